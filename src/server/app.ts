@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps } from './deps.js';
+import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
+import { createAccountService } from './features/account/service.js';
+import { placesRoutes } from './features/places/routes.js';
+import { createPlacesService } from './features/places/service.js';
+import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
+import { isMigrated } from './platform/db/migrate.js';
+import { AppError, errorBody } from './platform/errors.js';
+import { handleError, type AppEnv } from './platform/http.js';
+import { pickLocale } from './platform/i18n/locale.js';
+import { newId } from './platform/ids.js';
+
+const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const webDistDir = path.join(rootDir, 'dist/web');
+const swaggerDir = path.dirname(fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')));
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function buildApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const accountService = createAccountService(deps);
+  const placesService = createPlacesService(deps);
+
+  app.onError(handleError);
+  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : newId();
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    let ip: string | null = null;
+    try {
+      ip = getConnInfo(c).remote.address ?? null;
+    } catch {
+      ip = null; // in-process requests (tests) have no socket
+    }
+    c.set('ip', ip);
+    c.set('actor', null);
+    c.set('sessionToken', null);
+    c.set('csrfToken', null);
+    c.header('X-Request-Id', requestId);
+    await next();
+  });
+
+  // Session and CSRF: a cookie-authenticated write must echo the session's CSRF token.
+  app.use('/api/*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const loaded = await loadSession(deps.db, token, { now: deps.clock.now(), requestId: c.get('requestId'), ip: c.get('ip') });
+      if (loaded) {
+        if (!safeMethods.has(c.req.method) && c.req.header(CSRF_HEADER) !== loaded.csrfToken) throw new AppError('CSRF_FAILED');
+        c.set('actor', loaded.actor);
+        c.set('sessionToken', token);
+        c.set('csrfToken', loaded.csrfToken);
+      }
+    }
+    await next();
+  });
+
+  let migrated = false;
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      migrated ||= await isMigrated(deps.db);
+      if (!migrated) return c.json({ status: 'migrating' }, 503);
+      return c.json({ status: 'ok' }, 200);
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.openapi(publicConfigRoute, (c) =>
+    c.json({ appName: '邻里', mapTileUrl: deps.config.MAP_TILE_URL, mapTileAttribution: deps.config.MAP_TILE_ATTRIBUTION, demo: deps.config.DEMO_SEED }, 200),
+  );
+  api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
+  api.route('/', placesRoutes(placesService));
+  app.route('/api/v1', api);
+
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Linli 邻里 API', version: '1', description: 'Community governance platform. Errors: {"error":{"code","message","details"}}.' },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/docs', (c) => c.html(swaggerPage));
+  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerDir), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.all('/api/*', (c) => c.json(errorBody('ROUTE_NOT_FOUND', c.get('locale')), 404));
+
+  // The built web pages: the console at /, phone pages at /m/ (single-page apps).
+  const webRoot = path.relative(process.cwd(), webDistDir) || '.';
+  app.use('/assets/*', serveStatic({ root: webRoot }));
+  app.get('/favicon.svg', serveStatic({ root: webRoot }));
+  const page = (file: string) => (c: import('hono').Context<AppEnv>) => {
+    const full = path.join(webDistDir, file);
+    if (!fs.existsSync(full)) return c.text('The web pages are not built yet: run `npm run build`. 页面尚未构建。', 503);
+    return c.html(fs.readFileSync(full, 'utf8'));
+  };
+  app.get('/m', page('h5/index.html'));
+  app.get('/m/*', page('h5/index.html'));
+  app.get('*', page('admin/index.html'));
+  return app;
+}
+
+const swaggerPage = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Linli API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
+<body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script>
+<script>window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui" });</script></body></html>`;

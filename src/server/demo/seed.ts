@@ -1,0 +1,192 @@
+import type { Db } from '../platform/db/database.js';
+import type { GeoJsonPolygon, NewPlace } from '../platform/db/schema.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { newId } from '../platform/ids.js';
+import { log } from '../platform/logger.js';
+import { pathOf } from '../features/places/codes.js';
+import { bboxOf, containsPoint } from '../features/places/geometry.js';
+import { importRegions, provinceRegions } from '../features/places/regions.js';
+import { personName } from './names.js';
+import { Random } from './random.js';
+
+// The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
+export const DEMO_SEED = 20261124;
+export const DEMO_PASSWORD = 'Linli@2026';
+export const demoCounty = { code: '610899', name: '和宁县', cityCode: '6108', provinceCode: '61' };
+
+const streets = [
+  { code: '610899001', name: '城关街道', communities: ['和平社区', '文化社区', '南苑社区', '新华社区'] },
+  { code: '610899002', name: '东川街道', communities: ['东川社区', '柳湾社区', '石桥社区'] },
+];
+// Grid lattice (columns × rows) of each community, in order.
+const lattices: [number, number][] = [[3, 2], [3, 2], [2, 2], [3, 2], [2, 2], [3, 2], [2, 2]];
+const origin = { lng: 108.78, lat: 37.58 };
+const communitySize = { lng: 0.014, lat: 0.011 };
+
+export const departments = [
+  { code: 'D61089901', name: '城关司法所', kind: 'justice', street: '610899001' },
+  { code: 'D61089902', name: '东川司法所', kind: 'justice', street: '610899002' },
+  { code: 'D61089903', name: '城关派出所', kind: 'police', street: '610899001' },
+  { code: 'D61089904', name: '东川派出所', kind: 'police', street: '610899002' },
+  { code: 'D61089905', name: '县城市管理局', kind: 'city_management', street: null },
+  { code: 'D61089906', name: '县住房和城乡建设局', kind: 'housing', street: null },
+  { code: 'D61089907', name: '县市场监督管理局', kind: 'market_regulation', street: null },
+  { code: 'D61089908', name: '县民政局', kind: 'civil_affairs', street: null },
+  { code: 'D61089909', name: '县供水公司', kind: 'water', street: null },
+  { code: 'D61089910', name: '县供电公司', kind: 'power', street: null },
+];
+
+/** One demo login per role; the label is what README and the start banner show. */
+export const demoUsers = [
+  { username: 'admin', displayName: '系统管理员', role: 'admin', scope: '610899', label: '系统管理员（全县）' },
+  { username: 'street', displayName: '王建华', role: 'street_officer', scope: '610899001', label: '街道干部（城关街道）' },
+  { username: 'community', displayName: '李秀英', role: 'community_worker', scope: '610899001001', label: '社区工作者（和平社区）' },
+  { username: 'community2', displayName: '赵丽', role: 'community_worker', scope: '610899001002', label: '社区工作者（文化社区）' },
+  { username: 'grid', displayName: '张伟', role: 'grid_worker', scope: '610899001001001', label: '网格员（和平社区第一网格）' },
+  { username: 'grid2', displayName: '刘洋', role: 'grid_worker', scope: '610899001001002', label: '网格员（和平社区第二网格）' },
+  { username: 'receiver', displayName: '陈明', role: 'department_receiver', scope: 'D61089901', label: '接哨员（城关司法所）' },
+  { username: 'handler', displayName: '周强', role: 'department_handler', scope: 'D61089905', label: '部门经办人（县城市管理局）' },
+  { username: 'legal', displayName: '孙律师', role: 'legal_adviser', scope: '610899001001', label: '法律顾问（和平社区）' },
+  { username: 'mediator', displayName: '吴桂兰', role: 'mediator', scope: '610899001', label: '人民调解员（城关街道）' },
+  { username: 'volunteer', displayName: '郑小红', role: 'volunteer', scope: '610899001001', label: '志愿者（和平社区）' },
+  { username: 'steward', displayName: '马德明', role: 'steward', scope: '610899001001-1', label: '楼门管家（和平社区1号楼）' },
+  { username: 'resident', displayName: '黄玉兰', role: 'resident', scope: '610899001001', label: '居民（和平社区）' },
+] as const;
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('places').select('id').where('code', '=', demoCounty.code).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Community rectangle split into a lattice whose inner vertices are jittered, so the grids tile it exactly. */
+function latticeCells(random: Random, x0: number, y0: number, cols: number, rows: number): GeoJsonPolygon[] {
+  const w = communitySize.lng / cols;
+  const h = communitySize.lat / rows;
+  const vertex: [number, number][][] = [];
+  for (let i = 0; i <= cols; i++) {
+    vertex.push([]);
+    for (let j = 0; j <= rows; j++) {
+      const inner = i > 0 && i < cols && j > 0 && j < rows;
+      const edgeX = (i > 0 && i < cols) ? random.between(-0.2, 0.2) * w : 0;
+      const edgeY = (j > 0 && j < rows) ? random.between(-0.2, 0.2) * h : 0;
+      vertex[i].push([round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)), round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0))]);
+    }
+  }
+  const cells: GeoJsonPolygon[] = [];
+  for (let j = rows - 1; j >= 0; j--) {
+    for (let i = 0; i < cols; i++) {
+      const ring = [vertex[i][j], vertex[i + 1][j], vertex[i + 1][j + 1], vertex[i][j + 1], vertex[i][j]];
+      cells.push({ type: 'Polygon', coordinates: [ring] });
+    }
+  }
+  return cells;
+}
+
+const round = (v: number) => Math.round(v * 1e6) / 1e6;
+
+/** A point inside a quadrilateral cell, away from its edges. */
+function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
+  const [a, b, c, d] = cell.coordinates[0];
+  for (;;) {
+    const u = random.between(0.15, 0.85);
+    const v = random.between(0.15, 0.85);
+    const lng = (1 - v) * ((1 - u) * a[0] + u * b[0]) + v * ((1 - u) * d[0] + u * c[0]);
+    const lat = (1 - v) * ((1 - u) * a[1] + u * b[1]) + v * ((1 - u) * d[1] + u * c[1]);
+    if (containsPoint(cell, lng, lat)) return [round(lng), round(lat)];
+  }
+}
+
+export async function seedDemo(db: Db, now: Date): Promise<{ households: number; grids: number }> {
+  const random = new Random(DEMO_SEED);
+  const started = Date.now();
+  return db.transaction().execute(async (trx) => {
+    await importRegions(trx, provinceRegions(demoCounty.provinceCode), now);
+    const city = await trx.selectFrom('places').select(['id', 'path']).where('code', '=', demoCounty.cityCode).executeTakeFirstOrThrow();
+    const tenant = demoCounty.code;
+    const places: NewPlace[] = [];
+    const grids: { place_id: string; tenant_id: string; grid_kind: 'comprehensive'; dedicated_for: null; boundary: string; min_lng: number; min_lat: number; max_lng: number; max_lat: number }[] = [];
+    const buildings: { place_id: string; tenant_id: string; lng: number; lat: number; floors: number; address: string }[] = [];
+    const households: { place_id: string; tenant_id: string; address: string; room: string; floor: number }[] = [];
+    const add = (code: string, name: string, kind: NewPlace['kind'], parent: { id: string; path: string }) => {
+      const place = { id: newId(), tenant_id: tenant, code, name, kind, parent_id: parent.id, path: pathOf(parent.path, code), status: 'active' as const, created_at: now, updated_at: now, retired_at: null };
+      places.push(place);
+      return place;
+    };
+
+    const county = add(demoCounty.code, demoCounty.name, 'county', city);
+    let communityIndex = 0;
+    for (const [s, street] of streets.entries()) {
+      const streetPlace = add(street.code, street.name, 'street', county);
+      for (const [c, communityName] of street.communities.entries()) {
+        const communityCode = `${street.code}${String(c + 1).padStart(3, '0')}`;
+        const community = add(communityCode, communityName, 'community', streetPlace);
+        const [cols, rows] = lattices[communityIndex];
+        const x0 = origin.lng + (communityIndex % 4) * communitySize.lng;
+        const y0 = origin.lat - Math.floor(communityIndex / 4) * communitySize.lat;
+        communityIndex++;
+        const cells = latticeCells(random, x0, y0, cols, rows);
+        let buildingNo = 0;
+        for (const [g, cell] of cells.entries()) {
+          const gridCode = `${communityCode}${String(g + 1).padStart(3, '0')}`;
+          const grid = add(gridCode, `${communityName}第${'一二三四五六七八九十'[g]}网格`, 'grid', community);
+          const box = bboxOf(cell);
+          grids.push({ place_id: grid.id, tenant_id: tenant, grid_kind: 'comprehensive', dedicated_for: null, boundary: JSON.stringify(cell), min_lng: box.minLng, min_lat: box.minLat, max_lng: box.maxLng, max_lat: box.maxLat });
+          const buildingCount = random.int(4, 7);
+          for (let b = 0; b < buildingCount; b++) {
+            buildingNo++;
+            const floors = random.int(5, 7);
+            const [lng, lat] = pointIn(random, cell);
+            const address = `${demoCounty.name}${street.name}${communityName}${buildingNo}号楼`;
+            const building = add(`${communityCode}-${buildingNo}`, `${buildingNo}号楼`, 'building', grid);
+            buildings.push({ place_id: building.id, tenant_id: tenant, lng, lat, floors, address });
+            const unitCount = random.int(2, 3);
+            for (let u = 1; u <= unitCount; u++) {
+              const unit = add(`${building.code}-${u}`, `${u}单元`, 'unit', building);
+              for (let floor = 1; floor <= floors; floor++) {
+                for (let door = 1; door <= 2; door++) {
+                  const room = `${floor}0${door}`;
+                  const household = add(`${unit.code}-${room}`, `${buildingNo}-${u}-${room}`, 'household', unit);
+                  households.push({ place_id: household.id, tenant_id: tenant, address: `${address}${u}单元${room}室`, room, floor });
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    const batch = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
+    };
+    await batch(places, (chunk) => trx.insertInto('places').values(chunk).execute());
+    await batch(grids, (chunk) => trx.insertInto('grids').values(chunk).execute());
+    await batch(buildings, (chunk) => trx.insertInto('buildings').values(chunk).execute());
+    await batch(households, (chunk) => trx.insertInto('households').values(chunk).execute());
+    await trx.updateTable('system_counters').set({ value: 2 }).where('name', '=', 'grids').execute();
+
+    await trx.insertInto('departments').values(departments.map((d) => ({
+      id: newId(), tenant_id: tenant, code: d.code, name: d.name, kind: d.kind, street_code: d.street, phone: `0912-${random.int(4000000, 4999999)}`, created_at: now,
+    }))).execute();
+
+    // Demo logins share one password, so hash it once; every grid gets a grid worker.
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const placeIds = new Map(places.map((p) => [p.code, p.id]));
+    const deptIds = new Map((await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]));
+    const users = demoUsers.map((u) => ({ ...u }) as { username: string; displayName: string; role: string; scope: string });
+    const staffed = new Set(users.filter((u) => u.role === 'grid_worker').map((u) => u.scope));
+    let workerNo = 0;
+    for (const grid of places.filter((p) => p.kind === 'grid' && !staffed.has(p.code))) {
+      workerNo++;
+      users.push({ username: `wg${String(workerNo).padStart(3, '0')}`, displayName: personName(random), role: 'grid_worker', scope: grid.code });
+    }
+    await trx.insertInto('users').values(users.map((u) => ({
+      id: newId(), tenant_id: tenant, username: u.username, display_name: u.displayName, password_hash: passwordHash, password_changed_at: now, created_at: now,
+    }))).execute();
+    const userIds = new Map((await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
+    await trx.insertInto('memberships').values(users.map((u) => ({
+      id: newId(), user_id: userIds.get(u.username)!, role: u.role,
+      place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!, department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null, created_at: now,
+    }))).execute();
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ms: Date.now() - started });
+    return { households: households.length, grids: grids.length };
+  });
+}

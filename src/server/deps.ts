@@ -1,0 +1,15 @@
+import type { Config } from './config.js';
+import type { Clock } from './platform/clock.js';
+import type { Db } from './platform/db/database.js';
+import type { JobRunner } from './platform/jobs.js';
+import type { GridLocator } from './features/places/locator.js';
+
+/** What the features are built from; made once in main.ts (or by a test) and passed down. */
+export interface AppDeps {
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  clock: Clock;
+  config: Config;
+  jobs: JobRunner;
+  locator: GridLocator;
+}

@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/audit.js';
+
+export function findUserByUsername(db: Executor, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export function findUserById(db: Executor, id: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function recordLoginFailure(db: Executor, id: string, maxFailures: number, lockUntil: Date) {
+  await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN 0 ELSE failed_logins + 1 END`,
+      locked_until: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN ${lockUntil}::timestamptz ELSE locked_until END`,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function recordLoginSuccess(db: Executor, id: string, now: Date) {
+  await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', id).execute();
+}
+
+export async function updatePassword(db: Executor, id: string, passwordHash: string, now: Date) {
+  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', id).execute();
+}
+
+export async function insertUser(db: Executor, user: { id: string; tenantId: string | null; username: string; displayName: string; passwordHash: string; now: Date }) {
+  await db
+    .insertInto('users')
+    .values({ id: user.id, tenant_id: user.tenantId, username: user.username, display_name: user.displayName, password_hash: user.passwordHash, password_changed_at: user.now, created_at: user.now })
+    .execute();
+}
+
+export async function insertMembership(db: Executor, m: { id: string; userId: string; role: string; placeId: string | null; departmentId: string | null; now: Date }) {
+  await db
+    .insertInto('memberships')
+    .values({ id: m.id, user_id: m.userId, role: m.role, place_id: m.placeId, department_id: m.departmentId, created_at: m.now })
+    .execute();
+}
+
+/** A scope code names a place or a department. */
+export async function findScope(db: Executor, code: string) {
+  const place = await db.selectFrom('places').select(['id', 'tenant_id', 'kind', 'status']).where('code', '=', code).executeTakeFirst();
+  if (place) return { kind: 'place' as const, id: place.id, tenantId: place.tenant_id, placeKind: place.kind, status: place.status };
+  const dept = await db.selectFrom('departments').select(['id', 'tenant_id']).where('code', '=', code).executeTakeFirst();
+  if (dept) return { kind: 'department' as const, id: dept.id, tenantId: dept.tenant_id };
+  return null;
+}

@@ -1,0 +1,114 @@
+import type { Config } from '../../config.js';
+import type { Clock } from '../../platform/clock.js';
+import { recordAudit } from '../../platform/audit.js';
+import { hashPassword, isStrongPassword, verifyDecoy, verifyPassword } from '../../platform/auth/passwords.js';
+import { createSession, deleteSession, deleteUserSessions, loadMemberships } from '../../platform/auth/sessions.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locale.js';
+import { newId } from '../../platform/ids.js';
+import { permissionsOf, systemActor, type Actor } from '../../platform/policy.js';
+import { departmentRoles, isRole, roleLabels } from '../../../shared/roles.js';
+import * as repo from './repository.js';
+import type { ChangePassword, CreateUser, Login } from './schemas.js';
+
+export interface AccountDeps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
+}
+
+export function createAccountService({ db, clock, config }: AccountDeps) {
+  function present(actor: Actor, csrfToken: string, locale: Locale) {
+    return {
+      user: { id: actor.userId!, username: actor.username, displayName: actor.displayName, tenantId: actor.tenantId },
+      memberships: actor.memberships.map((m) => ({
+        role: m.role,
+        roleLabel: roleLabels[m.role][locale],
+        scopeKind: m.scopeKind,
+        scopeCode: m.scopeCode,
+        scopeName: m.scopeName,
+      })),
+      permissions: permissionsOf(actor),
+      csrfToken,
+    };
+  }
+
+  return {
+    present,
+
+    async login(input: Login, meta: { ip: string | null; userAgent: string | null; requestId: string | null; locale: Locale }) {
+      const now = clock.now();
+      const user = await repo.findUserByUsername(db, input.username);
+      if (!user) {
+        await verifyDecoy(input.password);
+        throw new AppError('AUTH_INVALID_CREDENTIALS');
+      }
+      if (user.locked_until && new Date(user.locked_until) > now) {
+        throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: new Date(user.locked_until).toISOString() });
+      }
+      if (!(await verifyPassword(user.password_hash, input.password))) {
+        const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
+        await repo.recordLoginFailure(db, user.id, config.LOGIN_MAX_FAILURES, lockUntil);
+        throw new AppError('AUTH_INVALID_CREDENTIALS');
+      }
+      if (user.status !== 'active') throw new AppError('AUTH_ACCOUNT_DISABLED');
+      return db.transaction().execute(async (trx) => {
+        await repo.recordLoginSuccess(trx, user.id, now);
+        const session = await createSession(trx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent, now, ttlHours: config.SESSION_TTL_HOURS });
+        const actor: Actor = {
+          kind: 'user', userId: user.id, username: user.username, displayName: user.display_name, tenantId: user.tenant_id,
+          memberships: await loadMemberships(trx, user.id), requestId: meta.requestId, ip: meta.ip,
+        };
+        await recordAudit(trx, actor, { action: 'account.login', entityType: 'user', entityId: user.id }, now);
+        return { ...session, me: present(actor, session.csrfToken, meta.locale) };
+      });
+    },
+
+    async logout(actor: Actor, token: string) {
+      await db.transaction().execute(async (trx) => {
+        await deleteSession(trx, token);
+        await recordAudit(trx, actor, { action: 'account.logout', entityType: 'user', entityId: actor.userId }, clock.now());
+      });
+    },
+
+    async changePassword(actor: Actor, token: string, input: ChangePassword) {
+      const user = await repo.findUserById(db, actor.userId!);
+      if (!user) throw new AppError('AUTH_REQUIRED');
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('AUTH_WRONG_PASSWORD');
+      if (!isStrongPassword(input.newPassword)) throw new AppError('AUTH_WEAK_PASSWORD');
+      const passwordHash = await hashPassword(input.newPassword);
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now();
+        await repo.updatePassword(trx, user.id, passwordHash, now);
+        // Other devices must log in again with the new password.
+        await deleteUserSessions(trx, user.id, token);
+        await recordAudit(trx, actor, { action: 'account.changePassword', entityType: 'user', entityId: user.id }, now);
+      });
+    },
+
+    /** Creates a staff user with one (role, scope) membership. Used by the CLI and the demo seed. */
+    async createUser(input: CreateUser, actor: Actor = systemActor()) {
+      if (!isRole(input.role)) throw new AppError('ROLE_UNKNOWN', { role: input.role });
+      if (!isStrongPassword(input.password)) throw new AppError('AUTH_WEAK_PASSWORD');
+      const scope = await repo.findScope(db, input.scope);
+      if (!scope || (scope.kind === 'place' && scope.status !== 'active')) throw new AppError('SCOPE_UNKNOWN', { scope: input.scope });
+      const wantsDepartment = departmentRoles.includes(input.role);
+      if (wantsDepartment !== (scope.kind === 'department')) {
+        throw new AppError('SCOPE_UNKNOWN', { scope: input.scope, reason: wantsDepartment ? 'this role needs a department code' : 'this role needs a place code' });
+      }
+      const passwordHash = await hashPassword(input.password);
+      return db.transaction().execute(async (trx) => {
+        if (await repo.findUserByUsername(trx, input.username)) throw new AppError('CONFLICT', { username: input.username });
+        const now = clock.now();
+        const id = newId();
+        await repo.insertUser(trx, { id, tenantId: scope.tenantId, username: input.username, displayName: input.displayName ?? input.username, passwordHash, now });
+        await repo.insertMembership(trx, { id: newId(), userId: id, role: input.role, placeId: scope.kind === 'place' ? scope.id : null, departmentId: scope.kind === 'department' ? scope.id : null, now });
+        await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, tenantId: scope.tenantId, after: { username: input.username, role: input.role, scope: input.scope } }, now);
+        return { id, username: input.username };
+      });
+    },
+  };
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

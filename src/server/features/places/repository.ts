@@ -1,0 +1,268 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../platform/audit.js';
+import type { GeoJsonPolygon, NewPlace, PlaceKind } from '../../platform/db/schema.js';
+
+// Queries only. Lists take the caller's scope paths and filter by them, so nothing outside
+// the scope ever leaves the database.
+
+export const placeColumns = ['id', 'tenant_id', 'code', 'name', 'kind', 'parent_id', 'path', 'status', 'created_at', 'updated_at', 'retired_at'] as const;
+
+export function findByCode(db: Executor, code: string) {
+  return db.selectFrom('places').select(placeColumns).where('code', '=', code).executeTakeFirst();
+}
+
+export function findByCodes(db: Executor, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('places').select(placeColumns).where('code', 'in', codes).execute();
+}
+
+export function lockByCode(db: Executor, code: string) {
+  return db.selectFrom('places').select(placeColumns).where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+/** A prefix filter for the scope paths; false when there are none. */
+function underAny(paths: string[]) {
+  return sql<boolean>`(${sql.join(paths.length ? paths.map((p) => sql`p.path LIKE ${escapeLike(p) + '%'}`) : [sql`false`], sql` OR `)})`;
+}
+
+export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => '\\' + c);
+
+export async function listChildren(db: Executor, parentId: string, scopePaths: string[], includeRetired: boolean) {
+  let query = db
+    .selectFrom('places as p')
+    .select(['p.id', 'p.code', 'p.name', 'p.kind', 'p.path', 'p.status'])
+    .select((eb) =>
+      eb.exists(eb.selectFrom('places as c').select('c.id').whereRef('c.parent_id', '=', 'p.id')).as('has_children'),
+    )
+    .where('p.parent_id', '=', parentId)
+    .where(underAny(scopePaths));
+  if (!includeRetired) query = query.where('p.status', '=', 'active');
+  return query.orderBy('p.code').execute();
+}
+
+export function listByIds(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('places').select(placeColumns).where('id', 'in', ids).execute();
+}
+
+/** The places named by the codes of a path, root first. */
+export function ancestorsOf(db: Executor, path: string) {
+  const codes = path.split('/').filter(Boolean);
+  return db
+    .selectFrom('places')
+    .select(['code', 'name', 'kind'])
+    .where('code', 'in', codes)
+    .orderBy(sql`length(path)`)
+    .execute();
+}
+
+export async function countDescendants(db: Executor, path: string) {
+  const rows = await db
+    .selectFrom('places as p')
+    .select(['p.kind', sql<number>`count(*)::int`.as('n')])
+    .where('p.path', 'like', escapeLike(path) + '%')
+    .where('p.path', '<>', path)
+    .where('p.status', '=', 'active')
+    .groupBy('p.kind')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, r.n])) as Partial<Record<PlaceKind, number>>;
+}
+
+export async function insertPlace(db: Executor, place: NewPlace) {
+  await db.insertInto('places').values(place).execute();
+}
+
+export async function updatePlaceName(db: Executor, id: string, name: string, now: Date) {
+  await db.updateTable('places').set({ name, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function nextSerialCode(db: Executor, parentId: string, parentCode: string, digits: number): Promise<string> {
+  const row = await db
+    .selectFrom('places')
+    .select(sql<string | null>`max(code)`.as('max'))
+    .where('parent_id', '=', parentId)
+    .where(sql<boolean>`code ~ ${`^${parentCode}[0-9]{${digits}}$`}`)
+    .executeTakeFirst();
+  const last = row?.max ? Number(row.max.slice(parentCode.length)) : 0;
+  return parentCode + String(last + 1).padStart(digits, '0');
+}
+
+// Grids
+
+export function listGridsUnder(db: Executor, path: string, scopePaths: string[], includeRetired: boolean) {
+  let query = db
+    .selectFrom('places as p')
+    .innerJoin('grids as g', 'g.place_id', 'p.id')
+    .innerJoin('places as c', 'c.id', 'p.parent_id')
+    .select(['p.id', 'p.code', 'p.name', 'p.path', 'p.status', 'p.retired_at', 'g.grid_kind', 'g.dedicated_for', 'g.boundary',
+      'c.code as community_code', 'c.name as community_name'])
+    .select((eb) =>
+      eb.selectFrom('places as h')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('h.kind', '=', 'household')
+        .where('h.status', '=', 'active')
+        .where('h.path', 'like', sql<string>`p.path || '%'`) // place codes hold no LIKE wildcards (see codes.ts)
+        .as('household_count'),
+    )
+    .where('p.kind', '=', 'grid')
+    .where('p.path', 'like', escapeLike(path) + '%')
+    .where(underAny(scopePaths));
+  if (!includeRetired) query = query.where('p.status', '=', 'active');
+  return query.orderBy('p.code').execute();
+}
+
+export function findGrid(db: Executor, placeId: string) {
+  return db.selectFrom('grids').selectAll().where('place_id', '=', placeId).executeTakeFirst();
+}
+
+export async function insertGrid(
+  db: Executor,
+  grid: { placeId: string; tenantId: string; gridKind: 'comprehensive' | 'dedicated'; dedicatedFor: string | null; boundary: GeoJsonPolygon; box: { minLng: number; minLat: number; maxLng: number; maxLat: number } },
+) {
+  await db
+    .insertInto('grids')
+    .values({
+      place_id: grid.placeId,
+      tenant_id: grid.tenantId,
+      grid_kind: grid.gridKind,
+      dedicated_for: grid.dedicatedFor,
+      boundary: JSON.stringify(grid.boundary),
+      min_lng: grid.box.minLng,
+      min_lat: grid.box.minLat,
+      max_lng: grid.box.maxLng,
+      max_lat: grid.box.maxLat,
+    })
+    .execute();
+}
+
+export function gridWorkers(db: Executor, placeIds: string[]) {
+  if (placeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.place_id', 'u.id', 'u.display_name', 'u.username'])
+    .where('m.role', '=', 'grid_worker')
+    .where('m.place_id', 'in', placeIds)
+    .orderBy('u.display_name')
+    .execute();
+}
+
+export async function listActiveGridsForIndex(db: Executor) {
+  return db
+    .selectFrom('places as p')
+    .innerJoin('grids as g', 'g.place_id', 'p.id')
+    .innerJoin('places as c', 'c.id', 'p.parent_id')
+    .innerJoin('places as s', 's.id', 'c.parent_id')
+    .select(['p.code', 'p.name', 'p.path', 'g.boundary', 'g.min_lng', 'g.min_lat', 'g.max_lng', 'g.max_lat',
+      'c.code as community_code', 'c.name as community_name', 's.code as street_code', 's.name as street_name'])
+    .where('p.kind', '=', 'grid')
+    .where('p.status', '=', 'active')
+    .execute();
+}
+
+export async function gridsVersion(db: Executor): Promise<number> {
+  const row = await db.selectFrom('system_counters').select('value').where('name', '=', 'grids').executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export async function bumpGridsVersion(db: Executor) {
+  await db.updateTable('system_counters').set({ value: sql`value + 1` }).where('name', '=', 'grids').execute();
+}
+
+/** Moves a place and its whole subtree under a new parent, rewriting the paths in one statement. */
+export async function moveSubtree(db: Executor, place: { id: string; path: string }, newParent: { id: string; path: string }, code: string, now: Date) {
+  const newPath = `${newParent.path}${code}/`;
+  await db
+    .updateTable('places')
+    .set({ path: sql`${newPath} || substr(path, ${place.path.length + 1})`, updated_at: now })
+    .where('path', 'like', escapeLike(place.path) + '%')
+    .execute();
+  await db.updateTable('places').set({ parent_id: newParent.id }).where('id', '=', place.id).execute();
+}
+
+export function buildingsOfGrid(db: Executor, gridId: string) {
+  return db
+    .selectFrom('places as p')
+    .innerJoin('buildings as b', 'b.place_id', 'p.id')
+    .select(['p.id', 'p.code', 'p.name', 'p.path', 'b.lng', 'b.lat'])
+    .where('p.parent_id', '=', gridId)
+    .execute();
+}
+
+export function childrenOf(db: Executor, parentId: string) {
+  return db.selectFrom('places').select(['id', 'code', 'path']).where('parent_id', '=', parentId).execute();
+}
+
+export async function retirePlace(db: Executor, id: string, now: Date) {
+  await db.updateTable('places').set({ status: 'retired', retired_at: now, updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function moveGridWorkers(db: Executor, fromPlaceIds: string[], toPlaceId: string) {
+  if (fromPlaceIds.length === 0) return;
+  await db.updateTable('memberships').set({ place_id: toPlaceId }).where('place_id', 'in', fromPlaceIds).execute();
+}
+
+export async function insertGridChange(db: Executor, change: { id: string; tenantId: string; kind: 'merge' | 'split'; from: string[]; to: string[]; reason: string; actorId: string | null; at: Date }) {
+  await db
+    .insertInto('grid_changes')
+    .values({ id: change.id, tenant_id: change.tenantId, change_kind: change.kind, from_codes: change.from, to_codes: change.to, reason: change.reason, actor_id: change.actorId, changed_at: change.at })
+    .execute();
+}
+
+export function listGridChanges(db: Executor, tenantId: string, codesUnder: string) {
+  return db
+    .selectFrom('grid_changes as gc')
+    .leftJoin('users as u', 'u.id', 'gc.actor_id')
+    .select(['gc.id', 'gc.change_kind', 'gc.from_codes', 'gc.to_codes', 'gc.reason', 'gc.changed_at', 'u.display_name as actor_name'])
+    .where('gc.tenant_id', '=', tenantId)
+    .where(sql<boolean>`exists (select 1 from unnest(gc.from_codes || gc.to_codes) c where c like ${escapeLike(codesUnder) + '%'})`)
+    .orderBy('gc.changed_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+// Buildings and households
+
+export async function insertBuilding(db: Executor, b: { placeId: string; tenantId: string; lng: number; lat: number; floors: number; address: string }) {
+  await db.insertInto('buildings').values({ place_id: b.placeId, tenant_id: b.tenantId, lng: b.lng, lat: b.lat, floors: b.floors, address: b.address }).execute();
+}
+
+export async function insertHousehold(db: Executor, h: { placeId: string; tenantId: string; address: string; room: string; floor: number | null }) {
+  await db.insertInto('households').values({ place_id: h.placeId, tenant_id: h.tenantId, address: h.address, room: h.room, floor: h.floor }).execute();
+}
+
+export function findBuilding(db: Executor, placeId: string) {
+  return db.selectFrom('buildings').selectAll().where('place_id', '=', placeId).executeTakeFirst();
+}
+
+export function findHousehold(db: Executor, placeId: string) {
+  return db.selectFrom('households').selectAll().where('place_id', '=', placeId).executeTakeFirst();
+}
+
+export async function listHouseholdsUnder(db: Executor, path: string, scopePaths: string[], page: { offset: number; limit: number; q?: string }) {
+  let base = db
+    .selectFrom('places as p')
+    .innerJoin('households as h', 'h.place_id', 'p.id')
+    .innerJoin('places as un', 'un.id', 'p.parent_id')
+    .innerJoin('places as b', 'b.id', 'un.parent_id')
+    .where('p.kind', '=', 'household')
+    .where('p.status', '=', 'active')
+    .where('p.path', 'like', escapeLike(path) + '%')
+    .where(underAny(scopePaths));
+  if (page.q) base = base.where((eb) => eb.or([eb('h.address', 'like', `%${escapeLike(page.q!)}%`), eb('p.name', 'like', `%${escapeLike(page.q!)}%`)]));
+  const [rows, total] = await Promise.all([
+    base
+      .select(['p.id', 'p.code', 'p.name', 'p.path', 'h.address', 'h.room', 'h.floor', 'b.name as building_name', 'b.code as building_code', 'un.name as unit_name'])
+      .orderBy('p.code')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
+
+export function listDepartments(db: Executor, tenantIds: string[]) {
+  if (tenantIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('departments').select(['id', 'code', 'name', 'kind', 'street_code', 'phone']).where('tenant_id', 'in', tenantIds).orderBy('code').execute();
+}

@@ -1,0 +1,170 @@
+import { z } from '@hono/zod-openapi';
+
+export const placeKinds = ['province', 'city', 'county', 'street', 'community', 'grid', 'building', 'unit', 'household'] as const;
+export const PlaceKindSchema = z.enum(placeKinds);
+
+const lng = z.coerce.number().min(-180).max(180);
+const lat = z.coerce.number().min(-90).max(90);
+const name = z.string().trim().min(1).max(60);
+const code = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/, 'letters, digits and dashes only');
+
+export const CodeParam = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' }, example: '610899001001' }) });
+
+const position = z.tuple([lng, lat]);
+export const PolygonSchema = z
+  .object({
+    type: z.literal('Polygon'),
+    coordinates: z.array(z.array(position).min(4).max(2000)).min(1).max(20),
+  })
+  .refine((p) => p.coordinates.every((ring) => ring[0][0] === ring.at(-1)![0] && ring[0][1] === ring.at(-1)![1]), {
+    message: 'every ring must be closed (first point = last point)',
+  })
+  .openapi('GeoJsonPolygon');
+
+export const PlaceSummarySchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: PlaceKindSchema,
+    status: z.enum(['active', 'retired']),
+    hasChildren: z.boolean(),
+  })
+  .openapi('PlaceSummary');
+
+export const PlaceDetailSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: PlaceKindSchema,
+    status: z.enum(['active', 'retired']),
+    path: z.string(),
+    ancestors: z.array(z.object({ code: z.string(), name: z.string(), kind: PlaceKindSchema })),
+    counts: z.record(z.string(), z.number()),
+    building: z.object({ lng: z.number(), lat: z.number(), floors: z.number(), address: z.string() }).nullable(),
+    household: z.object({ address: z.string(), room: z.string(), floor: z.number().nullable() }).nullable(),
+    grid: z.object({ gridKind: z.enum(['comprehensive', 'dedicated']), dedicatedFor: z.string().nullable(), boundary: PolygonSchema }).nullable(),
+    actions: z.array(z.string()).openapi({ description: 'What the current user may do here' }),
+  })
+  .openapi('PlaceDetail');
+
+export const ChildrenQuery = z.object({
+  parent: code.optional().openapi({ description: 'Parent place code; omitted: the roots of your scope' }),
+  includeRetired: z.enum(['true', 'false']).optional(),
+});
+
+export const CreatePlaceInput = z
+  .object({
+    parentCode: code,
+    kind: z.enum(['street', 'community', 'building', 'unit', 'household']),
+    name,
+    localCode: z.string().trim().regex(/^[0-9A-Za-z]{1,8}$/).optional().openapi({
+      description: 'Building/unit/room number; streets and communities get the next serial when omitted',
+    }),
+    lng: lng.optional(),
+    lat: lat.optional(),
+    floors: z.number().int().min(1).max(200).optional(),
+    address: z.string().trim().max(200).optional(),
+    floor: z.number().int().min(-5).max(200).optional(),
+  })
+  .openapi('CreatePlaceInput');
+
+export const UpdatePlaceInput = z.object({ name }).openapi('UpdatePlaceInput');
+
+export const GridSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    status: z.enum(['active', 'retired']),
+    gridKind: z.enum(['comprehensive', 'dedicated']),
+    dedicatedFor: z.string().nullable(),
+    boundary: PolygonSchema,
+    community: z.object({ code: z.string(), name: z.string() }),
+    householdCount: z.number(),
+    workers: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .openapi('Grid');
+
+export const GridsQuery = z.object({
+  under: code.openapi({ description: 'Place code whose grids to list', example: '610899001' }),
+  includeRetired: z.enum(['true', 'false']).optional(),
+});
+
+export const CreateGridInput = z
+  .object({
+    communityCode: code,
+    name,
+    gridKind: z.enum(['comprehensive', 'dedicated']).default('comprehensive'),
+    dedicatedFor: z.string().trim().max(60).optional(),
+    boundary: PolygonSchema,
+  })
+  .openapi('CreateGridInput');
+
+export const MergeGridsInput = z
+  .object({
+    codes: z.array(code).min(2).max(50),
+    name,
+    reason: z.string().trim().max(500).default(''),
+  })
+  .openapi('MergeGridsInput');
+
+export const SplitGridInput = z
+  .object({
+    parts: z.array(z.object({ name, boundary: PolygonSchema })).min(2).max(20),
+    reason: z.string().trim().max(500).default(''),
+  })
+  .openapi('SplitGridInput');
+
+export const GridChangeSchema = z
+  .object({
+    id: z.string(),
+    changeKind: z.enum(['merge', 'split']),
+    fromCodes: z.array(z.string()),
+    toCodes: z.array(z.string()),
+    reason: z.string(),
+    changedAt: z.string(),
+    actorName: z.string().nullable(),
+  })
+  .openapi('GridChange');
+
+export const LocateQuery = z.object({ lat, lng });
+export const LocateResultSchema = z
+  .object({
+    grid: z.object({ code: z.string(), name: z.string() }),
+    community: z.object({ code: z.string(), name: z.string() }),
+    street: z.object({ code: z.string(), name: z.string() }),
+  })
+  .openapi('LocateResult');
+
+export const HouseholdsQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: z.string().trim().max(60).optional(),
+});
+
+export const HouseholdRowSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    address: z.string(),
+    room: z.string(),
+    floor: z.number().nullable(),
+    building: z.object({ code: z.string(), name: z.string() }),
+    unitName: z.string(),
+  })
+  .openapi('HouseholdRow');
+
+export const HouseholdPageSchema = z.object({ items: z.array(HouseholdRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+
+export const DepartmentSchema = z
+  .object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), streetCode: z.string().nullable(), phone: z.string() })
+  .openapi('Department');
+
+export type CreatePlace = z.infer<typeof CreatePlaceInput>;
+export type CreateGrid = z.infer<typeof CreateGridInput>;
+export type MergeGrids = z.infer<typeof MergeGridsInput>;
+export type SplitGrid = z.infer<typeof SplitGridInput>;
+export type HouseholdsPage = z.infer<typeof HouseholdsQuery>;

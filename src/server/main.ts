@@ -1,0 +1,178 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { serve } from '@hono/node-server';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
+import { createAccountService } from './features/account/service.js';
+import { AppError, errorTable } from './platform/errors.js';
+import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
+import { importRegions, provinceRegions } from './features/places/regions.js';
+import { openRuntime, embeddedDir } from './runtime.js';
+
+const usage = `linli — 邻里 community governance platform
+
+Usage:
+  linli start                    start the server (migrates; seeds the demo on first start)
+  linli migrate                  apply database migrations
+  linli seed --demo              generate the demo county (once)
+  linli regions --province 61    import a province's division codes down to streets
+  linli user create --username U --password P --role R --scope CODE [--name 姓名]
+  linli backup --out FILE        back up the embedded database to a .tar.gz file
+  linli restore FILE             restore the embedded database from a backup (server must be stopped)
+
+Environment: see docs/configuration.md (PORT, DATABASE_URL, DATA_DIR, …).`;
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    console.log(usage);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      return start(config);
+    case 'migrate': {
+      const { handle } = await openRuntime(config);
+      await handle.close();
+      console.log('数据库已是最新 Database is up to date.');
+      return;
+    }
+    case 'seed': {
+      const { values } = parse(rest, { demo: { type: 'boolean' } });
+      if (!values.demo) throw new UsageError('seed needs --demo');
+      const { deps, handle } = await openRuntime(config);
+      try {
+        if (await isSeeded(deps.db)) console.log('演示数据已存在 The demo data is already there.');
+        else console.log(JSON.stringify(await seedDemo(deps.db, deps.clock.now())));
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    case 'regions': {
+      const { values } = parse(rest, { province: { type: 'string' } });
+      if (!values.province || !/^\d{2}$/.test(values.province)) throw new UsageError('regions needs --province with a 2-digit code, e.g. 61');
+      const { deps, handle } = await openRuntime(config);
+      try {
+        const added = await importRegions(deps.db, provinceRegions(values.province), deps.clock.now());
+        console.log(`已导入 ${added} 个行政区划 Imported ${added} regions.`);
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    case 'user': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new UsageError('user takes the subcommand create');
+      const { values } = parse(args, {
+        username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' },
+      });
+      for (const key of ['username', 'password', 'role', 'scope'] as const) {
+        if (!values[key]) throw new UsageError(`user create needs --${key}`);
+      }
+      const { deps, handle } = await openRuntime(config);
+      try {
+        const user = await createAccountService(deps).createUser({
+          username: values.username!, password: values.password!, role: values.role!, scope: values.scope!, displayName: values.name,
+        });
+        console.log(`已创建用户 Created user ${user.username} (${values.role} @ ${values.scope}).`);
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    case 'backup': {
+      const { values } = parse(rest, { out: { type: 'string' } });
+      if (!values.out) throw new UsageError('backup needs --out FILE');
+      embeddedOnly(config);
+      const bytes = await backupEmbedded(embeddedDir(config), path.resolve(values.out));
+      console.log(`已备份 Backed up to ${values.out} (${Math.round(bytes / 1024)} KiB).`);
+      return;
+    }
+    case 'restore': {
+      const { positionals } = parse(rest, {}, true);
+      if (positionals.length !== 1) throw new UsageError('restore needs one FILE');
+      embeddedOnly(config);
+      const file = path.resolve(positionals[0]);
+      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${positionals[0]}`);
+      const moved = await restoreEmbedded(embeddedDir(config), file);
+      console.log(`已恢复 Restored from ${positionals[0]}.${moved ? ` The previous database was kept in ${moved}.` : ''}`);
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command: ${command}`);
+  }
+}
+
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+  try {
+    return parseArgs({ args, options, allowPositionals, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function embeddedOnly(config: Config): void {
+  if (config.DATABASE_URL) throw new UsageError('backup and restore are for the embedded database; for a PostgreSQL server use pg_dump / pg_restore');
+}
+
+async function start(config: Config): Promise<void> {
+  const { deps, handle } = await openRuntime(config);
+  let seededNow = false;
+  if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
+    console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
+    await seedDemo(deps.db, deps.clock.now());
+    seededNow = true;
+  }
+  const app = buildApp(deps);
+  if (config.JOBS_ENABLED) {
+    await deps.jobs.ensureRecurring();
+    deps.jobs.start(config.JOBS_POLL_MS);
+  }
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+    const url = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
+    const lines = [
+      '',
+      `邻里 Linli is running on ${deps.engine === 'pglite' ? `the embedded database (${embeddedDir(config)})` : 'PostgreSQL'}.`,
+      `  管理后台 Console:     ${url}/`,
+      `  手机端 Phone pages:   ${url}/m/`,
+      `  接口文档 API docs:    ${url}/api/docs`,
+    ];
+    if (config.DEMO_SEED) {
+      lines.push('', `演示账号 Demo logins (password / 密码: ${DEMO_PASSWORD})${seededNow ? '' : ''}:`);
+      for (const u of demoUsers) lines.push(`  ${u.username.padEnd(11)} ${u.label}`);
+    }
+    console.log(lines.join('\n') + '\n');
+  });
+  const shutdown = async () => {
+    server.close();
+    await deps.jobs.stop();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`错误 Error: ${error.message}\n\n${usage}`);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  if (error instanceof AppError) {
+    const entry = errorTable[error.code];
+    console.error(`错误 ${error.code}: ${entry['zh-CN']} / ${entry.en}${error.details ? ' ' + JSON.stringify(error.details) : ''}`);
+    process.exit(1);
+  }
+  console.error(`错误 Error: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,113 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { isRole } from '../../../shared/roles.js';
+import type { Executor } from '../audit.js';
+import { randomToken } from '../ids.js';
+import type { Actor, Membership } from '../policy.js';
+
+export const SESSION_COOKIE = 'linli_session';
+export const CSRF_COOKIE = 'linli_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+// Sessions live in the database (stateless app servers); only the sha256 of the token is stored.
+const tokenId = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(
+  db: Executor,
+  input: { userId: string; ip: string | null; userAgent: string | null; now: Date; ttlHours: number },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date }> {
+  const token = randomToken();
+  const csrfToken = randomToken(24);
+  const expiresAt = new Date(input.now.getTime() + input.ttlHours * 3_600_000);
+  await db
+    .insertInto('sessions')
+    .values({
+      id: tokenId(token),
+      user_id: input.userId,
+      csrf_token: csrfToken,
+      ip: input.ip,
+      user_agent: input.userAgent?.slice(0, 300) ?? null,
+      created_at: input.now,
+      last_seen_at: input.now,
+      expires_at: expiresAt,
+    })
+    .execute();
+  return { token, csrfToken, expiresAt };
+}
+
+export async function deleteSession(db: Executor, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', tokenId(token)).execute();
+}
+
+export async function deleteUserSessions(db: Executor, userId: string, exceptToken?: string): Promise<void> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (exceptToken) query = query.where('id', '<>', tokenId(exceptToken));
+  await query.execute();
+}
+
+export interface LoadedSession {
+  actor: Actor;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** The actor behind a session token, or null when the session is unknown, expired or the user disabled. */
+export async function loadSession(
+  db: Executor,
+  token: string,
+  meta: { now: Date; requestId: string | null; ip: string | null },
+): Promise<LoadedSession | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at',
+      'users.id', 'users.username', 'users.display_name', 'users.tenant_id', 'users.status'])
+    .where('sessions.id', '=', tokenId(token))
+    .executeTakeFirst();
+  if (!row || row.status !== 'active' || new Date(row.expires_at) <= meta.now) return null;
+  // Touch at most once a minute to keep writes off the hot path.
+  if (meta.now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: meta.now }).where('id', '=', row.session_id).execute();
+  }
+  return {
+    actor: {
+      kind: 'user',
+      userId: row.id,
+      username: row.username,
+      displayName: row.display_name,
+      tenantId: row.tenant_id,
+      memberships: await loadMemberships(db, row.id),
+      requestId: meta.requestId,
+      ip: meta.ip,
+    },
+    csrfToken: row.csrf_token,
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+export async function loadMemberships(db: Executor, userId: string): Promise<Membership[]> {
+  const rows = await db
+    .selectFrom('memberships as m')
+    .leftJoin('places as p', 'p.id', 'm.place_id')
+    .leftJoin('departments as d', 'd.id', 'm.department_id')
+    .leftJoin('places as county', (join) => join.onRef('county.code', '=', 'd.tenant_id'))
+    .select([
+      'm.role',
+      'p.code as place_code', 'p.name as place_name', 'p.path as place_path',
+      'd.id as department_id', 'd.code as department_code', 'd.name as department_name',
+      'county.path as county_path',
+    ])
+    .where('m.user_id', '=', userId)
+    .orderBy(sql`m.created_at`)
+    .execute();
+  return rows.flatMap((r): Membership[] => {
+    if (!isRole(r.role)) return [];
+    if (r.place_code && r.place_path) {
+      return [{ role: r.role, scopeKind: 'place', scopeCode: r.place_code, scopeName: r.place_name ?? '', path: r.place_path, departmentId: null }];
+    }
+    if (r.department_code && r.county_path) {
+      return [{ role: r.role, scopeKind: 'department', scopeCode: r.department_code, scopeName: r.department_name ?? '', path: r.county_path, departmentId: r.department_id }];
+    }
+    return [];
+  });
+}

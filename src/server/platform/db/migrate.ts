@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Migrator, sql, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './database.js';
+import { splitSqlStatements } from './split-sql.js';
+
+export const migrationsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations');
+
+// Numbered plain-SQL files; Kysely's Migrator records them and runs them in one transaction under a lock.
+class SqlFileProvider implements MigrationProvider {
+  constructor(private readonly dir: string) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const migrations: Record<string, Migration> = {};
+    for (const file of fs.readdirSync(this.dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()) {
+      const statements = splitSqlStatements(fs.readFileSync(path.join(this.dir, file), 'utf8'));
+      migrations[file.replace(/\.sql$/, '')] = {
+        async up(db) {
+          for (const statement of statements) await sql.raw(statement).execute(db);
+        },
+      };
+    }
+    return migrations;
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(migrationsDir) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`);
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/** True when every migration file has been applied. */
+export async function isMigrated(db: Db): Promise<boolean> {
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(migrationsDir) });
+  const all = await migrator.getMigrations();
+  return all.length > 0 && all.every((m) => m.executedAt !== undefined);
+}

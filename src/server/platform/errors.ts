@@ -1,0 +1,45 @@
+// The one table of error codes: HTTP status and the message in each language.
+export const errorTable = {
+  VALIDATION_FAILED: { status: 400, 'zh-CN': '输入有误，请检查后重试', en: 'The input is not valid' },
+  BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  AUTH_REQUIRED: { status: 401, 'zh-CN': '请先登录', en: 'Please log in first' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确', en: 'Wrong username or password' },
+  AUTH_ACCOUNT_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
+  AUTH_ACCOUNT_DISABLED: { status: 403, 'zh-CN': '账号已停用', en: 'This account is disabled' },
+  AUTH_WRONG_PASSWORD: { status: 400, 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
+  AUTH_WEAK_PASSWORD: { status: 400, 'zh-CN': '新密码至少 8 位，且须包含字母和数字', en: 'The new password needs 8+ characters with letters and digits' },
+  CSRF_FAILED: { status: 403, 'zh-CN': '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
+  FORBIDDEN: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
+  NOT_FOUND: { status: 404, 'zh-CN': '找不到该记录', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, 'zh-CN': '接口不存在', en: 'No such endpoint' },
+  CONFLICT: { status: 409, 'zh-CN': '记录已存在', en: 'The record already exists' },
+  PLACE_PARENT_INVALID: { status: 422, 'zh-CN': '上级区域不正确', en: 'The parent place is not valid for this kind' },
+  PLACE_CODE_INVALID: { status: 422, 'zh-CN': '编码不符合规则', en: 'The code does not follow the coding rules' },
+  GRID_BOUNDARY_INVALID: { status: 422, 'zh-CN': '网格边界不是有效的多边形', en: 'The grid boundary is not a valid polygon' },
+  GRID_MERGE_INVALID: { status: 422, 'zh-CN': '只能合并同一社区内的两个及以上在用网格', en: 'Only two or more active grids of one community can be merged' },
+  GRID_SPLIT_INVALID: { status: 422, 'zh-CN': '拆分后的网格须覆盖原网格且互不重叠', en: 'The new grids must lie in the old grid' },
+  GRID_RETIRED: { status: 409, 'zh-CN': '该网格已撤销', en: 'This grid has been retired' },
+  LOCATE_OUTSIDE: { status: 404, 'zh-CN': '该位置不在任何网格内', en: 'The point lies in no grid' },
+  ROLE_UNKNOWN: { status: 422, 'zh-CN': '角色不存在', en: 'Unknown role' },
+  SCOPE_UNKNOWN: { status: 422, 'zh-CN': '管辖范围不存在', en: 'Unknown scope code' },
+  RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
+  DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },
+  INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },
+} as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(code);
+    this.status = errorTable[code].status;
+  }
+}
+
+export function errorBody(code: ErrorCode, locale: 'zh-CN' | 'en', details?: unknown) {
+  return { error: { code, message: errorTable[code][locale], ...(details === undefined ? {} : { details }) } };
+}

@@ -1,0 +1,81 @@
+import { OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from '../deps.js';
+import { AppError, errorBody, type ErrorCode } from './errors.js';
+import type { Locale } from './i18n/locale.js';
+import { log } from './logger.js';
+import type { Actor } from './policy.js';
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    locale: Locale;
+    ip: string | null;
+    actor: Actor | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+  };
+}
+
+/** A router whose validation failures all answer VALIDATION_FAILED with the zod issues. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        });
+      }
+    },
+  });
+}
+
+export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.get('actor')) throw new AppError('AUTH_REQUIRED');
+  await next();
+};
+
+export function actorOf(c: Context<AppEnv>): Actor {
+  const actor = c.get('actor');
+  if (!actor) throw new AppError('AUTH_REQUIRED');
+  return actor;
+}
+
+export function handleError(error: Error, c: Context<AppEnv>): Response {
+  const locale = c.get('locale') ?? 'zh-CN';
+  if (error instanceof AppError) {
+    return c.json(errorBody(error.code, locale, error.details), error.status as 400);
+  }
+  if (error instanceof HTTPException) {
+    const code: ErrorCode = error.status === 400 ? 'BAD_JSON' : error.status === 404 ? 'ROUTE_NOT_FOUND' : 'INTERNAL';
+    return c.json(errorBody(code, locale), error.status);
+  }
+  const requestId = c.get('requestId');
+  log.error('unhandled error', { requestId, path: c.req.path, error: error.message, stack: error.stack });
+  return c.json(errorBody('INTERNAL', locale, { requestId }), 500);
+}
+
+// Shared OpenAPI pieces.
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'NOT_FOUND' }),
+      message: z.string().openapi({ example: '找不到该记录' }),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: ErrorSchema } } },
+  401: { description: 'Not logged in', content: { 'application/json': { schema: ErrorSchema } } },
+  403: { description: 'Not allowed', content: { 'application/json': { schema: ErrorSchema } } },
+  404: { description: 'Not found or out of scope', content: { 'application/json': { schema: ErrorSchema } } },
+} as const;
+
+export const jsonContent = <T extends z.ZodType>(schema: T, description = 'OK') => ({
+  description,
+  content: { 'application/json': { schema } },
+});

@@ -1,0 +1,67 @@
+import { rolePermissions, type Permission, type Role } from '../../shared/roles.js';
+import { AppError } from './errors.js';
+
+// Who may: pure functions of (actor, permission, where). A permission holds only inside the
+// scope of the membership that grants it.
+
+export interface Membership {
+  role: Role;
+  scopeKind: 'place' | 'department';
+  scopeCode: string;
+  scopeName: string;
+  /** Place subtree this membership reaches: its place, or for a department its county. */
+  path: string;
+  departmentId: string | null;
+}
+
+export interface Actor {
+  kind: 'user' | 'system';
+  userId: string | null;
+  username: string;
+  displayName: string;
+  tenantId: string | null;
+  memberships: Membership[];
+  requestId: string | null;
+  ip: string | null;
+}
+
+export const systemActor = (requestId: string | null = null): Actor => ({
+  kind: 'system',
+  userId: null,
+  username: 'system',
+  displayName: '系统',
+  tenantId: null,
+  memberships: [],
+  requestId,
+  ip: null,
+});
+
+/** Path prefixes under which the actor holds the permission; empty when nowhere. */
+export function scopePaths(actor: Actor, permission: Permission): string[] {
+  const paths = actor.memberships
+    .filter((m) => rolePermissions[m.role].includes(permission))
+    .map((m) => m.path);
+  // Drop prefixes covered by a shorter one so queries stay small.
+  return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
+}
+
+export function can(actor: Actor, permission: Permission, placePath?: string): boolean {
+  if (actor.kind === 'system') return true;
+  const paths = scopePaths(actor, permission);
+  return placePath === undefined ? paths.length > 0 : paths.some((p) => placePath.startsWith(p));
+}
+
+/** Throws FORBIDDEN when the actor lacks the permission everywhere. */
+export function assertPermission(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN', { permission });
+}
+
+/** Out of scope reads as not found, so ids cannot be probed. */
+export function assertInScope(actor: Actor, permission: Permission, placePath: string): void {
+  assertPermission(actor, permission);
+  if (!can(actor, permission, placePath)) throw new AppError('NOT_FOUND');
+}
+
+export function permissionsOf(actor: Actor): Permission[] {
+  return [...new Set(actor.memberships.flatMap((m) => rolePermissions[m.role]))];
+}

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { AppDeps } from './deps.js';
+import { GridLocator } from './features/places/locator.js';
+import { systemClock, type Clock } from './platform/clock.js';
+import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
+import { migrateToLatest } from './platform/db/migrate.js';
+import { JobRunner } from './platform/jobs.js';
+import { log } from './platform/logger.js';
+
+export const embeddedDir = (config: Config): string => path.join(config.dataDir, 'pg');
+
+/** Opens the configured database (server or embedded), applies migrations and wires the deps. */
+export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<{ deps: AppDeps; handle: DatabaseHandle }> {
+  if (!config.DATABASE_URL) fs.mkdirSync(config.dataDir, { recursive: true });
+  const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: embeddedDir(config) });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log.info('migrations applied', { applied });
+  const jobs = new JobRunner(handle.db, clock);
+  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config, jobs, locator: new GridLocator(handle.db) };
+  return { deps, handle };
+}

@@ -1,0 +1,62 @@
+// Roles and permission codes, shared by the server (policy) and the web (menus, buttons).
+
+export const roles = [
+  'admin',
+  'street_officer',
+  'community_worker',
+  'grid_worker',
+  'department_receiver',
+  'department_handler',
+  'legal_adviser',
+  'mediator',
+  'volunteer',
+  'steward',
+  'resident',
+] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
+  admin: { 'zh-CN': '系统管理员', en: 'Administrator' },
+  street_officer: { 'zh-CN': '街道干部', en: 'Street officer' },
+  community_worker: { 'zh-CN': '社区工作者', en: 'Community worker' },
+  grid_worker: { 'zh-CN': '网格员', en: 'Grid worker' },
+  department_receiver: { 'zh-CN': '接哨员', en: 'Department receiver' },
+  department_handler: { 'zh-CN': '部门经办人', en: 'Department handler' },
+  legal_adviser: { 'zh-CN': '法律顾问', en: 'Legal adviser' },
+  mediator: { 'zh-CN': '人民调解员', en: 'Mediator' },
+  volunteer: { 'zh-CN': '志愿者', en: 'Volunteer' },
+  steward: { 'zh-CN': '楼门管家', en: 'Stairwell steward' },
+  resident: { 'zh-CN': '居民', en: 'Resident' },
+};
+
+/** Roles whose scope is a department rather than a place subtree. */
+export const departmentRoles: readonly Role[] = ['department_receiver', 'department_handler'];
+
+export const permissions = [
+  'places:read',      // region tree, grids, buildings, units
+  'places:write',     // create and edit buildings, units, households
+  'grids:write',      // create, merge and split grids
+  'households:read',  // households and who lives there
+  'departments:read',
+  'users:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+const staffRead: Permission[] = ['places:read', 'departments:read'];
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: [...staffRead, 'places:write', 'grids:write', 'households:read', 'users:manage', 'audit:read'],
+  street_officer: [...staffRead, 'places:write', 'grids:write', 'households:read'],
+  community_worker: [...staffRead, 'places:write', 'households:read'],
+  grid_worker: [...staffRead, 'households:read'],
+  department_receiver: staffRead,
+  department_handler: staffRead,
+  legal_adviser: staffRead,
+  mediator: staffRead,
+  volunteer: ['places:read'],
+  steward: ['places:read', 'households:read'],
+  resident: [],
+};
+
+export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
