@@ -87,6 +87,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', placesRoutes(placesService));
   app.route('/api/v1', api);
 
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Linli 邻里 API', version: '1', description: 'Community governance platform. Errors: {"error":{"code","message","details"}}.' },

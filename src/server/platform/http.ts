@@ -1,4 +1,4 @@
-import { OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
@@ -36,6 +36,10 @@ export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!c.get('actor')) throw new AppError('AUTH_REQUIRED');
   await next();
 };
+
+/** A route that needs a logged-in user (401 AUTH_REQUIRED otherwise). */
+export const authRoute = <const R extends Parameters<typeof createRoute>[0]>(route: R) =>
+  createRoute({ ...route, middleware: [requireAuth] as const, security: [{ cookieAuth: [] }] });
 
 export function actorOf(c: Context<AppEnv>): Actor {
   const actor = c.get('actor');

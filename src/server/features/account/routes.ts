@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/sessions.js';
-import { actorOf, createRouter, errorResponses, jsonContent, requireAuth, type AppEnv } from '../../platform/http.js';
+import { actorOf, authRoute, createRouter, errorResponses, jsonContent, type AppEnv } from '../../platform/http.js';
 import { ChangePasswordInput, LoginInput, MeSchema } from './schemas.js';
 import type { AccountService } from './service.js';
 
@@ -13,9 +13,9 @@ const login = createRoute({
   request: { body: { content: { 'application/json': { schema: LoginInput } }, required: true } },
   responses: { 200: jsonContent(MeSchema), ...errorResponses, 423: { description: 'Locked after repeated failures' } },
 });
-const logout = createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Log out', responses: { 204: { description: 'Logged out' }, ...errorResponses } });
-const me = createRoute({ method: 'get', path: '/me', tags, summary: 'The current user, roles and scopes', responses: { 200: jsonContent(MeSchema), ...errorResponses } });
-const changePassword = createRoute({
+const logout = authRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Log out', responses: { 204: { description: 'Logged out' }, ...errorResponses } });
+const me = authRoute({ method: 'get', path: '/me', tags, summary: 'The current user, roles and scopes', responses: { 200: jsonContent(MeSchema), ...errorResponses } });
+const changePassword = authRoute({
   method: 'post', path: '/me/password', tags, summary: 'Change your password (other sessions end)',
   request: { body: { content: { 'application/json': { schema: ChangePasswordInput } }, required: true } },
   responses: { 204: { description: 'Changed' }, ...errorResponses },
@@ -37,9 +37,7 @@ export function accountRoutes(service: AccountService, cookie: { secure: boolean
     return c.json(result.me, 200);
   });
 
-  const authed = createRouter();
-  authed.use('*', requireAuth);
-  authed
+  router
     .openapi(logout, async (c) => {
       await service.logout(actorOf(c), c.get('sessionToken')!);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
@@ -51,7 +49,6 @@ export function accountRoutes(service: AccountService, cookie: { secure: boolean
       await service.changePassword(actorOf(c), c.get('sessionToken')!, c.req.valid('json'));
       return c.body(null, 204);
     });
-  router.route('/', authed);
   return router;
 }
 

@@ -1,0 +1,18 @@
+import vue from '@vitejs/plugin-vue';
+import Components from 'unplugin-vue-components/vite';
+import { ElementPlusResolver, VantResolver } from 'unplugin-vue-components/resolvers';
+import { defineConfig } from 'vite';
+
+// Two single-page apps from one build: the console (served at /) and the phone pages (at /m/).
+export default defineConfig({
+  root: 'src/web',
+  base: '/',
+  plugins: [vue(), Components({ resolvers: [ElementPlusResolver(), VantResolver()], dts: false })],
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    rollupOptions: { input: { admin: 'src/web/admin/index.html', h5: 'src/web/h5/index.html' } },
+  },
+  server: { proxy: { '/api': 'http://localhost:3000' } },
+});

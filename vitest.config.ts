@@ -1,0 +1,42 @@
+import { defineConfig } from 'vitest/config';
+
+// Four projects: unit tests beside the code; the API suite once on embedded PGlite and once on a
+// PostgreSQL server (same files); browser end-to-end tests. scripts/test.mjs decides which run.
+const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'api-pglite',
+          include: ['test/api/**/*.test.ts'],
+          env: { LINLI_TEST_DB: 'pglite' },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'api-postgres',
+          include: ['test/api/**/*.test.ts'],
+          exclude: ['test/api/**/*.pglite.test.ts'],
+          env: { LINLI_TEST_DB: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
