@@ -9,7 +9,7 @@ export const testEngine = (process.env.LINLI_TEST_DB ?? 'pglite') as 'pglite' | 
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
  * PostgreSQL server (dropped again by close()). Never a mock.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
   if (testEngine === 'pglite') {
     const handle = await openDatabase({ pgliteDir: 'memory://' });
     await migrateToLatest(handle.db);
@@ -28,6 +28,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await migrateToLatest(handle.db);
   return {
     ...handle,
+    url: url.toString(),
     async close() {
       await handle.close();
       const cleanup = new pg.Client({ connectionString: adminUrl });

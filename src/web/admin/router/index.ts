@@ -1,0 +1,36 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { ensureSession, hasPermission } from '../../common/session';
+import { i18n } from '../i18n';
+import { routes } from './routes';
+
+export const router = createRouter({
+  history: createWebHistory('/'),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+});
+
+router.beforeEach(async (to) => {
+  let me = null;
+  try {
+    me = await ensureSession();
+  } catch {
+    me = null; // server unreachable: the login page will say so when the user tries
+  }
+  if (to.meta.public) {
+    if (me && to.name === 'login') return typeof to.query.redirect === 'string' ? to.query.redirect : { name: 'dashboard' };
+    return true;
+  }
+  if (!me) return { name: 'login', query: to.fullPath === '/' || to.fullPath === '/dashboard' ? {} : { redirect: to.fullPath } };
+  const needed = to.matched.map((record) => record.meta.permission).filter(Boolean);
+  if (!needed.every((permission) => hasPermission(permission))) return { name: 'forbidden' };
+  return true;
+});
+
+/** Sets the browser tab title from the current page (also after a language switch). */
+export function refreshTitle() {
+  const t = i18n.global.t;
+  const key = router.currentRoute.value.meta.titleKey;
+  document.title = key ? `${t(key)} · ${t('common.appFullName')}` : t('common.appFullName');
+}
+
+router.afterEach(() => refreshTitle());

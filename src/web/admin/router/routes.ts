@@ -1,0 +1,89 @@
+import { House, Location, MapLocation, OfficeBuilding, Share, User } from '@element-plus/icons-vue';
+import type { Component } from 'vue';
+import type { RouteRecordRaw } from 'vue-router';
+import type { Permission } from '../../../shared/roles';
+import BasicLayout from '../layouts/BasicLayout.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the page and menu title */
+    titleKey?: string;
+    icon?: Component;
+    /** the page (and its menu entry) needs this permission */
+    permission?: Permission;
+    hideInMenu?: boolean;
+    /** menu entry to highlight for a page that has none of its own */
+    activeMenu?: string;
+    /** reachable without logging in */
+    public?: boolean;
+  }
+}
+
+export const layoutChildren: RouteRecordRaw[] = [
+  {
+    path: 'dashboard',
+    name: 'dashboard',
+    component: () => import('../views/dashboard/workbench/index.vue'),
+    meta: { titleKey: 'menu.dashboard', icon: House },
+  },
+  {
+    path: 'places',
+    name: 'places',
+    redirect: { name: 'place-tree' },
+    meta: { titleKey: 'menu.places', icon: Location, permission: 'places:read' },
+    children: [
+      {
+        path: 'tree',
+        name: 'place-tree',
+        component: () => import('../views/places/tree/index.vue'),
+        meta: { titleKey: 'menu.placeTree', icon: Share, permission: 'places:read' },
+      },
+      {
+        path: '/grids/map',
+        name: 'grid-map',
+        component: () => import('../views/grids/map/index.vue'),
+        meta: { titleKey: 'menu.gridMap', icon: MapLocation, permission: 'places:read' },
+      },
+      {
+        path: '/households',
+        name: 'households',
+        component: () => import('../views/grids/households/index.vue'),
+        meta: { titleKey: 'menu.households', icon: User, permission: 'households:read' },
+      },
+      {
+        path: '/grids/:code/households',
+        name: 'grid-households',
+        component: () => import('../views/grids/households/index.vue'),
+        meta: { titleKey: 'menu.households', permission: 'households:read', hideInMenu: true, activeMenu: '/households' },
+      },
+    ],
+  },
+  {
+    path: 'departments',
+    name: 'departments',
+    component: () => import('../views/departments/list/index.vue'),
+    meta: { titleKey: 'menu.departments', icon: OfficeBuilding, permission: 'departments:read' },
+  },
+  {
+    path: '403',
+    name: 'forbidden',
+    component: () => import('../views/error/forbidden/index.vue'),
+    meta: { titleKey: 'menu.forbidden', hideInMenu: true },
+  },
+  {
+    path: ':pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('../views/error/not-found/index.vue'),
+    meta: { titleKey: 'menu.notFound', hideInMenu: true },
+  },
+];
+
+export const routes: RouteRecordRaw[] = [
+  {
+    path: '/login',
+    name: 'login',
+    component: () => import('../views/login/index.vue'),
+    meta: { titleKey: 'login.pageTitle', public: true },
+  },
+  { path: '/', component: BasicLayout, redirect: { name: 'dashboard' }, children: layoutChildren },
+];

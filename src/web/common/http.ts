@@ -1,0 +1,122 @@
+// The one fetch wrapper of the web pages: JSON in and out, Accept-Language from the UI language,
+// X-CSRF-Token on every write, and the server's error message (already translated) on failure.
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const csrfCookie = 'linli_csrf';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+interface HttpSettings {
+  getLocale: () => string;
+  /** Called when the server answers 401 AUTH_REQUIRED: the session is gone. */
+  onUnauthorized: () => void;
+  /** Text shown when the server cannot be reached or answers without a JSON error. */
+  fallbackMessage: (status: number) => string;
+}
+
+const settings: HttpSettings = {
+  getLocale: () => 'zh-CN',
+  onUnauthorized: () => {},
+  fallbackMessage: (status) => (status === 0 ? 'Network error' : `HTTP ${status}`),
+};
+
+export function configureHttp(next: Partial<HttpSettings>) {
+  Object.assign(settings, next);
+}
+
+let memoryCsrfToken = '';
+export function setCsrfToken(token: string) {
+  memoryCsrfToken = token;
+}
+
+function readCookie(name: string) {
+  const found = document.cookie.split('; ').find((part) => part.startsWith(`${name}=`));
+  return found ? decodeURIComponent(found.slice(name.length + 1)) : '';
+}
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Leave a 401 to the caller (the login form, the first "who am I" check). */
+  skipAuthRedirect?: boolean;
+}
+
+function buildUrl(path: string, query?: Query) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return `/api/v1${path}${search ? `?${search}` : ''}`;
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.getLocale() };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (!safeMethods.has(method)) {
+    // The cookie always belongs to the current session (another tab may have logged in again).
+    const token = readCookie(csrfCookie) || memoryCsrfToken;
+    if (token) headers['X-CSRF-Token'] = token;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', settings.fallbackMessage(0));
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+
+  if (!response.ok) {
+    const body = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
+    const error = new ApiError(
+      response.status,
+      body?.code ?? `HTTP_${response.status}`,
+      body?.message ?? settings.fallbackMessage(response.status),
+      body?.details,
+    );
+    if (response.status === 401 && error.code === 'AUTH_REQUIRED' && !options.skipAuthRedirect) settings.onUnauthorized();
+    throw error;
+  }
+  return data as T;
+}
+
+export const http = {
+  get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
+};
+
+/** The message to show for any thrown value. */
+export function errorMessage(error: unknown, fallback: string) {
+  if (error instanceof ApiError) return error.message;
+  return fallback;
+}

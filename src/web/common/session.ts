@@ -1,0 +1,80 @@
+// Who is logged in, shared by the pages of one app. The server is the truth: the first navigation
+// asks GET /me once; login and logout update the state; a 401 anywhere clears it.
+import { reactive } from 'vue';
+import type { Permission } from '../../shared/roles';
+import * as authApi from './api/auth';
+import type { Me, Membership, PublicConfig } from './api-types';
+import { ApiError, setCsrfToken } from './http';
+
+interface SessionState {
+  me: Me | null;
+  /** GET /me has answered (with a user or with 401). */
+  checked: boolean;
+  config: PublicConfig | null;
+}
+
+export const session = reactive<SessionState>({ me: null, checked: false, config: null });
+
+function remember(me: Me | null) {
+  session.me = me;
+  session.checked = true;
+  setCsrfToken(me?.csrfToken ?? '');
+}
+
+/** The current user, asking the server the first time; null when not logged in. */
+export async function ensureSession(): Promise<Me | null> {
+  if (session.checked) return session.me;
+  try {
+    remember(await authApi.getMe());
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) remember(null);
+    else throw error;
+  }
+  return session.me;
+}
+
+export async function login(username: string, password: string) {
+  const me = await authApi.login(username, password);
+  remember(me);
+  return me;
+}
+
+export async function logout() {
+  try {
+    await authApi.logout();
+  } finally {
+    remember(null);
+  }
+}
+
+/** Forget the user without asking the server (it already said 401). */
+export function clearSession() {
+  remember(null);
+}
+
+export async function loadPublicConfig(): Promise<PublicConfig> {
+  if (!session.config) {
+    try {
+      session.config = await authApi.getPublicConfig();
+    } catch {
+      // Without the config the pages still work: no demo hint, no map tiles.
+      return { appName: '', mapTileUrl: '', mapTileAttribution: '', demo: false };
+    }
+  }
+  return session.config;
+}
+
+export function hasPermission(permission: Permission | undefined | null) {
+  if (!permission) return true;
+  return session.me?.permissions.includes(permission) ?? false;
+}
+
+export function primaryMembership(): Membership | null {
+  return session.me?.memberships[0] ?? null;
+}
+
+/** The place the user's first membership covers, or null for department-scoped users. */
+export function scopePlaceCode(): string | null {
+  const membership = primaryMembership();
+  return membership?.scopeKind === 'place' ? membership.scopeCode : null;
+}
