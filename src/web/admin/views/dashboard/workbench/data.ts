@@ -1,0 +1,58 @@
+import { House, Location, MapLocation, OfficeBuilding, Share, Grid as GridIcon, Tickets, User } from '@element-plus/icons-vue';
+import type { Component } from 'vue';
+import type { Permission } from '../../../../shared/roles';
+import type { Grid } from '../../../../common/api-types';
+
+export interface StatCardDef {
+  /** key of PlaceDetail.counts */
+  kind: 'street' | 'community' | 'grid' | 'building' | 'unit' | 'household';
+  icon: Component;
+  color: string;
+}
+
+export const statCards: StatCardDef[] = [
+  { kind: 'street', icon: Location, color: '#0891b2' },
+  { kind: 'community', icon: House, color: '#059669' },
+  { kind: 'grid', icon: GridIcon, color: '#d97706' },
+  { kind: 'building', icon: OfficeBuilding, color: '#6366f1' },
+  { kind: 'unit', icon: Tickets, color: '#64748b' },
+  { kind: 'household', icon: User, color: '#e11d48' },
+];
+
+export interface QuickLinkDef {
+  key: 'placeTree' | 'gridMap' | 'households' | 'departments';
+  to: string;
+  icon: Component;
+  color: string;
+  permission: Permission;
+}
+
+export const quickLinks: QuickLinkDef[] = [
+  { key: 'placeTree', to: '/places/tree', icon: Share, color: '#2563eb', permission: 'places:read' },
+  { key: 'gridMap', to: '/grids/map', icon: MapLocation, color: '#d97706', permission: 'places:read' },
+  { key: 'households', to: '/households', icon: User, color: '#e11d48', permission: 'households:read' },
+  { key: 'departments', to: '/departments', icon: OfficeBuilding, color: '#059669', permission: 'departments:read' },
+];
+
+export interface CommunityRow {
+  code: string;
+  name: string;
+  grids: number;
+  households: number;
+  workers: string[];
+}
+
+/** Grids grouped by community: how many grids, households and grid workers each has. */
+export function summariseByCommunity(grids: Grid[]): CommunityRow[] {
+  const rows = new Map<string, CommunityRow>();
+  for (const grid of grids) {
+    const row = rows.get(grid.community.code) ?? { code: grid.community.code, name: grid.community.name, grids: 0, households: 0, workers: [] };
+    row.grids += 1;
+    row.households += grid.householdCount;
+    for (const worker of grid.workers) if (!row.workers.includes(worker.name)) row.workers.push(worker.name);
+    rows.set(row.code, row);
+  }
+  return [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+export const greetingKey = (hour: number) => (hour < 11 ? 'morning' : hour < 13 ? 'noon' : hour < 18 ? 'afternoon' : 'evening');
