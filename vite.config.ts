@@ -8,6 +8,13 @@ export default defineConfig({
   root: 'src/web',
   base: '/',
   plugins: [vue(), Components({ resolvers: [ElementPlusResolver(), VantResolver()], dts: false })],
+  // vue-i18n compile-time flags: composition API only (smaller bundles), no devtools hooks in production.
+  define: {
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: false,
+  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -10,6 +10,12 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
 import { createAccountService } from './features/account/service.js';
+import { filesRoutes } from './features/files/routes.js';
+import { createFilesService } from './features/files/service.js';
+import { gridworkRoutes } from './features/gridwork/routes.js';
+import { createGridworkService } from './features/gridwork/service.js';
+import { peopleRoutes } from './features/people/routes.js';
+import { createPeopleService } from './features/people/service.js';
 import { placesRoutes } from './features/places/routes.js';
 import { createPlacesService } from './features/places/service.js';
 import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
@@ -85,6 +91,9 @@ export function buildApp(deps: AppDeps) {
   );
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', placesRoutes(placesService));
+  api.route('/', peopleRoutes(createPeopleService(deps), deps));
+  api.route('/', filesRoutes(createFilesService(deps), deps.config.UPLOAD_MAX_MB));
+  api.route('/', gridworkRoutes(createGridworkService(deps)));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

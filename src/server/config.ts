@@ -24,6 +24,8 @@ const configSchema = z.object({
   JOBS_ENABLED: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),
+  PII_KEY: z.string().optional(),
+  UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

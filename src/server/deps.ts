@@ -2,6 +2,8 @@ import type { Config } from './config.js';
 import type { Clock } from './platform/clock.js';
 import type { Db } from './platform/db/database.js';
 import type { JobRunner } from './platform/jobs.js';
+import type { PiiCipher } from './platform/pii.js';
+import type { FileStorage } from './platform/storage.js';
 import type { GridLocator } from './features/places/locator.js';
 
 /** What the features are built from; made once in main.ts (or by a test) and passed down. */
@@ -12,4 +14,6 @@ export interface AppDeps {
   config: Config;
   jobs: JobRunner;
   locator: GridLocator;
+  pii: PiiCipher;
+  storage: FileStorage;
 }

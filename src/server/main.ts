@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
 import { createAccountService } from './features/account/service.js';
 import { AppError, errorTable } from './platform/errors.js';
+import { PiiKeyError } from './platform/pii.js';
 import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importRegions, provinceRegions } from './features/places/regions.js';
 import { openRuntime, embeddedDir } from './runtime.js';
@@ -164,7 +165,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(`错误 Error: ${error.message}\n\n${usage}`);
     process.exit(2);
   }
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PiiKeyError) {
     console.error(error.message);
     process.exit(2);
   }

@@ -8,16 +8,26 @@ import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { JobRunner } from './platform/jobs.js';
 import { log } from './platform/logger.js';
+import { loadMasterKey, PiiCipher, verifyKeyOpensData } from './platform/pii.js';
+import { LocalFolderStorage } from './platform/storage.js';
 
 export const embeddedDir = (config: Config): string => path.join(config.dataDir, 'pg');
 
 /** Opens the configured database (server or embedded), applies migrations and wires the deps. */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<{ deps: AppDeps; handle: DatabaseHandle }> {
   if (!config.DATABASE_URL) fs.mkdirSync(config.dataDir, { recursive: true });
+  const pii = new PiiCipher(loadMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, embedded: !config.DATABASE_URL }));
   const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: embeddedDir(config) });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info('migrations applied', { applied });
+  try {
+    await verifyKeyOpensData(handle.db, pii);
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
   const jobs = new JobRunner(handle.db, clock);
-  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config, jobs, locator: new GridLocator(handle.db) };
+  const storage = new LocalFolderStorage(path.join(config.dataDir, 'files'));
+  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config, jobs, locator: new GridLocator(handle.db), pii, storage };
   return { deps, handle };
 }

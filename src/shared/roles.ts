@@ -40,16 +40,26 @@ export const permissions = [
   'departments:read',
   'users:manage',
   'audit:read',
+  'people:read',      // residents in scope, personal data masked
+  'people:write',     // register, edit, move, move out
+  'people:reveal',    // see one full ID number or phone, audited with a reason
+  'people:import',    // Excel import into a community
+  'orgs:read',        // party organisations, volunteers, 双报到, organisations
+  'orgs:write',
+  'visits:read',      // 民情日记
+  'visits:write',
+  'files:write',      // upload photos
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffRead: Permission[] = ['places:read', 'departments:read'];
+const registry: Permission[] = ['households:read', 'people:read', 'people:write', 'people:reveal', 'orgs:read', 'visits:read', 'files:write'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...staffRead, 'places:write', 'grids:write', 'households:read', 'users:manage', 'audit:read'],
-  street_officer: [...staffRead, 'places:write', 'grids:write', 'households:read'],
-  community_worker: [...staffRead, 'places:write', 'households:read'],
-  grid_worker: [...staffRead, 'households:read'],
+  admin: [...staffRead, ...registry, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write'],
+  street_officer: [...staffRead, ...registry, 'places:write', 'grids:write', 'people:import', 'orgs:write'],
+  community_worker: [...staffRead, ...registry, 'places:write', 'people:import', 'orgs:write', 'visits:write'],
+  grid_worker: [...staffRead, ...registry, 'visits:write'],
   department_receiver: staffRead,
   department_handler: staffRead,
   legal_adviser: staffRead,

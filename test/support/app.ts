@@ -5,6 +5,12 @@ import { GridLocator } from '../../src/server/features/places/locator.js';
 import { ManualClock } from '../../src/server/platform/clock.js';
 import type { DatabaseHandle } from '../../src/server/platform/db/database.js';
 import { JobRunner } from '../../src/server/platform/jobs.js';
+import { PiiCipher } from '../../src/server/platform/pii.js';
+import { LocalFolderStorage } from '../../src/server/platform/storage.js';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createTestDatabase } from './db.js';
 
 export interface TestContext {
@@ -27,6 +33,8 @@ export async function createTestApp(): Promise<TestContext> {
     config,
     jobs: new JobRunner(handle.db, clock),
     locator: new GridLocator(handle.db, 0),
+    pii: new PiiCipher(randomBytes(32)),
+    storage: new LocalFolderStorage(fs.mkdtempSync(path.join(os.tmpdir(), 'linli-files-'))),
   };
   return { app: buildApp(deps), deps, clock, handle, close: () => handle.close() };
 }

@@ -146,7 +146,146 @@ export interface JobsTable {
   finished_at: Timestamp | null;
 }
 
+export interface KeyChecksTable {
+  name: string;
+  ciphertext: string;
+}
+
+export interface ResidentTagsTable {
+  code: string;
+  label_zh: string;
+  label_en: string;
+  needs_visit: Generated<boolean>;
+  sort: Generated<number>;
+}
+
+export type ResidentStatus = 'active' | 'moved_out' | 'deceased';
+export type Residence = 'registered' | 'resident' | 'floating';
+
+export interface ResidentsTable {
+  id: string;
+  tenant_id: string;
+  household_id: string;
+  name: string;
+  name_pinyin: string;
+  name_initials: string;
+  gender: 'male' | 'female' | null;
+  birth_date: ColumnType<string | null, string | null, string | null>;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  id_number_masked: string | null;
+  phone_enc: string | null;
+  phone_hash: string | null;
+  phone_masked: string | null;
+  relation: Generated<string>;
+  residence: Generated<Residence>;
+  tags: Generated<string[]>;
+  notes: Generated<string>;
+  status: Generated<ResidentStatus>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ResidentEventsTable {
+  id: string;
+  tenant_id: string;
+  resident_id: string;
+  kind: 'registered' | 'imported' | 'edited' | 'moved' | 'moved_out' | 'deceased';
+  from_household_id: string | null;
+  to_household_id: string | null;
+  note: Generated<string>;
+  actor_id: string | null;
+  at: Timestamp;
+}
+
+export type PartyOrgKind = 'street_committee' | 'community_branch' | 'grid_branch' | 'building_group' | 'central_household';
+
+export interface PartyOrgsTable {
+  id: string;
+  tenant_id: string;
+  parent_id: string | null;
+  name: string;
+  kind: PartyOrgKind;
+  place_id: string;
+  created_at: Timestamp;
+}
+
+export interface PartyMembersTable {
+  resident_id: string;
+  tenant_id: string;
+  party_org_id: string;
+  joined_on: ColumnType<string | null, string | null, string | null>;
+  member_kind: Generated<'full' | 'probationary'>;
+  created_at: Timestamp;
+}
+
+export interface VolunteersTable {
+  resident_id: string;
+  tenant_id: string;
+  skills: Generated<string[]>;
+  team: Generated<string>;
+  service_minutes: Generated<number>;
+  registered_at: Timestamp;
+}
+
+export interface InServiceMembersTable {
+  resident_id: string;
+  tenant_id: string;
+  work_unit: string;
+  community_id: string;
+  claimed_posts: Generated<string[]>;
+  registered_at: Timestamp;
+}
+
+export type OrganisationKind = 'property_company' | 'co_building_unit' | 'social_org' | 'owners_committee';
+
+export interface OrganisationsTable {
+  id: string;
+  tenant_id: string;
+  kind: OrganisationKind;
+  name: string;
+  place_id: string;
+  contact_name: Generated<string>;
+  phone: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface FilesTable {
+  id: string;
+  tenant_id: string | null;
+  mime: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface VisitLogsTable {
+  id: string;
+  tenant_id: string;
+  household_id: string;
+  author_id: string;
+  content: string;
+  lng: number | null;
+  lat: number | null;
+  photo_ids: Generated<string[]>;
+  visited_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  key_checks: KeyChecksTable;
+  resident_tags: ResidentTagsTable;
+  residents: ResidentsTable;
+  resident_events: ResidentEventsTable;
+  party_orgs: PartyOrgsTable;
+  party_members: PartyMembersTable;
+  volunteers: VolunteersTable;
+  in_service_members: InServiceMembersTable;
+  organisations: OrganisationsTable;
+  files: FilesTable;
+  visit_logs: VisitLogsTable;
   places: PlacesTable;
   grids: GridsTable;
   buildings: BuildingsTable;
@@ -168,3 +307,4 @@ export type Grid = Selectable<GridsTable>;
 export type User = Selectable<UsersTable>;
 export type Department = Selectable<DepartmentsTable>;
 export type Job = Selectable<JobsTable>;
+export type Resident = Selectable<ResidentsTable>;

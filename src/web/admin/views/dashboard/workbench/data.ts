@@ -1,6 +1,6 @@
 import { House, Location, MapLocation, OfficeBuilding, Share, Grid as GridIcon, Tickets, User } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
-import type { Permission } from '../../../../shared/roles';
+import type { Permission } from '../../../../../shared/roles';
 import type { Grid } from '../../../../common/api-types';
 
 export interface StatCardDef {

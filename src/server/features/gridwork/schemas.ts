@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi';
+
+export const VisitLogInput = z
+  .object({
+    id: z.uuid().openapi({ description: 'Made on the phone; sending the same log again returns the first one' }),
+    householdCode: z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/),
+    content: z.string().trim().min(1).max(2000),
+    photoIds: z.array(z.uuid()).max(9).default([]),
+    lng: z.number().min(-180).max(180).optional(),
+    lat: z.number().min(-90).max(90).optional(),
+    visitedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi('VisitLogInput');
+
+export const VisitLogSchema = z
+  .object({
+    id: z.string(),
+    content: z.string(),
+    photoIds: z.array(z.string()),
+    lng: z.number().nullable(),
+    lat: z.number().nullable(),
+    visitedAt: z.string(),
+    author: z.object({ id: z.string(), name: z.string() }),
+    household: z.object({ code: z.string(), address: z.string() }),
+    grid: z.object({ code: z.string(), name: z.string() }).nullable(),
+  })
+  .openapi('VisitLog');
+
+export const VisitLogQuery = z.object({
+  under: z.string().trim().min(2).max(40).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export type VisitLogInputT = z.infer<typeof VisitLogInput>;
+export type VisitLogQueryT = z.infer<typeof VisitLogQuery>;

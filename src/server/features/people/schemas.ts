@@ -1,0 +1,106 @@
+import { z } from '@hono/zod-openapi';
+
+export const relations = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'tenant', 'other'] as const;
+export const residences = ['registered', 'resident', 'floating'] as const;
+export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
+
+const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
+const tagCode = z.string().regex(/^[a-z_]{2,40}$/);
+
+export const ResidentIdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const ResidentInput = z
+  .object({
+    householdCode: placeCode,
+    name: z.string().trim().min(1).max(40),
+    idNumber: z.string().trim().max(18).optional().openapi({ description: '18-character ID number (GB 11643); birth date and gender are derived from it' }),
+    phone: z.string().trim().max(20).optional(),
+    gender: z.enum(['male', 'female']).optional(),
+    birthDate: z.iso.date().optional(),
+    relation: z.enum(relations).default('other'),
+    residence: z.enum(residences).default('registered'),
+    tags: z.array(tagCode).max(20).default([]),
+    notes: z.string().trim().max(500).default(''),
+  })
+  .openapi('ResidentInput');
+
+export const ResidentUpdate = z
+  .object({
+    name: z.string().trim().min(1).max(40).optional(),
+    idNumber: z.string().trim().max(18).optional(),
+    phone: z.string().trim().max(20).optional(),
+    relation: z.enum(relations).optional(),
+    residence: z.enum(residences).optional(),
+    tags: z.array(tagCode).max(20).optional(),
+    notes: z.string().trim().max(500).optional(),
+  })
+  .openapi('ResidentUpdate');
+
+export const MoveInput = z.object({ householdCode: placeCode, note: z.string().trim().max(300).default('') }).openapi('MoveInput');
+export const LeaveInput = z.object({ note: z.string().trim().max(300).default('') }).openapi('LeaveInput');
+
+export const RevealInput = z
+  .object({
+    field: z.enum(['idNumber', 'phone']),
+    reason: z.string().trim().min(2).max(200).openapi({ description: 'Why the full value is needed; kept in the audit log' }),
+  })
+  .openapi('RevealInput');
+
+export const ResidentSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    gender: z.enum(['male', 'female']).nullable(),
+    birthDate: z.string().nullable(),
+    age: z.number().nullable(),
+    idNumber: z.string().nullable().openapi({ description: 'Masked: 610824********1234' }),
+    phone: z.string().nullable().openapi({ description: 'Masked: 138****5678' }),
+    relation: z.enum(relations),
+    residence: z.enum(residences),
+    tags: z.array(z.string()),
+    notes: z.string(),
+    status: z.enum(residentStatuses),
+    household: z.object({ code: z.string(), address: z.string() }),
+    grid: z.object({ code: z.string(), name: z.string() }).nullable(),
+    party: z.boolean(),
+    volunteer: z.boolean(),
+    actions: z.array(z.string()),
+  })
+  .openapi('Resident');
+
+export const ResidentEventSchema = z.object({
+  kind: z.string(),
+  note: z.string(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  fromAddress: z.string().nullable(),
+  toAddress: z.string().nullable(),
+});
+
+export const ResidentDetailSchema = ResidentSchema.extend({ history: z.array(ResidentEventSchema) }).openapi('ResidentDetail');
+
+export const ResidentFilters = z.object({
+  q: z.string().trim().max(40).optional().openapi({ description: 'Name, pinyin initials (zs), full pinyin, exact ID number or phone' }),
+  under: placeCode.optional().openapi({ description: 'Place code (street, community, grid, building…); default: your whole scope' }),
+  tag: tagCode.optional(),
+  residence: z.enum(residences).optional(),
+  status: z.enum([...residentStatuses, 'all']).default('active'),
+});
+
+export const ResidentQuery = ResidentFilters.extend({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+
+export const ResidentPageSchema = z.object({ items: z.array(ResidentSchema), total: z.number(), page: z.number(), pageSize: z.number() }).openapi('ResidentPage');
+
+export const TagSchema = z.object({ code: z.string(), label: z.string(), needsVisit: z.boolean() }).openapi('ResidentTag');
+
+export const HouseholdSummarySchema = z
+  .object({ code: z.string(), members: z.number(), tags: z.array(z.string()), needsVisit: z.boolean(), lastVisitAt: z.string().nullable() })
+  .openapi('HouseholdSummary');
+
+export type ResidentInputT = z.infer<typeof ResidentInput>;
+export type ResidentUpdateT = z.infer<typeof ResidentUpdate>;
+export type ResidentFiltersT = z.infer<typeof ResidentFilters>;
+export type ResidentQueryT = z.infer<typeof ResidentQuery>;

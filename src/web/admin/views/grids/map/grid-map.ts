@@ -1,0 +1,94 @@
+// The Leaflet side of the grid map, kept apart from the Vue page: draw grids, label them,
+// select one, fit the view. No tile layer unless the server is configured with one (offline).
+import L from 'leaflet';
+import type { Grid } from '../../../../common/api-types';
+import { gridColor } from './data';
+
+export interface GridMapOptions {
+  tileUrl: string;
+  tileAttribution: string;
+  onSelect: (code: string | null) => void;
+}
+
+const baseStyle = (color: string, dedicated: boolean): L.PathOptions => ({
+  className: 'grid-polygon',
+  color,
+  weight: 2,
+  opacity: 0.95,
+  fillColor: color,
+  fillOpacity: 0.32,
+  dashArray: dedicated ? '6 4' : undefined,
+});
+
+export function createGridMap(element: HTMLElement, options: GridMapOptions) {
+  const map = L.map(element, {
+    attributionControl: Boolean(options.tileUrl),
+    zoomSnap: 0.25,
+    minZoom: 3,
+    maxZoom: 19,
+  }).setView([35.5, 104], 4);
+  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: options.tileAttribution, maxZoom: 19 }).addTo(map);
+  L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
+
+  const layer = L.featureGroup().addTo(map);
+  const polygons = new Map<string, { polygon: L.Polygon; style: L.PathOptions }>();
+  let selected: string | null = null;
+
+  map.on('click', () => options.onSelect(null));
+
+  function fitAll() {
+    const bounds = layer.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [28, 28] });
+  }
+
+  function setGrids(grids: Grid[]) {
+    layer.clearLayers();
+    polygons.clear();
+    selected = null;
+    grids.forEach((grid, index) => {
+      const style = baseStyle(gridColor(index), grid.gridKind === 'dedicated');
+      const rings = grid.boundary.coordinates.map((ring) => ring.map(([lng, lat]) => L.latLng(lat, lng)));
+      const polygon = L.polygon(rings, style);
+      polygon.bindTooltip(grid.name, { permanent: true, direction: 'center', className: 'grid-label', interactive: false, opacity: 1 });
+      polygon.on('click', (event) => {
+        L.DomEvent.stopPropagation(event);
+        options.onSelect(grid.code);
+      });
+      polygon.addTo(layer);
+      polygon.getElement()?.setAttribute('data-code', grid.code);
+      polygons.set(grid.code, { polygon, style });
+    });
+    fitAll();
+  }
+
+  function select(code: string | null) {
+    if (selected && polygons.has(selected)) {
+      const previous = polygons.get(selected)!;
+      previous.polygon.setStyle(previous.style);
+      previous.polygon.getElement()?.classList.remove('is-selected');
+    }
+    selected = code;
+    const current = code ? polygons.get(code) : undefined;
+    if (current) {
+      current.polygon.setStyle({ weight: 4, fillOpacity: 0.55, color: '#1d4ed8' });
+      current.polygon.bringToFront();
+      current.polygon.getElement()?.classList.add('is-selected');
+    }
+  }
+
+  function focus(code: string) {
+    const found = polygons.get(code);
+    if (found) map.fitBounds(found.polygon.getBounds(), { padding: [48, 48], maxZoom: 17 });
+  }
+
+  return {
+    setGrids,
+    select,
+    focus,
+    fitAll,
+    resize: () => map.invalidateSize(),
+    destroy: () => map.remove(),
+  };
+}
+
+export type GridMap = ReturnType<typeof createGridMap>;

@@ -1,0 +1,11 @@
+import { createApp } from 'vue';
+import App from './App.vue';
+import { setupHttp } from './api/http';
+import { applyLargeFont } from './composables/use-large-font';
+import { i18n } from './i18n';
+import { router } from './router';
+import './styles/index.css';
+
+applyLargeFont();
+setupHttp();
+createApp(App).use(i18n).use(router).mount('#app');

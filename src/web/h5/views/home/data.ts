@@ -1,0 +1,16 @@
+/** The big entries of the phone home page; only 我的网格 is built so far. */
+export interface HomeEntry {
+  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks';
+  icon: string;
+  color: string;
+}
+
+export const homeEntries: HomeEntry[] = [
+  { key: 'myGrid', icon: 'location', color: '#1f6feb' },
+  { key: 'snap', icon: 'photograph', color: '#f97316' },
+  { key: 'visitLog', icon: 'notes', color: '#16a34a' },
+  { key: 'tasks', icon: 'todo-list', color: '#9333ea' },
+];
+
+/** Counts shown on the scope card, in this order, when the place has them. */
+export const scopeCounts = ['grid', 'building', 'unit', 'household'] as const;
