@@ -52,16 +52,33 @@ export class Session {
   }
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const isForm = body instanceof FormData;
     const res = await this.ctx.app.request(path, {
       method,
       headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm || typeof body === 'string' ? (body as BodyInit) : JSON.stringify(body),
     });
+    const type = res.headers.get('content-type') ?? '';
+    if (!type.includes('json') && !type.startsWith('text/')) {
+      return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as any, headers: res.headers, ...this.cookieUpdate(res) };
+    }
+    this.cookieUpdate(res);
+    const text = await res.text();
+    let parsed: any = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON */
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  }
+
+  private cookieUpdate(res: Response) {
     const setCookies = res.headers.getSetCookie();
     if (setCookies.length) {
       const jar = new Map(this.cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string]));
@@ -74,14 +91,7 @@ export class Session {
       }
       this.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     }
-    const text = await res.text();
-    let parsed: any = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON */
-    }
-    return { status: res.status, body: parsed, headers: res.headers };
+    return {};
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers);

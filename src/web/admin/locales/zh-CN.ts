@@ -181,7 +181,15 @@ export default {
     floorValue: '{n} 层',
     noMatch: '没有符合条件的住户',
     empty: '暂无住户',
-    pickHint: '请在右上角选择一个网格查看住户',
+    pickHint: '请选择一个网格查看住户',
+    gridColumns: {
+      name: '网格名称',
+      community: '所属社区',
+      workers: '网格员',
+      households: '住户数',
+      actions: '操作',
+    },
+    open: '查看住户',
     noGrids: '您的管辖范围内暂无网格',
   },
   departments: {

@@ -23,7 +23,8 @@ const baseStyle = (color: string, dedicated: boolean): L.PathOptions => ({
 export function createGridMap(element: HTMLElement, options: GridMapOptions) {
   const map = L.map(element, {
     attributionControl: Boolean(options.tileUrl),
-    zoomSnap: 0.25,
+    zoomSnap: 0.1,
+    zoomDelta: 0.5,
     minZoom: 3,
     maxZoom: 19,
   }).setView([35.5, 104], 4);
@@ -36,9 +37,26 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
 
   map.on('click', () => options.onSelect(null));
 
+  /** Hides labels that would cover one already shown (the selected grid's label goes first). */
+  function declutterLabels() {
+    const shown: DOMRect[] = [];
+    const order = [...polygons.keys()].sort((a, b) => Number(b === selected) - Number(a === selected));
+    for (const code of order) {
+      const label = polygons.get(code)!.polygon.getTooltip()?.getElement();
+      if (!label) continue;
+      label.style.visibility = '';
+      const box = label.getBoundingClientRect();
+      const covers = shown.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
+      if (covers) label.style.visibility = 'hidden';
+      else shown.push(box);
+    }
+  }
+  map.on('zoomend', () => requestAnimationFrame(declutterLabels));
+
   function fitAll() {
     const bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [28, 28] });
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [28, 28], animate: false });
+    declutterLabels();
   }
 
   function setGrids(grids: Grid[]) {
@@ -74,6 +92,7 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
       current.polygon.bringToFront();
       current.polygon.getElement()?.classList.add('is-selected');
     }
+    declutterLabels();
   }
 
   function focus(code: string) {
@@ -86,7 +105,11 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
     select,
     focus,
     fitAll,
-    resize: () => map.invalidateSize(),
+    /** After the container changed size: redraw and show all grids again. */
+    resize: () => {
+      map.invalidateSize();
+      fitAll();
+    },
     destroy: () => map.remove(),
   };
 }

@@ -1,0 +1,32 @@
+import ExcelJS from 'exceljs';
+
+// Real file bytes for upload tests: a 1×1 PNG, and .xlsx sheets built with exceljs.
+export const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+export async function xlsxOf(header: string[], rows: (string | number)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('居民');
+  sheet.addRow(header);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+export async function readXlsx(bytes: ArrayBuffer | Buffer): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes as ArrayBuffer);
+  const rows: string[][] = [];
+  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  return rows;
+}
+
+export function multipart(fields: Record<string, string | { bytes: Buffer; name: string; type: string }>): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string') form.append(key, value);
+    else form.append(key, new File([new Uint8Array(value.bytes)], value.name, { type: value.type }));
+  }
+  return form;
+}
