@@ -14,6 +14,8 @@ import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
 import { gridworkRoutes } from './features/gridwork/routes.js';
 import { createGridworkService } from './features/gridwork/service.js';
+import { orgsRoutes } from './features/orgs/routes.js';
+import { createOrgsService } from './features/orgs/service.js';
 import { peopleRoutes } from './features/people/routes.js';
 import { createPeopleService } from './features/people/service.js';
 import { placesRoutes } from './features/places/routes.js';
@@ -94,6 +96,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', peopleRoutes(createPeopleService(deps), deps));
   api.route('/', filesRoutes(createFilesService(deps), deps.config.UPLOAD_MAX_MB));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
+  api.route('/', orgsRoutes(createOrgsService(deps)));
   app.route('/api/v1', api);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
@@ -135,7 +136,7 @@ describe(`residents (${testEngine})`, () => {
     const tables = (await ctx.deps.db.selectFrom('information_schema.tables' as never).select('table_name' as never).where('table_schema' as never, '=', 'public' as never).execute()) as { table_name: string }[];
     expect(tables.length).toBeGreaterThan(10);
     for (const { table_name } of tables) {
-      const { rows } = await ctx.handle.db.executeQuery<{ row: string }>({ sql: `SELECT row_to_json(t)::text AS row FROM "${table_name}" t`, parameters: [], query: { kind: 'RawNode' } as never });
+      const { rows } = await sql.raw<{ row: string }>(`SELECT row_to_json(t)::text AS row FROM "${table_name}" t`).execute(ctx.deps.db);
       const dump = rows.map((r) => r.row).join('\n');
       for (const secret of [zhangId, zhangPhone, '13812340000', '13700001111']) expect(dump, `${secret} in ${table_name}`).not.toContain(secret);
     }

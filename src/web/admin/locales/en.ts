@@ -101,9 +101,12 @@ const en: typeof zhCN = {
     myGrid: 'My grid',
     gridSummary: 'Grids',
     gridSummaryHint: '{n} grids, by community',
+    gridListHint: '{n} grids',
+    openPhonePages: 'Open the phone pages',
     columns: {
       community: 'Community',
       grids: 'Grids',
+      grid: 'Grid',
       households: 'Households',
       workers: 'Grid workers',
     },
@@ -175,6 +178,7 @@ const en: typeof zhCN = {
     columns: {
       index: 'No.',
       address: 'Address',
+      household: 'Household',
       building: 'Building',
       unit: 'Unit',
       room: 'Room',

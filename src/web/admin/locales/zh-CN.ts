@@ -99,9 +99,12 @@ export default {
     myGrid: '我的网格',
     gridSummary: '网格概况',
     gridSummaryHint: '共 {n} 个网格，按社区汇总',
+    gridListHint: '共 {n} 个网格',
+    openPhonePages: '打开手机端',
     columns: {
       community: '社区',
       grids: '网格数',
+      grid: '网格',
       households: '住户数',
       workers: '网格员',
     },
@@ -173,6 +176,7 @@ export default {
     columns: {
       index: '序号',
       address: '地址',
+      household: '住户',
       building: '楼栋',
       unit: '单元',
       room: '房号',

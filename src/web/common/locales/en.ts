@@ -19,6 +19,7 @@ const en: typeof zhCN = {
     networkError: 'Cannot reach the server; check the network and try again',
     serverError: 'The service is unavailable ({status}); try again later',
     comingSoon: 'Coming soon',
+    listSeparator: ', ',
     unit: { household: 'households', grid: 'grids', person: 'people' },
   },
   language: {

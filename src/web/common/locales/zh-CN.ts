@@ -19,6 +19,7 @@ export default {
     networkError: '网络连接失败，请检查网络后重试',
     serverError: '服务暂时不可用（{status}），请稍后再试',
     comingSoon: '即将上线',
+    listSeparator: '、',
     unit: { household: '户', grid: '个', person: '人' },
   },
   language: {

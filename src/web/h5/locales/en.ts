@@ -53,7 +53,7 @@ const en: typeof zhCN = {
     tip: 'Snap & report, visit diaries and more are coming soon.',
   },
   mine: {
-    username: 'Account',
+    account: 'Account: {username}',
     largeFont: 'Large text',
     largeFontHint: 'Bigger text, easier to read',
     logout: 'Log out',

@@ -52,7 +52,7 @@ export default {
     tip: '随手拍、走访日记等功能即将上线，敬请期待。',
   },
   mine: {
-    username: '账号',
+    account: '账号：{username}',
     largeFont: '大字模式',
     largeFontHint: '放大页面文字，看得更清楚',
     logout: '退出登录',

@@ -34,7 +34,7 @@ export const quickLinks: QuickLinkDef[] = [
   { key: 'departments', to: '/departments', icon: OfficeBuilding, color: '#059669', permission: 'departments:read' },
 ];
 
-export interface CommunityRow {
+export interface SummaryRow {
   code: string;
   name: string;
   grids: number;
@@ -43,8 +43,8 @@ export interface CommunityRow {
 }
 
 /** Grids grouped by community: how many grids, households and grid workers each has. */
-export function summariseByCommunity(grids: Grid[]): CommunityRow[] {
-  const rows = new Map<string, CommunityRow>();
+export function summariseByCommunity(grids: Grid[]): SummaryRow[] {
+  const rows = new Map<string, SummaryRow>();
   for (const grid of grids) {
     const row = rows.get(grid.community.code) ?? { code: grid.community.code, name: grid.community.name, grids: 0, households: 0, workers: [] };
     row.grids += 1;
@@ -56,3 +56,7 @@ export function summariseByCommunity(grids: Grid[]): CommunityRow[] {
 }
 
 export const greetingKey = (hour: number) => (hour < 11 ? 'morning' : hour < 13 ? 'noon' : hour < 18 ? 'afternoon' : 'evening');
+
+/** One row per grid, for a single community. */
+export const summariseByGrid = (grids: Grid[]): SummaryRow[] =>
+  grids.map((grid) => ({ code: grid.code, name: grid.name, grids: 1, households: grid.householdCount, workers: grid.workers.map((w) => w.name) }));

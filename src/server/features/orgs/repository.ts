@@ -1,0 +1,102 @@
+import { sql, type Insertable } from 'kysely';
+import type { Executor } from '../../platform/audit.js';
+import type { Database } from '../../platform/db/schema.js';
+
+// Queries only; the rolls are filtered by the scope on the place path of the person's household.
+
+const inPaths = (column: string, paths: string[]) =>
+  paths.length ? sql<boolean>`(${sql.join(paths.map((p) => sql`${sql.ref(column)} LIKE ${`${p}%`}`), sql` OR `)})` : sql<boolean>`false`;
+
+export function listPartyOrgs(db: Executor, scope: string[], underPath: string | null) {
+  let query = db
+    .selectFrom('party_orgs as o')
+    .innerJoin('places as p', 'p.id', 'o.place_id')
+    .select(['o.id', 'o.parent_id', 'o.name', 'o.kind', 'p.code as place_code', 'p.name as place_name'])
+    .select((eb) => eb.selectFrom('party_members as m').select(sql<number>`count(*)::int`.as('n')).whereRef('m.party_org_id', '=', 'o.id').as('member_count'))
+    .where(inPaths('p.path', scope));
+  if (underPath) query = query.where('p.path', 'like', `${underPath}%`);
+  return query.orderBy('p.path').orderBy('o.name').limit(2000).execute();
+}
+
+export function findPartyOrg(db: Executor, id: string) {
+  return db.selectFrom('party_orgs as o').innerJoin('places as p', 'p.id', 'o.place_id').select(['o.id', 'o.kind', 'o.tenant_id', 'p.path']).where('o.id', '=', id).executeTakeFirst();
+}
+
+export async function insertPartyOrg(db: Executor, row: Insertable<Database['party_orgs']>) {
+  await db.insertInto('party_orgs').values(row).execute();
+}
+
+/** A resident and the path of their household, for scope checks. */
+export function residentWithPath(db: Executor, id: string) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('places as p', 'p.id', 'r.household_id')
+    .select(['r.id', 'r.tenant_id', 'r.name', 'r.status', 'p.path'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function roster(db: Executor, table: 'party_members' | 'volunteers' | 'in_service_members'): any {
+  return db
+    .selectFrom(`${table} as x` as 'party_members as x')
+    .innerJoin('residents as r', 'r.id', 'x.resident_id')
+    .innerJoin('places as p', 'p.id', 'r.household_id')
+    .innerJoin('households as h', 'h.place_id', 'p.id');
+}
+
+interface RosterFilter { scope: string[]; underPath: string | null; q?: string; offset: number; limit: number }
+
+// Kysely cannot type one helper over three joined rolls; the callers fix the row shapes.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function paged(base: any, filter: RosterFilter, columns: string[]) {
+  let query = base.where(inPaths('p.path', filter.scope)).where('r.status', '=', 'active');
+  if (filter.underPath) query = query.where('p.path', 'like', `${filter.underPath}%`);
+  if (filter.q) query = query.where((eb: any) => eb.or([eb('r.name', 'like', `%${filter.q}%`), eb('r.name_initials', 'like', `${filter.q!.toLowerCase()}%`)]));
+  const [rows, total] = await Promise.all([
+    query.select(['r.id as resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'h.address', ...columns]).orderBy('p.path').orderBy('r.id').offset(filter.offset).limit(filter.limit).execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n as number };
+}
+
+export function listPartyMembers(db: Executor, filter: RosterFilter) {
+  const base = roster(db, 'party_members').innerJoin('party_orgs as o', 'o.id', 'x.party_org_id');
+  return paged(base, filter, ['o.name as party_org', 'x.joined_on', 'x.member_kind']);
+}
+
+export function listVolunteers(db: Executor, filter: RosterFilter) {
+  return paged(roster(db, 'volunteers'), filter, ['x.skills', 'x.team', 'x.service_minutes']);
+}
+
+export function listInService(db: Executor, filter: RosterFilter) {
+  const base = roster(db, 'in_service_members').innerJoin('places as c', 'c.id', 'x.community_id');
+  return paged(base, filter, ['x.work_unit', 'c.name as community', 'x.claimed_posts', 'x.registered_at']);
+}
+
+export async function upsertPartyMember(db: Executor, row: Insertable<Database['party_members']>) {
+  await db.insertInto('party_members').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ party_org_id: row.party_org_id, joined_on: row.joined_on, member_kind: row.member_kind })).execute();
+}
+
+export async function upsertVolunteer(db: Executor, row: Insertable<Database['volunteers']>) {
+  await db.insertInto('volunteers').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ skills: row.skills, team: row.team })).execute();
+}
+
+export async function upsertInService(db: Executor, row: Insertable<Database['in_service_members']>) {
+  await db.insertInto('in_service_members').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ work_unit: row.work_unit, community_id: row.community_id, claimed_posts: row.claimed_posts })).execute();
+}
+
+export function listOrganisations(db: Executor, scope: string[], underPath: string | null, kind?: string) {
+  let query = db
+    .selectFrom('organisations as o')
+    .innerJoin('places as p', 'p.id', 'o.place_id')
+    .select(['o.id', 'o.kind', 'o.name', 'o.contact_name', 'o.phone', 'p.code as place_code', 'p.name as place_name'])
+    .where(inPaths('p.path', scope));
+  if (underPath) query = query.where('p.path', 'like', `${underPath}%`);
+  if (kind) query = query.where('o.kind', '=', kind as 'social_org');
+  return query.orderBy('o.kind').orderBy('o.name').limit(1000).execute();
+}
+
+export async function insertOrganisation(db: Executor, row: Insertable<Database['organisations']>) {
+  await db.insertInto('organisations').values(row).execute();
+}
