@@ -6,7 +6,9 @@ import { log } from '../platform/logger.js';
 import { pathOf } from '../features/places/codes.js';
 import { bboxOf, containsPoint } from '../features/places/geometry.js';
 import { importRegions, provinceRegions } from '../features/places/regions.js';
+import type { PiiCipher } from '../platform/pii.js';
 import { personName } from './names.js';
+import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
@@ -96,7 +98,7 @@ function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
   }
 }
 
-export async function seedDemo(db: Db, now: Date): Promise<{ households: number; grids: number }> {
+export async function seedDemo(db: Db, pii: PiiCipher, now: Date): Promise<{ households: number; grids: number; residents: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();
   return db.transaction().execute(async (trx) => {
@@ -186,7 +188,8 @@ export async function seedDemo(db: Db, now: Date): Promise<{ households: number;
       id: newId(), user_id: userIds.get(u.username)!, role: u.role,
       place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!, department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null, created_at: now,
     }))).execute();
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ms: Date.now() - started });
-    return { households: households.length, grids: grids.length };
+    const people = await seedDemoPeople(trx, random, pii, places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })), now);
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ms: Date.now() - started });
+    return { households: households.length, grids: grids.length, residents: people.residents };
   });
 }

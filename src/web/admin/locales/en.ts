@@ -188,6 +188,7 @@ const en: typeof zhCN = {
     noMatch: 'No household matches',
     empty: 'No households yet',
     pickHint: 'Choose a grid to see its households',
+    filterGrids: 'Filter by grid or community',
     gridColumns: {
       name: 'Grid',
       community: 'Community',

@@ -186,6 +186,7 @@ export default {
     noMatch: '没有符合条件的住户',
     empty: '暂无住户',
     pickHint: '请选择一个网格查看住户',
+    filterGrids: '按网格或社区名称筛选',
     gridColumns: {
       name: '网格名称',
       community: '所属社区',
