@@ -71,6 +71,21 @@ describe('linli CLI', () => {
     expect(names.filter((n) => n.startsWith('x'))).toEqual([]);
   });
 
+  it('keeps its own personal-data key and refuses to start when the key no longer opens the data', () => {
+    const keyFile = path.join(dataDir, 'secret.key');
+    const original = fs.readFileSync(keyFile, 'utf8');
+    expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+    fs.writeFileSync(keyFile, Buffer.alloc(32, 7).toString('base64'));
+    try {
+      const refused = linli('migrate');
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain('拒绝启动');
+    } finally {
+      fs.writeFileSync(keyFile, original);
+    }
+    expect(linli('migrate').code).toBe(0);
+  });
+
   it('backs up and restores the embedded database', async () => {
     const file = path.join(dataDir, 'backup.tar.gz');
     const backup = linli('backup', '--out', file);
