@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { allowedActions, caseActions, caseStates, caseTransitions, findTransition, nextState, type CaseAction, type CaseState, type Party } from './lifecycle.js';
+
+// The whole table, walked: for every state, action and party, the expected outcome is written here
+// independently of the table, so a change to the table must be a deliberate change to this list.
+const expected: Record<string, string> = {
+  'submitted accept dispatcher': 'accepted',
+  'submitted reject dispatcher': 'rejected',
+  'accepted reject dispatcher': 'rejected',
+  'submitted contact dispatcher': 'submitted', 'accepted contact dispatcher': 'accepted', 'dispatched contact dispatcher': 'dispatched',
+  'in_progress contact dispatcher': 'in_progress', 'suspended contact dispatcher': 'suspended',
+  'submitted contact assignee': 'submitted', 'accepted contact assignee': 'accepted', 'dispatched contact assignee': 'dispatched',
+  'in_progress contact assignee': 'in_progress', 'suspended contact assignee': 'suspended',
+  'accepted dispatch dispatcher': 'dispatched',
+  'dispatched take assignee': 'in_progress',
+  'dispatched return assignee': 'accepted', 'in_progress return assignee': 'accepted',
+  'accepted suspend dispatcher': 'suspended', 'dispatched suspend dispatcher': 'suspended', 'in_progress suspend dispatcher': 'suspended',
+  'suspended resume dispatcher': '(previous)',
+  'in_progress requestExtension assignee': 'in_progress',
+  'in_progress approveExtension dispatcher': 'in_progress',
+  'accepted escalate dispatcher': 'accepted', 'dispatched escalate dispatcher': 'dispatched', 'in_progress escalate dispatcher': 'in_progress',
+  'accepted escalate system': 'accepted', 'dispatched escalate system': 'dispatched', 'in_progress escalate system': 'in_progress',
+  'accepted resolve dispatcher': 'resolved',
+  'in_progress resolve assignee': 'resolved',
+  'resolved callback dispatcher': 'resolved',
+  'resolved rateSatisfied reporter': 'closed',
+  'resolved rateReopen reporter': 'accepted',
+  'resolved rateEscalate reporter': 'accepted',
+  'resolved close dispatcher': 'closed', 'resolved close system': 'closed',
+};
+const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system'];
+
+describe('case lifecycle table', () => {
+  it('allows exactly the listed transitions, for exactly the listed parties', () => {
+    const actual: Record<string, string> = {};
+    for (const state of caseStates) {
+      for (const action of caseActions) {
+        for (const party of parties) {
+          const t = findTransition(state, action, [party]);
+          if (t) actual[`${state} ${action} ${party}`] = t.to === 'previous' ? '(previous)' : nextState(t, state, null);
+        }
+      }
+    }
+    expect(actual).toEqual(expected);
+  });
+
+  it('returns to the state before a suspension', () => {
+    const resume = findTransition('suspended', 'resume', ['dispatcher'])!;
+    expect(nextState(resume, 'suspended', 'in_progress')).toBe('in_progress');
+  });
+
+  it('lets nobody act on a closed or rejected case, and lets a handler only work what was sent', () => {
+    for (const state of ['closed', 'rejected'] as CaseState[]) expect(allowedActions(state, parties)).toEqual([]);
+    expect(allowedActions('dispatched', ['assignee'])).toEqual(['contact', 'take', 'return']);
+    expect(allowedActions('submitted', ['assignee'])).toEqual(['contact']);
+    expect(allowedActions('resolved', ['reporter'])).toEqual(['rateSatisfied', 'rateReopen', 'rateEscalate']);
+  });
+
+  it('names a reason for every action that needs one', () => {
+    const withReason = caseTransitions.filter((t) => t.needsReason).map((t) => t.action as CaseAction);
+    expect([...new Set(withReason)].sort()).toEqual(['escalate', 'reject', 'requestExtension', 'return', 'suspend']);
+  });
+});

@@ -1,0 +1,69 @@
+// 案件流转: the case lifecycle as one table. Each row: in which states an action may be taken,
+// the state it leads to, who may take it, and which deadline clocks it starts and stops.
+// The service looks rows up here; the UI is sent the actions the table allows for the user.
+
+export const caseStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved', 'closed', 'rejected'] as const;
+export type CaseState = (typeof caseStates)[number];
+
+export const caseActions = [
+  'accept', 'reject', 'contact', 'dispatch', 'take', 'return', 'suspend', 'resume', 'requestExtension', 'approveExtension',
+  'escalate', 'resolve', 'callback', 'rateSatisfied', 'rateReopen', 'rateEscalate', 'close',
+] as const;
+export type CaseAction = (typeof caseActions)[number];
+
+/** Who takes part: the community/street dispatcher, the handler it was sent to, the reporter, the job system. */
+export type Party = 'dispatcher' | 'assignee' | 'reporter' | 'system';
+export type Clock = 'firstContact' | 'dispatch' | 'take' | 'resolve';
+
+export interface Transition {
+  action: CaseAction;
+  from: readonly CaseState[];
+  /** 'same' keeps the state; 'previous' returns to the state before a suspension. */
+  to: CaseState | 'same' | 'previous';
+  by: readonly Party[];
+  starts?: readonly Clock[];
+  stops?: readonly Clock[];
+  needsReason?: boolean;
+}
+
+const open: readonly CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended'];
+const working: readonly CaseState[] = ['accepted', 'dispatched', 'in_progress'];
+
+export const caseTransitions: readonly Transition[] = [
+  { action: 'accept', from: ['submitted'], to: 'accepted', by: ['dispatcher'] },
+  { action: 'reject', from: ['submitted', 'accepted'], to: 'rejected', by: ['dispatcher'], stops: ['firstContact', 'dispatch', 'take', 'resolve'], needsReason: true },
+  { action: 'contact', from: open, to: 'same', by: ['dispatcher', 'assignee'], stops: ['firstContact'] },
+  { action: 'dispatch', from: ['accepted'], to: 'dispatched', by: ['dispatcher'], starts: ['take', 'resolve'], stops: ['dispatch'] },
+  { action: 'take', from: ['dispatched'], to: 'in_progress', by: ['assignee'], stops: ['take'] },
+  { action: 'return', from: ['dispatched', 'in_progress'], to: 'accepted', by: ['assignee'], starts: ['dispatch'], stops: ['take', 'resolve'], needsReason: true },
+  { action: 'suspend', from: working, to: 'suspended', by: ['dispatcher'], needsReason: true },
+  { action: 'resume', from: ['suspended'], to: 'previous', by: ['dispatcher'] },
+  { action: 'requestExtension', from: ['in_progress'], to: 'same', by: ['assignee'], needsReason: true },
+  { action: 'approveExtension', from: ['in_progress'], to: 'same', by: ['dispatcher'] },
+  { action: 'escalate', from: working, to: 'same', by: ['dispatcher', 'system'], needsReason: true },
+  { action: 'resolve', from: ['accepted'], to: 'resolved', by: ['dispatcher'], stops: ['dispatch', 'resolve'] },
+  { action: 'resolve', from: ['in_progress'], to: 'resolved', by: ['assignee'], stops: ['resolve'] },
+  { action: 'callback', from: ['resolved'], to: 'same', by: ['dispatcher'] },
+  { action: 'rateSatisfied', from: ['resolved'], to: 'closed', by: ['reporter'] },
+  { action: 'rateReopen', from: ['resolved'], to: 'accepted', by: ['reporter'], starts: ['dispatch'] },
+  { action: 'rateEscalate', from: ['resolved'], to: 'accepted', by: ['reporter'], starts: ['dispatch'] },
+  { action: 'close', from: ['resolved'], to: 'closed', by: ['dispatcher', 'system'] },
+];
+
+export const finalStates: readonly CaseState[] = ['closed', 'rejected'];
+
+/** The row that lets one of these parties take the action in this state, or null. */
+export function findTransition(state: CaseState, action: CaseAction, parties: readonly Party[]): Transition | null {
+  return caseTransitions.find((t) => t.action === action && t.from.includes(state) && t.by.some((p) => parties.includes(p))) ?? null;
+}
+
+export function nextState(transition: Transition, current: CaseState, suspendedFrom: CaseState | null): CaseState {
+  if (transition.to === 'same') return current;
+  if (transition.to === 'previous') return suspendedFrom ?? 'accepted';
+  return transition.to;
+}
+
+/** Every action these parties may take in this state, in table order. */
+export function allowedActions(state: CaseState, parties: readonly Party[]): CaseAction[] {
+  return [...new Set(caseTransitions.filter((t) => t.from.includes(state) && t.by.some((p) => parties.includes(p))).map((t) => t.action))];
+}
