@@ -25,6 +25,13 @@ const configSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),
   PII_KEY: z.string().optional(),
+  SMS_PROVIDER: z.enum(['console', 'http']).default('console'),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_TEMPLATE_IDS: z.string().default('{}'),
+  SMS_SIGN: z.string().default('邻里'),
+  PUBLIC_RATE_PER_PHONE_HOUR: z.coerce.number().int().min(1).default(5),
+  PUBLIC_RATE_PER_IP_HOUR: z.coerce.number().int().min(1).default(30),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });

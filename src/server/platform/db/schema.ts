@@ -95,6 +95,8 @@ export interface UsersTable {
   password_changed_at: Timestamp;
   last_login_at: Timestamp | null;
   created_at: Timestamp;
+  phone_enc: string | null;
+  phone_masked: string | null;
 }
 
 export interface MembershipsTable {
@@ -274,7 +276,146 @@ export interface VisitLogsTable {
   created_at: Timestamp;
 }
 
+export interface CaseCategoriesTable {
+  code: string;
+  parent_code: string | null;
+  name_zh: string;
+  name_en: string;
+  first_contact_minutes: number;
+  dispatch_minutes: number;
+  take_minutes: number;
+  resolve_hours: number;
+  business_days: boolean;
+  default_department_kind: string | null;
+  keywords: string[];
+  sort: number;
+  active: Generated<boolean>;
+}
+
+export interface CalendarDaysTable {
+  day: ColumnType<string, string, string>;
+  is_workday: boolean;
+  name: Generated<string>;
+}
+
+export interface CasesTable {
+  id: string;
+  tenant_id: string;
+  tracking_code: string;
+  channel: 'qr' | 'snap' | 'hotline' | 'walkIn' | 'kiosk' | 'patrol' | 'open311' | 'import';
+  category_code: string | null;
+  priority: Generated<'normal' | 'urgent'>;
+  state: string;
+  suspended_from: string | null;
+  description: string;
+  text_tokens: Generated<string[]>;
+  address: Generated<string>;
+  lng: number | null;
+  lat: number | null;
+  place_id: string;
+  place_path: string;
+  reporter_name: Generated<string>;
+  reporter_phone_enc: string | null;
+  reporter_phone_hash: string | null;
+  reporter_phone_masked: string | null;
+  reporter_phone_last4: string | null;
+  reporter_user_id: string | null;
+  photo_ids: Generated<string[]>;
+  idempotency_key: string | null;
+  assignee_kind: 'user' | 'department' | null;
+  assignee_user_id: string | null;
+  assignee_department_id: string | null;
+  assignee_name: string | null;
+  first_contact_due_at: Timestamp | null;
+  dispatch_due_at: Timestamp | null;
+  take_due_at: Timestamp | null;
+  resolve_due_at: Timestamp | null;
+  first_contact_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  dispatched_at: Timestamp | null;
+  taken_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  suspended_at: Timestamp | null;
+  extension_requested_hours: number | null;
+  escalation_level: Generated<number>;
+  sla_level: Generated<'ok' | 'yellow' | 'red'>;
+  reopen_count: Generated<number>;
+  result_text: string | null;
+  result_photo_ids: Generated<string[]>;
+  rating: 'satisfied' | 'basic' | 'unsatisfied' | null;
+  rating_solved: boolean | null;
+  rating_comment: string | null;
+  rated_at: Timestamp | null;
+  rating_token_hash: string | null;
+  valid: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  tenant_id: string;
+  case_id: string;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  actor_id: string | null;
+  actor_name: string;
+  note: Generated<string>;
+  data: Json<Record<string, unknown>> | Generated<Json<Record<string, unknown>>>;
+  at: Timestamp;
+}
+
+export interface DutyRosterTable {
+  id: string;
+  tenant_id: string;
+  community_id: string;
+  user_id: string;
+  weekdays: Generated<number[]>;
+  created_at: Timestamp;
+}
+
+export interface SmsOutboxTable {
+  id: string;
+  tenant_id: string | null;
+  to_phone_enc: string;
+  to_masked: string;
+  template: string;
+  params: Json<Record<string, unknown>>;
+  body: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  provider: string | null;
+  provider_message_id: string | null;
+  last_error: string | null;
+  case_id: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  count: number;
+}
+
+export interface LoginCodesTable {
+  phone_hash: string;
+  code_hash: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+}
+
 export interface Database {
+  case_categories: CaseCategoriesTable;
+  calendar_days: CalendarDaysTable;
+  cases: CasesTable;
+  case_events: CaseEventsTable;
+  duty_roster: DutyRosterTable;
+  sms_outbox: SmsOutboxTable;
+  rate_limits: RateLimitsTable;
+  login_codes: LoginCodesTable;
   key_checks: KeyChecksTable;
   resident_tags: ResidentTagsTable;
   residents: ResidentsTable;
@@ -308,3 +449,5 @@ export type User = Selectable<UsersTable>;
 export type Department = Selectable<DepartmentsTable>;
 export type Job = Selectable<JobsTable>;
 export type Resident = Selectable<ResidentsTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type CaseCategory = Selectable<CaseCategoriesTable>;

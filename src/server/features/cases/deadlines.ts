@@ -1,0 +1,43 @@
+// Deadlines (限时): wall-clock minutes, or working days only when the category says so.
+// Business time zone is Asia/Shanghai (UTC+8, no daylight saving).
+
+const DAY = 86_400_000;
+const SHANGHAI = 8 * 3_600_000;
+
+export type WorkdayCalendar = Map<string, boolean>; // 'YYYY-MM-DD' → is a working day (holidays and 调休 overrides)
+
+export const shanghaiDate = (t: number): string => new Date(t + SHANGHAI).toISOString().slice(0, 10);
+const dayStart = (t: number): number => Math.floor((t + SHANGHAI) / DAY) * DAY - SHANGHAI;
+
+export function isWorkday(t: number, calendar: WorkdayCalendar): boolean {
+  const override = calendar.get(shanghaiDate(t));
+  if (override !== undefined) return override;
+  const weekday = new Date(t + SHANGHAI).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** The moment `minutes` of counted time after `start`: every minute, or only minutes on working days. */
+export function addDeadline(start: Date, minutes: number, businessDays: boolean, calendar: WorkdayCalendar): Date {
+  if (!businessDays) return new Date(start.getTime() + minutes * 60_000);
+  let cursor = start.getTime();
+  let remaining = minutes * 60_000;
+  for (let guard = 0; guard < 3660; guard++) {
+    const nextDay = dayStart(cursor) + DAY;
+    if (isWorkday(cursor, calendar)) {
+      const take = Math.min(remaining, nextDay - cursor);
+      cursor += take;
+      remaining -= take;
+      if (remaining === 0) return new Date(cursor);
+    }
+    cursor = nextDay;
+  }
+  throw new Error('deadline beyond ten years');
+}
+
+/** Yellow from 80 % of the allowed time, red once it is used up. */
+export function slaLevel(start: Date, due: Date, now: Date): 'ok' | 'yellow' | 'red' {
+  if (now >= due) return 'red';
+  return now.getTime() >= start.getTime() + 0.8 * (due.getTime() - start.getTime()) ? 'yellow' : 'ok';
+}
+
+export const warningAt = (start: Date, due: Date): Date => new Date(start.getTime() + 0.8 * (due.getTime() - start.getTime()));

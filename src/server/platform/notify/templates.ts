@@ -1,0 +1,17 @@
+// SMS texts. Parameters never carry ID numbers; phones only masked.
+export const smsTemplates = {
+  case_new: '{community}有新诉求（{code}）：{summary}。请在{minutes}分钟内回电联系反映人。',
+  case_dispatched: '您有新派单（{code}）：{summary}，请在{deadline}前办结。',
+  sla_warning: '诉求{code}的{clock}即将超时（{deadline}），请尽快处理。',
+  sla_overdue: '诉求{code}的{clock}已超时（{deadline}），已上报{level}。',
+  case_received: '您反映的问题已受理，查询码{code}，查看进度：{link}',
+  case_resolved: '您反映的问题（{code}）已办结：{result}。请评价：{link}',
+  login_code: '您的登录验证码是{code}，5分钟内有效。如非本人操作请忽略。',
+} as const;
+
+export type SmsTemplate = keyof typeof smsTemplates;
+
+export function renderSms(sign: string, template: SmsTemplate, params: Record<string, string | number>): string {
+  const text = smsTemplates[template].replace(/\{(\w+)\}/g, (_, key) => String(params[key] ?? ''));
+  return `【${sign}】${text}`;
+}
