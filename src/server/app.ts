@@ -6,10 +6,15 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { getCookie } from 'hono/cookie';
+import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
 import { createAccountService } from './features/account/service.js';
+import { publicCaseRoutes } from './features/cases/public-routes.js';
+import { casesRoutes } from './features/cases/routes.js';
+import { createRosterService, rosterRoutes } from './features/cases/roster.js';
+import { createCasesService } from './features/cases/service.js';
 import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
 import { gridworkRoutes } from './features/gridwork/routes.js';
@@ -26,6 +31,8 @@ import { AppError, errorBody } from './platform/errors.js';
 import { handleError, type AppEnv } from './platform/http.js';
 import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
+import { consoleProvider, httpProvider } from './platform/notify/providers.js';
+import { registerSmsJobs } from './platform/notify/sms.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDistDir = path.join(rootDir, 'dist/web');
@@ -37,6 +44,15 @@ export function buildApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const accountService = createAccountService(deps);
   const placesService = createPlacesService(deps);
+  const filesService = createFilesService(deps);
+  const casesDeps = {
+    ...deps,
+    sign: deps.config.SMS_SIGN,
+    publicUrl: deps.config.PUBLIC_URL ?? `http://localhost:${deps.config.PORT}`,
+    trackingPrefix: deps.config.TRACKING_PREFIX,
+  };
+  const casesService = createCasesService(casesDeps, deps.jobs);
+  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config) });
 
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
@@ -59,6 +75,8 @@ export function buildApp(deps: AppDeps) {
     c.header('X-Request-Id', requestId);
     await next();
   });
+
+  app.use('/api/*', compress());
 
   // Session and CSRF: a cookie-authenticated write must echo the session's CSRF token.
   app.use('/api/*', async (c, next) => {
@@ -94,7 +112,10 @@ export function buildApp(deps: AppDeps) {
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', placesRoutes(placesService));
   api.route('/', peopleRoutes(createPeopleService(deps), deps));
-  api.route('/', filesRoutes(createFilesService(deps), deps.config.UPLOAD_MAX_MB));
+  api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
+  api.route('/', casesRoutes(casesService));
+  api.route('/', rosterRoutes(createRosterService(deps)));
+  api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
   app.route('/api/v1', api);
@@ -111,7 +132,11 @@ export function buildApp(deps: AppDeps) {
 
   // The built web pages: the console at /, phone pages at /m/ (single-page apps).
   const webRoot = path.relative(process.cwd(), webDistDir) || '.';
-  app.use('/assets/*', serveStatic({ root: webRoot }));
+  // Hashed file names: cache for a year; compressed for cheap phones on slow networks.
+  app.use('/assets/*', compress(), async (c, next) => {
+    await next();
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  }, serveStatic({ root: webRoot }));
   app.get('/favicon.svg', serveStatic({ root: webRoot }));
   const page = (file: string) => (c: import('hono').Context<AppEnv>) => {
     const full = path.join(webDistDir, file);
@@ -122,6 +147,12 @@ export function buildApp(deps: AppDeps) {
   app.get('/m/*', page('h5/index.html'));
   app.get('*', page('admin/index.html'));
   return app;
+}
+
+function smsProvider(config: AppDeps['config']) {
+  if (config.SMS_PROVIDER === 'console') return consoleProvider;
+  if (!config.SMS_HTTP_URL) throw new Error('SMS_PROVIDER=http needs SMS_HTTP_URL');
+  return httpProvider({ url: config.SMS_HTTP_URL, token: config.SMS_HTTP_TOKEN, templateIds: JSON.parse(config.SMS_TEMPLATE_IDS) as Record<string, string> });
 }
 
 const swaggerPage = `<!doctype html>

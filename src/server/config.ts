@@ -25,6 +25,7 @@ const configSchema = z.object({
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),
   PII_KEY: z.string().optional(),
+  TRACKING_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, '1–4 capital letters').default('LL'),
   SMS_PROVIDER: z.enum(['console', 'http']).default('console'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),

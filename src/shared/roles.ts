@@ -49,19 +49,25 @@ export const permissions = [
   'visits:read',      // 民情日记
   'visits:write',
   'files:write',      // upload photos
+  'cases:read',       // cases of places in scope
+  'cases:intake',     // enter a case: hotline, walk-in, patrol
+  'cases:dispatch',   // accept, dispatch, call back, close: the community/street dispatcher
+  'cases:handle',     // work a case sent to you or your department
+  'cases:configure',  // categories, deadlines, the on-duty roster
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffRead: Permission[] = ['places:read', 'departments:read'];
 const registry: Permission[] = ['households:read', 'people:read', 'people:write', 'people:reveal', 'orgs:read', 'visits:read', 'files:write'];
+const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...staffRead, ...registry, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write'],
-  street_officer: [...staffRead, ...registry, 'places:write', 'grids:write', 'people:import', 'orgs:write'],
-  community_worker: [...staffRead, ...registry, 'places:write', 'people:import', 'orgs:write', 'visits:write'],
-  grid_worker: [...staffRead, ...registry, 'visits:write'],
-  department_receiver: staffRead,
-  department_handler: staffRead,
+  admin: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write', 'cases:configure'],
+  street_officer: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'people:import', 'orgs:write', 'cases:configure'],
+  community_worker: [...staffRead, ...registry, ...dispatcher, 'places:write', 'people:import', 'orgs:write', 'visits:write', 'cases:configure'],
+  grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
+  department_receiver: [...staffRead, 'cases:handle', 'files:write'],
+  department_handler: [...staffRead, 'cases:handle', 'files:write'],
   legal_adviser: staffRead,
   mediator: staffRead,
   volunteer: ['places:read'],

@@ -36,6 +36,7 @@ export const errorTable = {
   UPLOAD_TYPE_NOT_ALLOWED: { status: 415, 'zh-CN': '不支持该文件类型（照片请用 JPG、PNG 或 WebP）', en: 'This file type is not allowed (photos: JPG, PNG or WebP)' },
   UPLOAD_MISSING: { status: 400, 'zh-CN': '没有收到文件', en: 'No file was received' },
   VISIT_ID_TAKEN: { status: 409, 'zh-CN': '该记录编号已被占用', en: 'This record id is already used' },
+  CASE_ACTION_NOT_ALLOWED: { status: 409, 'zh-CN': '当前状态下不能执行该操作', en: 'This action is not allowed in the case’s current state' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
   DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },

@@ -13,6 +13,28 @@ import type {
   PlaceSummarySchema,
   placeKinds,
 } from '../../server/features/places/schemas';
+import type {
+  HouseholdSummarySchema,
+  relations,
+  residences,
+  ResidentDetailSchema,
+  ResidentInput as ResidentInputSchema,
+  ResidentPageSchema,
+  ResidentSchema,
+  residentStatuses,
+  ResidentUpdate as ResidentUpdateSchema,
+  TagSchema,
+} from '../../server/features/people/schemas';
+import type {
+  InServiceSchema,
+  OrganisationSchema,
+  organisationKinds,
+  PartyMemberSchema,
+  PartyOrgSchema,
+  partyOrgKinds,
+  VolunteerSchema,
+} from '../../server/features/orgs/schemas';
+import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];
@@ -25,6 +47,59 @@ export type HouseholdRow = z.infer<typeof HouseholdRowSchema>;
 export type HouseholdPage = z.infer<typeof HouseholdPageSchema>;
 export type Department = z.infer<typeof DepartmentSchema>;
 export type LocateResult = z.infer<typeof LocateResultSchema>;
+
+export type Relation = (typeof relations)[number];
+export type Residence = (typeof residences)[number];
+export type ResidentStatus = (typeof residentStatuses)[number];
+export type Resident = z.infer<typeof ResidentSchema>;
+export type ResidentDetail = z.infer<typeof ResidentDetailSchema>;
+export type ResidentEvent = ResidentDetail['history'][number];
+export type ResidentPage = z.infer<typeof ResidentPageSchema>;
+export type ResidentInput = z.input<typeof ResidentInputSchema>;
+export type ResidentUpdate = z.input<typeof ResidentUpdateSchema>;
+export type ResidentTag = z.infer<typeof TagSchema>;
+export type HouseholdSummary = z.infer<typeof HouseholdSummarySchema>;
+/** What a resident row offers the current user (the server decides; the UI shows only these). */
+export type ResidentAction = 'edit' | 'move' | 'moveOut' | 'death' | 'reveal';
+export type RevealField = 'idNumber' | 'phone';
+
+export type ImportMode = 'validate' | 'valid-only' | 'all-or-nothing';
+export interface ImportRowError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+export interface ImportReport {
+  total: number;
+  valid: number;
+  skipped: number;
+  imported: number;
+  errors: ImportRowError[];
+}
+
+export type PartyOrgKind = (typeof partyOrgKinds)[number];
+export type OrganisationKind = (typeof organisationKinds)[number];
+export type PartyOrg = z.infer<typeof PartyOrgSchema>;
+export type PartyMember = z.infer<typeof PartyMemberSchema>;
+export type Volunteer = z.infer<typeof VolunteerSchema>;
+export type InServiceMember = z.infer<typeof InServiceSchema>;
+export type Organisation = z.infer<typeof OrganisationSchema>;
+
+export type VisitLog = z.infer<typeof VisitLogSchema>;
+export type VisitLogInput = z.input<typeof VisitLogInputSchema>;
+export interface StoredFile {
+  id: string;
+  mime: string;
+  size: number;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
 
 export interface PublicConfig {
   appName: string;

@@ -64,7 +64,9 @@ function buildUrl(path: string, query?: Query) {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.getLocale() };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (file uploads) sets its own multipart Content-Type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
   if (!safeMethods.has(method)) {
     // The cookie always belongs to the current session (another tab may have logged in again).
     const token = readCookie(csrfCookie) || memoryCsrfToken;
@@ -76,7 +78,7 @@ export async function request<T>(method: string, path: string, options: RequestO
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });
@@ -108,9 +110,66 @@ export async function request<T>(method: string, path: string, options: RequestO
   return data as T;
 }
 
+/** The file name from a Content-Disposition header (RFC 5987 `filename*` first). */
+function fileNameOf(disposition: string | null, fallback: string) {
+  if (!disposition) return fallback;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : fallback;
+}
+
+/** A GET that answers with a file (an .xlsx export or template); errors are ApiErrors as usual. */
+export async function download(path: string, options: { query?: Query; fallbackName: string; signal?: AbortSignal }) {
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      headers: { 'Accept-Language': settings.getLocale() },
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'NETWORK', settings.fallbackMessage(0));
+  }
+  if (!response.ok) {
+    let body: { error?: { code?: string; message?: string; details?: unknown } } | undefined;
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      body = undefined;
+    }
+    const error = new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? settings.fallbackMessage(response.status), body?.error?.details);
+    if (response.status === 401 && error.code === 'AUTH_REQUIRED') settings.onUnauthorized();
+    throw error;
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), options.fallbackName) };
+}
+
+/** Hands a downloaded file to the browser's "save" (an object URL on a temporary link). */
+export function saveFile(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
 export const http = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
+  /** multipart/form-data (file uploads) */
+  upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, { ...options, body: form }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };

@@ -264,5 +264,11 @@ export async function listHouseholdsUnder(db: Executor, path: string, scopePaths
 
 export function listDepartments(db: Executor, tenantIds: string[]) {
   if (tenantIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('departments').select(['id', 'code', 'name', 'kind', 'street_code', 'phone']).where('tenant_id', 'in', tenantIds).orderBy('code').execute();
+  return db
+    .selectFrom('departments as d')
+    .leftJoin('places as s', 's.code', 'd.street_code')
+    .select(['d.id', 'd.code', 'd.name', 'd.kind', 'd.street_code', 's.name as street_name', 'd.phone'])
+    .where('d.tenant_id', 'in', tenantIds)
+    .orderBy('d.code')
+    .execute();
 }

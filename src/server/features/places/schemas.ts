@@ -160,7 +160,7 @@ export const HouseholdRowSchema = z
 export const HouseholdPageSchema = z.object({ items: z.array(HouseholdRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export const DepartmentSchema = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), streetCode: z.string().nullable(), phone: z.string() })
+  .object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), streetCode: z.string().nullable(), streetName: z.string().nullable(), phone: z.string() })
   .openapi('Department');
 
 export type CreatePlace = z.infer<typeof CreatePlaceInput>;

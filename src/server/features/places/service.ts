@@ -294,7 +294,7 @@ export function createPlacesService({ db, clock, locator }: PlacesDeps) {
     async listDepartments(actor: Actor) {
       assertPermission(actor, 'departments:read');
       const rows = await repo.listDepartments(db, actor.tenantId ? [actor.tenantId] : []);
-      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, streetCode: r.street_code, phone: r.phone }));
+      return rows.map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, streetCode: r.street_code, streetName: r.street_name, phone: r.phone }));
     },
   };
 }

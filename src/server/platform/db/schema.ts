@@ -97,6 +97,7 @@ export interface UsersTable {
   created_at: Timestamp;
   phone_enc: string | null;
   phone_masked: string | null;
+  phone_hash: string | null;
 }
 
 export interface MembershipsTable {
@@ -338,6 +339,8 @@ export interface CasesTable {
   closed_at: Timestamp | null;
   suspended_at: Timestamp | null;
   extension_requested_hours: number | null;
+  first_contact_on_time: boolean | null;
+  resolved_on_time: boolean | null;
   escalation_level: Generated<number>;
   sla_level: Generated<'ok' | 'yellow' | 'red'>;
   reopen_count: Generated<number>;

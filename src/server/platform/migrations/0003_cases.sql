@@ -3,6 +3,8 @@
 
 ALTER TABLE users ADD COLUMN phone_enc text;
 ALTER TABLE users ADD COLUMN phone_masked text;
+ALTER TABLE users ADD COLUMN phone_hash text;          -- residents log in by phone + one-time code
+CREATE UNIQUE INDEX users_phone_hash_uq ON users (phone_hash) WHERE phone_hash IS NOT NULL;
 
 -- Event categories after the urban-grid standard's classes, with deadlines (minutes / hours).
 CREATE TABLE case_categories (
@@ -68,6 +70,8 @@ CREATE TABLE cases (
   closed_at             timestamptz,
   suspended_at          timestamptz,
   extension_requested_hours integer,
+  first_contact_on_time boolean,                          -- set when the call back is recorded
+  resolved_on_time      boolean,                          -- set when the handler reports the result
   escalation_level      integer NOT NULL DEFAULT 0,
   sla_level             text NOT NULL DEFAULT 'ok' CHECK (sla_level IN ('ok','yellow','red')),
   reopen_count          integer NOT NULL DEFAULT 0,

@@ -1,5 +1,9 @@
 // Messages shared by the console and the phone pages.
+import { genderLabels, relationLabels, residenceLabels, residentStatusLabels } from '../../../shared/people-labels';
 import { roleLabels, roles } from '../../../shared/roles';
+
+/** The shared labels, widened to `string` so the English file can give its own. */
+const widen = <T extends Record<string, string>>(labels: T) => ({ ...labels }) as Record<keyof T, string>;
 
 const roleNames = Object.fromEntries(roles.map((role) => [role, roleLabels[role]['zh-CN']])) as Record<(typeof roles)[number], string>;
 
@@ -21,6 +25,14 @@ export default {
     comingSoon: '即将上线',
     listSeparator: '、',
     unit: { household: '户', grid: '个', person: '人' },
+    yes: '是',
+    no: '否',
+    none: '无',
+    close: '关闭',
+    save: '保存',
+    saved: '已保存',
+    edit: '编辑',
+    all: '全部',
   },
   language: {
     label: '语言',
@@ -51,5 +63,23 @@ export default {
     water: '供水',
     power: '供电',
     gas: '燃气',
+  },
+  relation: widen(relationLabels),
+  residence: widen(residenceLabels),
+  residentStatus: widen(residentStatusLabels),
+  gender: widen(genderLabels),
+  partyOrgKind: {
+    street_committee: '街道党工委',
+    community_branch: '社区党总支',
+    grid_branch: '网格党支部',
+    building_group: '楼栋党小组',
+    central_household: '党员中心户',
+  },
+  partyMemberKind: { full: '正式党员', probationary: '预备党员' },
+  organisationKind: {
+    property_company: '物业服务企业',
+    co_building_unit: '共建单位',
+    social_org: '社会组织',
+    owners_committee: '业主委员会',
   },
 };

@@ -1,0 +1,86 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { AppError } from '../../platform/errors.js';
+import { createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
+import { normalizePhone } from '../../../shared/identity.js';
+import { findByCode } from '../places/repository.js';
+import type { FilesService } from '../files/service.js';
+import { PublicCaseFields, RatingInput } from './schemas.js';
+import type { CasesDeps, CasesService } from './service.js';
+
+// The resident's side, without login: the QR form (码上反映), the tracking page, the rating.
+// Abuse control: per-phone and per-IP limits, photos checked by content and size.
+
+const tags = ['public'];
+const TrackingParam = z.object({ code: z.string().regex(/^[A-Za-z]{1,4}-\d{8}-\d{4,6}$/).openapi({ param: { name: 'code', in: 'path' }, example: 'LL-20261124-0042' }) });
+
+const community = createRoute({
+  method: 'get', path: '/public/communities/{code}', tags, summary: 'Name of a community and the categories, for the QR form',
+  request: { params: z.object({ code: z.string().regex(/^\d{12}$/).openapi({ param: { name: 'code', in: 'path' } }) }) },
+  responses: { 200: jsonContent(z.object({ code: z.string(), name: z.string(), street: z.string(), categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })) })), ...errorResponses },
+});
+const submit = createRoute({
+  method: 'post', path: '/public/cases', tags, summary: 'Report a problem (multipart: fields + up to 9 photos); Idempotency-Key header makes retries safe',
+  request: { body: { content: { 'multipart/form-data': { schema: PublicCaseFields.extend({ photos: z.any().optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }) } }, required: true } },
+  responses: { 201: jsonContent(z.object({ trackingCode: z.string() }), 'Received'), 429: { description: 'Too many reports' }, ...errorResponses },
+});
+const track = createRoute({
+  method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the last 4 digits of the phone, or the token from the SMS)',
+  request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: z.string().max(100).optional() }) },
+  responses: { 200: jsonContent(z.object({ trackingCode: z.string(), state: z.string(), category: z.string().nullable(), description: z.string(), community: z.string(), createdAt: z.string(), resultText: z.string().nullable(), rating: z.string().nullable(), canRate: z.boolean(), steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })) })), ...errorResponses },
+});
+const rate = createRoute({
+  method: 'post', path: '/public/cases/{code}/rating', tags, summary: 'The reporter rates the result',
+  request: { params: TrackingParam, body: { content: { 'application/json': { schema: RatingInput } }, required: true } },
+  responses: { 200: jsonContent(z.object({ state: z.string() })), ...errorResponses },
+});
+
+export function publicCaseRoutes(service: CasesService, files: FilesService, deps: CasesDeps & { config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number; UPLOAD_MAX_MB: number } }) {
+  const router = createRouter();
+  router.use('/public/cases', bodyLimit({ maxSize: 9 * deps.config.UPLOAD_MAX_MB * 1024 * 1024 + 1024 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE'); } }));
+  const hour = 3_600_000;
+  return router
+    .openapi(community, async (c) => {
+      const place = await findByCode(deps.db, c.req.valid('param').code);
+      if (!place || place.kind !== 'community' || place.status !== 'active') throw new AppError('NOT_FOUND');
+      const street = await deps.db.selectFrom('places').select('name').where('id', '=', place.parent_id!).executeTakeFirstOrThrow();
+      const categories = (await service.categories(c.get('locale'))).map((k) => ({ code: k.code, name: k.name, parentCode: k.parentCode }));
+      return c.json({ code: place.code, name: place.name, street: street.name, categories }, 200);
+    })
+    .openapi(submit, async (c) => {
+      const form = await c.req.parseBody({ all: true });
+      const fields = PublicCaseFields.safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'photos').map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+      if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      const phone = normalizePhone(fields.data.reporterPhone);
+      if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
+      const now = deps.clock.now();
+      await hitRateLimit(deps.db, `case:ip:${c.get('ip') ?? 'unknown'}`, deps.config.PUBLIC_RATE_PER_IP_HOUR, hour, now);
+      await hitRateLimit(deps.db, `case:phone:${deps.pii.lookupHash(phone)}`, deps.config.PUBLIC_RATE_PER_PHONE_HOUR, hour, now);
+      const photos = ([] as unknown[]).concat(form.photos ?? []).filter((p): p is File => p instanceof File);
+      if (photos.length > 9) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photos', message: 'at most 9 photos' }] });
+      const community = await findByCode(deps.db, fields.data.communityCode);
+      if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: fields.data.communityCode });
+      const key = c.req.header('idempotency-key');
+      const photoIds: string[] = [];
+      for (const photo of photos) photoIds.push((await files.storePublicPhoto(Buffer.from(await photo.arrayBuffer()), community.tenant_id)).id);
+      const result = await service.intake(null, {
+        channel: 'qr', placeCode: community.code, lng: fields.data.lng, lat: fields.data.lat, address: fields.data.address, categoryCode: fields.data.categoryCode,
+        priority: 'normal', description: fields.data.description, reporterName: fields.data.reporterName, reporterPhone: phone, photoIds,
+        idempotencyKey: key && /^[\w-]{8,80}$/.test(key) ? key : undefined,
+      }, { path: community.path });
+      return c.json({ trackingCode: result.trackingCode }, 201);
+    })
+    .openapi(track, async (c) => {
+      const q = c.req.valid('query');
+      const now = deps.clock.now();
+      await hitRateLimit(deps.db, `track:ip:${c.get('ip') ?? 'unknown'}`, 120, hour, now); // 4 digits must not be guessable by brute force
+      return c.json(await service.publicView(c.req.valid('param').code, { phoneLast4: q.phone4, token: q.t }, c.get('locale')), 200);
+    })
+    .openapi(rate, async (c) => {
+      const input = c.req.valid('json');
+      await hitRateLimit(deps.db, `rate:ip:${c.get('ip') ?? 'unknown'}`, 60, hour, deps.clock.now());
+      return c.json(await service.actions.rate(c.req.valid('param').code.toUpperCase(), { phoneLast4: input.phoneLast4, token: input.token }, input), 200);
+    });
+}
+

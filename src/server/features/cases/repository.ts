@@ -1,0 +1,174 @@
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Executor } from '../../platform/audit.js';
+import type { CasesTable, Database } from '../../platform/db/schema.js';
+
+// Queries only. A case is visible by the place path of its grid/community, or to whoever it was sent.
+
+export function categories(db: Executor) {
+  return db.selectFrom('case_categories').selectAll().where('active', '=', true).orderBy('sort').execute();
+}
+
+export async function calendar(db: Executor) {
+  const rows = await db.selectFrom('calendar_days').select(['day', 'is_workday']).execute();
+  return new Map(rows.map((r) => [typeof r.day === 'string' ? r.day : new Date(r.day as unknown as Date).toISOString().slice(0, 10), r.is_workday]));
+}
+
+export function findByIdempotencyKey(db: Executor, tenantId: string, key: string) {
+  return db.selectFrom('cases').select(['id', 'tracking_code']).where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst();
+}
+
+export async function insertCase(db: Executor, row: Insertable<CasesTable>) {
+  await db.insertInto('cases').values(row).execute();
+}
+
+export function lockCase(db: Executor, id: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export function findCase(db: Executor, id: string) {
+  return db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findByTrackingCode(db: Executor, code: string) {
+  return db.selectFrom('cases').selectAll().where('tracking_code', '=', code).executeTakeFirst();
+}
+
+export async function updateCase(db: Executor, id: string, changes: Updateable<CasesTable>) {
+  await db.updateTable('cases').set(changes).where('id', '=', id).execute();
+}
+
+export async function insertEvent(db: Executor, row: Insertable<Database['case_events']>) {
+  await db.insertInto('case_events').values(row).execute();
+}
+
+export function events(db: Executor, caseId: string) {
+  return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
+}
+
+/** Next number of the day for tracking codes, counted in the same transaction as the insert. */
+export async function nextDailySerial(db: Executor, key: string): Promise<number> {
+  const row = await db
+    .insertInto('system_counters')
+    .values({ name: key, value: 1 })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ value: sql`system_counters.value + 1` }))
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export function placeWithAncestors(db: Executor, placeId: string) {
+  return db.selectFrom('places').select(['id', 'code', 'name', 'kind', 'path', 'tenant_id', 'parent_id']).where('id', '=', placeId).executeTakeFirstOrThrow();
+}
+
+/** Recent cases of the same place with overlapping words: duplicate candidates. */
+export function similarCandidates(db: Executor, input: { placeId: string; since: Date; tokens: string[]; excludeId?: string }) {
+  if (input.tokens.length === 0) return Promise.resolve([]);
+  let query = db
+    .selectFrom('cases')
+    .select(['id', 'tracking_code', 'description', 'text_tokens', 'state', 'created_at'])
+    .where('place_id', '=', input.placeId)
+    .where('created_at', '>=', input.since)
+    .where(sql<boolean>`text_tokens && ${sql.val(input.tokens)}::text[]`);
+  if (input.excludeId) query = query.where('id', '<>', input.excludeId);
+  return query.orderBy('created_at', 'desc').limit(50).execute();
+}
+
+/** Users on duty for a community today (ISO weekday), with their phone. */
+export function onDuty(db: Executor, communityId: string, isoWeekday: number) {
+  return db
+    .selectFrom('duty_roster as r')
+    .innerJoin('users as u', 'u.id', 'r.user_id')
+    .select(['u.id', 'u.display_name', 'u.phone_enc'])
+    .where('r.community_id', '=', communityId)
+    .where(sql<boolean>`${isoWeekday} = ANY(r.weekdays)`)
+    .where('u.status', '=', 'active')
+    .execute();
+}
+
+export function userContact(db: Executor, userId: string) {
+  return db.selectFrom('users').select(['id', 'display_name', 'phone_enc']).where('id', '=', userId).executeTakeFirst();
+}
+
+export function department(db: Executor, id: string) {
+  return db.selectFrom('departments').select(['id', 'name', 'phone', 'tenant_id', 'code']).where('id', '=', id).executeTakeFirst();
+}
+
+/** A grid worker who may be sent a case: holds grid_worker on a place under the case's community. */
+export function userMemberships(db: Executor, userId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .leftJoin('places as p', 'p.id', 'm.place_id')
+    .select(['u.id', 'u.display_name', 'u.tenant_id', 'm.role', 'p.path'])
+    .where('m.user_id', '=', userId)
+    .execute();
+}
+
+export interface CaseListFilter {
+  scopePaths: string[];
+  departmentIds: string[];
+  userId: string | null;
+  mineOnly: boolean;
+  underPath: string | null;
+  states: string[] | null;
+  category?: string;
+  channel?: string;
+  overdue?: boolean;
+  from?: Date;
+  to?: Date;
+  q?: string;
+}
+
+function filtered(db: Executor, f: CaseListFilter) {
+  const visibility = [
+    ...(f.mineOnly ? [] : f.scopePaths.map((p) => sql<boolean>`c.place_path LIKE ${`${p}%`}`)),
+    ...(f.departmentIds.length ? [sql<boolean>`c.assignee_department_id IN (${sql.join(f.departmentIds)})`] : []),
+    ...(f.userId ? [sql<boolean>`c.assignee_user_id = ${f.userId}`] : []),
+  ];
+  let query = db.selectFrom('cases as c').where(visibility.length ? sql<boolean>`(${sql.join(visibility, sql` OR `)})` : sql<boolean>`false`);
+  if (f.underPath) query = query.where('c.place_path', 'like', `${f.underPath}%`);
+  if (f.states) query = query.where('c.state', 'in', f.states);
+  if (f.category) query = query.where((eb) => eb.or([eb('c.category_code', '=', f.category!), eb('c.category_code', 'in', eb.selectFrom('case_categories').select('code').where('parent_code', '=', f.category!))]));
+  if (f.channel) query = query.where('c.channel', '=', f.channel as 'qr');
+  if (f.overdue) query = query.where('c.sla_level', '=', 'red');
+  if (f.from) query = query.where('c.created_at', '>=', f.from);
+  if (f.to) query = query.where('c.created_at', '<', f.to);
+  if (f.q) query = query.where((eb) => eb.or([eb('c.tracking_code', '=', f.q!.toUpperCase()), eb('c.description', 'like', `%${f.q!.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`)]));
+  return query;
+}
+
+export async function listCases(db: Executor, f: CaseListFilter, page: { offset: number; limit: number }) {
+  const query = filtered(db, f);
+  const [rows, total] = await Promise.all([
+    query.innerJoin('places as p', 'p.id', 'c.place_id').selectAll('c').select(['p.code as place_code', 'p.name as place_name'])
+      .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').offset(page.offset).limit(page.limit).execute(),
+    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: total.n };
+}
+
+export async function countByState(db: Executor, f: CaseListFilter) {
+  const rows = await filtered(db, { ...f, states: null, overdue: undefined })
+    .select(['c.state', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red')])
+    .groupBy('c.state')
+    .execute();
+  return rows;
+}
+
+export function placeNames(db: Executor, ids: string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('places').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
+}
+
+export function casePathsShowingFile(db: Executor, fileId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['place_path', 'assignee_user_id', 'assignee_department_id'])
+    .where((eb) => eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]))
+    .execute();
+}
+
+export function casesOfReporter(db: Executor, phoneHash: string) {
+  return db.selectFrom('cases as c').innerJoin('places as p', 'p.id', 'c.place_id').selectAll('c').select(['p.code as place_code', 'p.name as place_name'])
+    .where('c.reporter_phone_hash', '=', phoneHash).orderBy('c.created_at', 'desc').limit(100).execute();
+}

@@ -1,0 +1,130 @@
+import { z } from '@hono/zod-openapi';
+import { caseActions, caseStates } from './lifecycle.js';
+
+export const channels = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'] as const;
+const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
+const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
+
+const where = {
+  lng: z.number().min(-180).max(180).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  address: z.string().trim().max(200).default(''),
+};
+
+/** Staff intake: hotline, walk-in, patrol (photos uploaded first through /files). */
+export const StaffCaseInput = z
+  .object({
+    channel: z.enum(['hotline', 'walkIn', 'patrol', 'snap', 'kiosk']),
+    placeCode: placeCode.optional().openapi({ description: 'Community, grid, building or household; or give lng/lat' }),
+    categoryCode: categoryCode.optional(),
+    priority: z.enum(['normal', 'urgent']).default('normal'),
+    description: z.string().trim().min(5).max(2000),
+    reporterName: z.string().trim().max(40).default(''),
+    reporterPhone: z.string().trim().max(20).optional(),
+    photoIds: z.array(z.uuid()).max(9).default([]),
+    idempotencyKey: z.string().trim().min(8).max(80).optional(),
+    ...where,
+  })
+  .openapi('StaffCaseInput');
+
+/** The public QR form (multipart): what a resident may send without logging in. */
+export const PublicCaseFields = z.object({
+  communityCode: z.string().regex(/^\d{12}$/),
+  categoryCode: categoryCode.optional(),
+  description: z.string().trim().min(5, '请至少写 5 个字').max(1000),
+  reporterName: z.string().trim().min(1).max(40),
+  reporterPhone: z.string().trim().min(7).max(20),
+  lng: z.coerce.number().min(-180).max(180).optional(),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  address: z.string().trim().max(200).default(''),
+});
+
+export const ActionInput = z
+  .object({
+    reason: z.string().trim().max(500).optional(),
+    note: z.string().trim().max(1000).optional(),
+    kind: z.enum(['invalid', 'duplicate']).optional().openapi({ description: 'reject: why' }),
+    duplicateOf: z.string().max(40).optional().openapi({ description: 'reject as duplicate: the other tracking code' }),
+    target: z
+      .object({ kind: z.enum(['user', 'department']), id: z.uuid() })
+      .optional()
+      .openapi({ description: 'dispatch: a grid worker (user) or a department' }),
+    resolveHours: z.number().int().min(1).max(24 * 90).optional().openapi({ description: 'dispatch: deadline; default from the category' }),
+    extensionHours: z.number().int().min(1).max(24 * 60).optional(),
+    result: z.string().trim().max(2000).optional().openapi({ description: 'resolve: what was done' }),
+    photoIds: z.array(z.uuid()).max(9).optional(),
+  })
+  .openapi('CaseActionInput');
+
+export const ActionParam = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  action: z.enum(caseActions).openapi({ param: { name: 'action', in: 'path' } }),
+});
+export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const CaseQuery = z.object({
+  state: z.enum([...caseStates, 'open', 'all']).default('all'),
+  under: placeCode.optional(),
+  category: categoryCode.optional(),
+  channel: z.enum(channels).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  mine: z.enum(['true', 'false']).optional().openapi({ description: 'only cases sent to me or my department' }),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  q: z.string().trim().max(40).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const CaseSummarySchema = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    state: z.enum(caseStates),
+    channel: z.enum(channels),
+    category: z.object({ code: z.string(), name: z.string() }).nullable(),
+    priority: z.enum(['normal', 'urgent']),
+    description: z.string(),
+    address: z.string(),
+    place: z.object({ code: z.string(), name: z.string() }),
+    assignee: z.string().nullable(),
+    slaLevel: z.enum(['ok', 'yellow', 'red']),
+    escalationLevel: z.number(),
+    createdAt: z.string(),
+    dueAt: z.string().nullable().openapi({ description: 'The deadline that runs now' }),
+  })
+  .openapi('CaseSummary');
+
+export const CaseEventSchema = z.object({ action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), actorName: z.string(), note: z.string(), at: z.string(), data: z.record(z.string(), z.unknown()) });
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  reporter: z.object({ name: z.string(), phone: z.string().nullable() }),
+  lng: z.number().nullable(),
+  lat: z.number().nullable(),
+  photoIds: z.array(z.string()),
+  resultText: z.string().nullable(),
+  resultPhotoIds: z.array(z.string()),
+  rating: z.object({ rating: z.string(), solved: z.boolean().nullable(), comment: z.string().nullable(), at: z.string() }).nullable(),
+  deadlines: z.object({ firstContact: z.string().nullable(), dispatch: z.string().nullable(), take: z.string().nullable(), resolve: z.string().nullable() }),
+  firstContactAt: z.string().nullable(),
+  reopenCount: z.number(),
+  extensionRequestedHours: z.number().nullable(),
+  timeline: z.array(CaseEventSchema),
+  actions: z.array(z.enum(caseActions)),
+}).openapi('CaseDetail');
+
+export const RatingInput = z
+  .object({
+    phoneLast4: z.string().regex(/^\d{4}$/).optional(),
+    token: z.string().max(100).optional(),
+    rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
+    solved: z.boolean(),
+    comment: z.string().trim().max(500).default(''),
+  })
+  .openapi('RatingInput');
+
+export type StaffCaseInputT = z.infer<typeof StaffCaseInput>;
+export type PublicCaseFieldsT = z.infer<typeof PublicCaseFields>;
+export type ActionInputT = z.infer<typeof ActionInput>;
+export type CaseQueryT = z.infer<typeof CaseQuery>;
+export type RatingInputT = z.infer<typeof RatingInput>;

@@ -1,0 +1,127 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import type { CaseRow } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locale.js';
+import type { JobRunner } from '../../platform/jobs.js';
+import type { PiiCipher } from '../../platform/pii.js';
+import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import type { GridLocator } from '../places/locator.js';
+import { findByCode } from '../places/repository.js';
+import { canReadCase, departmentIdsOf, partiesOf } from './access.js';
+import { createActions, hashToken } from './actions.js';
+import { createIntake } from './intake.js';
+import { presentDetail, presentPublic, presentSummary } from './present.js';
+import * as repo from './repository.js';
+import type { CaseQueryT } from './schemas.js';
+import { registerCaseJobs } from './sla.js';
+import { similarity } from './text.js';
+
+export interface CasesDeps {
+  db: Db;
+  clock: Clock;
+  pii: PiiCipher;
+  locator: GridLocator;
+  sign: string;
+  publicUrl: string;
+  trackingPrefix: string;
+}
+
+const openStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
+
+export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
+  const { db, clock } = deps;
+  const intake = createIntake(deps);
+  const actions = createActions(deps);
+  if (jobs) registerCaseJobs(jobs, { ...deps, close: (trx, caseId) => actions.autoClose(trx, caseId) });
+
+  async function categoryNames() {
+    return new Map((await repo.categories(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
+  }
+
+  async function readable(actor: Actor, id: string) {
+    const c = await repo.findCase(db, id);
+    if (!c || !canReadCase(actor, c)) throw new AppError('NOT_FOUND');
+    return c;
+  }
+
+  async function withPlace(c: CaseRow) {
+    const place = await repo.placeWithAncestors(db, c.place_id);
+    return { ...c, place_code: place.code, place_name: place.name };
+  }
+
+  return {
+    intake,
+    actions,
+
+    async list(actor: Actor, q: CaseQueryT, locale: Locale) {
+      const departmentIds = departmentIdsOf(actor);
+      if (departmentIds.length === 0) assertPermission(actor, 'cases:read');
+      let underPath: string | null = null;
+      if (q.under) {
+        const place = await findByCode(db, q.under);
+        if (!place) throw new AppError('NOT_FOUND');
+        assertInScope(actor, 'cases:read', place.path);
+        underPath = place.path;
+      }
+      const filter: repo.CaseListFilter = {
+        scopePaths: scopePaths(actor, 'cases:read'), departmentIds, userId: actor.userId, mineOnly: q.mine === 'true', underPath,
+        states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state], category: q.category, channel: q.channel,
+        overdue: q.overdue === 'true', from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined, to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined, q: q.q,
+      };
+      const [{ rows, total }, counts, names] = await Promise.all([
+        repo.listCases(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
+        repo.countByState(db, filter),
+        categoryNames(),
+      ]);
+      return {
+        items: rows.map((r) => presentSummary(r, names, locale)),
+        total, page: q.page, pageSize: q.pageSize,
+        counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
+        overdue: counts.reduce((sum, c) => sum + c.red, 0),
+      };
+    },
+
+    async get(actor: Actor, id: string, locale: Locale) {
+      const c = await withPlace(await readable(actor, id));
+      return presentDetail(c, await repo.events(db, id), partiesOf(actor, c), await categoryNames(), locale);
+    },
+
+    /** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */
+    async duplicates(actor: Actor, id: string) {
+      const c = await readable(actor, id);
+      const since = new Date(new Date(c.created_at).getTime() - 7 * 86_400_000);
+      const candidates = await repo.similarCandidates(db, { placeId: c.place_id, since, tokens: c.text_tokens, excludeId: c.id });
+      return candidates
+        .map((k) => ({ id: k.id, trackingCode: k.tracking_code, description: k.description, state: k.state, createdAt: new Date(k.created_at).toISOString(), score: Math.round(similarity(c.text_tokens, k.text_tokens) * 100) / 100 }))
+        .filter((k) => k.score >= 0.25)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 5);
+    },
+
+    async publicView(trackingCode: string, proof: { phoneLast4?: string; token?: string }, locale: Locale) {
+      const c = await repo.findByTrackingCode(db, trackingCode.toUpperCase());
+      const tokenOk = proof.token && c?.rating_token_hash && c.rating_token_hash === hashToken(proof.token);
+      if (!c || !(tokenOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4))) throw new AppError('NOT_FOUND');
+      const place = await repo.placeWithAncestors(db, c.place_id);
+      const community = place.kind === 'community' ? place : await repo.placeWithAncestors(db, place.parent_id!);
+      return presentPublic({ ...c, place_name: community.name }, await repo.events(db, c.id), await categoryNames(), locale);
+    },
+
+    async mine(phoneHash: string, locale: Locale) {
+      const names = await categoryNames();
+      return (await repo.casesOfReporter(db, phoneHash)).map((r) => presentSummary(r, names, locale));
+    },
+
+    async categories(locale: Locale) {
+      return (await repo.categories(db)).map((c) => ({
+        code: c.code, parentCode: c.parent_code, name: locale === 'en' ? c.name_en : c.name_zh,
+        firstContactMinutes: c.first_contact_minutes, dispatchMinutes: c.dispatch_minutes, takeMinutes: c.take_minutes, resolveHours: c.resolve_hours, businessDays: c.business_days,
+      }));
+    },
+
+    now: () => clock.now(),
+  };
+}
+
+export type CasesService = ReturnType<typeof createCasesService>;
