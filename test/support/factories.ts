@@ -97,3 +97,15 @@ export async function buildWorld(deps: AppDeps) {
   await buildUser(deps, 'receiver', 'department_receiver', 'D61089901');
   return { province, city, county, street, c1, c2, gridA, gridB, gridC, inA, inB, inC };
 }
+
+/** Gives a user a mobile number (encrypted like every phone) so they can get SMS. */
+export async function givePhone(deps: AppDeps, username: string, phone: string) {
+  const { maskPhone } = await import('../../src/shared/identity.js');
+  await deps.db.updateTable('users').set({ phone_enc: deps.pii.encrypt(phone), phone_masked: maskPhone(phone) }).where('username', '=', username).execute();
+}
+
+export async function putOnDuty(deps: AppDeps, username: string, communityCode: string) {
+  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const community = await deps.db.selectFrom('places').select(['id', 'tenant_id']).where('code', '=', communityCode).executeTakeFirstOrThrow();
+  await deps.db.insertInto('duty_roster').values({ id: newId(), tenant_id: community.tenant_id!, community_id: community.id, user_id: user.id, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: deps.clock.now() }).execute();
+}

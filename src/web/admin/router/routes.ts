@@ -1,4 +1,4 @@
-import { House, Location, MapLocation, OfficeBuilding, Share, User } from '@element-plus/icons-vue';
+import { Avatar, Flag, House, Location, MapLocation, Notebook, OfficeBuilding, Share, Stamp, Upload, User, UserFilled, Van } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
@@ -57,6 +57,56 @@ export const layoutChildren: RouteRecordRaw[] = [
         meta: { titleKey: 'menu.households', permission: 'households:read', hideInMenu: true, activeMenu: '/households' },
       },
     ],
+  },
+  {
+    path: 'people',
+    name: 'people',
+    redirect: { name: 'residents' },
+    meta: { titleKey: 'menu.people', icon: UserFilled, permission: 'people:read' },
+    children: [
+      {
+        path: 'residents',
+        name: 'residents',
+        component: () => import('../views/people/residents/index.vue'),
+        meta: { titleKey: 'menu.residents', icon: User, permission: 'people:read' },
+      },
+      {
+        path: 'import',
+        name: 'resident-import',
+        component: () => import('../views/people/import/index.vue'),
+        meta: { titleKey: 'menu.residentImport', icon: Upload, permission: 'people:import' },
+      },
+      {
+        path: 'party-orgs',
+        name: 'party-orgs',
+        component: () => import('../views/people/party-orgs/index.vue'),
+        meta: { titleKey: 'menu.partyOrgs', icon: Flag, permission: 'orgs:read' },
+      },
+      {
+        path: 'volunteers',
+        name: 'volunteers',
+        component: () => import('../views/people/volunteers/index.vue'),
+        meta: { titleKey: 'menu.volunteers', icon: Avatar, permission: 'orgs:read' },
+      },
+      {
+        path: 'in-service',
+        name: 'in-service',
+        component: () => import('../views/people/in-service/index.vue'),
+        meta: { titleKey: 'menu.inService', icon: Stamp, permission: 'orgs:read' },
+      },
+      {
+        path: 'organisations',
+        name: 'organisations',
+        component: () => import('../views/people/organisations/index.vue'),
+        meta: { titleKey: 'menu.organisations', icon: Van, permission: 'orgs:read' },
+      },
+    ],
+  },
+  {
+    path: 'visit-logs',
+    name: 'visit-logs',
+    component: () => import('../views/visits/list/index.vue'),
+    meta: { titleKey: 'menu.visitLogs', icon: Notebook, permission: 'visits:read' },
   },
   {
     path: 'departments',
