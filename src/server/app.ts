@@ -143,6 +143,9 @@ export function buildApp(deps: AppDeps) {
     if (!fs.existsSync(full)) return c.text('The web pages are not built yet: run `npm run build`. 页面尚未构建。', 503);
     return c.html(fs.readFileSync(full, 'utf8'));
   };
+  // The resident's public pages (QR report form, tracking, rating): a small app of their own.
+  app.get('/r', page('report/index.html'));
+  app.get('/r/*', page('report/index.html'));
   app.get('/m', page('h5/index.html'));
   app.get('/m/*', page('h5/index.html'));
   app.get('*', page('admin/index.html'));

@@ -111,7 +111,7 @@ describe(`cases: the closed loop (${testEngine})`, () => {
     const photo = await handlerSession.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'done.png', type: 'image/png' } }));
     expect((await act(handlerSession, id, 'resolve', { result: '已疏通下水道，赔偿已协商', photoIds: [photo.body.id] })).body.state).toBe('resolved');
     const resolvedSms = (await outbox()).filter((m) => m.template === 'case_resolved');
-    expect(resolvedSms.at(-1)!.body).toContain(`/m/track/${code}?t=`);
+    expect(resolvedSms.at(-1)!.body).toContain(`/r/track/${code}?t=`);
 
     const anon = new Session(ctx);
     expect((await anon.get(`/api/v1/public/cases/${code}?phone4=9999`)).status).toBe(404);

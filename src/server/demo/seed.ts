@@ -8,6 +8,7 @@ import { bboxOf, containsPoint } from '../features/places/geometry.js';
 import { importRegions, provinceRegions } from '../features/places/regions.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { personName } from './names.js';
+import { seedDemoCases } from './cases.js';
 import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
 
@@ -98,7 +99,7 @@ function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
   }
 }
 
-export async function seedDemo(db: Db, pii: PiiCipher, now: Date): Promise<{ households: number; grids: number; residents: number }> {
+export async function seedDemo(db: Db, pii: PiiCipher, now: Date): Promise<{ households: number; grids: number; residents: number; cases: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();
   return db.transaction().execute(async (trx) => {
@@ -189,7 +190,16 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date): Promise<{ hou
       place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!, department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null, created_at: now,
     }))).execute();
     const people = await seedDemoPeople(trx, random, pii, places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })), now);
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ms: Date.now() - started });
-    return { households: households.length, grids: grids.length, residents: people.residents };
+    // Demo staff get fictional mobiles, and each community worker is on duty for their community.
+    for (const [i, u] of users.entries()) {
+      const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
+      await trx.updateTable('users').set({ phone_enc: pii.encrypt(phone), phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` }).where('username', '=', u.username).execute();
+    }
+    await trx.insertInto('duty_roster').values(users.filter((u) => u.role === 'community_worker').map((u) => ({
+      id: newId(), tenant_id: tenant, community_id: placeIds.get(u.scope)!, user_id: userIds.get(u.username)!, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: now,
+    }))).execute();
+    const caseStats = await seedDemoCases(trx, random, pii, now);
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ms: Date.now() - started });
+    return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
 }

@@ -69,6 +69,6 @@ export async function superiorUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
   return [...new Set(rows.map((r) => r.user_id))];
 }
 
-export const trackingLink = (deps: NoticeDeps, code: string, token?: string) => `${deps.publicUrl}/m/track/${code}${token ? `?t=${token}` : ''}`;
+export const trackingLink = (deps: NoticeDeps, code: string, token?: string) => `${deps.publicUrl}/r/track/${code}${token ? `?t=${token}` : ''}`;
 
 export const summarize = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);

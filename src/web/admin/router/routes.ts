@@ -1,4 +1,4 @@
-import { Avatar, Flag, House, Location, MapLocation, Notebook, OfficeBuilding, Share, Stamp, Upload, User, UserFilled, Van } from '@element-plus/icons-vue';
+import { Avatar, Flag, House, Location, MapLocation, Notebook, OfficeBuilding, School, Share, Stamp, Upload, User, UserFilled } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
@@ -98,7 +98,7 @@ export const layoutChildren: RouteRecordRaw[] = [
         path: 'organisations',
         name: 'organisations',
         component: () => import('../views/people/organisations/index.vue'),
-        meta: { titleKey: 'menu.organisations', icon: Van, permission: 'orgs:read' },
+        meta: { titleKey: 'menu.organisations', icon: School, permission: 'orgs:read' },
       },
     ],
   },
