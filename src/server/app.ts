@@ -9,6 +9,7 @@ import { getCookie } from 'hono/cookie';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
+import { createPhoneLogin, phoneLoginRoutes } from './features/account/phone-login.js';
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
 import { createAccountService } from './features/account/service.js';
 import { publicCaseRoutes } from './features/cases/public-routes.js';
@@ -110,6 +111,7 @@ export function buildApp(deps: AppDeps) {
     c.json({ appName: '邻里', mapTileUrl: deps.config.MAP_TILE_URL, mapTileAttribution: deps.config.MAP_TILE_ATTRIBUTION, demo: deps.config.DEMO_SEED }, 200),
   );
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
+  api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', placesRoutes(placesService));
   api.route('/', peopleRoutes(createPeopleService(deps), deps));
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));

@@ -30,3 +30,11 @@ export function multipart(fields: Record<string, string | { bytes: Buffer; name:
   }
   return form;
 }
+
+/** The text of every page of a PDF, read back with PDF.js (checks the Chinese font round-trips). */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  const { extractText, getDocumentProxy } = await import('unpdf');
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return text;
+}

@@ -4,6 +4,7 @@ import type { CasesTable, Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { shanghaiDate } from '../features/cases/deadlines.js';
+import { dueColumn, watchDeadline } from '../features/cases/sla.js';
 import { tokenize } from '../features/cases/text.js';
 import { personName } from './names.js';
 import type { Random } from './random.js';
@@ -169,6 +170,14 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
   }
   for (let i = 0; i < cases.length; i += 500) await trx.insertInto('cases').values(cases.slice(i, i + 500)).execute();
   for (let i = 0; i < events.length; i += 1000) await trx.insertInto('case_events').values(events.slice(i, i + 1000)).execute();
+  // Open cases are watched like any other: queue the deadline jobs of their running clocks.
+  const clock = { now: () => now };
+  for (const c of cases) {
+    for (const which of ['firstContact', 'dispatch', 'take', 'resolve'] as const) {
+      const due = c[dueColumn[which]] as Date | null;
+      if (due && due > now && !['closed', 'rejected', 'resolved'].includes(c.state)) await watchDeadline(trx, clock, c.id, which, new Date(c.created_at as Date), due);
+    }
+  }
   const counters = [...perDay].map(([day, n]) => ({ name: `tracking:610899:${day}`, value: n }));
   for (let i = 0; i < counters.length; i += 500) await trx.insertInto('system_counters').values(counters.slice(i, i + 500)).execute();
   return { cases: cases.length, events: events.length };

@@ -8,6 +8,7 @@ export const errorTable = {
   AUTH_ACCOUNT_DISABLED: { status: 403, 'zh-CN': '账号已停用', en: 'This account is disabled' },
   AUTH_WRONG_PASSWORD: { status: 400, 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
   AUTH_WEAK_PASSWORD: { status: 400, 'zh-CN': '新密码至少 8 位，且须包含字母和数字', en: 'The new password needs 8+ characters with letters and digits' },
+  AUTH_CODE_INVALID: { status: 401, 'zh-CN': '验证码不正确或已过期', en: 'The code is wrong or has expired' },
   CSRF_FAILED: { status: 403, 'zh-CN': '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
   FORBIDDEN: { status: 403, 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { status: 404, 'zh-CN': '找不到该记录', en: 'Not found' },

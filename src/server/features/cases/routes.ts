@@ -31,8 +31,18 @@ const categories = authRoute({
   responses: { 200: jsonContent(z.object({ items: z.array(z.object({ code: z.string(), parentCode: z.string().nullable(), name: z.string(), firstContactMinutes: z.number(), dispatchMinutes: z.number(), takeMinutes: z.number(), resolveHours: z.number(), businessDays: z.boolean() })) })), ...errorResponses },
 });
 
+const mine = authRoute({ method: 'get', path: '/my/cases', tags, summary: 'Cases I reported (residents logged in by phone)', responses: { 200: jsonContent(z.object({ items: z.array(CaseSummarySchema) })), ...errorResponses } });
+
+const pdf = (description: string) => ({ 200: { description, content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses });
+const sheet = authRoute({ method: 'get', path: '/cases/{id}/sheet.pdf', tags, summary: 'Printable case sheet (PDF)', request: { params: IdParam }, responses: pdf('Case sheet') });
+const poster = authRoute({ method: 'get', path: '/communities/{code}/qr-poster.pdf', tags, summary: 'Printable QR poster of a community (PDF)', request: { params: z.object({ code: z.string().regex(/^\d{12}$/).openapi({ param: { name: 'code', in: 'path' } }) }) }, responses: pdf('Poster') });
+const pdfHeaders = (name: string) => ({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(name)}` });
+
 export function casesRoutes(service: CasesService) {
   return createRouter()
+    .openapi(sheet, async (c) => c.body(new Uint8Array(await service.sheetPdf(actorOf(c), c.req.valid('param').id)), 200, pdfHeaders('诉求处理单.pdf')))
+    .openapi(poster, async (c) => c.body(new Uint8Array(await service.posterPdf(actorOf(c), c.req.valid('param').code)), 200, pdfHeaders('码上反映二维码.pdf')))
+    .openapi(mine, async (c) => c.json({ items: await service.mine(actorOf(c), c.get('locale')) }, 200))
     .openapi(list, async (c) => c.json(await service.list(actorOf(c), c.req.valid('query'), c.get('locale')), 200))
     .openapi(categories, async (c) => c.json({ items: await service.categories(c.get('locale')) }, 200))
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id, c.get('locale')), 200))

@@ -11,6 +11,7 @@ import { findByCode } from '../places/repository.js';
 import { canReadCase, departmentIdsOf, partiesOf } from './access.js';
 import { createActions, hashToken } from './actions.js';
 import { createIntake } from './intake.js';
+import { caseSheet, qrPoster } from './documents.js';
 import { presentDetail, presentPublic, presentSummary } from './present.js';
 import * as repo from './repository.js';
 import type { CaseQueryT } from './schemas.js';
@@ -108,9 +109,12 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
       return presentPublic({ ...c, place_name: community.name }, await repo.events(db, c.id), await categoryNames(), locale);
     },
 
-    async mine(phoneHash: string, locale: Locale) {
+    /** "My reports": the cases filed with the logged-in resident's phone number. */
+    async mine(actor: Actor, locale: Locale) {
+      const user = actor.userId ? await db.selectFrom('users').select('phone_hash').where('id', '=', actor.userId).executeTakeFirst() : undefined;
+      if (!user?.phone_hash) return [];
       const names = await categoryNames();
-      return (await repo.casesOfReporter(db, phoneHash)).map((r) => presentSummary(r, names, locale));
+      return (await repo.casesOfReporter(db, user.phone_hash)).map((r) => presentSummary(r, names, locale));
     },
 
     async categories(locale: Locale) {
@@ -120,7 +124,26 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
       }));
     },
 
-    now: () => clock.now(),
+    async sheetPdf(actor: Actor, id: string) {
+      const c = await withPlace(await readable(actor, id));
+      const detail = presentDetail(c, await repo.events(db, id), partiesOf(actor, c), await categoryNames(), 'zh-CN');
+      const ratings: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
+      return caseSheet({
+        trackingCode: detail.trackingCode, state: detail.state, category: detail.category?.name ?? null, channel: detail.channel, priority: detail.priority,
+        createdAt: detail.createdAt, place: detail.place.name, address: detail.address, reporter: detail.reporter.name, phone: detail.reporter.phone,
+        description: detail.description, assignee: detail.assignee, resultText: detail.resultText, rating: detail.rating ? ratings[detail.rating.rating] : null,
+        deadlines: detail.deadlines, timeline: detail.timeline,
+      });
+    },
+
+    /** The printable QR poster of a community: scan → the report form of /r/{code}. */
+    async posterPdf(actor: Actor, communityCode: string) {
+      const place = await findByCode(db, communityCode);
+      if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
+      assertInScope(actor, 'cases:read', place.path);
+      const street = await repo.placeWithAncestors(db, place.parent_id!);
+      return qrPoster({ code: place.code, name: place.name, street: street.name }, `${deps.publicUrl}/r/${place.code}`);
+    },
   };
 }
 

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app.js';
+import { JobRunner } from '../../src/server/platform/jobs.js';
+import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { buildWorld, givePhone, putOnDuty } from '../support/factories.js';
+import { testEngine } from '../support/db.js';
+import { multipart, pdfText } from '../support/files.js';
+
+let ctx: TestContext;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  world = await buildWorld(ctx.deps);
+  await givePhone(ctx.deps, 'worker1', '13900000001');
+  await givePhone(ctx.deps, 'officer', '13900000002');
+  await putOnDuty(ctx.deps, 'worker1', world.c1.code);
+});
+afterAll(() => ctx.close());
+
+const report = (description: string, phone: string) =>
+  new Session(ctx).request('POST', '/api/v1/public/cases', multipart({ communityCode: world.c1.code, description, reporterName: '陈阿姨', reporterPhone: phone }));
+
+describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
+  it('prints a case sheet and a QR poster as PDFs with Chinese text', async () => {
+    const code = (await report('楼上邻居家下水道堵塞，水漏到我家', '13512340000')).body.trackingCode;
+    const worker = await new Session(ctx).login('worker1');
+    const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
+    const sheet = await worker.get(`/api/v1/cases/${id}/sheet.pdf`);
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-type')).toBe('application/pdf');
+    const text = await pdfText(sheet.body);
+    expect(text).toContain('诉求处理单');
+    expect(text).toContain(code);
+    expect(text).toContain('下水道堵塞');
+    expect(text).not.toContain('13512340000');
+    const poster = await worker.get(`/api/v1/communities/${world.c1.code}/qr-poster.pdf`);
+    const posterText = await pdfText(poster.body);
+    expect(posterText).toContain('码上反映');
+    expect(posterText).toContain(`/r/${world.c1.code}`);
+    const outsider = await new Session(ctx).login('worker2');
+    expect((await outsider.get(`/api/v1/cases/${id}/sheet.pdf`)).status).toBe(404);
+  });
+
+  it('lets a resident log in with phone + SMS code and see their own reports', async () => {
+    const anon = new Session(ctx);
+    expect((await anon.post('/api/v1/public/login-code', { phone: '13512340000' })).status).toBe(204);
+    const sms = await ctx.deps.db.selectFrom('sms_outbox').select('body').where('template', '=', 'login_code').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
+    const code = /(\d{6})/.exec(sms.body)![1];
+    const wrong = await anon.post('/api/v1/auth/phone-login', { phone: '13512340000', code: code === '000000' ? '111111' : '000000' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.code).toBe('AUTH_CODE_INVALID');
+    const ok = await anon.post('/api/v1/auth/phone-login', { phone: '13512340000', code });
+    expect(ok.status).toBe(200);
+    const mine = await anon.get('/api/v1/my/cases');
+    expect(mine.body.items).toHaveLength(1);
+    expect(mine.body.items[0].description).toBe('楼上邻居家下水道堵塞，水漏到我家');
+    expect((await anon.get('/api/v1/cases')).status).toBe(403);
+    expect((await anon.post('/api/v1/auth/phone-login', { phone: '13512340000', code })).status).toBe(401); // used once
+  });
+
+  it('fires deadlines that fell due while the server was down exactly once after restart', async () => {
+    ctx.clock.set('2026-11-24T06:00:00Z');
+    const code = (await report('小区消防通道被电动车堵塞了', '13300000001')).body.trackingCode;
+    // The server goes down; an hour passes; a new process starts on the same database.
+    ctx.clock.advance(60 * 60_000);
+    const restarted = { ...ctx.deps, jobs: new JobRunner(ctx.deps.db, ctx.clock) };
+    buildApp(restarted);
+    await restarted.jobs.drain();
+    await restarted.jobs.drain();
+    const events = await ctx.deps.db.selectFrom('case_events').innerJoin('cases', 'cases.id', 'case_events.case_id')
+      .select(['case_events.action', 'case_events.note']).where('cases.tracking_code', '=', code).where('case_events.action', 'in', ['warning', 'overdue']).execute();
+    expect(events.map((e) => e.note).sort()).toEqual(['派单即将超时', '派单已超时', '首次联系即将超时', '首次联系已超时'].sort());
+    const overdueSms = await ctx.deps.db.selectFrom('sms_outbox').select('to_masked').where('template', '=', 'sla_overdue').where('body', 'like', `%${code}%`).execute();
+    // Two clocks ran out (call back and dispatch): each tells the cadre and the street once.
+    expect(overdueSms.map((s) => s.to_masked).sort()).toEqual(['139****0001', '139****0001', '139****0002', '139****0002']);
+  });
+});
