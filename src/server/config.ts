@@ -24,6 +24,7 @@ const configSchema = z.object({
   JOBS_ENABLED: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),
+  DEMO_CASES: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   PII_KEY: z.string().optional(),
   TRACKING_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, '1–4 capital letters').default('LL'),
   SMS_PROVIDER: z.enum(['console', 'http']).default('console'),

@@ -49,7 +49,7 @@ async function main(argv: string[]): Promise<void> {
       const { deps, handle } = await openRuntime(config);
       try {
         if (await isSeeded(deps.db)) console.log('演示数据已存在 The demo data is already there.');
-        else console.log(JSON.stringify(await seedDemo(deps.db, deps.pii, deps.clock.now())));
+        else console.log(JSON.stringify(await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES)));
       } finally {
         await handle.close();
       }
@@ -127,7 +127,7 @@ async function start(config: Config): Promise<void> {
   let seededNow = false;
   if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
     console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
-    await seedDemo(deps.db, deps.pii, deps.clock.now());
+    await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
     seededNow = true;
   }
   const app = buildApp(deps);

@@ -11,7 +11,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 function linli(...args: string[]) {
   const res = spawnSync(process.execPath, [path.resolve('bin/linli.mjs'), ...args], {
-    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', DEMO_CASES: '300' },
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -99,7 +99,7 @@ function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
   }
 }
 
-export async function seedDemo(db: Db, pii: PiiCipher, now: Date): Promise<{ households: number; grids: number; residents: number; cases: number }> {
+export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20_000): Promise<{ households: number; grids: number; residents: number; cases: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();
   return db.transaction().execute(async (trx) => {
@@ -198,7 +198,7 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date): Promise<{ hou
     await trx.insertInto('duty_roster').values(users.filter((u) => u.role === 'community_worker').map((u) => ({
       id: newId(), tenant_id: tenant, community_id: placeIds.get(u.scope)!, user_id: userIds.get(u.username)!, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: now,
     }))).execute();
-    const caseStats = await seedDemoCases(trx, random, pii, now);
+    const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
     log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });

@@ -48,14 +48,19 @@ export const pendingCount = () => visitQueue.drafts.length;
 
 const currentUser = () => session.me?.user.id ?? '';
 
-export async function refreshDrafts() {
+/** This user's drafts as plain objects (IndexedDB cannot store Vue's reactive proxies), newest first. */
+async function storedDrafts(): Promise<VisitDraft[]> {
   const user = currentUser();
   try {
     const all = await allRecords<VisitDraft>('visits');
-    visitQueue.drafts = all.filter((d) => d.userId === user).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return all.filter((d) => d.userId === user).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   } catch {
-    // storage unavailable: nothing to show
+    return []; // storage unavailable: nothing to show
   }
+}
+
+export async function refreshDrafts() {
+  visitQueue.drafts = await storedDrafts();
 }
 
 export interface NewVisit {
@@ -143,13 +148,14 @@ async function sendOne(draft: VisitDraft) {
 
 let running: Promise<number> | null = null;
 
-/** Sends every pending draft of the current user, oldest first; returns how many were sent. */
+/** Sends every pending draft of the current user, oldest first; returns how many were sent (never throws). */
 export function syncVisits(): Promise<number> {
   if (running) return running;
   running = (async () => {
     if (!currentUser()) return 0;
-    await refreshDrafts();
-    const queue = visitQueue.drafts.filter((d) => d.state === 'pending').reverse();
+    const stored = await storedDrafts();
+    visitQueue.drafts = stored;
+    const queue = stored.filter((d) => d.state === 'pending').reverse();
     if (!queue.length) return 0;
     visitQueue.syncing = true;
     let sent = 0;
@@ -175,9 +181,11 @@ export function syncVisits(): Promise<number> {
       await refreshDrafts();
     }
     return sent;
-  })().finally(() => {
-    running = null;
-  });
+  })()
+    .catch(() => 0) // storage trouble: the drafts stay where they are; the next attempt tries again
+    .finally(() => {
+      running = null;
+    });
   return running;
 }
 

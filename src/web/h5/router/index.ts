@@ -4,6 +4,16 @@ import type { Permission } from '../../../shared/roles';
 import { startVisitSync } from '../offline/visit-queue';
 import { i18n } from '../i18n';
 import TabLayout from '../layouts/TabLayout.vue';
+// The field-work pages are in the main bundle, not loaded on demand: a grid worker who lost the
+// signal in a stairwell can still go from a household to 写走访日记 and back to the diary.
+import MyGrid from '../views/grid/index.vue';
+import Home from '../views/home/index.vue';
+import GridBuilding from '../views/grid/building.vue';
+import GridUnit from '../views/grid/unit.vue';
+import Household from '../views/household/index.vue';
+import Resident from '../views/resident/index.vue';
+import Visits from '../views/visits/index.vue';
+import VisitWrite from '../views/visits/write.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -22,17 +32,17 @@ export const router = createRouter({
       path: '/',
       component: TabLayout,
       children: [
-        { path: '', name: 'home', component: () => import('../views/home/index.vue'), meta: { titleKey: 'tab.home' } },
+        { path: '', name: 'home', component: Home, meta: { titleKey: 'tab.home' } },
         { path: 'mine', name: 'mine', component: () => import('../views/mine/index.vue'), meta: { titleKey: 'tab.mine' } },
       ],
     },
-    { path: '/grid', name: 'my-grid', component: () => import('../views/grid/index.vue'), meta: { titleKey: 'grid.title', permission: 'places:read' } },
-    { path: '/grid/building/:code', name: 'grid-building', component: () => import('../views/grid/building.vue'), meta: { titleKey: 'grid.building', permission: 'places:read' } },
-    { path: '/grid/unit/:code', name: 'grid-unit', component: () => import('../views/grid/unit.vue'), meta: { titleKey: 'grid.unit', permission: 'places:read' } },
-    { path: '/household/:code', name: 'household', component: () => import('../views/household/index.vue'), meta: { titleKey: 'household.title', permission: 'people:read' } },
-    { path: '/resident/:id', name: 'resident', component: () => import('../views/resident/index.vue'), meta: { titleKey: 'resident.title', permission: 'people:read' } },
-    { path: '/visits', name: 'visits', component: () => import('../views/visits/index.vue'), meta: { titleKey: 'visits.title', permission: 'visits:read' } },
-    { path: '/visits/new', name: 'visit-write', component: () => import('../views/visits/write.vue'), meta: { titleKey: 'visits.writeTitle', permission: 'visits:write' } },
+    { path: '/grid', name: 'my-grid', component: MyGrid, meta: { titleKey: 'grid.title', permission: 'places:read' } },
+    { path: '/grid/building/:code', name: 'grid-building', component: GridBuilding, meta: { titleKey: 'grid.building', permission: 'places:read' } },
+    { path: '/grid/unit/:code', name: 'grid-unit', component: GridUnit, meta: { titleKey: 'grid.unit', permission: 'places:read' } },
+    { path: '/household/:code', name: 'household', component: Household, meta: { titleKey: 'household.title', permission: 'people:read' } },
+    { path: '/resident/:id', name: 'resident', component: Resident, meta: { titleKey: 'resident.title', permission: 'people:read' } },
+    { path: '/visits', name: 'visits', component: Visits, meta: { titleKey: 'visits.title', permission: 'visits:read' } },
+    { path: '/visits/new', name: 'visit-write', component: VisitWrite, meta: { titleKey: 'visits.writeTitle', permission: 'visits:write' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

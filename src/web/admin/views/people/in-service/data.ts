@@ -1,1 +1,1 @@
-export { shortAddress } from '../volunteers/data';
+export { shortAddress } from '../../../../common/format';

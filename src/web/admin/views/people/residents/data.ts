@@ -53,11 +53,7 @@ export function writeListState(state: ListState): Record<string, string> {
 
 export const hasFilters = (state: ListState) => Boolean(state.q || state.under || state.tag || state.residence || state.status !== 'active');
 
-/** The address without the county and street (the table is long enough): "和平社区3号楼2单元501室". */
-export function shortAddress(address: string) {
-  const match = /^.*?(?:街道|镇|乡)(.+)$/.exec(address);
-  return match ? match[1] : address;
-}
+export { shortAddress } from '../../../../common/format';
 
 export const can = (resident: Pick<Resident, 'actions'> | null | undefined, action: ResidentAction) => Boolean(resident?.actions.includes(action));
 
