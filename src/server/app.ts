@@ -25,6 +25,8 @@ import { createOrgsService } from './features/orgs/service.js';
 import { peopleRoutes } from './features/people/routes.js';
 import { createPeopleService } from './features/people/service.js';
 import { placesRoutes } from './features/places/routes.js';
+import { statsRoutes } from './features/stats/routes.js';
+import { createStatsService } from './features/stats/service.js';
 import { createPlacesService } from './features/places/service.js';
 import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
 import { isMigrated } from './platform/db/migrate.js';
@@ -117,6 +119,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
+  api.route('/', statsRoutes(createStatsService(deps)));
   api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));

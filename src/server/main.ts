@@ -11,6 +11,7 @@ import { PiiKeyError } from './platform/pii.js';
 import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importRegions, provinceRegions } from './features/places/regions.js';
 import { openRuntime, embeddedDir } from './runtime.js';
+import { rebuildRollups } from './features/stats/rollup.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -20,6 +21,7 @@ Usage:
   linli seed --demo              generate the demo county (once)
   linli regions --province 61    import a province's division codes down to streets
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
+  linli stats rebuild            rebuild the dashboard rollups from the raw cases
   linli backup --out FILE        back up the embedded database to a .tar.gz file
   linli restore FILE             restore the embedded database from a backup (server must be stopped)
 
@@ -82,6 +84,17 @@ async function main(argv: string[]): Promise<void> {
           username: values.username!, password: values.password!, role: values.role!, scope: values.scope!, displayName: values.name,
         });
         console.log(`已创建用户 Created user ${user.username} (${values.role} @ ${values.scope}).`);
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    case 'stats': {
+      if (rest[0] !== 'rebuild') throw new UsageError('stats takes the subcommand rebuild');
+      const { deps, handle } = await openRuntime(config);
+      try {
+        await deps.db.transaction().execute((trx) => rebuildRollups(trx));
+        console.log('统计汇总已重建 Rollups rebuilt.');
       } finally {
         await handle.close();
       }

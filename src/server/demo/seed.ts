@@ -9,6 +9,7 @@ import { importRegions, provinceRegions } from '../features/places/regions.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { personName } from './names.js';
 import { seedDemoCases } from './cases.js';
+import { rebuildRollups } from '../features/stats/rollup.js';
 import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
 
@@ -199,6 +200,7 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
       id: newId(), tenant_id: tenant, community_id: placeIds.get(u.scope)!, user_id: userIds.get(u.username)!, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: now,
     }))).execute();
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
+    await rebuildRollups(trx);
     log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });

@@ -13,6 +13,7 @@ import * as repo from './repository.js';
 import type { ActionInputT } from './schemas.js';
 import type { CasesDeps } from './service.js';
 import { dueColumn, runningClocks, scheduleAutoClose, watchDeadline } from './sla.js';
+import { applyCaseChange } from '../stats/rollup.js';
 
 // One function takes every action: look the row up in the transition table, check the input the
 // action needs, apply it, start and stop the clocks the row names, write the timeline, audit, notify.
@@ -148,6 +149,7 @@ export function createActions(deps: CasesDeps) {
       await smsReporter(trx, deps, updated, 'case_resolved', { code: c.tracking_code, result: summarize(input.result!, 40), link: trackingLink(deps, c.tracking_code, token) }, `resolved:${c.id}:${now.toISOString()}`);
       await scheduleAutoClose(trx, clock, c.id, now);
     }
+    await applyCaseChange(trx, c, (await repo.findCase(trx, c.id))!);
     await recordAudit(trx, who.actor, { action: `case.${action}`, entityType: 'case', entityId: c.id, tenantId: c.tenant_id, before: { state }, after: { state: next, ...data } }, now);
     return { state: next, token };
   }

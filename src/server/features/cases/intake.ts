@@ -11,6 +11,7 @@ import { onDutyUserIds, smsReporter, smsUsers, summarize, trackingLink } from '.
 import * as repo from './repository.js';
 import type { CasesDeps } from './service.js';
 import { watchDeadline } from './sla.js';
+import { applyCaseChange } from '../stats/rollup.js';
 import { suggestCategory, tokenize } from './text.js';
 
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the
@@ -102,6 +103,7 @@ export function createIntake(deps: CasesDeps) {
         created_at: now, updated_at: now,
       };
       await repo.insertCase(trx, row);
+      await applyCaseChange(trx, null, (await repo.findCase(trx, row.id))!);
       await repo.insertEvent(trx, { id: newId(), tenant_id: tenantId, case_id: row.id, action: 'submit', from_state: null, to_state: 'submitted', actor_id: who.userId, actor_name: actor ? actor.displayName : input.reporterName || '居民', note: '', data: JSON.stringify({ channel: input.channel }), at: now });
       await watchDeadline(trx, clock, row.id, 'firstContact', now, firstContactDue);
       await watchDeadline(trx, clock, row.id, 'dispatch', now, dispatchDue);

@@ -410,7 +410,31 @@ export interface LoginCodesTable {
   expires_at: Timestamp;
 }
 
+export interface CaseDailyTable {
+  tenant_id: string;
+  day: ColumnType<string, string, string>;
+  place_id: string;
+  place_path: string;
+  category_code: string;
+  channel: string;
+  department_key: string;
+  received: number;
+  valid: number;
+  contacted: number;
+  contacted_on_time: number;
+  contact_minutes: ColumnType<number, number, number>;
+  resolved: number;
+  resolved_on_time: number;
+  resolve_minutes: ColumnType<number, number, number>;
+  closed: number;
+  rated: number;
+  solved: number;
+  satisfied: number;
+  reopened: number;
+}
+
 export interface Database {
+  case_daily: CaseDailyTable;
   case_categories: CaseCategoriesTable;
   calendar_days: CalendarDaysTable;
   cases: CasesTable;

@@ -103,6 +103,8 @@ const en: typeof zhCN = {
       placeTree: { title: 'Place tree', desc: 'From streets down to households' },
       gridMap: { title: 'Grid map', desc: 'Grid boundaries and workers' },
       households: { title: 'Households', desc: 'Households and addresses by grid' },
+      residents: { title: 'Residents', desc: 'Residents, tags and their history' },
+      visitLogs: { title: 'Visit diary', desc: 'Grid workers\' household visits' },
       departments: { title: 'Departments', desc: 'Departments and phones' },
     },
     noPermission: 'Your account has no console functions; use the phone pages',

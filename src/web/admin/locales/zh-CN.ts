@@ -101,6 +101,8 @@ export default {
       placeTree: { title: '区划树', desc: '街道、社区、网格、楼栋到户的层级' },
       gridMap: { title: '网格地图', desc: '在地图上查看网格边界与网格员' },
       households: { title: '住户', desc: '按网格查询住户与门牌' },
+      residents: { title: '居民', desc: '查询居民、标签与变动记录' },
+      visitLogs: { title: '民情日记', desc: '网格员的入户走访记录' },
       departments: { title: '部门', desc: '职能部门与联系电话' },
     },
     noPermission: '您的账号没有管理后台的功能，请使用手机端',
@@ -284,7 +286,7 @@ export default {
     },
     actions: {
       edit: '编辑',
-      move: '户内迁移',
+      move: '迁居',
       leave: '迁出 / 注销',
       moveOut: '迁出本社区',
       death: '登记死亡',

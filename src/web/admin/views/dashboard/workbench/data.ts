@@ -1,4 +1,4 @@
-import { House, Location, MapLocation, OfficeBuilding, Share, Grid as GridIcon, Tickets, User } from '@element-plus/icons-vue';
+import { House, Location, MapLocation, Notebook, OfficeBuilding, Share, Grid as GridIcon, Tickets, User, UserFilled } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { Permission } from '../../../../../shared/roles';
 import type { Grid } from '../../../../common/api-types';
@@ -20,7 +20,7 @@ export const statCards: StatCardDef[] = [
 ];
 
 export interface QuickLinkDef {
-  key: 'placeTree' | 'gridMap' | 'households' | 'departments';
+  key: 'placeTree' | 'gridMap' | 'households' | 'residents' | 'visitLogs' | 'departments';
   to: string;
   icon: Component;
   color: string;
@@ -31,6 +31,8 @@ export const quickLinks: QuickLinkDef[] = [
   { key: 'placeTree', to: '/places/tree', icon: Share, color: '#2563eb', permission: 'places:read' },
   { key: 'gridMap', to: '/grids/map', icon: MapLocation, color: '#d97706', permission: 'places:read' },
   { key: 'households', to: '/households', icon: User, color: '#e11d48', permission: 'households:read' },
+  { key: 'residents', to: '/people/residents', icon: UserFilled, color: '#7c3aed', permission: 'people:read' },
+  { key: 'visitLogs', to: '/visit-logs', icon: Notebook, color: '#16a34a', permission: 'visits:read' },
   { key: 'departments', to: '/departments', icon: OfficeBuilding, color: '#059669', permission: 'departments:read' },
 ];
 

@@ -1,0 +1,106 @@
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { shanghaiDate } from '../cases/deadlines.js';
+import { findByCode, findByCodes } from '../places/repository.js';
+import { rates, type Totals } from './metrics.js';
+import * as repo from './repository.js';
+import { metricColumns } from './rollup.js';
+
+export interface StatsQuery {
+  under?: string;
+  from?: string;
+  to?: string;
+  category?: string;
+  channel?: string;
+  department?: string;
+}
+
+const DAY = 86_400_000;
+const toTotals = (row: Record<string, number | string> | undefined): Totals =>
+  Object.fromEntries(metricColumns.map((m) => [m, Number(row?.[m] ?? 0)])) as Totals;
+
+export function createStatsService({ db, clock }: { db: Db; clock: Clock }) {
+  /** The place subtree and the period asked for, checked against the actor's scope; default: the last 30 days of the whole scope. */
+  async function resolve(actor: Actor, q: StatsQuery) {
+    assertPermission(actor, 'cases:read');
+    let path: string;
+    let place: { code: string; name: string };
+    if (q.under) {
+      const found = await findByCode(db, q.under);
+      if (!found) throw new AppError('NOT_FOUND');
+      assertInScope(actor, 'cases:read', found.path);
+      path = found.path;
+      place = { code: found.code, name: found.name };
+    } else {
+      path = scopePaths(actor, 'cases:read')[0];
+      const code = path.split('/').filter(Boolean).at(-1)!;
+      const found = (await findByCodes(db, [code]))[0];
+      place = { code: found.code, name: found.name };
+    }
+    const today = shanghaiDate(clock.now().getTime());
+    const to = q.to ?? today;
+    const from = q.from ?? shanghaiDate(new Date(`${to}T00:00:00+08:00`).getTime() - 29 * DAY);
+    if (from > to) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'from', message: 'from must not be after to' }] });
+    let departmentId: string | undefined;
+    if (q.department) {
+      const dept = await db.selectFrom('departments').select('id').where('code', '=', q.department).executeTakeFirst();
+      if (!dept) throw new AppError('NOT_FOUND', { department: q.department });
+      departmentId = dept.id;
+    }
+    return { filter: { underPath: path, from, to, category: q.category, channel: q.channel, departmentId } satisfies repo.StatsFilter, place };
+  }
+
+  /** The same length of time just before the period, for "change against the previous period". */
+  function previous(f: repo.StatsFilter): repo.StatsFilter {
+    const fromMs = new Date(`${f.from}T00:00:00+08:00`).getTime();
+    const days = Math.round((new Date(`${f.to}T00:00:00+08:00`).getTime() - fromMs) / DAY) + 1;
+    return { ...f, from: shanghaiDate(fromMs - days * DAY), to: shanghaiDate(fromMs - DAY) };
+  }
+
+  return {
+    async summary(actor: Actor, q: StatsQuery) {
+      const { filter, place } = await resolve(actor, q);
+      const prev = previous(filter);
+      const [current, before, overdue] = await Promise.all([
+        repo.rollupTotals(db, filter, 'total'),
+        repo.rollupTotals(db, prev, 'total'),
+        repo.overdueOpen(db, filter.underPath),
+      ]);
+      return {
+        place, from: filter.from, to: filter.to, previousFrom: prev.from, previousTo: prev.to,
+        current: rates(toTotals(current[0])), previous: rates(toTotals(before[0])), overdueOpen: overdue,
+      };
+    },
+
+    async trend(actor: Actor, q: StatsQuery & { granularity: 'day' | 'week' | 'month' }) {
+      const { filter } = await resolve(actor, q);
+      const rows = await repo.rollupTotals(db, filter, q.granularity);
+      return rows.map((r) => ({ period: String(r.key), ...rates(toTotals(r)) }));
+    },
+
+    /** Numbers per category, channel, department, grid or community; sorted for rankings. */
+    async breakdown(actor: Actor, q: StatsQuery & { by: 'category' | 'parentCategory' | 'channel' | 'department' | 'grid' | 'community' }) {
+      const { filter } = await resolve(actor, q);
+      const rows = await repo.rollupTotals(db, filter, q.by);
+      const keys = rows.map((r) => String(r.key ?? ''));
+      const kind = q.by === 'category' || q.by === 'parentCategory' ? 'category' : q.by === 'department' ? 'department' : q.by === 'channel' ? null : 'place';
+      const labels = new Map(kind ? (await repo.names(db, kind, keys)).map((n) => [n.key, n.name]) : []);
+      return rows
+        .map((r) => {
+          const key = String(r.key ?? '');
+          return { key, name: labels.get(key) ?? (key || '—'), ...rates(toTotals(r)) };
+        })
+        .sort((a, b) => b.received - a.received);
+    },
+
+    /** The from-scratch numbers (no rollup): the check behind every dashboard figure. */
+    async rawSummary(actor: Actor, q: StatsQuery) {
+      const { filter } = await resolve(actor, q);
+      return rates(toTotals(await repo.rawTotals(db, filter)));
+    },
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;
