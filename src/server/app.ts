@@ -24,6 +24,9 @@ import { orgsRoutes } from './features/orgs/routes.js';
 import { createOrgsService } from './features/orgs/service.js';
 import { peopleRoutes } from './features/people/routes.js';
 import { createPeopleService } from './features/people/service.js';
+import { apiKeyRoutes, createApiKeys } from './features/open311/apikeys.js';
+import { open311Routes } from './features/open311/routes.js';
+import { createOpen311 } from './features/open311/service.js';
 import { placesRoutes } from './features/places/routes.js';
 import { statsRoutes } from './features/stats/routes.js';
 import { createStatsService } from './features/stats/service.js';
@@ -120,10 +123,13 @@ export function buildApp(deps: AppDeps) {
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
   api.route('/', statsRoutes(createStatsService(deps)));
+  const apiKeys = createApiKeys(deps);
+  api.route('/', apiKeyRoutes(apiKeys));
   api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
   app.route('/api/v1', api);
+  app.route('/open311/v2', open311Routes(createOpen311({ db: deps.db, cases: casesService, keys: apiKeys }), { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.doc31('/api/openapi.json', {

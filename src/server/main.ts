@@ -12,6 +12,8 @@ import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importRegions, provinceRegions } from './features/places/regions.js';
 import { openRuntime, embeddedDir } from './runtime.js';
 import { rebuildRollups } from './features/stats/rollup.js';
+import { createApiKeys } from './features/open311/apikeys.js';
+import { systemActor } from './platform/policy.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -21,6 +23,7 @@ Usage:
   linli seed --demo              generate the demo county (once)
   linli regions --province 61    import a province's division codes down to streets
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
+  linli apikey create --name N [--tenant CODE]   issue an Open311 API key (printed once)
   linli stats rebuild            rebuild the dashboard rollups from the raw cases
   linli backup --out FILE        back up the embedded database to a .tar.gz file
   linli restore FILE             restore the embedded database from a backup (server must be stopped)
@@ -84,6 +87,22 @@ async function main(argv: string[]): Promise<void> {
           username: values.username!, password: values.password!, role: values.role!, scope: values.scope!, displayName: values.name,
         });
         console.log(`已创建用户 Created user ${user.username} (${values.role} @ ${values.scope}).`);
+      } finally {
+        await handle.close();
+      }
+      return;
+    }
+    case 'apikey': {
+      const [sub, ...args] = rest;
+      if (sub !== 'create') throw new UsageError('apikey takes the subcommand create');
+      const { values } = parse(args, { name: { type: 'string' }, tenant: { type: 'string' } });
+      if (!values.name) throw new UsageError('apikey create needs --name');
+      const { deps, handle } = await openRuntime(config);
+      try {
+        const tenant = values.tenant ?? (await deps.db.selectFrom('places').select('code').where('kind', '=', 'county').where('tenant_id', 'is not', null).executeTakeFirst())?.code;
+        if (!tenant || !/^\d{6}$/.test(tenant)) throw new UsageError('apikey create needs --tenant with a county code');
+        const key = await createApiKeys(deps).create(systemActor(), { name: values.name, tenantId: tenant });
+        console.log(`Open311 API key for ${tenant} (shown once, keep it safe):\n${key.key}`);
       } finally {
         await handle.close();
       }

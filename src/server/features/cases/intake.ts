@@ -32,6 +32,8 @@ export interface IntakeInput {
   reporterUserId?: string | null;
   photoIds: string[];
   idempotencyKey?: string;
+  mediaUrl?: string;
+  externalAccount?: string;
 }
 
 export function createIntake(deps: CasesDeps) {
@@ -100,6 +102,7 @@ export function createIntake(deps: CasesDeps) {
         first_contact_due_at: firstContactDue, dispatch_due_at: dispatchDue, take_due_at: null, resolve_due_at: null,
         first_contact_at: null, accepted_at: null, dispatched_at: null, taken_at: null, resolved_at: null, closed_at: null, suspended_at: null,
         extension_requested_hours: null, first_contact_on_time: null, resolved_on_time: null, result_text: null, rating: null, rating_solved: null, rating_comment: null, rated_at: null, rating_token_hash: null,
+        media_url: input.mediaUrl ?? null, external_account: input.externalAccount ?? null,
         created_at: now, updated_at: now,
       };
       await repo.insertCase(trx, row);

@@ -352,6 +352,8 @@ export interface CasesTable {
   rated_at: Timestamp | null;
   rating_token_hash: string | null;
   valid: Generated<boolean>;
+  media_url: Generated<string | null>;
+  external_account: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -433,7 +435,19 @@ export interface CaseDailyTable {
   reopened: number;
 }
 
+export interface ApiKeysTable {
+  id: string;
+  tenant_id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  created_by: string | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
+  api_keys: ApiKeysTable;
   case_daily: CaseDailyTable;
   case_categories: CaseCategoriesTable;
   calendar_days: CalendarDaysTable;

@@ -61,7 +61,7 @@ const en: typeof zhCN = {
     gas: 'Gas supply',
   },
   relation: {
-    head: 'Head of household',
+    head: 'Head',
     spouse: 'Spouse',
     child: 'Child',
     parent: 'Parent',
@@ -72,7 +72,7 @@ const en: typeof zhCN = {
     tenant: 'Tenant',
     other: 'Other',
   },
-  residence: { registered: 'Registered (hukou)', resident: 'Permanent resident', floating: 'Floating' },
+  residence: { registered: 'Hukou', resident: 'Resident', floating: 'Floating' },
   residentStatus: { active: 'On record', moved_out: 'Moved out', deceased: 'Deceased' },
   gender: { male: 'Male', female: 'Female' },
   partyOrgKind: {

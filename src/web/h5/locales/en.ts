@@ -86,7 +86,7 @@ const en: typeof zhCN = {
     sortVisit: 'To visit first',
     sortRoom: 'By room',
     roomValue: 'Room {room}',
-    members: '{n} residents',
+    members: '{n} resident | {n} residents',
     noMembers: 'Nobody registered',
     lastVisit: 'Last visit {when}',
     neverVisited: 'Never visited',
