@@ -92,7 +92,7 @@ async function loginPhone(page: Page, username: string) {
 const newPhonePage = () => browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 describe('人口管理 console', () => {
-  it('社区工作者导入有错误行的花名册：看到每行的问题，全部正确才导入时被拒绝，只导入正确的行后在居民列表找到新居民', async () => {
+  it('社区工作者下载模板，导入有错误行的花名册：看到每行的问题，全部正确才导入时被拒绝，只导入正确的行后在居民列表找到并导出新居民', async () => {
     const rows = [
       [`导入甲${tag}`, idOf(`110105198003${String(10 + Math.floor(Math.random() * 18)).padStart(2, '0')}${digits(3)}`), `139${digits(8)}`, '1', '1', '101', '户主', '户籍', '独居老人', '端到端测试'],
       [`导入乙${tag}`, '', '', '2', '1', '102', '子女', '常住', '', ''],
@@ -119,6 +119,9 @@ describe('人口管理 console', () => {
     await page.goto(`${baseUrl}/people/import`);
     // The worker's own community is chosen already.
     await expect.poll(() => page.getByTestId('import-community').textContent()).toContain('和平社区');
+    const template = page.waitForEvent('download');
+    await page.getByTestId('import-template').click();
+    expect((await template).suggestedFilename()).toBe('居民导入模板.xlsx');
     await page.getByTestId('import-file').setInputFiles(file);
 
     const report = page.getByTestId('import-report');
@@ -156,6 +159,9 @@ describe('人口管理 console', () => {
     expect(rowText).toContain(`导入甲${tag}`);
     expect(rowText).toMatch(/110105\*{8}\d{3}[\dX]/);
     expect(rowText).toContain('独居老人');
+    const exported = page.waitForEvent('download');
+    await page.getByTestId('residents-export').click();
+    expect((await exported).suggestedFilename()).toBe('居民名单.xlsx');
     await table.locator('.el-table__body tr').first().click();
     const drawer = page.getByTestId('resident-drawer');
     await expect.poll(() => drawer.getByTestId('resident-history').textContent()).toContain('批量导入');

@@ -55,6 +55,9 @@ export const hasFilters = (state: ListState) => Boolean(state.q || state.under |
 
 export { shortAddress } from '../../../../common/format';
 
+/** A full ID number or a phone number: personal data that should not sit in the address bar. */
+export const isPersonalNumber = (q: string) => parseIdNumber(q).ok || (/^[\d\s+-]{7,}$/.test(q) && normalizePhone(q) !== null);
+
 export const can = (resident: Pick<Resident, 'actions'> | null | undefined, action: ResidentAction) => Boolean(resident?.actions.includes(action));
 
 export const statusTagType = (status: Resident['status']) => (status === 'active' ? 'success' : status === 'moved_out' ? 'warning' : 'info');
