@@ -112,3 +112,33 @@ describe(`rates and rollups (${testEngine})`, () => {
     expect((await receiver.get('/api/v1/stats/summary')).status).toBe(403);
   });
 });
+
+describe(`monthly reports (${testEngine})`, () => {
+  it('prints a month’s report on demand, and the job files one per street and community on the 1st', async () => {
+    ctx.clock.set('2026-11-20T02:00:00Z');
+    worker = await new Session(ctx).login('worker1');
+    await enter('月度报告用的一条诉求：路灯坏了');
+    const admin = await new Session(ctx).login('admin');
+    const res = await admin.get(`/api/v1/stats/monthly-report.pdf?under=${world.c1.code}&month=2026-11`);
+    expect(res.status).toBe(200);
+    const { pdfText } = await import('../support/files.js');
+    const text = await pdfText(res.body);
+    expect(text).toContain('和平社区 2026年11月 诉求办理月度报告');
+    expect(text).toContain('满意率');
+    expect(text).toContain('和平一网格');
+    ctx.clock.set('2026-11-30T12:00:00Z'); // the server starts: the next run is 1 December 02:00 Beijing time
+    await ctx.deps.jobs.ensureRecurring();
+    ctx.clock.set('2026-11-30T18:00:01Z');
+    await ctx.deps.jobs.drain();
+    const officer = await new Session(ctx).login('officer');
+    const list = await officer.get(`/api/v1/stats/monthly-reports?under=${world.street.code}`);
+    expect(list.body.items.map((r: { month: string; place: { name: string } }) => `${r.month} ${r.place.name}`).sort()).toEqual(['2026-11 和平社区', '2026-11 城关街道', '2026-11 文化社区']);
+    const file = await officer.get(`/api/v1/stats/monthly-reports/${list.body.items[0].id}`);
+    expect(file.headers.get('content-type')).toBe('application/pdf');
+    const worker2 = await new Session(ctx).login('worker2');
+    const mine = await worker2.get(`/api/v1/stats/monthly-reports?under=${world.c2.code}`);
+    expect(mine.body.items).toHaveLength(1);
+    const notMine = list.body.items.find((r: { place: { name: string } }) => r.place.name === '和平社区');
+    expect((await worker2.get(`/api/v1/stats/monthly-reports/${notMine.id}`)).status).toBe(404);
+  });
+});

@@ -6,6 +6,7 @@ import { shanghaiDate } from '../cases/deadlines.js';
 import { findByCode, findByCodes } from '../places/repository.js';
 import { rates, type Totals } from './metrics.js';
 import * as repo from './repository.js';
+import { monthlyReportPdf } from './report.js';
 import { metricColumns } from './rollup.js';
 
 export interface StatsQuery {
@@ -93,6 +94,27 @@ export function createStatsService({ db, clock }: { db: Db; clock: Clock }) {
           return { key, name: labels.get(key) ?? (key || '—'), ...rates(toTotals(r)) };
         })
         .sort((a, b) => b.received - a.received);
+    },
+
+    /** The monthly report of a street or community as a PDF (on demand, and by the monthly job). */
+    async monthlyReport(actor: Actor, under: string, month: string) {
+      const from = `${month}-01`;
+      const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+      const to = `${month}-${String(last).padStart(2, '0')}`;
+      const q = { under, from, to };
+      const [summary, daily, categories, ranking] = await Promise.all([
+        this.summary(actor, q), this.trend(actor, { ...q, granularity: 'day' }), this.breakdown(actor, { ...q, by: 'parentCategory' }), this.breakdown(actor, { ...q, by: 'grid' }),
+      ]);
+      // The previous period of a month is the month before, whatever its length.
+      const prevMonth = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 2, 1)).toISOString().slice(0, 7);
+      const prevLast = new Date(Date.UTC(Number(prevMonth.slice(0, 4)), Number(prevMonth.slice(5, 7)), 0)).getUTCDate();
+      const previous = await this.summary(actor, { under, from: `${prevMonth}-01`, to: `${prevMonth}-${String(prevLast).padStart(2, '0')}` });
+      return monthlyReportPdf({
+        place: summary.place, month, current: summary.current, previous: previous.current, overdueOpen: summary.overdueOpen,
+        daily: daily.map((d) => ({ period: d.period, received: d.received })),
+        categories: categories.map((k) => ({ name: k.name, received: k.received, satisfactionRate: k.satisfactionRate })),
+        ranking: ranking.map((r) => ({ name: r.name, received: r.received, closureRate: r.closureRate, satisfactionRate: r.satisfactionRate, onTimeRate: r.onTimeRate })),
+      });
     },
 
     /** The from-scratch numbers (no rollup): the check behind every dashboard figure. */

@@ -446,7 +446,17 @@ export interface ApiKeysTable {
   revoked_at: Timestamp | null;
 }
 
+export interface MonthlyReportsTable {
+  id: string;
+  tenant_id: string;
+  place_id: string;
+  month: string;
+  file_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  monthly_reports: MonthlyReportsTable;
   api_keys: ApiKeysTable;
   case_daily: CaseDailyTable;
   case_categories: CaseCategoriesTable;
