@@ -117,7 +117,7 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
   for (const r of adults) {
     const age = year - Number(String(r.birth_date).slice(0, 4));
     if (random.next() < 0.08) {
-      members.push({ resident_id: r.id, tenant_id: tenant, party_org_id: orgByPlace.get(gridOf(r))!, joined_on: `${Math.max(year - age + 20, 1960)}-07-01`, member_kind: 'full', created_at: now });
+      members.push({ resident_id: r.id, tenant_id: tenant, party_org_id: orgByPlace.get(gridOf(r))!, joined_on: `${Math.min(year - 1, Math.max(year - age + 22, 1960))}-07-01`, member_kind: 'full', created_at: now });
       if (age >= 25 && age <= 55 && random.next() < 0.35) {
         inService.push({ resident_id: r.id, tenant_id: tenant, work_unit: random.pick(workUnits), community_id: communityIds.get(communityOf(r))!, claimed_posts: [random.pick(posts)], registered_at: now });
       }

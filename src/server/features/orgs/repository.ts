@@ -45,7 +45,7 @@ function roster(db: Executor, table: 'party_members' | 'volunteers' | 'in_servic
     .innerJoin('households as h', 'h.place_id', 'p.id');
 }
 
-interface RosterFilter { scope: string[]; underPath: string | null; q?: string; offset: number; limit: number }
+interface RosterFilter { scope: string[]; underPath: string | null; q?: string; partyOrgId?: string; offset: number; limit: number }
 
 // Kysely cannot type one helper over three joined rolls; the callers fix the row shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -61,7 +61,8 @@ async function paged(base: any, filter: RosterFilter, columns: string[]) {
 }
 
 export function listPartyMembers(db: Executor, filter: RosterFilter) {
-  const base = roster(db, 'party_members').innerJoin('party_orgs as o', 'o.id', 'x.party_org_id');
+  let base = roster(db, 'party_members').innerJoin('party_orgs as o', 'o.id', 'x.party_org_id');
+  if (filter.partyOrgId) base = base.where('x.party_org_id', '=', filter.partyOrgId);
   return paged(base, filter, ['o.name as party_org', 'x.joined_on', 'x.member_kind']);
 }
 

@@ -11,7 +11,7 @@ const pageQuery = {
 };
 
 export const UnderQuery = z.object({ under: placeCode.optional() });
-export const RosterQuery = z.object({ ...pageQuery, q: z.string().trim().max(40).optional() });
+export const RosterQuery = z.object({ ...pageQuery, q: z.string().trim().max(40).optional(), partyOrgId: z.uuid().optional().openapi({ description: 'party members: only this organisation' }) });
 
 export const PartyOrgInput = z
   .object({ parentId: z.uuid().optional(), name: z.string().trim().min(1).max(60), kind: z.enum(partyOrgKinds), placeCode })

@@ -54,6 +54,7 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
     scope: scopePaths(actor, 'orgs:read'),
     underPath: await underPath(actor, q.under),
     q: q.q,
+    partyOrgId: q.partyOrgId,
     offset: (q.page - 1) * q.pageSize,
     limit: q.pageSize,
   });
