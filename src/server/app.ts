@@ -28,6 +28,8 @@ import { apiKeyRoutes, createApiKeys } from './features/open311/apikeys.js';
 import { open311Routes } from './features/open311/routes.js';
 import { createOpen311 } from './features/open311/service.js';
 import { placesRoutes } from './features/places/routes.js';
+import { whistleRoutes } from './features/whistle/routes.js';
+import { createWhistleService } from './features/whistle/service.js';
 import { monthlyRoutes, registerMonthlyReports } from './features/stats/monthly.js';
 import { statsRoutes } from './features/stats/routes.js';
 import { createStatsService } from './features/stats/service.js';
@@ -127,6 +129,7 @@ export function buildApp(deps: AppDeps) {
   registerMonthlyReports(deps.jobs, { storage: deps.storage, statsOn: (db) => createStatsService({ ...deps, db }) });
   api.route('/', statsRoutes(statsService));
   api.route('/', monthlyRoutes(statsService, deps));
+  api.route('/', whistleRoutes(createWhistleService(casesDeps, deps.jobs)));
   const apiKeys = createApiKeys(deps);
   api.route('/', apiKeyRoutes(apiKeys));
   api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));

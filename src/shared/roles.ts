@@ -54,20 +54,22 @@ export const permissions = [
   'cases:dispatch',   // accept, dispatch, call back, close: the community/street dispatcher
   'cases:handle',     // work a case sent to you or your department
   'cases:configure',  // categories, deadlines, the on-duty roster
+  'whistle:blow',     // 吹哨: summon departments, score them
+  'whistle:answer',   // 接哨/报到: a department's receivers and handlers
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffRead: Permission[] = ['places:read', 'departments:read'];
 const registry: Permission[] = ['households:read', 'people:read', 'people:write', 'people:reveal', 'orgs:read', 'visits:read', 'files:write'];
-const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle'];
+const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle', 'whistle:blow'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write', 'cases:configure'],
   street_officer: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'people:import', 'orgs:write', 'cases:configure'],
   community_worker: [...staffRead, ...registry, ...dispatcher, 'places:write', 'people:import', 'orgs:write', 'visits:write', 'cases:configure'],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
-  department_receiver: [...staffRead, 'cases:handle', 'files:write'],
-  department_handler: [...staffRead, 'cases:handle', 'files:write'],
+  department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer'],
+  department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer'],
   legal_adviser: staffRead,
   mediator: staffRead,
   volunteer: ['places:read'],

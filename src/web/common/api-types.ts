@@ -111,3 +111,74 @@ export interface PublicConfig {
 export interface ListResponse<T> {
   items: T[];
 }
+
+// Cases (诉求). Lists and small answers the server declares inline are written out here.
+export type CaseState = (typeof import('../../server/features/cases/lifecycle').caseStates)[number];
+export type CaseAction = (typeof import('../../server/features/cases/lifecycle').caseActions)[number];
+export type CaseChannel = (typeof import('../../server/features/cases/schemas').channels)[number];
+export type CaseSummary = z.infer<typeof import('../../server/features/cases/schemas').CaseSummarySchema>;
+export type CaseDetail = z.infer<typeof import('../../server/features/cases/schemas').CaseDetailSchema>;
+export type CaseEvent = CaseDetail['timeline'][number];
+export type CaseActionInput = z.input<typeof import('../../server/features/cases/schemas').ActionInput>;
+export type StaffCaseInput = z.input<typeof import('../../server/features/cases/schemas').StaffCaseInput>;
+export type CaseRating = 'satisfied' | 'basic' | 'unsatisfied';
+export type SlaLevel = CaseSummary['slaLevel'];
+
+export interface CasePage extends Paged<CaseSummary> {
+  /** cases per state under the same filters, whatever state is asked for */
+  counts: Partial<Record<CaseState, number>>;
+  overdue: number;
+}
+export interface CaseCategory {
+  code: string;
+  parentCode: string | null;
+  name: string;
+  firstContactMinutes: number;
+  dispatchMinutes: number;
+  takeMinutes: number;
+  resolveHours: number;
+  businessDays: boolean;
+}
+export interface CaseDuplicate {
+  id: string;
+  trackingCode: string;
+  description: string;
+  state: CaseState;
+  createdAt: string;
+  score: number;
+}
+export interface DutyRosterEntry {
+  id: string;
+  user: { id: string; name: string; phone: string | null };
+  weekdays: number[];
+}
+export interface SmsRecord {
+  id: string;
+  to: string;
+  template: string;
+  body: string;
+  status: string;
+  provider: string | null;
+  caseId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+/** The resident's side (no login): the QR form and the tracking page. */
+export interface PublicCommunity {
+  code: string;
+  name: string;
+  street: string;
+  categories: { code: string; name: string; parentCode: string | null }[];
+}
+export interface PublicCaseView {
+  trackingCode: string;
+  state: CaseState;
+  category: string | null;
+  description: string;
+  community: string;
+  createdAt: string;
+  resultText: string | null;
+  rating: CaseRating | null;
+  canRate: boolean;
+  steps: { action: string; at: string; note: string }[];
+}

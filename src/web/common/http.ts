@@ -51,6 +51,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Leave a 401 to the caller (the login form, the first "who am I" check). */
   skipAuthRedirect?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key on the public report form). */
+  headers?: Record<string, string>;
 }
 
 function buildUrl(path: string, query?: Query) {
@@ -63,7 +65,7 @@ function buildUrl(path: string, query?: Query) {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': settings.getLocale() };
+  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'Accept-Language': settings.getLocale() };
   // A FormData body (file uploads) sets its own multipart Content-Type with the boundary.
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -171,6 +173,7 @@ export const http = {
   /** multipart/form-data (file uploads) */
   upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, { ...options, body: form }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
 };
 

@@ -39,6 +39,13 @@ export async function login(username: string, password: string) {
   return me;
 }
 
+/** Residents log in with their phone and the code sent by SMS. */
+export async function phoneLogin(phone: string, code: string) {
+  const me = await authApi.phoneLogin(phone, code);
+  remember(me);
+  return me;
+}
+
 export async function logout() {
   try {
     await authApi.logout();

@@ -455,7 +455,63 @@ export interface MonthlyReportsTable {
   created_at: Timestamp;
 }
 
+export interface WhistlesTable {
+  id: string;
+  tenant_id: string;
+  case_id: string | null;
+  place_id: string;
+  place_path: string;
+  subject: string;
+  request: string;
+  state: Generated<'open' | 'closed'>;
+  created_by: string | null;
+  created_by_name: string;
+  created_at: Timestamp;
+  closed_at: Timestamp | null;
+}
+
+export interface SummonsesTable {
+  id: string;
+  tenant_id: string;
+  whistle_id: string;
+  department_id: string;
+  state: string;
+  ack_due_at: Timestamp;
+  arrive_due_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  owner_id: string | null;
+  owner_name: string | null;
+  arrived_at: Timestamp | null;
+  arrival_lng: number | null;
+  arrival_lat: number | null;
+  report_text: string | null;
+  reported_at: Timestamp | null;
+  score: number | null;
+  score_comment: string | null;
+  scored_at: Timestamp | null;
+  ack_on_time: boolean | null;
+  arrive_on_time: boolean | null;
+  sla_level: Generated<'ok' | 'yellow' | 'red'>;
+  escalated: Generated<boolean>;
+  created_at: Timestamp;
+}
+
+export interface WhistleEventsTable {
+  id: string;
+  tenant_id: string;
+  whistle_id: string;
+  summons_id: string | null;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  note: Generated<string>;
+  at: Timestamp;
+}
+
 export interface Database {
+  whistles: WhistlesTable;
+  summonses: SummonsesTable;
+  whistle_events: WhistleEventsTable;
   monthly_reports: MonthlyReportsTable;
   api_keys: ApiKeysTable;
   case_daily: CaseDailyTable;
@@ -502,3 +558,4 @@ export type Job = Selectable<JobsTable>;
 export type Resident = Selectable<ResidentsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type CaseCategory = Selectable<CaseCategoriesTable>;
+export type SummonsRow = Selectable<SummonsesTable>;

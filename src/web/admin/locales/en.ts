@@ -1,8 +1,14 @@
 import common from '../../common/locales/en';
+import caseLabels from '../../common/locales/cases.en';
+import cases from './en/cases';
 import type zhCN from './zh-CN';
+import stats from './en/stats';
 
 const en: typeof zhCN = {
   ...common,
+  stats,
+  ...caseLabels,
+  cases,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

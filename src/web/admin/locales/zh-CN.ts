@@ -1,7 +1,13 @@
 import common from '../../common/locales/zh-CN';
+import caseLabels from '../../common/locales/cases.zh-CN';
+import cases from './zh-CN/cases';
+import stats from './zh-CN/stats';
 
 export default {
   ...common,
+  stats,
+  ...caseLabels,
+  cases,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

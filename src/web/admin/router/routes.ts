@@ -1,8 +1,9 @@
-import { Avatar, Flag, House, Location, MapLocation, Notebook, OfficeBuilding, School, Share, Stamp, Upload, User, UserFilled } from '@element-plus/icons-vue';
+import { Avatar, DataAnalysis, Flag, House, Location, MapLocation, Notebook, OfficeBuilding, School, Share, Stamp, Upload, User, UserFilled } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import BasicLayout from '../layouts/BasicLayout.vue';
+import { caseRoutes } from './case-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -21,8 +22,15 @@ declare module 'vue-router' {
 
 export const layoutChildren: RouteRecordRaw[] = [
   {
+    // 数据看板; without cases:read the guard sends /dashboard to the workbench instead.
     path: 'dashboard',
     name: 'dashboard',
+    component: () => import('../views/dashboard/stats/index.vue'),
+    meta: { titleKey: 'stats.title', icon: DataAnalysis, permission: 'cases:read' },
+  },
+  {
+    path: 'workbench',
+    name: 'workbench',
     component: () => import('../views/dashboard/workbench/index.vue'),
     meta: { titleKey: 'menu.dashboard', icon: House },
   },
@@ -102,6 +110,7 @@ export const layoutChildren: RouteRecordRaw[] = [
       },
     ],
   },
+  caseRoutes,
   {
     path: 'visit-logs',
     name: 'visit-logs',

@@ -1,0 +1,30 @@
+import { z } from '@hono/zod-openapi';
+import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
+import type { WhistleService } from './service.js';
+
+const tags = ['whistle'];
+const blow = authRoute({ method: 'post', path: '/whistles', tags, summary: 'Blow the whistle (吹哨): summon departments to a case or a place', request: { body: { content: { 'application/json': { schema: WhistleInput } }, required: true } }, responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses } });
+const list = authRoute({ method: 'get', path: '/whistles', tags, summary: 'Whistles in your scope, or summoning your department', request: { query: z.object({ state: z.enum(['open', 'closed']).optional(), mine: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), subject: z.string(), state: z.string(), caseId: z.string().nullable(), createdBy: z.string(), createdAt: z.string() })) })), ...errorResponses } });
+const get = authRoute({ method: 'get', path: '/whistles/{id}', tags, summary: 'One whistle with each department’s summons and the timeline', request: { params: z.object({ id: z.uuid() }) }, responses: { 200: jsonContent(WhistleSchema), ...errorResponses } });
+const act = authRoute({ method: 'post', path: '/summonses/{id}/actions/{action}', tags, summary: 'acknowledge (接哨, first responder), checkIn (报到, with location), report, score (1–5)', request: { params: SummonsParam, body: { content: { 'application/json': { schema: SummonsActionInput } }, required: true } }, responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses } });
+const ranking = authRoute({
+  method: 'get', path: '/whistle-ranking', tags, summary: 'Department ranking: summonses, on-time acknowledgement and arrival, average score',
+  request: { query: z.object({ under: z.string().min(2).max(40).optional() }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(z.object({ department: z.object({ code: z.string(), name: z.string() }), summonses: z.number(), ackOnTimeRate: z.number().nullable(), arriveOnTimeRate: z.number().nullable(), averageScore: z.number().nullable(), scored: z.number() })) })), ...errorResponses },
+});
+
+export function whistleRoutes(service: WhistleService) {
+  return createRouter()
+    .openapi(blow, async (c) => c.json(await service.blow(actorOf(c), c.req.valid('json')), 201))
+    .openapi(list, async (c) => {
+      const q = c.req.valid('query');
+      return c.json({ items: await service.list(actorOf(c), { state: q.state, mine: q.mine === 'true' }) }, 200);
+    })
+    .openapi(ranking, async (c) => c.json({ items: await service.ranking(actorOf(c), c.req.valid('query').under) }, 200))
+    .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
+    .openapi(act, async (c) => {
+      const { id, action } = c.req.valid('param');
+      return c.json(await service.act(actorOf(c), id, action, c.req.valid('json')), 200);
+    });
+}

@@ -1,0 +1,49 @@
+import { Calendar, ChatDotRound, Collection, EditPen, Memo, Tickets } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+// 诉求管理. Department users (handler, receiver) hold cases:handle but not cases:read: they see the
+// inbox and the detail of the cases sent to them, nothing else of this menu.
+export const caseRoutes: RouteRecordRaw = {
+  path: 'cases',
+  name: 'cases',
+  redirect: { name: 'case-inbox' },
+  meta: { titleKey: 'cases.menu.group', icon: Tickets, permission: 'cases:handle' },
+  children: [
+    {
+      path: 'inbox',
+      name: 'case-inbox',
+      component: () => import('../views/cases/inbox/index.vue'),
+      meta: { titleKey: 'cases.menu.inbox', icon: Memo, permission: 'cases:handle' },
+    },
+    {
+      path: 'new',
+      name: 'case-intake',
+      component: () => import('../views/cases/intake/index.vue'),
+      meta: { titleKey: 'cases.menu.intake', icon: EditPen, permission: 'cases:intake' },
+    },
+    {
+      path: 'duty-roster',
+      name: 'case-roster',
+      component: () => import('../views/cases/roster/index.vue'),
+      meta: { titleKey: 'cases.menu.roster', icon: Calendar, permission: 'cases:configure' },
+    },
+    {
+      path: 'sms',
+      name: 'case-sms',
+      component: () => import('../views/cases/sms/index.vue'),
+      meta: { titleKey: 'cases.menu.sms', icon: ChatDotRound, permission: 'cases:dispatch' },
+    },
+    {
+      path: 'categories',
+      name: 'case-categories',
+      component: () => import('../views/cases/categories/index.vue'),
+      meta: { titleKey: 'cases.menu.categories', icon: Collection, permission: 'cases:read' },
+    },
+    {
+      path: ':id([0-9a-fA-F-]{36})',
+      name: 'case-detail',
+      component: () => import('../views/cases/detail/index.vue'),
+      meta: { titleKey: 'cases.menu.detail', permission: 'cases:handle', hideInMenu: true, activeMenu: '/cases/inbox' },
+    },
+  ],
+};

@@ -1,0 +1,48 @@
+import type { CaseRating, PublicCaseView, PublicCommunity } from '../api-types';
+import { http } from '../http';
+
+// The resident's side, without login: the QR report form, the tracking page, the rating.
+
+export const getPublicCommunity = (code: string, signal?: AbortSignal) =>
+  http.get<PublicCommunity>(`/public/communities/${encodeURIComponent(code)}`, { signal });
+
+export interface PublicReport {
+  communityCode: string;
+  categoryCode?: string;
+  description: string;
+  reporterName: string;
+  reporterPhone: string;
+  lng?: number;
+  lat?: number;
+  address?: string;
+  photos: Blob[];
+}
+
+/** Sends the form; the same idempotency key (one per form fill) makes a retry or a double tap one case. */
+export function submitPublicReport(report: PublicReport, idempotencyKey: string) {
+  const form = new FormData();
+  form.append('communityCode', report.communityCode);
+  if (report.categoryCode) form.append('categoryCode', report.categoryCode);
+  form.append('description', report.description);
+  form.append('reporterName', report.reporterName);
+  form.append('reporterPhone', report.reporterPhone);
+  if (report.lng !== undefined && report.lat !== undefined) {
+    form.append('lng', String(report.lng));
+    form.append('lat', String(report.lat));
+  }
+  if (report.address) form.append('address', report.address);
+  report.photos.forEach((photo, index) => form.append('photos', photo, `photo-${index + 1}.jpg`));
+  return http.upload<{ trackingCode: string }>('/public/cases', form, { headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** Proof that it is the reporter: the last 4 digits of the phone, or the token from the SMS link. */
+export interface TrackingProof {
+  phone4?: string;
+  t?: string;
+}
+
+export const trackCase = (code: string, proof: TrackingProof, signal?: AbortSignal) =>
+  http.get<PublicCaseView>(`/public/cases/${encodeURIComponent(code)}`, { query: { ...proof }, signal });
+
+export const rateCase = (code: string, proof: TrackingProof, rating: { rating: CaseRating; solved: boolean; comment: string }) =>
+  http.post<{ state: string }>(`/public/cases/${encodeURIComponent(code)}/rating`, { phoneLast4: proof.phone4, token: proof.t, ...rating });

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { buildDepartment, buildUser, buildWorld, givePhone } from '../support/factories.js';
+import { testEngine } from '../support/db.js';
+
+let ctx: TestContext;
+let worker: Session;
+let caseId: string;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  await buildWorld(ctx.deps);
+  await buildDepartment(ctx.deps, 'D61089903', '城关派出所');
+  await buildUser(ctx.deps, 'receiver2', 'department_receiver', 'D61089901');
+  await buildUser(ctx.deps, 'police', 'department_receiver', 'D61089903');
+  await givePhone(ctx.deps, 'police', '13900000009');
+  await givePhone(ctx.deps, 'officer', '13900000002');
+  worker = await new Session(ctx).login('worker1');
+  caseId = (await worker.post('/api/v1/cases', { channel: 'patrol', placeCode: '610899001001001', description: '楼上下水道堵塞，陈阿姨家被淹，邻居拒绝赔偿', reporterName: '陈阿姨' })).body.id;
+});
+afterAll(() => ctx.close());
+
+const summonsOf = async (s: Session, whistleId: string, dept: string) =>
+  (await s.get(`/api/v1/whistles/${whistleId}`)).body.summonses.find((x: { department: { code: string } }) => x.department.code === dept);
+
+describe(`whistle and report for duty (${testEngine})`, () => {
+  let whistleId: string;
+
+  it('summons the justice office and the police station on a case', async () => {
+    const res = await worker.post('/api/v1/whistles', { caseId, subject: '邻里漏水纠纷', request: '请司法所、派出所到场调解', departmentCodes: ['D61089901', 'D61089903'], ackMinutes: 30, arriveMinutes: 120 });
+    expect(res.status).toBe(201);
+    whistleId = res.body.id;
+    const receiver = await new Session(ctx).login('receiver');
+    const mine = await receiver.get('/api/v1/whistles?mine=true');
+    expect(mine.body.items.map((w: { subject: string }) => w.subject)).toEqual(['邻里漏水纠纷']);
+    expect((await summonsOf(receiver, whistleId, 'D61089901')).actions).toEqual(['acknowledge']);
+    const grid = await new Session(ctx).login('gridB');
+    expect((await grid.get(`/api/v1/whistles/${whistleId}`)).status).toBe(404);
+  });
+
+  it('gives the summons to exactly one of two receivers who acknowledge at once (首问负责)', async () => {
+    const a = await new Session(ctx).login('receiver');
+    const b = await new Session(ctx).login('receiver2');
+    const summons = await summonsOf(a, whistleId, 'D61089901');
+    const [ra, rb] = await Promise.all([
+      a.post(`/api/v1/summonses/${summons.id}/actions/acknowledge`, {}),
+      b.post(`/api/v1/summonses/${summons.id}/actions/acknowledge`, {}),
+    ]);
+    expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+    const loser = ra.status === 409 ? ra : rb;
+    expect(loser.body.error.code).toBe('SUMMONS_TAKEN');
+    const owner = ra.status === 200 ? a : b;
+    const other = ra.status === 200 ? b : a;
+    expect((await other.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, { lng: 108.005, lat: 37.005 })).status).toBe(409);
+    expect((await owner.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, {})).status).toBe(400);
+    expect((await owner.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, { lng: 108.005, lat: 37.005 })).status).toBe(200);
+    expect((await owner.post(`/api/v1/summonses/${summons.id}/actions/report`, { note: '现场讲解法律规定，双方达成赔偿协议' })).status).toBe(200);
+    const after = await summonsOf(owner, whistleId, 'D61089901');
+    expect(after).toMatchObject({ state: 'reported', reportText: '现场讲解法律规定，双方达成赔偿协议' });
+    expect(after.acknowledgedAt).not.toBeNull();
+  });
+
+  it('flags a department that ignores the whistle, tells it and the street, and ranks it below', async () => {
+    ctx.clock.advance(31 * 60_000);
+    await ctx.deps.jobs.drain();
+    const police = await summonsOf(worker, whistleId, 'D61089903');
+    expect(police).toMatchObject({ state: 'summoned', slaLevel: 'red', escalated: true });
+    const sms = await ctx.deps.db.selectFrom('sms_outbox').select(['to_masked', 'template']).where('template', '=', 'sla_overdue').where('body', 'like', '%接哨%').execute();
+    expect(sms.map((m) => m.to_masked).sort()).toEqual(['139****0002', '139****0009']);
+    const justice = await summonsOf(worker, whistleId, 'D61089901');
+    expect((await worker.post(`/api/v1/summonses/${justice.id}/actions/score`, { score: 5, comment: '到场及时，调解有效' })).status).toBe(200);
+    const ranking = (await worker.get('/api/v1/whistle-ranking')).body.items;
+    expect(ranking.map((r: { department: { name: string } }) => r.department.name)).toEqual(['城关司法所', '城关派出所']);
+    expect(ranking[0]).toMatchObject({ summonses: 1, ackOnTimeRate: 1, arriveOnTimeRate: 1, averageScore: 5 });
+    expect(ranking[1]).toMatchObject({ summonses: 1, ackOnTimeRate: 0, averageScore: null });
+  });
+
+  it('shows the whistle and each department’s steps in the case timeline', async () => {
+    const timeline = (await worker.get(`/api/v1/cases/${caseId}`)).body.timeline.map((e: { action: string }) => e.action);
+    expect(timeline).toEqual(expect.arrayContaining(['whistle.whistle', 'whistle.acknowledge', 'whistle.checkIn', 'whistle.report', 'whistle.overdue', 'whistle.score']));
+  });
+});
