@@ -3,7 +3,8 @@ import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver, VantResolver } from 'unplugin-vue-components/resolvers';
 import { defineConfig } from 'vite';
 
-// Two single-page apps from one build: the console (served at /) and the phone pages (at /m/).
+// Three single-page apps from one build: the console (served at /), the phone pages (at /m/) and
+// the residents' report and tracking pages (at /r/, kept small: they open from a QR code).
 export default defineConfig({
   root: 'src/web',
   base: '/',
@@ -19,7 +20,7 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { admin: 'src/web/admin/index.html', h5: 'src/web/h5/index.html' } },
+    rollupOptions: { input: { admin: 'src/web/admin/index.html', h5: 'src/web/h5/index.html', report: 'src/web/report/index.html' } },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

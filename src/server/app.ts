@@ -27,6 +27,8 @@ import { createPeopleService } from './features/people/service.js';
 import { apiKeyRoutes, createApiKeys } from './features/open311/apikeys.js';
 import { open311Routes } from './features/open311/routes.js';
 import { createOpen311 } from './features/open311/service.js';
+import { dutiesRoutes } from './features/duties/routes.js';
+import { createDutiesService } from './features/duties/service.js';
 import { placesRoutes } from './features/places/routes.js';
 import { whistleRoutes } from './features/whistle/routes.js';
 import { createWhistleService } from './features/whistle/service.js';
@@ -130,6 +132,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', statsRoutes(statsService));
   api.route('/', monthlyRoutes(statsService, deps));
   api.route('/', whistleRoutes(createWhistleService(casesDeps, deps.jobs)));
+  api.route('/', dutiesRoutes(createDutiesService(deps)));
   const apiKeys = createApiKeys(deps);
   api.route('/', apiKeyRoutes(apiKeys));
   api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));

@@ -56,20 +56,23 @@ export const permissions = [
   'cases:configure',  // categories, deadlines, the on-duty roster
   'whistle:blow',     // 吹哨: summon departments, score them
   'whistle:answer',   // 接哨/报到: a department's receivers and handlers
+  'duties:read',      // 权责清单
+  'duties:write',     // maintain and import the lists (street)
+  'duties:assign',    // a department hands a task to a community
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffRead: Permission[] = ['places:read', 'departments:read'];
 const registry: Permission[] = ['households:read', 'people:read', 'people:write', 'people:reveal', 'orgs:read', 'visits:read', 'files:write'];
-const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle', 'whistle:blow'];
+const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle', 'whistle:blow', 'duties:read'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write', 'cases:configure'],
-  street_officer: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'people:import', 'orgs:write', 'cases:configure'],
+  admin: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write', 'cases:configure', 'duties:write'],
+  street_officer: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'people:import', 'orgs:write', 'cases:configure', 'duties:write'],
   community_worker: [...staffRead, ...registry, ...dispatcher, 'places:write', 'people:import', 'orgs:write', 'visits:write', 'cases:configure'],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
-  department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer'],
-  department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer'],
+  department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
+  department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
   legal_adviser: staffRead,
   mediator: staffRead,
   volunteer: ['places:read'],

@@ -9,6 +9,7 @@ import { importRegions, provinceRegions } from '../features/places/regions.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { personName } from './names.js';
 import { seedDemoCases } from './cases.js';
+import { demoDutyItems } from './duties.js';
 import { rebuildRollups } from '../features/stats/rollup.js';
 import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
@@ -201,6 +202,15 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
     }))).execute();
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
     await rebuildRollups(trx);
+    for (const street of streets) {
+      const listId = newId();
+      const items = demoDutyItems();
+      await trx.insertInto('duty_lists').values({ id: listId, tenant_id: tenant, street_id: placeIds.get(street.code)!, version: 1, title: `${street.name}社区权责清单（2026年版）`, effective_from: '2026-01-01', effective_to: null, created_at: now }).execute();
+      await trx.insertInto('duty_items').values(items.map((r, i) => ({
+        id: newId(), list_id: listId, kind: r.kind, ref: r.ref, class_name: r.className, item_name: r.itemName, sub_item_name: r.subItemName, legal_basis: r.legalBasis,
+        department_kind: r.departmentKind, category_codes: r.categoryCodes, keywords: r.keywords, sort: i,
+      }))).execute();
+    }
     log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });

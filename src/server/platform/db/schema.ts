@@ -508,7 +508,52 @@ export interface WhistleEventsTable {
   at: Timestamp;
 }
 
+export type DutyKind = 'self_governance' | 'assisting' | 'admitted' | 'cancelled';
+
+export interface DutyListsTable {
+  id: string;
+  tenant_id: string;
+  street_id: string;
+  version: number;
+  title: string;
+  effective_from: ColumnType<string, string, string>;
+  effective_to: ColumnType<string | null, string | null, string | null>;
+  created_at: Timestamp;
+}
+
+export interface DutyItemsTable {
+  id: string;
+  list_id: string;
+  kind: DutyKind;
+  ref: string;
+  class_name: string;
+  item_name: string;
+  sub_item_name: Generated<string>;
+  legal_basis: Generated<string>;
+  department_kind: string | null;
+  category_codes: Generated<string[]>;
+  keywords: Generated<string[]>;
+  sort: Generated<number>;
+}
+
+export interface DutyTasksTable {
+  id: string;
+  tenant_id: string;
+  department_id: string;
+  community_id: string;
+  title: string;
+  description: Generated<string>;
+  item_ref: string | null;
+  status: 'accepted' | 'refused';
+  reason: Generated<string>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  duty_lists: DutyListsTable;
+  duty_items: DutyItemsTable;
+  duty_tasks: DutyTasksTable;
   whistles: WhistlesTable;
   summonses: SummonsesTable;
   whistle_events: WhistleEventsTable;

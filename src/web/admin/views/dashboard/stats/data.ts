@@ -204,6 +204,9 @@ export const channelColors: Record<Channel, string> = {
   import: '#a3a3a3',
 };
 
+/** A breakdown row with its label in the UI language and its chart colour. */
+export type LabelledRow = BreakdownRow & { label: string; color: string };
+
 export interface RankingRow extends BreakdownRow {
   /** the community of a grid */
   parentName?: string;
@@ -226,12 +229,12 @@ export function gridRanking(rows: BreakdownRow[], grids: { code: string; name: s
   return [...listed, ...extra].sort((a, b) => b.received - a.received);
 }
 
-/** Sort helper for the ranking tables: numbers first (by value), "no data" always last. */
-export function compareNullable(a: number | null, b: number | null, order: 'ascending' | 'descending' | null) {
+/** Sort helper for the ranking tables: by value in the given order, "no data" always last. */
+export function compareNullable(a: number | null, b: number | null, order: 'ascending' | 'descending') {
   if (a === null && b === null) return 0;
-  if (a === null) return order === 'ascending' ? 1 : -1;
-  if (b === null) return order === 'ascending' ? -1 : 1;
-  return a - b;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return order === 'descending' ? b - a : a - b;
 }
 
 // ---------------------------------------------------------------- heat map
@@ -249,13 +252,22 @@ export const volumePalette = ['#e8f1fd', '#b7d2f8', '#79a9f0', '#3d7fe6', '#1b4f
 export const satisfactionPalette = ['#d9480f', '#f59f00', '#ffd43b', '#8ce99a', '#2f9e44'];
 export const noDataColor = '#e5e7eb';
 
-/** Five classes of case volume with round bounds, from 0 to the largest grid. */
+/** Five classes of case volume with round bounds, spanning the grids' smallest to largest volume. */
 export function volumeClasses(values: number[]): HeatClass[] {
-  const max = Math.max(0, ...values);
-  const raw = Math.max(1, max / volumePalette.length);
+  const low = values.length ? Math.min(...values) : 0;
+  const high = Math.max(low + 1, ...values);
+  const raw = Math.max(1, (high - low) / volumePalette.length);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
-  return volumePalette.map((color, i) => ({ color, min: Math.round(i * step), max: Math.round((i + 1) * step) }));
+  // start ≤ low and 5 steps ≥ high − low: the classes cover every grid.
+  const start = Math.floor(low / step) * step;
+  return volumePalette.map((color, i) => ({ color, min: Math.round(start + i * step), max: Math.round(start + (i + 1) * step) }));
+}
+
+/** Dark or light text on a fill colour (#rrggbb), by its luminance. */
+export function labelColorOn(fill: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(fill.slice(i, i + 2), 16) / 255);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.55 ? '#ffffff' : '#1f2937';
 }
 
 /** Fixed classes of satisfaction, so colours mean the same on every scope and period. */

@@ -1,0 +1,156 @@
+import { recordAudit } from '../../platform/audit.js';
+import type { Clock } from '../../platform/clock.js';
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { departmentIdsOf, canReadCase } from '../cases/access.js';
+import { shanghaiDate } from '../cases/deadlines.js';
+import { dateText } from '../people/service.js';
+import { findByCode } from '../places/repository.js';
+import type { DutyItemRow } from './excel.js';
+
+// 权责清单 in use: what a community must do itself, who else is responsible, and which work a
+// department may hand down (准入) or must not (取消).
+
+const streetCodeOf = (path: string) => path.split('/').find((c) => /^\d{9}$/.test(c)) ?? null;
+
+export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
+  /** The list in force for a street on a day. */
+  async function effectiveList(streetCode: string, day: string) {
+    return db.selectFrom('duty_lists as l').innerJoin('places as s', 's.id', 'l.street_id').selectAll('l')
+      .where('s.code', '=', streetCode).where('l.effective_from', '<=', day)
+      .where((eb) => eb.or([eb('l.effective_to', 'is', null), eb('l.effective_to', '>=', day)]))
+      .orderBy('l.version', 'desc').executeTakeFirst();
+  }
+
+  const items = (listId: string) => db.selectFrom('duty_items').selectAll().where('list_id', '=', listId).orderBy('sort').execute();
+  const present = (i: Awaited<ReturnType<typeof items>>[number]) => ({
+    ref: i.ref, kind: i.kind, className: i.class_name, itemName: i.item_name, subItemName: i.sub_item_name, legalBasis: i.legal_basis,
+    departmentKind: i.department_kind, categoryCodes: i.category_codes, keywords: i.keywords,
+  });
+  const matches = (i: { keywords: string[] }, text: string) => i.keywords.some((k) => k && text.includes(k));
+
+  return {
+    async lists(actor: Actor, streetCode: string) {
+      const street = await findByCode(db, streetCode);
+      if (!street || street.kind !== 'street') throw new AppError('NOT_FOUND');
+      assertPermission(actor, 'duties:read');
+      // Communities inherit their street's list: readable from above and from below.
+      if (!scopePaths(actor, 'duties:read').some((p) => p.startsWith(street.path) || street.path.startsWith(p))) throw new AppError('NOT_FOUND');
+      const rows = await db.selectFrom('duty_lists').selectAll().where('street_id', '=', street.id).orderBy('version', 'desc').execute();
+      const counts = await db.selectFrom('duty_items').select((eb) => ['list_id', 'kind', eb.fn.countAll<number>().as('n')]).where('list_id', 'in', rows.length ? rows.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000']).groupBy(['list_id', 'kind']).execute();
+      return rows.map((l) => ({
+        id: l.id, version: l.version, title: l.title, effectiveFrom: dateText(l.effective_from)!, effectiveTo: dateText(l.effective_to),
+        counts: Object.fromEntries(counts.filter((c) => c.list_id === l.id).map((c) => [c.kind, Number(c.n)])),
+      }));
+    },
+
+    async items(actor: Actor, listId: string) {
+      assertPermission(actor, 'duties:read');
+      const list = await db.selectFrom('duty_lists').select(['id', 'tenant_id']).where('id', '=', listId).executeTakeFirst();
+      if (!list || (actor.tenantId && list.tenant_id !== actor.tenantId)) throw new AppError('NOT_FOUND');
+      return (await items(listId)).map(present);
+    },
+
+    /** A new version of a street's list, in force from a date; the previous one ends the day before. */
+    async importList(actor: Actor, input: { streetCode: string; title: string; effectiveFrom: string; rows: DutyItemRow[] }) {
+      const street = await findByCode(db, input.streetCode);
+      if (!street || street.kind !== 'street') throw new AppError('NOT_FOUND');
+      assertInScope(actor, 'duties:write', street.path);
+      const now = clock.now();
+      return db.transaction().execute(async (trx) => {
+        const last = await trx.selectFrom('duty_lists').select(['id', 'version']).where('street_id', '=', street.id).orderBy('version', 'desc').executeTakeFirst();
+        const dayBefore = shanghaiDate(new Date(`${input.effectiveFrom}T00:00:00+08:00`).getTime() - 86_400_000);
+        if (last) await trx.updateTable('duty_lists').set({ effective_to: dayBefore }).where('street_id', '=', street.id).where('effective_to', 'is', null).execute();
+        const id = newId();
+        await trx.insertInto('duty_lists').values({ id, tenant_id: street.tenant_id!, street_id: street.id, version: (last?.version ?? 0) + 1, title: input.title, effective_from: input.effectiveFrom, effective_to: null, created_at: now }).execute();
+        for (let i = 0; i < input.rows.length; i += 500) {
+          await trx.insertInto('duty_items').values(input.rows.slice(i, i + 500).map((r, k) => ({
+            id: newId(), list_id: id, kind: r.kind, ref: r.ref, class_name: r.className, item_name: r.itemName, sub_item_name: r.subItemName, legal_basis: r.legalBasis,
+            department_kind: r.departmentKind, category_codes: r.categoryCodes, keywords: r.keywords, sort: i + k,
+          }))).execute();
+        }
+        await recordAudit(trx, actor, { action: 'dutyList.import', entityType: 'duty_list', entityId: id, tenantId: street.tenant_id, after: { street: street.code, items: input.rows.length, effectiveFrom: input.effectiveFrom } }, now);
+        return { id, version: (last?.version ?? 0) + 1 };
+      });
+    },
+
+    /** For a case: does the community handle it itself, or which department; propose a whistle when it is beyond the community. */
+    async adviceForCase(actor: Actor, caseId: string) {
+      const c = await db.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+      if (!c || !canReadCase(actor, c)) throw new AppError('NOT_FOUND');
+      const street = streetCodeOf(c.place_path);
+      const list = street ? await effectiveList(street, shanghaiDate(clock.now().getTime())) : undefined;
+      if (!list) return { item: null, handledBy: null, department: null, proposeWhistle: false };
+      const all = await items(list.id);
+      // The case's category decides first; words of the description only when no category fits.
+      type Item = (typeof all)[number];
+      const byCategory = (i: Item) => c.category_code !== null && i.category_codes.includes(c.category_code);
+      const byWords = (i: Item) => matches(i, c.description);
+      const pick = (fits: (i: Item) => boolean) => {
+        const own = all.find((i) => i.kind === 'self_governance' && fits(i));
+        return own ? { own, item: own } : { own: undefined, item: all.find((i) => (i.kind === 'assisting' || i.kind === 'admitted') && fits(i)) };
+      };
+      const chosen = pick(byCategory).item ? pick(byCategory) : pick(byWords);
+      const { own, item } = chosen;
+      if (!item) return { item: null, handledBy: null, department: null, proposeWhistle: false };
+      let department = null;
+      if (!own && item.department_kind) {
+        const depts = await db.selectFrom('departments').select(['code', 'name', 'street_code']).where('tenant_id', '=', c.tenant_id).where('kind', '=', item.department_kind).execute();
+        const d = depts.find((x) => x.street_code === street) ?? depts[0];
+        department = d ? { code: d.code, name: d.name } : null;
+      }
+      return { item: present(item), handledBy: own ? ('community' as const) : ('department' as const), department, proposeWhistle: !own };
+    },
+
+    /** A department hands work to a community: accepted only when the admitted list has it (准入). */
+    async assignTask(actor: Actor, input: { communityCode: string; title: string; description: string; itemRef?: string; departmentCode?: string }) {
+      assertPermission(actor, 'duties:assign');
+      const departmentId = departmentIdsOf(actor)[0];
+      if (!departmentId) throw new AppError('FORBIDDEN');
+      const community = await findByCode(db, input.communityCode);
+      if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
+      const street = streetCodeOf(community.path)!;
+      const list = await effectiveList(street, shanghaiDate(clock.now().getTime()));
+      const all = list ? await items(list.id) : [];
+      const text = `${input.title} ${input.description}`;
+      const named = input.itemRef ? all.find((i) => i.ref === input.itemRef) : undefined;
+      const cancelled = named?.kind === 'cancelled' ? named : all.find((i) => i.kind === 'cancelled' && matches(i, text));
+      const admitted = named?.kind === 'admitted' ? named : !input.itemRef ? all.find((i) => i.kind === 'admitted' && matches(i, text)) : undefined;
+      let status: 'accepted' | 'refused';
+      let reason: string;
+      let ref: string | null;
+      if (cancelled && !(named && named.kind === 'admitted')) {
+        status = 'refused'; ref = cancelled.ref;
+        reason = `属于取消事项（${list!.title} ${cancelled.ref}：${cancelled.item_name}），社区不再承担`;
+      } else if (admitted) {
+        status = 'accepted'; ref = admitted.ref; reason = `准入事项（${list!.title} ${admitted.ref}：${admitted.item_name}）`;
+      } else {
+        status = 'refused'; ref = input.itemRef ?? null;
+        reason = list ? `不在准入事项清单内（${list.title}），请按程序申请准入` : '本街道尚未发布权责清单';
+      }
+      const now = clock.now();
+      const id = newId();
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('duty_tasks').values({ id, tenant_id: community.tenant_id!, department_id: departmentId, community_id: community.id, title: input.title, description: input.description, item_ref: ref, status, reason, created_by: actor.userId, created_at: now }).execute();
+        await recordAudit(trx, actor, { action: `dutyTask.${status}`, entityType: 'duty_task', entityId: id, tenantId: community.tenant_id, after: { community: community.code, title: input.title, ref, reason } }, now);
+      });
+      return { id, status, reason, itemRef: ref };
+    },
+
+    /** Tasks handed down and how many were refused, per department. */
+    async taskStats(actor: Actor, underCode?: string) {
+      const place = underCode ? await findByCode(db, underCode) : undefined;
+      const path = place?.path ?? scopePaths(actor, 'duties:read')[0];
+      if (!path) throw new AppError('FORBIDDEN');
+      assertInScope(actor, 'duties:read', path);
+      const rows = await db.selectFrom('duty_tasks as t').innerJoin('departments as d', 'd.id', 't.department_id').innerJoin('places as c', 'c.id', 't.community_id')
+        .select((eb) => ['d.code', 'd.name', eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('t.status', '=', 'refused').then(1).else(0).end()).as('refused')])
+        .where('c.path', 'like', `${path}%`).groupBy(['d.code', 'd.name']).orderBy('d.code').execute();
+      return rows.map((r) => ({ department: { code: r.code, name: r.name }, total: Number(r.total), refused: Number(r.refused) }));
+    },
+  };
+}
+
+export type DutiesService = ReturnType<typeof createDutiesService>;
