@@ -182,12 +182,19 @@ export function caseListLink(filters: CaseListFilters): { path: string; query: L
   return { path: caseListPath, query };
 }
 
+/**
+ * The cases received in the period under the filters, in every state (the case list shows only
+ * open cases unless told otherwise); `patch` narrows them (a grid, a category, a channel, days).
+ */
+export function periodCasesLink(filters: StatsFilters, patch: CaseListFilters = {}) {
+  return caseListLink({ under: filters.under, from: filters.from, to: filters.to, category: filters.category, channel: filters.channel || undefined, state: 'all', ...patch });
+}
+
 /** The cases a card counts: the period's cases under the filters; 当前超时: open and overdue now. */
 export function cardLink(key: CardKey, filters: StatsFilters): { path: string; query: LocationQueryRaw } {
   // The overdue count is live and the server counts it over the place only (no period, category, channel).
   if (key === 'overdue') return caseListLink({ under: filters.under, overdue: 'true', state: 'open' });
-  const base = { under: filters.under, from: filters.from, to: filters.to, category: filters.category, channel: filters.channel || undefined };
-  return caseListLink(key === 'closureRate' ? { ...base, state: 'closed' } : base);
+  return periodCasesLink(filters, key === 'closureRate' ? { state: 'closed' } : {});
 }
 
 // ---------------------------------------------------------------- breakdowns and rankings
