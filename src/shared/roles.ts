@@ -59,12 +59,14 @@ export const permissions = [
   'duties:read',      // 权责清单
   'duties:write',     // maintain and import the lists (street)
   'duties:assign',    // a department hands a task to a community
+  'disputes:read',    // 矛盾纠纷台账
+  'disputes:write',   // record disputes, mediation sessions, follow-ups
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffRead: Permission[] = ['places:read', 'departments:read'];
 const registry: Permission[] = ['households:read', 'people:read', 'people:write', 'people:reveal', 'orgs:read', 'visits:read', 'files:write'];
-const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle', 'whistle:blow', 'duties:read'];
+const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle', 'whistle:blow', 'duties:read', 'disputes:read', 'disputes:write'];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write', 'cases:configure', 'duties:write'],
@@ -73,8 +75,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
   department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
-  legal_adviser: staffRead,
-  mediator: staffRead,
+  legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
+  mediator: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
   volunteer: ['places:read'],
   steward: ['places:read', 'households:read'],
   resident: [],

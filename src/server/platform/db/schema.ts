@@ -550,7 +550,65 @@ export interface DutyTasksTable {
   created_at: Timestamp;
 }
 
+export interface DisputesTable {
+  id: string;
+  tenant_id: string;
+  code: string;
+  dispute_type: 'neighbour' | 'family' | 'property' | 'labour' | 'land' | 'consumer' | 'other';
+  summary: string;
+  place_id: string;
+  place_path: string;
+  source: 'regular_screening' | 'focused_screening' | 'case' | 'walk_in';
+  case_id: string | null;
+  whistle_id: string | null;
+  risk: 'low' | 'medium' | 'high';
+  status: 'open' | 'mediating' | 'agreed' | 'failed' | 'handed_over' | 'closed';
+  handed_to: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DisputePartiesTable {
+  id: string;
+  dispute_id: string;
+  role: 'applicant' | 'respondent' | 'other';
+  resident_id: string | null;
+  name: string;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  id_number_enc: string | null;
+  id_number_masked: string | null;
+}
+
+export interface MediationSessionsTable {
+  id: string;
+  dispute_id: string;
+  held_at: Timestamp;
+  mediators: string[];
+  legal_advisers: string[];
+  record: string;
+  outcome: 'agreed' | 'not_agreed' | 'adjourned';
+  agreement_text: string | null;
+  signature_file_ids: Generated<string[]>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface DisputeEventsTable {
+  id: string;
+  dispute_id: string;
+  kind: string;
+  note: Generated<string>;
+  actor_name: string;
+  at: Timestamp;
+}
+
 export interface Database {
+  disputes: DisputesTable;
+  dispute_parties: DisputePartiesTable;
+  mediation_sessions: MediationSessionsTable;
+  dispute_events: DisputeEventsTable;
   duty_lists: DutyListsTable;
   duty_items: DutyItemsTable;
   duty_tasks: DutyTasksTable;

@@ -1,16 +1,8 @@
+import states from './case-states.en';
 import type zhCN from './cases.zh-CN';
 
 const en: typeof zhCN = {
-  caseState: {
-    submitted: 'New',
-    accepted: 'Accepted',
-    dispatched: 'Dispatched',
-    in_progress: 'In progress',
-    suspended: 'On hold',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    rejected: 'Rejected',
-  },
+  ...states,
   caseChannel: {
     qr: 'QR form',
     snap: 'Snap',
@@ -44,16 +36,6 @@ const en: typeof zhCN = {
     overdue: 'Deadline passed',
   },
   casePriority: { normal: 'Normal', urgent: 'Urgent' },
-  caseRating: { satisfied: 'Satisfied', basic: 'Fairly satisfied', unsatisfied: 'Not satisfied' },
-  caseClock: { firstContact: 'First contact', dispatch: 'Dispatch', take: 'Take', resolve: 'Resolve' },
-  caseTime: {
-    left: '{time} left',
-    over: '{time} overdue',
-    dh: '{d} d {h} h',
-    hm: '{h} h {m} min',
-    m: '{m} min',
-    none: 'No deadline',
-  },
 };
 
 export default en;

@@ -1,9 +1,10 @@
-import caseLabels from '../../common/locales/cases.en';
+import states from '../../common/locales/case-states.en';
+import type trackZhCN from './track-zh-CN';
 import type zhCN from './zh-CN';
 
-const en: typeof zhCN = {
-  caseState: caseLabels.caseState,
-  caseRating: caseLabels.caseRating,
+// All English (form and tracking page): fetched only when someone switches to English.
+const en: typeof zhCN & typeof trackZhCN = {
+  ...states,
   app: {
     title: 'Report a problem',
     brand: 'Linli · Report a problem',

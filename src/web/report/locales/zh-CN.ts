@@ -1,9 +1,9 @@
-import caseLabels from '../../common/locales/cases.zh-CN';
+import states from '../../common/locales/case-states.zh-CN';
 
-// The residents' pages: plain words, short sentences, for people who rarely use apps.
+// The report form's words (the tracking page brings track-zh-CN.ts). Plain words and short
+// sentences, for people who rarely use apps.
 export default {
-  caseState: caseLabels.caseState,
-  caseRating: caseLabels.caseRating,
+  ...states,
   app: {
     title: '码上反映',
     brand: '邻里 · 码上反映',
@@ -69,57 +69,5 @@ export default {
     screenshotHint: '凭查询码和手机号后 4 位，可以随时查看办理进度。短信也会发到您的手机。',
     viewProgress: '查看办理进度',
     another: '再反映一个问题',
-  },
-  track: {
-    title: '办理进度',
-    code: '查询码 {code}',
-    askPhone: '请输入您反映问题时留的手机号的后 4 位',
-    phone4: '手机号后 4 位',
-    phone4Invalid: '请输入 4 位数字',
-    submit: '查询',
-    notFound: '没有查到，请核对查询码和手机号后 4 位',
-    linkExpired: '链接已失效，请输入手机号后 4 位查询',
-    state: '当前状态',
-    category: '问题类别',
-    community: '所属社区',
-    createdAt: '反映时间',
-    description: '您反映的问题',
-    steps: '办理过程',
-    result: '办理结果',
-    yourRating: '您的评价：{rating}',
-    refresh: '刷新',
-    other: '查询其他问题',
-    autoClose: '请在 7 天内评价，逾期将自动归档。',
-    step: {
-      submit: '您提交了反映',
-      accept: '社区已受理',
-      contact: '工作人员已与您联系',
-      dispatch: '已交给相关部门办理',
-      take: '承办部门已接单，正在处理',
-      resolve: '已办理完毕',
-      callback: '工作人员已回访',
-      rateSatisfied: '您已评价',
-      rateReopen: '您评价不满意，重新办理',
-      rateEscalate: '您评价不满意，已上报上级',
-      close: '办理结束，已归档',
-      reject: '不予受理',
-      suspend: '暂停办理',
-      resume: '恢复办理',
-    },
-  },
-  rate: {
-    title: '请您评价',
-    lead: '您对办理结果满意吗？',
-    solved: '问题解决了吗？',
-    solvedYes: '解决了',
-    solvedNo: '没有解决',
-    comment: '还想说的话',
-    commentPlaceholder: '选填',
-    pickRating: '请选择满意程度',
-    pickSolved: '请选择问题是否解决',
-    submit: '提交评价',
-    submitting: '正在提交…',
-    thanks: '谢谢您的评价！',
-    reopened: '我们会重新办理，请留意电话。',
   },
 };

@@ -24,6 +24,8 @@ const en: typeof zhCN = {
       all: 'All',
     },
     searchPlaceholder: 'Tracking code or text',
+    filters: 'Filters',
+    filtersN: 'Filters ({n})',
     place: 'All areas',
     category: 'All categories',
     channel: 'All channels',

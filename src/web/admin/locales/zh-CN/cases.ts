@@ -23,6 +23,8 @@ export default {
       all: '全部',
     },
     searchPlaceholder: '查询码或内容',
+    filters: '筛选',
+    filtersN: '筛选（{n}）',
     place: '全部区域',
     category: '全部类别',
     channel: '全部渠道',

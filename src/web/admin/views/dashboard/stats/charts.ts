@@ -29,6 +29,7 @@ export const rateSeriesColors = { responseRate: '#0891b2', satisfactionRate: '#1
 
 export function trendOption(points: TrendPoint[], text: TrendText, narrow: boolean): EChartsCoreOption {
   const many = points.length > 40;
+  const sparse = points.length > 0 && points.reduce((sum, p) => sum + p.received, 0) / points.length < 10;
   const rateLine = (key: keyof typeof rateSeriesColors) => ({
     name: text[key],
     type: 'line',
@@ -47,7 +48,16 @@ export function trendOption(points: TrendPoint[], text: TrendText, narrow: boole
     animationDuration: 600,
     color: ['#5b8ff9'],
     grid: { left: 8, right: 8, top: 40, bottom: 4, containLabel: true },
-    legend: { top: 0, left: 0, itemWidth: 14, itemHeight: 8, icon: 'roundRect', textStyle: { color: axisText, fontSize: 12 } },
+    legend: {
+      top: 0,
+      left: 0,
+      itemWidth: 14,
+      itemHeight: 8,
+      icon: 'roundRect',
+      textStyle: { color: axisText, fontSize: 12 },
+      // Rates of a handful of cases jump between 0 and 100 %: shown only on request then.
+      selected: sparse ? { [text.responseRate]: false, [text.satisfactionRate]: false, [text.closureRate]: false } : {},
+    },
     tooltip: {
       ...tooltipBase,
       trigger: 'axis',
@@ -101,8 +111,12 @@ export interface BreakdownText {
 export const categoryPalette = ['#1f6feb', '#3b82f6', '#60a5fa', '#93c5fd', '#a5b4fc', '#c4b5fd', '#cbd5e1', '#e2e8f0'];
 
 /** Top-level categories as horizontal bars, the largest on top. */
+/** Roughly how wide a label is drawn at 12 px (CJK about 12 px a character, Latin about 6.8). */
+const labelWidth = (text: string) => [...text].reduce((width, c) => width + (/[\u2e80-\uffff]/.test(c) ? 12.5 : 6.8), 0);
+
 export function categoryOption(rows: (BreakdownRow & { label: string })[], text: BreakdownText): EChartsCoreOption {
   const total = rows.reduce((sum, row) => sum + row.received, 0);
+  const axisWidth = Math.min(130, Math.max(40, ...rows.map((row) => Math.ceil(labelWidth(row.label)))));
   return {
     animationDuration: 600,
     grid: { left: 4, right: 48, top: 4, bottom: 4, containLabel: true },
@@ -125,7 +139,7 @@ export function categoryOption(rows: (BreakdownRow & { label: string })[], text:
       data: rows.map((row) => row.label),
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { color: '#374151', fontSize: 12, width: 84, overflow: 'truncate' },
+      axisLabel: { color: '#374151', fontSize: 12, width: axisWidth, overflow: 'truncate' },
     },
     series: [
       {

@@ -261,8 +261,10 @@ export const noDataColor = '#e5e7eb';
 
 /** Five classes of case volume with round bounds, spanning the grids' smallest to largest volume. */
 export function volumeClasses(values: number[]): HeatClass[] {
-  const low = values.length ? Math.min(...values) : 0;
-  const high = Math.max(low + 1, ...values);
+  const high = Math.max(1, ...values);
+  // Grids that hardly differ (or a single grid) are measured from 0, not against each other.
+  const smallest = values.length ? Math.min(...values) : 0;
+  const low = high - smallest < high * 0.2 ? 0 : smallest;
   const raw = Math.max(1, (high - low) / volumePalette.length);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;

@@ -1,0 +1,108 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { desktop, launchBrowser, phone, screenshot, watchErrors } from './browser.js';
+
+// 数据看板: the numbers on the page are the numbers of the API, and a number opens exactly the
+// cases it counts in the case list.
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(() => browser?.close());
+
+async function login(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill('Linli@2026');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Last month in Beijing time, as the dashboard's 上月 means it. */
+function lastMonth() {
+  const now = new Date(Date.now() + 8 * 3_600_000);
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''));
+const chartsReady = (page: Page) =>
+  page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard"] .echart[data-ready="true"]').length >= 3, null, { timeout: 20_000 });
+
+describe('数据看板 dashboard', () => {
+  it('街道干部打开城关街道上月的看板，网格排名里一个网格的受理量点进去，诉求列表正好是这些件', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await login(page, 'street');
+    // /dashboard is the home page and the first menu entry for whoever may read cases.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
+    await page.getByTestId('dashboard').waitFor();
+    await expect.poll(() => page.locator('.side-menu .el-menu-item').first().textContent()).toContain('数据看板');
+
+    await page.getByTestId('period-lastMonth').click();
+    const { from, to } = lastMonth();
+    await page.waitForURL((url) => url.searchParams.get('period') === 'lastMonth');
+    await expect.poll(() => page.getByTestId('dashboard-range').textContent()).toContain(`${from} 至 ${to}`);
+    await chartsReady(page);
+
+    // The cards show the API's numbers for the street and the period.
+    const summary = await page.evaluate(async (q) => (await fetch(`/api/v1/stats/summary?${q}`)).json(), `under=610899001&from=${from}&to=${to}`);
+    expect(summary.place.name).toBe('城关街道');
+    await expect.poll(() => page.getByTestId('card-received').getByTestId('card-value').textContent()).toBe(summary.current.received.toLocaleString('en-US'));
+    await expect.poll(() => page.getByTestId('card-overdue').getByTestId('card-value').textContent()).toBe(String(summary.overdueOpen));
+    await page.waitForTimeout(300);
+    await screenshot(page, 'dashboard-desktop');
+
+    // The second grid of the ranking (any would do): its volume, and where it leads.
+    const link = page.getByTestId('ranking-grids').getByTestId('ranking-received').nth(1);
+    await link.scrollIntoViewIfNeeded();
+    const grid = await link.getAttribute('data-key');
+    const shown = digits(await link.textContent());
+    expect(grid).toMatch(/^610899001\d{6}$/);
+    expect(shown).toBeGreaterThan(0);
+    await link.click();
+
+    await page.waitForURL((url) => url.pathname.startsWith('/cases'));
+    const query = new URL(page.url()).searchParams;
+    expect(Object.fromEntries(['under', 'from', 'to', 'state'].map((key) => [key, query.get(key)]))).toEqual({ under: grid, from, to, state: 'all' });
+    // The API's count of exactly those cases is the number clicked …
+    const total = await page.evaluate(async (q) => (await (await fetch(`/api/v1/cases?${q}&pageSize=1`)).json()).total, `under=${grid}&from=${from}&to=${to}&state=all`);
+    expect(total).toBe(shown);
+    // … and the case list says so.
+    await expect.poll(() => page.getByTestId('cases-total').textContent().then(digits), { timeout: 15_000 }).toBe(shown);
+    await screenshot(page, 'dashboard-click-through');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('手机上看板可用：不横向溢出，卡片与排名都在', async () => {
+    const page = await browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const errors = watchErrors(page);
+    await login(page, 'community');
+    await page.goto(`${baseUrl}/dashboard?period=last30`);
+    await page.getByTestId('dashboard').waitFor();
+    await chartsReady(page);
+    await expect.poll(() => page.getByTestId('card-satisfactionRate').getByTestId('card-value').textContent()).toMatch(/^(\d+\.\d{2}%|—)$/);
+    // 和平社区: its six grids are ranked, no community ranking below a community.
+    await expect.poll(() => page.getByTestId('ranking-grids').locator('tbody tr').count()).toBe(6);
+    expect(await page.getByTestId('ranking-communities').count()).toBe(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'dashboard-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('没有诉求权限的账号打开 /dashboard 时到工作台', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    await login(page, 'receiver');
+    await page.goto(`${baseUrl}/dashboard`);
+    await page.waitForURL((url) => url.pathname === '/workbench');
+    expect(await page.getByTestId('dashboard').count()).toBe(0);
+    await page.close();
+  });
+});
