@@ -30,6 +30,8 @@ import { createOpen311 } from './features/open311/service.js';
 import { disputesRoutes } from './features/disputes/routes.js';
 import { createDisputesService } from './features/disputes/service.js';
 import { dutiesRoutes } from './features/duties/routes.js';
+import { legalRoutes } from './features/legal/routes.js';
+import { createLegalService } from './features/legal/service.js';
 import { createDutiesService } from './features/duties/service.js';
 import { placesRoutes } from './features/places/routes.js';
 import { whistleRoutes } from './features/whistle/routes.js';
@@ -137,6 +139,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', whistleRoutes(whistleService));
   api.route('/', disputesRoutes(createDisputesService(deps), whistleService));
   api.route('/', dutiesRoutes(createDutiesService(deps)));
+  api.route('/', legalRoutes(createLegalService(casesDeps, deps.jobs)));
   const apiKeys = createApiKeys(deps);
   api.route('/', apiKeyRoutes(apiKeys));
   api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));

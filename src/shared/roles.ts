@@ -61,6 +61,7 @@ export const permissions = [
   'duties:assign',    // a department hands a task to a community
   'disputes:read',    // 矛盾纠纷台账
   'disputes:write',   // record disputes, mediation sessions, follow-ups
+  'legal:answer',     // 小律服务: answer residents' legal questions
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -75,7 +76,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
   department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
-  legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
+  legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write', 'legal:answer'],
   mediator: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
   volunteer: ['places:read'],
   steward: ['places:read', 'households:read'],

@@ -70,7 +70,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       const dept = await trx.selectFrom('departments').select('name').where('id', '=', s.department_id).executeTakeFirstOrThrow();
       if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${dept.name}${label}超时，已上报`, now);
       const recipients = [...(await membersOf(trx, s.department_id)), ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : [])];
-      await smsUsers(trx, deps, { id: w.case_id ?? w.id, tenant_id: w.tenant_id, place_path: w.place_path } as CaseRow, [...new Set(recipients)],
+      await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, [...new Set(recipients)],
         level === 'red' ? 'sla_overdue' : 'sla_warning', { code: w.subject.slice(0, 20), clock: `${dept.name}${label}`, deadline: due.slice(5, 16).replace('T', ' '), level: '街道' }, `whistle:${s.id}:${which}:${level}`);
     });
   }
@@ -112,7 +112,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           const s = { id: newId() };
           await trx.insertInto('summonses').values({ id: s.id, tenant_id: w.tenant_id, whistle_id: w.id, department_id: d.id, state: 'summoned', ack_due_at: ackDue, arrive_due_at: arriveDue, created_at: now }).execute();
           await watch(trx, s, now, ackDue, arriveDue);
-          await smsUsers(trx, deps, { id: w.case_id ?? w.id, tenant_id: w.tenant_id, place_path: place.path } as CaseRow, await membersOf(trx, d.id), 'case_dispatched',
+          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await membersOf(trx, d.id), 'case_dispatched',
             { code: `吹哨·${input.subject.slice(0, 16)}`, summary: input.request.slice(0, 30), deadline: new Date(arriveDue.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ') }, `whistle:${s.id}:summoned`);
         }
         await recordAudit(trx, actor, { action: 'whistle.blow', entityType: 'whistle', entityId: w.id, tenantId: w.tenant_id, after: { subject: input.subject, departments: input.departmentCodes } }, now);

@@ -604,7 +604,27 @@ export interface DisputeEventsTable {
   at: Timestamp;
 }
 
+export interface LegalQuestionsTable {
+  id: string;
+  tenant_id: string;
+  community_id: string;
+  place_path: string;
+  asker_id: string | null;
+  asker_name: string;
+  question: string;
+  text_tokens: Generated<string[]>;
+  is_public: boolean;
+  state: Generated<'open' | 'answered'>;
+  due_at: Timestamp;
+  sla_level: Generated<'ok' | 'yellow' | 'red'>;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;
   mediation_sessions: MediationSessionsTable;

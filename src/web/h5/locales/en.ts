@@ -1,8 +1,12 @@
 import common from '../../common/locales/en';
+import caseLabels from '../../common/locales/cases.en';
+import cases from './en/cases';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
   ...common,
+  ...caseLabels,
+  cases,
   login: {
     title: 'Log in',
     subtitle: 'Community governance · mobile',
@@ -50,7 +54,7 @@ const en: typeof zhCN = {
       unit: 'Units',
       household: 'Households',
     },
-    tip: 'Snap & report and tasks are coming soon; visit logs work offline and upload once online.',
+    tip: 'Visit logs work offline and upload once online; if a snap report fails, just tap again: it is never sent twice.',
   },
   mine: {
     account: 'Account: {username}',

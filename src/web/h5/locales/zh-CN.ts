@@ -1,7 +1,11 @@
 import common from '../../common/locales/zh-CN';
+import caseLabels from '../../common/locales/cases.zh-CN';
+import cases from './zh-CN/cases';
 
 export default {
   ...common,
+  ...caseLabels,
+  cases,
   login: {
     title: '账号登录',
     subtitle: '基层治理平台 · 手机端',
@@ -49,7 +53,7 @@ export default {
       unit: '单元',
       household: '住户',
     },
-    tip: '随手拍、我的任务即将上线；走访日记没有网络也能写，联网后自动上传。',
+    tip: '走访日记没有网络也能写，联网后自动上传；随手拍上报失败时可以直接再点一次，不会重复。',
   },
   mine: {
     account: '账号：{username}',

@@ -14,6 +14,8 @@ import Household from '../views/household/index.vue';
 import Resident from '../views/resident/index.vue';
 import Visits from '../views/visits/index.vue';
 import VisitWrite from '../views/visits/write.vue';
+// 随手拍 too: a grid worker takes the photo where the signal is weak.
+import Snap from '../views/cases/snap.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -43,6 +45,10 @@ export const router = createRouter({
     { path: '/resident/:id', name: 'resident', component: Resident, meta: { titleKey: 'resident.title', permission: 'people:read' } },
     { path: '/visits', name: 'visits', component: Visits, meta: { titleKey: 'visits.title', permission: 'visits:read' } },
     { path: '/visits/new', name: 'visit-write', component: VisitWrite, meta: { titleKey: 'visits.writeTitle', permission: 'visits:write' } },
+    { path: '/snap', name: 'snap', component: Snap, meta: { titleKey: 'cases.snap.title', permission: 'cases:intake' } },
+    { path: '/tasks', name: 'tasks', component: () => import('../views/cases/tasks.vue'), meta: { titleKey: 'cases.tasks.title', permission: 'cases:handle' } },
+    { path: '/tasks/:id', name: 'task', component: () => import('../views/cases/task.vue'), meta: { titleKey: 'cases.task.title', permission: 'cases:handle' } },
+    { path: '/my-reports', name: 'my-reports', component: () => import('../views/cases/my-reports.vue'), meta: { titleKey: 'cases.myReports.title' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

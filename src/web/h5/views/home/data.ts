@@ -1,16 +1,21 @@
-/** The big entries of the phone home page; 随手拍 and 我的任务 are not built yet. */
+import type { Permission } from '../../../../shared/roles';
+
+/** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
-  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks';
+  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'myReports';
   icon: string;
   color: string;
-  soon?: boolean;
+  permission?: Permission;
+  /** only for residents (accounts without any role): their own reports */
+  residentOnly?: boolean;
 }
 
 export const homeEntries: HomeEntry[] = [
-  { key: 'myGrid', icon: 'location', color: '#1f6feb' },
-  { key: 'snap', icon: 'photograph', color: '#f97316', soon: true },
-  { key: 'visitLog', icon: 'notes', color: '#16a34a' },
-  { key: 'tasks', icon: 'todo-list', color: '#9333ea', soon: true },
+  { key: 'myGrid', icon: 'location', color: '#1f6feb', permission: 'places:read' },
+  { key: 'snap', icon: 'photograph', color: '#f97316', permission: 'cases:intake' },
+  { key: 'visitLog', icon: 'notes', color: '#16a34a', permission: 'visits:read' },
+  { key: 'tasks', icon: 'todo-list', color: '#9333ea', permission: 'cases:handle' },
+  { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */

@@ -1,0 +1,37 @@
+import type { CaseState } from '../../../common/api-types';
+
+/** The Vant tag colour of a case state. */
+export const stateTagType = (state: CaseState) =>
+  state === 'submitted' ? 'warning' : state === 'resolved' ? 'success' : state === 'rejected' ? 'danger' : state === 'closed' || state === 'suspended' ? 'default' : 'primary';
+
+/** The text being written in 随手拍 is kept for the tab (a call or a reload does not lose it), with its idempotency key. */
+export interface SnapDraft {
+  key: string;
+  description: string;
+  address: string;
+  categoryCode: string;
+  urgent: boolean;
+}
+const draftKey = (userId: string) => `linli.h5.snap.${userId}`;
+
+export function loadSnapDraft(userId: string, fresh: () => string): SnapDraft {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(draftKey(userId)) ?? 'null') as Partial<SnapDraft> | null;
+    if (saved && typeof saved.key === 'string') return { description: '', address: '', categoryCode: '', urgent: false, ...saved } as SnapDraft;
+  } catch {
+    // unreadable: start again
+  }
+  return { key: fresh(), description: '', address: '', categoryCode: '', urgent: false };
+}
+
+export function saveSnapDraft(userId: string, draft: SnapDraft | null) {
+  try {
+    if (draft) sessionStorage.setItem(draftKey(userId), JSON.stringify(draft));
+    else sessionStorage.removeItem(draftKey(userId));
+  } catch {
+    // private mode: nothing kept
+  }
+}
+
+export const minDescription = 5;
+export const maxDescription = 2000;
