@@ -1,6 +1,7 @@
 import type zhCN from '../zh-CN/cases';
 
 const en: typeof zhCN = {
+  residentTip: 'Seen a problem nearby? Scan the community’s QR code to report it, no login needed; your reports are listed here.',
   entry: {
     myReports: { name: 'My reports', desc: 'Follow the problems you reported' },
   },
