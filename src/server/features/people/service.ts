@@ -1,5 +1,5 @@
 import type { Insertable } from 'kysely';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, type Executor } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { ResidentsTable } from '../../platform/db/schema.js';
@@ -78,6 +78,17 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
     if (!household || household.status !== 'active') throw new AppError('HOUSEHOLD_REQUIRED', { householdCode: code });
     assertInScope(actor, 'people:write', household.path);
     return household;
+  }
+
+  /** Locks a resident the actor may change; out of scope reads as not found. */
+  async function lockActiveResident(trx: Executor, actor: Actor, residentId: string) {
+    const current = await repo.lockResident(trx, residentId);
+    if (!current) throw new AppError('NOT_FOUND');
+    const household = await repo.householdOf(trx, current.household_id);
+    assertInScope(actor, 'people:read', household.path);
+    assertInScope(actor, 'people:write', household.path);
+    if (current.status !== 'active') throw new AppError('RESIDENT_NOT_ACTIVE');
+    return { current, household };
   }
 
   async function checkTags(tags: string[]) {
@@ -162,12 +173,7 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
       if (input.tags) await checkTags(input.tags);
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const current = await repo.lockResident(trx, residentId);
-        if (!current) throw new AppError('NOT_FOUND');
-        const household = await repo.householdOf(trx, current.household_id);
-        assertInScope(actor, 'people:read', household.path);
-        assertInScope(actor, 'people:write', household.path);
-        if (current.status !== 'active') throw new AppError('RESIDENT_NOT_ACTIVE');
+        const { current, household } = await lockActiveResident(trx, actor, residentId);
         const changes: Partial<Insertable<ResidentsTable>> = { updated_at: now };
         if (input.name !== undefined) Object.assign(changes, nameColumns(input.name));
         if (input.idNumber !== undefined) {
@@ -195,12 +201,7 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
       const now = clock.now();
       const target = change.kind === 'moved' ? await writableHousehold(actor, change.householdCode) : null;
       return db.transaction().execute(async (trx) => {
-        const current = await repo.lockResident(trx, residentId);
-        if (!current) throw new AppError('NOT_FOUND');
-        const household = await repo.householdOf(trx, current.household_id);
-        assertInScope(actor, 'people:read', household.path);
-        assertInScope(actor, 'people:write', household.path);
-        if (current.status !== 'active') throw new AppError('RESIDENT_NOT_ACTIVE');
+        const { current, household } = await lockActiveResident(trx, actor, residentId);
         const changes = target ? { household_id: target.id, updated_at: now } : { status: change.kind as 'moved_out' | 'deceased', updated_at: now };
         await repo.updateResident(trx, residentId, changes);
         await repo.insertEvents(trx, [{ id: newId(), tenant_id: current.tenant_id, resident_id: residentId, kind: change.kind, from_household_id: current.household_id, to_household_id: target?.id ?? null, note: change.note, actor_id: actor.userId, at: now }]);

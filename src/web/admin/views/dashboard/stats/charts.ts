@@ -28,7 +28,7 @@ export interface TrendText {
 export const rateSeriesColors = { responseRate: '#0891b2', satisfactionRate: '#16a34a', closureRate: '#f59e0b' } as const;
 
 export function trendOption(points: TrendPoint[], text: TrendText, narrow: boolean): EChartsCoreOption {
-  const many = points.length > 40;
+  const many = points.length > (narrow ? 14 : 40);
   const sparse = points.length > 0 && points.reduce((sum, p) => sum + p.received, 0) / points.length < 10;
   const rateLine = (key: keyof typeof rateSeriesColors) => ({
     name: text[key],
@@ -165,7 +165,7 @@ export function channelOption(rows: (BreakdownRow & { label: string; color: stri
       text: String(total),
       subtext: text.total,
       left: narrow ? 'center' : '29%',
-      top: narrow ? '30%' : '38%',
+      top: narrow ? '37%' : '38%',
       textAlign: 'center',
       itemGap: 4,
       textStyle: { fontSize: 22, fontWeight: 600, color: '#1f2937' },
@@ -198,8 +198,8 @@ export function channelOption(rows: (BreakdownRow & { label: string; color: stri
     series: [
       {
         type: 'pie',
-        radius: narrow ? ['40%', '60%'] : ['50%', '74%'],
-        center: narrow ? ['50%', '38%'] : ['30%', '50%'],
+        radius: narrow ? ['44%', '66%'] : ['50%', '74%'],
+        center: narrow ? ['50%', '44%'] : ['30%', '50%'],
         cursor: 'pointer',
         avoidLabelOverlap: true,
         label: { show: false },
