@@ -27,7 +27,8 @@ async function usernames(): Promise<string[]> {
   }
 }
 
-describe('linli CLI', () => {
+// Each test spawns the CLI (and the demo seed) in fresh processes: slow on a busy machine.
+describe('linli CLI', { timeout: 300_000 }, () => {
   it('explains wrong arguments with exit code 2', () => {
     const unknown = linli('frobnicate');
     expect(unknown.code).toBe(2);

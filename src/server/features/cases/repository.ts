@@ -113,6 +113,7 @@ export interface CaseListFilter {
   states: string[] | null;
   category?: string;
   channel?: string;
+  departmentCode?: string;
   overdue?: boolean;
   from?: Date;
   to?: Date;
@@ -130,6 +131,7 @@ function filtered(db: Executor, f: CaseListFilter) {
   if (f.states) query = query.where('c.state', 'in', f.states);
   if (f.category) query = query.where((eb) => eb.or([eb('c.category_code', '=', f.category!), eb('c.category_code', 'in', eb.selectFrom('case_categories').select('code').where('parent_code', '=', f.category!))]));
   if (f.channel) query = query.where('c.channel', '=', f.channel as 'qr');
+  if (f.departmentCode) query = query.where('c.assignee_department_id', 'in', db.selectFrom('departments').select('id').where('code', '=', f.departmentCode));
   if (f.overdue) query = query.where('c.sla_level', '=', 'red');
   if (f.from) query = query.where('c.created_at', '>=', f.from);
   if (f.to) query = query.where('c.created_at', '<', f.to);

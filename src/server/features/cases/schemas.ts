@@ -69,6 +69,7 @@ export const CaseQuery = z.object({
   channel: z.enum(channels).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional().openapi({ description: 'only cases sent to me or my department' }),
+  department: z.string().regex(/^D\d+$/).optional().openapi({ description: 'only cases sent to this department (code)' }),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: z.string().trim().max(40).optional(),

@@ -67,7 +67,7 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
       }
       const filter: repo.CaseListFilter = {
         scopePaths: scopePaths(actor, 'cases:read'), departmentIds, userId: actor.userId, mineOnly: q.mine === 'true', underPath,
-        states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state], category: q.category, channel: q.channel,
+        states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state], category: q.category, channel: q.channel, departmentCode: q.department,
         overdue: q.overdue === 'true', from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined, to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined, q: q.q,
       };
       const [{ rows, total }, counts, names] = await Promise.all([

@@ -35,7 +35,7 @@ const groupExpr: Record<Exclude<Grouping, 'total'>, ReturnType<typeof sql>> = {
   category: sql`category_code`,
   parentCategory: sql`coalesce((SELECT parent_code FROM case_categories k WHERE k.code = category_code), category_code)`,
   channel: sql`channel`,
-  department: sql`department_key`,
+  department: sql`coalesce((SELECT code FROM departments d WHERE d.id::text = department_key), '')`,
   grid: sql`substring(place_path FROM '/([0-9]{15})/')`,
   community: sql`substring(place_path FROM '/([0-9]{12})/')`,
 };
@@ -81,7 +81,7 @@ export function names(db: Executor, kind: 'category' | 'department' | 'place', k
   if (kind === 'department') {
     const ids = keys.filter((k) => k);
     if (ids.length === 0) return Promise.resolve([]);
-    return db.selectFrom('departments').select([sql<string>`id::text`.as('key'), 'name']).where(sql<boolean>`id::text IN (${sql.join(ids)})`).execute();
+    return db.selectFrom('departments').select(['code as key', 'name']).where('code', 'in', ids).execute();
   }
   return db.selectFrom('places').select(['code as key', 'name']).where('code', 'in', keys).execute();
 }

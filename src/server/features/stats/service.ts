@@ -19,6 +19,7 @@ export interface StatsQuery {
 }
 
 const DAY = 86_400_000;
+const channelNames: Record<string, string> = { qr: '码上反映', snap: '随手拍', hotline: '热线', walkIn: '窗口', kiosk: '自助终端', patrol: '网格巡查', open311: 'Open311', import: '导入' };
 const toTotals = (row: Record<string, number | string> | undefined): Totals =>
   Object.fromEntries(metricColumns.map((m) => [m, Number(row?.[m] ?? 0)])) as Totals;
 
@@ -91,7 +92,7 @@ export function createStatsService({ db, clock }: { db: Db; clock: Clock }) {
       return rows
         .map((r) => {
           const key = String(r.key ?? '');
-          return { key, name: labels.get(key) ?? (key || '—'), ...rates(toTotals(r)) };
+          return { key, name: labels.get(key) ?? channelNames[key] ?? (key || '—'), ...rates(toTotals(r)) };
         })
         .sort((a, b) => b.received - a.received);
     },

@@ -6,7 +6,8 @@ import type { RouteRecordRaw } from 'vue-router';
 export const caseRoutes: RouteRecordRaw = {
   path: 'cases',
   name: 'cases',
-  redirect: { name: 'case-inbox' },
+  // Links from elsewhere (the dashboard's numbers) come to /cases with the inbox's filters.
+  redirect: (to) => ({ name: 'case-inbox', query: to.query }),
   meta: { titleKey: 'cases.menu.group', icon: Tickets, permission: 'cases:handle' },
   children: [
     {

@@ -84,7 +84,6 @@ const en: typeof zhCN & typeof trackZhCN = {
     category: 'Kind',
     community: 'Community',
     createdAt: 'Reported',
-    description: 'Your report',
     steps: 'What has happened',
     result: 'Result',
     yourRating: 'Your rating: {rating}',

@@ -13,7 +13,6 @@ export default {
     category: '问题类别',
     community: '所属社区',
     createdAt: '反映时间',
-    description: '您反映的问题',
     steps: '办理过程',
     result: '办理结果',
     yourRating: '您的评价：{rating}',

@@ -59,8 +59,6 @@ const en: typeof zhCN = {
   },
   task: {
     title: 'Case',
-    content: 'Report',
-    photos: 'Photos',
     photoAlt: 'Photo {n}',
     place: 'Place',
     reporter: 'Reporter',
@@ -70,7 +68,6 @@ const en: typeof zhCN = {
     result: 'Result',
     timeline: 'History',
     console: 'Dispatching and other steps are done in the console on a computer.',
-    noActions: 'Nothing for you to do on this case now',
     reason: 'Reason',
     reasonPlaceholder: 'Why (at least 2 characters)',
     reasonRequired: 'Please give a reason (at least 2 characters)',

@@ -58,8 +58,6 @@ export default {
   },
   task: {
     title: '诉求详情',
-    content: '反映内容',
-    photos: '现场照片',
     photoAlt: '照片 {n}',
     place: '地点',
     reporter: '反映人',
@@ -69,7 +67,6 @@ export default {
     result: '办理结果',
     timeline: '处理记录',
     console: '派单等其他操作请在电脑端的管理后台办理。',
-    noActions: '当前没有您可执行的操作',
     reason: '原因',
     reasonPlaceholder: '请写明原因（至少 2 个字）',
     reasonRequired: '请写明原因（至少 2 个字）',

@@ -159,12 +159,16 @@ export function categoryOption(rows: (BreakdownRow & { label: string })[], text:
 /** Channels as a ring with the total in the middle. */
 export function channelOption(rows: (BreakdownRow & { label: string; color: string })[], text: BreakdownText & { total: string }, narrow: boolean): EChartsCoreOption {
   const total = rows.reduce((sum, row) => sum + row.received, 0);
+  const withCount = (name: string) => {
+    const row = rows.find((r) => r.label === name);
+    return row ? `${name}  ${row.received}` : name;
+  };
   return {
     animationDuration: 600,
     title: {
       text: String(total),
       subtext: text.total,
-      left: narrow ? 'center' : '29%',
+      left: narrow ? '50%' : '33%',
       top: narrow ? '37%' : '38%',
       textAlign: 'center',
       itemGap: 4,
@@ -180,7 +184,7 @@ export function channelOption(rows: (BreakdownRow & { label: string; color: stri
       },
     },
     legend: narrow
-      ? { bottom: 0, left: 'center', itemWidth: 10, itemHeight: 10, icon: 'circle', textStyle: { color: '#374151', fontSize: 12 } }
+      ? { bottom: 0, left: 'center', itemWidth: 10, itemHeight: 10, icon: 'circle', textStyle: { color: '#374151', fontSize: 12 }, formatter: withCount }
       : {
           orient: 'vertical',
           right: 4,
@@ -190,16 +194,13 @@ export function channelOption(rows: (BreakdownRow & { label: string; color: stri
           itemGap: 12,
           icon: 'circle',
           textStyle: { color: '#374151', fontSize: 12 },
-          formatter: (name: string) => {
-            const row = rows.find((r) => r.label === name);
-            return row ? `${name}  ${row.received}` : name;
-          },
+          formatter: withCount,
         },
     series: [
       {
         type: 'pie',
-        radius: narrow ? ['44%', '66%'] : ['50%', '74%'],
-        center: narrow ? ['50%', '44%'] : ['30%', '50%'],
+        radius: narrow ? ['44%', '66%'] : ['46%', '68%'],
+        center: narrow ? ['50%', '44%'] : ['33%', '50%'],
         cursor: 'pointer',
         avoidLabelOverlap: true,
         label: { show: false },
