@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
 import { findByCode } from '../places/repository.js';
 
 // 值班表: who gets the SMS of a community's new cases, by weekday; and the SMS outbox staff can read.
@@ -54,7 +54,9 @@ export function createRosterService({ db, clock }: { db: Db; clock: Clock }) {
       assertPermission(actor, 'cases:dispatch');
       const tenants = actor.tenantId ? [actor.tenantId] : [];
       if (!tenants.length || scopePaths(actor, 'cases:dispatch').length === 0) return { items: [], total: 0 };
-      const base = db.selectFrom('sms_outbox').where('tenant_id', 'in', tenants);
+      // Messages with no county (residents' login codes) are shown to administrators only.
+      const withLoose = can(actor, 'users:manage');
+      const base = db.selectFrom('sms_outbox').where((eb) => (withLoose ? eb.or([eb('tenant_id', 'in', tenants), eb('tenant_id', 'is', null)]) : eb('tenant_id', 'in', tenants)));
       const [rows, total] = await Promise.all([
         base.select(['id', 'to_masked', 'template', 'body', 'status', 'provider', 'created_at', 'sent_at', 'case_id']).orderBy('created_at', 'desc').orderBy('id', 'desc')
           .offset((page.page - 1) * page.pageSize).limit(page.pageSize).execute(),
