@@ -301,4 +301,57 @@ describe('走访日记 phone and console', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('网格巡查在没有网络时上报：留在手机上显示待同步；联网后自动上报，回执丢失后重试也只立一个案', async () => {
+    const description = `离线巡查${tag}：小区东门路灯不亮。`;
+    const photo = pngFile(`snap-offline-${tag}.png`);
+
+    const page = await newPhonePage();
+    const errors = watchErrors(page);
+    await loginPhone(page, 'grid');
+    await page.goto(`${baseUrl}/m/snap`);
+    await page.getByTestId('h5-snap').waitFor();
+    await page.getByTestId('snap-description').fill(description);
+    await page.getByTestId('snap-photo-input').setInputFiles(photo);
+    await expect.poll(() => page.getByTestId('snap-photo-thumb').count()).toBe(1);
+
+    // No signal: the report is kept on the phone.
+    await page.context().setOffline(true);
+    await page.getByTestId('snap-submit').click();
+    await page.getByTestId('snap-saved').waitFor();
+    await expect.poll(() => page.getByTestId('snap-pending').textContent()).toContain('待同步 1');
+    expect(await page.getByTestId('snap-queue').textContent()).toContain(description);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'phone-snap-pending');
+
+    // Back online; the answer to the first POST /cases gets lost, so the phone sends it again.
+    let lost = 0;
+    await page.route('**/api/v1/cases', async (route) => {
+      if (route.request().method() === 'POST' && lost === 0) {
+        lost += 1;
+        await route.fetch();
+        await route.abort('failed');
+        return;
+      }
+      await route.continue();
+    });
+    await page.context().setOffline(false);
+    await expect.poll(() => lost, { timeout: 15_000 }).toBe(1);
+    await page.locator('[data-testid="snap-pending"]:not(.is-syncing)').waitFor();
+    await page.getByTestId('snap-sync').click();
+    await expect.poll(() => page.getByTestId('snap-pending').count(), { timeout: 15_000 }).toBe(0);
+    await page.getByTestId('snap-done').waitFor();
+    const code = ((await page.getByTestId('snap-tracking-code').textContent()) ?? '').replace(/.*?\s/, '').trim();
+
+    // Exactly one case on the server, the one the phone shows.
+    const found = await page.evaluate(async (text) => {
+      const res = await fetch(`/api/v1/cases?state=all&q=${encodeURIComponent(text)}&page=1&pageSize=100`);
+      const body = (await res.json()) as { items: { description: string; trackingCode: string }[] };
+      return body.items.filter((item) => item.description === text).map((item) => item.trackingCode);
+    }, description);
+    expect(found).toEqual([code]);
+    await screenshot(page, 'phone-snap-synced');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,12 +1,13 @@
 // A small key-value store on the phone: IndexedDB (it keeps photos as Blobs), or memory when the
 // browser offers no IndexedDB (some private modes) — then drafts last only while the page is open.
 const dbName = 'linli-h5';
-const dbVersion = 1;
-export const storeNames = ['visits', 'photos'] as const;
+// version 2 added `cases` (随手拍 reports kept on the phone); the upgrade only creates missing stores.
+const dbVersion = 2;
+export const storeNames = ['visits', 'photos', 'cases'] as const;
 export type StoreName = (typeof storeNames)[number];
 
 let opening: Promise<IDBDatabase | null> | null = null;
-const memory: Record<StoreName, Map<string, unknown>> = { visits: new Map(), photos: new Map() };
+const memory: Record<StoreName, Map<string, unknown>> = { visits: new Map(), photos: new Map(), cases: new Map() };
 
 function open(): Promise<IDBDatabase | null> {
   if (opening) return opening;
@@ -26,7 +27,12 @@ function open(): Promise<IDBDatabase | null> {
       const db = request.result;
       for (const name of storeNames) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
     };
-    request.onsuccess = () => resolve(request.result);
+    request.onsuccess = () => {
+      const db = request.result;
+      // another tab opening a newer version: let it upgrade (this tab opens again on its next reload)
+      db.onversionchange = () => db.close();
+      resolve(db);
+    };
     request.onerror = () => resolve(null);
     request.onblocked = () => resolve(null);
   });

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { ensureSession, hasPermission, session } from '../../common/session';
 import type { Permission } from '../../../shared/roles';
-import { startVisitSync } from '../offline/visit-queue';
+import { startOfflineSync } from '../offline';
 import { i18n } from '../i18n';
 import TabLayout from '../layouts/TabLayout.vue';
 // The field-work pages are in the main bundle, not loaded on demand: a grid worker who lost the
@@ -68,8 +68,8 @@ router.beforeEach(async (to) => {
 });
 
 router.afterEach((to) => {
-  // Visit logs written offline go out as soon as someone is logged in (and again when the network returns).
-  if (session.me) startVisitSync();
+  // Visit logs and 随手拍 reports written offline go out as soon as someone is logged in (and again when the network returns).
+  if (session.me) startOfflineSync();
   const t = i18n.global.t;
   document.title = to.meta.titleKey ? `${t(to.meta.titleKey)} · ${t('common.appName')}` : t('common.appName');
 });
