@@ -69,6 +69,15 @@ describe(`cases: intake (${testEngine})`, () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('files a grid worker’s patrol report under their own grid when they stand just across its border', async () => {
+    const grid = await new Session(ctx).login('gridA');
+    const res = await grid.post('/api/v1/cases', { channel: 'patrol', placeCode: world.gridA.code, lng: 108.0105, lat: 37.005, description: '网格边界处井盖缺失，需要尽快处理', idempotencyKey: 'patrol-border-0001' });
+    expect(res.status).toBe(201);
+    expect((await caseByCode(res.body.trackingCode)).place_path).toBe(world.gridA.path);
+    const worker2 = await new Session(ctx).login('worker2');
+    expect((await worker2.post('/api/v1/cases', { channel: 'hotline', placeCode: world.gridA.code, description: '不属于本社区的诉求登记测试' })).status).toBe(404);
+  });
+
   it('limits reports per phone per hour', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await report({ reporterPhone: '13600000006', description: `第${i}次反映楼道灯不亮的问题` })).status);

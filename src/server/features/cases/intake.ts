@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { CaseRow, CasesTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, systemActor, type Actor } from '../../platform/policy.js';
+import { assertInScope, can, systemActor, type Actor } from '../../platform/policy.js';
 import { findByCode } from '../places/repository.js';
 import { addDeadline, shanghaiDate } from './deadlines.js';
 import { onDutyUserIds, smsReporter, smsUsers, summarize, trackingLink } from './notices.js';
@@ -39,11 +39,15 @@ export interface IntakeInput {
 export function createIntake(deps: CasesDeps) {
   const { db, clock, pii, locator } = deps;
 
-  /** The grid holding the point, else the given place; it must lie in the community asked for. */
-  async function resolvePlace(input: IntakeInput, within: { path: string } | null) {
+  /**
+   * The grid holding the point, else the given place; it must lie in the community asked for. A
+   * grid worker standing just across the border of their grid files under the place they chose.
+   */
+  async function resolvePlace(input: IntakeInput, within: { path: string } | null, actor: Actor | null) {
     if (input.lng !== undefined && input.lat !== undefined) {
       const located = await locator.locate(input.lng, input.lat);
-      if (located && (!within || located.path.startsWith(within.path))) return findByCode(db, located.grid.code);
+      const allowed = located && (!within || located.path.startsWith(within.path)) && (!actor || !input.placeCode || can(actor, 'cases:intake', located.path));
+      if (located && allowed) return findByCode(db, located.grid.code);
     }
     if (input.placeCode) {
       const place = await findByCode(db, input.placeCode);
@@ -57,7 +61,7 @@ export function createIntake(deps: CasesDeps) {
   }
 
   return async function intake(actor: Actor | null, input: IntakeInput, within: { path: string } | null = null) {
-    const place = await resolvePlace(input, within);
+    const place = await resolvePlace(input, within, actor);
     if (!place) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'placeCode', message: 'no such community, grid or address in scope' }] });
     if (actor) assertInScope(actor, 'cases:intake', place.path);
     const tenantId = place.tenant_id!;
