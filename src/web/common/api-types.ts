@@ -35,6 +35,7 @@ import type {
   VolunteerSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
+import type { WhistleInput as WhistleInputSchema, WhistleSchema } from '../../server/features/whistle/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];
@@ -182,3 +183,9 @@ export interface PublicCaseView {
   canRate: boolean;
   steps: { action: string; at: string; note: string }[];
 }
+
+// 吹哨报到
+export type WhistleInput = z.input<typeof WhistleInputSchema>;
+export type Whistle = z.infer<typeof WhistleSchema>;
+export type Summons = Whistle['summonses'][number];
+export type SummonsAction = Summons['actions'][number];

@@ -71,9 +71,11 @@ export async function loadPublicConfig(): Promise<PublicConfig> {
   return session.config;
 }
 
-export function hasPermission(permission: Permission | undefined | null) {
+/** One permission, or a list of which any one will do (pages both sides of a workflow open). */
+export function hasPermission(permission: Permission | readonly Permission[] | undefined | null) {
   if (!permission) return true;
-  return session.me?.permissions.includes(permission) ?? false;
+  const held = session.me?.permissions ?? [];
+  return typeof permission === 'string' ? held.includes(permission) : permission.some((p) => held.includes(p));
 }
 
 export function primaryMembership(): Membership | null {

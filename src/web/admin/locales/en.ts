@@ -3,12 +3,20 @@ import caseLabels from '../../common/locales/cases.en';
 import cases from './en/cases';
 import type zhCN from './zh-CN';
 import stats from './en/stats';
+import whistle from './en/whistle';
+import disputes from './en/disputes';
+import duties from './en/duties';
+import legal from './en/legal';
 
 const en: typeof zhCN = {
   ...common,
   stats,
   ...caseLabels,
   cases,
+  whistle,
+  disputes,
+  duties,
+  legal,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

@@ -2,12 +2,20 @@ import common from '../../common/locales/zh-CN';
 import caseLabels from '../../common/locales/cases.zh-CN';
 import cases from './zh-CN/cases';
 import stats from './zh-CN/stats';
+import whistle from './zh-CN/whistle';
+import disputes from './zh-CN/disputes';
+import duties from './zh-CN/duties';
+import legal from './zh-CN/legal';
 
 export default {
   ...common,
   stats,
   ...caseLabels,
   cases,
+  whistle,
+  disputes,
+  duties,
+  legal,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -4,14 +4,15 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import BasicLayout from '../layouts/BasicLayout.vue';
 import { caseRoutes } from './case-routes';
+import { disputeRoutes, dutyRoutes, legalRoutes, whistleRoutes } from './feature-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
     /** i18n key of the page and menu title */
     titleKey?: string;
     icon?: Component;
-    /** the page (and its menu entry) needs this permission */
-    permission?: Permission;
+    /** the page (and its menu entry) needs this permission (a list: any one of them) */
+    permission?: Permission | Permission[];
     hideInMenu?: boolean;
     /** menu entry to highlight for a page that has none of its own */
     activeMenu?: string;
@@ -111,6 +112,10 @@ export const layoutChildren: RouteRecordRaw[] = [
     ],
   },
   caseRoutes,
+  ...whistleRoutes,
+  ...disputeRoutes,
+  ...dutyRoutes,
+  ...legalRoutes,
   {
     path: 'visit-logs',
     name: 'visit-logs',

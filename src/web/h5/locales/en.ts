@@ -1,12 +1,16 @@
 import common from '../../common/locales/en';
 import caseLabels from '../../common/locales/cases.en';
 import cases from './en/cases';
+import whistle from './en/whistle';
+import legal from './en/legal';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
   ...common,
   ...caseLabels,
   cases,
+  whistle,
+  legal,
   login: {
     title: 'Log in',
     subtitle: 'Community governance · mobile',

@@ -1,11 +1,15 @@
 import common from '../../common/locales/zh-CN';
 import caseLabels from '../../common/locales/cases.zh-CN';
 import cases from './zh-CN/cases';
+import whistle from './zh-CN/whistle';
+import legal from './zh-CN/legal';
 
 export default {
   ...common,
   ...caseLabels,
   cases,
+  whistle,
+  legal,
   login: {
     title: '账号登录',
     subtitle: '基层治理平台 · 手机端',

@@ -21,8 +21,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     titleKey?: string;
     public?: boolean;
-    /** the page needs this permission; without it the user goes home */
-    permission?: Permission;
+    /** the page needs this permission (a list: any one of them); without it the user goes home */
+    permission?: Permission | Permission[];
   }
 }
 
@@ -48,6 +48,9 @@ export const router = createRouter({
     { path: '/snap', name: 'snap', component: Snap, meta: { titleKey: 'cases.snap.title', permission: 'cases:intake' } },
     { path: '/tasks', name: 'tasks', component: () => import('../views/cases/tasks.vue'), meta: { titleKey: 'cases.tasks.title', permission: 'cases:handle' } },
     { path: '/tasks/:id', name: 'task', component: () => import('../views/cases/task.vue'), meta: { titleKey: 'cases.task.title', permission: 'cases:handle' } },
+    { path: '/whistles', name: 'whistles', component: () => import('../views/whistle/list.vue'), meta: { titleKey: 'whistle.title', permission: 'whistle:answer' } },
+    { path: '/whistles/:id', name: 'whistle', component: () => import('../views/whistle/detail.vue'), meta: { titleKey: 'whistle.detailTitle', permission: 'whistle:answer' } },
+    { path: '/legal', name: 'legal', component: () => import('../views/legal/index.vue'), meta: { titleKey: 'legal.title' } },
     { path: '/my-reports', name: 'my-reports', component: () => import('../views/cases/my-reports.vue'), meta: { titleKey: 'cases.myReports.title' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

@@ -1,0 +1,21 @@
+// 小律服务 (console, legal advisers): merged into the console's messages as `legal`.
+export default {
+  menu: '小律服务',
+  title: '法律咨询待答',
+  tabs: { open: '待解答', answered: '已解答', all: '全部' },
+  empty: '暂无咨询',
+  columns: { question: '咨询内容', asker: '提问人', createdAt: '提问时间', due: '答复时限', state: '状态', public: '公开' },
+  state: { open: '待解答', answered: '已解答' },
+  publicYes: '同意公开',
+  publicNo: '不公开',
+  answer: '解答',
+  answerTitle: '解答咨询',
+  answerLabel: '解答内容',
+  answerPlaceholder: '请用通俗的语言解答（至少 5 个字）',
+  answerRequired: '请填写解答（至少 5 个字）',
+  answered: '已解答',
+  answeredBy: '{name} 于 {time} 解答',
+  publicHint: '提问人同意公开，解答后将出现在常见问答中（不显示提问人）',
+  cancel: '取消',
+  submit: '提交解答',
+};

@@ -1,0 +1,49 @@
+import { Bell, ChatLineSquare, Files as Scale, List } from '@element-plus/icons-vue';
+import type { RouteRecordRaw } from 'vue-router';
+
+// 吹哨报到: the whistlers (streets, communities) and the summoned departments' receivers share the
+// pages; the server decides what each may see and do.
+export const whistleRoutes: RouteRecordRaw[] = [
+  {
+    path: 'whistles',
+    name: 'whistles',
+    component: () => import('../views/whistle/list/index.vue'),
+    meta: { titleKey: 'whistle.menu', icon: Bell, permission: ['whistle:blow', 'whistle:answer'] },
+  },
+  {
+    path: 'whistles/:id([0-9a-fA-F-]{36})',
+    name: 'whistle-detail',
+    component: () => import('../views/whistle/detail/index.vue'),
+    meta: { titleKey: 'whistle.detailTitle', permission: ['whistle:blow', 'whistle:answer'], hideInMenu: true, activeMenu: '/whistles' },
+  },
+];
+
+// 纠纷台账: the detail opens in a drawer on the same page (?id=).
+export const disputeRoutes: RouteRecordRaw[] = [
+  {
+    path: 'disputes',
+    name: 'disputes',
+    component: () => import('../views/disputes/ledger/index.vue'),
+    meta: { titleKey: 'disputes.menu', icon: Scale, permission: 'disputes:read' },
+  },
+];
+
+// 权责清单: read-only for most; import for duties:write.
+export const dutyRoutes: RouteRecordRaw[] = [
+  {
+    path: 'duty-lists',
+    name: 'duty-lists',
+    component: () => import('../views/duties/lists/index.vue'),
+    meta: { titleKey: 'duties.menu', icon: List, permission: 'duties:read' },
+  },
+];
+
+// 小律服务: the legal advisers' queue.
+export const legalRoutes: RouteRecordRaw[] = [
+  {
+    path: 'legal-questions',
+    name: 'legal-questions',
+    component: () => import('../views/legal/queue/index.vue'),
+    meta: { titleKey: 'legal.menu', icon: ChatLineSquare, permission: 'legal:answer' },
+  },
+];

@@ -1,0 +1,56 @@
+import type { ListResponse, SummonsAction, Whistle, WhistleInput } from '../api-types';
+import { http } from '../http';
+
+// 吹哨报到: a street or community summons departments; their receivers acknowledge (接哨), check in
+// on site (报到), report back (反馈); the whistler scores each department.
+
+export interface WhistleSummary {
+  id: string;
+  subject: string;
+  state: string;
+  caseId: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface WhistleRankingRow {
+  department: { code: string; name: string };
+  summonses: number;
+  ackOnTimeRate: number | null;
+  arriveOnTimeRate: number | null;
+  averageScore: number | null;
+  scored: number;
+}
+
+export interface SummonsActionInput {
+  note?: string;
+  lng?: number;
+  lat?: number;
+  score?: number;
+  comment?: string;
+}
+
+export const blowWhistle = (input: WhistleInput) => http.post<{ id: string }>('/whistles', input);
+
+export const listWhistles = (query: { state?: 'open' | 'closed'; mine?: boolean }, signal?: AbortSignal) =>
+  http.get<ListResponse<WhistleSummary>>('/whistles', { query: { state: query.state, mine: query.mine ? 'true' : undefined }, signal });
+
+export const getWhistle = (id: string, signal?: AbortSignal) => http.get<Whistle>(`/whistles/${encodeURIComponent(id)}`, { signal });
+
+export const takeSummonsAction = (id: string, action: SummonsAction, input: SummonsActionInput = {}) =>
+  http.post<{ id: string; state: string }>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
+
+export const whistleRanking = (under?: string, signal?: AbortSignal) =>
+  http.get<ListResponse<WhistleRankingRow>>('/whistle-ranking', { query: { under }, signal });
+
+/** The phone's position, or null when the browser refuses or takes too long. */
+export function currentPosition(timeoutMs = 10_000): Promise<{ lat: number; lng: number } | null> {
+  return new Promise((resolve) => {
+    if (typeof navigator === 'undefined' || !navigator.geolocation) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      (pos) => resolve({ lat: pos.coords.latitude, lng: pos.coords.longitude }),
+      () => resolve(null),
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 },
+    );
+  });
+}

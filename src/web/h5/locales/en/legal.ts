@@ -1,0 +1,24 @@
+import type zh from '../zh-CN/legal';
+
+// Legal questions on the phone: merged into the phone messages as `legal`.
+const en: typeof zh = {
+  entry: { name: 'Legal advice', desc: 'Answered within 24 hours' },
+  title: 'Legal advice',
+  tabs: { ask: 'Ask', mine: 'My questions', faq: 'FAQ' },
+  community: 'Community',
+  communityPlaceholder: 'The 12-digit community code',
+  communityUnknown: 'No such community; please check the code',
+  question: 'Question',
+  questionPlaceholder: 'Describe the problem (5 characters or more); no ID numbers or other private data',
+  public: 'The answer may be public (without my name) to help neighbours',
+  submit: 'Ask',
+  submitted: 'Sent; the legal adviser answers before {time}',
+  rules: { community: 'Please give a valid community code', question: 'Please write your question (5 characters or more)' },
+  empty: 'No questions yet',
+  waiting: 'Waiting · {left}',
+  answered: 'Answered',
+  answeredBy: '{name} · {time}',
+  faqSearch: 'Search questions',
+  faqEmpty: 'Nothing found',
+};
+export default en;

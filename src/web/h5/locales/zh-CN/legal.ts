@@ -1,0 +1,21 @@
+// 小律服务 on the phone: merged into the phone messages as `legal`.
+export default {
+  entry: { name: '小律服务', desc: '法律顾问 24 小时内解答' },
+  title: '小律服务',
+  tabs: { ask: '我要咨询', mine: '我的咨询', faq: '常见问答' },
+  community: '所在社区',
+  communityPlaceholder: '请输入 12 位社区编码',
+  communityUnknown: '找不到该社区，请核对编码',
+  question: '咨询内容',
+  questionPlaceholder: '请说明遇到的问题（至少 5 个字），不要填写身份证号等隐私信息',
+  public: '同意公开解答（不显示我的姓名），帮助有同样问题的邻居',
+  submit: '提交咨询',
+  submitted: '已提交，法律顾问将在 {time} 前解答',
+  rules: { community: '请填写正确的社区编码', question: '请填写咨询内容（至少 5 个字）' },
+  empty: '还没有咨询记录',
+  waiting: '待解答 · {left}',
+  answered: '已解答',
+  answeredBy: '{name} · {time}',
+  faqSearch: '搜索问题',
+  faqEmpty: '没有找到相关问答',
+};
