@@ -1,4 +1,4 @@
-// `npm test`: every test. Unit → API on PGlite → API on PostgreSQL → browser end-to-end.
+// `npm test`: every test. Type check → unit → API on PGlite → API on PostgreSQL → browser end-to-end.
 // Fails loudly when something it needs is missing; never skips a part silently.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,6 +40,9 @@ if (reachable === true) {
   console.warn(`\n!!! PostgreSQL is not reachable at ${databaseUrl} (${reachable}).\n!!! The API tests run on PGlite only. Set TEST_DATABASE_URL to run them on a server too.\n`);
 }
 projects.push('e2e');
+
+const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { stdio: 'inherit' });
+if (typecheck.status !== 0) fail('The type check failed (npm run typecheck).');
 
 const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 if (build.status !== 0) fail('The web build failed.');
