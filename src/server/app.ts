@@ -6,6 +6,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { getCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
@@ -92,6 +93,9 @@ export function buildApp(deps: AppDeps) {
   });
 
   app.use('/api/*', compress());
+  // JSON bodies are small; uploads (multipart) have their own limits on their routes.
+  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: 1024 * 1024 }); } });
+  app.use('/api/*', async (c, next) => ((c.req.header('content-type') ?? '').includes('json') ? jsonLimit(c, next) : next()));
 
   // Session and CSRF: a cookie-authenticated write must echo the session's CSRF token.
   app.use('/api/*', async (c, next) => {

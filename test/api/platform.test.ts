@@ -48,6 +48,9 @@ describe(`platform (${testEngine})`, () => {
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('BAD_JSON');
     expect(JSON.stringify(malformed.body)).not.toMatch(/at .*\.ts/);
+    const huge = await s.request('POST', '/api/v1/grids/merge', JSON.stringify({ codes: ['x'.repeat(2_000_000)] }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('UPLOAD_TOO_LARGE');
   });
 
   it('gives every response a request id, and records it with the IP-less actor in the audit log', async () => {
