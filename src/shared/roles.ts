@@ -55,7 +55,7 @@ export const permissions = [
   'cases:handle',     // work a case sent to you or your department
   'cases:configure',  // categories, deadlines, the on-duty roster
   'whistle:blow',     // 吹哨: summon departments, score them
-  'whistle:answer',   // 接哨/报到: a department's receivers and handlers
+  'whistle:answer',   // 接哨/报到: a department's receivers and handlers, and legal advisers summoned in person
   'duties:read',      // 权责清单
   'duties:write',     // maintain and import the lists (street)
   'duties:assign',    // a department hands a task to a community
@@ -76,7 +76,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
   department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
-  legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write', 'legal:answer'],
+  legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write', 'legal:answer', 'whistle:answer'],
   mediator: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
   volunteer: ['places:read'],
   steward: ['places:read', 'households:read'],

@@ -14,6 +14,8 @@ beforeAll(async () => {
   await buildUser(ctx.deps, 'police', 'department_receiver', 'D61089903');
   await givePhone(ctx.deps, 'police', '13900000009');
   await givePhone(ctx.deps, 'officer', '13900000002');
+  await buildUser(ctx.deps, 'lawyer', 'legal_adviser', '610899001001');
+  await buildUser(ctx.deps, 'lawyer2', 'legal_adviser', '610899001002');
   worker = await new Session(ctx).login('worker1');
   caseId = (await worker.post('/api/v1/cases', { channel: 'patrol', placeCode: '610899001001001', description: '楼上下水道堵塞，陈阿姨家被淹，邻居拒绝赔偿', reporterName: '陈阿姨' })).body.id;
 });
@@ -51,8 +53,9 @@ describe(`whistle and report for duty (${testEngine})`, () => {
     const owner = ra.status === 200 ? a : b;
     const other = ra.status === 200 ? b : a;
     expect((await other.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, { lng: 108.005, lat: 37.005 })).status).toBe(409);
-    expect((await owner.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, {})).status).toBe(400);
     expect((await owner.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, { lng: 108.005, lat: 37.005 })).status).toBe(200);
+    // the whistle took the grid's middle (108.005, 37.005) as the site: the check-in was made on it
+    expect((await summonsOf(owner, whistleId, 'D61089901')).arrival).toEqual({ lng: 108.005, lat: 37.005, metresFromSite: 0 });
     expect((await owner.post(`/api/v1/summonses/${summons.id}/actions/report`, { note: '现场讲解法律规定，双方达成赔偿协议' })).status).toBe(200);
     const after = await summonsOf(owner, whistleId, 'D61089901');
     expect(after).toMatchObject({ state: 'reported', reportText: '现场讲解法律规定，双方达成赔偿协议' });
@@ -71,7 +74,36 @@ describe(`whistle and report for duty (${testEngine})`, () => {
     const ranking = (await worker.get('/api/v1/whistle-ranking')).body.items;
     expect(ranking.map((r: { department: { name: string } }) => r.department.name)).toEqual(['城关司法所', '城关派出所']);
     expect(ranking[0]).toMatchObject({ summonses: 1, ackOnTimeRate: 1, arriveOnTimeRate: 1, averageScore: 5 });
-    expect(ranking[1]).toMatchObject({ summonses: 1, ackOnTimeRate: 0, averageScore: null });
+    expect(ranking[1]).toMatchObject({ summonses: 1, ackOnTimeRate: 0, averageScore: null, overdue: 1, unanswered: 1 });
+    expect(ranking[0]).toMatchObject({ overdue: 0, unanswered: 0, department: { kind: 'department', code: 'D61089901' } });
+  });
+
+  it('summons the community’s legal adviser in person, who checks in even when the phone gives no location', async () => {
+    const advisers = (await worker.get(`/api/v1/whistle-advisers?caseId=${caseId}`)).body.items;
+    expect(advisers.map((a: { name: string }) => a.name)).toEqual(['lawyer']);
+    const lawyer2 = (await ctx.deps.db.selectFrom('users').select('id').where('username', '=', 'lawyer2').executeTakeFirstOrThrow()).id;
+    const refused = await worker.post('/api/v1/whistles', { caseId, subject: '邻里漏水纠纷', request: '请法律顾问到场', adviserIds: [lawyer2] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues[0].path).toBe('adviserIds');
+    expect((await worker.post('/api/v1/whistles', { caseId, subject: '邻里漏水纠纷', request: '请到场', departmentCodes: [] })).status).toBe(400);
+
+    const res = await worker.post('/api/v1/whistles', { caseId, subject: '漏水赔偿', request: '请法律顾问到场讲解相邻关系', adviserIds: [advisers[0].id] });
+    expect(res.status).toBe(201);
+    const lawyer = await new Session(ctx).login('lawyer');
+    expect((await lawyer.get('/api/v1/whistles?mine=true')).body.items.map((w: { subject: string }) => w.subject)).toEqual(['漏水赔偿']);
+    const other = await new Session(ctx).login('lawyer2');
+    expect((await other.get(`/api/v1/whistles/${res.body.id}`)).status).toBe(404);
+    const summons = await summonsOf(lawyer, res.body.id, 'lawyer');
+    expect(summons.department).toEqual({ kind: 'adviser', code: 'lawyer', name: '法律顾问lawyer' });
+    expect((await other.post(`/api/v1/summonses/${summons.id}/actions/acknowledge`, {})).status).toBe(404);
+    expect((await lawyer.post(`/api/v1/summonses/${summons.id}/actions/acknowledge`, {})).status).toBe(200);
+    expect((await lawyer.post(`/api/v1/summonses/${summons.id}/actions/checkIn`, {})).status).toBe(200);
+    const arrived = await lawyer.get(`/api/v1/whistles/${res.body.id}`);
+    expect(arrived.body.summonses[0]).toMatchObject({ state: 'arrived', arrival: null });
+    expect(arrived.body.summonses[0].arrivedAt).not.toBeNull();
+    expect(arrived.body.timeline.at(-1).note).toBe('法律顾问lawyer报到：未定位');
+    const ranking = (await worker.get('/api/v1/whistle-ranking')).body.items;
+    expect(ranking.find((r: { department: { kind: string } }) => r.department.kind === 'adviser')).toMatchObject({ summonses: 1, ackOnTimeRate: 1, arriveOnTimeRate: 1 });
   });
 
   it('shows the whistle and each department’s steps in the case timeline', async () => {

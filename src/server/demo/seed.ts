@@ -13,6 +13,7 @@ import { demoDutyItems } from './duties.js';
 import { rebuildRollups } from '../features/stats/rollup.js';
 import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
+import { seedDemoWhistles } from './whistles.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -50,6 +51,7 @@ export const demoUsers = [
   { username: 'grid', displayName: '张伟', role: 'grid_worker', scope: '610899001001001', label: '网格员（和平社区第一网格）' },
   { username: 'grid2', displayName: '刘洋', role: 'grid_worker', scope: '610899001001002', label: '网格员（和平社区第二网格）' },
   { username: 'receiver', displayName: '陈明', role: 'department_receiver', scope: 'D61089901', label: '接哨员（城关司法所）' },
+  { username: 'police', displayName: '高磊', role: 'department_receiver', scope: 'D61089903', label: '接哨员（城关派出所）' },
   { username: 'handler', displayName: '周强', role: 'department_handler', scope: 'D61089905', label: '部门经办人（县城市管理局）' },
   { username: 'legal', displayName: '孙律师', role: 'legal_adviser', scope: '610899001001', label: '法律顾问（和平社区）' },
   { username: 'mediator', displayName: '吴桂兰', role: 'mediator', scope: '610899001', label: '人民调解员（城关街道）' },
@@ -201,6 +203,7 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
       id: newId(), tenant_id: tenant, community_id: placeIds.get(u.scope)!, user_id: userIds.get(u.username)!, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: now,
     }))).execute();
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
+    const whistleStats = await seedDemoWhistles(trx, random, now);
     await rebuildRollups(trx);
     for (const street of streets) {
       const listId = newId();
@@ -211,7 +214,7 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
         department_kind: r.departmentKind, category_codes: r.categoryCodes, keywords: r.keywords, sort: i,
       }))).execute();
     }
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ms: Date.now() - started });
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
 }

@@ -45,6 +45,22 @@ export function scopePaths(actor: Actor, permission: Permission): string[] {
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }
 
+/**
+ * Like scopePaths, from place memberships only. A department's membership reaches its whole county
+ * for reading places, but it does not make the department a party to what happens in every
+ * community of that county.
+ */
+export function placeScopePaths(actor: Actor, permission: Permission): string[] {
+  return scopePaths({ ...actor, memberships: actor.memberships.filter((m) => m.scopeKind === 'place') }, permission);
+}
+
+/** The departments whose members' permission the actor holds it by. */
+export function departmentsWith(actor: Actor, permission: Permission): string[] {
+  return actor.memberships
+    .filter((m) => m.scopeKind === 'department' && m.departmentId && rolePermissions[m.role].includes(permission))
+    .map((m) => m.departmentId!);
+}
+
 export function can(actor: Actor, permission: Permission, placePath?: string): boolean {
   if (actor.kind === 'system') return true;
   const paths = scopePaths(actor, permission);

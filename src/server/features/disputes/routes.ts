@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import type { WhistleService } from '../whistle/service.js';
+import { SummonsRequest, summonsSomeone } from '../whistle/schemas.js';
 import { DisputeInput, DisputeQuery, MediationInput } from './schemas.js';
 import type { DisputesService } from './service.js';
 
@@ -20,7 +21,7 @@ const handover = authRoute({ method: 'post', path: '/disputes/{id}/handover', ta
 const close = authRoute({ method: 'post', path: '/disputes/{id}/close', tags, summary: 'Close the dispute', request: { params: Id, ...json(Note) }, responses: { 200: StatusOut, ...errorResponses } });
 const whistle = authRoute({
   method: 'post', path: '/disputes/{id}/whistle', tags, summary: 'Blow the whistle on this dispute',
-  request: { params: Id, ...json(z.object({ departmentCodes: z.array(z.string().regex(/^D\d+$/)).min(1).max(20), request: z.string().trim().min(2).max(1000), ackMinutes: z.number().int().min(5).max(1440).default(30), arriveMinutes: z.number().int().min(10).max(10080).default(120) })) },
+  request: { params: Id, ...json(SummonsRequest.refine(...summonsSomeone)) },
   responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses },
 });
 const agreement = authRoute({ method: 'get', path: '/disputes/{id}/agreement.pdf', tags, summary: 'The mediation agreement (PDF, with the signatures)', request: { params: Id }, responses: pdf });

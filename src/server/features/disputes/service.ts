@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/identity.js';
 import { recordAudit, type Executor } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
@@ -19,6 +20,8 @@ import type { DisputeInputT, MediationInputT } from './schemas.js';
 const typeNames: Record<string, string> = { neighbour: '邻里纠纷', family: '婚姻家庭', property: '物业纠纷', labour: '劳资纠纷', land: '土地纠纷', consumer: '消费纠纷', other: '其他' };
 const riskNames: Record<string, string> = { low: '低', medium: '中', high: '高' };
 const statusNames: Record<string, string> = { open: '待调解', mediating: '调解中', agreed: '已达成协议', failed: '调解未成', handed_over: '已移交', closed: '已结案' };
+/** The parties' one order: the detail lists them so, the phone sends their signatures so, the agreement prints them so. */
+const partyOrder = sql<number>`case role when 'applicant' then 0 when 'respondent' then 1 else 2 end`;
 
 export function createDisputesService({ db, clock, pii, storage }: { db: Db; clock: Clock; pii: PiiCipher; storage: FileStorage }) {
   async function readable(actor: Actor, id: string) {
@@ -102,13 +105,15 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
 
     async get(actor: Actor, id: string) {
       const d = await readable(actor, id);
-      const [parties, sessions, events] = await Promise.all([
-        db.selectFrom('dispute_parties').select(['id', 'role', 'name', 'phone_masked', 'id_number_masked']).where('dispute_id', '=', id).execute(),
+      const [parties, sessions, events, place] = await Promise.all([
+        db.selectFrom('dispute_parties').select(['id', 'role', 'name', 'phone_masked', 'id_number_masked']).where('dispute_id', '=', id).orderBy(partyOrder).orderBy('id').execute(),
         db.selectFrom('mediation_sessions').selectAll().where('dispute_id', '=', id).orderBy('held_at').execute(),
         db.selectFrom('dispute_events').selectAll().where('dispute_id', '=', id).orderBy('at').orderBy('id').execute(),
+        db.selectFrom('places').select(['code', 'name']).where('id', '=', d.place_id).executeTakeFirst(),
       ]);
       return {
         id: d.id, code: d.code, type: d.dispute_type, summary: d.summary, risk: d.risk, status: d.status, source: d.source, caseId: d.case_id, whistleId: d.whistle_id, handedTo: d.handed_to,
+        place: place ? { code: place.code, name: place.name } : null, createdAt: new Date(d.created_at).toISOString(),
         parties: parties.map((p) => ({ id: p.id, role: p.role, name: p.name, phone: p.phone_masked, idNumber: p.id_number_masked })),
         sessions: sessions.map((s) => ({ id: s.id, heldAt: new Date(s.held_at).toISOString(), mediators: s.mediators, legalAdvisers: s.legal_advisers, record: s.record, outcome: s.outcome, agreementText: s.agreement_text, signatures: s.signature_file_ids.length })),
         timeline: events.map((e) => ({ kind: e.kind, note: e.note, actorName: e.actor_name, at: new Date(e.at).toISOString() })),
@@ -150,7 +155,7 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
       const d = await readable(actor, id);
       const session = await db.selectFrom('mediation_sessions').selectAll().where('dispute_id', '=', id).where('outcome', '=', 'agreed').orderBy('held_at', 'desc').executeTakeFirst();
       if (!session) throw new AppError('NOT_FOUND', { reason: 'no agreement yet' });
-      const parties = await db.selectFrom('dispute_parties').selectAll().where('dispute_id', '=', id).orderBy('role').execute();
+      const parties = await db.selectFrom('dispute_parties').selectAll().where('dispute_id', '=', id).orderBy(partyOrder).orderBy('id').execute();
       const files = session.signature_file_ids.length ? await db.selectFrom('files').select(['id', 'storage_key']).where('id', 'in', session.signature_file_ids).execute() : [];
       const signatures = await Promise.all(parties.map(async (p, i) => {
         const file = files.find((f) => f.id === session.signature_file_ids[i]);

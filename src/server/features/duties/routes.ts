@@ -5,6 +5,7 @@ import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '.
 import { assertPermission } from '../../platform/policy.js';
 import { isXlsx } from '../files/content-type.js';
 import { readDutySheet, writeDutySheet } from './excel.js';
+import { DutyTaskInput, DutyTaskPageSchema, DutyTaskQuery, DutyTaskStatSchema, DutyTaskVerdictSchema } from './schemas.js';
 import type { DutiesService } from './service.js';
 
 const tags = ['duties'];
@@ -22,10 +23,15 @@ const importRoute = authRoute({
 const advice = authRoute({ method: 'get', path: '/cases/{id}/duty-advice', tags, summary: 'Whose duty a case is: the community itself, or a department (then a whistle is proposed)', request: { params: z.object({ id: z.uuid() }) }, responses: { 200: jsonContent(z.object({ item: Item.nullable(), handledBy: z.enum(['community', 'department']).nullable(), department: z.object({ code: z.string(), name: z.string() }).nullable(), proposeWhistle: z.boolean() })), ...errorResponses } });
 const assign = authRoute({
   method: 'post', path: '/duty-tasks', tags, summary: 'A department hands a task to a community; refused with the list’s reference unless admitted (准入)',
-  request: { body: { content: { 'application/json': { schema: z.object({ communityCode: z.string().regex(/^\d{12}$/), title: z.string().trim().min(2).max(100), description: z.string().trim().max(1000).default(''), itemRef: z.string().trim().max(40).optional() }) } }, required: true } },
-  responses: { 201: jsonContent(z.object({ id: z.string(), status: z.enum(['accepted', 'refused']), reason: z.string(), itemRef: z.string().nullable() }), 'Checked'), ...errorResponses },
+  request: { body: { content: { 'application/json': { schema: DutyTaskInput } }, required: true } },
+  responses: { 201: jsonContent(DutyTaskVerdictSchema, 'Checked'), ...errorResponses },
 });
-const stats = authRoute({ method: 'get', path: '/duty-tasks/stats', tags, summary: 'Tasks handed to communities and refusals, per department', request: { query: z.object({ under: z.string().min(2).max(40).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(z.object({ department: z.object({ code: z.string(), name: z.string() }), total: z.number(), refused: z.number() })) })), ...errorResponses } });
+const tasks = authRoute({
+  method: 'get', path: '/duty-tasks', tags, summary: 'Tasks my department handed out, or tasks handed to the communities in my scope; newest first',
+  request: { query: DutyTaskQuery },
+  responses: { 200: jsonContent(DutyTaskPageSchema), ...errorResponses },
+});
+const stats = authRoute({ method: 'get', path: '/duty-tasks/stats', tags, summary: 'Tasks handed to communities and refusals, per department', request: { query: z.object({ under: z.string().min(2).max(40).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(DutyTaskStatSchema) })), ...errorResponses } });
 
 export function dutiesRoutes(service: DutiesService) {
   const router = createRouter();
@@ -48,5 +54,6 @@ export function dutiesRoutes(service: DutiesService) {
     })
     .openapi(advice, async (c) => c.json(await service.adviceForCase(actorOf(c), c.req.valid('param').id), 200))
     .openapi(assign, async (c) => c.json(await service.assignTask(actorOf(c), c.req.valid('json')), 201))
+    .openapi(tasks, async (c) => c.json(await service.listTasks(actorOf(c), c.req.valid('query')), 200))
     .openapi(stats, async (c) => c.json({ items: await service.taskStats(actorOf(c), c.req.valid('query').under) }, 200));
 }

@@ -3,12 +3,14 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, departmentsWith, placeScopePaths, scopePaths, type Actor } from '../../platform/policy.js';
 import { departmentIdsOf, canReadCase } from '../cases/access.js';
 import { shanghaiDate } from '../cases/deadlines.js';
 import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';
 import type { DutyItemRow } from './excel.js';
+import * as repo from './repository.js';
+import type { DutyTaskInputT, DutyTaskQueryT } from './schemas.js';
 
 // 权责清单 in use: what a community must do itself, who else is responsible, and which work a
 // department may hand down (准入) or must not (取消).
@@ -105,12 +107,14 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
     },
 
     /** A department hands work to a community: accepted only when the admitted list has it (准入). */
-    async assignTask(actor: Actor, input: { communityCode: string; title: string; description: string; itemRef?: string; departmentCode?: string }) {
+    async assignTask(actor: Actor, input: DutyTaskInputT) {
       assertPermission(actor, 'duties:assign');
       const departmentId = departmentIdsOf(actor)[0];
       if (!departmentId) throw new AppError('FORBIDDEN');
       const community = await findByCode(db, input.communityCode);
       if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
+      // A department reaches the communities of its own county, never another tenant's.
+      assertInScope(actor, 'duties:assign', community.path);
       const street = streetCodeOf(community.path)!;
       const list = await effectiveList(street, shanghaiDate(clock.now().getTime()));
       const all = list ? await items(list.id) : [];
@@ -137,6 +141,33 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
         await recordAudit(trx, actor, { action: `dutyTask.${status}`, entityType: 'duty_task', entityId: id, tenantId: community.tenant_id, after: { community: community.code, title: input.title, ref, reason } }, now);
       });
       return { id, status, reason, itemRef: ref };
+    },
+
+    /**
+     * Tasks handed to communities, newest first: those my department handed out, and those handed to
+     * the communities of my place scope. A department does not see other departments' tasks.
+     */
+    async listTasks(actor: Actor, query: DutyTaskQueryT) {
+      assertPermission(actor, 'duties:read');
+      const departmentIds = departmentsWith(actor, 'duties:assign');
+      const placePaths = placeScopePaths(actor, 'duties:read');
+      let underPath: string | null = null;
+      if (query.under) {
+        const place = await findByCode(db, query.under);
+        if (!place || !can(actor, 'duties:read', place.path)) throw new AppError('NOT_FOUND');
+        underPath = place.path;
+      }
+      const { rows, total } = await repo.listTasks(
+        db,
+        { departmentIds, placePaths, underPath, status: query.status ?? null },
+        { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+      );
+      const items = rows.map((r) => ({
+        id: r.id, community: { code: r.community_code, name: r.community_name }, department: { code: r.department_code, name: r.department_name },
+        title: r.title, description: r.description, status: r.status, reason: r.reason, itemRef: r.item_ref,
+        createdBy: r.created_by_name, createdAt: new Date(r.created_at).toISOString(),
+      }));
+      return { items, total, page: query.page, pageSize: query.pageSize };
     },
 
     /** Tasks handed down and how many were refused, per department. */

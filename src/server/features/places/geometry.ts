@@ -1,4 +1,5 @@
 import area from '@turf/area';
+import distance from '@turf/distance';
 import { featureCollection, polygon as turfPolygon } from '@turf/helpers';
 import union from '@turf/union';
 import inside from 'point-in-polygon-hao';
@@ -40,3 +41,7 @@ export function unionOf(polygons: GeoJsonPolygon[]): GeoJsonPolygon | null {
 
 export const approxEqual = (a: number, b: number, tolerance = 0.005): boolean =>
   Math.abs(a - b) <= tolerance * Math.max(Math.abs(a), Math.abs(b), 1);
+
+/** Metres between two points on the ground (great-circle). */
+export const metresBetween = (a: { lng: number; lat: number }, b: { lng: number; lat: number }): number =>
+  Math.round(distance([a.lng, a.lat], [b.lng, b.lat], { units: 'meters' }));

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
-import { SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
+import { AdviserSchema, RankingRow, SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
 import type { WhistleService } from './service.js';
 
 const tags = ['whistle'];
@@ -11,7 +11,12 @@ const act = authRoute({ method: 'post', path: '/summonses/{id}/actions/{action}'
 const ranking = authRoute({
   method: 'get', path: '/whistle-ranking', tags, summary: 'Department ranking: summonses, on-time acknowledgement and arrival, average score',
   request: { query: z.object({ under: z.string().min(2).max(40).optional() }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(z.object({ department: z.object({ code: z.string(), name: z.string() }), summonses: z.number(), ackOnTimeRate: z.number().nullable(), arriveOnTimeRate: z.number().nullable(), averageScore: z.number().nullable(), scored: z.number() })) })), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ items: z.array(RankingRow) })), ...errorResponses },
+});
+const advisers = authRoute({
+  method: 'get', path: '/whistle-advisers', tags, summary: 'Legal advisers (法律顾问) who serve a case’s or a place’s community and can be summoned',
+  request: { query: z.object({ caseId: z.uuid().optional(), placeCode: z.string().trim().min(2).max(40).optional() }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(AdviserSchema) })), ...errorResponses },
 });
 
 export function whistleRoutes(service: WhistleService) {
@@ -21,6 +26,7 @@ export function whistleRoutes(service: WhistleService) {
       const q = c.req.valid('query');
       return c.json({ items: await service.list(actorOf(c), { state: q.state, mine: q.mine === 'true' }) }, 200);
     })
+    .openapi(advisers, async (c) => c.json({ items: await service.advisers(actorOf(c), c.req.valid('query')) }, 200))
     .openapi(ranking, async (c) => c.json({ items: await service.ranking(actorOf(c), c.req.valid('query').under) }, 200))
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
     .openapi(act, async (c) => {

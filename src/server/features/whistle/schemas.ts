@@ -1,16 +1,26 @@
 import { z } from '@hono/zod-openapi';
 import { summonsActions } from './lifecycle.js';
 
-export const WhistleInput = z
-  .object({
-    caseId: z.uuid().optional(),
-    placeCode: z.string().trim().min(2).max(40).optional(),
-    subject: z.string().trim().min(2).max(80),
-    request: z.string().trim().min(2).max(1000).openapi({ description: 'What the departments are asked to do' }),
-    departmentCodes: z.array(z.string().regex(/^D\d+$/)).min(1).max(20),
-    ackMinutes: z.number().int().min(5).max(24 * 60).default(30),
-    arriveMinutes: z.number().int().min(10).max(7 * 24 * 60).default(120),
-  })
+/** What is asked and of whom: shared by a whistle on a case or place and one from a dispute. */
+export const SummonsRequest = z.object({
+  request: z.string().trim().min(2).max(1000).openapi({ description: 'What the departments are asked to do' }),
+  departmentCodes: z.array(z.string().regex(/^D\d+$/)).max(20).default([]),
+  adviserIds: z.array(z.uuid()).max(10).default([]).openapi({ description: 'Legal advisers (法律顾问) serving the place, summoned in person' }),
+  ackMinutes: z.number().int().min(5).max(24 * 60).default(30),
+  arriveMinutes: z.number().int().min(10).max(7 * 24 * 60).default(120),
+});
+export const summonsSomeone: [(w: { departmentCodes: string[]; adviserIds: string[] }) => boolean, { path: string[]; message: string }] = [
+  (w) => w.departmentCodes.length + w.adviserIds.length > 0, { path: ['departmentCodes'], message: 'summon at least one department or legal adviser' },
+];
+
+export const WhistleInput = SummonsRequest.extend({
+  caseId: z.uuid().optional(),
+  placeCode: z.string().trim().min(2).max(40).optional(),
+  subject: z.string().trim().min(2).max(80),
+  lng: z.number().min(-180).max(180).optional().openapi({ description: 'Where to go; by default the case’s point or the place’s' }),
+  lat: z.number().min(-90).max(90).optional(),
+})
+  .refine(...summonsSomeone)
   .openapi('WhistleInput');
 
 export const SummonsActionInput = z
@@ -28,17 +38,30 @@ export const SummonsParam = z.object({
   action: z.enum(summonsActions).openapi({ param: { name: 'action', in: 'path' } }),
 });
 
+/** Who was summoned: a department (code D…) or a legal adviser in person (code = their login). */
+export const SummonedParty = z.object({ kind: z.enum(['department', 'adviser']), code: z.string(), name: z.string() });
 const Summons = z.object({
-  id: z.string(), department: z.object({ code: z.string(), name: z.string() }), state: z.string(), ackDueAt: z.string(), arriveDueAt: z.string(),
-  acknowledgedAt: z.string().nullable(), owner: z.string().nullable(), arrivedAt: z.string().nullable(), reportText: z.string().nullable(),
+  id: z.string(), department: SummonedParty, state: z.string(), ackDueAt: z.string(), arriveDueAt: z.string(),
+  acknowledgedAt: z.string().nullable(), owner: z.string().nullable(), arrivedAt: z.string().nullable(),
+  arrival: z.object({ lng: z.number(), lat: z.number(), metresFromSite: z.number().nullable() }).nullable().openapi({ description: 'Where the check-in was made; null when the phone gave no location' }),
+  reportText: z.string().nullable(),
   score: z.number().nullable(), scoreComment: z.string().nullable(), slaLevel: z.string(), escalated: z.boolean(), actions: z.array(z.enum(summonsActions)),
 });
 export const WhistleSchema = z
   .object({
     id: z.string(), caseId: z.string().nullable(), subject: z.string(), request: z.string(), state: z.string(), createdBy: z.string(), createdAt: z.string(),
+    place: z.object({ code: z.string(), name: z.string(), address: z.string(), lng: z.number().nullable(), lat: z.number().nullable() }),
     summonses: z.array(Summons), timeline: z.array(z.object({ action: z.string(), actorName: z.string(), note: z.string(), at: z.string() })),
   })
   .openapi('Whistle');
+
+export const RankingRow = z.object({
+  department: SummonedParty, summonses: z.number(), ackOnTimeRate: z.number().nullable(), arriveOnTimeRate: z.number().nullable(),
+  averageScore: z.number().nullable(), scored: z.number(),
+  overdue: z.number().openapi({ description: 'Summonses that went red (acknowledgement or arrival overdue) and were escalated' }),
+  unanswered: z.number().openapi({ description: 'Summonses nobody has acknowledged yet' }),
+}).openapi('WhistleRankingRow');
+export const AdviserSchema = z.object({ id: z.string(), name: z.string(), serves: z.string() }).openapi('WhistleAdviser');
 
 export type WhistleInputT = z.infer<typeof WhistleInput>;
 export type SummonsActionInputT = z.infer<typeof SummonsActionInput>;

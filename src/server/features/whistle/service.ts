@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -10,6 +10,7 @@ import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
 import { departmentIdsOf } from '../cases/access.js';
 import { smsUsers, superiorUserIds } from '../cases/notices.js';
+import { metresBetween } from '../places/geometry.js';
 import { findByCode } from '../places/repository.js';
 import { allowedSummonsActions, findSummonsTransition, type SummonsAction, type SummonsParty, type SummonsState } from './lifecycle.js';
 import type { WhistleInputT, SummonsActionInputT } from './schemas.js';
@@ -37,24 +38,55 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
     }
   }
 
-  const membersOf = async (trx: Trx | Db, departmentId: string) =>
-    (await trx.selectFrom('memberships').select('user_id').where('department_id', '=', departmentId).execute()).map((m) => m.user_id);
+  /** Who answers a summons: the department's members (first to acknowledge owns it), or the adviser herself. */
+  const answerersOf = async (trx: Trx | Db, s: Pick<SummonsRow, 'department_id' | 'adviser_id'>) =>
+    s.department_id ? (await trx.selectFrom('memberships').select('user_id').where('department_id', '=', s.department_id).execute()).map((m) => m.user_id) : [s.adviser_id!];
 
-  function partiesOf(actor: Actor, s: Pick<SummonsRow, 'department_id' | 'owner_id'>, whistlePath: string): SummonsParty[] {
+  /** The summoned party's name: the department's, or 法律顾问 and the adviser's name. */
+  async function partyOf(trx: Trx | Db, s: Pick<SummonsRow, 'department_id' | 'adviser_id'>) {
+    if (s.department_id) {
+      const d = await trx.selectFrom('departments').select(['code', 'name']).where('id', '=', s.department_id).executeTakeFirstOrThrow();
+      return { kind: 'department' as const, code: d.code, name: d.name };
+    }
+    const u = await trx.selectFrom('users').select(['username', 'display_name']).where('id', '=', s.adviser_id!).executeTakeFirstOrThrow();
+    return { kind: 'adviser' as const, code: u.username, name: `法律顾问${u.display_name}` };
+  }
+
+  const isAnswerer = (actor: Actor, s: Pick<SummonsRow, 'department_id' | 'adviser_id'>) =>
+    can(actor, 'whistle:answer') && (s.department_id ? departmentIdsOf(actor).includes(s.department_id) : s.adviser_id === actor.userId);
+
+  function partiesOf(actor: Actor, s: Pick<SummonsRow, 'department_id' | 'adviser_id' | 'owner_id'>, whistlePath: string): SummonsParty[] {
     const parties: SummonsParty[] = [];
-    if (departmentIdsOf(actor).includes(s.department_id) && can(actor, 'whistle:answer')) parties.push('departmentMember');
+    if (isAnswerer(actor, s)) parties.push('departmentMember');
     if (s.owner_id && s.owner_id === actor.userId) parties.push('owner');
     if (can(actor, 'whistle:blow', whistlePath)) parties.push('whistler');
     return parties;
   }
 
+  /** Legal advisers whose place covers this one (a community's adviser, or a street's). */
+  async function advisersServing(ex: Trx | Db, placePath: string) {
+    const rows = await ex.selectFrom('memberships as m').innerJoin('places as p', 'p.id', 'm.place_id').innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.display_name', 'p.name as place_name', 'p.path']).where('m.role', '=', 'legal_adviser').where('u.status', '=', 'active').orderBy('u.display_name').execute();
+    return rows.filter((r) => placePath.startsWith(r.path)).map((r) => ({ id: r.id, name: r.display_name, serves: r.place_name }));
+  }
+
+  /** The point to go to: a building's, or the middle of a grid, for a whistle on a place. */
+  async function pointOf(placePath: string) {
+    const building = await db.selectFrom('buildings as b').innerJoin('places as p', 'p.id', 'b.place_id').select(['b.lng', 'b.lat', 'b.address'])
+      .where(sql<boolean>`${placePath} like p.path || '%'`).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
+    if (building) return building;
+    const grid = await db.selectFrom('grids as g').innerJoin('places as p', 'p.id', 'g.place_id').select(['g.min_lng', 'g.min_lat', 'g.max_lng', 'g.max_lat'])
+      .where(sql<boolean>`${placePath} like p.path || '%'`).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
+    return grid ? { lng: (grid.min_lng + grid.max_lng) / 2, lat: (grid.min_lat + grid.max_lat) / 2, address: '' } : { lng: null, lat: null, address: '' };
+  }
+
   async function readable(actor: Actor, id: string) {
-    const w = await db.selectFrom('whistles').selectAll().where('id', '=', id).executeTakeFirst();
+    const w = await db.selectFrom('whistles as w').innerJoin('places as p', 'p.id', 'w.place_id').selectAll('w').select(['p.code as place_code', 'p.name as place_name']).where('w.id', '=', id).executeTakeFirst();
     if (!w) throw new AppError('NOT_FOUND');
-    const summonses = await db.selectFrom('summonses as s').innerJoin('departments as d', 'd.id', 's.department_id').selectAll('s').select(['d.name as department_name', 'd.code as department_code']).where('s.whistle_id', '=', id).orderBy('d.code').execute();
-    const mine = summonses.some((s) => departmentIdsOf(actor).includes(s.department_id));
+    const summonses = await db.selectFrom('summonses').selectAll().where('whistle_id', '=', id).orderBy('created_at').orderBy('id').execute();
+    const mine = summonses.some((s) => isAnswerer(actor, s));
     if (!can(actor, 'cases:read', w.place_path) && !mine) throw new AppError('NOT_FOUND');
-    return { w, summonses };
+    return { w, summonses: await Promise.all(summonses.map(async (s) => ({ ...s, party: await partyOf(db, s) }))) };
   }
 
   if (jobs) {
@@ -67,11 +99,11 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       const w = await trx.selectFrom('whistles').selectAll().where('id', '=', s.whistle_id).executeTakeFirstOrThrow();
       await trx.updateTable('summonses').set({ sla_level: level === 'red' ? 'red' : s.sla_level === 'red' ? 'red' : 'yellow', escalated: s.escalated || level === 'red' }).where('id', '=', s.id).execute();
       const label = which === 'ack' ? '接哨' : '报到';
-      const dept = await trx.selectFrom('departments').select('name').where('id', '=', s.department_id).executeTakeFirstOrThrow();
-      if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${dept.name}${label}超时，已上报`, now);
-      const recipients = [...(await membersOf(trx, s.department_id)), ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : [])];
+      const party = await partyOf(trx, s);
+      if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${party.name}${label}超时，已上报`, now);
+      const recipients = [...(await answerersOf(trx, s)), ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : [])];
       await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, [...new Set(recipients)],
-        level === 'red' ? 'sla_overdue' : 'sla_warning', { code: w.subject.slice(0, 20), clock: `${dept.name}${label}`, deadline: due.slice(5, 16).replace('T', ' '), level: '街道' }, `whistle:${s.id}:${which}:${level}`);
+        level === 'red' ? 'sla_overdue' : 'sla_warning', { code: w.subject.slice(0, 20), clock: `${party.name}${label}`, deadline: due.slice(5, 16).replace('T', ' '), level: '街道' }, `whistle:${s.id}:${which}:${level}`);
     });
   }
 
@@ -84,7 +116,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
   }
 
   return {
-    /** 吹哨: on a case or on a place, summoning one or more departments. */
+    /** 吹哨: on a case or on a place, summoning departments and the community's legal advisers. */
     async blow(actor: Actor, input: WhistleInputT) {
       assertPermission(actor, 'whistle:blow');
       let place: { id: string; path: string; tenant_id: string | null };
@@ -99,25 +131,46 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
         place = found;
       }
       assertInScope(actor, 'whistle:blow', place.path);
-      const departments = await db.selectFrom('departments').select(['id', 'name', 'code']).where('code', 'in', input.departmentCodes).where('tenant_id', '=', place.tenant_id!).execute();
+      const departments = input.departmentCodes.length
+        ? await db.selectFrom('departments').select(['id', 'name', 'code']).where('code', 'in', input.departmentCodes).where('tenant_id', '=', place.tenant_id!).execute()
+        : [];
       if (departments.length !== new Set(input.departmentCodes).size) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'departmentCodes', message: 'unknown department' }] });
+      const serving = await advisersServing(db, place.path);
+      const advisers = [...new Set(input.adviserIds)].map((id) => serving.find((a) => a.id === id));
+      if (advisers.some((a) => !a)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'adviserIds', message: 'not a legal adviser of this place' }] });
+      const point = input.lng !== undefined && input.lat !== undefined ? { lng: input.lng, lat: input.lat, address: '' }
+        : caseRow && caseRow.lng !== null ? { lng: caseRow.lng, lat: caseRow.lat, address: caseRow.address } : await pointOf(place.path);
       const now = clock.now();
       const ackDue = new Date(now.getTime() + input.ackMinutes * 60_000);
       const arriveDue = new Date(now.getTime() + input.arriveMinutes * 60_000);
+      const summoned = [
+        ...departments.map((d) => ({ department_id: d.id, adviser_id: null, name: d.name })),
+        ...advisers.map((a) => ({ department_id: null, adviser_id: a!.id, name: `法律顾问${a!.name}` })),
+      ];
       return db.transaction().execute(async (trx) => {
         const w = { id: newId(), tenant_id: place.tenant_id!, case_id: caseRow?.id ?? null };
-        await trx.insertInto('whistles').values({ ...w, place_id: place.id, place_path: place.path, subject: input.subject, request: input.request, created_by: actor.userId, created_by_name: actor.displayName, created_at: now }).execute();
-        await event(trx, w, null, 'whistle', actor, `${input.subject}：召集${departments.map((d) => d.name).join('、')}`, now);
-        for (const d of departments) {
-          const s = { id: newId() };
-          await trx.insertInto('summonses').values({ id: s.id, tenant_id: w.tenant_id, whistle_id: w.id, department_id: d.id, state: 'summoned', ack_due_at: ackDue, arrive_due_at: arriveDue, created_at: now }).execute();
+        await trx.insertInto('whistles').values({ ...w, place_id: place.id, place_path: place.path, subject: input.subject, request: input.request, lng: point.lng, lat: point.lat, address: point.address, created_by: actor.userId, created_by_name: actor.displayName, created_at: now }).execute();
+        await event(trx, w, null, 'whistle', actor, `${input.subject}：召集${summoned.map((p) => p.name).join('、')}`, now);
+        for (const party of summoned) {
+          const s = { id: newId(), department_id: party.department_id, adviser_id: party.adviser_id };
+          await trx.insertInto('summonses').values({ ...s, tenant_id: w.tenant_id, whistle_id: w.id, state: 'summoned', ack_due_at: ackDue, arrive_due_at: arriveDue, created_at: now }).execute();
           await watch(trx, s, now, ackDue, arriveDue);
-          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await membersOf(trx, d.id), 'case_dispatched',
+          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await answerersOf(trx, s), 'case_dispatched',
             { code: `吹哨·${input.subject.slice(0, 16)}`, summary: input.request.slice(0, 30), deadline: new Date(arriveDue.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ') }, `whistle:${s.id}:summoned`);
         }
-        await recordAudit(trx, actor, { action: 'whistle.blow', entityType: 'whistle', entityId: w.id, tenantId: w.tenant_id, after: { subject: input.subject, departments: input.departmentCodes } }, now);
+        await recordAudit(trx, actor, { action: 'whistle.blow', entityType: 'whistle', entityId: w.id, tenantId: w.tenant_id, after: { subject: input.subject, summoned: summoned.map((p) => p.name) } }, now);
         return { id: w.id };
       });
+    },
+
+    async advisers(actor: Actor, q: { caseId?: string; placeCode?: string }) {
+      assertPermission(actor, 'whistle:blow');
+      const path = q.caseId
+        ? (await db.selectFrom('cases').select('place_path').where('id', '=', q.caseId).executeTakeFirst())?.place_path
+        : q.placeCode ? (await findByCode(db, q.placeCode))?.path : undefined;
+      if (!path) throw new AppError(q.caseId || q.placeCode ? 'NOT_FOUND' : 'VALIDATION_FAILED', { issues: [{ path: 'caseId', message: 'give a case or a place' }] });
+      assertInScope(actor, 'whistle:blow', path);
+      return advisersServing(db, path);
     },
 
     async act(actor: Actor, summonsId: string, action: SummonsAction, input: SummonsActionInputT) {
@@ -135,8 +188,11 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
         let note = input.note ?? '';
         if (action === 'acknowledge') Object.assign(changes, { acknowledged_at: now, owner_id: actor.userId, owner_name: actor.displayName, ack_on_time: now <= new Date(s.ack_due_at) });
         if (action === 'checkIn') {
-          if (input.lng === undefined || input.lat === undefined) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'lng', message: 'check-in needs the location' }] });
-          Object.assign(changes, { arrived_at: now, arrival_lng: input.lng, arrival_lat: input.lat, arrive_on_time: now <= new Date(s.arrive_due_at) });
+          // A phone that refuses its location still checks in; the record then says so, and nobody is placed on site who was not measured there.
+          const located = input.lng !== undefined && input.lat !== undefined;
+          Object.assign(changes, { arrived_at: now, arrival_lng: located ? input.lng : null, arrival_lat: located ? input.lat : null, arrive_on_time: now <= new Date(s.arrive_due_at) });
+          const away = located && w.lng !== null && w.lat !== null ? metresBetween({ lng: input.lng!, lat: input.lat! }, { lng: w.lng, lat: w.lat }) : null;
+          note = [located ? (away === null ? '已定位' : `距现场${away}米`) : '未定位', note].filter(Boolean).join('，');
         }
         if (action === 'report') {
           if (!input.note || input.note.trim().length < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'note', message: 'say what was done' }] });
@@ -148,8 +204,8 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           note = `${input.score} 分${input.comment ? `：${input.comment}` : ''}`;
         }
         await trx.updateTable('summonses').set(changes as never).where('id', '=', s.id).execute();
-        const dept = await trx.selectFrom('departments').select('name').where('id', '=', s.department_id).executeTakeFirstOrThrow();
-        await event(trx, w, s.id, action, actor, `${dept.name}${actionNames[action]}${note ? `：${note}` : ''}`, now);
+        const party = await partyOf(trx, s);
+        await event(trx, w, s.id, action, actor, `${party.name}${actionNames[action]}${note ? `：${note}` : ''}`, now);
         const remaining = await trx.selectFrom('summonses').select('id').where('whistle_id', '=', w.id).where('state', '<>', 'scored').where('id', '<>', s.id).execute();
         if (action === 'score' && remaining.length === 0) await trx.updateTable('whistles').set({ state: 'closed', closed_at: now }).where('id', '=', w.id).execute();
         await recordAudit(trx, actor, { action: `summons.${action}`, entityType: 'summons', entityId: s.id, tenantId: s.tenant_id, before: { state: s.state }, after: { state: t.to, note } }, now);
@@ -160,11 +216,16 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
     async get(actor: Actor, id: string) {
       const { w, summonses } = await readable(actor, id);
       const events = await db.selectFrom('whistle_events').selectAll().where('whistle_id', '=', id).orderBy('at').orderBy('id').execute();
+      const site = w.lng !== null && w.lat !== null ? { lng: w.lng, lat: w.lat } : null;
       return {
         id: w.id, caseId: w.case_id, subject: w.subject, request: w.request, state: w.state, createdBy: w.created_by_name, createdAt: iso(w.created_at)!,
+        place: { code: w.place_code, name: w.place_name, address: w.address, lng: w.lng, lat: w.lat },
         summonses: summonses.map((s) => ({
-          id: s.id, department: { code: s.department_code, name: s.department_name }, state: s.state, ackDueAt: iso(s.ack_due_at)!, arriveDueAt: iso(s.arrive_due_at)!,
-          acknowledgedAt: iso(s.acknowledged_at), owner: s.owner_name, arrivedAt: iso(s.arrived_at), reportText: s.report_text, score: s.score, scoreComment: s.score_comment,
+          id: s.id, department: s.party, state: s.state, ackDueAt: iso(s.ack_due_at)!, arriveDueAt: iso(s.arrive_due_at)!,
+          acknowledgedAt: iso(s.acknowledged_at), owner: s.owner_name, arrivedAt: iso(s.arrived_at),
+          arrival: s.arrival_lng !== null && s.arrival_lat !== null
+            ? { lng: s.arrival_lng, lat: s.arrival_lat, metresFromSite: site ? metresBetween({ lng: s.arrival_lng, lat: s.arrival_lat }, site) : null } : null,
+          reportText: s.report_text, score: s.score, scoreComment: s.score_comment,
           slaLevel: s.sla_level, escalated: s.escalated, actions: allowedSummonsActions(s.state as SummonsState, partiesOf(actor, s, w.place_path)),
         })),
         timeline: events.map((e) => ({ action: e.action, actorName: e.actor_name, note: e.note, at: iso(e.at)! })),
@@ -174,34 +235,39 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
     async list(actor: Actor, q: { state?: 'open' | 'closed'; mine?: boolean }) {
       const departmentIds = departmentIdsOf(actor);
       const paths = q.mine ? [] : scopePaths(actor, 'cases:read');
-      if (paths.length === 0 && departmentIds.length === 0) return [];
+      if (paths.length === 0 && departmentIds.length === 0 && !can(actor, 'whistle:answer')) return [];
       let query = db.selectFrom('whistles as w').selectAll('w').where((eb) => eb.or([
         ...paths.map((p) => eb('w.place_path', 'like', `${p}%`)),
         ...(departmentIds.length ? [eb('w.id', 'in', eb.selectFrom('summonses').select('whistle_id').where('department_id', 'in', departmentIds))] : []),
+        ...(can(actor, 'whistle:answer') && actor.userId ? [eb('w.id', 'in', eb.selectFrom('summonses').select('whistle_id').where('adviser_id', '=', actor.userId))] : []),
       ]));
       if (q.state) query = query.where('w.state', '=', q.state);
       const rows = await query.orderBy('w.created_at', 'desc').limit(200).execute();
       return rows.map((w) => ({ id: w.id, subject: w.subject, state: w.state, caseId: w.case_id, createdBy: w.created_by_name, createdAt: iso(w.created_at)! }));
     },
 
-    /** Department rankings: summonses, on-time acknowledgement and arrival, average score. */
+    /** Department rankings: summonses, on-time acknowledgement and arrival, average score, and who let whistles go unanswered. */
     async ranking(actor: Actor, underCode?: string) {
       assertPermission(actor, 'cases:read');
       const place = underCode ? await findByCode(db, underCode) : undefined;
       if (underCode && !place) throw new AppError('NOT_FOUND');
       const path = place?.path ?? scopePaths(actor, 'cases:read')[0];
       assertInScope(actor, 'cases:read', path);
-      const rows = await db.selectFrom('summonses as s').innerJoin('whistles as w', 'w.id', 's.whistle_id').innerJoin('departments as d', 'd.id', 's.department_id')
-        .select((eb) => ['d.code', 'd.name', eb.fn.countAll<number>().as('summonses'),
-          eb.fn.count<number>('s.acknowledged_at').as('acknowledged'), eb.fn.sum<number>(eb.case().when('s.ack_on_time', '=', true).then(1).else(0).end()).as('ack_on_time'),
-          eb.fn.count<number>('s.arrived_at').as('arrived'), eb.fn.sum<number>(eb.case().when('s.arrive_on_time', '=', true).then(1).else(0).end()).as('arrive_on_time'),
+      const rows = await db.selectFrom('summonses as s').innerJoin('whistles as w', 'w.id', 's.whistle_id')
+        .leftJoin('departments as d', 'd.id', 's.department_id').leftJoin('users as u', 'u.id', 's.adviser_id')
+        .select((eb) => ['d.code', 'd.name', 'u.username', 'u.display_name', eb.fn.countAll<number>().as('summonses'),
+          eb.fn.sum<number>(eb.case().when('s.ack_on_time', '=', true).then(1).else(0).end()).as('ack_on_time'),
+          eb.fn.sum<number>(eb.case().when('s.arrive_on_time', '=', true).then(1).else(0).end()).as('arrive_on_time'),
+          eb.fn.sum<number>(eb.case().when('s.escalated', '=', true).then(1).else(0).end()).as('overdue'),
+          eb.fn.sum<number>(eb.case().when('s.acknowledged_at', 'is', null).then(1).else(0).end()).as('unanswered'),
           eb.fn.avg<number>('s.score').as('avg_score'), eb.fn.count<number>('s.score').as('scored')])
-        .where('w.place_path', 'like', `${path}%`).groupBy(['d.code', 'd.name']).execute();
+        .where('w.place_path', 'like', `${path}%`).groupBy(['d.code', 'd.name', 'u.username', 'u.display_name']).execute();
       const ratio = (a: number, b: number) => (Number(b) > 0 ? Math.round((Number(a) / Number(b)) * 10_000) / 10_000 : null);
       return rows.map((r) => ({
-        department: { code: r.code, name: r.name }, summonses: Number(r.summonses),
-        ackOnTimeRate: ratio(r.ack_on_time, r.summonses), arriveOnTimeRate: ratio(r.arrive_on_time, r.summonses),
+        department: r.code ? { kind: 'department' as const, code: r.code, name: r.name! } : { kind: 'adviser' as const, code: r.username!, name: `法律顾问${r.display_name}` },
+        summonses: Number(r.summonses), ackOnTimeRate: ratio(r.ack_on_time, r.summonses), arriveOnTimeRate: ratio(r.arrive_on_time, r.summonses),
         averageScore: r.avg_score === null ? null : Math.round(Number(r.avg_score) * 100) / 100, scored: Number(r.scored),
+        overdue: Number(r.overdue), unanswered: Number(r.unanswered),
       })).sort((a, b) => (b.averageScore ?? 0) - (a.averageScore ?? 0) || (b.arriveOnTimeRate ?? 0) - (a.arriveOnTimeRate ?? 0));
     },
   };

@@ -468,13 +468,18 @@ export interface WhistlesTable {
   created_by_name: string;
   created_at: Timestamp;
   closed_at: Timestamp | null;
+  lng: number | null;
+  lat: number | null;
+  address: Generated<string>;
 }
 
 export interface SummonsesTable {
   id: string;
   tenant_id: string;
   whistle_id: string;
-  department_id: string;
+  /** one of department_id (its receivers race for it) and adviser_id (one legal adviser) */
+  department_id: string | null;
+  adviser_id: string | null;
   state: string;
   ack_due_at: Timestamp;
   arrive_due_at: Timestamp;

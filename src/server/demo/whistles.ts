@@ -1,0 +1,100 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../platform/db/schema.js';
+import { newId } from '../platform/ids.js';
+import type { Random } from './random.js';
+
+// Half a year of whistles on the cases that needed departments, so the ranking has a history: most
+// departments come on time and are scored well, one housing bureau often does not — and three whistles
+// are still open with that bureau overdue and escalated, as a leader would find them on a Monday.
+
+/** How each department answers: chance to acknowledge on time, to arrive on time, and its usual score. */
+const behaviour: Record<string, { ack: number; arrive: number; score: [number, number] }> = {
+  D61089901: { ack: 0.95, arrive: 0.9, score: [4, 5] },
+  D61089903: { ack: 0.9, arrive: 0.85, score: [4, 5] },
+  D61089905: { ack: 0.8, arrive: 0.7, score: [3, 5] },
+  D61089906: { ack: 0.4, arrive: 0.3, score: [2, 3] },
+  D61089909: { ack: 0.85, arrive: 0.8, score: [3, 5] },
+};
+/** Which departments a case of this category calls. */
+const summoned: Record<string, string[]> = {
+  neighbour: ['D61089901', 'D61089903'],
+  drainage: ['D61089909', 'D61089906'],
+  building_safety: ['D61089906', 'D61089905'],
+  public_order: ['D61089903'],
+  stalls: ['D61089905'],
+  fire: ['D61089903', 'D61089906'],
+};
+const MIN = 60_000;
+
+export async function seedDemoWhistles(trx: Transaction<Database>, random: Random, now: Date) {
+  const departments = new Map((await trx.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.code, d]));
+  const workers = new Map((await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('places as p', 'p.id', 'm.place_id')
+    .select(['u.id', 'u.display_name', 'p.path']).where('m.role', '=', 'community_worker').execute()).map((w) => [w.path, w]));
+  const receivers = new Map((await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select(['u.id', 'u.display_name', 'm.department_id'])
+    .where('m.role', '=', 'department_receiver').execute()).map((r) => [r.department_id!, r]));
+  const since = new Date(now.getTime() - 180 * 86_400_000);
+  const candidates = await trx.selectFrom('cases').select(['id', 'tenant_id', 'place_id', 'place_path', 'category_code', 'lng', 'lat', 'address', 'description', 'state', 'created_at', 'resolved_at'])
+    .where('category_code', 'in', Object.keys(summoned)).where('created_at', '>=', since).orderBy('created_at').execute();
+  const closedCases = candidates.filter((c) => c.state === 'closed' && c.resolved_at && random.next() < 0.15).slice(0, 60);
+  const openCases = candidates.filter((c) => ['accepted', 'in_progress'].includes(c.state) && summoned[c.category_code!].includes('D61089906')).slice(-3);
+  let whistles = 0;
+
+  for (const c of [...closedCases, ...openCases]) {
+    const open = !closedCases.includes(c);
+    const blownAt = new Date(new Date(c.created_at).getTime() + random.int(30, 240) * MIN);
+    const worker = [...workers.entries()].find(([path]) => c.place_path.startsWith(path))?.[1];
+    const whistle = { id: newId(), tenant_id: c.tenant_id, case_id: c.id };
+    const whistlerName = worker?.display_name ?? '社区工作者';
+    const events: { summons_id: string | null; action: string; actor_id: string | null; actor_name: string; note: string; at: Date }[] = [];
+    const codes = summoned[c.category_code!];
+    const names = codes.map((code) => departments.get(code)!.name);
+    events.push({ summons_id: null, action: 'whistle', actor_id: worker?.id ?? null, actor_name: whistlerName, note: `${c.description.slice(0, 20)}：召集${names.join('、')}`, at: blownAt });
+    const summonses = [];
+    let closedAt: Date | null = null;
+    for (const code of codes) {
+      const dept = departments.get(code)!;
+      const how = behaviour[code];
+      const receiver = receivers.get(dept.id);
+      const s = { id: newId(), ack_due_at: new Date(blownAt.getTime() + 30 * MIN), arrive_due_at: new Date(blownAt.getTime() + 120 * MIN) };
+      const ignored = open && code === 'D61089906';
+      if (ignored) {
+        events.push({ summons_id: s.id, action: 'overdue', actor_id: null, actor_name: '系统', note: `${dept.name}接哨超时，已上报`, at: s.ack_due_at });
+        summonses.push({ ...s, department_id: dept.id, state: 'summoned', sla_level: 'red' as const, escalated: true });
+        continue;
+      }
+      const ackOnTime = random.next() < how.ack;
+      const arriveOnTime = random.next() < how.arrive;
+      const acknowledgedAt = new Date(blownAt.getTime() + (ackOnTime ? random.int(3, 28) : random.int(35, 180)) * MIN);
+      const arrivedAt = new Date(Math.max(acknowledgedAt.getTime() + 10 * MIN, blownAt.getTime() + (arriveOnTime ? random.int(40, 115) : random.int(130, 600)) * MIN));
+      const reportedAt = new Date(arrivedAt.getTime() + random.int(30, 240) * MIN);
+      const score = open ? null : random.int(how.score[0], how.score[1]);
+      const scoredAt = open ? null : new Date(Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()));
+      const ownerName = receiver?.display_name ?? `${dept.name}值班员`;
+      events.push(
+        { summons_id: s.id, action: 'acknowledge', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}接哨`, at: acknowledgedAt },
+        { summons_id: s.id, action: 'checkIn', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}报到：距现场${random.int(5, 80)}米`, at: arrivedAt },
+        { summons_id: s.id, action: 'report', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}处置反馈：已到场处置`, at: reportedAt },
+      );
+      if (scoredAt && (!closedAt || scoredAt > closedAt)) closedAt = scoredAt;
+      if (score !== null) events.push({ summons_id: s.id, action: 'score', actor_id: worker?.id ?? null, actor_name: whistlerName, note: `${dept.name}评分：${score} 分`, at: scoredAt! });
+      const late = !ackOnTime || !arriveOnTime;
+      summonses.push({
+        ...s, department_id: dept.id, state: score === null ? 'reported' : 'scored', acknowledged_at: acknowledgedAt, owner_id: receiver?.id ?? null, owner_name: ownerName,
+        arrived_at: arrivedAt, arrival_lng: c.lng, arrival_lat: c.lat, report_text: '已到场处置', reported_at: reportedAt, score, score_comment: score !== null && score <= 3 ? '到场不及时' : '',
+        scored_at: scoredAt, ack_on_time: ackOnTime, arrive_on_time: arriveOnTime, sla_level: late ? ('red' as const) : ('ok' as const), escalated: late,
+      });
+    }
+    await trx.insertInto('whistles').values({
+      ...whistle, place_id: c.place_id, place_path: c.place_path, subject: c.description.slice(0, 20), request: `请${names.join('、')}到场处置`, state: open ? 'open' : 'closed',
+      lng: c.lng, lat: c.lat, address: c.address, created_by: worker?.id ?? null, created_by_name: whistlerName, created_at: blownAt, closed_at: closedAt,
+    }).execute();
+    await trx.insertInto('summonses').values(summonses.map((s) => ({ ...s, tenant_id: c.tenant_id, whistle_id: whistle.id, created_at: blownAt }))).execute();
+    await trx.insertInto('whistle_events').values(events.map((e) => ({ id: newId(), tenant_id: c.tenant_id, whistle_id: whistle.id, ...e }))).execute();
+    await trx.insertInto('case_events').values(events.map((e) => ({
+      id: newId(), tenant_id: c.tenant_id, case_id: c.id, action: `whistle.${e.action}`, from_state: null, to_state: null, actor_id: e.actor_id, actor_name: e.actor_name,
+      note: e.note, data: JSON.stringify({ whistleId: whistle.id, summonsId: e.summons_id }), at: e.at,
+    }))).execute();
+    whistles++;
+  }
+  return { whistles };
+}
