@@ -35,7 +35,7 @@ import type {
   VolunteerSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
-import type { WhistleInput as WhistleInputSchema, WhistleSchema } from '../../server/features/whistle/schemas';
+import type { RankingRow, WhistleInput as WhistleInputSchema, WhistleSchema } from '../../server/features/whistle/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];
@@ -184,8 +184,16 @@ export interface PublicCaseView {
   steps: { action: string; at: string; note: string }[];
 }
 
+// 部门派单 (duty tasks): a department hands work to a community, checked against the 准入 list.
+export type DutyTask = z.infer<typeof import('../../server/features/duties/schemas').DutyTaskSchema>;
+export type DutyTaskStatus = DutyTask['status'];
+export type DutyTaskInput = z.input<typeof import('../../server/features/duties/schemas').DutyTaskInput>;
+export type DutyTaskVerdict = z.infer<typeof import('../../server/features/duties/schemas').DutyTaskVerdictSchema>;
+
 // 吹哨报到
 export type WhistleInput = z.input<typeof WhistleInputSchema>;
 export type Whistle = z.infer<typeof WhistleSchema>;
+/** One row of the department ranking: a department, or a legal adviser summoned in person (department.kind). */
+export type WhistleRankingRow = z.infer<typeof RankingRow>;
 export type Summons = Whistle['summonses'][number];
 export type SummonsAction = Summons['actions'][number];

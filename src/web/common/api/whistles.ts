@@ -1,5 +1,7 @@
-import type { ListResponse, SummonsAction, Whistle, WhistleInput } from '../api-types';
+import type { ListResponse, SummonsAction, Whistle, WhistleInput, WhistleRankingRow } from '../api-types';
 import { http } from '../http';
+
+export type { WhistleRankingRow };
 
 // 吹哨报到: a street or community summons departments; their receivers acknowledge (接哨), check in
 // on site (报到), report back (反馈); the whistler scores each department.
@@ -11,15 +13,6 @@ export interface WhistleSummary {
   caseId: string | null;
   createdBy: string;
   createdAt: string;
-}
-
-export interface WhistleRankingRow {
-  department: { code: string; name: string };
-  summonses: number;
-  ackOnTimeRate: number | null;
-  arriveOnTimeRate: number | null;
-  averageScore: number | null;
-  scored: number;
 }
 
 export interface SummonsActionInput {
@@ -39,6 +32,15 @@ export const getWhistle = (id: string, signal?: AbortSignal) => http.get<Whistle
 
 export const takeSummonsAction = (id: string, action: SummonsAction, input: SummonsActionInput = {}) =>
   http.post<{ id: string; state: string }>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
+
+/** A legal adviser who serves the place and can be summoned in person. */
+export interface WhistleAdviser {
+  id: string;
+  name: string;
+  serves: string;
+}
+export const whistleAdvisers = (query: { caseId?: string; placeCode?: string }) =>
+  http.get<ListResponse<WhistleAdviser>>('/whistle-advisers', { query });
 
 export const whistleRanking = (under?: string, signal?: AbortSignal) =>
   http.get<ListResponse<WhistleRankingRow>>('/whistle-ranking', { query: { under }, signal });

@@ -14,6 +14,8 @@ export interface SnapReport extends QueuedDraft {
   priority: 'normal' | 'urgent';
   description: string;
   reporterName: string;
+  /** 代居民反映: the resident's mobile (kept on the phone only until the report is sent) */
+  reporterPhone?: string;
 }
 
 export interface SentCase {
@@ -32,6 +34,7 @@ const queue = createQueue<SnapReport, SentCase>('cases', (draft) =>
     priority: draft.priority,
     description: draft.description,
     reporterName: draft.reporterName,
+    reporterPhone: draft.reporterPhone,
     photoIds: draft.photoIds,
     idempotencyKey: draft.id,
   }),

@@ -6,6 +6,8 @@ const en: typeof zh = {
   title: 'Dispute ledger',
   detailTitle: 'Dispute',
   record: 'Record a dispute',
+  fromCase: 'From case {code} (same place)',
+  fromCaseButton: 'Record as a dispute',
   analysis: 'Monthly analysis',
   analysisMonth: 'Month',
   analysisNeedsPlace: 'Choose a street or community first',

@@ -4,6 +4,8 @@ export default {
   title: '矛盾纠纷台账',
   detailTitle: '纠纷详情',
   record: '登记纠纷',
+  fromCase: '由诉求 {code} 转入（地点同诉求）',
+  fromCaseButton: '转为矛盾纠纷',
   analysis: '月度分析报告',
   analysisMonth: '月份',
   analysisNeedsPlace: '请先选择统计范围（街道或社区）',

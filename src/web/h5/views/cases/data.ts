@@ -11,18 +11,26 @@ export interface SnapDraft {
   address: string;
   categoryCode: string;
   urgent: boolean;
+  /** 代居民反映: the resident the grid worker reports for, who then gets the SMS with the tracking link */
+  residentName: string;
+  residentPhone: string;
 }
 const draftKey = (userId: string) => `linli.h5.snap.${userId}`;
 
 export function loadSnapDraft(userId: string, fresh: () => string): SnapDraft {
   try {
     const saved = JSON.parse(sessionStorage.getItem(draftKey(userId)) ?? 'null') as Partial<SnapDraft> | null;
-    if (saved && typeof saved.key === 'string') return { description: '', address: '', categoryCode: '', urgent: false, ...saved } as SnapDraft;
+    if (saved && typeof saved.key === 'string') return { ...blankSnap(saved.key), ...saved } as SnapDraft;
   } catch {
     // unreadable: start again
   }
-  return { key: fresh(), description: '', address: '', categoryCode: '', urgent: false };
+  return blankSnap(fresh());
 }
+
+export const blankSnap = (key: string): SnapDraft => ({ key, description: '', address: '', categoryCode: '', urgent: false, residentName: '', residentPhone: '' });
+
+/** A mainland mobile number, as residents type it (spaces and dashes allowed). */
+export const isMobile = (value: string) => /^1[3-9]\d{9}$/.test(value.replace(/[\s-]/g, ''));
 
 export function saveSnapDraft(userId: string, draft: SnapDraft | null) {
   try {
