@@ -32,7 +32,7 @@ describe(`dispute ledger and mediation (${testEngine})`, () => {
     expect(res.body.code).toMatch(/^MD-20261124-001$/);
     disputeId = res.body.id;
     const detail = (await mediator.get(`/api/v1/disputes/${disputeId}`)).body;
-    expect(detail).toMatchObject({ source: 'case', status: 'open', caseId, actions: ['mediate', 'handover'] });
+    expect(detail).toMatchObject({ source: 'case', status: 'open', caseId, actions: ['mediate', 'handover'], place: { code: world.gridA.code } });
     expect(detail.parties[0]).toMatchObject({ name: '陈阿姨', idNumber: `610899********${chenId.slice(-4)}`, phone: '138****5678' });
     expect(JSON.stringify(detail)).not.toContain(chenId);
     const other = await new Session(ctx).login('worker2');
@@ -86,5 +86,21 @@ describe(`dispute ledger and mediation (${testEngine})`, () => {
     expect(text).toContain('本月排查登记矛盾纠纷 2 件');
     expect(text).toContain(d.body.code);
     expect((await mediator.post(`/api/v1/disputes/${d.body.id}/handover`, { to: 'court', note: '引导业主依法起诉' })).body.status).toBe('handed_over');
+  });
+
+  it('lists the parties in the order their signatures are sent and printed', async () => {
+    const d = await mediator.post('/api/v1/disputes', {
+      placeCode: world.c1.code, disputeType: 'family', summary: '兄妹三人就母亲赡养费分担发生争执', source: 'walk_in', risk: 'low',
+      parties: [{ role: 'other', name: '赵建华' }, { role: 'respondent', name: '赵建国' }, { role: 'applicant', name: '赵桂芝' }],
+    });
+    const detail = (await mediator.get(`/api/v1/disputes/${d.body.id}`)).body;
+    expect(detail.parties.map((p: { name: string }) => p.name)).toEqual(['赵桂芝', '赵建国', '赵建华']);
+    const signatures = [];
+    for (const name of ['s1.png', 's2.png', 's3.png']) signatures.push((await mediator.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name, type: 'image/png' } }))).body.id);
+    await mediator.post(`/api/v1/disputes/${d.body.id}/mediations`, { mediators: ['吴桂兰'], record: '三人到场', outcome: 'agreed', agreementText: '每人每月八百元', signatureFileIds: signatures });
+    const text = await pdfText((await mediator.get(`/api/v1/disputes/${d.body.id}/agreement.pdf`)).body);
+    const signed = text.slice(text.indexOf('当事人签名'));
+    expect(signed.indexOf('赵桂芝')).toBeLessThan(signed.indexOf('赵建国'));
+    expect(signed.indexOf('赵建国')).toBeLessThan(signed.indexOf('赵建华'));
   });
 });

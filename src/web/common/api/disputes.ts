@@ -32,6 +32,8 @@ export interface DisputeDetail extends DisputeSummary {
   caseId: string | null;
   whistleId: string | null;
   handedTo: string | null;
+  place: { code: string; name: string } | null;
+  /** in the order the signatures are sent and the agreement prints them */
   parties: { id: string; role: PartyRole; name: string; phone: string | null; idNumber: string | null }[];
   sessions: {
     id: string;

@@ -1,4 +1,4 @@
-import type { ListResponse } from '../api-types';
+import type { DutyTask, DutyTaskInput, DutyTaskStatus, DutyTaskVerdict, ListResponse, Paged } from '../api-types';
 import { download, http } from '../http';
 
 // 权责清单: a street's duty lists (versions, items), import / export, and whose duty a case is.
@@ -55,3 +55,10 @@ export interface DutyTaskStat {
 }
 /** Tasks departments handed to communities, and how many were refused (not in the 准入 list). */
 export const dutyTaskStats = (under?: string, signal?: AbortSignal) => http.get<ListResponse<DutyTaskStat>>('/duty-tasks/stats', { query: { under }, signal });
+
+/** A department hands a task to a community; the answer is the verdict (准入 or 不予准入 with the reason). */
+export const assignDutyTask = (input: DutyTaskInput) => http.post<DutyTaskVerdict>('/duty-tasks', input);
+
+/** Tasks my department handed out, or (places) the tasks handed to the communities in my scope; newest first. */
+export const listDutyTasks = (query: { under?: string; status?: DutyTaskStatus; page?: number; pageSize?: number }, signal?: AbortSignal) =>
+  http.get<Paged<DutyTask>>('/duty-tasks', { query, signal });

@@ -1,16 +1,20 @@
 import common from '../../common/locales/en';
 import caseLabels from '../../common/locales/cases.en';
+import disputeLabels from '../../common/locales/disputes.en';
 import cases from './en/cases';
 import whistle from './en/whistle';
 import legal from './en/legal';
+import disputes from './en/disputes';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
   ...common,
   ...caseLabels,
+  ...disputeLabels,
   cases,
   whistle,
   legal,
+  disputes,
   login: {
     title: 'Log in',
     subtitle: 'Community governance · mobile',

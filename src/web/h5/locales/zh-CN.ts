@@ -1,15 +1,19 @@
 import common from '../../common/locales/zh-CN';
 import caseLabels from '../../common/locales/cases.zh-CN';
+import disputeLabels from '../../common/locales/disputes.zh-CN';
 import cases from './zh-CN/cases';
 import whistle from './zh-CN/whistle';
 import legal from './zh-CN/legal';
+import disputes from './zh-CN/disputes';
 
 export default {
   ...common,
   ...caseLabels,
+  ...disputeLabels,
   cases,
   whistle,
   legal,
+  disputes,
   login: {
     title: '账号登录',
     subtitle: '基层治理平台 · 手机端',

@@ -50,6 +50,8 @@ export const router = createRouter({
     { path: '/tasks/:id', name: 'task', component: () => import('../views/cases/task.vue'), meta: { titleKey: 'cases.task.title', permission: 'cases:handle' } },
     { path: '/whistles', name: 'whistles', component: () => import('../views/whistle/list.vue'), meta: { titleKey: 'whistle.title', permission: 'whistle:answer' } },
     { path: '/whistles/:id', name: 'whistle', component: () => import('../views/whistle/detail.vue'), meta: { titleKey: 'whistle.detailTitle', permission: 'whistle:answer' } },
+    { path: '/disputes', name: 'disputes', component: () => import('../views/disputes/list.vue'), meta: { titleKey: 'disputes.title', permission: 'disputes:read' } },
+    { path: '/disputes/:id', name: 'dispute', component: () => import('../views/disputes/detail.vue'), meta: { titleKey: 'disputes.detailTitle', permission: 'disputes:read' } },
     { path: '/legal', name: 'legal', component: () => import('../views/legal/index.vue'), meta: { titleKey: 'legal.title' } },
     { path: '/my-reports', name: 'my-reports', component: () => import('../views/cases/my-reports.vue'), meta: { titleKey: 'cases.myReports.title' } },
     { path: '/:pathMatch(.*)*', redirect: '/' },

@@ -2,9 +2,11 @@ import type { Permission } from '../../../../shared/roles';
 
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
-  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'legal' | 'myReports';
+  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'myReports';
   icon: string;
   color: string;
+  /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
+  labels?: string;
   permission?: Permission;
   /** only for residents (accounts without any role): their own reports */
   residentOnly?: boolean;
@@ -15,9 +17,10 @@ export const homeEntries: HomeEntry[] = [
   { key: 'snap', icon: 'photograph', color: '#f97316', permission: 'cases:intake' },
   { key: 'visitLog', icon: 'notes', color: '#16a34a', permission: 'visits:read' },
   { key: 'tasks', icon: 'todo-list', color: '#9333ea', permission: 'cases:handle' },
-  { key: 'whistles', icon: 'volume-o', color: '#dc2626', permission: 'whistle:answer' },
-  { key: 'legal', icon: 'question-o', color: '#0f766e' },
-  { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true },
+  { key: 'whistles', icon: 'volume-o', color: '#dc2626', permission: 'whistle:answer', labels: 'whistle.entry' },
+  { key: 'disputes', icon: 'friends-o', color: '#b45309', permission: 'disputes:read', labels: 'disputes.entry' },
+  { key: 'legal', icon: 'question-o', color: '#0f766e', labels: 'legal.entry' },
+  { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
