@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDutyItems } from '../../src/server/demo/duties.js';
 import { writeDutySheet } from '../../src/server/features/duties/excel.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildDepartment, buildWorld } from '../support/factories.js';
+import { buildDepartment, buildPlace, buildUser, buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 import { multipart, readXlsx } from '../support/files.js';
 
@@ -65,4 +65,59 @@ describe(`duty lists 权责清单 (${testEngine})`, () => {
     const worker = await new Session(ctx).login('worker1');
     expect((await worker.post('/api/v1/duty-tasks', { communityCode: world.c1.code, title: '征兵政策宣传' })).status).toBe(403);
   });
+
+  it('lists the tasks a department handed out to that department, and the tasks a community received to that community', async () => {
+    await buildUser(ctx.deps, 'cityHandler', 'department_handler', 'D61089905');
+    const receiver = await new Session(ctx).login('receiver');
+    const city = await new Session(ctx).login('cityHandler');
+    const give = async (by: Session, communityCode: string, title: string) => {
+      ctx.clock.advance(60_000);
+      const res = await by.post('/api/v1/duty-tasks', { communityCode, title, description: '' });
+      expect(res.status).toBe(201);
+      return res.body as { id: string; status: string };
+    };
+    const a = await give(receiver, world.c1.code, '征兵政策宣传（列表甲）');
+    const b = await give(city, world.c2.code, '征兵政策宣传（列表乙）');
+    const c = await give(city, world.c1.code, '请社区出具居民无犯罪记录证明（列表丙）');
+    const titles = (body: { items: { title: string }[] }) => body.items.map((i) => i.title).filter((t) => t.includes('（列表'));
+
+    // A department sees only its own tasks, newest first, with the verdict and the list's reference.
+    const mine = await city.get('/api/v1/duty-tasks');
+    expect(mine.status).toBe(200);
+    expect(mine.body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    expect(mine.body.items[0]).toMatchObject({
+      id: c.id, community: { code: world.c1.code, name: '和平社区' }, department: { code: 'D61089905', name: '县城市管理局' },
+      status: 'refused', itemRef: '取消-1', createdBy: 'cityHandler', createdAt: ctx.clock.now().toISOString(),
+    });
+    expect(mine.body.items[0].reason).toContain('取消事项');
+    expect(mine.body.items[1]).toMatchObject({ id: b.id, status: 'accepted', itemRef: '准入-2-1', community: { name: '文化社区' } });
+    expect(titles((await receiver.get('/api/v1/duty-tasks?pageSize=100')).body)).toEqual(['征兵政策宣传（列表甲）']);
+    // …and may narrow them to one community of its county.
+    expect(titles((await city.get(`/api/v1/duty-tasks?under=${world.c2.code}`)).body)).toEqual(['征兵政策宣传（列表乙）']);
+
+    // A community sees what was handed to it, whoever handed it; not what went to the next community.
+    const worker1 = await new Session(ctx).login('worker1');
+    expect(titles((await worker1.get('/api/v1/duty-tasks?pageSize=100')).body)).toEqual(['请社区出具居民无犯罪记录证明（列表丙）', '征兵政策宣传（列表甲）']);
+    const worker2 = await new Session(ctx).login('worker2');
+    expect(titles((await worker2.get('/api/v1/duty-tasks?pageSize=100')).body)).toEqual(['征兵政策宣传（列表乙）']);
+    expect((await worker2.get(`/api/v1/duty-tasks?under=${world.c1.code}`)).status).toBe(404);
+    expect(titles((await worker1.get('/api/v1/duty-tasks?status=refused&pageSize=100')).body)).toEqual(['请社区出具居民无犯罪记录证明（列表丙）']);
+
+    // The street sees all of its communities', a page at a time.
+    const all = await officer.get('/api/v1/duty-tasks?pageSize=100');
+    expect(titles(all.body)).toEqual(['请社区出具居民无犯罪记录证明（列表丙）', '征兵政策宣传（列表乙）', '征兵政策宣传（列表甲）']);
+    const second = await officer.get('/api/v1/duty-tasks?pageSize=1&page=2');
+    expect(second.body).toMatchObject({ total: all.body.total, page: 2, pageSize: 1, items: [{ id: b.id }] });
+    expect(a.status).toBe('accepted');
+
+    // No duty list, no list of tasks; and a department hands nothing to another county's community.
+    const gridA = await new Session(ctx).login('gridA');
+    expect((await gridA.get('/api/v1/duty-tasks')).status).toBe(403);
+    const county = await buildPlace(ctx.deps, { kind: 'county', code: '610898', name: '邻县', parent: world.city, tenantId: '610898' });
+    const street = await buildPlace(ctx.deps, { kind: 'street', code: '610898001', name: '邻县街道', parent: county });
+    const elsewhere = await buildPlace(ctx.deps, { kind: 'community', code: '610898001001', name: '邻县社区', parent: street });
+    expect((await city.post('/api/v1/duty-tasks', { communityCode: elsewhere.code, title: '征兵政策宣传' })).status).toBe(404);
+    expect((await city.get(`/api/v1/duty-tasks?under=${elsewhere.code}`)).status).toBe(404);
+  });
 });
+

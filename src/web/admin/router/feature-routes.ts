@@ -1,4 +1,4 @@
-import { Bell, ChatLineSquare, Files as Scale, List } from '@element-plus/icons-vue';
+import { Bell, ChatLineSquare, DocumentChecked, Files as Scale, List } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 吹哨报到: the whistlers (streets, communities) and the summoned departments' receivers share the
@@ -28,13 +28,20 @@ export const disputeRoutes: RouteRecordRaw[] = [
   },
 ];
 
-// 权责清单: read-only for most; import for duties:write.
+// 权责清单: read-only for most; import for duties:write. 部门派单 beside it.
 export const dutyRoutes: RouteRecordRaw[] = [
   {
     path: 'duty-lists',
     name: 'duty-lists',
     component: () => import('../views/duties/lists/index.vue'),
     meta: { titleKey: 'duties.menu', icon: List, permission: 'duties:read' },
+  },
+  {
+    // 部门派单: departments hand tasks to communities (duties:assign); places see what they received.
+    path: 'duty-tasks',
+    name: 'duty-tasks',
+    component: () => import('../views/duties/tasks/index.vue'),
+    meta: { titleKey: 'duties.tasks.menu', icon: DocumentChecked, permission: 'duties:read' },
   },
 ];
 
