@@ -32,3 +32,23 @@ export function watchErrors(page: Page): string[] {
   });
   return errors;
 }
+
+export const demoPassword = 'Linli@2026';
+
+/** Logs a demo user in on the console's login page. */
+export async function loginConsole(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(demoPassword);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** Logs a demo user in on the phone pages (/m/) and waits for the home page. */
+export async function loginPhone(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/m/login`);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(demoPassword);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('h5-home').waitFor();
+}

@@ -58,6 +58,8 @@ const en: typeof zh = {
   located: 'located',
   metresFromSite: '{metres} m from the site',
   ranking: {
+    overdue: 'Overdue',
+    unanswered: 'Unanswered',
     department: 'Department',
     summonses: 'Summoned',
     ackOnTime: 'Acknowledged on time',

@@ -56,6 +56,8 @@ export default {
   located: '已定位',
   metresFromSite: '距现场 {metres} 米',
   ranking: {
+    overdue: '超时督办',
+    unanswered: '未接哨',
     department: '部门',
     summonses: '被吹哨次数',
     ackOnTime: '按时接哨率',
