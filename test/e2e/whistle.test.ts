@@ -251,7 +251,23 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     await worker.goto(`${baseUrl}/whistles?tab=ranking`);
     const justiceRow = worker.locator('tr.whistle-rank-row').filter({ hasText: '城关司法所' });
     await expect.poll(() => justiceRow.count()).toBe(1);
+    await expect.poll(() => worker.locator('.el-loading-mask:visible').count()).toBe(0);
+    await worker.waitForTimeout(300);
     await screenshot(worker, 'story-ranking');
+
+    // Above the community, the street's dashboard puts the department that ignores whistles first.
+    const street = await newDesktop();
+    const streetErrors = watchErrors(street);
+    await loginConsole(street, baseUrl, 'street');
+    const panel = street.getByTestId('dashboard-whistle-ranking');
+    await panel.waitFor({ timeout: 15_000 });
+    const first = panel.getByTestId('whistle-rank-row').first();
+    await expect.poll(() => first.getAttribute('data-neglects'), { timeout: 15_000 }).toBe('true');
+    expect(await first.textContent()).toContain('县住房和城乡建设局');
+    await panel.scrollIntoViewIfNeeded();
+    await street.waitForTimeout(500);
+    await screenshot(street, 'story-dashboard-ranking');
+    expect(streetErrors).toEqual([]);
     expect(workerErrors).toEqual([]);
   });
 });

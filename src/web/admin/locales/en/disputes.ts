@@ -69,6 +69,7 @@ const en: typeof zh = {
   },
   note: { label: 'Note', to: 'Hand over to', placeholder: 'What happened (2 characters or more)' },
   rules: {
+    signature: '{role} {name} has not signed yet; please sign before saving',
     place: 'Choose the place or give the case',
     summary: 'Please describe the dispute (5 characters or more)',
     party: 'Please give the name of at least one party',

@@ -67,6 +67,7 @@ export default {
   },
   note: { label: '说明', to: '移交给', placeholder: '请写明情况（至少 2 个字）' },
   rules: {
+    signature: '{role} {name} 还没有签名，请签名后再保存',
     place: '请选择发生地或填写关联诉求',
     summary: '请填写纠纷概况（至少 5 个字）',
     party: '请至少填写一位当事人的姓名',
