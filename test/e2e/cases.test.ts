@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
 
 // 白银 "码上反映" end to end in a real browser against the real server with the demo county: a
 // resident reports from the QR page on a phone, the community worker on duty gets the SMS, calls
@@ -12,7 +12,6 @@ import { desktop, launchBrowser, phone, screenshot, watchErrors } from './browse
 // and the resident follows the case with the last 4 digits of the phone and rates it.
 
 const baseUrl = inject('baseUrl');
-const password = 'Linli@2026';
 let browser: Browser;
 let tmp: string;
 
@@ -63,13 +62,6 @@ function pngFile(name: string): string {
 const newPhonePage = () => browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 const newDesktopPage = () => browser.newPage({ viewport: desktop, locale: 'zh-CN' });
 
-async function loginConsole(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** Finds the case in 诉求受理台 by its tracking code and opens it. */
 async function openFromInbox(page: Page, trackingCode: string) {
@@ -140,7 +132,7 @@ describe('码上反映 — the 白银 story', () => {
     // 2. The community worker on duty: the SMS about the new case is in 短信记录.
     const worker = await newDesktopPage();
     const workerErrors = watchErrors(worker);
-    await loginConsole(worker, 'community');
+    await loginConsole(worker, baseUrl, 'community');
     await worker.goto(`${baseUrl}/cases/sms`);
     const sms = worker.getByTestId('sms-body').filter({ hasText: trackingCode });
     await expect.poll(() => sms.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
@@ -186,7 +178,7 @@ describe('码上反映 — the 白银 story', () => {
     // 4. The city-management handler: the case is in the department's inbox; take, then resolve with a photo.
     const handler = await newDesktopPage();
     const handlerErrors = watchErrors(handler);
-    await loginConsole(handler, 'handler');
+    await loginConsole(handler, baseUrl, 'handler');
     await openFromInbox(handler, trackingCode);
     expect(await handler.getByTestId('action-accept').count()).toBe(0);
     expect(await handler.getByTestId('action-return').count()).toBe(1);

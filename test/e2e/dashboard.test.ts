@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
 
 // 数据看板: the numbers on the page are the numbers of the API, and a number opens exactly the
 // cases it counts in the case list.
@@ -12,13 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Linli@2026');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 /** Last month in Beijing time, as the dashboard's 上月 means it. */
 function lastMonth() {
@@ -36,7 +29,7 @@ describe('数据看板 dashboard', () => {
   it('街道干部打开城关街道上月的看板，网格排名里一个网格的受理量点进去，诉求列表正好是这些件', async () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     const errors = watchErrors(page);
-    await login(page, 'street');
+    await loginConsole(page, baseUrl, 'street');
     // /dashboard is the home page and the first menu entry for whoever may read cases.
     await expect.poll(() => new URL(page.url()).pathname).toBe('/dashboard');
     await page.getByTestId('dashboard').waitFor();
@@ -81,7 +74,7 @@ describe('数据看板 dashboard', () => {
   it('手机上看板可用：不横向溢出，卡片与排名都在', async () => {
     const page = await browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
     const errors = watchErrors(page);
-    await login(page, 'community');
+    await loginConsole(page, baseUrl, 'community');
     await page.goto(`${baseUrl}/dashboard?period=last30`);
     await page.getByTestId('dashboard').waitFor();
     await chartsReady(page);
@@ -99,7 +92,7 @@ describe('数据看板 dashboard', () => {
 
   it('没有诉求权限的账号打开 /dashboard 时到工作台', async () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
-    await login(page, 'receiver');
+    await loginConsole(page, baseUrl, 'receiver');
     await page.goto(`${baseUrl}/dashboard`);
     await page.waitForURL((url) => url.pathname === '/workbench');
     expect(await page.getByTestId('dashboard').count()).toBe(0);

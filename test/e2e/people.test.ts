@@ -6,14 +6,13 @@ import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
-import { desktop, launchBrowser, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, loginPhone, phone, screenshot, watchErrors } from './browser.js';
 
 // 人口管理 and 走访日记 in a real browser against the real server with the demo county: a
 // community worker imports an Excel sheet with some bad rows; a grid worker writes visit logs on
 // a phone (online, and offline with a retry after a lost answer); the console shows them.
 
 const baseUrl = inject('baseUrl');
-const password = 'Linli@2026';
 let browser: Browser;
 let tmp: string;
 
@@ -73,21 +72,7 @@ function pngFile(name: string): string {
   return file;
 }
 
-async function loginConsole(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
-async function loginPhone(page: Page, username: string) {
-  await page.goto(`${baseUrl}/m/login`);
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('h5-home').waitFor();
-}
 
 const newPhonePage = () => browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
@@ -115,7 +100,7 @@ describe('人口管理 console', () => {
 
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     const errors = watchErrors(page);
-    await loginConsole(page, 'community');
+    await loginConsole(page, baseUrl, 'community');
     await page.goto(`${baseUrl}/people/import`);
     // The worker's own community is chosen already.
     await expect.poll(() => page.getByTestId('import-community').textContent()).toContain('和平社区');
@@ -186,7 +171,7 @@ describe('走访日记 phone and console', () => {
 
     const page = await newPhonePage();
     const errors = watchErrors(page);
-    await loginPhone(page, 'grid');
+    await loginPhone(page, baseUrl, 'grid');
     await page.getByTestId('entry-myGrid').click();
     await page.getByTestId('h5-grid').waitFor();
     await page.getByTestId('building-item').first().click();
@@ -225,7 +210,7 @@ describe('走访日记 phone and console', () => {
     // The community worker sees it in 民情日记 with the photo, author, household and grid.
     const desk = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     const consoleErrors = watchErrors(desk);
-    await loginConsole(desk, 'community');
+    await loginConsole(desk, baseUrl, 'community');
     await desk.goto(`${baseUrl}/visit-logs`);
     const logs = desk.getByTestId('visit-logs');
     await expect.poll(() => logs.textContent(), { timeout: 10_000 }).toContain(content);
@@ -253,7 +238,7 @@ describe('走访日记 phone and console', () => {
 
     const page = await newPhonePage();
     const errors = watchErrors(page);
-    await loginPhone(page, 'grid');
+    await loginPhone(page, baseUrl, 'grid');
     await page.goto(`${baseUrl}/m/household/${household}`);
     await page.getByTestId('write-visit-log').click();
     await page.getByTestId('visit-content').fill(content);
@@ -308,7 +293,7 @@ describe('走访日记 phone and console', () => {
 
     const page = await newPhonePage();
     const errors = watchErrors(page);
-    await loginPhone(page, 'grid');
+    await loginPhone(page, baseUrl, 'grid');
     await page.goto(`${baseUrl}/m/snap`);
     await page.getByTestId('h5-snap').waitFor();
     await page.getByTestId('snap-description').fill(description);
