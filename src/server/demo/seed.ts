@@ -13,6 +13,7 @@ import { demoDutyItems } from './duties.js';
 import { rebuildRollups } from '../features/stats/rollup.js';
 import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
+import { seedDemoDisputes } from './disputes.js';
 import { seedDemoWhistles } from './whistles.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
@@ -204,6 +205,7 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
     }))).execute();
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
     const whistleStats = await seedDemoWhistles(trx, random, now);
+    const disputeStats = await seedDemoDisputes(trx, random, pii, now);
     await rebuildRollups(trx);
     for (const street of streets) {
       const listId = newId();
@@ -214,7 +216,7 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
         department_kind: r.departmentKind, category_codes: r.categoryCodes, keywords: r.keywords, sort: i,
       }))).execute();
     }
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ms: Date.now() - started });
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ...disputeStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
 }
