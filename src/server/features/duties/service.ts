@@ -10,6 +10,7 @@ import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';
 import type { DutyItemRow } from './excel.js';
 import * as repo from './repository.js';
+import { taskVerdict } from './verdict.js';
 import type { DutyTaskInputT, DutyTaskQueryT } from './schemas.js';
 
 // 权责清单 in use: what a community must do itself, who else is responsible, and which work a
@@ -118,22 +119,7 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
       const street = streetCodeOf(community.path)!;
       const list = await effectiveList(street, shanghaiDate(clock.now().getTime()));
       const all = list ? await items(list.id) : [];
-      const text = `${input.title} ${input.description}`;
-      const named = input.itemRef ? all.find((i) => i.ref === input.itemRef) : undefined;
-      const cancelled = named?.kind === 'cancelled' ? named : all.find((i) => i.kind === 'cancelled' && matches(i, text));
-      const admitted = named?.kind === 'admitted' ? named : !input.itemRef ? all.find((i) => i.kind === 'admitted' && matches(i, text)) : undefined;
-      let status: 'accepted' | 'refused';
-      let reason: string;
-      let ref: string | null;
-      if (cancelled && !(named && named.kind === 'admitted')) {
-        status = 'refused'; ref = cancelled.ref;
-        reason = `属于取消事项（${list!.title} ${cancelled.ref}：${cancelled.item_name}），社区不再承担`;
-      } else if (admitted) {
-        status = 'accepted'; ref = admitted.ref; reason = `准入事项（${list!.title} ${admitted.ref}：${admitted.item_name}）`;
-      } else {
-        status = 'refused'; ref = input.itemRef ?? null;
-        reason = list ? `不在准入事项清单内（${list.title}），请按程序申请准入` : '本街道尚未发布权责清单';
-      }
+      const { status, reason, ref } = taskVerdict(list, all, input);
       const now = clock.now();
       const id = newId();
       await db.transaction().execute(async (trx) => {
