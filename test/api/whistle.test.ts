@@ -106,6 +106,15 @@ describe(`whistle and report for duty (${testEngine})`, () => {
     expect(ranking.find((r: { department: { kind: string } }) => r.department.kind === 'adviser')).toMatchObject({ summonses: 1, ackOnTimeRate: 1, arriveOnTimeRate: 1 });
   });
 
+  it('blows the whistle on a place: the site is the building’s point, and a place outside the scope is refused', async () => {
+    const res = await worker.post('/api/v1/whistles', { placeCode: '610899001001-1', subject: '1号楼外墙脱落', request: '请派出所到场拉警戒线', departmentCodes: ['D61089903'] });
+    expect(res.status).toBe(201);
+    const w = (await worker.get(`/api/v1/whistles/${res.body.id}`)).body;
+    expect(w).toMatchObject({ caseId: null, place: { code: '610899001001-1', lng: 108.005, lat: 37.005 } });
+    const other = await worker.post('/api/v1/whistles', { placeCode: '610899001002', subject: '文化社区', request: '请到场', departmentCodes: ['D61089903'] });
+    expect(other.status).toBe(404);
+  });
+
   it('shows the whistle and each department’s steps in the case timeline', async () => {
     const timeline = (await worker.get(`/api/v1/cases/${caseId}`)).body.timeline.map((e: { action: string }) => e.action);
     expect(timeline).toEqual(expect.arrayContaining(['whistle.whistle', 'whistle.acknowledge', 'whistle.checkIn', 'whistle.report', 'whistle.overdue', 'whistle.score']));

@@ -70,6 +70,9 @@ const en: typeof zh = {
     empty: 'No ranking yet',
   },
   blow: {
+    onPlace: 'Summon to a place',
+    place: 'Place',
+    placeRequired: 'Please choose the place',
     button: 'Summon',
     title: 'Summon departments to the site',
     subject: 'Subject',

@@ -68,6 +68,9 @@ export default {
     empty: '暂无排名数据',
   },
   blow: {
+    onPlace: '就地吹哨',
+    place: '地点',
+    placeRequired: '请选择吹哨的地点',
     button: '吹哨',
     title: '吹哨：召集部门到场',
     subject: '事项',
