@@ -74,4 +74,19 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     // Two clocks ran out (call back and dispatch): each tells the cadre and the street once.
     expect(overdueSms.map((s) => s.to_masked).sort()).toEqual(['139****0001', '139****0001', '139****0002', '139****0002']);
   });
+
+  it('stops every clock when a case is resolved: no overdue text about a call back nobody needs any more', async () => {
+    const code = (await report('小区门口井盖松动，车压过去响', '13512340077')).body.trackingCode;
+    const worker = await new Session(ctx).login('worker1');
+    const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
+    expect((await worker.post(`/api/v1/cases/${id}/actions/accept`, {})).status).toBe(200);
+    expect((await worker.post(`/api/v1/cases/${id}/actions/resolve`, { result: '已联系物业固定井盖' })).status).toBe(200);
+    ctx.clock.advance(3 * 86_400_000);
+    await ctx.deps.jobs.drain();
+    const c = (await (await new Session(ctx).login('worker1')).get(`/api/v1/cases/${id}`)).body;
+    expect(c.timeline.map((e: { action: string }) => e.action)).not.toContain('overdue');
+    expect(c.slaLevel).toBe('ok');
+    const texts = await ctx.deps.db.selectFrom('sms_outbox').select('template').where('body', 'like', `%${code}%`).where('template', 'in', ['sla_warning', 'sla_overdue']).execute();
+    expect(texts).toEqual([]);
+  });
 });

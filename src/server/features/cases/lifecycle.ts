@@ -41,8 +41,10 @@ export const caseTransitions: readonly Transition[] = [
   { action: 'requestExtension', from: ['in_progress'], to: 'same', by: ['assignee'], needsReason: true },
   { action: 'approveExtension', from: ['in_progress'], to: 'same', by: ['dispatcher'] },
   { action: 'escalate', from: working, to: 'same', by: ['dispatcher', 'system'], needsReason: true },
-  { action: 'resolve', from: ['accepted'], to: 'resolved', by: ['dispatcher'], stops: ['dispatch', 'resolve'] },
-  { action: 'resolve', from: ['in_progress'], to: 'resolved', by: ['assignee'], stops: ['resolve'] },
+  // A resolved case has no clock left running: a first contact never made stays missed in the rates,
+  // but nobody is texted about it once the problem is solved.
+  { action: 'resolve', from: ['accepted'], to: 'resolved', by: ['dispatcher'], stops: ['firstContact', 'dispatch', 'take', 'resolve'] },
+  { action: 'resolve', from: ['in_progress'], to: 'resolved', by: ['assignee'], stops: ['firstContact', 'dispatch', 'take', 'resolve'] },
   { action: 'callback', from: ['resolved'], to: 'same', by: ['dispatcher'] },
   { action: 'rateSatisfied', from: ['resolved'], to: 'closed', by: ['reporter'] },
   { action: 'rateReopen', from: ['resolved'], to: 'accepted', by: ['reporter'], starts: ['dispatch'] },

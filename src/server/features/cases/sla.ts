@@ -41,7 +41,7 @@ export function registerCaseJobs(jobs: JobRunner, deps: NoticeDeps & { close: (t
     const { caseId, clock: which, due, level } = job.payload as { caseId: string; clock: Clock; due: string; level: 'yellow' | 'red' };
     const c = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).forUpdate().executeTakeFirst();
     const current = c?.[dueColumn[which]];
-    if (!c || !current || new Date(current).toISOString() !== due || c.state === 'suspended') return;
+    if (!c || !current || new Date(current).toISOString() !== due || ['suspended', 'resolved', 'closed', 'rejected'].includes(c.state)) return;
     const newLevel = rank[level] > rank[c.sla_level] ? level : c.sla_level;
     const escalate = level === 'red' && (which === 'take' || which === 'resolve') && c.escalation_level < 2;
     await trx.updateTable('cases').set({ sla_level: newLevel, escalation_level: escalate ? c.escalation_level + 1 : c.escalation_level, updated_at: now }).where('id', '=', caseId).execute();
