@@ -28,7 +28,7 @@ describe(`legal Q&A 小律服务 (${testEngine})`, () => {
     expect(asked.status).toBe(201);
     expect(asked.body.dueAt).toBe('2026-11-25T01:00:00.000Z');
     const privateQ = await resident.post('/api/v1/legal-questions', { communityCode: world.c1.code, question: '离婚时房产怎么分割比较合理？', public: false });
-    const told = await ctx.deps.db.selectFrom('sms_outbox').select('to_masked').where('body', 'like', '%法律咨询%').execute();
+    const told = await ctx.deps.db.selectFrom('sms_outbox').select('to_masked').where('template', '=', 'legal_question').execute();
     expect(told.map((t) => t.to_masked)).toEqual(['139****0077', '139****0077']);
     const lawyer = await new Session(ctx).login('lawyer');
     const queue = await lawyer.get('/api/v1/legal-questions');

@@ -31,6 +31,11 @@ describe(`whistle and report for duty (${testEngine})`, () => {
     const res = await worker.post('/api/v1/whistles', { caseId, subject: '邻里漏水纠纷', request: '请司法所、派出所到场调解', departmentCodes: ['D61089901', 'D61089903'], ackMinutes: 30, arriveMinutes: 120 });
     expect(res.status).toBe(201);
     whistleId = res.body.id;
+    // The police receiver's text says who blows, what, and both deadlines in Beijing time.
+    const ackBy = new Date(ctx.clock.now().getTime() + (30 + 8 * 60) * 60_000).toISOString().slice(5, 16).replace('T', ' ');
+    const texts = await ctx.deps.db.selectFrom('sms_outbox').select(['to_masked', 'body']).where('template', '=', 'whistle_summoned').execute();
+    expect(texts.map((t) => t.to_masked)).toEqual(['139****0009']);
+    expect(texts[0].body).toContain(`和平社区吹哨：邻里漏水纠纷。请在${ackBy}前接哨`);
     const receiver = await new Session(ctx).login('receiver');
     const mine = await receiver.get('/api/v1/whistles?mine=true');
     expect(mine.body.items.map((w: { subject: string }) => w.subject)).toEqual(['邻里漏水纠纷']);
@@ -67,7 +72,7 @@ describe(`whistle and report for duty (${testEngine})`, () => {
     await ctx.deps.jobs.drain();
     const police = await summonsOf(worker, whistleId, 'D61089903');
     expect(police).toMatchObject({ state: 'summoned', slaLevel: 'red', escalated: true });
-    const sms = await ctx.deps.db.selectFrom('sms_outbox').select(['to_masked', 'template']).where('template', '=', 'sla_overdue').where('body', 'like', '%接哨%').execute();
+    const sms = await ctx.deps.db.selectFrom('sms_outbox').select(['to_masked', 'template']).where('template', '=', 'whistle_overdue').where('body', 'like', '%城关派出所接哨已超时%').execute();
     expect(sms.map((m) => m.to_masked).sort()).toEqual(['139****0002', '139****0009']);
     const justice = await summonsOf(worker, whistleId, 'D61089901');
     expect((await worker.post(`/api/v1/summonses/${justice.id}/actions/score`, { score: 5, comment: '到场及时，调解有效' })).status).toBe(200);

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { can, systemActor, type Actor } from '../../platform/policy.js';
 import { canReadCase, partiesOf } from './access.js';
-import { addDeadline } from './deadlines.js';
+import { addDeadline, shanghaiMinute } from './deadlines.js';
 import { findTransition, nextState, type CaseAction, type CaseState, type Clock, type Party } from './lifecycle.js';
 import { assigneeUserIds, smsReporter, smsUsers, summarize, trackingLink } from './notices.js';
 import * as repo from './repository.js';
@@ -142,7 +142,7 @@ export function createActions(deps: CasesDeps) {
     for (const [k, due] of starts) await watchDeadline(trx, clock, c.id, k, now, due);
     const updated = { ...c, ...changes } as CaseRow;
     if (action === 'dispatch') {
-      const deadline = new Date(new Date(updated.resolve_due_at!).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+      const deadline = shanghaiMinute(updated.resolve_due_at!);
       await smsUsers(trx, deps, { tenantId: c.tenant_id, caseId: c.id }, await assigneeUserIds(trx, updated), 'case_dispatched', { code: c.tracking_code, summary: summarize(c.description), deadline }, `dispatch:${c.id}:${now.toISOString()}`);
     }
     if (action === 'resolve') {

@@ -7,6 +7,8 @@ const SHANGHAI = 8 * 3_600_000;
 export type WorkdayCalendar = Map<string, boolean>; // 'YYYY-MM-DD' → is a working day (holidays and 调休 overrides)
 
 export const shanghaiDate = (t: number): string => new Date(t + SHANGHAI).toISOString().slice(0, 10);
+/** “11-30 14:37” in Beijing time, as texts and sheets show a deadline. */
+export const shanghaiMinute = (d: Date | string): string => new Date(new Date(d).getTime() + SHANGHAI).toISOString().slice(5, 16).replace('T', ' ');
 const dayStart = (t: number): number => Math.floor((t + SHANGHAI) / DAY) * DAY - SHANGHAI;
 
 export function isWorkday(t: number, calendar: WorkdayCalendar): boolean {

@@ -3,7 +3,7 @@ import type { Clock as TimeSource } from '../../platform/clock.js';
 import type { CaseRow, Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
-import { warningAt } from './deadlines.js';
+import { shanghaiMinute, warningAt } from './deadlines.js';
 import type { Clock } from './lifecycle.js';
 import { assigneeUserIds, onDutyUserIds, smsUsers, superiorUserIds, type NoticeDeps } from './notices.js';
 
@@ -51,7 +51,7 @@ export function registerCaseJobs(jobs: JobRunner, deps: NoticeDeps & { close: (t
     }).execute();
     const responsible = which === 'firstContact' || which === 'dispatch' ? await onDutyUserIds(trx, c as CaseRow, now) : await assigneeUserIds(trx, c as CaseRow);
     const recipients = level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c as CaseRow))])] : responsible;
-    const deadline = new Date(new Date(due).getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ');
+    const deadline = shanghaiMinute(due);
     await smsUsers(trx, deps, { tenantId: c.tenant_id, caseId: c.id }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
       { code: c.tracking_code, clock: clockLabel[which], deadline, level: escalate ? (c.escalation_level === 0 ? '街道' : '区县') : '上级' }, `sla:${caseId}:${which}:${due}:${level}`);
   });

@@ -9,7 +9,8 @@ import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
 import { departmentIdsOf } from '../cases/access.js';
-import { smsUsers, superiorUserIds } from '../cases/notices.js';
+import { shanghaiMinute } from '../cases/deadlines.js';
+import { smsUsers, summarize, superiorUserIds } from '../cases/notices.js';
 import { metresBetween } from '../places/geometry.js';
 import { findByCode } from '../places/repository.js';
 import { allowedSummonsActions, findSummonsTransition, type SummonsAction, type SummonsParty, type SummonsState } from './lifecycle.js';
@@ -103,7 +104,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${party.name}${label}超时，已上报`, now);
       const recipients = [...(await answerersOf(trx, s)), ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : [])];
       await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, [...new Set(recipients)],
-        level === 'red' ? 'sla_overdue' : 'sla_warning', { code: w.subject.slice(0, 20), clock: `${party.name}${label}`, deadline: due.slice(5, 16).replace('T', ' '), level: '街道' }, `whistle:${s.id}:${which}:${level}`);
+        level === 'red' ? 'whistle_overdue' : 'whistle_warning', { subject: summarize(w.subject, 20), party: party.name, clock: label, deadline: shanghaiMinute(due) }, `whistle:${s.id}:${which}:${level}`);
     });
   }
 
@@ -147,6 +148,8 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
         ...departments.map((d) => ({ department_id: d.id, adviser_id: null, name: d.name })),
         ...advisers.map((a) => ({ department_id: null, adviser_id: a!.id, name: `法律顾问${a!.name}` })),
       ];
+      // Who blows: the name of the place the whistler answers for (和平社区, 城关街道), as receivers know them.
+      const whistler = (await db.selectFrom('places').select('name').where('path', '=', scopePaths(actor, 'whistle:blow').find((p) => place.path.startsWith(p)) ?? '').executeTakeFirst())?.name ?? actor.displayName;
       return db.transaction().execute(async (trx) => {
         const w = { id: newId(), tenant_id: place.tenant_id!, case_id: caseRow?.id ?? null };
         await trx.insertInto('whistles').values({ ...w, place_id: place.id, place_path: place.path, subject: input.subject, request: input.request, lng: point.lng, lat: point.lat, address: point.address, created_by: actor.userId, created_by_name: actor.displayName, created_at: now }).execute();
@@ -155,8 +158,8 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           const s = { id: newId(), department_id: party.department_id, adviser_id: party.adviser_id };
           await trx.insertInto('summonses').values({ ...s, tenant_id: w.tenant_id, whistle_id: w.id, state: 'summoned', ack_due_at: ackDue, arrive_due_at: arriveDue, created_at: now }).execute();
           await watch(trx, s, now, ackDue, arriveDue);
-          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await answerersOf(trx, s), 'case_dispatched',
-            { code: `吹哨·${input.subject.slice(0, 16)}`, summary: input.request.slice(0, 30), deadline: new Date(arriveDue.getTime() + 8 * 3_600_000).toISOString().slice(5, 16).replace('T', ' ') }, `whistle:${s.id}:summoned`);
+          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await answerersOf(trx, s), 'whistle_summoned',
+            { community: whistler, subject: summarize(input.subject, 20), ackBy: shanghaiMinute(ackDue), arriveBy: shanghaiMinute(arriveDue), request: summarize(input.request, 40) }, `whistle:${s.id}:summoned`);
         }
         await recordAudit(trx, actor, { action: 'whistle.blow', entityType: 'whistle', entityId: w.id, tenantId: w.tenant_id, after: { subject: input.subject, summoned: summoned.map((p) => p.name) } }, now);
         return { id: w.id };
