@@ -38,6 +38,14 @@ describe(`dispute ledger and mediation (${testEngine})`, () => {
     const other = await new Session(ctx).login('worker2');
     expect((await other.get(`/api/v1/disputes/${disputeId}`)).status).toBe(404);
     expect((await other.get('/api/v1/disputes')).body.items).toEqual([]);
+    // The case finds its dispute; a second 转为矛盾纠纷 is refused and names the first.
+    expect((await worker.get(`/api/v1/disputes?caseId=${caseId}`)).body.items.map((d: { id: string }) => d.id)).toEqual([disputeId]);
+    const again = await worker.post('/api/v1/disputes', { caseId, disputeType: 'neighbour', summary: '同一件事再登记一次', source: 'case', risk: 'low', parties: [{ role: 'applicant', name: '陈阿姨' }] });
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: 'DISPUTE_EXISTS', details: { code: res.body.code } });
+    const badPhone = await worker.post('/api/v1/disputes', { placeCode: world.c1.code, disputeType: 'family', summary: '家庭赡养费用分担争议', source: 'walk_in', risk: 'low', parties: [{ role: 'applicant', name: '王大爷', phone: '12345' }] });
+    expect(badPhone.status).toBe(422);
+    expect(badPhone.body.error).toMatchObject({ code: 'RESIDENT_PHONE_INVALID', details: { party: '王大爷' } });
   });
 
   it('blows the whistle from the dispute', async () => {

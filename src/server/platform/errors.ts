@@ -38,6 +38,7 @@ export const errorTable = {
   UPLOAD_MISSING: { status: 400, 'zh-CN': '没有收到文件', en: 'No file was received' },
   VISIT_ID_TAKEN: { status: 409, 'zh-CN': '该记录编号已被占用', en: 'This record id is already used' },
   CASE_ACTION_NOT_ALLOWED: { status: 409, 'zh-CN': '当前状态下不能执行该操作', en: 'This action is not allowed in the case’s current state' },
+  DISPUTE_EXISTS: { status: 409, 'zh-CN': '该诉求已转为矛盾纠纷', en: 'This case is already in the dispute ledger' },
   SUMMONS_TAKEN: { status: 409, 'zh-CN': '本部门已有人接哨（首问负责）', en: 'Someone in your department already acknowledged this summons' },
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
   DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },

@@ -179,6 +179,8 @@ export const http = {
 
 /** The message to show for any thrown value. */
 export function errorMessage(error: unknown, fallback: string) {
-  if (error instanceof ApiError) return error.message;
+  // An error about one of several people (a dispute's parties) says whom it is about.
+  const party = error instanceof ApiError && typeof (error.details as { party?: unknown } | undefined)?.party === 'string' ? (error.details as { party: string }).party : '';
+  if (error instanceof ApiError) return party ? `${error.message}（${party}）` : error.message;
   return fallback;
 }

@@ -32,6 +32,7 @@ export const MediationInput = z
 
 export const DisputeQuery = z.object({
   under: z.string().trim().min(2).max(40).optional(),
+  caseId: z.uuid().optional().openapi({ description: 'The dispute a case became' }),
   status: z.enum(['open', 'mediating', 'agreed', 'failed', 'handed_over', 'closed']).optional(),
   risk: z.enum(['low', 'medium', 'high']).optional(),
 });

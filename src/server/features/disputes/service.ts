@@ -55,6 +55,8 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
       if (input.caseId) {
         const c = await db.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
         if (!c || !canReadCase(actor, c)) throw new AppError('NOT_FOUND');
+        const already = await db.selectFrom('disputes').select(['id', 'code']).where('case_id', '=', c.id).executeTakeFirst();
+        if (already) throw new AppError('DISPUTE_EXISTS', { id: already.id, code: already.code });
         place = { id: c.place_id, path: c.place_path, tenant_id: c.tenant_id };
       } else if (input.placeCode) place = await findByCode(db, input.placeCode);
       if (!place) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'placeCode', message: 'give a case or a place' }] });
@@ -67,7 +69,12 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
           if (!parsed.ok) throw new AppError('RESIDENT_ID_NUMBER_INVALID', { problem: parsed.problem, party: p.name });
           id = parsed.info.normalized;
         }
-        const phone = phoneColumns(pii, p.phone);
+        let phone: ReturnType<typeof phoneColumns>;
+        try {
+          phone = phoneColumns(pii, p.phone);
+        } catch {
+          throw new AppError('RESIDENT_PHONE_INVALID', { party: p.name });
+        }
         return { id: newId(), role: p.role, resident_id: p.residentId ?? null, name: p.name, phone_enc: phone.phone_enc, phone_masked: phone.phone_masked, id_number_enc: id ? pii.encrypt(id) : null, id_number_masked: id ? maskIdNumber(id) : null };
       });
       return db.transaction().execute(async (trx) => {
@@ -87,7 +94,7 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
       });
     },
 
-    async list(actor: Actor, q: { under?: string; status?: string; risk?: string }) {
+    async list(actor: Actor, q: { under?: string; caseId?: string; status?: string; risk?: string }) {
       assertPermission(actor, 'disputes:read');
       const paths = scopePaths(actor, 'disputes:read');
       let query = db.selectFrom('disputes').selectAll().where((eb) => eb.or(paths.map((p) => eb('place_path', 'like', `${p}%`))));
@@ -97,6 +104,7 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
         assertInScope(actor, 'disputes:read', place.path);
         query = query.where('place_path', 'like', `${place.path}%`);
       }
+      if (q.caseId) query = query.where('case_id', '=', q.caseId);
       if (q.status) query = query.where('status', '=', q.status as 'open');
       if (q.risk) query = query.where('risk', '=', q.risk as 'high');
       const rows = await query.orderBy('created_at', 'desc').limit(500).execute();

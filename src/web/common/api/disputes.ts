@@ -68,7 +68,7 @@ export interface MediationInput {
   signatureFileIds: string[];
 }
 
-export const listDisputes = (query: { under?: string; status?: DisputeStatus; risk?: DisputeRisk }, signal?: AbortSignal) =>
+export const listDisputes = (query: { under?: string; caseId?: string; status?: DisputeStatus; risk?: DisputeRisk }, signal?: AbortSignal) =>
   http.get<ListResponse<DisputeSummary>>('/disputes', { query: { ...query }, signal });
 
 export const getDispute = (id: string, signal?: AbortSignal) => http.get<DisputeDetail>(`/disputes/${encodeURIComponent(id)}`, { signal });

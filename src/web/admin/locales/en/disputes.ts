@@ -8,6 +8,7 @@ const en: typeof zh = {
   record: 'Record a dispute',
   fromCase: 'From case {code} (same place)',
   fromCaseButton: 'Record as a dispute',
+  ofCase: 'Dispute {code}',
   analysis: 'Monthly analysis',
   analysisMonth: 'Month',
   analysisNeedsPlace: 'Choose a street or community first',
@@ -69,6 +70,8 @@ const en: typeof zh = {
   },
   note: { label: 'Note', to: 'Hand over to', placeholder: 'What happened (2 characters or more)' },
   rules: {
+    partyName: 'Party {n} has a phone or ID number but no name',
+    partyPhone: 'The phone number of {name} is not valid (11-digit mobile, or a landline with its area code)',
     signature: '{role} {name} has not signed yet; please sign before saving',
     place: 'Choose the place or give the case',
     summary: 'Please describe the dispute (5 characters or more)',

@@ -6,6 +6,7 @@ export default {
   record: '登记纠纷',
   fromCase: '由诉求 {code} 转入（地点同诉求）',
   fromCaseButton: '转为矛盾纠纷',
+  ofCase: '矛盾纠纷 {code}',
   analysis: '月度分析报告',
   analysisMonth: '月份',
   analysisNeedsPlace: '请先选择统计范围（街道或社区）',
@@ -67,6 +68,8 @@ export default {
   },
   note: { label: '说明', to: '移交给', placeholder: '请写明情况（至少 2 个字）' },
   rules: {
+    partyName: '第 {n} 位当事人填了电话或身份证号，请填写姓名',
+    partyPhone: '{name} 的电话号码不正确（手机 11 位，座机带区号）',
     signature: '{role} {name} 还没有签名，请签名后再保存',
     place: '请选择发生地或填写关联诉求',
     summary: '请填写纠纷概况（至少 5 个字）',
