@@ -34,7 +34,8 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
     .where('m.role', '=', 'department_receiver').execute()).map((r) => [r.department_id!, r]));
   const since = new Date(now.getTime() - 180 * 86_400_000);
   const candidates = await trx.selectFrom('cases').select(['id', 'tenant_id', 'place_id', 'place_path', 'category_code', 'lng', 'lat', 'address', 'description', 'state', 'created_at', 'resolved_at'])
-    .where('category_code', 'in', Object.keys(summoned)).where('created_at', '>=', since).orderBy('created_at').execute();
+    // Cases at least a day old: every step of their whistles (at most ~15 hours after the case) lies in the past.
+    .where('category_code', 'in', Object.keys(summoned)).where('created_at', '>=', since).where('created_at', '<=', new Date(now.getTime() - 86_400_000)).orderBy('created_at').execute();
   const closedCases = candidates.filter((c) => c.state === 'closed' && c.resolved_at && random.next() < 0.15).slice(0, 60);
   const openCases = candidates.filter((c) => ['accepted', 'in_progress'].includes(c.state) && summoned[c.category_code!].includes('D61089906')).slice(-3);
   let whistles = 0;
@@ -68,7 +69,7 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
       const arrivedAt = new Date(Math.max(acknowledgedAt.getTime() + 10 * MIN, blownAt.getTime() + (arriveOnTime ? random.int(40, 115) : random.int(130, 600)) * MIN));
       const reportedAt = new Date(arrivedAt.getTime() + random.int(30, 240) * MIN);
       const score = open ? null : random.int(how.score[0], how.score[1]);
-      const scoredAt = open ? null : new Date(Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()));
+      const scoredAt = open ? null : new Date(Math.min(Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()), now.getTime() - MIN));
       const ownerName = receiver?.display_name ?? `${dept.name}值班员`;
       events.push(
         { summons_id: s.id, action: 'acknowledge', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}接哨`, at: acknowledgedAt },

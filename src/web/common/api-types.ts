@@ -35,7 +35,7 @@ import type {
   VolunteerSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
-import type { RankingRow, WhistleInput as WhistleInputSchema, WhistleSchema } from '../../server/features/whistle/schemas';
+import type { RankingRow, WhistleInput as WhistleInputSchema, WhistleSchema, WhistleSummary as WhistleSummarySchema } from '../../server/features/whistle/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];
@@ -195,5 +195,6 @@ export type WhistleInput = z.input<typeof WhistleInputSchema>;
 export type Whistle = z.infer<typeof WhistleSchema>;
 /** One row of the department ranking: a department, or a legal adviser summoned in person (department.kind). */
 export type WhistleRankingRow = z.infer<typeof RankingRow>;
+export type WhistleSummary = z.infer<typeof WhistleSummarySchema>;
 export type Summons = Whistle['summonses'][number];
 export type SummonsAction = Summons['actions'][number];

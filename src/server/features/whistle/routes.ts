@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
-import { AdviserSchema, RankingRow, SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
+import { AdviserSchema, RankingRow, WhistleSummary, SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
 import type { WhistleService } from './service.js';
 
 const tags = ['whistle'];
 const blow = authRoute({ method: 'post', path: '/whistles', tags, summary: 'Blow the whistle (吹哨): summon departments to a case or a place', request: { body: { content: { 'application/json': { schema: WhistleInput } }, required: true } }, responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses } });
-const list = authRoute({ method: 'get', path: '/whistles', tags, summary: 'Whistles in your scope, or summoning your department', request: { query: z.object({ state: z.enum(['open', 'closed']).optional(), mine: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), subject: z.string(), state: z.string(), caseId: z.string().nullable(), createdBy: z.string(), createdAt: z.string() })) })), ...errorResponses } });
+const list = authRoute({ method: 'get', path: '/whistles', tags, summary: 'Whistles in your scope, or summoning your department', request: { query: z.object({ state: z.enum(['open', 'closed']).optional(), mine: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(WhistleSummary) })), ...errorResponses } });
 const get = authRoute({ method: 'get', path: '/whistles/{id}', tags, summary: 'One whistle with each department’s summons and the timeline', request: { params: z.object({ id: z.uuid() }) }, responses: { 200: jsonContent(WhistleSchema), ...errorResponses } });
 const act = authRoute({ method: 'post', path: '/summonses/{id}/actions/{action}', tags, summary: 'acknowledge (接哨, first responder), checkIn (报到, with location), report, score (1–5)', request: { params: SummonsParam, body: { content: { 'application/json': { schema: SummonsActionInput } }, required: true } }, responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses } });
 const ranking = authRoute({

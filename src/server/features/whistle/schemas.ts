@@ -55,6 +55,11 @@ export const WhistleSchema = z
   })
   .openapi('Whistle');
 
+export const WhistleSummary = z.object({
+  id: z.string(), subject: z.string(), state: z.string(), caseId: z.string().nullable(), createdBy: z.string(), createdAt: z.string(),
+  mine: z.object({ state: z.string(), dueAt: z.string().nullable(), slaLevel: z.string() }).nullable().openapi({ description: 'My own summons in it (receivers and advisers): its state and the deadline running' }),
+}).openapi('WhistleSummary');
+
 export const RankingRow = z.object({
   department: SummonedParty, summonses: z.number(), ackOnTimeRate: z.number().nullable(), arriveOnTimeRate: z.number().nullable(),
   averageScore: z.number().nullable(), scored: z.number(),

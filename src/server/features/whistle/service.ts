@@ -246,7 +246,19 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       ]));
       if (q.state) query = query.where('w.state', '=', q.state);
       const rows = await query.orderBy('w.created_at', 'desc').limit(200).execute();
-      return rows.map((w) => ({ id: w.id, subject: w.subject, state: w.state, caseId: w.case_id, createdBy: w.created_by_name, createdAt: iso(w.created_at)! }));
+      // A receiver's list says where their own summons stands and which deadline runs.
+      const own = rows.length && (departmentIds.length || (actor.userId && can(actor, 'whistle:answer')))
+        ? await db.selectFrom('summonses').selectAll().where('whistle_id', 'in', rows.map((w) => w.id))
+          .where((eb) => eb.or([...(departmentIds.length ? [eb('department_id', 'in', departmentIds)] : []), ...(actor.userId ? [eb('adviser_id', '=', actor.userId)] : [])])).execute()
+        : [];
+      return rows.map((w) => {
+        const s = own.find((x) => x.whistle_id === w.id);
+        const dueAt = s?.state === 'summoned' ? s.ack_due_at : s?.state === 'acknowledged' ? s.arrive_due_at : null;
+        return {
+          id: w.id, subject: w.subject, state: w.state, caseId: w.case_id, createdBy: w.created_by_name, createdAt: iso(w.created_at)!,
+          mine: s ? { state: s.state, dueAt: iso(dueAt), slaLevel: s.sla_level } : null,
+        };
+      });
     },
 
     /** Department rankings: summonses, on-time acknowledgement and arrival, average score, and who let whistles go unanswered. */

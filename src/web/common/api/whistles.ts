@@ -1,19 +1,11 @@
-import type { ListResponse, SummonsAction, Whistle, WhistleInput, WhistleRankingRow } from '../api-types';
+import type { ListResponse, SummonsAction, Whistle, WhistleInput, WhistleRankingRow, WhistleSummary } from '../api-types';
 import { http } from '../http';
 
-export type { WhistleRankingRow };
+export type { WhistleRankingRow, WhistleSummary };
 
 // 吹哨报到: a street or community summons departments; their receivers acknowledge (接哨), check in
 // on site (报到), report back (反馈); the whistler scores each department.
 
-export interface WhistleSummary {
-  id: string;
-  subject: string;
-  state: string;
-  caseId: string | null;
-  createdBy: string;
-  createdAt: string;
-}
 
 export interface SummonsActionInput {
   note?: string;

@@ -13,7 +13,8 @@ export interface HomeEntry {
 }
 
 export const homeEntries: HomeEntry[] = [
-  { key: 'myGrid', icon: 'location', color: '#1f6feb', permission: 'places:read' },
+  // 我的网格 is for those who keep the register of a place (grid and community workers), not for departments or advisers.
+  { key: 'myGrid', icon: 'location', color: '#1f6feb', permission: 'households:read' },
   { key: 'snap', icon: 'photograph', color: '#f97316', permission: 'cases:intake' },
   { key: 'visitLog', icon: 'notes', color: '#16a34a', permission: 'visits:read' },
   { key: 'tasks', icon: 'todo-list', color: '#9333ea', permission: 'cases:handle' },
