@@ -48,6 +48,10 @@ describe(`duty lists 权责清单 (${testEngine})`, () => {
     const drain = (await worker.post('/api/v1/cases', { channel: 'walkIn', placeCode: world.gridA.code, categoryCode: 'drainage', description: '小区主下水管道堵塞，多户返水' })).body.id;
     const other = await worker.get(`/api/v1/cases/${drain}/duty-advice`);
     expect(other.body).toMatchObject({ handledBy: 'department', proposeWhistle: true, department: { code: 'D61089906', name: '县住建局' }, item: { ref: '协助-1' } });
+    // A pothole that mentions 老人 is no 为老服务: off the list, the road category's department answers for it.
+    const pothole = (await worker.post('/api/v1/cases', { channel: 'walkIn', placeCode: world.gridA.code, categoryCode: 'road', description: '路面塌陷一个大坑，老人晚上路过容易摔倒' })).body.id;
+    const road = await worker.get(`/api/v1/cases/${pothole}/duty-advice`);
+    expect(road.body).toMatchObject({ item: null, handledBy: 'department', proposeWhistle: true, department: { code: 'D61089906' } });
   });
 
   it('checks work a department hands down against the admitted and cancelled items, and counts refusals', async () => {

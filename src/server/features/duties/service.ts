@@ -90,20 +90,26 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
       // The case's category decides first; words of the description only when no category fits.
       type Item = (typeof all)[number];
       const byCategory = (i: Item) => c.category_code !== null && i.category_codes.includes(c.category_code);
-      const byWords = (i: Item) => matches(i, c.description);
+      // Words never pull a case into another category's item (a pothole that mentions 老人 is no 为老服务).
+      const byWords = (i: Item) => (c.category_code === null || i.category_codes.length === 0) && matches(i, c.description);
       const pick = (fits: (i: Item) => boolean) => {
         const own = all.find((i) => i.kind === 'self_governance' && fits(i));
         return own ? { own, item: own } : { own: undefined, item: all.find((i) => (i.kind === 'assisting' || i.kind === 'admitted') && fits(i)) };
       };
       const chosen = pick(byCategory).item ? pick(byCategory) : pick(byWords);
       const { own, item } = chosen;
-      if (!item) return { item: null, handledBy: null, department: null, proposeWhistle: false };
-      let department = null;
-      if (!own && item.department_kind) {
-        const depts = await db.selectFrom('departments').select(['code', 'name', 'street_code']).where('tenant_id', '=', c.tenant_id).where('kind', '=', item.department_kind).execute();
+      const departmentOf = async (kind: string) => {
+        const depts = await db.selectFrom('departments').select(['code', 'name', 'street_code']).where('tenant_id', '=', c.tenant_id).where('kind', '=', kind).execute();
         const d = depts.find((x) => x.street_code === street) ?? depts[0];
-        department = d ? { code: d.code, name: d.name } : null;
+        return d ? { code: d.code, name: d.name } : null;
+      };
+      if (!item) {
+        // Not on the list: the category's own department is responsible, if it has one.
+        const kind = c.category_code ? (await db.selectFrom('case_categories').select('default_department_kind').where('code', '=', c.category_code).executeTakeFirst())?.default_department_kind : null;
+        const department = kind ? await departmentOf(kind) : null;
+        return { item: null, handledBy: department ? ('department' as const) : null, department, proposeWhistle: department !== null };
       }
+      const department = !own && item.department_kind ? await departmentOf(item.department_kind) : null;
       return { item: present(item), handledBy: own ? ('community' as const) : ('department' as const), department, proposeWhistle: !own };
     },
 
