@@ -15,6 +15,7 @@ import { seedDemoPeople } from './people.js';
 import { Random } from './random.js';
 import { seedDemoDisputes } from './disputes.js';
 import { seedDemoDutyTasks } from './duty-tasks.js';
+import { seedDemoLegal } from './legal.js';
 import { seedDemoWhistles } from './whistles.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
@@ -218,7 +219,8 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
       }))).execute();
     }
     const taskStats = await seedDemoDutyTasks(trx, random, now);
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ...disputeStats, ...taskStats, ms: Date.now() - started });
+    const legalStats = await seedDemoLegal(trx, random, now);
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ...disputeStats, ...taskStats, ...legalStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
 }
