@@ -168,6 +168,17 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
       event('close', closedAt, 'resolved', 'closed', '系统', '7天未评价，自动归档');
     }
   }
+  // A clock that ran out before the demo started is red already, as the job would have left it.
+  const clockNames = { firstContact: '首次联系', dispatch: '派单', take: '接单', resolve: '办结' } as const;
+  for (const c of cases) {
+    if (['closed', 'rejected', 'resolved'].includes(c.state)) continue;
+    for (const which of ['firstContact', 'dispatch', 'take', 'resolve'] as const) {
+      const due = c[dueColumn[which]] as Date | null;
+      if (!due || due > now) continue;
+      c.sla_level = 'red';
+      events.push({ id: newId(), tenant_id: '610899', case_id: c.id, action: 'overdue', from_state: c.state, to_state: c.state, actor_id: null, actor_name: '系统', note: `${clockNames[which]}已超时`, data: JSON.stringify({ clock: which, due: due.toISOString(), escalated: false }), at: due });
+    }
+  }
   for (let i = 0; i < cases.length; i += 500) await trx.insertInto('cases').values(cases.slice(i, i + 500)).execute();
   for (let i = 0; i < events.length; i += 1000) await trx.insertInto('case_events').values(events.slice(i, i + 1000)).execute();
   // Open cases are watched like any other: queue the deadline jobs of their running clocks.
