@@ -57,8 +57,8 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
           id: newId(), dispute_id: id, held_at: heldAt, mediators: [random.pick(mediators)], legal_advisers: random.next() < 0.5 ? ['孙律师'] : [],
           record: '召集双方当面沟通，讲解法律规定，听取双方意见', outcome, agreement_text: agreed ? '双方自愿达成协议，按约定履行，不再就此事争执。' : null, signature_file_ids: [], created_by: null, created_at: heldAt,
         }).execute();
-        events.push({ kind: 'mediation', note: agreed ? '调解成功，达成协议' : outcome === 'adjourned' ? '择日再调' : '调解未成', actor_name: '人民调解员', at: heldAt });
-        if (agreed) events.push({ kind: 'closed', note: '回访双方，协议已履行', actor_name: '人民调解员', at: new Date(heldAt.getTime() + 7 * 86_400_000) });
+        events.push({ kind: 'mediate', note: agreed ? '调解成功，达成协议' : outcome === 'adjourned' ? '择日再调' : '调解未成', actor_name: '人民调解员', at: heldAt });
+        if (agreed) events.push({ kind: 'close', note: '回访双方，协议已履行', actor_name: '人民调解员', at: new Date(heldAt.getTime() + 7 * 86_400_000) });
         if (status === 'handed_over') events.push({ kind: 'handover', note: '风险较高，移交司法所', actor_name: '人民调解员', at: new Date(heldAt.getTime() + 86_400_000) });
       }
       await trx.insertInto('dispute_events').values(events.map((e) => ({ id: newId(), dispute_id: id, ...e }))).execute();

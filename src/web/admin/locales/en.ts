@@ -1,5 +1,6 @@
 import common from '../../common/locales/en';
 import caseLabels from '../../common/locales/cases.en';
+import disputeLabels from '../../common/locales/disputes.en';
 import cases from './en/cases';
 import type zhCN from './zh-CN';
 import stats from './en/stats';
@@ -12,6 +13,7 @@ const en: typeof zhCN = {
   ...common,
   stats,
   ...caseLabels,
+  ...disputeLabels,
   cases,
   whistle,
   disputes,

@@ -1,5 +1,6 @@
 import common from '../../common/locales/zh-CN';
 import caseLabels from '../../common/locales/cases.zh-CN';
+import disputeLabels from '../../common/locales/disputes.zh-CN';
 import cases from './zh-CN/cases';
 import stats from './zh-CN/stats';
 import whistle from './zh-CN/whistle';
@@ -11,6 +12,7 @@ export default {
   ...common,
   stats,
   ...caseLabels,
+  ...disputeLabels,
   cases,
   whistle,
   disputes,
