@@ -111,4 +111,27 @@ describe(`dispute ledger and mediation (${testEngine})`, () => {
     expect(signed.indexOf('赵桂芝')).toBeLessThan(signed.indexOf('赵建国'));
     expect(signed.indexOf('赵建国')).toBeLessThan(signed.indexOf('赵建华'));
   });
+
+  it('prints every party’s signature when there are many: three to a row, on the page', async () => {
+    const names = ['周一', '吴二', '郑三', '王四', '冯五', '陈六', '褚七'];
+    const d = await mediator.post('/api/v1/disputes', {
+      placeCode: world.c1.code, disputeType: 'property', summary: '七户业主就电梯维修资金分摊发生争执', source: 'walk_in', risk: 'low',
+      parties: names.map((name) => ({ role: 'applicant', name })),
+    });
+    const signatures = [];
+    for (const name of names) signatures.push((await mediator.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: `${name}.png`, type: 'image/png' } }))).body.id);
+    await mediator.post(`/api/v1/disputes/${d.body.id}/mediations`, { mediators: ['吴桂兰'], record: '七户到场', outcome: 'agreed', agreementText: '按面积分摊维修资金', signatureFileIds: signatures });
+    const pdf = (await mediator.get(`/api/v1/disputes/${d.body.id}/agreement.pdf`)).body;
+    const text = await pdfText(pdf);
+    const signed = text.slice(text.indexOf('当事人签名'));
+    for (const name of names) expect(signed).toContain(name);
+    // no name was pushed off the right edge onto a page of its own
+    const { getDocumentProxy } = await import('unpdf');
+    const doc = await getDocumentProxy(new Uint8Array(pdf));
+    const page = await doc.getPage(doc.numPages);
+    const content = await page.getTextContent();
+    const width = page.getViewport({ scale: 1 }).width;
+    const xs = content.items.filter((item) => 'str' in item && names.includes(item.str)).map((item) => ('transform' in item ? item.transform[4] : 0));
+    expect(Math.max(...xs)).toBeLessThan(width - 150);
+  });
 });

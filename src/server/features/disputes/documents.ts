@@ -22,9 +22,16 @@ export async function agreementPdf(input: {
   doc.moveDown(1).text(`人民调解员：${input.mediators.join('、') || '—'}    法律顾问：${input.legalAdvisers.join('、') || '—'}`);
   doc.text(`调解组织：${input.community}人民调解委员会    日期：${bj(input.heldAt)}`);
   doc.moveDown(1).font('bold').text('当事人签名');
-  const top = doc.y + 6;
+  // Three signatures to a row; a long list of parties goes on to the next row, or the next page.
+  let top = doc.y + 6;
   input.signatures.forEach((s, i) => {
-    const x = 50 + i * 170;
+    const column = i % 3;
+    if (i > 0 && column === 0) top += 90;
+    if (top + 80 > doc.page.height - doc.page.margins.bottom) {
+      doc.addPage();
+      top = doc.page.margins.top;
+    }
+    const x = doc.page.margins.left + column * 170;
     doc.font('regular').fontSize(11).text(s.name, x, top);
     if (s.image) doc.image(s.image, x, top + 16, { fit: [150, 60] });
     else doc.rect(x, top + 16, 150, 60).stroke('#d1d5db');
