@@ -17,7 +17,7 @@ import { agreementPdf, analysisPdf } from './documents.js';
 import { disputeActions, disputeTransitions, type DisputeAction } from './lifecycle.js';
 import type { DisputeInputT, MediationInputT } from './schemas.js';
 
-const typeNames: Record<string, string> = { neighbour: '邻里纠纷', family: '婚姻家庭', property: '物业纠纷', labour: '劳资纠纷', land: '土地纠纷', consumer: '消费纠纷', other: '其他' };
+const typeNames: Record<string, string> = { neighbour: '邻里纠纷', family: '婚姻家庭', property: '物业纠纷', labour: '劳动争议', land: '土地纠纷', consumer: '消费纠纷', other: '其他' };
 const riskNames: Record<string, string> = { low: '低', medium: '中', high: '高' };
 const statusNames: Record<string, string> = { open: '待调解', mediating: '调解中', agreed: '已达成协议', failed: '调解未成', handed_over: '已移交', closed: '已结案' };
 /** The parties' one order: the detail lists them so, the phone sends their signatures so, the agreement prints them so. */
