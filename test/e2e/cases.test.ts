@@ -208,7 +208,7 @@ describe('码上反映 — the 白银 story', () => {
     await resident.getByTestId('track-submit').click();
     const steps = resident.getByTestId('track-steps');
     await steps.waitFor();
-    for (const text of ['您提交了反映', '社区已受理', '工作人员已与您联系', '已交给相关部门办理', '承办部门已接单，正在处理', '已办理完毕']) {
+    for (const text of ['问题已提交', '社区已受理', '工作人员已与您联系', '已交给相关部门办理', '承办部门已接单，正在处理', '已办理完毕']) {
       expect(await steps.textContent()).toContain(text);
     }
     expect(await resident.getByTestId('track-result').textContent()).toContain('已更换3号楼东侧损坏的路灯灯头');

@@ -91,7 +91,7 @@ const en: typeof zhCN & typeof trackZhCN = {
     other: 'Look up another report',
     autoClose: 'Please rate within 7 days; after that the report is closed.',
     step: {
-      submit: 'You reported the problem',
+      submit: 'Problem reported',
       accept: 'The community accepted it',
       contact: 'Staff contacted you',
       dispatch: 'Passed to the responsible department',

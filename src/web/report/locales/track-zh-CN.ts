@@ -20,7 +20,7 @@ export default {
     other: '查询其他问题',
     autoClose: '请在 7 天内评价，逾期将自动归档。',
     step: {
-      submit: '您提交了反映',
+      submit: '问题已提交',
       accept: '社区已受理',
       contact: '工作人员已与您联系',
       dispatch: '已交给相关部门办理',
