@@ -121,6 +121,8 @@ const en: typeof zhCN = {
       households: { title: 'Households', desc: 'Households and addresses by grid' },
       residents: { title: 'Residents', desc: 'Residents, tags and their history' },
       visitLogs: { title: 'Visit diary', desc: 'Grid workers\' household visits' },
+      whistles: { title: 'Whistles', desc: 'Summonses to your department' },
+      dutyTasks: { title: 'Tasks to communities', desc: 'Checked against the admitted items' },
       departments: { title: 'Departments', desc: 'Departments and phones' },
     },
     noPermission: 'Your account has no console functions; use the phone pages',

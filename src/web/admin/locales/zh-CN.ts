@@ -119,6 +119,8 @@ export default {
       households: { title: '住户', desc: '按网格查询住户与门牌' },
       residents: { title: '居民', desc: '查询居民、标签与变动记录' },
       visitLogs: { title: '民情日记', desc: '网格员的入户走访记录' },
+      whistles: { title: '接哨报到', desc: '街道、社区吹哨，本部门接哨到场' },
+      dutyTasks: { title: '部门派单', desc: '向社区派任务，按准入清单核验' },
       departments: { title: '部门', desc: '职能部门与联系电话' },
     },
     noPermission: '您的账号没有管理后台的功能，请使用手机端',

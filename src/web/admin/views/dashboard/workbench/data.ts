@@ -1,4 +1,4 @@
-import { House, Location, MapLocation, Notebook, OfficeBuilding, Share, Grid as GridIcon, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import { Bell, DocumentChecked, House, Location, MapLocation, Notebook, OfficeBuilding, Share, Grid as GridIcon, Tickets, User, UserFilled } from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { Permission } from '../../../../../shared/roles';
 import type { Grid } from '../../../../common/api-types';
@@ -20,7 +20,7 @@ export const statCards: StatCardDef[] = [
 ];
 
 export interface QuickLinkDef {
-  key: 'placeTree' | 'gridMap' | 'households' | 'residents' | 'visitLogs' | 'departments';
+  key: 'placeTree' | 'gridMap' | 'households' | 'residents' | 'visitLogs' | 'whistles' | 'dutyTasks' | 'departments';
   to: string;
   icon: Component;
   color: string;
@@ -33,6 +33,9 @@ export const quickLinks: QuickLinkDef[] = [
   { key: 'households', to: '/households', icon: User, color: '#e11d48', permission: 'households:read' },
   { key: 'residents', to: '/people/residents', icon: UserFilled, color: '#7c3aed', permission: 'people:read' },
   { key: 'visitLogs', to: '/visit-logs', icon: Notebook, color: '#16a34a', permission: 'visits:read' },
+  // what a department's receiver or handler comes to the console for
+  { key: 'whistles', to: '/whistles', icon: Bell, color: '#dc2626', permission: 'whistle:answer' },
+  { key: 'dutyTasks', to: '/duty-tasks', icon: DocumentChecked, color: '#0891b2', permission: 'duties:assign' },
   { key: 'departments', to: '/departments', icon: OfficeBuilding, color: '#059669', permission: 'departments:read' },
 ];
 
