@@ -150,7 +150,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
   app.route('/api/v1', api);
-  app.route('/open311/v2', open311Routes(createOpen311({ db: deps.db, cases: casesService, keys: apiKeys }), { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl }));
+  app.route('/open311/v2', open311Routes(createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }), { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
   app.doc31('/api/openapi.json', {

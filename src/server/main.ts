@@ -23,7 +23,7 @@ Usage:
   linli seed --demo              generate the demo county (once)
   linli regions --province 61    import a province's division codes down to streets
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
-  linli apikey create --name N [--tenant CODE]   issue an Open311 API key (printed once)
+  linli apikey create --name N --tenant CODE     issue an Open311 API key for one county (printed once)
   linli stats rebuild            rebuild the dashboard rollups from the raw cases
   linli backup --out FILE        back up the embedded database to a .tar.gz file
   linli restore FILE             restore the embedded database from a backup (server must be stopped)
@@ -97,10 +97,11 @@ async function main(argv: string[]): Promise<void> {
       if (sub !== 'create') throw new UsageError('apikey takes the subcommand create');
       const { values } = parse(args, { name: { type: 'string' }, tenant: { type: 'string' } });
       if (!values.name) throw new UsageError('apikey create needs --name');
+      // Named, never guessed: the key may file cases only in this county (checked to exist).
+      const tenant = values.tenant;
+      if (!tenant || !/^\d{6}$/.test(tenant)) throw new UsageError('apikey create needs --tenant with the 6-digit code of the county');
       const { deps, handle } = await openRuntime(config);
       try {
-        const tenant = values.tenant ?? (await deps.db.selectFrom('places').select('code').where('kind', '=', 'county').where('tenant_id', 'is not', null).executeTakeFirst())?.code;
-        if (!tenant || !/^\d{6}$/.test(tenant)) throw new UsageError('apikey create needs --tenant with a county code');
         const key = await createApiKeys(deps).create(systemActor(), { name: values.name, tenantId: tenant });
         console.log(`Open311 API key for ${tenant} (shown once, keep it safe):\n${key.key}`);
       } finally {

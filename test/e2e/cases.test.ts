@@ -228,6 +228,46 @@ describe('码上反映 — the 白银 story', () => {
     await resident.close();
   });
 
+  it('居民反映时选“公开”，问题才出现在公开列表（Open311）里；不选就不公开', async () => {
+    const phoneNo = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    const send = async (description: string, makePublic: boolean) => {
+      const page = await newPhonePage();
+      const errors = watchErrors(page);
+      await page.goto(`${baseUrl}/r/610899001001`);
+      await page.getByTestId('report-community').waitFor();
+      await page.getByTestId('report-description').fill(description);
+      await page.getByTestId('report-name').fill('赵大爷');
+      await page.getByTestId('report-phone').fill(phoneNo);
+      // Not public unless the resident says so, with what that means in plain words.
+      expect(await page.getByTestId('report-public-no').getAttribute('aria-checked')).toBe('true');
+      expect(await page.getByTestId('report-public-hint').textContent()).toContain('只有处理问题的工作人员能看到');
+      if (makePublic) {
+        await page.getByTestId('report-public-yes').click();
+        await expect.poll(() => page.getByTestId('report-public-hint').textContent()).toContain('别人也能在公开的问题列表里看到');
+        await page.waitForTimeout(300);
+        await screenshot(page, 'report-form-public');
+      }
+      await page.getByTestId('report-submit').click();
+      const codeBox = page.getByTestId('report-tracking-code');
+      await codeBox.waitFor({ timeout: 15_000 });
+      const code = ((await codeBox.textContent()) ?? '').trim();
+      expect(errors).toEqual([]);
+      await page.close();
+      return code;
+    };
+    const shared = await send(`小区北门的井盖松了，踩上去会响（公开 ${tag}）`, true);
+    const kept = await send(`楼上邻居总在半夜吵架，想请社区劝劝（不公开 ${tag}）`, false);
+
+    const res = await fetch(`${baseUrl}/open311/v2/requests.json?jurisdiction_id=610899`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    const listed = (JSON.parse(text) as { service_request_id: string; description: string }[]).map((r) => [r.service_request_id, r.description]);
+    expect(listed).toContainEqual([shared, `小区北门的井盖松了，踩上去会响（公开 ${tag}）`]);
+    expect(listed.map(([id]) => id)).not.toContain(kept);
+    expect(text).not.toContain(`不公开 ${tag}`);
+    expect(text).not.toContain('赵大爷');
+  });
+
   it('居民扫码打开的页面先加载的脚本很小；查询码不对时说清楚', async () => {
     const page = await newPhonePage();
     const errors = watchErrors(page);

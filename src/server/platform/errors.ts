@@ -43,6 +43,8 @@ export const errorTable = {
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
   DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },
+  OPEN311_KEY_INVALID: { status: 403, 'zh-CN': '请提供有效的 api_key（向区县管理员申请）', en: 'A valid api_key is needed (ask the county administrator for one)' },
+  OPEN311_OUTSIDE_COUNTY: { status: 403, 'zh-CN': '该 api_key 只能提交本区县范围内的问题', en: 'This api_key may only file requests within its own county' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

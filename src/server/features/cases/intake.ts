@@ -34,6 +34,8 @@ export interface IntakeInput {
   idempotencyKey?: string;
   mediaUrl?: string;
   externalAccount?: string;
+  /** The reporter allowed the description, place and photos on public lists (公开); off by default. */
+  isPublic?: boolean;
 }
 
 export function createIntake(deps: CasesDeps) {
@@ -57,10 +59,15 @@ export function createIntake(deps: CasesDeps) {
       const grid = place.path.split('/').find((p) => /^\d{15}$/.test(p));
       return grid && place.kind !== 'grid' ? findByCode(db, grid) : place;
     }
-    return within ? findByCode(db, within.path.split('/').filter(Boolean).at(-1)!) : undefined;
+    if (!within) return undefined;
+    // Only a community takes a case with no better place: an Open311 write is bounded by its whole county.
+    const fallback = await findByCode(db, within.path.split('/').filter(Boolean).at(-1)!);
+    return fallback?.kind === 'community' ? fallback : undefined;
   }
 
+  /** Without an actor, `within` (the QR poster's community, the API key's county) bounds where the case may go. */
   return async function intake(actor: Actor | null, input: IntakeInput, within: { path: string } | null = null) {
+    if (!actor && !within) throw new AppError('FORBIDDEN');
     const place = await resolvePlace(input, within, actor);
     if (!place) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'placeCode', message: 'no such community, grid or address in scope' }] });
     if (actor) assertInScope(actor, 'cases:intake', place.path);
@@ -107,7 +114,7 @@ export function createIntake(deps: CasesDeps) {
         first_contact_at: null, accepted_at: null, dispatched_at: null, taken_at: null, resolved_at: null, closed_at: null, suspended_at: null,
         extension_requested_hours: null, first_contact_on_time: null, resolved_on_time: null, result_text: null, rating: null, rating_solved: null, rating_comment: null, rated_at: null, rating_token_hash: null,
         media_url: input.mediaUrl ?? null, external_account: input.externalAccount ?? null,
-        created_at: now, updated_at: now,
+        created_at: now, updated_at: now, is_public: input.isPublic ?? false,
       };
       await repo.insertCase(trx, row);
       await applyCaseChange(trx, null, (await repo.findCase(trx, row.id))!);

@@ -67,6 +67,7 @@ export function publicCaseRoutes(service: CasesService, files: FilesService, dep
       const result = await service.intake(null, {
         channel: 'qr', placeCode: community.code, lng: fields.data.lng, lat: fields.data.lat, address: fields.data.address, categoryCode: fields.data.categoryCode,
         priority: 'normal', description: fields.data.description, reporterName: fields.data.reporterName, reporterPhone: phone, photoIds,
+        isPublic: fields.data.isPublic === 'true',
         idempotencyKey: key && /^[\w-]{8,80}$/.test(key) ? key : undefined,
       }, { path: community.path });
       return c.json({ trackingCode: result.trackingCode }, 201);

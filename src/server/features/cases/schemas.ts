@@ -24,6 +24,7 @@ export const StaffCaseInput = z
     photoIds: z.array(z.uuid()).max(9).default([]),
     idempotencyKey: z.string().trim().min(8).max(80).optional(),
     ...where,
+    isPublic: z.boolean().default(false).openapi({ description: 'Only when the reporter agreed that others may see the description, place and photos' }),
   })
   .openapi('StaffCaseInput');
 
@@ -37,6 +38,7 @@ export const PublicCaseFields = z.object({
   lng: z.coerce.number().min(-180).max(180).optional(),
   lat: z.coerce.number().min(-90).max(90).optional(),
   address: z.string().trim().max(200).default(''),
+  isPublic: z.enum(['true', 'false']).default('false').openapi({ description: 'The resident lets others see the description and photos on public lists (公开); default not' }),
 });
 
 export const ActionInput = z

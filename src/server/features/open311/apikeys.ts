@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { assertPermission, type Actor } from '../../platform/policy.js';
+import { county } from './repository.js';
 
 // API keys for Open311 clients: issued and revoked by an administrator; only a hash is kept.
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -16,7 +17,8 @@ export function createApiKeys({ db, clock }: { db: Db; clock: Clock }) {
     async create(actor: Actor, input: { name: string; tenantId?: string }) {
       if (actor.kind !== 'system') assertPermission(actor, 'users:manage');
       const tenantId = input.tenantId ?? actor.tenantId;
-      if (!tenantId) throw new AppError('SCOPE_UNKNOWN');
+      // A key files cases only in its county, so the county must be one that exists.
+      if (!tenantId || !(await county(db, tenantId))) throw new AppError('SCOPE_UNKNOWN', { tenant: tenantId ?? null });
       const key = `ll_${randomToken(24)}`;
       const id = newId();
       const now = clock.now();

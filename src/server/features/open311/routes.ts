@@ -1,12 +1,25 @@
 import { Hono, type Context } from 'hono';
+import { AppError } from '../../platform/errors.js';
 import type { AppEnv } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Clock } from '../../platform/clock.js';
-import { Open311Error, respond, respondError, splitFormat, type Format } from './format.js';
+import { controlCharacter, respond, respondError, splitFormat, type Format } from './format.js';
 import type { Open311 } from './service.js';
 
-// /open311/v2 — GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON and XML.
+// /open311/v2 — GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON and XML. Errors are
+// AppErrors like everywhere else, answered in GeoReport's <errors> form in the client's format.
+// Parameters do not pass through zod here, so control characters are refused at this edge.
+
+/** Refuses NUL and the other C0 controls (tab, LF, CR allowed) in a parameter's name or value. */
+function refuseControls(params: Iterable<[string, string]>) {
+  for (const [name, value] of params) {
+    if (controlCharacter.test(name) || controlCharacter.test(value)) {
+      const field = /^[\w[\]]{1,40}$/.test(name) ? name : 'parameter';
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, message: 'control characters are not allowed' }] });
+    }
+  }
+}
 
 export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; publicUrl: string }) {
   const app = new Hono<AppEnv>();
@@ -15,10 +28,11 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
     const parsed = splitFormat(file);
     const format = parsed?.[1] ?? 'json';
     try {
-      if (!parsed) throw new Open311Error(404, 404, 'use the .json or .xml extension');
+      if (!parsed) throw new AppError('ROUTE_NOT_FOUND', { issues: [{ path: 'format', message: 'use the .json or .xml extension' }] });
+      refuseControls([['file', file], ...Object.entries(c.req.query())]);
       return await handler(format);
     } catch (error) {
-      if (error instanceof Open311Error) return respondError(c, format, error);
+      if (error instanceof AppError) return respondError(c, format, error, c.get('locale'));
       throw error;
     }
   };
@@ -37,7 +51,7 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
     }
     if (name === 'services') return respond(c, format, 'services', 'service', await service.services(c.req.query('jurisdiction_id')));
     if (name === 'requests') return respond(c, format, 'service_requests', 'request', await service.list(query(c)));
-    throw new Open311Error(404, 404, 'not found');
+    throw new AppError('ROUTE_NOT_FOUND');
   }));
 
   app.get('/services/:file', (c) => run(c, c.req.param('file'), async (format) => {
@@ -56,13 +70,16 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
     respond(c, format, 'service_requests', 'request', await service.token(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id')))));
 
   app.post('/:file', (c) => run(c, c.req.param('file'), async (format) => {
-    if (splitFormat(c.req.param('file'))![0] !== 'requests') throw new Open311Error(404, 404, 'not found');
-    await hitRateLimit(deps.db, `open311:ip:${c.get('ip') ?? 'unknown'}`, 600, 3_600_000, deps.clock.now()).catch(() => { throw new Open311Error(429, 429, 'too many requests'); });
-    const body = await c.req.parseBody();
+    if (splitFormat(c.req.param('file'))![0] !== 'requests') throw new AppError('ROUTE_NOT_FOUND');
+    await hitRateLimit(deps.db, `open311:ip:${c.get('ip') ?? 'unknown'}`, 600, 3_600_000, deps.clock.now());
+    const body = await c.req.parseBody().catch(() => {
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'body', message: 'a form (application/x-www-form-urlencoded or multipart/form-data)' }] });
+    });
+    const fields = Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+    refuseControls(fields);
     const params: Record<string, string> = {};
     const attributes: Record<string, string> = {};
-    for (const [key, value] of Object.entries(body)) {
-      if (typeof value !== 'string') continue;
+    for (const [key, value] of fields) {
       const attribute = /^attribute\[(\w+)\]$/.exec(key);
       if (attribute) attributes[attribute[1]] = value;
       else params[key] = value;

@@ -356,6 +356,8 @@ export interface CasesTable {
   external_account: Generated<string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The reporter allowed others to see the description, place and photos (公开); 0012. */
+  is_public: Generated<boolean>;
 }
 
 export interface CaseEventsTable {

@@ -15,6 +15,8 @@ export interface PublicReport {
   lng?: number;
   lat?: number;
   address?: string;
+  /** 公开: the resident lets others see the description and photos on public lists. */
+  isPublic: boolean;
   photos: Blob[];
 }
 
@@ -31,6 +33,7 @@ export function submitPublicReport(report: PublicReport, idempotencyKey: string)
     form.append('lat', String(report.lat));
   }
   if (report.address) form.append('address', report.address);
+  form.append('isPublic', String(report.isPublic));
   report.photos.forEach((photo, index) => form.append('photos', photo, `photo-${index + 1}.jpg`));
   return http.upload<{ trackingCode: string }>('/public/cases', form, { headers: { 'Idempotency-Key': idempotencyKey } });
 }
