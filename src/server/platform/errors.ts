@@ -43,6 +43,8 @@ export const errorTable = {
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
   DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '请求内容的格式不对（应为 JSON 或表单上传）', en: 'The request body has the wrong content type (JSON or a form upload expected)' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, 'zh-CN': '该提交编号已用于另一份反映，请刷新页面后重新提交', en: 'This Idempotency-Key belongs to another report; reload the form and send it again' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
