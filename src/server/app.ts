@@ -19,6 +19,7 @@ import { createRosterService, rosterRoutes } from './features/cases/roster.js';
 import { createCasesService } from './features/cases/service.js';
 import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
+import { registerOrphanSweep } from './features/files/sweep.js';
 import { gridworkRoutes } from './features/gridwork/routes.js';
 import { createGridworkService } from './features/gridwork/service.js';
 import { orgsRoutes } from './features/orgs/routes.js';
@@ -45,6 +46,7 @@ import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessio
 import { isMigrated } from './platform/db/migrate.js';
 import { AppError, errorBody } from './platform/errors.js';
 import { handleError, type AppEnv } from './platform/http.js';
+import { registerRateLimitPruning } from './platform/rate-limit.js';
 import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
 import { consoleProvider, httpProvider } from './platform/notify/providers.js';
@@ -69,6 +71,8 @@ export function buildApp(deps: AppDeps) {
   };
   const casesService = createCasesService(casesDeps, deps.jobs);
   registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config) });
+  registerRateLimitPruning(deps.jobs);
+  registerOrphanSweep(deps.jobs, deps.storage);
 
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));

@@ -45,6 +45,8 @@ export const errorTable = {
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },
   OPEN311_KEY_INVALID: { status: 403, 'zh-CN': '请提供有效的 api_key（向区县管理员申请）', en: 'A valid api_key is needed (ask the county administrator for one)' },
   OPEN311_OUTSIDE_COUNTY: { status: 403, 'zh-CN': '该 api_key 只能提交本区县范围内的问题', en: 'This api_key may only file requests within its own county' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '请求内容的格式不对（应为 JSON 或表单上传）', en: 'The request body has the wrong content type (JSON or a form upload expected)' },
+  IDEMPOTENCY_KEY_REUSED: { status: 409, 'zh-CN': '该提交编号已用于另一份反映，请刷新页面后重新提交', en: 'This Idempotency-Key belongs to another report; reload the form and send it again' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -47,13 +47,18 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return actor;
 }
 
+const httpExceptionCodes: Partial<Record<number, ErrorCode>> = { 400: 'BAD_JSON', 404: 'ROUTE_NOT_FOUND', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   const locale = c.get('locale') ?? 'zh-CN';
   if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json(errorBody(error.code, locale, error.details), error.status as 400);
   }
   if (error instanceof HTTPException) {
-    const code: ErrorCode = error.status === 400 ? 'BAD_JSON' : error.status === 404 ? 'ROUTE_NOT_FOUND' : 'INTERNAL';
+    // Thrown by Hono itself: malformed JSON, or a body whose content type the route does not take.
+    const code: ErrorCode = httpExceptionCodes[error.status] ?? 'INTERNAL';
     return c.json(errorBody(code, locale), error.status);
   }
   const requestId = c.get('requestId');

@@ -5,10 +5,12 @@ import path from 'node:path';
 export interface FileStorage {
   put(key: string, bytes: Buffer): Promise<void>;
   get(key: string): Promise<Buffer | null>;
+  /** Removes the object; a key that holds nothing is not an error (a sweep may run twice). */
+  delete(key: string): Promise<void>;
 }
 
 export class LocalFolderStorage implements FileStorage {
-  constructor(private readonly root: string) {}
+  constructor(readonly root: string) {}
 
   private resolve(key: string): string {
     if (!/^[\w/-]+$/.test(key) || key.includes('..')) throw new Error(`bad storage key ${key}`);
@@ -29,5 +31,9 @@ export class LocalFolderStorage implements FileStorage {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    await fs.rm(this.resolve(key), { force: true });
   }
 }

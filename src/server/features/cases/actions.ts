@@ -5,6 +5,7 @@ import type { CaseRow, CasesTable, Database } from '../../platform/db/schema.js'
 import { AppError } from '../../platform/errors.js';
 import { newId, randomToken } from '../../platform/ids.js';
 import { can, systemActor, type Actor } from '../../platform/policy.js';
+import { attachableFiles } from '../files/access.js';
 import { canReadCase, partiesOf } from './access.js';
 import { addDeadline, shanghaiMinute } from './deadlines.js';
 import { findTransition, nextState, type CaseAction, type CaseState, type Clock, type Party } from './lifecycle.js';
@@ -106,7 +107,7 @@ export function createActions(deps: CasesDeps) {
       case 'resolve': {
         const result = input.result?.trim() ?? '';
         if (result.length < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'result', message: 'describe what was done' }] });
-        await checkPhotos(trx, input.photoIds ?? []);
+        await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
         token = randomToken(18);
         Object.assign(changes, {
           result_text: result, result_photo_ids: input.photoIds ?? [], resolved_at: now, rating_token_hash: hashToken(token),
@@ -165,12 +166,6 @@ export function createActions(deps: CasesDeps) {
     const fits = rows.find((r) => r.path && community && ['grid_worker', 'community_worker'].includes(r.role) && r.path.includes(`/${community}/`));
     if (!fits) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'target', message: 'this person does not work in the case’s community' }] });
     return { userId: fits.id, departmentId: null, name: fits.display_name };
-  }
-
-  async function checkPhotos(trx: Trx, ids: string[]) {
-    if (ids.length === 0) return;
-    const found = await trx.selectFrom('files').select('id').where('id', 'in', ids).execute();
-    if (found.length !== new Set(ids).size) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photoIds', message: 'unknown photo' }] });
   }
 
   return {

@@ -5,6 +5,7 @@ import type { CaseRow, CasesTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertInScope, can, systemActor, type Actor } from '../../platform/policy.js';
+import { attachableFiles } from '../files/access.js';
 import { findByCode } from '../places/repository.js';
 import { addDeadline, shanghaiDate } from './deadlines.js';
 import { onDutyUserIds, smsReporter, smsUsers, summarize, trackingLink } from './notices.js';
@@ -31,6 +32,8 @@ export interface IntakeInput {
   reporterPhone?: string;
   reporterUserId?: string | null;
   photoIds: string[];
+  /** Photos stored by this very request (the public form's own), attachable without a login. */
+  uploadedPhotoIds?: string[];
   idempotencyKey?: string;
   mediaUrl?: string;
   externalAccount?: string;
@@ -83,10 +86,7 @@ export function createIntake(deps: CasesDeps) {
     const categoryCode = input.categoryCode ?? suggestCategory(tokens, input.description, categories.filter((c) => c.parent_code));
     const category = categories.find((c) => c.code === categoryCode) ?? categories.find((c) => c.code === 'other')!;
     if (input.categoryCode && category.code !== input.categoryCode) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'categoryCode', message: 'unknown category' }] });
-    if (input.photoIds.length) {
-      const photos = await db.selectFrom('files').select('id').where('id', 'in', input.photoIds).execute();
-      if (photos.length !== new Set(input.photoIds).size) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photoIds', message: 'unknown photo' }] });
-    }
+    await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
     const calendar = await repo.calendar(db);
     const now = clock.now();
     const firstContactDue = addDeadline(now, input.priority === 'urgent' ? Math.min(15, category.first_contact_minutes) : category.first_contact_minutes, false, calendar);

@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
-import { createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
-import { normalizePhone } from '../../../shared/identity.js';
 import { findByCode } from '../places/repository.js';
 import type { FilesService } from '../files/service.js';
+import { createPublicIntake } from './public-intake.js';
 import { PublicCaseFields, RatingInput } from './schemas.js';
 import type { CasesDeps, CasesService } from './service.js';
 
@@ -22,8 +22,23 @@ const community = createRoute({
 });
 const submit = createRoute({
   method: 'post', path: '/public/cases', tags, summary: 'Report a problem (multipart: fields + up to 9 photos); Idempotency-Key header makes retries safe',
-  request: { body: { content: { 'multipart/form-data': { schema: PublicCaseFields.extend({ photos: z.any().optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }) } }, required: true } },
-  responses: { 201: jsonContent(z.object({ trackingCode: z.string() }), 'Received'), 429: { description: 'Too many reports' }, ...errorResponses },
+  request: {
+    headers: z.object({
+      'Idempotency-Key': z.string().regex(/^[\w-]{8,80}$/).optional().openapi({
+        description: 'One per form fill (8–80 letters, digits, - or _; a UUID fits). The same report sent again with it answers 200 with the first case, stores nothing and counts against no limit; a malformed key is refused (400).',
+        example: '0b8f5c1e-6a3d-4c2e-9f7a-2d4e6b8a1c3f',
+      }),
+    }),
+    body: { content: { 'multipart/form-data': { schema: PublicCaseFields.extend({ photos: z.any().optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }) } }, required: true },
+  },
+  responses: {
+    201: jsonContent(z.object({ trackingCode: z.string() }), 'Received'),
+    200: jsonContent(z.object({ trackingCode: z.string() }), 'Already received with this Idempotency-Key'),
+    409: jsonContent(ErrorSchema, 'IDEMPOTENCY_KEY_REUSED: the key belongs to another reporter’s case'),
+    415: jsonContent(ErrorSchema, 'UPLOAD_TYPE_NOT_ALLOWED (a photo is not JPG, PNG or WebP) or UNSUPPORTED_MEDIA_TYPE (not a multipart form)'),
+    429: { description: 'RATE_LIMITED: too many reports from this phone or address; Retry-After says in how many seconds to try again', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: ErrorSchema } } },
+    ...errorResponses,
+  },
 });
 const track = createRoute({
   method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the last 4 digits of the phone, or the token from the SMS)',
@@ -40,6 +55,7 @@ export function publicCaseRoutes(service: CasesService, files: FilesService, dep
   const router = createRouter();
   router.use('/public/cases', bodyLimit({ maxSize: 9 * deps.config.UPLOAD_MAX_MB * 1024 * 1024 + 1024 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE'); } }));
   const hour = 3_600_000;
+  const submitPublic = createPublicIntake(deps, service.intake, files);
   return router
     .openapi(community, async (c) => {
       const place = await findByCode(deps.db, c.req.valid('param').code);
@@ -52,25 +68,12 @@ export function publicCaseRoutes(service: CasesService, files: FilesService, dep
       const form = await c.req.parseBody({ all: true });
       const fields = PublicCaseFields.safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'photos').map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
       if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-      const phone = normalizePhone(fields.data.reporterPhone);
-      if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
-      const now = deps.clock.now();
-      await hitRateLimit(deps.db, `case:ip:${c.get('ip') ?? 'unknown'}`, deps.config.PUBLIC_RATE_PER_IP_HOUR, hour, now);
-      await hitRateLimit(deps.db, `case:phone:${deps.pii.lookupHash(phone)}`, deps.config.PUBLIC_RATE_PER_PHONE_HOUR, hour, now);
       const photos = ([] as unknown[]).concat(form.photos ?? []).filter((p): p is File => p instanceof File);
-      if (photos.length > 9) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photos', message: 'at most 9 photos' }] });
-      const community = await findByCode(deps.db, fields.data.communityCode);
-      if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: fields.data.communityCode });
-      const key = c.req.header('idempotency-key');
-      const photoIds: string[] = [];
-      for (const photo of photos) photoIds.push((await files.storePublicPhoto(Buffer.from(await photo.arrayBuffer()), community.tenant_id)).id);
-      const result = await service.intake(null, {
-        channel: 'qr', placeCode: community.code, lng: fields.data.lng, lat: fields.data.lat, address: fields.data.address, categoryCode: fields.data.categoryCode,
-        priority: 'normal', description: fields.data.description, reporterName: fields.data.reporterName, reporterPhone: phone, photoIds,
-        isPublic: fields.data.isPublic === 'true',
-        idempotencyKey: key && /^[\w-]{8,80}$/.test(key) ? key : undefined,
-      }, { path: community.path });
-      return c.json({ trackingCode: result.trackingCode }, 201);
+      const result = await submitPublic({
+        fields: fields.data, photos: await Promise.all(photos.map(async (p) => Buffer.from(await p.arrayBuffer()))), ip: c.get('ip'),
+        idempotencyKey: c.req.valid('header')['Idempotency-Key'],
+      });
+      return result.created ? c.json({ trackingCode: result.trackingCode }, 201) : c.json({ trackingCode: result.trackingCode }, 200);
     })
     .openapi(track, async (c) => {
       const q = c.req.valid('query');

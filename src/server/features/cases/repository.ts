@@ -14,7 +14,7 @@ export async function calendar(db: Executor) {
 }
 
 export function findByIdempotencyKey(db: Executor, tenantId: string, key: string) {
-  return db.selectFrom('cases').select(['id', 'tracking_code']).where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db.selectFrom('cases').select(['id', 'tracking_code', 'channel', 'reporter_phone_hash']).where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
 export async function insertCase(db: Executor, row: Insertable<CasesTable>) {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { caseActions, caseStates } from './lifecycle.js';
 
 export const channels = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'] as const;
@@ -6,8 +7,8 @@ const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
 const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
 
 const where = {
-  lng: z.number().min(-180).max(180).optional(),
-  lat: z.number().min(-90).max(90).optional(),
+  lng: optionalLng,
+  lat: optionalLat,
   address: z.string().trim().max(200).default(''),
 };
 
@@ -35,8 +36,8 @@ export const PublicCaseFields = z.object({
   description: z.string().trim().min(5, '请至少写 5 个字').max(1000),
   reporterName: z.string().trim().min(1).max(40),
   reporterPhone: z.string().trim().min(7).max(20),
-  lng: z.coerce.number().min(-180).max(180).optional(),
-  lat: z.coerce.number().min(-90).max(90).optional(),
+  lng: optionalLng,
+  lat: optionalLat,
   address: z.string().trim().max(200).default(''),
   isPublic: z.enum(['true', 'false']).default('false').openapi({ description: 'The resident lets others see the description and photos on public lists (公开); default not' }),
 });

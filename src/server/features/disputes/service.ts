@@ -9,6 +9,7 @@ import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
 import type { FileStorage } from '../../platform/storage.js';
 import { canReadCase } from '../cases/access.js';
+import { attachableFiles } from '../files/access.js';
 import { shanghaiDate } from '../cases/deadlines.js';
 import { phoneColumns } from '../people/identity-fields.js';
 import { parseIdNumber } from '../../../shared/identity.js';
@@ -131,10 +132,8 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
 
     mediate: (actor: Actor, id: string, input: MediationInputT) => transition(actor, id, 'mediate', async (trx, d) => {
       if (input.outcome === 'agreed' && !input.agreementText) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'agreementText', message: 'an agreement needs its text' }] });
-      if (input.signatureFileIds.length) {
-        const files = await trx.selectFrom('files').select(['id', 'mime']).where('id', 'in', input.signatureFileIds).execute();
-        if (files.length !== new Set(input.signatureFileIds).size || files.some((f) => f.mime !== 'image/png')) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'signatureFileIds', message: 'signatures must be uploaded PNG images' }] });
-      }
+      const files = await attachableFiles(trx, actor, input.signatureFileIds, { field: 'signatureFileIds' });
+      if (files.some((f) => f.mime !== 'image/png')) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'signatureFileIds', message: 'signatures must be uploaded PNG images' }] });
       const now = clock.now();
       await trx.insertInto('mediation_sessions').values({ id: newId(), dispute_id: d.id, held_at: now, mediators: input.mediators, legal_advisers: input.legalAdvisers, record: input.record, outcome: input.outcome, agreement_text: input.agreementText ?? null, signature_file_ids: input.signatureFileIds, created_by: actor.userId, created_at: now }).execute();
       return { status: disputeTransitions.mediate.to[input.outcome], note: `${input.mediators.join('、')}主持调解：${input.outcome === 'agreed' ? '达成协议' : input.outcome === 'not_agreed' ? '未达成协议' : '择日再调'}` };

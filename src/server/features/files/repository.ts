@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { FilesTable } from '../../platform/db/schema.js';
 
@@ -24,4 +24,43 @@ export async function visitPathsShowing(db: Executor, fileId: string) {
     .where((eb) => eb(eb.val(fileId), '=', eb.fn.any('visit_logs.photo_ids')))
     .execute();
   return rows.map((r) => r.path);
+}
+
+/** Paths of the disputes whose mediation sessions carry this signature. */
+export async function mediationPathsShowing(db: Executor, fileId: string) {
+  const rows = await db
+    .selectFrom('mediation_sessions as m')
+    .innerJoin('disputes as d', 'd.id', 'm.dispute_id')
+    .select('d.place_path')
+    .where((eb) => eb(eb.val(fileId), '=', eb.fn.any('m.signature_file_ids')))
+    .execute();
+  return rows.map((r) => r.place_path);
+}
+
+export async function deleteFiles(db: Executor, ids: string[]) {
+  if (ids.length === 0) return;
+  await db.deleteFrom('files').where('id', 'in', ids).execute();
+}
+
+/**
+ * Deletes up to `limit` files made before `createdBefore` that nothing shows, and returns their
+ * storage keys. Every column that holds file ids must be listed here, or the sweep takes its files.
+ */
+export async function deleteOrphans(db: Executor, createdBefore: Date, limit: number) {
+  const rows = await sql<{ storage_key: string }>`
+    WITH attached AS (
+      SELECT unnest(photo_ids) AS id FROM cases
+      UNION ALL SELECT unnest(result_photo_ids) FROM cases
+      UNION ALL SELECT unnest(photo_ids) FROM visit_logs
+      UNION ALL SELECT unnest(signature_file_ids) FROM mediation_sessions
+      UNION ALL SELECT file_id FROM monthly_reports
+    )
+    DELETE FROM files WHERE id IN (
+      SELECT f.id FROM files f
+      WHERE f.created_at < ${createdBefore} AND NOT EXISTS (SELECT 1 FROM attached a WHERE a.id = f.id)
+      ORDER BY f.created_at
+      LIMIT ${limit}
+    )
+    RETURNING storage_key`.execute(db);
+  return rows.rows.map((r) => r.storage_key);
 }

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 
 export const VisitLogInput = z
   .object({
@@ -6,8 +7,8 @@ export const VisitLogInput = z
     householdCode: z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/),
     content: z.string().trim().min(1).max(2000),
     photoIds: z.array(z.uuid()).max(9).default([]),
-    lng: z.number().min(-180).max(180).optional(),
-    lat: z.number().min(-90).max(90).optional(),
+    lng: optionalLng,
+    lat: optionalLat,
     visitedAt: z.iso.datetime({ offset: true }).optional(),
   })
   .openapi('VisitLogInput');

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
-import { findFiles } from '../files/repository.js';
+import { attachableFiles } from '../files/access.js';
 import { gridCodeOfPath } from '../people/service.js';
 import { findHousehold, gridNames } from '../people/repository.js';
 import { findByCode } from '../places/repository.js';
@@ -49,10 +49,7 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
       const household = await findHousehold(db, input.householdCode);
       if (!household || household.status !== 'active') throw new AppError('HOUSEHOLD_REQUIRED', { householdCode: input.householdCode });
       assertInScope(actor, 'visits:write', household.path);
-      const photos = await findFiles(db, input.photoIds);
-      if (photos.length !== new Set(input.photoIds).size || photos.some((p) => p.uploaded_by !== actor.userId)) {
-        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photoIds', message: 'unknown photo' }] });
-      }
+      await attachableFiles(db, actor, input.photoIds, { field: 'photoIds' });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await repo.insertVisit(trx, {

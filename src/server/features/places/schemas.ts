@@ -1,10 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { latSchema as lat, lngSchema as lng, optionalLat, optionalLng } from '../../platform/coordinates.js';
 
 export const placeKinds = ['province', 'city', 'county', 'street', 'community', 'grid', 'building', 'unit', 'household'] as const;
 export const PlaceKindSchema = z.enum(placeKinds);
 
-const lng = z.coerce.number().min(-180).max(180);
-const lat = z.coerce.number().min(-90).max(90);
 const name = z.string().trim().min(1).max(60);
 const code = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/, 'letters, digits and dashes only');
 
@@ -62,8 +61,8 @@ export const CreatePlaceInput = z
     localCode: z.string().trim().regex(/^[0-9A-Za-z]{1,8}$/).optional().openapi({
       description: 'Building/unit/room number; streets and communities get the next serial when omitted',
     }),
-    lng: lng.optional(),
-    lat: lat.optional(),
+    lng: optionalLng,
+    lat: optionalLat,
     floors: z.number().int().min(1).max(200).optional(),
     address: z.string().trim().max(200).optional(),
     floor: z.number().int().min(-5).max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { summonsActions } from './lifecycle.js';
 
 /** What is asked and of whom: shared by a whistle on a case or place and one from a dispute. */
@@ -17,8 +18,8 @@ export const WhistleInput = SummonsRequest.extend({
   caseId: z.uuid().optional(),
   placeCode: z.string().trim().min(2).max(40).optional(),
   subject: z.string().trim().min(2).max(80),
-  lng: z.number().min(-180).max(180).optional().openapi({ description: 'Where to go; by default the case’s point or the place’s' }),
-  lat: z.number().min(-90).max(90).optional(),
+  lng: optionalLng.openapi({ description: 'Where to go; by default the case’s point or the place’s' }),
+  lat: optionalLat,
 })
   .refine(...summonsSomeone)
   .openapi('WhistleInput');
@@ -26,8 +27,8 @@ export const WhistleInput = SummonsRequest.extend({
 export const SummonsActionInput = z
   .object({
     note: z.string().trim().max(1000).optional(),
-    lng: z.number().min(-180).max(180).optional(),
-    lat: z.number().min(-90).max(90).optional(),
+    lng: optionalLng,
+    lat: optionalLat,
     score: z.number().int().min(1).max(5).optional(),
     comment: z.string().trim().max(500).optional(),
   })

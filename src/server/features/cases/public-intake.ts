@@ -1,0 +1,61 @@
+import { normalizePhone } from '../../../shared/identity.js';
+import { AppError } from '../../platform/errors.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
+import type { FilesService } from '../files/service.js';
+import { findByCode } from '../places/repository.js';
+import type { Intake } from './intake.js';
+import * as repo from './repository.js';
+import type { PublicCaseFieldsT } from './schemas.js';
+import type { CasesDeps } from './service.js';
+
+// The QR form (码上反映) without login. Abuse control: per-IP and per-phone limits, photos checked
+// by content and size. A retry with the same Idempotency-Key answers with the first case and counts
+// against no limit; a refused report keeps nothing — no case, no photo row, no stored object.
+
+export interface PublicReportInput {
+  fields: PublicCaseFieldsT;
+  photos: Buffer[];
+  ip: string | null;
+  idempotencyKey?: string;
+}
+
+const hour = 3_600_000;
+
+export function createPublicIntake(
+  deps: CasesDeps & { config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number } },
+  intake: Intake,
+  files: FilesService,
+) {
+  return async function submitPublic(input: PublicReportInput): Promise<{ trackingCode: string; created: boolean }> {
+    const { fields } = input;
+    const phone = normalizePhone(fields.reporterPhone);
+    if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
+    if (input.photos.length > 9) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photos', message: 'at most 9 photos' }] });
+    const community = await findByCode(deps.db, fields.communityCode);
+    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: fields.communityCode });
+    const phoneHash = deps.pii.lookupHash(phone);
+    if (input.idempotencyKey) {
+      const first = await repo.findByIdempotencyKey(deps.db, community.tenant_id!, input.idempotencyKey);
+      // Only the same reporter's retry gets the first case back: a key is no pass to another's tracking code.
+      if (first && (first.channel !== 'qr' || first.reporter_phone_hash !== phoneHash)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      if (first) return { trackingCode: first.tracking_code, created: false };
+    }
+    const now = deps.clock.now();
+    await hitRateLimit(deps.db, `case:ip:${input.ip ?? 'unknown'}`, deps.config.PUBLIC_RATE_PER_IP_HOUR, hour, now);
+    await hitRateLimit(deps.db, `case:phone:${phoneHash}`, deps.config.PUBLIC_RATE_PER_PHONE_HOUR, hour, now);
+    const photoIds = await files.storePublicPhotos(input.photos, community.tenant_id);
+    let result: Awaited<ReturnType<Intake>>;
+    try {
+      result = await intake(null, {
+        channel: 'qr', placeCode: community.code, lng: fields.lng, lat: fields.lat, address: fields.address, categoryCode: fields.categoryCode,
+        priority: 'normal', description: fields.description, reporterName: fields.reporterName, reporterPhone: phone,
+        photoIds, uploadedPhotoIds: photoIds, idempotencyKey: input.idempotencyKey, isPublic: fields.isPublic === 'true',
+      }, { path: community.path });
+    } catch (error) {
+      await files.discard(photoIds);
+      throw error;
+    }
+    if (!result.created) await files.discard(photoIds); // a simultaneous retry made the case first
+    return { trackingCode: result.trackingCode, created: result.created };
+  };
+}

@@ -1,0 +1,39 @@
+import type { Executor } from '../../platform/audit.js';
+import { AppError } from '../../platform/errors.js';
+import { can, type Actor } from '../../platform/policy.js';
+import { canReadCase } from '../cases/access.js';
+import { casePathsShowingFile } from '../cases/repository.js';
+import * as repo from './repository.js';
+
+// Who may read a stored file — and so who may attach it. A file id is no secret (it travels in
+// case details and visit logs), so attaching must never grant what reading would not: a file shown
+// on a case is readable by whoever reads the case, and attaching someone else's file to one's own
+// case would otherwise hand it over.
+
+/** The uploader, and whoever may read a visit log, a case or a mediation session that shows the file. */
+export async function canReadFile(db: Executor, actor: Actor, file: { id: string; uploaded_by: string | null }): Promise<boolean> {
+  if (actor.kind === 'system') return true;
+  if (file.uploaded_by !== null && file.uploaded_by === actor.userId) return true;
+  if ((await repo.visitPathsShowing(db, file.id)).some((p) => can(actor, 'visits:read', p))) return true;
+  if ((await casePathsShowingFile(db, file.id)).some((c) => canReadCase(actor, c))) return true;
+  return (await repo.mediationPathsShowing(db, file.id)).some((p) => can(actor, 'disputes:read', p));
+}
+
+/**
+ * The one gate of every operation that attaches file ids: each must name a file the actor may
+ * already read, or one stored by this very request (`uploadedNow`: a public report's own photos).
+ * Without a login only the latter. A file one may not read is refused like one that does not
+ * exist, so ids cannot be probed. Returns the files.
+ */
+export async function attachableFiles(db: Executor, actor: Actor | null, ids: readonly string[], options: { field: string; uploadedNow?: readonly string[] }) {
+  if (ids.length === 0) return [];
+  const unique = [...new Set(ids)];
+  const files = await repo.findFiles(db, unique);
+  const uploadedNow = new Set(options.uploadedNow ?? []);
+  for (const id of unique) {
+    const file = files.find((f) => f.id === id);
+    const allowed = file !== undefined && (uploadedNow.has(id) || (actor !== null && (await canReadFile(db, actor, file))));
+    if (!allowed) throw new AppError('VALIDATION_FAILED', { issues: [{ path: options.field, message: 'unknown photo' }] });
+  }
+  return files;
+}
