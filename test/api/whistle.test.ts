@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildDepartment, buildUser, buildWorld, givePhone } from '../support/factories.js';
+import type { GeoJsonPolygon } from '../../src/server/platform/db/schema.js';
+import { buildDepartment, buildGrid, buildUser, buildWorld, givePhone } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 
 let ctx: TestContext;
@@ -123,5 +124,16 @@ describe(`whistle and report for duty (${testEngine})`, () => {
   it('shows the whistle and each department’s steps in the case timeline', async () => {
     const timeline = (await worker.get(`/api/v1/cases/${caseId}`)).body.timeline.map((e: { action: string }) => e.action);
     expect(timeline).toEqual(expect.arrayContaining(['whistle.whistle', 'whistle.acknowledge', 'whistle.checkIn', 'whistle.report', 'whistle.overdue', 'whistle.score']));
+  });
+
+  it('sends the departments to a point inside an L-shaped grid, not to the middle of its box', async () => {
+    // The middle of this grid's box (108.04, 37.01) lies in the bite taken out of the L.
+    const l: GeoJsonPolygon = { type: 'Polygon', coordinates: [[[108.03, 37.0], [108.05, 37.0], [108.05, 37.008], [108.038, 37.008], [108.038, 37.02], [108.03, 37.02], [108.03, 37.0]]] };
+    const community = await ctx.deps.db.selectFrom('places').select(['id', 'code', 'path', 'tenant_id']).where('code', '=', '610899001001').executeTakeFirstOrThrow();
+    const grid = await buildGrid(ctx.deps, { id: community.id, code: community.code, path: community.path, tenantId: community.tenant_id }, '003', l, '和平L网格');
+    const res = await worker.post('/api/v1/whistles', { placeCode: grid.code, subject: 'L网格内井盖缺失', request: '请派出所到场设置警示', departmentCodes: ['D61089903'] });
+    expect(res.status).toBe(201);
+    const { place } = (await worker.get(`/api/v1/whistles/${res.body.id}`)).body;
+    expect((await ctx.deps.locator.locate(place.lng, place.lat))?.grid.code).toBe(grid.code);
   });
 });

@@ -25,6 +25,24 @@ const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''
 const chartsReady = (page: Page) =>
   page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard"] .echart[data-ready="true"]').length >= 3, null, { timeout: 20_000 });
 
+/** The grid's box with its upper right taken away, leaving an L whose arms are a quarter as thick as the box. */
+function lShaped(ring: number[][]) {
+  const xs = ring.map((p) => p[0]);
+  const ys = ring.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [xm, ym] = [x0 + (x1 - x0) / 4, y0 + (y1 - y0) / 4];
+  return { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, ym], [xm, ym], [xm, y1], [x0, y1], [x0, y0]]] };
+}
+
+/** Whether the middle of the label lies inside the drawn polygon (SVG fill test at that screen point). */
+const centreInside = (page: Page, polygon: string, label: string) =>
+  page.evaluate(([polygonSelector, labelSelector]) => {
+    const path = document.querySelector(polygonSelector) as SVGPathElement;
+    const box = document.querySelector(labelSelector)!.getBoundingClientRect();
+    const point = new DOMPoint(box.left + box.width / 2, box.top + box.height / 2).matrixTransform(path.getScreenCTM()!.inverse());
+    return path.isPointInFill(point);
+  }, [polygon, label] as const);
+
 describe('数据看板 dashboard', () => {
   it('街道干部打开城关街道上月的看板，网格排名里一个网格的受理量点进去，诉求列表正好是这些件', async () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
@@ -86,6 +104,32 @@ describe('数据看板 dashboard', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-phone');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('热力图和网格地图把网格的数字和名字写在网格里面，L形网格也一样', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    // The grid worker's one grid, drawn as a thin L: the middle of its box and its centroid both lie in the bite.
+    await page.route('**/api/v1/grids?*', async (route) => {
+      const response = await route.fetch();
+      const body = await response.json();
+      body.items = body.items.map((g: { boundary: { coordinates: number[][][] } }) => ({ ...g, boundary: lShaped(g.boundary.coordinates[0]) }));
+      await route.fulfill({ response, json: body });
+    });
+    await loginConsole(page, baseUrl, 'grid');
+    await page.goto(`${baseUrl}/dashboard?period=last30`);
+    await page.locator('.heat-polygon').waitFor();
+    await expect.poll(() => page.locator('.heat-label span').textContent()).toMatch(/\d|—/);
+    expect(await centreInside(page, '.heat-polygon', '.heat-label span')).toBe(true);
+
+    await page.goto(`${baseUrl}/grids/map`);
+    await page.locator('.grid-polygon').waitFor();
+    await page.locator('.grid-label').waitFor();
+    expect(await centreInside(page, '.grid-polygon', '.grid-label')).toBe(true);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'console-grid-map-l-shaped');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,12 +1,13 @@
 import type { Insertable, Transaction } from 'kysely';
 import { maskPhone } from '../../shared/identity.js';
-import type { CasesTable, Database } from '../platform/db/schema.js';
+import type { CasesTable, Database, GeoJsonPolygon } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { shanghaiDate } from '../features/cases/deadlines.js';
 import { dueColumn, watchDeadline } from '../features/cases/sla.js';
 import { tokenize } from '../features/cases/text.js';
 import { personName } from './names.js';
+import { gridPoint, pointNear } from './points.js';
 import type { Random } from './random.js';
 
 // A year of fictional cases with realistic timings, so the inbox and the rates look like a real county.
@@ -49,15 +50,22 @@ function weighted<T>(random: Random, items: [T, number][]): T {
   return items[0][0];
 }
 
-interface GridRef { id: string; code: string; path: string; boundary: { coordinates: [number, number][][] } }
+interface GridRef { id: string; code: string; path: string; boundary: GeoJsonPolygon }
+interface Person { id: string; display_name: string }
 
 export async function seedDemoCases(trx: Transaction<Database>, random: Random, pii: PiiCipher, now: Date, count = 20_000) {
-  const grids = (await trx.selectFrom('places as p').innerJoin('grids as g', 'g.place_id', 'p.id').select(['p.id', 'p.code', 'p.path', 'g.boundary']).where('p.status', '=', 'active').execute()) as unknown as GridRef[];
+  const grids: GridRef[] = await trx.selectFrom('places as p').innerJoin('grids as g', 'g.place_id', 'p.id').select(['p.id', 'p.code', 'p.path', 'g.boundary']).where('p.status', '=', 'active').execute();
+  const buildings = await trx.selectFrom('buildings as b').innerJoin('places as p', 'p.id', 'b.place_id').select(['p.code', 'p.parent_id', 'b.lng', 'b.lat', 'b.address']).orderBy('p.code').execute();
+  const buildingsOf = new Map(grids.map((g) => [g.id, buildings.filter((b) => b.parent_id === g.id)]));
   const categories = new Map((await trx.selectFrom('case_categories').selectAll().execute()).map((c) => [c.code, c]));
   const departments = await trx.selectFrom('departments').select(['id', 'name', 'kind', 'street_code']).execute();
-  const workers = await trx.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').innerJoin('places as p', 'p.id', 'm.place_id')
-    .select(['u.id', 'u.display_name', 'p.code']).where('m.role', '=', 'grid_worker').execute();
-  const workerOfGrid = new Map(workers.map((w) => [w.code, w]));
+  // Who acts on a case: the community's worker dispatches, the grid's worker patrols, a department's handler (or receiver) handles.
+  const staff = await trx.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').leftJoin('places as p', 'p.id', 'm.place_id')
+    .select(['u.id', 'u.display_name', 'm.role', 'm.department_id', 'p.code']).where('m.role', 'in', ['grid_worker', 'community_worker', 'department_handler', 'department_receiver']).orderBy('u.username').execute();
+  const workerOfGrid = new Map<string, Person>(staff.filter((w) => w.role === 'grid_worker').map((w) => [w.code!, w]));
+  const dispatcherOf = new Map<string, Person>(staff.filter((w) => w.role === 'community_worker').map((w) => [w.code!, w]));
+  // A department's handler when it has one (set last, so it wins), else its receiver.
+  const handlerOf = new Map<string, Person>([...staff.filter((w) => w.role === 'department_receiver'), ...staff.filter((w) => w.role === 'department_handler')].map((w) => [w.department_id!, w]));
   const cases: Insertable<CasesTable>[] = [];
   const events: Insertable<Database['case_events']>[] = [];
   const perDay = new Map<string, number>();
@@ -75,10 +83,13 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
     const categoryCode = weighted(random, categoryWeights);
     const category = categories.get(categoryCode)!;
     const channel = weighted(random, channelWeights);
-    const ring = grid.boundary.coordinates[0];
-    const lng = ring.reduce((s, p) => s + p[0], 0) / (ring.length - 1) + random.between(-0.0008, 0.0008);
-    const lat = ring.reduce((s, p) => s + p[1], 0) / (ring.length - 1) + random.between(-0.0006, 0.0006);
-    const description = random.pick(texts[categoryCode]).replace('{b}', String(random.int(1, 7))).replace('{u}', String(random.int(1, 3)));
+    // Near one of the grid's buildings (the one named, when the text names one), never outside the grid.
+    const text = random.pick(texts[categoryCode]);
+    const nearby = buildingsOf.get(grid.id) ?? [];
+    const building = nearby.length ? random.pick(nearby) : null;
+    const [lng, lat] = pointNear(random, grid.boundary, building ? [building.lng, building.lat] : gridPoint(grid.boundary), text.includes('{b}') ? 25 : 60);
+    const description = text.replace('{b}', building ? building.code.split('-')[1] : '1').replace('{u}', String(random.int(1, 2)));
+    const dispatcher = dispatcherOf.get(grid.code.slice(0, 12)) ?? null;
     const day = shanghaiDate(created.getTime());
     const serial = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, serial);
@@ -89,7 +100,7 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
     const row: Insertable<CasesTable> = {
       id, tenant_id: '610899', tracking_code: `LL-${day.replaceAll('-', '')}-${String(serial).padStart(4, '0')}`, channel, category_code: categoryCode,
       priority: categoryCode === 'fire' || categoryCode === 'building_safety' ? 'urgent' : 'normal', state: 'submitted', suspended_from: null, description,
-      text_tokens: tokenize(description), address: '', lng, lat, place_id: grid.id, place_path: grid.path,
+      text_tokens: tokenize(description), address: text.includes('{b}') && building ? building.address : '', lng, lat, place_id: grid.id, place_path: grid.path,
       reporter_name: channel === 'patrol' ? worker?.display_name ?? '网格员' : personName(random),
       reporter_phone_enc: phone ? pii.encrypt(phone) : null, reporter_phone_hash: phone ? pii.lookupHash(phone) : null,
       reporter_phone_masked: phone ? maskPhone(phone) : null, reporter_phone_last4: phone ? phone.slice(-4) : null,
@@ -99,9 +110,14 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
       extension_requested_hours: null, first_contact_on_time: null, resolved_on_time: null, result_text: null, rating: null, rating_solved: null, rating_comment: null,
       rated_at: null, rating_token_hash: null, created_at: created, updated_at: created,
     };
-    const event = (action: string, at: Date, from: string | null, to: string, actor: string, note = '') =>
-      events.push({ id: newId(), tenant_id: '610899', case_id: id, action, from_state: from, to_state: to, actor_id: null, actor_name: actor, note, data: '{}', at });
-    event('submit', created, null, 'submitted', row.reporter_name ?? '居民');
+    // A step taken by a person of the platform carries their id and name; a resident's, only the name they gave.
+    const event = (action: string, at: Date, from: string | null, to: string, actor: Person | string, note = '') =>
+      events.push({
+        id: newId(), tenant_id: '610899', case_id: id, action, from_state: from, to_state: to,
+        actor_id: typeof actor === 'string' ? null : actor.id, actor_name: typeof actor === 'string' ? actor : actor.display_name, note, data: '{}', at,
+      });
+    const byDispatcher = dispatcher ?? '社区工作者';
+    event('submit', created, null, 'submitted', channel === 'patrol' && worker ? worker : row.reporter_name ?? '居民');
     cases.push(row);
 
     // How far has it got? Older cases are mostly finished; the last days hold every state.
@@ -111,20 +127,21 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
     if (random.next() < 0.035) {
       const at = step(random.int(10, 90) * minute);
       Object.assign(row, { state: 'rejected', valid: false, first_contact_due_at: null, dispatch_due_at: null, updated_at: at });
-      event('reject', at, 'submitted', 'rejected', '社区工作者', random.next() < 0.5 ? '重复反映，已合并处理' : '不属于受理范围');
+      event('reject', at, 'submitted', 'rejected', byDispatcher, random.next() < 0.5 ? '重复反映，已合并处理' : '不属于受理范围');
       continue;
     }
     const contactMs = (random.next() < 0.86 ? random.int(3, 29) : random.int(31, 180)) * minute;
     const acceptedAt = step(Math.min(contactMs, random.int(2, 25) * minute));
     Object.assign(row, { state: 'accepted', accepted_at: acceptedAt });
-    event('accept', acceptedAt, 'submitted', 'accepted', '社区工作者');
+    event('accept', acceptedAt, 'submitted', 'accepted', byDispatcher);
     if (elapsed > contactMs) {
       const at = step(contactMs);
       Object.assign(row, { first_contact_at: at, first_contact_on_time: at <= firstContactDue, first_contact_due_at: null });
-      event('contact', at, 'accepted', 'accepted', '社区工作者', '已电话联系反映人');
+      event('contact', at, 'accepted', 'accepted', byDispatcher, '已电话联系反映人');
     }
     if (elapsed < 3 * hour && random.next() < 0.5) continue;
     const direct = random.next() < 0.15;
+    let handler: Person | string = byDispatcher;
     const dispatchedAt = step(contactMs + random.int(5, 110) * minute);
     const resolveDue = new Date(dispatchedAt.getTime() + category.resolve_hours * hour * (category.business_days ? 1.4 : 1));
     if (!direct) {
@@ -136,11 +153,12 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
         assignee_user_id: toWorker ? worker!.id : null, assignee_department_id: toWorker ? null : target!.id, assignee_name: toWorker ? worker!.display_name : target!.name,
         take_due_at: new Date(dispatchedAt.getTime() + category.take_minutes * minute), resolve_due_at: resolveDue,
       });
-      event('dispatch', dispatchedAt, 'accepted', 'dispatched', '社区工作者', '', );
+      event('dispatch', dispatchedAt, 'accepted', 'dispatched', byDispatcher);
+      handler = toWorker ? worker! : handlerOf.get(target!.id) ?? target!.name;
       if (elapsed < 6 * hour && random.next() < 0.4) continue;
       const takenAt = step(dispatchedAt.getTime() - created.getTime() + random.int(5, 80) * minute);
       Object.assign(row, { state: 'in_progress', taken_at: takenAt, take_due_at: null });
-      event('take', takenAt, 'dispatched', 'in_progress', row.assignee_name!);
+      event('take', takenAt, 'dispatched', 'in_progress', handler);
     } else {
       Object.assign(row, { resolve_due_at: resolveDue });
     }
@@ -154,7 +172,7 @@ export async function seedDemoCases(trx: Transaction<Database>, random: Random, 
     const resolvedAt = step(resolveMs);
     const from = row.state as string;
     Object.assign(row, { state: 'resolved', resolved_at: resolvedAt, resolved_on_time: resolvedAt <= resolveDue, resolve_due_at: null, dispatch_due_at: null, result_text: '已到现场处理完毕' });
-    event('resolve', resolvedAt, from, 'resolved', row.assignee_name ?? '社区工作者', '已到现场处理完毕');
+    event('resolve', resolvedAt, from, 'resolved', handler, '已到现场处理完毕');
     const rateMs = resolveMs + random.int(1, 72) * hour;
     if (elapsed < rateMs) continue;
     if (random.next() < 0.82) {

@@ -24,6 +24,8 @@ const sources = ['regular_screening', 'regular_screening', 'focused_screening', 
 export async function seedDemoDisputes(trx: Transaction<Database>, random: Random, pii: PiiCipher, now: Date) {
   const communities = await trx.selectFrom('places').select(['id', 'path', 'tenant_id', 'name']).where('kind', '=', 'community').orderBy('code').execute();
   const mediators = ['吴桂兰', '人民调解员周凤英', '人民调解员马建军'];
+  const gridWorkers = await trx.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').innerJoin('places as p', 'p.id', 'm.place_id')
+    .select(['u.display_name', 'p.path']).where('m.role', '=', 'grid_worker').orderBy('p.code').execute();
   const weighted = kinds.flatMap((k) => Array.from({ length: k.weight }, () => k));
   let disputes = 0;
   for (const community of communities) {
@@ -48,18 +50,21 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
         return { id: newId(), dispute_id: id, role, resident_id: null, name: personName(random), phone_enc: pii.encrypt(phone), phone_masked: maskPhone(phone), id_number_enc: null, id_number_masked: null };
       });
       await trx.insertInto('dispute_parties').values(parties).execute();
-      const events: { kind: string; note: string; actor_name: string; at: Date }[] = [{ kind: 'recorded', note: '排查发现，登记入账', actor_name: `${community.name}网格员`, at: createdAt }];
+      // The ledger names who found it (one of the community's grid workers) and who mediated.
+      const finder = random.pick(gridWorkers.filter((w) => w.path.startsWith(community.path)))?.display_name ?? `${community.name}网格员`;
+      const events: { kind: string; note: string; actor_name: string; at: Date }[] = [{ kind: 'recorded', note: '排查发现，登记入账', actor_name: finder, at: createdAt }];
       if (status !== 'open') {
         const heldAt = new Date(Math.min(createdAt.getTime() + random.int(1, 6) * 86_400_000, now.getTime() - 3_600_000));
         const agreed = status === 'closed';
         const outcome = agreed ? 'agreed' : status === 'mediating' ? 'adjourned' : 'not_agreed';
+        const mediator = random.pick(mediators);
         await trx.insertInto('mediation_sessions').values({
-          id: newId(), dispute_id: id, held_at: heldAt, mediators: [random.pick(mediators)], legal_advisers: random.next() < 0.5 ? ['孙律师'] : [],
+          id: newId(), dispute_id: id, held_at: heldAt, mediators: [mediator], legal_advisers: random.next() < 0.5 ? ['孙律师'] : [],
           record: '召集双方当面沟通，讲解法律规定，听取双方意见', outcome, agreement_text: agreed ? '双方自愿达成协议，按约定履行，不再就此事争执。' : null, signature_file_ids: [], created_by: null, created_at: heldAt,
         }).execute();
-        events.push({ kind: 'mediate', note: agreed ? '调解成功，达成协议' : outcome === 'adjourned' ? '择日再调' : '调解未成', actor_name: '人民调解员', at: heldAt });
-        if (agreed) events.push({ kind: 'close', note: '回访双方，协议已履行', actor_name: '人民调解员', at: new Date(heldAt.getTime() + 7 * 86_400_000) });
-        if (status === 'handed_over') events.push({ kind: 'handover', note: '风险较高，移交司法所', actor_name: '人民调解员', at: new Date(heldAt.getTime() + 86_400_000) });
+        events.push({ kind: 'mediate', note: agreed ? '调解成功，达成协议' : outcome === 'adjourned' ? '择日再调' : '调解未成', actor_name: mediator, at: heldAt });
+        if (agreed) events.push({ kind: 'close', note: '回访双方，协议已履行', actor_name: mediator, at: new Date(heldAt.getTime() + 7 * 86_400_000) });
+        if (status === 'handed_over') events.push({ kind: 'handover', note: '风险较高，移交司法所', actor_name: mediator, at: new Date(heldAt.getTime() + 86_400_000) });
       }
       await trx.insertInto('dispute_events').values(events.map((e) => ({ id: newId(), dispute_id: id, ...e }))).execute();
       disputes++;

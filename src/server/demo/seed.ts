@@ -16,6 +16,7 @@ import { Random } from './random.js';
 import { seedDemoDisputes } from './disputes.js';
 import { seedDemoDutyTasks } from './duty-tasks.js';
 import { seedDemoLegal } from './legal.js';
+import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
@@ -188,6 +189,28 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
       workerNo++;
       users.push({ username: `wg${String(workerNo).padStart(3, '0')}`, displayName: personName(random), role: 'grid_worker', scope: grid.code });
     }
+    // Every community has a worker who dispatches its cases and every department a handler who takes
+    // them, so each step of a case names a person. Their names come from a stream of their own, so the
+    // residents drawn next stay who they were.
+    const staffRandom = new Random(DEMO_SEED + 1);
+    const staffName = () => {
+      for (;;) {
+        const name = personName(staffRandom);
+        if (!users.some((u) => u.displayName === name)) return name;
+      }
+    };
+    const dispatching = new Set(users.filter((u) => u.role === 'community_worker').map((u) => u.scope));
+    let communityWorkerNo = 0;
+    for (const community of places.filter((p) => p.kind === 'community' && !dispatching.has(p.code))) {
+      communityWorkerNo++;
+      users.push({ username: `sq${String(communityWorkerNo).padStart(3, '0')}`, displayName: staffName(), role: 'community_worker', scope: community.code });
+    }
+    const handling = new Set(users.filter((u) => u.role === 'department_handler').map((u) => u.scope));
+    let handlerNo = 0;
+    for (const department of departments.filter((d) => !handling.has(d.code))) {
+      handlerNo++;
+      users.push({ username: `bm${String(handlerNo).padStart(3, '0')}`, displayName: staffName(), role: 'department_handler', scope: department.code });
+    }
     await trx.insertInto('users').values(users.map((u) => ({
       id: newId(), tenant_id: tenant, username: u.username, display_name: u.displayName, password_hash: passwordHash, password_changed_at: now, created_at: now,
     }))).execute();
@@ -220,7 +243,8 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
     }
     const taskStats = await seedDemoDutyTasks(trx, random, now);
     const legalStats = await seedDemoLegal(trx, random, now);
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ...disputeStats, ...taskStats, ...legalStats, ms: Date.now() - started });
+    const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
+    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ...disputeStats, ...taskStats, ...legalStats, ...visitStats, ms: Date.now() - started });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
 }

@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import { metresBetween } from '../features/places/geometry.js';
+import type { Database, GeoJsonPolygon } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
+import { pointAway } from './points.js';
 import type { Random } from './random.js';
 
 // Half a year of whistles on the cases that needed departments, so the ranking has a history: most
@@ -30,8 +32,11 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
   const departments = new Map((await trx.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.code, d]));
   const workers = new Map((await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('places as p', 'p.id', 'm.place_id')
     .select(['u.id', 'u.display_name', 'p.path']).where('m.role', '=', 'community_worker').execute()).map((w) => [w.path, w]));
-  const receivers = new Map((await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select(['u.id', 'u.display_name', 'm.department_id'])
-    .where('m.role', '=', 'department_receiver').execute()).map((r) => [r.department_id!, r]));
+  // Who answers for a department: its receiver (接哨员), else its handler, who may answer too.
+  const answerers = await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select(['u.id', 'u.display_name', 'm.role', 'm.department_id'])
+    .where('m.role', 'in', ['department_receiver', 'department_handler']).orderBy('u.username').execute();
+  const receivers = new Map([...answerers.filter((r) => r.role === 'department_handler'), ...answerers.filter((r) => r.role === 'department_receiver')].map((r) => [r.department_id!, r]));
+  const boundaries = new Map<string, GeoJsonPolygon>((await trx.selectFrom('grids').select(['place_id', 'boundary']).execute()).map((g) => [g.place_id, g.boundary]));
   const since = new Date(now.getTime() - 180 * 86_400_000);
   const candidates = await trx.selectFrom('cases').select(['id', 'tenant_id', 'place_id', 'place_path', 'category_code', 'lng', 'lat', 'address', 'description', 'state', 'created_at', 'resolved_at'])
     // Cases at least a day old: every step of their whistles (at most ~15 hours after the case) lies in the past.
@@ -71,9 +76,13 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
       const score = open ? null : random.int(how.score[0], how.score[1]);
       const scoredAt = open ? null : new Date(Math.min(Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()), now.getTime() - MIN));
       const ownerName = receiver?.display_name ?? `${dept.name}值班员`;
+      // Checked in a few dozen metres from the site, inside its grid, and the note says as far as the console will measure.
+      const grid = boundaries.get(c.place_id);
+      const arrival = grid && c.lng !== null && c.lat !== null ? pointAway(random, grid, [c.lng, c.lat], random.int(5, 80)) ?? [c.lng, c.lat] : null;
+      const away = arrival ? `距现场${metresBetween({ lng: arrival[0], lat: arrival[1] }, { lng: c.lng!, lat: c.lat! })}米` : '未定位';
       events.push(
         { summons_id: s.id, action: 'acknowledge', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}接哨`, at: acknowledgedAt },
-        { summons_id: s.id, action: 'checkIn', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}报到：距现场${random.int(5, 80)}米`, at: arrivedAt },
+        { summons_id: s.id, action: 'checkIn', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}报到：${away}`, at: arrivedAt },
         { summons_id: s.id, action: 'report', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}处置反馈：已到场处置`, at: reportedAt },
       );
       if (scoredAt && (!closedAt || scoredAt > closedAt)) closedAt = scoredAt;
@@ -81,7 +90,7 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
       const late = !ackOnTime || !arriveOnTime;
       summonses.push({
         ...s, department_id: dept.id, state: score === null ? 'reported' : 'scored', acknowledged_at: acknowledgedAt, owner_id: receiver?.id ?? null, owner_name: ownerName,
-        arrived_at: arrivedAt, arrival_lng: c.lng, arrival_lat: c.lat, report_text: '已到场处置', reported_at: reportedAt, score, score_comment: score !== null && score <= 3 ? '到场不及时' : '',
+        arrived_at: arrivedAt, arrival_lng: arrival?.[0] ?? null, arrival_lat: arrival?.[1] ?? null, report_text: '已到场处置', reported_at: reportedAt, score, score_comment: score !== null && score <= 3 ? '到场不及时' : '',
         scored_at: scoredAt, ack_on_time: ackOnTime, arrive_on_time: arriveOnTime, sla_level: late ? ('red' as const) : ('ok' as const), escalated: late,
       });
     }

@@ -12,6 +12,7 @@ import { departmentIdsOf } from '../cases/access.js';
 import { shanghaiMinute } from '../cases/deadlines.js';
 import { smsUsers, summarize, superiorUserIds } from '../cases/notices.js';
 import { metresBetween } from '../places/geometry.js';
+import { interiorPoint } from '../../../shared/geometry.js';
 import { findByCode } from '../places/repository.js';
 import { allowedSummonsActions, findSummonsTransition, type SummonsAction, type SummonsParty, type SummonsState } from './lifecycle.js';
 import type { WhistleInputT, SummonsActionInputT } from './schemas.js';
@@ -71,14 +72,16 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
     return rows.filter((r) => placePath.startsWith(r.path)).map((r) => ({ id: r.id, name: r.display_name, serves: r.place_name }));
   }
 
-  /** The point to go to: a building's, or the middle of a grid, for a whistle on a place. */
+  /** The point to go to: a building's, or a point inside the grid, for a whistle on a place. */
   async function pointOf(placePath: string) {
     const building = await db.selectFrom('buildings as b').innerJoin('places as p', 'p.id', 'b.place_id').select(['b.lng', 'b.lat', 'b.address'])
       .where(sql<boolean>`${placePath} like p.path || '%'`).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
     if (building) return building;
-    const grid = await db.selectFrom('grids as g').innerJoin('places as p', 'p.id', 'g.place_id').select(['g.min_lng', 'g.min_lat', 'g.max_lng', 'g.max_lat'])
+    const grid = await db.selectFrom('grids as g').innerJoin('places as p', 'p.id', 'g.place_id').select(['g.boundary'])
       .where(sql<boolean>`${placePath} like p.path || '%'`).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
-    return grid ? { lng: (grid.min_lng + grid.max_lng) / 2, lat: (grid.min_lat + grid.max_lat) / 2, address: '' } : { lng: null, lat: null, address: '' };
+    if (!grid) return { lng: null, lat: null, address: '' };
+    const [lng, lat] = interiorPoint(grid.boundary.coordinates);
+    return { lng, lat, address: '' };
   }
 
   async function readable(actor: Actor, id: string) {

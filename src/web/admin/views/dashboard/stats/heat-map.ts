@@ -3,6 +3,7 @@
 // has one configured (the map works offline).
 import L from 'leaflet';
 import type { Grid } from '../../../../common/api-types';
+import { interiorPoint } from '../../../../../shared/geometry';
 
 export interface HeatCell {
   color: string;
@@ -73,7 +74,9 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
       polygon.on('mouseout', () => polygon.setStyle({ weight: 1.5, color: '#ffffff' }));
       polygon.addTo(layer);
       polygon.getElement()?.setAttribute('data-code', grid.code);
-      const label = L.marker(polygon.getBounds().getCenter(), { interactive: false, keyboard: false, icon: L.divIcon({ className: 'heat-label', html: '<span></span>', iconSize: [0, 0] }) }).addTo(labels);
+      // The number goes on a point inside the grid: the middle of its box can lie outside a concave one.
+      const [labelLng, labelLat] = interiorPoint(grid.boundary.coordinates);
+      const label = L.marker(L.latLng(labelLat, labelLng), { interactive: false, keyboard: false, icon: L.divIcon({ className: 'heat-label', html: '<span></span>', iconSize: [0, 0] }) }).addTo(labels);
       polygons.set(grid.code, { polygon, name: grid.name, label });
     }
     fitAll();

@@ -2,6 +2,7 @@
 // select one, fit the view. No tile layer unless the server is configured with one (offline).
 import L from 'leaflet';
 import type { Grid } from '../../../../common/api-types';
+import { interiorPoint } from '../../../../../shared/geometry';
 import { gridColor } from './data';
 
 export interface GridMapOptions {
@@ -73,6 +74,9 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
         options.onSelect(grid.code);
       });
       polygon.addTo(layer);
+      // Leaflet puts the label on the polygon's centroid, which can lie outside a concave grid.
+      const [labelLng, labelLat] = interiorPoint(grid.boundary.coordinates);
+      polygon.openTooltip(L.latLng(labelLat, labelLng));
       polygon.getElement()?.setAttribute('data-code', grid.code);
       polygons.set(grid.code, { polygon, style });
     });
