@@ -68,7 +68,7 @@ export function buildApp(deps: AppDeps) {
     trackingPrefix: deps.config.TRACKING_PREFIX,
   };
   const casesService = createCasesService(casesDeps, deps.jobs);
-  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config) });
+  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
 
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
@@ -185,7 +185,7 @@ export function buildApp(deps: AppDeps) {
 }
 
 function smsProvider(config: AppDeps['config']) {
-  if (config.SMS_PROVIDER === 'console') return consoleProvider;
+  if (config.SMS_PROVIDER === 'console') return consoleProvider({ handsetFile: path.join(config.dataDir, 'sms-handset.jsonl') });
   if (!config.SMS_HTTP_URL) throw new Error('SMS_PROVIDER=http needs SMS_HTTP_URL');
   return httpProvider({ url: config.SMS_HTTP_URL, token: config.SMS_HTTP_TOKEN, templateIds: JSON.parse(config.SMS_TEMPLATE_IDS) as Record<string, string> });
 }

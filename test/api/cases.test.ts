@@ -3,6 +3,7 @@ import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildUser, buildWorld, givePhone, putOnDuty } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 import { multipart, tinyPng } from '../support/files.js';
+import { lastSmsTo } from '../support/handset.js';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -119,8 +120,7 @@ describe(`cases: the closed loop (${testEngine})`, () => {
     expect((await act(handlerSession, id, 'take')).body.state).toBe('in_progress');
     const photo = await handlerSession.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'done.png', type: 'image/png' } }));
     expect((await act(handlerSession, id, 'resolve', { result: '已疏通下水道，赔偿已协商', photoIds: [photo.body.id] })).body.state).toBe('resolved');
-    const resolvedSms = (await outbox()).filter((m) => m.template === 'case_resolved');
-    expect(resolvedSms.at(-1)!.body).toContain(`/r/track/${code}?t=`);
+    expect((await lastSmsTo(ctx, '13512340000', 'case_resolved', code)).text).toContain(`/r/track/${code}?t=`);
 
     const anon = new Session(ctx);
     expect((await anon.get(`/api/v1/public/cases/${code}?phone4=9999`)).status).toBe(404);

@@ -25,7 +25,8 @@ export interface TestContext {
 export async function createTestApp(): Promise<TestContext> {
   const handle = await createTestDatabase();
   const clock = new ManualClock('2026-11-24T01:00:00Z');
-  const config = loadConfig({ DATA_DIR: '/nonexistent-test-dir', DEMO_SEED: 'false', LOG_LEVEL: 'error' });
+  // A data folder of its own: the console SMS provider's simulated handset lives there.
+  const config = loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-data-')), DEMO_SEED: 'false', LOG_LEVEL: 'error' });
   const deps: AppDeps = {
     db: handle.db,
     engine: handle.engine,

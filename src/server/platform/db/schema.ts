@@ -397,6 +397,8 @@ export interface SmsOutboxTable {
   dedupe_key: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The template's secret parameters, encrypted (0013); params and body show them masked. */
+  secrets_enc: string | null;
 }
 
 export interface RateLimitsTable {
