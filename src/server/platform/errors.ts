@@ -43,6 +43,7 @@ export const errorTable = {
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
   DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },
+  CASE_RATING_PROOF_REQUIRED: { status: 403, 'zh-CN': '请点击办结短信中的链接评价，或用反映问题时的手机号登录后在“我的反映”中评价', en: 'To rate, open the link in the SMS about the result, or log in with the phone number you reported with and rate under “My reports”' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
