@@ -45,6 +45,7 @@ import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessio
 import { isMigrated } from './platform/db/migrate.js';
 import { AppError, errorBody } from './platform/errors.js';
 import { handleError, type AppEnv } from './platform/http.js';
+import { clientAddress, parseTrustedProxies } from './platform/client-address.js';
 import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
 import { consoleProvider, httpProvider } from './platform/notify/providers.js';
@@ -58,6 +59,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function buildApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  const trustedProxies = parseTrustedProxies(deps.config.TRUSTED_PROXIES);
   const accountService = createAccountService(deps);
   const placesService = createPlacesService(deps);
   const filesService = createFilesService(deps);
@@ -78,13 +80,13 @@ export function buildApp(deps: AppDeps) {
     c.set('deps', deps);
     c.set('requestId', requestId);
     c.set('locale', pickLocale(c.req.header('accept-language')));
-    let ip: string | null = null;
+    let peer: string | null = null;
     try {
-      ip = getConnInfo(c).remote.address ?? null;
+      peer = getConnInfo(c).remote.address ?? null;
     } catch {
-      ip = null; // in-process requests (tests) have no socket
+      peer = null; // in-process requests (tests) have no socket
     }
-    c.set('ip', ip);
+    c.set('ip', clientAddress(peer, c.req.header('x-forwarded-for'), trustedProxies));
     c.set('actor', null);
     c.set('sessionToken', null);
     c.set('csrfToken', null);

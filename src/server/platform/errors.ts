@@ -4,7 +4,6 @@ export const errorTable = {
   BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   AUTH_REQUIRED: { status: 401, 'zh-CN': '请先登录', en: 'Please log in first' },
   AUTH_INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确', en: 'Wrong username or password' },
-  AUTH_ACCOUNT_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
   AUTH_ACCOUNT_DISABLED: { status: 403, 'zh-CN': '账号已停用', en: 'This account is disabled' },
   AUTH_WRONG_PASSWORD: { status: 400, 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
   AUTH_WEAK_PASSWORD: { status: 400, 'zh-CN': '新密码至少 8 位，且须包含字母和数字', en: 'The new password needs 8+ characters with letters and digits' },

@@ -90,8 +90,6 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   status: Generated<'active' | 'disabled'>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   password_changed_at: Timestamp;
   last_login_at: Timestamp | null;
   created_at: Timestamp;

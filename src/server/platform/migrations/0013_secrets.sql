@@ -13,3 +13,8 @@ UPDATE sms_outbox
    SET body = regexp_replace(body, '请评价：.*$', '请评价：******'),
        params = params || '{"link": "******"}'::jsonb
  WHERE template = 'case_resolved' AND status <> 'queued';
+
+-- Failed logins are counted per account and address in rate_limits (platform/auth/throttle.ts); the
+-- account-wide lock that let anyone lock an account for everyone is gone.
+ALTER TABLE users DROP COLUMN failed_logins;
+ALTER TABLE users DROP COLUMN locked_until;
