@@ -47,6 +47,7 @@ import { isMigrated } from './platform/db/migrate.js';
 import { AppError, errorBody } from './platform/errors.js';
 import { handleError, type AppEnv } from './platform/http.js';
 import { registerRateLimitPruning } from './platform/rate-limit.js';
+import { clientAddress, parseTrustedProxies } from './platform/client-address.js';
 import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
 import { consoleProvider, httpProvider } from './platform/notify/providers.js';
@@ -60,6 +61,7 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function buildApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  const trustedProxies = parseTrustedProxies(deps.config.TRUSTED_PROXIES);
   const accountService = createAccountService(deps);
   const placesService = createPlacesService(deps);
   const filesService = createFilesService(deps);
@@ -70,9 +72,9 @@ export function buildApp(deps: AppDeps) {
     trackingPrefix: deps.config.TRACKING_PREFIX,
   };
   const casesService = createCasesService(casesDeps, deps.jobs);
-  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config) });
   registerRateLimitPruning(deps.jobs);
   registerOrphanSweep(deps.jobs, deps.storage);
+  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
 
   app.onError(handleError);
   app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
@@ -82,13 +84,13 @@ export function buildApp(deps: AppDeps) {
     c.set('deps', deps);
     c.set('requestId', requestId);
     c.set('locale', pickLocale(c.req.header('accept-language')));
-    let ip: string | null = null;
+    let peer: string | null = null;
     try {
-      ip = getConnInfo(c).remote.address ?? null;
+      peer = getConnInfo(c).remote.address ?? null;
     } catch {
-      ip = null; // in-process requests (tests) have no socket
+      peer = null; // in-process requests (tests) have no socket
     }
-    c.set('ip', ip);
+    c.set('ip', clientAddress(peer, c.req.header('x-forwarded-for'), trustedProxies));
     c.set('actor', null);
     c.set('sessionToken', null);
     c.set('csrfToken', null);
@@ -189,7 +191,7 @@ export function buildApp(deps: AppDeps) {
 }
 
 function smsProvider(config: AppDeps['config']) {
-  if (config.SMS_PROVIDER === 'console') return consoleProvider;
+  if (config.SMS_PROVIDER === 'console') return consoleProvider({ handsetFile: path.join(config.dataDir, 'sms-handset.jsonl') });
   if (!config.SMS_HTTP_URL) throw new Error('SMS_PROVIDER=http needs SMS_HTTP_URL');
   return httpProvider({ url: config.SMS_HTTP_URL, token: config.SMS_HTTP_TOKEN, templateIds: JSON.parse(config.SMS_TEMPLATE_IDS) as Record<string, string> });
 }

@@ -36,6 +36,9 @@ const configSchema = z.object({
   PUBLIC_RATE_PER_IP_HOUR: z.coerce.number().int().min(1).default(30),
   UPLOAD_MAX_MB: z.coerce.number().min(1).max(100).default(10),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
+  TRUSTED_PROXIES: z.string().default(''),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };

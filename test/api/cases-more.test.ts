@@ -5,6 +5,7 @@ import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildWorld, givePhone, putOnDuty } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 import { multipart, pdfText } from '../support/files.js';
+import { loginCodeOf } from '../support/handset.js';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -44,8 +45,7 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
   it('lets a resident log in with phone + SMS code and see their own reports', async () => {
     const anon = new Session(ctx);
     expect((await anon.post('/api/v1/public/login-code', { phone: '13512340000' })).status).toBe(204);
-    const sms = await ctx.deps.db.selectFrom('sms_outbox').select('body').where('template', '=', 'login_code').orderBy('created_at', 'desc').executeTakeFirstOrThrow();
-    const code = /(\d{6})/.exec(sms.body)![1];
+    const code = await loginCodeOf(ctx, '13512340000');
     const wrong = await anon.post('/api/v1/auth/phone-login', { phone: '13512340000', code: code === '000000' ? '111111' : '000000' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('AUTH_CODE_INVALID');

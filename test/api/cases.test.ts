@@ -3,6 +3,7 @@ import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildUser, buildWorld, givePhone, putOnDuty } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 import { multipart, tinyPng } from '../support/files.js';
+import { lastSmsTo, ratingTokenOf } from '../support/handset.js';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -119,16 +120,16 @@ describe(`cases: the closed loop (${testEngine})`, () => {
     expect((await act(handlerSession, id, 'take')).body.state).toBe('in_progress');
     const photo = await handlerSession.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'done.png', type: 'image/png' } }));
     expect((await act(handlerSession, id, 'resolve', { result: '已疏通下水道，赔偿已协商', photoIds: [photo.body.id] })).body.state).toBe('resolved');
-    const resolvedSms = (await outbox()).filter((m) => m.template === 'case_resolved');
-    expect(resolvedSms.at(-1)!.body).toContain(`/r/track/${code}?t=`);
+    expect((await lastSmsTo(ctx, '13512340000', 'case_resolved', code)).text).toContain(`/r/track/${code}?t=`);
+    const token = await ratingTokenOf(ctx, '13512340000', code);
 
     const anon = new Session(ctx);
     expect((await anon.get(`/api/v1/public/cases/${code}?phone4=9999`)).status).toBe(404);
-    const tracking = await anon.get(`/api/v1/public/cases/${code}?phone4=0000`);
+    const tracking = await anon.get(`/api/v1/public/cases/${code}?t=${token}`);
     expect(tracking.body).toMatchObject({ state: 'resolved', canRate: true, resultText: '已疏通下水道，赔偿已协商', community: '和平社区' });
     expect(tracking.body.steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept', 'contact', 'dispatch', 'take', 'resolve']);
     expect(JSON.stringify(tracking.body)).not.toContain('13512340000');
-    const rated = await anon.post(`/api/v1/public/cases/${code}/rating`, { phoneLast4: '0000', rating: 'satisfied', solved: true, comment: '很满意' });
+    const rated = await anon.post(`/api/v1/public/cases/${code}/rating`, { token, rating: 'satisfied', solved: true, comment: '很满意' });
     expect(rated.body.state).toBe('closed');
     const done = await worker.get(`/api/v1/cases/${id}`);
     expect(done.body.rating).toMatchObject({ rating: 'satisfied', solved: true, comment: '很满意' });
@@ -156,10 +157,15 @@ describe(`cases: the closed loop (${testEngine})`, () => {
     await act(worker, cid, 'accept');
     await act(worker, cid, 'resolve', { result: '已通知保洁清运' });
     const anon = new Session(ctx);
-    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { phoneLast4: '9999', rating: 'unsatisfied', solved: false })).body.state).toBe('accepted');
+    const first = await ratingTokenOf(ctx, '13512349999', c2);
+    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: first, rating: 'unsatisfied', solved: false })).body.state).toBe('accepted');
     expect((await caseByCode(c2)).reopen_count).toBe(1);
+    ctx.clock.advance(60_000);
     await act(worker, cid, 'resolve', { result: '再次清运并增加垃圾桶' });
-    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { phoneLast4: '9999', rating: 'unsatisfied', solved: false })).body.state).toBe('accepted');
+    const second = await ratingTokenOf(ctx, '13512349999', c2);
+    expect(second).not.toBe(first);
+    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: first, rating: 'unsatisfied', solved: false })).status).toBe(404);
+    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: second, rating: 'unsatisfied', solved: false })).body.state).toBe('accepted');
     const row = await caseByCode(c2);
     expect(row.escalation_level).toBe(1);
     expect(row.reopen_count).toBe(2);

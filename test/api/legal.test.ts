@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildUser, buildWorld, givePhone } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
+import { loginCodeOf } from '../support/handset.js';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -16,8 +17,7 @@ afterAll(() => ctx.close());
 async function residentSession(phone: string) {
   const s = new Session(ctx);
   await s.post('/api/v1/public/login-code', { phone });
-  const sms = await ctx.deps.db.selectFrom('sms_outbox').select('body').where('template', '=', 'login_code').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  await s.post('/api/v1/auth/phone-login', { phone, code: /(\d{6})/.exec(sms.body)![1] });
+  await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
   return s;
 }
 

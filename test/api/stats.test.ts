@@ -8,6 +8,7 @@ import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 import { readXlsx } from '../support/files.js';
+import { ratingTokenOf } from '../support/handset.js';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -24,7 +25,9 @@ const enter = async (description: string, placeCode = world.gridA.code) =>
 const act = (id: string, action: string, body: Record<string, unknown> = {}) => worker.post(`/api/v1/cases/${id}/actions/${action}`, body);
 const rate = async (id: string, rating: string, solved: boolean) => {
   const row = await ctx.deps.db.selectFrom('cases').select('tracking_code').where('id', '=', id).executeTakeFirstOrThrow();
-  return new Session(ctx).post(`/api/v1/public/cases/${row.tracking_code}/rating`, { phoneLast4: '0000', rating, solved });
+  // The reporter rates through the link of the newest "resolved" SMS (a case never resolved has none).
+  const token = await ratingTokenOf(ctx, '13800000000', row.tracking_code).catch(() => 'never-resolved');
+  return new Session(ctx).post(`/api/v1/public/cases/${row.tracking_code}/rating`, { token, rating, solved });
 };
 const rollupRows = async () =>
   (await sql<Record<string, unknown>>`SELECT * FROM case_daily WHERE received <> 0 OR valid <> 0 ORDER BY day, place_id, category_code, channel, department_key`.execute(ctx.deps.db)).rows

@@ -5,13 +5,16 @@ import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
+import { ratingLink } from './handset.js';
 
 // 白银 "码上反映" end to end in a real browser against the real server with the demo county: a
 // resident reports from the QR page on a phone, the community worker on duty gets the SMS, calls
 // back and dispatches to the city-management bureau, its handler takes and resolves with a photo,
-// and the resident follows the case with the last 4 digits of the phone and rates it.
+// and the resident follows the case with the last 4 digits of the phone and rates it through the
+// link in the SMS that tells her it is solved.
 
 const baseUrl = inject('baseUrl');
+const dataDir = inject('dataDir');
 let browser: Browser;
 let tmp: string;
 
@@ -91,7 +94,7 @@ async function act(page: Page, action: string, fill: (dialog: Page) => Promise<v
 }
 
 describe('码上反映 — the 白银 story', () => {
-  it('居民扫码反映带照片 → 值班社工收到短信、回电、派给县城市管理局 → 经办人接单、带照片办结 → 居民凭手机后4位查到全过程并评价满意', async () => {
+  it('居民扫码反映带照片 → 值班社工收到短信、回电、派给县城市管理局 → 经办人接单、带照片办结 → 居民凭手机后4位查到全过程，点办结短信里的链接评价满意', async () => {
     const description = `小区3号楼东侧路灯坏了一个星期，晚上很黑，老人出门不方便（${tag}）`;
     const photo = pngFile(`report-${tag}.png`);
 
@@ -202,7 +205,8 @@ describe('码上反映 — the 白银 story', () => {
     expect(handlerErrors).toEqual([]);
     await handler.close();
 
-    // 5. The resident follows it: the tracking page asks the last 4 digits, shows each step, takes the rating.
+    // 5. The resident follows it: the tracking page asks the last 4 digits and shows each step, but
+    // rating needs more than digits every case worker sees — the page says how.
     await resident.goto(`${baseUrl}/r/track/${trackingCode}`);
     await resident.getByTestId('track-phone4').fill(reporterPhone.slice(-4));
     await resident.getByTestId('track-submit').click();
@@ -212,6 +216,15 @@ describe('码上反映 — the 白银 story', () => {
       expect(await steps.textContent()).toContain(text);
     }
     expect(await resident.getByTestId('track-result').textContent()).toContain('已更换3号楼东侧损坏的路灯灯头');
+    expect(await resident.getByTestId('rate-form').count()).toBe(0);
+    expect(await resident.getByTestId('rate-how').textContent()).toContain('办结短信里的链接');
+    await resident.waitForTimeout(300);
+    await screenshot(resident, 'report-track-how-to-rate');
+
+    // She taps the link in the SMS (on her phone: DATA_DIR/sms-handset.jsonl) and rates.
+    const link = new URL(await ratingLink(dataDir, reporterPhone, trackingCode));
+    await resident.goto(`${baseUrl}${link.pathname}${link.search}`);
+    await resident.getByTestId('rate-form').waitFor();
     await resident.waitForTimeout(300);
     await screenshot(resident, 'report-track-rate');
     await resident.getByTestId('rate-satisfied').click();

@@ -11,6 +11,8 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The server's DATA_DIR: its console SMS provider writes residents' SMS to sms-handset.jsonl there. */
+    dataDir: string;
   }
 }
 
@@ -55,6 +57,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 300));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('dataDir', dataDir);
   return async () => {
     child?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));

@@ -2,15 +2,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pdfText } from '../support/files.js';
 import { desktop, launchBrowser, loginConsole, loginPhone, phone, screenshot, watchErrors } from './browser.js';
+import { loginCode, loginCodesSent } from './handset.js';
 
 // 陈阿姨 end to end, in a real browser against the real server with the demo county: the grid worker
 // records the flooding for her on his phone; the community worker blows the whistle to the justice
 // office, the community's legal adviser and the police station; each acknowledges and checks in from
 // a phone (the adviser's phone refuses its location); the case becomes a dispute and the mediator has
-// both parties sign the agreement on her phone; the case resolves, 陈阿姨 rates it, the community
+// both parties sign the agreement on her phone; the case resolves, 陈阿姨 logs in with her mobile and
+// an SMS code and rates it from 我的反映, the community
 // worker scores the three, and the ranking changes.
 
 const baseUrl = inject('baseUrl');
+const dataDir = inject('dataDir');
 const tag = Math.random().toString(36).slice(2, 7);
 const chenPhone = `138${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
 let browser: Browser;
@@ -208,7 +211,8 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     expect(agreement).toContain('叁仟元整');
     expect(mediatorErrors).toEqual([]);
 
-    // 5. The community worker resolves the case; 陈阿姨 follows it with the last 4 digits of her mobile and rates it.
+    // 5. The community worker resolves the case; 陈阿姨 logs in on the phone pages with her mobile and
+    // the code from the SMS, opens 我的反映 and rates it there.
     await worker.goto(caseUrl);
     await caseAction(worker, 'resolve', async () => {
       await worker.getByTestId('action-result').fill('经司法所、法律顾问、派出所到场调解，双方签订调解协议，楼上住户已赔偿并疏通下水道。');
@@ -219,9 +223,18 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
 
     const chen = await newPhone();
     const chenErrors = watchErrors(chen);
-    await chen.goto(`${baseUrl}/r/track/${trackingCode}`);
-    await chen.getByTestId('track-phone4').fill(chenPhone.slice(-4));
-    await chen.getByTestId('track-submit').click();
+    await chen.goto(`${baseUrl}/m/login`);
+    await chen.getByTestId('login-mode-phone').click();
+    await chen.getByTestId('login-phone').fill(chenPhone);
+    const codesBefore = loginCodesSent(dataDir, chenPhone);
+    await chen.getByTestId('login-send-code').click();
+    await chen.getByTestId('login-code').fill(await loginCode(dataDir, chenPhone, codesBefore));
+    await chen.getByTestId('login-phone-submit').click();
+    await chen.getByTestId('h5-home').waitFor();
+    await chen.getByTestId('entry-myReports').click();
+    await chen.getByTestId('task-item').filter({ hasText: trackingCode }).click();
+    await chen.getByTestId('rate-form').waitFor({ timeout: 10_000 });
+    await screenshot(chen, 'story-resident-rates-from-my-reports');
     await chen.getByTestId('rate-satisfied').click();
     await chen.getByTestId('rate-solved-yes').click();
     await chen.getByTestId('rate-comment').fill('司法所和派出所都来了，邻居赔了钱，谢谢社区！');

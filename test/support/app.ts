@@ -25,7 +25,8 @@ export interface TestContext {
 export async function createTestApp(): Promise<TestContext> {
   const handle = await createTestDatabase();
   const clock = new ManualClock('2026-11-24T01:00:00Z');
-  const config = loadConfig({ DATA_DIR: '/nonexistent-test-dir', DEMO_SEED: 'false', LOG_LEVEL: 'error' });
+  // A data folder of its own: the console SMS provider's simulated handset lives there.
+  const config = loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-data-')), DEMO_SEED: 'false', LOG_LEVEL: 'error' });
   const deps: AppDeps = {
     db: handle.db,
     engine: handle.engine,
@@ -39,11 +40,14 @@ export async function createTestApp(): Promise<TestContext> {
   return { app: buildApp(deps), deps, clock, handle, close: () => handle.close() };
 }
 
-/** A logged-in user agent: keeps the session cookie and sends the CSRF token on writes. */
+/** A logged-in user agent: keeps the session cookie and sends the CSRF token on writes; `ip` is the address it calls from. */
 export class Session {
   private cookie = '';
   private csrf = '';
-  constructor(private readonly ctx: TestContext) {}
+  constructor(
+    private readonly ctx: TestContext,
+    private readonly ip?: string,
+  ) {}
 
   async login(username: string, password = 'Passw0rd!') {
     const res = await this.request('POST', '/api/v1/auth/login', { username, password });
@@ -62,7 +66,7 @@ export class Session {
         ...headers,
       },
       body: body === undefined ? undefined : isForm || typeof body === 'string' ? (body as BodyInit) : JSON.stringify(body),
-    });
+    }, this.ip ? { incoming: { socket: { remoteAddress: this.ip } } } : undefined);
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('json') && !type.startsWith('text/')) {
       return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as any, headers: res.headers, ...this.cookieUpdate(res) };

@@ -4,7 +4,6 @@ export const errorTable = {
   BAD_JSON: { status: 400, 'zh-CN': '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
   AUTH_REQUIRED: { status: 401, 'zh-CN': '请先登录', en: 'Please log in first' },
   AUTH_INVALID_CREDENTIALS: { status: 401, 'zh-CN': '用户名或密码不正确', en: 'Wrong username or password' },
-  AUTH_ACCOUNT_LOCKED: { status: 423, 'zh-CN': '登录失败次数过多，账号已临时锁定，请稍后再试', en: 'Too many failed logins; the account is locked for a while' },
   AUTH_ACCOUNT_DISABLED: { status: 403, 'zh-CN': '账号已停用', en: 'This account is disabled' },
   AUTH_WRONG_PASSWORD: { status: 400, 'zh-CN': '原密码不正确', en: 'The current password is wrong' },
   AUTH_WEAK_PASSWORD: { status: 400, 'zh-CN': '新密码至少 8 位，且须包含字母和数字', en: 'The new password needs 8+ characters with letters and digits' },
@@ -47,6 +46,7 @@ export const errorTable = {
   OPEN311_OUTSIDE_COUNTY: { status: 403, 'zh-CN': '该 api_key 只能提交本区县范围内的问题', en: 'This api_key may only file requests within its own county' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '请求内容的格式不对（应为 JSON 或表单上传）', en: 'The request body has the wrong content type (JSON or a form upload expected)' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, 'zh-CN': '该提交编号已用于另一份反映，请刷新页面后重新提交', en: 'This Idempotency-Key belongs to another report; reload the form and send it again' },
+  CASE_RATING_PROOF_REQUIRED: { status: 403, 'zh-CN': '请点击办结短信中的链接评价，或用反映问题时的手机号登录后在“我的反映”中评价', en: 'To rate, open the link in the SMS about the result, or log in with the phone number you reported with and rate under “My reports”' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

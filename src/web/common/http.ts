@@ -43,6 +43,9 @@ function readCookie(name: string) {
   return found ? decodeURIComponent(found.slice(name.length + 1)) : '';
 }
 
+/** True when this browser holds a login (the session's CSRF cookie is readable; the session cookie is not). */
+export const hasSession = () => readCookie(csrfCookie) !== '';
+
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
 export interface RequestOptions {

@@ -5,6 +5,7 @@ import { maskPhone, normalizePhone } from '../../../shared/identity.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { CSRF_COOKIE, SESSION_COOKIE, createSession, loadMemberships } from '../../platform/auth/sessions.js';
+import { assertNotThrottled, clearBar, countFailure, type FailureBar } from '../../platform/auth/throttle.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -14,8 +15,9 @@ import { queueSms } from '../../platform/notify/sms.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { Actor } from '../../platform/policy.js';
+import { findUserByPhoneHash } from './repository.js';
 import { MeSchema } from './schemas.js';
-import type { AccountService } from './service.js';
+import { anonymousActor, type AccountService } from './service.js';
 
 // Residents log in with their phone and a one-time code sent by SMS; no password to forget.
 
@@ -27,6 +29,15 @@ export interface PhoneLoginDeps {
 }
 
 const codeHash = (phoneHash: string, code: string) => createHash('sha256').update(`${phoneHash}:${code}`).digest('hex');
+
+/**
+ * Wrong codes are counted per phone over every code sent to it (a new code gives no new guesses)
+ * and per address over every phone, for an hour; each code also dies after 5 wrong tries.
+ */
+const codeBars = (phoneHash: string, ip: string | null) => ({
+  phone: { name: 'phone', key: `code:fail:phone:${phoneHash}`, limit: 10, windowMs: 3_600_000 },
+  address: { name: 'address', key: `code:fail:ip:${ip ?? 'unknown'}`, limit: 30, windowMs: 3_600_000 },
+}) satisfies Record<string, FailureBar>;
 const Phone = z.string().trim().min(11).max(20);
 
 export function createPhoneLogin({ db, clock, pii, config }: PhoneLoginDeps) {
@@ -54,15 +65,26 @@ export function createPhoneLogin({ db, clock, pii, config }: PhoneLoginDeps) {
       const phone = phoneOf(raw);
       const phoneHash = pii.lookupHash(phone);
       const now = clock.now();
+      const bars = codeBars(phoneHash, meta.ip);
+      await assertNotThrottled(db, [bars.phone, bars.address], now);
       const row = await db.selectFrom('login_codes').selectAll().where('phone_hash', '=', phoneHash).executeTakeFirst();
-      if (!row || new Date(row.expires_at) < now || row.attempts >= 5) throw new AppError('AUTH_CODE_INVALID');
-      if (row.code_hash !== codeHash(phoneHash, code)) {
-        await db.updateTable('login_codes').set({ attempts: row.attempts + 1 }).where('phone_hash', '=', phoneHash).execute();
+      const usable = row && new Date(row.expires_at) >= now && row.attempts < 5;
+      if (!usable || row.code_hash !== codeHash(phoneHash, code)) {
+        await db.transaction().execute(async (trx) => {
+          if (usable) await trx.updateTable('login_codes').set({ attempts: row.attempts + 1 }).where('phone_hash', '=', phoneHash).execute();
+          const filled = await countFailure(trx, [bars.phone, bars.address], now);
+          const owner = await findUserByPhoneHash(trx, phoneHash);
+          const who = anonymousActor(meta);
+          const entry = { entityType: 'user', entityId: owner?.id ?? null, tenantId: owner?.tenant_id ?? null };
+          await recordAudit(trx, who, { ...entry, action: 'account.phoneLoginFailed', after: { phone: maskPhone(phone) } }, now);
+          for (const { bar, until } of filled) await recordAudit(trx, who, { ...entry, action: 'account.lockedOut', after: { bar: `code_${bar.name}`, phone: maskPhone(phone), until } }, now);
+        });
         throw new AppError('AUTH_CODE_INVALID');
       }
       return db.transaction().execute(async (trx) => {
         await trx.deleteFrom('login_codes').where('phone_hash', '=', phoneHash).execute();
-        let user = await trx.selectFrom('users').select(['id', 'username', 'display_name', 'tenant_id', 'status']).where('phone_hash', '=', phoneHash).executeTakeFirst();
+        await clearBar(trx, bars.phone);
+        let user = await findUserByPhoneHash(trx, phoneHash);
         if (!user) {
           const id = newId();
           user = { id, username: `resident-${phoneHash.slice(0, 12)}`, display_name: `居民${phone.slice(-4)}`, tenant_id: null, status: 'active' };
@@ -89,7 +111,7 @@ const sendCode = createRoute({
 const phoneLogin = createRoute({
   method: 'post', path: '/auth/phone-login', tags: ['account'], summary: 'Log in with phone + one-time code (residents)',
   request: { body: { content: { 'application/json': { schema: z.object({ phone: Phone, code: z.string().regex(/^\d{6}$/) }) } }, required: true } },
-  responses: { 200: jsonContent(MeSchema), ...errorResponses },
+  responses: { 200: jsonContent(MeSchema), ...errorResponses, 429: { description: 'Too many wrong codes for this phone or from this address (RATE_LIMITED)' } },
 });
 
 export function phoneLoginRoutes(service: ReturnType<typeof createPhoneLogin>, account: AccountService, cookie: { secure: boolean }) {

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 
 export function findUserByUsername(db: Executor, username: string) {
@@ -9,19 +8,21 @@ export function findUserById(db: Executor, id: string) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function recordLoginFailure(db: Executor, id: string, maxFailures: number, lockUntil: Date) {
-  await db
-    .updateTable('users')
-    .set({
-      failed_logins: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN 0 ELSE failed_logins + 1 END`,
-      locked_until: sql`CASE WHEN failed_logins + 1 >= ${maxFailures} THEN ${lockUntil}::timestamptz ELSE locked_until END`,
-    })
-    .where('id', '=', id)
-    .execute();
+export async function recordLoginSuccess(db: Executor, id: string, now: Date) {
+  await db.updateTable('users').set({ last_login_at: now }).where('id', '=', id).execute();
 }
 
-export async function recordLoginSuccess(db: Executor, id: string, now: Date) {
-  await db.updateTable('users').set({ failed_logins: 0, locked_until: null, last_login_at: now }).where('id', '=', id).execute();
+/** Whether this user logged in from this address since then (a device she uses, in the audit log). */
+export async function loggedInFrom(db: Executor, userId: string | null, ip: string | null, since: Date): Promise<boolean> {
+  const row = await db.selectFrom('audit_log').select('id')
+    .where('entity_type', '=', 'user').where('entity_id', '=', userId ?? '').where('action', '=', 'account.login')
+    .where('ip', '=', ip ?? '').where('at', '>=', since).limit(1).executeTakeFirst();
+  return Boolean(row && userId && ip);
+}
+
+/** The account that proved this phone with an SMS code, if any. */
+export function findUserByPhoneHash(db: Executor, phoneHash: string) {
+  return db.selectFrom('users').select(['id', 'username', 'display_name', 'tenant_id', 'status']).where('phone_hash', '=', phoneHash).executeTakeFirst();
 }
 
 export async function updatePassword(db: Executor, id: string, passwordHash: string, now: Date) {

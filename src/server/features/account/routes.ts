@@ -11,14 +11,14 @@ const tags = ['account'];
 const login = createRoute({
   method: 'post', path: '/auth/login', tags, summary: 'Log in with username and password; sets the session cookie',
   request: { body: { content: { 'application/json': { schema: LoginInput } }, required: true } },
-  responses: { 200: jsonContent(MeSchema), ...errorResponses, 423: { description: 'Locked after repeated failures' } },
+  responses: { 200: jsonContent(MeSchema), ...errorResponses, 429: { description: 'Too many failed logins from this address or for this account (RATE_LIMITED, details.retryAfterSeconds)' } },
 });
 const logout = authRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Log out', responses: { 204: { description: 'Logged out' }, ...errorResponses } });
 const me = authRoute({ method: 'get', path: '/me', tags, summary: 'The current user, roles and scopes', responses: { 200: jsonContent(MeSchema), ...errorResponses } });
 const changePassword = authRoute({
-  method: 'post', path: '/me/password', tags, summary: 'Change your password (other sessions end)',
+  method: 'post', path: '/me/password', tags, summary: 'Change your password (other sessions end); wrong current passwords are throttled like logins',
   request: { body: { content: { 'application/json': { schema: ChangePasswordInput } }, required: true } },
-  responses: { 204: { description: 'Changed' }, ...errorResponses },
+  responses: { 204: { description: 'Changed' }, ...errorResponses, 429: { description: 'Too many wrong current passwords (RATE_LIMITED)' } },
 });
 
 export function accountRoutes(service: AccountService, cookie: { secure: boolean }) {

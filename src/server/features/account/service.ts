@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.js';
 import { recordAudit } from '../../platform/audit.js';
 import { hashPassword, isStrongPassword, verifyDecoy, verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, deleteSession, deleteUserSessions, loadMemberships } from '../../platform/auth/sessions.js';
+import { assertNotThrottled, clearBar, countFailure, keyPart, type FailureBar } from '../../platform/auth/throttle.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
@@ -15,10 +16,55 @@ import type { ChangePassword, CreateUser, Login } from './schemas.js';
 export interface AccountDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES'>;
+  config: Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'>;
 }
 
+/** An address the owner logged in from within this time is exempt from the account-wide bar. */
+const KNOWN_ADDRESS_DAYS = 30;
+
+/** Whoever typed a password or a code: not the account's owner until it is right. */
+export const anonymousActor = (meta: { requestId: string | null; ip: string | null }): Actor => ({
+  kind: 'user', userId: null, username: 'anonymous', displayName: '', tenantId: null, memberships: [], requestId: meta.requestId, ip: meta.ip,
+});
+
 export function createAccountService({ db, clock, config }: AccountDeps) {
+  /**
+   * Password guesses are counted per account from one address (locks that pair, LOGIN_MAX_FAILURES),
+   * per address over every account (LOGIN_MAX_FAILURES_PER_IP) and per account from anywhere
+   * (LOGIN_MAX_FAILURES_PER_ACCOUNT, a much higher bar, not applied to an address the owner used),
+   * each in a window of LOGIN_LOCK_MINUTES. Unknown usernames are counted the same way.
+   */
+  function passwordBars(username: string, ip: string | null) {
+    const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
+    const address = ip ?? 'unknown';
+    return {
+      pair: { name: 'account_address', key: `login:pair:${keyPart(username)}:${address}`, limit: config.LOGIN_MAX_FAILURES, windowMs },
+      address: { name: 'address', key: `login:ip:${address}`, limit: config.LOGIN_MAX_FAILURES_PER_IP, windowMs },
+      account: { name: 'account', key: `login:account:${keyPart(username)}`, limit: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
+    } satisfies Record<string, FailureBar>;
+  }
+
+  /** The bars that apply to this attempt; refuses it when one is full. Known and unknown usernames take the same steps. */
+  async function guard(username: string, userId: string | null, meta: { ip: string | null }, now: Date) {
+    const bars = passwordBars(username, meta.ip);
+    const knownAddress = await repo.loggedInFrom(db, userId, meta.ip, new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000));
+    const applied = knownAddress ? [bars.pair, bars.address] : [bars.pair, bars.address, bars.account];
+    await assertNotThrottled(db, applied, now);
+    return { ...bars, applied };
+  }
+
+  /** Counts a wrong password and audits it (and the lock-out it may start) — never the password itself. */
+  async function failed(
+    bars: FailureBar[], action: string, user: { id: string; tenant_id: string | null } | undefined, meta: { ip: string | null; requestId: string | null }, now: Date,
+  ) {
+    await db.transaction().execute(async (trx) => {
+      const filled = await countFailure(trx, bars, now);
+      const who = anonymousActor(meta);
+      const entry = { entityType: 'user', entityId: user?.id ?? null, tenantId: user?.tenant_id ?? null };
+      await recordAudit(trx, who, { ...entry, action, after: { reason: user ? 'wrong_password' : 'unknown_user' } }, now);
+      for (const { bar, until } of filled) await recordAudit(trx, who, { ...entry, action: 'account.lockedOut', after: { bar: bar.name, until } }, now);
+    });
+  }
   function present(actor: Actor, csrfToken: string, locale: Locale) {
     return {
       user: { id: actor.userId!, username: actor.username, displayName: actor.displayName, tenantId: actor.tenantId },
@@ -40,20 +86,16 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
     async login(input: Login, meta: { ip: string | null; userAgent: string | null; requestId: string | null; locale: Locale }) {
       const now = clock.now();
       const user = await repo.findUserByUsername(db, input.username);
-      if (!user) {
-        await verifyDecoy(input.password);
-        throw new AppError('AUTH_INVALID_CREDENTIALS');
-      }
-      if (user.locked_until && new Date(user.locked_until) > now) {
-        throw new AppError('AUTH_ACCOUNT_LOCKED', { lockedUntil: new Date(user.locked_until).toISOString() });
-      }
-      if (!(await verifyPassword(user.password_hash, input.password))) {
-        const lockUntil = new Date(now.getTime() + config.LOGIN_LOCK_MINUTES * 60_000);
-        await repo.recordLoginFailure(db, user.id, config.LOGIN_MAX_FAILURES, lockUntil);
+      const bars = await guard(input.username, user?.id ?? null, meta, now);
+      // Unknown usernames cost an argon2 verification too, so timing does not tell them apart.
+      const valid = user ? await verifyPassword(user.password_hash, input.password) : (await verifyDecoy(input.password), false);
+      if (!user || !valid) {
+        await failed(bars.applied, 'account.loginFailed', user, meta, now);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
       }
       if (user.status !== 'active') throw new AppError('AUTH_ACCOUNT_DISABLED');
       return db.transaction().execute(async (trx) => {
+        await clearBar(trx, bars.pair);
         await repo.recordLoginSuccess(trx, user.id, now);
         const session = await createSession(trx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent, now, ttlHours: config.SESSION_TTL_HOURS });
         const actor: Actor = {
@@ -72,14 +114,20 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
       });
     },
 
+    /** Throttled like login: someone at an unlocked screen must not guess the current password at leisure. */
     async changePassword(actor: Actor, token: string, input: ChangePassword) {
       const user = await repo.findUserById(db, actor.userId!);
       if (!user) throw new AppError('AUTH_REQUIRED');
-      if (!(await verifyPassword(user.password_hash, input.currentPassword))) throw new AppError('AUTH_WRONG_PASSWORD');
+      const bars = await guard(user.username, user.id, actor, clock.now());
+      if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
+        await failed(bars.applied, 'account.changePasswordFailed', user, actor, clock.now());
+        throw new AppError('AUTH_WRONG_PASSWORD');
+      }
       if (!isStrongPassword(input.newPassword)) throw new AppError('AUTH_WEAK_PASSWORD');
       const passwordHash = await hashPassword(input.newPassword);
       await db.transaction().execute(async (trx) => {
         const now = clock.now();
+        await clearBar(trx, bars.pair);
         await repo.updatePassword(trx, user.id, passwordHash, now);
         // Other devices must log in again with the new password.
         await deleteUserSessions(trx, user.id, token);

@@ -183,12 +183,18 @@ export function createActions(deps: CasesDeps) {
       });
     },
 
-    /** The reporter rates the result: satisfied closes; not satisfied reopens once, then escalates. */
-    async rate(trackingCode: string, proof: { phoneLast4?: string; token?: string }, rating: { rating: 'satisfied' | 'basic' | 'unsatisfied'; solved: boolean; comment: string }) {
+    /**
+     * The reporter rates the result: satisfied closes; not satisfied reopens once, then escalates.
+     * Proof is the token of the SMS link or a session of the phone the report was made with
+     * (`userId`); the last 4 digits of the phone are not enough — every case worker sees them.
+     */
+    async rate(trackingCode: string, proof: { token?: string; userId?: string | null }, rating: { rating: 'satisfied' | 'basic' | 'unsatisfied'; solved: boolean; comment: string }) {
+      const phoneHash = proof.userId ? await repo.provenPhoneHash(db, proof.userId) : null;
+      if (!proof.token && !phoneHash) throw new AppError('CASE_RATING_PROOF_REQUIRED');
       return db.transaction().execute(async (trx) => {
         const found = await repo.findByTrackingCode(trx, trackingCode);
         const c = found ? await repo.lockCase(trx, found.id) : undefined;
-        const proven = c && ((proof.token && c.rating_token_hash === hashToken(proof.token)) || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4));
+        const proven = c && ((proof.token && c.rating_token_hash === hashToken(proof.token)) || (phoneHash && c.reporter_phone_hash === phoneHash));
         if (!c || !proven) throw new AppError('NOT_FOUND');
         const action: CaseAction = rating.rating !== 'unsatisfied' ? 'rateSatisfied' : c.reopen_count === 0 ? 'rateReopen' : 'rateEscalate';
         const now = clock.now();

@@ -60,7 +60,8 @@ export function presentDetail(
 }
 
 /** What the resident sees on the tracking page: plain words, no one's personal data. */
-export function presentPublic(c: CaseRow & { place_name: string }, events: { action: string; at: Date | string; note: string }[], categories: CategoryNames, locale: Locale) {
+/** The tracking page. `mayRate`: the viewer proved to be the reporter (SMS link or own phone login), not just the last 4 digits. */
+export function presentPublic(c: CaseRow & { place_name: string }, events: { action: string; at: Date | string; note: string }[], categories: CategoryNames, locale: Locale, mayRate: boolean) {
   const shown = new Set(['submit', 'accept', 'contact', 'dispatch', 'take', 'resolve', 'callback', 'rateSatisfied', 'rateReopen', 'rateEscalate', 'close', 'reject', 'suspend', 'resume']);
   const category = c.category_code ? categories.get(c.category_code) : undefined;
   return {
@@ -72,7 +73,7 @@ export function presentPublic(c: CaseRow & { place_name: string }, events: { act
     createdAt: iso(c.created_at)!,
     resultText: c.result_text,
     rating: c.rating,
-    canRate: c.state === 'resolved',
+    canRate: c.state === 'resolved' && mayRate,
     steps: events.filter((e) => shown.has(e.action)).map((e) => ({ action: e.action, at: iso(e.at)!, note: e.action === 'resolve' || e.action === 'reject' || e.action === 'suspend' ? e.note : '' })),
   };
 }

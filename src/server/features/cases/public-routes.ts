@@ -41,12 +41,13 @@ const submit = createRoute({
   },
 });
 const track = createRoute({
-  method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the last 4 digits of the phone, or the token from the SMS)',
+  method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the token from the SMS link, a session of the reporter’s phone, or — read-only, canRate false — the last 4 digits of the phone)',
   request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: z.string().max(100).optional() }) },
   responses: { 200: jsonContent(z.object({ trackingCode: z.string(), state: z.string(), category: z.string().nullable(), description: z.string(), community: z.string(), createdAt: z.string(), resultText: z.string().nullable(), rating: z.string().nullable(), canRate: z.boolean(), steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })) })), ...errorResponses },
 });
 const rate = createRoute({
-  method: 'post', path: '/public/cases/{code}/rating', tags, summary: 'The reporter rates the result',
+  method: 'post', path: '/public/cases/{code}/rating', tags,
+  summary: 'The reporter rates the result: with the token from the SMS link, or logged in with the phone the report was made with (the last 4 digits are not enough: 403 CASE_RATING_PROOF_REQUIRED)',
   request: { params: TrackingParam, body: { content: { 'application/json': { schema: RatingInput } }, required: true } },
   responses: { 200: jsonContent(z.object({ state: z.string() })), ...errorResponses },
 });
@@ -79,12 +80,12 @@ export function publicCaseRoutes(service: CasesService, files: FilesService, dep
       const q = c.req.valid('query');
       const now = deps.clock.now();
       await hitRateLimit(deps.db, `track:ip:${c.get('ip') ?? 'unknown'}`, 120, hour, now); // 4 digits must not be guessable by brute force
-      return c.json(await service.publicView(c.req.valid('param').code, { phoneLast4: q.phone4, token: q.t }, c.get('locale')), 200);
+      return c.json(await service.publicView(c.req.valid('param').code, { phoneLast4: q.phone4, token: q.t, userId: c.get('actor')?.userId }, c.get('locale')), 200);
     })
     .openapi(rate, async (c) => {
       const input = c.req.valid('json');
       await hitRateLimit(deps.db, `rate:ip:${c.get('ip') ?? 'unknown'}`, 60, hour, deps.clock.now());
-      return c.json(await service.actions.rate(c.req.valid('param').code.toUpperCase(), { phoneLast4: input.phoneLast4, token: input.token }, input), 200);
+      return c.json(await service.actions.rate(c.req.valid('param').code.toUpperCase(), { token: input.token, userId: c.get('actor')?.userId }, input), 200);
     });
 }
 

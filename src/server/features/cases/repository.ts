@@ -174,3 +174,9 @@ export function casesOfReporter(db: Executor, phoneHash: string) {
   return db.selectFrom('cases as c').innerJoin('places as p', 'p.id', 'c.place_id').selectAll('c').select(['p.code as place_code', 'p.name as place_name'])
     .where('c.reporter_phone_hash', '=', phoneHash).orderBy('c.created_at', 'desc').limit(100).execute();
 }
+
+/** The phone a user proved by logging in with an SMS code (residents); null for staff accounts. */
+export async function provenPhoneHash(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('phone_hash').where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+  return row?.phone_hash ?? null;
+}

@@ -119,8 +119,7 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 
 export const RatingInput = z
   .object({
-    phoneLast4: z.string().regex(/^\d{4}$/).optional(),
-    token: z.string().max(100).optional(),
+    token: z.string().max(100).optional().openapi({ description: 'The t= of the link in the SMS; not needed when logged in with the reporter’s phone' }),
     rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
     solved: z.boolean(),
     comment: z.string().trim().max(500).default(''),

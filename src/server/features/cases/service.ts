@@ -100,13 +100,19 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
         .slice(0, 5);
     },
 
-    async publicView(trackingCode: string, proof: { phoneLast4?: string; token?: string }, locale: Locale) {
+    /**
+     * The tracking page, for whoever proves to be the reporter: the token of the SMS link, the
+     * phone they logged in with (`userId`), or — read-only — the last 4 digits of that phone.
+     */
+    async publicView(trackingCode: string, proof: { phoneLast4?: string; token?: string; userId?: string | null }, locale: Locale) {
       const c = await repo.findByTrackingCode(db, trackingCode.toUpperCase());
-      const tokenOk = proof.token && c?.rating_token_hash && c.rating_token_hash === hashToken(proof.token);
-      if (!c || !(tokenOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4))) throw new AppError('NOT_FOUND');
+      const tokenOk = Boolean(proof.token && c?.rating_token_hash && c.rating_token_hash === hashToken(proof.token));
+      const phoneHash = c && proof.userId ? await repo.provenPhoneHash(db, proof.userId) : null;
+      const sessionOk = Boolean(phoneHash && c?.reporter_phone_hash === phoneHash);
+      if (!c || !(tokenOk || sessionOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4))) throw new AppError('NOT_FOUND');
       const place = await repo.placeWithAncestors(db, c.place_id);
       const community = place.kind === 'community' ? place : await repo.placeWithAncestors(db, place.parent_id!);
-      return presentPublic({ ...c, place_name: community.name }, await repo.events(db, c.id), await categoryNames(), locale);
+      return presentPublic({ ...c, place_name: community.name }, await repo.events(db, c.id), await categoryNames(), locale, tokenOk || sessionOk);
     },
 
     /** "My reports": the cases filed with the logged-in resident's phone number. */

@@ -90,8 +90,6 @@ export interface UsersTable {
   display_name: string;
   password_hash: string;
   status: Generated<'active' | 'disabled'>;
-  failed_logins: Generated<number>;
-  locked_until: Timestamp | null;
   password_changed_at: Timestamp;
   last_login_at: Timestamp | null;
   created_at: Timestamp;
@@ -399,6 +397,8 @@ export interface SmsOutboxTable {
   dedupe_key: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The template's secret parameters, encrypted (0013); params and body show them masked. */
+  secrets_enc: string | null;
 }
 
 export interface RateLimitsTable {

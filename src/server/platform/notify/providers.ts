@@ -1,9 +1,13 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { log } from '../logger.js';
 import type { SmsTemplate } from './templates.js';
 
-// SMS providers. The console provider (default) delivers nothing: the outbox, visible in the
-// console, is the record. The HTTP provider posts to a gateway whose template ids come from configuration.
+// SMS providers. The console provider (default, for development and the demo) sends no real SMS:
+// it hands each message to a simulated phone, a file only the server's user can read. The HTTP
+// provider posts to a gateway whose template ids come from configuration.
 
+/** One message on its way out. `params` and `body` are the real text, secrets included: never log them. */
 export interface SmsMessage {
   id: string; // the outbox id, sent as an idempotency key
   to: string;
@@ -11,6 +15,7 @@ export interface SmsMessage {
   template: SmsTemplate;
   params: Record<string, string | number>;
   body: string;
+  at: Date;
 }
 
 export interface SmsProvider {
@@ -18,13 +23,30 @@ export interface SmsProvider {
   send(message: SmsMessage): Promise<{ providerMessageId: string | null }>;
 }
 
-export const consoleProvider: SmsProvider = {
-  name: 'console',
-  async send(message) {
-    log.info('sms (console provider)', { to: message.toMasked, template: message.template, outboxId: message.id });
-    return { providerMessageId: null };
-  },
-};
+/** Past this size the simulated phone starts a new file (the old one is kept as `.1`). */
+const handsetMaxBytes = 1024 * 1024;
+
+/**
+ * The console provider's simulated phone: every message, whole, one JSON line each
+ * ({ at, to, template, text }) in `handsetFile` (mode 600). The developer, the demo and the browser
+ * tests read residents' login codes and rating links there — never from the outbox or the log.
+ */
+export function consoleProvider(options: { handsetFile: string }): SmsProvider {
+  const file = options.handsetFile;
+  return {
+    name: 'console',
+    async send(message) {
+      await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+      const size = await fs.stat(file).then((s) => s.size, () => 0);
+      if (size > handsetMaxBytes) await fs.rename(file, `${file}.1`);
+      const line = JSON.stringify({ at: message.at.toISOString(), to: message.to, template: message.template, text: message.body });
+      await fs.appendFile(file, `${line}\n`, { mode: 0o600 });
+      await fs.chmod(file, 0o600); // also when the file was made by hand with looser rights
+      log.info('sms (console provider)', { to: message.toMasked, template: message.template, outboxId: message.id });
+      return { providerMessageId: null };
+    },
+  };
+}
 
 export function httpProvider(options: { url: string; token?: string; templateIds: Record<string, string>; fetch?: typeof fetch }): SmsProvider {
   const doFetch = options.fetch ?? fetch;

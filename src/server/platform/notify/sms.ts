@@ -5,7 +5,7 @@ import { scheduleJob, type JobRunner } from '../jobs.js';
 import type { PiiCipher } from '../pii.js';
 import { maskPhone } from '../../../shared/identity.js';
 import type { SmsProvider } from './providers.js';
-import { renderSms, type SmsTemplate } from './templates.js';
+import { renderSms, secretParams, splitSecrets, type SmsTemplate } from './templates.js';
 
 export interface SmsDeps {
   clock: Clock;
@@ -16,6 +16,7 @@ export interface SmsDeps {
 /**
  * Writes one SMS to the outbox and queues its delivery, in the caller's transaction: the message
  * exists exactly when the change that caused it is committed. A dedupe key makes it once-only.
+ * Secret parameters (templates.ts `secretParams`) are stored encrypted and shown masked.
  */
 export async function queueSms(
   trx: Executor,
@@ -23,6 +24,7 @@ export async function queueSms(
   sms: { tenantId: string | null; phone: string; template: SmsTemplate; params: Record<string, string | number>; caseId?: string; dedupeKey?: string },
 ): Promise<boolean> {
   const id = newId();
+  const { shown, secrets } = splitSecrets(sms.template, sms.params);
   const result = await trx
     .insertInto('sms_outbox')
     .values({
@@ -31,8 +33,9 @@ export async function queueSms(
       to_phone_enc: deps.pii.encrypt(sms.phone),
       to_masked: maskPhone(sms.phone),
       template: sms.template,
-      params: JSON.stringify(sms.params),
-      body: renderSms(deps.sign, sms.template, sms.params),
+      params: JSON.stringify(shown),
+      body: renderSms(deps.sign, sms.template, shown),
+      secrets_enc: Object.keys(secrets).length ? deps.pii.encrypt(JSON.stringify(secrets)) : null,
       case_id: sms.caseId ?? null,
       dedupe_key: sms.dedupeKey ?? null,
       created_at: deps.clock.now(),
@@ -44,15 +47,24 @@ export async function queueSms(
   return true;
 }
 
-export function registerSmsJobs(jobs: JobRunner, deps: { pii: PiiCipher; provider: SmsProvider }) {
+export function registerSmsJobs(jobs: JobRunner, deps: { pii: PiiCipher; provider: SmsProvider; sign: string }) {
   jobs.register('sms.send', async (trx, job, { now }) => {
     const { outboxId } = job.payload as { outboxId: string };
     const row = await trx.selectFrom('sms_outbox').selectAll().where('id', '=', outboxId).forUpdate().executeTakeFirst();
     if (!row || row.status === 'sent') return;
+    const template = row.template as SmsTemplate;
+    const shown = row.params as unknown as Record<string, string | number>;
+    // The real text exists only here, on its way to the provider.
+    const params = { ...shown, ...(row.secrets_enc ? (JSON.parse(deps.pii.decrypt(row.secrets_enc)) as Record<string, string | number>) : {}) };
     const sent = await deps.provider.send({
-      id: row.id, to: deps.pii.decrypt(row.to_phone_enc), toMasked: row.to_masked, template: row.template as SmsTemplate,
-      params: row.params as unknown as Record<string, string | number>, body: row.body,
+      id: row.id, to: deps.pii.decrypt(row.to_phone_enc), toMasked: row.to_masked, template, params, body: renderSms(deps.sign, template, params), at: now,
     });
-    await trx.updateTable('sms_outbox').set({ status: 'sent', provider: deps.provider.name, provider_message_id: sent.providerMessageId, sent_at: now, last_error: null }).where('id', '=', row.id).execute();
+    // A row queued before secrets were kept apart (migration 0013) holds them in clear: mask it once sent.
+    const legacy = !row.secrets_enc && (secretParams[template] ?? []).some((key) => key in shown);
+    const masked = legacy ? splitSecrets(template, shown).shown : null;
+    await trx.updateTable('sms_outbox').set({
+      status: 'sent', provider: deps.provider.name, provider_message_id: sent.providerMessageId, sent_at: now, last_error: null,
+      ...(masked ? { params: JSON.stringify(masked), body: renderSms(deps.sign, template, masked) } : {}),
+    }).where('id', '=', row.id).execute();
   });
 }

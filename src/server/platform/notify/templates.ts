@@ -15,6 +15,36 @@ export const smsTemplates = {
 
 export type SmsTemplate = keyof typeof smsTemplates;
 
+/**
+ * Parameters that are secrets: whoever reads them can act as the resident (log in with the code,
+ * rate with the link's token). They are kept encrypted beside the outbox row and put back only
+ * by the sms.send job; every stored, listed or logged copy shows SECRET_MASK instead.
+ */
+export const secretParams: Partial<Record<SmsTemplate, readonly string[]>> = {
+  login_code: ['code'],
+  case_resolved: ['link'], // the tracking link with the rating token (?t=…)
+};
+
+export const SECRET_MASK = '******';
+
+type Params = Record<string, string | number>;
+
+/** The parameters split into what may be shown (secrets masked) and the secrets themselves. */
+export function splitSecrets(template: SmsTemplate, params: Params): { shown: Params; secrets: Params } {
+  const names = secretParams[template] ?? [];
+  const shown: Params = {};
+  const secrets: Params = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (names.includes(key)) {
+      secrets[key] = value;
+      shown[key] = SECRET_MASK;
+    } else {
+      shown[key] = value;
+    }
+  }
+  return { shown, secrets };
+}
+
 export function renderSms(sign: string, template: SmsTemplate, params: Record<string, string | number>): string {
   const text = smsTemplates[template].replace(/\{(\w+)\}/g, (_, key) => String(params[key] ?? ''));
   return `【${sign}】${text}`;

@@ -38,14 +38,19 @@ export function submitPublicReport(report: PublicReport, idempotencyKey: string)
   return http.upload<{ trackingCode: string }>('/public/cases', form, { headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
-/** Proof that it is the reporter: the last 4 digits of the phone, or the token from the SMS link. */
+/**
+ * Proof that it is the reporter: the token from the SMS link, the resident's own login (the session
+ * cookie goes along by itself), or the last 4 digits of the phone — which only show the progress:
+ * rating needs the link or the login.
+ */
 export interface TrackingProof {
   phone4?: string;
   t?: string;
+  session?: true;
 }
 
 export const trackCase = (code: string, proof: TrackingProof, signal?: AbortSignal) =>
-  http.get<PublicCaseView>(`/public/cases/${encodeURIComponent(code)}`, { query: { ...proof }, signal });
+  http.get<PublicCaseView>(`/public/cases/${encodeURIComponent(code)}`, { query: { phone4: proof.phone4, t: proof.t }, signal });
 
 export const rateCase = (code: string, proof: TrackingProof, rating: { rating: CaseRating; solved: boolean; comment: string }) =>
-  http.post<{ state: string }>(`/public/cases/${encodeURIComponent(code)}/rating`, { phoneLast4: proof.phone4, token: proof.t, ...rating });
+  http.post<{ state: string }>(`/public/cases/${encodeURIComponent(code)}/rating`, { token: proof.t, ...rating });

@@ -126,6 +126,10 @@ const en: typeof zhCN & typeof trackZhCN = {
     submitting: 'Sending…',
     thanks: 'Thank you for your rating!',
     reopened: 'We will work on it again; please keep your phone at hand.',
+    how: 'To make sure it is you, rate in one of these ways:',
+    howLink: 'open the link in the SMS that told you the problem was solved, and rate there;',
+    howLogin: 'log in with the mobile number you reported with (we send a code), open the report under “My reports” and rate it.',
+    login: 'Log in with your mobile',
   },
 };
 

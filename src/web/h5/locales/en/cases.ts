@@ -111,7 +111,7 @@ const en: typeof zhCN = {
   myReports: {
     title: 'My reports',
     empty: 'You have not reported anything yet. Scan the QR code posted in your community to report a problem.',
-    hint: 'Tap one to follow it (you will need the last 4 digits of your mobile)',
+    hint: 'Tap one to follow it; once it is solved you can rate it there',
   },
   phoneLogin: {
     tabPassword: 'Account',

@@ -111,7 +111,7 @@ export default {
   myReports: {
     title: '我的反映',
     empty: '您还没有反映过问题。扫描社区张贴的二维码即可反映。',
-    hint: '点一条查看办理进度（需要输入手机号后 4 位）',
+    hint: '点一条查看办理进度；办结后可以在那里评价',
   },
   phoneLogin: {
     tabPassword: '账号登录',
