@@ -14,6 +14,7 @@ import { queueSms } from '../../platform/notify/sms.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { Actor } from '../../platform/policy.js';
+import { text } from '../../platform/text-schema.js';
 import { MeSchema } from './schemas.js';
 import type { AccountService } from './service.js';
 
@@ -27,7 +28,7 @@ export interface PhoneLoginDeps {
 }
 
 const codeHash = (phoneHash: string, code: string) => createHash('sha256').update(`${phoneHash}:${code}`).digest('hex');
-const Phone = z.string().trim().min(11).max(20);
+const Phone = text({ min: 11, max: 20 });
 
 export function createPhoneLogin({ db, clock, pii, config }: PhoneLoginDeps) {
   const phoneOf = (raw: string) => {

@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
-import { createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { createRouter, errorResponses, jsonContent, validationIssues } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
+import { text } from '../../platform/text-schema.js';
 import { normalizePhone } from '../../../shared/identity.js';
 import { findByCode } from '../places/repository.js';
 import type { FilesService } from '../files/service.js';
@@ -27,7 +28,7 @@ const submit = createRoute({
 });
 const track = createRoute({
   method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the last 4 digits of the phone, or the token from the SMS)',
-  request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: z.string().max(100).optional() }) },
+  request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: text({ max: 100, trim: false }).optional() }) },
   responses: { 200: jsonContent(z.object({ trackingCode: z.string(), state: z.string(), category: z.string().nullable(), description: z.string(), community: z.string(), createdAt: z.string(), resultText: z.string().nullable(), rating: z.string().nullable(), canRate: z.boolean(), steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })) })), ...errorResponses },
 });
 const rate = createRoute({
@@ -51,7 +52,7 @@ export function publicCaseRoutes(service: CasesService, files: FilesService, dep
     .openapi(submit, async (c) => {
       const form = await c.req.parseBody({ all: true });
       const fields = PublicCaseFields.safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'photos').map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-      if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: validationIssues(fields.error, c.get('locale')) });
       const phone = normalizePhone(fields.data.reporterPhone);
       if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
       const now = deps.clock.now();
