@@ -10,6 +10,7 @@ describe('text as people count it', () => {
     expect('路灯😀𠀋'.length).toBe(6);
     expect(textLength(family)).toBe(7);
     expect(textLength('')).toBe(0);
+    expect(textLength('一\r\n二\n三\r')).toBe(6);
   });
 
   it('never cuts a character in half, wherever the cut falls', () => {

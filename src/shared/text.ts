@@ -8,10 +8,17 @@
 
 const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
-/** The number of characters (code points): '😀' and '𠀋' count one each. */
+/**
+ * The number of characters (code points): '😀' and '𠀋' count one each, and so does a line break
+ * sent as CRLF (a browser's form sends every line break of a textarea that way).
+ */
 export function textLength(text: string): number {
   let n = 0;
-  for (const _ of text) n++;
+  let previous = '';
+  for (const c of text) {
+    if (!(c === '\n' && previous === '\r')) n++;
+    previous = c;
+  }
   return n;
 }
 

@@ -3,8 +3,9 @@ import { textLength, textProblem, type TextProblem } from '../../shared/text.js'
 import type { Locale } from './i18n/locale.js';
 
 // The one text type of every input schema (JSON bodies, query strings, path parameters, form
-// fields). Lengths count characters as people do (code points, like JSON Schema's maxLength), so
-// 40 emoji fit in a 40-character name; half an emoji, NUL and the other control characters that
+// fields). Lengths count characters as people do (code points, like JSON Schema's maxLength; a
+// line break sent as CRLF, as forms send them, counts one), so 40 emoji fit in a 40-character
+// name; half an emoji, NUL and the other control characters that
 // PostgreSQL or an XML feed cannot hold are refused with 400 VALIDATION_FAILED naming the field.
 // Fields of one line (names, codes, addresses, titles) also refuse line breaks; tabs are kept.
 
