@@ -22,13 +22,20 @@ export interface AppEnv {
 /** A router whose validation failures all answer VALIDATION_FAILED with the zod issues. */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
-    defaultHook: (result) => {
-      if (!result.success) {
-        throw new AppError('VALIDATION_FAILED', {
-          issues: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        });
-      }
+    defaultHook: (result, c) => {
+      if (!result.success) throw new AppError('VALIDATION_FAILED', { issues: validationIssues(result.error, c.get('locale')) });
     },
+  });
+}
+
+/**
+ * Each zod issue as the field's path and a message in the caller's language: an issue that carries
+ * its messages by language (`params.messages`, as the text type's do) is told in the caller's.
+ */
+export function validationIssues(error: z.ZodError, locale: Locale) {
+  return error.issues.map((i) => {
+    const messages = i.code === 'custom' ? (i.params as { messages?: Partial<Record<Locale, string>> } | undefined)?.messages : undefined;
+    return { path: i.path.join('.'), message: messages?.[locale] ?? i.message };
   });
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { cutText } from '../../shared/text.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
 import type { Database, Job } from './db/schema.js';
@@ -133,7 +134,7 @@ export class JobRunner {
         attempts,
         status: dead ? 'dead' : 'queued',
         run_at: new Date(now.getTime() + retryDelayMs(attempts)),
-        last_error: error.message.slice(0, 2000),
+        last_error: cutText(error.message, 2000),
         finished_at: dead ? now : null,
       })
       .where('id', '=', job.id)

@@ -16,6 +16,7 @@ import type { PiiCipher } from '../../platform/pii.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { Actor } from '../../platform/policy.js';
 import { findUserByPhoneHash } from './repository.js';
+import { text } from '../../platform/text-schema.js';
 import { MeSchema } from './schemas.js';
 import { anonymousActor, type AccountService } from './service.js';
 
@@ -38,7 +39,7 @@ const codeBars = (phoneHash: string, ip: string | null) => ({
   phone: { name: 'phone', key: `code:fail:phone:${phoneHash}`, limit: 10, windowMs: 3_600_000 },
   address: { name: 'address', key: `code:fail:ip:${ip ?? 'unknown'}`, limit: 30, windowMs: 3_600_000 },
 }) satisfies Record<string, FailureBar>;
-const Phone = z.string().trim().min(11).max(20);
+const Phone = text({ min: 11, max: 20 });
 
 export function createPhoneLogin({ db, clock, pii, config }: PhoneLoginDeps) {
   const phoneOf = (raw: string) => {

@@ -1,15 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { roles } from '../../../shared/roles.js';
+import { text } from '../../platform/text-schema.js';
 
 export const LoginInput = z
   .object({
-    username: z.string().trim().min(1).max(64).openapi({ example: 'community' }),
-    password: z.string().min(1).max(128).openapi({ example: 'Linli@2026' }),
+    username: text({ min: 1, max: 64 }).openapi({ example: 'community' }),
+    password: text({ min: 1, max: 128, trim: false }).openapi({ example: 'Linli@2026' }),
   })
   .openapi('LoginInput');
 
 export const ChangePasswordInput = z
-  .object({ currentPassword: z.string().min(1).max(128), newPassword: z.string().min(1).max(128) })
+  .object({ currentPassword: text({ min: 1, max: 128, trim: false }), newPassword: text({ min: 1, max: 128, trim: false }) })
   .openapi('ChangePasswordInput');
 
 export const MembershipSchema = z.object({
@@ -31,10 +32,10 @@ export const MeSchema = z
 
 export const CreateUserInput = z.object({
   username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '3–32 letters, digits, _ . -'),
-  password: z.string().min(1).max(128),
-  displayName: z.string().trim().min(1).max(40).optional(),
-  role: z.string(),
-  scope: z.string().trim().min(2).max(40),
+  password: text({ min: 1, max: 128, trim: false }),
+  displayName: text({ min: 1, max: 40 }).optional(),
+  role: text({ max: 40 }),
+  scope: text({ min: 2, max: 40 }),
 });
 
 export type CreateUser = z.infer<typeof CreateUserInput>;

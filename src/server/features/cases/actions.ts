@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Transaction, Updateable } from 'kysely';
+import { textLength } from '../../../shared/text.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { CaseRow, CasesTable, Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -32,7 +33,7 @@ export function createActions(deps: CasesDeps) {
     const transition = findTransition(state, action, who.parties);
     if (!transition) throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action });
     const reason = input.reason?.trim() ?? '';
-    if (transition.needsReason && reason.length < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: 'a reason is required' }] });
+    if (transition.needsReason && textLength(reason) < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: 'a reason is required' }] });
     const now = clock.now();
     const next = nextState(transition, state, c.suspended_from as CaseState | null);
     const changes: Updateable<CasesTable> = { state: next, updated_at: now };
@@ -106,7 +107,7 @@ export function createActions(deps: CasesDeps) {
         break;
       case 'resolve': {
         const result = input.result?.trim() ?? '';
-        if (result.length < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'result', message: 'describe what was done' }] });
+        if (textLength(result) < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'result', message: 'describe what was done' }] });
         await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
         token = randomToken(18);
         Object.assign(changes, {

@@ -4,6 +4,7 @@ import type { CaseRow, Database } from '../../platform/db/schema.js';
 import { queueSms } from '../../platform/notify/sms.js';
 import type { SmsTemplate } from '../../platform/notify/templates.js';
 import type { PiiCipher } from '../../platform/pii.js';
+import { summarize as summarizeText } from '../../../shared/text.js';
 
 // Who hears about a case, and the SMS they get. Every message goes through the outbox in the
 // transaction of the change, with a dedupe key so a re-run job never sends it twice.
@@ -72,4 +73,5 @@ export async function superiorUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
 
 export const trackingLink = (deps: NoticeDeps, code: string, token?: string) => `${deps.publicUrl}/r/track/${code}${token ? `?t=${token}` : ''}`;
 
-export const summarize = (text: string, max = 30) => (text.length > max ? `${text.slice(0, max)}…` : text);
+/** The first `max` characters of a text for an SMS, cut between whole characters (never half an emoji). */
+export const summarize = (text: string, max = 30) => summarizeText(text, max);

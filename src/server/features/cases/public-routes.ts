@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
-import { createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
+import { createRouter, ErrorSchema, errorResponses, jsonContent, validationIssues } from '../../platform/http.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
+import { text } from '../../platform/text-schema.js';
 import { findByCode } from '../places/repository.js';
 import type { FilesService } from '../files/service.js';
 import { createPublicIntake } from './public-intake.js';
@@ -42,7 +43,7 @@ const submit = createRoute({
 });
 const track = createRoute({
   method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the token from the SMS link, a session of the reporter’s phone, or — read-only, canRate false — the last 4 digits of the phone)',
-  request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: z.string().max(100).optional() }) },
+  request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: text({ max: 100, trim: false }).optional() }) },
   responses: { 200: jsonContent(z.object({ trackingCode: z.string(), state: z.string(), category: z.string().nullable(), description: z.string(), community: z.string(), createdAt: z.string(), resultText: z.string().nullable(), rating: z.string().nullable(), canRate: z.boolean(), steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })) })), ...errorResponses },
 });
 const rate = createRoute({
@@ -68,7 +69,7 @@ export function publicCaseRoutes(service: CasesService, files: FilesService, dep
     .openapi(submit, async (c) => {
       const form = await c.req.parseBody({ all: true });
       const fields = PublicCaseFields.safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'photos').map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-      if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: validationIssues(fields.error, c.get('locale')) });
       const photos = ([] as unknown[]).concat(form.photos ?? []).filter((p): p is File => p instanceof File);
       const result = await submitPublic({
         fields: fields.data, photos: await Promise.all(photos.map(async (p) => Buffer.from(await p.arrayBuffer()))), ip: c.get('ip'),

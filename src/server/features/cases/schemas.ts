@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { caseActions, caseStates } from './lifecycle.js';
+import { text } from '../../platform/text-schema.js';
 
 export const channels = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'] as const;
 const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
@@ -9,7 +10,7 @@ const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
 const where = {
   lng: optionalLng,
   lat: optionalLat,
-  address: z.string().trim().max(200).default(''),
+  address: text({ max: 200 }).default(''),
 };
 
 /** Staff intake: hotline, walk-in, patrol (photos uploaded first through /files). */
@@ -19,11 +20,11 @@ export const StaffCaseInput = z
     placeCode: placeCode.optional().openapi({ description: 'Community, grid, building or household; or give lng/lat' }),
     categoryCode: categoryCode.optional(),
     priority: z.enum(['normal', 'urgent']).default('normal'),
-    description: z.string().trim().min(5).max(2000),
-    reporterName: z.string().trim().max(40).default(''),
-    reporterPhone: z.string().trim().max(20).optional(),
+    description: text({ min: 5, max: 2000, multiline: true }),
+    reporterName: text({ max: 40 }).default(''),
+    reporterPhone: text({ max: 20 }).optional(),
     photoIds: z.array(z.uuid()).max(9).default([]),
-    idempotencyKey: z.string().trim().min(8).max(80).optional(),
+    idempotencyKey: text({ min: 8, max: 80 }).optional(),
     ...where,
     isPublic: z.boolean().default(false).openapi({ description: 'Only when the reporter agreed that others may see the description, place and photos' }),
   })
@@ -33,28 +34,28 @@ export const StaffCaseInput = z
 export const PublicCaseFields = z.object({
   communityCode: z.string().regex(/^\d{12}$/),
   categoryCode: categoryCode.optional(),
-  description: z.string().trim().min(5, '请至少写 5 个字').max(1000),
-  reporterName: z.string().trim().min(1).max(40),
-  reporterPhone: z.string().trim().min(7).max(20),
+  description: text({ min: 5, max: 1000, multiline: true }),
+  reporterName: text({ min: 1, max: 40 }),
+  reporterPhone: text({ min: 7, max: 20 }),
   lng: optionalLng,
   lat: optionalLat,
-  address: z.string().trim().max(200).default(''),
+  address: text({ max: 200 }).default(''),
   isPublic: z.enum(['true', 'false']).default('false').openapi({ description: 'The resident lets others see the description and photos on public lists (公开); default not' }),
 });
 
 export const ActionInput = z
   .object({
-    reason: z.string().trim().max(500).optional(),
-    note: z.string().trim().max(1000).optional(),
+    reason: text({ max: 500, multiline: true }).optional(),
+    note: text({ max: 1000, multiline: true }).optional(),
     kind: z.enum(['invalid', 'duplicate']).optional().openapi({ description: 'reject: why' }),
-    duplicateOf: z.string().max(40).optional().openapi({ description: 'reject as duplicate: the other tracking code' }),
+    duplicateOf: text({ max: 40 }).optional().openapi({ description: 'reject as duplicate: the other tracking code' }),
     target: z
       .object({ kind: z.enum(['user', 'department']), id: z.uuid() })
       .optional()
       .openapi({ description: 'dispatch: a grid worker (user) or a department' }),
     resolveHours: z.number().int().min(1).max(24 * 90).optional().openapi({ description: 'dispatch: deadline; default from the category' }),
     extensionHours: z.number().int().min(1).max(24 * 60).optional(),
-    result: z.string().trim().max(2000).optional().openapi({ description: 'resolve: what was done' }),
+    result: text({ max: 2000, multiline: true }).optional().openapi({ description: 'resolve: what was done' }),
     photoIds: z.array(z.uuid()).max(9).optional(),
   })
   .openapi('CaseActionInput');
@@ -75,7 +76,7 @@ export const CaseQuery = z.object({
   department: z.string().regex(/^D\d+$/).optional().openapi({ description: 'only cases sent to this department (code)' }),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  q: z.string().trim().max(40).optional(),
+  q: text({ max: 40 }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
@@ -119,10 +120,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 
 export const RatingInput = z
   .object({
-    token: z.string().max(100).optional().openapi({ description: 'The t= of the link in the SMS; not needed when logged in with the reporter’s phone' }),
+    token: text({ max: 100, trim: false }).optional().openapi({ description: 'The t= of the link in the SMS; not needed when logged in with the reporter’s phone' }),
     rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
     solved: z.boolean(),
-    comment: z.string().trim().max(500).default(''),
+    comment: text({ max: 500, multiline: true }).default(''),
   })
   .openapi('RatingInput');
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { text } from '../../platform/text-schema.js';
 import type { WhistleService } from '../whistle/service.js';
 import { SummonsRequest, summonsSomeone } from '../whistle/schemas.js';
 import { DisputeInput, DisputeQuery, MediationInput } from './schemas.js';
@@ -10,7 +11,7 @@ const Id = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }
 const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const StatusOut = jsonContent(z.object({ id: z.string(), status: z.string() }));
 const pdf = { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses };
-const Note = z.object({ note: z.string().trim().min(2).max(1000) });
+const Note = z.object({ note: text({ min: 2, max: 1000, multiline: true }) });
 
 const record = authRoute({ method: 'post', path: '/disputes', tags, summary: 'Record a dispute in the ledger (from a case or a screening)', request: json(DisputeInput), responses: { 201: jsonContent(z.object({ id: z.string(), code: z.string() }), 'Recorded'), ...errorResponses } });
 const list = authRoute({ method: 'get', path: '/disputes', tags, summary: 'The dispute ledger in your scope', request: { query: DisputeQuery }, responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), code: z.string(), type: z.string(), summary: z.string(), risk: z.string(), status: z.string(), source: z.string(), createdAt: z.string() })) })), ...errorResponses } });
@@ -25,7 +26,7 @@ const whistle = authRoute({
   responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses },
 });
 const agreement = authRoute({ method: 'get', path: '/disputes/{id}/agreement.pdf', tags, summary: 'The mediation agreement (PDF, with the signatures)', request: { params: Id }, responses: pdf });
-const analysis = authRoute({ method: 'get', path: '/disputes/analysis.pdf', tags, summary: 'Monthly “two screenings, one analysis” report (PDF)', request: { query: z.object({ under: z.string().min(2).max(40), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) }, responses: pdf });
+const analysis = authRoute({ method: 'get', path: '/disputes/analysis.pdf', tags, summary: 'Monthly “two screenings, one analysis” report (PDF)', request: { query: z.object({ under: text({ min: 2, max: 40 }), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }) }, responses: pdf });
 const pdfHeaders = (name: string) => ({ 'content-type': 'application/pdf', 'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(name)}` });
 
 export function disputesRoutes(service: DisputesService, whistles: WhistleService) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { maskIdNumber } from '../../../shared/identity.js';
+import { cutText } from '../../../shared/text.js';
 import { recordAudit, type Executor } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -89,7 +90,7 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
           source: input.caseId ? 'case' : input.source, case_id: input.caseId ?? null, whistle_id: null, risk: input.risk, status: 'open', handed_to: null, created_by: actor.userId, created_at: now, updated_at: now,
         }).execute();
         await trx.insertInto('dispute_parties').values(parties.map((p) => ({ ...p, dispute_id: id }))).execute();
-        await event(trx, id, 'recorded', input.summary.slice(0, 100), actor, now);
+        await event(trx, id, 'recorded', cutText(input.summary, 100), actor, now);
         await recordAudit(trx, actor, { action: 'dispute.record', entityType: 'dispute', entityId: id, tenantId: place!.tenant_id, after: { code, type: input.disputeType, risk: input.risk, parties: parties.map((p) => ({ role: p.role, name: p.name, phone: p.phone_masked, idNumber: p.id_number_masked })) } }, now);
         return { id, code };
       });
@@ -191,7 +192,7 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
         place: place.name, month, total: rows.length,
         byType: count((d) => d.dispute_type, typeNames), byRisk: count((d) => d.risk, riskNames), byPlace: count((d) => d.place_id, Object.fromEntries(placeNames)),
         resolved: rows.filter((d) => d.status === 'agreed' || d.status === 'closed').length,
-        highRiskOpen: rows.filter((d) => d.risk === 'high' && !['agreed', 'closed'].includes(d.status)).map((d) => ({ code: d.code, summary: d.summary.slice(0, 30), place: placeNames.get(d.place_id) ?? '', status: statusNames[d.status] })),
+        highRiskOpen: rows.filter((d) => d.risk === 'high' && !['agreed', 'closed'].includes(d.status)).map((d) => ({ code: d.code, summary: cutText(d.summary, 30), place: placeNames.get(d.place_id) ?? '', status: statusNames[d.status] })),
       });
     },
   };

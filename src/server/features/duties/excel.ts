@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import { textProblem } from '../../../shared/text.js';
 import type { DutyKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { escapeFormulas, unescapeFormula } from '../../platform/sheet-cells.js';
 
 // The duty list as a sheet: the same columns for import and export.
 export const kindLabels: Record<DutyKind, string> = { self_governance: '自治事项', assisting: '协助事项', admitted: '准入事项', cancelled: '取消事项' };
@@ -12,6 +14,9 @@ export const columns = [
   { key: 'departmentKind', header: '责任部门类型', width: 16 }, { key: 'categoryCodes', header: '对应诉求类别', width: 22 }, { key: 'keywords', header: '关键词', width: 22 },
 ] as const;
 
+// Cells that may hold line breaks: the legal basis, and lists a line break may separate.
+const multilineColumns = new Set<string>(['legalBasis', 'categoryCodes', 'keywords']);
+
 export interface DutyItemRow {
   kind: DutyKind; ref: string; className: string; itemName: string; subItemName: string; legalBasis: string;
   departmentKind: string | null; categoryCodes: string[]; keywords: string[];
@@ -22,7 +27,7 @@ export async function writeDutySheet(items: DutyItemRow[]): Promise<Buffer> {
   const sheet = book.addWorksheet('权责清单');
   sheet.columns = columns.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };
-  for (const i of items) sheet.addRow({ ...i, kind: kindLabels[i.kind], departmentKind: i.departmentKind ?? '', categoryCodes: i.categoryCodes.join(','), keywords: i.keywords.join('、') });
+  for (const i of items) sheet.addRow(escapeFormulas({ ...i, kind: kindLabels[i.kind], departmentKind: i.departmentKind ?? '', categoryCodes: i.categoryCodes.join(','), keywords: i.keywords.join('、') }));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
@@ -42,8 +47,13 @@ export async function readDutySheet(bytes: Buffer): Promise<DutyItemRow[]> {
   const problems: { row: number; message: string }[] = [];
   const refs = new Set<string>();
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const cell = (header: string) => (headers.has(header) ? sheet.getRow(r).getCell(headers.get(header)!).text.trim() : '');
+    const cell = (header: string) => (headers.has(header) ? unescapeFormula(sheet.getRow(r).getCell(headers.get(header)!).text.trim()) : '');
     if (columns.every((c) => !cell(c.header))) continue;
+    const unstorable = columns.filter((c) => textProblem(cell(c.header), { multiline: multilineColumns.has(c.key) }));
+    if (unstorable.length) {
+      problems.push({ row: r, message: `${unstorable.map((c) => c.header).join('、')}含有控制字符、换行或残缺的字符` });
+      continue;
+    }
     const kind = kindByLabel.get(cell('类型'));
     const ref = cell('编号');
     if (!kind) problems.push({ row: r, message: `类型应为：${Object.values(kindLabels).join('、')}` });

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { assertPermission } from '../../platform/policy.js';
+import { text } from '../../platform/text-schema.js';
 import { isXlsx } from '../files/content-type.js';
 import { readDutySheet, writeDutySheet } from './excel.js';
 import { DutyTaskInput, DutyTaskPageSchema, DutyTaskQuery, DutyTaskStatSchema, DutyTaskVerdictSchema } from './schemas.js';
@@ -17,7 +18,7 @@ const items = authRoute({ method: 'get', path: '/duty-lists/{id}/items', tags, s
 const exportRoute = authRoute({ method: 'get', path: '/duty-lists/{id}/export.xlsx', tags, summary: 'One version as an Excel sheet', request: { params: z.object({ id: z.uuid() }) }, responses: xlsx });
 const importRoute = authRoute({
   method: 'post', path: '/duty-lists/import', tags, summary: 'Import a new version of a street’s list from .xlsx (same columns as the export)',
-  request: { query: z.object({ streetCode: z.string().regex(/^\d{9}$/), title: z.string().trim().min(2).max(80), effectiveFrom: z.iso.date() }), body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
+  request: { query: z.object({ streetCode: z.string().regex(/^\d{9}$/), title: text({ min: 2, max: 80 }), effectiveFrom: z.iso.date() }), body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
   responses: { 201: jsonContent(z.object({ id: z.string(), version: z.number() }), 'Imported'), ...errorResponses },
 });
 const advice = authRoute({ method: 'get', path: '/cases/{id}/duty-advice', tags, summary: 'Whose duty a case is: the community itself, or a department (then a whistle is proposed)', request: { params: z.object({ id: z.uuid() }) }, responses: { 200: jsonContent(z.object({ item: Item.nullable(), handledBy: z.enum(['community', 'department']).nullable(), department: z.object({ code: z.string(), name: z.string() }).nullable(), proposeWhistle: z.boolean() })), ...errorResponses } });
@@ -31,7 +32,7 @@ const tasks = authRoute({
   request: { query: DutyTaskQuery },
   responses: { 200: jsonContent(DutyTaskPageSchema), ...errorResponses },
 });
-const stats = authRoute({ method: 'get', path: '/duty-tasks/stats', tags, summary: 'Tasks handed to communities and refusals, per department', request: { query: z.object({ under: z.string().min(2).max(40).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(DutyTaskStatSchema) })), ...errorResponses } });
+const stats = authRoute({ method: 'get', path: '/duty-tasks/stats', tags, summary: 'Tasks handed to communities and refusals, per department', request: { query: z.object({ under: text({ min: 2, max: 40 }).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(DutyTaskStatSchema) })), ...errorResponses } });
 
 export function dutiesRoutes(service: DutiesService) {
   const router = createRouter();

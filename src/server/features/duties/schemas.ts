@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../platform/text-schema.js';
 
 // 部门派单 / 社区准入核验: a department hands a task to a community; the duty list decides.
 
@@ -6,9 +7,9 @@ export const dutyTaskStatuses = ['accepted', 'refused'] as const;
 
 export const DutyTaskInput = z.object({
   communityCode: z.string().regex(/^\d{12}$/),
-  title: z.string().trim().min(2).max(100),
-  description: z.string().trim().max(1000).default(''),
-  itemRef: z.string().trim().max(40).optional(),
+  title: text({ min: 2, max: 100 }),
+  description: text({ max: 1000, multiline: true }).default(''),
+  itemRef: text({ max: 40 }).optional(),
 });
 
 /** The verdict on one task: 准入 (accepted), or 不予准入 (refused) with the list's reference. */
@@ -34,7 +35,7 @@ export const DutyTaskSchema = z
   .openapi('DutyTask');
 
 export const DutyTaskQuery = z.object({
-  under: z.string().trim().min(2).max(40).optional().openapi({ description: 'only tasks for communities under this place' }),
+  under: text({ min: 2, max: 40 }).optional().openapi({ description: 'only tasks for communities under this place' }),
   status: z.enum(dutyTaskStatuses).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

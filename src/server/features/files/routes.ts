@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { text } from '../../platform/text-schema.js';
 import type { FilesService } from './service.js';
 
 const tags = ['files'];
@@ -14,7 +15,7 @@ const upload = authRoute({
 });
 const read = authRoute({
   method: 'get', path: '/files/{id}', tags, summary: 'A stored photo',
-  request: { params: z.object({ id: z.string().max(40) }) },
+  request: { params: z.object({ id: text({ max: 40 }) }) },
   responses: { 200: { description: 'The file', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
 });
 

@@ -1,11 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
+import { text } from '../../platform/text-schema.js';
 
 export const VisitLogInput = z
   .object({
     id: z.uuid().openapi({ description: 'Made on the phone; sending the same log again returns the first one' }),
     householdCode: z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/),
-    content: z.string().trim().min(1).max(2000),
+    content: text({ min: 1, max: 2000, multiline: true }),
     photoIds: z.array(z.uuid()).max(9).default([]),
     lng: optionalLng,
     lat: optionalLat,
@@ -28,7 +29,7 @@ export const VisitLogSchema = z
   .openapi('VisitLog');
 
 export const VisitLogQuery = z.object({
-  under: z.string().trim().min(2).max(40).optional(),
+  under: text({ min: 2, max: 40 }).optional(),
   mine: z.enum(['true', 'false']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

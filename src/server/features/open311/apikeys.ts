@@ -8,6 +8,7 @@ import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '.
 import { newId, randomToken } from '../../platform/ids.js';
 import { assertPermission, type Actor } from '../../platform/policy.js';
 import { county } from './repository.js';
+import { text } from '../../platform/text-schema.js';
 
 // API keys for Open311 clients: issued and revoked by an administrator; only a hash is kept.
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -57,7 +58,7 @@ const Key = z.object({ id: z.string(), name: z.string(), prefix: z.string(), cre
 const list = authRoute({ method: 'get', path: '/api-keys', tags: ['open311'], summary: 'Open311 API keys of your county', responses: { 200: jsonContent(z.object({ items: z.array(Key) })), ...errorResponses } });
 const create = authRoute({
   method: 'post', path: '/api-keys', tags: ['open311'], summary: 'Issue an Open311 API key (shown once)',
-  request: { body: { content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(60) }) } }, required: true } },
+  request: { body: { content: { 'application/json': { schema: z.object({ name: text({ min: 1, max: 60 }) }) } }, required: true } },
   responses: { 201: jsonContent(z.object({ id: z.string(), key: z.string(), prefix: z.string() }), 'Issued'), ...errorResponses },
 });
 const revoke = authRoute({ method: 'delete', path: '/api-keys/{id}', tags: ['open311'], summary: 'Revoke an API key', request: { params: z.object({ id: z.uuid() }) }, responses: { 204: { description: 'Revoked' }, ...errorResponses } });

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../platform/text-schema.js';
 
 export const partyOrgKinds = ['street_committee', 'community_branch', 'grid_branch', 'building_group', 'central_household'] as const;
 export const organisationKinds = ['property_company', 'co_building_unit', 'social_org', 'owners_committee'] as const;
@@ -11,10 +12,10 @@ const pageQuery = {
 };
 
 export const UnderQuery = z.object({ under: placeCode.optional() });
-export const RosterQuery = z.object({ ...pageQuery, q: z.string().trim().max(40).optional(), partyOrgId: z.uuid().optional().openapi({ description: 'party members: only this organisation' }) });
+export const RosterQuery = z.object({ ...pageQuery, q: text({ max: 40 }).optional(), partyOrgId: z.uuid().optional().openapi({ description: 'party members: only this organisation' }) });
 
 export const PartyOrgInput = z
-  .object({ parentId: z.uuid().optional(), name: z.string().trim().min(1).max(60), kind: z.enum(partyOrgKinds), placeCode })
+  .object({ parentId: z.uuid().optional(), name: text({ min: 1, max: 60 }), kind: z.enum(partyOrgKinds), placeCode })
   .openapi('PartyOrgInput');
 export const PartyOrgSchema = z
   .object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), kind: z.enum(partyOrgKinds), place: z.object({ code: z.string(), name: z.string() }), memberCount: z.number() })
@@ -24,13 +25,13 @@ export const PartyMemberInput = z
   .object({ residentId: z.uuid(), partyOrgId: z.uuid(), joinedOn: z.iso.date().optional(), memberKind: z.enum(['full', 'probationary']).default('full') })
   .openapi('PartyMemberInput');
 export const VolunteerInput = z
-  .object({ residentId: z.uuid(), skills: z.array(z.string().trim().min(1).max(20)).max(10).default([]), team: z.string().trim().max(40).default('') })
+  .object({ residentId: z.uuid(), skills: z.array(text({ min: 1, max: 20 })).max(10).default([]), team: text({ max: 40 }).default('') })
   .openapi('VolunteerInput');
 export const InServiceInput = z
-  .object({ residentId: z.uuid(), workUnit: z.string().trim().min(1).max(80), communityCode: z.string().regex(/^\d{12}$/), claimedPosts: z.array(z.string().trim().min(1).max(40)).max(10).default([]) })
+  .object({ residentId: z.uuid(), workUnit: text({ min: 1, max: 80 }), communityCode: z.string().regex(/^\d{12}$/), claimedPosts: z.array(text({ min: 1, max: 40 })).max(10).default([]) })
   .openapi('InServiceMemberInput');
 export const OrganisationInput = z
-  .object({ kind: z.enum(organisationKinds), name: z.string().trim().min(1).max(80), placeCode, contactName: z.string().trim().max(20).default(''), phone: z.string().trim().max(20).default('') })
+  .object({ kind: z.enum(organisationKinds), name: text({ min: 1, max: 80 }), placeCode, contactName: text({ max: 20 }).default(''), phone: text({ max: 20 }).default('') })
   .openapi('OrganisationInput');
 
 const person = { residentId: z.string(), name: z.string(), gender: z.string().nullable(), phone: z.string().nullable(), address: z.string() };

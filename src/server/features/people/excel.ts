@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { genderLabels, relationLabels, residenceLabels, residentStatusLabels } from '../../../shared/people-labels.js';
 import { AppError } from '../../platform/errors.js';
+import { escapeFormulas, unescapeFormula } from '../../platform/sheet-cells.js';
 
 // The resident sheet: one template for import, the same columns (plus derived ones) for export.
 
@@ -69,7 +70,7 @@ export async function readResidentSheet(bytes: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const values = Object.fromEntries(importColumns.map((c) => [c.key, positions.has(c.key) ? row.getCell(positions.get(c.key)!).text.trim() : ''])) as Record<ImportColumn, string>;
+    const values = Object.fromEntries(importColumns.map((c) => [c.key, positions.has(c.key) ? unescapeFormula(row.getCell(positions.get(c.key)!).text.trim()) : ''])) as Record<ImportColumn, string>;
     if (Object.values(values).every((v) => v === '')) continue;
     rows.push({ row: r, values });
   }
@@ -94,13 +95,13 @@ export async function exportWorkbook(batches: AsyncIterable<ExportRow[]>): Promi
   styleHeader(sheet);
   for await (const batch of batches) {
     for (const r of batch) {
-      sheet.addRow({
+      sheet.addRow(escapeFormulas({
         ...r,
         gender: r.gender ? genderLabels[r.gender] : '',
         relation: relationLabels[r.relation] ?? r.relation,
         residence: residenceLabels[r.residence] ?? r.residence,
         status: residentStatusLabels[r.status] ?? r.status,
-      });
+      }));
     }
   }
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -1,6 +1,7 @@
 import type { Insertable } from 'kysely';
 import { codeByLabel, relationLabels, residenceLabels } from '../../../shared/people-labels.js';
 import { maskIdNumber, maskPhone, normalizePhone, parseIdNumber } from '../../../shared/identity.js';
+import { cutText, storableText, textLength, textProblem } from '../../../shared/text.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { ResidentsTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -8,7 +9,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import { assertInScope, type Actor } from '../../platform/policy.js';
 import { findByCode, findByCodes } from '../places/repository.js';
-import { readResidentSheet, type ImportColumn, type SheetRow } from './excel.js';
+import { importColumns, readResidentSheet, type ImportColumn, type SheetRow } from './excel.js';
 import { nameColumns } from './identity-fields.js';
 import * as repo from './repository.js';
 import type { PeopleDeps } from './service.js';
@@ -32,6 +33,7 @@ const problems = {
   unknown_relation: { 'zh-CN': '与户主关系应为：' + Object.values(relationLabels).join('、'), en: 'Unknown relation' },
   unknown_residence: { 'zh-CN': '居住类型应为：户籍、常住或流动', en: 'Residence must be 户籍, 常住 or 流动' },
   unknown_tag: { 'zh-CN': '标签不存在：{tag}', en: 'Unknown tag: {tag}' },
+  bad_characters: { 'zh-CN': '含有控制字符、换行或残缺的字符', en: 'Contains a control character, a line break or a broken character' },
 } as const;
 type Problem = keyof typeof problems;
 
@@ -47,7 +49,10 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
     const community = await findByCode(db, input.communityCode);
     if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: input.communityCode });
     assertInScope(actor, 'people:import', community.path);
-    const rows = await readResidentSheet(input.bytes);
+    const sheet = await readResidentSheet(input.bytes);
+    // A cell holding what cannot be stored makes its row bad before anything is looked up with it.
+    const unstorable = (r: SheetRow) => importColumns.filter((c) => textProblem(r.values[c.key], { multiline: c.key === 'notes' })).map((c) => c.key);
+    const rows = sheet.filter((r) => unstorable(r).length === 0);
     const now = clock.now();
     const errors: RowError[] = [];
     const fail = (row: SheetRow, column: ImportColumn, code: Problem, vars: Record<string, string | number> = {}) =>
@@ -65,11 +70,12 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
     interface Candidate { sheet: SheetRow; resident: Insertable<ResidentsTable> }
     const candidates: Candidate[] = [];
     const firstRowOfId = new Map<string, number>();
+    for (const r of sheet) for (const column of unstorable(r)) fail(r, column, 'bad_characters');
     for (const r of rows) {
       const v = r.values;
       const before = errors.length;
       for (const c of ['name', 'building', 'unit', 'room'] as const) if (!v[c]) fail(r, c, 'required');
-      if (v.name.length > 40) fail(r, 'name', 'name_too_long');
+      if (textLength(v.name) > 40) fail(r, 'name', 'name_too_long');
       let id: ReturnType<typeof parseIdNumber> | null = null;
       if (v.idNumber) {
         id = parseIdNumber(v.idNumber, now);
@@ -115,7 +121,7 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
           relation: relation as string,
           residence: residence as 'registered',
           tags: [...new Set(tagCodes)],
-          notes: v.notes.slice(0, 500),
+          notes: cutText(v.notes, 500),
           created_at: now,
           updated_at: now,
         },
@@ -139,7 +145,7 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
       else fresh.push(c);
     }
     errors.sort((a, b) => a.row - b.row);
-    const report: ImportReport = { total: rows.length, valid: fresh.length, skipped, imported: 0, errors };
+    const report: ImportReport = { total: sheet.length, valid: fresh.length, skipped, imported: 0, errors };
     if (input.mode === 'validate') return report;
     if (input.mode === 'all-or-nothing' && errors.length) throw new AppError('IMPORT_HAS_ERRORS', report);
 
@@ -147,9 +153,9 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
       await repo.insertResidents(trx, fresh.map((c) => c.resident));
       await repo.insertEvents(trx, fresh.map((c) => ({
         id: newId(), tenant_id: c.resident.tenant_id, resident_id: c.resident.id, kind: 'imported' as const,
-        from_household_id: null, to_household_id: c.resident.household_id, note: input.fileName.slice(0, 200), actor_id: actor.userId, at: now,
+        from_household_id: null, to_household_id: c.resident.household_id, note: cutText(storableText(input.fileName), 200), actor_id: actor.userId, at: now,
       })));
-      await recordAudit(trx, actor, { action: 'resident.import', entityType: 'community', entityId: community.code, tenantId: community.tenant_id, after: { file: input.fileName, mode: input.mode, imported: fresh.length, skipped, badRows: errors.length } }, now);
+      await recordAudit(trx, actor, { action: 'resident.import', entityType: 'community', entityId: community.code, tenantId: community.tenant_id, after: { file: storableText(input.fileName), mode: input.mode, imported: fresh.length, skipped, badRows: errors.length } }, now);
     });
     return { ...report, imported: fresh.length };
   };

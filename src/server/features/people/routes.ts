@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { assertPermission } from '../../platform/policy.js';
+import { text } from '../../platform/text-schema.js';
 import { exportWorkbook, templateWorkbook } from './excel.js';
 import { createResidentImport } from './import.js';
 import {
@@ -27,7 +28,7 @@ const moveOut = authRoute({ method: 'post', path: '/residents/{id}/move-out', ta
 const death = authRoute({ method: 'post', path: '/residents/{id}/death', tags, summary: 'Record a death', request: { params: ResidentIdParam, ...json(LeaveInput) }, responses: { 200: jsonContent(Id), ...errorResponses } });
 const reveal = authRoute({ method: 'post', path: '/residents/{id}/reveal', tags, summary: 'Reveal one full ID number or phone (audited with the reason)', request: { params: ResidentIdParam, ...json(RevealInput) }, responses: { 200: jsonContent(z.object({ field: z.string(), value: z.string() })), ...errorResponses } });
 const listTags = authRoute({ method: 'get', path: '/resident-tags', tags, summary: 'The resident tags', responses: { 200: jsonContent(z.object({ items: z.array(TagSchema) })), ...errorResponses } });
-const summaries = authRoute({ method: 'get', path: '/household-summaries', tags, summary: 'Members, tags and last visit of each household under a place', request: { query: z.object({ under: z.string().min(2).max(40) }) }, responses: { 200: jsonContent(z.object({ items: z.array(HouseholdSummarySchema) })), ...errorResponses } });
+const summaries = authRoute({ method: 'get', path: '/household-summaries', tags, summary: 'Members, tags and last visit of each household under a place', request: { query: z.object({ under: text({ min: 2, max: 40 }) }) }, responses: { 200: jsonContent(z.object({ items: z.array(HouseholdSummarySchema) })), ...errorResponses } });
 const template = authRoute({ method: 'get', path: '/residents/import/template', tags, summary: 'The import template (.xlsx)', responses: { 200: xlsx('Template'), ...errorResponses } });
 const exportRoute = authRoute({ method: 'get', path: '/residents/export', tags, summary: 'Export the filtered list (.xlsx, masked)', request: { query: ResidentFilters }, responses: { 200: xlsx('Residents'), ...errorResponses } });
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { text } from '../../platform/text-schema.js';
 
 export const relations = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'tenant', 'other'] as const;
 export const residences = ['registered', 'resident', 'floating'] as const;
@@ -12,37 +13,37 @@ export const ResidentIdParam = z.object({ id: z.uuid().openapi({ param: { name: 
 export const ResidentInput = z
   .object({
     householdCode: placeCode,
-    name: z.string().trim().min(1).max(40),
-    idNumber: z.string().trim().max(18).optional().openapi({ description: '18-character ID number (GB 11643); birth date and gender are derived from it' }),
-    phone: z.string().trim().max(20).optional(),
+    name: text({ min: 1, max: 40 }),
+    idNumber: text({ max: 18 }).optional().openapi({ description: '18-character ID number (GB 11643); birth date and gender are derived from it' }),
+    phone: text({ max: 20 }).optional(),
     gender: z.enum(['male', 'female']).optional(),
     birthDate: z.iso.date().optional(),
     relation: z.enum(relations).default('other'),
     residence: z.enum(residences).default('registered'),
     tags: z.array(tagCode).max(20).default([]),
-    notes: z.string().trim().max(500).default(''),
+    notes: text({ max: 500, multiline: true }).default(''),
   })
   .openapi('ResidentInput');
 
 export const ResidentUpdate = z
   .object({
-    name: z.string().trim().min(1).max(40).optional(),
-    idNumber: z.string().trim().max(18).optional(),
-    phone: z.string().trim().max(20).optional(),
+    name: text({ min: 1, max: 40 }).optional(),
+    idNumber: text({ max: 18 }).optional(),
+    phone: text({ max: 20 }).optional(),
     relation: z.enum(relations).optional(),
     residence: z.enum(residences).optional(),
     tags: z.array(tagCode).max(20).optional(),
-    notes: z.string().trim().max(500).optional(),
+    notes: text({ max: 500, multiline: true }).optional(),
   })
   .openapi('ResidentUpdate');
 
-export const MoveInput = z.object({ householdCode: placeCode, note: z.string().trim().max(300).default('') }).openapi('MoveInput');
-export const LeaveInput = z.object({ note: z.string().trim().max(300).default('') }).openapi('LeaveInput');
+export const MoveInput = z.object({ householdCode: placeCode, note: text({ max: 300, multiline: true }).default('') }).openapi('MoveInput');
+export const LeaveInput = z.object({ note: text({ max: 300, multiline: true }).default('') }).openapi('LeaveInput');
 
 export const RevealInput = z
   .object({
     field: z.enum(['idNumber', 'phone']),
-    reason: z.string().trim().min(2).max(200).openapi({ description: 'Why the full value is needed; kept in the audit log' }),
+    reason: text({ min: 2, max: 200, multiline: true }).openapi({ description: 'Why the full value is needed; kept in the audit log' }),
   })
   .openapi('RevealInput');
 
@@ -80,7 +81,7 @@ export const ResidentEventSchema = z.object({
 export const ResidentDetailSchema = ResidentSchema.extend({ history: z.array(ResidentEventSchema) }).openapi('ResidentDetail');
 
 export const ResidentFilters = z.object({
-  q: z.string().trim().max(40).optional().openapi({ description: 'Name, pinyin initials (zs), full pinyin, exact ID number or phone' }),
+  q: text({ max: 40 }).optional().openapi({ description: 'Name, pinyin initials (zs), full pinyin, exact ID number or phone' }),
   under: placeCode.optional().openapi({ description: 'Place code (street, community, grid, building…); default: your whole scope' }),
   tag: tagCode.optional(),
   residence: z.enum(residences).optional(),

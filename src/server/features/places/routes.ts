@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { text } from '../../platform/text-schema.js';
 import {
   ChildrenQuery, CodeParam, CreateGridInput, CreatePlaceInput, DepartmentSchema, GridChangeSchema, GridSchema, GridsQuery,
   HouseholdPageSchema, HouseholdsQuery, LocateQuery, LocateResultSchema, MergeGridsInput, PlaceDetailSchema,
@@ -20,7 +21,7 @@ const listGrids = authRoute({ method: 'get', path: '/grids', tags, summary: 'Gri
 const createGrid = authRoute({ method: 'post', path: '/grids', tags, summary: 'Create a grid in a community', request: body(CreateGridInput), responses: { 201: jsonContent(z.object({ code: z.string() }), 'Created'), ...errorResponses } });
 const mergeGrids = authRoute({ method: 'post', path: '/grids/merge', tags, summary: 'Merge grids of one community into a new grid', request: body(MergeGridsInput), responses: { 201: jsonContent(z.object({ code: z.string(), retired: z.array(z.string()) }), 'Merged'), ...errorResponses } });
 const splitGrid = authRoute({ method: 'post', path: '/grids/{code}/split', tags, summary: 'Split a grid into parts that tile it', request: { params: CodeParam, ...body(SplitGridInput) }, responses: { 201: jsonContent(z.object({ retired: z.string(), codes: z.array(z.string()) }), 'Split'), ...errorResponses } });
-const gridChanges = authRoute({ method: 'get', path: '/grid-changes', tags, summary: 'History of grid merges and splits under a place', request: { query: z.object({ under: z.string().min(2).max(40) }) }, responses: { 200: jsonContent(z.object({ items: z.array(GridChangeSchema) })), ...errorResponses } });
+const gridChanges = authRoute({ method: 'get', path: '/grid-changes', tags, summary: 'History of grid merges and splits under a place', request: { query: z.object({ under: text({ min: 2, max: 40 }) }) }, responses: { 200: jsonContent(z.object({ items: z.array(GridChangeSchema) })), ...errorResponses } });
 const listDepartments = authRoute({ method: 'get', path: '/departments', tags: ['departments'], summary: 'Departments of your county', responses: { 200: jsonContent(z.object({ items: z.array(DepartmentSchema) })), ...errorResponses } });
 
 export function placesRoutes(service: PlacesService) {

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { latSchema as lat, lngSchema as lng, optionalLat, optionalLng } from '../../platform/coordinates.js';
+import { text } from '../../platform/text-schema.js';
 
 export const placeKinds = ['province', 'city', 'county', 'street', 'community', 'grid', 'building', 'unit', 'household'] as const;
 export const PlaceKindSchema = z.enum(placeKinds);
 
-const name = z.string().trim().min(1).max(60);
+const name = text({ min: 1, max: 60 });
 const code = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/, 'letters, digits and dashes only');
 
 export const CodeParam = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' }, example: '610899001001' }) });
@@ -64,7 +65,7 @@ export const CreatePlaceInput = z
     lng: optionalLng,
     lat: optionalLat,
     floors: z.number().int().min(1).max(200).optional(),
-    address: z.string().trim().max(200).optional(),
+    address: text({ max: 200 }).optional(),
     floor: z.number().int().min(-5).max(200).optional(),
   })
   .openapi('CreatePlaceInput');
@@ -96,7 +97,7 @@ export const CreateGridInput = z
     communityCode: code,
     name,
     gridKind: z.enum(['comprehensive', 'dedicated']).default('comprehensive'),
-    dedicatedFor: z.string().trim().max(60).optional(),
+    dedicatedFor: text({ max: 60 }).optional(),
     boundary: PolygonSchema,
   })
   .openapi('CreateGridInput');
@@ -105,14 +106,14 @@ export const MergeGridsInput = z
   .object({
     codes: z.array(code).min(2).max(50),
     name,
-    reason: z.string().trim().max(500).default(''),
+    reason: text({ max: 500, multiline: true }).default(''),
   })
   .openapi('MergeGridsInput');
 
 export const SplitGridInput = z
   .object({
     parts: z.array(z.object({ name, boundary: PolygonSchema })).min(2).max(20),
-    reason: z.string().trim().max(500).default(''),
+    reason: text({ max: 500, multiline: true }).default(''),
   })
   .openapi('SplitGridInput');
 
@@ -140,7 +141,7 @@ export const LocateResultSchema = z
 export const HouseholdsQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
-  q: z.string().trim().max(60).optional(),
+  q: text({ max: 60 }).optional(),
 });
 
 export const HouseholdRowSchema = z

@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { assertInScope, systemActor } from '../../platform/policy.js';
 import type { FileStorage } from '../../platform/storage.js';
+import { text } from '../../platform/text-schema.js';
 import { findByCode } from '../places/repository.js';
 import type { StatsService } from './service.js';
 
@@ -42,10 +43,10 @@ export function registerMonthlyReports(jobs: JobRunner, deps: { storage: FileSto
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const pdf = { 200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses };
-const onDemand = authRoute({ method: 'get', path: '/stats/monthly-report.pdf', tags: ['stats'], summary: 'The monthly report of a street or community (PDF), made now', request: { query: z.object({ under: z.string().min(2).max(40), month: Month }) }, responses: pdf });
+const onDemand = authRoute({ method: 'get', path: '/stats/monthly-report.pdf', tags: ['stats'], summary: 'The monthly report of a street or community (PDF), made now', request: { query: z.object({ under: text({ min: 2, max: 40 }), month: Month }) }, responses: pdf });
 const stored = authRoute({
   method: 'get', path: '/stats/monthly-reports', tags: ['stats'], summary: 'Monthly reports made by the scheduled job',
-  request: { query: z.object({ under: z.string().min(2).max(40) }) },
+  request: { query: z.object({ under: text({ min: 2, max: 40 }) }) },
   responses: { 200: jsonContent(z.object({ items: z.array(z.object({ id: z.string(), month: z.string(), place: z.object({ code: z.string(), name: z.string() }), createdAt: z.string() })) })), ...errorResponses },
 });
 const download = authRoute({ method: 'get', path: '/stats/monthly-reports/{id}', tags: ['stats'], summary: 'Download a stored monthly report', request: { params: z.object({ id: z.uuid() }) }, responses: pdf });

@@ -1,16 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import ExcelJS from 'exceljs';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { escapeFormulas } from '../../platform/sheet-cells.js';
+import { text } from '../../platform/text-schema.js';
 import type { StatsService } from './service.js';
 
 const tags = ['stats'];
 const Filters = z.object({
-  under: z.string().trim().min(2).max(40).optional(),
+  under: text({ min: 2, max: 40 }).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   category: z.string().regex(/^[a-z_]{2,40}$/).optional(),
   channel: z.enum(['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import']).optional(),
-  department: z.string().max(20).optional(),
+  department: text({ max: 20 }).optional(),
 });
 const Rates = z.object({
   received: z.number(), valid: z.number(), responseRate: z.number().nullable(), resolutionRate: z.number().nullable(), satisfactionRate: z.number().nullable(),
@@ -57,8 +59,8 @@ export function statsRoutes(service: StatsService) {
       ];
       sheet.getRow(1).font = { bold: true };
       for (const r of rows) {
-        sheet.addRow({ name: r.name, received: r.received, valid: r.valid, response: percent(r.responseRate), resolution: percent(r.resolutionRate), satisfaction: percent(r.satisfactionRate),
-          closure: percent(r.closureRate), onTime: percent(r.onTimeRate), contact: r.avgContactMinutes ?? '—', resolve: r.avgResolveHours ?? '—' });
+        sheet.addRow(escapeFormulas({ name: r.name, received: r.received, valid: r.valid, response: percent(r.responseRate), resolution: percent(r.resolutionRate), satisfaction: percent(r.satisfactionRate),
+          closure: percent(r.closureRate), onTime: percent(r.onTimeRate), contact: r.avgContactMinutes ?? '—', resolve: r.avgResolveHours ?? '—' }));
       }
       const bytes = Buffer.from(await book.xlsx.writeBuffer());
       return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('统计.xlsx')}` });

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { text } from '../../platform/text-schema.js';
 import { AdviserSchema, RankingRow, WhistleSummary, SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
 import type { WhistleService } from './service.js';
 
@@ -10,12 +11,12 @@ const get = authRoute({ method: 'get', path: '/whistles/{id}', tags, summary: 'O
 const act = authRoute({ method: 'post', path: '/summonses/{id}/actions/{action}', tags, summary: 'acknowledge (接哨, first responder), checkIn (报到, with location), report, score (1–5)', request: { params: SummonsParam, body: { content: { 'application/json': { schema: SummonsActionInput } }, required: true } }, responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses } });
 const ranking = authRoute({
   method: 'get', path: '/whistle-ranking', tags, summary: 'Department ranking: summonses, on-time acknowledgement and arrival, average score',
-  request: { query: z.object({ under: z.string().min(2).max(40).optional() }) },
+  request: { query: z.object({ under: text({ min: 2, max: 40 }).optional() }) },
   responses: { 200: jsonContent(z.object({ items: z.array(RankingRow) })), ...errorResponses },
 });
 const advisers = authRoute({
   method: 'get', path: '/whistle-advisers', tags, summary: 'Legal advisers (法律顾问) who serve a case’s or a place’s community and can be summoned',
-  request: { query: z.object({ caseId: z.uuid().optional(), placeCode: z.string().trim().min(2).max(40).optional() }) },
+  request: { query: z.object({ caseId: z.uuid().optional(), placeCode: text({ min: 2, max: 40 }).optional() }) },
   responses: { 200: jsonContent(z.object({ items: z.array(AdviserSchema) })), ...errorResponses },
 });
 

@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { summonsActions } from './lifecycle.js';
+import { text } from '../../platform/text-schema.js';
 
 /** What is asked and of whom: shared by a whistle on a case or place and one from a dispute. */
 export const SummonsRequest = z.object({
-  request: z.string().trim().min(2).max(1000).openapi({ description: 'What the departments are asked to do' }),
+  request: text({ min: 2, max: 1000, multiline: true }).openapi({ description: 'What the departments are asked to do' }),
   departmentCodes: z.array(z.string().regex(/^D\d+$/)).max(20).default([]),
   adviserIds: z.array(z.uuid()).max(10).default([]).openapi({ description: 'Legal advisers (法律顾问) serving the place, summoned in person' }),
   ackMinutes: z.number().int().min(5).max(24 * 60).default(30),
@@ -16,8 +17,8 @@ export const summonsSomeone: [(w: { departmentCodes: string[]; adviserIds: strin
 
 export const WhistleInput = SummonsRequest.extend({
   caseId: z.uuid().optional(),
-  placeCode: z.string().trim().min(2).max(40).optional(),
-  subject: z.string().trim().min(2).max(80),
+  placeCode: text({ min: 2, max: 40 }).optional(),
+  subject: text({ min: 2, max: 80 }),
   lng: optionalLng.openapi({ description: 'Where to go; by default the case’s point or the place’s' }),
   lat: optionalLat,
 })
@@ -26,11 +27,11 @@ export const WhistleInput = SummonsRequest.extend({
 
 export const SummonsActionInput = z
   .object({
-    note: z.string().trim().max(1000).optional(),
+    note: text({ max: 1000, multiline: true }).optional(),
     lng: optionalLng,
     lat: optionalLat,
     score: z.number().int().min(1).max(5).optional(),
-    comment: z.string().trim().max(500).optional(),
+    comment: text({ max: 500, multiline: true }).optional(),
   })
   .openapi('SummonsActionInput');
 

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { textLength } from '../../../shared/text.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
@@ -201,7 +202,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           note = [located ? (away === null ? '已定位' : `距现场${away}米`) : '未定位', note].filter(Boolean).join('，');
         }
         if (action === 'report') {
-          if (!input.note || input.note.trim().length < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'note', message: 'say what was done' }] });
+          if (!input.note || textLength(input.note.trim()) < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'note', message: 'say what was done' }] });
           Object.assign(changes, { report_text: input.note, reported_at: now });
         }
         if (action === 'score') {

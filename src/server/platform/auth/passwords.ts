@@ -1,4 +1,5 @@
 import { hash, verify } from '@node-rs/argon2';
+import { textLength } from '../../../shared/text.js';
 
 // argon2id with the library's defaults (about 70 ms a hash here).
 export const hashPassword = (password: string): Promise<string> => hash(password);
@@ -20,4 +21,4 @@ export async function verifyDecoy(password: string): Promise<void> {
 
 /** At least 8 characters, with letters and digits. */
 export const isStrongPassword = (password: string): boolean =>
-  password.length >= 8 && password.length <= 128 && /[A-Za-z]/.test(password) && /\d/.test(password);
+  textLength(password) >= 8 && textLength(password) <= 128 && /[A-Za-z]/.test(password) && /\d/.test(password);

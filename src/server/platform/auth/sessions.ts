@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { isRole } from '../../../shared/roles.js';
+import { cutText } from '../../../shared/text.js';
 import type { Executor } from '../audit.js';
 import { randomToken } from '../ids.js';
 import type { Actor, Membership } from '../policy.js';
@@ -26,7 +27,7 @@ export async function createSession(
       user_id: input.userId,
       csrf_token: csrfToken,
       ip: input.ip,
-      user_agent: input.userAgent?.slice(0, 300) ?? null,
+      user_agent: input.userAgent ? cutText(input.userAgent, 300) : null,
       created_at: input.now,
       last_seen_at: input.now,
       expires_at: expiresAt,
