@@ -18,7 +18,8 @@ import { TextFuzzer } from '../support/unicode.js';
 // Open311 (/open311/v2) is left out: it is not described by the OpenAPI document nor validated by
 // zod, and has its own tests.
 
-const seed = Number(process.env.TEXT_FUZZ_SEED) || randomInt(1, 2 ** 31);
+// A fixed seed by default keeps CI repeatable; TEXT_FUZZ_SEED=random explores new ground.
+const seed = process.env.TEXT_FUZZ_SEED === 'random' ? randomInt(1, 2 ** 31) : Number(process.env.TEXT_FUZZ_SEED) || 20261206;
 let ctx: TestContext;
 let fuzz: Awaited<ReturnType<typeof fuzzWorld>>;
 beforeAll(async () => {
@@ -116,7 +117,6 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
       check(refused.status === 400 && named(refused), 'did not refuse a control character by name', refused, control);
     }
 
-    console.log("STATS", new Set(fields.map((f) => f.op.key)).size, fields.length, fields.filter((f) => isText(f.schema)).length, requests);
     expect(requests).toBeGreaterThan(200);
     expect(failures, `TEXT_FUZZ_SEED=${seed} repeats this run`).toEqual([]);
   });

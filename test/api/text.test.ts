@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginCodeOf } from '../support/handset.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildUser, buildWorld, givePhone, putOnDuty } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
@@ -34,8 +35,7 @@ const issuesOf = (body: { error: { details: { issues: { path: string; message: s
 async function residentSession(phone: string) {
   const s = new Session(ctx);
   await s.post('/api/v1/public/login-code', { phone });
-  const code = await ctx.deps.db.selectFrom('sms_outbox').select('body').where('template', '=', 'login_code').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  await s.post('/api/v1/auth/phone-login', { phone, code: /(\d{6})/.exec(code.body)![1] });
+  await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
   return s;
 }
 

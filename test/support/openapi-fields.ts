@@ -25,6 +25,8 @@ export function operationsOf(doc: { paths: Record<string, Record<string, any>>; 
       const params: Operation['params'] = { path: {}, query: {} };
       const requiredQuery: string[] = [];
       for (const p of op.parameters ?? []) {
+        // Headers (Idempotency-Key) are codes pinned by a pattern, and HTTP cannot carry control characters in them.
+        if (p.in !== 'path' && p.in !== 'query') continue;
         params[p.in as 'path' | 'query'][p.name] = resolve(p.schema);
         if (p.in === 'query' && p.required) requiredQuery.push(p.name);
       }

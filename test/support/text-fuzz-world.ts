@@ -5,6 +5,7 @@ import type { Db } from '../../src/server/platform/db/database.js';
 import { Session, type TestContext } from './app.js';
 import { buildGrid, buildPlace, buildUser, buildWorld, givePhone, putOnDuty, square } from './factories.js';
 import { tinyPng } from './files.js';
+import { loginCodeOf, ratingTokenOf } from './handset.js';
 
 // The world the text fuzz runs in, and for each operation that stores text a recipe: who may call
 // it, and a request it accepts (fresh cases, residents, disputes … where an accepted request uses
@@ -132,7 +133,10 @@ export async function fuzzWorld(ctx: TestContext) {
     'POST /api/v1/api-keys': { as: 'admin', parts: async () => ({ body: { name: '市民热线' } }) },
     'POST /api/v1/public/cases': { as: 'anonymous', parts: async () => ({ body: { communityCode: world.c1.code, description: '楼道灯坏了好几天了', reporterName: '陈阿姨', reporterPhone: '13812345678', address: '和平路1号' } }), lookups: ['reporterPhone'] },
     'GET /api/v1/public/cases/{code}': { as: 'anonymous', parts: async () => ({ params: { code: staticCase.trackingCode }, query: { phone4: '5678' } }), lookups: ['t'] },
-    'POST /api/v1/public/cases/{code}/rating': { as: 'anonymous', lookups: ['token'], parts: (f, fresh) => once(f, fresh, async () => ({ params: { code: (await resolvedCase()).trackingCode }, body: { phoneLast4: '5678', rating: 'satisfied', solved: true, comment: '' } })) },
+    'POST /api/v1/public/cases/{code}/rating': { as: 'anonymous', lookups: ['token'], parts: (f, fresh) => once(f, fresh, async () => {
+      const { trackingCode } = await resolvedCase();
+      return { params: { code: trackingCode }, body: { token: await ratingTokenOf(ctx, '13812345678', trackingCode), rating: 'satisfied', solved: true, comment: '' } };
+    }) },
     'POST /api/v1/visit-logs': { as: 'gridA', parts: async () => ({ body: { id: randomUUID(), householdCode: household, content: '入户走访，一切正常' } }) },
     'POST /api/v1/party-orgs': { as: 'admin', parts: async () => ({ body: { name: '城关街道党工委', kind: 'street_committee', placeCode: world.street.code } }) },
     'POST /api/v1/party-members': { as: 'worker1', parts: (f, fresh) => once(f, fresh, async () => ({ body: { residentId: await newResident(), partyOrgId: partyOrg } })) },
@@ -154,8 +158,7 @@ export async function fuzzWorld(ctx: TestContext) {
 async function residentSession(ctx: TestContext, phone: string) {
   const s = new Session(ctx);
   await s.post('/api/v1/public/login-code', { phone });
-  const code = await ctx.deps.db.selectFrom('sms_outbox').select('body').where('template', '=', 'login_code').orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
-  const res = await s.post('/api/v1/auth/phone-login', { phone, code: /(\d{6})/.exec(code.body)![1] });
+  const res = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
   if (res.status !== 200) throw new Error(`resident login failed: ${res.status}`);
   return s;
 }
