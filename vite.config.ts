@@ -1,14 +1,26 @@
 import vue from '@vitejs/plugin-vue';
 import Components from 'unplugin-vue-components/vite';
 import { ElementPlusResolver, VantResolver } from 'unplugin-vue-components/resolvers';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+// Vant's icon font names a copy on a CDN (at.alicdn.com) after the one inlined in its CSS. The pages
+// load nothing from other hosts (their Content-Security-Policy refuses it; phones may be offline), so
+// the CDN copy is left out of the build.
+const noCdnFont: Plugin = {
+  name: 'linli:no-cdn-font',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]vant[\\/].*\.css$/.test(id.split('?')[0])) return null;
+    return code.replace(/,\s*url\((?:https?:)?\/\/at\.alicdn\.com\/[^)]*\)\s*format\([^)]*\)/g, '');
+  },
+};
 
 // Three single-page apps from one build: the console (served at /), the phone pages (at /m/) and
 // the residents' report and tracking pages (at /r/, kept small: they open from a QR code).
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [vue(), Components({ resolvers: [ElementPlusResolver(), VantResolver()], dts: false })],
+  plugins: [noCdnFont, vue(), Components({ resolvers: [ElementPlusResolver(), VantResolver()], dts: false })],
   // vue-i18n compile-time flags: composition API only (smaller bundles), no devtools hooks in production.
   define: {
     __VUE_I18N_FULL_INSTALL__: true,

@@ -8,7 +8,6 @@ import { sql } from 'kysely';
 import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps } from './deps.js';
 import { createPhoneLogin, phoneLoginRoutes } from './features/account/phone-login.js';
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
@@ -52,6 +51,7 @@ import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
 import { consoleProvider, httpProvider } from './platform/notify/providers.js';
 import { registerSmsJobs } from './platform/notify/sms.js';
+import { securityHeaders } from './platform/security-headers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const webDistDir = path.join(rootDir, 'dist/web');
@@ -77,7 +77,7 @@ export function buildApp(deps: AppDeps) {
   registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
 
   app.onError(handleError);
-  app.use('*', secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use('*', ...securityHeaders(deps.config));
   app.use('*', async (c, next) => {
     const given = c.req.header('x-request-id');
     const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : newId();
@@ -165,6 +165,8 @@ export function buildApp(deps: AppDeps) {
     servers: [{ url: '/' }],
   });
   app.get('/api/docs', (c) => c.html(swaggerPage));
+  // The page's own script is a file, as the Content-Security-Policy allows no inline script.
+  app.get('/api/docs/init.js', (c) => c.body(swaggerInit, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
   app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerDir), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
   app.all('/api/*', (c) => c.json(errorBody('ROUTE_NOT_FOUND', c.get('locale')), 404));
 
@@ -201,4 +203,5 @@ const swaggerPage = `<!doctype html>
 <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui" });</script></body></html>`;
+<script src="/api/docs/init.js"></script></body></html>`;
+const swaggerInit = 'window.ui = SwaggerUIBundle({ url: "/api/openapi.json", dom_id: "#swagger-ui" });\n';

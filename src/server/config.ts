@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { tileSource } from './platform/security-headers.js';
 
 // Environment → typed configuration, read once. Documented in docs/configuration.md.
 const booleanish = z
@@ -19,7 +20,10 @@ const configSchema = z.object({
   COOKIE_SECURE: booleanish.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  MAP_TILE_URL: z.string().default(''),
+  MAP_TILE_URL: z
+    .string()
+    .default('')
+    .refine((url) => tileSource(url) !== undefined, 'an http(s) URL whose host may hold {s} only in its first label, or a path on this server'),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   JOBS_ENABLED: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),

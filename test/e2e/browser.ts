@@ -23,10 +23,16 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(artifactsDir, `${name}.png`), fullPage: false });
 }
 
-/** Fails the test on any uncaught page error or failed API call, so broken pages do not pass quietly. */
+/**
+ * Fails the test on any uncaught page error, failed API call or Content-Security-Policy violation (the
+ * pages may run only the server's script files), so broken pages do not pass quietly.
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(`csp: ${m.text()}`);
+  });
   page.on('response', (r) => {
     if (r.url().includes('/api/') && r.status() >= 500) errors.push(`${r.status()} ${r.url()}`);
   });

@@ -1,5 +1,6 @@
 // ECharts options of the dashboard, built from API rows; the text comes in from the page (i18n).
 import type { BreakdownRow, TrendPoint } from '../../../../common/api/stats';
+import { escapeHtml as escape } from '../../../../common/html-text';
 import type { EChartsCoreOption } from './echarts';
 
 const axisText = '#6b7280';
@@ -12,7 +13,6 @@ const tooltipBase = {
   extraCssText: 'box-shadow: 0 4px 14px rgba(0,0,0,0.08); border-radius: 6px;',
 };
 const percent = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 10);
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export interface TrendText {
   received: string;

@@ -4,6 +4,7 @@
 import L from 'leaflet';
 import type { Grid } from '../../../../common/api-types';
 import { interiorPoint } from '../../../../../shared/geometry';
+import { escapeHtml, textElement } from '../../../../common/html-text';
 
 export interface HeatCell {
   color: string;
@@ -29,7 +30,7 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
     maxZoom: 19,
     scrollWheelZoom: false,
   }).setView([35.5, 104], 4);
-  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: options.tileAttribution, maxZoom: 19 }).addTo(map);
+  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
   // The page scrolls with the wheel; the map zooms with it only after a click into it.
   map.on('focus click', () => map.scrollWheelZoom.enable());
@@ -93,7 +94,9 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
         text.style.color = cell.labelColor;
       }
       polygon.unbindTooltip();
-      polygon.bindTooltip(`<strong>${escapeHtml(name)}</strong><br>${escapeHtml(cell.detail)}`, { sticky: true, direction: 'top', className: 'heat-tooltip', opacity: 1 });
+      const tooltip = document.createElement('div');
+      tooltip.append(textElement('strong', name), document.createElement('br'), cell.detail);
+      polygon.bindTooltip(tooltip, { sticky: true, direction: 'top', className: 'heat-tooltip', opacity: 1 });
     }
     declutter();
   }
@@ -109,7 +112,5 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
     destroy: () => map.remove(),
   };
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export type HeatMap = ReturnType<typeof createHeatMap>;

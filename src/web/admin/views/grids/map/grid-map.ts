@@ -3,6 +3,7 @@
 import L from 'leaflet';
 import type { Grid } from '../../../../common/api-types';
 import { interiorPoint } from '../../../../../shared/geometry';
+import { escapeHtml, textElement } from '../../../../common/html-text';
 import { gridColor } from './data';
 
 export interface GridMapOptions {
@@ -29,7 +30,7 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
     minZoom: 3,
     maxZoom: 19,
   }).setView([35.5, 104], 4);
-  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: options.tileAttribution, maxZoom: 19 }).addTo(map);
+  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
 
   const layer = L.featureGroup().addTo(map);
@@ -68,7 +69,8 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
       const style = baseStyle(gridColor(index), grid.gridKind === 'dedicated');
       const rings = grid.boundary.coordinates.map((ring) => ring.map(([lng, lat]) => L.latLng(lat, lng)));
       const polygon = L.polygon(rings, style);
-      polygon.bindTooltip(grid.name, { permanent: true, direction: 'center', className: 'grid-label', interactive: false, opacity: 1 });
+      // An element, not a string: Leaflet sets a string as HTML.
+      polygon.bindTooltip(textElement('span', grid.name), { permanent: true, direction: 'center', className: 'grid-label', interactive: false, opacity: 1 });
       polygon.on('click', (event) => {
         L.DomEvent.stopPropagation(event);
         options.onSelect(grid.code);
