@@ -43,6 +43,7 @@ export const errorTable = {
   RATE_LIMITED: { status: 429, 'zh-CN': '操作太频繁，请稍后再试', en: 'Too many requests; try again later' },
   DB_UNAVAILABLE: { status: 503, 'zh-CN': '数据库暂不可用', en: 'The database is not available' },
   INTERNAL: { status: 500, 'zh-CN': '系统出错了，请稍后再试（可把请求编号告诉管理员）', en: 'Something went wrong; tell the administrator the request id' },
+  IMPORT_RUNNING: { status: 409, 'zh-CN': '该社区正在导入另一份名册，请等它完成后再试', en: 'Another import into this community is running; try again when it has finished' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
