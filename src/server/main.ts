@@ -134,7 +134,7 @@ async function main(argv: string[]): Promise<void> {
         if (!masterKey) throw new BackupError(`没有可备份的数据库 There is no embedded database in ${config.dataDir} to back up.`);
         const manifest = await backupEmbedded(config.dataDir, masterKey.key, path.resolve(values.out), { includeKey, now: new Date() });
         const size = Math.round(fs.statSync(values.out).size / 1024);
-        console.log(`已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} files; checked).`);
+        console.log(`已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; checked).`);
         console.log(includeKey
           ? `密钥（指纹 ${manifest.key.fingerprint}）在备份中：请像保管密钥一样保管此文件。The key (fingerprint ${manifest.key.fingerprint}) is IN this backup: keep the file as safe as the key.`
           : `密钥不在备份中（指纹 ${manifest.key.fingerprint}）：请另行保管 ${masterKey.source}。The key is not in the backup (fingerprint ${manifest.key.fingerprint}): keep ${masterKey.source} separately, see docs/operations.md.`);
@@ -154,7 +154,7 @@ async function main(argv: string[]): Promise<void> {
       try {
         const runKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
         const { manifest, keptAs } = await restoreEmbedded(config.dataDir, file, runKey, new Date());
-        console.log(`已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} files; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`);
+        console.log(`已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`);
       } finally {
         lock.release();
       }

@@ -96,6 +96,9 @@ async function collect(stream: Readable, max = Infinity): Promise<Buffer> {
 export async function backupEmbedded(dataDir: string, masterKey: Buffer, outFile: string, options: { includeKey: boolean; now: Date }): Promise<BackupManifest> {
   const pgDir = path.join(dataDir, 'pg');
   if (!fs.existsSync(pgDir)) throw new BackupError(`没有可备份的数据库 There is no embedded database in ${dataDir} to back up.`);
+  if (!fs.statSync(path.dirname(outFile), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new BackupError(`备份目标文件夹不存在 The folder for the backup, ${path.dirname(outFile)}, does not exist.`);
+  }
   const { pglite, db } = await openEmbedded(pgDir);
   let dump: Buffer;
   let lastMigration: string | null;
@@ -122,17 +125,19 @@ export async function backupEmbedded(dataDir: string, masterKey: Buffer, outFile
   const partial = `${outFile}.partial`;
   const pack = tar.pack();
   const written = pipeline(pack, zlib.createGzip(), fs.createWriteStream(partial, { mode: 0o600 }));
+  // Raced with the output: when writing fails (disk full, no such folder) the entry never completes.
+  const added = (adding: Promise<void>) => Promise.race([adding, written]);
   const entry = (name: string, bytes: Buffer) =>
-    new Promise<void>((resolve, reject) => pack.entry({ name, size: bytes.length, mode: 0o600, mtime: options.now }, bytes, (e) => (e ? reject(e) : resolve())));
+    added(new Promise<void>((resolve, reject) => pack.entry({ name, size: bytes.length, mode: 0o600, mtime: options.now }, bytes, (e) => (e ? reject(e) : resolve()))));
   try {
     await entry(MANIFEST, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
     if (options.includeKey) await entry(KEY_ENTRY, Buffer.from(masterKey.toString('base64') + '\n'));
     await entry(DATABASE_ENTRY, dump);
     for (const f of files) {
-      await new Promise<void>((resolve, reject) => {
+      await added(new Promise<void>((resolve, reject) => {
         const sink = pack.entry({ name: FILES_PREFIX + f.name, size: f.size, mode: 0o600, mtime: options.now }, (e) => (e ? reject(e) : resolve()));
         fs.createReadStream(f.file).on('error', reject).pipe(sink);
-      });
+      }));
     }
     pack.finalize();
     await written;
