@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { serve } from '@hono/node-server';
+import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
 import { createAccountService } from './features/account/service.js';
 import { AppError, errorTable } from './platform/errors.js';
-import { PiiKeyError } from './platform/pii.js';
-import { backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
+import { existingMasterKey, PiiKeyError } from './platform/pii.js';
+import { DataDirInUseError, lockDataDir, prepareDataDir } from './platform/data-dir.js';
+import { BackupError, backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importRegions, provinceRegions } from './features/places/regions.js';
 import { openRuntime, embeddedDir } from './runtime.js';
 import { rebuildRollups } from './features/stats/rollup.js';
@@ -25,8 +26,10 @@ Usage:
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
   linli apikey create --name N --tenant CODE     issue an Open311 API key for one county (printed once)
   linli stats rebuild            rebuild the dashboard rollups from the raw cases
-  linli backup --out FILE        back up the embedded database to a .tar.gz file
-  linli restore FILE             restore the embedded database from a backup (server must be stopped)
+  linli backup --out FILE [--include-key]
+                                 back up the embedded database and the uploaded files to a .tar.gz
+                                 file (the key stays out unless --include-key; server must be stopped)
+  linli restore FILE             restore a backup after checking it and the key (server must be stopped)
 
 Environment: see docs/configuration.md (PORT, DATABASE_URL, DATA_DIR, …).`;
 
@@ -121,11 +124,24 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'backup': {
-      const { values } = parse(rest, { out: { type: 'string' } });
+      const { values } = parse(rest, { out: { type: 'string' }, 'include-key': { type: 'boolean' } });
       if (!values.out) throw new UsageError('backup needs --out FILE');
       embeddedOnly(config);
-      const bytes = await backupEmbedded(embeddedDir(config), path.resolve(values.out));
-      console.log(`已备份 Backed up to ${values.out} (${Math.round(bytes / 1024)} KiB).`);
+      prepareDataDir(config.dataDir);
+      const lock = lockDataDir(config.dataDir);
+      try {
+        const includeKey = values['include-key'] === true;
+        const masterKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
+        if (!masterKey) throw new BackupError(`没有可备份的数据库 There is no embedded database in ${config.dataDir} to back up.`);
+        const manifest = await backupEmbedded(config.dataDir, masterKey.key, path.resolve(values.out), { includeKey, now: new Date() });
+        const size = Math.round(fs.statSync(values.out).size / 1024);
+        console.log(`已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; checked).`);
+        console.log(includeKey
+          ? `密钥（指纹 ${manifest.key.fingerprint}）在备份中：请像保管密钥一样保管此文件。The key (fingerprint ${manifest.key.fingerprint}) is IN this backup: keep the file as safe as the key.`
+          : `密钥不在备份中（指纹 ${manifest.key.fingerprint}）：请另行保管 ${masterKey.source}。The key is not in the backup (fingerprint ${manifest.key.fingerprint}): keep ${masterKey.source} separately, see docs/operations.md.`);
+      } finally {
+        lock.release();
+      }
       return;
     }
     case 'restore': {
@@ -134,8 +150,15 @@ async function main(argv: string[]): Promise<void> {
       embeddedOnly(config);
       const file = path.resolve(positionals[0]);
       if (!fs.existsSync(file)) throw new UsageError(`no such file: ${positionals[0]}`);
-      const moved = await restoreEmbedded(embeddedDir(config), file);
-      console.log(`已恢复 Restored from ${positionals[0]}.${moved ? ` The previous database was kept in ${moved}.` : ''}`);
+      prepareDataDir(config.dataDir);
+      const lock = lockDataDir(config.dataDir);
+      try {
+        const runKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
+        const { manifest, keptAs } = await restoreEmbedded(config.dataDir, file, runKey, new Date());
+        console.log(`已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`);
+      } finally {
+        lock.release();
+      }
       return;
     }
     default:
@@ -155,34 +178,58 @@ function embeddedOnly(config: Config): void {
   if (config.DATABASE_URL) throw new UsageError('backup and restore are for the embedded database; for a PostgreSQL server use pg_dump / pg_restore');
 }
 
+/** Listens on PORT, or refuses with one line naming the port (taken, or not ours to take). */
+async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<ServerType> {
+  const server = createAdaptorServer({ fetch: app.fetch });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((error: NodeJS.ErrnoException) => {
+    const where = `${config.HOST}:${config.PORT}`;
+    if (error.code === 'EADDRINUSE') throw new ConfigError(`端口 ${config.PORT} 已被占用（${where}），请停止占用它的程序或设置 PORT 为空闲端口。Port ${config.PORT} is already in use (${where}); stop the program using it or set PORT to a free port.`);
+    if (error.code === 'EACCES') throw new ConfigError(`没有权限监听端口 ${config.PORT}（${where}），请设置 PORT 为 1024 以上的端口。No permission to listen on port ${config.PORT} (${where}); set PORT to a port above 1024.`);
+    throw new ConfigError(`无法监听 ${where}（${error.code ?? error.message}）。Cannot listen on ${where} (${error.code ?? error.message}); check HOST and PORT.`);
+  });
+  return server;
+}
+
 async function start(config: Config): Promise<void> {
   const { deps, handle } = await openRuntime(config);
   let seededNow = false;
-  if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
-    console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
-    await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
-    seededNow = true;
+  let server: ServerType;
+  try {
+    if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
+      console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
+      await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
+      seededNow = true;
+    }
+    // The port first: a process that cannot serve must not start working the job queue.
+    server = await listen(buildApp(deps), config);
+  } catch (error) {
+    await handle.close();
+    throw error;
   }
-  const app = buildApp(deps);
   if (config.JOBS_ENABLED) {
     await deps.jobs.ensureRecurring();
     deps.jobs.start(config.JOBS_POLL_MS);
   }
-  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    const url = config.PUBLIC_URL ?? `http://localhost:${info.port}`;
-    const lines = [
-      '',
-      `邻里 Linli is running on ${deps.engine === 'pglite' ? `the embedded database (${embeddedDir(config)})` : 'PostgreSQL'}.`,
-      `  管理后台 Console:     ${url}/`,
-      `  手机端 Phone pages:   ${url}/m/`,
-      `  接口文档 API docs:    ${url}/api/docs`,
-    ];
-    if (config.DEMO_SEED) {
-      lines.push('', `演示账号 Demo logins (password / 密码: ${DEMO_PASSWORD})${seededNow ? '' : ''}:`);
-      for (const u of demoUsers) lines.push(`  ${u.username.padEnd(11)} ${u.label}`);
-    }
-    console.log(lines.join('\n') + '\n');
-  });
+  const address = server.address();
+  const url = config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
+  const lines = [
+    '',
+    `邻里 Linli is running on ${deps.engine === 'pglite' ? `the embedded database (${embeddedDir(config)})` : 'PostgreSQL'}.`,
+    `  管理后台 Console:     ${url}/`,
+    `  手机端 Phone pages:   ${url}/m/`,
+    `  接口文档 API docs:    ${url}/api/docs`,
+  ];
+  if (config.DEMO_SEED) {
+    lines.push('', `演示账号 Demo logins (password / 密码: ${DEMO_PASSWORD})${seededNow ? '' : ''}:`);
+    for (const u of demoUsers) lines.push(`  ${u.username.padEnd(11)} ${u.label}`);
+  }
+  console.log(lines.join('\n') + '\n');
   const shutdown = async () => {
     server.close();
     await deps.jobs.stop();
@@ -201,6 +248,10 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof PiiKeyError) {
     console.error(error.message);
     process.exit(2);
+  }
+  if (error instanceof DataDirInUseError || error instanceof BackupError) {
+    console.error(`错误 Error: ${error.message}`);
+    process.exit(1);
   }
   if (error instanceof AppError) {
     const entry = errorTable[error.code];

@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.js';
 import type { AppDeps } from './deps.js';
 import { GridLocator } from './features/places/locator.js';
 import { systemClock, type Clock } from './platform/clock.js';
+import { lockDataDir, prepareDataDir } from './platform/data-dir.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
 import { JobRunner } from './platform/jobs.js';
@@ -13,21 +13,41 @@ import { LocalFolderStorage } from './platform/storage.js';
 
 export const embeddedDir = (config: Config): string => path.join(config.dataDir, 'pg');
 
-/** Opens the configured database (server or embedded), applies migrations and wires the deps. */
+/**
+ * Opens the configured database (server or embedded), applies migrations and wires the deps.
+ * DATA_DIR must be a writable folder; with the embedded database this process holds its lock
+ * until handle.close() (or exit), so a second process is refused instead of corrupting it.
+ */
 export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<{ deps: AppDeps; handle: DatabaseHandle }> {
-  if (!config.DATABASE_URL) fs.mkdirSync(config.dataDir, { recursive: true });
-  const pii = new PiiCipher(loadMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, embedded: !config.DATABASE_URL }));
-  const handle = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: embeddedDir(config) });
-  const applied = await migrateToLatest(handle.db);
-  if (applied.length) log.info('migrations applied', { applied });
+  prepareDataDir(config.dataDir);
+  const lock = config.DATABASE_URL ? null : lockDataDir(config.dataDir);
   try {
-    await verifyKeyOpensData(handle.db, pii);
+    const pii = new PiiCipher(loadMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, embedded: !config.DATABASE_URL }));
+    const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: embeddedDir(config) });
+    const handle: DatabaseHandle = {
+      ...opened,
+      async close() {
+        try {
+          await opened.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+    try {
+      const applied = await migrateToLatest(handle.db);
+      if (applied.length) log.info('migrations applied', { applied });
+      await verifyKeyOpensData(handle.db, pii);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    const jobs = new JobRunner(handle.db, clock);
+    const storage = new LocalFolderStorage(path.join(config.dataDir, 'files'));
+    const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config, jobs, locator: new GridLocator(handle.db), pii, storage };
+    return { deps, handle };
   } catch (error) {
-    await handle.close();
+    lock?.release();
     throw error;
   }
-  const jobs = new JobRunner(handle.db, clock);
-  const storage = new LocalFolderStorage(path.join(config.dataDir, 'files'));
-  const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config, jobs, locator: new GridLocator(handle.db), pii, storage };
-  return { deps, handle };
 }

@@ -4,7 +4,7 @@ import { writeDutySheet } from '../../src/server/features/duties/excel.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildDepartment, buildPlace, buildUser, buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
-import { multipart, readXlsx } from '../support/files.js';
+import { multipart, readXlsx, xlsxOf } from '../support/files.js';
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -123,5 +123,19 @@ describe(`duty lists 权责清单 (${testEngine})`, () => {
     expect((await city.post('/api/v1/duty-tasks', { communityCode: elsewhere.code, title: '征兵政策宣传' })).status).toBe(404);
     expect((await city.get(`/api/v1/duty-tasks?under=${elsewhere.code}`)).status).toBe(404);
   });
-});
 
+  it('refuses a sheet with a formula cell, and one past 20,000 rows, and keeps the versions as they were', async () => {
+    const importSheet = async (bytes: Buffer) =>
+      officer.request('POST', `/api/v1/duty-lists/import?streetCode=${world.street.code}&title=v9&effectiveFrom=2028-01-01`, multipart({ file: { bytes, name: 'v9.xlsx', type: xlsxType } }));
+    const versions = async () => (await officer.get(`/api/v1/duty-lists?street=${world.street.code}`)).body.items.length;
+    const before = await versions();
+    const head = ['类型', '编号', '大类', '事项'];
+    const formula = await importSheet(await xlsxOf(head, [['自治事项', { formula: '"自治-"&"9"', result: '自治-9' }, '居民自治', '议事协商']]));
+    expect(formula.status).toBe(422);
+    expect(formula.body.error.details.errors).toEqual([{ row: 2, message: '编号 是公式，请改为直接填写内容' }]);
+    const many = await importSheet(await xlsxOf(head, Array.from({ length: 20_001 }, (_, i) => ['自治事项', `自治-${i}`, '居民自治', `事项${i}`])));
+    expect(many.status).toBe(413);
+    expect(many.body.error.code).toBe('IMPORT_TOO_MANY_ROWS');
+    expect(await versions()).toBe(before);
+  });
+});

@@ -1,9 +1,10 @@
+import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
-import { multipart, readXlsx, xlsxOf } from '../support/files.js';
+import { breakSheetFrom, multipart, readXlsx, xlsxOf } from '../support/files.js';
 
 let ctx: TestContext;
 let worker: Session;
@@ -100,5 +101,57 @@ describe(`Excel import (${testEngine})`, () => {
     expect(res.status).toBe(200);
     expect(res.body.imported).toBe(5000);
     expect(await count()).toBe(5003);
+  });
+});
+
+describe(`Excel import under load and at once (${testEngine})`, () => {
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => [`填充${i}`, '', '', '1', '1', '101', '', '', '', '']);
+
+  it('refuses a sheet past 20,000 rows at the first row beyond, without reading the rest, and /healthz answers meanwhile', async () => {
+    // From row 21,000 on the sheet is not even well-formed XML: only a reader that stops at the limit answers 413.
+    const bytes = await breakSheetFrom(await xlsxOf(header, filler(21_010)), 21_000);
+    const finished: string[] = [];
+    const importing = upload(bytes, 'validate').then((res) => {
+      finished.push('import');
+      return res;
+    });
+    const health = await ctx.app.request('/healthz');
+    finished.push('healthz');
+    const res = await importing;
+    expect(health.status).toBe(200);
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('IMPORT_TOO_MANY_ROWS');
+    expect(finished).toEqual(['healthz', 'import']);
+  });
+
+  it('reports a formula cell as a row error instead of importing the value it last computed', async () => {
+    const before = await count();
+    const rows: ExcelJS.CellValue[][] = [
+      ['公式电话', '', { formula: '"1390000"&"0002"', result: '13900000002' }, '1', '1', '102', '户主', '', '', ''],
+      [{ formula: 'UPPER("x")', result: 'X' }, '', '', '1', '1', '102', '配偶', '', '', ''],
+    ];
+    const res = await upload(await xlsxOf(header, rows), 'valid-only');
+    expect(res.status).toBe(200);
+    expect(res.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+      [2, 'phone', 'formula_cell'],
+      [3, 'name', 'formula_cell'],
+    ]);
+    expect(res.body.imported).toBe(0);
+    expect(await count()).toBe(before);
+  });
+
+  it('runs one import per community at a time: the second meanwhile gets 409, and a re-run adds nobody', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`同时${i}`, idOf(`61089919750101${String(i).padStart(3, '0')}`), '', '1', '1', i % 2 ? '101' : '102', '其他', '', '', '']);
+    const bytes = await xlsxOf(header, rows);
+    const before = await count();
+    const both = await Promise.all([upload(bytes, 'valid-only'), upload(bytes, 'valid-only')]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    const refused = both.find((r) => r.status === 409)!;
+    expect(refused.body.error.code).toBe('IMPORT_RUNNING');
+    expect(both.find((r) => r.status === 200)!.body.imported).toBe(400);
+    expect(await count()).toBe(before + 400);
+    const again = await upload(bytes, 'valid-only');
+    expect(again.body).toMatchObject({ imported: 0, skipped: 400 });
+    expect(await count()).toBe(before + 400);
   });
 });

@@ -6,12 +6,26 @@ export const tinyPng = Buffer.from(
   'base64',
 );
 
-export async function xlsxOf(header: string[], rows: (string | number)[][]): Promise<Buffer> {
+export async function xlsxOf(header: string[], rows: ExcelJS.CellValue[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('居民');
   sheet.addRow(header);
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/**
+ * An .xlsx whose first sheet breaks off (malformed XML) at `fromRow`: a reader that reads every
+ * row fails on it; one that stops earlier never sees it.
+ */
+export async function breakSheetFrom(bytes: Buffer, fromRow: number): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip'); // exceljs' own zip library
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+  const cut = xml.indexOf(`<row r="${fromRow}"`);
+  if (cut < 0) throw new Error(`no row ${fromRow}`);
+  zip.file('xl/worksheets/sheet1.xml', `${xml.slice(0, cut)}<row r="${fromRow}"><c r="A${fromRow}" t="s"><v>0</broken>`);
+  return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 export async function readXlsx(bytes: ArrayBuffer | Buffer): Promise<string[][]> {

@@ -47,6 +47,7 @@ export const errorTable = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, 'zh-CN': '请求内容的格式不对（应为 JSON 或表单上传）', en: 'The request body has the wrong content type (JSON or a form upload expected)' },
   IDEMPOTENCY_KEY_REUSED: { status: 409, 'zh-CN': '该提交编号已用于另一份反映，请刷新页面后重新提交', en: 'This Idempotency-Key belongs to another report; reload the form and send it again' },
   CASE_RATING_PROOF_REQUIRED: { status: 403, 'zh-CN': '请点击办结短信中的链接评价，或用反映问题时的手机号登录后在“我的反映”中评价', en: 'To rate, open the link in the SMS about the result, or log in with the phone number you reported with and rate under “My reports”' },
+  IMPORT_RUNNING: { status: 409, 'zh-CN': '该社区正在导入另一份名册，请等它完成后再试', en: 'Another import into this community is running; try again when it has finished' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -95,40 +95,46 @@ export class JobRunner {
     const kinds = [...this.handlers.keys()];
     if (kinds.length === 0) return false;
     let claimed: Job | undefined;
-    try {
-      await this.db.transaction().execute(async (trx) => {
-        claimed = await trx
-          .selectFrom('jobs')
-          .selectAll()
-          .where('status', '=', 'queued')
-          .where('run_at', '<=', now)
-          // Only kinds this process knows: during a rolling upgrade an old process leaves new kinds alone.
-          .where('kind', 'in', kinds)
-          .orderBy('run_at')
-          .limit(1)
-          .forUpdate()
-          .skipLocked()
-          .executeTakeFirst();
-        if (!claimed) return;
+    await this.db.transaction().execute(async (trx) => {
+      claimed = await trx
+        .selectFrom('jobs')
+        .selectAll()
+        .where('status', '=', 'queued')
+        .where('run_at', '<=', now)
+        // Only kinds this process knows: during a rolling upgrade an old process leaves new kinds alone.
+        .where('kind', 'in', kinds)
+        .orderBy('run_at')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
+      if (!claimed) return;
+      // The handler runs behind a savepoint: a failure undoes the handler's work but keeps the claim,
+      // so the failure is recorded while this transaction still holds the row. Recording it after a
+      // rollback, as a separate update, could re-queue a job another worker had meanwhile finished.
+      await sql`savepoint job_handler`.execute(trx);
+      try {
         await this.handlers.get(claimed.kind)!(trx, claimed, { now });
-        await trx
-          .updateTable('jobs')
-          .set({ status: 'done', attempts: sql`attempts + 1`, finished_at: now, last_error: null })
-          .where('id', '=', claimed.id)
-          .execute();
-      });
-    } catch (error) {
-      if (!claimed) throw error;
-      await this.recordFailure(claimed, error as Error, now);
-    }
+        await sql`release savepoint job_handler`.execute(trx);
+      } catch (error) {
+        await sql`rollback to savepoint job_handler`.execute(trx);
+        await this.recordFailure(trx, claimed, error as Error, now);
+        return;
+      }
+      await trx
+        .updateTable('jobs')
+        .set({ status: 'done', attempts: sql`attempts + 1`, finished_at: now, last_error: null })
+        .where('id', '=', claimed.id)
+        .execute();
+    });
     return claimed !== undefined;
   }
 
-  private async recordFailure(job: Job, error: Error, now: Date): Promise<void> {
+  private async recordFailure(trx: Transaction<Database>, job: Job, error: Error, now: Date): Promise<void> {
     const attempts = job.attempts + 1;
     const dead = attempts >= job.max_attempts;
     log.warn('job failed', { jobId: job.id, kind: job.kind, attempts, dead, error: error.message });
-    await this.db
+    await trx
       .updateTable('jobs')
       .set({
         attempts,

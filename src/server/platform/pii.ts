@@ -41,20 +41,44 @@ export class PiiCipher {
 
 /** The master key: PII_KEY (base64) when given; otherwise the embedded mode's key file, made once. */
 export function loadMasterKey(options: { piiKey?: string; dataDir: string; embedded: boolean }): Buffer {
-  if (options.piiKey) {
-    const key = Buffer.from(options.piiKey, 'base64');
-    if (key.length !== 32) throw new PiiKeyError('PII_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
-    return key;
-  }
-  if (!options.embedded) throw new PiiKeyError('PII_KEY is required with DATABASE_URL (generate one: openssl rand -base64 32)');
-  const file = path.join(options.dataDir, 'secret.key');
-  if (!fs.existsSync(file)) {
+  if (!options.piiKey && !options.embedded) throw new PiiKeyError('PII_KEY is required with DATABASE_URL (generate one: openssl rand -base64 32)');
+  const file = keyFile(options.dataDir);
+  if (!options.piiKey && !fs.existsSync(file)) {
     fs.mkdirSync(options.dataDir, { recursive: true });
     fs.writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
-  const key = Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new PiiKeyError(`${file} does not hold a 32-byte key`);
-  return key;
+  return existingMasterKey(options)!.key;
+}
+
+export const keyFile = (dataDir: string): string => path.join(dataDir, 'secret.key');
+
+/** The key this installation runs with (PII_KEY, else DATA_DIR/secret.key) and where it comes from; null when there is none yet. */
+export function existingMasterKey(options: { piiKey?: string; dataDir: string }): { key: Buffer; source: string } | null {
+  if (options.piiKey) {
+    const key = Buffer.from(options.piiKey, 'base64');
+    if (key.length !== 32) throw new PiiKeyError('PII_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+    return { key, source: 'PII_KEY' };
+  }
+  const file = keyFile(options.dataDir);
+  if (!fs.existsSync(file)) return null;
+  const key = parseKeyFile(fs.readFileSync(file, 'utf8'));
+  if (!key) throw new PiiKeyError(`${file} does not hold a 32-byte key`);
+  return { key, source: file };
+}
+
+/** The key in the key file's form (base64 text), or null when the text is not one. */
+export function parseKeyFile(text: string): Buffer | null {
+  const key = Buffer.from(text.trim(), 'base64');
+  return key.length === 32 ? key : null;
+}
+
+/**
+ * Names a key without revealing it: a value derived from it under its own label, so it says
+ * nothing about the encryption or lookup keys. Backups record it; restore compares it.
+ */
+export function keyFingerprint(masterKey: Buffer): string {
+  const hex = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'linli-key-fingerprint', 8)).toString('hex');
+  return hex.match(/.{4}/g)!.join('-');
 }
 
 const CHECK_NAME = 'pii-key';

@@ -3,6 +3,7 @@ import { textProblem } from '../../../shared/text.js';
 import type { DutyKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeFormulas, unescapeFormula } from '../../platform/sheet-cells.js';
+import { MAX_IMPORT_ROWS, readFirstSheet } from '../../platform/sheet-reader.js';
 
 // The duty list as a sheet: the same columns for import and export.
 export const kindLabels: Record<DutyKind, string> = { self_governance: '自治事项', assisting: '协助事项', admitted: '准入事项', cancelled: '取消事项' };
@@ -32,22 +33,23 @@ export async function writeDutySheet(items: DutyItemRow[]): Promise<Buffer> {
 }
 
 export async function readDutySheet(bytes: Buffer): Promise<DutyItemRow[]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_FILE_INVALID');
-  }
-  const sheet = book.worksheets[0];
-  const headers = new Map<string, number>();
-  sheet?.getRow(1).eachCell((cell, col) => headers.set(cell.text.trim(), col));
+  const sheet = await readFirstSheet(bytes, { maxRows: MAX_IMPORT_ROWS });
+  const headers = new Map(sheet.header.map((c) => [c.text, c.column]));
   const missing = columns.slice(0, 4).filter((c) => !headers.has(c.header)).map((c) => c.header);
-  if (!sheet || missing.length) throw new AppError('IMPORT_FILE_INVALID', { missingColumns: missing });
+  if (missing.length) throw new AppError('IMPORT_FILE_INVALID', { missingColumns: missing });
   const rows: DutyItemRow[] = [];
   const problems: { row: number; message: string }[] = [];
   const refs = new Set<string>();
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const cell = (header: string) => (headers.has(header) ? unescapeFormula(sheet.getRow(r).getCell(headers.get(header)!).text.trim()) : '');
+  for (const line of sheet.rows) {
+    const r = line.row;
+    const byColumn = new Map(line.cells.map((c) => [c.column, c]));
+    const cellOf = (header: string) => (headers.has(header) ? byColumn.get(headers.get(header)!) : undefined);
+    const cell = (header: string) => unescapeFormula((cellOf(header)?.text ?? '').trim());
+    const formulas = columns.filter((c) => cellOf(c.header)?.formula).map((c) => c.header);
+    if (formulas.length) {
+      problems.push({ row: r, message: `${formulas.join('、')} 是公式，请改为直接填写内容` });
+      continue;
+    }
     if (columns.every((c) => !cell(c.header))) continue;
     const unstorable = columns.filter((c) => textProblem(cell(c.header), { multiline: multilineColumns.has(c.key) }));
     if (unstorable.length) {

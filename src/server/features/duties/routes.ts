@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
 import { assertPermission } from '../../platform/policy.js';
 import { text } from '../../platform/text-schema.js';
 import { isXlsx } from '../files/content-type.js';
@@ -19,7 +19,12 @@ const exportRoute = authRoute({ method: 'get', path: '/duty-lists/{id}/export.xl
 const importRoute = authRoute({
   method: 'post', path: '/duty-lists/import', tags, summary: 'Import a new version of a street’s list from .xlsx (same columns as the export)',
   request: { query: z.object({ streetCode: z.string().regex(/^\d{9}$/), title: text({ min: 2, max: 80 }), effectiveFrom: z.iso.date() }), body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
-  responses: { 201: jsonContent(z.object({ id: z.string(), version: z.number() }), 'Imported'), ...errorResponses },
+  responses: {
+    201: jsonContent(z.object({ id: z.string(), version: z.number() }), 'Imported'),
+    413: { description: 'File too large, or more than 20,000 rows (IMPORT_TOO_MANY_ROWS)', content: { 'application/json': { schema: ErrorSchema } } },
+    422: { description: 'Bad rows, formula cells included (IMPORT_HAS_ERRORS)', content: { 'application/json': { schema: ErrorSchema } } },
+    ...errorResponses,
+  },
 });
 const advice = authRoute({ method: 'get', path: '/cases/{id}/duty-advice', tags, summary: 'Whose duty a case is: the community itself, or a department (then a whistle is proposed)', request: { params: z.object({ id: z.uuid() }) }, responses: { 200: jsonContent(z.object({ item: Item.nullable(), handledBy: z.enum(['community', 'department']).nullable(), department: z.object({ code: z.string(), name: z.string() }).nullable(), proposeWhistle: z.boolean() })), ...errorResponses } });
 const assign = authRoute({

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { genderLabels, relationLabels, residenceLabels, residentStatusLabels } from '../../../shared/people-labels.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeFormulas, unescapeFormula } from '../../platform/sheet-cells.js';
+import { MAX_IMPORT_ROWS, readFirstSheet } from '../../platform/sheet-reader.js';
 
 // The resident sheet: one template for import, the same columns (plus derived ones) for export.
 
@@ -19,7 +20,9 @@ export const importColumns = [
 ] as const;
 
 export type ImportColumn = (typeof importColumns)[number]['key'];
-export type SheetRow = { row: number; values: Record<ImportColumn, string> };
+// A formula cell is listed in `formulas` (its value is left empty): we import what people typed, not
+// what a formula last computed.
+export type SheetRow = { row: number; values: Record<ImportColumn, string>; formulas: ImportColumn[] };
 
 function styleHeader(sheet: ExcelJS.Worksheet) {
   const header = sheet.getRow(1);
@@ -50,29 +53,23 @@ export async function templateWorkbook(tagLabels: string[]): Promise<Buffer> {
 }
 
 export async function readResidentSheet(bytes: Buffer): Promise<SheetRow[]> {
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_FILE_INVALID');
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('IMPORT_FILE_INVALID');
+  const sheet = await readFirstSheet(bytes, { maxRows: MAX_IMPORT_ROWS });
   const positions = new Map<ImportColumn, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
+  for (const cell of sheet.header) {
     const text = cell.text.replace(/[*＊\s]/g, '');
     const column = importColumns.find((c) => c.header === text);
-    if (column) positions.set(column.key, col);
-  });
+    if (column) positions.set(column.key, cell.column);
+  }
   const missing = importColumns.filter((c) => c.required && !positions.has(c.key)).map((c) => c.header);
   if (missing.length) throw new AppError('IMPORT_FILE_INVALID', { missingColumns: missing });
-  if (sheet.rowCount > 20_001) throw new AppError('IMPORT_TOO_MANY_ROWS');
   const rows: SheetRow[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const values = Object.fromEntries(importColumns.map((c) => [c.key, positions.has(c.key) ? unescapeFormula(row.getCell(positions.get(c.key)!).text.trim()) : ''])) as Record<ImportColumn, string>;
-    if (Object.values(values).every((v) => v === '')) continue;
-    rows.push({ row: r, values });
+  for (const line of sheet.rows) {
+    const byColumn = new Map(line.cells.map((c) => [c.column, c]));
+    const cellOf = (key: ImportColumn) => (positions.has(key) ? byColumn.get(positions.get(key)!) : undefined);
+    const values = Object.fromEntries(importColumns.map((c) => [c.key, unescapeFormula((cellOf(c.key)?.text ?? '').trim())])) as Record<ImportColumn, string>;
+    const formulas = importColumns.filter((c) => cellOf(c.key)?.formula).map((c) => c.key);
+    if (formulas.length === 0 && Object.values(values).every((v) => v === '')) continue;
+    rows.push({ row: line.row, values, formulas });
   }
   return rows;
 }

@@ -3,10 +3,11 @@ import { codeByLabel, relationLabels, residenceLabels } from '../../../shared/pe
 import { maskIdNumber, maskPhone, normalizePhone, parseIdNumber } from '../../../shared/identity.js';
 import { cutText, storableText, textLength, textProblem } from '../../../shared/text.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { ResidentsTable } from '../../platform/db/schema.js';
+import type { Place, ResidentsTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
+import { releaseLease, stillHolds, takeLease } from '../../platform/leases.js';
 import { assertInScope, type Actor } from '../../platform/policy.js';
 import { findByCode, findByCodes } from '../places/repository.js';
 import { importColumns, readResidentSheet, type ImportColumn, type SheetRow } from './excel.js';
@@ -17,6 +18,8 @@ import type { PeopleDeps } from './service.js';
 // Excel import of residents into one community: every row checked, a report of each bad row,
 // then either the good rows or nothing. Re-running the same file adds nobody twice: a row whose
 // person is already in that household (same ID number, or same name when there is none) is skipped.
+// That check only holds when imports into a community run one at a time, so an import takes the
+// community's lease first; a second one meanwhile is refused with IMPORT_RUNNING.
 
 const problems = {
   required: { 'zh-CN': '必填项为空', en: 'Required value missing' },
@@ -34,21 +37,38 @@ const problems = {
   unknown_residence: { 'zh-CN': '居住类型应为：户籍、常住或流动', en: 'Residence must be 户籍, 常住 or 流动' },
   unknown_tag: { 'zh-CN': '标签不存在：{tag}', en: 'Unknown tag: {tag}' },
   bad_characters: { 'zh-CN': '含有控制字符、换行或残缺的字符', en: 'Contains a control character, a line break or a broken character' },
+  formula_cell: { 'zh-CN': '该格是公式，请复制后“选择性粘贴为数值”再导入', en: 'This cell holds a formula; paste it as a value' },
 } as const;
 type Problem = keyof typeof problems;
 
 export interface RowError { row: number; column: ImportColumn; code: Problem; message: string }
 export interface ImportReport { total: number; valid: number; skipped: number; imported: number; errors: RowError[] }
 export type ImportMode = 'validate' | 'valid-only' | 'all-or-nothing';
+interface ImportInput { communityCode: string; bytes: Buffer; mode: ImportMode; fileName: string; locale: Locale }
 
 const relationCodes = codeByLabel(relationLabels);
 const residenceCodes = codeByLabel(residenceLabels);
+// Longer than any import takes; it only matters when a process died holding the lease.
+const IMPORT_LEASE_MS = 10 * 60_000;
 
 export function createResidentImport({ db, clock, pii }: PeopleDeps) {
-  return async function importResidents(actor: Actor, input: { communityCode: string; bytes: Buffer; mode: ImportMode; fileName: string; locale: Locale }): Promise<ImportReport> {
+  return async function importResidents(actor: Actor, input: ImportInput): Promise<ImportReport> {
     const community = await findByCode(db, input.communityCode);
     if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: input.communityCode });
     assertInScope(actor, 'people:import', community.path);
+    if (input.mode === 'validate') return readAndImport(actor, community, input);
+    const lease = `resident-import:${community.id}`;
+    const holder = newId();
+    const taken = await takeLease(db, lease, holder, clock.now(), IMPORT_LEASE_MS);
+    if (!taken.taken) throw new AppError('IMPORT_RUNNING', { since: taken.since.toISOString() });
+    try {
+      return await readAndImport(actor, community, input, { lease, holder });
+    } finally {
+      await releaseLease(db, lease, holder);
+    }
+  };
+
+  async function readAndImport(actor: Actor, community: Place, input: ImportInput, lease?: { lease: string; holder: string }): Promise<ImportReport> {
     const sheet = await readResidentSheet(input.bytes);
     // A cell holding what cannot be stored makes its row bad before anything is looked up with it.
     const unstorable = (r: SheetRow) => importColumns.filter((c) => textProblem(r.values[c.key], { multiline: c.key === 'notes' })).map((c) => c.key);
@@ -74,7 +94,8 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
     for (const r of rows) {
       const v = r.values;
       const before = errors.length;
-      for (const c of ['name', 'building', 'unit', 'room'] as const) if (!v[c]) fail(r, c, 'required');
+      for (const c of r.formulas) fail(r, c, 'formula_cell');
+      for (const c of ['name', 'building', 'unit', 'room'] as const) if (!v[c] && !r.formulas.includes(c)) fail(r, c, 'required');
       if (textLength(v.name) > 40) fail(r, 'name', 'name_too_long');
       let id: ReturnType<typeof parseIdNumber> | null = null;
       if (v.idNumber) {
@@ -150,6 +171,8 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
     if (input.mode === 'all-or-nothing' && errors.length) throw new AppError('IMPORT_HAS_ERRORS', report);
 
     await db.transaction().execute(async (trx) => {
+      // Still ours (it expires only after IMPORT_LEASE_MS), and held until this commit.
+      if (lease && !(await stillHolds(trx, lease.lease, lease.holder))) throw new AppError('IMPORT_RUNNING');
       await repo.insertResidents(trx, fresh.map((c) => c.resident));
       await repo.insertEvents(trx, fresh.map((c) => ({
         id: newId(), tenant_id: c.resident.tenant_id, resident_id: c.resident.id, kind: 'imported' as const,
@@ -158,5 +181,5 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
       await recordAudit(trx, actor, { action: 'resident.import', entityType: 'community', entityId: community.code, tenantId: community.tenant_id, after: { file: storableText(input.fileName), mode: input.mode, imported: fresh.length, skipped, badRows: errors.length } }, now);
     });
     return { ...report, imported: fresh.length };
-  };
+  }
 }

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
-import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
+import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
 import { assertPermission } from '../../platform/policy.js';
 import { text } from '../../platform/text-schema.js';
 import { exportWorkbook, templateWorkbook } from './excel.js';
@@ -40,7 +40,13 @@ const ImportReportSchema = z.object({
 const importRoute = authRoute({
   method: 'post', path: '/residents/import', tags, summary: 'Import residents from .xlsx: validate, or import the valid rows, or all or nothing',
   request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
-  responses: { 200: jsonContent(ImportReportSchema), ...errorResponses },
+  responses: {
+    200: jsonContent(ImportReportSchema),
+    409: { description: 'Another import into this community is running (IMPORT_RUNNING)', content: { 'application/json': { schema: ErrorSchema } } },
+    413: { description: 'File too large, or more than 20,000 rows (IMPORT_TOO_MANY_ROWS)', content: { 'application/json': { schema: ErrorSchema } } },
+    422: { description: 'Bad rows in all-or-nothing mode (IMPORT_HAS_ERRORS)', content: { 'application/json': { schema: ErrorSchema } } },
+    ...errorResponses,
+  },
 });
 
 const xlsxHeaders = (name: string) => ({

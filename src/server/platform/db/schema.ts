@@ -676,6 +676,7 @@ export interface Database {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  leases: LeasesTable;
 }
 
 export type Place = Selectable<PlacesTable>;
@@ -689,3 +690,10 @@ export type Resident = Selectable<ResidentsTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type CaseCategory = Selectable<CaseCategoriesTable>;
 export type SummonsRow = Selectable<SummonsesTable>;
+
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  taken_at: Timestamp;
+  expires_at: Timestamp;
+}
