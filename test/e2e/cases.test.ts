@@ -165,7 +165,11 @@ describe('码上反映 — the 白银 story', () => {
       'dispatch',
       async (p) => {
         await p.getByTestId('action-department').click();
-        await p.locator('.el-select-dropdown__item').filter({ hasText: '县城市管理局' }).click();
+        const option = p.locator('.el-select-dropdown__item:visible').filter({ hasText: '县城市管理局' });
+        await option.waitFor();
+        await p.waitForTimeout(200); // the dropdown is still sliding open
+        await option.click();
+        await option.waitFor({ state: 'hidden' }); // chosen: the dropdown closes
       },
       'console-case-dispatch',
     );
