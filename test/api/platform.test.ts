@@ -24,7 +24,8 @@ describe(`platform (${testEngine})`, () => {
     expect(doc.components.schemas.LoginInput.required).toEqual(['username', 'password']);
     const docs = await ctx.app.request('/api/docs');
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('/api/openapi.json');
+    expect(await docs.text()).toContain('/api/docs/init.js');
+    expect(await (await ctx.app.request('/api/docs/init.js')).text()).toContain('/api/openapi.json');
     const asset = await ctx.app.request('/api/docs/assets/swagger-ui-bundle.js');
     expect(asset.status).toBe(200);
   });
