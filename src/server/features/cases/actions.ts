@@ -143,7 +143,7 @@ export function createActions(deps: CasesDeps) {
     const updated = { ...c, ...changes } as CaseRow;
     if (action === 'dispatch') {
       const deadline = shanghaiMinute(updated.resolve_due_at!);
-      await smsUsers(trx, deps, { tenantId: c.tenant_id, caseId: c.id }, await assigneeUserIds(trx, updated), 'case_dispatched', { code: c.tracking_code, summary: summarize(c.description), deadline }, `dispatch:${c.id}:${now.toISOString()}`);
+      await smsUsers(trx, deps, { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id }, await assigneeUserIds(trx, updated), 'case_dispatched', { code: c.tracking_code, summary: summarize(c.description), deadline }, `dispatch:${c.id}:${now.toISOString()}`);
     }
     if (action === 'resolve') {
       await smsReporter(trx, deps, updated, 'case_resolved', { code: c.tracking_code, result: summarize(input.result!, 40), link: trackingLink(deps, c.tracking_code, token) }, `resolved:${c.id}:${now.toISOString()}`);

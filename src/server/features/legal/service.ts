@@ -37,7 +37,7 @@ export function createLegalService(deps: LegalDeps, jobs?: JobRunner) {
       if (!q || q.state !== 'open') return;
       await trx.updateTable('legal_questions').set({ sla_level: level }).where('id', '=', q.id).execute();
       const recipients = await advisersOf(trx, q.community_id);
-      await smsUsers(trx, deps, { tenantId: q.tenant_id, caseId: null }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
+      await smsUsers(trx, deps, { tenantId: q.tenant_id, placePath: q.place_path, caseId: null }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
         { code: '法律咨询', clock: '答复', deadline: shanghaiMinute(q.due_at), level: '社区' }, `legal:${q.id}:${level}`);
     });
   }
@@ -53,7 +53,7 @@ export function createLegalService(deps: LegalDeps, jobs?: JobRunner) {
         await trx.insertInto('legal_questions').values({ id, tenant_id: community.tenant_id!, community_id: community.id, place_path: community.path, asker_id: actor.userId, asker_name: actor.displayName, question: input.question, text_tokens: tokenize(input.question), is_public: input.public, due_at: due, created_at: now }).execute();
         await scheduleJob(trx, clock, 'legal.sla', { questionId: id, level: 'yellow' }, { runAt: new Date(now.getTime() + 0.8 * DAY), dedupeKey: `legal:${id}:yellow` });
         await scheduleJob(trx, clock, 'legal.sla', { questionId: id, level: 'red' }, { runAt: due, dedupeKey: `legal:${id}:red` });
-        await smsUsers(trx, deps, { tenantId: community.tenant_id!, caseId: null }, await advisersOf(trx, community.id), 'legal_question',
+        await smsUsers(trx, deps, { tenantId: community.tenant_id!, placePath: community.path, caseId: null }, await advisersOf(trx, community.id), 'legal_question',
           { summary: summarize(input.question), deadline: shanghaiMinute(due) }, `legal:${id}:new`);
         await recordAudit(trx, actor, { action: 'legal.ask', entityType: 'legal_question', entityId: id, tenantId: community.tenant_id, after: { community: community.code, public: input.public } }, now);
       });

@@ -103,7 +103,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       const party = await partyOf(trx, s);
       if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${party.name}${label}超时，已上报`, now);
       const recipients = [...(await answerersOf(trx, s)), ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : [])];
-      await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, [...new Set(recipients)],
+      await smsUsers(trx, deps, { tenantId: w.tenant_id, placePath: w.place_path, caseId: w.case_id }, [...new Set(recipients)],
         level === 'red' ? 'whistle_overdue' : 'whistle_warning', { subject: summarize(w.subject, 20), party: party.name, clock: label, deadline: shanghaiMinute(due) }, `whistle:${s.id}:${which}:${level}`);
     });
   }
@@ -158,7 +158,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           const s = { id: newId(), department_id: party.department_id, adviser_id: party.adviser_id };
           await trx.insertInto('summonses').values({ ...s, tenant_id: w.tenant_id, whistle_id: w.id, state: 'summoned', ack_due_at: ackDue, arrive_due_at: arriveDue, created_at: now }).execute();
           await watch(trx, s, now, ackDue, arriveDue);
-          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await answerersOf(trx, s), 'whistle_summoned',
+          await smsUsers(trx, deps, { tenantId: w.tenant_id, placePath: place.path, caseId: w.case_id }, await answerersOf(trx, s), 'whistle_summoned',
             { community: whistler, subject: summarize(input.subject, 20), ackBy: shanghaiMinute(ackDue), arriveBy: shanghaiMinute(arriveDue), request: summarize(input.request, 40) }, `whistle:${s.id}:summoned`);
         }
         await recordAudit(trx, actor, { action: 'whistle.blow', entityType: 'whistle', entityId: w.id, tenantId: w.tenant_id, after: { subject: input.subject, summoned: summoned.map((p) => p.name) } }, now);

@@ -397,6 +397,8 @@ export interface SmsOutboxTable {
   dedupe_key: string | null;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** The place the message is about; null (a login code): county administrators only. */
+  place_path: string | null;
 }
 
 export interface RateLimitsTable {

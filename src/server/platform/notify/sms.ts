@@ -20,7 +20,7 @@ export interface SmsDeps {
 export async function queueSms(
   trx: Executor,
   deps: SmsDeps,
-  sms: { tenantId: string | null; phone: string; template: SmsTemplate; params: Record<string, string | number>; caseId?: string; dedupeKey?: string },
+  sms: { tenantId: string | null; placePath?: string | null; phone: string; template: SmsTemplate; params: Record<string, string | number>; caseId?: string; dedupeKey?: string },
 ): Promise<boolean> {
   const id = newId();
   const result = await trx
@@ -35,6 +35,7 @@ export async function queueSms(
       body: renderSms(deps.sign, sms.template, sms.params),
       case_id: sms.caseId ?? null,
       dedupe_key: sms.dedupeKey ?? null,
+      place_path: sms.placePath ?? null,
       created_at: deps.clock.now(),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
