@@ -341,3 +341,82 @@ describe(`every list is scoped by the caller's places (${testEngine})`, () => {
     });
   }
 });
+
+type Request = [method: string, path: string, body: unknown];
+interface Write {
+  /** Who sends it (a user of community B or street 乙). */
+  as?: string;
+  /** The request naming `x`'s things; built just before it is sent (it may make a fresh case of B's first). */
+  request: (x: Fixture, s: Session) => Promise<Request> | Request;
+  /** What the request would change: must read the same after a refusal. */
+  saved: () => Promise<unknown>;
+}
+const rows = (table: keyof import('../../src/server/platform/db/schema.js').Database) => async () =>
+  Number((await ctx.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const freshCase = async (s: Session, state: 'submitted' | 'accepted') => {
+  const id = ok(await s.post('/api/v1/cases', { channel: 'walkIn', placeCode: B.grid, description: '单元门禁损坏，无法关闭' })).body.id as string;
+  if (state === 'accepted') ok(await s.post(`/api/v1/cases/${id}/actions/accept`, {}));
+  return id;
+};
+
+/**
+ * Every operation that takes ids or codes of scoped things in its body. Sent by B's staff with A's
+ * thing it is refused (403/404/422) and changes nothing; with B's own it succeeds — so the refusal
+ * is about scope, not a malformed request. Not here: photo and signature ids (files have their own
+ * rule), a department handing a task to a community and a resident asking a community's legal
+ * adviser (both reach every community of the county by design), dispatching to a department (the
+ * county's departments serve every community).
+ */
+const writes: Record<string, Write> = {
+  'a dispute party’s residentId': {
+    request: (x) => ['POST', '/api/v1/disputes', { placeCode: B.community, disputeType: 'neighbour', summary: '楼道堆放杂物引发争执', source: 'walk_in', risk: 'low', parties: [{ role: 'applicant', name: '登记居民', residentId: x.residentId }] }],
+    saved: rows('dispute_parties'),
+  },
+  'a dispute’s caseId': {
+    request: (x) => ['POST', '/api/v1/disputes', { caseId: x.caseId, disputeType: 'neighbour', summary: '由案件转为矛盾纠纷', source: 'case', risk: 'low', parties: [{ role: 'applicant', name: '报事人' }] }],
+    saved: rows('disputes'),
+  },
+  'a whistle’s caseId': { request: (x) => ['POST', '/api/v1/whistles', { caseId: x.caseId, subject: '再次召集', request: '请到场', departmentCodes: [B.dept.code] }], saved: rows('whistles') },
+  'a whistle’s placeCode': { request: (x) => ['POST', '/api/v1/whistles', { placeCode: x.community, subject: '小区消防通道堵塞', request: '请到场', departmentCodes: [B.dept.code] }], saved: rows('whistles') },
+  'a whistle’s adviserIds': { request: (x) => ['POST', '/api/v1/whistles', { caseId: B.caseId, subject: '请法律顾问到场', request: '讲解法律', adviserIds: [x.users.adviser.id] }], saved: rows('whistles') },
+  'a dispute whistle’s adviserIds': { request: (x) => ['POST', `/api/v1/disputes/${B.disputeId}/whistle`, { request: '请法律顾问到场', adviserIds: [x.users.adviser.id] }], saved: rows('whistles') },
+  'a visit’s householdCode': { request: (x) => ['POST', '/api/v1/visit-logs', { id: randomUUID(), householdCode: x.householdCode, content: '走访了解情况' }], saved: rows('visit_logs') },
+  'a resident’s householdCode': { request: (x) => ['POST', '/api/v1/residents', { householdCode: x.householdCode, name: '新登记居民' }], saved: rows('residents') },
+  'a move’s householdCode': { request: (x) => ['POST', `/api/v1/residents/${B.residentId}/move`, { householdCode: x.spareHousehold }], saved: rows('resident_events') },
+  'a party member’s residentId': { request: (x) => ['POST', '/api/v1/party-members', { residentId: x.residentId, partyOrgId: B.partyOrgId }], saved: async () => (await ctx.deps.db.selectFrom('party_members').select(['resident_id', 'party_org_id']).orderBy('resident_id').execute()) },
+  'a party member’s partyOrgId': { request: (x) => ['POST', '/api/v1/party-members', { residentId: B.residentId, partyOrgId: x.partyOrgId }], saved: async () => (await ctx.deps.db.selectFrom('party_members').select(['resident_id', 'party_org_id']).orderBy('resident_id').execute()) },
+  'a volunteer’s residentId': { request: (x) => ['POST', '/api/v1/volunteers', { residentId: x.residentId, skills: ['理发'] }], saved: rows('volunteers') },
+  '双报到 residentId': { request: (x) => ['POST', '/api/v1/in-service-members', { residentId: x.residentId, workUnit: '县医院', communityCode: B.community }], saved: rows('in_service_members') },
+  '双报到 communityCode': { request: (x) => ['POST', '/api/v1/in-service-members', { residentId: B.residentId, workUnit: '县医院', communityCode: x.community }], saved: async () => (await ctx.deps.db.selectFrom('in_service_members').select(['resident_id', 'community_id', 'work_unit']).orderBy('resident_id').execute()) },
+  'an organisation’s placeCode': { request: (x) => ['POST', '/api/v1/organisations', { kind: 'social_org', name: '夕阳红协会', placeCode: x.community }], saved: rows('organisations') },
+  'a party organisation’s placeCode': { request: (x) => ['POST', '/api/v1/party-orgs', { name: '第二党总支', kind: 'community_branch', placeCode: x.community, parentId: x.streetOrgId }], saved: rows('party_orgs') },
+  'a party organisation’s parentId': { request: (x) => ['POST', '/api/v1/party-orgs', { name: '网格党支部', kind: 'grid_branch', placeCode: B.grid, parentId: x.partyOrgId }], saved: rows('party_orgs') },
+  'a case’s placeCode': { request: (x) => ['POST', '/api/v1/cases', { channel: 'walkIn', placeCode: x.grid, description: '路面破损需要修补' }], saved: rows('cases') },
+  'a dispatch to a grid worker': {
+    request: async (x, s) => ['POST', `/api/v1/cases/${await freshCase(s, 'accepted')}/actions/dispatch`, { target: { kind: 'user', id: x.users.grid.id } }],
+    saved: rows('case_events'),
+  },
+  'a rejection as duplicate of a case': {
+    request: async (x, s) => ['POST', `/api/v1/cases/${await freshCase(s, 'submitted')}/actions/reject`, { kind: 'duplicate', duplicateOf: x.caseCode, reason: '重复反映' }],
+    saved: rows('case_events'),
+  },
+  'the on-duty roster’s userId': { request: (x) => ['PUT', '/api/v1/duty-roster', { communityCode: B.community, userId: x.users.grid.id, weekdays: [1, 2, 3] }], saved: rows('duty_roster') },
+  'the on-duty roster’s communityCode': { request: (x) => ['PUT', '/api/v1/duty-roster', { communityCode: x.community, userId: B.users.grid.id, weekdays: [1, 2, 3] }], saved: rows('duty_roster') },
+  'a place’s parentCode': { request: (x) => ['POST', '/api/v1/places', { parentCode: x.unitCode, kind: 'household', name: '501', localCode: '501', address: '5楼' }], saved: rows('places') },
+  'a grid’s communityCode': { as: 'officerQXS2', request: (x) => ['POST', '/api/v1/grids', { communityCode: x.community, name: '新网格', gridKind: 'comprehensive', boundary: square(110 + Math.random(), 30) }], saved: rows('places') },
+};
+
+describe(`ids in a body must lie in the caller's scope (${testEngine})`, () => {
+  for (const [what, write] of Object.entries(writes)) {
+    it(`refuses ${what} of another community, and saves nothing`, async () => {
+      const s = await new Session(ctx).login(write.as ?? 'workerQXB');
+      const [method, path, body] = await write.request(A, s);
+      const before = await write.saved();
+      const refused = await s.request(method, path, body);
+      expect([400, 403, 404, 422], JSON.stringify(refused.body)).toContain(refused.status);
+      expect(await write.saved()).toEqual(before);
+      const own = await s.request(...(await write.request(B, s)));
+      expect([200, 201, 204], JSON.stringify(own.body)).toContain(own.status);
+    });
+  }
+});

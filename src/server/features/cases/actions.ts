@@ -48,7 +48,12 @@ export function createActions(deps: CasesDeps) {
       case 'reject':
         changes.valid = false;
         data.kind = input.kind ?? 'invalid';
-        if (input.duplicateOf) data.duplicateOf = input.duplicateOf;
+        if (input.duplicateOf) {
+          // The case it repeats must be one the actor can read: another community's code reads as unknown.
+          const original = await repo.findByTrackingCode(trx, input.duplicateOf.trim().toUpperCase());
+          if (!original || !canReadCase(who.actor, original)) throw new AppError('NOT_FOUND', { duplicateOf: input.duplicateOf });
+          data.duplicateOf = input.duplicateOf;
+        }
         break;
       case 'contact':
         if (!c.first_contact_at) {

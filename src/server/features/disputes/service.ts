@@ -12,6 +12,7 @@ import type { FileStorage } from '../../platform/storage.js';
 import { canReadCase } from '../cases/access.js';
 import { shanghaiDate } from '../cases/deadlines.js';
 import { phoneColumns } from '../people/identity-fields.js';
+import { findResident } from '../people/repository.js';
 import { parseIdNumber } from '../../../shared/identity.js';
 import { findByCode } from '../places/repository.js';
 import { agreementPdf, analysisPdf } from './documents.js';
@@ -62,6 +63,11 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
       } else if (input.placeCode) place = await findByCode(db, input.placeCode);
       if (!place) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'placeCode', message: 'give a case or a place' }] });
       assertInScope(actor, 'disputes:write', place.path);
+      // A party named as a registered resident must be one the actor records disputes for; another community's reads as unknown.
+      for (const residentId of new Set(input.parties.flatMap((p) => (p.residentId ? [p.residentId] : [])))) {
+        const resident = await findResident(db, residentId);
+        if (!resident || !can(actor, 'disputes:write', resident.household_path)) throw new AppError('NOT_FOUND', { residentId });
+      }
       const now = clock.now();
       const parties = input.parties.map((p) => {
         let id: string | null = null;
