@@ -34,7 +34,7 @@ for (const engine of engines) {
   await rebuildRollups(db);
   const loadSeconds = (performance.now() - t0) / 1000;
   const today = new Date().toISOString().slice(0, 10);
-  const month: StatsFilter = { underPath: '/610899/', from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), to: today };
+  const month: StatsFilter = { paths: ['/610899/'], from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), to: today };
   const year: StatsFilter = { ...month, from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10) };
   for (const [label, filter] of [['30 days', month], ['365 days', year]] as const) {
     const viaRollup = await timeEach(RUNS, () => rollupTotals(db, filter, 'total'));

@@ -61,7 +61,7 @@ describe(`rates and rollups (${testEngine})`, () => {
     });
     expect(s.body.previous.received).toBe(0);
     // The same numbers computed from the raw cases.
-    const raw = rates(Object.fromEntries(Object.entries(await rawTotals(ctx.deps.db, { underPath: world.c1.path, from: '2026-11-10', to: '2026-11-10' })).map(([k, v]) => [k, Number(v)])) as never);
+    const raw = rates(Object.fromEntries(Object.entries(await rawTotals(ctx.deps.db, { paths: [world.c1.path], from: '2026-11-10', to: '2026-11-10' })).map(([k, v]) => [k, Number(v)])) as never);
     expect(raw).toEqual(s.body.current);
   });
 

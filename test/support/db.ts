@@ -7,12 +7,13 @@ export const testEngine = (process.env.LINLI_TEST_DB ?? 'pglite') as 'pglite' | 
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
- * PostgreSQL server (dropped again by close()). Never a mock.
+ * PostgreSQL server (dropped again by close()). Never a mock. `migrate: false` leaves it empty, for
+ * a test that builds an older schema and then migrates it.
  */
-export async function createTestDatabase(): Promise<DatabaseHandle & { url?: string }> {
+export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<DatabaseHandle & { url?: string }> {
   if (testEngine === 'pglite') {
     const handle = await openDatabase({ pgliteDir: 'memory://' });
-    await migrateToLatest(handle.db);
+    if (migrate) await migrateToLatest(handle.db);
     return handle;
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -25,7 +26,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle & { url?: str
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(handle.db);
+  if (migrate) await migrateToLatest(handle.db);
   return {
     ...handle,
     url: url.toString(),

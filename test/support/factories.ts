@@ -109,3 +109,10 @@ export async function putOnDuty(deps: AppDeps, username: string, communityCode: 
   const community = await deps.db.selectFrom('places').select(['id', 'tenant_id']).where('code', '=', communityCode).executeTakeFirstOrThrow();
   await deps.db.insertInto('duty_roster').values({ id: newId(), tenant_id: community.tenant_id!, community_id: community.id, user_id: user.id, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: deps.clock.now() }).execute();
 }
+
+/** Gives a user one more membership (role, place): a worker who serves two communities. */
+export async function addMembership(deps: AppDeps, username: string, role: string, placeCode: string) {
+  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const place = await deps.db.selectFrom('places').select('id').where('code', '=', placeCode).executeTakeFirstOrThrow();
+  await deps.db.insertInto('memberships').values({ id: newId(), user_id: user.id, role, place_id: place.id, department_id: null, created_at: deps.clock.now() }).execute();
+}

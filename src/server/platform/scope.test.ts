@@ -2,7 +2,7 @@ import { Kysely, PostgresAdapter, DummyDriver, PostgresIntrospector, PostgresQue
 import { describe, expect, it } from 'vitest';
 import type { Database } from './db/schema.js';
 import type { Actor, Membership } from './policy.js';
-import { inScope, pathUnderAny, scopeOf } from './scope.js';
+import { inScope, pathAbove, pathUnderAny, reaches, scopeOf } from './scope.js';
 
 // Compiles only: the SQL the helpers produce, without a database.
 const db = new Kysely<Database>({
@@ -33,4 +33,18 @@ describe('scope', () => {
     const { parameters } = db.selectFrom('places').select('id').where(pathUnderAny('path', ['/6_1%/'])).compile();
     expect(parameters).toEqual(['/6\\_1\\%/%']);
   });
+
+  it('a street is reached from its communities below and from the county above, not from a sibling street', () => {
+    const street = '/61/6108/610899/610899001/';
+    expect(reaches(scopeOf(actor(place('community_worker', a)), 'duties:read'), street)).toBe(true);
+    expect(reaches(scopeOf(actor(place('admin', '/61/6108/610899/')), 'duties:read'), street)).toBe(true);
+    expect(reaches(scopeOf(actor(place('street_officer', '/61/6108/610899/610899002/')), 'duties:read'), street)).toBe(false);
+  });
+
+  it('finds the places above a path (ancestors and itself) with the path as the pattern', () => {
+    const { sql, parameters } = db.selectFrom('places as p').select('p.id').where(pathAbove('p.path', a)).compile();
+    expect(sql).toBe('select "p"."id" from "places" as "p" where $1 LIKE "p"."path" || \'%\'');
+    expect(parameters).toEqual([a]);
+  });
 });
+

@@ -1,6 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Permission } from '../../shared/roles.js';
-import { departmentsWith, placeScopePaths, scopePaths, type Actor } from './policy.js';
+import type { Executor } from './audit.js';
+import { AppError } from './errors.js';
+import { assertInScope, departmentsWith, placeScopePaths, scopePaths, type Actor } from './policy.js';
 
 // Scope (管辖范围) in one place. Every list query filters its rows by the actor's places through
 // these helpers, never by a condition written by hand: one membership or many, place or department.
@@ -51,4 +53,42 @@ export function pathUnder(column: string, path: string): RawBuilder<boolean> {
 /** The scope's place condition on `column`; true for the system actor. */
 export function inScope(column: string, scope: Scope): RawBuilder<boolean> {
   return scope.all ? sql<boolean>`true` : pathUnderAny(column, scope.paths);
+}
+
+/** `path` lies under `prefix` (or is it): the same test in memory, for rows already read. */
+export const isUnder = (path: string, prefix: string): boolean => path.startsWith(prefix);
+
+/**
+ * The scope and `path` meet: `path` lies in the scope, or part of the scope lies under `path`. A
+ * street's duty list is read by its communities (from below) and by the county (from above).
+ */
+export const reaches = (scope: Scope, path: string): boolean =>
+  scope.all || scope.paths.some((p) => isUnder(path, p) || isUnder(p, path));
+
+/**
+ * `column` lies under the place at `ancestorColumn` (both column references, e.g. households under
+ * each grid of a list). Paths are made of place codes, which hold no LIKE wildcards (places/codes.ts).
+ */
+export function pathUnderColumn(column: string, ancestorColumn: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} LIKE ${sql.ref(ancestorColumn)} || '%'`;
+}
+
+/** The place at `column` holds `path`: it is the place of `path` or one of its ancestors. */
+export function pathAbove(column: string, path: string): RawBuilder<boolean> {
+  return sql<boolean>`${path} LIKE ${sql.ref(column)} || '%'`;
+}
+
+export interface UnderPlace { id: string; code: string; name: string; kind: string; path: string; tenant_id: string | null }
+
+/**
+ * The `?under=` filter of a list: the place with that code, which must lie in the actor's scope for
+ * the permission (FORBIDDEN without the permission; NOT_FOUND when unknown or outside, so codes
+ * cannot be probed). No code, no filter: null.
+ */
+export async function resolveUnder(db: Executor, actor: Actor, permission: Permission, code: string | undefined | null): Promise<UnderPlace | null> {
+  if (!code) return null;
+  const place = await db.selectFrom('places').select(['id', 'code', 'name', 'kind', 'path', 'tenant_id']).where('code', '=', code).executeTakeFirst();
+  if (!place) throw new AppError('NOT_FOUND');
+  assertInScope(actor, permission, place.path);
+  return place;
 }

@@ -50,7 +50,12 @@ export function createActions(deps: CasesDeps) {
       case 'reject':
         changes.valid = false;
         data.kind = input.kind ?? 'invalid';
-        if (input.duplicateOf) data.duplicateOf = input.duplicateOf;
+        if (input.duplicateOf) {
+          // The case it repeats must be one the actor can read: another community's code reads as unknown.
+          const original = await repo.findByTrackingCode(trx, input.duplicateOf.trim().toUpperCase());
+          if (!original || !canReadCase(who.actor, original)) throw new AppError('NOT_FOUND', { duplicateOf: input.duplicateOf });
+          data.duplicateOf = input.duplicateOf;
+        }
         break;
       case 'contact':
         if (!c.first_contact_at) {
@@ -145,7 +150,7 @@ export function createActions(deps: CasesDeps) {
     const updated = { ...c, ...changes } as CaseRow;
     if (action === 'dispatch') {
       const deadline = shanghaiMinute(updated.resolve_due_at!);
-      await smsUsers(trx, deps, { tenantId: c.tenant_id, caseId: c.id }, await assigneeUserIds(trx, updated), 'case_dispatched', { code: c.tracking_code, summary: summarize(c.description), deadline }, `dispatch:${c.id}:${now.toISOString()}`);
+      await smsUsers(trx, deps, { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id }, await assigneeUserIds(trx, updated), 'case_dispatched', { code: c.tracking_code, summary: summarize(c.description), deadline }, `dispatch:${c.id}:${now.toISOString()}`);
     }
     if (action === 'resolve') {
       await smsReporter(trx, deps, updated, 'case_resolved', { code: c.tracking_code, result: summarize(input.result!, 40), link: trackingLink(deps, c.tracking_code, token) }, `resolved:${c.id}:${now.toISOString()}`);

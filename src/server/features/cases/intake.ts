@@ -123,7 +123,7 @@ export function createIntake(deps: CasesDeps) {
       await watchDeadline(trx, clock, row.id, 'dispatch', now, dispatchDue);
       const c = row as unknown as CaseRow;
       const community = place.kind === 'community' ? place.name : (await trx.selectFrom('places').select('name').where('id', '=', place.parent_id!).executeTakeFirstOrThrow()).name;
-      await smsUsers(trx, deps, { tenantId: tenantId, caseId: row.id }, await onDutyUserIds(trx, c, now), 'case_new', { community, code: trackingCode, summary: summarize(input.description), minutes: category.first_contact_minutes }, `new:${row.id}`);
+      await smsUsers(trx, deps, { tenantId: tenantId, placePath: row.place_path, caseId: row.id }, await onDutyUserIds(trx, c, now), 'case_new', { community, code: trackingCode, summary: summarize(input.description), minutes: category.first_contact_minutes }, `new:${row.id}`);
       await smsReporter(trx, deps, c, 'case_received', { code: trackingCode, link: trackingLink(deps, trackingCode) }, `received:${row.id}`);
       await recordAudit(trx, who, { action: 'case.submit', entityType: 'case', entityId: row.id, tenantId, after: { trackingCode, channel: input.channel, category: category.code, place: place.code } }, now);
       return { id: row.id, trackingCode, created: true };

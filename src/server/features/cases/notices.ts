@@ -18,21 +18,21 @@ export interface NoticeDeps {
 
 type Trx = Transaction<Database>;
 
-/** Texts each user who has a phone. `about` names the tenant and, when there is one, the case. */
-export async function smsUsers(trx: Trx, deps: NoticeDeps, about: { tenantId: string; caseId: string | null }, userIds: string[], template: SmsTemplate, params: Record<string, string | number>, dedupe: string) {
+/** Texts each user who has a phone. `about` names the tenant, the place and, when there is one, the case. */
+export async function smsUsers(trx: Trx, deps: NoticeDeps, about: { tenantId: string; placePath: string; caseId: string | null }, userIds: string[], template: SmsTemplate, params: Record<string, string | number>, dedupe: string) {
   if (userIds.length === 0) return 0;
   const users = await trx.selectFrom('users').select(['id', 'phone_enc']).where('id', 'in', userIds).where('status', '=', 'active').execute();
   let sent = 0;
   for (const u of users) {
     if (!u.phone_enc) continue;
-    if (await queueSms(trx, deps, { tenantId: about.tenantId, phone: deps.pii.decrypt(u.phone_enc), template, params, caseId: about.caseId ?? undefined, dedupeKey: `${dedupe}:${u.id}` })) sent++;
+    if (await queueSms(trx, deps, { tenantId: about.tenantId, placePath: about.placePath, phone: deps.pii.decrypt(u.phone_enc), template, params, caseId: about.caseId ?? undefined, dedupeKey: `${dedupe}:${u.id}` })) sent++;
   }
   return sent;
 }
 
 export async function smsReporter(trx: Trx, deps: NoticeDeps, c: CaseRow, template: SmsTemplate, params: Record<string, string | number>, dedupe: string) {
   if (!c.reporter_phone_enc) return false;
-  return queueSms(trx, deps, { tenantId: c.tenant_id, phone: deps.pii.decrypt(c.reporter_phone_enc), template, params, caseId: c.id, dedupeKey: dedupe });
+  return queueSms(trx, deps, { tenantId: c.tenant_id, placePath: c.place_path, phone: deps.pii.decrypt(c.reporter_phone_enc), template, params, caseId: c.id, dedupeKey: dedupe });
 }
 
 /** On-duty cadres of the case's community today. */

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { CasesTable, Database } from '../../platform/db/schema.js';
+import { escapeLike, inScope, pathUnder, type Scope } from '../../platform/scope.js';
 
 // Queries only. A case is visible by the place path of its grid/community, or to whoever it was sent.
 
@@ -105,7 +106,9 @@ export function userMemberships(db: Executor, userId: string) {
 }
 
 export interface CaseListFilter {
-  scopePaths: string[];
+  /** The places whose cases the actor reads (cases:read). */
+  scope: Scope;
+  /** The departments whose cases the actor works: a department sees the cases sent to it. */
   departmentIds: string[];
   userId: string | null;
   mineOnly: boolean;
@@ -122,12 +125,12 @@ export interface CaseListFilter {
 
 function filtered(db: Executor, f: CaseListFilter) {
   const visibility = [
-    ...(f.mineOnly ? [] : f.scopePaths.map((p) => sql<boolean>`c.place_path LIKE ${`${p}%`}`)),
+    ...(f.mineOnly ? [] : [inScope('c.place_path', f.scope)]),
     ...(f.departmentIds.length ? [sql<boolean>`c.assignee_department_id IN (${sql.join(f.departmentIds)})`] : []),
     ...(f.userId ? [sql<boolean>`c.assignee_user_id = ${f.userId}`] : []),
   ];
   let query = db.selectFrom('cases as c').where(visibility.length ? sql<boolean>`(${sql.join(visibility, sql` OR `)})` : sql<boolean>`false`);
-  if (f.underPath) query = query.where('c.place_path', 'like', `${f.underPath}%`);
+  if (f.underPath) query = query.where(pathUnder('c.place_path', f.underPath));
   if (f.states) query = query.where('c.state', 'in', f.states);
   if (f.category) query = query.where((eb) => eb.or([eb('c.category_code', '=', f.category!), eb('c.category_code', 'in', eb.selectFrom('case_categories').select('code').where('parent_code', '=', f.category!))]));
   if (f.channel) query = query.where('c.channel', '=', f.channel as 'qr');
@@ -135,7 +138,7 @@ function filtered(db: Executor, f: CaseListFilter) {
   if (f.overdue) query = query.where('c.sla_level', '=', 'red');
   if (f.from) query = query.where('c.created_at', '>=', f.from);
   if (f.to) query = query.where('c.created_at', '<', f.to);
-  if (f.q) query = query.where((eb) => eb.or([eb('c.tracking_code', '=', f.q!.toUpperCase()), eb('c.description', 'like', `%${f.q!.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`)]));
+  if (f.q) query = query.where((eb) => eb.or([eb('c.tracking_code', '=', f.q!.toUpperCase()), eb('c.description', 'like', `%${escapeLike(f.q!)}%`)]));
   return query;
 }
 

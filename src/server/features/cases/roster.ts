@@ -5,7 +5,8 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
+import { inScope, isUnder, scopeOf } from '../../platform/scope.js';
 import { findByCode } from '../places/repository.js';
 
 // 值班表: who gets the SMS of a community's new cases, by weekday; and the SMS outbox staff can read.
@@ -31,7 +32,7 @@ export function createRosterService({ db, clock }: { db: Db; clock: Clock }) {
       const place = await community(actor, input.communityCode, 'cases:configure');
       const paths = await db.selectFrom('memberships as m').innerJoin('places as p', 'p.id', 'm.place_id').select('p.path').where('m.user_id', '=', input.userId).execute();
       // Someone working in the community, or an officer above it.
-      const member = paths.some((p) => p.path.startsWith(place.path) || place.path.startsWith(p.path));
+      const member = paths.some((p) => isUnder(p.path, place.path) || isUnder(place.path, p.path));
       if (!member) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'userId', message: 'this person does not work in the community' }] });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
@@ -50,13 +51,15 @@ export function createRosterService({ db, clock }: { db: Db; clock: Clock }) {
         await recordAudit(trx, actor, { action: 'roster.remove', entityType: 'community', entityId: row.code, tenantId: row.tenant_id, before: { id } }, now);
       });
     },
+    /** The messages about the places the actor dispatches for, like every list. */
     async outbox(actor: Actor, page: { page: number; pageSize: number }) {
       assertPermission(actor, 'cases:dispatch');
-      const tenants = actor.tenantId ? [actor.tenantId] : [];
-      if (!tenants.length || scopePaths(actor, 'cases:dispatch').length === 0) return { items: [], total: 0 };
-      // Messages with no county (residents' login codes) are shown to administrators only.
-      const withLoose = can(actor, 'users:manage');
-      const base = db.selectFrom('sms_outbox').where((eb) => (withLoose ? eb.or([eb('tenant_id', 'in', tenants), eb('tenant_id', 'is', null)]) : eb('tenant_id', 'in', tenants)));
+      // Messages about no place (residents' login codes) are shown to county administrators only.
+      const loose = can(actor, 'users:manage') && actor.tenantId !== null;
+      const base = db.selectFrom('sms_outbox').where((eb) => eb.or([
+        inScope('place_path', scopeOf(actor, 'cases:dispatch')),
+        ...(loose ? [eb.and([eb('place_path', 'is', null), eb.or([eb('tenant_id', '=', actor.tenantId!), eb('tenant_id', 'is', null)])])] : []),
+      ]));
       const [rows, total] = await Promise.all([
         base.select(['id', 'to_masked', 'template', 'body', 'status', 'provider', 'created_at', 'sent_at', 'case_id']).orderBy('created_at', 'desc').orderBy('id', 'desc')
           .offset((page.page - 1) * page.pageSize).limit(page.pageSize).execute(),

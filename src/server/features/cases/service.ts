@@ -5,7 +5,8 @@ import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import type { GridLocator } from '../places/locator.js';
 import { findByCode } from '../places/repository.js';
 import { canReadCase, departmentIdsOf, partiesOf } from './access.js';
@@ -58,15 +59,9 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
     async list(actor: Actor, q: CaseQueryT, locale: Locale) {
       const departmentIds = departmentIdsOf(actor);
       if (departmentIds.length === 0) assertPermission(actor, 'cases:read');
-      let underPath: string | null = null;
-      if (q.under) {
-        const place = await findByCode(db, q.under);
-        if (!place) throw new AppError('NOT_FOUND');
-        assertInScope(actor, 'cases:read', place.path);
-        underPath = place.path;
-      }
+      const underPath = (await resolveUnder(db, actor, 'cases:read', q.under))?.path ?? null;
       const filter: repo.CaseListFilter = {
-        scopePaths: scopePaths(actor, 'cases:read'), departmentIds, userId: actor.userId, mineOnly: q.mine === 'true', underPath,
+        scope: scopeOf(actor, 'cases:read'), departmentIds, userId: actor.userId, mineOnly: q.mine === 'true', underPath,
         states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state], category: q.category, channel: q.channel, departmentCode: q.department,
         overdue: q.overdue === 'true', from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined, to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined, q: q.q,
       };

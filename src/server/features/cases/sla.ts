@@ -52,7 +52,7 @@ export function registerCaseJobs(jobs: JobRunner, deps: NoticeDeps & { close: (t
     const responsible = which === 'firstContact' || which === 'dispatch' ? await onDutyUserIds(trx, c as CaseRow, now) : await assigneeUserIds(trx, c as CaseRow);
     const recipients = level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c as CaseRow))])] : responsible;
     const deadline = shanghaiMinute(due);
-    await smsUsers(trx, deps, { tenantId: c.tenant_id, caseId: c.id }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
+    await smsUsers(trx, deps, { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
       { code: c.tracking_code, clock: clockLabel[which], deadline, level: escalate ? (c.escalation_level === 0 ? '街道' : '区县') : '上级' }, `sla:${caseId}:${which}:${due}:${level}`);
   });
 

@@ -7,12 +7,14 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PiiCipher } from '../../platform/pii.js';
-import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
+import { inScope, pathUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
 import type { FileStorage } from '../../platform/storage.js';
 import { canReadCase } from '../cases/access.js';
 import { attachableFiles } from '../files/access.js';
 import { shanghaiDate } from '../cases/deadlines.js';
 import { phoneColumns } from '../people/identity-fields.js';
+import { findResident } from '../people/repository.js';
 import { parseIdNumber } from '../../../shared/identity.js';
 import { findByCode } from '../places/repository.js';
 import { agreementPdf, analysisPdf } from './documents.js';
@@ -63,6 +65,11 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
       } else if (input.placeCode) place = await findByCode(db, input.placeCode);
       if (!place) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'placeCode', message: 'give a case or a place' }] });
       assertInScope(actor, 'disputes:write', place.path);
+      // A party named as a registered resident must be one the actor records disputes for; another community's reads as unknown.
+      for (const residentId of new Set(input.parties.flatMap((p) => (p.residentId ? [p.residentId] : [])))) {
+        const resident = await findResident(db, residentId);
+        if (!resident || !can(actor, 'disputes:write', resident.household_path)) throw new AppError('NOT_FOUND', { residentId });
+      }
       const now = clock.now();
       const parties = input.parties.map((p) => {
         let id: string | null = null;
@@ -98,14 +105,9 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
 
     async list(actor: Actor, q: { under?: string; caseId?: string; status?: string; risk?: string }) {
       assertPermission(actor, 'disputes:read');
-      const paths = scopePaths(actor, 'disputes:read');
-      let query = db.selectFrom('disputes').selectAll().where((eb) => eb.or(paths.map((p) => eb('place_path', 'like', `${p}%`))));
-      if (q.under) {
-        const place = await findByCode(db, q.under);
-        if (!place) throw new AppError('NOT_FOUND');
-        assertInScope(actor, 'disputes:read', place.path);
-        query = query.where('place_path', 'like', `${place.path}%`);
-      }
+      let query = db.selectFrom('disputes').selectAll().where(inScope('place_path', scopeOf(actor, 'disputes:read')));
+      const under = await resolveUnder(db, actor, 'disputes:read', q.under);
+      if (under) query = query.where(pathUnder('place_path', under.path));
       if (q.caseId) query = query.where('case_id', '=', q.caseId);
       if (q.status) query = query.where('status', '=', q.status as 'open');
       if (q.risk) query = query.where('risk', '=', q.risk as 'high');
@@ -179,12 +181,10 @@ export function createDisputesService({ db, clock, pii, storage }: { db: Db; clo
 
     /** 两排查一分析: the month's disputes under a place, as a PDF. */
     async analysis(actor: Actor, under: string, month: string) {
-      const place = await findByCode(db, under);
-      if (!place) throw new AppError('NOT_FOUND');
-      assertInScope(actor, 'disputes:read', place.path);
+      const place = (await resolveUnder(db, actor, 'disputes:read', under))!;
       const from = new Date(`${month}-01T00:00:00+08:00`);
       const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 1) - 8 * 3_600_000);
-      const rows = await db.selectFrom('disputes').selectAll().where('place_path', 'like', `${place.path}%`).where('created_at', '>=', from).where('created_at', '<', to).execute();
+      const rows = await db.selectFrom('disputes').selectAll().where(pathUnder('place_path', place.path)).where('created_at', '>=', from).where('created_at', '<', to).execute();
       const count = <K extends string>(key: (d: (typeof rows)[number]) => K, names: Record<string, string>) =>
         [...rows.reduce((m, d) => m.set(key(d), (m.get(key(d)) ?? 0) + 1), new Map<K, number>())].map(([k, n]) => [names[k] ?? k, n] as [string, number]).sort((a, b) => b[1] - a[1]);
       const placeNames = new Map((await db.selectFrom('places').select(['id', 'name']).where('id', 'in', rows.length ? [...new Set(rows.map((r) => r.place_id))] : ['00000000-0000-0000-0000-000000000000']).execute()).map((p) => [p.id, p.name]));

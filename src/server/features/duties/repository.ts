@@ -1,30 +1,33 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
+import { inScope, pathUnder, type Scope } from '../../platform/scope.js';
 
 export interface DutyTaskFilter {
   /** tasks these departments handed out */
   departmentIds: string[];
-  /** tasks handed to communities under these paths */
-  placePaths: string[];
+  /** tasks handed to communities in these places */
+  places: Scope;
   underPath: string | null;
   status: 'accepted' | 'refused' | null;
 }
 
-/** Tasks visible through either door (my department's, or my places'), newest first. */
-export async function listTasks(db: Executor, filter: DutyTaskFilter, page: { offset: number; limit: number }) {
+/** Tasks visible through either door (my department's, or my places'), under a place if asked. */
+function visibleTasks(db: Executor, filter: Omit<DutyTaskFilter, 'status'>) {
   let query = db
     .selectFrom('duty_tasks as t')
     .innerJoin('departments as d', 'd.id', 't.department_id')
     .innerJoin('places as c', 'c.id', 't.community_id')
-    .leftJoin('users as u', 'u.id', 't.created_by')
-    .where((eb) => {
-      const doors = [
-        ...(filter.departmentIds.length ? [eb('t.department_id', 'in', filter.departmentIds)] : []),
-        ...filter.placePaths.map((p) => eb('c.path', 'like', `${p}%`)),
-      ];
-      return doors.length ? eb.or(doors) : sql<boolean>`false`;
-    });
-  if (filter.underPath) query = query.where('c.path', 'like', `${filter.underPath}%`);
+    .where((eb) => eb.or([
+      ...(filter.departmentIds.length ? [eb('t.department_id', 'in', filter.departmentIds)] : []),
+      inScope('c.path', filter.places),
+    ]));
+  if (filter.underPath) query = query.where(pathUnder('c.path', filter.underPath));
+  return query;
+}
+
+/** Tasks visible through either door, newest first. */
+export async function listTasks(db: Executor, filter: DutyTaskFilter, page: { offset: number; limit: number }) {
+  let query = visibleTasks(db, filter).leftJoin('users as u', 'u.id', 't.created_by');
   if (filter.status) query = query.where('t.status', '=', filter.status);
   const [rows, total] = await Promise.all([
     query
@@ -39,4 +42,11 @@ export async function listTasks(db: Executor, filter: DutyTaskFilter, page: { of
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
+}
+
+/** Tasks handed down and how many were refused, per department, through the same doors. */
+export function taskStats(db: Executor, filter: Omit<DutyTaskFilter, 'status'>) {
+  return visibleTasks(db, filter)
+    .select((eb) => ['d.code', 'd.name', eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('t.status', '=', 'refused').then(1).else(0).end()).as('refused')])
+    .groupBy(['d.code', 'd.name']).orderBy('d.code').execute();
 }

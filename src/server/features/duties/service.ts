@@ -3,7 +3,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, can, departmentsWith, placeScopePaths, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import { reaches, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { departmentIdsOf, canReadCase } from '../cases/access.js';
 import { shanghaiDate } from '../cases/deadlines.js';
 import { dateText } from '../people/service.js';
@@ -34,13 +35,23 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
   });
   const matches = (i: { keywords: string[] }, text: string) => i.keywords.some((k) => k && text.includes(k));
 
+  /**
+   * The two doors to tasks: those my department handed out, and those handed to the communities of
+   * my places (a department's county-wide reach is not one: it sees its own tasks only).
+   */
+  const taskDoors = async (actor: Actor, under: string | undefined) => ({
+    departmentIds: scopeOf(actor, 'duties:assign').departmentIds,
+    places: scopeOf(actor, 'duties:read', { placesOnly: true }),
+    underPath: (await resolveUnder(db, actor, 'duties:read', under))?.path ?? null,
+  });
+
   return {
     async lists(actor: Actor, streetCode: string) {
       const street = await findByCode(db, streetCode);
       if (!street || street.kind !== 'street') throw new AppError('NOT_FOUND');
       assertPermission(actor, 'duties:read');
       // Communities inherit their street's list: readable from above and from below.
-      if (!scopePaths(actor, 'duties:read').some((p) => p.startsWith(street.path) || street.path.startsWith(p))) throw new AppError('NOT_FOUND');
+      if (!reaches(scopeOf(actor, 'duties:read'), street.path)) throw new AppError('NOT_FOUND');
       const rows = await db.selectFrom('duty_lists').selectAll().where('street_id', '=', street.id).orderBy('version', 'desc').execute();
       const counts = await db.selectFrom('duty_items').select((eb) => ['list_id', 'kind', eb.fn.countAll<number>().as('n')]).where('list_id', 'in', rows.length ? rows.map((r) => r.id) : ['00000000-0000-0000-0000-000000000000']).groupBy(['list_id', 'kind']).execute();
       return rows.map((l) => ({
@@ -51,8 +62,9 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
 
     async items(actor: Actor, listId: string) {
       assertPermission(actor, 'duties:read');
-      const list = await db.selectFrom('duty_lists').select(['id', 'tenant_id']).where('id', '=', listId).executeTakeFirst();
-      if (!list || (actor.tenantId && list.tenant_id !== actor.tenantId)) throw new AppError('NOT_FOUND');
+      const list = await db.selectFrom('duty_lists as l').innerJoin('places as s', 's.id', 'l.street_id').select(['l.id', 's.path']).where('l.id', '=', listId).executeTakeFirst();
+      // The same street's list the lists above name: from above and from below.
+      if (!list || !reaches(scopeOf(actor, 'duties:read'), list.path)) throw new AppError('NOT_FOUND');
       return (await items(listId)).map(present);
     },
 
@@ -141,17 +153,9 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
      */
     async listTasks(actor: Actor, query: DutyTaskQueryT) {
       assertPermission(actor, 'duties:read');
-      const departmentIds = departmentsWith(actor, 'duties:assign');
-      const placePaths = placeScopePaths(actor, 'duties:read');
-      let underPath: string | null = null;
-      if (query.under) {
-        const place = await findByCode(db, query.under);
-        if (!place || !can(actor, 'duties:read', place.path)) throw new AppError('NOT_FOUND');
-        underPath = place.path;
-      }
       const { rows, total } = await repo.listTasks(
         db,
-        { departmentIds, placePaths, underPath, status: query.status ?? null },
+        { ...(await taskDoors(actor, query.under)), status: query.status ?? null },
         { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
       );
       const items = rows.map((r) => ({
@@ -164,13 +168,8 @@ export function createDutiesService({ db, clock }: { db: Db; clock: Clock }) {
 
     /** Tasks handed down and how many were refused, per department. */
     async taskStats(actor: Actor, underCode?: string) {
-      const place = underCode ? await findByCode(db, underCode) : undefined;
-      const path = place?.path ?? scopePaths(actor, 'duties:read')[0];
-      if (!path) throw new AppError('FORBIDDEN');
-      assertInScope(actor, 'duties:read', path);
-      const rows = await db.selectFrom('duty_tasks as t').innerJoin('departments as d', 'd.id', 't.department_id').innerJoin('places as c', 'c.id', 't.community_id')
-        .select((eb) => ['d.code', 'd.name', eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('t.status', '=', 'refused').then(1).else(0).end()).as('refused')])
-        .where('c.path', 'like', `${path}%`).groupBy(['d.code', 'd.name']).orderBy('d.code').execute();
+      assertPermission(actor, 'duties:read');
+      const rows = await repo.taskStats(db, await taskDoors(actor, underCode));
       return rows.map((r) => ({ department: { code: r.code, name: r.name }, total: Number(r.total), refused: Number(r.refused) }));
     },
   };

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { VisitLogsTable } from '../../platform/db/schema.js';
+import { inScope, pathUnder, type Scope } from '../../platform/scope.js';
 
 const columns = [
   'v.id', 'v.content', 'v.photo_ids', 'v.lng', 'v.lat', 'v.visited_at', 'v.author_id', 'v.household_id',
@@ -24,12 +25,9 @@ export async function insertVisit(db: Executor, row: Insertable<VisitLogsTable>)
   await db.insertInto('visit_logs').values(row).execute();
 }
 
-export async function listVisits(db: Executor, filter: { scopePaths: string[]; underPath: string | null; authorId: string | null }, page: { offset: number; limit: number }) {
-  let query = base(db);
-  query = filter.scopePaths.length
-    ? query.where((eb) => eb.or(filter.scopePaths.map((p) => eb('p.path', 'like', `${p}%`))))
-    : query.where(sql<boolean>`false`);
-  if (filter.underPath) query = query.where('p.path', 'like', `${filter.underPath}%`);
+export async function listVisits(db: Executor, filter: { scope: Scope; underPath: string | null; authorId: string | null }, page: { offset: number; limit: number }) {
+  let query = base(db).where(inScope('p.path', filter.scope));
+  if (filter.underPath) query = query.where(pathUnder('p.path', filter.underPath));
   if (filter.authorId) query = query.where('v.author_id', '=', filter.authorId);
   const [rows, total] = await Promise.all([
     query.select(columns).orderBy('v.visited_at', 'desc').orderBy('v.id', 'desc').offset(page.offset).limit(page.limit).execute(),

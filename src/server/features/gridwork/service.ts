@@ -2,11 +2,11 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { attachableFiles } from '../files/access.js';
 import { gridCodeOfPath } from '../people/service.js';
 import { findHousehold, gridNames } from '../people/repository.js';
-import { findByCode } from '../places/repository.js';
 import * as repo from './repository.js';
 import type { VisitLogInputT, VisitLogQueryT } from './schemas.js';
 
@@ -63,16 +63,10 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
 
     async listVisits(actor: Actor, query: VisitLogQueryT) {
       assertPermission(actor, 'visits:read');
-      let underPath: string | null = null;
-      if (query.under) {
-        const place = await findByCode(db, query.under);
-        if (!place) throw new AppError('NOT_FOUND');
-        assertInScope(actor, 'visits:read', place.path);
-        underPath = place.path;
-      }
+      const underPath = (await resolveUnder(db, actor, 'visits:read', query.under))?.path ?? null;
       const { rows, total } = await repo.listVisits(
         db,
-        { scopePaths: scopePaths(actor, 'visits:read'), underPath, authorId: query.mine === 'true' ? actor.userId : null },
+        { scope: scopeOf(actor, 'visits:read'), underPath, authorId: query.mine === 'true' ? actor.userId : null },
         { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
       );
       return { items: await present(rows), total, page: query.page, pageSize: query.pageSize };

@@ -6,7 +6,8 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
-import { assertInScope, can, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, can, type Actor } from '../../platform/policy.js';
+import { inScope, pathAbove, pathUnder, scopeOf } from '../../platform/scope.js';
 import { shanghaiMinute } from '../cases/deadlines.js';
 import { smsUsers, summarize } from '../cases/notices.js';
 import { tokenize } from '../cases/text.js';
@@ -20,10 +21,12 @@ export interface LegalDeps { db: Db; clock: Clock; pii: PiiCipher; sign: string;
 
 export function createLegalService(deps: LegalDeps, jobs?: JobRunner) {
   const { db, clock } = deps;
+  /** The legal advisers of a community: of the community itself, of a place above it, or of one of its grids. */
   const advisersOf = async (ex: Executor, communityId: string) => {
     const community = await ex.selectFrom('places').select('path').where('id', '=', communityId).executeTakeFirstOrThrow();
-    const rows = await ex.selectFrom('memberships as m').innerJoin('places as p', 'p.id', 'm.place_id').select(['m.user_id', 'p.path']).where('m.role', '=', 'legal_adviser').execute();
-    return rows.filter((r) => community.path.startsWith(r.path) || r.path.startsWith(community.path)).map((r) => r.user_id);
+    const rows = await ex.selectFrom('memberships as m').innerJoin('places as p', 'p.id', 'm.place_id').select('m.user_id').where('m.role', '=', 'legal_adviser')
+      .where((eb) => eb.or([pathAbove('p.path', community.path), pathUnder('p.path', community.path)])).execute();
+    return rows.map((r) => r.user_id);
   };
   const present = (q: { id: string; question: string; is_public: boolean; state: string; due_at: Date | string; sla_level: string; answer: string | null; answered_by: string | null; answered_at: Date | string | null; created_at: Date | string; asker_name: string }) => ({
     id: q.id, question: q.question, public: q.is_public, state: q.state, dueAt: new Date(q.due_at).toISOString(), slaLevel: q.sla_level, answer: q.answer,
@@ -37,7 +40,7 @@ export function createLegalService(deps: LegalDeps, jobs?: JobRunner) {
       if (!q || q.state !== 'open') return;
       await trx.updateTable('legal_questions').set({ sla_level: level }).where('id', '=', q.id).execute();
       const recipients = await advisersOf(trx, q.community_id);
-      await smsUsers(trx, deps, { tenantId: q.tenant_id, caseId: null }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
+      await smsUsers(trx, deps, { tenantId: q.tenant_id, placePath: q.place_path, caseId: null }, recipients, level === 'red' ? 'sla_overdue' : 'sla_warning',
         { code: '法律咨询', clock: '答复', deadline: shanghaiMinute(q.due_at), level: '社区' }, `legal:${q.id}:${level}`);
     });
   }
@@ -53,7 +56,7 @@ export function createLegalService(deps: LegalDeps, jobs?: JobRunner) {
         await trx.insertInto('legal_questions').values({ id, tenant_id: community.tenant_id!, community_id: community.id, place_path: community.path, asker_id: actor.userId, asker_name: actor.displayName, question: input.question, text_tokens: tokenize(input.question), is_public: input.public, due_at: due, created_at: now }).execute();
         await scheduleJob(trx, clock, 'legal.sla', { questionId: id, level: 'yellow' }, { runAt: new Date(now.getTime() + 0.8 * DAY), dedupeKey: `legal:${id}:yellow` });
         await scheduleJob(trx, clock, 'legal.sla', { questionId: id, level: 'red' }, { runAt: due, dedupeKey: `legal:${id}:red` });
-        await smsUsers(trx, deps, { tenantId: community.tenant_id!, caseId: null }, await advisersOf(trx, community.id), 'legal_question',
+        await smsUsers(trx, deps, { tenantId: community.tenant_id!, placePath: community.path, caseId: null }, await advisersOf(trx, community.id), 'legal_question',
           { summary: summarize(input.question), deadline: shanghaiMinute(due) }, `legal:${id}:new`);
         await recordAudit(trx, actor, { action: 'legal.ask', entityType: 'legal_question', entityId: id, tenantId: community.tenant_id, after: { community: community.code, public: input.public } }, now);
       });
@@ -78,8 +81,7 @@ export function createLegalService(deps: LegalDeps, jobs?: JobRunner) {
       let query = db.selectFrom('legal_questions').selectAll();
       if (mine || !can(actor, 'legal:answer')) query = query.where('asker_id', '=', actor.userId);
       else {
-        const paths = scopePaths(actor, 'legal:answer');
-        query = query.where((eb) => eb.or(paths.map((p) => eb('place_path', 'like', `${p}%`))));
+        query = query.where(inScope('place_path', scopeOf(actor, 'legal:answer')));
       }
       return (await query.orderBy('created_at', 'desc').limit(200).execute()).map(present);
     },

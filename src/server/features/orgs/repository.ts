@@ -1,20 +1,18 @@
 import { sql, type Insertable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { Database } from '../../platform/db/schema.js';
+import { escapeLike, inScope, pathUnder, type Scope } from '../../platform/scope.js';
 
 // Queries only; the rolls are filtered by the scope on the place path of the person's household.
 
-const inPaths = (column: string, paths: string[]) =>
-  paths.length ? sql<boolean>`(${sql.join(paths.map((p) => sql`${sql.ref(column)} LIKE ${`${p}%`}`), sql` OR `)})` : sql<boolean>`false`;
-
-export function listPartyOrgs(db: Executor, scope: string[], underPath: string | null) {
+export function listPartyOrgs(db: Executor, scope: Scope, underPath: string | null) {
   let query = db
     .selectFrom('party_orgs as o')
     .innerJoin('places as p', 'p.id', 'o.place_id')
     .select(['o.id', 'o.parent_id', 'o.name', 'o.kind', 'p.code as place_code', 'p.name as place_name'])
     .select((eb) => eb.selectFrom('party_members as m').select(sql<number>`count(*)::int`.as('n')).whereRef('m.party_org_id', '=', 'o.id').as('member_count'))
-    .where(inPaths('p.path', scope));
-  if (underPath) query = query.where('p.path', 'like', `${underPath}%`);
+    .where(inScope('p.path', scope));
+  if (underPath) query = query.where(pathUnder('p.path', underPath));
   return query.orderBy('p.path').orderBy('o.name').limit(2000).execute();
 }
 
@@ -45,14 +43,14 @@ function roster(db: Executor, table: 'party_members' | 'volunteers' | 'in_servic
     .innerJoin('households as h', 'h.place_id', 'p.id');
 }
 
-interface RosterFilter { scope: string[]; underPath: string | null; q?: string; partyOrgId?: string; offset: number; limit: number }
+interface RosterFilter { scope: Scope; underPath: string | null; q?: string; partyOrgId?: string; offset: number; limit: number }
 
 // Kysely cannot type one helper over three joined rolls; the callers fix the row shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function paged(base: any, filter: RosterFilter, columns: string[]) {
-  let query = base.where(inPaths('p.path', filter.scope)).where('r.status', '=', 'active');
-  if (filter.underPath) query = query.where('p.path', 'like', `${filter.underPath}%`);
-  if (filter.q) query = query.where((eb: any) => eb.or([eb('r.name', 'like', `%${filter.q}%`), eb('r.name_initials', 'like', `${filter.q!.toLowerCase()}%`)]));
+  let query = base.where(inScope('p.path', filter.scope)).where('r.status', '=', 'active');
+  if (filter.underPath) query = query.where(pathUnder('p.path', filter.underPath));
+  if (filter.q) query = query.where((eb: any) => eb.or([eb('r.name', 'like', `%${escapeLike(filter.q!)}%`), eb('r.name_initials', 'like', `${escapeLike(filter.q!.toLowerCase())}%`)]));
   const [rows, total] = await Promise.all([
     query.select(['r.id as resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'h.address', ...columns]).orderBy('p.path').orderBy('r.id').offset(filter.offset).limit(filter.limit).execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
@@ -87,13 +85,13 @@ export async function upsertInService(db: Executor, row: Insertable<Database['in
   await db.insertInto('in_service_members').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ work_unit: row.work_unit, community_id: row.community_id, claimed_posts: row.claimed_posts })).execute();
 }
 
-export function listOrganisations(db: Executor, scope: string[], underPath: string | null, kind?: string) {
+export function listOrganisations(db: Executor, scope: Scope, underPath: string | null, kind?: string) {
   let query = db
     .selectFrom('organisations as o')
     .innerJoin('places as p', 'p.id', 'o.place_id')
     .select(['o.id', 'o.kind', 'o.name', 'o.contact_name', 'o.phone', 'p.code as place_code', 'p.name as place_name'])
-    .where(inPaths('p.path', scope));
-  if (underPath) query = query.where('p.path', 'like', `${underPath}%`);
+    .where(inScope('p.path', scope));
+  if (underPath) query = query.where(pathUnder('p.path', underPath));
   if (kind) query = query.where('o.kind', '=', kind as 'social_org');
   return query.orderBy('o.kind').orderBy('o.name').limit(1000).execute();
 }

@@ -5,7 +5,8 @@ import type { Transaction } from 'kysely';
 import type { Database, PartyOrgKind, PlaceKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import { isUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';
 import * as repo from './repository.js';
@@ -28,11 +29,7 @@ const partyOrgRules: Record<PartyOrgKind, { place: PlaceKind[]; parent: PartyOrg
 export function createOrgsService({ db, clock }: OrgsDeps) {
   async function underPath(actor: Actor, code: string | undefined) {
     assertPermission(actor, 'orgs:read');
-    if (!code) return null;
-    const place = await findByCode(db, code);
-    if (!place) throw new AppError('NOT_FOUND');
-    assertInScope(actor, 'orgs:read', place.path);
-    return place.path;
+    return (await resolveUnder(db, actor, 'orgs:read', code))?.path ?? null;
   }
 
   async function writablePlace(actor: Actor, code: string) {
@@ -51,7 +48,7 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
   }
 
   const filter = async (actor: Actor, q: RosterQueryT) => ({
-    scope: scopePaths(actor, 'orgs:read'),
+    scope: scopeOf(actor, 'orgs:read'),
     underPath: await underPath(actor, q.under),
     q: q.q,
     partyOrgId: q.partyOrgId,
@@ -72,7 +69,7 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
 
   return {
     async partyOrgs(actor: Actor, under?: string) {
-      const rows = await repo.listPartyOrgs(db, scopePaths(actor, 'orgs:read'), await underPath(actor, under));
+      const rows = await repo.listPartyOrgs(db, scopeOf(actor, 'orgs:read'), await underPath(actor, under));
       return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, place: { code: r.place_code, name: r.place_name }, memberCount: r.member_count ?? 0 }));
     },
 
@@ -81,7 +78,7 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
       const rule = partyOrgRules[input.kind];
       if (!rule.place.includes(place.kind)) throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
       const parent = input.parentId ? await repo.findPartyOrg(db, input.parentId) : undefined;
-      if ((rule.parent === null) !== (parent === undefined) || (parent && (parent.kind !== rule.parent || !place.path.startsWith(parent.path)))) {
+      if ((rule.parent === null) !== (parent === undefined) || (parent && (parent.kind !== rule.parent || !isUnder(place.path, parent.path)))) {
         throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, parentKind: parent?.kind ?? null });
       }
       const id = newId();
@@ -133,7 +130,7 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
     },
 
     async organisations(actor: Actor, under?: string, kind?: string) {
-      const rows = await repo.listOrganisations(db, scopePaths(actor, 'orgs:read'), await underPath(actor, under), kind);
+      const rows = await repo.listOrganisations(db, scopeOf(actor, 'orgs:read'), await underPath(actor, under), kind);
       return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, place: { code: r.place_code, name: r.place_name }, contactName: r.contact_name, phone: r.phone }));
     },
 

@@ -1,11 +1,10 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { Database, ResidentsTable } from '../../platform/db/schema.js';
+import { escapeLike, inScope, pathUnder, type Scope } from '../../platform/scope.js';
 import type { Insertable, Updateable } from 'kysely';
 
-// Queries only. Every list is filtered by the caller's scope paths on the household's place path.
-
-export const likePrefix = (path: string) => `${path}%`; // place paths hold no LIKE wildcards
+// Queries only. Every list is filtered by the caller's scope on the household's place path.
 
 const residentColumns = [
   'residents.id', 'residents.tenant_id', 'residents.household_id', 'residents.name', 'residents.gender', 'residents.birth_date',
@@ -22,7 +21,7 @@ function baseResidents(db: Executor) {
 }
 
 export interface ResidentSearch {
-  scopePaths: string[];
+  scope: Scope;
   underPath: string | null;
   tag?: string;
   residence?: string;
@@ -31,9 +30,8 @@ export interface ResidentSearch {
 }
 
 function applySearch(db: Executor, search: ResidentSearch) {
-  const paths = search.scopePaths;
-  let query = baseResidents(db).where((eb) => (paths.length ? eb.or(paths.map((p) => eb('places.path', 'like', likePrefix(p)))) : sql<boolean>`false`));
-  if (search.underPath) query = query.where('places.path', 'like', likePrefix(search.underPath));
+  let query = baseResidents(db).where(inScope('places.path', search.scope));
+  if (search.underPath) query = query.where(pathUnder('places.path', search.underPath));
   if (search.status !== 'all') query = query.where('residents.status', '=', search.status as 'active');
   if (search.tag) query = query.where(sql<boolean>`residents.tags @> ARRAY[${search.tag}]::text[]`);
   if (search.residence) query = query.where('residents.residence', '=', search.residence as 'registered');
@@ -43,7 +41,7 @@ function applySearch(db: Executor, search: ResidentSearch) {
   if (m?.column === 'pinyin') {
     query = query.where((eb) => eb.or([eb('residents.name_initials', 'like', `${m.value}%`), eb('residents.name_pinyin', 'like', `${m.value}%`)]));
   }
-  if (m?.column === 'name') query = query.where('residents.name', 'like', `%${m.value.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+  if (m?.column === 'name') query = query.where('residents.name', 'like', `%${escapeLike(m.value)}%`);
   return query;
 }
 
@@ -144,9 +142,7 @@ export function listTags(db: Executor) {
 }
 
 /** Per household under a place: active members, the union of their tags, the last visit. */
-export async function householdSummaries(db: Executor, underPath: string, scopePaths: string[]) {
-  if (scopePaths.length === 0) return [];
-  const inScope = sql.join(scopePaths.map((p) => sql`h.path LIKE ${likePrefix(p)}`), sql` OR `);
+export async function householdSummaries(db: Executor, underPath: string, scope: Scope) {
   const result = await sql<{ code: string; members: number; tags: string[]; last_visit_at: Date | null }>`
     SELECT h.code,
            count(r.id)::int AS members,
@@ -155,7 +151,7 @@ export async function householdSummaries(db: Executor, underPath: string, scopeP
            (SELECT max(v.visited_at) FROM visit_logs v WHERE v.household_id = h.id) AS last_visit_at
     FROM places h
     LEFT JOIN residents r ON r.household_id = h.id AND r.status = 'active'
-    WHERE h.kind = 'household' AND h.status = 'active' AND h.path LIKE ${likePrefix(underPath)} AND (${inScope})
+    WHERE h.kind = 'household' AND h.status = 'active' AND ${pathUnder('h.path', underPath)} AND ${inScope('h.path', scope)}
     GROUP BY h.id, h.code
     ORDER BY h.code
     LIMIT 2000`.execute(db);

@@ -7,8 +7,8 @@ import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import type { PiiCipher } from '../../platform/pii.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
-import { findByCode } from '../places/repository.js';
+import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { classifyQuery, idNumberColumns, nameColumns, phoneColumns } from './identity-fields.js';
 import { residentActions } from './policy.js';
 import * as repo from './repository.js';
@@ -99,13 +99,7 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
 
   async function searchSpec(actor: Actor, filters: ResidentFiltersT): Promise<repo.ResidentSearch> {
     assertPermission(actor, 'people:read');
-    let underPath: string | null = null;
-    if (filters.under) {
-      const place = await findByCode(db, filters.under);
-      if (!place) throw new AppError('NOT_FOUND');
-      assertInScope(actor, 'people:read', place.path);
-      underPath = place.path;
-    }
+    const underPath = (await resolveUnder(db, actor, 'people:read', filters.under))?.path ?? null;
     let match: repo.ResidentSearch['match'];
     if (filters.q) {
       const c = classifyQuery(filters.q);
@@ -115,7 +109,7 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
         match = { column: c.kind, value: c.text };
       }
     }
-    return { scopePaths: scopePaths(actor, 'people:read'), underPath, tag: filters.tag, residence: filters.residence, status: filters.status, match };
+    return { scope: scopeOf(actor, 'people:read'), underPath, tag: filters.tag, residence: filters.residence, status: filters.status, match };
   }
 
   return {
@@ -227,11 +221,9 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
     },
 
     async householdSummaries(actor: Actor, underCode: string) {
-      const place = await findByCode(db, underCode);
-      if (!place) throw new AppError('NOT_FOUND');
-      assertInScope(actor, 'people:read', place.path);
+      const place = (await resolveUnder(db, actor, 'people:read', underCode))!;
       const needsVisit = new Set((await repo.listTags(db)).filter((t) => t.needs_visit).map((t) => t.code));
-      const rows = await repo.householdSummaries(db, place.path, scopePaths(actor, 'people:read'));
+      const rows = await repo.householdSummaries(db, place.path, scopeOf(actor, 'people:read'));
       return rows.map((r) => ({
         code: r.code,
         members: r.members,

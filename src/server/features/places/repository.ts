@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { GeoJsonPolygon, NewPlace, PlaceKind } from '../../platform/db/schema.js';
+import { escapeLike, inScope, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
-// Queries only. Lists take the caller's scope paths and filter by them, so nothing outside
-// the scope ever leaves the database.
+// Queries only. Lists take the caller's scope and filter by it, so nothing outside the scope
+// ever leaves the database.
 
 export const placeColumns = ['id', 'tenant_id', 'code', 'name', 'kind', 'parent_id', 'path', 'status', 'created_at', 'updated_at', 'retired_at'] as const;
 
@@ -20,14 +21,8 @@ export function lockByCode(db: Executor, code: string) {
   return db.selectFrom('places').select(placeColumns).where('code', '=', code).forUpdate().executeTakeFirst();
 }
 
-/** A prefix filter for the scope paths; false when there are none. */
-function underAny(paths: string[]) {
-  return sql<boolean>`(${sql.join(paths.length ? paths.map((p) => sql`p.path LIKE ${escapeLike(p) + '%'}`) : [sql`false`], sql` OR `)})`;
-}
-
-export const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (c) => '\\' + c);
-
-export async function listChildren(db: Executor, parentId: string, scopePaths: string[], includeRetired: boolean) {
+/** Children of a place in the scope; households only where the actor may also read households. */
+export async function listChildren(db: Executor, parentId: string, scope: Scope, households: Scope, includeRetired: boolean) {
   let query = db
     .selectFrom('places as p')
     .select(['p.id', 'p.code', 'p.name', 'p.kind', 'p.path', 'p.status'])
@@ -35,7 +30,8 @@ export async function listChildren(db: Executor, parentId: string, scopePaths: s
       eb.exists(eb.selectFrom('places as c').select('c.id').whereRef('c.parent_id', '=', 'p.id')).as('has_children'),
     )
     .where('p.parent_id', '=', parentId)
-    .where(underAny(scopePaths));
+    .where(inScope('p.path', scope))
+    .where((eb) => eb.or([eb('p.kind', '<>', 'household'), inScope('p.path', households)]));
   if (!includeRetired) query = query.where('p.status', '=', 'active');
   return query.orderBy('p.code').execute();
 }
@@ -60,7 +56,7 @@ export async function countDescendants(db: Executor, path: string) {
   const rows = await db
     .selectFrom('places as p')
     .select(['p.kind', sql<number>`count(*)::int`.as('n')])
-    .where('p.path', 'like', escapeLike(path) + '%')
+    .where(pathUnder('p.path', path))
     .where('p.path', '<>', path)
     .where('p.status', '=', 'active')
     .groupBy('p.kind')
@@ -89,7 +85,7 @@ export async function nextSerialCode(db: Executor, parentId: string, parentCode:
 
 // Grids
 
-export function listGridsUnder(db: Executor, path: string, scopePaths: string[], includeRetired: boolean) {
+export function listGridsUnder(db: Executor, path: string, scope: Scope, includeRetired: boolean) {
   let query = db
     .selectFrom('places as p')
     .innerJoin('grids as g', 'g.place_id', 'p.id')
@@ -101,12 +97,12 @@ export function listGridsUnder(db: Executor, path: string, scopePaths: string[],
         .select(sql<number>`count(*)::int`.as('n'))
         .where('h.kind', '=', 'household')
         .where('h.status', '=', 'active')
-        .where('h.path', 'like', sql<string>`p.path || '%'`) // place codes hold no LIKE wildcards (see codes.ts)
+        .where(pathUnderColumn('h.path', 'p.path'))
         .as('household_count'),
     )
     .where('p.kind', '=', 'grid')
-    .where('p.path', 'like', escapeLike(path) + '%')
-    .where(underAny(scopePaths));
+    .where(pathUnder('p.path', path))
+    .where(inScope('p.path', scope));
   if (!includeRetired) query = query.where('p.status', '=', 'active');
   return query.orderBy('p.code').execute();
 }
@@ -175,7 +171,7 @@ export async function moveSubtree(db: Executor, place: { id: string; path: strin
   await db
     .updateTable('places')
     .set({ path: sql`${newPath} || substr(path, ${place.path.length + 1})`, updated_at: now })
-    .where('path', 'like', escapeLike(place.path) + '%')
+    .where(pathUnder('path', place.path))
     .execute();
   await db.updateTable('places').set({ parent_id: newParent.id }).where('id', '=', place.id).execute();
 }
@@ -239,7 +235,7 @@ export function findHousehold(db: Executor, placeId: string) {
   return db.selectFrom('households').selectAll().where('place_id', '=', placeId).executeTakeFirst();
 }
 
-export async function listHouseholdsUnder(db: Executor, path: string, scopePaths: string[], page: { offset: number; limit: number; q?: string }) {
+export async function listHouseholdsUnder(db: Executor, path: string, scope: Scope, page: { offset: number; limit: number; q?: string }) {
   let base = db
     .selectFrom('places as p')
     .innerJoin('households as h', 'h.place_id', 'p.id')
@@ -247,8 +243,8 @@ export async function listHouseholdsUnder(db: Executor, path: string, scopePaths
     .innerJoin('places as b', 'b.id', 'un.parent_id')
     .where('p.kind', '=', 'household')
     .where('p.status', '=', 'active')
-    .where('p.path', 'like', escapeLike(path) + '%')
-    .where(underAny(scopePaths));
+    .where(pathUnder('p.path', path))
+    .where(inScope('p.path', scope));
   if (page.q) base = base.where((eb) => eb.or([eb('h.address', 'like', `%${escapeLike(page.q!)}%`), eb('p.name', 'like', `%${escapeLike(page.q!)}%`)]));
   const [rows, total] = await Promise.all([
     base

@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { GeoJsonPolygon } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
+import { scopeOf } from '../../platform/scope.js';
 import { childCode, childKindOf, isValidCode, pathOf } from './codes.js';
 import { approxEqual, areaOf, bboxOf, containsPoint, unionOf } from './geometry.js';
 import type { GridLocator } from './locator.js';
@@ -30,17 +31,15 @@ export function createPlacesService({ db, clock, locator }: PlacesDeps) {
     /** Children of a place, or the roots of the actor's scope. */
     async listChildren(actor: Actor, parentCode: string | undefined, includeRetired: boolean) {
       assertPermission(actor, 'places:read');
-      const paths = scopePaths(actor, 'places:read');
-      const households = scopePaths(actor, 'households:read');
+      const scope = scopeOf(actor, 'places:read');
       if (!parentCode) {
-        const roots = await repo.findByCodes(db, paths.map((p) => p.split('/').filter(Boolean).at(-1)!));
+        const roots = await repo.findByCodes(db, scope.paths.map((p) => p.split('/').filter(Boolean).at(-1)!));
         const children = await Promise.all(roots.map((r) => repo.childrenOf(db, r.id)));
         return roots.map((r, i) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, status: r.status, hasChildren: children[i].length > 0 }));
       }
       const parent = await readable(actor, parentCode);
-      const rows = await repo.listChildren(db, parent.id, paths, includeRetired);
+      const rows = await repo.listChildren(db, parent.id, scope, scopeOf(actor, 'households:read'), includeRetired);
       return rows
-        .filter((r) => r.kind !== 'household' || households.some((p) => r.path.startsWith(p)))
         .map((r) => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, status: r.status, hasChildren: Boolean(r.has_children) }));
     },
 
@@ -132,7 +131,7 @@ export function createPlacesService({ db, clock, locator }: PlacesDeps) {
 
     async listGrids(actor: Actor, underCode: string, includeRetired: boolean) {
       const under = await readable(actor, underCode);
-      const rows = await repo.listGridsUnder(db, under.path, scopePaths(actor, 'places:read'), includeRetired);
+      const rows = await repo.listGridsUnder(db, under.path, scopeOf(actor, 'places:read'), includeRetired);
       const workers = await repo.gridWorkers(db, rows.map((r) => r.id));
       return rows.map((r) => ({
         id: r.id,
@@ -269,7 +268,7 @@ export function createPlacesService({ db, clock, locator }: PlacesDeps) {
     async listHouseholds(actor: Actor, code: string, page: HouseholdsPage) {
       const place = await readable(actor, code);
       assertPermission(actor, 'households:read');
-      const { rows, total } = await repo.listHouseholdsUnder(db, place.path, scopePaths(actor, 'households:read'), {
+      const { rows, total } = await repo.listHouseholdsUnder(db, place.path, scopeOf(actor, 'households:read'), {
         offset: (page.page - 1) * page.pageSize,
         limit: page.pageSize,
         q: page.q,

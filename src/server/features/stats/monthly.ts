@@ -7,9 +7,9 @@ import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '.
 import { newId } from '../../platform/ids.js';
 import type { JobRunner } from '../../platform/jobs.js';
 import { assertInScope, systemActor } from '../../platform/policy.js';
+import { pathUnder, resolveUnder } from '../../platform/scope.js';
 import type { FileStorage } from '../../platform/storage.js';
 import { text } from '../../platform/text-schema.js';
-import { findByCode } from '../places/repository.js';
 import type { StatsService } from './service.js';
 
 // Monthly reports: printed on demand, and made by a job on the 1st of each month (02:00 Beijing
@@ -59,11 +59,9 @@ export function monthlyRoutes(stats: StatsService, deps: { db: Db; storage: File
       return c.body(new Uint8Array(await stats.monthlyReport(actorOf(c), q.under, q.month)), 200, pdfHeaders(`${q.month}月度报告.pdf`));
     })
     .openapi(stored, async (c) => {
-      const place = await findByCode(deps.db, c.req.valid('query').under);
-      if (!place) throw new AppError('NOT_FOUND');
-      assertInScope(actorOf(c), 'cases:read', place.path);
+      const place = (await resolveUnder(deps.db, actorOf(c), 'cases:read', c.req.valid('query').under))!;
       const rows = await deps.db.selectFrom('monthly_reports as r').innerJoin('places as p', 'p.id', 'r.place_id')
-        .select(['r.id', 'r.month', 'r.created_at', 'p.code', 'p.name']).where('p.path', 'like', `${place.path}%`).orderBy('r.month', 'desc').orderBy('p.code').limit(500).execute();
+        .select(['r.id', 'r.month', 'r.created_at', 'p.code', 'p.name']).where(pathUnder('p.path', place.path)).orderBy('r.month', 'desc').orderBy('p.code').limit(500).execute();
       return c.json({ items: rows.map((r) => ({ id: r.id, month: r.month, place: { code: r.code, name: r.name }, createdAt: new Date(r.created_at).toISOString() })) }, 200);
     })
     .openapi(download, async (c) => {

@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
+import { pathUnderAny } from '../../platform/scope.js';
 import { metricColumns } from './rollup.js';
 
 // Dashboard queries over the daily rollup (fast), and the same numbers from raw cases (the check).
 
 export interface StatsFilter {
-  underPath: string;
+  /** The place asked for, or every place of the actor's scope. */
+  paths: string[];
   from: string; // YYYY-MM-DD, inclusive (Asia/Shanghai days)
   to: string;   // inclusive
   category?: string;
@@ -18,7 +20,7 @@ const sums = sql.join(metricColumns.map((m) => sql`coalesce(sum(${sql.ref(m)}), 
 function conditions(f: StatsFilter, prefix = '') {
   const col = (name: string) => sql.ref(prefix ? `${prefix}.${name}` : name);
   return sql.join([
-    sql`${col('place_path')} LIKE ${`${f.underPath}%`}`,
+    pathUnderAny(prefix ? `${prefix}.place_path` : 'place_path', f.paths),
     sql`${col('day')} BETWEEN ${f.from}::date AND ${f.to}::date`,
     ...(f.category ? [sql`(${col('category_code')} = ${f.category} OR ${col('category_code')} IN (SELECT code FROM case_categories WHERE parent_code = ${f.category}))`] : []),
     ...(f.channel ? [sql`${col('channel')} = ${f.channel}`] : []),
@@ -70,8 +72,8 @@ export async function rawTotals(db: Executor, f: StatsFilter) {
 }
 
 /** Open cases past a deadline now (live, not rolled up). */
-export async function overdueOpen(db: Executor, underPath: string) {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE place_path LIKE ${`${underPath}%`} AND sla_level = 'red' AND state NOT IN ('resolved', 'closed', 'rejected')`.execute(db);
+export async function overdueOpen(db: Executor, paths: string[]) {
+  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE ${pathUnderAny('place_path', paths)} AND sla_level = 'red' AND state NOT IN ('resolved', 'closed', 'rejected')`.execute(db);
   return result.rows[0].n;
 }
 

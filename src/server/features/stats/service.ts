@@ -1,9 +1,10 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { assertInScope, assertPermission, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertPermission, type Actor } from '../../platform/policy.js';
+import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { shanghaiDate } from '../cases/deadlines.js';
-import { findByCode, findByCodes } from '../places/repository.js';
+import { findByCodes } from '../places/repository.js';
 import { rates, type Totals } from './metrics.js';
 import * as repo from './repository.js';
 import { monthlyReportPdf } from './report.js';
@@ -24,23 +25,16 @@ const toTotals = (row: Record<string, number | string> | undefined): Totals =>
   Object.fromEntries(metricColumns.map((m) => [m, Number(row?.[m] ?? 0)])) as Totals;
 
 export function createStatsService({ db, clock }: { db: Db; clock: Clock }) {
-  /** The place subtree and the period asked for, checked against the actor's scope; default: the last 30 days of the whole scope. */
+  /**
+   * The place subtree and the period asked for, checked against the actor's scope; default: the last
+   * 30 days of the whole scope, every membership (a worker of two communities is shown both).
+   */
   async function resolve(actor: Actor, q: StatsQuery) {
     assertPermission(actor, 'cases:read');
-    let path: string;
-    let place: { code: string; name: string };
-    if (q.under) {
-      const found = await findByCode(db, q.under);
-      if (!found) throw new AppError('NOT_FOUND');
-      assertInScope(actor, 'cases:read', found.path);
-      path = found.path;
-      place = { code: found.code, name: found.name };
-    } else {
-      path = scopePaths(actor, 'cases:read')[0];
-      const code = path.split('/').filter(Boolean).at(-1)!;
-      const found = (await findByCodes(db, [code]))[0];
-      place = { code: found.code, name: found.name };
-    }
+    const under = await resolveUnder(db, actor, 'cases:read', q.under);
+    const paths = under ? [under.path] : scopeOf(actor, 'cases:read').paths;
+    const places = under ? [under] : await findByCodes(db, paths.map((p) => p.split('/').filter(Boolean).at(-1)!));
+    const place = { code: places.map((p) => p.code).join(','), name: places.map((p) => p.name).join('、') };
     const today = shanghaiDate(clock.now().getTime());
     const to = q.to ?? today;
     const from = q.from ?? shanghaiDate(new Date(`${to}T00:00:00+08:00`).getTime() - 29 * DAY);
@@ -51,7 +45,7 @@ export function createStatsService({ db, clock }: { db: Db; clock: Clock }) {
       if (!dept) throw new AppError('NOT_FOUND', { department: q.department });
       departmentId = dept.id;
     }
-    return { filter: { underPath: path, from, to, category: q.category, channel: q.channel, departmentId } satisfies repo.StatsFilter, place };
+    return { filter: { paths, from, to, category: q.category, channel: q.channel, departmentId } satisfies repo.StatsFilter, place };
   }
 
   /** The same length of time just before the period, for "change against the previous period". */
@@ -68,7 +62,7 @@ export function createStatsService({ db, clock }: { db: Db; clock: Clock }) {
       const [current, before, overdue] = await Promise.all([
         repo.rollupTotals(db, filter, 'total'),
         repo.rollupTotals(db, prev, 'total'),
-        repo.overdueOpen(db, filter.underPath),
+        repo.overdueOpen(db, filter.paths),
       ]);
       return {
         place, from: filter.from, to: filter.to, previousFrom: prev.from, previousTo: prev.to,

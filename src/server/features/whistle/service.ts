@@ -8,7 +8,8 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
-import { assertInScope, assertPermission, can, scopePaths, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
+import { inScope, isUnder, pathAbove, pathUnderAny, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { departmentIdsOf } from '../cases/access.js';
 import { shanghaiMinute } from '../cases/deadlines.js';
 import { smsUsers, summarize, superiorUserIds } from '../cases/notices.js';
@@ -69,17 +70,18 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
   /** Legal advisers whose place covers this one (a community's adviser, or a street's). */
   async function advisersServing(ex: Trx | Db, placePath: string) {
     const rows = await ex.selectFrom('memberships as m').innerJoin('places as p', 'p.id', 'm.place_id').innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.display_name', 'p.name as place_name', 'p.path']).where('m.role', '=', 'legal_adviser').where('u.status', '=', 'active').orderBy('u.display_name').execute();
-    return rows.filter((r) => placePath.startsWith(r.path)).map((r) => ({ id: r.id, name: r.display_name, serves: r.place_name }));
+      .select(['u.id', 'u.display_name', 'p.name as place_name']).where('m.role', '=', 'legal_adviser').where('u.status', '=', 'active').where(pathAbove('p.path', placePath))
+      .orderBy('u.display_name').execute();
+    return rows.map((r) => ({ id: r.id, name: r.display_name, serves: r.place_name }));
   }
 
   /** The point to go to: a building's, or a point inside the grid, for a whistle on a place. */
   async function pointOf(placePath: string) {
     const building = await db.selectFrom('buildings as b').innerJoin('places as p', 'p.id', 'b.place_id').select(['b.lng', 'b.lat', 'b.address'])
-      .where(sql<boolean>`${placePath} like p.path || '%'`).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
+      .where(pathAbove('p.path', placePath)).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
     if (building) return building;
     const grid = await db.selectFrom('grids as g').innerJoin('places as p', 'p.id', 'g.place_id').select(['g.boundary'])
-      .where(sql<boolean>`${placePath} like p.path || '%'`).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
+      .where(pathAbove('p.path', placePath)).orderBy(sql`length(p.path)`, 'desc').executeTakeFirst();
     if (!grid) return { lng: null, lat: null, address: '' };
     const [lng, lat] = interiorPoint(grid.boundary.coordinates);
     return { lng, lat, address: '' };
@@ -107,7 +109,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       const party = await partyOf(trx, s);
       if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${party.name}${label}超时，已上报`, now);
       const recipients = [...(await answerersOf(trx, s)), ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : [])];
-      await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, [...new Set(recipients)],
+      await smsUsers(trx, deps, { tenantId: w.tenant_id, placePath: w.place_path, caseId: w.case_id }, [...new Set(recipients)],
         level === 'red' ? 'whistle_overdue' : 'whistle_warning', { subject: summarize(w.subject, 20), party: party.name, clock: label, deadline: shanghaiMinute(due) }, `whistle:${s.id}:${which}:${level}`);
     });
   }
@@ -153,7 +155,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
         ...advisers.map((a) => ({ department_id: null, adviser_id: a!.id, name: `法律顾问${a!.name}` })),
       ];
       // Who blows: the name of the place the whistler answers for (和平社区, 城关街道), as receivers know them.
-      const whistler = (await db.selectFrom('places').select('name').where('path', '=', scopePaths(actor, 'whistle:blow').find((p) => place.path.startsWith(p)) ?? '').executeTakeFirst())?.name ?? actor.displayName;
+      const whistler = (await db.selectFrom('places').select('name').where('path', '=', scopeOf(actor, 'whistle:blow').paths.find((p) => isUnder(place.path, p)) ?? '').executeTakeFirst())?.name ?? actor.displayName;
       return db.transaction().execute(async (trx) => {
         const w = { id: newId(), tenant_id: place.tenant_id!, case_id: caseRow?.id ?? null };
         await trx.insertInto('whistles').values({ ...w, place_id: place.id, place_path: place.path, subject: input.subject, request: input.request, lng: point.lng, lat: point.lat, address: point.address, created_by: actor.userId, created_by_name: actor.displayName, created_at: now }).execute();
@@ -162,7 +164,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           const s = { id: newId(), department_id: party.department_id, adviser_id: party.adviser_id };
           await trx.insertInto('summonses').values({ ...s, tenant_id: w.tenant_id, whistle_id: w.id, state: 'summoned', ack_due_at: ackDue, arrive_due_at: arriveDue, created_at: now }).execute();
           await watch(trx, s, now, ackDue, arriveDue);
-          await smsUsers(trx, deps, { tenantId: w.tenant_id, caseId: w.case_id }, await answerersOf(trx, s), 'whistle_summoned',
+          await smsUsers(trx, deps, { tenantId: w.tenant_id, placePath: place.path, caseId: w.case_id }, await answerersOf(trx, s), 'whistle_summoned',
             { community: whistler, subject: summarize(input.subject, 20), ackBy: shanghaiMinute(ackDue), arriveBy: shanghaiMinute(arriveDue), request: summarize(input.request, 40) }, `whistle:${s.id}:summoned`);
         }
         await recordAudit(trx, actor, { action: 'whistle.blow', entityType: 'whistle', entityId: w.id, tenantId: w.tenant_id, after: { subject: input.subject, summoned: summoned.map((p) => p.name) } }, now);
@@ -241,10 +243,10 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
 
     async list(actor: Actor, q: { state?: 'open' | 'closed'; mine?: boolean }) {
       const departmentIds = departmentIdsOf(actor);
-      const paths = q.mine ? [] : scopePaths(actor, 'cases:read');
-      if (paths.length === 0 && departmentIds.length === 0 && !can(actor, 'whistle:answer')) return [];
+      const places = scopeOf(actor, 'cases:read');
+      if ((q.mine || places.paths.length === 0) && departmentIds.length === 0 && !can(actor, 'whistle:answer')) return [];
       let query = db.selectFrom('whistles as w').selectAll('w').where((eb) => eb.or([
-        ...paths.map((p) => eb('w.place_path', 'like', `${p}%`)),
+        ...(q.mine ? [] : [inScope('w.place_path', places)]),
         ...(departmentIds.length ? [eb('w.id', 'in', eb.selectFrom('summonses').select('whistle_id').where('department_id', 'in', departmentIds))] : []),
         ...(can(actor, 'whistle:answer') && actor.userId ? [eb('w.id', 'in', eb.selectFrom('summonses').select('whistle_id').where('adviser_id', '=', actor.userId))] : []),
       ]));
@@ -268,10 +270,9 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
     /** Department rankings: summonses, on-time acknowledgement and arrival, average score, and who let whistles go unanswered. */
     async ranking(actor: Actor, underCode?: string) {
       assertPermission(actor, 'cases:read');
-      const place = underCode ? await findByCode(db, underCode) : undefined;
-      if (underCode && !place) throw new AppError('NOT_FOUND');
-      const path = place?.path ?? scopePaths(actor, 'cases:read')[0];
-      assertInScope(actor, 'cases:read', path);
+      // Under the place asked for, else every place of the actor's (all memberships, not the first).
+      const under = await resolveUnder(db, actor, 'cases:read', underCode);
+      const paths = under ? [under.path] : scopeOf(actor, 'cases:read').paths;
       const rows = await db.selectFrom('summonses as s').innerJoin('whistles as w', 'w.id', 's.whistle_id')
         .leftJoin('departments as d', 'd.id', 's.department_id').leftJoin('users as u', 'u.id', 's.adviser_id')
         .select((eb) => ['d.code', 'd.name', 'u.username', 'u.display_name', eb.fn.countAll<number>().as('summonses'),
@@ -280,7 +281,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           eb.fn.sum<number>(eb.case().when('s.escalated', '=', true).then(1).else(0).end()).as('overdue'),
           eb.fn.sum<number>(eb.case().when('s.acknowledged_at', 'is', null).then(1).else(0).end()).as('unanswered'),
           eb.fn.avg<number>('s.score').as('avg_score'), eb.fn.count<number>('s.score').as('scored')])
-        .where('w.place_path', 'like', `${path}%`).groupBy(['d.code', 'd.name', 'u.username', 'u.display_name']).execute();
+        .where(pathUnderAny('w.place_path', paths)).groupBy(['d.code', 'd.name', 'u.username', 'u.display_name']).execute();
       const ratio = (a: number, b: number) => (Number(b) > 0 ? Math.round((Number(a) / Number(b)) * 10_000) / 10_000 : null);
       return rows.map((r) => ({
         department: r.code ? { kind: 'department' as const, code: r.code, name: r.name! } : { kind: 'adviser' as const, code: r.username!, name: `法律顾问${r.display_name}` },

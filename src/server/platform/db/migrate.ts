@@ -34,6 +34,13 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Applies the migrations up to and including `name`: a test builds rows as an older version left them. */
+export async function migrateTo(db: Db, name: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(migrationsDir) });
+  const { error } = await migrator.migrateTo(name);
+  if (error) throw error;
+}
+
 /** True when every migration file has been applied. */
 export async function isMigrated(db: Db): Promise<boolean> {
   const migrator = new Migrator({ db, provider: new SqlFileProvider(migrationsDir) });

@@ -399,6 +399,8 @@ export interface SmsOutboxTable {
   sent_at: Timestamp | null;
   /** The template's secret parameters, encrypted (0013); params and body show them masked. */
   secrets_enc: string | null;
+  /** The place the message is about; null (a login code): county administrators only. */
+  place_path: string | null;
 }
 
 export interface RateLimitsTable {

@@ -21,7 +21,7 @@ export interface SmsDeps {
 export async function queueSms(
   trx: Executor,
   deps: SmsDeps,
-  sms: { tenantId: string | null; phone: string; template: SmsTemplate; params: Record<string, string | number>; caseId?: string; dedupeKey?: string },
+  sms: { tenantId: string | null; placePath?: string | null; phone: string; template: SmsTemplate; params: Record<string, string | number>; caseId?: string; dedupeKey?: string },
 ): Promise<boolean> {
   const id = newId();
   const { shown, secrets } = splitSecrets(sms.template, sms.params);
@@ -38,6 +38,7 @@ export async function queueSms(
       secrets_enc: Object.keys(secrets).length ? deps.pii.encrypt(JSON.stringify(secrets)) : null,
       case_id: sms.caseId ?? null,
       dedupe_key: sms.dedupeKey ?? null,
+      place_path: sms.placePath ?? null,
       created_at: deps.clock.now(),
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
