@@ -46,12 +46,19 @@ function reorderedZip(buffer) {
   return Buffer.concat([...parts, sheets[0].e].map(slice));
 }
 
+/**
+ * OOXML writes characters XML cannot hold (controls) as _xHHHH_ (and a literal "_x" as _x005F_x);
+ * the streaming reader leaves them encoded, Excel and exceljs' full reader decode them. Decode, so a
+ * NUL in a cell is seen as one and refused by the row checks.
+ */
+const decodeXstring = (text) => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+
 function cellsOf(row) {
   const cells = [];
   row.eachCell({ includeEmpty: false }, (cell, column) => {
     if (column > maxColumns) return;
     const formula = cell.type === ExcelJS.ValueType.Formula;
-    const text = formula ? '' : String(cell.text ?? '').trim();
+    const text = formula ? '' : decodeXstring(String(cell.text ?? '')).trim();
     if (text || formula) cells.push({ column, text, formula });
   });
   return cells;
