@@ -6,6 +6,7 @@ import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { personName } from './names.js';
 import type { Random } from './random.js';
+import { isUnder } from '../platform/scope.js';
 
 // Half a year of the dispute ledger (矛盾纠纷台账): what the monthly screenings find in each
 // community, most of it settled by mediation, some still open, a few high-risk ones handed over —
@@ -51,7 +52,7 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
       });
       await trx.insertInto('dispute_parties').values(parties).execute();
       // The ledger names who found it (one of the community's grid workers) and who mediated.
-      const finder = random.pick(gridWorkers.filter((w) => w.path.startsWith(community.path)))?.display_name ?? `${community.name}网格员`;
+      const finder = random.pick(gridWorkers.filter((w) => isUnder(w.path, community.path)))?.display_name ?? `${community.name}网格员`;
       const events: { kind: string; note: string; actor_name: string; at: Date }[] = [{ kind: 'recorded', note: '排查发现，登记入账', actor_name: finder, at: createdAt }];
       if (status !== 'open') {
         const heldAt = new Date(Math.min(createdAt.getTime() + random.int(1, 6) * 86_400_000, now.getTime() - 3_600_000));

@@ -3,6 +3,7 @@ import { taskVerdict } from '../features/duties/verdict.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { Random } from './random.js';
+import { isUnder } from '../platform/scope.js';
 
 // Three months of work departments handed down to communities (部门派单), each checked against the
 // street's list exactly as the service checks it: most asked for an admitted item, some for a
@@ -17,7 +18,7 @@ export async function seedDemoDutyTasks(trx: Transaction<Database>, random: Rand
   const rows = [];
   for (let n = 0; n < 40; n++) {
     const community = random.pick(communities);
-    const list = lists.find((l) => community.path.startsWith(l.path));
+    const list = lists.find((l) => isUnder(community.path, l.path));
     if (!list) continue;
     const items = await trx.selectFrom('duty_items').select(['ref', 'kind', 'item_name', 'keywords']).where('list_id', '=', list.id).where('kind', 'in', ['admitted', 'cancelled']).execute();
     const kind = random.next() < 0.75 ? 'admitted' : 'cancelled';

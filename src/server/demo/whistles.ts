@@ -4,6 +4,7 @@ import type { Database, GeoJsonPolygon } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { pointAway } from './points.js';
 import type { Random } from './random.js';
+import { isUnder } from '../platform/scope.js';
 
 // Half a year of whistles on the cases that needed departments, so the ranking has a history: most
 // departments come on time and are scored well, one housing bureau often does not — and three whistles
@@ -48,7 +49,7 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
   for (const c of [...closedCases, ...openCases]) {
     const open = !closedCases.includes(c);
     const blownAt = new Date(new Date(c.created_at).getTime() + random.int(30, 240) * MIN);
-    const worker = [...workers.entries()].find(([path]) => c.place_path.startsWith(path))?.[1];
+    const worker = [...workers.entries()].find(([path]) => isUnder(c.place_path, path))?.[1];
     const whistle = { id: newId(), tenant_id: c.tenant_id, case_id: c.id };
     const whistlerName = worker?.display_name ?? '社区工作者';
     const events: { summons_id: string | null; action: string; actor_id: string | null; actor_name: string; note: string; at: Date }[] = [];

@@ -14,6 +14,7 @@ import type { CasesDeps } from './service.js';
 import { watchDeadline } from './sla.js';
 import { applyCaseChange } from '../stats/rollup.js';
 import { suggestCategory, tokenize } from './text.js';
+import { isUnder } from '../../platform/scope.js';
 
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the
 // first-contact and dispatch clocks, and SMS the on-duty cadres and the reporter — all in one
@@ -51,13 +52,13 @@ export function createIntake(deps: CasesDeps) {
   async function resolvePlace(input: IntakeInput, within: { path: string } | null, actor: Actor | null) {
     if (input.lng !== undefined && input.lat !== undefined) {
       const located = await locator.locate(input.lng, input.lat);
-      const allowed = located && (!within || located.path.startsWith(within.path)) && (!actor || !input.placeCode || can(actor, 'cases:intake', located.path));
+      const allowed = located && (!within || isUnder(located.path, within.path)) && (!actor || !input.placeCode || can(actor, 'cases:intake', located.path));
       if (located && allowed) return findByCode(db, located.grid.code);
     }
     if (input.placeCode) {
       const place = await findByCode(db, input.placeCode);
       if (!place || place.status !== 'active' || !['community', 'grid', 'building', 'unit', 'household'].includes(place.kind)) return undefined;
-      if (within && !place.path.startsWith(within.path)) return undefined;
+      if (within && !isUnder(place.path, within.path)) return undefined;
       // A building, unit or household files the case under its grid.
       const grid = place.path.split('/').find((p) => /^\d{15}$/.test(p));
       return grid && place.kind !== 'grid' ? findByCode(db, grid) : place;

@@ -6,6 +6,7 @@ import type { GridLocator } from '../places/locator.js';
 import { findByCode } from '../places/repository.js';
 import type { ApiKeys } from './apikeys.js';
 import * as repo from './repository.js';
+import { isUnder } from '../../platform/scope.js';
 
 // GeoReport v2 on top of the cases: a service is a case category, a request is a case, and the
 // service_request_id is the tracking code. jurisdiction_id is the county code.
@@ -68,7 +69,7 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
   async function placeInCounty(code: string, field: string, kinds: readonly string[], countyPath: string) {
     const place = await findByCode(db, code);
     if (!place || place.status !== 'active' || !kinds.includes(place.kind)) throw invalid(field, 'no such place');
-    if (!place.path.startsWith(countyPath)) throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: field, message: 'outside the county of the api_key' }] });
+    if (!isUnder(place.path, countyPath)) throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: field, message: 'outside the county of the api_key' }] });
     return place;
   }
 
@@ -153,10 +154,10 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
 
       // Every place the request names must lie in the key's county.
       const located = lat !== undefined && lng !== undefined ? await locator.locate(lng, lat) : null;
-      if (located && !located.path.startsWith(county.path)) throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: 'lat', message: 'outside the county of the api_key' }] });
+      if (located && !isUnder(located.path, county.path)) throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: 'lat', message: 'outside the county of the api_key' }] });
       const community = attributes.community ? await placeInCounty(attributes.community, 'attribute[community]', ['community'], county.path) : undefined;
       const address = params.address_id ? await placeInCounty(params.address_id, 'address_id', ['building', 'unit', 'household'], county.path) : undefined;
-      if (address && community && !address.path.startsWith(community.path)) throw invalid('address_id', 'not in attribute[community]');
+      if (address && community && !isUnder(address.path, community.path)) throw invalid('address_id', 'not in attribute[community]');
       if (!located && !community && !address) {
         throw invalid(lat !== undefined ? 'lat' : 'attribute[community]', 'give lat and long inside a grid, attribute[community] or address_id');
       }
