@@ -32,7 +32,9 @@ export default defineConfig({
     outDir: '../../dist/web',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rollupOptions: { input: { admin: 'src/web/admin/index.html', h5: 'src/web/h5/index.html', report: 'src/web/report/index.html' } },
+    rollupOptions: {
+      input: { admin: 'src/web/admin/index.html', h5: 'src/web/h5/index.html', report: 'src/web/report/index.html' },
+    },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },
 });

@@ -14,9 +14,44 @@ for (const engine of engines) {
   const db = handle.db;
   const now = new Date();
   const county = newId();
-  await db.insertInto('places').values({ id: county, tenant_id: '610899', code: '610899', name: '和宁县', kind: 'county', parent_id: null, path: '/610899/', status: 'active', created_at: now, updated_at: now, retired_at: null }).execute();
-  const grids = Array.from({ length: 36 }, (_, i) => ({ id: newId(), code: `610899001${String(Math.floor(i / 6) + 1).padStart(3, '0')}${String((i % 6) + 1).padStart(3, '0')}` }));
-  await db.insertInto('places').values(grids.map((g) => ({ id: g.id, tenant_id: '610899', code: g.code, name: g.code, kind: 'grid' as const, parent_id: county, path: `/610899/610899001/${g.code.slice(0, 12)}/${g.code}/`, status: 'active' as const, created_at: now, updated_at: now, retired_at: null }))).execute();
+  await db
+    .insertInto('places')
+    .values({
+      id: county,
+      tenant_id: '610899',
+      code: '610899',
+      name: '和宁县',
+      kind: 'county',
+      parent_id: null,
+      path: '/610899/',
+      status: 'active',
+      created_at: now,
+      updated_at: now,
+      retired_at: null,
+    })
+    .execute();
+  const grids = Array.from({ length: 36 }, (_, i) => ({
+    id: newId(),
+    code: `610899001${String(Math.floor(i / 6) + 1).padStart(3, '0')}${String((i % 6) + 1).padStart(3, '0')}`,
+  }));
+  await db
+    .insertInto('places')
+    .values(
+      grids.map((g) => ({
+        id: g.id,
+        tenant_id: '610899',
+        code: g.code,
+        name: g.code,
+        kind: 'grid' as const,
+        parent_id: county,
+        path: `/610899/610899001/${g.code.slice(0, 12)}/${g.code}/`,
+        status: 'active' as const,
+        created_at: now,
+        updated_at: now,
+        retired_at: null,
+      })),
+    )
+    .execute();
   const t0 = performance.now();
   // Generated in the database: a year of cases with the mix of states the demo has.
   await sql`
@@ -30,18 +65,36 @@ for (const engine of engines) {
       CASE WHEN n % 5 = 0 THEN NULL WHEN n % 13 = 0 THEN 'unsatisfied' WHEN n % 4 = 0 THEN 'basic' ELSE 'satisfied' END, n % 11 <> 0, CASE WHEN n % 50 = 0 THEN 1 ELSE 0 END, t, t
     FROM generate_series(1, ${CASES}) AS n,
       LATERAL (SELECT now() - (n % 365) * interval '1 day' - (n % 1440) * interval '1 minute' AS t) AS times,
-      (SELECT array_agg(id ORDER BY code) AS ids, array_agg(path ORDER BY code) AS paths FROM places WHERE kind = 'grid') AS g`.execute(db);
+      (SELECT array_agg(id ORDER BY code) AS ids, array_agg(path ORDER BY code) AS paths FROM places WHERE kind = 'grid') AS g`.execute(
+    db,
+  );
   await rebuildRollups(db);
   const loadSeconds = (performance.now() - t0) / 1000;
   const today = new Date().toISOString().slice(0, 10);
-  const month: StatsFilter = { paths: ['/610899/'], from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10), to: today };
+  const month: StatsFilter = {
+    paths: ['/610899/'],
+    from: new Date(Date.now() - 29 * 86_400_000).toISOString().slice(0, 10),
+    to: today,
+  };
   const year: StatsFilter = { ...month, from: new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10) };
-  for (const [label, filter] of [['30 days', month], ['365 days', year]] as const) {
+  for (const [label, filter] of [
+    ['30 days', month],
+    ['365 days', year],
+  ] as const) {
     const viaRollup = await timeEach(RUNS, () => rollupTotals(db, filter, 'total'));
     const viaRaw = await timeEach(Math.max(3, Math.ceil(RUNS / 3)), () => rawTotals(db, filter));
-    const same = JSON.stringify(Object.values((await rollupTotals(db, filter, 'total'))[0]).slice(1).map(Number)) === JSON.stringify(Object.values(await rawTotals(db, filter)).map(Number));
-    console.log(`${engine.padEnd(8)} ${label.padEnd(8)} rollup p50 ${fmt(percentile(viaRollup, 50))} ms p95 ${fmt(percentile(viaRollup, 95))} ms · raw p50 ${fmt(percentile(viaRaw, 50))} ms p95 ${fmt(percentile(viaRaw, 95))} ms · ratio ${fmt(percentile(viaRaw, 50) / percentile(viaRollup, 50))}× · same numbers: ${same}`);
+    const same =
+      JSON.stringify(
+        Object.values((await rollupTotals(db, filter, 'total'))[0])
+          .slice(1)
+          .map(Number),
+      ) === JSON.stringify(Object.values(await rawTotals(db, filter)).map(Number));
+    console.log(
+      `${engine.padEnd(8)} ${label.padEnd(8)} rollup p50 ${fmt(percentile(viaRollup, 50))} ms p95 ${fmt(percentile(viaRollup, 95))} ms · raw p50 ${fmt(percentile(viaRaw, 50))} ms p95 ${fmt(percentile(viaRaw, 95))} ms · ratio ${fmt(percentile(viaRaw, 50) / percentile(viaRollup, 50))}× · same numbers: ${same}`,
+    );
   }
-  console.log(`${engine.padEnd(8)} (loading ${CASES.toLocaleString()} cases and building the rollup took ${fmt(loadSeconds)} s)`);
+  console.log(
+    `${engine.padEnd(8)} (loading ${CASES.toLocaleString()} cases and building the rollup took ${fmt(loadSeconds)} s)`,
+  );
   await handle.close();
 }

@@ -18,15 +18,33 @@ console.log(`intake benchmark — ${N} cases each way — ${machine()}`);
 for (const engine of engines) {
   const handle = await freshDatabase(engine);
   const deps: AppDeps = {
-    db: handle.db, engine: handle.engine, clock: systemClock, jobs: new JobRunner(handle.db, systemClock), locator: new GridLocator(handle.db),
-    config: loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'error', PUBLIC_RATE_PER_IP_HOUR: '1000000', PUBLIC_RATE_PER_PHONE_HOUR: '1000000' }),
-    pii: new PiiCipher(randomBytes(32)), storage: new LocalFolderStorage('/tmp/linli-bench-files'),
+    db: handle.db,
+    engine: handle.engine,
+    clock: systemClock,
+    jobs: new JobRunner(handle.db, systemClock),
+    locator: new GridLocator(handle.db),
+    config: loadConfig({
+      DATA_DIR: '/nonexistent',
+      LOG_LEVEL: 'error',
+      PUBLIC_RATE_PER_IP_HOUR: '1000000',
+      PUBLIC_RATE_PER_PHONE_HOUR: '1000000',
+    }),
+    pii: new PiiCipher(randomBytes(32)),
+    storage: new LocalFolderStorage('/tmp/linli-bench-files'),
   };
   const world = await buildWorld(deps);
   const app = buildApp(deps);
   const form = (i: number) => {
     const f = new FormData();
-    for (const [k, v] of Object.entries({ communityCode: world.c1.code, description: `第${i}号：楼下路灯坏了，晚上很黑`, reporterName: '陈阿姨', reporterPhone: `138${String(i).padStart(8, '0')}`, lng: '108.005', lat: '37.005' })) f.append(k, v);
+    for (const [k, v] of Object.entries({
+      communityCode: world.c1.code,
+      description: `第${i}号：楼下路灯坏了，晚上很黑`,
+      reporterName: '陈阿姨',
+      reporterPhone: `138${String(i).padStart(8, '0')}`,
+      lng: '108.005',
+      lat: '37.005',
+    }))
+      f.append(k, v);
     return f;
   };
   await app.request('/api/v1/public/cases', { method: 'POST', body: form(0) }); // warm up
@@ -39,9 +57,21 @@ for (const engine of engines) {
   const template = await handle.db.selectFrom('cases').selectAll().limit(1).executeTakeFirstOrThrow();
   t = performance.now();
   for (let i = 0; i < N; i++) {
-    await handle.db.insertInto('cases').values({ ...template, id: newId(), tracking_code: `BENCH-${i}`, idempotency_key: null, created_at: new Date(), updated_at: new Date() } as never).execute();
+    await handle.db
+      .insertInto('cases')
+      .values({
+        ...template,
+        id: newId(),
+        tracking_code: `BENCH-${i}`,
+        idempotency_key: null,
+        created_at: new Date(),
+        updated_at: new Date(),
+      } as never)
+      .execute();
   }
   const raw = N / ((performance.now() - t) / 1000);
-  console.log(`${engine.padEnd(8)} full intake ${fmt(viaHttp)} cases/s · raw INSERT ${fmt(raw)} rows/s · ratio ${fmt(raw / viaHttp)}× (the cost of everything intake does)`);
+  console.log(
+    `${engine.padEnd(8)} full intake ${fmt(viaHttp)} cases/s · raw INSERT ${fmt(raw)} rows/s · ratio ${fmt(raw / viaHttp)}× (the cost of everything intake does)`,
+  );
   await handle.close();
 }

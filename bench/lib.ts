@@ -49,6 +49,7 @@ export async function timeEach(n: number, fn: (i: number) => Promise<unknown>): 
   return times.sort((a, b) => a - b);
 }
 
-export const machine = () => `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
+export const machine = () =>
+  `${new Date().toISOString().slice(0, 10)} · Node ${process.version} · ${os.cpus().length} × ${os.cpus()[0]?.model.trim()} · ${Math.round(os.totalmem() / 2 ** 30)} GiB`;
 
 export const fmt = (v: number, digits = 1) => v.toFixed(digits);

@@ -27,4 +27,6 @@ const report = firstLoad('report/index.html');
 const consoleLogin = firstLoad('admin/index.html');
 console.log(`/r/{code}  JS ${kb(report.js)} · CSS ${kb(report.css)} · ${report.files} files`);
 console.log(`console /  JS ${kb(consoleLogin.js)} · CSS ${kb(consoleLogin.css)} · ${consoleLogin.files} files`);
-console.log(`ratio: the QR page loads ${((report.js + report.css) / (consoleLogin.js + consoleLogin.css) * 100).toFixed(0)} % of what the console loads`);
+console.log(
+  `ratio: the QR page loads ${(((report.js + report.css) / (consoleLogin.js + consoleLogin.css)) * 100).toFixed(0)} % of what the console loads`,
+);

@@ -28,16 +28,22 @@ async function postgresReachable() {
 }
 
 if (!fs.existsSync(chromium)) {
-  fail(`Chromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
+  fail(
+    `Chromium not found at ${chromium}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
+  );
 }
 const reachable = await postgresReachable();
 const projects = ['unit', 'api-pglite'];
 if (reachable === true) {
   projects.push('api-postgres');
 } else if (explicitUrl || inCi) {
-  fail(`PostgreSQL at ${databaseUrl.replace(/:[^:@/]+@/, ':***@')} is not reachable (${reachable}); the API suite must also run there.`);
+  fail(
+    `PostgreSQL at ${databaseUrl.replace(/:[^:@/]+@/, ':***@')} is not reachable (${reachable}); the API suite must also run there.`,
+  );
 } else {
-  console.warn(`\n!!! PostgreSQL is not reachable at ${databaseUrl} (${reachable}).\n!!! The API tests run on PGlite only. Set TEST_DATABASE_URL to run them on a server too.\n`);
+  console.warn(
+    `\n!!! PostgreSQL is not reachable at ${databaseUrl} (${reachable}).\n!!! The API tests run on PGlite only. Set TEST_DATABASE_URL to run them on a server too.\n`,
+  );
 }
 projects.push('e2e');
 

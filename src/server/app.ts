@@ -100,16 +100,28 @@ export function buildApp(deps: AppDeps) {
 
   app.use('/api/*', compress());
   // JSON bodies are small; uploads (multipart) have their own limits on their routes.
-  const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: 1024 * 1024 }); } });
-  app.use('/api/*', async (c, next) => ((c.req.header('content-type') ?? '').includes('json') ? jsonLimit(c, next) : next()));
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: 1024 * 1024 });
+    },
+  });
+  app.use('/api/*', async (c, next) =>
+    (c.req.header('content-type') ?? '').includes('json') ? jsonLimit(c, next) : next(),
+  );
 
   // Session and CSRF: a cookie-authenticated write must echo the session's CSRF token.
   app.use('/api/*', async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
-      const loaded = await loadSession(deps.db, token, { now: deps.clock.now(), requestId: c.get('requestId'), ip: c.get('ip') });
+      const loaded = await loadSession(deps.db, token, {
+        now: deps.clock.now(),
+        requestId: c.get('requestId'),
+        ip: c.get('ip'),
+      });
       if (loaded) {
-        if (!safeMethods.has(c.req.method) && c.req.header(CSRF_HEADER) !== loaded.csrfToken) throw new AppError('CSRF_FAILED');
+        if (!safeMethods.has(c.req.method) && c.req.header(CSRF_HEADER) !== loaded.csrfToken)
+          throw new AppError('CSRF_FAILED');
         c.set('actor', loaded.actor);
         c.set('sessionToken', token);
         c.set('csrfToken', loaded.csrfToken);
@@ -132,7 +144,15 @@ export function buildApp(deps: AppDeps) {
 
   const api = new OpenAPIHono<AppEnv>();
   api.openapi(publicConfigRoute, (c) =>
-    c.json({ appName: '邻里', mapTileUrl: deps.config.MAP_TILE_URL, mapTileAttribution: deps.config.MAP_TILE_ATTRIBUTION, demo: deps.config.DEMO_SEED }, 200),
+    c.json(
+      {
+        appName: '邻里',
+        mapTileUrl: deps.config.MAP_TILE_URL,
+        mapTileAttribution: deps.config.MAP_TILE_ATTRIBUTION,
+        demo: deps.config.DEMO_SEED,
+      },
+      200,
+    ),
   );
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, { secure: deps.config.COOKIE_SECURE }));
@@ -156,31 +176,57 @@ export function buildApp(deps: AppDeps) {
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
   app.route('/api/v1', api);
-  app.route('/open311/v2', open311Routes(createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }), { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl }));
+  app.route(
+    '/open311/v2',
+    open311Routes(
+      createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
+      { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl },
+    ),
+  );
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: SESSION_COOKIE,
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Linli 邻里 API', version: '1', description: 'Community governance platform. Errors: {"error":{"code","message","details"}}.' },
+    info: {
+      title: 'Linli 邻里 API',
+      version: '1',
+      description: 'Community governance platform. Errors: {"error":{"code","message","details"}}.',
+    },
     servers: [{ url: '/' }],
   });
   app.get('/api/docs', (c) => c.html(swaggerPage));
   // The page's own script is a file, as the Content-Security-Policy allows no inline script.
   app.get('/api/docs/init.js', (c) => c.body(swaggerInit, 200, { 'content-type': 'text/javascript; charset=utf-8' }));
-  app.use('/api/docs/assets/*', serveStatic({ root: path.relative(process.cwd(), swaggerDir), rewriteRequestPath: (p) => p.replace('/api/docs/assets', '') }));
+  app.use(
+    '/api/docs/assets/*',
+    serveStatic({
+      root: path.relative(process.cwd(), swaggerDir),
+      rewriteRequestPath: (p) => p.replace('/api/docs/assets', ''),
+    }),
+  );
   app.all('/api/*', (c) => c.json(errorBody('ROUTE_NOT_FOUND', c.get('locale')), 404));
 
   // The built web pages: the console at /, phone pages at /m/ (single-page apps).
   const webRoot = path.relative(process.cwd(), webDistDir) || '.';
   // Hashed file names: cache for a year; compressed for cheap phones on slow networks.
-  app.use('/assets/*', compress(), async (c, next) => {
-    await next();
-    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
-  }, serveStatic({ root: webRoot }));
+  app.use(
+    '/assets/*',
+    compress(),
+    async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    },
+    serveStatic({ root: webRoot }),
+  );
   app.get('/favicon.svg', serveStatic({ root: webRoot }));
   const page = (file: string) => (c: import('hono').Context<AppEnv>) => {
     const full = path.join(webDistDir, file);
-    if (!fs.existsSync(full)) return c.text('The web pages are not built yet: run `npm run build`. 页面尚未构建。', 503);
+    if (!fs.existsSync(full))
+      return c.text('The web pages are not built yet: run `npm run build`. 页面尚未构建。', 503);
     return c.html(fs.readFileSync(full, 'utf8'));
   };
   // The resident's public pages (QR report form, tracking, rating): a small app of their own.
@@ -193,9 +239,14 @@ export function buildApp(deps: AppDeps) {
 }
 
 function smsProvider(config: AppDeps['config']) {
-  if (config.SMS_PROVIDER === 'console') return consoleProvider({ handsetFile: path.join(config.dataDir, 'sms-handset.jsonl') });
+  if (config.SMS_PROVIDER === 'console')
+    return consoleProvider({ handsetFile: path.join(config.dataDir, 'sms-handset.jsonl') });
   if (!config.SMS_HTTP_URL) throw new Error('SMS_PROVIDER=http needs SMS_HTTP_URL');
-  return httpProvider({ url: config.SMS_HTTP_URL, token: config.SMS_HTTP_TOKEN, templateIds: JSON.parse(config.SMS_TEMPLATE_IDS) as Record<string, string> });
+  return httpProvider({
+    url: config.SMS_HTTP_URL,
+    token: config.SMS_HTTP_TOKEN,
+    templateIds: JSON.parse(config.SMS_TEMPLATE_IDS) as Record<string, string>,
+  });
 }
 
 const swaggerPage = `<!doctype html>

@@ -16,21 +16,37 @@ const configSchema = z.object({
     .optional(),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.string().url().optional(),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   COOKIE_SECURE: booleanish.default(false),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   MAP_TILE_URL: z
     .string()
     .default('')
-    .refine((url) => tileSource(url) !== undefined, 'an http(s) URL whose host may hold {s} only in its first label, or a path on this server'),
+    .refine(
+      (url) => tileSource(url) !== undefined,
+      'an http(s) URL whose host may hold {s} only in its first label, or a path on this server',
+    ),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
   JOBS_ENABLED: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),
   DEMO_CASES: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   PII_KEY: z.string().optional(),
-  TRACKING_PREFIX: z.string().regex(/^[A-Z]{1,4}$/, '1–4 capital letters').default('LL'),
+  TRACKING_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{1,4}$/, '1–4 capital letters')
+    .default('LL'),
   SMS_PROVIDER: z.enum(['console', 'http']).default('console'),
   SMS_HTTP_URL: z.string().url().optional(),
   SMS_HTTP_TOKEN: z.string().optional(),

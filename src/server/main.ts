@@ -65,7 +65,8 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'regions': {
       const { values } = parse(rest, { province: { type: 'string' } });
-      if (!values.province || !/^\d{2}$/.test(values.province)) throw new UsageError('regions needs --province with a 2-digit code, e.g. 61');
+      if (!values.province || !/^\d{2}$/.test(values.province))
+        throw new UsageError('regions needs --province with a 2-digit code, e.g. 61');
       const { deps, handle } = await openRuntime(config);
       try {
         const added = await importRegions(deps.db, provinceRegions(values.province), deps.clock.now());
@@ -79,7 +80,11 @@ async function main(argv: string[]): Promise<void> {
       const [sub, ...args] = rest;
       if (sub !== 'create') throw new UsageError('user takes the subcommand create');
       const { values } = parse(args, {
-        username: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, name: { type: 'string' },
+        username: { type: 'string' },
+        password: { type: 'string' },
+        role: { type: 'string' },
+        scope: { type: 'string' },
+        name: { type: 'string' },
       });
       for (const key of ['username', 'password', 'role', 'scope'] as const) {
         if (!values[key]) throw new UsageError(`user create needs --${key}`);
@@ -87,7 +92,11 @@ async function main(argv: string[]): Promise<void> {
       const { deps, handle } = await openRuntime(config);
       try {
         const user = await createAccountService(deps).createUser({
-          username: values.username!, password: values.password!, role: values.role!, scope: values.scope!, displayName: values.name,
+          username: values.username!,
+          password: values.password!,
+          role: values.role!,
+          scope: values.scope!,
+          displayName: values.name,
         });
         console.log(`已创建用户 Created user ${user.username} (${values.role} @ ${values.scope}).`);
       } finally {
@@ -102,7 +111,8 @@ async function main(argv: string[]): Promise<void> {
       if (!values.name) throw new UsageError('apikey create needs --name');
       // Named, never guessed: the key may file cases only in this county (checked to exist).
       const tenant = values.tenant;
-      if (!tenant || !/^\d{6}$/.test(tenant)) throw new UsageError('apikey create needs --tenant with the 6-digit code of the county');
+      if (!tenant || !/^\d{6}$/.test(tenant))
+        throw new UsageError('apikey create needs --tenant with the 6-digit code of the county');
       const { deps, handle } = await openRuntime(config);
       try {
         const key = await createApiKeys(deps).create(systemActor(), { name: values.name, tenantId: tenant });
@@ -132,13 +142,21 @@ async function main(argv: string[]): Promise<void> {
       try {
         const includeKey = values['include-key'] === true;
         const masterKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
-        if (!masterKey) throw new BackupError(`没有可备份的数据库 There is no embedded database in ${config.dataDir} to back up.`);
-        const manifest = await backupEmbedded(config.dataDir, masterKey.key, path.resolve(values.out), { includeKey, now: new Date() });
+        if (!masterKey)
+          throw new BackupError(`没有可备份的数据库 There is no embedded database in ${config.dataDir} to back up.`);
+        const manifest = await backupEmbedded(config.dataDir, masterKey.key, path.resolve(values.out), {
+          includeKey,
+          now: new Date(),
+        });
         const size = Math.round(fs.statSync(values.out).size / 1024);
-        console.log(`已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; checked).`);
-        console.log(includeKey
-          ? `密钥（指纹 ${manifest.key.fingerprint}）在备份中：请像保管密钥一样保管此文件。The key (fingerprint ${manifest.key.fingerprint}) is IN this backup: keep the file as safe as the key.`
-          : `密钥不在备份中（指纹 ${manifest.key.fingerprint}）：请另行保管 ${masterKey.source}。The key is not in the backup (fingerprint ${manifest.key.fingerprint}): keep ${masterKey.source} separately, see docs/operations.md.`);
+        console.log(
+          `已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; checked).`,
+        );
+        console.log(
+          includeKey
+            ? `密钥（指纹 ${manifest.key.fingerprint}）在备份中：请像保管密钥一样保管此文件。The key (fingerprint ${manifest.key.fingerprint}) is IN this backup: keep the file as safe as the key.`
+            : `密钥不在备份中（指纹 ${manifest.key.fingerprint}）：请另行保管 ${masterKey.source}。The key is not in the backup (fingerprint ${manifest.key.fingerprint}): keep ${masterKey.source} separately, see docs/operations.md.`,
+        );
       } finally {
         lock.release();
       }
@@ -155,7 +173,9 @@ async function main(argv: string[]): Promise<void> {
       try {
         const runKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
         const { manifest, keptAs } = await restoreEmbedded(config.dataDir, file, runKey, new Date());
-        console.log(`已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`);
+        console.log(
+          `已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`,
+        );
       } finally {
         lock.release();
       }
@@ -166,7 +186,11 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, allowPositionals = false) {
+function parse<O extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: O,
+  allowPositionals = false,
+) {
   try {
     return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (error) {
@@ -175,7 +199,10 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 }
 
 function embeddedOnly(config: Config): void {
-  if (config.DATABASE_URL) throw new UsageError('backup and restore are for the embedded database; for a PostgreSQL server use pg_dump / pg_restore');
+  if (config.DATABASE_URL)
+    throw new UsageError(
+      'backup and restore are for the embedded database; for a PostgreSQL server use pg_dump / pg_restore',
+    );
 }
 
 /** Listens on PORT, or refuses with one line naming the port (taken, or not ours to take). */
@@ -189,9 +216,17 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
     });
   }).catch((error: NodeJS.ErrnoException) => {
     const where = `${config.HOST}:${config.PORT}`;
-    if (error.code === 'EADDRINUSE') throw new ConfigError(`端口 ${config.PORT} 已被占用（${where}），请停止占用它的程序或设置 PORT 为空闲端口。Port ${config.PORT} is already in use (${where}); stop the program using it or set PORT to a free port.`);
-    if (error.code === 'EACCES') throw new ConfigError(`没有权限监听端口 ${config.PORT}（${where}），请设置 PORT 为 1024 以上的端口。No permission to listen on port ${config.PORT} (${where}); set PORT to a port above 1024.`);
-    throw new ConfigError(`无法监听 ${where}（${error.code ?? error.message}）。Cannot listen on ${where} (${error.code ?? error.message}); check HOST and PORT.`);
+    if (error.code === 'EADDRINUSE')
+      throw new ConfigError(
+        `端口 ${config.PORT} 已被占用（${where}），请停止占用它的程序或设置 PORT 为空闲端口。Port ${config.PORT} is already in use (${where}); stop the program using it or set PORT to a free port.`,
+      );
+    if (error.code === 'EACCES')
+      throw new ConfigError(
+        `没有权限监听端口 ${config.PORT}（${where}），请设置 PORT 为 1024 以上的端口。No permission to listen on port ${config.PORT} (${where}); set PORT to a port above 1024.`,
+      );
+    throw new ConfigError(
+      `无法监听 ${where}（${error.code ?? error.message}）。Cannot listen on ${where} (${error.code ?? error.message}); check HOST and PORT.`,
+    );
   });
   return server;
 }
@@ -217,7 +252,8 @@ async function start(config: Config): Promise<void> {
     deps.jobs.start(config.JOBS_POLL_MS);
   }
   const address = server.address();
-  const url = config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
+  const url =
+    config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
   const lines = [
     '',
     `邻里 Linli is running on ${deps.engine === 'pglite' ? `the embedded database (${embeddedDir(config)})` : 'PostgreSQL'}.`,
@@ -255,7 +291,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   }
   if (error instanceof AppError) {
     const entry = errorTable[error.code];
-    console.error(`错误 ${error.code}: ${entry['zh-CN']} / ${entry.en}${error.details ? ' ' + JSON.stringify(error.details) : ''}`);
+    console.error(
+      `错误 ${error.code}: ${entry['zh-CN']} / ${entry.en}${error.details ? ' ' + JSON.stringify(error.details) : ''}`,
+    );
     process.exit(1);
   }
   console.error(`错误 Error: ${(error as Error).message}`);

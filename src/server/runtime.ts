@@ -18,11 +18,16 @@ export const embeddedDir = (config: Config): string => path.join(config.dataDir,
  * DATA_DIR must be a writable folder; with the embedded database this process holds its lock
  * until handle.close() (or exit), so a second process is refused instead of corrupting it.
  */
-export async function openRuntime(config: Config, clock: Clock = systemClock): Promise<{ deps: AppDeps; handle: DatabaseHandle }> {
+export async function openRuntime(
+  config: Config,
+  clock: Clock = systemClock,
+): Promise<{ deps: AppDeps; handle: DatabaseHandle }> {
   prepareDataDir(config.dataDir);
   const lock = config.DATABASE_URL ? null : lockDataDir(config.dataDir);
   try {
-    const pii = new PiiCipher(loadMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, embedded: !config.DATABASE_URL }));
+    const pii = new PiiCipher(
+      loadMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, embedded: !config.DATABASE_URL }),
+    );
     const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: embeddedDir(config) });
     const handle: DatabaseHandle = {
       ...opened,
@@ -44,7 +49,16 @@ export async function openRuntime(config: Config, clock: Clock = systemClock): P
     }
     const jobs = new JobRunner(handle.db, clock);
     const storage = new LocalFolderStorage(path.join(config.dataDir, 'files'));
-    const deps: AppDeps = { db: handle.db, engine: handle.engine, clock, config, jobs, locator: new GridLocator(handle.db), pii, storage };
+    const deps: AppDeps = {
+      db: handle.db,
+      engine: handle.engine,
+      clock,
+      config,
+      jobs,
+      locator: new GridLocator(handle.db),
+      pii,
+      storage,
+    };
     return { deps, handle };
   } catch (error) {
     lock?.release();

@@ -18,14 +18,23 @@ export interface IdNumberInfo {
 export type IdNumberProblem = 'format' | 'birthDate' | 'checkDigit';
 
 /** Checks an 18-character ID number: format, a real birth date, and the check character. */
-export function parseIdNumber(raw: string, today = new Date()): { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem } {
+export function parseIdNumber(
+  raw: string,
+  today = new Date(),
+): { ok: true; info: IdNumberInfo } | { ok: false; problem: IdNumberProblem } {
   const value = raw.trim().toUpperCase();
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, problem: 'format' };
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || date > today) {
+  if (
+    year < 1900 ||
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    date > today
+  ) {
     return { ok: false, problem: 'birthDate' };
   }
   if (idNumberCheckChar(value.slice(0, 17)) !== value[17]) return { ok: false, problem: 'checkDigit' };
@@ -42,7 +51,10 @@ export function parseIdNumber(raw: string, today = new Date()): { ok: true; info
 
 /** Mainland mobile (11 digits) or a landline with area code; returns digits (and one dash) or null. */
 export function normalizePhone(raw: string): string | null {
-  const value = raw.trim().replace(/[\s()（）]/g, '').replace(/^\+?86-?/, '');
+  const value = raw
+    .trim()
+    .replace(/[\s()（）]/g, '')
+    .replace(/^\+?86-?/, '');
   if (/^1[3-9]\d{9}$/.test(value)) return value;
   const landline = /^(0\d{2,3})-?(\d{7,8})$/.exec(value);
   return landline ? `${landline[1]}-${landline[2]}` : null;

@@ -1,7 +1,15 @@
 // Chinese labels of resident fields, shared by the import/export sheets and the web pages.
 export const relationLabels = {
-  head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', grandparent: '祖父母',
-  sibling: '兄弟姐妹', in_law: '儿媳/女婿', tenant: '租户', other: '其他',
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  grandchild: '孙子女',
+  grandparent: '祖父母',
+  sibling: '兄弟姐妹',
+  in_law: '儿媳/女婿',
+  tenant: '租户',
+  other: '其他',
 } as const;
 
 export const residenceLabels = { registered: '户籍', resident: '常住', floating: '流动' } as const;

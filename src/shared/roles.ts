@@ -33,46 +33,94 @@ export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
 export const departmentRoles: readonly Role[] = ['department_receiver', 'department_handler'];
 
 export const permissions = [
-  'places:read',      // region tree, grids, buildings, units
-  'places:write',     // create and edit buildings, units, households
-  'grids:write',      // create, merge and split grids
-  'households:read',  // households and who lives there
+  'places:read', // region tree, grids, buildings, units
+  'places:write', // create and edit buildings, units, households
+  'grids:write', // create, merge and split grids
+  'households:read', // households and who lives there
   'departments:read',
   'users:manage',
   'audit:read',
-  'people:read',      // residents in scope, personal data masked
-  'people:write',     // register, edit, move, move out
-  'people:reveal',    // see one full ID number or phone, audited with a reason
-  'people:import',    // Excel import into a community
-  'orgs:read',        // party organisations, volunteers, 双报到, organisations
+  'people:read', // residents in scope, personal data masked
+  'people:write', // register, edit, move, move out
+  'people:reveal', // see one full ID number or phone, audited with a reason
+  'people:import', // Excel import into a community
+  'orgs:read', // party organisations, volunteers, 双报到, organisations
   'orgs:write',
-  'visits:read',      // 民情日记
+  'visits:read', // 民情日记
   'visits:write',
-  'files:write',      // upload photos
-  'cases:read',       // cases of places in scope
-  'cases:intake',     // enter a case: hotline, walk-in, patrol
-  'cases:dispatch',   // accept, dispatch, call back, close: the community/street dispatcher
-  'cases:handle',     // work a case sent to you or your department
-  'cases:configure',  // categories, deadlines, the on-duty roster
-  'whistle:blow',     // 吹哨: summon departments, score them
-  'whistle:answer',   // 接哨/报到: a department's receivers and handlers, and legal advisers summoned in person
-  'duties:read',      // 权责清单
-  'duties:write',     // maintain and import the lists (street)
-  'duties:assign',    // a department hands a task to a community
-  'disputes:read',    // 矛盾纠纷台账
-  'disputes:write',   // record disputes, mediation sessions, follow-ups
-  'legal:answer',     // 小律服务: answer residents' legal questions
+  'files:write', // upload photos
+  'cases:read', // cases of places in scope
+  'cases:intake', // enter a case: hotline, walk-in, patrol
+  'cases:dispatch', // accept, dispatch, call back, close: the community/street dispatcher
+  'cases:handle', // work a case sent to you or your department
+  'cases:configure', // categories, deadlines, the on-duty roster
+  'whistle:blow', // 吹哨: summon departments, score them
+  'whistle:answer', // 接哨/报到: a department's receivers and handlers, and legal advisers summoned in person
+  'duties:read', // 权责清单
+  'duties:write', // maintain and import the lists (street)
+  'duties:assign', // a department hands a task to a community
+  'disputes:read', // 矛盾纠纷台账
+  'disputes:write', // record disputes, mediation sessions, follow-ups
+  'legal:answer', // 小律服务: answer residents' legal questions
 ] as const;
 export type Permission = (typeof permissions)[number];
 
 const staffRead: Permission[] = ['places:read', 'departments:read'];
-const registry: Permission[] = ['households:read', 'people:read', 'people:write', 'people:reveal', 'orgs:read', 'visits:read', 'files:write'];
-const dispatcher: Permission[] = ['cases:read', 'cases:intake', 'cases:dispatch', 'cases:handle', 'whistle:blow', 'duties:read', 'disputes:read', 'disputes:write'];
+const registry: Permission[] = [
+  'households:read',
+  'people:read',
+  'people:write',
+  'people:reveal',
+  'orgs:read',
+  'visits:read',
+  'files:write',
+];
+const dispatcher: Permission[] = [
+  'cases:read',
+  'cases:intake',
+  'cases:dispatch',
+  'cases:handle',
+  'whistle:blow',
+  'duties:read',
+  'disputes:read',
+  'disputes:write',
+];
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'users:manage', 'audit:read', 'people:import', 'orgs:write', 'cases:configure', 'duties:write'],
-  street_officer: [...staffRead, ...registry, ...dispatcher, 'places:write', 'grids:write', 'people:import', 'orgs:write', 'cases:configure', 'duties:write'],
-  community_worker: [...staffRead, ...registry, ...dispatcher, 'places:write', 'people:import', 'orgs:write', 'visits:write', 'cases:configure'],
+  admin: [
+    ...staffRead,
+    ...registry,
+    ...dispatcher,
+    'places:write',
+    'grids:write',
+    'users:manage',
+    'audit:read',
+    'people:import',
+    'orgs:write',
+    'cases:configure',
+    'duties:write',
+  ],
+  street_officer: [
+    ...staffRead,
+    ...registry,
+    ...dispatcher,
+    'places:write',
+    'grids:write',
+    'people:import',
+    'orgs:write',
+    'cases:configure',
+    'duties:write',
+  ],
+  community_worker: [
+    ...staffRead,
+    ...registry,
+    ...dispatcher,
+    'places:write',
+    'people:import',
+    'orgs:write',
+    'visits:write',
+    'cases:configure',
+  ],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
   department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],

@@ -6,7 +6,10 @@
 // Schema's maxLength) counts it, and a cut falls between graphemes, so an emoji with its skin tone,
 // a family joined by ZWJ or a letter with its accents is kept whole or left out whole.
 
-const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+const graphemes =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : null;
 
 /**
  * The number of characters (code points): '😀' and '𠀋' count one each, and so does a line break
@@ -71,4 +74,5 @@ export function textProblem(text: string, options: { multiline: boolean }): Text
 }
 
 /** The text without what cannot be stored, for a name we record but cannot refuse (an uploaded file's name). */
-export const storableText = (text: string): string => text.replace(/\p{Cs}|[\u0000-\u0008\u000A-\u001F\uFFFE\uFFFF]/gu, '');
+export const storableText = (text: string): string =>
+  text.replace(/\p{Cs}|[\u0000-\u0008\u000A-\u001F\uFFFE\uFFFF]/gu, '');

@@ -22,7 +22,13 @@ describe(`login and sessions (${testEngine})`, () => {
     expect(cookies).toMatch(/linli_session=[^;]+;.*HttpOnly/);
     expect(cookies).toMatch(/SameSite=Lax/);
     expect(res.body.memberships).toEqual([
-      { role: 'grid_worker', roleLabel: '网格员', scopeKind: 'place', scopeCode: '610899001001001', scopeName: '和平一网格' },
+      {
+        role: 'grid_worker',
+        roleLabel: '网格员',
+        scopeKind: 'place',
+        scopeCode: '610899001001001',
+        scopeName: '和平一网格',
+      },
     ]);
     expect(res.body.permissions).toContain('households:read');
     expect(res.body.permissions).not.toContain('grids:write');
@@ -37,7 +43,10 @@ describe(`login and sessions (${testEngine})`, () => {
 
   it('refuses a wrong password without saying whether the user exists', async () => {
     const wrong = await new Session(ctx).request('POST', '/api/v1/auth/login', { username: 'gridA', password: 'nope' });
-    const unknown = await new Session(ctx).request('POST', '/api/v1/auth/login', { username: 'nobody', password: 'nope' });
+    const unknown = await new Session(ctx).request('POST', '/api/v1/auth/login', {
+      username: 'nobody',
+      password: 'nope',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect(wrong.body).toEqual(unknown.body);
@@ -45,14 +54,23 @@ describe(`login and sessions (${testEngine})`, () => {
 
   it('locks an account after repeated failures, then lets it in after the lock time', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await new Session(ctx).request('POST', '/api/v1/auth/login', { username: 'gridB', password: `wrong${i}` });
+      const res = await new Session(ctx).request('POST', '/api/v1/auth/login', {
+        username: 'gridB',
+        password: `wrong${i}`,
+      });
       expect(res.status).toBe(401);
     }
-    const locked = await new Session(ctx).request('POST', '/api/v1/auth/login', { username: 'gridB', password: TEST_PASSWORD });
+    const locked = await new Session(ctx).request('POST', '/api/v1/auth/login', {
+      username: 'gridB',
+      password: TEST_PASSWORD,
+    });
     expect(locked.status).toBe(429);
     expect(locked.body.error.code).toBe('RATE_LIMITED');
     ctx.clock.advance(16 * 60_000);
-    const later = await new Session(ctx).request('POST', '/api/v1/auth/login', { username: 'gridB', password: TEST_PASSWORD });
+    const later = await new Session(ctx).request('POST', '/api/v1/auth/login', {
+      username: 'gridB',
+      password: TEST_PASSWORD,
+    });
     expect(later.status).toBe(200);
   });
 
@@ -62,7 +80,11 @@ describe(`login and sessions (${testEngine})`, () => {
     const res = await s.patch('/api/v1/places/610899001001-1', { name: '被篡改' });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('CSRF_FAILED');
-    const place = await ctx.deps.db.selectFrom('places').select('name').where('code', '=', '610899001001-1').executeTakeFirstOrThrow();
+    const place = await ctx.deps.db
+      .selectFrom('places')
+      .select('name')
+      .where('code', '=', '610899001001-1')
+      .executeTakeFirstOrThrow();
     expect(place.name).not.toBe('被篡改');
   });
 
@@ -88,7 +110,9 @@ describe(`login and sessions (${testEngine})`, () => {
     expect(weak.body.error.code).toBe('AUTH_WEAK_PASSWORD');
     const wrongCurrent = await desk.post('/api/v1/me/password', { currentPassword: 'x', newPassword: 'NewPassw0rd' });
     expect(wrongCurrent.body.error.code).toBe('AUTH_WRONG_PASSWORD');
-    expect((await desk.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd' })).status).toBe(204);
+    expect(
+      (await desk.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd' })).status,
+    ).toBe(204);
     expect((await desk.get('/api/v1/me')).status).toBe(200);
     expect((await phone.get('/api/v1/me')).status).toBe(401);
     await new Session(ctx).login('receiver', 'NewPassw0rd');
@@ -100,13 +124,17 @@ describe(`login hardening (${testEngine})`, () => {
   beforeAll(async () => {
     for (let i = 1; i <= 7; i++) await buildUser(ctx.deps, `pwuser${i}`, 'community_worker', '610899001001');
   });
-  const attempt = (ip: string, username: string, password: string) => new Session(ctx, ip).request('POST', '/api/v1/auth/login', { username, password });
-  const userId = async (username: string) => (await ctx.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-  const auditFrom = (ip: string) => ctx.deps.db.selectFrom('audit_log').selectAll().where('ip', '=', ip).orderBy('at').execute();
+  const attempt = (ip: string, username: string, password: string) =>
+    new Session(ctx, ip).request('POST', '/api/v1/auth/login', { username, password });
+  const userId = async (username: string) =>
+    (await ctx.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  const auditFrom = (ip: string) =>
+    ctx.deps.db.selectFrom('audit_log').selectAll().where('ip', '=', ip).orderBy('at').execute();
 
   it('stops one address guessing passwords across many accounts, and only that address', async () => {
     const names = ['admin', 'officer', 'worker1', 'worker2', 'gridA', 'gridB', 'ghost1', 'ghost2', 'ghost3', 'ghost4'];
-    for (let i = 0; i < 30; i++) expect((await attempt('10.1.0.1', names[i % names.length], `guess-${i}`)).status).toBe(401);
+    for (let i = 0; i < 30; i++)
+      expect((await attempt('10.1.0.1', names[i % names.length], `guess-${i}`)).status).toBe(401);
     const stopped = await attempt('10.1.0.1', 'officer', TEST_PASSWORD);
     expect(stopped.status).toBe(429);
     expect(stopped.body.error.code).toBe('RATE_LIMITED');
@@ -136,7 +164,8 @@ describe(`login hardening (${testEngine})`, () => {
   it('stops a guesser spread over many addresses at a much higher account-wide bar, yet lets the owner in from an address she used before', async () => {
     expect((await attempt('10.1.3.1', 'pwuser3', TEST_PASSWORD)).status).toBe(200); // her office, last week
     ctx.clock.advance(7 * 24 * 3_600_000);
-    for (let a = 0; a < 10; a++) for (let i = 0; i < 5; i++) expect((await attempt(`10.1.4.${a}`, 'pwuser3', `wrong-${a}-${i}`)).status).toBe(401);
+    for (let a = 0; a < 10; a++)
+      for (let i = 0; i < 5; i++) expect((await attempt(`10.1.4.${a}`, 'pwuser3', `wrong-${a}-${i}`)).status).toBe(401);
     expect((await attempt('10.1.5.1', 'pwuser3', TEST_PASSWORD)).status).toBe(429);
     expect((await attempt('10.1.3.1', 'pwuser3', TEST_PASSWORD)).status).toBe(200);
   });
@@ -175,7 +204,10 @@ describe(`login hardening (${testEngine})`, () => {
       const wrong = await s.post('/api/v1/me/password', { currentPassword: `nope-${i}`, newPassword: 'NewPassw0rd9' });
       expect(wrong.body.error.code).toBe('AUTH_WRONG_PASSWORD');
     }
-    const refused = await s.post('/api/v1/me/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd9' });
+    const refused = await s.post('/api/v1/me/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'NewPassw0rd9',
+    });
     expect(refused.status).toBe(429);
     expect((await attempt('10.1.8.2', 'pwuser6', TEST_PASSWORD)).status).toBe(200); // unchanged
     expect((await auditFrom('10.1.8.1')).filter((r) => r.action === 'account.changePasswordFailed')).toHaveLength(5);
@@ -188,7 +220,8 @@ describe(`login hardening (${testEngine})`, () => {
       expect((await s.post('/api/v1/public/login-code', { phone })).status).toBe(204);
       const code = await loginCodeOf(ctx, phone);
       const wrong = code === '000000' ? '111111' : '000000';
-      for (let i = 0; i < 5; i++) expect((await s.post('/api/v1/auth/phone-login', { phone, code: wrong })).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect((await s.post('/api/v1/auth/phone-login', { phone, code: wrong })).status).toBe(401);
     }
     await s.post('/api/v1/public/login-code', { phone });
     const code = await loginCodeOf(ctx, phone);
@@ -206,7 +239,10 @@ describe(`login hardening (${testEngine})`, () => {
       const phone = `1370000200${p}`;
       await s.post('/api/v1/public/login-code', { phone });
       const code = await loginCodeOf(ctx, phone);
-      for (let i = 0; i < 5; i++) expect((await s.post('/api/v1/auth/phone-login', { phone, code: code === '000000' ? '111111' : '000000' })).status).toBe(401);
+      for (let i = 0; i < 5; i++)
+        expect(
+          (await s.post('/api/v1/auth/phone-login', { phone, code: code === '000000' ? '111111' : '000000' })).status,
+        ).toBe(401);
     }
     const phone = '13700002009';
     await s.post('/api/v1/public/login-code', { phone });
@@ -216,18 +252,29 @@ describe(`login hardening (${testEngine})`, () => {
   });
 
   it('behind a trusted reverse proxy, counts each resident by the address the proxy saw, and trusts no one else’s header', async () => {
-    const proxied = buildApp({ ...ctx.deps, jobs: new JobRunner(ctx.deps.db, ctx.clock), config: { ...ctx.deps.config, TRUSTED_PROXIES: '127.0.0.1' } });
+    const proxied = buildApp({
+      ...ctx.deps,
+      jobs: new JobRunner(ctx.deps.db, ctx.clock),
+      config: { ...ctx.deps.config, TRUSTED_PROXIES: '127.0.0.1' },
+    });
     const via = async (app: typeof proxied, peer: string, forwardedFor: string, password: string) => {
-      const res = await app.request('/api/v1/auth/login', {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ username: 'pwuser7', password }),
-      }, { incoming: { socket: { remoteAddress: peer } } });
+      const res = await app.request(
+        '/api/v1/auth/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ username: 'pwuser7', password }),
+        },
+        { incoming: { socket: { remoteAddress: peer } } },
+      );
       return res.status;
     };
     for (let i = 0; i < 5; i++) expect(await via(proxied, '127.0.0.1', '198.51.100.1', `wrong-${i}`)).toBe(401);
     expect(await via(proxied, '127.0.0.1', '198.51.100.1', TEST_PASSWORD)).toBe(429);
     expect(await via(proxied, '127.0.0.1', '198.51.100.2', TEST_PASSWORD)).toBe(200);
     // A client talking to the server directly cannot pick its address by writing the header.
-    for (let i = 0; i < 5; i++) expect(await via(ctx.app, '203.0.113.9', `198.51.100.${10 + i}`, `wrong-${i}`)).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect(await via(ctx.app, '203.0.113.9', `198.51.100.${10 + i}`, `wrong-${i}`)).toBe(401);
     expect(await via(ctx.app, '203.0.113.9', '198.51.100.99', TEST_PASSWORD)).toBe(429);
   });
 });

@@ -19,7 +19,11 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const report = (description: string, phone: string) =>
-  new Session(ctx).request('POST', '/api/v1/public/cases', multipart({ communityCode: world.c1.code, description, reporterName: '陈阿姨', reporterPhone: phone }));
+  new Session(ctx).request(
+    'POST',
+    '/api/v1/public/cases',
+    multipart({ communityCode: world.c1.code, description, reporterName: '陈阿姨', reporterPhone: phone }),
+  );
 
 describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
   it('prints a case sheet and a QR poster as PDFs with Chinese text', async () => {
@@ -46,7 +50,10 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     const anon = new Session(ctx);
     expect((await anon.post('/api/v1/public/login-code', { phone: '13512340000' })).status).toBe(204);
     const code = await loginCodeOf(ctx, '13512340000');
-    const wrong = await anon.post('/api/v1/auth/phone-login', { phone: '13512340000', code: code === '000000' ? '111111' : '000000' });
+    const wrong = await anon.post('/api/v1/auth/phone-login', {
+      phone: '13512340000',
+      code: code === '000000' ? '111111' : '000000',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.error.code).toBe('AUTH_CODE_INVALID');
     const ok = await anon.post('/api/v1/auth/phone-login', { phone: '13512340000', code });
@@ -67,12 +74,29 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     buildApp(restarted);
     await restarted.jobs.drain();
     await restarted.jobs.drain();
-    const events = await ctx.deps.db.selectFrom('case_events').innerJoin('cases', 'cases.id', 'case_events.case_id')
-      .select(['case_events.action', 'case_events.note']).where('cases.tracking_code', '=', code).where('case_events.action', 'in', ['warning', 'overdue']).execute();
-    expect(events.map((e) => e.note).sort()).toEqual(['派单即将超时', '派单已超时', '首次联系即将超时', '首次联系已超时'].sort());
-    const overdueSms = await ctx.deps.db.selectFrom('sms_outbox').select('to_masked').where('template', '=', 'sla_overdue').where('body', 'like', `%${code}%`).execute();
+    const events = await ctx.deps.db
+      .selectFrom('case_events')
+      .innerJoin('cases', 'cases.id', 'case_events.case_id')
+      .select(['case_events.action', 'case_events.note'])
+      .where('cases.tracking_code', '=', code)
+      .where('case_events.action', 'in', ['warning', 'overdue'])
+      .execute();
+    expect(events.map((e) => e.note).sort()).toEqual(
+      ['派单即将超时', '派单已超时', '首次联系即将超时', '首次联系已超时'].sort(),
+    );
+    const overdueSms = await ctx.deps.db
+      .selectFrom('sms_outbox')
+      .select('to_masked')
+      .where('template', '=', 'sla_overdue')
+      .where('body', 'like', `%${code}%`)
+      .execute();
     // Two clocks ran out (call back and dispatch): each tells the cadre and the street once.
-    expect(overdueSms.map((s) => s.to_masked).sort()).toEqual(['139****0001', '139****0001', '139****0002', '139****0002']);
+    expect(overdueSms.map((s) => s.to_masked).sort()).toEqual([
+      '139****0001',
+      '139****0001',
+      '139****0002',
+      '139****0002',
+    ]);
   });
 
   it('stops every clock when a case is resolved: no overdue text about a call back nobody needs any more', async () => {
@@ -80,13 +104,20 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     const worker = await new Session(ctx).login('worker1');
     const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
     expect((await worker.post(`/api/v1/cases/${id}/actions/accept`, {})).status).toBe(200);
-    expect((await worker.post(`/api/v1/cases/${id}/actions/resolve`, { result: '已联系物业固定井盖' })).status).toBe(200);
+    expect((await worker.post(`/api/v1/cases/${id}/actions/resolve`, { result: '已联系物业固定井盖' })).status).toBe(
+      200,
+    );
     ctx.clock.advance(3 * 86_400_000);
     await ctx.deps.jobs.drain();
     const c = (await (await new Session(ctx).login('worker1')).get(`/api/v1/cases/${id}`)).body;
     expect(c.timeline.map((e: { action: string }) => e.action)).not.toContain('overdue');
     expect(c.slaLevel).toBe('ok');
-    const texts = await ctx.deps.db.selectFrom('sms_outbox').select('template').where('body', 'like', `%${code}%`).where('template', 'in', ['sla_warning', 'sla_overdue']).execute();
+    const texts = await ctx.deps.db
+      .selectFrom('sms_outbox')
+      .select('template')
+      .where('body', 'like', `%${code}%`)
+      .where('template', 'in', ['sla_warning', 'sla_overdue'])
+      .execute();
     expect(texts).toEqual([]);
   });
 });

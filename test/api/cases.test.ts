@@ -23,16 +23,30 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const reportFields = (over: Record<string, string> = {}) => ({
-  communityCode: '610899001001', description: '3号楼门口路灯坏了三天，晚上很黑', reporterName: '陈阿姨', reporterPhone: '13812345678', lng: '108.005', lat: '37.005', ...over,
+  communityCode: '610899001001',
+  description: '3号楼门口路灯坏了三天，晚上很黑',
+  reporterName: '陈阿姨',
+  reporterPhone: '13812345678',
+  lng: '108.005',
+  lat: '37.005',
+  ...over,
 });
 const report = (over: Record<string, string> = {}, photos: Buffer[] = [], headers: Record<string, string> = {}) => {
   const form = multipart(reportFields(over));
   for (const p of photos) form.append('photos', new File([new Uint8Array(p)], 'p.png', { type: 'image/png' }));
   return new Session(ctx).request('POST', '/api/v1/public/cases', form, headers);
 };
-const outbox = async () => ctx.deps.db.selectFrom('sms_outbox').select(['to_masked', 'template', 'body', 'status']).orderBy('created_at').orderBy('id').execute();
-const caseByCode = async (code: string) => ctx.deps.db.selectFrom('cases').selectAll().where('tracking_code', '=', code).executeTakeFirstOrThrow();
-const act = (s: Session, id: string, action: string, body: Record<string, unknown> = {}) => s.post(`/api/v1/cases/${id}/actions/${action}`, body);
+const outbox = async () =>
+  ctx.deps.db
+    .selectFrom('sms_outbox')
+    .select(['to_masked', 'template', 'body', 'status'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+const caseByCode = async (code: string) =>
+  ctx.deps.db.selectFrom('cases').selectAll().where('tracking_code', '=', code).executeTakeFirstOrThrow();
+const act = (s: Session, id: string, action: string, body: Record<string, unknown> = {}) =>
+  s.post(`/api/v1/cases/${id}/actions/${action}`, body);
 
 describe(`cases: intake (${testEngine})`, () => {
   it('takes a QR report with a photo, files it in the grid of the point, and texts the cadre on duty and the reporter', async () => {
@@ -40,11 +54,20 @@ describe(`cases: intake (${testEngine})`, () => {
     expect(res.status).toBe(201);
     expect(res.body.trackingCode).toMatch(/^LL-20261124-0001$/);
     const c = await caseByCode(res.body.trackingCode);
-    expect(c).toMatchObject({ state: 'submitted', channel: 'qr', category_code: 'street_light', place_path: world.gridA.path, reporter_phone_masked: '138****5678' });
+    expect(c).toMatchObject({
+      state: 'submitted',
+      channel: 'qr',
+      category_code: 'street_light',
+      place_path: world.gridA.path,
+      reporter_phone_masked: '138****5678',
+    });
     expect(c.photo_ids).toHaveLength(1);
     expect(new Date(c.first_contact_due_at!).toISOString()).toBe('2026-11-24T01:30:00.000Z');
     const sms = await outbox();
-    expect(sms.map((m) => [m.to_masked, m.template])).toEqual([['139****0001', 'case_new'], ['138****5678', 'case_received']]);
+    expect(sms.map((m) => [m.to_masked, m.template])).toEqual([
+      ['139****0001', 'case_new'],
+      ['138****5678', 'case_received'],
+    ]);
     expect(sms[0].body).toContain('和平社区有新诉求（LL-20261124-0001）');
     expect(sms[0].body).toContain('30分钟内回电');
     await ctx.deps.jobs.drain();
@@ -58,7 +81,10 @@ describe(`cases: intake (${testEngine})`, () => {
     expect((await report({ reporterPhone: '12345678' })).body.error.code).toBe('RESIDENT_PHONE_INVALID');
     expect((await report({}, [Buffer.from('GIF? no, text')])).status).toBe(415);
     expect((await report({ communityCode: '999999999999' })).status).toBe(404);
-    const count = await ctx.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await ctx.deps.db
+      .selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
   });
 
@@ -66,22 +92,44 @@ describe(`cases: intake (${testEngine})`, () => {
     const first = await report({ reporterPhone: '13700000009' }, [], { 'idempotency-key': 'retry-key-0001' });
     const again = await report({ reporterPhone: '13700000009' }, [], { 'idempotency-key': 'retry-key-0001' });
     expect(again.body.trackingCode).toBe(first.body.trackingCode);
-    const rows = await ctx.deps.db.selectFrom('cases').select('id').where('idempotency_key', '=', 'retry-key-0001').execute();
+    const rows = await ctx.deps.db
+      .selectFrom('cases')
+      .select('id')
+      .where('idempotency_key', '=', 'retry-key-0001')
+      .execute();
     expect(rows).toHaveLength(1);
   });
 
   it('files a grid worker’s patrol report under their own grid when they stand just across its border', async () => {
     const grid = await new Session(ctx).login('gridA');
-    const res = await grid.post('/api/v1/cases', { channel: 'patrol', placeCode: world.gridA.code, lng: 108.0105, lat: 37.005, description: '网格边界处井盖缺失，需要尽快处理', idempotencyKey: 'patrol-border-0001' });
+    const res = await grid.post('/api/v1/cases', {
+      channel: 'patrol',
+      placeCode: world.gridA.code,
+      lng: 108.0105,
+      lat: 37.005,
+      description: '网格边界处井盖缺失，需要尽快处理',
+      idempotencyKey: 'patrol-border-0001',
+    });
     expect(res.status).toBe(201);
     expect((await caseByCode(res.body.trackingCode)).place_path).toBe(world.gridA.path);
     const worker2 = await new Session(ctx).login('worker2');
-    expect((await worker2.post('/api/v1/cases', { channel: 'hotline', placeCode: world.gridA.code, description: '不属于本社区的诉求登记测试' })).status).toBe(404);
+    expect(
+      (
+        await worker2.post('/api/v1/cases', {
+          channel: 'hotline',
+          placeCode: world.gridA.code,
+          description: '不属于本社区的诉求登记测试',
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('limits reports per phone per hour', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await report({ reporterPhone: '13600000006', description: `第${i}次反映楼道灯不亮的问题` })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await report({ reporterPhone: '13600000006', description: `第${i}次反映楼道灯不亮的问题` })).status,
+      );
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     ctx.clock.advance(3_600_001);
     expect((await report({ reporterPhone: '13600000006' })).status).toBe(201);
@@ -94,9 +142,21 @@ describe(`cases: the closed loop (${testEngine})`, () => {
   let code: string;
 
   it('shows the dispatcher only the actions the table allows, and suggests duplicates', async () => {
-    code = (await report({ description: '楼上邻居家下水道堵塞，水漏到我家厨房', lng: '108.006', lat: '37.006', reporterPhone: '13512340000' })).body.trackingCode;
+    code = (
+      await report({
+        description: '楼上邻居家下水道堵塞，水漏到我家厨房',
+        lng: '108.006',
+        lat: '37.006',
+        reporterPhone: '13512340000',
+      })
+    ).body.trackingCode;
     id = (await caseByCode(code)).id;
-    await report({ description: '邻居家下水道堵塞了，水漏到楼下厨房', lng: '108.006', lat: '37.006', reporterPhone: '13512340001' });
+    await report({
+      description: '邻居家下水道堵塞了，水漏到楼下厨房',
+      lng: '108.006',
+      lat: '37.006',
+      reporterPhone: '13512340001',
+    });
     const detail = await worker.get(`/api/v1/cases/${id}`);
     expect(detail.body.actions).toEqual(['accept', 'reject', 'contact']);
     expect(detail.body.category.name).toBe('下水道堵塞');
@@ -112,28 +172,62 @@ describe(`cases: the closed loop (${testEngine})`, () => {
     const dept = (await worker.get('/api/v1/departments')).body.items[0];
     const handlerSession = await new Session(ctx).login('handler');
     expect((await handlerSession.get(`/api/v1/cases/${id}`)).status).toBe(404);
-    expect((await act(worker, id, 'dispatch', { target: { kind: 'department', id: dept.id }, resolveHours: 48 })).body.state).toBe('dispatched');
+    expect(
+      (await act(worker, id, 'dispatch', { target: { kind: 'department', id: dept.id }, resolveHours: 48 })).body.state,
+    ).toBe('dispatched');
     const inbox = await handlerSession.get('/api/v1/cases?mine=true');
     expect(inbox.body.items.map((c: { trackingCode: string }) => c.trackingCode)).toEqual([code]);
     expect((await handlerSession.get(`/api/v1/cases/${id}`)).body.actions).toEqual(['contact', 'take', 'return']);
     expect((await act(handlerSession, id, 'resolve', { result: 'x' })).status).toBe(409);
     expect((await act(handlerSession, id, 'take')).body.state).toBe('in_progress');
-    const photo = await handlerSession.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'done.png', type: 'image/png' } }));
-    expect((await act(handlerSession, id, 'resolve', { result: '已疏通下水道，赔偿已协商', photoIds: [photo.body.id] })).body.state).toBe('resolved');
+    const photo = await handlerSession.request(
+      'POST',
+      '/api/v1/files',
+      multipart({ file: { bytes: tinyPng, name: 'done.png', type: 'image/png' } }),
+    );
+    expect(
+      (await act(handlerSession, id, 'resolve', { result: '已疏通下水道，赔偿已协商', photoIds: [photo.body.id] })).body
+        .state,
+    ).toBe('resolved');
     expect((await lastSmsTo(ctx, '13512340000', 'case_resolved', code)).text).toContain(`/r/track/${code}?t=`);
     const token = await ratingTokenOf(ctx, '13512340000', code);
 
     const anon = new Session(ctx);
     expect((await anon.get(`/api/v1/public/cases/${code}?phone4=9999`)).status).toBe(404);
     const tracking = await anon.get(`/api/v1/public/cases/${code}?t=${token}`);
-    expect(tracking.body).toMatchObject({ state: 'resolved', canRate: true, resultText: '已疏通下水道，赔偿已协商', community: '和平社区' });
-    expect(tracking.body.steps.map((s: { action: string }) => s.action)).toEqual(['submit', 'accept', 'contact', 'dispatch', 'take', 'resolve']);
+    expect(tracking.body).toMatchObject({
+      state: 'resolved',
+      canRate: true,
+      resultText: '已疏通下水道，赔偿已协商',
+      community: '和平社区',
+    });
+    expect(tracking.body.steps.map((s: { action: string }) => s.action)).toEqual([
+      'submit',
+      'accept',
+      'contact',
+      'dispatch',
+      'take',
+      'resolve',
+    ]);
     expect(JSON.stringify(tracking.body)).not.toContain('13512340000');
-    const rated = await anon.post(`/api/v1/public/cases/${code}/rating`, { token, rating: 'satisfied', solved: true, comment: '很满意' });
+    const rated = await anon.post(`/api/v1/public/cases/${code}/rating`, {
+      token,
+      rating: 'satisfied',
+      solved: true,
+      comment: '很满意',
+    });
     expect(rated.body.state).toBe('closed');
     const done = await worker.get(`/api/v1/cases/${id}`);
     expect(done.body.rating).toMatchObject({ rating: 'satisfied', solved: true, comment: '很满意' });
-    expect(done.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'contact', 'dispatch', 'take', 'resolve', 'rateSatisfied']);
+    expect(done.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit',
+      'accept',
+      'contact',
+      'dispatch',
+      'take',
+      'resolve',
+      'rateSatisfied',
+    ]);
     expect(done.body.actions).toEqual([]);
     const row = await caseByCode(code);
     expect(row.first_contact_on_time).toBe(true);
@@ -152,20 +246,30 @@ describe(`cases: the closed loop (${testEngine})`, () => {
   });
 
   it('reopens once when the resident is not satisfied, then escalates', async () => {
-    const c2 = (await report({ description: '小区垃圾桶满了没人清运，很臭', reporterPhone: '13512349999' })).body.trackingCode;
+    const c2 = (await report({ description: '小区垃圾桶满了没人清运，很臭', reporterPhone: '13512349999' })).body
+      .trackingCode;
     const cid = (await caseByCode(c2)).id;
     await act(worker, cid, 'accept');
     await act(worker, cid, 'resolve', { result: '已通知保洁清运' });
     const anon = new Session(ctx);
     const first = await ratingTokenOf(ctx, '13512349999', c2);
-    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: first, rating: 'unsatisfied', solved: false })).body.state).toBe('accepted');
+    expect(
+      (await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: first, rating: 'unsatisfied', solved: false }))
+        .body.state,
+    ).toBe('accepted');
     expect((await caseByCode(c2)).reopen_count).toBe(1);
     ctx.clock.advance(60_000);
     await act(worker, cid, 'resolve', { result: '再次清运并增加垃圾桶' });
     const second = await ratingTokenOf(ctx, '13512349999', c2);
     expect(second).not.toBe(first);
-    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: first, rating: 'unsatisfied', solved: false })).status).toBe(404);
-    expect((await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: second, rating: 'unsatisfied', solved: false })).body.state).toBe('accepted');
+    expect(
+      (await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: first, rating: 'unsatisfied', solved: false }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await anon.post(`/api/v1/public/cases/${c2}/rating`, { token: second, rating: 'unsatisfied', solved: false }))
+        .body.state,
+    ).toBe('accepted');
     const row = await caseByCode(c2);
     expect(row.escalation_level).toBe(1);
     expect(row.reopen_count).toBe(2);
@@ -176,7 +280,8 @@ describe(`cases: watched deadlines (${testEngine})`, () => {
   it('turns yellow at 80 %, red when overdue, tells the cadre on duty and the street, once', async () => {
     ctx.clock.set('2026-11-25T02:00:00Z');
     worker = await new Session(ctx).login('worker1'); // a new day, a new login
-    const code = (await report({ description: '小区消防通道被电动车堵塞', reporterPhone: '13300000001' })).body.trackingCode;
+    const code = (await report({ description: '小区消防通道被电动车堵塞', reporterPhone: '13300000001' })).body
+      .trackingCode;
     const c = await caseByCode(code);
     expect(c.category_code).toBe('fire');
     const firstContactMinutes = 15;
@@ -199,7 +304,8 @@ describe(`cases: watched deadlines (${testEngine})`, () => {
   it('stops the clock when the call back happens in time', async () => {
     ctx.clock.set('2026-11-26T02:00:00Z');
     worker = await new Session(ctx).login('worker1'); // a new day, a new login
-    const code = (await report({ description: '楼道灯不亮很久了，老人摸黑', reporterPhone: '13300000002' })).body.trackingCode;
+    const code = (await report({ description: '楼道灯不亮很久了，老人摸黑', reporterPhone: '13300000002' })).body
+      .trackingCode;
     const c = await caseByCode(code);
     ctx.clock.advance(10 * 60_000);
     await act(worker, c.id, 'contact', { note: '已回电' });
@@ -208,16 +314,21 @@ describe(`cases: watched deadlines (${testEngine})`, () => {
     const after = await caseByCode(code);
     expect(after.first_contact_on_time).toBe(true);
     expect(after.first_contact_due_at).toBeNull();
-    expect((await worker.get(`/api/v1/cases/${c.id}`)).body.timeline.map((e: { action: string }) => e.action)).not.toContain('overdue');
+    expect(
+      (await worker.get(`/api/v1/cases/${c.id}`)).body.timeline.map((e: { action: string }) => e.action),
+    ).not.toContain('overdue');
   });
 
   it('pauses the clock while suspended and moves the deadline by the pause', async () => {
     ctx.clock.set('2026-11-27T02:00:00Z');
     worker = await new Session(ctx).login('worker1'); // a new day, a new login
-    const code = (await report({ description: '道路井盖破损，车辆经过很危险', reporterPhone: '13300000003' })).body.trackingCode;
+    const code = (await report({ description: '道路井盖破损，车辆经过很危险', reporterPhone: '13300000003' })).body
+      .trackingCode;
     const c = await caseByCode(code);
     await act(worker, c.id, 'accept');
-    const gridA = (await ctx.deps.db.selectFrom('users').select('id').where('username', '=', 'gridA').executeTakeFirstOrThrow()).id;
+    const gridA = (
+      await ctx.deps.db.selectFrom('users').select('id').where('username', '=', 'gridA').executeTakeFirstOrThrow()
+    ).id;
     await act(worker, c.id, 'dispatch', { target: { kind: 'user', id: gridA }, resolveHours: 24 });
     const due = new Date((await caseByCode(code)).resolve_due_at!).getTime();
     expect((await act(worker, c.id, 'suspend', {})).status).toBe(400);
@@ -232,7 +343,8 @@ describe(`cases: watched deadlines (${testEngine})`, () => {
   it('closes a resolved case nobody rated after seven days', async () => {
     ctx.clock.set('2026-11-28T02:00:00Z');
     worker = await new Session(ctx).login('worker1'); // a new day, a new login
-    const code = (await report({ description: '广场舞音响太吵，晚上十点还在放', reporterPhone: '13300000004' })).body.trackingCode;
+    const code = (await report({ description: '广场舞音响太吵，晚上十点还在放', reporterPhone: '13300000004' })).body
+      .trackingCode;
     const c = await caseByCode(code);
     await act(worker, c.id, 'accept');
     await act(worker, c.id, 'resolve', { result: '已协调广场舞队九点前结束' });

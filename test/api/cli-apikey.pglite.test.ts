@@ -38,7 +38,22 @@ describe('linli apikey create', { timeout: 300_000 }, () => {
     await withDb(async (db) => {
       const now = new Date();
       for (const code of ['610898', '610899']) {
-        await db.insertInto('places').values({ id: newId(), tenant_id: code, code, name: `县 ${code}`, kind: 'county', parent_id: null, path: `/61/6108/${code}/`, status: 'active', created_at: now, updated_at: now, retired_at: null }).execute();
+        await db
+          .insertInto('places')
+          .values({
+            id: newId(),
+            tenant_id: code,
+            code,
+            name: `县 ${code}`,
+            kind: 'county',
+            parent_id: null,
+            path: `/61/6108/${code}/`,
+            status: 'active',
+            created_at: now,
+            updated_at: now,
+            retired_at: null,
+          })
+          .execute();
       }
     });
   });

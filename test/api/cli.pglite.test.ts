@@ -13,12 +13,23 @@ import { openDatabase } from '../../src/server/platform/db/database.js';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-const cliEnv = (dir: string) => ({ ...process.env, DATA_DIR: dir, DATABASE_URL: '', PII_KEY: '', LOG_LEVEL: 'warn', DEMO_CASES: '300' });
+const cliEnv = (dir: string) => ({
+  ...process.env,
+  DATA_DIR: dir,
+  DATABASE_URL: '',
+  PII_KEY: '',
+  LOG_LEVEL: 'warn',
+  DEMO_CASES: '300',
+});
 
 /** `linli …` on DATA_DIR=dir; killed (code null) if it hangs. */
 function linliIn(dir: string, ...args: (string | { timeout: number })[]) {
   const timeout = args.find((a): a is { timeout: number } => typeof a === 'object')?.timeout ?? 120_000;
-  const res = spawnSync(process.execPath, [path.resolve('bin/linli.mjs'), ...args.filter((a): a is string => typeof a === 'string')], { env: cliEnv(dir), encoding: 'utf8', timeout });
+  const res = spawnSync(
+    process.execPath,
+    [path.resolve('bin/linli.mjs'), ...args.filter((a): a is string => typeof a === 'string')],
+    { env: cliEnv(dir), encoding: 'utf8', timeout },
+  );
   return { code: res.status, out: res.stdout, err: res.stderr };
 }
 const linli = (...args: string[]) => linliIn(dataDir, ...args);
@@ -42,7 +53,9 @@ async function archiveEntries(file: string): Promise<{ name: string; text: strin
 async function usernames(): Promise<string[]> {
   const handle = await openDatabase({ pgliteDir: path.join(dataDir, 'pg') });
   try {
-    return (await handle.db.selectFrom('users').select('username').orderBy('username').execute()).map((u) => u.username);
+    return (await handle.db.selectFrom('users').select('username').orderBy('username').execute()).map(
+      (u) => u.username,
+    );
   } finally {
     await handle.close();
   }
@@ -64,7 +77,8 @@ describe('linli CLI', { timeout: 300_000 }, () => {
 
   it('rejects bad configuration before touching anything', () => {
     const res = spawnSync(process.execPath, [path.resolve('bin/linli.mjs'), 'migrate'], {
-      env: { ...process.env, DATA_DIR: dataDir, PORT: 'eighty' }, encoding: 'utf8',
+      env: { ...process.env, DATA_DIR: dataDir, PORT: 'eighty' },
+      encoding: 'utf8',
     });
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('PORT');
@@ -77,16 +91,73 @@ describe('linli CLI', { timeout: 300_000 }, () => {
     expect(JSON.parse(seeded.out.trim().split('\n').at(-1)!).households).toBeGreaterThanOrEqual(2000);
     expect(linli('seed', '--demo').out).toContain('already there');
 
-    const created = linli('user', 'create', '--username', 'wangwg', '--password', 'Grid2026ok', '--role', 'grid_worker', '--scope', '610899001001003', '--name', '王网格');
+    const created = linli(
+      'user',
+      'create',
+      '--username',
+      'wangwg',
+      '--password',
+      'Grid2026ok',
+      '--role',
+      'grid_worker',
+      '--scope',
+      '610899001001003',
+      '--name',
+      '王网格',
+    );
     expect(created.code).toBe(0);
-    const badRole = linli('user', 'create', '--username', 'x1', '--password', 'Grid2026ok', '--role', 'emperor', '--scope', '610899001001003');
+    const badRole = linli(
+      'user',
+      'create',
+      '--username',
+      'x1',
+      '--password',
+      'Grid2026ok',
+      '--role',
+      'emperor',
+      '--scope',
+      '610899001001003',
+    );
     expect(badRole.code).toBe(1);
     expect(badRole.err).toContain('ROLE_UNKNOWN');
-    const badScope = linli('user', 'create', '--username', 'x2', '--password', 'Grid2026ok', '--role', 'grid_worker', '--scope', '999999999999999');
+    const badScope = linli(
+      'user',
+      'create',
+      '--username',
+      'x2',
+      '--password',
+      'Grid2026ok',
+      '--role',
+      'grid_worker',
+      '--scope',
+      '999999999999999',
+    );
     expect(badScope.err).toContain('SCOPE_UNKNOWN');
-    const deptRoleOnPlace = linli('user', 'create', '--username', 'x3', '--password', 'Grid2026ok', '--role', 'department_receiver', '--scope', '610899001');
+    const deptRoleOnPlace = linli(
+      'user',
+      'create',
+      '--username',
+      'x3',
+      '--password',
+      'Grid2026ok',
+      '--role',
+      'department_receiver',
+      '--scope',
+      '610899001',
+    );
     expect(deptRoleOnPlace.err).toContain('SCOPE_UNKNOWN');
-    const duplicate = linli('user', 'create', '--username', 'wangwg', '--password', 'Grid2026ok', '--role', 'grid_worker', '--scope', '610899001001003');
+    const duplicate = linli(
+      'user',
+      'create',
+      '--username',
+      'wangwg',
+      '--password',
+      'Grid2026ok',
+      '--role',
+      'grid_worker',
+      '--scope',
+      '610899001001003',
+    );
     expect(duplicate.err).toContain('CONFLICT');
     const names = await usernames();
     expect(names).toContain('wangwg');
@@ -121,14 +192,32 @@ describe('linli CLI', { timeout: 300_000 }, () => {
     expect(entries.map((e) => e.name)).toEqual(['manifest.json', 'database.tar.gz', 'files/cases/2026/photo-1']);
     const manifest = JSON.parse(entries[0].text);
     const key = fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8').trim();
-    expect(manifest).toMatchObject({ format: 'linli-backup', appVersion: '0.1.0', key: { included: false }, files: { count: 1 } });
+    expect(manifest).toMatchObject({
+      format: 'linli-backup',
+      appVersion: '0.1.0',
+      key: { included: false },
+      files: { count: 1 },
+    });
     expect(manifest.lastMigration).toMatch(/^\d{4}_/);
     expect(manifest.key.fingerprint).toMatch(/^[0-9a-f]{4}(-[0-9a-f]{4}){3}$/);
     expect(Date.parse(manifest.createdAt)).not.toBeNaN();
     expect(entries.some((e) => e.text.includes(key))).toBe(false); // the key stays out of the archive
     expect(backup.out).toContain(manifest.key.fingerprint);
 
-    expect(linli('user', 'create', '--username', 'afterbackup', '--password', 'Later2026ok', '--role', 'admin', '--scope', '610899').code).toBe(0);
+    expect(
+      linli(
+        'user',
+        'create',
+        '--username',
+        'afterbackup',
+        '--password',
+        'Later2026ok',
+        '--role',
+        'admin',
+        '--scope',
+        '610899',
+      ).code,
+    ).toBe(0);
     fs.writeFileSync(photo, 'the photo after');
     fs.writeFileSync(path.join(dataDir, 'files', 'cases', '2026', 'photo-2'), 'a later photo');
     const restore = linli('restore', file);
@@ -152,7 +241,20 @@ describe('linli CLI', { timeout: 300_000 }, () => {
     const flipped = Buffer.from(whole);
     for (let i = Math.floor(flipped.length / 2); i < flipped.length / 2 + 64; i++) flipped[i] ^= 0x5a;
     fs.writeFileSync(corrupt, flipped);
-    expect(linli('user', 'create', '--username', 'keepme', '--password', 'Keep2026ok', '--role', 'admin', '--scope', '610899').code).toBe(0);
+    expect(
+      linli(
+        'user',
+        'create',
+        '--username',
+        'keepme',
+        '--password',
+        'Keep2026ok',
+        '--role',
+        'admin',
+        '--scope',
+        '610899',
+      ).code,
+    ).toBe(0);
     const before = fs.readdirSync(dataDir).sort();
     for (const bad of [truncated, corrupt]) {
       const res = linli('restore', bad);
@@ -203,7 +305,9 @@ describe('linli CLI', { timeout: 300_000 }, () => {
     const fresh = path.join(os.tmpdir(), `linli-bare-${process.pid}`);
     try {
       expect(linliIn(fresh, 'restore', file).code).toBe(0);
-      expect(fs.readFileSync(path.join(fresh, 'secret.key'), 'utf8')).toBe(fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8'));
+      expect(fs.readFileSync(path.join(fresh, 'secret.key'), 'utf8')).toBe(
+        fs.readFileSync(path.join(dataDir, 'secret.key'), 'utf8'),
+      );
       expect(fs.statSync(path.join(fresh, 'secret.key')).mode & 0o777).toBe(0o600);
       expect(linliIn(fresh, 'migrate').code).toBe(0);
     } finally {
@@ -212,7 +316,10 @@ describe('linli CLI', { timeout: 300_000 }, () => {
   });
 
   it('holds the data folder while a server runs: restore, backup and a second start refuse with one line naming the folder and PID', async () => {
-    const server = spawn(process.execPath, [path.resolve('bin/linli.mjs'), 'start'], { env: { ...cliEnv(dataDir), PORT: '0', DEMO_SEED: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, [path.resolve('bin/linli.mjs'), 'start'], {
+      env: { ...cliEnv(dataDir), PORT: '0', DEMO_SEED: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         let out = '';
@@ -223,7 +330,12 @@ describe('linli CLI', { timeout: 300_000 }, () => {
         server.on('exit', (code) => reject(new Error(`server ended (${code}) before it ran`)));
       });
       expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'linli.lock'), 'utf8')).pid).toBe(server.pid);
-      for (const args of [['restore', path.join(dataDir, 'backup.tar.gz')], ['backup', '--out', path.join(dataDir, 'while-running.tar.gz')], ['start'], ['migrate']]) {
+      for (const args of [
+        ['restore', path.join(dataDir, 'backup.tar.gz')],
+        ['backup', '--out', path.join(dataDir, 'while-running.tar.gz')],
+        ['start'],
+        ['migrate'],
+      ]) {
         const res = linli(...args);
         expect(res.code, args.join(' ')).toBe(1);
         const lines = res.err.trim().split('\n');
@@ -243,7 +355,10 @@ describe('linli CLI', { timeout: 300_000 }, () => {
 
     // A lock left by a process that died is taken over.
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
-    fs.writeFileSync(path.join(dataDir, 'linli.lock'), JSON.stringify({ pid: dead, host: os.hostname(), since: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(dataDir, 'linli.lock'),
+      JSON.stringify({ pid: dead, host: os.hostname(), since: new Date().toISOString() }),
+    );
     expect(linli('migrate').code).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'linli.lock'))).toBe(false);
   });
@@ -253,7 +368,11 @@ describe('linli CLI', { timeout: 300_000 }, () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = String((taken.address() as net.AddressInfo).port);
     try {
-      const res = spawnSync(process.execPath, [path.resolve('bin/linli.mjs'), 'start'], { env: { ...cliEnv(dataDir), PORT: port, HOST: '127.0.0.1', DEMO_SEED: 'false' }, encoding: 'utf8', timeout: 120_000 });
+      const res = spawnSync(process.execPath, [path.resolve('bin/linli.mjs'), 'start'], {
+        env: { ...cliEnv(dataDir), PORT: port, HOST: '127.0.0.1', DEMO_SEED: 'false' },
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(res.status).toBe(2);
       // (Hono warns of a missing web build when the pages were not built; that is not our line.)
       const lines = res.stderr.split('\n').filter((l) => l.trim() && !l.startsWith('serveStatic:'));

@@ -20,7 +20,8 @@ afterAll(() => ctx.close());
 const DAY = 86_400_000;
 
 /** The path of the grid the app's own locator finds at this point, or null. */
-const gridAt = async (lng: number | null, lat: number | null) => (lng === null || lat === null ? null : (await locator.locate(lng, lat))?.path ?? null);
+const gridAt = async (lng: number | null, lat: number | null) =>
+  lng === null || lat === null ? null : ((await locator.locate(lng, lat))?.path ?? null);
 
 describe(`demo county (${testEngine})`, () => {
   it('puts every case, building, whistle site, check-in and visit inside the grid it is filed under', async () => {
@@ -31,7 +32,11 @@ describe(`demo county (${testEngine})`, () => {
     for (const c of cases) if ((await gridAt(c.lng, c.lat)) !== c.place_path) misplacedCases.push(c.tracking_code);
     expect(misplacedCases).toEqual([]);
 
-    const buildings = await db.selectFrom('buildings as b').innerJoin('places as p', 'p.id', 'b.place_id').select(['p.code', 'p.path', 'b.lng', 'b.lat']).execute();
+    const buildings = await db
+      .selectFrom('buildings as b')
+      .innerJoin('places as p', 'p.id', 'b.place_id')
+      .select(['p.code', 'p.path', 'b.lng', 'b.lat'])
+      .execute();
     const misplacedBuildings = [];
     for (const b of buildings) {
       const grid = await gridAt(b.lng, b.lat);
@@ -41,8 +46,12 @@ describe(`demo county (${testEngine})`, () => {
 
     const whistles = await db.selectFrom('whistles').select(['id', 'lng', 'lat', 'place_path']).execute();
     expect(whistles.length).toBeGreaterThan(0);
-    const arrivals = await db.selectFrom('summonses as s').innerJoin('whistles as w', 'w.id', 's.whistle_id')
-      .select(['s.id', 's.arrival_lng', 's.arrival_lat', 'w.place_path']).where('s.arrival_lng', 'is not', null).execute();
+    const arrivals = await db
+      .selectFrom('summonses as s')
+      .innerJoin('whistles as w', 'w.id', 's.whistle_id')
+      .select(['s.id', 's.arrival_lng', 's.arrival_lat', 'w.place_path'])
+      .where('s.arrival_lng', 'is not', null)
+      .execute();
     expect(arrivals.length).toBeGreaterThan(0);
     const misplacedSites = [];
     for (const w of whistles) {
@@ -55,7 +64,11 @@ describe(`demo county (${testEngine})`, () => {
     }
     expect(misplacedSites).toEqual([]);
 
-    const visits = await db.selectFrom('visit_logs as v').innerJoin('places as h', 'h.id', 'v.household_id').select(['v.id', 'v.lng', 'v.lat', 'h.path']).execute();
+    const visits = await db
+      .selectFrom('visit_logs as v')
+      .innerJoin('places as h', 'h.id', 'v.household_id')
+      .select(['v.id', 'v.lng', 'v.lat', 'h.path'])
+      .execute();
     expect(visits.length).toBeGreaterThan(0);
     const misplacedVisits = [];
     for (const v of visits) {
@@ -66,8 +79,13 @@ describe(`demo county (${testEngine})`, () => {
   });
 
   it('says how far from the site each department checked in, as the console measures it (距现场)', async () => {
-    const checkIns = await ctx.deps.db.selectFrom('whistle_events as e').innerJoin('summonses as s', 's.id', 'e.summons_id').innerJoin('whistles as w', 'w.id', 'e.whistle_id')
-      .select(['e.note', 's.arrival_lng', 's.arrival_lat', 'w.lng', 'w.lat']).where('e.action', '=', 'checkIn').execute();
+    const checkIns = await ctx.deps.db
+      .selectFrom('whistle_events as e')
+      .innerJoin('summonses as s', 's.id', 'e.summons_id')
+      .innerJoin('whistles as w', 'w.id', 'e.whistle_id')
+      .select(['e.note', 's.arrival_lng', 's.arrival_lat', 'w.lng', 'w.lat'])
+      .where('e.action', '=', 'checkIn')
+      .execute();
     expect(checkIns.length).toBeGreaterThan(0);
     const wrong = checkIns.filter((e) => {
       const metres = metresBetween({ lng: e.arrival_lng!, lat: e.arrival_lat! }, { lng: e.lng!, lat: e.lat! });
@@ -79,12 +97,17 @@ describe(`demo county (${testEngine})`, () => {
   it('gives each grid worker a few months of visits (民情日记) to households of their own grid, on the phone and in the console', async () => {
     const db = ctx.deps.db;
     const now = ctx.clock.now().getTime();
-    const visits = await db.selectFrom('visit_logs as v').innerJoin('places as h', 'h.id', 'v.household_id')
-      .innerJoin('memberships as m', 'm.user_id', 'v.author_id').innerJoin('places as g', 'g.id', 'm.place_id')
-      .select(['v.author_id', 'v.content', 'v.visited_at', 'h.path as household_path', 'g.path as grid_path', 'm.role']).execute();
+    const visits = await db
+      .selectFrom('visit_logs as v')
+      .innerJoin('places as h', 'h.id', 'v.household_id')
+      .innerJoin('memberships as m', 'm.user_id', 'v.author_id')
+      .innerJoin('places as g', 'g.id', 'm.place_id')
+      .select(['v.author_id', 'v.content', 'v.visited_at', 'h.path as household_path', 'g.path as grid_path', 'm.role'])
+      .execute();
     const workers = await db.selectFrom('memberships').select('user_id').where('role', '=', 'grid_worker').execute();
     const byWorker = new Map<string, number[]>();
-    for (const v of visits) byWorker.set(v.author_id, [...(byWorker.get(v.author_id) ?? []), new Date(v.visited_at).getTime()]);
+    for (const v of visits)
+      byWorker.set(v.author_id, [...(byWorker.get(v.author_id) ?? []), new Date(v.visited_at).getTime()]);
     // every grid worker, and nobody else, wrote visits; each to households of their own grid
     expect([...byWorker.keys()].sort()).toEqual(workers.map((w) => w.user_id).sort());
     expect(visits.filter((v) => v.role !== 'grid_worker' || !v.household_path.startsWith(v.grid_path))).toEqual([]);
@@ -96,10 +119,26 @@ describe(`demo county (${testEngine})`, () => {
     expect(visits.some((v) => v.content.includes('需求'))).toBe(true);
 
     // Households that need visiting (独居老人, 低保户 …) were seen in the last two months.
-    const needsVisit = new Set((await db.selectFrom('resident_tags').select('code').where('needs_visit', '=', true).execute()).map((t) => t.code));
-    const residents = await db.selectFrom('residents').select(['household_id', 'tags']).where('status', '=', 'active').execute();
+    const needsVisit = new Set(
+      (await db.selectFrom('resident_tags').select('code').where('needs_visit', '=', true).execute()).map(
+        (t) => t.code,
+      ),
+    );
+    const residents = await db
+      .selectFrom('residents')
+      .select(['household_id', 'tags'])
+      .where('status', '=', 'active')
+      .execute();
     const needy = new Set(residents.filter((r) => r.tags.some((t) => needsVisit.has(t))).map((r) => r.household_id));
-    const recent = new Set((await db.selectFrom('visit_logs').select('household_id').where('visited_at', '>=', new Date(now - 60 * DAY)).execute()).map((v) => v.household_id));
+    const recent = new Set(
+      (
+        await db
+          .selectFrom('visit_logs')
+          .select('household_id')
+          .where('visited_at', '>=', new Date(now - 60 * DAY))
+          .execute()
+      ).map((v) => v.household_id),
+    );
     expect(needy.size).toBeGreaterThan(0);
     expect([...needy].filter((h) => !recent.has(h))).toEqual([]);
 
@@ -107,7 +146,13 @@ describe(`demo county (${testEngine})`, () => {
     const mine = await grid.get('/api/v1/visit-logs?mine=true');
     expect(mine.status).toBe(200);
     expect(mine.body.total).toBeGreaterThan(0);
-    expect(new Set(mine.body.items.map((v: { author: { name: string }; grid: { code: string } }) => `${v.author.name} ${v.grid.code}`))).toEqual(new Set(['张伟 610899001001001']));
+    expect(
+      new Set(
+        mine.body.items.map(
+          (v: { author: { name: string }; grid: { code: string } }) => `${v.author.name} ${v.grid.code}`,
+        ),
+      ),
+    ).toEqual(new Set(['张伟 610899001001001']));
     const community = await new Session(ctx).login('community', DEMO_PASSWORD);
     const inConsole = await community.get('/api/v1/visit-logs');
     expect(inConsole.body.total).toBeGreaterThan(mine.body.total);
@@ -115,16 +160,39 @@ describe(`demo county (${testEngine})`, () => {
 
   it('names the person who took each step of a demo case, and 系统 only for what the system did', async () => {
     const db = ctx.deps.db;
-    const events = await db.selectFrom('case_events as e').innerJoin('cases as c', 'c.id', 'e.case_id')
+    const events = await db
+      .selectFrom('case_events as e')
+      .innerJoin('cases as c', 'c.id', 'e.case_id')
       .leftJoin('users as u', 'u.id', 'e.actor_id')
-      .select(['e.action', 'e.from_state', 'e.actor_id', 'e.actor_name', 'e.note', 'u.display_name', 'c.channel', 'c.reporter_name', 'c.place_path', 'c.assignee_user_id', 'c.assignee_department_id'])
+      .select([
+        'e.action',
+        'e.from_state',
+        'e.actor_id',
+        'e.actor_name',
+        'e.note',
+        'u.display_name',
+        'c.channel',
+        'c.reporter_name',
+        'c.place_path',
+        'c.assignee_user_id',
+        'c.assignee_department_id',
+      ])
       .execute();
-    const memberships = await db.selectFrom('memberships as m').leftJoin('places as p', 'p.id', 'm.place_id').select(['m.user_id', 'm.role', 'm.department_id', 'p.path']).execute();
-    const may = (userId: string | null, fits: (m: (typeof memberships)[number]) => boolean) => memberships.some((m) => m.user_id === userId && fits(m));
+    const memberships = await db
+      .selectFrom('memberships as m')
+      .leftJoin('places as p', 'p.id', 'm.place_id')
+      .select(['m.user_id', 'm.role', 'm.department_id', 'p.path'])
+      .execute();
+    const may = (userId: string | null, fits: (m: (typeof memberships)[number]) => boolean) =>
+      memberships.some((m) => m.user_id === userId && fits(m));
     const wrong: string[] = [];
     for (const e of events) {
       const show = `${e.action} by ${e.actor_name} (${e.display_name ?? 'no user'})`;
-      if (e.action === 'overdue' || e.action === 'whistle.overdue' || (e.action === 'close' && e.note.includes('自动归档'))) {
+      if (
+        e.action === 'overdue' ||
+        e.action === 'whistle.overdue' ||
+        (e.action === 'close' && e.note.includes('自动归档'))
+      ) {
         if (e.actor_name !== '系统') wrong.push(show);
         continue;
       }
@@ -137,33 +205,61 @@ describe(`demo county (${testEngine})`, () => {
         wrong.push(show);
         continue;
       }
-      const dispatcher = may(e.actor_id, (m) => ['community_worker', 'street_officer'].includes(m.role) && !!m.path && e.place_path.startsWith(m.path));
-      const assignee = e.actor_id === e.assignee_user_id || may(e.actor_id, (m) => m.department_id !== null && m.department_id === e.assignee_department_id);
+      const dispatcher = may(
+        e.actor_id,
+        (m) => ['community_worker', 'street_officer'].includes(m.role) && !!m.path && e.place_path.startsWith(m.path),
+      );
+      const assignee =
+        e.actor_id === e.assignee_user_id ||
+        may(e.actor_id, (m) => m.department_id !== null && m.department_id === e.assignee_department_id);
       const gridWorker = may(e.actor_id, (m) => m.role === 'grid_worker' && m.path === e.place_path);
-      const ok = {
-        submit: gridWorker, accept: dispatcher, reject: dispatcher, contact: dispatcher, dispatch: dispatcher, take: assignee,
-        resolve: e.from_state === 'accepted' ? dispatcher : assignee,
-      }[e.action] ?? (e.action.startsWith('whistle.') ? true : false);
+      const ok =
+        {
+          submit: gridWorker,
+          accept: dispatcher,
+          reject: dispatcher,
+          contact: dispatcher,
+          dispatch: dispatcher,
+          take: assignee,
+          resolve: e.from_state === 'accepted' ? dispatcher : assignee,
+        }[e.action] ?? (e.action.startsWith('whistle.') ? true : false);
       if (!ok) wrong.push(show);
     }
     expect(wrong).toEqual([]);
     expect(events.some((e) => e.action === 'take')).toBe(true);
 
     // The console shows it: a case of 和平社区 accepted by its community worker.
-    const accepted = await db.selectFrom('cases').select('id').where('place_path', 'like', '%/610899001001/%').where('accepted_at', 'is not', null).limit(1).executeTakeFirstOrThrow();
+    const accepted = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('place_path', 'like', '%/610899001001/%')
+      .where('accepted_at', 'is not', null)
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const community = await new Session(ctx).login('community', DEMO_PASSWORD);
     const detail = await community.get(`/api/v1/cases/${accepted.id}`);
     expect(detail.status).toBe(200);
     expect(detail.body.timeline.find((t: { action: string }) => t.action === 'accept').actorName).toBe('李秀英');
 
     // The dispute ledger too: found by one of the community's grid workers, mediated by the session's mediator.
-    const disputeEvents = await db.selectFrom('dispute_events as e').innerJoin('disputes as d', 'd.id', 'e.dispute_id').select(['e.kind', 'e.actor_name', 'd.id', 'd.place_path']).execute();
+    const disputeEvents = await db
+      .selectFrom('dispute_events as e')
+      .innerJoin('disputes as d', 'd.id', 'e.dispute_id')
+      .select(['e.kind', 'e.actor_name', 'd.id', 'd.place_path'])
+      .execute();
     const sessions = await db.selectFrom('mediation_sessions').select(['dispute_id', 'mediators']).execute();
-    const gridWorkers = await db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').innerJoin('places as p', 'p.id', 'm.place_id')
-      .select(['u.display_name', 'p.path']).where('m.role', '=', 'grid_worker').execute();
-    const unnamed = disputeEvents.filter((e) => e.kind === 'recorded'
-      ? !gridWorkers.some((w) => w.display_name === e.actor_name && w.path.startsWith(e.place_path))
-      : !sessions.some((s) => s.dispute_id === e.id && s.mediators.includes(e.actor_name)));
+    const gridWorkers = await db
+      .selectFrom('memberships as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .innerJoin('places as p', 'p.id', 'm.place_id')
+      .select(['u.display_name', 'p.path'])
+      .where('m.role', '=', 'grid_worker')
+      .execute();
+    const unnamed = disputeEvents.filter((e) =>
+      e.kind === 'recorded'
+        ? !gridWorkers.some((w) => w.display_name === e.actor_name && w.path.startsWith(e.place_path))
+        : !sessions.some((s) => s.dispute_id === e.id && s.mediators.includes(e.actor_name)),
+    );
     expect(disputeEvents.length).toBeGreaterThan(0);
     expect(unnamed.map((e) => `${e.kind} by ${e.actor_name}`)).toEqual([]);
   });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const pathOf = async (code: string) =>
-  (await ctx.deps.db.selectFrom('places').select(['path', 'status']).where('code', '=', code).executeTakeFirstOrThrow());
+  await ctx.deps.db.selectFrom('places').select(['path', 'status']).where('code', '=', code).executeTakeFirstOrThrow();
 
 describe(`grids (${testEngine})`, () => {
   it('locates a point in its grid, community and street', async () => {
@@ -31,27 +31,68 @@ describe(`grids (${testEngine})`, () => {
 
   it('creates a grid and refuses one that is not a polygon', async () => {
     const s = await new Session(ctx).login('officer');
-    const created = await s.post('/api/v1/grids', { communityCode: world.c2.code, name: '文化二网格', boundary: square(108.03, 37.0) });
+    const created = await s.post('/api/v1/grids', {
+      communityCode: world.c2.code,
+      name: '文化二网格',
+      boundary: square(108.03, 37.0),
+    });
     expect(created.status).toBe(201);
     expect(created.body.code).toBe('610899001002002');
     expect((await s.get('/api/v1/places/locate?lng=108.035&lat=37.005')).body.grid.code).toBe('610899001002002');
-    const open = await s.post('/api/v1/grids', { communityCode: world.c2.code, name: '坏', boundary: { type: 'Polygon', coordinates: [[[1, 1], [2, 1], [2, 2], [1, 3]]] } });
+    const open = await s.post('/api/v1/grids', {
+      communityCode: world.c2.code,
+      name: '坏',
+      boundary: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 1],
+            [2, 1],
+            [2, 2],
+            [1, 3],
+          ],
+        ],
+      },
+    });
     expect(open.status).toBe(400);
-    const flat = await s.post('/api/v1/grids', { communityCode: world.c2.code, name: '坏', boundary: { type: 'Polygon', coordinates: [[[1, 1], [2, 1], [3, 1], [1, 1]]] } });
+    const flat = await s.post('/api/v1/grids', {
+      communityCode: world.c2.code,
+      name: '坏',
+      boundary: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 1],
+            [2, 1],
+            [3, 1],
+            [1, 1],
+          ],
+        ],
+      },
+    });
     expect(flat.status).toBe(422);
     expect(flat.body.error.code).toBe('GRID_BOUNDARY_INVALID');
     const worker = await new Session(ctx).login('worker1');
-    expect((await worker.post('/api/v1/grids', { communityCode: world.c1.code, name: 'x', boundary: square(109, 37) })).status).toBe(403);
+    expect(
+      (await worker.post('/api/v1/grids', { communityCode: world.c1.code, name: 'x', boundary: square(109, 37) }))
+        .status,
+    ).toBe(403);
   });
 
   it('merges two grids of a community: households move, old grids retire, history and audit kept', async () => {
     const s = await new Session(ctx).login('officer');
-    const merged = await s.post('/api/v1/grids/merge', { codes: [world.gridA.code, world.gridB.code], name: '和平合并网格', reason: '减少网格数量' });
+    const merged = await s.post('/api/v1/grids/merge', {
+      codes: [world.gridA.code, world.gridB.code],
+      name: '和平合并网格',
+      reason: '减少网格数量',
+    });
     expect(merged.status).toBe(201);
     const newCode = merged.body.code;
     expect(newCode).toBe('610899001001003');
     expect((await pathOf(world.gridA.code)).status).toBe('retired');
-    expect((await pathOf(world.inA.households[0].code)).path).toBe(`${world.c1.path}${newCode}/610899001001-1/610899001001-1-1/610899001001-1-1-101/`);
+    expect((await pathOf(world.inA.households[0].code)).path).toBe(
+      `${world.c1.path}${newCode}/610899001001-1/610899001001-1-1/610899001001-1-1-101/`,
+    );
     expect((await pathOf(world.inB.households[1].code)).path.startsWith(`${world.c1.path}${newCode}/`)).toBe(true);
     expect((await s.get('/api/v1/places/locate?lng=108.005&lat=37.005')).body.grid.code).toBe(newCode);
     expect((await s.get('/api/v1/places/locate?lng=108.015&lat=37.005')).body.grid.code).toBe(newCode);
@@ -60,7 +101,12 @@ describe(`grids (${testEngine})`, () => {
     expect(grid[0].householdCount).toBe(4);
     expect(grid[0].workers.map((w: { name: string }) => w.name).sort()).toEqual(['gridA', 'gridB']);
     const history = await s.get(`/api/v1/grid-changes?under=${world.c1.code}`);
-    expect(history.body.items[0]).toMatchObject({ changeKind: 'merge', fromCodes: [world.gridA.code, world.gridB.code], toCodes: [newCode], reason: '减少网格数量' });
+    expect(history.body.items[0]).toMatchObject({
+      changeKind: 'merge',
+      fromCodes: [world.gridA.code, world.gridB.code],
+      toCodes: [newCode],
+      reason: '减少网格数量',
+    });
     const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', newCode).execute();
     expect(audit.map((a) => a.action)).toContain('grid.merge');
     // The grid worker of old grid A now works the merged grid.
@@ -74,13 +120,44 @@ describe(`grids (${testEngine})`, () => {
     const s = await new Session(ctx).login('officer');
     const extra = await buildBuilding(ctx.deps, world.gridC, '9', [108.0275, 37.0075], ['201']);
     const overlapping = await s.post(`/api/v1/grids/${world.gridC.code}/split`, {
-      parts: [{ name: '左', boundary: square(108.02, 37.0, 0.006) }, { name: '右', boundary: square(108.024, 37.0, 0.006) }],
+      parts: [
+        { name: '左', boundary: square(108.02, 37.0, 0.006) },
+        { name: '右', boundary: square(108.024, 37.0, 0.006) },
+      ],
     });
     expect(overlapping.status).toBe(422);
     expect(overlapping.body.error.code).toBe('GRID_SPLIT_INVALID');
-    const left = { type: 'Polygon', coordinates: [[[108.02, 37.0], [108.025, 37.0], [108.025, 37.01], [108.02, 37.01], [108.02, 37.0]]] };
-    const right = { type: 'Polygon', coordinates: [[[108.025, 37.0], [108.03, 37.0], [108.03, 37.01], [108.025, 37.01], [108.025, 37.0]]] };
-    const split = await s.post(`/api/v1/grids/${world.gridC.code}/split`, { parts: [{ name: '文化西网格', boundary: left }, { name: '文化东网格', boundary: right }], reason: '户数太多' });
+    const left = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [108.02, 37.0],
+          [108.025, 37.0],
+          [108.025, 37.01],
+          [108.02, 37.01],
+          [108.02, 37.0],
+        ],
+      ],
+    };
+    const right = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [108.025, 37.0],
+          [108.03, 37.0],
+          [108.03, 37.01],
+          [108.025, 37.01],
+          [108.025, 37.0],
+        ],
+      ],
+    };
+    const split = await s.post(`/api/v1/grids/${world.gridC.code}/split`, {
+      parts: [
+        { name: '文化西网格', boundary: left },
+        { name: '文化东网格', boundary: right },
+      ],
+      reason: '户数太多',
+    });
     expect(split.status).toBe(201);
     const [west, east] = split.body.codes;
     expect((await pathOf(world.inC.building.code)).path).toContain(`/${west}/`); // at 108.025 on the edge → first part

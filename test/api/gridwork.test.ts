@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const photo = (s: Session, bytes: Buffer, id?: string) =>
-  s.request('POST', '/api/v1/files', multipart({ file: { bytes, name: 'a.jpg', type: 'image/jpeg' }, ...(id ? { id } : {}) }));
+  s.request(
+    'POST',
+    '/api/v1/files',
+    multipart({ file: { bytes, name: 'a.jpg', type: 'image/jpeg' }, ...(id ? { id } : {}) }),
+  );
 
 describe(`visit logs 民情日记 (${testEngine})`, () => {
   it('checks uploads by content, not by name', async () => {
@@ -33,10 +37,23 @@ describe(`visit logs 民情日记 (${testEngine})`, () => {
     expect((await photo(grid, tinyPng, photoId)).status).toBe(201);
     expect((await photo(grid, tinyPng, photoId)).status).toBe(201); // the offline queue sends it again
     const id = randomUUID();
-    const log = { id, householdCode: world.inA.households[0].code, content: '走访独居老人，身体状况良好，需要帮忙修水管。', photoIds: [photoId], lng: 108.005, lat: 37.005 };
+    const log = {
+      id,
+      householdCode: world.inA.households[0].code,
+      content: '走访独居老人，身体状况良好，需要帮忙修水管。',
+      photoIds: [photoId],
+      lng: 108.005,
+      lat: 37.005,
+    };
     const first = await grid.post('/api/v1/visit-logs', log);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ id, photoIds: [photoId], household: { code: world.inA.households[0].code }, grid: { code: world.gridA.code }, author: { name: 'gridA' } });
+    expect(first.body).toMatchObject({
+      id,
+      photoIds: [photoId],
+      household: { code: world.inA.households[0].code },
+      grid: { code: world.gridA.code },
+      author: { name: 'gridA' },
+    });
     const retry = await grid.post('/api/v1/visit-logs', log);
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(id);
@@ -64,21 +81,43 @@ describe(`visit logs 民情日记 (${testEngine})`, () => {
 
   it('refuses a visit to a household outside the grid, a stolen id, and photos of someone else', async () => {
     const gridB = await new Session(ctx).login('gridB');
-    const outside = await gridB.post('/api/v1/visit-logs', { id: randomUUID(), householdCode: world.inA.households[1].code, content: '越界' });
+    const outside = await gridB.post('/api/v1/visit-logs', {
+      id: randomUUID(),
+      householdCode: world.inA.households[1].code,
+      content: '越界',
+    });
     expect(outside.status).toBe(404);
     const taken = (await ctx.deps.db.selectFrom('visit_logs').select('id').executeTakeFirstOrThrow()).id;
-    const stolen = await gridB.post('/api/v1/visit-logs', { id: taken, householdCode: world.inB.households[0].code, content: '冒用' });
+    const stolen = await gridB.post('/api/v1/visit-logs', {
+      id: taken,
+      householdCode: world.inB.households[0].code,
+      content: '冒用',
+    });
     expect(stolen.status).toBe(409);
     const aPhoto = (await ctx.deps.db.selectFrom('files').select('id').executeTakeFirstOrThrow()).id;
-    const borrowed = await gridB.post('/api/v1/visit-logs', { id: randomUUID(), householdCode: world.inB.households[0].code, content: '借图', photoIds: [aPhoto] });
+    const borrowed = await gridB.post('/api/v1/visit-logs', {
+      id: randomUUID(),
+      householdCode: world.inB.households[0].code,
+      content: '借图',
+      photoIds: [aPhoto],
+    });
     expect(borrowed.status).toBe(400);
-    const tooMany = await gridB.post('/api/v1/visit-logs', { id: randomUUID(), householdCode: world.inB.households[0].code, content: '十张', photoIds: Array.from({ length: 10 }, () => randomUUID()) });
+    const tooMany = await gridB.post('/api/v1/visit-logs', {
+      id: randomUUID(),
+      householdCode: world.inB.households[0].code,
+      content: '十张',
+      photoIds: Array.from({ length: 10 }, () => randomUUID()),
+    });
     expect(tooMany.status).toBe(400);
   });
 
   it('summarises the households of a grid: members, tags, who needs a visit, last visit', async () => {
     const grid = await new Session(ctx).login('gridA');
-    await grid.post('/api/v1/residents', { householdCode: world.inA.households[1].code, name: '独居刘奶奶', tags: ['elderly_alone'] });
+    await grid.post('/api/v1/residents', {
+      householdCode: world.inA.households[1].code,
+      name: '独居刘奶奶',
+      tags: ['elderly_alone'],
+    });
     const res = await grid.get(`/api/v1/household-summaries?under=${world.gridA.code}`);
     expect(res.body.items).toEqual([
       { code: world.inA.households[0].code, members: 0, tags: [], needsVisit: false, lastVisitAt: expect.any(String) },

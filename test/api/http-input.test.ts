@@ -16,12 +16,24 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const report = (fields: Record<string, string>, headers: Record<string, string> = {}, photos: Buffer[] = []) => {
-  const form = multipart({ communityCode: world.c1.code, description: '单元楼道的灯坏了好几天了', reporterName: '陈阿姨', ...fields });
+  const form = multipart({
+    communityCode: world.c1.code,
+    description: '单元楼道的灯坏了好几天了',
+    reporterName: '陈阿姨',
+    ...fields,
+  });
   for (const p of photos) form.append('photos', new File([new Uint8Array(p)], 'p.png', { type: 'image/png' }));
   return new Session(ctx).request('POST', '/api/v1/public/cases', form, headers);
 };
 const count = async (table: 'cases' | 'files' | 'rate_limits') =>
-  Number((await ctx.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe(`public reports: retries, limits and keys (${testEngine})`, () => {
   it('answers every retry of one report with its first case, without counting it against the phone', async () => {
@@ -36,7 +48,10 @@ describe(`public reports: retries, limits and keys (${testEngine})`, () => {
     }
     expect(await count('files')).toBe(files); // a retry stores its photos again nowhere
     // The phone has used one of its five reports an hour: four more go through.
-    for (let i = 0; i < 4; i++) expect((await report({ reporterPhone: phone, description: `第${i + 2}次反映楼道灯坏了的问题` })).status).toBe(201);
+    for (let i = 0; i < 4; i++)
+      expect((await report({ reporterPhone: phone, description: `第${i + 2}次反映楼道灯坏了的问题` })).status).toBe(
+        201,
+      );
     expect((await report({ reporterPhone: phone })).status).toBe(429);
   });
 
@@ -52,16 +67,27 @@ describe(`public reports: retries, limits and keys (${testEngine})`, () => {
     for (const key of ['short', 'x'.repeat(81), 'has spaces in it', 'slashes/are/not/allowed']) {
       const res = await report({ reporterPhone: '13700000004' }, { 'idempotency-key': key });
       expect(res.status).toBe(400);
-      expect(res.body.error).toMatchObject({ code: 'VALIDATION_FAILED', details: { issues: [{ path: 'Idempotency-Key' }] } });
+      expect(res.body.error).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { issues: [{ path: 'Idempotency-Key' }] },
+      });
     }
     expect(await count('cases')).toBe(cases);
   });
 
   it('documents the Idempotency-Key header of the public report', async () => {
     const doc = await (await ctx.app.request('/api/openapi.json')).json();
-    const params = doc.paths['/api/v1/public/cases'].post.parameters as { name: string; in: string; schema: { pattern?: string } }[];
-    expect(params).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]));
-    expect(Object.keys(doc.paths['/api/v1/public/cases'].post.responses)).toEqual(expect.arrayContaining(['200', '201', '409', '429']));
+    const params = doc.paths['/api/v1/public/cases'].post.parameters as {
+      name: string;
+      in: string;
+      schema: { pattern?: string };
+    }[];
+    expect(params).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header' })]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/public/cases'].post.responses)).toEqual(
+      expect.arrayContaining(['200', '201', '409', '429']),
+    );
   });
 
   it('tells a limited reporter when to come back: Retry-After and the real remaining seconds', async () => {
@@ -93,16 +119,37 @@ describe(`input at the edge (${testEngine})`, () => {
   it('treats an empty lat/lng of the report form as missing, not as the point 0,0', async () => {
     const res = await report({ reporterPhone: '13700000011', lat: '', lng: '' });
     expect(res.status).toBe(201);
-    const c = await ctx.deps.db.selectFrom('cases').select(['lat', 'lng', 'place_path']).where('tracking_code', '=', res.body.trackingCode).executeTakeFirstOrThrow();
+    const c = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['lat', 'lng', 'place_path'])
+      .where('tracking_code', '=', res.body.trackingCode)
+      .executeTakeFirstOrThrow();
     expect(c).toEqual({ lat: null, lng: null, place_path: world.c1.path });
   });
 
   it('treats an empty lat/lng in JSON as missing, and refuses an empty point to locate', async () => {
-    const staff = await worker1.post('/api/v1/cases', { channel: 'hotline', placeCode: world.c1.code, description: '电话反映小区停水', lat: '', lng: '' });
+    const staff = await worker1.post('/api/v1/cases', {
+      channel: 'hotline',
+      placeCode: world.c1.code,
+      description: '电话反映小区停水',
+      lat: '',
+      lng: '',
+    });
     expect(staff.status).toBe(201);
-    const c = await ctx.deps.db.selectFrom('cases').select(['lat', 'lng']).where('id', '=', staff.body.id).executeTakeFirstOrThrow();
+    const c = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['lat', 'lng'])
+      .where('id', '=', staff.body.id)
+      .executeTakeFirstOrThrow();
     expect(c).toEqual({ lat: null, lng: null });
-    const building = await worker1.post('/api/v1/places', { parentCode: world.gridA.code, kind: 'building', name: '9号楼', localCode: '9', lng: '', lat: '' });
+    const building = await worker1.post('/api/v1/places', {
+      parentCode: world.gridA.code,
+      kind: 'building',
+      name: '9号楼',
+      localCode: '9',
+      lng: '',
+      lat: '',
+    });
     expect(building.status).toBe(400);
     const locate = await worker1.get('/api/v1/places/locate?lng=&lat=');
     expect(locate.status).toBe(400);
@@ -116,7 +163,10 @@ describe(`input at the edge (${testEngine})`, () => {
     const json = await worker1.request('POST', '/api/v1/files', '{"file":"x"}', { 'content-type': 'application/json' });
     expect(json.status).toBe(415);
     expect(json.body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const english = await worker1.request('POST', '/api/v1/cases', 'x', { 'content-type': 'text/plain', 'accept-language': 'en' });
+    const english = await worker1.request('POST', '/api/v1/cases', 'x', {
+      'content-type': 'text/plain',
+      'accept-language': 'en',
+    });
     expect(english.body.error.message).toMatch(/[A-Za-z]/);
   });
 });

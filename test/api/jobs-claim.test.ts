@@ -42,7 +42,11 @@ describe(`job failures respect the claim (${testEngine})`, () => {
     const jobs = await handle.db.selectFrom('jobs').select(['id', 'status']).where('kind', '=', 'test.sms').execute();
     expect(jobs).toHaveLength(40);
     expect(jobs.filter((j) => j.status !== 'done')).toEqual([]);
-    const sent = await handle.db.selectFrom('system_counters').select(['name', 'value']).where('name', 'like', 'sent:%').execute();
+    const sent = await handle.db
+      .selectFrom('system_counters')
+      .select(['name', 'value'])
+      .where('name', 'like', 'sent:%')
+      .execute();
     expect(sent).toHaveLength(40);
     expect(sent.filter((s) => Number(s.value) !== 1)).toEqual([]);
   });

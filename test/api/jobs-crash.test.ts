@@ -35,13 +35,17 @@ async function prepareTarget(): Promise<{ target: string; open: () => Promise<Da
 
 function runWorkerUntilClaimed(target: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/crash-worker.ts'), target], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/support/crash-worker.ts'), target], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let errors = '';
     child.stderr.on('data', (d) => (errors += d));
     child.stdout.on('data', (d) => {
       if (String(d).includes('claimed')) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`worker ended without being killed: ${errors}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`worker ended without being killed: ${errors}`)),
+    );
   });
 }
 
@@ -56,19 +60,34 @@ describe(`jobs survive a process kill (${testEngine})`, () => {
     await runWorkerUntilClaimed(target);
 
     handle = await open();
-    const job = await handle.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', 'crash-job').executeTakeFirstOrThrow();
+    const job = await handle.db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('dedupe_key', '=', 'crash-job')
+      .executeTakeFirstOrThrow();
     expect(job.status).toBe('queued');
-    expect(await handle.db.selectFrom('system_counters').select('name').where('name', 'like', 'effect:%').execute()).toEqual([]);
+    expect(
+      await handle.db.selectFrom('system_counters').select('name').where('name', 'like', 'effect:%').execute(),
+    ).toEqual([]);
 
     const runner = new JobRunner(handle.db, clock);
     runner.register('test.effect', async (trx, claimed) => {
-      await trx.insertInto('system_counters').values({ name: `effect:${claimed.id}`, value: 1 }).execute();
+      await trx
+        .insertInto('system_counters')
+        .values({ name: `effect:${claimed.id}`, value: 1 })
+        .execute();
     });
     expect(await runner.drain()).toBe(1);
     expect(await runner.drain()).toBe(0);
-    const effects = await handle.db.selectFrom('system_counters').select('name').where('name', 'like', 'effect:%').execute();
+    const effects = await handle.db
+      .selectFrom('system_counters')
+      .select('name')
+      .where('name', 'like', 'effect:%')
+      .execute();
     expect(effects).toEqual([{ name: `effect:${job.id}` }]);
-    expect((await handle.db.selectFrom('jobs').select('status').where('id', '=', job.id).executeTakeFirstOrThrow()).status).toBe('done');
+    expect(
+      (await handle.db.selectFrom('jobs').select('status').where('id', '=', job.id).executeTakeFirstOrThrow()).status,
+    ).toBe('done');
     await handle.close();
   });
 });

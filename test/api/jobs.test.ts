@@ -11,18 +11,33 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const effects = async (prefix: string) =>
-  (await handle.db.selectFrom('system_counters').select(['name', 'value']).where('name', 'like', `${prefix}%`).orderBy('name').execute());
-const jobRow = (id: string) => handle.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', id).executeTakeFirstOrThrow();
+  await handle.db
+    .selectFrom('system_counters')
+    .select(['name', 'value'])
+    .where('name', 'like', `${prefix}%`)
+    .orderBy('name')
+    .execute();
+const jobRow = (id: string) =>
+  handle.db.selectFrom('jobs').selectAll().where('dedupe_key', '=', id).executeTakeFirstOrThrow();
 
 describe(`jobs (${testEngine})`, () => {
   it('runs a due job once, in the transaction that marks it done; future jobs wait for their time', async () => {
     const clock = new ManualClock('2026-11-24T01:00:00Z');
     const runner = new JobRunner(handle.db, clock);
     runner.register('test.count', async (trx, job) => {
-      await trx.insertInto('system_counters').values({ name: `count:${(job.payload as { n: number }).n}`, value: 1 }).execute();
+      await trx
+        .insertInto('system_counters')
+        .values({ name: `count:${(job.payload as { n: number }).n}`, value: 1 })
+        .execute();
     });
     await scheduleJob(handle.db, clock, 'test.count', { n: 1 }, { dedupeKey: 'count-1' });
-    await scheduleJob(handle.db, clock, 'test.count', { n: 2 }, { dedupeKey: 'count-2', runAt: new Date('2026-11-24T01:30:00Z') });
+    await scheduleJob(
+      handle.db,
+      clock,
+      'test.count',
+      { n: 2 },
+      { dedupeKey: 'count-2', runAt: new Date('2026-11-24T01:30:00Z') },
+    );
     expect(await runner.drain()).toBe(1);
     expect((await effects('count:')).map((e) => e.name)).toEqual(['count:1']);
     expect((await jobRow('count-1')).status).toBe('done');
@@ -85,7 +100,12 @@ describe(`jobs (${testEngine})`, () => {
     clock.set('2026-11-24T12:00:00Z');
     expect(await runner.drain()).toBe(1);
     expect(runs).toBe(2);
-    const queued = await handle.db.selectFrom('jobs').select('run_at').where('kind', '=', 'test.hourly').where('status', '=', 'queued').execute();
+    const queued = await handle.db
+      .selectFrom('jobs')
+      .select('run_at')
+      .where('kind', '=', 'test.hourly')
+      .where('status', '=', 'queued')
+      .execute();
     expect(queued.map((q) => new Date(q.run_at).toISOString())).toEqual(['2026-11-24T13:00:00.000Z']);
   });
 
@@ -96,7 +116,10 @@ describe(`jobs (${testEngine})`, () => {
       const r = new JobRunner(handle.db, clock);
       r.register('test.parallel', async (trx, job) => {
         seen.push(job.id);
-        await trx.insertInto('system_counters').values({ name: `parallel:${job.id}`, value: 1 }).execute();
+        await trx
+          .insertInto('system_counters')
+          .values({ name: `parallel:${job.id}`, value: 1 })
+          .execute();
       });
       return r;
     });

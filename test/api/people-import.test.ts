@@ -20,8 +20,20 @@ afterAll(() => ctx.close());
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const upload = (bytes: Buffer, mode: string, community = '610899001001') =>
-  worker.request('POST', `/api/v1/residents/import?communityCode=${community}&mode=${mode}`, multipart({ file: { bytes, name: '花名册.xlsx', type: xlsxType } }));
-const count = async () => Number((await ctx.deps.db.selectFrom('residents').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  worker.request(
+    'POST',
+    `/api/v1/residents/import?communityCode=${community}&mode=${mode}`,
+    multipart({ file: { bytes, name: '花名册.xlsx', type: xlsxType } }),
+  );
+const count = async () =>
+  Number(
+    (
+      await ctx.deps.db
+        .selectFrom('residents')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const good = [
   ['王建国', idOf('61089919600101001'), '13900000001', '1', '1', '101', '户主', '户籍', '独居老人', ''],
@@ -52,7 +64,9 @@ describe(`Excel import (${testEngine})`, () => {
     const report = await upload(bytes, 'validate');
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ total: 9, valid: 3, skipped: 0, imported: 0 });
-    expect(report.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+    expect(
+      report.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code]),
+    ).toEqual([
       [5, 'idNumber', 'id_format'],
       [6, 'idNumber', 'duplicate_in_file'],
       [7, 'building', 'unknown_building'],
@@ -77,24 +91,54 @@ describe(`Excel import (${testEngine})`, () => {
     expect(second.body).toMatchObject({ imported: 0, skipped: 3 });
     expect(await count()).toBe(3);
     const wang = (await worker.get('/api/v1/residents?q=wxm')).body.items[0];
-    expect(wang).toMatchObject({ relation: 'child', residence: 'resident', tags: ['left_behind_child', 'key_care'], gender: 'female', birthDate: '2010-05-05' });
-    const audit = await ctx.deps.db.selectFrom('audit_log').select('after').where('action', '=', 'resident.import').execute();
+    expect(wang).toMatchObject({
+      relation: 'child',
+      residence: 'resident',
+      tags: ['left_behind_child', 'key_care'],
+      gender: 'female',
+      birthDate: '2010-05-05',
+    });
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'resident.import')
+      .execute();
     expect(audit.map((a) => (a.after as { imported: number }).imported)).toEqual([3, 0]);
   });
 
   it('refuses what is not a spreadsheet, a sheet without the header, and a community out of scope', async () => {
-    const notXlsx = await worker.request('POST', '/api/v1/residents/import?communityCode=610899001001', multipart({ file: { bytes: Buffer.from('姓名,身份证号\n张三,1'), name: 'fake.xlsx', type: xlsxType } }));
+    const notXlsx = await worker.request(
+      'POST',
+      '/api/v1/residents/import?communityCode=610899001001',
+      multipart({ file: { bytes: Buffer.from('姓名,身份证号\n张三,1'), name: 'fake.xlsx', type: xlsxType } }),
+    );
     expect(notXlsx.status).toBe(400);
     expect(notXlsx.body.error.code).toBe('IMPORT_FILE_INVALID');
     const noHeader = await upload(await xlsxOf(['名字', '号码'], [['张三', '1']]), 'validate');
-    expect(noHeader.body.error).toMatchObject({ code: 'IMPORT_FILE_INVALID', details: { missingColumns: ['姓名', '楼栋号', '单元号', '房号'] } });
+    expect(noHeader.body.error).toMatchObject({
+      code: 'IMPORT_FILE_INVALID',
+      details: { missingColumns: ['姓名', '楼栋号', '单元号', '房号'] },
+    });
     const other = await upload(await xlsxOf(header, good), 'valid-only', '610899001002');
     expect(other.status).toBe(404);
   });
 
   it('imports 5,000 rows in one go', async () => {
     // 2,500 rooms × 2 people would need that many households; spread 5,000 people over the rooms we have.
-    const rows = Array.from({ length: 5000 }, (_, i) => [`居民${i}`, idOf(`6108991980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}${String(100 + Math.floor(i / 336)).padStart(3, '0')}`), '', '1', '1', i % 2 ? '101' : '102', '其他', '', '', '']);
+    const rows = Array.from({ length: 5000 }, (_, i) => [
+      `居民${i}`,
+      idOf(
+        `6108991980${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (Math.floor(i / 12) % 28)).padStart(2, '0')}${String(100 + Math.floor(i / 336)).padStart(3, '0')}`,
+      ),
+      '',
+      '1',
+      '1',
+      i % 2 ? '101' : '102',
+      '其他',
+      '',
+      '',
+      '',
+    ]);
     const ids = new Set(rows.map((r) => r[1]));
     expect(ids.size).toBe(5000);
     const res = await upload(await xlsxOf(header, rows), 'all-or-nothing');
@@ -105,7 +149,8 @@ describe(`Excel import (${testEngine})`, () => {
 });
 
 describe(`Excel import under load and at once (${testEngine})`, () => {
-  const filler = (n: number) => Array.from({ length: n }, (_, i) => [`填充${i}`, '', '', '1', '1', '101', '', '', '', '']);
+  const filler = (n: number) =>
+    Array.from({ length: n }, (_, i) => [`填充${i}`, '', '', '1', '1', '101', '', '', '', '']);
 
   it('refuses a sheet past 20,000 rows at the first row beyond, without reading the rest, and /healthz answers meanwhile', async () => {
     // From row 21,000 on the sheet is not even well-formed XML: only a reader that stops at the limit answers 413.
@@ -132,7 +177,9 @@ describe(`Excel import under load and at once (${testEngine})`, () => {
     ];
     const res = await upload(await xlsxOf(header, rows), 'valid-only');
     expect(res.status).toBe(200);
-    expect(res.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code])).toEqual([
+    expect(
+      res.body.errors.map((e: { row: number; column: string; code: string }) => [e.row, e.column, e.code]),
+    ).toEqual([
       [2, 'phone', 'formula_cell'],
       [3, 'name', 'formula_cell'],
     ]);
@@ -141,7 +188,18 @@ describe(`Excel import under load and at once (${testEngine})`, () => {
   });
 
   it('runs one import per community at a time: the second meanwhile gets 409, and a re-run adds nobody', async () => {
-    const rows = Array.from({ length: 400 }, (_, i) => [`同时${i}`, idOf(`61089919750101${String(i).padStart(3, '0')}`), '', '1', '1', i % 2 ? '101' : '102', '其他', '', '', '']);
+    const rows = Array.from({ length: 400 }, (_, i) => [
+      `同时${i}`,
+      idOf(`61089919750101${String(i).padStart(3, '0')}`),
+      '',
+      '1',
+      '1',
+      i % 2 ? '101' : '102',
+      '其他',
+      '',
+      '',
+      '',
+    ]);
     const bytes = await xlsxOf(header, rows);
     const before = await count();
     const both = await Promise.all([upload(bytes, 'valid-only'), upload(bytes, 'valid-only')]);

@@ -27,7 +27,12 @@ describe(`scopes (${testEngine})`, () => {
     expect(otherHousehold.status).toBe(404);
     const rename = await s.patch(`/api/v1/places/${world.inB.building.code}`, { name: '改名' });
     expect(rename.status).toBe(404);
-    const create = await s.post('/api/v1/places', { parentCode: world.inB.unit.code, kind: 'household', name: '301', localCode: '301' });
+    const create = await s.post('/api/v1/places', {
+      parentCode: world.inB.unit.code,
+      kind: 'household',
+      name: '301',
+      localCode: '301',
+    });
     expect([403, 404]).toContain(create.status);
     // Asking for the whole community lists only grid A's households.
     const community = await s.get(`/api/v1/places/${world.c1.code}/households`);

@@ -20,7 +20,14 @@ describe(`platform (${testEngine})`, () => {
   it('publishes an OpenAPI document generated from the schemas, and a docs page', async () => {
     const doc = await (await ctx.app.request('/api/openapi.json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/places/{code}', '/api/v1/grids/merge', '/api/v1/places/locate']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/places/{code}',
+        '/api/v1/grids/merge',
+        '/api/v1/places/locate',
+      ]),
+    );
     expect(doc.components.schemas.LoginInput.required).toEqual(['username', 'password']);
     const docs = await ctx.app.request('/api/docs');
     expect(docs.status).toBe(200);
@@ -45,7 +52,9 @@ describe(`platform (${testEngine})`, () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expect(bad.body.error.details.issues.map((i: { path: string }) => i.path).sort()).toEqual(['lat', 'lng']);
-    const malformed = await s.request('POST', '/api/v1/grids/merge', '{"codes": [', { 'content-type': 'application/json' });
+    const malformed = await s.request('POST', '/api/v1/grids/merge', '{"codes": [', {
+      'content-type': 'application/json',
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.body.error.code).toBe('BAD_JSON');
     expect(JSON.stringify(malformed.body)).not.toMatch(/at .*\.ts/);
@@ -56,10 +65,19 @@ describe(`platform (${testEngine})`, () => {
 
   it('gives every response a request id, and records it with the IP-less actor in the audit log', async () => {
     const s = await new Session(ctx).login('worker1');
-    const res = await s.request('PATCH', '/api/v1/places/610899001001-1', { name: '一号楼' }, { 'x-request-id': 'req-audit-test-1' });
+    const res = await s.request(
+      'PATCH',
+      '/api/v1/places/610899001001-1',
+      { name: '一号楼' },
+      { 'x-request-id': 'req-audit-test-1' },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('req-audit-test-1');
-    const row = await ctx.deps.db.selectFrom('audit_log').selectAll().where('request_id', '=', 'req-audit-test-1').executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('request_id', '=', 'req-audit-test-1')
+      .executeTakeFirstOrThrow();
     expect(row.action).toBe('place.rename');
     expect(row.actor_name).toBe('worker1');
     expect(row.entity_id).toBe('610899001001-1');

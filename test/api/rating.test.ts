@@ -20,13 +20,29 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function resolvedCase(phone: string) {
-  const code = (await new Session(ctx).request('POST', '/api/v1/public/cases', multipart({ communityCode: world.c1.code, description: '小区门口的井盖松动了，踩上去会响', reporterName: '刘大妈', reporterPhone: phone }))).body.trackingCode as string;
+  const code = (
+    await new Session(ctx).request(
+      'POST',
+      '/api/v1/public/cases',
+      multipart({
+        communityCode: world.c1.code,
+        description: '小区门口的井盖松动了，踩上去会响',
+        reporterName: '刘大妈',
+        reporterPhone: phone,
+      }),
+    )
+  ).body.trackingCode as string;
   const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id as string;
   await worker.post(`/api/v1/cases/${id}/actions/accept`, {});
   expect((await worker.post(`/api/v1/cases/${id}/actions/resolve`, { result: '已更换井盖' })).status).toBe(200);
   return { code, id };
 }
-const caseRow = (id: string) => ctx.deps.db.selectFrom('cases').select(['state', 'rating', 'rated_at']).where('id', '=', id).executeTakeFirstOrThrow();
+const caseRow = (id: string) =>
+  ctx.deps.db
+    .selectFrom('cases')
+    .select(['state', 'rating', 'rated_at'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
 const rating = { rating: 'satisfied', solved: true, comment: '很好' };
 
 async function residentOf(phone: string) {
@@ -41,12 +57,19 @@ describe(`rating a resolved case (${testEngine})`, () => {
     const { code, id } = await resolvedCase('13512340101');
     // What every case worker sees: the masked phone, whose last 4 digits used to be all a rating needed.
     expect((await worker.get(`/api/v1/cases/${id}`)).body.reporter.phone).toBe('135****0101');
-    const forged = await new Session(ctx).post(`/api/v1/public/cases/${code}/rating`, { phoneLast4: '0101', ...rating, rating: 'unsatisfied', solved: false });
+    const forged = await new Session(ctx).post(`/api/v1/public/cases/${code}/rating`, {
+      phoneLast4: '0101',
+      ...rating,
+      rating: 'unsatisfied',
+      solved: false,
+    });
     expect(forged.status).toBe(403);
     expect(forged.body.error.code).toBe('CASE_RATING_PROOF_REQUIRED');
     expect(forged.body.error.message).toContain('短信');
     // Not with the worker's own session either.
-    expect((await worker.post(`/api/v1/public/cases/${code}/rating`, { phoneLast4: '0101', ...rating })).status).toBe(403);
+    expect((await worker.post(`/api/v1/public/cases/${code}/rating`, { phoneLast4: '0101', ...rating })).status).toBe(
+      403,
+    );
     expect(await caseRow(id)).toMatchObject({ state: 'resolved', rating: null, rated_at: null });
     const timeline = (await worker.get(`/api/v1/cases/${id}`)).body.timeline.map((e: { action: string }) => e.action);
     expect(timeline).not.toContain('rateSatisfied');
@@ -64,8 +87,13 @@ describe(`rating a resolved case (${testEngine})`, () => {
   it('the link in the “resolved” SMS rates the case; a made-up token does not', async () => {
     const { code, id } = await resolvedCase('13512340103');
     const token = await ratingTokenOf(ctx, '13512340103', code);
-    expect((await new Session(ctx).get(`/api/v1/public/cases/${code}?t=${token}`)).body).toMatchObject({ state: 'resolved', canRate: true });
-    expect((await new Session(ctx).post(`/api/v1/public/cases/${code}/rating`, { token: `${token}x`, ...rating })).status).toBe(404);
+    expect((await new Session(ctx).get(`/api/v1/public/cases/${code}?t=${token}`)).body).toMatchObject({
+      state: 'resolved',
+      canRate: true,
+    });
+    expect(
+      (await new Session(ctx).post(`/api/v1/public/cases/${code}/rating`, { token: `${token}x`, ...rating })).status,
+    ).toBe(404);
     const rated = await new Session(ctx).post(`/api/v1/public/cases/${code}/rating`, { token, ...rating });
     expect(rated.status).toBe(200);
     expect(rated.body.state).toBe('closed');
@@ -80,8 +108,13 @@ describe(`rating a resolved case (${testEngine})`, () => {
     expect((await caseRow(id)).state).toBe('resolved');
 
     const reporter = await residentOf('13512340104');
-    expect((await reporter.get('/api/v1/my/cases')).body.items.map((c: { trackingCode: string }) => c.trackingCode)).toContain(code);
-    expect((await reporter.get(`/api/v1/public/cases/${code}`)).body).toMatchObject({ state: 'resolved', canRate: true });
+    expect(
+      (await reporter.get('/api/v1/my/cases')).body.items.map((c: { trackingCode: string }) => c.trackingCode),
+    ).toContain(code);
+    expect((await reporter.get(`/api/v1/public/cases/${code}`)).body).toMatchObject({
+      state: 'resolved',
+      canRate: true,
+    });
     const rated = await reporter.post(`/api/v1/public/cases/${code}/rating`, { ...rating, rating: 'basic' });
     expect(rated.status).toBe(200);
     expect(await caseRow(id)).toMatchObject({ state: 'closed', rating: 'basic' });

@@ -6,7 +6,17 @@ import { writeDutySheet } from '../../src/server/features/duties/excel.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
-import { addMembership, buildBuilding, buildGrid, buildPlace, givePhone, putOnDuty, square, TEST_PASSWORD, type BuiltPlace } from '../support/factories.js';
+import {
+  addMembership,
+  buildBuilding,
+  buildGrid,
+  buildPlace,
+  givePhone,
+  putOnDuty,
+  square,
+  TEST_PASSWORD,
+  type BuiltPlace,
+} from '../support/factories.js';
 import { multipart, pdfText, readXlsx, tinyPng } from '../support/files.js';
 
 // Scope, attacked from every list. Three communities of one county: A in street 甲, B and C in
@@ -31,7 +41,10 @@ interface Fixture {
   spareHousehold: string;
   unitCode: string;
   dept: { id: string; code: string; name: string };
-  users: Record<'worker' | 'grid' | 'adviser' | 'receiver', { id: string; username: string; name: string; phone: string }>;
+  users: Record<
+    'worker' | 'grid' | 'adviser' | 'receiver',
+    { id: string; username: string; name: string; phone: string }
+  >;
   caseId: string;
   caseCode: string;
   reporterName: string;
@@ -67,35 +80,84 @@ const mask = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 function secretsOf(a: Fixture): string[] {
   const phones = [a.reporterPhone, a.residentPhone, ...Object.values(a.users).map((u) => u.phone)];
   return [
-    a.tag, a.community, a.communityName, a.streetName, a.dept.code, a.dept.name, a.caseId, a.caseCode, a.photoId, a.whistleId, a.disputeId, a.disputeCode,
-    a.residentId, a.visitId, a.questionId, a.streetOrgId, a.partyOrgId, a.reportId, a.listId, a.listTitle, ...Object.values(a.users).map((u) => u.id),
-    ...phones, ...phones.map(mask),
+    a.tag,
+    a.community,
+    a.communityName,
+    a.streetName,
+    a.dept.code,
+    a.dept.name,
+    a.caseId,
+    a.caseCode,
+    a.photoId,
+    a.whistleId,
+    a.disputeId,
+    a.disputeCode,
+    a.residentId,
+    a.visitId,
+    a.questionId,
+    a.streetOrgId,
+    a.partyOrgId,
+    a.reportId,
+    a.listId,
+    a.listTitle,
+    ...Object.values(a.users).map((u) => u.id),
+    ...phones,
+    ...phones.map(mask),
   ];
 }
 
 async function staff(username: string, role: string, scope: string, name: string, phone?: string) {
-  const { id } = await createAccountService(ctx.deps).createUser({ username, password: TEST_PASSWORD, role, scope, displayName: name });
+  const { id } = await createAccountService(ctx.deps).createUser({
+    username,
+    password: TEST_PASSWORD,
+    role,
+    scope,
+    displayName: name,
+  });
   if (phone) await givePhone(ctx.deps, username, phone);
   return { id, username, name, phone: phone ?? '' };
 }
 
 const ok = <T extends { status: number; body: any }>(res: T, status = [200, 201]): T => {
-  if (!status.includes(res.status)) throw new Error(`fixture request failed: ${res.status} ${JSON.stringify(res.body)}`);
+  if (!status.includes(res.status))
+    throw new Error(`fixture request failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res;
 };
 
 /** One community and everything in it, made by its own staff through the API. */
-async function buildCommunity(n: number, tag: string, street: BuiltPlace & { name: string; listId: string; listTitle: string; orgId: string }, serial: string, label: string): Promise<Fixture> {
+async function buildCommunity(
+  n: number,
+  tag: string,
+  street: BuiltPlace & { name: string; listId: string; listTitle: string; orgId: string },
+  serial: string,
+  label: string,
+): Promise<Fixture> {
   const { deps } = ctx;
   const communityName = `${label}社区`;
-  const community = await buildPlace(deps, { kind: 'community', code: street.code + serial, name: communityName, parent: street });
+  const community = await buildPlace(deps, {
+    kind: 'community',
+    code: street.code + serial,
+    name: communityName,
+    parent: street,
+  });
   const lng = 108 + n * 0.02;
   const grid = await buildGrid(deps, community, '001', square(lng, 37.0), `${label}一网格`);
   const { households, unit } = await buildBuilding(deps, grid, '1', [lng + 0.005, 37.005]);
   const deptCode = `D6108990${n}`;
   const deptName = `${label}${tag}所`;
   const deptId = newId();
-  await deps.db.insertInto('departments').values({ id: deptId, tenant_id: '610899', code: deptCode, name: deptName, kind: 'justice', street_code: null, created_at: deps.clock.now() }).execute();
+  await deps.db
+    .insertInto('departments')
+    .values({
+      id: deptId,
+      tenant_id: '610899',
+      code: deptCode,
+      name: deptName,
+      kind: 'justice',
+      street_code: null,
+      created_at: deps.clock.now(),
+    })
+    .execute();
   const users = {
     worker: await staff(`worker${tag}`, 'community_worker', community.code, `${tag}社工`, phoneOf(n, 1)),
     grid: await staff(`grid${tag}`, 'grid_worker', grid.code, `${tag}网格员`, phoneOf(n, 2)),
@@ -105,43 +167,154 @@ async function buildCommunity(n: number, tag: string, street: BuiltPlace & { nam
   await putOnDuty(deps, users.worker.username, community.code);
   const worker = await new Session(ctx).login(users.worker.username);
 
-  const photoId = ok(await worker.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'p.png', type: 'image/png' } }))).body.id;
+  const photoId = ok(
+    await worker.request(
+      'POST',
+      '/api/v1/files',
+      multipart({ file: { bytes: tinyPng, name: 'p.png', type: 'image/png' } }),
+    ),
+  ).body.id;
   const reporterName = `${tag}报事人`;
   const reporterPhone = phoneOf(n, 5);
-  const created = ok(await worker.post('/api/v1/cases', { channel: 'hotline', placeCode: grid.code, description: `${tag}路灯不亮，晚上看不见路`, reporterName, reporterPhone, photoIds: [photoId] })).body;
+  const created = ok(
+    await worker.post('/api/v1/cases', {
+      channel: 'hotline',
+      placeCode: grid.code,
+      description: `${tag}路灯不亮，晚上看不见路`,
+      reporterName,
+      reporterPhone,
+      photoIds: [photoId],
+    }),
+  ).body;
   const whistleSubject = `${tag}漏水哨`;
-  const whistleId = ok(await worker.post('/api/v1/whistles', { caseId: created.id, subject: whistleSubject, request: '请到场处置', departmentCodes: [deptCode] })).body.id;
+  const whistleId = ok(
+    await worker.post('/api/v1/whistles', {
+      caseId: created.id,
+      subject: whistleSubject,
+      request: '请到场处置',
+      departmentCodes: [deptCode],
+    }),
+  ).body.id;
   const partyName = `${tag}当事人`;
-  const dispute = ok(await worker.post('/api/v1/disputes', { placeCode: community.code, disputeType: 'neighbour', summary: `${tag}楼上楼下漏水纠纷`, source: 'walk_in', risk: 'medium', parties: [{ role: 'applicant', name: partyName, phone: phoneOf(n, 6) }] })).body;
+  const dispute = ok(
+    await worker.post('/api/v1/disputes', {
+      placeCode: community.code,
+      disputeType: 'neighbour',
+      summary: `${tag}楼上楼下漏水纠纷`,
+      source: 'walk_in',
+      risk: 'medium',
+      parties: [{ role: 'applicant', name: partyName, phone: phoneOf(n, 6) }],
+    }),
+  ).body;
   const residentName = `${tag}居民`;
   const residentPhone = phoneOf(n, 7);
-  const residentId = ok(await worker.post('/api/v1/residents', { householdCode: households[0].code, name: residentName, phone: residentPhone })).body.id;
+  const residentId = ok(
+    await worker.post('/api/v1/residents', {
+      householdCode: households[0].code,
+      name: residentName,
+      phone: residentPhone,
+    }),
+  ).body.id;
   const visitId = randomUUID();
   const visitContent = `${tag}走访：老人独居需要关照`;
-  ok(await (await new Session(ctx).login(users.grid.username)).post('/api/v1/visit-logs', { id: visitId, householdCode: households[0].code, content: visitContent }));
+  ok(
+    await (
+      await new Session(ctx).login(users.grid.username)
+    ).post('/api/v1/visit-logs', { id: visitId, householdCode: households[0].code, content: visitContent }),
+  );
   const question = `${tag}邻居占用楼道怎么办？`;
-  const questionId = ok(await worker.post('/api/v1/legal-questions', { communityCode: community.code, question, public: false })).body.id;
+  const questionId = ok(
+    await worker.post('/api/v1/legal-questions', { communityCode: community.code, question, public: false }),
+  ).body.id;
   const taskTitle = `${tag}征兵政策宣传`;
-  ok(await (await new Session(ctx).login(users.receiver.username)).post('/api/v1/duty-tasks', { communityCode: community.code, title: taskTitle, description: '张贴海报' }));
+  ok(
+    await (
+      await new Session(ctx).login(users.receiver.username)
+    ).post('/api/v1/duty-tasks', { communityCode: community.code, title: taskTitle, description: '张贴海报' }),
+  );
   const partyOrgName = `${tag}党总支`;
-  const partyOrgId = ok(await worker.post('/api/v1/party-orgs', { name: partyOrgName, kind: 'community_branch', placeCode: community.code, parentId: street.orgId })).body.id;
+  const partyOrgId = ok(
+    await worker.post('/api/v1/party-orgs', {
+      name: partyOrgName,
+      kind: 'community_branch',
+      placeCode: community.code,
+      parentId: street.orgId,
+    }),
+  ).body.id;
   ok(await worker.post('/api/v1/party-members', { residentId, partyOrgId }));
   ok(await worker.post('/api/v1/volunteers', { residentId, skills: ['维修'] }));
   const workUnit = `${tag}单位`;
   ok(await worker.post('/api/v1/in-service-members', { residentId, workUnit, communityCode: community.code }));
   const orgName = `${tag}物业公司`;
-  ok(await worker.post('/api/v1/organisations', { kind: 'property_company', name: orgName, placeCode: community.code }));
+  ok(
+    await worker.post('/api/v1/organisations', { kind: 'property_company', name: orgName, placeCode: community.code }),
+  );
   // A monthly report as the job stores it (the job itself is tested in stats.test.ts).
   const fileId = newId();
-  await deps.db.insertInto('files').values({ id: fileId, tenant_id: '610899', mime: 'application/pdf', size_bytes: 4, sha256: '0', storage_key: `reports/2026-10/${fileId}`, uploaded_by: null, created_at: deps.clock.now() }).execute();
+  await deps.db
+    .insertInto('files')
+    .values({
+      id: fileId,
+      tenant_id: '610899',
+      mime: 'application/pdf',
+      size_bytes: 4,
+      sha256: '0',
+      storage_key: `reports/2026-10/${fileId}`,
+      uploaded_by: null,
+      created_at: deps.clock.now(),
+    })
+    .execute();
   const reportId = newId();
-  await deps.db.insertInto('monthly_reports').values({ id: reportId, tenant_id: '610899', place_id: community.id, month: '2026-10', file_id: fileId, created_at: deps.clock.now() }).execute();
+  await deps.db
+    .insertInto('monthly_reports')
+    .values({
+      id: reportId,
+      tenant_id: '610899',
+      place_id: community.id,
+      month: '2026-10',
+      file_id: fileId,
+      created_at: deps.clock.now(),
+    })
+    .execute();
   return {
-    tag, street: street.code, streetName: street.name, community: community.code, communityName, grid: grid.code, gridPoint: [lng + 0.005, 37.005],
-    householdCode: households[0].code, spareHousehold: households[1].code, unitCode: unit.code, dept: { id: deptId, code: deptCode, name: deptName }, users,
-    caseId: created.id, caseCode: created.trackingCode, reporterName, reporterPhone, photoId, whistleId, whistleSubject, disputeId: dispute.id, disputeCode: dispute.code,
-    partyName, residentId, residentName, residentPhone, visitId, visitContent, questionId, question, taskTitle, streetOrgId: street.orgId, partyOrgId, partyOrgName,
-    workUnit, orgName, reportId, listId: street.listId, listTitle: street.listTitle,
+    tag,
+    street: street.code,
+    streetName: street.name,
+    community: community.code,
+    communityName,
+    grid: grid.code,
+    gridPoint: [lng + 0.005, 37.005],
+    householdCode: households[0].code,
+    spareHousehold: households[1].code,
+    unitCode: unit.code,
+    dept: { id: deptId, code: deptCode, name: deptName },
+    users,
+    caseId: created.id,
+    caseCode: created.trackingCode,
+    reporterName,
+    reporterPhone,
+    photoId,
+    whistleId,
+    whistleSubject,
+    disputeId: dispute.id,
+    disputeCode: dispute.code,
+    partyName,
+    residentId,
+    residentName,
+    residentPhone,
+    visitId,
+    visitContent,
+    questionId,
+    question,
+    taskTitle,
+    streetOrgId: street.orgId,
+    partyOrgId,
+    partyOrgName,
+    workUnit,
+    orgName,
+    reportId,
+    listId: street.listId,
+    listTitle: street.listTitle,
   };
 }
 
@@ -151,8 +324,16 @@ async function buildStreet(code: string, name: string, tag: string, county: Buil
   const officer = await new Session(ctx).login(`officer${tag}`);
   const listTitle = `${tag}权责清单`;
   const bytes = await writeDutySheet(demoDutyItems());
-  const listId = ok(await officer.request('POST', `/api/v1/duty-lists/import?streetCode=${code}&title=${encodeURIComponent(listTitle)}&effectiveFrom=2026-01-01`, multipart({ file: { bytes, name: 'list.xlsx', type: xlsxType } }))).body.id;
-  const orgId = ok(await officer.post('/api/v1/party-orgs', { name: `${tag}街道党工委`, kind: 'street_committee', placeCode: code })).body.id;
+  const listId = ok(
+    await officer.request(
+      'POST',
+      `/api/v1/duty-lists/import?streetCode=${code}&title=${encodeURIComponent(listTitle)}&effectiveFrom=2026-01-01`,
+      multipart({ file: { bytes, name: 'list.xlsx', type: xlsxType } }),
+    ),
+  ).body.id;
+  const orgId = ok(
+    await officer.post('/api/v1/party-orgs', { name: `${tag}街道党工委`, kind: 'street_committee', placeCode: code }),
+  ).body.id;
   return { ...street, name, listId, listTitle, orgId };
 }
 
@@ -164,7 +345,13 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const province = await buildPlace(ctx.deps, { kind: 'province', code: '61', name: '陕西省', tenantId: null });
   const city = await buildPlace(ctx.deps, { kind: 'city', code: '6108', name: '榆林市', parent: province });
-  const county = await buildPlace(ctx.deps, { kind: 'county', code: '610899', name: '和宁县', parent: city, tenantId: '610899' });
+  const county = await buildPlace(ctx.deps, {
+    kind: 'county',
+    code: '610899',
+    name: '和宁县',
+    parent: city,
+    tenantId: '610899',
+  });
   await staff('admin', 'admin', county.code, '管理员');
   const s1 = await buildStreet('610899001', '甲街道', 'QXS1', county);
   const s2 = await buildStreet('610899002', '乙街道', 'QXS2', county);
@@ -181,7 +368,11 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 type Kind = 'worker' | 'grid' | 'officer' | 'mediator' | 'adviser' | 'department';
-interface Role { username: string; kind: Kind; sees: () => Fixture[] }
+interface Role {
+  username: string;
+  kind: Kind;
+  sees: () => Fixture[];
+}
 /** The staff of street 乙, role by role; `sees` are the communities their lists must show. */
 const roles: Role[] = [
   { username: 'workerQXB', kind: 'worker', sees: () => [B] },
@@ -212,12 +403,25 @@ type Skip = { skip: string };
 const v1 = '/api/v1';
 const u = (path: string, code: string) => `${path}${path.includes('?') ? '&' : '?'}under=${code}`;
 /** The list itself, and the same list asked for A's community (the `?under=` lookup). */
-const underList = (path: string) => (_mine: Fixture[], a: Fixture): Call[] => [v1 + path, { probe: u(v1 + path, a.community) }];
-const perCommunity = (path: (x: Fixture) => string, probe: (a: Fixture) => string) => (mine: Fixture[], a: Fixture): Call[] => [...mine.map((x) => v1 + path(x)), { probe: v1 + probe(a) }];
+const underList =
+  (path: string) =>
+  (_mine: Fixture[], a: Fixture): Call[] => [v1 + path, { probe: u(v1 + path, a.community) }];
+const perCommunity =
+  (path: (x: Fixture) => string, probe: (a: Fixture) => string) =>
+  (mine: Fixture[], a: Fixture): Call[] => [...mine.map((x) => v1 + path(x)), { probe: v1 + probe(a) }];
 /** A department hands tasks to any community of its county: for it, `under=A` narrows its own tasks (a list, not a probe). */
-const dutyTasks = (path: string) => (mine: Fixture[], a: Fixture, kind: Kind): Call[] => (kind === 'department' ? [v1 + path, u(v1 + path, a.community)] : underList(path)(mine, a));
-const placeTree = { kinds: ['department'] as Kind[], reason: 'a department reads the place tree of its whole county (places:read on the county), never its households' };
-const streetLists = { kinds: ['department'] as Kind[], reason: 'a department checks the tasks it hands down against every street’s duty list of its county' };
+const dutyTasks =
+  (path: string) =>
+  (mine: Fixture[], a: Fixture, kind: Kind): Call[] =>
+    kind === 'department' ? [v1 + path, u(v1 + path, a.community)] : underList(path)(mine, a);
+const placeTree = {
+  kinds: ['department'] as Kind[],
+  reason: 'a department reads the place tree of its whole county (places:read on the county), never its households',
+};
+const streetLists = {
+  kinds: ['department'] as Kind[],
+  reason: 'a department checks the tasks it hands down against every street’s duty list of its county',
+};
 
 /**
  * Every GET operation of the OpenAPI document, keyed as it appears there. A new operation fails the
@@ -228,61 +432,201 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/public/config': { skip: 'public settings of the web pages: no rows' },
   'GET /api/v1/me': { skip: 'the caller’s own account' },
   'GET /api/v1/places': {
-    calls: (mine, a) => [`${v1}/places`, ...mine.map((x) => `${v1}/places?parent=${x.community}`), { probe: `${v1}/places?parent=${a.community}` }, { probe: `${v1}/places?parent=${a.street}` }],
-    shows: (x) => [x.community], seenBy: ['worker'], except: placeTree,
+    calls: (mine, a) => [
+      `${v1}/places`,
+      ...mine.map((x) => `${v1}/places?parent=${x.community}`),
+      { probe: `${v1}/places?parent=${a.community}` },
+      { probe: `${v1}/places?parent=${a.street}` },
+    ],
+    shows: (x) => [x.community],
+    seenBy: ['worker'],
+    except: placeTree,
   },
-  'GET /api/v1/places/locate': { calls: (_m, a) => [{ probe: `${v1}/places/locate?lng=${a.gridPoint[0]}&lat=${a.gridPoint[1]}` }], except: placeTree },
-  'GET /api/v1/places/{code}': { calls: (_m, a) => [{ probe: `${v1}/places/${a.community}` }, { probe: `${v1}/places/${a.householdCode}` }], except: placeTree },
-  'GET /api/v1/places/{code}/households': { calls: perCommunity((x) => `/places/${x.community}/households`, (a) => `/places/${a.community}/households`), shows: (x) => [x.householdCode] },
-  'GET /api/v1/grids': { calls: perCommunity((x) => `/grids?under=${x.community}`, (a) => `/grids?under=${a.community}`), shows: (x) => [x.grid], except: placeTree },
-  'GET /api/v1/grid-changes': { calls: perCommunity((x) => `/grid-changes?under=${x.community}`, (a) => `/grid-changes?under=${a.community}`), except: placeTree },
-  'GET /api/v1/departments': { skip: 'departments belong to the county: every community dispatches to and summons the same ones (reference data)' },
+  'GET /api/v1/places/locate': {
+    calls: (_m, a) => [{ probe: `${v1}/places/locate?lng=${a.gridPoint[0]}&lat=${a.gridPoint[1]}` }],
+    except: placeTree,
+  },
+  'GET /api/v1/places/{code}': {
+    calls: (_m, a) => [{ probe: `${v1}/places/${a.community}` }, { probe: `${v1}/places/${a.householdCode}` }],
+    except: placeTree,
+  },
+  'GET /api/v1/places/{code}/households': {
+    calls: perCommunity(
+      (x) => `/places/${x.community}/households`,
+      (a) => `/places/${a.community}/households`,
+    ),
+    shows: (x) => [x.householdCode],
+  },
+  'GET /api/v1/grids': {
+    calls: perCommunity(
+      (x) => `/grids?under=${x.community}`,
+      (a) => `/grids?under=${a.community}`,
+    ),
+    shows: (x) => [x.grid],
+    except: placeTree,
+  },
+  'GET /api/v1/grid-changes': {
+    calls: perCommunity(
+      (x) => `/grid-changes?under=${x.community}`,
+      (a) => `/grid-changes?under=${a.community}`,
+    ),
+    except: placeTree,
+  },
+  'GET /api/v1/departments': {
+    skip: 'departments belong to the county: every community dispatches to and summons the same ones (reference data)',
+  },
   'GET /api/v1/resident-tags': { skip: 'reference data: the tag names' },
-  'GET /api/v1/household-summaries': { calls: perCommunity((x) => `/household-summaries?under=${x.community}`, (a) => `/household-summaries?under=${a.community}`), shows: (x) => [x.householdCode] },
+  'GET /api/v1/household-summaries': {
+    calls: perCommunity(
+      (x) => `/household-summaries?under=${x.community}`,
+      (a) => `/household-summaries?under=${a.community}`,
+    ),
+    shows: (x) => [x.householdCode],
+  },
   'GET /api/v1/residents/import/template': { skip: 'an empty sheet with the column headings' },
   'GET /api/v1/residents/export': { calls: underList('/residents/export'), shows: (x) => [x.residentName] },
   'GET /api/v1/residents': { calls: underList('/residents'), shows: (x) => [x.residentName] },
   'GET /api/v1/residents/{id}': { calls: (_m, a) => [{ probe: `${v1}/residents/${a.residentId}` }] },
   'GET /api/v1/files/{id}': { calls: (_m, a) => [{ probe: `${v1}/files/${a.photoId}` }] },
   'GET /api/v1/cases/{id}/sheet.pdf': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/sheet.pdf` }] },
-  'GET /api/v1/communities/{code}/qr-poster.pdf': { calls: (_m, a) => [{ probe: `${v1}/communities/${a.community}/qr-poster.pdf` }] },
+  'GET /api/v1/communities/{code}/qr-poster.pdf': {
+    calls: (_m, a) => [{ probe: `${v1}/communities/${a.community}/qr-poster.pdf` }],
+  },
   'GET /api/v1/my/cases': { calls: () => [`${v1}/my/cases`] },
-  'GET /api/v1/cases': { calls: (m, a) => [`${v1}/cases?state=all`, ...underList('/cases')(m, a)], shows: (x) => [x.caseCode] },
+  'GET /api/v1/cases': {
+    calls: (m, a) => [`${v1}/cases?state=all`, ...underList('/cases')(m, a)],
+    shows: (x) => [x.caseCode],
+  },
   'GET /api/v1/case-categories': { skip: 'reference data: the categories' },
   'GET /api/v1/cases/{id}': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}` }] },
   'GET /api/v1/cases/{id}/duplicates': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/duplicates` }] },
-  'GET /api/v1/duty-roster': { calls: perCommunity((x) => `/duty-roster?community=${x.community}`, (a) => `/duty-roster?community=${a.community}`), shows: (x) => [x.users.worker.name] },
-  'GET /api/v1/sms-outbox': { calls: () => [`${v1}/sms-outbox?pageSize=100`], shows: (x) => [x.caseCode, mask(x.reporterPhone)] },
-  'GET /api/v1/stats/summary': { calls: underList('/stats/summary'), shows: (x) => [x.communityName], count: (b) => b.current.received, seenBy: ['worker'] },
-  'GET /api/v1/stats/trend': { calls: underList('/stats/trend'), count: (b) => b.items.reduce((n: number, i: { received: number }) => n + i.received, 0), seenBy: ['worker', 'officer'] },
-  'GET /api/v1/stats/breakdown': { calls: (m, a) => [...underList('/stats/breakdown?by=community')(m, a), `${v1}/stats/breakdown?by=grid`], shows: (x) => [x.community, x.grid] },
-  'GET /api/v1/stats/breakdown.xlsx': { calls: underList('/stats/breakdown.xlsx?by=community'), shows: (x) => [x.communityName] },
-  'GET /api/v1/stats/monthly-report.pdf': { calls: perCommunity((x) => `/stats/monthly-report.pdf?under=${x.community}&month=2026-11`, (a) => `/stats/monthly-report.pdf?under=${a.community}&month=2026-11`), shows: (x) => [x.communityName] },
-  'GET /api/v1/stats/monthly-reports': { calls: perCommunity((x) => `/stats/monthly-reports?under=${x.community}`, (a) => `/stats/monthly-reports?under=${a.community}`), shows: (x) => [x.reportId] },
-  'GET /api/v1/stats/monthly-reports/{id}': { calls: (_m, a) => [{ probe: `${v1}/stats/monthly-reports/${a.reportId}` }] },
-  'GET /api/v1/whistles': { calls: () => [`${v1}/whistles`, `${v1}/whistles?mine=true`], shows: (x) => [x.whistleSubject] },
+  'GET /api/v1/duty-roster': {
+    calls: perCommunity(
+      (x) => `/duty-roster?community=${x.community}`,
+      (a) => `/duty-roster?community=${a.community}`,
+    ),
+    shows: (x) => [x.users.worker.name],
+  },
+  'GET /api/v1/sms-outbox': {
+    calls: () => [`${v1}/sms-outbox?pageSize=100`],
+    shows: (x) => [x.caseCode, mask(x.reporterPhone)],
+  },
+  'GET /api/v1/stats/summary': {
+    calls: underList('/stats/summary'),
+    shows: (x) => [x.communityName],
+    count: (b) => b.current.received,
+    seenBy: ['worker'],
+  },
+  'GET /api/v1/stats/trend': {
+    calls: underList('/stats/trend'),
+    count: (b) => b.items.reduce((n: number, i: { received: number }) => n + i.received, 0),
+    seenBy: ['worker', 'officer'],
+  },
+  'GET /api/v1/stats/breakdown': {
+    calls: (m, a) => [...underList('/stats/breakdown?by=community')(m, a), `${v1}/stats/breakdown?by=grid`],
+    shows: (x) => [x.community, x.grid],
+  },
+  'GET /api/v1/stats/breakdown.xlsx': {
+    calls: underList('/stats/breakdown.xlsx?by=community'),
+    shows: (x) => [x.communityName],
+  },
+  'GET /api/v1/stats/monthly-report.pdf': {
+    calls: perCommunity(
+      (x) => `/stats/monthly-report.pdf?under=${x.community}&month=2026-11`,
+      (a) => `/stats/monthly-report.pdf?under=${a.community}&month=2026-11`,
+    ),
+    shows: (x) => [x.communityName],
+  },
+  'GET /api/v1/stats/monthly-reports': {
+    calls: perCommunity(
+      (x) => `/stats/monthly-reports?under=${x.community}`,
+      (a) => `/stats/monthly-reports?under=${a.community}`,
+    ),
+    shows: (x) => [x.reportId],
+  },
+  'GET /api/v1/stats/monthly-reports/{id}': {
+    calls: (_m, a) => [{ probe: `${v1}/stats/monthly-reports/${a.reportId}` }],
+  },
+  'GET /api/v1/whistles': {
+    calls: () => [`${v1}/whistles`, `${v1}/whistles?mine=true`],
+    shows: (x) => [x.whistleSubject],
+  },
   'GET /api/v1/whistle-advisers': {
-    calls: (mine, a) => [...mine.map((x) => `${v1}/whistle-advisers?placeCode=${x.community}`), { probe: `${v1}/whistle-advisers?caseId=${a.caseId}` }, { probe: `${v1}/whistle-advisers?placeCode=${a.community}` }],
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/whistle-advisers?placeCode=${x.community}`),
+      { probe: `${v1}/whistle-advisers?caseId=${a.caseId}` },
+      { probe: `${v1}/whistle-advisers?placeCode=${a.community}` },
+    ],
     shows: (x) => [x.users.adviser.name],
   },
   'GET /api/v1/whistle-ranking': { calls: underList('/whistle-ranking'), shows: (x) => [x.dept.code] },
   'GET /api/v1/whistles/{id}': { calls: (_m, a) => [{ probe: `${v1}/whistles/${a.whistleId}` }] },
-  'GET /api/v1/disputes/analysis.pdf': { calls: perCommunity((x) => `/disputes/analysis.pdf?under=${x.community}&month=2026-11`, (a) => `/disputes/analysis.pdf?under=${a.community}&month=2026-11`), shows: (x) => [x.communityName] },
-  'GET /api/v1/disputes': { calls: (m, a) => [`${v1}/disputes?caseId=${a.caseId}`, ...underList('/disputes')(m, a)], shows: (x) => [x.disputeCode], seenBy: ['worker', 'officer', 'mediator'] },
+  'GET /api/v1/disputes/analysis.pdf': {
+    calls: perCommunity(
+      (x) => `/disputes/analysis.pdf?under=${x.community}&month=2026-11`,
+      (a) => `/disputes/analysis.pdf?under=${a.community}&month=2026-11`,
+    ),
+    shows: (x) => [x.communityName],
+  },
+  'GET /api/v1/disputes': {
+    calls: (m, a) => [`${v1}/disputes?caseId=${a.caseId}`, ...underList('/disputes')(m, a)],
+    shows: (x) => [x.disputeCode],
+    seenBy: ['worker', 'officer', 'mediator'],
+  },
   'GET /api/v1/disputes/{id}': { calls: (_m, a) => [{ probe: `${v1}/disputes/${a.disputeId}` }] },
-  'GET /api/v1/disputes/{id}/agreement.pdf': { calls: (_m, a) => [{ probe: `${v1}/disputes/${a.disputeId}/agreement.pdf` }] },
-  'GET /api/v1/duty-lists': { calls: perCommunity((x) => `/duty-lists?street=${x.street}`, (a) => `/duty-lists?street=${a.street}`), shows: (x) => [x.listTitle], except: streetLists },
-  'GET /api/v1/duty-lists/{id}/items': { calls: perCommunity((x) => `/duty-lists/${x.listId}/items`, (a) => `/duty-lists/${a.listId}/items`), except: streetLists },
-  'GET /api/v1/duty-lists/{id}/export.xlsx': { calls: perCommunity((x) => `/duty-lists/${x.listId}/export.xlsx`, (a) => `/duty-lists/${a.listId}/export.xlsx`), except: streetLists },
+  'GET /api/v1/disputes/{id}/agreement.pdf': {
+    calls: (_m, a) => [{ probe: `${v1}/disputes/${a.disputeId}/agreement.pdf` }],
+  },
+  'GET /api/v1/duty-lists': {
+    calls: perCommunity(
+      (x) => `/duty-lists?street=${x.street}`,
+      (a) => `/duty-lists?street=${a.street}`,
+    ),
+    shows: (x) => [x.listTitle],
+    except: streetLists,
+  },
+  'GET /api/v1/duty-lists/{id}/items': {
+    calls: perCommunity(
+      (x) => `/duty-lists/${x.listId}/items`,
+      (a) => `/duty-lists/${a.listId}/items`,
+    ),
+    except: streetLists,
+  },
+  'GET /api/v1/duty-lists/{id}/export.xlsx': {
+    calls: perCommunity(
+      (x) => `/duty-lists/${x.listId}/export.xlsx`,
+      (a) => `/duty-lists/${a.listId}/export.xlsx`,
+    ),
+    except: streetLists,
+  },
   'GET /api/v1/cases/{id}/duty-advice': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/duty-advice` }] },
-  'GET /api/v1/duty-tasks': { calls: dutyTasks('/duty-tasks'), shows: (x) => [x.taskTitle], seenBy: ['worker', 'officer', 'department'] },
-  'GET /api/v1/duty-tasks/stats': { calls: dutyTasks('/duty-tasks/stats'), shows: (x) => [x.dept.code], seenBy: ['worker', 'officer', 'department'] },
+  'GET /api/v1/duty-tasks': {
+    calls: dutyTasks('/duty-tasks'),
+    shows: (x) => [x.taskTitle],
+    seenBy: ['worker', 'officer', 'department'],
+  },
+  'GET /api/v1/duty-tasks/stats': {
+    calls: dutyTasks('/duty-tasks/stats'),
+    shows: (x) => [x.dept.code],
+    seenBy: ['worker', 'officer', 'department'],
+  },
   'GET /api/v1/public/legal-faq': { calls: () => [`${v1}/public/legal-faq`] },
-  'GET /api/v1/legal-questions': { calls: () => [`${v1}/legal-questions`, `${v1}/legal-questions?mine=true`], shows: (x) => [x.question], seenBy: ['adviser'] },
-  'GET /api/v1/api-keys': { skip: 'Open311 keys of the county, for its administrators only (users:manage): no place rows' },
-  'GET /api/v1/public/communities/{code}': { skip: 'the public QR form of a community: name, street and categories, printed on its poster' },
+  'GET /api/v1/legal-questions': {
+    calls: () => [`${v1}/legal-questions`, `${v1}/legal-questions?mine=true`],
+    shows: (x) => [x.question],
+    seenBy: ['adviser'],
+  },
+  'GET /api/v1/api-keys': {
+    skip: 'Open311 keys of the county, for its administrators only (users:manage): no place rows',
+  },
+  'GET /api/v1/public/communities/{code}': {
+    skip: 'the public QR form of a community: name, street and categories, printed on its poster',
+  },
   'GET /api/v1/public/cases/{code}': { calls: (_m, a) => [{ probe: `${v1}/public/cases/${a.caseCode}` }] },
-  'GET /api/v1/visit-logs': { calls: (m, a) => [`${v1}/visit-logs?mine=true`, ...underList('/visit-logs')(m, a)], shows: (x) => [x.visitContent] },
+  'GET /api/v1/visit-logs': {
+    calls: (m, a) => [`${v1}/visit-logs?mine=true`, ...underList('/visit-logs')(m, a)],
+    shows: (x) => [x.visitContent],
+  },
   'GET /api/v1/party-orgs': { calls: underList('/party-orgs'), shows: (x) => [x.partyOrgName] },
   'GET /api/v1/party-members': { calls: underList('/party-members'), shows: (x) => [x.residentName] },
   'GET /api/v1/volunteers': { calls: underList('/volunteers'), shows: (x) => [x.residentName] },
@@ -295,16 +639,27 @@ async function textOf(res: { status: number; body: any; headers: Headers }): Pro
   const type = res.headers.get('content-type') ?? '';
   if (res.status === 200 && type.includes('spreadsheetml')) return (await readXlsx(res.body)).flat().join(' ');
   if (res.status === 200 && type.includes('pdf')) return pdfText(res.body);
-  return typeof res.body === 'string' ? res.body : Buffer.isBuffer(res.body) ? res.body.toString('latin1') : JSON.stringify(res.body);
+  return typeof res.body === 'string'
+    ? res.body
+    : Buffer.isBuffer(res.body)
+      ? res.body.toString('latin1')
+      : JSON.stringify(res.body);
 }
 
 describe(`every list is scoped by the caller's places (${testEngine})`, () => {
   it('has a row in the table for every GET operation of the OpenAPI document', async () => {
     const doc = (await new Session(ctx).get('/api/openapi.json')).body;
-    const operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => m === 'get').map(() => `GET ${path}`));
+    const operations = Object.entries<Record<string, unknown>>(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => m === 'get')
+        .map(() => `GET ${path}`),
+    );
     const missing = operations.filter((op) => !(op in table));
     expect(missing, `add a row with a fixture to test/api/scope-lists.test.ts for: ${missing.join(', ')}`).toEqual([]);
-    expect(Object.keys(table).filter((op) => !operations.includes(op)), 'rows for operations that no longer exist').toEqual([]);
+    expect(
+      Object.keys(table).filter((op) => !operations.includes(op)),
+      'rows for operations that no longer exist',
+    ).toEqual([]);
   });
 
   for (const role of roles) {
@@ -322,7 +677,8 @@ describe(`every list is scoped by the caller's places (${testEngine})`, () => {
           const res = await s.get(path);
           const text = await textOf(res);
           if (res.status >= 500) problems.push(`${op}: ${path} → ${res.status}`);
-          if (typeof call !== 'string' && ![403, 404].includes(res.status)) problems.push(`${op}: ${path} → ${res.status}, expected 403/404`);
+          if (typeof call !== 'string' && ![403, 404].includes(res.status))
+            problems.push(`${op}: ${path} → ${res.status}, expected 403/404`);
           const leaked = secrets.filter((m) => text.includes(m));
           if (leaked.length) problems.push(`${op}: ${path} shows A's ${leaked.join(', ')}`);
           if (typeof call === 'string' && res.status === 200) {
@@ -334,7 +690,8 @@ describe(`every list is scoped by the caller's places (${testEngine})`, () => {
           const expected = mine.flatMap((x) => row.shows?.(x) ?? []);
           const missing = expected.filter((m) => !seen.includes(m));
           if (missing.length) problems.push(`${op}: does not show ${missing.join(', ')}`);
-          if (row.count && counted !== mine.length) problems.push(`${op}: counts ${counted} rows, expected ${mine.length}`);
+          if (row.count && counted !== mine.length)
+            problems.push(`${op}: counts ${counted} rows, expected ${mine.length}`);
         }
       }
       expect(problems).toEqual([]);
@@ -352,9 +709,18 @@ interface Write {
   saved: () => Promise<unknown>;
 }
 const rows = (table: keyof import('../../src/server/platform/db/schema.js').Database) => async () =>
-  Number((await ctx.deps.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.deps.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const freshCase = async (s: Session, state: 'submitted' | 'accepted') => {
-  const id = ok(await s.post('/api/v1/cases', { channel: 'walkIn', placeCode: B.grid, description: '单元门禁损坏，无法关闭' })).body.id as string;
+  const id = ok(
+    await s.post('/api/v1/cases', { channel: 'walkIn', placeCode: B.grid, description: '单元门禁损坏，无法关闭' }),
+  ).body.id as string;
   if (state === 'accepted') ok(await s.post(`/api/v1/cases/${id}/actions/accept`, {}));
   return id;
 };
@@ -369,41 +735,212 @@ const freshCase = async (s: Session, state: 'submitted' | 'accepted') => {
  */
 const writes: Record<string, Write> = {
   'a dispute party’s residentId': {
-    request: (x) => ['POST', '/api/v1/disputes', { placeCode: B.community, disputeType: 'neighbour', summary: '楼道堆放杂物引发争执', source: 'walk_in', risk: 'low', parties: [{ role: 'applicant', name: '登记居民', residentId: x.residentId }] }],
+    request: (x) => [
+      'POST',
+      '/api/v1/disputes',
+      {
+        placeCode: B.community,
+        disputeType: 'neighbour',
+        summary: '楼道堆放杂物引发争执',
+        source: 'walk_in',
+        risk: 'low',
+        parties: [{ role: 'applicant', name: '登记居民', residentId: x.residentId }],
+      },
+    ],
     saved: rows('dispute_parties'),
   },
   'a dispute’s caseId': {
-    request: (x) => ['POST', '/api/v1/disputes', { caseId: x.caseId, disputeType: 'neighbour', summary: '由案件转为矛盾纠纷', source: 'case', risk: 'low', parties: [{ role: 'applicant', name: '报事人' }] }],
+    request: (x) => [
+      'POST',
+      '/api/v1/disputes',
+      {
+        caseId: x.caseId,
+        disputeType: 'neighbour',
+        summary: '由案件转为矛盾纠纷',
+        source: 'case',
+        risk: 'low',
+        parties: [{ role: 'applicant', name: '报事人' }],
+      },
+    ],
     saved: rows('disputes'),
   },
-  'a whistle’s caseId': { request: (x) => ['POST', '/api/v1/whistles', { caseId: x.caseId, subject: '再次召集', request: '请到场', departmentCodes: [B.dept.code] }], saved: rows('whistles') },
-  'a whistle’s placeCode': { request: (x) => ['POST', '/api/v1/whistles', { placeCode: x.community, subject: '小区消防通道堵塞', request: '请到场', departmentCodes: [B.dept.code] }], saved: rows('whistles') },
-  'a whistle’s adviserIds': { request: (x) => ['POST', '/api/v1/whistles', { caseId: B.caseId, subject: '请法律顾问到场', request: '讲解法律', adviserIds: [x.users.adviser.id] }], saved: rows('whistles') },
-  'a dispute whistle’s adviserIds': { request: (x) => ['POST', `/api/v1/disputes/${B.disputeId}/whistle`, { request: '请法律顾问到场', adviserIds: [x.users.adviser.id] }], saved: rows('whistles') },
-  'a visit’s householdCode': { request: (x) => ['POST', '/api/v1/visit-logs', { id: randomUUID(), householdCode: x.householdCode, content: '走访了解情况' }], saved: rows('visit_logs') },
-  'a resident’s householdCode': { request: (x) => ['POST', '/api/v1/residents', { householdCode: x.householdCode, name: '新登记居民' }], saved: rows('residents') },
-  'a move’s householdCode': { request: (x) => ['POST', `/api/v1/residents/${B.residentId}/move`, { householdCode: x.spareHousehold }], saved: rows('resident_events') },
-  'a party member’s residentId': { request: (x) => ['POST', '/api/v1/party-members', { residentId: x.residentId, partyOrgId: B.partyOrgId }], saved: async () => (await ctx.deps.db.selectFrom('party_members').select(['resident_id', 'party_org_id']).orderBy('resident_id').execute()) },
-  'a party member’s partyOrgId': { request: (x) => ['POST', '/api/v1/party-members', { residentId: B.residentId, partyOrgId: x.partyOrgId }], saved: async () => (await ctx.deps.db.selectFrom('party_members').select(['resident_id', 'party_org_id']).orderBy('resident_id').execute()) },
-  'a volunteer’s residentId': { request: (x) => ['POST', '/api/v1/volunteers', { residentId: x.residentId, skills: ['理发'] }], saved: rows('volunteers') },
-  '双报到 residentId': { request: (x) => ['POST', '/api/v1/in-service-members', { residentId: x.residentId, workUnit: '县医院', communityCode: B.community }], saved: rows('in_service_members') },
-  '双报到 communityCode': { request: (x) => ['POST', '/api/v1/in-service-members', { residentId: B.residentId, workUnit: '县医院', communityCode: x.community }], saved: async () => (await ctx.deps.db.selectFrom('in_service_members').select(['resident_id', 'community_id', 'work_unit']).orderBy('resident_id').execute()) },
-  'an organisation’s placeCode': { request: (x) => ['POST', '/api/v1/organisations', { kind: 'social_org', name: '夕阳红协会', placeCode: x.community }], saved: rows('organisations') },
-  'a party organisation’s placeCode': { request: (x) => ['POST', '/api/v1/party-orgs', { name: '第二党总支', kind: 'community_branch', placeCode: x.community, parentId: x.streetOrgId }], saved: rows('party_orgs') },
-  'a party organisation’s parentId': { request: (x) => ['POST', '/api/v1/party-orgs', { name: '网格党支部', kind: 'grid_branch', placeCode: B.grid, parentId: x.partyOrgId }], saved: rows('party_orgs') },
-  'a case’s placeCode': { request: (x) => ['POST', '/api/v1/cases', { channel: 'walkIn', placeCode: x.grid, description: '路面破损需要修补' }], saved: rows('cases') },
+  'a whistle’s caseId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/whistles',
+      { caseId: x.caseId, subject: '再次召集', request: '请到场', departmentCodes: [B.dept.code] },
+    ],
+    saved: rows('whistles'),
+  },
+  'a whistle’s placeCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/whistles',
+      { placeCode: x.community, subject: '小区消防通道堵塞', request: '请到场', departmentCodes: [B.dept.code] },
+    ],
+    saved: rows('whistles'),
+  },
+  'a whistle’s adviserIds': {
+    request: (x) => [
+      'POST',
+      '/api/v1/whistles',
+      { caseId: B.caseId, subject: '请法律顾问到场', request: '讲解法律', adviserIds: [x.users.adviser.id] },
+    ],
+    saved: rows('whistles'),
+  },
+  'a dispute whistle’s adviserIds': {
+    request: (x) => [
+      'POST',
+      `/api/v1/disputes/${B.disputeId}/whistle`,
+      { request: '请法律顾问到场', adviserIds: [x.users.adviser.id] },
+    ],
+    saved: rows('whistles'),
+  },
+  'a visit’s householdCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/visit-logs',
+      { id: randomUUID(), householdCode: x.householdCode, content: '走访了解情况' },
+    ],
+    saved: rows('visit_logs'),
+  },
+  'a resident’s householdCode': {
+    request: (x) => ['POST', '/api/v1/residents', { householdCode: x.householdCode, name: '新登记居民' }],
+    saved: rows('residents'),
+  },
+  'a move’s householdCode': {
+    request: (x) => ['POST', `/api/v1/residents/${B.residentId}/move`, { householdCode: x.spareHousehold }],
+    saved: rows('resident_events'),
+  },
+  'a party member’s residentId': {
+    request: (x) => ['POST', '/api/v1/party-members', { residentId: x.residentId, partyOrgId: B.partyOrgId }],
+    saved: async () =>
+      await ctx.deps.db
+        .selectFrom('party_members')
+        .select(['resident_id', 'party_org_id'])
+        .orderBy('resident_id')
+        .execute(),
+  },
+  'a party member’s partyOrgId': {
+    request: (x) => ['POST', '/api/v1/party-members', { residentId: B.residentId, partyOrgId: x.partyOrgId }],
+    saved: async () =>
+      await ctx.deps.db
+        .selectFrom('party_members')
+        .select(['resident_id', 'party_org_id'])
+        .orderBy('resident_id')
+        .execute(),
+  },
+  'a volunteer’s residentId': {
+    request: (x) => ['POST', '/api/v1/volunteers', { residentId: x.residentId, skills: ['理发'] }],
+    saved: rows('volunteers'),
+  },
+  '双报到 residentId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/in-service-members',
+      { residentId: x.residentId, workUnit: '县医院', communityCode: B.community },
+    ],
+    saved: rows('in_service_members'),
+  },
+  '双报到 communityCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/in-service-members',
+      { residentId: B.residentId, workUnit: '县医院', communityCode: x.community },
+    ],
+    saved: async () =>
+      await ctx.deps.db
+        .selectFrom('in_service_members')
+        .select(['resident_id', 'community_id', 'work_unit'])
+        .orderBy('resident_id')
+        .execute(),
+  },
+  'an organisation’s placeCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/organisations',
+      { kind: 'social_org', name: '夕阳红协会', placeCode: x.community },
+    ],
+    saved: rows('organisations'),
+  },
+  'a party organisation’s placeCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/party-orgs',
+      { name: '第二党总支', kind: 'community_branch', placeCode: x.community, parentId: x.streetOrgId },
+    ],
+    saved: rows('party_orgs'),
+  },
+  'a party organisation’s parentId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/party-orgs',
+      { name: '网格党支部', kind: 'grid_branch', placeCode: B.grid, parentId: x.partyOrgId },
+    ],
+    saved: rows('party_orgs'),
+  },
+  'a case’s placeCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/cases',
+      { channel: 'walkIn', placeCode: x.grid, description: '路面破损需要修补' },
+    ],
+    saved: rows('cases'),
+  },
   'a dispatch to a grid worker': {
-    request: async (x, s) => ['POST', `/api/v1/cases/${await freshCase(s, 'accepted')}/actions/dispatch`, { target: { kind: 'user', id: x.users.grid.id } }],
+    request: async (x, s) => [
+      'POST',
+      `/api/v1/cases/${await freshCase(s, 'accepted')}/actions/dispatch`,
+      { target: { kind: 'user', id: x.users.grid.id } },
+    ],
     saved: rows('case_events'),
   },
   'a rejection as duplicate of a case': {
-    request: async (x, s) => ['POST', `/api/v1/cases/${await freshCase(s, 'submitted')}/actions/reject`, { kind: 'duplicate', duplicateOf: x.caseCode, reason: '重复反映' }],
+    request: async (x, s) => [
+      'POST',
+      `/api/v1/cases/${await freshCase(s, 'submitted')}/actions/reject`,
+      { kind: 'duplicate', duplicateOf: x.caseCode, reason: '重复反映' },
+    ],
     saved: rows('case_events'),
   },
-  'the on-duty roster’s userId': { request: (x) => ['PUT', '/api/v1/duty-roster', { communityCode: B.community, userId: x.users.grid.id, weekdays: [1, 2, 3] }], saved: rows('duty_roster') },
-  'the on-duty roster’s communityCode': { request: (x) => ['PUT', '/api/v1/duty-roster', { communityCode: x.community, userId: B.users.grid.id, weekdays: [1, 2, 3] }], saved: rows('duty_roster') },
-  'a place’s parentCode': { request: (x) => ['POST', '/api/v1/places', { parentCode: x.unitCode, kind: 'household', name: '501', localCode: '501', address: '5楼' }], saved: rows('places') },
-  'a grid’s communityCode': { as: 'officerQXS2', request: (x) => ['POST', '/api/v1/grids', { communityCode: x.community, name: '新网格', gridKind: 'comprehensive', boundary: square(110 + Math.random(), 30) }], saved: rows('places') },
+  'the on-duty roster’s userId': {
+    request: (x) => [
+      'PUT',
+      '/api/v1/duty-roster',
+      { communityCode: B.community, userId: x.users.grid.id, weekdays: [1, 2, 3] },
+    ],
+    saved: rows('duty_roster'),
+  },
+  'the on-duty roster’s communityCode': {
+    request: (x) => [
+      'PUT',
+      '/api/v1/duty-roster',
+      { communityCode: x.community, userId: B.users.grid.id, weekdays: [1, 2, 3] },
+    ],
+    saved: rows('duty_roster'),
+  },
+  'a place’s parentCode': {
+    request: (x) => [
+      'POST',
+      '/api/v1/places',
+      { parentCode: x.unitCode, kind: 'household', name: '501', localCode: '501', address: '5楼' },
+    ],
+    saved: rows('places'),
+  },
+  'a grid’s communityCode': {
+    as: 'officerQXS2',
+    request: (x) => [
+      'POST',
+      '/api/v1/grids',
+      {
+        communityCode: x.community,
+        name: '新网格',
+        gridKind: 'comprehensive',
+        boundary: square(110 + Math.random(), 30),
+      },
+    ],
+    saved: rows('places'),
+  },
 };
 
 describe(`ids in a body must lie in the caller's scope (${testEngine})`, () => {

@@ -15,7 +15,13 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const directives = (policy: string | null) =>
-  Object.fromEntries((policy ?? '').split(';').map((part) => part.trim().split(/\s+/)).filter(([name]) => name).map(([name, ...values]) => [name, values]));
+  Object.fromEntries(
+    (policy ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name, values]),
+  );
 
 /** The app as configured otherwise (a job runner of its own: buildApp registers its jobs). */
 const appWith = (config: Partial<TestContext['deps']['config']>) =>
@@ -59,13 +65,19 @@ describe(`security headers (${testEngine})`, () => {
   });
 
   it('lets the maps load images from the configured tile server (its {s} subdomains too) and nothing else; HSTS when the site is on HTTPS', async () => {
-    const res = await appWith({ MAP_TILE_URL: 'https://t{s}.tiles.example.gov.cn/vec/{z}/{x}/{y}.png?tk=KEY', COOKIE_SECURE: true }).request('/api/docs');
+    const res = await appWith({
+      MAP_TILE_URL: 'https://t{s}.tiles.example.gov.cn/vec/{z}/{x}/{y}.png?tk=KEY',
+      COOKIE_SECURE: true,
+    }).request('/api/docs');
     const policy = directives(res.headers.get('content-security-policy'));
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://*.tiles.example.gov.cn']);
     expect(policy['script-src']).toEqual(["'self'"]);
     expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
 
-    const local = await appWith({ MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png', PUBLIC_URL: 'https://linli.example.gov.cn' }).request('/api/docs');
+    const local = await appWith({
+      MAP_TILE_URL: '/tiles/{z}/{x}/{y}.png',
+      PUBLIC_URL: 'https://linli.example.gov.cn',
+    }).request('/api/docs');
     expect(directives(local.headers.get('content-security-policy'))['img-src']).toEqual(["'self'", 'data:', 'blob:']);
     expect(local.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
   });

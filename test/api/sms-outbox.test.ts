@@ -33,11 +33,36 @@ describe(`SMS outbox by place (${testEngine})`, () => {
   it('shows a community worker the messages of their own community only, and login codes to the county administrator only', async () => {
     const worker1 = await new Session(ctx).login('worker1');
     const worker2 = await new Session(ctx).login('worker2');
-    const one = (await worker1.post('/api/v1/cases', { channel: 'hotline', placeCode: world.gridA.code, description: '楼道灯坏了一个月', reporterName: '赵大爷', reporterPhone: '13800000011' })).body;
-    const two = (await worker2.post('/api/v1/cases', { channel: 'hotline', placeCode: world.gridC.code, description: '井盖松动有危险', reporterName: '钱阿姨', reporterPhone: '13800000022' })).body;
+    const one = (
+      await worker1.post('/api/v1/cases', {
+        channel: 'hotline',
+        placeCode: world.gridA.code,
+        description: '楼道灯坏了一个月',
+        reporterName: '赵大爷',
+        reporterPhone: '13800000011',
+      })
+    ).body;
+    const two = (
+      await worker2.post('/api/v1/cases', {
+        channel: 'hotline',
+        placeCode: world.gridC.code,
+        description: '井盖松动有危险',
+        reporterName: '钱阿姨',
+        reporterPhone: '13800000022',
+      })
+    ).body;
     // A whistle on a place (no case) and a legal question (no case) belong to their place too.
-    await worker2.post('/api/v1/whistles', { placeCode: world.c2.code, subject: '文化社区消防通道', request: '请司法所到场', departmentCodes: ['D61089901'] });
-    await worker2.post('/api/v1/legal-questions', { communityCode: world.c2.code, question: '物业不退押金怎么办？', public: false });
+    await worker2.post('/api/v1/whistles', {
+      placeCode: world.c2.code,
+      subject: '文化社区消防通道',
+      request: '请司法所到场',
+      departmentCodes: ['D61089901'],
+    });
+    await worker2.post('/api/v1/legal-questions', {
+      communityCode: world.c2.code,
+      question: '物业不退押金怎么办？',
+      public: false,
+    });
     await new Session(ctx).post('/api/v1/public/login-code', { phone: '13512340000' });
 
     const first = await outbox('worker1');
@@ -60,21 +85,45 @@ describe(`SMS outbox by place (${testEngine})`, () => {
   it('gives the messages already sent the place of their case, whistle or legal question when it migrates', async () => {
     const handle = await createTestDatabase({ migrate: false });
     try {
-      const names = fs.readdirSync(migrationsDir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort().map((f) => f.replace(/\.sql$/, ''));
+      const names = fs
+        .readdirSync(migrationsDir)
+        .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+        .sort()
+        .map((f) => f.replace(/\.sql$/, ''));
       await migrateTo(handle.db, names[names.indexOf('0016_sms_outbox_place') - 1]);
       const db = handle.db;
       const path = '/61/6108/610899/610899001/610899001001/';
       const [place, dept, caseId, whistle, summons, question] = [newId(), newId(), newId(), newId(), newId(), newId()];
       const now = new Date('2026-11-24T01:00:00Z');
       // Rows as the version before this change wrote them, in plain SQL (today's types know newer columns).
-      await sql`INSERT INTO places (id, tenant_id, code, name, kind, parent_id, path, status, created_at, updated_at) VALUES (${place}, '610899', '610899001001', '和平社区', 'community', NULL, ${path}, 'active', ${now}, ${now})`.execute(db);
-      await sql`INSERT INTO departments (id, tenant_id, code, name, kind, created_at) VALUES (${dept}, '610899', 'D61089901', '城关司法所', 'justice', ${now})`.execute(db);
-      await sql`INSERT INTO cases (id, tenant_id, tracking_code, channel, state, description, place_id, place_path, created_at, updated_at) VALUES (${caseId}, '610899', 'LL-20261124-0001', 'hotline', 'submitted', '楼道灯坏了', ${place}, ${path}, ${now}, ${now})`.execute(db);
-      await sql`INSERT INTO whistles (id, tenant_id, place_id, place_path, subject, request, created_by_name, created_at) VALUES (${whistle}, '610899', ${place}, ${path}, '消防通道', '请到场', '和平社区', ${now})`.execute(db);
-      await sql`INSERT INTO summonses (id, tenant_id, whistle_id, department_id, state, ack_due_at, arrive_due_at, created_at) VALUES (${summons}, '610899', ${whistle}, ${dept}, 'summoned', ${now}, ${now}, ${now})`.execute(db);
-      await sql`INSERT INTO legal_questions (id, tenant_id, community_id, place_path, asker_name, question, text_tokens, is_public, due_at, created_at) VALUES (${question}, '610899', ${place}, ${path}, '居民', '押金怎么办', '{}', false, ${now}, ${now})`.execute(db);
-      const message = (id: string, tenant: string | null, caseRef: string | null, dedupe: string | null, template: string) =>
-        sql`INSERT INTO sms_outbox (id, tenant_id, to_phone_enc, to_masked, template, body, case_id, dedupe_key, created_at) VALUES (${id}, ${tenant}, 'sealed', '139****0001', ${template}, '…', ${caseRef}, ${dedupe}, ${now})`.execute(db);
+      await sql`INSERT INTO places (id, tenant_id, code, name, kind, parent_id, path, status, created_at, updated_at) VALUES (${place}, '610899', '610899001001', '和平社区', 'community', NULL, ${path}, 'active', ${now}, ${now})`.execute(
+        db,
+      );
+      await sql`INSERT INTO departments (id, tenant_id, code, name, kind, created_at) VALUES (${dept}, '610899', 'D61089901', '城关司法所', 'justice', ${now})`.execute(
+        db,
+      );
+      await sql`INSERT INTO cases (id, tenant_id, tracking_code, channel, state, description, place_id, place_path, created_at, updated_at) VALUES (${caseId}, '610899', 'LL-20261124-0001', 'hotline', 'submitted', '楼道灯坏了', ${place}, ${path}, ${now}, ${now})`.execute(
+        db,
+      );
+      await sql`INSERT INTO whistles (id, tenant_id, place_id, place_path, subject, request, created_by_name, created_at) VALUES (${whistle}, '610899', ${place}, ${path}, '消防通道', '请到场', '和平社区', ${now})`.execute(
+        db,
+      );
+      await sql`INSERT INTO summonses (id, tenant_id, whistle_id, department_id, state, ack_due_at, arrive_due_at, created_at) VALUES (${summons}, '610899', ${whistle}, ${dept}, 'summoned', ${now}, ${now}, ${now})`.execute(
+        db,
+      );
+      await sql`INSERT INTO legal_questions (id, tenant_id, community_id, place_path, asker_name, question, text_tokens, is_public, due_at, created_at) VALUES (${question}, '610899', ${place}, ${path}, '居民', '押金怎么办', '{}', false, ${now}, ${now})`.execute(
+        db,
+      );
+      const message = (
+        id: string,
+        tenant: string | null,
+        caseRef: string | null,
+        dedupe: string | null,
+        template: string,
+      ) =>
+        sql`INSERT INTO sms_outbox (id, tenant_id, to_phone_enc, to_masked, template, body, case_id, dedupe_key, created_at) VALUES (${id}, ${tenant}, 'sealed', '139****0001', ${template}, '…', ${caseRef}, ${dedupe}, ${now})`.execute(
+          db,
+        );
       const ids = { case: newId(), whistle: newId(), legal: newId(), login: newId() };
       await message(ids.case, '610899', caseId, `new:${caseId}:u1`, 'case_new');
       await message(ids.whistle, '610899', null, `whistle:${summons}:summoned:u2`, 'whistle_summoned');
@@ -84,7 +133,12 @@ describe(`SMS outbox by place (${testEngine})`, () => {
       await migrateToLatest(db);
       const rows = await db.selectFrom('sms_outbox').select(['id', 'place_path']).execute();
       const placeOf = (id: string) => rows.find((r) => r.id === id)?.place_path;
-      expect([placeOf(ids.case), placeOf(ids.whistle), placeOf(ids.legal), placeOf(ids.login)]).toEqual([path, path, path, null]);
+      expect([placeOf(ids.case), placeOf(ids.whistle), placeOf(ids.legal), placeOf(ids.login)]).toEqual([
+        path,
+        path,
+        path,
+        null,
+      ]);
     } finally {
       await handle.close();
     }

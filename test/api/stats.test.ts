@@ -21,17 +21,43 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const enter = async (description: string, placeCode = world.gridA.code) =>
-  (await worker.post('/api/v1/cases', { channel: 'hotline', placeCode, description, reporterName: '张大爷', reporterPhone: '13800000000' })).body.id as string;
-const act = (id: string, action: string, body: Record<string, unknown> = {}) => worker.post(`/api/v1/cases/${id}/actions/${action}`, body);
+  (
+    await worker.post('/api/v1/cases', {
+      channel: 'hotline',
+      placeCode,
+      description,
+      reporterName: '张大爷',
+      reporterPhone: '13800000000',
+    })
+  ).body.id as string;
+const act = (id: string, action: string, body: Record<string, unknown> = {}) =>
+  worker.post(`/api/v1/cases/${id}/actions/${action}`, body);
 const rate = async (id: string, rating: string, solved: boolean) => {
-  const row = await ctx.deps.db.selectFrom('cases').select('tracking_code').where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await ctx.deps.db
+    .selectFrom('cases')
+    .select('tracking_code')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   // The reporter rates through the link of the newest "resolved" SMS (a case never resolved has none).
   const token = await ratingTokenOf(ctx, '13800000000', row.tracking_code).catch(() => 'never-resolved');
   return new Session(ctx).post(`/api/v1/public/cases/${row.tracking_code}/rating`, { token, rating, solved });
 };
 const rollupRows = async () =>
-  (await sql<Record<string, unknown>>`SELECT * FROM case_daily WHERE received <> 0 OR valid <> 0 ORDER BY day, place_id, category_code, channel, department_key`.execute(ctx.deps.db)).rows
-    .map((r) => JSON.stringify(r, (_k, v) => (typeof v === 'bigint' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : v instanceof Date ? v.toISOString() : v)));
+  (
+    await sql<
+      Record<string, unknown>
+    >`SELECT * FROM case_daily WHERE received <> 0 OR valid <> 0 ORDER BY day, place_id, category_code, channel, department_key`.execute(
+      ctx.deps.db,
+    )
+  ).rows.map((r) =>
+    JSON.stringify(r, (_k, v) =>
+      typeof v === 'bigint' || (typeof v === 'string' && /^\d+$/.test(v))
+        ? Number(v)
+        : v instanceof Date
+          ? v.toISOString()
+          : v,
+    ),
+  );
 
 describe(`rates and rollups (${testEngine})`, () => {
   it('computes the rates of hand-built cases exactly', async () => {
@@ -40,12 +66,16 @@ describe(`rates and rollups (${testEngine})`, () => {
     // A: called back in 10 min, resolved in time, satisfied and solved → closed.
     const a = await enter('路灯坏了需要维修一下');
     ctx.clock.advance(10 * 60_000);
-    await act(a, 'accept'); await act(a, 'contact'); await act(a, 'resolve', { result: '已修好' });
+    await act(a, 'accept');
+    await act(a, 'contact');
+    await act(a, 'resolve', { result: '已修好' });
     await rate(a, 'satisfied', true);
     // B: called back after 50 min (late), resolved, not satisfied → reopened, resolved again late.
     const b = await enter('垃圾桶满了没人清运');
     ctx.clock.advance(50 * 60_000);
-    await act(b, 'accept'); await act(b, 'contact'); await act(b, 'resolve', { result: '已清运' });
+    await act(b, 'accept');
+    await act(b, 'contact');
+    await act(b, 'resolve', { result: '已清运' });
     await rate(b, 'unsatisfied', false);
     // C: rejected as invalid. D: still open, not called back.
     const c = await enter('这是一条无效的测试信息');
@@ -56,12 +86,25 @@ describe(`rates and rollups (${testEngine})`, () => {
     // valid = 3 (A, B, D); on-time first contact = A only; rated = 2 (A satisfied+solved, B neither);
     // closed = A; resolved = A and B (B counts once, and reopened); resolved on time = A and B (first resolution within 72 h).
     expect(s.body.current).toMatchObject({
-      received: 4, valid: 3, responseRate: 0.3333, resolutionRate: 0.5, satisfactionRate: 0.5, closureRate: 0.3333, onTimeRate: 1, reopenRate: 0.5,
+      received: 4,
+      valid: 3,
+      responseRate: 0.3333,
+      resolutionRate: 0.5,
+      satisfactionRate: 0.5,
+      closureRate: 0.3333,
+      onTimeRate: 1,
+      reopenRate: 0.5,
       avgContactMinutes: 30,
     });
     expect(s.body.previous.received).toBe(0);
     // The same numbers computed from the raw cases.
-    const raw = rates(Object.fromEntries(Object.entries(await rawTotals(ctx.deps.db, { paths: [world.c1.path], from: '2026-11-10', to: '2026-11-10' })).map(([k, v]) => [k, Number(v)])) as never);
+    const raw = rates(
+      Object.fromEntries(
+        Object.entries(
+          await rawTotals(ctx.deps.db, { paths: [world.c1.path], from: '2026-11-10', to: '2026-11-10' }),
+        ).map(([k, v]) => [k, Number(v)]),
+      ) as never,
+    );
     expect(raw).toEqual(s.body.current);
   });
 
@@ -71,7 +114,13 @@ describe(`rates and rollups (${testEngine})`, () => {
     worker = await new Session(ctx).login('worker1');
     const dept = (await worker.get('/api/v1/departments')).body.items[0].id;
     const ids: string[] = [];
-    for (let i = 0; i < 8; i++) ids.push(await enter(`第${i}号测试诉求，小区${random.pick(['路灯', '垃圾', '噪音', '停车'])}问题`, random.pick([world.gridA.code, world.gridB.code])));
+    for (let i = 0; i < 8; i++)
+      ids.push(
+        await enter(
+          `第${i}号测试诉求，小区${random.pick(['路灯', '垃圾', '噪音', '停车'])}问题`,
+          random.pick([world.gridA.code, world.gridB.code]),
+        ),
+      );
     const steps = ['accept', 'contact', 'dispatch', 'take', 'resolve', 'rate', 'return', 'reject', 'suspend', 'resume'];
     for (let i = 0; i < 300; i++) {
       ctx.clock.advance(random.int(1, 90) * 60_000);
@@ -86,7 +135,9 @@ describe(`rates and rollups (${testEngine})`, () => {
       if (i % 30 === 0) worker = await new Session(ctx).login('worker1');
     }
     const actions = await ctx.deps.db.selectFrom('case_events').select('action').distinct().execute();
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['dispatch', 'take', 'resolve', 'rateSatisfied', 'reject', 'return', 'suspend']));
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['dispatch', 'take', 'resolve', 'rateSatisfied', 'reject', 'return', 'suspend']),
+    );
     const incremental = await rollupRows();
     expect(incremental.length).toBeGreaterThan(2);
     await rebuildRollups(ctx.deps.db);
@@ -100,9 +151,13 @@ describe(`rates and rollups (${testEngine})`, () => {
 
   it('breaks numbers down for rankings and exports them; scope applies', async () => {
     const admin = await new Session(ctx).login('admin');
-    const byGrid = await admin.get(`/api/v1/stats/breakdown?under=${world.county.code}&from=2026-11-01&to=2026-11-30&by=grid`);
+    const byGrid = await admin.get(
+      `/api/v1/stats/breakdown?under=${world.county.code}&from=2026-11-01&to=2026-11-30&by=grid`,
+    );
     expect(byGrid.body.items.map((r: { name: string }) => r.name).sort()).toEqual(['和平一网格', '和平二网格']);
-    const sheet = await admin.get(`/api/v1/stats/breakdown.xlsx?under=${world.county.code}&from=2026-11-01&to=2026-11-30&by=grid`);
+    const sheet = await admin.get(
+      `/api/v1/stats/breakdown.xlsx?under=${world.county.code}&from=2026-11-01&to=2026-11-30&by=grid`,
+    );
     const rows = await readXlsx(sheet.body);
     expect(rows[0].slice(0, 4)).toEqual(['名称', '受理量', '有效件', '响应率']);
     expect(rows).toHaveLength(3);
@@ -135,7 +190,9 @@ describe(`monthly reports (${testEngine})`, () => {
     await ctx.deps.jobs.drain();
     const officer = await new Session(ctx).login('officer');
     const list = await officer.get(`/api/v1/stats/monthly-reports?under=${world.street.code}`);
-    expect(list.body.items.map((r: { month: string; place: { name: string } }) => `${r.month} ${r.place.name}`).sort()).toEqual(['2026-11 和平社区', '2026-11 城关街道', '2026-11 文化社区']);
+    expect(
+      list.body.items.map((r: { month: string; place: { name: string } }) => `${r.month} ${r.place.name}`).sort(),
+    ).toEqual(['2026-11 和平社区', '2026-11 城关街道', '2026-11 文化社区']);
     const file = await officer.get(`/api/v1/stats/monthly-reports/${list.body.items[0].id}`);
     expect(file.headers.get('content-type')).toBe('application/pdf');
     const worker2 = await new Session(ctx).login('worker2');

@@ -19,7 +19,8 @@ import { TextFuzzer } from '../support/unicode.js';
 // zod, and has its own tests.
 
 // A fixed seed by default keeps CI repeatable; TEXT_FUZZ_SEED=random explores new ground.
-const seed = process.env.TEXT_FUZZ_SEED === 'random' ? randomInt(1, 2 ** 31) : Number(process.env.TEXT_FUZZ_SEED) || 20261206;
+const seed =
+  process.env.TEXT_FUZZ_SEED === 'random' ? randomInt(1, 2 ** 31) : Number(process.env.TEXT_FUZZ_SEED) || 20261206;
 let ctx: TestContext;
 let fuzz: Awaited<ReturnType<typeof fuzzWorld>>;
 beforeAll(async () => {
@@ -42,7 +43,9 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
     let requests = 0;
 
     // Every string of every input is our text type, or a code the schema pins down (enum, format, pattern).
-    for (const f of fields) if (!isText(f.schema) && !isCode(f.schema)) failures.push(`${f.op.key} ${f.location}:${f.name} is a string with neither the text type nor a pattern`);
+    for (const f of fields)
+      if (!isText(f.schema) && !isCode(f.schema))
+        failures.push(`${f.op.key} ${f.location}:${f.name} is a string with neither the text type nor a pattern`);
 
     async function send(f: Field, value: string, fresh: boolean) {
       const recipe = fuzz.recipes[f.op.key];
@@ -50,7 +53,8 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
       const sample = (s: JsonSchema, name: string) => sampleOf(s, name, fuzz.samples);
       const params: Record<string, string> = {};
       const query: Record<string, string> = {};
-      for (const [name, s] of Object.entries(f.op.params.path)) params[name] = parts.params?.[name] ?? String(sample(s, name));
+      for (const [name, s] of Object.entries(f.op.params.path))
+        params[name] = parts.params?.[name] ?? String(sample(s, name));
       for (const [name, s] of Object.entries(f.op.params.query)) {
         const given = parts.query?.[name] ?? (f.op.requiredQuery.includes(name) ? sample(s, name) : undefined);
         if (given !== undefined) query[name] = String(given);
@@ -60,10 +64,14 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
       else if (f.location === 'query') query[f.name] = value;
       else setAt(body!, f.op.body!.schema, f.path, value, sample);
 
-      const url = f.op.path.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(params[k])) + (Object.keys(query).length ? `?${new URLSearchParams(query)}` : '');
-      const user = typeof recipe?.as === 'function' ? recipe.as(f.name) : recipe?.as ?? (f.op.secured ? 'admin' : 'anonymous');
+      const url =
+        f.op.path.replace(/\{(\w+)\}/g, (_, k) => encodeURIComponent(params[k])) +
+        (Object.keys(query).length ? `?${new URLSearchParams(query)}` : '');
+      const user =
+        typeof recipe?.as === 'function' ? recipe.as(f.name) : (recipe?.as ?? (f.op.secured ? 'admin' : 'anonymous'));
       const session = await fuzz.as(user);
-      if (f.op.path.includes('/public/') || f.op.path.includes('/auth/')) await ctx.deps.db.deleteFrom('rate_limits').execute();
+      if (f.op.path.includes('/public/') || f.op.path.includes('/auth/'))
+        await ctx.deps.db.deleteFrom('rate_limits').execute();
       requests++;
       const payload = f.op.body?.location === 'form' ? formOf(body!) : body;
       return session.request(f.op.method, url, payload, { 'accept-language': 'en' });
@@ -73,15 +81,25 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
       const where = `${f.op.key} ${f.location}:${f.name}`;
       const recipe = fuzz.recipes[f.op.key];
       const multiline = f.schema.pattern === textPatterns.multiLine;
-      const named = (res: { body: any }) => res.body?.error?.code === 'VALIDATION_FAILED' && res.body.error.details.issues.some((i: { path: string }) => i.path === f.name);
+      const named = (res: { body: any }) =>
+        res.body?.error?.code === 'VALIDATION_FAILED' &&
+        res.body.error.details.issues.some((i: { path: string }) => i.path === f.name);
       const check = (ok: boolean, what: string, res: { status: number; body: any }, value: string) => {
-        if (!ok) failures.push(`${where} ${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)} for ${JSON.stringify(value).slice(0, 120)}`);
+        if (!ok)
+          failures.push(
+            `${where} ${what}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)} for ${JSON.stringify(value).slice(0, 120)}`,
+          );
       };
 
       if (!isText(f.schema)) {
         // A code: one hostile value, by turns half an emoji, a control character or random text.
         const kind = f.location === 'json' ? random.int(0, 2) : random.int(1, 2);
-        const value = kind === 0 ? texts.withLoneSurrogate('ab') : kind === 1 ? texts.withControl('ab', { multiline: false }) : texts.text(random.int(1, 30), { multiline: false });
+        const value =
+          kind === 0
+            ? texts.withLoneSurrogate('ab')
+            : kind === 1
+              ? texts.withControl('ab', { multiline: false })
+              : texts.text(random.int(1, 30), { multiline: false });
         const res = await send(f, value, false);
         check(res.status < 500, 'answered 5xx', res, value);
         if (kind < 2) check(res.status === 400 && named(res), 'not refused by name', res, value);
@@ -93,7 +111,11 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
       const accepted = texts.text(texts.length(min, max), { multiline });
       const res = await send(f, accepted, true);
       check(res.status < 500, 'answered 5xx', res, accepted);
-      const refusedByType = named(res) && res.body.error.details.issues.some((i: { path: string; message: string }) => i.path === f.name && textIssue.test(i.message));
+      const refusedByType =
+        named(res) &&
+        res.body.error.details.issues.some(
+          (i: { path: string; message: string }) => i.path === f.name && textIssue.test(i.message),
+        );
       check(!refusedByType, 'refused well-formed text within its limits', res, accepted);
       const stores = recipe?.parts && f.op.method !== 'GET' && !recipe.lookups?.includes(f.name);
       if (stores) {
@@ -102,7 +124,8 @@ describe(`every text field of every operation takes any Unicode (${testEngine})`
           recipe.after?.(f.name, accepted);
           // A form sends every line break as CRLF (the multipart encoding, as browsers do).
           const sent = f.location === 'form' ? accepted.replace(/\r\n|\r|\n/g, '\r\n') : accepted;
-          if (!(await findStored(ctx.deps.db, sent))) failures.push(`${where} stored no exact copy of ${JSON.stringify(sent).slice(0, 120)}`);
+          if (!(await findStored(ctx.deps.db, sent)))
+            failures.push(`${where} stored no exact copy of ${JSON.stringify(sent).slice(0, 120)}`);
         }
       } else if (res.status < 300) recipe?.after?.(f.name, accepted);
 
@@ -126,7 +149,8 @@ function formOf(body: Record<string, unknown>): FormData {
   const form = new FormData();
   for (const [k, v] of Object.entries(body)) {
     if (v === undefined) continue;
-    if (v instanceof Uint8Array) form.append(k, new File([new Uint8Array(v)], k === 'file' ? 'file.xlsx' : 'photo.png'));
+    if (v instanceof Uint8Array)
+      form.append(k, new File([new Uint8Array(v)], k === 'file' ? 'file.xlsx' : 'photo.png'));
     else form.append(k, String(v));
   }
   return form;

@@ -25,12 +25,50 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const report = (over: Record<string, string>, headers: Record<string, string> = {}) =>
-  new Session(ctx).request('POST', '/api/v1/public/cases', multipart({ communityCode: world.c1.code, description: '3号楼门口路灯坏了三天，晚上很黑', reporterName: '陈阿姨', reporterPhone: '13812345678', ...over }), headers);
+  new Session(ctx).request(
+    'POST',
+    '/api/v1/public/cases',
+    multipart({
+      communityCode: world.c1.code,
+      description: '3号楼门口路灯坏了三天，晚上很黑',
+      reporterName: '陈阿姨',
+      reporterPhone: '13812345678',
+      ...over,
+    }),
+    headers,
+  );
 const intake = (over: Record<string, unknown>, s = worker, headers: Record<string, string> = {}) =>
-  s.request('POST', '/api/v1/cases', { channel: 'hotline', placeCode: world.c1.code, description: '3号楼门口路灯坏了三天，晚上很黑', reporterName: '陈阿姨', ...over }, headers);
-const sms = (template: string) => ctx.deps.db.selectFrom('sms_outbox').select(['body', 'params']).where('template', '=', template).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow();
-const caseCount = async () => Number((await ctx.deps.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const issuesOf = (body: { error: { details: { issues: { path: string; message: string }[] } } }) => body.error.details.issues;
+  s.request(
+    'POST',
+    '/api/v1/cases',
+    {
+      channel: 'hotline',
+      placeCode: world.c1.code,
+      description: '3号楼门口路灯坏了三天，晚上很黑',
+      reporterName: '陈阿姨',
+      ...over,
+    },
+    headers,
+  );
+const sms = (template: string) =>
+  ctx.deps.db
+    .selectFrom('sms_outbox')
+    .select(['body', 'params'])
+    .where('template', '=', template)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+const caseCount = async () =>
+  Number(
+    (
+      await ctx.deps.db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const issuesOf = (body: { error: { details: { issues: { path: string; message: string }[] } } }) =>
+  body.error.details.issues;
 
 async function residentSession(phone: string) {
   const s = new Session(ctx);
@@ -47,7 +85,11 @@ describe(`text cut by characters, never in half (${testEngine})`, () => {
   it('keeps a QR report whose emoji sits at the SMS cut point, and texts the cadre whole characters', async () => {
     const res = await report({ description: atCut });
     expect(res.status).toBe(201);
-    const row = await ctx.deps.db.selectFrom('cases').select('description').where('tracking_code', '=', res.body.trackingCode).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('cases')
+      .select('description')
+      .where('tracking_code', '=', res.body.trackingCode)
+      .executeTakeFirstOrThrow();
     expect(row.description).toBe(atCut);
     const text = await sms('case_new');
     expect(text.body).toContain(`${longish.slice(0, 29)}😀…`);
@@ -67,10 +109,18 @@ describe(`text cut by characters, never in half (${testEngine})`, () => {
   it('keeps a legal question and a whistle subject with an emoji at their cut points', async () => {
     const resident = await residentSession('13512340000');
     const question = `${longish.slice(0, 29)}🏠邻居家漏水怎么办？`;
-    expect((await resident.post('/api/v1/legal-questions', { communityCode: world.c1.code, question, public: false })).status).toBe(201);
+    expect(
+      (await resident.post('/api/v1/legal-questions', { communityCode: world.c1.code, question, public: false }))
+        .status,
+    ).toBe(201);
     expect((await sms('legal_question')).body).toContain(`${longish.slice(0, 29)}🏠…`);
     const subject = `${longish.slice(0, 19)}🚰漏水`;
-    const blown = await worker.post('/api/v1/whistles', { placeCode: world.c1.code, subject, request: '请司法所到场调解', departmentCodes: ['D61089901'] });
+    const blown = await worker.post('/api/v1/whistles', {
+      placeCode: world.c1.code,
+      subject,
+      request: '请司法所到场调解',
+      departmentCodes: ['D61089901'],
+    });
     expect(blown.status).toBe(201);
     expect((await sms('whistle_summoned')).body).toContain(`吹哨：${longish.slice(0, 19)}🚰…。`);
   });
@@ -79,9 +129,15 @@ describe(`text cut by characters, never in half (${testEngine})`, () => {
     const rare = '𠀋'.repeat(40); // CJK extension B: two UTF-16 units each
     const accepted = await intake({ reporterName: rare, description: '😀'.repeat(5) });
     expect(accepted.status).toBe(201);
-    const row = await ctx.deps.db.selectFrom('cases').select(['reporter_name', 'description']).where('id', '=', accepted.body.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['reporter_name', 'description'])
+      .where('id', '=', accepted.body.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ reporter_name: rare, description: '😀😀😀😀😀' });
-    const refused = await intake({ reporterName: `${rare}𠀋`, description: '😀'.repeat(4) }, worker, { 'accept-language': 'en' });
+    const refused = await intake({ reporterName: `${rare}𠀋`, description: '😀'.repeat(4) }, worker, {
+      'accept-language': 'en',
+    });
     expect(refused.status).toBe(400);
     expect(issuesOf(refused.body)).toEqual([
       { path: 'description', message: 'Write at least 5 characters' },
@@ -102,12 +158,19 @@ describe(`characters that cannot be stored are refused by name (${testEngine})`,
     const path = await worker.get(`/api/v1/files/${encodeURIComponent('a\u0000b')}`);
     expect([path.status, issuesOf(path.body).map((i) => i.path)]).toEqual([400, ['id']]);
     const nested = await worker.post('/api/v1/disputes', {
-      placeCode: world.c1.code, disputeType: 'neighbour', summary: '楼上漏水到楼下', source: 'walk_in', risk: 'low', parties: [{ role: 'applicant', name: '陈\u0000阿姨' }],
+      placeCode: world.c1.code,
+      disputeType: 'neighbour',
+      summary: '楼上漏水到楼下',
+      source: 'walk_in',
+      risk: 'low',
+      parties: [{ role: 'applicant', name: '陈\u0000阿姨' }],
     });
     expect([nested.status, issuesOf(nested.body).map((i) => i.path)]).toEqual([400, ['parties.0.name']]);
     const form = await report({ reporterName: '陈\u0000阿姨' }, { 'accept-language': 'en' });
     expect(form.status).toBe(400);
-    expect(issuesOf(form.body)).toEqual([{ path: 'reporterName', message: 'Contains an invisible control character; remove it and try again' }]);
+    expect(issuesOf(form.body)).toEqual([
+      { path: 'reporterName', message: 'Contains an invisible control character; remove it and try again' },
+    ]);
     expect(await caseCount()).toBe(before);
   });
 
@@ -118,23 +181,40 @@ describe(`characters that cannot be stored are refused by name (${testEngine})`,
     expect([escape.status, issuesOf(escape.body).map((i) => i.path)]).toEqual([400, ['description']]);
     const lone = await intake({ description: '路灯坏了很久了\ud83d' });
     expect(lone.status).toBe(400);
-    expect(issuesOf(lone.body)).toEqual([{ path: 'description', message: '含有残缺的字符（如半个表情符号），请重新输入' }]);
+    expect(issuesOf(lone.body)).toEqual([
+      { path: 'description', message: '含有残缺的字符（如半个表情符号），请重新输入' },
+    ]);
     const lowHalf = await intake({ address: '\ude00和平路' }, worker, { 'accept-language': 'en' });
-    expect(issuesOf(lowHalf.body)).toEqual([{ path: 'address', message: 'Contains a broken character (such as half an emoji); type it again' }]);
+    expect(issuesOf(lowHalf.body)).toEqual([
+      { path: 'address', message: 'Contains a broken character (such as half an emoji); type it again' },
+    ]);
     const oneLine = await intake({ reporterName: '陈\n阿姨' });
     expect(issuesOf(oneLine.body)).toEqual([{ path: 'reporterName', message: '只能写一行，不能换行' }]);
 
     const description = '路灯坏了：\r\n1. 东门\t不亮\n2. 西门闪烁';
     const kept = await intake({ description, reporterName: '陈\t阿姨' });
     expect(kept.status).toBe(201);
-    const row = await ctx.deps.db.selectFrom('cases').select(['description', 'reporter_name']).where('id', '=', kept.body.id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['description', 'reporter_name'])
+      .where('id', '=', kept.body.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ description, reporter_name: '陈\t阿姨' });
   });
 
   it('documents the rule in the OpenAPI document: code-point lengths and the characters allowed', async () => {
     const doc = (await new Session(ctx).get('/api/openapi.json')).body;
     const staff = doc.components.schemas.StaffCaseInput.properties;
-    expect(staff.description).toMatchObject({ type: 'string', minLength: 5, maxLength: 2000, pattern: '^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]*$' });
-    expect(staff.reporterName).toMatchObject({ type: 'string', maxLength: 40, pattern: '^[^\\x00-\\x08\\x0A-\\x1F\\uFFFE\\uFFFF]*$' });
+    expect(staff.description).toMatchObject({
+      type: 'string',
+      minLength: 5,
+      maxLength: 2000,
+      pattern: '^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]*$',
+    });
+    expect(staff.reporterName).toMatchObject({
+      type: 'string',
+      maxLength: 40,
+      pattern: '^[^\\x00-\\x08\\x0A-\\x1F\\uFFFE\\uFFFF]*$',
+    });
   });
 });

@@ -56,15 +56,24 @@ function pngFile(name: string): string {
   header[8] = 8; // bit depth
   header[9] = 2; // RGB
   const raw = Buffer.alloc(height * (width * 3 + 1));
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) raw.set([x * 8, y * 10, 160], y * (width * 3 + 1) + 1 + x * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) raw.set([x * 8, y * 10, 160], y * (width * 3 + 1) + 1 + x * 3);
   const file = path.join(tmp, name);
-  fs.writeFileSync(file, Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]));
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', zlib.deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
+  );
   return file;
 }
 
-const newPhonePage = () => browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+const newPhonePage = () =>
+  browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 const newDesktopPage = () => browser.newPage({ viewport: desktop, locale: 'zh-CN' });
-
 
 /** Finds the case in 诉求受理台 by its tracking code and opens it. */
 async function openFromInbox(page: Page, trackingCode: string) {
@@ -118,7 +127,8 @@ describe('码上反映 — the 白银 story', () => {
     // A double tap makes one case (one idempotency key per form fill).
     const posts: string[] = [];
     resident.on('request', (r) => {
-      if (r.method() === 'POST' && r.url().endsWith('/api/v1/public/cases')) posts.push(r.headers()['idempotency-key'] ?? '');
+      if (r.method() === 'POST' && r.url().endsWith('/api/v1/public/cases'))
+        posts.push(r.headers()['idempotency-key'] ?? '');
     });
     await resident.getByTestId('report-submit').dblclick();
     const codeBox = resident.getByTestId('report-tracking-code');
@@ -141,7 +151,9 @@ describe('码上反映 — the 白银 story', () => {
     await expect.poll(() => sms.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const texts = await sms.allTextContents();
     expect(texts.some((text) => text.includes('和平社区有新诉求') && text.includes('回电'))).toBe(true);
-    expect(texts.some((text) => text.includes('您反映的问题已受理') && text.includes(`/r/track/${trackingCode}`))).toBe(true);
+    expect(texts.some((text) => text.includes('您反映的问题已受理') && text.includes(`/r/track/${trackingCode}`))).toBe(
+      true,
+    );
     await worker.waitForTimeout(300);
     await screenshot(worker, 'console-sms-outbox');
 
@@ -216,7 +228,14 @@ describe('码上反映 — the 白银 story', () => {
     await resident.getByTestId('track-submit').click();
     const steps = resident.getByTestId('track-steps');
     await steps.waitFor();
-    for (const text of ['问题已提交', '社区已受理', '工作人员已与您联系', '已交给相关部门办理', '承办部门已接单，正在处理', '已办理完毕']) {
+    for (const text of [
+      '问题已提交',
+      '社区已受理',
+      '工作人员已与您联系',
+      '已交给相关部门办理',
+      '承办部门已接单，正在处理',
+      '已办理完毕',
+    ]) {
       expect(await steps.textContent()).toContain(text);
     }
     expect(await resident.getByTestId('track-result').textContent()).toContain('已更换3号楼东侧损坏的路灯灯头');
@@ -260,7 +279,9 @@ describe('码上反映 — the 白银 story', () => {
       expect(await page.getByTestId('report-public-hint').textContent()).toContain('只有处理问题的工作人员能看到');
       if (makePublic) {
         await page.getByTestId('report-public-yes').click();
-        await expect.poll(() => page.getByTestId('report-public-hint').textContent()).toContain('别人也能在公开的问题列表里看到');
+        await expect
+          .poll(() => page.getByTestId('report-public-hint').textContent())
+          .toContain('别人也能在公开的问题列表里看到');
         await page.waitForTimeout(300);
         await screenshot(page, 'report-form-public');
       }
@@ -278,7 +299,10 @@ describe('码上反映 — the 白银 story', () => {
     const res = await fetch(`${baseUrl}/open311/v2/requests.json?jurisdiction_id=610899`);
     expect(res.status).toBe(200);
     const text = await res.text();
-    const listed = (JSON.parse(text) as { service_request_id: string; description: string }[]).map((r) => [r.service_request_id, r.description]);
+    const listed = (JSON.parse(text) as { service_request_id: string; description: string }[]).map((r) => [
+      r.service_request_id,
+      r.description,
+    ]);
     expect(listed).toContainEqual([shared, `小区北门的井盖松了，踩上去会响（公开 ${tag}）`]);
     expect(listed.map(([id]) => id)).not.toContain(kept);
     expect(text).not.toContain(`不公开 ${tag}`);

@@ -59,7 +59,13 @@ describe('管理后台 console', () => {
 
 describe('手机端 phone pages', () => {
   it('网格员在手机上登录，看到首页', async () => {
-    const page = await browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await browser.newPage({
+      viewport: phone,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const errors = watchErrors(page);
     await page.goto(`${baseUrl}/m/`);
     await page.getByTestId('login-username').fill('grid');

@@ -12,7 +12,6 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-
 /** Last month in Beijing time, as the dashboard's 上月 means it. */
 function lastMonth() {
   const now = new Date(Date.now() + 8 * 3_600_000);
@@ -25,7 +24,11 @@ const digits = (text: string | null) => Number((text ?? '').replace(/[^\d]/g, ''
 /** The first number in a text (“共 83 件 · 1 件超时” → 83): the list's summary also counts overdue cases. */
 const firstNumber = (text: string | null) => Number((/\d[\d,]*/.exec(text ?? '')?.[0] ?? '').replace(/,/g, ''));
 const chartsReady = (page: Page) =>
-  page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard"] .echart[data-ready="true"]').length >= 3, null, { timeout: 20_000 });
+  page.waitForFunction(
+    () => document.querySelectorAll('[data-testid="dashboard"] .echart[data-ready="true"]').length >= 3,
+    null,
+    { timeout: 20_000 },
+  );
 
 /** The grid's box with its upper right taken away, leaving an L whose arms are a quarter as thick as the box. */
 function lShaped(ring: number[][]) {
@@ -33,17 +36,35 @@ function lShaped(ring: number[][]) {
   const ys = ring.map((p) => p[1]);
   const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const [xm, ym] = [x0 + (x1 - x0) / 4, y0 + (y1 - y0) / 4];
-  return { type: 'Polygon', coordinates: [[[x0, y0], [x1, y0], [x1, ym], [xm, ym], [xm, y1], [x0, y1], [x0, y0]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, ym],
+        [xm, ym],
+        [xm, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ],
+  };
 }
 
 /** Whether the middle of the label lies inside the drawn polygon (SVG fill test at that screen point). */
 const centreInside = (page: Page, polygon: string, label: string) =>
-  page.evaluate(([polygonSelector, labelSelector]) => {
-    const path = document.querySelector(polygonSelector) as SVGPathElement;
-    const box = document.querySelector(labelSelector)!.getBoundingClientRect();
-    const point = new DOMPoint(box.left + box.width / 2, box.top + box.height / 2).matrixTransform(path.getScreenCTM()!.inverse());
-    return path.isPointInFill(point);
-  }, [polygon, label] as const);
+  page.evaluate(
+    ([polygonSelector, labelSelector]) => {
+      const path = document.querySelector(polygonSelector) as SVGPathElement;
+      const box = document.querySelector(labelSelector)!.getBoundingClientRect();
+      const point = new DOMPoint(box.left + box.width / 2, box.top + box.height / 2).matrixTransform(
+        path.getScreenCTM()!.inverse(),
+      );
+      return path.isPointInFill(point);
+    },
+    [polygon, label] as const,
+  );
 
 describe('数据看板 dashboard', () => {
   it('街道干部打开城关街道上月的看板，网格排名里一个网格的受理量点进去，诉求列表正好是这些件', async () => {
@@ -62,10 +83,17 @@ describe('数据看板 dashboard', () => {
     await chartsReady(page);
 
     // The cards show the API's numbers for the street and the period.
-    const summary = await page.evaluate(async (q) => (await fetch(`/api/v1/stats/summary?${q}`)).json(), `under=610899001&from=${from}&to=${to}`);
+    const summary = await page.evaluate(
+      async (q) => (await fetch(`/api/v1/stats/summary?${q}`)).json(),
+      `under=610899001&from=${from}&to=${to}`,
+    );
     expect(summary.place.name).toBe('城关街道');
-    await expect.poll(() => page.getByTestId('card-received').getByTestId('card-value').textContent()).toBe(summary.current.received.toLocaleString('en-US'));
-    await expect.poll(() => page.getByTestId('card-overdue').getByTestId('card-value').textContent()).toBe(String(summary.overdueOpen));
+    await expect
+      .poll(() => page.getByTestId('card-received').getByTestId('card-value').textContent())
+      .toBe(summary.current.received.toLocaleString('en-US'));
+    await expect
+      .poll(() => page.getByTestId('card-overdue').getByTestId('card-value').textContent())
+      .toBe(String(summary.overdueOpen));
     await page.waitForTimeout(300);
     await screenshot(page, 'dashboard-desktop');
 
@@ -80,25 +108,43 @@ describe('数据看板 dashboard', () => {
 
     await page.waitForURL((url) => url.pathname.startsWith('/cases'));
     const query = new URL(page.url()).searchParams;
-    expect(Object.fromEntries(['under', 'from', 'to', 'state'].map((key) => [key, query.get(key)]))).toEqual({ under: grid, from, to, state: 'all' });
+    expect(Object.fromEntries(['under', 'from', 'to', 'state'].map((key) => [key, query.get(key)]))).toEqual({
+      under: grid,
+      from,
+      to,
+      state: 'all',
+    });
     // The API's count of exactly those cases is the number clicked …
-    const total = await page.evaluate(async (q) => (await (await fetch(`/api/v1/cases?${q}&pageSize=1`)).json()).total, `under=${grid}&from=${from}&to=${to}&state=all`);
+    const total = await page.evaluate(
+      async (q) => (await (await fetch(`/api/v1/cases?${q}&pageSize=1`)).json()).total,
+      `under=${grid}&from=${from}&to=${to}&state=all`,
+    );
     expect(total).toBe(shown);
     // … and the case list says so.
-    await expect.poll(() => page.getByTestId('cases-total').textContent().then(firstNumber), { timeout: 15_000 }).toBe(shown);
+    await expect
+      .poll(() => page.getByTestId('cases-total').textContent().then(firstNumber), { timeout: 15_000 })
+      .toBe(shown);
     await screenshot(page, 'dashboard-click-through');
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('手机上看板可用：不横向溢出，卡片与排名都在', async () => {
-    const page = await browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const page = await browser.newPage({
+      viewport: phone,
+      locale: 'zh-CN',
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const errors = watchErrors(page);
     await loginConsole(page, baseUrl, 'community');
     await page.goto(`${baseUrl}/dashboard?period=last30`);
     await page.getByTestId('dashboard').waitFor();
     await chartsReady(page);
-    await expect.poll(() => page.getByTestId('card-satisfactionRate').getByTestId('card-value').textContent()).toMatch(/^(\d+\.\d{2}%|—)$/);
+    await expect
+      .poll(() => page.getByTestId('card-satisfactionRate').getByTestId('card-value').textContent())
+      .toMatch(/^(\d+\.\d{2}%|—)$/);
     // 和平社区: its six grids are ranked, no community ranking below a community.
     await expect.poll(() => page.getByTestId('ranking-grids').locator('tbody tr').count()).toBe(6);
     expect(await page.getByTestId('ranking-communities').count()).toBe(0);
@@ -117,7 +163,10 @@ describe('数据看板 dashboard', () => {
     await page.route('**/api/v1/grids?*', async (route) => {
       const response = await route.fetch();
       const body = await response.json();
-      body.items = body.items.map((g: { boundary: { coordinates: number[][][] } }) => ({ ...g, boundary: lShaped(g.boundary.coordinates[0]) }));
+      body.items = body.items.map((g: { boundary: { coordinates: number[][][] } }) => ({
+        ...g,
+        boundary: lShaped(g.boundary.coordinates[0]),
+      }));
       await route.fulfill({ response, json: body });
     });
     await loginConsole(page, baseUrl, 'grid');

@@ -19,7 +19,8 @@ let server: RunningServer | null = null;
 let dataDir = '';
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync('dist/web/admin/index.html')) throw new Error('The web pages are not built: run `npx vite build` (npm test does).');
+  if (!fs.existsSync('dist/web/admin/index.html'))
+    throw new Error('The web pages are not built: run `npx vite build` (npm test does).');
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
   server = await startLinli(dataDir);
   project.provide('baseUrl', server.baseUrl);

@@ -15,12 +15,19 @@ interface HandsetSms {
 function read(dataDir: string): HandsetSms[] {
   const file = path.join(dataDir, 'sms-handset.jsonl');
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as HandsetSms);
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as HandsetSms);
 }
 
 /** Waits (the job worker sends within a second or so) for an SMS of this template to `phone` containing `text`; returns its text. */
 export async function waitForSms(dataDir: string, phone: string, template: string, text = ''): Promise<string> {
-  const find = () => read(dataDir).filter((m) => m.to === phone && m.template === template && m.text.includes(text)).at(-1)?.text ?? '';
+  const find = () =>
+    read(dataDir)
+      .filter((m) => m.to === phone && m.template === template && m.text.includes(text))
+      .at(-1)?.text ?? '';
   await expect.poll(find, { timeout: 15_000 }).not.toBe('');
   return find();
 }
@@ -37,4 +44,5 @@ export async function loginCode(dataDir: string, phone: string, sentBefore: numb
   return /(\d{6})/.exec(codes().at(-1)!.text)![1];
 }
 
-export const loginCodesSent = (dataDir: string, phone: string) => read(dataDir).filter((m) => m.to === phone && m.template === 'login_code').length;
+export const loginCodesSent = (dataDir: string, phone: string) =>
+  read(dataDir).filter((m) => m.to === phone && m.template === 'login_code').length;

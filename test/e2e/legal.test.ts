@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-const newPhonePage = (): Promise<Page> => browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+const newPhonePage = (): Promise<Page> =>
+  browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 describe('小律服务 — legal questions on the phone', () => {
   it('提问 → 法律顾问在手机“待答复”里解答 → 常见问答能搜到', async () => {
@@ -25,7 +26,9 @@ describe('小律服务 — legal questions on the phone', () => {
     await asker.goto(`${baseUrl}/m/legal?tab=ask`);
     await asker.locator('[data-testid="legal-question"] textarea').fill(question);
     await asker.getByTestId('legal-submit').click();
-    await expect.poll(() => asker.getByTestId('legal-mine-item').filter({ hasText: tag }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => asker.getByTestId('legal-mine-item').filter({ hasText: tag }).count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await asker.getByTestId('legal-mine-item').filter({ hasText: tag }).textContent()).toContain('待解答');
 
     const lawyer = await newPhonePage();
@@ -37,17 +40,25 @@ describe('小律服务 — legal questions on the phone', () => {
     await item.getByTestId('legal-answer').click();
     await lawyer.getByTestId('legal-answer-submit').click();
     await expect.poll(() => lawyer.getByTestId('legal-answer-sheet').textContent()).toContain('至少 5 个字');
-    await lawyer.locator('[data-testid="legal-answer-text"] textarea').fill('房屋受损可以要求装修方赔偿。请先拍照留证，请物业或有资质的机构鉴定原因，再申请社区人民调解；调解不成可以起诉。');
+    await lawyer
+      .locator('[data-testid="legal-answer-text"] textarea')
+      .fill(
+        '房屋受损可以要求装修方赔偿。请先拍照留证，请物业或有资质的机构鉴定原因，再申请社区人民调解；调解不成可以起诉。',
+      );
     await screenshot(lawyer, 'legal-answer-sheet');
     await lawyer.getByTestId('legal-answer-submit').click();
     await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(0);
 
     await asker.reload();
-    await expect.poll(() => asker.getByTestId('legal-mine-item').filter({ hasText: tag }).textContent(), { timeout: 10_000 }).toContain('鉴定原因');
+    await expect
+      .poll(() => asker.getByTestId('legal-mine-item').filter({ hasText: tag }).textContent(), { timeout: 10_000 })
+      .toContain('鉴定原因');
     await asker.goto(`${baseUrl}/m/legal?tab=faq`);
     await asker.getByTestId('legal-faq-search').locator('input').fill(tag);
     await asker.getByTestId('legal-faq-search').locator('input').press('Enter');
-    await expect.poll(() => asker.getByTestId('legal-faq-item').filter({ hasText: tag }).count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => asker.getByTestId('legal-faq-item').filter({ hasText: tag }).count(), { timeout: 10_000 })
+      .toBe(1);
     expect([...askerErrors, ...lawyerErrors]).toEqual([]);
   });
 });

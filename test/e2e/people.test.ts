@@ -72,20 +72,41 @@ function pngFile(name: string): string {
   return file;
 }
 
-
-
-const newPhonePage = () => browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+const newPhonePage = () =>
+  browser.newPage({ viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 describe('人口管理 console', () => {
   it('社区工作者下载模板，导入有错误行的花名册：看到每行的问题，全部正确才导入时被拒绝，只导入正确的行后在居民列表找到并导出新居民', async () => {
     const rows = [
-      [`导入甲${tag}`, idOf(`110105198003${String(10 + Math.floor(Math.random() * 18)).padStart(2, '0')}${digits(3)}`), `139${digits(8)}`, '1', '1', '101', '户主', '户籍', '独居老人', '端到端测试'],
+      [
+        `导入甲${tag}`,
+        idOf(`110105198003${String(10 + Math.floor(Math.random() * 18)).padStart(2, '0')}${digits(3)}`),
+        `139${digits(8)}`,
+        '1',
+        '1',
+        '101',
+        '户主',
+        '户籍',
+        '独居老人',
+        '端到端测试',
+      ],
       [`导入乙${tag}`, '', '', '2', '1', '102', '子女', '常住', '', ''],
       // row 4: a wrong check character
-      [`错校验${tag}`, (() => {
-        const good = idOf(`11010519750615${digits(3)}`);
-        return good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
-      })(), '', '1', '1', '102', '户主', '户籍', '', ''],
+      [
+        `错校验${tag}`,
+        (() => {
+          const good = idOf(`11010519750615${digits(3)}`);
+          return good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+        })(),
+        '',
+        '1',
+        '1',
+        '102',
+        '户主',
+        '户籍',
+        '',
+        '',
+      ],
       // row 5: no such room in building 1, unit 1
       [`无此房${tag}`, '', '', '1', '1', '909', '户主', '', '', ''],
       // row 6: not a phone number
@@ -93,7 +114,18 @@ describe('人口管理 console', () => {
     ];
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('居民');
-    sheet.addRow(['姓名*', '身份证号', '手机号', '楼栋号*', '单元号*', '房号*', '与户主关系', '居住类型', '标签', '备注']);
+    sheet.addRow([
+      '姓名*',
+      '身份证号',
+      '手机号',
+      '楼栋号*',
+      '单元号*',
+      '房号*',
+      '与户主关系',
+      '居住类型',
+      '标签',
+      '备注',
+    ]);
     for (const row of rows) sheet.addRow(row);
     const file = path.join(tmp, `花名册-${tag}.xlsx`);
     await book.xlsx.writeFile(file);
@@ -158,7 +190,9 @@ describe('人口管理 console', () => {
     await page.getByTestId('reveal-reason').fill('端到端测试核对号码');
     await page.getByTestId('reveal-submit').click();
     const phoneCell = rows[0][2];
-    await expect.poll(() => page.getByTestId('reveal-value').textContent()).toContain(`${phoneCell.slice(0, 3)} ${phoneCell.slice(3, 7)} ${phoneCell.slice(7)}`);
+    await expect
+      .poll(() => page.getByTestId('reveal-value').textContent())
+      .toContain(`${phoneCell.slice(0, 3)} ${phoneCell.slice(3, 7)} ${phoneCell.slice(7)}`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -220,7 +254,9 @@ describe('走访日记 phone and console', () => {
     expect(entryText).toContain('和平社区第一网格');
     expect(entryText).toContain('和平社区1号楼1单元');
     const image = entry.locator('img');
-    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 }).toBe(24);
+    await expect
+      .poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 10_000 })
+      .toBe(24);
     await desk.waitForTimeout(300);
     await screenshot(desk, 'console-visit-logs');
     await entry.getByTestId('visit-photo').click();

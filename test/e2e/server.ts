@@ -21,18 +21,29 @@ export interface RunningServer {
 }
 
 const serverEnv = (dataDir: string, env: Record<string, string>) => ({
-  ...process.env, DATA_DIR: dataDir, HOST: '127.0.0.1', DATABASE_URL: '', LOG_LEVEL: 'warn', JOBS_POLL_MS: '500', ...env,
+  ...process.env,
+  DATA_DIR: dataDir,
+  HOST: '127.0.0.1',
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+  JOBS_POLL_MS: '500',
+  ...env,
 });
 
 /** Runs one `linli` command on the data folder to its end (e.g. `seed --demo` before a start). */
 export function runLinli(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.resolve('bin/linli.mjs'), ...args], { env: serverEnv(dataDir, env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.resolve('bin/linli.mjs'), ...args], {
+      env: serverEnv(dataDir, env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`linli ${args.join(' ')} exited with ${code}:\n${output}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`linli ${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
   });
 }
 

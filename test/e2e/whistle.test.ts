@@ -30,7 +30,11 @@ afterAll(async () => {
 /** A phone; with `at`, one whose owner allowed location and stands there. */
 async function newPhone(at?: { lng: number; lat: number }): Promise<Page> {
   const context = await browser.newContext({
-    viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2,
+    viewport: phone,
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
     ...(at ? { geolocation: { longitude: at.lng, latitude: at.lat, accuracy: 15 }, permissions: ['geolocation'] } : {}),
   });
   contexts.push(context);
@@ -42,8 +46,14 @@ async function newDesktop(): Promise<Page> {
   return context.newPage();
 }
 
-interface RankingRow { department: { kind: string; code: string; name: string }; summonses: number; scored: number; averageScore: number | null }
-const rankingOf = async (page: Page): Promise<RankingRow[]> => (await (await page.request.get(`${baseUrl}/api/v1/whistle-ranking?under=610899001001`)).json()).items;
+interface RankingRow {
+  department: { kind: string; code: string; name: string };
+  summonses: number;
+  scored: number;
+  averageScore: number | null;
+}
+const rankingOf = async (page: Page): Promise<RankingRow[]> =>
+  (await (await page.request.get(`${baseUrl}/api/v1/whistle-ranking?under=610899001001`)).json()).items;
 
 /** Types into a form field by its test id, whether the id sits on the input itself or on a wrapper around it. */
 async function fillField(page: Page, testid: string, text: string) {
@@ -63,7 +73,14 @@ async function caseAction(page: Page, action: string, fill: () => Promise<void> 
 }
 
 /** 接哨 → 报到 → 反馈 on a receiver's phone, on the one summons that is theirs. */
-async function answerOnPhone(page: Page, username: string, party: string, subject: string, report: string, withoutLocation = false) {
+async function answerOnPhone(
+  page: Page,
+  username: string,
+  party: string,
+  subject: string,
+  report: string,
+  withoutLocation = false,
+) {
   await loginPhone(page, baseUrl, username);
   await page.getByTestId('entry-whistles').click();
   await page.getByTestId('whistle-item').filter({ hasText: subject }).click();
@@ -124,7 +141,11 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     const dialog = worker.getByTestId('blow-dialog');
     await dialog.waitFor();
     await fillField(worker, 'blow-subject', subject);
-    await fillField(worker, 'blow-request', '请司法所、法律顾问、派出所到场：讲解相邻关系的法律规定，调解赔偿，防止矛盾激化');
+    await fillField(
+      worker,
+      'blow-request',
+      '请司法所、法律顾问、派出所到场：讲解相邻关系的法律规定，调解赔偿，防止矛盾激化',
+    );
     await worker.getByTestId('blow-departments').click();
     for (const [i, name] of ['城关司法所', '城关派出所'].entries()) {
       const option = worker.locator('.el-select-dropdown__item:visible').filter({ hasText: name });
@@ -142,14 +163,23 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     const whistleUrl = worker.url();
     const whistleId = whistleUrl.split('/').pop()!;
     await expect.poll(() => worker.getByTestId('summons-card').count()).toBe(3);
-    const site = (await (await worker.request.get(`${baseUrl}/api/v1/whistles/${whistleId}`)).json()).place as { lng: number; lat: number };
+    const site = (await (await worker.request.get(`${baseUrl}/api/v1/whistles/${whistleId}`)).json()).place as {
+      lng: number;
+      lat: number;
+    };
     expect(site.lng).toEqual(expect.any(Number));
 
     // 3. Each receiver on a phone: 接哨 → 报到 → 反馈. The justice office and the police stand a few metres away.
     const near = { lng: site.lng + 0.0002, lat: site.lat + 0.0001 };
     const justice = await newPhone(near);
     const justiceErrors = watchErrors(justice);
-    const justiceCard = await answerOnPhone(justice, 'receiver', '城关司法所', subject, '到场讲解《民法典》相邻关系和侵权责任的规定，楼上住户同意协商赔偿');
+    const justiceCard = await answerOnPhone(
+      justice,
+      'receiver',
+      '城关司法所',
+      subject,
+      '到场讲解《民法典》相邻关系和侵权责任的规定，楼上住户同意协商赔偿',
+    );
     await expect.poll(() => justiceCard.getByTestId('summons-arrival').textContent()).toMatch(/距现场 \d{1,2} 米/);
     await screenshot(justice, 'story-receiver-phone');
     const police = await newPhone(near);
@@ -157,7 +187,14 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     await answerOnPhone(police, 'police', '城关派出所', subject, '到场维持秩序，对双方进行劝导，未发生冲突');
     const lawyer = await newPhone();
     const lawyerErrors = watchErrors(lawyer);
-    const lawyerCard = await answerOnPhone(lawyer, 'legal', '孙律师', subject, '为双方解答赔偿范围和计算方法，协助起草调解协议', true);
+    const lawyerCard = await answerOnPhone(
+      lawyer,
+      'legal',
+      '孙律师',
+      subject,
+      '为双方解答赔偿范围和计算方法，协助起草调解协议',
+      true,
+    );
     await expect.poll(() => lawyerCard.getByTestId('summons-arrival').textContent()).toContain('未定位');
     await screenshot(lawyer, 'story-adviser-phone');
     expect([...justiceErrors, ...policeErrors, ...lawyerErrors]).toEqual([]);
@@ -165,7 +202,13 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     // The whistler sees all three on site (the adviser marked as not located) and the case's timeline shows every step.
     await worker.reload();
     await expect.poll(() => worker.locator('[data-testid="summons-card"][data-state="reported"]').count()).toBe(3);
-    expect(await worker.getByTestId('summons-card').filter({ hasText: '孙律师' }).getByTestId('summons-arrival').textContent()).toContain('未定位');
+    expect(
+      await worker
+        .getByTestId('summons-card')
+        .filter({ hasText: '孙律师' })
+        .getByTestId('summons-arrival')
+        .textContent(),
+    ).toContain('未定位');
     await screenshot(worker, 'story-whistle-reported');
 
     // 4. The case becomes a dispute; the mediator records the session on her phone and both parties sign it there.
@@ -184,9 +227,17 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     await loginPhone(mediator, baseUrl, 'mediator');
     await mediator.goto(`${baseUrl}/m/disputes/${disputeId}`);
     await mediator.getByTestId('dispute-mediate').click();
-    await fillField(mediator, 'mediation-record', '司法所、法律顾问、派出所到场，讲解法律规定；双方协商，楼上住户刘建国承认下水道堵塞造成损失');
+    await fillField(
+      mediator,
+      'mediation-record',
+      '司法所、法律顾问、派出所到场，讲解法律规定；双方协商，楼上住户刘建国承认下水道堵塞造成损失',
+    );
     await mediator.getByTestId('mediation-outcome-agreed').click();
-    await fillField(mediator, 'mediation-agreement-text', '刘建国于三日内赔偿陈阿姨墙面、地板修复费用人民币叁仟元整，并疏通下水道；双方就此事不再追究。');
+    await fillField(
+      mediator,
+      'mediation-agreement-text',
+      '刘建国于三日内赔偿陈阿姨墙面、地板修复费用人民币叁仟元整，并疏通下水道；双方就此事不再追究。',
+    );
     const pads = mediator.getByTestId('signature-pad');
     await expect.poll(() => pads.count()).toBe(2);
     for (let i = 0; i < 2; i++) {
@@ -195,7 +246,11 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
       const box = (await canvas.boundingBox())!;
       await mediator.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.6);
       await mediator.mouse.down();
-      for (let step = 1; step <= 12; step++) await mediator.mouse.move(box.x + box.width * (0.2 + step * 0.05), box.y + box.height * (0.6 - Math.sin(step / 2) * 0.25));
+      for (let step = 1; step <= 12; step++)
+        await mediator.mouse.move(
+          box.x + box.width * (0.2 + step * 0.05),
+          box.y + box.height * (0.6 - Math.sin(step / 2) * 0.25),
+        );
       await mediator.mouse.up();
     }
     await screenshot(mediator, 'story-mediation-signatures');
@@ -215,11 +270,14 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     // the code from the SMS, opens 我的反映 and rates it there.
     await worker.goto(caseUrl);
     await caseAction(worker, 'resolve', async () => {
-      await worker.getByTestId('action-result').fill('经司法所、法律顾问、派出所到场调解，双方签订调解协议，楼上住户已赔偿并疏通下水道。');
+      await worker
+        .getByTestId('action-result')
+        .fill('经司法所、法律顾问、派出所到场调解，双方签订调解协议，楼上住户已赔偿并疏通下水道。');
     });
     await expect.poll(() => worker.getByTestId('case-state').textContent()).toContain('已办结');
     const timeline = (await worker.getByTestId('case-timeline').textContent()) ?? '';
-    for (const step of ['城关司法所接哨', '城关派出所报到', '法律顾问孙律师报到：未定位']) expect(timeline).toContain(step);
+    for (const step of ['城关司法所接哨', '城关派出所报到', '法律顾问孙律师报到：未定位'])
+      expect(timeline).toContain(step);
 
     const chen = await newPhone();
     const chenErrors = watchErrors(chen);
@@ -244,11 +302,19 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
 
     // 6. The whistler scores the three; the whistle closes and the ranking counts them.
     await worker.goto(whistleUrl);
-    for (const [party, stars, comment] of [['城关司法所', 5, '到场及时，讲法清楚'], ['城关派出所', 4, '维持秩序到位'], ['孙律师', 5, '协议起草专业']] as const) {
+    for (const [party, stars, comment] of [
+      ['城关司法所', 5, '到场及时，讲法清楚'],
+      ['城关派出所', 4, '维持秩序到位'],
+      ['孙律师', 5, '协议起草专业'],
+    ] as const) {
       const card = worker.getByTestId('summons-card').filter({ hasText: party });
       await card.getByTestId('summons-score').click();
       await worker.getByTestId('summons-dialog').waitFor();
-      await worker.getByTestId('summons-stars').locator('.el-rate__item').nth(stars - 1).click();
+      await worker
+        .getByTestId('summons-stars')
+        .locator('.el-rate__item')
+        .nth(stars - 1)
+        .click();
       await fillField(worker, 'summons-note', comment);
       await worker.getByTestId('summons-submit').click();
       await expect.poll(() => card.getAttribute('data-state')).toBe('scored');

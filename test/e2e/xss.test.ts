@@ -112,14 +112,31 @@ async function plantWhereNoApiWrites() {
   const handle = await openDatabase({ pgliteDir: path.join(dataDir, 'pg') });
   try {
     const { db } = handle;
-    await db.updateTable('case_categories').set({ name_zh: sql`name_zh || ${names.categorySuffix}` }).execute();
-    categoryNames.push(...(await db.selectFrom('case_categories').select('name_zh').where('parent_code', 'is', null).execute()).map((c) => c.name_zh));
-    garbageCategory = (await db.selectFrom('case_categories').select('name_zh').where('code', '=', 'garbage').executeTakeFirstOrThrow()).name_zh;
-    for (const [code, name] of [['D61089901', names.justice], ['D61089903', names.police], ['D61089905', names.cityManagement]]) {
+    await db
+      .updateTable('case_categories')
+      .set({ name_zh: sql`name_zh || ${names.categorySuffix}` })
+      .execute();
+    categoryNames.push(
+      ...(await db.selectFrom('case_categories').select('name_zh').where('parent_code', 'is', null).execute()).map(
+        (c) => c.name_zh,
+      ),
+    );
+    garbageCategory = (
+      await db.selectFrom('case_categories').select('name_zh').where('code', '=', 'garbage').executeTakeFirstOrThrow()
+    ).name_zh;
+    for (const [code, name] of [
+      ['D61089901', names.justice],
+      ['D61089903', names.police],
+      ['D61089905', names.cityManagement],
+    ]) {
       await db.updateTable('departments').set({ name }).where('code', '=', code).execute();
     }
     await db.updateTable('users').set({ display_name: names.gridWorker }).where('username', '=', 'grid').execute();
-    await db.updateTable('users').set({ display_name: names.communityWorker }).where('username', '=', 'community').execute();
+    await db
+      .updateTable('users')
+      .set({ display_name: names.communityWorker })
+      .where('username', '=', 'community')
+      .execute();
   } finally {
     await handle.close();
   }
@@ -136,7 +153,10 @@ interface Role {
 }
 
 class Api {
-  constructor(private readonly request: APIRequestContext, private readonly context: BrowserContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly context: BrowserContext,
+  ) {}
   private async csrf() {
     return (await this.context.cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
   }
@@ -146,7 +166,11 @@ class Api {
     return res.json();
   }
   async send(method: 'POST' | 'PATCH', url: string, data: unknown) {
-    const res = await this.request.fetch(`${baseUrl}/api/v1${url}`, { method, data: data as object, headers: { 'x-csrf-token': await this.csrf() } });
+    const res = await this.request.fetch(`${baseUrl}/api/v1${url}`, {
+      method,
+      data: data as object,
+      headers: { 'x-csrf-token': await this.csrf() },
+    });
     if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`);
     return res.json();
   }
@@ -154,7 +178,9 @@ class Api {
   patch = (url: string, data: unknown) => this.send('PATCH', url, data);
   async upload(url: string, file: Buffer, name: string) {
     const res = await this.request.post(`${baseUrl}/api/v1${url}`, {
-      multipart: { file: { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file } },
+      multipart: {
+        file: { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file },
+      },
       headers: { 'x-csrf-token': await this.csrf() },
     });
     if (!res.ok()) throw new Error(`POST ${url}: ${res.status()} ${await res.text()}`);
@@ -175,7 +201,9 @@ async function as(username: string | null, screen: 'desktop' | 'phone'): Promise
   const known = roles.get(key);
   if (known) return known;
   const context = await browser.newContext(
-    screen === 'desktop' ? { viewport: desktop, locale: 'zh-CN' } : { viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+    screen === 'desktop'
+      ? { viewport: desktop, locale: 'zh-CN' }
+      : { viewport: phone, locale: 'zh-CN', isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
   );
   const problems: string[] = [];
   const page = await context.newPage();
@@ -189,7 +217,9 @@ async function as(username: string | null, screen: 'desktop' | 'phone'): Promise
   });
   const api = new Api(context.request, context);
   if (username) {
-    const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, { data: { username, password: demoPassword } });
+    const res = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
+      data: { username, password: demoPassword },
+    });
     if (!res.ok()) throw new Error(`login ${username}: ${res.status()}`);
   }
   const role = { context, page, api, problems };
@@ -200,7 +230,9 @@ async function as(username: string | null, screen: 'desktop' | 'phone'): Promise
 /** Elements the attack strings would make if some page read them as HTML. */
 const madeFromText = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('[onerror], [onload], script:not([src]), img[src="x"]')].map((element) => element.outerHTML.slice(0, 120)),
+    [...document.querySelectorAll('[onerror], [onload], script:not([src]), img[src="x"]')].map((element) =>
+      element.outerHTML.slice(0, 120),
+    ),
   );
 
 interface Visit {
@@ -217,7 +249,10 @@ async function visit(role: Role, url: string, { ready, shows = [], then }: Visit
   try {
     await page.goto(`${baseUrl}${url}`);
     if (ready) await page.getByTestId(ready).first().waitFor({ timeout: 20_000 });
-    for (const text of shows) await expect.poll(() => page.getByText(text).count(), { message: `${url} shows ${text}`, timeout: 15_000 }).toBeGreaterThan(0);
+    for (const text of shows)
+      await expect
+        .poll(() => page.getByText(text).count(), { message: `${url} shows ${text}`, timeout: 15_000 })
+        .toBeGreaterThan(0);
     if (then) await then(page);
     await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => {});
   } catch (error) {
@@ -244,7 +279,15 @@ async function hoverChartUntil(page: Page, testid: string, texts: string[]) {
 // ---------------------------------------------------------------------------------------------
 // The attack strings go in through the API, as the people who may write them.
 
-const ids = { resident: '', caseToGrid: '', caseToDepartment: '', trackingCode: '', whistle: '', dispute: '', legalQuestion: '' };
+const ids = {
+  resident: '',
+  caseToGrid: '',
+  caseToDepartment: '',
+  trackingCode: '',
+  whistle: '',
+  dispute: '',
+  legalQuestion: '',
+};
 
 async function plantThroughTheApi() {
   const admin = (await as('admin', 'desktop')).api;
@@ -253,16 +296,47 @@ async function plantThroughTheApi() {
   await admin.patch(`/places/${gridCode}`, { name: names.grid });
   await admin.patch(`/places/${buildingCode}`, { name: names.building });
   await admin.patch(`/places/${unitCode}`, { name: names.unit });
-  await admin.post('/places', { parentCode: unitCode, kind: 'household', name: names.household, localCode: '999', address: names.address, floor: 9 });
+  await admin.post('/places', {
+    parentCode: unitCode,
+    kind: 'household',
+    name: names.household,
+    localCode: '999',
+    address: names.address,
+    floor: 9,
+  });
   ids.resident = (
-    await admin.post('/residents', { householdCode, name: names.resident, notes: names.residentNotes, relation: 'head', tags: ['elderly_alone'], phone: '13900001111' })
+    await admin.post('/residents', {
+      householdCode,
+      name: names.resident,
+      notes: names.residentNotes,
+      relation: 'head',
+      tags: ['elderly_alone'],
+      phone: '13900001111',
+    })
   ).id;
-  const branch = (await admin.get(`/party-orgs?under=${communityCode}`)).items.find((o: { kind: string }) => o.kind === 'community_branch');
-  const partyOrg = await admin.post('/party-orgs', { name: names.partyOrg, kind: 'grid_branch', placeCode: gridCode, parentId: branch.id });
+  const branch = (await admin.get(`/party-orgs?under=${communityCode}`)).items.find(
+    (o: { kind: string }) => o.kind === 'community_branch',
+  );
+  const partyOrg = await admin.post('/party-orgs', {
+    name: names.partyOrg,
+    kind: 'grid_branch',
+    placeCode: gridCode,
+    parentId: branch.id,
+  });
   await admin.post('/party-members', { residentId: ids.resident, partyOrgId: partyOrg.id });
   await admin.post('/volunteers', { residentId: ids.resident, team: names.volunteerTeam, skills: ['<b>剪发</b>'] });
-  await admin.post('/in-service-members', { residentId: ids.resident, workUnit: names.workUnit, communityCode, claimedPosts: [names.claimedPost] });
-  await admin.post('/organisations', { kind: 'property_company', name: names.organisation, placeCode: communityCode, contactName: '<svg onload=alert()>' });
+  await admin.post('/in-service-members', {
+    residentId: ids.resident,
+    workUnit: names.workUnit,
+    communityCode,
+    claimedPosts: [names.claimedPost],
+  });
+  await admin.post('/organisations', {
+    kind: 'property_company',
+    name: names.organisation,
+    placeCode: communityCode,
+    contactName: '<svg onload=alert()>',
+  });
 
   // A new version of the street's duty list, from its own export with one item renamed.
   const [list] = (await admin.get(`/duty-lists?street=${streetCode}`)).items;
@@ -274,24 +348,44 @@ async function plantThroughTheApi() {
   sheet.getRow(2).getCell(header.get('事项')!).value = names.dutyItem;
   sheet.getRow(2).getCell(header.get('法律依据')!).value = names.dutyLegalBasis;
   const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-  await admin.upload(`/duty-lists/import?streetCode=${streetCode}&title=${encodeURIComponent(names.dutyListTitle)}&effectiveFrom=${today}`, Buffer.from(await book.xlsx.writeBuffer()), 'list.xlsx');
+  await admin.upload(
+    `/duty-lists/import?streetCode=${streetCode}&title=${encodeURIComponent(names.dutyListTitle)}&effectiveFrom=${today}`,
+    Buffer.from(await book.xlsx.writeBuffer()),
+    'list.xlsx',
+  );
 
   // Cases: one sent to the grid worker, one to a department, resolved.
   const community = (await as('community', 'desktop')).api;
-  const gridUser = (await community.get(`/grids?under=${communityCode}`)).items.find((g: { code: string }) => g.code === gridCode).workers[0];
+  const gridUser = (await community.get(`/grids?under=${communityCode}`)).items.find(
+    (g: { code: string }) => g.code === gridCode,
+  ).workers[0];
   const departments: { id: string; code: string }[] = (await community.get('/departments')).items;
   const departmentId = (code: string) => departments.find((d) => d.code === code)!.id;
   const intake = (n: number) =>
-    community.post('/cases', { channel: 'hotline', placeCode: householdCode, categoryCode: 'garbage', description: `${names.caseDescription}${n}`, address: names.caseAddress, reporterName: names.reporterName, reporterPhone });
+    community.post('/cases', {
+      channel: 'hotline',
+      placeCode: householdCode,
+      categoryCode: 'garbage',
+      description: `${names.caseDescription}${n}`,
+      address: names.caseAddress,
+      reporterName: names.reporterName,
+      reporterPhone,
+    });
   const toGrid = await intake(1);
   ids.caseToGrid = toGrid.id;
   await community.post(`/cases/${toGrid.id}/actions/accept`, { note: names.caseNote });
-  await community.post(`/cases/${toGrid.id}/actions/dispatch`, { target: { kind: 'user', id: gridUser.id }, note: names.caseNote });
+  await community.post(`/cases/${toGrid.id}/actions/dispatch`, {
+    target: { kind: 'user', id: gridUser.id },
+    note: names.caseNote,
+  });
   const toDepartment = await intake(2);
   ids.caseToDepartment = toDepartment.id;
   ids.trackingCode = toDepartment.trackingCode;
   await community.post(`/cases/${toDepartment.id}/actions/accept`, { note: names.caseNote });
-  await community.post(`/cases/${toDepartment.id}/actions/dispatch`, { target: { kind: 'department', id: departmentId('D61089905') }, note: names.caseNote });
+  await community.post(`/cases/${toDepartment.id}/actions/dispatch`, {
+    target: { kind: 'department', id: departmentId('D61089905') },
+    note: names.caseNote,
+  });
   const handler = (await as('handler', 'desktop')).api;
   await handler.post(`/cases/${toDepartment.id}/actions/take`, { note: names.caseNote });
   await handler.post(`/cases/${toDepartment.id}/actions/resolve`, { result: names.caseResult });
@@ -301,10 +395,17 @@ async function plantThroughTheApi() {
 
   // A whistle to the justice office and the police; the justice office answers; the community scores.
   ids.whistle = (
-    await community.post('/whistles', { placeCode: buildingCode, subject: names.whistleSubject, request: names.whistleRequest, departmentCodes: ['D61089901', 'D61089903'] })
+    await community.post('/whistles', {
+      placeCode: buildingCode,
+      subject: names.whistleSubject,
+      request: names.whistleRequest,
+      departmentCodes: ['D61089901', 'D61089903'],
+    })
   ).id;
   const receiver = (await as('receiver', 'phone')).api;
-  const summons = (await receiver.get(`/whistles/${ids.whistle}`)).summonses.find((s: { department: { code: string } }) => s.department.code === 'D61089901');
+  const summons = (await receiver.get(`/whistles/${ids.whistle}`)).summonses.find(
+    (s: { department: { code: string } }) => s.department.code === 'D61089901',
+  );
   await receiver.post(`/summonses/${summons.id}/actions/acknowledge`, { note: names.summonsReport });
   await receiver.post(`/summonses/${summons.id}/actions/checkIn`, { lng: 108.782, lat: 37.587 });
   await receiver.post(`/summonses/${summons.id}/actions/report`, { note: names.summonsReport });
@@ -313,19 +414,39 @@ async function plantThroughTheApi() {
   // A dispute with a mediation session and a follow-up.
   ids.dispute = (
     await community.post('/disputes', {
-      placeCode: householdCode, disputeType: 'neighbour', summary: names.disputeSummary, source: 'walk_in', risk: 'high',
-      parties: [{ role: 'applicant', name: names.applicant, phone: '13900002222' }, { role: 'respondent', name: names.respondent }],
+      placeCode: householdCode,
+      disputeType: 'neighbour',
+      summary: names.disputeSummary,
+      source: 'walk_in',
+      risk: 'high',
+      parties: [
+        { role: 'applicant', name: names.applicant, phone: '13900002222' },
+        { role: 'respondent', name: names.respondent },
+      ],
     })
   ).id;
   const mediator = (await as('mediator', 'phone')).api;
-  await mediator.post(`/disputes/${ids.dispute}/mediations`, { mediators: [names.mediator], record: names.mediationRecord, outcome: 'agreed', agreementText: names.mediationRecord });
+  await mediator.post(`/disputes/${ids.dispute}/mediations`, {
+    mediators: [names.mediator],
+    record: names.mediationRecord,
+    outcome: 'agreed',
+    agreementText: names.mediationRecord,
+  });
   await mediator.post(`/disputes/${ids.dispute}/followups`, { note: names.followup });
 
   // A legal question and its answer; a department's task for the community.
   const resident = (await as('resident', 'phone')).api;
-  ids.legalQuestion = (await resident.post('/legal-questions', { communityCode, question: names.legalQuestion, public: true })).id;
-  await (await as('legal', 'desktop')).api.post(`/legal-questions/${ids.legalQuestion}/answer`, { answer: names.legalAnswer });
-  await handler.post('/duty-tasks', { communityCode, title: names.dutyTaskTitle, description: names.dutyTaskDescription });
+  ids.legalQuestion = (
+    await resident.post('/legal-questions', { communityCode, question: names.legalQuestion, public: true })
+  ).id;
+  await (
+    await as('legal', 'desktop')
+  ).api.post(`/legal-questions/${ids.legalQuestion}/answer`, { answer: names.legalAnswer });
+  await handler.post('/duty-tasks', {
+    communityCode,
+    title: names.dutyTaskTitle,
+    description: names.dutyTaskDescription,
+  });
 }
 
 const expectNoProblems = (role: Role) => expect(role.problems).toEqual([]);
@@ -351,7 +472,11 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
     await visit(admin, '/dashboard', {
       ready: 'dashboard',
       then: async (page) => {
-        await page.waitForFunction(() => document.querySelectorAll('[data-testid="dashboard"] .echart[data-ready="true"]').length >= 3, null, { timeout: 20_000 });
+        await page.waitForFunction(
+          () => document.querySelectorAll('[data-testid="dashboard"] .echart[data-ready="true"]').length >= 3,
+          null,
+          { timeout: 20_000 },
+        );
         // The categories' tooltip names a category as written.
         await hoverChartUntil(page, 'category-chart', categoryNames);
         const trend = page.getByTestId('trend-chart');
@@ -376,7 +501,10 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
     await visit(admin, `/grids/map?under=${communityCode}`, { ready: 'grid-map', shows: [names.grid] });
     await visit(admin, '/households', { ready: 'households-grid-table' });
     await visit(admin, `/grids/${gridCode}/households`, { ready: 'households-table' });
-    await visit(admin, `/people/residents?under=${householdCode}&id=${ids.resident}`, { ready: 'resident-drawer', shows: [names.resident, names.residentNotes, names.address] });
+    await visit(admin, `/people/residents?under=${householdCode}&id=${ids.resident}`, {
+      ready: 'resident-drawer',
+      shows: [names.resident, names.residentNotes, names.address],
+    });
     await visit(admin, '/people/import', { ready: 'import-community' });
     await visit(admin, '/people/party-orgs', { ready: 'party-tree', shows: [names.partyOrg] });
     await visit(admin, '/people/volunteers', { ready: 'volunteers-table', shows: [names.volunteerTeam] });
@@ -390,32 +518,51 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
       then: async (page) => {
         // A cut-off cell shows its whole text in a tooltip.
         await page.locator('.el-table__body .cell.el-tooltip', { hasText: garbageCategory }).first().hover();
-        await expect.poll(() => page.locator('.el-popper').filter({ hasText: garbageCategory }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+        await expect
+          .poll(() => page.locator('.el-popper').filter({ hasText: garbageCategory }).count(), { timeout: 10_000 })
+          .toBeGreaterThan(0);
       },
     });
-    await visit(admin, `/cases/${ids.caseToDepartment}`, { ready: 'case-detail', shows: [`${names.caseDescription}2`, names.caseResult, names.cityManagement] });
+    await visit(admin, `/cases/${ids.caseToDepartment}`, {
+      ready: 'case-detail',
+      shows: [`${names.caseDescription}2`, names.caseResult, names.cityManagement],
+    });
     await visit(admin, '/cases/new', { ready: 'case-intake' });
     await visit(admin, '/cases/duty-roster', { ready: 'case-roster' });
     await visit(admin, '/cases/sms', { ready: 'sms-table' });
     await visit(admin, '/cases/categories', { ready: 'categories-table', shows: [categoryNames[0]] });
     await visit(admin, '/whistles?state=all', { ready: 'whistle-page' });
-    await visit(admin, `/whistles/${ids.whistle}`, { ready: 'whistle-detail', shows: [names.whistleSubject, names.justice, names.summonsReport] });
-    await visit(admin, `/disputes?id=${ids.dispute}`, { ready: 'dispute-drawer', shows: [names.disputeSummary, names.mediationRecord] });
-    await visit(admin, `/duty-lists?street=${streetCode}`, { ready: 'duty-table', shows: [names.dutyItem, names.dutyLegalBasis] });
+    await visit(admin, `/whistles/${ids.whistle}`, {
+      ready: 'whistle-detail',
+      shows: [names.whistleSubject, names.justice, names.summonsReport],
+    });
+    await visit(admin, `/disputes?id=${ids.dispute}`, {
+      ready: 'dispute-drawer',
+      shows: [names.disputeSummary, names.mediationRecord],
+    });
+    await visit(admin, `/duty-lists?street=${streetCode}`, {
+      ready: 'duty-table',
+      shows: [names.dutyItem, names.dutyLegalBasis],
+    });
     await visit(admin, '/duty-tasks', { ready: 'duty-tasks' });
     expectNoProblems(admin);
   });
 
   it('console as the community worker: the grid map labels and the heat map tooltip name the grid as written', async () => {
     const community = await as('community', 'desktop');
-    await visit(community, `/grids/map?grid=${gridCode}`, { ready: 'grid-panel', shows: [names.grid, names.gridWorker] });
+    await visit(community, `/grids/map?grid=${gridCode}`, {
+      ready: 'grid-panel',
+      shows: [names.grid, names.gridWorker],
+    });
     await visit(community, '/dashboard', {
       ready: 'dashboard',
       then: async (page) => {
         const polygon = page.locator(`.heat-polygon[data-code="${gridCode}"]`);
         await polygon.scrollIntoViewIfNeeded();
         await polygon.hover({ force: true });
-        await expect.poll(() => page.locator('.heat-tooltip').first().innerText(), { timeout: 10_000 }).toContain(names.grid);
+        await expect
+          .poll(() => page.locator('.heat-tooltip').first().innerText(), { timeout: 10_000 })
+          .toContain(names.grid);
       },
     });
     await visit(community, `/whistles/${ids.whistle}`, { ready: 'whistle-detail', shows: [names.scoreComment] });
@@ -426,7 +573,11 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
       shows: [names.communityWorker],
       then: async (page) => {
         // Taking someone off the roster asks first, naming them as written.
-        await page.getByTestId('roster-table').locator('tr', { hasText: names.communityWorker }).locator('.el-button--danger').click();
+        await page
+          .getByTestId('roster-table')
+          .locator('tr', { hasText: names.communityWorker })
+          .locator('.el-button--danger')
+          .click();
         const box = page.locator('.el-message-box');
         await expect.poll(() => box.innerText()).toContain(names.communityWorker);
         await box.locator('.el-message-box__btns button').first().click();
@@ -458,23 +609,35 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
     await visit(grid, '/m/grid', { ready: 'h5-grid', shows: [names.building] });
     await visit(grid, `/m/grid/building/${buildingCode}`, { ready: 'h5-building', shows: [names.unit] });
     await visit(grid, `/m/grid/unit/${unitCode}`, { ready: 'h5-unit', shows: [names.unit] });
-    await visit(grid, `/m/household/${householdCode}`, { ready: 'h5-household', shows: [names.resident, names.visitLog] });
+    await visit(grid, `/m/household/${householdCode}`, {
+      ready: 'h5-household',
+      shows: [names.resident, names.visitLog],
+    });
     await visit(grid, `/m/resident/${ids.resident}`, { ready: 'h5-resident', shows: [names.resident] });
     await visit(grid, '/m/visits', { ready: 'h5-visits', shows: [names.visitLog] });
     await visit(grid, `/m/visits/new?household=${householdCode}`, { ready: 'h5-visit-write' });
     await visit(grid, '/m/snap', { ready: 'h5-snap' });
     await visit(grid, '/m/tasks?tab=in_progress', { ready: 'h5-tasks', shows: [`${names.caseDescription}1`] });
-    await visit(grid, `/m/tasks/${ids.caseToGrid}`, { ready: 'h5-task', shows: [`${names.caseDescription}1`, names.caseNote] });
+    await visit(grid, `/m/tasks/${ids.caseToGrid}`, {
+      ready: 'h5-task',
+      shows: [`${names.caseDescription}1`, names.caseNote],
+    });
     expectNoProblems(grid);
 
     const receiver = await as('receiver', 'phone');
     await visit(receiver, '/m/whistles', { ready: 'h5-whistles', shows: [names.whistleSubject] });
-    await visit(receiver, `/m/whistles/${ids.whistle}`, { ready: 'h5-whistle', shows: [names.justice, names.police, names.summonsReport] });
+    await visit(receiver, `/m/whistles/${ids.whistle}`, {
+      ready: 'h5-whistle',
+      shows: [names.justice, names.police, names.summonsReport],
+    });
     expectNoProblems(receiver);
 
     const mediator = await as('mediator', 'phone');
     await visit(mediator, '/m/disputes', { ready: 'h5-disputes', shows: [names.disputeSummary] });
-    await visit(mediator, `/m/disputes/${ids.dispute}`, { ready: 'h5-dispute', shows: [names.applicant, names.mediationRecord, names.followup] });
+    await visit(mediator, `/m/disputes/${ids.dispute}`, {
+      ready: 'h5-dispute',
+      shows: [names.applicant, names.mediationRecord, names.followup],
+    });
     expectNoProblems(mediator);
 
     const legal = await as('legal', 'phone');
@@ -500,11 +663,15 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
       then: async (page) => {
         await page.getByTestId('track-phone4').fill(reporterPhone.slice(-4));
         await page.getByTestId('track-submit').click();
-        await expect.poll(() => page.getByTestId('track-page').innerText(), { timeout: 10_000 }).toContain(names.caseResult);
+        await expect
+          .poll(() => page.getByTestId('track-page').innerText(), { timeout: 10_000 })
+          .toContain(names.caseResult);
       },
     });
     await visit(visitor, '/r');
-    await visit(visitor, '/api/docs', { then: async (page) => void (await page.locator('.swagger-ui .info').waitFor({ timeout: 20_000 })) });
+    await visit(visitor, '/api/docs', {
+      then: async (page) => void (await page.locator('.swagger-ui .info').waitFor({ timeout: 20_000 })),
+    });
     expectNoProblems(visitor);
   });
 });

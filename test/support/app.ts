@@ -26,7 +26,11 @@ export async function createTestApp(): Promise<TestContext> {
   const handle = await createTestDatabase();
   const clock = new ManualClock('2026-11-24T01:00:00Z');
   // A data folder of its own: the console SMS provider's simulated handset lives there.
-  const config = loadConfig({ DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-data-')), DEMO_SEED: 'false', LOG_LEVEL: 'error' });
+  const config = loadConfig({
+    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-data-')),
+    DEMO_SEED: 'false',
+    LOG_LEVEL: 'error',
+  });
   const deps: AppDeps = {
     db: handle.db,
     engine: handle.engine,
@@ -57,19 +61,33 @@ export class Session {
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const isForm = body instanceof FormData;
-    const res = await this.ctx.app.request(path, {
-      method,
-      headers: {
-        ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
-        ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
-        ...headers,
+    const res = await this.ctx.app.request(
+      path,
+      {
+        method,
+        headers: {
+          ...(body === undefined || isForm ? {} : { 'content-type': 'application/json' }),
+          ...(this.cookie ? { cookie: this.cookie } : {}),
+          ...(this.csrf && method !== 'GET' ? { 'x-csrf-token': this.csrf } : {}),
+          ...headers,
+        },
+        body:
+          body === undefined
+            ? undefined
+            : isForm || typeof body === 'string'
+              ? (body as BodyInit)
+              : JSON.stringify(body),
       },
-      body: body === undefined ? undefined : isForm || typeof body === 'string' ? (body as BodyInit) : JSON.stringify(body),
-    }, this.ip ? { incoming: { socket: { remoteAddress: this.ip } } } : undefined);
+      this.ip ? { incoming: { socket: { remoteAddress: this.ip } } } : undefined,
+    );
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('json') && !type.startsWith('text/')) {
-      return { status: res.status, body: Buffer.from(await res.arrayBuffer()) as any, headers: res.headers, ...this.cookieUpdate(res) };
+      return {
+        status: res.status,
+        body: Buffer.from(await res.arrayBuffer()) as any,
+        headers: res.headers,
+        ...this.cookieUpdate(res),
+      };
     }
     this.cookieUpdate(res);
     const text = await res.text();
@@ -85,7 +103,12 @@ export class Session {
   private cookieUpdate(res: Response) {
     const setCookies = res.headers.getSetCookie();
     if (setCookies.length) {
-      const jar = new Map(this.cookie.split('; ').filter(Boolean).map((c) => c.split('=') as [string, string]));
+      const jar = new Map(
+        this.cookie
+          .split('; ')
+          .filter(Boolean)
+          .map((c) => c.split('=') as [string, string]),
+      );
       for (const c of setCookies) {
         const [pair] = c.split(';');
         const [name, value] = pair.split('=');

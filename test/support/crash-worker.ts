@@ -8,7 +8,10 @@ const target = process.argv[2];
 const handle = await openDatabase(target.startsWith('postgres') ? { databaseUrl: target } : { pgliteDir: target });
 const runner = new JobRunner(handle.db, new ManualClock('2026-11-24T02:00:00Z'));
 runner.register('test.effect', async (trx, job) => {
-  await trx.insertInto('system_counters').values({ name: `effect:${job.id}`, value: 1 }).execute();
+  await trx
+    .insertInto('system_counters')
+    .values({ name: `effect:${job.id}`, value: 1 })
+    .execute();
   process.stdout.write('claimed\n');
   await new Promise(() => undefined); // hang until killed
 });

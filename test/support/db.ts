@@ -10,7 +10,9 @@ export const testEngine = (process.env.LINLI_TEST_DB ?? 'pglite') as 'pglite' | 
  * PostgreSQL server (dropped again by close()). Never a mock. `migrate: false` leaves it empty, for
  * a test that builds an older schema and then migrates it.
  */
-export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<DatabaseHandle & { url?: string }> {
+export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<
+  DatabaseHandle & { url?: string }
+> {
   if (testEngine === 'pglite') {
     const handle = await openDatabase({ pgliteDir: 'memory://' });
     if (migrate) await migrateToLatest(handle.db);

@@ -9,13 +9,21 @@ import { newId } from '../../src/server/platform/ids.js';
 
 export const TEST_PASSWORD = 'Passw0rd!';
 
-export interface BuiltPlace { id: string; code: string; path: string; tenantId: string | null }
+export interface BuiltPlace {
+  id: string;
+  code: string;
+  path: string;
+  tenantId: string | null;
+}
 
-export async function buildPlace(deps: AppDeps, input: { kind: PlaceKind; code: string; name?: string; parent?: BuiltPlace | null; tenantId?: string | null }): Promise<BuiltPlace> {
+export async function buildPlace(
+  deps: AppDeps,
+  input: { kind: PlaceKind; code: string; name?: string; parent?: BuiltPlace | null; tenantId?: string | null },
+): Promise<BuiltPlace> {
   const now = deps.clock.now();
   const place = {
     id: newId(),
-    tenant_id: input.tenantId !== undefined ? input.tenantId : input.parent?.tenantId ?? null,
+    tenant_id: input.tenantId !== undefined ? input.tenantId : (input.parent?.tenantId ?? null),
     code: input.code,
     name: input.name ?? `${input.kind} ${input.code}`,
     kind: input.kind,
@@ -32,42 +40,127 @@ export async function buildPlace(deps: AppDeps, input: { kind: PlaceKind; code: 
 
 export const square = (lng: number, lat: number, size = 0.01): GeoJsonPolygon => ({
   type: 'Polygon',
-  coordinates: [[[lng, lat], [lng + size, lat], [lng + size, lat + size], [lng, lat + size], [lng, lat]]],
+  coordinates: [
+    [
+      [lng, lat],
+      [lng + size, lat],
+      [lng + size, lat + size],
+      [lng, lat + size],
+      [lng, lat],
+    ],
+  ],
 });
 
-export async function buildGrid(deps: AppDeps, community: BuiltPlace, serial: string, boundary: GeoJsonPolygon, name?: string) {
-  const grid = await buildPlace(deps, { kind: 'grid', code: community.code + serial, name: name ?? `网格${serial}`, parent: community });
+export async function buildGrid(
+  deps: AppDeps,
+  community: BuiltPlace,
+  serial: string,
+  boundary: GeoJsonPolygon,
+  name?: string,
+) {
+  const grid = await buildPlace(deps, {
+    kind: 'grid',
+    code: community.code + serial,
+    name: name ?? `网格${serial}`,
+    parent: community,
+  });
   const box = bboxOf(boundary);
-  await deps.db.insertInto('grids').values({
-    place_id: grid.id, tenant_id: grid.tenantId!, grid_kind: 'comprehensive', dedicated_for: null,
-    boundary: JSON.stringify(boundary), min_lng: box.minLng, min_lat: box.minLat, max_lng: box.maxLng, max_lat: box.maxLat,
-  }).execute();
-  await deps.db.updateTable('system_counters').set((eb) => ({ value: eb('value', '+', 1) })).where('name', '=', 'grids').execute();
+  await deps.db
+    .insertInto('grids')
+    .values({
+      place_id: grid.id,
+      tenant_id: grid.tenantId!,
+      grid_kind: 'comprehensive',
+      dedicated_for: null,
+      boundary: JSON.stringify(boundary),
+      min_lng: box.minLng,
+      min_lat: box.minLat,
+      max_lng: box.maxLng,
+      max_lat: box.maxLat,
+    })
+    .execute();
+  await deps.db
+    .updateTable('system_counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('name', '=', 'grids')
+    .execute();
   return grid;
 }
 
 /** A building with one unit and `rooms` households. */
-export async function buildBuilding(deps: AppDeps, grid: BuiltPlace, no: string, at: [number, number], rooms = ['101', '102']) {
+export async function buildBuilding(
+  deps: AppDeps,
+  grid: BuiltPlace,
+  no: string,
+  at: [number, number],
+  rooms = ['101', '102'],
+) {
   const communityCode = grid.code.slice(0, 12);
-  const building = await buildPlace(deps, { kind: 'building', code: `${communityCode}-${no}`, name: `${no}号楼`, parent: grid });
-  await deps.db.insertInto('buildings').values({ place_id: building.id, tenant_id: building.tenantId!, lng: at[0], lat: at[1], floors: 6, address: `${no}号楼` }).execute();
+  const building = await buildPlace(deps, {
+    kind: 'building',
+    code: `${communityCode}-${no}`,
+    name: `${no}号楼`,
+    parent: grid,
+  });
+  await deps.db
+    .insertInto('buildings')
+    .values({
+      place_id: building.id,
+      tenant_id: building.tenantId!,
+      lng: at[0],
+      lat: at[1],
+      floors: 6,
+      address: `${no}号楼`,
+    })
+    .execute();
   const unit = await buildPlace(deps, { kind: 'unit', code: `${building.code}-1`, name: '1单元', parent: building });
   const households: BuiltPlace[] = [];
   for (const room of rooms) {
-    const household = await buildPlace(deps, { kind: 'household', code: `${unit.code}-${room}`, name: room, parent: unit });
-    await deps.db.insertInto('households').values({ place_id: household.id, tenant_id: household.tenantId!, address: `${no}号楼1单元${room}室`, room, floor: Number(room[0]) }).execute();
+    const household = await buildPlace(deps, {
+      kind: 'household',
+      code: `${unit.code}-${room}`,
+      name: room,
+      parent: unit,
+    });
+    await deps.db
+      .insertInto('households')
+      .values({
+        place_id: household.id,
+        tenant_id: household.tenantId!,
+        address: `${no}号楼1单元${room}室`,
+        room,
+        floor: Number(room[0]),
+      })
+      .execute();
     households.push(household);
   }
   return { building, unit, households };
 }
 
 export async function buildDepartment(deps: AppDeps, code: string, name: string, tenantId = '610899') {
-  await deps.db.insertInto('departments').values({ id: newId(), tenant_id: tenantId, code, name, kind: 'justice', street_code: null, created_at: deps.clock.now() }).execute();
+  await deps.db
+    .insertInto('departments')
+    .values({
+      id: newId(),
+      tenant_id: tenantId,
+      code,
+      name,
+      kind: 'justice',
+      street_code: null,
+      created_at: deps.clock.now(),
+    })
+    .execute();
   return { code };
 }
 
 export async function buildUser(deps: AppDeps, username: string, role: string, scope: string) {
-  return createAccountService(deps).createUser({ username, password: TEST_PASSWORD, role, scope, displayName: username });
+  return createAccountService(deps).createUser({
+    username,
+    password: TEST_PASSWORD,
+    role,
+    scope,
+    displayName: username,
+  });
 }
 
 /**
@@ -77,7 +170,13 @@ export async function buildUser(deps: AppDeps, username: string, role: string, s
 export async function buildWorld(deps: AppDeps) {
   const province = await buildPlace(deps, { kind: 'province', code: '61', name: '陕西省', tenantId: null });
   const city = await buildPlace(deps, { kind: 'city', code: '6108', name: '榆林市', parent: province });
-  const county = await buildPlace(deps, { kind: 'county', code: '610899', name: '和宁县', parent: city, tenantId: '610899' });
+  const county = await buildPlace(deps, {
+    kind: 'county',
+    code: '610899',
+    name: '和宁县',
+    parent: city,
+    tenantId: '610899',
+  });
   const street = await buildPlace(deps, { kind: 'street', code: '610899001', name: '城关街道', parent: county });
   const c1 = await buildPlace(deps, { kind: 'community', code: '610899001001', name: '和平社区', parent: street });
   const c2 = await buildPlace(deps, { kind: 'community', code: '610899001002', name: '文化社区', parent: street });
@@ -101,18 +200,54 @@ export async function buildWorld(deps: AppDeps) {
 /** Gives a user a mobile number (encrypted like every phone) so they can get SMS. */
 export async function givePhone(deps: AppDeps, username: string, phone: string) {
   const { maskPhone } = await import('../../src/shared/identity.js');
-  await deps.db.updateTable('users').set({ phone_enc: deps.pii.encrypt(phone), phone_masked: maskPhone(phone) }).where('username', '=', username).execute();
+  await deps.db
+    .updateTable('users')
+    .set({ phone_enc: deps.pii.encrypt(phone), phone_masked: maskPhone(phone) })
+    .where('username', '=', username)
+    .execute();
 }
 
 export async function putOnDuty(deps: AppDeps, username: string, communityCode: string) {
-  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
-  const community = await deps.db.selectFrom('places').select(['id', 'tenant_id']).where('code', '=', communityCode).executeTakeFirstOrThrow();
-  await deps.db.insertInto('duty_roster').values({ id: newId(), tenant_id: community.tenant_id!, community_id: community.id, user_id: user.id, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: deps.clock.now() }).execute();
+  const user = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  const community = await deps.db
+    .selectFrom('places')
+    .select(['id', 'tenant_id'])
+    .where('code', '=', communityCode)
+    .executeTakeFirstOrThrow();
+  await deps.db
+    .insertInto('duty_roster')
+    .values({
+      id: newId(),
+      tenant_id: community.tenant_id!,
+      community_id: community.id,
+      user_id: user.id,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      created_at: deps.clock.now(),
+    })
+    .execute();
 }
 
 /** Gives a user one more membership (role, place): a worker who serves two communities. */
 export async function addMembership(deps: AppDeps, username: string, role: string, placeCode: string) {
-  const user = await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+  const user = await deps.db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
   const place = await deps.db.selectFrom('places').select('id').where('code', '=', placeCode).executeTakeFirstOrThrow();
-  await deps.db.insertInto('memberships').values({ id: newId(), user_id: user.id, role, place_id: place.id, department_id: null, created_at: deps.clock.now() }).execute();
+  await deps.db
+    .insertInto('memberships')
+    .values({
+      id: newId(),
+      user_id: user.id,
+      role,
+      place_id: place.id,
+      department_id: null,
+      created_at: deps.clock.now(),
+    })
+    .execute();
 }

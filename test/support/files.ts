@@ -24,7 +24,10 @@ export async function breakSheetFrom(bytes: Buffer, fromRow: number): Promise<Bu
   const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
   const cut = xml.indexOf(`<row r="${fromRow}"`);
   if (cut < 0) throw new Error(`no row ${fromRow}`);
-  zip.file('xl/worksheets/sheet1.xml', `${xml.slice(0, cut)}<row r="${fromRow}"><c r="A${fromRow}" t="s"><v>0</broken>`);
+  zip.file(
+    'xl/worksheets/sheet1.xml',
+    `${xml.slice(0, cut)}<row r="${fromRow}"><c r="A${fromRow}" t="s"><v>0</broken>`,
+  );
   return Buffer.from(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
@@ -32,7 +35,9 @@ export async function readXlsx(bytes: ArrayBuffer | Buffer): Promise<string[][]>
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(bytes as ArrayBuffer);
   const rows: string[][] = [];
-  book.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+  book.worksheets[0].eachRow((row) =>
+    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))),
+  );
   return rows;
 }
 

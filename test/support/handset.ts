@@ -20,7 +20,11 @@ const handsetFile = (ctx: TestContext) => path.join(ctx.deps.config.dataDir, 'sm
 /** Sends the queued SMS — and runs no other job, so deadlines and escalations stay where the test put them. */
 async function deliverSms(ctx: TestContext) {
   const runner = new JobRunner(ctx.deps.db, ctx.clock);
-  registerSmsJobs(runner, { pii: ctx.deps.pii, provider: consoleProvider({ handsetFile: handsetFile(ctx) }), sign: ctx.deps.config.SMS_SIGN });
+  registerSmsJobs(runner, {
+    pii: ctx.deps.pii,
+    provider: consoleProvider({ handsetFile: handsetFile(ctx) }),
+    sign: ctx.deps.config.SMS_SIGN,
+  });
   await runner.drain();
 }
 
@@ -38,7 +42,12 @@ export async function smsTo(ctx: TestContext, phone: string, template?: string):
 }
 
 /** The newest SMS of this template that reached `phone` (fails the test when there is none). */
-export async function lastSmsTo(ctx: TestContext, phone: string, template: string, containing = ''): Promise<HandsetSms> {
+export async function lastSmsTo(
+  ctx: TestContext,
+  phone: string,
+  template: string,
+  containing = '',
+): Promise<HandsetSms> {
   const found = (await smsTo(ctx, phone, template)).filter((m) => m.text.includes(containing)).at(-1);
   if (!found) throw new Error(`no ${template} SMS ${containing} reached ${phone}`);
   return found;

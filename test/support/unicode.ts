@@ -8,11 +8,33 @@ import { Random } from '../../src/server/demo/random.js';
 
 const cutPoints = new Set([19, 20, 29, 30, 39, 40, 99, 100]);
 const sequences = ['👍🏽', '🇨🇳', '🇭🇰', '👨‍👩‍👧‍👦', '🧑🏻‍🦳', '1️⃣', '❤️', '🏳️‍🌈', '👩‍💻', '🙇‍♀️'];
-const marks = ['\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff'];
+const marks = [
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u061c',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+];
 const spaces = [' ', '\u3000', '\t', '\u00a0'];
 const lineBreaks = ['\n', '\r\n', '\r'];
 /** Refused everywhere: C0 controls but tab, LF and CR, and the XML non-characters U+FFFE and U+FFFF. */
-export const refusedControls = [...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => !'\t\n\r'.includes(c)), '\ufffe', '\uffff'];
+export const refusedControls = [
+  ...Array.from({ length: 32 }, (_, i) => String.fromCharCode(i)).filter((c) => !'\t\n\r'.includes(c)),
+  '\ufffe',
+  '\uffff',
+];
 
 const codePoints = (s: string) => Array.from(s).length;
 
@@ -22,14 +44,29 @@ export class TextFuzzer {
   private range = (from: number, to: number) => String.fromCodePoint(this.random.int(from, to));
   private astral = () => (this.random.next() < 0.5 ? this.range(0x1f300, 0x1f64f) : this.range(0x20000, 0x2a6d6));
   /** One code point that no trim removes: the first and last character of every text. */
-  private solid = () => this.random.pick([() => this.range(0x4e00, 0x9fa5), this.astral, () => this.range(0x21, 0x7e), () => this.range(0x5d0, 0x5ea), () => this.range(0x627, 0x64a)])();
+  private solid = () =>
+    this.random.pick([
+      () => this.range(0x4e00, 0x9fa5),
+      this.astral,
+      () => this.range(0x21, 0x7e),
+      () => this.range(0x5d0, 0x5ea),
+      () => this.range(0x627, 0x64a),
+    ])();
 
   private piece(multiline: boolean): string {
     const r = this.random;
     const kinds: (() => string)[] = [
-      () => this.range(0x4e00, 0x9fa5), () => this.range(0x4e00, 0x9fa5), this.astral, () => r.pick(sequences),
-      () => r.pick('aeiouAEIOU'.split('')) + this.range(0x300, 0x36f) + (r.next() < 0.3 ? this.range(0x300, 0x36f) : ''),
-      () => this.range(0x5d0, 0x5ea), () => this.range(0x627, 0x64a), () => r.pick(marks), () => this.range(0x21, 0x7e), () => r.pick(spaces),
+      () => this.range(0x4e00, 0x9fa5),
+      () => this.range(0x4e00, 0x9fa5),
+      this.astral,
+      () => r.pick(sequences),
+      () =>
+        r.pick('aeiouAEIOU'.split('')) + this.range(0x300, 0x36f) + (r.next() < 0.3 ? this.range(0x300, 0x36f) : ''),
+      () => this.range(0x5d0, 0x5ea),
+      () => this.range(0x627, 0x64a),
+      () => r.pick(marks),
+      () => this.range(0x21, 0x7e),
+      () => r.pick(spaces),
       ...(multiline ? [() => r.pick(lineBreaks)] : []),
     ];
     return r.pick(kinds)();

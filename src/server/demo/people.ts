@@ -9,23 +9,54 @@ import type { Random } from './random.js';
 
 // Residents of the demo county, their party organisations and rolls. Fictional, from the fixed seed.
 
-interface HouseholdRef { id: string; code: string; path: string }
-interface PlaceRef { id: string; code: string; name: string; kind: string; path: string }
+interface HouseholdRef {
+  id: string;
+  code: string;
+  path: string;
+}
+interface PlaceRef {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+}
 
 const surnameOf = (name: string) => name[0];
-const workUnits = ['县财政局', '县教育局', '县人民医院', '县税务局', '县自然资源局', '县第一中学', '县农商银行', '县交通运输局'];
+const workUnits = [
+  '县财政局',
+  '县教育局',
+  '县人民医院',
+  '县税务局',
+  '县自然资源局',
+  '县第一中学',
+  '县农商银行',
+  '县交通运输局',
+];
 const posts = ['文明劝导岗', '政策宣讲岗', '环境整治岗', '助老服务岗', '平安巡逻岗'];
 const skills = ['水电维修', '理发', '陪伴聊天', '法律咨询', '医疗保健', '文艺演出', '家电维修', '心理疏导'];
 const teams = ['红马甲志愿服务队', '邻里守望队', '银发志愿队', '青年突击队'];
 
-export async function seedDemoPeople(trx: Transaction<Database>, random: Random, pii: PiiCipher, places: PlaceRef[], now: Date) {
+export async function seedDemoPeople(
+  trx: Transaction<Database>,
+  random: Random,
+  pii: PiiCipher,
+  places: PlaceRef[],
+  now: Date,
+) {
   const tenant = '610899';
   const households = places.filter((p) => p.kind === 'household') as HouseholdRef[];
   const residents: Insertable<ResidentsTable>[] = [];
   const year = now.getUTCFullYear();
   const perBirthDate = new Map<string, number>();
 
-  const person = (household: HouseholdRef, relation: string, age: number, gender: 'male' | 'female', surname?: string) => {
+  const person = (
+    household: HouseholdRef,
+    relation: string,
+    age: number,
+    gender: 'male' | 'female',
+    surname?: string,
+  ) => {
     let name = personName(random);
     if (surname) name = surname + name.slice(1);
     const birthYear = year - age;
@@ -35,7 +66,10 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
     const seq = String(taken * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
     const first17 = `${tenant}${birth}${seq}`;
     const idNumber = first17 + idNumberCheckChar(first17);
-    const phone = age >= 14 && random.next() < 0.75 ? `1${random.pick(['38', '39', '58', '59', '86', '87', '35', '36', '77'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}` : null;
+    const phone =
+      age >= 14 && random.next() < 0.75
+        ? `1${random.pick(['38', '39', '58', '59', '86', '87', '35', '36', '77'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`
+        : null;
     const row: Insertable<ResidentsTable> = {
       id: newId(),
       tenant_id: tenant,
@@ -68,10 +102,26 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
     const head = person(household, 'head', headAge, headGender);
     const members = [head];
     if (!alone) {
-      if (random.next() < 0.8) members.push(person(household, 'spouse', Math.max(22, headAge + random.int(-4, 3)), headGender === 'male' ? 'female' : 'male'));
+      if (random.next() < 0.8)
+        members.push(
+          person(
+            household,
+            'spouse',
+            Math.max(22, headAge + random.int(-4, 3)),
+            headGender === 'male' ? 'female' : 'male',
+          ),
+        );
       const children = headAge < 65 ? random.int(0, 2) : random.int(0, 1);
       for (let c = 0; c < children; c++) {
-        members.push(person(household, 'child', Math.max(0, headAge - random.int(22, 34)), random.next() < 0.5 ? 'male' : 'female', surnameOf(head.row.name)));
+        members.push(
+          person(
+            household,
+            'child',
+            Math.max(0, headAge - random.int(22, 34)),
+            random.next() < 0.5 ? 'male' : 'female',
+            surnameOf(head.row.name),
+          ),
+        );
       }
     }
     for (const m of members) {
@@ -87,7 +137,11 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
       m.row.tags = tags;
     }
   }
-  for (let i = 0; i < residents.length; i += 500) await trx.insertInto('residents').values(residents.slice(i, i + 500)).execute();
+  for (let i = 0; i < residents.length; i += 500)
+    await trx
+      .insertInto('residents')
+      .values(residents.slice(i, i + 500))
+      .execute();
 
   // 党组织: street committee → community branch → grid branch.
   const orgByPlace = new Map<string, string>();
@@ -98,8 +152,17 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
       const id = newId();
       orgByPlace.set(place.code, id);
       orgs.push({
-        id, tenant_id: tenant, parent_id: kind === 'street' ? null : orgByPlace.get(parentCode)!, place_id: place.id, created_at: now,
-        name: kind === 'street' ? `${place.name}党工委` : kind === 'community' ? `${place.name}党总支` : `${place.name}党支部`,
+        id,
+        tenant_id: tenant,
+        parent_id: kind === 'street' ? null : orgByPlace.get(parentCode)!,
+        place_id: place.id,
+        created_at: now,
+        name:
+          kind === 'street'
+            ? `${place.name}党工委`
+            : kind === 'community'
+              ? `${place.name}党总支`
+              : `${place.name}党支部`,
         kind: kind === 'street' ? 'street_committee' : kind === 'community' ? 'community_branch' : 'grid_branch',
       });
     }
@@ -107,7 +170,11 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
   await trx.insertInto('party_orgs').values(orgs).execute();
 
   const householdPath = new Map(households.map((h) => [h.id, h.path]));
-  const gridOf = (r: Insertable<ResidentsTable>) => householdPath.get(r.household_id)!.split('/').find((c) => /^\d{15}$/.test(c))!;
+  const gridOf = (r: Insertable<ResidentsTable>) =>
+    householdPath
+      .get(r.household_id)!
+      .split('/')
+      .find((c) => /^\d{15}$/.test(c))!;
   const communityOf = (r: Insertable<ResidentsTable>) => gridOf(r).slice(0, 12);
   const communityIds = new Map(places.filter((p) => p.kind === 'community').map((p) => [p.code, p.id]));
   const adults = residents.filter((r) => year - Number(String(r.birth_date).slice(0, 4)) >= 18);
@@ -117,28 +184,98 @@ export async function seedDemoPeople(trx: Transaction<Database>, random: Random,
   for (const r of adults) {
     const age = year - Number(String(r.birth_date).slice(0, 4));
     if (random.next() < 0.08) {
-      members.push({ resident_id: r.id, tenant_id: tenant, party_org_id: orgByPlace.get(gridOf(r))!, joined_on: `${Math.min(year - 1, Math.max(year - age + 22, 1960))}-07-01`, member_kind: 'full', created_at: now });
+      members.push({
+        resident_id: r.id,
+        tenant_id: tenant,
+        party_org_id: orgByPlace.get(gridOf(r))!,
+        joined_on: `${Math.min(year - 1, Math.max(year - age + 22, 1960))}-07-01`,
+        member_kind: 'full',
+        created_at: now,
+      });
       if (age >= 25 && age <= 55 && random.next() < 0.35) {
-        inService.push({ resident_id: r.id, tenant_id: tenant, work_unit: random.pick(workUnits), community_id: communityIds.get(communityOf(r))!, claimed_posts: [random.pick(posts)], registered_at: now });
+        inService.push({
+          resident_id: r.id,
+          tenant_id: tenant,
+          work_unit: random.pick(workUnits),
+          community_id: communityIds.get(communityOf(r))!,
+          claimed_posts: [random.pick(posts)],
+          registered_at: now,
+        });
       }
     }
     if (random.next() < 0.06) {
-      volunteers.push({ resident_id: r.id, tenant_id: tenant, skills: [random.pick(skills), random.pick(skills)].filter((s, i, a) => a.indexOf(s) === i), team: random.pick(teams), service_minutes: random.int(0, 120) * 30, registered_at: now });
+      volunteers.push({
+        resident_id: r.id,
+        tenant_id: tenant,
+        skills: [random.pick(skills), random.pick(skills)].filter((s, i, a) => a.indexOf(s) === i),
+        team: random.pick(teams),
+        service_minutes: random.int(0, 120) * 30,
+        registered_at: now,
+      });
     }
   }
-  for (let i = 0; i < members.length; i += 500) await trx.insertInto('party_members').values(members.slice(i, i + 500)).execute();
-  for (let i = 0; i < volunteers.length; i += 500) await trx.insertInto('volunteers').values(volunteers.slice(i, i + 500)).execute();
+  for (let i = 0; i < members.length; i += 500)
+    await trx
+      .insertInto('party_members')
+      .values(members.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < volunteers.length; i += 500)
+    await trx
+      .insertInto('volunteers')
+      .values(volunteers.slice(i, i + 500))
+      .execute();
   if (inService.length) await trx.insertInto('in_service_members').values(inService).execute();
 
   const organisations: Insertable<Database['organisations']>[] = [];
   for (const community of places.filter((p) => p.kind === 'community')) {
-    organisations.push({ id: newId(), tenant_id: tenant, kind: 'property_company', name: `${community.name.replace('社区', '')}物业服务有限公司`, place_id: community.id, contact_name: personName(random), phone: `0912-${random.int(3000000, 3999999)}`, created_at: now });
-    organisations.push({ id: newId(), tenant_id: tenant, kind: 'owners_committee', name: `${community.name}业主委员会`, place_id: community.id, contact_name: personName(random), phone: '', created_at: now });
+    organisations.push({
+      id: newId(),
+      tenant_id: tenant,
+      kind: 'property_company',
+      name: `${community.name.replace('社区', '')}物业服务有限公司`,
+      place_id: community.id,
+      contact_name: personName(random),
+      phone: `0912-${random.int(3000000, 3999999)}`,
+      created_at: now,
+    });
+    organisations.push({
+      id: newId(),
+      tenant_id: tenant,
+      kind: 'owners_committee',
+      name: `${community.name}业主委员会`,
+      place_id: community.id,
+      contact_name: personName(random),
+      phone: '',
+      created_at: now,
+    });
   }
   for (const street of places.filter((p) => p.kind === 'street')) {
-    organisations.push({ id: newId(), tenant_id: tenant, kind: 'co_building_unit', name: `${street.name.replace('街道', '')}中学`, place_id: street.id, contact_name: personName(random), phone: `0912-${random.int(3000000, 3999999)}`, created_at: now });
-    organisations.push({ id: newId(), tenant_id: tenant, kind: 'social_org', name: `${street.name.replace('街道', '')}夕阳红协会`, place_id: street.id, contact_name: personName(random), phone: '', created_at: now });
+    organisations.push({
+      id: newId(),
+      tenant_id: tenant,
+      kind: 'co_building_unit',
+      name: `${street.name.replace('街道', '')}中学`,
+      place_id: street.id,
+      contact_name: personName(random),
+      phone: `0912-${random.int(3000000, 3999999)}`,
+      created_at: now,
+    });
+    organisations.push({
+      id: newId(),
+      tenant_id: tenant,
+      kind: 'social_org',
+      name: `${street.name.replace('街道', '')}夕阳红协会`,
+      place_id: street.id,
+      contact_name: personName(random),
+      phone: '',
+      created_at: now,
+    });
   }
   await trx.insertInto('organisations').values(organisations).execute();
-  return { residents: residents.length, partyMembers: members.length, volunteers: volunteers.length, inService: inService.length };
+  return {
+    residents: residents.length,
+    partyMembers: members.length,
+    volunteers: volunteers.length,
+    inService: inService.length,
+  };
 }

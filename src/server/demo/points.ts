@@ -9,7 +9,12 @@ const round = (v: number) => Math.round(v * 1e6) / 1e6;
 const METRES_PER_DEGREE = 111_320;
 
 /** A point inside the grid at most `metres` from `at` (a building, the grid's inner point); `at` itself when a few tries land outside. */
-export function pointNear(random: Random, grid: GeoJsonPolygon, at: readonly [number, number], metres: number): [number, number] {
+export function pointNear(
+  random: Random,
+  grid: GeoJsonPolygon,
+  at: readonly [number, number],
+  metres: number,
+): [number, number] {
   for (let tries = 0; tries < 8; tries++) {
     const point = offset(at, random.between(0, metres), random.between(0, 2 * Math.PI));
     if (containsPoint(grid, point[0], point[1])) return point;
@@ -18,7 +23,12 @@ export function pointNear(random: Random, grid: GeoJsonPolygon, at: readonly [nu
 }
 
 /** A point inside the grid `metres` (about) from `at` in some direction, or null when every direction tried leaves the grid. */
-export function pointAway(random: Random, grid: GeoJsonPolygon, at: readonly [number, number], metres: number): [number, number] | null {
+export function pointAway(
+  random: Random,
+  grid: GeoJsonPolygon,
+  at: readonly [number, number],
+  metres: number,
+): [number, number] | null {
   for (let tries = 0; tries < 8; tries++) {
     const point = offset(at, metres, random.between(0, 2 * Math.PI));
     if (containsPoint(grid, point[0], point[1])) return point;

@@ -29,7 +29,15 @@ const streets = [
   { code: '610899002', name: '东川街道', communities: ['东川社区', '柳湾社区', '石桥社区'] },
 ];
 // Grid lattice (columns × rows) of each community, in order.
-const lattices: [number, number][] = [[3, 2], [3, 2], [2, 2], [3, 2], [2, 2], [3, 2], [2, 2]];
+const lattices: [number, number][] = [
+  [3, 2],
+  [3, 2],
+  [2, 2],
+  [3, 2],
+  [2, 2],
+  [3, 2],
+  [2, 2],
+];
 const origin = { lng: 108.78, lat: 37.58 };
 const communitySize = { lng: 0.014, lat: 0.011 };
 
@@ -49,18 +57,90 @@ export const departments = [
 /** One demo login per role; the label is what README and the start banner show. */
 export const demoUsers = [
   { username: 'admin', displayName: '系统管理员', role: 'admin', scope: '610899', label: '系统管理员（全县）' },
-  { username: 'street', displayName: '王建华', role: 'street_officer', scope: '610899001', label: '街道干部（城关街道）' },
-  { username: 'community', displayName: '李秀英', role: 'community_worker', scope: '610899001001', label: '社区工作者（和平社区）' },
-  { username: 'community2', displayName: '赵丽', role: 'community_worker', scope: '610899001002', label: '社区工作者（文化社区）' },
-  { username: 'grid', displayName: '张伟', role: 'grid_worker', scope: '610899001001001', label: '网格员（和平社区第一网格）' },
-  { username: 'grid2', displayName: '刘洋', role: 'grid_worker', scope: '610899001001002', label: '网格员（和平社区第二网格）' },
-  { username: 'receiver', displayName: '陈明', role: 'department_receiver', scope: 'D61089901', label: '接哨员（城关司法所）' },
-  { username: 'police', displayName: '高磊', role: 'department_receiver', scope: 'D61089903', label: '接哨员（城关派出所）' },
-  { username: 'handler', displayName: '周强', role: 'department_handler', scope: 'D61089905', label: '部门经办人（县城市管理局）' },
-  { username: 'legal', displayName: '孙律师', role: 'legal_adviser', scope: '610899001001', label: '法律顾问（和平社区）' },
-  { username: 'mediator', displayName: '吴桂兰', role: 'mediator', scope: '610899001', label: '人民调解员（城关街道）' },
-  { username: 'volunteer', displayName: '郑小红', role: 'volunteer', scope: '610899001001', label: '志愿者（和平社区）' },
-  { username: 'steward', displayName: '马德明', role: 'steward', scope: '610899001001-1', label: '楼门管家（和平社区1号楼）' },
+  {
+    username: 'street',
+    displayName: '王建华',
+    role: 'street_officer',
+    scope: '610899001',
+    label: '街道干部（城关街道）',
+  },
+  {
+    username: 'community',
+    displayName: '李秀英',
+    role: 'community_worker',
+    scope: '610899001001',
+    label: '社区工作者（和平社区）',
+  },
+  {
+    username: 'community2',
+    displayName: '赵丽',
+    role: 'community_worker',
+    scope: '610899001002',
+    label: '社区工作者（文化社区）',
+  },
+  {
+    username: 'grid',
+    displayName: '张伟',
+    role: 'grid_worker',
+    scope: '610899001001001',
+    label: '网格员（和平社区第一网格）',
+  },
+  {
+    username: 'grid2',
+    displayName: '刘洋',
+    role: 'grid_worker',
+    scope: '610899001001002',
+    label: '网格员（和平社区第二网格）',
+  },
+  {
+    username: 'receiver',
+    displayName: '陈明',
+    role: 'department_receiver',
+    scope: 'D61089901',
+    label: '接哨员（城关司法所）',
+  },
+  {
+    username: 'police',
+    displayName: '高磊',
+    role: 'department_receiver',
+    scope: 'D61089903',
+    label: '接哨员（城关派出所）',
+  },
+  {
+    username: 'handler',
+    displayName: '周强',
+    role: 'department_handler',
+    scope: 'D61089905',
+    label: '部门经办人（县城市管理局）',
+  },
+  {
+    username: 'legal',
+    displayName: '孙律师',
+    role: 'legal_adviser',
+    scope: '610899001001',
+    label: '法律顾问（和平社区）',
+  },
+  {
+    username: 'mediator',
+    displayName: '吴桂兰',
+    role: 'mediator',
+    scope: '610899001',
+    label: '人民调解员（城关街道）',
+  },
+  {
+    username: 'volunteer',
+    displayName: '郑小红',
+    role: 'volunteer',
+    scope: '610899001001',
+    label: '志愿者（和平社区）',
+  },
+  {
+    username: 'steward',
+    displayName: '马德明',
+    role: 'steward',
+    scope: '610899001001-1',
+    label: '楼门管家（和平社区1号楼）',
+  },
   { username: 'resident', displayName: '黄玉兰', role: 'resident', scope: '610899001001', label: '居民（和平社区）' },
 ] as const;
 
@@ -78,9 +158,12 @@ function latticeCells(random: Random, x0: number, y0: number, cols: number, rows
     vertex.push([]);
     for (let j = 0; j <= rows; j++) {
       const inner = i > 0 && i < cols && j > 0 && j < rows;
-      const edgeX = (i > 0 && i < cols) ? random.between(-0.2, 0.2) * w : 0;
-      const edgeY = (j > 0 && j < rows) ? random.between(-0.2, 0.2) * h : 0;
-      vertex[i].push([round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)), round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0))]);
+      const edgeX = i > 0 && i < cols ? random.between(-0.2, 0.2) * w : 0;
+      const edgeY = j > 0 && j < rows ? random.between(-0.2, 0.2) * h : 0;
+      vertex[i].push([
+        round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)),
+        round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0)),
+      ]);
     }
   }
   const cells: GeoJsonPolygon[] = [];
@@ -107,19 +190,57 @@ function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
   }
 }
 
-export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20_000): Promise<{ households: number; grids: number; residents: number; cases: number }> {
+export async function seedDemo(
+  db: Db,
+  pii: PiiCipher,
+  now: Date,
+  caseCount = 20_000,
+): Promise<{ households: number; grids: number; residents: number; cases: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();
   return db.transaction().execute(async (trx) => {
     await importRegions(trx, provinceRegions(demoCounty.provinceCode), now);
-    const city = await trx.selectFrom('places').select(['id', 'path']).where('code', '=', demoCounty.cityCode).executeTakeFirstOrThrow();
+    const city = await trx
+      .selectFrom('places')
+      .select(['id', 'path'])
+      .where('code', '=', demoCounty.cityCode)
+      .executeTakeFirstOrThrow();
     const tenant = demoCounty.code;
     const places: NewPlace[] = [];
-    const grids: { place_id: string; tenant_id: string; grid_kind: 'comprehensive'; dedicated_for: null; boundary: string; min_lng: number; min_lat: number; max_lng: number; max_lat: number }[] = [];
-    const buildings: { place_id: string; tenant_id: string; lng: number; lat: number; floors: number; address: string }[] = [];
+    const grids: {
+      place_id: string;
+      tenant_id: string;
+      grid_kind: 'comprehensive';
+      dedicated_for: null;
+      boundary: string;
+      min_lng: number;
+      min_lat: number;
+      max_lng: number;
+      max_lat: number;
+    }[] = [];
+    const buildings: {
+      place_id: string;
+      tenant_id: string;
+      lng: number;
+      lat: number;
+      floors: number;
+      address: string;
+    }[] = [];
     const households: { place_id: string; tenant_id: string; address: string; room: string; floor: number }[] = [];
     const add = (code: string, name: string, kind: NewPlace['kind'], parent: { id: string; path: string }) => {
-      const place = { id: newId(), tenant_id: tenant, code, name, kind, parent_id: parent.id, path: pathOf(parent.path, code), status: 'active' as const, created_at: now, updated_at: now, retired_at: null };
+      const place = {
+        id: newId(),
+        tenant_id: tenant,
+        code,
+        name,
+        kind,
+        parent_id: parent.id,
+        path: pathOf(parent.path, code),
+        status: 'active' as const,
+        created_at: now,
+        updated_at: now,
+        retired_at: null,
+      };
       places.push(place);
       return place;
     };
@@ -141,7 +262,17 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
           const gridCode = `${communityCode}${String(g + 1).padStart(3, '0')}`;
           const grid = add(gridCode, `${communityName}第${'一二三四五六七八九十'[g]}网格`, 'grid', community);
           const box = bboxOf(cell);
-          grids.push({ place_id: grid.id, tenant_id: tenant, grid_kind: 'comprehensive', dedicated_for: null, boundary: JSON.stringify(cell), min_lng: box.minLng, min_lat: box.minLat, max_lng: box.maxLng, max_lat: box.maxLat });
+          grids.push({
+            place_id: grid.id,
+            tenant_id: tenant,
+            grid_kind: 'comprehensive',
+            dedicated_for: null,
+            boundary: JSON.stringify(cell),
+            min_lng: box.minLng,
+            min_lat: box.minLat,
+            max_lng: box.maxLng,
+            max_lat: box.maxLat,
+          });
           const buildingCount = random.int(4, 7);
           for (let b = 0; b < buildingCount; b++) {
             buildingNo++;
@@ -157,7 +288,13 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
                 for (let door = 1; door <= 2; door++) {
                   const room = `${floor}0${door}`;
                   const household = add(`${unit.code}-${room}`, `${buildingNo}-${u}-${room}`, 'household', unit);
-                  households.push({ place_id: household.id, tenant_id: tenant, address: `${address}${u}单元${room}室`, room, floor });
+                  households.push({
+                    place_id: household.id,
+                    tenant_id: tenant,
+                    address: `${address}${u}单元${room}室`,
+                    room,
+                    floor,
+                  });
                 }
               }
             }
@@ -174,20 +311,41 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
     await batch(households, (chunk) => trx.insertInto('households').values(chunk).execute());
     await trx.updateTable('system_counters').set({ value: 2 }).where('name', '=', 'grids').execute();
 
-    await trx.insertInto('departments').values(departments.map((d) => ({
-      id: newId(), tenant_id: tenant, code: d.code, name: d.name, kind: d.kind, street_code: d.street, phone: `0912-${random.int(4000000, 4999999)}`, created_at: now,
-    }))).execute();
+    await trx
+      .insertInto('departments')
+      .values(
+        departments.map((d) => ({
+          id: newId(),
+          tenant_id: tenant,
+          code: d.code,
+          name: d.name,
+          kind: d.kind,
+          street_code: d.street,
+          phone: `0912-${random.int(4000000, 4999999)}`,
+          created_at: now,
+        })),
+      )
+      .execute();
 
     // Demo logins share one password, so hash it once; every grid gets a grid worker.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const placeIds = new Map(places.map((p) => [p.code, p.id]));
-    const deptIds = new Map((await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]));
-    const users = demoUsers.map((u) => ({ ...u }) as { username: string; displayName: string; role: string; scope: string });
+    const deptIds = new Map(
+      (await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
+    );
+    const users = demoUsers.map(
+      (u) => ({ ...u }) as { username: string; displayName: string; role: string; scope: string },
+    );
     const staffed = new Set(users.filter((u) => u.role === 'grid_worker').map((u) => u.scope));
     let workerNo = 0;
     for (const grid of places.filter((p) => p.kind === 'grid' && !staffed.has(p.code))) {
       workerNo++;
-      users.push({ username: `wg${String(workerNo).padStart(3, '0')}`, displayName: personName(random), role: 'grid_worker', scope: grid.code });
+      users.push({
+        username: `wg${String(workerNo).padStart(3, '0')}`,
+        displayName: personName(random),
+        role: 'grid_worker',
+        scope: grid.code,
+      });
     }
     // Every community has a worker who dispatches its cases and every department a handler who takes
     // them, so each step of a case names a person. Their names come from a stream of their own, so the
@@ -203,31 +361,85 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
     let communityWorkerNo = 0;
     for (const community of places.filter((p) => p.kind === 'community' && !dispatching.has(p.code))) {
       communityWorkerNo++;
-      users.push({ username: `sq${String(communityWorkerNo).padStart(3, '0')}`, displayName: staffName(), role: 'community_worker', scope: community.code });
+      users.push({
+        username: `sq${String(communityWorkerNo).padStart(3, '0')}`,
+        displayName: staffName(),
+        role: 'community_worker',
+        scope: community.code,
+      });
     }
     const handling = new Set(users.filter((u) => u.role === 'department_handler').map((u) => u.scope));
     let handlerNo = 0;
     for (const department of departments.filter((d) => !handling.has(d.code))) {
       handlerNo++;
-      users.push({ username: `bm${String(handlerNo).padStart(3, '0')}`, displayName: staffName(), role: 'department_handler', scope: department.code });
+      users.push({
+        username: `bm${String(handlerNo).padStart(3, '0')}`,
+        displayName: staffName(),
+        role: 'department_handler',
+        scope: department.code,
+      });
     }
-    await trx.insertInto('users').values(users.map((u) => ({
-      id: newId(), tenant_id: tenant, username: u.username, display_name: u.displayName, password_hash: passwordHash, password_changed_at: now, created_at: now,
-    }))).execute();
-    const userIds = new Map((await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]));
-    await trx.insertInto('memberships').values(users.map((u) => ({
-      id: newId(), user_id: userIds.get(u.username)!, role: u.role,
-      place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!, department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null, created_at: now,
-    }))).execute();
-    const people = await seedDemoPeople(trx, random, pii, places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })), now);
+    await trx
+      .insertInto('users')
+      .values(
+        users.map((u) => ({
+          id: newId(),
+          tenant_id: tenant,
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: passwordHash,
+          password_changed_at: now,
+          created_at: now,
+        })),
+      )
+      .execute();
+    const userIds = new Map(
+      (await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+    );
+    await trx
+      .insertInto('memberships')
+      .values(
+        users.map((u) => ({
+          id: newId(),
+          user_id: userIds.get(u.username)!,
+          role: u.role,
+          place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!,
+          department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null,
+          created_at: now,
+        })),
+      )
+      .execute();
+    const people = await seedDemoPeople(
+      trx,
+      random,
+      pii,
+      places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })),
+      now,
+    );
     // Demo staff get fictional mobiles, and each community worker is on duty for their community.
     for (const [i, u] of users.entries()) {
       const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
-      await trx.updateTable('users').set({ phone_enc: pii.encrypt(phone), phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` }).where('username', '=', u.username).execute();
+      await trx
+        .updateTable('users')
+        .set({ phone_enc: pii.encrypt(phone), phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` })
+        .where('username', '=', u.username)
+        .execute();
     }
-    await trx.insertInto('duty_roster').values(users.filter((u) => u.role === 'community_worker').map((u) => ({
-      id: newId(), tenant_id: tenant, community_id: placeIds.get(u.scope)!, user_id: userIds.get(u.username)!, weekdays: [1, 2, 3, 4, 5, 6, 7], created_at: now,
-    }))).execute();
+    await trx
+      .insertInto('duty_roster')
+      .values(
+        users
+          .filter((u) => u.role === 'community_worker')
+          .map((u) => ({
+            id: newId(),
+            tenant_id: tenant,
+            community_id: placeIds.get(u.scope)!,
+            user_id: userIds.get(u.username)!,
+            weekdays: [1, 2, 3, 4, 5, 6, 7],
+            created_at: now,
+          })),
+      )
+      .execute();
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
     const whistleStats = await seedDemoWhistles(trx, random, now);
     const disputeStats = await seedDemoDisputes(trx, random, pii, now);
@@ -235,16 +447,55 @@ export async function seedDemo(db: Db, pii: PiiCipher, now: Date, caseCount = 20
     for (const street of streets) {
       const listId = newId();
       const items = demoDutyItems();
-      await trx.insertInto('duty_lists').values({ id: listId, tenant_id: tenant, street_id: placeIds.get(street.code)!, version: 1, title: `${street.name}社区权责清单（2026年版）`, effective_from: '2026-01-01', effective_to: null, created_at: now }).execute();
-      await trx.insertInto('duty_items').values(items.map((r, i) => ({
-        id: newId(), list_id: listId, kind: r.kind, ref: r.ref, class_name: r.className, item_name: r.itemName, sub_item_name: r.subItemName, legal_basis: r.legalBasis,
-        department_kind: r.departmentKind, category_codes: r.categoryCodes, keywords: r.keywords, sort: i,
-      }))).execute();
+      await trx
+        .insertInto('duty_lists')
+        .values({
+          id: listId,
+          tenant_id: tenant,
+          street_id: placeIds.get(street.code)!,
+          version: 1,
+          title: `${street.name}社区权责清单（2026年版）`,
+          effective_from: '2026-01-01',
+          effective_to: null,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('duty_items')
+        .values(
+          items.map((r, i) => ({
+            id: newId(),
+            list_id: listId,
+            kind: r.kind,
+            ref: r.ref,
+            class_name: r.className,
+            item_name: r.itemName,
+            sub_item_name: r.subItemName,
+            legal_basis: r.legalBasis,
+            department_kind: r.departmentKind,
+            category_codes: r.categoryCodes,
+            keywords: r.keywords,
+            sort: i,
+          })),
+        )
+        .execute();
     }
     const taskStats = await seedDemoDutyTasks(trx, random, now);
     const legalStats = await seedDemoLegal(trx, random, now);
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
-    log.info('demo data seeded', { grids: grids.length, households: households.length, users: users.length, ...people, ...caseStats, ...whistleStats, ...disputeStats, ...taskStats, ...legalStats, ...visitStats, ms: Date.now() - started });
+    log.info('demo data seeded', {
+      grids: grids.length,
+      households: households.length,
+      users: users.length,
+      ...people,
+      ...caseStats,
+      ...whistleStats,
+      ...disputeStats,
+      ...taskStats,
+      ...legalStats,
+      ...visitStats,
+      ms: Date.now() - started,
+    });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
 }

@@ -30,20 +30,66 @@ const summoned: Record<string, string[]> = {
 const MIN = 60_000;
 
 export async function seedDemoWhistles(trx: Transaction<Database>, random: Random, now: Date) {
-  const departments = new Map((await trx.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.code, d]));
-  const workers = new Map((await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').innerJoin('places as p', 'p.id', 'm.place_id')
-    .select(['u.id', 'u.display_name', 'p.path']).where('m.role', '=', 'community_worker').execute()).map((w) => [w.path, w]));
+  const departments = new Map(
+    (await trx.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.code, d]),
+  );
+  const workers = new Map(
+    (
+      await trx
+        .selectFrom('users as u')
+        .innerJoin('memberships as m', 'm.user_id', 'u.id')
+        .innerJoin('places as p', 'p.id', 'm.place_id')
+        .select(['u.id', 'u.display_name', 'p.path'])
+        .where('m.role', '=', 'community_worker')
+        .execute()
+    ).map((w) => [w.path, w]),
+  );
   // Who answers for a department: its receiver (接哨员), else its handler, who may answer too.
-  const answerers = await trx.selectFrom('users as u').innerJoin('memberships as m', 'm.user_id', 'u.id').select(['u.id', 'u.display_name', 'm.role', 'm.department_id'])
-    .where('m.role', 'in', ['department_receiver', 'department_handler']).orderBy('u.username').execute();
-  const receivers = new Map([...answerers.filter((r) => r.role === 'department_handler'), ...answerers.filter((r) => r.role === 'department_receiver')].map((r) => [r.department_id!, r]));
-  const boundaries = new Map<string, GeoJsonPolygon>((await trx.selectFrom('grids').select(['place_id', 'boundary']).execute()).map((g) => [g.place_id, g.boundary]));
+  const answerers = await trx
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', 'm.user_id', 'u.id')
+    .select(['u.id', 'u.display_name', 'm.role', 'm.department_id'])
+    .where('m.role', 'in', ['department_receiver', 'department_handler'])
+    .orderBy('u.username')
+    .execute();
+  const receivers = new Map(
+    [
+      ...answerers.filter((r) => r.role === 'department_handler'),
+      ...answerers.filter((r) => r.role === 'department_receiver'),
+    ].map((r) => [r.department_id!, r]),
+  );
+  const boundaries = new Map<string, GeoJsonPolygon>(
+    (await trx.selectFrom('grids').select(['place_id', 'boundary']).execute()).map((g) => [g.place_id, g.boundary]),
+  );
   const since = new Date(now.getTime() - 180 * 86_400_000);
-  const candidates = await trx.selectFrom('cases').select(['id', 'tenant_id', 'place_id', 'place_path', 'category_code', 'lng', 'lat', 'address', 'description', 'state', 'created_at', 'resolved_at'])
+  const candidates = await trx
+    .selectFrom('cases')
+    .select([
+      'id',
+      'tenant_id',
+      'place_id',
+      'place_path',
+      'category_code',
+      'lng',
+      'lat',
+      'address',
+      'description',
+      'state',
+      'created_at',
+      'resolved_at',
+    ])
     // Cases at least a day old: every step of their whistles (at most ~15 hours after the case) lies in the past.
-    .where('category_code', 'in', Object.keys(summoned)).where('created_at', '>=', since).where('created_at', '<=', new Date(now.getTime() - 86_400_000)).orderBy('created_at').execute();
-  const closedCases = candidates.filter((c) => c.state === 'closed' && c.resolved_at && random.next() < 0.15).slice(0, 60);
-  const openCases = candidates.filter((c) => ['accepted', 'in_progress'].includes(c.state) && summoned[c.category_code!].includes('D61089906')).slice(-3);
+    .where('category_code', 'in', Object.keys(summoned))
+    .where('created_at', '>=', since)
+    .where('created_at', '<=', new Date(now.getTime() - 86_400_000))
+    .orderBy('created_at')
+    .execute();
+  const closedCases = candidates
+    .filter((c) => c.state === 'closed' && c.resolved_at && random.next() < 0.15)
+    .slice(0, 60);
+  const openCases = candidates
+    .filter((c) => ['accepted', 'in_progress'].includes(c.state) && summoned[c.category_code!].includes('D61089906'))
+    .slice(-3);
   let whistles = 0;
 
   for (const c of [...closedCases, ...openCases]) {
@@ -52,59 +98,179 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
     const worker = [...workers.entries()].find(([path]) => isUnder(c.place_path, path))?.[1];
     const whistle = { id: newId(), tenant_id: c.tenant_id, case_id: c.id };
     const whistlerName = worker?.display_name ?? '社区工作者';
-    const events: { summons_id: string | null; action: string; actor_id: string | null; actor_name: string; note: string; at: Date }[] = [];
+    const events: {
+      summons_id: string | null;
+      action: string;
+      actor_id: string | null;
+      actor_name: string;
+      note: string;
+      at: Date;
+    }[] = [];
     const codes = summoned[c.category_code!];
     const names = codes.map((code) => departments.get(code)!.name);
-    events.push({ summons_id: null, action: 'whistle', actor_id: worker?.id ?? null, actor_name: whistlerName, note: `${c.description.slice(0, 20)}：召集${names.join('、')}`, at: blownAt });
+    events.push({
+      summons_id: null,
+      action: 'whistle',
+      actor_id: worker?.id ?? null,
+      actor_name: whistlerName,
+      note: `${c.description.slice(0, 20)}：召集${names.join('、')}`,
+      at: blownAt,
+    });
     const summonses = [];
     let closedAt: Date | null = null;
     for (const code of codes) {
       const dept = departments.get(code)!;
       const how = behaviour[code];
       const receiver = receivers.get(dept.id);
-      const s = { id: newId(), ack_due_at: new Date(blownAt.getTime() + 30 * MIN), arrive_due_at: new Date(blownAt.getTime() + 120 * MIN) };
+      const s = {
+        id: newId(),
+        ack_due_at: new Date(blownAt.getTime() + 30 * MIN),
+        arrive_due_at: new Date(blownAt.getTime() + 120 * MIN),
+      };
       const ignored = open && code === 'D61089906';
       if (ignored) {
-        events.push({ summons_id: s.id, action: 'overdue', actor_id: null, actor_name: '系统', note: `${dept.name}接哨超时，已上报`, at: s.ack_due_at });
+        events.push({
+          summons_id: s.id,
+          action: 'overdue',
+          actor_id: null,
+          actor_name: '系统',
+          note: `${dept.name}接哨超时，已上报`,
+          at: s.ack_due_at,
+        });
         summonses.push({ ...s, department_id: dept.id, state: 'summoned', sla_level: 'red' as const, escalated: true });
         continue;
       }
       const ackOnTime = random.next() < how.ack;
       const arriveOnTime = random.next() < how.arrive;
       const acknowledgedAt = new Date(blownAt.getTime() + (ackOnTime ? random.int(3, 28) : random.int(35, 180)) * MIN);
-      const arrivedAt = new Date(Math.max(acknowledgedAt.getTime() + 10 * MIN, blownAt.getTime() + (arriveOnTime ? random.int(40, 115) : random.int(130, 600)) * MIN));
+      const arrivedAt = new Date(
+        Math.max(
+          acknowledgedAt.getTime() + 10 * MIN,
+          blownAt.getTime() + (arriveOnTime ? random.int(40, 115) : random.int(130, 600)) * MIN,
+        ),
+      );
       const reportedAt = new Date(arrivedAt.getTime() + random.int(30, 240) * MIN);
       const score = open ? null : random.int(how.score[0], how.score[1]);
-      const scoredAt = open ? null : new Date(Math.min(Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()), now.getTime() - MIN));
+      const scoredAt = open
+        ? null
+        : new Date(
+            Math.min(
+              Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()),
+              now.getTime() - MIN,
+            ),
+          );
       const ownerName = receiver?.display_name ?? `${dept.name}值班员`;
       // Checked in a few dozen metres from the site, inside its grid, and the note says as far as the console will measure.
       const grid = boundaries.get(c.place_id);
-      const arrival = grid && c.lng !== null && c.lat !== null ? pointAway(random, grid, [c.lng, c.lat], random.int(5, 80)) ?? [c.lng, c.lat] : null;
-      const away = arrival ? `距现场${metresBetween({ lng: arrival[0], lat: arrival[1] }, { lng: c.lng!, lat: c.lat! })}米` : '未定位';
+      const arrival =
+        grid && c.lng !== null && c.lat !== null
+          ? (pointAway(random, grid, [c.lng, c.lat], random.int(5, 80)) ?? [c.lng, c.lat])
+          : null;
+      const away = arrival
+        ? `距现场${metresBetween({ lng: arrival[0], lat: arrival[1] }, { lng: c.lng!, lat: c.lat! })}米`
+        : '未定位';
       events.push(
-        { summons_id: s.id, action: 'acknowledge', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}接哨`, at: acknowledgedAt },
-        { summons_id: s.id, action: 'checkIn', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}报到：${away}`, at: arrivedAt },
-        { summons_id: s.id, action: 'report', actor_id: receiver?.id ?? null, actor_name: ownerName, note: `${dept.name}处置反馈：已到场处置`, at: reportedAt },
+        {
+          summons_id: s.id,
+          action: 'acknowledge',
+          actor_id: receiver?.id ?? null,
+          actor_name: ownerName,
+          note: `${dept.name}接哨`,
+          at: acknowledgedAt,
+        },
+        {
+          summons_id: s.id,
+          action: 'checkIn',
+          actor_id: receiver?.id ?? null,
+          actor_name: ownerName,
+          note: `${dept.name}报到：${away}`,
+          at: arrivedAt,
+        },
+        {
+          summons_id: s.id,
+          action: 'report',
+          actor_id: receiver?.id ?? null,
+          actor_name: ownerName,
+          note: `${dept.name}处置反馈：已到场处置`,
+          at: reportedAt,
+        },
       );
       if (scoredAt && (!closedAt || scoredAt > closedAt)) closedAt = scoredAt;
-      if (score !== null) events.push({ summons_id: s.id, action: 'score', actor_id: worker?.id ?? null, actor_name: whistlerName, note: `${dept.name}评分：${score} 分`, at: scoredAt! });
+      if (score !== null)
+        events.push({
+          summons_id: s.id,
+          action: 'score',
+          actor_id: worker?.id ?? null,
+          actor_name: whistlerName,
+          note: `${dept.name}评分：${score} 分`,
+          at: scoredAt!,
+        });
       const late = !ackOnTime || !arriveOnTime;
       summonses.push({
-        ...s, department_id: dept.id, state: score === null ? 'reported' : 'scored', acknowledged_at: acknowledgedAt, owner_id: receiver?.id ?? null, owner_name: ownerName,
-        arrived_at: arrivedAt, arrival_lng: arrival?.[0] ?? null, arrival_lat: arrival?.[1] ?? null, report_text: '已到场处置', reported_at: reportedAt, score, score_comment: score !== null && score <= 3 ? '到场不及时' : '',
-        scored_at: scoredAt, ack_on_time: ackOnTime, arrive_on_time: arriveOnTime, sla_level: late ? ('red' as const) : ('ok' as const), escalated: late,
+        ...s,
+        department_id: dept.id,
+        state: score === null ? 'reported' : 'scored',
+        acknowledged_at: acknowledgedAt,
+        owner_id: receiver?.id ?? null,
+        owner_name: ownerName,
+        arrived_at: arrivedAt,
+        arrival_lng: arrival?.[0] ?? null,
+        arrival_lat: arrival?.[1] ?? null,
+        report_text: '已到场处置',
+        reported_at: reportedAt,
+        score,
+        score_comment: score !== null && score <= 3 ? '到场不及时' : '',
+        scored_at: scoredAt,
+        ack_on_time: ackOnTime,
+        arrive_on_time: arriveOnTime,
+        sla_level: late ? ('red' as const) : ('ok' as const),
+        escalated: late,
       });
     }
-    await trx.insertInto('whistles').values({
-      ...whistle, place_id: c.place_id, place_path: c.place_path, subject: c.description.slice(0, 20), request: `请${names.join('、')}到场处置`, state: open ? 'open' : 'closed',
-      lng: c.lng, lat: c.lat, address: c.address, created_by: worker?.id ?? null, created_by_name: whistlerName, created_at: blownAt, closed_at: closedAt,
-    }).execute();
-    await trx.insertInto('summonses').values(summonses.map((s) => ({ ...s, tenant_id: c.tenant_id, whistle_id: whistle.id, created_at: blownAt }))).execute();
-    await trx.insertInto('whistle_events').values(events.map((e) => ({ id: newId(), tenant_id: c.tenant_id, whistle_id: whistle.id, ...e }))).execute();
-    await trx.insertInto('case_events').values(events.map((e) => ({
-      id: newId(), tenant_id: c.tenant_id, case_id: c.id, action: `whistle.${e.action}`, from_state: null, to_state: null, actor_id: e.actor_id, actor_name: e.actor_name,
-      note: e.note, data: JSON.stringify({ whistleId: whistle.id, summonsId: e.summons_id }), at: e.at,
-    }))).execute();
+    await trx
+      .insertInto('whistles')
+      .values({
+        ...whistle,
+        place_id: c.place_id,
+        place_path: c.place_path,
+        subject: c.description.slice(0, 20),
+        request: `请${names.join('、')}到场处置`,
+        state: open ? 'open' : 'closed',
+        lng: c.lng,
+        lat: c.lat,
+        address: c.address,
+        created_by: worker?.id ?? null,
+        created_by_name: whistlerName,
+        created_at: blownAt,
+        closed_at: closedAt,
+      })
+      .execute();
+    await trx
+      .insertInto('summonses')
+      .values(summonses.map((s) => ({ ...s, tenant_id: c.tenant_id, whistle_id: whistle.id, created_at: blownAt })))
+      .execute();
+    await trx
+      .insertInto('whistle_events')
+      .values(events.map((e) => ({ id: newId(), tenant_id: c.tenant_id, whistle_id: whistle.id, ...e })))
+      .execute();
+    await trx
+      .insertInto('case_events')
+      .values(
+        events.map((e) => ({
+          id: newId(),
+          tenant_id: c.tenant_id,
+          case_id: c.id,
+          action: `whistle.${e.action}`,
+          from_state: null,
+          to_state: null,
+          actor_id: e.actor_id,
+          actor_name: e.actor_name,
+          note: e.note,
+          data: JSON.stringify({ whistleId: whistle.id, summonsId: e.summons_id }),
+          at: e.at,
+        })),
+      )
+      .execute();
     whistles++;
   }
   return { whistles };

@@ -13,7 +13,11 @@ const normalize = (address: string) => {
 export const parseTrustedProxies = (setting: string): Set<string> =>
   new Set(setting.split(',').map(normalize).filter(Boolean));
 
-export function clientAddress(peer: string | null, forwardedFor: string | undefined, trusted: Set<string>): string | null {
+export function clientAddress(
+  peer: string | null,
+  forwardedFor: string | undefined,
+  trusted: Set<string>,
+): string | null {
   if (!peer) return null;
   const from = normalize(peer);
   if (!trusted.has(from) || !forwardedFor) return from;

@@ -7,10 +7,23 @@ import { z } from '@hono/zod-openapi';
 const coordinate = (min: number, max: number) =>
   z.union([z.number(), z.string().trim(), z.null()]).transform((v) => (v === null || v === '' ? undefined : Number(v)));
 const doc = (min: number, max: number, optional: boolean) => ({
-  type: 'number' as const, minimum: min, maximum: max, ...(optional ? { description: 'empty means no point' } : {}),
+  type: 'number' as const,
+  minimum: min,
+  maximum: max,
+  ...(optional ? { description: 'empty means no point' } : {}),
 });
 
-export const lngSchema = coordinate(-180, 180).pipe(z.number().min(-180).max(180)).openapi(doc(-180, 180, false));
-export const latSchema = coordinate(-90, 90).pipe(z.number().min(-90).max(90)).openapi(doc(-90, 90, false));
-export const optionalLng = coordinate(-180, 180).pipe(z.number().min(-180).max(180).optional()).optional().openapi(doc(-180, 180, true));
-export const optionalLat = coordinate(-90, 90).pipe(z.number().min(-90).max(90).optional()).optional().openapi(doc(-90, 90, true));
+export const lngSchema = coordinate(-180, 180)
+  .pipe(z.number().min(-180).max(180))
+  .openapi(doc(-180, 180, false));
+export const latSchema = coordinate(-90, 90)
+  .pipe(z.number().min(-90).max(90))
+  .openapi(doc(-90, 90, false));
+export const optionalLng = coordinate(-180, 180)
+  .pipe(z.number().min(-180).max(180).optional())
+  .optional()
+  .openapi(doc(-180, 180, true));
+export const optionalLat = coordinate(-90, 90)
+  .pipe(z.number().min(-90).max(90).optional())
+  .optional()
+  .openapi(doc(-90, 90, true));

@@ -10,7 +10,9 @@ import { ConfigError } from '../config.js';
 /** Creates DATA_DIR if missing and proves it is a folder we can write; else one line naming it. */
 export function prepareDataDir(dir: string): void {
   const refuse = (why: { zh: string; en: string }) =>
-    new ConfigError(`数据目录不可用 DATA_DIR=${dir}：${why.zh}。The data folder DATA_DIR=${dir} cannot be used: ${why.en}. Set DATA_DIR to a folder Linli can write to.`);
+    new ConfigError(
+      `数据目录不可用 DATA_DIR=${dir}：${why.zh}。The data folder DATA_DIR=${dir} cannot be used: ${why.en}. Set DATA_DIR to a folder Linli can write to.`,
+    );
   // One level at a time: Node's recursive mkdir spins forever where the file system refuses a folder (e.g. under /proc).
   const missing: string[] = [];
   for (let at = dir; !fs.existsSync(at); at = path.dirname(at)) {
@@ -21,7 +23,10 @@ export function prepareDataDir(dir: string): void {
     try {
       fs.mkdirSync(folder);
     } catch (error) {
-      throw refuse({ zh: `无法创建 ${folder}（${(error as NodeJS.ErrnoException).code}）`, en: `cannot create ${folder} (${(error as NodeJS.ErrnoException).code})` });
+      throw refuse({
+        zh: `无法创建 ${folder}（${(error as NodeJS.ErrnoException).code}）`,
+        en: `cannot create ${folder} (${(error as NodeJS.ErrnoException).code})`,
+      });
     }
   }
   if (!fs.statSync(dir).isDirectory()) throw refuse({ zh: '它不是文件夹', en: 'it is not a folder' });
@@ -30,7 +35,10 @@ export function prepareDataDir(dir: string): void {
     fs.writeFileSync(probe, '');
     fs.rmSync(probe);
   } catch (error) {
-    throw refuse({ zh: `无法写入（${(error as NodeJS.ErrnoException).code}）`, en: `cannot write in it (${(error as NodeJS.ErrnoException).code})` });
+    throw refuse({
+      zh: `无法写入（${(error as NodeJS.ErrnoException).code}）`,
+      en: `cannot write in it (${(error as NodeJS.ErrnoException).code})`,
+    });
   }
 }
 
@@ -40,7 +48,11 @@ export interface DataDirLock {
   release(): void;
 }
 
-interface Holder { pid: number; host: string; since: string }
+interface Holder {
+  pid: number;
+  host: string;
+  since: string;
+}
 
 const LOCK_FILE = 'linli.lock';
 
@@ -91,7 +103,8 @@ export function lockDataDir(dir: string): DataDirLock {
       fs.rmSync(draft, { force: true });
     }
     const holder = readHolder(file);
-    if (holder === null && fs.existsSync(file) && Date.now() - fs.statSync(file).mtimeMs < 10_000) throw inUse(dir, null);
+    if (holder === null && fs.existsSync(file) && Date.now() - fs.statSync(file).mtimeMs < 10_000)
+      throw inUse(dir, null);
     if (holder && isRunning(holder)) throw inUse(dir, holder);
     // Stale: move it aside, and if what we moved turns out to be a live process's fresh lock, put it back.
     const aside = `${file}.stale-${process.pid}`;

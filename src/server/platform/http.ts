@@ -23,7 +23,8 @@ export interface AppEnv {
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) throw new AppError('VALIDATION_FAILED', { issues: validationIssues(result.error, c.get('locale')) });
+      if (!result.success)
+        throw new AppError('VALIDATION_FAILED', { issues: validationIssues(result.error, c.get('locale')) });
     },
   });
 }
@@ -34,7 +35,10 @@ export function createRouter() {
  */
 export function validationIssues(error: z.ZodError, locale: Locale) {
   return error.issues.map((i) => {
-    const messages = i.code === 'custom' ? (i.params as { messages?: Partial<Record<Locale, string>> } | undefined)?.messages : undefined;
+    const messages =
+      i.code === 'custom'
+        ? (i.params as { messages?: Partial<Record<Locale, string>> } | undefined)?.messages
+        : undefined;
     return { path: i.path.join('.'), message: messages?.[locale] ?? i.message };
   });
 }
@@ -54,7 +58,11 @@ export function actorOf(c: Context<AppEnv>): Actor {
   return actor;
 }
 
-const httpExceptionCodes: Partial<Record<number, ErrorCode>> = { 400: 'BAD_JSON', 404: 'ROUTE_NOT_FOUND', 415: 'UNSUPPORTED_MEDIA_TYPE' };
+const httpExceptionCodes: Partial<Record<number, ErrorCode>> = {
+  400: 'BAD_JSON',
+  404: 'ROUTE_NOT_FOUND',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
 
 export function handleError(error: Error, c: Context<AppEnv>): Response {
   const locale = c.get('locale') ?? 'zh-CN';

@@ -41,7 +41,8 @@ export class PiiCipher {
 
 /** The master key: PII_KEY (base64) when given; otherwise the embedded mode's key file, made once. */
 export function loadMasterKey(options: { piiKey?: string; dataDir: string; embedded: boolean }): Buffer {
-  if (!options.piiKey && !options.embedded) throw new PiiKeyError('PII_KEY is required with DATABASE_URL (generate one: openssl rand -base64 32)');
+  if (!options.piiKey && !options.embedded)
+    throw new PiiKeyError('PII_KEY is required with DATABASE_URL (generate one: openssl rand -base64 32)');
   const file = keyFile(options.dataDir);
   if (!options.piiKey && !fs.existsSync(file)) {
     fs.mkdirSync(options.dataDir, { recursive: true });
@@ -53,7 +54,10 @@ export function loadMasterKey(options: { piiKey?: string; dataDir: string; embed
 export const keyFile = (dataDir: string): string => path.join(dataDir, 'secret.key');
 
 /** The key this installation runs with (PII_KEY, else DATA_DIR/secret.key) and where it comes from; null when there is none yet. */
-export function existingMasterKey(options: { piiKey?: string; dataDir: string }): { key: Buffer; source: string } | null {
+export function existingMasterKey(options: {
+  piiKey?: string;
+  dataDir: string;
+}): { key: Buffer; source: string } | null {
   if (options.piiKey) {
     const key = Buffer.from(options.piiKey, 'base64');
     if (key.length !== 32) throw new PiiKeyError('PII_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32)');
@@ -91,7 +95,11 @@ const CHECK_TEXT = 'linli-key-check';
 export async function verifyKeyOpensData(db: Executor, cipher: PiiCipher): Promise<void> {
   const row = await db.selectFrom('key_checks').select('ciphertext').where('name', '=', CHECK_NAME).executeTakeFirst();
   if (!row) {
-    await db.insertInto('key_checks').values({ name: CHECK_NAME, ciphertext: cipher.encrypt(CHECK_TEXT) }).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('key_checks')
+      .values({ name: CHECK_NAME, ciphertext: cipher.encrypt(CHECK_TEXT) })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
     return;
   }
   let opened = '';
@@ -101,6 +109,8 @@ export async function verifyKeyOpensData(db: Executor, cipher: PiiCipher): Promi
     opened = '';
   }
   if (opened !== CHECK_TEXT) {
-    throw new PiiKeyError('The personal-data key does not open this database (PII_KEY or DATA_DIR/secret.key changed). Refusing to start. 个人信息密钥与数据库不匹配，拒绝启动。');
+    throw new PiiKeyError(
+      'The personal-data key does not open this database (PII_KEY or DATA_DIR/secret.key changed). Refusing to start. 个人信息密钥与数据库不匹配，拒绝启动。',
+    );
   }
 }

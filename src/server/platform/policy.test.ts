@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.js';
-import { assertInScope, can, departmentsWith, placeScopePaths, scopePaths, type Actor, type Membership } from './policy.js';
+import {
+  assertInScope,
+  can,
+  departmentsWith,
+  placeScopePaths,
+  scopePaths,
+  type Actor,
+  type Membership,
+} from './policy.js';
 
 const membership = (role: Membership['role'], path: string): Membership => ({
-  role, scopeKind: 'place', scopeCode: path, scopeName: path, path, departmentId: null,
+  role,
+  scopeKind: 'place',
+  scopeCode: path,
+  scopeName: path,
+  path,
+  departmentId: null,
 });
 const actor = (...memberships: Membership[]): Actor => ({
-  kind: 'user', userId: 'u', username: 'u', displayName: 'u', tenantId: '610899',
-  memberships, requestId: null, ip: null,
+  kind: 'user',
+  userId: 'u',
+  username: 'u',
+  displayName: 'u',
+  tenantId: '610899',
+  memberships,
+  requestId: null,
+  ip: null,
 });
 const gridA = '/61/6108/610899/610899001/610899001001/610899001001001/';
 const gridB = '/61/6108/610899/610899001/610899001001/610899001001002/';
@@ -31,13 +50,23 @@ describe('policy', () => {
   });
 
   it('keeps only the widest of nested scopes', () => {
-    const officer = actor(membership('grid_worker', gridA), membership('community_worker', '/61/6108/610899/610899001/610899001001/'));
+    const officer = actor(
+      membership('grid_worker', gridA),
+      membership('community_worker', '/61/6108/610899/610899001/610899001001/'),
+    );
     expect(scopePaths(officer, 'households:read')).toEqual(['/61/6108/610899/610899001/610899001001/']);
   });
 
   it('a department membership reaches its county for places, but is no place scope of its own', () => {
     const county = '/61/6108/610899/';
-    const receiver: Membership = { role: 'department_receiver', scopeKind: 'department', scopeCode: 'D61089901', scopeName: '城关司法所', path: county, departmentId: 'd1' };
+    const receiver: Membership = {
+      role: 'department_receiver',
+      scopeKind: 'department',
+      scopeCode: 'D61089901',
+      scopeName: '城关司法所',
+      path: county,
+      departmentId: 'd1',
+    };
     const both = actor(receiver, membership('community_worker', '/61/6108/610899/610899001/610899001001/'));
     expect(scopePaths(both, 'duties:read')).toEqual([county]);
     expect(placeScopePaths(both, 'duties:read')).toEqual(['/61/6108/610899/610899001/610899001001/']);

@@ -38,9 +38,7 @@ export const systemActor = (requestId: string | null = null): Actor => ({
 
 /** Path prefixes under which the actor holds the permission; empty when nowhere. */
 export function scopePaths(actor: Actor, permission: Permission): string[] {
-  const paths = actor.memberships
-    .filter((m) => rolePermissions[m.role].includes(permission))
-    .map((m) => m.path);
+  const paths = actor.memberships.filter((m) => rolePermissions[m.role].includes(permission)).map((m) => m.path);
   // Drop prefixes covered by a shorter one so queries stay small.
   return paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
 }

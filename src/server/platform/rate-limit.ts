@@ -10,8 +10,15 @@ export const longestWindowMs = 86_400_000;
  * Fixed-window counter in the database; throws RATE_LIMITED past `limit` hits in the window, with
  * the seconds left until the window ends (sent as Retry-After).
  */
-export async function hitRateLimit(db: Executor, key: string, limit: number, windowMs: number, now: Date): Promise<void> {
-  if (windowMs > longestWindowMs) throw new Error(`rate-limit window of ${windowMs} ms is longer than the pruning keeps`);
+export async function hitRateLimit(
+  db: Executor,
+  key: string,
+  limit: number,
+  windowMs: number,
+  now: Date,
+): Promise<void> {
+  if (windowMs > longestWindowMs)
+    throw new Error(`rate-limit window of ${windowMs} ms is longer than the pruning keeps`);
   const windowStart = new Date(now.getTime() - windowMs);
   const row = await db
     .insertInto('rate_limits')
@@ -32,7 +39,10 @@ export async function hitRateLimit(db: Executor, key: string, limit: number, win
 
 /** Deletes the counters of windows that are over; returns how many. */
 export async function pruneRateLimits(db: Executor, now: Date): Promise<number> {
-  const result = await db.deleteFrom('rate_limits').where('window_start', '<=', new Date(now.getTime() - longestWindowMs)).executeTakeFirst();
+  const result = await db
+    .deleteFrom('rate_limits')
+    .where('window_start', '<=', new Date(now.getTime() - longestWindowMs))
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -78,16 +78,32 @@ export function pathAbove(column: string, path: string): RawBuilder<boolean> {
   return sql<boolean>`${path} LIKE ${sql.ref(column)} || '%'`;
 }
 
-export interface UnderPlace { id: string; code: string; name: string; kind: string; path: string; tenant_id: string | null }
+export interface UnderPlace {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+  tenant_id: string | null;
+}
 
 /**
  * The `?under=` filter of a list: the place with that code, which must lie in the actor's scope for
  * the permission (FORBIDDEN without the permission; NOT_FOUND when unknown or outside, so codes
  * cannot be probed). No code, no filter: null.
  */
-export async function resolveUnder(db: Executor, actor: Actor, permission: Permission, code: string | undefined | null): Promise<UnderPlace | null> {
+export async function resolveUnder(
+  db: Executor,
+  actor: Actor,
+  permission: Permission,
+  code: string | undefined | null,
+): Promise<UnderPlace | null> {
   if (!code) return null;
-  const place = await db.selectFrom('places').select(['id', 'code', 'name', 'kind', 'path', 'tenant_id']).where('code', '=', code).executeTakeFirst();
+  const place = await db
+    .selectFrom('places')
+    .select(['id', 'code', 'name', 'kind', 'path', 'tenant_id'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!place) throw new AppError('NOT_FOUND');
   assertInScope(actor, permission, place.path);
   return place;

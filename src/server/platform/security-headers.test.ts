@@ -17,10 +17,19 @@ describe('the tile server the pages may load images from', () => {
   });
 
   it('cannot be a URL without a host the policy can name, and the configuration says so at start', () => {
-    for (const url of ['tiles.example.gov.cn/{z}/{x}/{y}.png', '//tiles.example.gov.cn/{z}/{x}/{y}.png', 'https://tiles.{s}.example.gov.cn/{z}.png', 'https://{s}.cn/{z}.png', 'https://user@tiles.example.gov.cn/{z}.png', "https://tiles.example.gov.cn;script-src'unsafe-inline'/{z}.png"]) {
+    for (const url of [
+      'tiles.example.gov.cn/{z}/{x}/{y}.png',
+      '//tiles.example.gov.cn/{z}/{x}/{y}.png',
+      'https://tiles.{s}.example.gov.cn/{z}.png',
+      'https://{s}.cn/{z}.png',
+      'https://user@tiles.example.gov.cn/{z}.png',
+      "https://tiles.example.gov.cn;script-src'unsafe-inline'/{z}.png",
+    ]) {
       expect(tileSource(url), url).toBeUndefined();
       expect(() => loadConfig({ MAP_TILE_URL: url }), url).toThrow(ConfigError);
     }
-    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png' }).MAP_TILE_URL).toContain('{s}');
+    expect(loadConfig({ MAP_TILE_URL: 'https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png' }).MAP_TILE_URL).toContain(
+      '{s}',
+    );
   });
 });

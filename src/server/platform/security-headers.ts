@@ -45,7 +45,9 @@ export function contentSecurityPolicy(config: Pick<Config, 'MAP_TILE_URL'>): str
 }
 
 /** HSTS only where the site is served over HTTPS (COOKIE_SECURE or an https PUBLIC_URL). */
-export function securityHeaders(config: Pick<Config, 'MAP_TILE_URL' | 'COOKIE_SECURE' | 'PUBLIC_URL'>): MiddlewareHandler[] {
+export function securityHeaders(
+  config: Pick<Config, 'MAP_TILE_URL' | 'COOKIE_SECURE' | 'PUBLIC_URL'>,
+): MiddlewareHandler[] {
   const https = config.COOKIE_SECURE || Boolean(config.PUBLIC_URL?.startsWith('https:'));
   const policy = contentSecurityPolicy(config);
   return [
@@ -53,7 +55,8 @@ export function securityHeaders(config: Pick<Config, 'MAP_TILE_URL' | 'COOKIE_SE
     secureHeaders({ crossOriginEmbedderPolicy: false, xFrameOptions: 'DENY', strictTransportSecurity: https }),
     async (c, next) => {
       await next();
-      if ((c.res.headers.get('content-type') ?? '').startsWith('text/html')) c.res.headers.set('Content-Security-Policy', policy);
+      if ((c.res.headers.get('content-type') ?? '').startsWith('text/html'))
+        c.res.headers.set('Content-Security-Policy', policy);
     },
   ];
 }

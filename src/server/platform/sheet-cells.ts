@@ -13,4 +13,5 @@ export const escapeFormulas = <T extends Record<string, unknown>>(row: T): T =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' ? escapeFormula(v) : v])) as T;
 
 /** A cell's text as it was typed: without the apostrophe an export put before a formula sign. */
-export const unescapeFormula = (text: string): string => (text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text);
+export const unescapeFormula = (text: string): string =>
+  text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;

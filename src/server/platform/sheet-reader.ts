@@ -9,9 +9,19 @@ import { AppError } from './errors.js';
 /** Data rows per import (IMPORT_TOO_MANY_ROWS says so); a sheet is refused at the first row past it. */
 export const MAX_IMPORT_ROWS = 20_000;
 
-export interface SheetCell { column: number; text: string; formula: boolean }
-export interface SheetLine { row: number; cells: SheetCell[] }
-export interface Sheet { header: SheetCell[]; rows: SheetLine[] }
+export interface SheetCell {
+  column: number;
+  text: string;
+  formula: boolean;
+}
+export interface SheetLine {
+  row: number;
+  cells: SheetCell[];
+}
+export interface Sheet {
+  header: SheetCell[];
+  rows: SheetLine[];
+}
 
 type WorkerResult = ({ kind: 'sheet' } & Sheet) | { kind: 'too-many-rows' } | { kind: 'invalid'; reason: string };
 

@@ -51,7 +51,8 @@ function reorderedZip(buffer) {
  * the streaming reader leaves them encoded, Excel and exceljs' full reader decode them. Decode, so a
  * NUL in a cell is seen as one and refused by the row checks.
  */
-const decodeXstring = (text) => text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+const decodeXstring = (text) =>
+  text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 
 function cellsOf(row) {
   const cells = [];
@@ -67,7 +68,11 @@ function cellsOf(row) {
 async function read() {
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([reorderedZip(input)]), {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   // A sheet with inline strings only has no shared-strings part; without this the reader would
   // spool the sheet to a temporary file waiting for one.

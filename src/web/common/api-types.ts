@@ -35,7 +35,12 @@ import type {
   VolunteerSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
-import type { RankingRow, WhistleInput as WhistleInputSchema, WhistleSchema, WhistleSummary as WhistleSummarySchema } from '../../server/features/whistle/schemas';
+import type {
+  RankingRow,
+  WhistleInput as WhistleInputSchema,
+  WhistleSchema,
+  WhistleSummary as WhistleSummarySchema,
+} from '../../server/features/whistle/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];

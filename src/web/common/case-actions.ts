@@ -5,8 +5,20 @@ import type { CaseAction, CaseDetail } from './api-types';
 /** The actions staff take (the rating ones belong to the reporter). */
 export type StaffAction = Exclude<CaseAction, 'rateSatisfied' | 'rateReopen' | 'rateEscalate'>;
 const staffActions: StaffAction[] = [
-  'accept', 'dispatch', 'take', 'contact', 'resolve', 'callback', 'close', 'requestExtension', 'approveExtension',
-  'resume', 'suspend', 'escalate', 'return', 'reject',
+  'accept',
+  'dispatch',
+  'take',
+  'contact',
+  'resolve',
+  'callback',
+  'close',
+  'requestExtension',
+  'approveExtension',
+  'resume',
+  'suspend',
+  'escalate',
+  'return',
+  'reject',
 ];
 
 /** The buttons to show, in a steady order: the next step first, the ones that stop or send back last. */

@@ -2,8 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { formatSpan, remainingText, slaTone } from './case-time';
 
 // A stand-in for vue-i18n's t() with the Chinese messages of locales/cases.zh-CN.ts.
-const messages: Record<string, string> = { 'caseTime.left': '剩 {time}', 'caseTime.over': '超时 {time}', 'caseTime.dh': '{d}天{h}小时', 'caseTime.hm': '{h}小时{m}分', 'caseTime.m': '{m}分钟' };
-const t = (key: string, params: Record<string, unknown> = {}) => messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
+const messages: Record<string, string> = {
+  'caseTime.left': '剩 {time}',
+  'caseTime.over': '超时 {time}',
+  'caseTime.dh': '{d}天{h}小时',
+  'caseTime.hm': '{h}小时{m}分',
+  'caseTime.m': '{m}分钟',
+};
+const t = (key: string, params: Record<string, unknown> = {}) =>
+  messages[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name]));
 
 const now = Date.parse('2026-11-30T10:00:00Z');
 const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();

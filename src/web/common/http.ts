@@ -68,7 +68,11 @@ function buildUrl(path: string, query?: Query) {
 }
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { ...options.headers, Accept: 'application/json', 'Accept-Language': settings.getLocale() };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    Accept: 'application/json',
+    'Accept-Language': settings.getLocale(),
+  };
   // A FormData body (file uploads) sets its own multipart Content-Type with the boundary.
   const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
   if (options.body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
@@ -109,7 +113,8 @@ export async function request<T>(method: string, path: string, options: RequestO
       body?.message ?? settings.fallbackMessage(response.status),
       body?.details,
     );
-    if (response.status === 401 && error.code === 'AUTH_REQUIRED' && !options.skipAuthRedirect) settings.onUnauthorized();
+    if (response.status === 401 && error.code === 'AUTH_REQUIRED' && !options.skipAuthRedirect)
+      settings.onUnauthorized();
     throw error;
   }
   return data as T;
@@ -150,11 +155,19 @@ export async function download(path: string, options: { query?: Query; fallbackN
     } catch {
       body = undefined;
     }
-    const error = new ApiError(response.status, body?.error?.code ?? `HTTP_${response.status}`, body?.error?.message ?? settings.fallbackMessage(response.status), body?.error?.details);
+    const error = new ApiError(
+      response.status,
+      body?.error?.code ?? `HTTP_${response.status}`,
+      body?.error?.message ?? settings.fallbackMessage(response.status),
+      body?.error?.details,
+    );
     if (response.status === 401 && error.code === 'AUTH_REQUIRED') settings.onUnauthorized();
     throw error;
   }
-  return { blob: await response.blob(), fileName: fileNameOf(response.headers.get('content-disposition'), options.fallbackName) };
+  return {
+    blob: await response.blob(),
+    fileName: fileNameOf(response.headers.get('content-disposition'), options.fallbackName),
+  };
 }
 
 /** Hands a downloaded file to the browser's "save" (an object URL on a temporary link). */
@@ -174,7 +187,8 @@ export const http = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body }),
   /** multipart/form-data (file uploads) */
-  upload: <T>(path: string, form: FormData, options?: RequestOptions) => request<T>('POST', path, { ...options, body: form }),
+  upload: <T>(path: string, form: FormData, options?: RequestOptions) =>
+    request<T>('POST', path, { ...options, body: form }),
   patch: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>('DELETE', path, options),
@@ -183,7 +197,10 @@ export const http = {
 /** The message to show for any thrown value. */
 export function errorMessage(error: unknown, fallback: string) {
   // An error about one of several people (a dispute's parties) says whom it is about.
-  const party = error instanceof ApiError && typeof (error.details as { party?: unknown } | undefined)?.party === 'string' ? (error.details as { party: string }).party : '';
+  const party =
+    error instanceof ApiError && typeof (error.details as { party?: unknown } | undefined)?.party === 'string'
+      ? (error.details as { party: string }).party
+      : '';
   if (error instanceof ApiError) return party ? `${error.message}（${party}）` : error.message;
   return fallback;
 }

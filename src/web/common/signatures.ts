@@ -28,7 +28,10 @@ export class MissingSignatureError extends Error {
  */
 export function createSignatureUpload() {
   const uploads = new WeakMap<SignatureDrawing, { revision: number; id: string; stored: boolean }>();
-  return async function uploadSignatures(pads: readonly SignatureDrawing[], progress?: (n: number, total: number) => void): Promise<string[]> {
+  return async function uploadSignatures(
+    pads: readonly SignatureDrawing[],
+    progress?: (n: number, total: number) => void,
+  ): Promise<string[]> {
     const missing = pads.findIndex((pad) => pad.isEmpty());
     if (missing >= 0) throw new MissingSignatureError(missing);
     const ids: string[] = [];

@@ -23,7 +23,8 @@ export function t(key: string, params: Record<string, unknown> = {}): string {
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-export const has = (key: string) => lookup(messages[i18n.locale], key) !== undefined || lookup(messages['zh-CN'], key) !== undefined;
+export const has = (key: string) =>
+  lookup(messages[i18n.locale], key) !== undefined || lookup(messages['zh-CN'], key) !== undefined;
 
 /** Words a page loaded later brings along (the tracking page). */
 export function addMessages(locale: Locale, more: Record<string, unknown>) {

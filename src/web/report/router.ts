@@ -2,7 +2,8 @@
 // with history.pushState (the back button works, nothing reloads).
 import { reactive } from 'vue';
 
-export type Page = { name: 'report'; community: string } | { name: 'track'; code: string; token: string } | { name: 'home' };
+export type Page =
+  { name: 'report'; community: string } | { name: 'track'; code: string; token: string } | { name: 'home' };
 
 const trackingCode = /^[A-Za-z]{1,4}-\d{8}-\d{4,6}$/;
 

@@ -13,41 +13,97 @@ export async function recordLoginSuccess(db: Executor, id: string, now: Date) {
 }
 
 /** Whether this user logged in from this address since then (a device she uses, in the audit log). */
-export async function loggedInFrom(db: Executor, userId: string | null, ip: string | null, since: Date): Promise<boolean> {
-  const row = await db.selectFrom('audit_log').select('id')
-    .where('entity_type', '=', 'user').where('entity_id', '=', userId ?? '').where('action', '=', 'account.login')
-    .where('ip', '=', ip ?? '').where('at', '>=', since).limit(1).executeTakeFirst();
+export async function loggedInFrom(
+  db: Executor,
+  userId: string | null,
+  ip: string | null,
+  since: Date,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('entity_type', '=', 'user')
+    .where('entity_id', '=', userId ?? '')
+    .where('action', '=', 'account.login')
+    .where('ip', '=', ip ?? '')
+    .where('at', '>=', since)
+    .limit(1)
+    .executeTakeFirst();
   return Boolean(row && userId && ip);
 }
 
 /** The account that proved this phone with an SMS code, if any. */
 export function findUserByPhoneHash(db: Executor, phoneHash: string) {
-  return db.selectFrom('users').select(['id', 'username', 'display_name', 'tenant_id', 'status']).where('phone_hash', '=', phoneHash).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'tenant_id', 'status'])
+    .where('phone_hash', '=', phoneHash)
+    .executeTakeFirst();
 }
 
 export async function updatePassword(db: Executor, id: string, passwordHash: string, now: Date) {
-  await db.updateTable('users').set({ password_hash: passwordHash, password_changed_at: now }).where('id', '=', id).execute();
-}
-
-export async function insertUser(db: Executor, user: { id: string; tenantId: string | null; username: string; displayName: string; passwordHash: string; now: Date }) {
   await db
-    .insertInto('users')
-    .values({ id: user.id, tenant_id: user.tenantId, username: user.username, display_name: user.displayName, password_hash: user.passwordHash, password_changed_at: user.now, created_at: user.now })
+    .updateTable('users')
+    .set({ password_hash: passwordHash, password_changed_at: now })
+    .where('id', '=', id)
     .execute();
 }
 
-export async function insertMembership(db: Executor, m: { id: string; userId: string; role: string; placeId: string | null; departmentId: string | null; now: Date }) {
+export async function insertUser(
+  db: Executor,
+  user: { id: string; tenantId: string | null; username: string; displayName: string; passwordHash: string; now: Date },
+) {
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      tenant_id: user.tenantId,
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      password_changed_at: user.now,
+      created_at: user.now,
+    })
+    .execute();
+}
+
+export async function insertMembership(
+  db: Executor,
+  m: { id: string; userId: string; role: string; placeId: string | null; departmentId: string | null; now: Date },
+) {
   await db
     .insertInto('memberships')
-    .values({ id: m.id, user_id: m.userId, role: m.role, place_id: m.placeId, department_id: m.departmentId, created_at: m.now })
+    .values({
+      id: m.id,
+      user_id: m.userId,
+      role: m.role,
+      place_id: m.placeId,
+      department_id: m.departmentId,
+      created_at: m.now,
+    })
     .execute();
 }
 
 /** A scope code names a place or a department. */
 export async function findScope(db: Executor, code: string) {
-  const place = await db.selectFrom('places').select(['id', 'tenant_id', 'kind', 'status']).where('code', '=', code).executeTakeFirst();
-  if (place) return { kind: 'place' as const, id: place.id, tenantId: place.tenant_id, placeKind: place.kind, status: place.status };
-  const dept = await db.selectFrom('departments').select(['id', 'tenant_id']).where('code', '=', code).executeTakeFirst();
+  const place = await db
+    .selectFrom('places')
+    .select(['id', 'tenant_id', 'kind', 'status'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (place)
+    return {
+      kind: 'place' as const,
+      id: place.id,
+      tenantId: place.tenant_id,
+      placeKind: place.kind,
+      status: place.status,
+    };
+  const dept = await db
+    .selectFrom('departments')
+    .select(['id', 'tenant_id'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (dept) return { kind: 'department' as const, id: dept.id, tenantId: dept.tenant_id };
   return null;
 }

@@ -10,7 +10,10 @@ export const LoginInput = z
   .openapi('LoginInput');
 
 export const ChangePasswordInput = z
-  .object({ currentPassword: text({ min: 1, max: 128, trim: false }), newPassword: text({ min: 1, max: 128, trim: false }) })
+  .object({
+    currentPassword: text({ min: 1, max: 128, trim: false }),
+    newPassword: text({ min: 1, max: 128, trim: false }),
+  })
   .openapi('ChangePasswordInput');
 
 export const MembershipSchema = z.object({
@@ -31,7 +34,10 @@ export const MeSchema = z
   .openapi('Me');
 
 export const CreateUserInput = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '3–32 letters, digits, _ . -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, '3–32 letters, digits, _ . -'),
   password: text({ min: 1, max: 128, trim: false }),
   displayName: text({ min: 1, max: 40 }).optional(),
   role: text({ max: 40 }),

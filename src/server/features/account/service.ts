@@ -16,7 +16,14 @@ import type { ChangePassword, CreateUser, Login } from './schemas.js';
 export interface AccountDeps {
   db: Db;
   clock: Clock;
-  config: Pick<Config, 'SESSION_TTL_HOURS' | 'LOGIN_MAX_FAILURES' | 'LOGIN_LOCK_MINUTES' | 'LOGIN_MAX_FAILURES_PER_IP' | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'>;
+  config: Pick<
+    Config,
+    | 'SESSION_TTL_HOURS'
+    | 'LOGIN_MAX_FAILURES'
+    | 'LOGIN_LOCK_MINUTES'
+    | 'LOGIN_MAX_FAILURES_PER_IP'
+    | 'LOGIN_MAX_FAILURES_PER_ACCOUNT'
+  >;
 }
 
 /** An address the owner logged in from within this time is exempt from the account-wide bar. */
@@ -24,7 +31,14 @@ const KNOWN_ADDRESS_DAYS = 30;
 
 /** Whoever typed a password or a code: not the account's owner until it is right. */
 export const anonymousActor = (meta: { requestId: string | null; ip: string | null }): Actor => ({
-  kind: 'user', userId: null, username: 'anonymous', displayName: '', tenantId: null, memberships: [], requestId: meta.requestId, ip: meta.ip,
+  kind: 'user',
+  userId: null,
+  username: 'anonymous',
+  displayName: '',
+  tenantId: null,
+  memberships: [],
+  requestId: meta.requestId,
+  ip: meta.ip,
 });
 
 export function createAccountService({ db, clock, config }: AccountDeps) {
@@ -38,16 +52,31 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
     const windowMs = config.LOGIN_LOCK_MINUTES * 60_000;
     const address = ip ?? 'unknown';
     return {
-      pair: { name: 'account_address', key: `login:pair:${keyPart(username)}:${address}`, limit: config.LOGIN_MAX_FAILURES, windowMs },
+      pair: {
+        name: 'account_address',
+        key: `login:pair:${keyPart(username)}:${address}`,
+        limit: config.LOGIN_MAX_FAILURES,
+        windowMs,
+      },
       address: { name: 'address', key: `login:ip:${address}`, limit: config.LOGIN_MAX_FAILURES_PER_IP, windowMs },
-      account: { name: 'account', key: `login:account:${keyPart(username)}`, limit: config.LOGIN_MAX_FAILURES_PER_ACCOUNT, windowMs },
+      account: {
+        name: 'account',
+        key: `login:account:${keyPart(username)}`,
+        limit: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        windowMs,
+      },
     } satisfies Record<string, FailureBar>;
   }
 
   /** The bars that apply to this attempt; refuses it when one is full. Known and unknown usernames take the same steps. */
   async function guard(username: string, userId: string | null, meta: { ip: string | null }, now: Date) {
     const bars = passwordBars(username, meta.ip);
-    const knownAddress = await repo.loggedInFrom(db, userId, meta.ip, new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000));
+    const knownAddress = await repo.loggedInFrom(
+      db,
+      userId,
+      meta.ip,
+      new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000),
+    );
     const applied = knownAddress ? [bars.pair, bars.address] : [bars.pair, bars.address, bars.account];
     await assertNotThrottled(db, applied, now);
     return { ...bars, applied };
@@ -55,14 +84,24 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
 
   /** Counts a wrong password and audits it (and the lock-out it may start) — never the password itself. */
   async function failed(
-    bars: FailureBar[], action: string, user: { id: string; tenant_id: string | null } | undefined, meta: { ip: string | null; requestId: string | null }, now: Date,
+    bars: FailureBar[],
+    action: string,
+    user: { id: string; tenant_id: string | null } | undefined,
+    meta: { ip: string | null; requestId: string | null },
+    now: Date,
   ) {
     await db.transaction().execute(async (trx) => {
       const filled = await countFailure(trx, bars, now);
       const who = anonymousActor(meta);
       const entry = { entityType: 'user', entityId: user?.id ?? null, tenantId: user?.tenant_id ?? null };
-      await recordAudit(trx, who, { ...entry, action, after: { reason: user ? 'wrong_password' : 'unknown_user' } }, now);
-      for (const { bar, until } of filled) await recordAudit(trx, who, { ...entry, action: 'account.lockedOut', after: { bar: bar.name, until } }, now);
+      await recordAudit(
+        trx,
+        who,
+        { ...entry, action, after: { reason: user ? 'wrong_password' : 'unknown_user' } },
+        now,
+      );
+      for (const { bar, until } of filled)
+        await recordAudit(trx, who, { ...entry, action: 'account.lockedOut', after: { bar: bar.name, until } }, now);
     });
   }
   function present(actor: Actor, csrfToken: string, locale: Locale) {
@@ -83,12 +122,17 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
   return {
     present,
 
-    async login(input: Login, meta: { ip: string | null; userAgent: string | null; requestId: string | null; locale: Locale }) {
+    async login(
+      input: Login,
+      meta: { ip: string | null; userAgent: string | null; requestId: string | null; locale: Locale },
+    ) {
       const now = clock.now();
       const user = await repo.findUserByUsername(db, input.username);
       const bars = await guard(input.username, user?.id ?? null, meta, now);
       // Unknown usernames cost an argon2 verification too, so timing does not tell them apart.
-      const valid = user ? await verifyPassword(user.password_hash, input.password) : (await verifyDecoy(input.password), false);
+      const valid = user
+        ? await verifyPassword(user.password_hash, input.password)
+        : (await verifyDecoy(input.password), false);
       if (!user || !valid) {
         await failed(bars.applied, 'account.loginFailed', user, meta, now);
         throw new AppError('AUTH_INVALID_CREDENTIALS');
@@ -97,10 +141,22 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
       return db.transaction().execute(async (trx) => {
         await clearBar(trx, bars.pair);
         await repo.recordLoginSuccess(trx, user.id, now);
-        const session = await createSession(trx, { userId: user.id, ip: meta.ip, userAgent: meta.userAgent, now, ttlHours: config.SESSION_TTL_HOURS });
+        const session = await createSession(trx, {
+          userId: user.id,
+          ip: meta.ip,
+          userAgent: meta.userAgent,
+          now,
+          ttlHours: config.SESSION_TTL_HOURS,
+        });
         const actor: Actor = {
-          kind: 'user', userId: user.id, username: user.username, displayName: user.display_name, tenantId: user.tenant_id,
-          memberships: await loadMemberships(trx, user.id), requestId: meta.requestId, ip: meta.ip,
+          kind: 'user',
+          userId: user.id,
+          username: user.username,
+          displayName: user.display_name,
+          tenantId: user.tenant_id,
+          memberships: await loadMemberships(trx, user.id),
+          requestId: meta.requestId,
+          ip: meta.ip,
         };
         await recordAudit(trx, actor, { action: 'account.login', entityType: 'user', entityId: user.id }, now);
         return { ...session, me: present(actor, session.csrfToken, meta.locale) };
@@ -110,7 +166,12 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
     async logout(actor: Actor, token: string) {
       await db.transaction().execute(async (trx) => {
         await deleteSession(trx, token);
-        await recordAudit(trx, actor, { action: 'account.logout', entityType: 'user', entityId: actor.userId }, clock.now());
+        await recordAudit(
+          trx,
+          actor,
+          { action: 'account.logout', entityType: 'user', entityId: actor.userId },
+          clock.now(),
+        );
       });
     },
 
@@ -140,19 +201,49 @@ export function createAccountService({ db, clock, config }: AccountDeps) {
       if (!isRole(input.role)) throw new AppError('ROLE_UNKNOWN', { role: input.role });
       if (!isStrongPassword(input.password)) throw new AppError('AUTH_WEAK_PASSWORD');
       const scope = await repo.findScope(db, input.scope);
-      if (!scope || (scope.kind === 'place' && scope.status !== 'active')) throw new AppError('SCOPE_UNKNOWN', { scope: input.scope });
+      if (!scope || (scope.kind === 'place' && scope.status !== 'active'))
+        throw new AppError('SCOPE_UNKNOWN', { scope: input.scope });
       const wantsDepartment = departmentRoles.includes(input.role);
       if (wantsDepartment !== (scope.kind === 'department')) {
-        throw new AppError('SCOPE_UNKNOWN', { scope: input.scope, reason: wantsDepartment ? 'this role needs a department code' : 'this role needs a place code' });
+        throw new AppError('SCOPE_UNKNOWN', {
+          scope: input.scope,
+          reason: wantsDepartment ? 'this role needs a department code' : 'this role needs a place code',
+        });
       }
       const passwordHash = await hashPassword(input.password);
       return db.transaction().execute(async (trx) => {
-        if (await repo.findUserByUsername(trx, input.username)) throw new AppError('CONFLICT', { username: input.username });
+        if (await repo.findUserByUsername(trx, input.username))
+          throw new AppError('CONFLICT', { username: input.username });
         const now = clock.now();
         const id = newId();
-        await repo.insertUser(trx, { id, tenantId: scope.tenantId, username: input.username, displayName: input.displayName ?? input.username, passwordHash, now });
-        await repo.insertMembership(trx, { id: newId(), userId: id, role: input.role, placeId: scope.kind === 'place' ? scope.id : null, departmentId: scope.kind === 'department' ? scope.id : null, now });
-        await recordAudit(trx, actor, { action: 'user.create', entityType: 'user', entityId: id, tenantId: scope.tenantId, after: { username: input.username, role: input.role, scope: input.scope } }, now);
+        await repo.insertUser(trx, {
+          id,
+          tenantId: scope.tenantId,
+          username: input.username,
+          displayName: input.displayName ?? input.username,
+          passwordHash,
+          now,
+        });
+        await repo.insertMembership(trx, {
+          id: newId(),
+          userId: id,
+          role: input.role,
+          placeId: scope.kind === 'place' ? scope.id : null,
+          departmentId: scope.kind === 'department' ? scope.id : null,
+          now,
+        });
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'user.create',
+            entityType: 'user',
+            entityId: id,
+            tenantId: scope.tenantId,
+            after: { username: input.username, role: input.role, scope: input.scope },
+          },
+          now,
+        );
         return { id, username: input.username };
       });
     },

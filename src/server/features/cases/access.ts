@@ -13,7 +13,10 @@ export function isAssignee(actor: Actor, c: Pick<CaseRow, 'assignee_user_id' | '
   return c.assignee_department_id !== null && departmentIdsOf(actor).includes(c.assignee_department_id);
 }
 
-export function partiesOf(actor: Actor, c: Pick<CaseRow, 'place_path' | 'assignee_user_id' | 'assignee_department_id'>): Party[] {
+export function partiesOf(
+  actor: Actor,
+  c: Pick<CaseRow, 'place_path' | 'assignee_user_id' | 'assignee_department_id'>,
+): Party[] {
   if (actor.kind === 'system') return ['system'];
   const parties: Party[] = [];
   if (can(actor, 'cases:dispatch', c.place_path)) parties.push('dispatcher');
@@ -21,6 +24,9 @@ export function partiesOf(actor: Actor, c: Pick<CaseRow, 'place_path' | 'assigne
   return parties;
 }
 
-export function canReadCase(actor: Actor, c: Pick<CaseRow, 'place_path' | 'assignee_user_id' | 'assignee_department_id'>): boolean {
+export function canReadCase(
+  actor: Actor,
+  c: Pick<CaseRow, 'place_path' | 'assignee_user_id' | 'assignee_department_id'>,
+): boolean {
   return actor.kind === 'system' || can(actor, 'cases:read', c.place_path) || isAssignee(actor, c);
 }

@@ -21,19 +21,30 @@ import { applyCaseChange } from '../stats/rollup.js';
 // action needs, apply it, start and stop the clocks the row names, write the timeline, audit, notify.
 
 type Trx = Transaction<Database>;
-export interface Performer { actor: Actor; parties: Party[]; name: string }
+export interface Performer {
+  actor: Actor;
+  parties: Party[];
+  name: string;
+}
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export function createActions(deps: CasesDeps) {
   const { db, clock } = deps;
 
-  async function apply(trx: Trx, c: CaseRow, action: CaseAction, input: ActionInputT, who: Performer): Promise<{ state: CaseState; token?: string }> {
+  async function apply(
+    trx: Trx,
+    c: CaseRow,
+    action: CaseAction,
+    input: ActionInputT,
+    who: Performer,
+  ): Promise<{ state: CaseState; token?: string }> {
     const state = c.state as CaseState;
     const transition = findTransition(state, action, who.parties);
     if (!transition) throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action });
     const reason = input.reason?.trim() ?? '';
-    if (transition.needsReason && textLength(reason) < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: 'a reason is required' }] });
+    if (transition.needsReason && textLength(reason) < 2)
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'reason', message: 'a reason is required' }] });
     const now = clock.now();
     const next = nextState(transition, state, c.suspended_from as CaseState | null);
     const changes: Updateable<CasesTable> = { state: next, updated_at: now };
@@ -53,7 +64,8 @@ export function createActions(deps: CasesDeps) {
         if (input.duplicateOf) {
           // The case it repeats must be one the actor can read: another community's code reads as unknown.
           const original = await repo.findByTrackingCode(trx, input.duplicateOf.trim().toUpperCase());
-          if (!original || !canReadCase(who.actor, original)) throw new AppError('NOT_FOUND', { duplicateOf: input.duplicateOf });
+          if (!original || !canReadCase(who.actor, original))
+            throw new AppError('NOT_FOUND', { duplicateOf: input.duplicateOf });
           data.duplicateOf = input.duplicateOf;
         }
         break;
@@ -64,11 +76,29 @@ export function createActions(deps: CasesDeps) {
         }
         break;
       case 'dispatch': {
-        if (!input.target) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'target', message: 'choose whom to send it to' }] });
+        if (!input.target)
+          throw new AppError('VALIDATION_FAILED', {
+            issues: [{ path: 'target', message: 'choose whom to send it to' }],
+          });
         const assignee = await resolveTarget(trx, c, input.target);
-        Object.assign(changes, { assignee_kind: input.target.kind, assignee_user_id: assignee.userId, assignee_department_id: assignee.departmentId, assignee_name: assignee.name, dispatched_at: now, taken_at: null });
+        Object.assign(changes, {
+          assignee_kind: input.target.kind,
+          assignee_user_id: assignee.userId,
+          assignee_department_id: assignee.departmentId,
+          assignee_name: assignee.name,
+          dispatched_at: now,
+          taken_at: null,
+        });
         starts.set('take', addDeadline(now, category?.take_minutes ?? 60, false, calendar));
-        starts.set('resolve', addDeadline(now, (input.resolveHours ?? category?.resolve_hours ?? 72) * 60, category?.business_days ?? false, calendar));
+        starts.set(
+          'resolve',
+          addDeadline(
+            now,
+            (input.resolveHours ?? category?.resolve_hours ?? 72) * 60,
+            category?.business_days ?? false,
+            calendar,
+          ),
+        );
         data.assignee = assignee.name;
         break;
       }
@@ -76,8 +106,16 @@ export function createActions(deps: CasesDeps) {
         changes.taken_at = now;
         break;
       case 'return':
-        Object.assign(changes, { assignee_kind: null, assignee_user_id: null, assignee_department_id: null, assignee_name: null });
-        starts.set('dispatch', addDeadline(now, category?.dispatch_minutes ?? 120, category?.business_days ?? false, calendar));
+        Object.assign(changes, {
+          assignee_kind: null,
+          assignee_user_id: null,
+          assignee_department_id: null,
+          assignee_name: null,
+        });
+        starts.set(
+          'dispatch',
+          addDeadline(now, category?.dispatch_minutes ?? 120, category?.business_days ?? false, calendar),
+        );
         data.from = c.assignee_name;
         break;
       case 'suspend':
@@ -92,13 +130,17 @@ export function createActions(deps: CasesDeps) {
         break;
       }
       case 'requestExtension':
-        if (!input.extensionHours) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'extensionHours', message: 'how many hours more' }] });
+        if (!input.extensionHours)
+          throw new AppError('VALIDATION_FAILED', {
+            issues: [{ path: 'extensionHours', message: 'how many hours more' }],
+          });
         changes.extension_requested_hours = input.extensionHours;
         data.hours = input.extensionHours;
         break;
       case 'approveExtension': {
         const hours = input.extensionHours ?? c.extension_requested_hours;
-        if (!hours) throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action, reason: 'no extension was requested' });
+        if (!hours)
+          throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action, reason: 'no extension was requested' });
         const base = new Date(c.resolve_due_at ?? now);
         starts.set('resolve', addDeadline(base, hours * 60, category?.business_days ?? false, calendar));
         Object.assign(changes, { extension_requested_hours: null, sla_level: 'ok' });
@@ -106,17 +148,22 @@ export function createActions(deps: CasesDeps) {
         break;
       }
       case 'escalate':
-        if (c.escalation_level >= 2) throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action, reason: 'already at the county' });
+        if (c.escalation_level >= 2)
+          throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action, reason: 'already at the county' });
         changes.escalation_level = c.escalation_level + 1;
         data.level = c.escalation_level + 1;
         break;
       case 'resolve': {
         const result = input.result?.trim() ?? '';
-        if (textLength(result) < 2) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'result', message: 'describe what was done' }] });
+        if (textLength(result) < 2)
+          throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'result', message: 'describe what was done' }] });
         await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
         token = randomToken(18);
         Object.assign(changes, {
-          result_text: result, result_photo_ids: input.photoIds ?? [], resolved_at: now, rating_token_hash: hashToken(token),
+          result_text: result,
+          result_photo_ids: input.photoIds ?? [],
+          resolved_at: now,
+          rating_token_hash: hashToken(token),
           resolved_on_time: c.resolve_due_at ? now <= new Date(c.resolve_due_at) : true,
         });
         break;
@@ -124,7 +171,10 @@ export function createActions(deps: CasesDeps) {
       case 'rateReopen':
       case 'rateEscalate':
         // Back to the dispatcher, who must send it again in time.
-        starts.set('dispatch', addDeadline(now, category?.dispatch_minutes ?? 120, category?.business_days ?? false, calendar));
+        starts.set(
+          'dispatch',
+          addDeadline(now, category?.dispatch_minutes ?? 120, category?.business_days ?? false, calendar),
+        );
         break;
       case 'rateSatisfied':
         break; // the rating columns are set by rate(), which picks the action
@@ -136,41 +186,92 @@ export function createActions(deps: CasesDeps) {
         break;
     }
     for (const k of transition.stops ?? []) changes[dueColumn[k]] = null;
-    if (transition.stops?.length || transition.starts?.length) changes.sla_level = action === 'resume' ? c.sla_level : 'ok';
+    if (transition.stops?.length || transition.starts?.length)
+      changes.sla_level = action === 'resume' ? c.sla_level : 'ok';
     for (const k of transition.starts ?? []) if (!starts.has(k)) throw new Error(`no deadline computed for ${k}`);
     for (const [k, due] of starts) changes[dueColumn[k]] = due;
     if (action === 'rateSatisfied') changes.closed_at = now;
 
     await repo.updateCase(trx, c.id, changes);
     await repo.insertEvent(trx, {
-      id: newId(), tenant_id: c.tenant_id, case_id: c.id, action, from_state: state, to_state: next, actor_id: who.actor.userId, actor_name: who.name,
-      note: reason || input.note?.trim() || input.result?.trim() || '', data: JSON.stringify(data), at: now,
+      id: newId(),
+      tenant_id: c.tenant_id,
+      case_id: c.id,
+      action,
+      from_state: state,
+      to_state: next,
+      actor_id: who.actor.userId,
+      actor_name: who.name,
+      note: reason || input.note?.trim() || input.result?.trim() || '',
+      data: JSON.stringify(data),
+      at: now,
     });
     for (const [k, due] of starts) await watchDeadline(trx, clock, c.id, k, now, due);
     const updated = { ...c, ...changes } as CaseRow;
     if (action === 'dispatch') {
       const deadline = shanghaiMinute(updated.resolve_due_at!);
-      await smsUsers(trx, deps, { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id }, await assigneeUserIds(trx, updated), 'case_dispatched', { code: c.tracking_code, summary: summarize(c.description), deadline }, `dispatch:${c.id}:${now.toISOString()}`);
+      await smsUsers(
+        trx,
+        deps,
+        { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id },
+        await assigneeUserIds(trx, updated),
+        'case_dispatched',
+        { code: c.tracking_code, summary: summarize(c.description), deadline },
+        `dispatch:${c.id}:${now.toISOString()}`,
+      );
     }
     if (action === 'resolve') {
-      await smsReporter(trx, deps, updated, 'case_resolved', { code: c.tracking_code, result: summarize(input.result!, 40), link: trackingLink(deps, c.tracking_code, token) }, `resolved:${c.id}:${now.toISOString()}`);
+      await smsReporter(
+        trx,
+        deps,
+        updated,
+        'case_resolved',
+        {
+          code: c.tracking_code,
+          result: summarize(input.result!, 40),
+          link: trackingLink(deps, c.tracking_code, token),
+        },
+        `resolved:${c.id}:${now.toISOString()}`,
+      );
       await scheduleAutoClose(trx, clock, c.id, now);
     }
     await applyCaseChange(trx, c, (await repo.findCase(trx, c.id))!);
-    await recordAudit(trx, who.actor, { action: `case.${action}`, entityType: 'case', entityId: c.id, tenantId: c.tenant_id, before: { state }, after: { state: next, ...data } }, now);
+    await recordAudit(
+      trx,
+      who.actor,
+      {
+        action: `case.${action}`,
+        entityType: 'case',
+        entityId: c.id,
+        tenantId: c.tenant_id,
+        before: { state },
+        after: { state: next, ...data },
+      },
+      now,
+    );
     return { state: next, token };
   }
 
   async function resolveTarget(trx: Trx, c: CaseRow, target: { kind: 'user' | 'department'; id: string }) {
     if (target.kind === 'department') {
       const dept = await repo.department(trx, target.id);
-      if (!dept || dept.tenant_id !== c.tenant_id) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'target', message: 'unknown department' }] });
+      if (!dept || dept.tenant_id !== c.tenant_id)
+        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'target', message: 'unknown department' }] });
       return { userId: null, departmentId: dept.id, name: dept.name };
     }
     const rows = await repo.userMemberships(trx, target.id);
     const community = c.place_path.split('/').find((p) => /^\d{12}$/.test(p));
-    const fits = rows.find((r) => r.path && community && ['grid_worker', 'community_worker'].includes(r.role) && r.path.includes(`/${community}/`));
-    if (!fits) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'target', message: 'this person does not work in the case’s community' }] });
+    const fits = rows.find(
+      (r) =>
+        r.path &&
+        community &&
+        ['grid_worker', 'community_worker'].includes(r.role) &&
+        r.path.includes(`/${community}/`),
+    );
+    if (!fits)
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: 'target', message: 'this person does not work in the case’s community' }],
+      });
     return { userId: fits.id, departmentId: null, name: fits.display_name };
   }
 
@@ -194,23 +295,52 @@ export function createActions(deps: CasesDeps) {
      * Proof is the token of the SMS link or a session of the phone the report was made with
      * (`userId`); the last 4 digits of the phone are not enough — every case worker sees them.
      */
-    async rate(trackingCode: string, proof: { token?: string; userId?: string | null }, rating: { rating: 'satisfied' | 'basic' | 'unsatisfied'; solved: boolean; comment: string }) {
+    async rate(
+      trackingCode: string,
+      proof: { token?: string; userId?: string | null },
+      rating: { rating: 'satisfied' | 'basic' | 'unsatisfied'; solved: boolean; comment: string },
+    ) {
       const phoneHash = proof.userId ? await repo.provenPhoneHash(db, proof.userId) : null;
       if (!proof.token && !phoneHash) throw new AppError('CASE_RATING_PROOF_REQUIRED');
       return db.transaction().execute(async (trx) => {
         const found = await repo.findByTrackingCode(trx, trackingCode);
         const c = found ? await repo.lockCase(trx, found.id) : undefined;
-        const proven = c && ((proof.token && c.rating_token_hash === hashToken(proof.token)) || (phoneHash && c.reporter_phone_hash === phoneHash));
+        const proven =
+          c &&
+          ((proof.token && c.rating_token_hash === hashToken(proof.token)) ||
+            (phoneHash && c.reporter_phone_hash === phoneHash));
         if (!c || !proven) throw new AppError('NOT_FOUND');
-        const action: CaseAction = rating.rating !== 'unsatisfied' ? 'rateSatisfied' : c.reopen_count === 0 ? 'rateReopen' : 'rateEscalate';
+        const action: CaseAction =
+          rating.rating !== 'unsatisfied' ? 'rateSatisfied' : c.reopen_count === 0 ? 'rateReopen' : 'rateEscalate';
         const now = clock.now();
-        await trx.updateTable('cases').set({
-          rating: rating.rating, rating_solved: rating.solved, rating_comment: rating.comment, rated_at: now,
-          reopen_count: action === 'rateSatisfied' ? c.reopen_count : c.reopen_count + 1,
-          escalation_level: action === 'rateEscalate' ? Math.min(2, c.escalation_level + 1) : c.escalation_level,
-          ...(action === 'rateSatisfied' ? {} : { assignee_kind: null, assignee_user_id: null, assignee_department_id: null, assignee_name: null, rating_token_hash: null }),
-        }).where('id', '=', c.id).execute();
-        const result = await apply(trx, c, action, { note: rating.comment || undefined }, { actor: systemActor(), parties: ['reporter'], name: c.reporter_name || '反映人' });
+        await trx
+          .updateTable('cases')
+          .set({
+            rating: rating.rating,
+            rating_solved: rating.solved,
+            rating_comment: rating.comment,
+            rated_at: now,
+            reopen_count: action === 'rateSatisfied' ? c.reopen_count : c.reopen_count + 1,
+            escalation_level: action === 'rateEscalate' ? Math.min(2, c.escalation_level + 1) : c.escalation_level,
+            ...(action === 'rateSatisfied'
+              ? {}
+              : {
+                  assignee_kind: null,
+                  assignee_user_id: null,
+                  assignee_department_id: null,
+                  assignee_name: null,
+                  rating_token_hash: null,
+                }),
+          })
+          .where('id', '=', c.id)
+          .execute();
+        const result = await apply(
+          trx,
+          c,
+          action,
+          { note: rating.comment || undefined },
+          { actor: systemActor(), parties: ['reporter'], name: c.reporter_name || '反映人' },
+        );
         return { state: result.state };
       });
     },
@@ -219,7 +349,13 @@ export function createActions(deps: CasesDeps) {
     async autoClose(trx: Trx, caseId: string) {
       const c = await repo.lockCase(trx, caseId);
       if (!c) return;
-      await apply(trx, c, 'close', { note: '7天未评价，自动归档' }, { actor: systemActor(), parties: ['system'], name: '系统' });
+      await apply(
+        trx,
+        c,
+        'close',
+        { note: '7天未评价，自动归档' },
+        { actor: systemActor(), parties: ['system'], name: '系统' },
+      );
     },
   };
 }

@@ -8,7 +8,8 @@ export type WorkdayCalendar = Map<string, boolean>; // 'YYYY-MM-DD' → is a wor
 
 export const shanghaiDate = (t: number): string => new Date(t + SHANGHAI).toISOString().slice(0, 10);
 /** “11-30 14:37” in Beijing time, as texts and sheets show a deadline. */
-export const shanghaiMinute = (d: Date | string): string => new Date(new Date(d).getTime() + SHANGHAI).toISOString().slice(5, 16).replace('T', ' ');
+export const shanghaiMinute = (d: Date | string): string =>
+  new Date(new Date(d).getTime() + SHANGHAI).toISOString().slice(5, 16).replace('T', ' ');
 const dayStart = (t: number): number => Math.floor((t + SHANGHAI) / DAY) * DAY - SHANGHAI;
 
 export function isWorkday(t: number, calendar: WorkdayCalendar): boolean {
@@ -42,4 +43,5 @@ export function slaLevel(start: Date, due: Date, now: Date): 'ok' | 'yellow' | '
   return now.getTime() >= start.getTime() + 0.8 * (due.getTime() - start.getTime()) ? 'yellow' : 'ok';
 }
 
-export const warningAt = (start: Date, due: Date): Date => new Date(start.getTime() + 0.8 * (due.getTime() - start.getTime()));
+export const warningAt = (start: Date, due: Date): Date =>
+  new Date(start.getTime() + 0.8 * (due.getTime() - start.getTime()));

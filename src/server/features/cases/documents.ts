@@ -4,16 +4,44 @@ import { newPdf, pdfBuffer } from '../../platform/pdf.js';
 // Printable documents of the case workflow: the community's QR poster and the case sheet.
 
 const stateNames: Record<string, string> = {
-  submitted: '待受理', accepted: '已受理', dispatched: '已派单', in_progress: '处置中', suspended: '挂起', resolved: '已办结', closed: '已归档', rejected: '不予受理',
+  submitted: '待受理',
+  accepted: '已受理',
+  dispatched: '已派单',
+  in_progress: '处置中',
+  suspended: '挂起',
+  resolved: '已办结',
+  closed: '已归档',
+  rejected: '不予受理',
 };
 export const actionNames: Record<string, string> = {
-  submit: '提交诉求', accept: '受理', reject: '不予受理', contact: '联系反映人', dispatch: '派单', take: '接单', return: '退回', suspend: '挂起', resume: '恢复',
-  requestExtension: '申请延期', approveExtension: '批准延期', escalate: '上报', resolve: '办结', callback: '回访', rateSatisfied: '评价', rateReopen: '不满意重办',
-  rateEscalate: '不满意上报', close: '归档', warning: '即将超时', overdue: '已超时',
+  submit: '提交诉求',
+  accept: '受理',
+  reject: '不予受理',
+  contact: '联系反映人',
+  dispatch: '派单',
+  take: '接单',
+  return: '退回',
+  suspend: '挂起',
+  resume: '恢复',
+  requestExtension: '申请延期',
+  approveExtension: '批准延期',
+  escalate: '上报',
+  resolve: '办结',
+  callback: '回访',
+  rateSatisfied: '评价',
+  rateReopen: '不满意重办',
+  rateEscalate: '不满意上报',
+  close: '归档',
+  warning: '即将超时',
+  overdue: '已超时',
 };
-const shanghai = (iso: string | null) => (iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—');
+const shanghai = (iso: string | null) =>
+  iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—';
 
-export async function qrPoster(community: { code: string; name: string; street: string }, url: string): Promise<Buffer> {
+export async function qrPoster(
+  community: { code: string; name: string; street: string },
+  url: string,
+): Promise<Buffer> {
   const doc = newPdf(`码上反映 ${community.name}`);
   const qr = await QRCode.toBuffer(url, { type: 'png', width: 720, margin: 1, errorCorrectionLevel: 'M' });
   const width = doc.page.width;
@@ -23,27 +51,58 @@ export async function qrPoster(community: { code: string; name: string; street: 
   doc.image(qr, (width - 320) / 2, 190, { width: 320 });
   doc.fillColor('#111827').font('bold').fontSize(22).text('用手机微信或相机扫一扫', 0, 535, { width, align: 'center' });
   doc.font('regular').fontSize(15).fillColor('#374151');
-  const steps = ['1. 扫码后写下您遇到的问题，可以拍照', '2. 留下姓名和手机号，社区值班干部 30 分钟内回电', '3. 凭短信中的查询码随时查看办理进度', '4. 办结后请您评价，不满意可要求重办'];
+  const steps = [
+    '1. 扫码后写下您遇到的问题，可以拍照',
+    '2. 留下姓名和手机号，社区值班干部 30 分钟内回电',
+    '3. 凭短信中的查询码随时查看办理进度',
+    '4. 办结后请您评价，不满意可要求重办',
+  ];
   doc.text(steps.join('\n'), 120, 580, { width: width - 240, lineGap: 8 });
   doc.fontSize(11).fillColor('#6b7280').text(url, 0, 760, { width, align: 'center' });
   return pdfBuffer(doc);
 }
 
 export interface CaseSheet {
-  trackingCode: string; state: string; category: string | null; channel: string; priority: string; createdAt: string; place: string; address: string;
-  reporter: string; phone: string | null; description: string; assignee: string | null; resultText: string | null; rating: string | null;
-  deadlines: Record<string, string | null>; timeline: { action: string; actorName: string; note: string; at: string }[];
+  trackingCode: string;
+  state: string;
+  category: string | null;
+  channel: string;
+  priority: string;
+  createdAt: string;
+  place: string;
+  address: string;
+  reporter: string;
+  phone: string | null;
+  description: string;
+  assignee: string | null;
+  resultText: string | null;
+  rating: string | null;
+  deadlines: Record<string, string | null>;
+  timeline: { action: string; actorName: string; note: string; at: string }[];
 }
 
 export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
   const doc = newPdf(`诉求处理单 ${sheet.trackingCode}`);
   doc.font('bold').fontSize(20).text('诉求处理单', { align: 'center' });
-  doc.font('regular').fontSize(11).fillColor('#6b7280').text(`查询码 ${sheet.trackingCode}    打印时间 ${shanghai(new Date().toISOString())}`, { align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .fillColor('#6b7280')
+    .text(`查询码 ${sheet.trackingCode}    打印时间 ${shanghai(new Date().toISOString())}`, { align: 'center' });
   doc.moveDown(1).fillColor('#111827');
   const rows: [string, string][] = [
-    ['状态', stateNames[sheet.state] ?? sheet.state], ['类别', sheet.category ?? '—'], ['来源渠道', sheet.channel], ['紧急程度', sheet.priority === 'urgent' ? '紧急' : '一般'],
-    ['反映时间', shanghai(sheet.createdAt)], ['所在网格', sheet.place], ['地址', sheet.address || '—'], ['反映人', `${sheet.reporter || '—'}  ${sheet.phone ?? ''}`],
-    ['承办', sheet.assignee ?? '—'], ['办结时限', shanghai(sheet.deadlines.resolve ?? null)], ['办理结果', sheet.resultText ?? '—'], ['评价', sheet.rating ?? '—'],
+    ['状态', stateNames[sheet.state] ?? sheet.state],
+    ['类别', sheet.category ?? '—'],
+    ['来源渠道', sheet.channel],
+    ['紧急程度', sheet.priority === 'urgent' ? '紧急' : '一般'],
+    ['反映时间', shanghai(sheet.createdAt)],
+    ['所在网格', sheet.place],
+    ['地址', sheet.address || '—'],
+    ['反映人', `${sheet.reporter || '—'}  ${sheet.phone ?? ''}`],
+    ['承办', sheet.assignee ?? '—'],
+    ['办结时限', shanghai(sheet.deadlines.resolve ?? null)],
+    ['办理结果', sheet.resultText ?? '—'],
+    ['评价', sheet.rating ?? '—'],
   ];
   const left = 50;
   const labelWidth = 90;
@@ -53,16 +112,28 @@ export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
     const height = Math.max(doc.heightOfString(value, { width: valueWidth - 12 }), 14) + 12;
     doc.rect(left, y, labelWidth, height).fillAndStroke('#f3f4f6', '#d1d5db');
     doc.rect(left + labelWidth, y, valueWidth, height).stroke('#d1d5db');
-    doc.fillColor('#374151').font('bold').fontSize(11).text(label, left + 8, y + 6, { width: labelWidth - 16 });
-    doc.fillColor('#111827').font('regular').text(value, left + labelWidth + 6, y + 6, { width: valueWidth - 12 });
+    doc
+      .fillColor('#374151')
+      .font('bold')
+      .fontSize(11)
+      .text(label, left + 8, y + 6, { width: labelWidth - 16 });
+    doc
+      .fillColor('#111827')
+      .font('regular')
+      .text(value, left + labelWidth + 6, y + 6, { width: valueWidth - 12 });
     doc.y = y + height;
   }
   doc.moveDown(1).font('bold').fontSize(13).text('问题描述', left);
-  doc.font('regular').fontSize(11).text(sheet.description, { width: doc.page.width - 100 });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .text(sheet.description, { width: doc.page.width - 100 });
   doc.moveDown(1).font('bold').fontSize(13).text('办理过程', left);
   doc.font('regular').fontSize(10);
   for (const e of sheet.timeline) {
-    doc.text(`${shanghai(e.at)}  ${actionNames[e.action] ?? e.action}  ${e.actorName}${e.note ? `：${e.note}` : ''}`, { width: doc.page.width - 100 });
+    doc.text(`${shanghai(e.at)}  ${actionNames[e.action] ?? e.action}  ${e.actorName}${e.note ? `：${e.note}` : ''}`, {
+      width: doc.page.width - 100,
+    });
   }
   return pdfBuffer(doc);
 }

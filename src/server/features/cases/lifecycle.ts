@@ -2,12 +2,36 @@
 // the state it leads to, who may take it, and which deadline clocks it starts and stops.
 // The service looks rows up here; the UI is sent the actions the table allows for the user.
 
-export const caseStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved', 'closed', 'rejected'] as const;
+export const caseStates = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'suspended',
+  'resolved',
+  'closed',
+  'rejected',
+] as const;
 export type CaseState = (typeof caseStates)[number];
 
 export const caseActions = [
-  'accept', 'reject', 'contact', 'dispatch', 'take', 'return', 'suspend', 'resume', 'requestExtension', 'approveExtension',
-  'escalate', 'resolve', 'callback', 'rateSatisfied', 'rateReopen', 'rateEscalate', 'close',
+  'accept',
+  'reject',
+  'contact',
+  'dispatch',
+  'take',
+  'return',
+  'suspend',
+  'resume',
+  'requestExtension',
+  'approveExtension',
+  'escalate',
+  'resolve',
+  'callback',
+  'rateSatisfied',
+  'rateReopen',
+  'rateEscalate',
+  'close',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -31,11 +55,33 @@ const working: readonly CaseState[] = ['accepted', 'dispatched', 'in_progress'];
 
 export const caseTransitions: readonly Transition[] = [
   { action: 'accept', from: ['submitted'], to: 'accepted', by: ['dispatcher'] },
-  { action: 'reject', from: ['submitted', 'accepted'], to: 'rejected', by: ['dispatcher'], stops: ['firstContact', 'dispatch', 'take', 'resolve'], needsReason: true },
+  {
+    action: 'reject',
+    from: ['submitted', 'accepted'],
+    to: 'rejected',
+    by: ['dispatcher'],
+    stops: ['firstContact', 'dispatch', 'take', 'resolve'],
+    needsReason: true,
+  },
   { action: 'contact', from: open, to: 'same', by: ['dispatcher', 'assignee'], stops: ['firstContact'] },
-  { action: 'dispatch', from: ['accepted'], to: 'dispatched', by: ['dispatcher'], starts: ['take', 'resolve'], stops: ['dispatch'] },
+  {
+    action: 'dispatch',
+    from: ['accepted'],
+    to: 'dispatched',
+    by: ['dispatcher'],
+    starts: ['take', 'resolve'],
+    stops: ['dispatch'],
+  },
   { action: 'take', from: ['dispatched'], to: 'in_progress', by: ['assignee'], stops: ['take'] },
-  { action: 'return', from: ['dispatched', 'in_progress'], to: 'accepted', by: ['assignee'], starts: ['dispatch'], stops: ['take', 'resolve'], needsReason: true },
+  {
+    action: 'return',
+    from: ['dispatched', 'in_progress'],
+    to: 'accepted',
+    by: ['assignee'],
+    starts: ['dispatch'],
+    stops: ['take', 'resolve'],
+    needsReason: true,
+  },
   { action: 'suspend', from: working, to: 'suspended', by: ['dispatcher'], needsReason: true },
   { action: 'resume', from: ['suspended'], to: 'previous', by: ['dispatcher'] },
   { action: 'requestExtension', from: ['in_progress'], to: 'same', by: ['assignee'], needsReason: true },
@@ -43,8 +89,20 @@ export const caseTransitions: readonly Transition[] = [
   { action: 'escalate', from: working, to: 'same', by: ['dispatcher', 'system'], needsReason: true },
   // A resolved case has no clock left running: a first contact never made stays missed in the rates,
   // but nobody is texted about it once the problem is solved.
-  { action: 'resolve', from: ['accepted'], to: 'resolved', by: ['dispatcher'], stops: ['firstContact', 'dispatch', 'take', 'resolve'] },
-  { action: 'resolve', from: ['in_progress'], to: 'resolved', by: ['assignee'], stops: ['firstContact', 'dispatch', 'take', 'resolve'] },
+  {
+    action: 'resolve',
+    from: ['accepted'],
+    to: 'resolved',
+    by: ['dispatcher'],
+    stops: ['firstContact', 'dispatch', 'take', 'resolve'],
+  },
+  {
+    action: 'resolve',
+    from: ['in_progress'],
+    to: 'resolved',
+    by: ['assignee'],
+    stops: ['firstContact', 'dispatch', 'take', 'resolve'],
+  },
   { action: 'callback', from: ['resolved'], to: 'same', by: ['dispatcher'] },
   { action: 'rateSatisfied', from: ['resolved'], to: 'closed', by: ['reporter'] },
   { action: 'rateReopen', from: ['resolved'], to: 'accepted', by: ['reporter'], starts: ['dispatch'] },
@@ -56,7 +114,11 @@ export const finalStates: readonly CaseState[] = ['closed', 'rejected'];
 
 /** The row that lets one of these parties take the action in this state, or null. */
 export function findTransition(state: CaseState, action: CaseAction, parties: readonly Party[]): Transition | null {
-  return caseTransitions.find((t) => t.action === action && t.from.includes(state) && t.by.some((p) => parties.includes(p))) ?? null;
+  return (
+    caseTransitions.find(
+      (t) => t.action === action && t.from.includes(state) && t.by.some((p) => parties.includes(p)),
+    ) ?? null
+  );
 }
 
 export function nextState(transition: Transition, current: CaseState, suspendedFrom: CaseState | null): CaseState {
@@ -67,5 +129,11 @@ export function nextState(transition: Transition, current: CaseState, suspendedF
 
 /** Every action these parties may take in this state, in table order. */
 export function allowedActions(state: CaseState, parties: readonly Party[]): CaseAction[] {
-  return [...new Set(caseTransitions.filter((t) => t.from.includes(state) && t.by.some((p) => parties.includes(p))).map((t) => t.action))];
+  return [
+    ...new Set(
+      caseTransitions
+        .filter((t) => t.from.includes(state) && t.by.some((p) => parties.includes(p)))
+        .map((t) => t.action),
+    ),
+  ];
 }

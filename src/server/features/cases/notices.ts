@@ -19,20 +19,59 @@ export interface NoticeDeps {
 type Trx = Transaction<Database>;
 
 /** Texts each user who has a phone. `about` names the tenant, the place and, when there is one, the case. */
-export async function smsUsers(trx: Trx, deps: NoticeDeps, about: { tenantId: string; placePath: string; caseId: string | null }, userIds: string[], template: SmsTemplate, params: Record<string, string | number>, dedupe: string) {
+export async function smsUsers(
+  trx: Trx,
+  deps: NoticeDeps,
+  about: { tenantId: string; placePath: string; caseId: string | null },
+  userIds: string[],
+  template: SmsTemplate,
+  params: Record<string, string | number>,
+  dedupe: string,
+) {
   if (userIds.length === 0) return 0;
-  const users = await trx.selectFrom('users').select(['id', 'phone_enc']).where('id', 'in', userIds).where('status', '=', 'active').execute();
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'phone_enc'])
+    .where('id', 'in', userIds)
+    .where('status', '=', 'active')
+    .execute();
   let sent = 0;
   for (const u of users) {
     if (!u.phone_enc) continue;
-    if (await queueSms(trx, deps, { tenantId: about.tenantId, placePath: about.placePath, phone: deps.pii.decrypt(u.phone_enc), template, params, caseId: about.caseId ?? undefined, dedupeKey: `${dedupe}:${u.id}` })) sent++;
+    if (
+      await queueSms(trx, deps, {
+        tenantId: about.tenantId,
+        placePath: about.placePath,
+        phone: deps.pii.decrypt(u.phone_enc),
+        template,
+        params,
+        caseId: about.caseId ?? undefined,
+        dedupeKey: `${dedupe}:${u.id}`,
+      })
+    )
+      sent++;
   }
   return sent;
 }
 
-export async function smsReporter(trx: Trx, deps: NoticeDeps, c: CaseRow, template: SmsTemplate, params: Record<string, string | number>, dedupe: string) {
+export async function smsReporter(
+  trx: Trx,
+  deps: NoticeDeps,
+  c: CaseRow,
+  template: SmsTemplate,
+  params: Record<string, string | number>,
+  dedupe: string,
+) {
   if (!c.reporter_phone_enc) return false;
-  return queueSms(trx, deps, { tenantId: c.tenant_id, placePath: c.place_path, phone: deps.pii.decrypt(c.reporter_phone_enc), template, params, caseId: c.id, dedupeKey: dedupe });
+  return queueSms(trx, deps, {
+    tenantId: c.tenant_id,
+    placePath: c.place_path,
+    phone: deps.pii.decrypt(c.reporter_phone_enc),
+    template,
+    params,
+    caseId: c.id,
+    dedupeKey: dedupe,
+  });
 }
 
 /** On-duty cadres of the case's community today. */
@@ -54,7 +93,11 @@ export async function onDutyUserIds(trx: Trx, c: CaseRow, now: Date): Promise<st
 export async function assigneeUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
   if (c.assignee_user_id) return [c.assignee_user_id];
   if (!c.assignee_department_id) return [];
-  const rows = await trx.selectFrom('memberships').select('user_id').where('department_id', '=', c.assignee_department_id).execute();
+  const rows = await trx
+    .selectFrom('memberships')
+    .select('user_id')
+    .where('department_id', '=', c.assignee_department_id)
+    .execute();
   return rows.map((r) => r.user_id);
 }
 
@@ -71,7 +114,8 @@ export async function superiorUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
   return [...new Set(rows.map((r) => r.user_id))];
 }
 
-export const trackingLink = (deps: NoticeDeps, code: string, token?: string) => `${deps.publicUrl}/r/track/${code}${token ? `?t=${token}` : ''}`;
+export const trackingLink = (deps: NoticeDeps, code: string, token?: string) =>
+  `${deps.publicUrl}/r/track/${code}${token ? `?t=${token}` : ''}`;
 
 /** The first `max` characters of a text for an SMS, cut between whole characters (never half an emoji). */
 export const summarize = (text: string, max = 30) => summarizeText(text, max);

@@ -8,20 +8,26 @@ const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
 /** The deadline that runs in this state. */
 export function currentDue(c: CaseRow): Date | string | null {
-  if (c.state === 'submitted' || c.state === 'accepted') return c.first_contact_at ? c.dispatch_due_at : c.first_contact_due_at ?? c.dispatch_due_at;
+  if (c.state === 'submitted' || c.state === 'accepted')
+    return c.first_contact_at ? c.dispatch_due_at : (c.first_contact_due_at ?? c.dispatch_due_at);
   if (c.state === 'dispatched') return c.take_due_at ?? c.resolve_due_at;
   if (c.state === 'in_progress') return c.resolve_due_at;
   return null;
 }
 
-export function presentSummary(c: CaseRow & { place_code: string; place_name: string }, categories: CategoryNames, locale: Locale) {
+export function presentSummary(
+  c: CaseRow & { place_code: string; place_name: string },
+  categories: CategoryNames,
+  locale: Locale,
+) {
   const category = c.category_code ? categories.get(c.category_code) : undefined;
   return {
     id: c.id,
     trackingCode: c.tracking_code,
     state: c.state as CaseState,
     channel: c.channel,
-    category: c.category_code && category ? { code: c.category_code, name: locale === 'en' ? category.en : category.zh } : null,
+    category:
+      c.category_code && category ? { code: c.category_code, name: locale === 'en' ? category.en : category.zh } : null,
     priority: c.priority,
     description: c.description,
     address: c.address,
@@ -36,7 +42,15 @@ export function presentSummary(c: CaseRow & { place_code: string; place_name: st
 
 export function presentDetail(
   c: CaseRow & { place_code: string; place_name: string },
-  events: { action: string; from_state: string | null; to_state: string | null; actor_name: string; note: string; at: Date | string; data: unknown }[],
+  events: {
+    action: string;
+    from_state: string | null;
+    to_state: string | null;
+    actor_name: string;
+    note: string;
+    at: Date | string;
+    data: unknown;
+  }[],
   parties: Party[],
   categories: CategoryNames,
   locale: Locale,
@@ -49,20 +63,58 @@ export function presentDetail(
     photoIds: c.photo_ids,
     resultText: c.result_text,
     resultPhotoIds: c.result_photo_ids,
-    rating: c.rating ? { rating: c.rating, solved: c.rating_solved, comment: c.rating_comment, at: iso(c.rated_at)! } : null,
-    deadlines: { firstContact: iso(c.first_contact_due_at), dispatch: iso(c.dispatch_due_at), take: iso(c.take_due_at), resolve: iso(c.resolve_due_at) },
+    rating: c.rating
+      ? { rating: c.rating, solved: c.rating_solved, comment: c.rating_comment, at: iso(c.rated_at)! }
+      : null,
+    deadlines: {
+      firstContact: iso(c.first_contact_due_at),
+      dispatch: iso(c.dispatch_due_at),
+      take: iso(c.take_due_at),
+      resolve: iso(c.resolve_due_at),
+    },
     firstContactAt: iso(c.first_contact_at),
     reopenCount: c.reopen_count,
     extensionRequestedHours: c.extension_requested_hours,
-    timeline: events.map((e) => ({ action: e.action, fromState: e.from_state, toState: e.to_state, actorName: e.actor_name, note: e.note, at: iso(e.at)!, data: (e.data ?? {}) as Record<string, unknown> })),
-    actions: allowedActions(c.state as CaseState, parties).filter((a) => a !== 'approveExtension' || c.extension_requested_hours !== null),
+    timeline: events.map((e) => ({
+      action: e.action,
+      fromState: e.from_state,
+      toState: e.to_state,
+      actorName: e.actor_name,
+      note: e.note,
+      at: iso(e.at)!,
+      data: (e.data ?? {}) as Record<string, unknown>,
+    })),
+    actions: allowedActions(c.state as CaseState, parties).filter(
+      (a) => a !== 'approveExtension' || c.extension_requested_hours !== null,
+    ),
   };
 }
 
 /** What the resident sees on the tracking page: plain words, no one's personal data. */
 /** The tracking page. `mayRate`: the viewer proved to be the reporter (SMS link or own phone login), not just the last 4 digits. */
-export function presentPublic(c: CaseRow & { place_name: string }, events: { action: string; at: Date | string; note: string }[], categories: CategoryNames, locale: Locale, mayRate: boolean) {
-  const shown = new Set(['submit', 'accept', 'contact', 'dispatch', 'take', 'resolve', 'callback', 'rateSatisfied', 'rateReopen', 'rateEscalate', 'close', 'reject', 'suspend', 'resume']);
+export function presentPublic(
+  c: CaseRow & { place_name: string },
+  events: { action: string; at: Date | string; note: string }[],
+  categories: CategoryNames,
+  locale: Locale,
+  mayRate: boolean,
+) {
+  const shown = new Set([
+    'submit',
+    'accept',
+    'contact',
+    'dispatch',
+    'take',
+    'resolve',
+    'callback',
+    'rateSatisfied',
+    'rateReopen',
+    'rateEscalate',
+    'close',
+    'reject',
+    'suspend',
+    'resume',
+  ]);
   const category = c.category_code ? categories.get(c.category_code) : undefined;
   return {
     trackingCode: c.tracking_code,
@@ -74,6 +126,12 @@ export function presentPublic(c: CaseRow & { place_name: string }, events: { act
     resultText: c.result_text,
     rating: c.rating,
     canRate: c.state === 'resolved' && mayRate,
-    steps: events.filter((e) => shown.has(e.action)).map((e) => ({ action: e.action, at: iso(e.at)!, note: e.action === 'resolve' || e.action === 'reject' || e.action === 'suspend' ? e.note : '' })),
+    steps: events
+      .filter((e) => shown.has(e.action))
+      .map((e) => ({
+        action: e.action,
+        at: iso(e.at)!,
+        note: e.action === 'resolve' || e.action === 'reject' || e.action === 'suspend' ? e.note : '',
+      })),
   };
 }

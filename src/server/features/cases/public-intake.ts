@@ -30,14 +30,17 @@ export function createPublicIntake(
     const { fields } = input;
     const phone = normalizePhone(fields.reporterPhone);
     if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
-    if (input.photos.length > 9) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photos', message: 'at most 9 photos' }] });
+    if (input.photos.length > 9)
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photos', message: 'at most 9 photos' }] });
     const community = await findByCode(deps.db, fields.communityCode);
-    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: fields.communityCode });
+    if (!community || community.kind !== 'community')
+      throw new AppError('NOT_FOUND', { communityCode: fields.communityCode });
     const phoneHash = deps.pii.lookupHash(phone);
     if (input.idempotencyKey) {
       const first = await repo.findByIdempotencyKey(deps.db, community.tenant_id!, input.idempotencyKey);
       // Only the same reporter's retry gets the first case back: a key is no pass to another's tracking code.
-      if (first && (first.channel !== 'qr' || first.reporter_phone_hash !== phoneHash)) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+      if (first && (first.channel !== 'qr' || first.reporter_phone_hash !== phoneHash))
+        throw new AppError('IDEMPOTENCY_KEY_REUSED');
       if (first) return { trackingCode: first.tracking_code, created: false };
     }
     const now = deps.clock.now();
@@ -46,11 +49,26 @@ export function createPublicIntake(
     const photoIds = await files.storePublicPhotos(input.photos, community.tenant_id);
     let result: Awaited<ReturnType<Intake>>;
     try {
-      result = await intake(null, {
-        channel: 'qr', placeCode: community.code, lng: fields.lng, lat: fields.lat, address: fields.address, categoryCode: fields.categoryCode,
-        priority: 'normal', description: fields.description, reporterName: fields.reporterName, reporterPhone: phone,
-        photoIds, uploadedPhotoIds: photoIds, idempotencyKey: input.idempotencyKey, isPublic: fields.isPublic === 'true',
-      }, { path: community.path });
+      result = await intake(
+        null,
+        {
+          channel: 'qr',
+          placeCode: community.code,
+          lng: fields.lng,
+          lat: fields.lat,
+          address: fields.address,
+          categoryCode: fields.categoryCode,
+          priority: 'normal',
+          description: fields.description,
+          reporterName: fields.reporterName,
+          reporterPhone: phone,
+          photoIds,
+          uploadedPhotoIds: photoIds,
+          idempotencyKey: input.idempotencyKey,
+          isPublic: fields.isPublic === 'true',
+        },
+        { path: community.path },
+      );
     } catch (error) {
       await files.discard(photoIds);
       throw error;

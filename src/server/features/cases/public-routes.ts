@@ -14,79 +14,213 @@ import type { CasesDeps, CasesService } from './service.js';
 // Abuse control: per-phone and per-IP limits, photos checked by content and size.
 
 const tags = ['public'];
-const TrackingParam = z.object({ code: z.string().regex(/^[A-Za-z]{1,4}-\d{8}-\d{4,6}$/).openapi({ param: { name: 'code', in: 'path' }, example: 'LL-20261124-0042' }) });
+const TrackingParam = z.object({
+  code: z
+    .string()
+    .regex(/^[A-Za-z]{1,4}-\d{8}-\d{4,6}$/)
+    .openapi({ param: { name: 'code', in: 'path' }, example: 'LL-20261124-0042' }),
+});
 
 const community = createRoute({
-  method: 'get', path: '/public/communities/{code}', tags, summary: 'Name of a community and the categories, for the QR form',
-  request: { params: z.object({ code: z.string().regex(/^\d{12}$/).openapi({ param: { name: 'code', in: 'path' } }) }) },
-  responses: { 200: jsonContent(z.object({ code: z.string(), name: z.string(), street: z.string(), categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })) })), ...errorResponses },
+  method: 'get',
+  path: '/public/communities/{code}',
+  tags,
+  summary: 'Name of a community and the categories, for the QR form',
+  request: {
+    params: z.object({
+      code: z
+        .string()
+        .regex(/^\d{12}$/)
+        .openapi({ param: { name: 'code', in: 'path' } }),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        street: z.string(),
+        categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
+      }),
+    ),
+    ...errorResponses,
+  },
 });
 const submit = createRoute({
-  method: 'post', path: '/public/cases', tags, summary: 'Report a problem (multipart: fields + up to 9 photos); Idempotency-Key header makes retries safe',
+  method: 'post',
+  path: '/public/cases',
+  tags,
+  summary: 'Report a problem (multipart: fields + up to 9 photos); Idempotency-Key header makes retries safe',
   request: {
     headers: z.object({
-      'Idempotency-Key': z.string().regex(/^[\w-]{8,80}$/).optional().openapi({
-        description: 'One per form fill (8–80 letters, digits, - or _; a UUID fits). The same report sent again with it answers 200 with the first case, stores nothing and counts against no limit; a malformed key is refused (400).',
-        example: '0b8f5c1e-6a3d-4c2e-9f7a-2d4e6b8a1c3f',
-      }),
+      'Idempotency-Key': z
+        .string()
+        .regex(/^[\w-]{8,80}$/)
+        .optional()
+        .openapi({
+          description:
+            'One per form fill (8–80 letters, digits, - or _; a UUID fits). The same report sent again with it answers 200 with the first case, stores nothing and counts against no limit; a malformed key is refused (400).',
+          example: '0b8f5c1e-6a3d-4c2e-9f7a-2d4e6b8a1c3f',
+        }),
     }),
-    body: { content: { 'multipart/form-data': { schema: PublicCaseFields.extend({ photos: z.any().optional().openapi({ type: 'array', items: { type: 'string', format: 'binary' } }) }) } }, required: true },
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: PublicCaseFields.extend({
+            photos: z
+              .any()
+              .optional()
+              .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+          }),
+        },
+      },
+      required: true,
+    },
   },
   responses: {
     201: jsonContent(z.object({ trackingCode: z.string() }), 'Received'),
     200: jsonContent(z.object({ trackingCode: z.string() }), 'Already received with this Idempotency-Key'),
     409: jsonContent(ErrorSchema, 'IDEMPOTENCY_KEY_REUSED: the key belongs to another reporter’s case'),
-    415: jsonContent(ErrorSchema, 'UPLOAD_TYPE_NOT_ALLOWED (a photo is not JPG, PNG or WebP) or UNSUPPORTED_MEDIA_TYPE (not a multipart form)'),
-    429: { description: 'RATE_LIMITED: too many reports from this phone or address; Retry-After says in how many seconds to try again', headers: { 'Retry-After': { schema: { type: 'integer' } } }, content: { 'application/json': { schema: ErrorSchema } } },
+    415: jsonContent(
+      ErrorSchema,
+      'UPLOAD_TYPE_NOT_ALLOWED (a photo is not JPG, PNG or WebP) or UNSUPPORTED_MEDIA_TYPE (not a multipart form)',
+    ),
+    429: {
+      description:
+        'RATE_LIMITED: too many reports from this phone or address; Retry-After says in how many seconds to try again',
+      headers: { 'Retry-After': { schema: { type: 'integer' } } },
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
     ...errorResponses,
   },
 });
 const track = createRoute({
-  method: 'get', path: '/public/cases/{code}', tags, summary: 'Tracking page data (needs the token from the SMS link, a session of the reporter’s phone, or — read-only, canRate false — the last 4 digits of the phone)',
-  request: { params: TrackingParam, query: z.object({ phone4: z.string().regex(/^\d{4}$/).optional(), t: text({ max: 100, trim: false }).optional() }) },
-  responses: { 200: jsonContent(z.object({ trackingCode: z.string(), state: z.string(), category: z.string().nullable(), description: z.string(), community: z.string(), createdAt: z.string(), resultText: z.string().nullable(), rating: z.string().nullable(), canRate: z.boolean(), steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })) })), ...errorResponses },
+  method: 'get',
+  path: '/public/cases/{code}',
+  tags,
+  summary:
+    'Tracking page data (needs the token from the SMS link, a session of the reporter’s phone, or — read-only, canRate false — the last 4 digits of the phone)',
+  request: {
+    params: TrackingParam,
+    query: z.object({
+      phone4: z
+        .string()
+        .regex(/^\d{4}$/)
+        .optional(),
+      t: text({ max: 100, trim: false }).optional(),
+    }),
+  },
+  responses: {
+    200: jsonContent(
+      z.object({
+        trackingCode: z.string(),
+        state: z.string(),
+        category: z.string().nullable(),
+        description: z.string(),
+        community: z.string(),
+        createdAt: z.string(),
+        resultText: z.string().nullable(),
+        rating: z.string().nullable(),
+        canRate: z.boolean(),
+        steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })),
+      }),
+    ),
+    ...errorResponses,
+  },
 });
 const rate = createRoute({
-  method: 'post', path: '/public/cases/{code}/rating', tags,
-  summary: 'The reporter rates the result: with the token from the SMS link, or logged in with the phone the report was made with (the last 4 digits are not enough: 403 CASE_RATING_PROOF_REQUIRED)',
-  request: { params: TrackingParam, body: { content: { 'application/json': { schema: RatingInput } }, required: true } },
+  method: 'post',
+  path: '/public/cases/{code}/rating',
+  tags,
+  summary:
+    'The reporter rates the result: with the token from the SMS link, or logged in with the phone the report was made with (the last 4 digits are not enough: 403 CASE_RATING_PROOF_REQUIRED)',
+  request: {
+    params: TrackingParam,
+    body: { content: { 'application/json': { schema: RatingInput } }, required: true },
+  },
   responses: { 200: jsonContent(z.object({ state: z.string() })), ...errorResponses },
 });
 
-export function publicCaseRoutes(service: CasesService, files: FilesService, deps: CasesDeps & { config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number; UPLOAD_MAX_MB: number } }) {
+export function publicCaseRoutes(
+  service: CasesService,
+  files: FilesService,
+  deps: CasesDeps & {
+    config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number; UPLOAD_MAX_MB: number };
+  },
+) {
   const router = createRouter();
-  router.use('/public/cases', bodyLimit({ maxSize: 9 * deps.config.UPLOAD_MAX_MB * 1024 * 1024 + 1024 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE'); } }));
+  router.use(
+    '/public/cases',
+    bodyLimit({
+      maxSize: 9 * deps.config.UPLOAD_MAX_MB * 1024 * 1024 + 1024 * 1024,
+      onError: () => {
+        throw new AppError('UPLOAD_TOO_LARGE');
+      },
+    }),
+  );
   const hour = 3_600_000;
   const submitPublic = createPublicIntake(deps, service.intake, files);
   return router
     .openapi(community, async (c) => {
       const place = await findByCode(deps.db, c.req.valid('param').code);
       if (!place || place.kind !== 'community' || place.status !== 'active') throw new AppError('NOT_FOUND');
-      const street = await deps.db.selectFrom('places').select('name').where('id', '=', place.parent_id!).executeTakeFirstOrThrow();
-      const categories = (await service.categories(c.get('locale'))).map((k) => ({ code: k.code, name: k.name, parentCode: k.parentCode }));
+      const street = await deps.db
+        .selectFrom('places')
+        .select('name')
+        .where('id', '=', place.parent_id!)
+        .executeTakeFirstOrThrow();
+      const categories = (await service.categories(c.get('locale'))).map((k) => ({
+        code: k.code,
+        name: k.name,
+        parentCode: k.parentCode,
+      }));
       return c.json({ code: place.code, name: place.name, street: street.name, categories }, 200);
     })
     .openapi(submit, async (c) => {
       const form = await c.req.parseBody({ all: true });
-      const fields = PublicCaseFields.safeParse(Object.fromEntries(Object.entries(form).filter(([k]) => k !== 'photos').map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-      if (!fields.success) throw new AppError('VALIDATION_FAILED', { issues: validationIssues(fields.error, c.get('locale')) });
+      const fields = PublicCaseFields.safeParse(
+        Object.fromEntries(
+          Object.entries(form)
+            .filter(([k]) => k !== 'photos')
+            .map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]),
+        ),
+      );
+      if (!fields.success)
+        throw new AppError('VALIDATION_FAILED', { issues: validationIssues(fields.error, c.get('locale')) });
       const photos = ([] as unknown[]).concat(form.photos ?? []).filter((p): p is File => p instanceof File);
       const result = await submitPublic({
-        fields: fields.data, photos: await Promise.all(photos.map(async (p) => Buffer.from(await p.arrayBuffer()))), ip: c.get('ip'),
+        fields: fields.data,
+        photos: await Promise.all(photos.map(async (p) => Buffer.from(await p.arrayBuffer()))),
+        ip: c.get('ip'),
         idempotencyKey: c.req.valid('header')['Idempotency-Key'],
       });
-      return result.created ? c.json({ trackingCode: result.trackingCode }, 201) : c.json({ trackingCode: result.trackingCode }, 200);
+      return result.created
+        ? c.json({ trackingCode: result.trackingCode }, 201)
+        : c.json({ trackingCode: result.trackingCode }, 200);
     })
     .openapi(track, async (c) => {
       const q = c.req.valid('query');
       const now = deps.clock.now();
       await hitRateLimit(deps.db, `track:ip:${c.get('ip') ?? 'unknown'}`, 120, hour, now); // 4 digits must not be guessable by brute force
-      return c.json(await service.publicView(c.req.valid('param').code, { phoneLast4: q.phone4, token: q.t, userId: c.get('actor')?.userId }, c.get('locale')), 200);
+      return c.json(
+        await service.publicView(
+          c.req.valid('param').code,
+          { phoneLast4: q.phone4, token: q.t, userId: c.get('actor')?.userId },
+          c.get('locale'),
+        ),
+        200,
+      );
     })
     .openapi(rate, async (c) => {
       const input = c.req.valid('json');
       await hitRateLimit(deps.db, `rate:ip:${c.get('ip') ?? 'unknown'}`, 60, hour, deps.clock.now());
-      return c.json(await service.actions.rate(c.req.valid('param').code.toUpperCase(), { token: input.token, userId: c.get('actor')?.userId }, input), 200);
+      return c.json(
+        await service.actions.rate(
+          c.req.valid('param').code.toUpperCase(),
+          { token: input.token, userId: c.get('actor')?.userId },
+          input,
+        ),
+        200,
+      );
     });
 }
-

@@ -11,11 +11,21 @@ export function categories(db: Executor) {
 
 export async function calendar(db: Executor) {
   const rows = await db.selectFrom('calendar_days').select(['day', 'is_workday']).execute();
-  return new Map(rows.map((r) => [typeof r.day === 'string' ? r.day : new Date(r.day as unknown as Date).toISOString().slice(0, 10), r.is_workday]));
+  return new Map(
+    rows.map((r) => [
+      typeof r.day === 'string' ? r.day : new Date(r.day as unknown as Date).toISOString().slice(0, 10),
+      r.is_workday,
+    ]),
+  );
 }
 
 export function findByIdempotencyKey(db: Executor, tenantId: string, key: string) {
-  return db.selectFrom('cases').select(['id', 'tracking_code', 'channel', 'reporter_phone_hash']).where('tenant_id', '=', tenantId).where('idempotency_key', '=', key).executeTakeFirst();
+  return db
+    .selectFrom('cases')
+    .select(['id', 'tracking_code', 'channel', 'reporter_phone_hash'])
+    .where('tenant_id', '=', tenantId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
 }
 
 export async function insertCase(db: Executor, row: Insertable<CasesTable>) {
@@ -58,11 +68,18 @@ export async function nextDailySerial(db: Executor, key: string): Promise<number
 }
 
 export function placeWithAncestors(db: Executor, placeId: string) {
-  return db.selectFrom('places').select(['id', 'code', 'name', 'kind', 'path', 'tenant_id', 'parent_id']).where('id', '=', placeId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('places')
+    .select(['id', 'code', 'name', 'kind', 'path', 'tenant_id', 'parent_id'])
+    .where('id', '=', placeId)
+    .executeTakeFirstOrThrow();
 }
 
 /** Recent cases of the same place with overlapping words: duplicate candidates. */
-export function similarCandidates(db: Executor, input: { placeId: string; since: Date; tokens: string[]; excludeId?: string }) {
+export function similarCandidates(
+  db: Executor,
+  input: { placeId: string; since: Date; tokens: string[]; excludeId?: string },
+) {
   if (input.tokens.length === 0) return Promise.resolve([]);
   let query = db
     .selectFrom('cases')
@@ -91,7 +108,11 @@ export function userContact(db: Executor, userId: string) {
 }
 
 export function department(db: Executor, id: string) {
-  return db.selectFrom('departments').select(['id', 'name', 'phone', 'tenant_id', 'code']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('departments')
+    .select(['id', 'name', 'phone', 'tenant_id', 'code'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 /** A grid worker who may be sent a case: holds grid_worker on a place under the case's community. */
@@ -129,24 +150,51 @@ function filtered(db: Executor, f: CaseListFilter) {
     ...(f.departmentIds.length ? [sql<boolean>`c.assignee_department_id IN (${sql.join(f.departmentIds)})`] : []),
     ...(f.userId ? [sql<boolean>`c.assignee_user_id = ${f.userId}`] : []),
   ];
-  let query = db.selectFrom('cases as c').where(visibility.length ? sql<boolean>`(${sql.join(visibility, sql` OR `)})` : sql<boolean>`false`);
+  let query = db
+    .selectFrom('cases as c')
+    .where(visibility.length ? sql<boolean>`(${sql.join(visibility, sql` OR `)})` : sql<boolean>`false`);
   if (f.underPath) query = query.where(pathUnder('c.place_path', f.underPath));
   if (f.states) query = query.where('c.state', 'in', f.states);
-  if (f.category) query = query.where((eb) => eb.or([eb('c.category_code', '=', f.category!), eb('c.category_code', 'in', eb.selectFrom('case_categories').select('code').where('parent_code', '=', f.category!))]));
+  if (f.category)
+    query = query.where((eb) =>
+      eb.or([
+        eb('c.category_code', '=', f.category!),
+        eb(
+          'c.category_code',
+          'in',
+          eb.selectFrom('case_categories').select('code').where('parent_code', '=', f.category!),
+        ),
+      ]),
+    );
   if (f.channel) query = query.where('c.channel', '=', f.channel as 'qr');
-  if (f.departmentCode) query = query.where('c.assignee_department_id', 'in', db.selectFrom('departments').select('id').where('code', '=', f.departmentCode));
+  if (f.departmentCode)
+    query = query.where(
+      'c.assignee_department_id',
+      'in',
+      db.selectFrom('departments').select('id').where('code', '=', f.departmentCode),
+    );
   if (f.overdue) query = query.where('c.sla_level', '=', 'red');
   if (f.from) query = query.where('c.created_at', '>=', f.from);
   if (f.to) query = query.where('c.created_at', '<', f.to);
-  if (f.q) query = query.where((eb) => eb.or([eb('c.tracking_code', '=', f.q!.toUpperCase()), eb('c.description', 'like', `%${escapeLike(f.q!)}%`)]));
+  if (f.q)
+    query = query.where((eb) =>
+      eb.or([eb('c.tracking_code', '=', f.q!.toUpperCase()), eb('c.description', 'like', `%${escapeLike(f.q!)}%`)]),
+    );
   return query;
 }
 
 export async function listCases(db: Executor, f: CaseListFilter, page: { offset: number; limit: number }) {
   const query = filtered(db, f);
   const [rows, total] = await Promise.all([
-    query.innerJoin('places as p', 'p.id', 'c.place_id').selectAll('c').select(['p.code as place_code', 'p.name as place_name'])
-      .orderBy('c.created_at', 'desc').orderBy('c.id', 'desc').offset(page.offset).limit(page.limit).execute(),
+    query
+      .innerJoin('places as p', 'p.id', 'c.place_id')
+      .selectAll('c')
+      .select(['p.code as place_code', 'p.name as place_name'])
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
@@ -154,7 +202,11 @@ export async function listCases(db: Executor, f: CaseListFilter, page: { offset:
 
 export async function countByState(db: Executor, f: CaseListFilter) {
   const rows = await filtered(db, { ...f, states: null, overdue: undefined })
-    .select(['c.state', sql<number>`count(*)::int`.as('n'), sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red')])
+    .select([
+      'c.state',
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red'),
+    ])
     .groupBy('c.state')
     .execute();
   return rows;
@@ -169,17 +221,31 @@ export function casePathsShowingFile(db: Executor, fileId: string) {
   return db
     .selectFrom('cases')
     .select(['place_path', 'assignee_user_id', 'assignee_department_id'])
-    .where((eb) => eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]))
+    .where((eb) =>
+      eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]),
+    )
     .execute();
 }
 
 export function casesOfReporter(db: Executor, phoneHash: string) {
-  return db.selectFrom('cases as c').innerJoin('places as p', 'p.id', 'c.place_id').selectAll('c').select(['p.code as place_code', 'p.name as place_name'])
-    .where('c.reporter_phone_hash', '=', phoneHash).orderBy('c.created_at', 'desc').limit(100).execute();
+  return db
+    .selectFrom('cases as c')
+    .innerJoin('places as p', 'p.id', 'c.place_id')
+    .selectAll('c')
+    .select(['p.code as place_code', 'p.name as place_name'])
+    .where('c.reporter_phone_hash', '=', phoneHash)
+    .orderBy('c.created_at', 'desc')
+    .limit(100)
+    .execute();
 }
 
 /** The phone a user proved by logging in with an SMS code (residents); null for staff accounts. */
 export async function provenPhoneHash(db: Executor, userId: string): Promise<string | null> {
-  const row = await db.selectFrom('users').select('phone_hash').where('id', '=', userId).where('status', '=', 'active').executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('phone_hash')
+    .where('id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
   return row?.phone_hash ?? null;
 }

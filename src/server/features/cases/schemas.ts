@@ -4,7 +4,12 @@ import { caseActions, caseStates } from './lifecycle.js';
 import { text } from '../../platform/text-schema.js';
 
 export const channels = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'] as const;
-const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
+const placeCode = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[0-9A-Za-z-]+$/);
 const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
 
 const where = {
@@ -26,7 +31,10 @@ export const StaffCaseInput = z
     photoIds: z.array(z.uuid()).max(9).default([]),
     idempotencyKey: text({ min: 8, max: 80 }).optional(),
     ...where,
-    isPublic: z.boolean().default(false).openapi({ description: 'Only when the reporter agreed that others may see the description, place and photos' }),
+    isPublic: z
+      .boolean()
+      .default(false)
+      .openapi({ description: 'Only when the reporter agreed that others may see the description, place and photos' }),
   })
   .openapi('StaffCaseInput');
 
@@ -40,7 +48,9 @@ export const PublicCaseFields = z.object({
   lng: optionalLng,
   lat: optionalLat,
   address: text({ max: 200 }).default(''),
-  isPublic: z.enum(['true', 'false']).default('false').openapi({ description: 'The resident lets others see the description and photos on public lists (公开); default not' }),
+  isPublic: z.enum(['true', 'false']).default('false').openapi({
+    description: 'The resident lets others see the description and photos on public lists (公开); default not',
+  }),
 });
 
 export const ActionInput = z
@@ -53,8 +63,19 @@ export const ActionInput = z
       .object({ kind: z.enum(['user', 'department']), id: z.uuid() })
       .optional()
       .openapi({ description: 'dispatch: a grid worker (user) or a department' }),
-    resolveHours: z.number().int().min(1).max(24 * 90).optional().openapi({ description: 'dispatch: deadline; default from the category' }),
-    extensionHours: z.number().int().min(1).max(24 * 60).optional(),
+    resolveHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .optional()
+      .openapi({ description: 'dispatch: deadline; default from the category' }),
+    extensionHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
     result: text({ max: 2000, multiline: true }).optional().openapi({ description: 'resolve: what was done' }),
     photoIds: z.array(z.uuid()).max(9).optional(),
   })
@@ -73,7 +94,11 @@ export const CaseQuery = z.object({
   channel: z.enum(channels).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional().openapi({ description: 'only cases sent to me or my department' }),
-  department: z.string().regex(/^D\d+$/).optional().openapi({ description: 'only cases sent to this department (code)' }),
+  department: z
+    .string()
+    .regex(/^D\d+$/)
+    .optional()
+    .openapi({ description: 'only cases sent to this department (code)' }),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   q: text({ max: 40 }).optional(),
@@ -100,7 +125,15 @@ export const CaseSummarySchema = z
   })
   .openapi('CaseSummary');
 
-export const CaseEventSchema = z.object({ action: z.string(), fromState: z.string().nullable(), toState: z.string().nullable(), actorName: z.string(), note: z.string(), at: z.string(), data: z.record(z.string(), z.unknown()) });
+export const CaseEventSchema = z.object({
+  action: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string().nullable(),
+  actorName: z.string(),
+  note: z.string(),
+  at: z.string(),
+  data: z.record(z.string(), z.unknown()),
+});
 
 export const CaseDetailSchema = CaseSummarySchema.extend({
   reporter: z.object({ name: z.string(), phone: z.string().nullable() }),
@@ -109,8 +142,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   photoIds: z.array(z.string()),
   resultText: z.string().nullable(),
   resultPhotoIds: z.array(z.string()),
-  rating: z.object({ rating: z.string(), solved: z.boolean().nullable(), comment: z.string().nullable(), at: z.string() }).nullable(),
-  deadlines: z.object({ firstContact: z.string().nullable(), dispatch: z.string().nullable(), take: z.string().nullable(), resolve: z.string().nullable() }),
+  rating: z
+    .object({ rating: z.string(), solved: z.boolean().nullable(), comment: z.string().nullable(), at: z.string() })
+    .nullable(),
+  deadlines: z.object({
+    firstContact: z.string().nullable(),
+    dispatch: z.string().nullable(),
+    take: z.string().nullable(),
+    resolve: z.string().nullable(),
+  }),
   firstContactAt: z.string().nullable(),
   reopenCount: z.number(),
   extensionRequestedHours: z.number().nullable(),
@@ -120,7 +160,9 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 
 export const RatingInput = z
   .object({
-    token: text({ max: 100, trim: false }).optional().openapi({ description: 'The t= of the link in the SMS; not needed when logged in with the reporter’s phone' }),
+    token: text({ max: 100, trim: false })
+      .optional()
+      .openapi({ description: 'The t= of the link in the SMS; not needed when logged in with the reporter’s phone' }),
     rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
     solved: z.boolean(),
     comment: text({ max: 500, multiline: true }).default(''),

@@ -61,9 +61,19 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
       if (departmentIds.length === 0) assertPermission(actor, 'cases:read');
       const underPath = (await resolveUnder(db, actor, 'cases:read', q.under))?.path ?? null;
       const filter: repo.CaseListFilter = {
-        scope: scopeOf(actor, 'cases:read'), departmentIds, userId: actor.userId, mineOnly: q.mine === 'true', underPath,
-        states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state], category: q.category, channel: q.channel, departmentCode: q.department,
-        overdue: q.overdue === 'true', from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined, to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined, q: q.q,
+        scope: scopeOf(actor, 'cases:read'),
+        departmentIds,
+        userId: actor.userId,
+        mineOnly: q.mine === 'true',
+        underPath,
+        states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state],
+        category: q.category,
+        channel: q.channel,
+        departmentCode: q.department,
+        overdue: q.overdue === 'true',
+        from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
+        to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+        q: q.q,
       };
       const [{ rows, total }, counts, names] = await Promise.all([
         repo.listCases(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
@@ -72,7 +82,9 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
       ]);
       return {
         items: rows.map((r) => presentSummary(r, names, locale)),
-        total, page: q.page, pageSize: q.pageSize,
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
         counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
         overdue: counts.reduce((sum, c) => sum + c.red, 0),
       };
@@ -87,9 +99,21 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
     async duplicates(actor: Actor, id: string) {
       const c = await readable(actor, id);
       const since = new Date(new Date(c.created_at).getTime() - 7 * 86_400_000);
-      const candidates = await repo.similarCandidates(db, { placeId: c.place_id, since, tokens: c.text_tokens, excludeId: c.id });
+      const candidates = await repo.similarCandidates(db, {
+        placeId: c.place_id,
+        since,
+        tokens: c.text_tokens,
+        excludeId: c.id,
+      });
       return candidates
-        .map((k) => ({ id: k.id, trackingCode: k.tracking_code, description: k.description, state: k.state, createdAt: new Date(k.created_at).toISOString(), score: Math.round(similarity(c.text_tokens, k.text_tokens) * 100) / 100 }))
+        .map((k) => ({
+          id: k.id,
+          trackingCode: k.tracking_code,
+          description: k.description,
+          state: k.state,
+          createdAt: new Date(k.created_at).toISOString(),
+          score: Math.round(similarity(c.text_tokens, k.text_tokens) * 100) / 100,
+        }))
         .filter((k) => k.score >= 0.25)
         .sort((a, b) => b.score - a.score)
         .slice(0, 5);
@@ -99,20 +123,33 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
      * The tracking page, for whoever proves to be the reporter: the token of the SMS link, the
      * phone they logged in with (`userId`), or — read-only — the last 4 digits of that phone.
      */
-    async publicView(trackingCode: string, proof: { phoneLast4?: string; token?: string; userId?: string | null }, locale: Locale) {
+    async publicView(
+      trackingCode: string,
+      proof: { phoneLast4?: string; token?: string; userId?: string | null },
+      locale: Locale,
+    ) {
       const c = await repo.findByTrackingCode(db, trackingCode.toUpperCase());
       const tokenOk = Boolean(proof.token && c?.rating_token_hash && c.rating_token_hash === hashToken(proof.token));
       const phoneHash = c && proof.userId ? await repo.provenPhoneHash(db, proof.userId) : null;
       const sessionOk = Boolean(phoneHash && c?.reporter_phone_hash === phoneHash);
-      if (!c || !(tokenOk || sessionOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4))) throw new AppError('NOT_FOUND');
+      if (!c || !(tokenOk || sessionOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4)))
+        throw new AppError('NOT_FOUND');
       const place = await repo.placeWithAncestors(db, c.place_id);
       const community = place.kind === 'community' ? place : await repo.placeWithAncestors(db, place.parent_id!);
-      return presentPublic({ ...c, place_name: community.name }, await repo.events(db, c.id), await categoryNames(), locale, tokenOk || sessionOk);
+      return presentPublic(
+        { ...c, place_name: community.name },
+        await repo.events(db, c.id),
+        await categoryNames(),
+        locale,
+        tokenOk || sessionOk,
+      );
     },
 
     /** "My reports": the cases filed with the logged-in resident's phone number. */
     async mine(actor: Actor, locale: Locale) {
-      const user = actor.userId ? await db.selectFrom('users').select('phone_hash').where('id', '=', actor.userId).executeTakeFirst() : undefined;
+      const user = actor.userId
+        ? await db.selectFrom('users').select('phone_hash').where('id', '=', actor.userId).executeTakeFirst()
+        : undefined;
       if (!user?.phone_hash) return [];
       const names = await categoryNames();
       return (await repo.casesOfReporter(db, user.phone_hash)).map((r) => presentSummary(r, names, locale));
@@ -120,8 +157,14 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
 
     async categories(locale: Locale) {
       return (await repo.categories(db)).map((c) => ({
-        code: c.code, parentCode: c.parent_code, name: locale === 'en' ? c.name_en : c.name_zh,
-        firstContactMinutes: c.first_contact_minutes, dispatchMinutes: c.dispatch_minutes, takeMinutes: c.take_minutes, resolveHours: c.resolve_hours, businessDays: c.business_days,
+        code: c.code,
+        parentCode: c.parent_code,
+        name: locale === 'en' ? c.name_en : c.name_zh,
+        firstContactMinutes: c.first_contact_minutes,
+        dispatchMinutes: c.dispatch_minutes,
+        takeMinutes: c.take_minutes,
+        resolveHours: c.resolve_hours,
+        businessDays: c.business_days,
       }));
     },
 
@@ -130,10 +173,22 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
       const detail = presentDetail(c, await repo.events(db, id), partiesOf(actor, c), await categoryNames(), 'zh-CN');
       const ratings: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
       return caseSheet({
-        trackingCode: detail.trackingCode, state: detail.state, category: detail.category?.name ?? null, channel: detail.channel, priority: detail.priority,
-        createdAt: detail.createdAt, place: detail.place.name, address: detail.address, reporter: detail.reporter.name, phone: detail.reporter.phone,
-        description: detail.description, assignee: detail.assignee, resultText: detail.resultText, rating: detail.rating ? ratings[detail.rating.rating] : null,
-        deadlines: detail.deadlines, timeline: detail.timeline,
+        trackingCode: detail.trackingCode,
+        state: detail.state,
+        category: detail.category?.name ?? null,
+        channel: detail.channel,
+        priority: detail.priority,
+        createdAt: detail.createdAt,
+        place: detail.place.name,
+        address: detail.address,
+        reporter: detail.reporter.name,
+        phone: detail.reporter.phone,
+        description: detail.description,
+        assignee: detail.assignee,
+        resultText: detail.resultText,
+        rating: detail.rating ? ratings[detail.rating.rating] : null,
+        deadlines: detail.deadlines,
+        timeline: detail.timeline,
       });
     },
 

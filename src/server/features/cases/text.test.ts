@@ -3,7 +3,15 @@ import { similarity, suggestCategory, tokenize } from './text.js';
 
 describe('case text', () => {
   it('segments Chinese into words without punctuation or filler', () => {
-    expect(tokenize('小区门口的路灯坏了三天，晚上很黑！')).toEqual(['小区', '门口', '路灯', '坏', '三天', '晚上', '黑']);
+    expect(tokenize('小区门口的路灯坏了三天，晚上很黑！')).toEqual([
+      '小区',
+      '门口',
+      '路灯',
+      '坏',
+      '三天',
+      '晚上',
+      '黑',
+    ]);
   });
 
   it('scores the same problem in other words as similar, another problem as not', () => {
@@ -15,8 +23,13 @@ describe('case text', () => {
   });
 
   it('suggests the category whose keywords the text hits', () => {
-    const categories = [{ code: 'street_light', keywords: ['路灯', '灯'] }, { code: 'drainage', keywords: ['下水道', '堵塞', '淹'] }];
-    expect(suggestCategory(tokenize('楼上下水道堵塞，我家被淹了'), '楼上下水道堵塞，我家被淹了', categories)).toBe('drainage');
+    const categories = [
+      { code: 'street_light', keywords: ['路灯', '灯'] },
+      { code: 'drainage', keywords: ['下水道', '堵塞', '淹'] },
+    ];
+    expect(suggestCategory(tokenize('楼上下水道堵塞，我家被淹了'), '楼上下水道堵塞，我家被淹了', categories)).toBe(
+      'drainage',
+    );
     expect(suggestCategory(tokenize('有人乱扔东西'), '有人乱扔东西', categories)).toBeNull();
   });
 });

@@ -10,24 +10,37 @@ export const DisputeInput = z
     summary: text({ min: 5, max: 2000, multiline: true }),
     source: z.enum(['regular_screening', 'focused_screening', 'case', 'walk_in']),
     risk: z.enum(['low', 'medium', 'high']),
-    parties: z.array(z.object({
-      role: z.enum(['applicant', 'respondent', 'other']),
-      residentId: z.uuid().optional(),
-      name: text({ min: 1, max: 40 }),
-      phone: text({ max: 20 }).optional(),
-      idNumber: text({ max: 18 }).optional(),
-    })).min(1).max(20),
+    parties: z
+      .array(
+        z.object({
+          role: z.enum(['applicant', 'respondent', 'other']),
+          residentId: z.uuid().optional(),
+          name: text({ min: 1, max: 40 }),
+          phone: text({ max: 20 }).optional(),
+          idNumber: text({ max: 18 }).optional(),
+        }),
+      )
+      .min(1)
+      .max(20),
   })
   .openapi('DisputeInput');
 
 export const MediationInput = z
   .object({
-    mediators: z.array(text({ min: 1, max: 40 })).min(1).max(10),
-    legalAdvisers: z.array(text({ min: 1, max: 40 })).max(10).default([]),
+    mediators: z
+      .array(text({ min: 1, max: 40 }))
+      .min(1)
+      .max(10),
+    legalAdvisers: z
+      .array(text({ min: 1, max: 40 }))
+      .max(10)
+      .default([]),
     record: text({ min: 2, max: 5000, multiline: true }),
     outcome: z.enum(['agreed', 'not_agreed', 'adjourned']),
     agreementText: text({ max: 5000, multiline: true }).optional(),
-    signatureFileIds: z.array(z.uuid()).max(20).default([]).openapi({ description: 'PNG signatures drawn on a phone, uploaded through /files, in the order of the parties' }),
+    signatureFileIds: z.array(z.uuid()).max(20).default([]).openapi({
+      description: 'PNG signatures drawn on a phone, uploaded through /files, in the order of the parties',
+    }),
   })
   .openapi('MediationInput');
 

@@ -6,21 +6,39 @@ import { escapeFormulas, unescapeFormula } from '../../platform/sheet-cells.js';
 import { MAX_IMPORT_ROWS, readFirstSheet } from '../../platform/sheet-reader.js';
 
 // The duty list as a sheet: the same columns for import and export.
-export const kindLabels: Record<DutyKind, string> = { self_governance: '自治事项', assisting: '协助事项', admitted: '准入事项', cancelled: '取消事项' };
+export const kindLabels: Record<DutyKind, string> = {
+  self_governance: '自治事项',
+  assisting: '协助事项',
+  admitted: '准入事项',
+  cancelled: '取消事项',
+};
 const kindByLabel = new Map(Object.entries(kindLabels).map(([k, v]) => [v, k as DutyKind]));
 
 export const columns = [
-  { key: 'kind', header: '类型', width: 10 }, { key: 'ref', header: '编号', width: 14 }, { key: 'className', header: '大类', width: 18 },
-  { key: 'itemName', header: '事项', width: 28 }, { key: 'subItemName', header: '子项', width: 28 }, { key: 'legalBasis', header: '法律依据', width: 30 },
-  { key: 'departmentKind', header: '责任部门类型', width: 16 }, { key: 'categoryCodes', header: '对应诉求类别', width: 22 }, { key: 'keywords', header: '关键词', width: 22 },
+  { key: 'kind', header: '类型', width: 10 },
+  { key: 'ref', header: '编号', width: 14 },
+  { key: 'className', header: '大类', width: 18 },
+  { key: 'itemName', header: '事项', width: 28 },
+  { key: 'subItemName', header: '子项', width: 28 },
+  { key: 'legalBasis', header: '法律依据', width: 30 },
+  { key: 'departmentKind', header: '责任部门类型', width: 16 },
+  { key: 'categoryCodes', header: '对应诉求类别', width: 22 },
+  { key: 'keywords', header: '关键词', width: 22 },
 ] as const;
 
 // Cells that may hold line breaks: the legal basis, and lists a line break may separate.
 const multilineColumns = new Set<string>(['legalBasis', 'categoryCodes', 'keywords']);
 
 export interface DutyItemRow {
-  kind: DutyKind; ref: string; className: string; itemName: string; subItemName: string; legalBasis: string;
-  departmentKind: string | null; categoryCodes: string[]; keywords: string[];
+  kind: DutyKind;
+  ref: string;
+  className: string;
+  itemName: string;
+  subItemName: string;
+  legalBasis: string;
+  departmentKind: string | null;
+  categoryCodes: string[];
+  keywords: string[];
 }
 
 export async function writeDutySheet(items: DutyItemRow[]): Promise<Buffer> {
@@ -28,14 +46,26 @@ export async function writeDutySheet(items: DutyItemRow[]): Promise<Buffer> {
   const sheet = book.addWorksheet('权责清单');
   sheet.columns = columns.map((c) => ({ ...c }));
   sheet.getRow(1).font = { bold: true };
-  for (const i of items) sheet.addRow(escapeFormulas({ ...i, kind: kindLabels[i.kind], departmentKind: i.departmentKind ?? '', categoryCodes: i.categoryCodes.join(','), keywords: i.keywords.join('、') }));
+  for (const i of items)
+    sheet.addRow(
+      escapeFormulas({
+        ...i,
+        kind: kindLabels[i.kind],
+        departmentKind: i.departmentKind ?? '',
+        categoryCodes: i.categoryCodes.join(','),
+        keywords: i.keywords.join('、'),
+      }),
+    );
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
 export async function readDutySheet(bytes: Buffer): Promise<DutyItemRow[]> {
   const sheet = await readFirstSheet(bytes, { maxRows: MAX_IMPORT_ROWS });
   const headers = new Map(sheet.header.map((c) => [c.text, c.column]));
-  const missing = columns.slice(0, 4).filter((c) => !headers.has(c.header)).map((c) => c.header);
+  const missing = columns
+    .slice(0, 4)
+    .filter((c) => !headers.has(c.header))
+    .map((c) => c.header);
   if (missing.length) throw new AppError('IMPORT_FILE_INVALID', { missingColumns: missing });
   const rows: DutyItemRow[] = [];
   const problems: { row: number; message: string }[] = [];
@@ -64,8 +94,19 @@ export async function readDutySheet(bytes: Buffer): Promise<DutyItemRow[]> {
     refs.add(ref);
     if (!kind || !ref) continue;
     rows.push({
-      kind, ref, className: cell('大类'), itemName: cell('事项'), subItemName: cell('子项'), legalBasis: cell('法律依据'),
-      departmentKind: cell('责任部门类型') || null, categoryCodes: cell('对应诉求类别').split(/[,，\s]+/).filter(Boolean), keywords: cell('关键词').split(/[、,，\s]+/).filter(Boolean),
+      kind,
+      ref,
+      className: cell('大类'),
+      itemName: cell('事项'),
+      subItemName: cell('子项'),
+      legalBasis: cell('法律依据'),
+      departmentKind: cell('责任部门类型') || null,
+      categoryCodes: cell('对应诉求类别')
+        .split(/[,，\s]+/)
+        .filter(Boolean),
+      keywords: cell('关键词')
+        .split(/[、,，\s]+/)
+        .filter(Boolean),
     });
   }
   if (problems.length) throw new AppError('IMPORT_HAS_ERRORS', { errors: problems });

@@ -17,10 +17,12 @@ function visibleTasks(db: Executor, filter: Omit<DutyTaskFilter, 'status'>) {
     .selectFrom('duty_tasks as t')
     .innerJoin('departments as d', 'd.id', 't.department_id')
     .innerJoin('places as c', 'c.id', 't.community_id')
-    .where((eb) => eb.or([
-      ...(filter.departmentIds.length ? [eb('t.department_id', 'in', filter.departmentIds)] : []),
-      inScope('c.path', filter.places),
-    ]));
+    .where((eb) =>
+      eb.or([
+        ...(filter.departmentIds.length ? [eb('t.department_id', 'in', filter.departmentIds)] : []),
+        inScope('c.path', filter.places),
+      ]),
+    );
   if (filter.underPath) query = query.where(pathUnder('c.path', filter.underPath));
   return query;
 }
@@ -32,12 +34,23 @@ export async function listTasks(db: Executor, filter: DutyTaskFilter, page: { of
   const [rows, total] = await Promise.all([
     query
       .select([
-        't.id', 't.title', 't.description', 't.status', 't.reason', 't.item_ref', 't.created_at',
-        'c.code as community_code', 'c.name as community_name', 'd.code as department_code', 'd.name as department_name',
+        't.id',
+        't.title',
+        't.description',
+        't.status',
+        't.reason',
+        't.item_ref',
+        't.created_at',
+        'c.code as community_code',
+        'c.name as community_name',
+        'd.code as department_code',
+        'd.name as department_name',
         'u.display_name as created_by_name',
       ])
-      .orderBy('t.created_at', 'desc').orderBy('t.id', 'desc')
-      .offset(page.offset).limit(page.limit)
+      .orderBy('t.created_at', 'desc')
+      .orderBy('t.id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
       .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -47,6 +60,13 @@ export async function listTasks(db: Executor, filter: DutyTaskFilter, page: { of
 /** Tasks handed down and how many were refused, per department, through the same doors. */
 export function taskStats(db: Executor, filter: Omit<DutyTaskFilter, 'status'>) {
   return visibleTasks(db, filter)
-    .select((eb) => ['d.code', 'd.name', eb.fn.countAll<number>().as('total'), eb.fn.sum<number>(eb.case().when('t.status', '=', 'refused').then(1).else(0).end()).as('refused')])
-    .groupBy(['d.code', 'd.name']).orderBy('d.code').execute();
+    .select((eb) => [
+      'd.code',
+      'd.name',
+      eb.fn.countAll<number>().as('total'),
+      eb.fn.sum<number>(eb.case().when('t.status', '=', 'refused').then(1).else(0).end()).as('refused'),
+    ])
+    .groupBy(['d.code', 'd.name'])
+    .orderBy('d.code')
+    .execute();
 }

@@ -41,9 +41,16 @@ export const DutyTaskQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const DutyTaskPageSchema = z.object({ items: z.array(DutyTaskSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const DutyTaskPageSchema = z.object({
+  items: z.array(DutyTaskSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
-export const DutyTaskStatSchema = z.object({ department: Named, total: z.number(), refused: z.number() }).openapi('DutyTaskStat');
+export const DutyTaskStatSchema = z
+  .object({ department: Named, total: z.number(), refused: z.number() })
+  .openapi('DutyTaskStat');
 
 export type DutyTaskInputT = z.infer<typeof DutyTaskInput>;
 export type DutyTaskQueryT = z.infer<typeof DutyTaskQuery>;

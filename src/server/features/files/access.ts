@@ -11,7 +11,11 @@ import * as repo from './repository.js';
 // case would otherwise hand it over.
 
 /** The uploader, and whoever may read a visit log, a case or a mediation session that shows the file. */
-export async function canReadFile(db: Executor, actor: Actor, file: { id: string; uploaded_by: string | null }): Promise<boolean> {
+export async function canReadFile(
+  db: Executor,
+  actor: Actor,
+  file: { id: string; uploaded_by: string | null },
+): Promise<boolean> {
   if (actor.kind === 'system') return true;
   if (file.uploaded_by !== null && file.uploaded_by === actor.userId) return true;
   if ((await repo.visitPathsShowing(db, file.id)).some((p) => can(actor, 'visits:read', p))) return true;
@@ -25,15 +29,22 @@ export async function canReadFile(db: Executor, actor: Actor, file: { id: string
  * Without a login only the latter. A file one may not read is refused like one that does not
  * exist, so ids cannot be probed. Returns the files.
  */
-export async function attachableFiles(db: Executor, actor: Actor | null, ids: readonly string[], options: { field: string; uploadedNow?: readonly string[] }) {
+export async function attachableFiles(
+  db: Executor,
+  actor: Actor | null,
+  ids: readonly string[],
+  options: { field: string; uploadedNow?: readonly string[] },
+) {
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)];
   const files = await repo.findFiles(db, unique);
   const uploadedNow = new Set(options.uploadedNow ?? []);
   for (const id of unique) {
     const file = files.find((f) => f.id === id);
-    const allowed = file !== undefined && (uploadedNow.has(id) || (actor !== null && (await canReadFile(db, actor, file))));
-    if (!allowed) throw new AppError('VALIDATION_FAILED', { issues: [{ path: options.field, message: 'unknown photo' }] });
+    const allowed =
+      file !== undefined && (uploadedNow.has(id) || (actor !== null && (await canReadFile(db, actor, file))));
+    if (!allowed)
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: options.field, message: 'unknown photo' }] });
   }
   return files;
 }

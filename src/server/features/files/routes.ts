@@ -9,19 +9,45 @@ const tags = ['files'];
 const FileSchema = z.object({ id: z.string(), mime: z.string(), size: z.number() }).openapi('StoredFile');
 
 const upload = authRoute({
-  method: 'post', path: '/files', tags, summary: 'Upload a photo (JPG, PNG or WebP, checked by content)',
-  request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), id: z.uuid().optional() }) } }, required: true } },
+  method: 'post',
+  path: '/files',
+  tags,
+  summary: 'Upload a photo (JPG, PNG or WebP, checked by content)',
+  request: {
+    body: {
+      content: {
+        'multipart/form-data': {
+          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }), id: z.uuid().optional() }),
+        },
+      },
+      required: true,
+    },
+  },
   responses: { 201: jsonContent(FileSchema, 'Stored'), ...errorResponses },
 });
 const read = authRoute({
-  method: 'get', path: '/files/{id}', tags, summary: 'A stored photo',
+  method: 'get',
+  path: '/files/{id}',
+  tags,
+  summary: 'A stored photo',
   request: { params: z.object({ id: text({ max: 40 }) }) },
-  responses: { 200: { description: 'The file', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
+  responses: {
+    200: { description: 'The file', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...errorResponses,
+  },
 });
 
 export function filesRoutes(service: FilesService, maxMb: number) {
   const router = createRouter();
-  router.use('/files', bodyLimit({ maxSize: maxMb * 1024 * 1024 + 64 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE', { maxMb }); } }));
+  router.use(
+    '/files',
+    bodyLimit({
+      maxSize: maxMb * 1024 * 1024 + 64 * 1024,
+      onError: () => {
+        throw new AppError('UPLOAD_TOO_LARGE', { maxMb });
+      },
+    }),
+  );
   return router
     .openapi(upload, async (c) => {
       const body = await c.req.parseBody();
@@ -31,6 +57,9 @@ export function filesRoutes(service: FilesService, maxMb: number) {
     })
     .openapi(read, async (c) => {
       const file = await service.read(actorOf(c), c.req.valid('param').id);
-      return c.body(new Uint8Array(file.bytes), 200, { 'content-type': file.mime, 'cache-control': 'private, max-age=86400' });
+      return c.body(new Uint8Array(file.bytes), 200, {
+        'content-type': file.mime,
+        'cache-control': 'private, max-age=86400',
+      });
     });
 }

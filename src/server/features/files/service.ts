@@ -21,7 +21,8 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function createFilesService({ db, clock, storage, config }: FilesDeps) {
   /** Size and content (magic bytes) of a photo, judged before anything is stored. */
   async function checkPhoto(bytes: Buffer) {
-    if (bytes.length > config.UPLOAD_MAX_MB * 1024 * 1024) throw new AppError('UPLOAD_TOO_LARGE', { maxMb: config.UPLOAD_MAX_MB });
+    if (bytes.length > config.UPLOAD_MAX_MB * 1024 * 1024)
+      throw new AppError('UPLOAD_TOO_LARGE', { maxMb: config.UPLOAD_MAX_MB });
     const mime = await sniffMime(bytes);
     if (!mime || !photoTypes.has(mime)) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { detected: mime });
     return { mime, sha256: createHash('sha256').update(bytes).digest('hex') };
@@ -36,7 +37,16 @@ export function createFilesService({ db, clock, storage, config }: FilesDeps) {
     const now = clock.now();
     const id = clientId ?? newId();
     const key = `${now.toISOString().slice(0, 7).replace('-', '/')}/${id}`;
-    await repo.insertFile(db, { id, tenant_id: owner.tenantId, mime, size_bytes: bytes.length, sha256, storage_key: key, uploaded_by: owner.userId, created_at: now });
+    await repo.insertFile(db, {
+      id,
+      tenant_id: owner.tenantId,
+      mime,
+      size_bytes: bytes.length,
+      sha256,
+      storage_key: key,
+      uploaded_by: owner.userId,
+      created_at: now,
+    });
     try {
       await storage.put(key, bytes);
     } catch (error) {
@@ -50,7 +60,10 @@ export function createFilesService({ db, clock, storage, config }: FilesDeps) {
   async function discard(ids: string[]) {
     const files = await repo.findFiles(db, ids);
     for (const f of files) await storage.delete(f.storage_key);
-    await repo.deleteFiles(db, files.map((f) => f.id));
+    await repo.deleteFiles(
+      db,
+      files.map((f) => f.id),
+    );
   }
 
   return {
@@ -75,8 +88,10 @@ export function createFilesService({ db, clock, storage, config }: FilesDeps) {
     /** Stores a photo. A client-made id makes the upload safe to retry from an offline queue. */
     async uploadPhoto(actor: Actor, bytes: Buffer, clientId?: string) {
       assertPermission(actor, 'files:write');
-      if (bytes.length > config.UPLOAD_MAX_MB * 1024 * 1024) throw new AppError('UPLOAD_TOO_LARGE', { maxMb: config.UPLOAD_MAX_MB });
-      if (clientId !== undefined && !uuidPattern.test(clientId)) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'id', message: 'must be a UUID' }] });
+      if (bytes.length > config.UPLOAD_MAX_MB * 1024 * 1024)
+        throw new AppError('UPLOAD_TOO_LARGE', { maxMb: config.UPLOAD_MAX_MB });
+      if (clientId !== undefined && !uuidPattern.test(clientId))
+        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'id', message: 'must be a UUID' }] });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (clientId) {
         const existing = await repo.findFile(db, clientId);

@@ -6,14 +6,29 @@ import type { GridworkService } from './service.js';
 const tags = ['gridwork'];
 
 const record = authRoute({
-  method: 'post', path: '/visit-logs', tags, summary: 'Record a household visit (民情日记); idempotent by the client id',
+  method: 'post',
+  path: '/visit-logs',
+  tags,
+  summary: 'Record a household visit (民情日记); idempotent by the client id',
   request: { body: { content: { 'application/json': { schema: VisitLogInput } }, required: true } },
-  responses: { 201: jsonContent(VisitLogSchema, 'Recorded'), 200: jsonContent(VisitLogSchema, 'Already recorded (retry)'), ...errorResponses },
+  responses: {
+    201: jsonContent(VisitLogSchema, 'Recorded'),
+    200: jsonContent(VisitLogSchema, 'Already recorded (retry)'),
+    ...errorResponses,
+  },
 });
 const list = authRoute({
-  method: 'get', path: '/visit-logs', tags, summary: 'Visit logs in your scope, newest first',
+  method: 'get',
+  path: '/visit-logs',
+  tags,
+  summary: 'Visit logs in your scope, newest first',
   request: { query: VisitLogQuery },
-  responses: { 200: jsonContent(z.object({ items: z.array(VisitLogSchema), total: z.number(), page: z.number(), pageSize: z.number() })), ...errorResponses },
+  responses: {
+    200: jsonContent(
+      z.object({ items: z.array(VisitLogSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
+    ),
+    ...errorResponses,
+  },
 });
 
 export function gridworkRoutes(service: GridworkService) {

@@ -5,7 +5,12 @@ import { text } from '../../platform/text-schema.js';
 export const VisitLogInput = z
   .object({
     id: z.uuid().openapi({ description: 'Made on the phone; sending the same log again returns the first one' }),
-    householdCode: z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/),
+    householdCode: z
+      .string()
+      .trim()
+      .min(2)
+      .max(40)
+      .regex(/^[0-9A-Za-z-]+$/),
     content: text({ min: 1, max: 2000, multiline: true }),
     photoIds: z.array(z.uuid()).max(9).default([]),
     lng: optionalLng,

@@ -19,7 +19,9 @@ type VisitRow = NonNullable<Awaited<ReturnType<typeof repo.findVisit>>>;
 
 export function createGridworkService({ db, clock }: GridworkDeps) {
   async function present(rows: VisitRow[]) {
-    const codes = [...new Set(rows.map((r) => gridCodeOfPath(r.household_path)).filter((c): c is string => c !== null))];
+    const codes = [
+      ...new Set(rows.map((r) => gridCodeOfPath(r.household_path)).filter((c): c is string => c !== null)),
+    ];
     const grids = new Map((await gridNames(db, codes)).map((g) => [g.code, g.name]));
     return rows.map((r) => {
       const grid = gridCodeOfPath(r.household_path);
@@ -39,7 +41,10 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
 
   return {
     /** Records a 民情日记 entry; the same id sent again (a retry from the phone) returns the first one. */
-    async recordVisit(actor: Actor, input: VisitLogInputT): Promise<{ created: boolean; log: Awaited<ReturnType<typeof present>>[number] }> {
+    async recordVisit(
+      actor: Actor,
+      input: VisitLogInputT,
+    ): Promise<{ created: boolean; log: Awaited<ReturnType<typeof present>>[number] }> {
       assertPermission(actor, 'visits:write');
       const existing = await repo.findVisit(db, input.id);
       if (existing) {
@@ -47,16 +52,36 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
         return { created: false, log: (await present([existing]))[0] };
       }
       const household = await findHousehold(db, input.householdCode);
-      if (!household || household.status !== 'active') throw new AppError('HOUSEHOLD_REQUIRED', { householdCode: input.householdCode });
+      if (!household || household.status !== 'active')
+        throw new AppError('HOUSEHOLD_REQUIRED', { householdCode: input.householdCode });
       assertInScope(actor, 'visits:write', household.path);
       await attachableFiles(db, actor, input.photoIds, { field: 'photoIds' });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await repo.insertVisit(trx, {
-          id: input.id, tenant_id: household.tenant_id!, household_id: household.id, author_id: actor.userId!, content: input.content,
-          lng: input.lng ?? null, lat: input.lat ?? null, photo_ids: input.photoIds, visited_at: input.visitedAt ? new Date(input.visitedAt) : now, created_at: now,
+          id: input.id,
+          tenant_id: household.tenant_id!,
+          household_id: household.id,
+          author_id: actor.userId!,
+          content: input.content,
+          lng: input.lng ?? null,
+          lat: input.lat ?? null,
+          photo_ids: input.photoIds,
+          visited_at: input.visitedAt ? new Date(input.visitedAt) : now,
+          created_at: now,
         });
-        await recordAudit(trx, actor, { action: 'visit.record', entityType: 'visit_log', entityId: input.id, tenantId: household.tenant_id, after: { household: household.code, photos: input.photoIds.length } }, now);
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'visit.record',
+            entityType: 'visit_log',
+            entityId: input.id,
+            tenantId: household.tenant_id,
+            after: { household: household.code, photos: input.photoIds.length },
+          },
+          now,
+        );
       });
       return { created: true, log: (await present([(await repo.findVisit(db, input.id))!]))[0] };
     },

@@ -24,15 +24,48 @@ export function createApiKeys({ db, clock }: { db: Db; clock: Clock }) {
       const id = newId();
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        await trx.insertInto('api_keys').values({ id, tenant_id: tenantId, name: input.name, prefix: key.slice(0, 10), key_hash: hashKey(key), created_by: actor.userId, created_at: now }).execute();
-        await recordAudit(trx, actor, { action: 'apikey.create', entityType: 'api_key', entityId: id, tenantId, after: { name: input.name, prefix: key.slice(0, 10) } }, now);
+        await trx
+          .insertInto('api_keys')
+          .values({
+            id,
+            tenant_id: tenantId,
+            name: input.name,
+            prefix: key.slice(0, 10),
+            key_hash: hashKey(key),
+            created_by: actor.userId,
+            created_at: now,
+          })
+          .execute();
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'apikey.create',
+            entityType: 'api_key',
+            entityId: id,
+            tenantId,
+            after: { name: input.name, prefix: key.slice(0, 10) },
+          },
+          now,
+        );
       });
       return { id, key, prefix: key.slice(0, 10) };
     },
     async list(actor: Actor) {
       assertPermission(actor, 'users:manage');
-      const rows = await db.selectFrom('api_keys').selectAll().where('tenant_id', '=', actor.tenantId ?? '').orderBy('created_at', 'desc').execute();
-      return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: new Date(r.created_at).toISOString(), revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null }));
+      const rows = await db
+        .selectFrom('api_keys')
+        .selectAll()
+        .where('tenant_id', '=', actor.tenantId ?? '')
+        .orderBy('created_at', 'desc')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        prefix: r.prefix,
+        createdAt: new Date(r.created_at).toISOString(),
+        revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+      }));
     },
     async revoke(actor: Actor, id: string) {
       assertPermission(actor, 'users:manage');
@@ -41,12 +74,21 @@ export function createApiKeys({ db, clock }: { db: Db; clock: Clock }) {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).execute();
-        await recordAudit(trx, actor, { action: 'apikey.revoke', entityType: 'api_key', entityId: id, tenantId: row.tenant_id }, now);
+        await recordAudit(
+          trx,
+          actor,
+          { action: 'apikey.revoke', entityType: 'api_key', entityId: id, tenantId: row.tenant_id },
+          now,
+        );
       });
     },
     /** The tenant a live key belongs to, or null. */
     async verify(key: string): Promise<string | null> {
-      const row = await db.selectFrom('api_keys').select(['tenant_id', 'revoked_at']).where('key_hash', '=', hashKey(key)).executeTakeFirst();
+      const row = await db
+        .selectFrom('api_keys')
+        .select(['tenant_id', 'revoked_at'])
+        .where('key_hash', '=', hashKey(key))
+        .executeTakeFirst();
       return row && !row.revoked_at ? row.tenant_id : null;
     },
   };
@@ -54,14 +96,46 @@ export function createApiKeys({ db, clock }: { db: Db; clock: Clock }) {
 
 export type ApiKeys = ReturnType<typeof createApiKeys>;
 
-const Key = z.object({ id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable() }).openapi('ApiKey');
-const list = authRoute({ method: 'get', path: '/api-keys', tags: ['open311'], summary: 'Open311 API keys of your county', responses: { 200: jsonContent(z.object({ items: z.array(Key) })), ...errorResponses } });
-const create = authRoute({
-  method: 'post', path: '/api-keys', tags: ['open311'], summary: 'Issue an Open311 API key (shown once)',
-  request: { body: { content: { 'application/json': { schema: z.object({ name: text({ min: 1, max: 60 }) }) } }, required: true } },
-  responses: { 201: jsonContent(z.object({ id: z.string(), key: z.string(), prefix: z.string() }), 'Issued'), ...errorResponses },
+const Key = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .openapi('ApiKey');
+const list = authRoute({
+  method: 'get',
+  path: '/api-keys',
+  tags: ['open311'],
+  summary: 'Open311 API keys of your county',
+  responses: { 200: jsonContent(z.object({ items: z.array(Key) })), ...errorResponses },
 });
-const revoke = authRoute({ method: 'delete', path: '/api-keys/{id}', tags: ['open311'], summary: 'Revoke an API key', request: { params: z.object({ id: z.uuid() }) }, responses: { 204: { description: 'Revoked' }, ...errorResponses } });
+const create = authRoute({
+  method: 'post',
+  path: '/api-keys',
+  tags: ['open311'],
+  summary: 'Issue an Open311 API key (shown once)',
+  request: {
+    body: {
+      content: { 'application/json': { schema: z.object({ name: text({ min: 1, max: 60 }) }) } },
+      required: true,
+    },
+  },
+  responses: {
+    201: jsonContent(z.object({ id: z.string(), key: z.string(), prefix: z.string() }), 'Issued'),
+    ...errorResponses,
+  },
+});
+const revoke = authRoute({
+  method: 'delete',
+  path: '/api-keys/{id}',
+  tags: ['open311'],
+  summary: 'Revoke an API key',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses },
+});
 
 export function apiKeyRoutes(keys: ApiKeys) {
   return createRouter()

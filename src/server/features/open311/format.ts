@@ -27,14 +27,17 @@ const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 function xmlSafe(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(notXmlChar, '');
   if (Array.isArray(value)) return value.map(xmlSafe);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, xmlSafe(v)]));
   return value;
 }
 
 export function respond(c: Context, format: Format, root: string, item: string | null, body: unknown, status = 200) {
   if (format === 'json') return c.json(body as object, status as 200);
   const xml = builder.build(xmlSafe({ [root]: item ? { [item]: body } : body }));
-  return c.body(`<?xml version="1.0" encoding="utf-8"?>\n${xml}`, status as 200, { 'content-type': 'text/xml; charset=utf-8' });
+  return c.body(`<?xml version="1.0" encoding="utf-8"?>\n${xml}`, status as 200, {
+    'content-type': 'text/xml; charset=utf-8',
+  });
 }
 
 /** The field an error is about, when the thrower named one (`{ issues: [{ path }] }`). */

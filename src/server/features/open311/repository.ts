@@ -5,17 +5,38 @@ import type { Executor } from '../../platform/audit.js';
 
 /** Counties that hold at least one community, at most `limit` of them: the jurisdictions in use. */
 export async function countiesInUse(db: Executor, limit: number): Promise<string[]> {
-  const rows = await db.selectFrom('places').select('tenant_id').distinct().where('kind', '=', 'community').where('tenant_id', 'is not', null).orderBy('tenant_id').limit(limit).execute();
+  const rows = await db
+    .selectFrom('places')
+    .select('tenant_id')
+    .distinct()
+    .where('kind', '=', 'community')
+    .where('tenant_id', 'is not', null)
+    .orderBy('tenant_id')
+    .limit(limit)
+    .execute();
   return rows.map((r) => r.tenant_id!);
 }
 
 /** The county place of a tenant code, or undefined when there is no such county. */
 export function county(db: Executor, code: string) {
-  return db.selectFrom('places').select(['code', 'path']).where('kind', '=', 'county').where('code', '=', code).where('tenant_id', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('places')
+    .select(['code', 'path'])
+    .where('kind', '=', 'county')
+    .where('code', '=', code)
+    .where('tenant_id', '=', code)
+    .executeTakeFirst();
 }
 
 export function activeCommunities(db: Executor, tenantId: string) {
-  return db.selectFrom('places').select(['code', 'name']).where('tenant_id', '=', tenantId).where('kind', '=', 'community').where('status', '=', 'active').orderBy('code').execute();
+  return db
+    .selectFrom('places')
+    .select(['code', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'community')
+    .where('status', '=', 'active')
+    .orderBy('code')
+    .execute();
 }
 
 export interface RequestFilter {
@@ -41,10 +62,24 @@ export function findRequests(db: Executor, tenantId: string, filter: RequestFilt
     .leftJoin('places as parent', 'parent.id', 'p.parent_id')
     .leftJoin('departments as d', 'd.id', 'c.assignee_department_id')
     .select([
-      'c.tracking_code', 'c.state', 'c.result_text', 'c.category_code', 'k.name_zh as category_name', 'c.description', 'c.address',
-      'c.lat', 'c.lng', 'c.media_url', 'c.is_public', 'c.created_at', 'c.updated_at', 'c.resolve_due_at',
+      'c.tracking_code',
+      'c.state',
+      'c.result_text',
+      'c.category_code',
+      'k.name_zh as category_name',
+      'c.description',
+      'c.address',
+      'c.lat',
+      'c.lng',
+      'c.media_url',
+      'c.is_public',
+      'c.created_at',
+      'c.updated_at',
+      'c.resolve_due_at',
     ])
-    .select(sql<string>`coalesce(d.name, CASE WHEN p.kind = 'community' THEN p.name ELSE parent.name END, '')`.as('agency'))
+    .select(
+      sql<string>`coalesce(d.name, CASE WHEN p.kind = 'community' THEN p.name ELSE parent.name END, '')`.as('agency'),
+    )
     .where('c.tenant_id', '=', tenantId);
   if (filter.publicOnly) q = q.where('c.is_public', '=', true);
   if (filter.trackingCodes) q = q.where('c.tracking_code', 'in', filter.trackingCodes);
@@ -59,5 +94,10 @@ export function findRequests(db: Executor, tenantId: string, filter: RequestFilt
 export type RequestRow = Awaited<ReturnType<typeof findRequests>>[number];
 
 export function findTrackingCode(db: Executor, tenantId: string, token: string) {
-  return db.selectFrom('cases').select('tracking_code').where('tenant_id', '=', tenantId).where('tracking_code', '=', token.toUpperCase()).executeTakeFirst();
+  return db
+    .selectFrom('cases')
+    .select('tracking_code')
+    .where('tenant_id', '=', tenantId)
+    .where('tracking_code', '=', token.toUpperCase())
+    .executeTakeFirst();
 }

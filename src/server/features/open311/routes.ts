@@ -16,7 +16,9 @@ function refuseControls(params: Iterable<[string, string]>) {
   for (const [name, value] of params) {
     if (controlCharacter.test(name) || controlCharacter.test(value)) {
       const field = /^[\w[\]]{1,40}$/.test(name) ? name : 'parameter';
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: field, message: 'control characters are not allowed' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        issues: [{ path: field, message: 'control characters are not allowed' }],
+      });
     }
   }
 }
@@ -28,7 +30,10 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
     const parsed = splitFormat(file);
     const format = parsed?.[1] ?? 'json';
     try {
-      if (!parsed) throw new AppError('ROUTE_NOT_FOUND', { issues: [{ path: 'format', message: 'use the .json or .xml extension' }] });
+      if (!parsed)
+        throw new AppError('ROUTE_NOT_FOUND', {
+          issues: [{ path: 'format', message: 'use the .json or .xml extension' }],
+        });
       refuseControls([['file', file], ...Object.entries(c.req.query())]);
       return await handler(format);
     } catch (error) {
@@ -36,56 +41,112 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
       throw error;
     }
   };
-  const query = (c: Context<AppEnv>) => Object.fromEntries(Object.entries(c.req.query()).map(([k, v]) => [k, String(v)]));
+  const query = (c: Context<AppEnv>) =>
+    Object.fromEntries(Object.entries(c.req.query()).map(([k, v]) => [k, String(v)]));
 
-  app.get('/:file', (c) => run(c, c.req.param('file'), async (format) => {
-    const [name] = splitFormat(c.req.param('file'))!;
-    if (name === 'discovery') {
-      const formats = ['text/xml', 'application/json'];
-      return respond(c, format, 'discovery', null, {
-        changeset: '2026-11-30T00:00:00Z', contact: '邻里平台管理员', key_service: '向区县管理员申请 API key',
-        endpoints: format === 'xml'
-          ? { endpoint: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${deps.publicUrl}/open311/v2`, changeset: '2026-11-30T00:00:00Z', type: 'production', formats: { format: formats } }] }
-          : [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: `${deps.publicUrl}/open311/v2`, changeset: '2026-11-30T00:00:00Z', type: 'production', formats }],
+  app.get('/:file', (c) =>
+    run(c, c.req.param('file'), async (format) => {
+      const [name] = splitFormat(c.req.param('file'))!;
+      if (name === 'discovery') {
+        const formats = ['text/xml', 'application/json'];
+        return respond(c, format, 'discovery', null, {
+          changeset: '2026-11-30T00:00:00Z',
+          contact: '邻里平台管理员',
+          key_service: '向区县管理员申请 API key',
+          endpoints:
+            format === 'xml'
+              ? {
+                  endpoint: [
+                    {
+                      specification: 'http://wiki.open311.org/GeoReport_v2',
+                      url: `${deps.publicUrl}/open311/v2`,
+                      changeset: '2026-11-30T00:00:00Z',
+                      type: 'production',
+                      formats: { format: formats },
+                    },
+                  ],
+                }
+              : [
+                  {
+                    specification: 'http://wiki.open311.org/GeoReport_v2',
+                    url: `${deps.publicUrl}/open311/v2`,
+                    changeset: '2026-11-30T00:00:00Z',
+                    type: 'production',
+                    formats,
+                  },
+                ],
+        });
+      }
+      if (name === 'services')
+        return respond(c, format, 'services', 'service', await service.services(c.req.query('jurisdiction_id')));
+      if (name === 'requests') return respond(c, format, 'service_requests', 'request', await service.list(query(c)));
+      throw new AppError('ROUTE_NOT_FOUND');
+    }),
+  );
+
+  app.get('/services/:file', (c) =>
+    run(c, c.req.param('file'), async (format) => {
+      const definition = await service.definition(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id'));
+      if (format === 'json') return respond(c, format, 'service_definition', null, definition);
+      return respond(c, format, 'service_definition', null, {
+        service_code: definition.service_code,
+        attributes: { attribute: definition.attributes.map((a) => ({ ...a, values: { value: a.values } })) },
       });
-    }
-    if (name === 'services') return respond(c, format, 'services', 'service', await service.services(c.req.query('jurisdiction_id')));
-    if (name === 'requests') return respond(c, format, 'service_requests', 'request', await service.list(query(c)));
-    throw new AppError('ROUTE_NOT_FOUND');
-  }));
+    }),
+  );
 
-  app.get('/services/:file', (c) => run(c, c.req.param('file'), async (format) => {
-    const definition = await service.definition(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id'));
-    if (format === 'json') return respond(c, format, 'service_definition', null, definition);
-    return respond(c, format, 'service_definition', null, {
-      service_code: definition.service_code,
-      attributes: { attribute: definition.attributes.map((a) => ({ ...a, values: { value: a.values } })) },
-    });
-  }));
+  app.get('/requests/:file', (c) =>
+    run(c, c.req.param('file'), async (format) =>
+      respond(
+        c,
+        format,
+        'service_requests',
+        'request',
+        await service.one(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id')),
+      ),
+    ),
+  );
 
-  app.get('/requests/:file', (c) => run(c, c.req.param('file'), async (format) =>
-    respond(c, format, 'service_requests', 'request', await service.one(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id')))));
+  app.get('/tokens/:file', (c) =>
+    run(c, c.req.param('file'), async (format) =>
+      respond(
+        c,
+        format,
+        'service_requests',
+        'request',
+        await service.token(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id')),
+      ),
+    ),
+  );
 
-  app.get('/tokens/:file', (c) => run(c, c.req.param('file'), async (format) =>
-    respond(c, format, 'service_requests', 'request', await service.token(splitFormat(c.req.param('file'))![0], c.req.query('jurisdiction_id')))));
-
-  app.post('/:file', (c) => run(c, c.req.param('file'), async (format) => {
-    if (splitFormat(c.req.param('file'))![0] !== 'requests') throw new AppError('ROUTE_NOT_FOUND');
-    await hitRateLimit(deps.db, `open311:ip:${c.get('ip') ?? 'unknown'}`, 600, 3_600_000, deps.clock.now());
-    const body = await c.req.parseBody().catch(() => {
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'body', message: 'a form (application/x-www-form-urlencoded or multipart/form-data)' }] });
-    });
-    const fields = Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
-    refuseControls(fields);
-    const params: Record<string, string> = {};
-    const attributes: Record<string, string> = {};
-    for (const [key, value] of fields) {
-      const attribute = /^attribute\[(\w+)\]$/.exec(key);
-      if (attribute) attributes[attribute[1]] = value;
-      else params[key] = value;
-    }
-    return respond(c, format, 'service_requests', 'request', await service.create({ ...query(c), ...params }, attributes), 201);
-  }));
+  app.post('/:file', (c) =>
+    run(c, c.req.param('file'), async (format) => {
+      if (splitFormat(c.req.param('file'))![0] !== 'requests') throw new AppError('ROUTE_NOT_FOUND');
+      await hitRateLimit(deps.db, `open311:ip:${c.get('ip') ?? 'unknown'}`, 600, 3_600_000, deps.clock.now());
+      const body = await c.req.parseBody().catch(() => {
+        throw new AppError('VALIDATION_FAILED', {
+          issues: [{ path: 'body', message: 'a form (application/x-www-form-urlencoded or multipart/form-data)' }],
+        });
+      });
+      const fields = Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+      refuseControls(fields);
+      const params: Record<string, string> = {};
+      const attributes: Record<string, string> = {};
+      for (const [key, value] of fields) {
+        const attribute = /^attribute\[(\w+)\]$/.exec(key);
+        if (attribute) attributes[attribute[1]] = value;
+        else params[key] = value;
+      }
+      return respond(
+        c,
+        format,
+        'service_requests',
+        'request',
+        await service.create({ ...query(c), ...params }, attributes),
+        201,
+      );
+    }),
+  );
 
   return app;
 }

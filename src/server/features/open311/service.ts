@@ -21,7 +21,8 @@ import { isUnder } from '../../platform/scope.js';
 
 const closedStates = ['resolved', 'closed', 'rejected'] as const;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
-const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', { issues: [{ path: field, message }] });
+const invalid = (field: string, message: string) =>
+  new AppError('VALIDATION_FAILED', { issues: [{ path: field, message }] });
 const notFound = (field: string) => new AppError('NOT_FOUND', { issues: [{ path: field, message: 'not found' }] });
 
 /**
@@ -31,7 +32,14 @@ const notFound = (field: string) => new AppError('NOT_FOUND', { issues: [{ path:
 function parseDate(value: string, field: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(value);
   const [year, month, day] = match ? [Number(match[1]), Number(match[2]), Number(match[3])] : [0, 0, 0];
-  if (!match || year < 1970 || month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
+  if (
+    !match ||
+    year < 1970 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > new Date(Date.UTC(year, month, 0)).getUTCDate()
+  ) {
     throw invalid(field, 'a W3C date-time such as 2026-11-24T00:00:00Z');
   }
   const date = new Date(match[5] ? value : `${value}${match[4] ? '' : 'T00:00:00'}+08:00`);
@@ -53,7 +61,19 @@ function yesNo(value: string | undefined, field: string): boolean {
   throw invalid(field, 'yes or no');
 }
 
-export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cases: CasesService; keys: ApiKeys; clock: Clock; locator: GridLocator }) {
+export function createOpen311({
+  db,
+  cases,
+  keys,
+  clock,
+  locator,
+}: {
+  db: Db;
+  cases: CasesService;
+  keys: ApiKeys;
+  clock: Clock;
+  locator: GridLocator;
+}) {
   /** The county asked for; without jurisdiction_id, the one county in use (several need the id). */
   async function jurisdiction(id: string | undefined): Promise<string> {
     if (id) {
@@ -69,7 +89,10 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
   async function placeInCounty(code: string, field: string, kinds: readonly string[], countyPath: string) {
     const place = await findByCode(db, code);
     if (!place || place.status !== 'active' || !kinds.includes(place.kind)) throw invalid(field, 'no such place');
-    if (!isUnder(place.path, countyPath)) throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: field, message: 'outside the county of the api_key' }] });
+    if (!isUnder(place.path, countyPath))
+      throw new AppError('OPEN311_OUTSIDE_COUNTY', {
+        issues: [{ path: field, message: 'outside the county of the api_key' }],
+      });
     return place;
   }
 
@@ -79,9 +102,9 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
     return {
       service_request_id: r.tracking_code,
       status,
-      status_notes: shown ? (r.state === 'rejected' ? '不予受理' : r.result_text ?? '') : '',
-      service_name: shown ? r.category_name ?? '' : '',
-      service_code: shown ? r.category_code ?? '' : '',
+      status_notes: shown ? (r.state === 'rejected' ? '不予受理' : (r.result_text ?? '')) : '',
+      service_name: shown ? (r.category_name ?? '') : '',
+      service_code: shown ? (r.category_code ?? '') : '',
       description: shown ? r.description : '',
       agency_responsible: shown ? r.agency : '',
       service_notice: '',
@@ -91,9 +114,9 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
       address: shown ? r.address : '',
       address_id: '',
       zipcode: '',
-      lat: shown ? r.lat ?? '' : '',
-      long: shown ? r.lng ?? '' : '',
-      media_url: shown ? r.media_url ?? '' : '',
+      lat: shown ? (r.lat ?? '') : '',
+      long: shown ? (r.lng ?? '') : '',
+      media_url: shown ? (r.media_url ?? '') : '',
     };
   }
 
@@ -102,10 +125,17 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
       await jurisdiction(jurisdictionId);
       const categories = await cases.categories('zh-CN');
       const groups = new Map(categories.filter((k) => !k.parentCode).map((k) => [k.code, k.name]));
-      return categories.filter((k) => k.parentCode).map((k) => ({
-        service_code: k.code, service_name: k.name, description: `${groups.get(k.parentCode!)} · ${k.name}（${k.resolveHours} 小时内办结）`,
-        metadata: true, type: 'realtime', keywords: '', group: groups.get(k.parentCode!) ?? '',
-      }));
+      return categories
+        .filter((k) => k.parentCode)
+        .map((k) => ({
+          service_code: k.code,
+          service_name: k.name,
+          description: `${groups.get(k.parentCode!)} · ${k.name}（${k.resolveHours} 小时内办结）`,
+          metadata: true,
+          type: 'realtime',
+          keywords: '',
+          group: groups.get(k.parentCode!) ?? '',
+        }));
     },
 
     async definition(code: string, jurisdictionId?: string) {
@@ -116,14 +146,40 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
         service_code: code,
         attributes: [
           {
-            variable: true, code: 'community', datatype: 'singlevaluelist', required: false, datatype_description: '不提供经纬度时必填：问题所在社区',
-            order: 1, description: '所在社区', values: (await repo.activeCommunities(db, tenant)).map((c) => ({ key: c.code, name: c.name })),
+            variable: true,
+            code: 'community',
+            datatype: 'singlevaluelist',
+            required: false,
+            datatype_description: '不提供经纬度时必填：问题所在社区',
+            order: 1,
+            description: '所在社区',
+            values: (await repo.activeCommunities(db, tenant)).map((c) => ({ key: c.code, name: c.name })),
           },
-          { variable: true, code: 'urgent', datatype: 'singlevaluelist', required: false, datatype_description: '', order: 2, description: '是否紧急', values: [{ key: 'no', name: '一般' }, { key: 'yes', name: '紧急' }] },
           {
-            variable: true, code: 'public', datatype: 'singlevaluelist', required: false, order: 3, description: '是否公开',
+            variable: true,
+            code: 'urgent',
+            datatype: 'singlevaluelist',
+            required: false,
+            datatype_description: '',
+            order: 2,
+            description: '是否紧急',
+            values: [
+              { key: 'no', name: '一般' },
+              { key: 'yes', name: '紧急' },
+            ],
+          },
+          {
+            variable: true,
+            code: 'public',
+            datatype: 'singlevaluelist',
+            required: false,
+            order: 3,
+            description: '是否公开',
             datatype_description: '反映人同意后才选“公开”：别人可以在公开列表里看到问题描述、位置和照片。默认不公开。',
-            values: [{ key: 'no', name: '不公开' }, { key: 'yes', name: '公开' }],
+            values: [
+              { key: 'no', name: '不公开' },
+              { key: 'yes', name: '公开' },
+            ],
           },
         ],
       };
@@ -134,7 +190,9 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
       if (!tenant) throw new AppError('OPEN311_KEY_INVALID');
       if (params.jurisdiction_id && params.jurisdiction_id !== tenant) {
         await jurisdiction(params.jurisdiction_id);
-        throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: 'jurisdiction_id', message: 'not the county of the api_key' }] });
+        throw new AppError('OPEN311_OUTSIDE_COUNTY', {
+          issues: [{ path: 'jurisdiction_id', message: 'not the county of the api_key' }],
+        });
       }
       const county = await repo.county(db, tenant);
       if (!county) throw new AppError('OPEN311_KEY_INVALID');
@@ -142,7 +200,8 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
       await this.definition(params.service_code, tenant);
       const lat = parseDegree(params.lat, 'lat', 90);
       const lng = parseDegree(params.long, 'long', 180);
-      if ((lat === undefined) !== (lng === undefined)) throw invalid(lat === undefined ? 'lat' : 'long', 'lat and long go together');
+      if ((lat === undefined) !== (lng === undefined))
+        throw invalid(lat === undefined ? 'lat' : 'long', 'lat and long go together');
       const isPublic = yesNo(attributes.public, 'attribute[public]');
       const description = (params.description ?? '').trim();
       if (description.length < 5 || description.length > 2000) throw invalid('description', '5 to 2000 characters');
@@ -150,52 +209,108 @@ export function createOpen311({ db, cases, keys, clock, locator }: { db: Db; cas
       if (name.length > 40) throw invalid('first_name', 'at most 40 characters with last_name');
       if ((params.address_string ?? '').length > 200) throw invalid('address_string', 'at most 200 characters');
       // A link other systems may show: only http(s), so it can never be a script.
-      if (params.media_url && (params.media_url.length > 500 || !/^https?:\/\/[^\s]+$/i.test(params.media_url))) throw invalid('media_url', 'an http(s) URL of at most 500 characters');
+      if (params.media_url && (params.media_url.length > 500 || !/^https?:\/\/[^\s]+$/i.test(params.media_url)))
+        throw invalid('media_url', 'an http(s) URL of at most 500 characters');
 
       // Every place the request names must lie in the key's county.
       const located = lat !== undefined && lng !== undefined ? await locator.locate(lng, lat) : null;
-      if (located && !isUnder(located.path, county.path)) throw new AppError('OPEN311_OUTSIDE_COUNTY', { issues: [{ path: 'lat', message: 'outside the county of the api_key' }] });
-      const community = attributes.community ? await placeInCounty(attributes.community, 'attribute[community]', ['community'], county.path) : undefined;
-      const address = params.address_id ? await placeInCounty(params.address_id, 'address_id', ['building', 'unit', 'household'], county.path) : undefined;
-      if (address && community && !isUnder(address.path, community.path)) throw invalid('address_id', 'not in attribute[community]');
+      if (located && !isUnder(located.path, county.path))
+        throw new AppError('OPEN311_OUTSIDE_COUNTY', {
+          issues: [{ path: 'lat', message: 'outside the county of the api_key' }],
+        });
+      const community = attributes.community
+        ? await placeInCounty(attributes.community, 'attribute[community]', ['community'], county.path)
+        : undefined;
+      const address = params.address_id
+        ? await placeInCounty(params.address_id, 'address_id', ['building', 'unit', 'household'], county.path)
+        : undefined;
+      if (address && community && !isUnder(address.path, community.path))
+        throw invalid('address_id', 'not in attribute[community]');
       if (!located && !community && !address) {
-        throw invalid(lat !== undefined ? 'lat' : 'attribute[community]', 'give lat and long inside a grid, attribute[community] or address_id');
+        throw invalid(
+          lat !== undefined ? 'lat' : 'attribute[community]',
+          'give lat and long inside a grid, attribute[community] or address_id',
+        );
       }
 
-      const created = await cases.intake(null, {
-        channel: 'open311', lng, lat, placeCode: address?.code ?? community?.code, address: (params.address_string ?? '').trim(), categoryCode: params.service_code,
-        priority: yesNo(attributes.urgent, 'attribute[urgent]') ? 'urgent' : 'normal', description, isPublic,
-        reporterName: name || 'Open311', reporterPhone: params.phone || undefined,
-        photoIds: [], mediaUrl: params.media_url || undefined, externalAccount: params.account_id?.slice(0, 100) ?? params.device_id?.slice(0, 100),
-      }, { path: community?.path ?? county.path });
-      return [{ service_request_id: created.trackingCode, token: created.trackingCode, service_notice: '已受理，社区将在 30 分钟内联系您', account_id: params.account_id ?? '' }];
+      const created = await cases.intake(
+        null,
+        {
+          channel: 'open311',
+          lng,
+          lat,
+          placeCode: address?.code ?? community?.code,
+          address: (params.address_string ?? '').trim(),
+          categoryCode: params.service_code,
+          priority: yesNo(attributes.urgent, 'attribute[urgent]') ? 'urgent' : 'normal',
+          description,
+          isPublic,
+          reporterName: name || 'Open311',
+          reporterPhone: params.phone || undefined,
+          photoIds: [],
+          mediaUrl: params.media_url || undefined,
+          externalAccount: params.account_id?.slice(0, 100) ?? params.device_id?.slice(0, 100),
+        },
+        { path: community?.path ?? county.path },
+      );
+      return [
+        {
+          service_request_id: created.trackingCode,
+          token: created.trackingCode,
+          service_notice: '已受理，社区将在 30 分钟内联系您',
+          account_id: params.account_id ?? '',
+        },
+      ];
     },
 
     async list(query: Record<string, string>) {
       const tenant = await jurisdiction(query.jurisdiction_id);
       if (query.service_request_id) {
-        const codes = query.service_request_id.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean).slice(0, 100);
+        const codes = query.service_request_id
+          .split(',')
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean)
+          .slice(0, 100);
         if (!codes.length) return [];
         const rows = await repo.findRequests(db, tenant, { trackingCodes: codes, publicOnly: false, limit: 100 });
         return rows.map(toRequest);
       }
       // The spec's default: the last 90 days, at most 1000 requests.
       const end = query.end_date ? parseDate(query.end_date, 'end_date') : clock.now();
-      const start = query.start_date ? parseDate(query.start_date, 'start_date') : new Date(end.getTime() - 90 * 86_400_000);
+      const start = query.start_date
+        ? parseDate(query.start_date, 'start_date')
+        : new Date(end.getTime() - 90 * 86_400_000);
       if (start > end) throw invalid('start_date', 'after end_date');
-      if (end.getTime() - start.getTime() > 90 * 86_400_000) throw invalid('start_date', 'the range is at most 90 days');
+      if (end.getTime() - start.getTime() > 90 * 86_400_000)
+        throw invalid('start_date', 'the range is at most 90 days');
       let states: repo.RequestFilter['states'];
       if (query.status === 'open') states = { notIn: closedStates };
       else if (query.status === 'closed') states = { in: closedStates };
       else if (query.status) throw invalid('status', 'open or closed');
-      const categoryCodes = query.service_code ? query.service_code.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-      const rows = await repo.findRequests(db, tenant, { from: start, to: end, categoryCodes: categoryCodes?.length ? categoryCodes : undefined, states, publicOnly: true, limit: 1000 });
+      const categoryCodes = query.service_code
+        ? query.service_code
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined;
+      const rows = await repo.findRequests(db, tenant, {
+        from: start,
+        to: end,
+        categoryCodes: categoryCodes?.length ? categoryCodes : undefined,
+        states,
+        publicOnly: true,
+        limit: 1000,
+      });
       return rows.map(toRequest);
     },
 
     async one(id: string, jurisdictionId?: string) {
       const tenant = await jurisdiction(jurisdictionId);
-      const rows = await repo.findRequests(db, tenant, { trackingCodes: [id.toUpperCase()], publicOnly: false, limit: 1 });
+      const rows = await repo.findRequests(db, tenant, {
+        trackingCodes: [id.toUpperCase()],
+        publicOnly: false,
+        limit: 1,
+      });
       if (!rows.length) throw notFound('service_request_id');
       return rows.map(toRequest);
     },

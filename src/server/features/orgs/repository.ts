@@ -10,14 +10,25 @@ export function listPartyOrgs(db: Executor, scope: Scope, underPath: string | nu
     .selectFrom('party_orgs as o')
     .innerJoin('places as p', 'p.id', 'o.place_id')
     .select(['o.id', 'o.parent_id', 'o.name', 'o.kind', 'p.code as place_code', 'p.name as place_name'])
-    .select((eb) => eb.selectFrom('party_members as m').select(sql<number>`count(*)::int`.as('n')).whereRef('m.party_org_id', '=', 'o.id').as('member_count'))
+    .select((eb) =>
+      eb
+        .selectFrom('party_members as m')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('m.party_org_id', '=', 'o.id')
+        .as('member_count'),
+    )
     .where(inScope('p.path', scope));
   if (underPath) query = query.where(pathUnder('p.path', underPath));
   return query.orderBy('p.path').orderBy('o.name').limit(2000).execute();
 }
 
 export function findPartyOrg(db: Executor, id: string) {
-  return db.selectFrom('party_orgs as o').innerJoin('places as p', 'p.id', 'o.place_id').select(['o.id', 'o.kind', 'o.tenant_id', 'p.path']).where('o.id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('party_orgs as o')
+    .innerJoin('places as p', 'p.id', 'o.place_id')
+    .select(['o.id', 'o.kind', 'o.tenant_id', 'p.path'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function insertPartyOrg(db: Executor, row: Insertable<Database['party_orgs']>) {
@@ -43,16 +54,35 @@ function roster(db: Executor, table: 'party_members' | 'volunteers' | 'in_servic
     .innerJoin('households as h', 'h.place_id', 'p.id');
 }
 
-interface RosterFilter { scope: Scope; underPath: string | null; q?: string; partyOrgId?: string; offset: number; limit: number }
+interface RosterFilter {
+  scope: Scope;
+  underPath: string | null;
+  q?: string;
+  partyOrgId?: string;
+  offset: number;
+  limit: number;
+}
 
 // Kysely cannot type one helper over three joined rolls; the callers fix the row shapes.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function paged(base: any, filter: RosterFilter, columns: string[]) {
   let query = base.where(inScope('p.path', filter.scope)).where('r.status', '=', 'active');
   if (filter.underPath) query = query.where(pathUnder('p.path', filter.underPath));
-  if (filter.q) query = query.where((eb: any) => eb.or([eb('r.name', 'like', `%${escapeLike(filter.q!)}%`), eb('r.name_initials', 'like', `${escapeLike(filter.q!.toLowerCase())}%`)]));
+  if (filter.q)
+    query = query.where((eb: any) =>
+      eb.or([
+        eb('r.name', 'like', `%${escapeLike(filter.q!)}%`),
+        eb('r.name_initials', 'like', `${escapeLike(filter.q!.toLowerCase())}%`),
+      ]),
+    );
   const [rows, total] = await Promise.all([
-    query.select(['r.id as resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'h.address', ...columns]).orderBy('p.path').orderBy('r.id').offset(filter.offset).limit(filter.limit).execute(),
+    query
+      .select(['r.id as resident_id', 'r.name', 'r.gender', 'r.phone_masked', 'h.address', ...columns])
+      .orderBy('p.path')
+      .orderBy('r.id')
+      .offset(filter.offset)
+      .limit(filter.limit)
+      .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n as number };
@@ -74,15 +104,35 @@ export function listInService(db: Executor, filter: RosterFilter) {
 }
 
 export async function upsertPartyMember(db: Executor, row: Insertable<Database['party_members']>) {
-  await db.insertInto('party_members').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ party_org_id: row.party_org_id, joined_on: row.joined_on, member_kind: row.member_kind })).execute();
+  await db
+    .insertInto('party_members')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('resident_id')
+        .doUpdateSet({ party_org_id: row.party_org_id, joined_on: row.joined_on, member_kind: row.member_kind }),
+    )
+    .execute();
 }
 
 export async function upsertVolunteer(db: Executor, row: Insertable<Database['volunteers']>) {
-  await db.insertInto('volunteers').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ skills: row.skills, team: row.team })).execute();
+  await db
+    .insertInto('volunteers')
+    .values(row)
+    .onConflict((oc) => oc.column('resident_id').doUpdateSet({ skills: row.skills, team: row.team }))
+    .execute();
 }
 
 export async function upsertInService(db: Executor, row: Insertable<Database['in_service_members']>) {
-  await db.insertInto('in_service_members').values(row).onConflict((oc) => oc.column('resident_id').doUpdateSet({ work_unit: row.work_unit, community_id: row.community_id, claimed_posts: row.claimed_posts })).execute();
+  await db
+    .insertInto('in_service_members')
+    .values(row)
+    .onConflict((oc) =>
+      oc
+        .column('resident_id')
+        .doUpdateSet({ work_unit: row.work_unit, community_id: row.community_id, claimed_posts: row.claimed_posts }),
+    )
+    .execute();
 }
 
 export function listOrganisations(db: Executor, scope: Scope, underPath: string | null, kind?: string) {

@@ -1,41 +1,131 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import {
-  InServiceInput, InServiceSchema, OrganisationInput, OrganisationSchema, organisationKinds, page, PartyMemberInput, PartyMemberSchema,
-  PartyOrgInput, PartyOrgSchema, RosterQuery, UnderQuery, VolunteerInput, VolunteerSchema,
+  InServiceInput,
+  InServiceSchema,
+  OrganisationInput,
+  OrganisationSchema,
+  organisationKinds,
+  page,
+  PartyMemberInput,
+  PartyMemberSchema,
+  PartyOrgInput,
+  PartyOrgSchema,
+  RosterQuery,
+  UnderQuery,
+  VolunteerInput,
+  VolunteerSchema,
 } from './schemas.js';
 import type { OrgsService } from './service.js';
 
 const tags = ['orgs'];
-const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 const created = <T extends z.ZodType>(schema: T) => ({ 201: jsonContent(schema, 'Saved'), ...errorResponses });
 const IdOut = z.object({ id: z.string() });
 const ResidentOut = z.object({ residentId: z.string() });
 
-const partyOrgs = authRoute({ method: 'get', path: '/party-orgs', tags, summary: 'Party organisations (flat list with parentId, for a tree)', request: { query: UnderQuery }, responses: { 200: jsonContent(z.object({ items: z.array(PartyOrgSchema) })), ...errorResponses } });
-const createPartyOrg = authRoute({ method: 'post', path: '/party-orgs', tags, summary: 'Create a party organisation', request: json(PartyOrgInput), responses: created(IdOut) });
-const partyMembers = authRoute({ method: 'get', path: '/party-members', tags, summary: 'Party members (masked)', request: { query: RosterQuery }, responses: { 200: jsonContent(page(PartyMemberSchema)), ...errorResponses } });
-const addPartyMember = authRoute({ method: 'post', path: '/party-members', tags, summary: 'Record a resident as a party member', request: json(PartyMemberInput), responses: created(ResidentOut) });
-const volunteers = authRoute({ method: 'get', path: '/volunteers', tags, summary: 'Registered volunteers with service hours', request: { query: RosterQuery }, responses: { 200: jsonContent(page(VolunteerSchema)), ...errorResponses } });
-const addVolunteer = authRoute({ method: 'post', path: '/volunteers', tags, summary: 'Register a resident as a volunteer', request: json(VolunteerInput), responses: created(ResidentOut) });
-const inService = authRoute({ method: 'get', path: '/in-service-members', tags, summary: 'In-service party members registered here (双报到)', request: { query: RosterQuery }, responses: { 200: jsonContent(page(InServiceSchema)), ...errorResponses } });
-const registerInService = authRoute({ method: 'post', path: '/in-service-members', tags, summary: 'Register an in-service party member (双报到)', request: json(InServiceInput), responses: created(ResidentOut) });
-const organisations = authRoute({ method: 'get', path: '/organisations', tags, summary: 'Property companies, co-building units, social organisations', request: { query: UnderQuery.extend({ kind: z.enum(organisationKinds).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(OrganisationSchema) })), ...errorResponses } });
-const createOrganisation = authRoute({ method: 'post', path: '/organisations', tags, summary: 'Add an organisation', request: json(OrganisationInput), responses: created(IdOut) });
+const partyOrgs = authRoute({
+  method: 'get',
+  path: '/party-orgs',
+  tags,
+  summary: 'Party organisations (flat list with parentId, for a tree)',
+  request: { query: UnderQuery },
+  responses: { 200: jsonContent(z.object({ items: z.array(PartyOrgSchema) })), ...errorResponses },
+});
+const createPartyOrg = authRoute({
+  method: 'post',
+  path: '/party-orgs',
+  tags,
+  summary: 'Create a party organisation',
+  request: json(PartyOrgInput),
+  responses: created(IdOut),
+});
+const partyMembers = authRoute({
+  method: 'get',
+  path: '/party-members',
+  tags,
+  summary: 'Party members (masked)',
+  request: { query: RosterQuery },
+  responses: { 200: jsonContent(page(PartyMemberSchema)), ...errorResponses },
+});
+const addPartyMember = authRoute({
+  method: 'post',
+  path: '/party-members',
+  tags,
+  summary: 'Record a resident as a party member',
+  request: json(PartyMemberInput),
+  responses: created(ResidentOut),
+});
+const volunteers = authRoute({
+  method: 'get',
+  path: '/volunteers',
+  tags,
+  summary: 'Registered volunteers with service hours',
+  request: { query: RosterQuery },
+  responses: { 200: jsonContent(page(VolunteerSchema)), ...errorResponses },
+});
+const addVolunteer = authRoute({
+  method: 'post',
+  path: '/volunteers',
+  tags,
+  summary: 'Register a resident as a volunteer',
+  request: json(VolunteerInput),
+  responses: created(ResidentOut),
+});
+const inService = authRoute({
+  method: 'get',
+  path: '/in-service-members',
+  tags,
+  summary: 'In-service party members registered here (双报到)',
+  request: { query: RosterQuery },
+  responses: { 200: jsonContent(page(InServiceSchema)), ...errorResponses },
+});
+const registerInService = authRoute({
+  method: 'post',
+  path: '/in-service-members',
+  tags,
+  summary: 'Register an in-service party member (双报到)',
+  request: json(InServiceInput),
+  responses: created(ResidentOut),
+});
+const organisations = authRoute({
+  method: 'get',
+  path: '/organisations',
+  tags,
+  summary: 'Property companies, co-building units, social organisations',
+  request: { query: UnderQuery.extend({ kind: z.enum(organisationKinds).optional() }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(OrganisationSchema) })), ...errorResponses },
+});
+const createOrganisation = authRoute({
+  method: 'post',
+  path: '/organisations',
+  tags,
+  summary: 'Add an organisation',
+  request: json(OrganisationInput),
+  responses: created(IdOut),
+});
 
 export function orgsRoutes(service: OrgsService) {
   return createRouter()
-    .openapi(partyOrgs, async (c) => c.json({ items: await service.partyOrgs(actorOf(c), c.req.valid('query').under) }, 200))
+    .openapi(partyOrgs, async (c) =>
+      c.json({ items: await service.partyOrgs(actorOf(c), c.req.valid('query').under) }, 200),
+    )
     .openapi(createPartyOrg, async (c) => c.json(await service.createPartyOrg(actorOf(c), c.req.valid('json')), 201))
     .openapi(partyMembers, async (c) => c.json(await service.partyMembers(actorOf(c), c.req.valid('query')), 200))
     .openapi(addPartyMember, async (c) => c.json(await service.addPartyMember(actorOf(c), c.req.valid('json')), 201))
     .openapi(volunteers, async (c) => c.json(await service.volunteers(actorOf(c), c.req.valid('query')), 200))
     .openapi(addVolunteer, async (c) => c.json(await service.addVolunteer(actorOf(c), c.req.valid('json')), 201))
     .openapi(inService, async (c) => c.json(await service.inServiceMembers(actorOf(c), c.req.valid('query')), 200))
-    .openapi(registerInService, async (c) => c.json(await service.registerInService(actorOf(c), c.req.valid('json')), 201))
+    .openapi(registerInService, async (c) =>
+      c.json(await service.registerInService(actorOf(c), c.req.valid('json')), 201),
+    )
     .openapi(organisations, async (c) => {
       const q = c.req.valid('query');
       return c.json({ items: await service.organisations(actorOf(c), q.under, q.kind) }, 200);
     })
-    .openapi(createOrganisation, async (c) => c.json(await service.createOrganisation(actorOf(c), c.req.valid('json')), 201));
+    .openapi(createOrganisation, async (c) =>
+      c.json(await service.createOrganisation(actorOf(c), c.req.valid('json')), 201),
+    );
 }

@@ -1,10 +1,21 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/text-schema.js';
 
-export const partyOrgKinds = ['street_committee', 'community_branch', 'grid_branch', 'building_group', 'central_household'] as const;
+export const partyOrgKinds = [
+  'street_committee',
+  'community_branch',
+  'grid_branch',
+  'building_group',
+  'central_household',
+] as const;
 export const organisationKinds = ['property_company', 'co_building_unit', 'social_org', 'owners_committee'] as const;
 
-const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
+const placeCode = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[0-9A-Za-z-]+$/);
 const pageQuery = {
   under: placeCode.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -12,37 +23,100 @@ const pageQuery = {
 };
 
 export const UnderQuery = z.object({ under: placeCode.optional() });
-export const RosterQuery = z.object({ ...pageQuery, q: text({ max: 40 }).optional(), partyOrgId: z.uuid().optional().openapi({ description: 'party members: only this organisation' }) });
+export const RosterQuery = z.object({
+  ...pageQuery,
+  q: text({ max: 40 }).optional(),
+  partyOrgId: z.uuid().optional().openapi({ description: 'party members: only this organisation' }),
+});
 
 export const PartyOrgInput = z
   .object({ parentId: z.uuid().optional(), name: text({ min: 1, max: 60 }), kind: z.enum(partyOrgKinds), placeCode })
   .openapi('PartyOrgInput');
 export const PartyOrgSchema = z
-  .object({ id: z.string(), parentId: z.string().nullable(), name: z.string(), kind: z.enum(partyOrgKinds), place: z.object({ code: z.string(), name: z.string() }), memberCount: z.number() })
+  .object({
+    id: z.string(),
+    parentId: z.string().nullable(),
+    name: z.string(),
+    kind: z.enum(partyOrgKinds),
+    place: z.object({ code: z.string(), name: z.string() }),
+    memberCount: z.number(),
+  })
   .openapi('PartyOrg');
 
 export const PartyMemberInput = z
-  .object({ residentId: z.uuid(), partyOrgId: z.uuid(), joinedOn: z.iso.date().optional(), memberKind: z.enum(['full', 'probationary']).default('full') })
+  .object({
+    residentId: z.uuid(),
+    partyOrgId: z.uuid(),
+    joinedOn: z.iso.date().optional(),
+    memberKind: z.enum(['full', 'probationary']).default('full'),
+  })
   .openapi('PartyMemberInput');
 export const VolunteerInput = z
-  .object({ residentId: z.uuid(), skills: z.array(text({ min: 1, max: 20 })).max(10).default([]), team: text({ max: 40 }).default('') })
+  .object({
+    residentId: z.uuid(),
+    skills: z
+      .array(text({ min: 1, max: 20 }))
+      .max(10)
+      .default([]),
+    team: text({ max: 40 }).default(''),
+  })
   .openapi('VolunteerInput');
 export const InServiceInput = z
-  .object({ residentId: z.uuid(), workUnit: text({ min: 1, max: 80 }), communityCode: z.string().regex(/^\d{12}$/), claimedPosts: z.array(text({ min: 1, max: 40 })).max(10).default([]) })
+  .object({
+    residentId: z.uuid(),
+    workUnit: text({ min: 1, max: 80 }),
+    communityCode: z.string().regex(/^\d{12}$/),
+    claimedPosts: z
+      .array(text({ min: 1, max: 40 }))
+      .max(10)
+      .default([]),
+  })
   .openapi('InServiceMemberInput');
 export const OrganisationInput = z
-  .object({ kind: z.enum(organisationKinds), name: text({ min: 1, max: 80 }), placeCode, contactName: text({ max: 20 }).default(''), phone: text({ max: 20 }).default('') })
+  .object({
+    kind: z.enum(organisationKinds),
+    name: text({ min: 1, max: 80 }),
+    placeCode,
+    contactName: text({ max: 20 }).default(''),
+    phone: text({ max: 20 }).default(''),
+  })
   .openapi('OrganisationInput');
 
-const person = { residentId: z.string(), name: z.string(), gender: z.string().nullable(), phone: z.string().nullable(), address: z.string() };
-export const PartyMemberSchema = z.object({ ...person, partyOrg: z.string(), joinedOn: z.string().nullable(), memberKind: z.string() }).openapi('PartyMember');
-export const VolunteerSchema = z.object({ ...person, skills: z.array(z.string()), team: z.string(), serviceHours: z.number() }).openapi('Volunteer');
-export const InServiceSchema = z.object({ ...person, workUnit: z.string(), community: z.string(), claimedPosts: z.array(z.string()), registeredAt: z.string() }).openapi('InServiceMember');
+const person = {
+  residentId: z.string(),
+  name: z.string(),
+  gender: z.string().nullable(),
+  phone: z.string().nullable(),
+  address: z.string(),
+};
+export const PartyMemberSchema = z
+  .object({ ...person, partyOrg: z.string(), joinedOn: z.string().nullable(), memberKind: z.string() })
+  .openapi('PartyMember');
+export const VolunteerSchema = z
+  .object({ ...person, skills: z.array(z.string()), team: z.string(), serviceHours: z.number() })
+  .openapi('Volunteer');
+export const InServiceSchema = z
+  .object({
+    ...person,
+    workUnit: z.string(),
+    community: z.string(),
+    claimedPosts: z.array(z.string()),
+    registeredAt: z.string(),
+  })
+  .openapi('InServiceMember');
 export const OrganisationSchema = z
-  .object({ id: z.string(), kind: z.enum(organisationKinds), name: z.string(), place: z.object({ code: z.string(), name: z.string() }), contactName: z.string(), phone: z.string() })
+  .object({
+    id: z.string(),
+    kind: z.enum(organisationKinds),
+    name: z.string(),
+    place: z.object({ code: z.string(), name: z.string() }),
+    contactName: z.string(),
+    phone: z.string(),
+  })
   .openapi('Organisation');
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });
 
 export type RosterQueryT = z.infer<typeof RosterQuery>;
 export type PartyOrgInputT = z.infer<typeof PartyOrgInput>;

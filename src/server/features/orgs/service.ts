@@ -10,7 +10,14 @@ import { isUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';
 import * as repo from './repository.js';
-import type { InServiceInputT, OrganisationInputT, PartyMemberInputT, PartyOrgInputT, RosterQueryT, VolunteerInputT } from './schemas.js';
+import type {
+  InServiceInputT,
+  OrganisationInputT,
+  PartyMemberInputT,
+  PartyOrgInputT,
+  RosterQueryT,
+  VolunteerInputT,
+} from './schemas.js';
 
 export interface OrgsDeps {
   db: Db;
@@ -55,11 +62,28 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
     offset: (q.page - 1) * q.pageSize,
     limit: q.pageSize,
   });
-  const person = (r: { resident_id: string; name: string; gender: string | null; phone_masked: string | null; address: string }) => ({
-    residentId: r.resident_id, name: r.name, gender: r.gender, phone: r.phone_masked, address: r.address,
+  const person = (r: {
+    resident_id: string;
+    name: string;
+    gender: string | null;
+    phone_masked: string | null;
+    address: string;
+  }) => ({
+    residentId: r.resident_id,
+    name: r.name,
+    gender: r.gender,
+    phone: r.phone_masked,
+    address: r.address,
   });
 
-  async function audited(actor: Actor, action: string, entityId: string, tenantId: string, after: unknown, write: (trx: Transaction<Database>) => Promise<void>) {
+  async function audited(
+    actor: Actor,
+    action: string,
+    entityId: string,
+    tenantId: string,
+    after: unknown,
+    write: (trx: Transaction<Database>) => Promise<void>,
+  ) {
     const now = clock.now();
     await db.transaction().execute(async (trx) => {
       await write(trx);
@@ -70,26 +94,57 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
   return {
     async partyOrgs(actor: Actor, under?: string) {
       const rows = await repo.listPartyOrgs(db, scopeOf(actor, 'orgs:read'), await underPath(actor, under));
-      return rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name, kind: r.kind, place: { code: r.place_code, name: r.place_name }, memberCount: r.member_count ?? 0 }));
+      return rows.map((r) => ({
+        id: r.id,
+        parentId: r.parent_id,
+        name: r.name,
+        kind: r.kind,
+        place: { code: r.place_code, name: r.place_name },
+        memberCount: r.member_count ?? 0,
+      }));
     },
 
     async createPartyOrg(actor: Actor, input: PartyOrgInputT) {
       const place = await writablePlace(actor, input.placeCode);
       const rule = partyOrgRules[input.kind];
-      if (!rule.place.includes(place.kind)) throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
+      if (!rule.place.includes(place.kind))
+        throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
       const parent = input.parentId ? await repo.findPartyOrg(db, input.parentId) : undefined;
-      if ((rule.parent === null) !== (parent === undefined) || (parent && (parent.kind !== rule.parent || !isUnder(place.path, parent.path)))) {
+      if (
+        (rule.parent === null) !== (parent === undefined) ||
+        (parent && (parent.kind !== rule.parent || !isUnder(place.path, parent.path)))
+      ) {
         throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, parentKind: parent?.kind ?? null });
       }
       const id = newId();
-      const row = { id, tenant_id: place.tenant_id!, parent_id: parent?.id ?? null, name: input.name, kind: input.kind, place_id: place.id, created_at: clock.now() };
-      await audited(actor, 'partyOrg.create', id, place.tenant_id!, { ...input }, (trx) => repo.insertPartyOrg(trx, row));
+      const row = {
+        id,
+        tenant_id: place.tenant_id!,
+        parent_id: parent?.id ?? null,
+        name: input.name,
+        kind: input.kind,
+        place_id: place.id,
+        created_at: clock.now(),
+      };
+      await audited(actor, 'partyOrg.create', id, place.tenant_id!, { ...input }, (trx) =>
+        repo.insertPartyOrg(trx, row),
+      );
       return { id };
     },
 
     async partyMembers(actor: Actor, q: RosterQueryT) {
       const { rows, total } = await repo.listPartyMembers(db, await filter(actor, q));
-      return { items: rows.map((r: any) => ({ ...person(r), partyOrg: r.party_org, joinedOn: dateText(r.joined_on), memberKind: r.member_kind })), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r: any) => ({
+          ...person(r),
+          partyOrg: r.party_org,
+          joinedOn: dateText(r.joined_on),
+          memberKind: r.member_kind,
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async addPartyMember(actor: Actor, input: PartyMemberInputT) {
@@ -98,25 +153,61 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
       if (!org) throw new AppError('NOT_FOUND', { partyOrgId: input.partyOrgId });
       assertInScope(actor, 'orgs:read', org.path);
       await audited(actor, 'partyMember.set', resident.id, resident.tenant_id, { ...input }, (trx) =>
-        repo.upsertPartyMember(trx, { resident_id: resident.id, tenant_id: resident.tenant_id, party_org_id: org.id, joined_on: input.joinedOn ?? null, member_kind: input.memberKind, created_at: clock.now() }));
+        repo.upsertPartyMember(trx, {
+          resident_id: resident.id,
+          tenant_id: resident.tenant_id,
+          party_org_id: org.id,
+          joined_on: input.joinedOn ?? null,
+          member_kind: input.memberKind,
+          created_at: clock.now(),
+        }),
+      );
       return { residentId: resident.id };
     },
 
     async volunteers(actor: Actor, q: RosterQueryT) {
       const { rows, total } = await repo.listVolunteers(db, await filter(actor, q));
-      return { items: rows.map((r: any) => ({ ...person(r), skills: r.skills, team: r.team, serviceHours: Math.round((r.service_minutes / 60) * 10) / 10 })), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r: any) => ({
+          ...person(r),
+          skills: r.skills,
+          team: r.team,
+          serviceHours: Math.round((r.service_minutes / 60) * 10) / 10,
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async addVolunteer(actor: Actor, input: VolunteerInputT) {
       const resident = await writableResident(actor, input.residentId);
       await audited(actor, 'volunteer.set', resident.id, resident.tenant_id, { ...input }, (trx) =>
-        repo.upsertVolunteer(trx, { resident_id: resident.id, tenant_id: resident.tenant_id, skills: input.skills, team: input.team, registered_at: clock.now() }));
+        repo.upsertVolunteer(trx, {
+          resident_id: resident.id,
+          tenant_id: resident.tenant_id,
+          skills: input.skills,
+          team: input.team,
+          registered_at: clock.now(),
+        }),
+      );
       return { residentId: resident.id };
     },
 
     async inServiceMembers(actor: Actor, q: RosterQueryT) {
       const { rows, total } = await repo.listInService(db, await filter(actor, q));
-      return { items: rows.map((r: any) => ({ ...person(r), workUnit: r.work_unit, community: r.community, claimedPosts: r.claimed_posts, registeredAt: new Date(r.registered_at).toISOString() })), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r: any) => ({
+          ...person(r),
+          workUnit: r.work_unit,
+          community: r.community,
+          claimedPosts: r.claimed_posts,
+          registeredAt: new Date(r.registered_at).toISOString(),
+        })),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     /** 双报到: a party member who works elsewhere registers in the home community. */
@@ -125,13 +216,28 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
       const community = await writablePlace(actor, input.communityCode);
       if (community.kind !== 'community') throw new AppError('PLACE_PARENT_INVALID');
       await audited(actor, 'inService.register', resident.id, resident.tenant_id, { ...input }, (trx) =>
-        repo.upsertInService(trx, { resident_id: resident.id, tenant_id: resident.tenant_id, work_unit: input.workUnit, community_id: community.id, claimed_posts: input.claimedPosts, registered_at: clock.now() }));
+        repo.upsertInService(trx, {
+          resident_id: resident.id,
+          tenant_id: resident.tenant_id,
+          work_unit: input.workUnit,
+          community_id: community.id,
+          claimed_posts: input.claimedPosts,
+          registered_at: clock.now(),
+        }),
+      );
       return { residentId: resident.id };
     },
 
     async organisations(actor: Actor, under?: string, kind?: string) {
       const rows = await repo.listOrganisations(db, scopeOf(actor, 'orgs:read'), await underPath(actor, under), kind);
-      return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, place: { code: r.place_code, name: r.place_name }, contactName: r.contact_name, phone: r.phone }));
+      return rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        name: r.name,
+        place: { code: r.place_code, name: r.place_name },
+        contactName: r.contact_name,
+        phone: r.phone,
+      }));
     },
 
     async createOrganisation(actor: Actor, input: OrganisationInputT) {
@@ -139,7 +245,17 @@ export function createOrgsService({ db, clock }: OrgsDeps) {
       if (place.kind !== 'community' && place.kind !== 'street') throw new AppError('PLACE_PARENT_INVALID');
       const id = newId();
       await audited(actor, 'organisation.create', id, place.tenant_id!, { ...input }, (trx) =>
-        repo.insertOrganisation(trx, { id, tenant_id: place.tenant_id!, kind: input.kind, name: input.name, place_id: place.id, contact_name: input.contactName, phone: input.phone, created_at: clock.now() }));
+        repo.insertOrganisation(trx, {
+          id,
+          tenant_id: place.tenant_id!,
+          kind: input.kind,
+          name: input.name,
+          place_id: place.id,
+          contact_name: input.contactName,
+          phone: input.phone,
+          created_at: clock.now(),
+        }),
+      );
       return { id };
     },
   };

@@ -34,11 +34,29 @@ function styleHeader(sheet: ExcelJS.Worksheet) {
 export async function templateWorkbook(tagLabels: string[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('居民');
-  sheet.columns = importColumns.map((c) => ({ header: c.header + (c.required ? '*' : ''), key: c.key, width: c.width }));
+  sheet.columns = importColumns.map((c) => ({
+    header: c.header + (c.required ? '*' : ''),
+    key: c.key,
+    width: c.width,
+  }));
   styleHeader(sheet);
-  sheet.addRow({ name: '张三', idNumber: '11010519491231002X', phone: '13800138000', building: '1', unit: '1', room: '101', relation: '户主', residence: '户籍', tags: '独居老人', notes: '示例行，导入前请删除' });
+  sheet.addRow({
+    name: '张三',
+    idNumber: '11010519491231002X',
+    phone: '13800138000',
+    building: '1',
+    unit: '1',
+    room: '101',
+    relation: '户主',
+    residence: '户籍',
+    tags: '独居老人',
+    notes: '示例行，导入前请删除',
+  });
   const help = book.addWorksheet('填写说明');
-  help.columns = [{ header: '列', key: 'col', width: 14 }, { header: '说明', key: 'text', width: 80 }];
+  help.columns = [
+    { header: '列', key: 'col', width: 14 },
+    { header: '说明', key: 'text', width: 80 },
+  ];
   styleHeader(help);
   help.addRows([
     { col: '姓名*', text: '必填' },
@@ -66,7 +84,9 @@ export async function readResidentSheet(bytes: Buffer): Promise<SheetRow[]> {
   for (const line of sheet.rows) {
     const byColumn = new Map(line.cells.map((c) => [c.column, c]));
     const cellOf = (key: ImportColumn) => (positions.has(key) ? byColumn.get(positions.get(key)!) : undefined);
-    const values = Object.fromEntries(importColumns.map((c) => [c.key, unescapeFormula((cellOf(c.key)?.text ?? '').trim())])) as Record<ImportColumn, string>;
+    const values = Object.fromEntries(
+      importColumns.map((c) => [c.key, unescapeFormula((cellOf(c.key)?.text ?? '').trim())]),
+    ) as Record<ImportColumn, string>;
     const formulas = importColumns.filter((c) => cellOf(c.key)?.formula).map((c) => c.key);
     if (formulas.length === 0 && Object.values(values).every((v) => v === '')) continue;
     rows.push({ row: line.row, values, formulas });
@@ -75,30 +95,47 @@ export async function readResidentSheet(bytes: Buffer): Promise<SheetRow[]> {
 }
 
 export interface ExportRow {
-  name: string; gender: 'male' | 'female' | null; birthDate: string | null; idNumber: string | null; phone: string | null;
-  address: string; grid: string; relation: keyof typeof relationLabels; residence: keyof typeof residenceLabels;
-  tags: string; status: keyof typeof residentStatusLabels;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birthDate: string | null;
+  idNumber: string | null;
+  phone: string | null;
+  address: string;
+  grid: string;
+  relation: keyof typeof relationLabels;
+  residence: keyof typeof residenceLabels;
+  tags: string;
+  status: keyof typeof residentStatusLabels;
 }
 
 export async function exportWorkbook(batches: AsyncIterable<ExportRow[]>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('居民');
   sheet.columns = [
-    { header: '姓名', key: 'name', width: 10 }, { header: '性别', key: 'gender', width: 6 }, { header: '出生日期', key: 'birthDate', width: 12 },
-    { header: '身份证号', key: 'idNumber', width: 22 }, { header: '手机号', key: 'phone', width: 15 }, { header: '地址', key: 'address', width: 44 },
-    { header: '网格', key: 'grid', width: 20 }, { header: '与户主关系', key: 'relation', width: 10 }, { header: '居住类型', key: 'residence', width: 10 },
-    { header: '标签', key: 'tags', width: 24 }, { header: '状态', key: 'status', width: 8 },
+    { header: '姓名', key: 'name', width: 10 },
+    { header: '性别', key: 'gender', width: 6 },
+    { header: '出生日期', key: 'birthDate', width: 12 },
+    { header: '身份证号', key: 'idNumber', width: 22 },
+    { header: '手机号', key: 'phone', width: 15 },
+    { header: '地址', key: 'address', width: 44 },
+    { header: '网格', key: 'grid', width: 20 },
+    { header: '与户主关系', key: 'relation', width: 10 },
+    { header: '居住类型', key: 'residence', width: 10 },
+    { header: '标签', key: 'tags', width: 24 },
+    { header: '状态', key: 'status', width: 8 },
   ];
   styleHeader(sheet);
   for await (const batch of batches) {
     for (const r of batch) {
-      sheet.addRow(escapeFormulas({
-        ...r,
-        gender: r.gender ? genderLabels[r.gender] : '',
-        relation: relationLabels[r.relation] ?? r.relation,
-        residence: residenceLabels[r.residence] ?? r.residence,
-        status: residentStatusLabels[r.status] ?? r.status,
-      }));
+      sheet.addRow(
+        escapeFormulas({
+          ...r,
+          gender: r.gender ? genderLabels[r.gender] : '',
+          relation: relationLabels[r.relation] ?? r.relation,
+          residence: residenceLabels[r.residence] ?? r.residence,
+          status: residentStatusLabels[r.status] ?? r.status,
+        }),
+      );
     }
   }
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -16,7 +16,9 @@ describe('resident identity fields', () => {
   });
 
   it('refuses a bad check digit or phone with a code', () => {
-    expect(() => idNumberColumns(pii, '110105194912310021', new Date())).toThrowError(expect.objectContaining({ code: 'RESIDENT_ID_NUMBER_INVALID', details: { problem: 'checkDigit' } }));
+    expect(() => idNumberColumns(pii, '110105194912310021', new Date())).toThrowError(
+      expect.objectContaining({ code: 'RESIDENT_ID_NUMBER_INVALID', details: { problem: 'checkDigit' } }),
+    );
     expect(() => phoneColumns(pii, '12345')).toThrowError(expect.objectContaining({ code: 'RESIDENT_PHONE_INVALID' }));
   });
 

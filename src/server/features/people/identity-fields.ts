@@ -36,12 +36,16 @@ export function phoneColumns(pii: PiiCipher, raw: string | undefined) {
 
 /** Full pinyin and initials for search: 张三 → zhangsan, zs. */
 export function nameColumns(name: string) {
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head' }).map((s) => s.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', surname: 'head' }).map((s) =>
+    s.toLowerCase().replace(/[^a-z0-9]/g, ''),
+  );
   return { name, name_pinyin: syllables.join(''), name_initials: syllables.map((s) => s[0] ?? '').join('') };
 }
 
 /** What a search box text is: an ID number, a phone, latin letters (pinyin) or Chinese. */
-export function classifyQuery(q: string): { kind: 'idNumber' | 'phone'; normalized: string } | { kind: 'pinyin' | 'name'; text: string } {
+export function classifyQuery(
+  q: string,
+): { kind: 'idNumber' | 'phone'; normalized: string } | { kind: 'pinyin' | 'name'; text: string } {
   const trimmed = q.trim();
   const id = parseIdNumber(trimmed);
   if (id.ok) return { kind: 'idNumber', normalized: id.info.normalized };

@@ -29,22 +29,48 @@ const problems = {
   id_check_digit: { 'zh-CN': '身份证号校验位不正确', en: 'The ID number check character is wrong' },
   phone_invalid: { 'zh-CN': '电话号码格式不正确', en: 'The phone number is not valid' },
   duplicate_in_file: { 'zh-CN': '与本表第 {row} 行身份证号重复', en: 'Same ID number as row {row}' },
-  id_registered_elsewhere: { 'zh-CN': '该身份证号已在其他住址登记', en: 'This ID number is registered at another address' },
+  id_registered_elsewhere: {
+    'zh-CN': '该身份证号已在其他住址登记',
+    en: 'This ID number is registered at another address',
+  },
   unknown_building: { 'zh-CN': '本社区没有该楼栋', en: 'No such building in this community' },
   unknown_unit: { 'zh-CN': '该楼栋没有此单元', en: 'No such unit in this building' },
   unknown_room: { 'zh-CN': '该单元没有此房号', en: 'No such room in this unit' },
   unknown_relation: { 'zh-CN': '与户主关系应为：' + Object.values(relationLabels).join('、'), en: 'Unknown relation' },
   unknown_residence: { 'zh-CN': '居住类型应为：户籍、常住或流动', en: 'Residence must be 户籍, 常住 or 流动' },
   unknown_tag: { 'zh-CN': '标签不存在：{tag}', en: 'Unknown tag: {tag}' },
-  bad_characters: { 'zh-CN': '含有控制字符、换行或残缺的字符', en: 'Contains a control character, a line break or a broken character' },
-  formula_cell: { 'zh-CN': '该格是公式，请复制后“选择性粘贴为数值”再导入', en: 'This cell holds a formula; paste it as a value' },
+  bad_characters: {
+    'zh-CN': '含有控制字符、换行或残缺的字符',
+    en: 'Contains a control character, a line break or a broken character',
+  },
+  formula_cell: {
+    'zh-CN': '该格是公式，请复制后“选择性粘贴为数值”再导入',
+    en: 'This cell holds a formula; paste it as a value',
+  },
 } as const;
 type Problem = keyof typeof problems;
 
-export interface RowError { row: number; column: ImportColumn; code: Problem; message: string }
-export interface ImportReport { total: number; valid: number; skipped: number; imported: number; errors: RowError[] }
+export interface RowError {
+  row: number;
+  column: ImportColumn;
+  code: Problem;
+  message: string;
+}
+export interface ImportReport {
+  total: number;
+  valid: number;
+  skipped: number;
+  imported: number;
+  errors: RowError[];
+}
 export type ImportMode = 'validate' | 'valid-only' | 'all-or-nothing';
-interface ImportInput { communityCode: string; bytes: Buffer; mode: ImportMode; fileName: string; locale: Locale }
+interface ImportInput {
+  communityCode: string;
+  bytes: Buffer;
+  mode: ImportMode;
+  fileName: string;
+  locale: Locale;
+}
 
 const relationCodes = codeByLabel(relationLabels);
 const residenceCodes = codeByLabel(residenceLabels);
@@ -54,7 +80,8 @@ const IMPORT_LEASE_MS = 10 * 60_000;
 export function createResidentImport({ db, clock, pii }: PeopleDeps) {
   return async function importResidents(actor: Actor, input: ImportInput): Promise<ImportReport> {
     const community = await findByCode(db, input.communityCode);
-    if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND', { communityCode: input.communityCode });
+    if (!community || community.kind !== 'community')
+      throw new AppError('NOT_FOUND', { communityCode: input.communityCode });
     assertInScope(actor, 'people:import', community.path);
     if (input.mode === 'validate') return readAndImport(actor, community, input);
     const lease = `resident-import:${community.id}`;
@@ -68,26 +95,55 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
     }
   };
 
-  async function readAndImport(actor: Actor, community: Place, input: ImportInput, lease?: { lease: string; holder: string }): Promise<ImportReport> {
+  async function readAndImport(
+    actor: Actor,
+    community: Place,
+    input: ImportInput,
+    lease?: { lease: string; holder: string },
+  ): Promise<ImportReport> {
     const sheet = await readResidentSheet(input.bytes);
     // A cell holding what cannot be stored makes its row bad before anything is looked up with it.
-    const unstorable = (r: SheetRow) => importColumns.filter((c) => textProblem(r.values[c.key], { multiline: c.key === 'notes' })).map((c) => c.key);
+    const unstorable = (r: SheetRow) =>
+      importColumns.filter((c) => textProblem(r.values[c.key], { multiline: c.key === 'notes' })).map((c) => c.key);
     const rows = sheet.filter((r) => unstorable(r).length === 0);
     const now = clock.now();
     const errors: RowError[] = [];
     const fail = (row: SheetRow, column: ImportColumn, code: Problem, vars: Record<string, string | number> = {}) =>
-      errors.push({ row: row.row, column, code, message: problems[code][input.locale].replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? '')) });
+      errors.push({
+        row: row.row,
+        column,
+        code,
+        message: problems[code][input.locale].replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? '')),
+      });
 
     const tags = await repo.listTags(db);
-    const tagByLabel = new Map(tags.flatMap((t) => [[t.label_zh, t.code], [t.code, t.code]]));
+    const tagByLabel = new Map(
+      tags.flatMap((t) => [
+        [t.label_zh, t.code],
+        [t.code, t.code],
+      ]),
+    );
     const code = (r: SheetRow) => `${community.code}-${r.values.building}`;
     const places = new Map(
-      (await findByCodes(db, [...new Set(rows.flatMap((r) => [code(r), `${code(r)}-${r.values.unit}`, `${code(r)}-${r.values.unit}-${r.values.room}`]))]))
+      (
+        await findByCodes(db, [
+          ...new Set(
+            rows.flatMap((r) => [
+              code(r),
+              `${code(r)}-${r.values.unit}`,
+              `${code(r)}-${r.values.unit}-${r.values.room}`,
+            ]),
+          ),
+        ])
+      )
         .filter((p) => p.status === 'active')
         .map((p) => [p.code, p]),
     );
 
-    interface Candidate { sheet: SheetRow; resident: Insertable<ResidentsTable> }
+    interface Candidate {
+      sheet: SheetRow;
+      resident: Insertable<ResidentsTable>;
+    }
     const candidates: Candidate[] = [];
     const firstRowOfId = new Map<string, number>();
     for (const r of sheet) for (const column of unstorable(r)) fail(r, column, 'bad_characters');
@@ -95,13 +151,20 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
       const v = r.values;
       const before = errors.length;
       for (const c of r.formulas) fail(r, c, 'formula_cell');
-      for (const c of ['name', 'building', 'unit', 'room'] as const) if (!v[c] && !r.formulas.includes(c)) fail(r, c, 'required');
+      for (const c of ['name', 'building', 'unit', 'room'] as const)
+        if (!v[c] && !r.formulas.includes(c)) fail(r, c, 'required');
       if (textLength(v.name) > 40) fail(r, 'name', 'name_too_long');
       let id: ReturnType<typeof parseIdNumber> | null = null;
       if (v.idNumber) {
         id = parseIdNumber(v.idNumber, now);
-        if (!id.ok) fail(r, 'idNumber', id.problem === 'format' ? 'id_format' : id.problem === 'birthDate' ? 'id_birth_date' : 'id_check_digit');
-        else if (firstRowOfId.has(id.info.normalized)) fail(r, 'idNumber', 'duplicate_in_file', { row: firstRowOfId.get(id.info.normalized)! });
+        if (!id.ok)
+          fail(
+            r,
+            'idNumber',
+            id.problem === 'format' ? 'id_format' : id.problem === 'birthDate' ? 'id_birth_date' : 'id_check_digit',
+          );
+        else if (firstRowOfId.has(id.info.normalized))
+          fail(r, 'idNumber', 'duplicate_in_file', { row: firstRowOfId.get(id.info.normalized)! });
         else firstRowOfId.set(id.info.normalized, r.row);
       }
       const phone = v.phone ? normalizePhone(v.phone) : null;
@@ -151,11 +214,27 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
 
     // Against the database: the same person already in that household is skipped; an ID number
     // registered at another address is an error.
-    const owners = await repo.findIdNumberOwners(db, community.tenant_id!, candidates.map((c) => c.resident.id_number_hash).filter((h): h is string => h !== null));
+    const owners = await repo.findIdNumberOwners(
+      db,
+      community.tenant_id!,
+      candidates.map((c) => c.resident.id_number_hash).filter((h): h is string => h !== null),
+    );
     const ownerByHash = new Map(owners.map((o) => [o.id_number_hash, o]));
     const existingByHouseholdName = new Set(
-      (await db.selectFrom('residents').select(['household_id', 'name']).where('household_id', 'in', candidates.length ? [...new Set(candidates.map((c) => c.resident.household_id))] : ['00000000-0000-0000-0000-000000000000']).where('status', '=', 'active').execute())
-        .map((r) => `${r.household_id}|${r.name}`),
+      (
+        await db
+          .selectFrom('residents')
+          .select(['household_id', 'name'])
+          .where(
+            'household_id',
+            'in',
+            candidates.length
+              ? [...new Set(candidates.map((c) => c.resident.household_id))]
+              : ['00000000-0000-0000-0000-000000000000'],
+          )
+          .where('status', '=', 'active')
+          .execute()
+      ).map((r) => `${r.household_id}|${r.name}`),
     );
     const fresh: Candidate[] = [];
     let skipped = 0;
@@ -173,12 +252,42 @@ export function createResidentImport({ db, clock, pii }: PeopleDeps) {
     await db.transaction().execute(async (trx) => {
       // Still ours (it expires only after IMPORT_LEASE_MS), and held until this commit.
       if (lease && !(await stillHolds(trx, lease.lease, lease.holder))) throw new AppError('IMPORT_RUNNING');
-      await repo.insertResidents(trx, fresh.map((c) => c.resident));
-      await repo.insertEvents(trx, fresh.map((c) => ({
-        id: newId(), tenant_id: c.resident.tenant_id, resident_id: c.resident.id, kind: 'imported' as const,
-        from_household_id: null, to_household_id: c.resident.household_id, note: cutText(storableText(input.fileName), 200), actor_id: actor.userId, at: now,
-      })));
-      await recordAudit(trx, actor, { action: 'resident.import', entityType: 'community', entityId: community.code, tenantId: community.tenant_id, after: { file: storableText(input.fileName), mode: input.mode, imported: fresh.length, skipped, badRows: errors.length } }, now);
+      await repo.insertResidents(
+        trx,
+        fresh.map((c) => c.resident),
+      );
+      await repo.insertEvents(
+        trx,
+        fresh.map((c) => ({
+          id: newId(),
+          tenant_id: c.resident.tenant_id,
+          resident_id: c.resident.id,
+          kind: 'imported' as const,
+          from_household_id: null,
+          to_household_id: c.resident.household_id,
+          note: cutText(storableText(input.fileName), 200),
+          actor_id: actor.userId,
+          at: now,
+        })),
+      );
+      await recordAudit(
+        trx,
+        actor,
+        {
+          action: 'resident.import',
+          entityType: 'community',
+          entityId: community.code,
+          tenantId: community.tenant_id,
+          after: {
+            file: storableText(input.fileName),
+            mode: input.mode,
+            imported: fresh.length,
+            skipped,
+            badRows: errors.length,
+          },
+        },
+        now,
+      );
     });
     return { ...report, imported: fresh.length };
   }

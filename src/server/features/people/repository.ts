@@ -7,10 +7,24 @@ import type { Insertable, Updateable } from 'kysely';
 // Queries only. Every list is filtered by the caller's scope on the household's place path.
 
 const residentColumns = [
-  'residents.id', 'residents.tenant_id', 'residents.household_id', 'residents.name', 'residents.gender', 'residents.birth_date',
-  'residents.id_number_masked', 'residents.phone_masked', 'residents.relation', 'residents.residence', 'residents.tags',
-  'residents.notes', 'residents.status', 'residents.created_at', 'residents.updated_at',
-  'places.code as household_code', 'places.path as household_path', 'households.address',
+  'residents.id',
+  'residents.tenant_id',
+  'residents.household_id',
+  'residents.name',
+  'residents.gender',
+  'residents.birth_date',
+  'residents.id_number_masked',
+  'residents.phone_masked',
+  'residents.relation',
+  'residents.residence',
+  'residents.tags',
+  'residents.notes',
+  'residents.status',
+  'residents.created_at',
+  'residents.updated_at',
+  'places.code as household_code',
+  'places.path as household_path',
+  'households.address',
 ] as const;
 
 function baseResidents(db: Executor) {
@@ -26,7 +40,10 @@ export interface ResidentSearch {
   tag?: string;
   residence?: string;
   status: string;
-  match?: { column: 'id_number_hash' | 'phone_hash'; value: string } | { column: 'pinyin'; value: string } | { column: 'name'; value: string };
+  match?:
+    | { column: 'id_number_hash' | 'phone_hash'; value: string }
+    | { column: 'pinyin'; value: string }
+    | { column: 'name'; value: string };
 }
 
 function applySearch(db: Executor, search: ResidentSearch) {
@@ -39,7 +56,9 @@ function applySearch(db: Executor, search: ResidentSearch) {
   if (m?.column === 'id_number_hash') query = query.where('residents.id_number_hash', '=', m.value);
   if (m?.column === 'phone_hash') query = query.where('residents.phone_hash', '=', m.value);
   if (m?.column === 'pinyin') {
-    query = query.where((eb) => eb.or([eb('residents.name_initials', 'like', `${m.value}%`), eb('residents.name_pinyin', 'like', `${m.value}%`)]));
+    query = query.where((eb) =>
+      eb.or([eb('residents.name_initials', 'like', `${m.value}%`), eb('residents.name_pinyin', 'like', `${m.value}%`)]),
+    );
   }
   if (m?.column === 'name') query = query.where('residents.name', 'like', `%${escapeLike(m.value)}%`);
   return query;
@@ -48,7 +67,15 @@ function applySearch(db: Executor, search: ResidentSearch) {
 export async function searchResidents(db: Executor, search: ResidentSearch, page: { offset: number; limit: number }) {
   const query = applySearch(db, search);
   const [rows, total] = await Promise.all([
-    query.select(residentColumns).select(rosterFlags).orderBy('places.code').orderBy('residents.relation').orderBy('residents.id').offset(page.offset).limit(page.limit).execute(),
+    query
+      .select(residentColumns)
+      .select(rosterFlags)
+      .orderBy('places.code')
+      .orderBy('residents.relation')
+      .orderBy('residents.id')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
     query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
@@ -57,19 +84,44 @@ export async function searchResidents(db: Executor, search: ResidentSearch, page
 /** Every matching row, for exports; in pages to keep memory flat. */
 export async function* allResidents(db: Executor, search: ResidentSearch, batch = 2000) {
   for (let offset = 0; ; offset += batch) {
-    const rows = await applySearch(db, search).select(residentColumns).select(rosterFlags).orderBy('places.code').orderBy('residents.id').offset(offset).limit(batch).execute();
+    const rows = await applySearch(db, search)
+      .select(residentColumns)
+      .select(rosterFlags)
+      .orderBy('places.code')
+      .orderBy('residents.id')
+      .offset(offset)
+      .limit(batch)
+      .execute();
     if (rows.length) yield rows;
     if (rows.length < batch) return;
   }
 }
 
 const rosterFlags = (eb: ExpressionBuilder<Database, 'residents' | 'places' | 'households'>) => [
-  eb.exists(eb.selectFrom('party_members').select('party_members.resident_id').whereRef('party_members.resident_id', '=', 'residents.id')).as('is_party'),
-  eb.exists(eb.selectFrom('volunteers').select('volunteers.resident_id').whereRef('volunteers.resident_id', '=', 'residents.id')).as('is_volunteer'),
+  eb
+    .exists(
+      eb
+        .selectFrom('party_members')
+        .select('party_members.resident_id')
+        .whereRef('party_members.resident_id', '=', 'residents.id'),
+    )
+    .as('is_party'),
+  eb
+    .exists(
+      eb
+        .selectFrom('volunteers')
+        .select('volunteers.resident_id')
+        .whereRef('volunteers.resident_id', '=', 'residents.id'),
+    )
+    .as('is_volunteer'),
 ];
 
 export function findResident(db: Executor, id: string) {
-  return baseResidents(db).select(residentColumns).select(rosterFlags).where('residents.id', '=', id).executeTakeFirst();
+  return baseResidents(db)
+    .select(residentColumns)
+    .select(rosterFlags)
+    .where('residents.id', '=', id)
+    .executeTakeFirst();
 }
 
 export function lockResident(db: Executor, id: string) {
@@ -77,7 +129,11 @@ export function lockResident(db: Executor, id: string) {
 }
 
 export function householdOf(db: Executor, householdId: string) {
-  return db.selectFrom('places').select(['id', 'code', 'path', 'tenant_id']).where('id', '=', householdId).executeTakeFirstOrThrow();
+  return db
+    .selectFrom('places')
+    .select(['id', 'code', 'path', 'tenant_id'])
+    .where('id', '=', householdId)
+    .executeTakeFirstOrThrow();
 }
 
 export function findHousehold(db: Executor, code: string) {
@@ -91,7 +147,11 @@ export function findHousehold(db: Executor, code: string) {
 }
 
 export async function insertResidents(db: Executor, rows: Insertable<ResidentsTable>[]) {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('residents').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('residents')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function updateResident(db: Executor, id: string, changes: Updateable<ResidentsTable>) {
@@ -99,20 +159,37 @@ export async function updateResident(db: Executor, id: string, changes: Updateab
 }
 
 export async function findIdNumberOwner(db: Executor, tenantId: string, hash: string) {
-  return db.selectFrom('residents').select(['id', 'name', 'household_id']).where('tenant_id', '=', tenantId).where('id_number_hash', '=', hash).executeTakeFirst();
+  return db
+    .selectFrom('residents')
+    .select(['id', 'name', 'household_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('id_number_hash', '=', hash)
+    .executeTakeFirst();
 }
 
 export async function findIdNumberOwners(db: Executor, tenantId: string, hashes: string[]) {
   const found: { id: string; name: string; household_id: string; id_number_hash: string | null }[] = [];
   for (let i = 0; i < hashes.length; i += 1000) {
     const chunk = hashes.slice(i, i + 1000);
-    if (chunk.length) found.push(...(await db.selectFrom('residents').select(['id', 'name', 'household_id', 'id_number_hash']).where('tenant_id', '=', tenantId).where('id_number_hash', 'in', chunk).execute()));
+    if (chunk.length)
+      found.push(
+        ...(await db
+          .selectFrom('residents')
+          .select(['id', 'name', 'household_id', 'id_number_hash'])
+          .where('tenant_id', '=', tenantId)
+          .where('id_number_hash', 'in', chunk)
+          .execute()),
+      );
   }
   return found;
 }
 
 export async function insertEvents(db: Executor, rows: Insertable<Database['resident_events']>[]) {
-  for (let i = 0; i < rows.length; i += 500) await db.insertInto('resident_events').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await db
+      .insertInto('resident_events')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export function listEvents(db: Executor, residentId: string) {
@@ -121,7 +198,14 @@ export function listEvents(db: Executor, residentId: string) {
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .leftJoin('households as fh', 'fh.place_id', 'e.from_household_id')
     .leftJoin('households as th', 'th.place_id', 'e.to_household_id')
-    .select(['e.kind', 'e.note', 'e.at', 'u.display_name as actor_name', 'fh.address as from_address', 'th.address as to_address'])
+    .select([
+      'e.kind',
+      'e.note',
+      'e.at',
+      'u.display_name as actor_name',
+      'fh.address as from_address',
+      'th.address as to_address',
+    ])
     .where('e.resident_id', '=', residentId)
     .orderBy('e.at', 'desc')
     .orderBy('e.id', 'desc')

@@ -7,44 +7,173 @@ import { text } from '../../platform/text-schema.js';
 import { exportWorkbook, templateWorkbook } from './excel.js';
 import { createResidentImport } from './import.js';
 import {
-  HouseholdSummarySchema, LeaveInput, MoveInput, ResidentDetailSchema, ResidentFilters, ResidentIdParam, ResidentInput,
-  ResidentPageSchema, ResidentQuery, ResidentUpdate, RevealInput, TagSchema,
+  HouseholdSummarySchema,
+  LeaveInput,
+  MoveInput,
+  ResidentDetailSchema,
+  ResidentFilters,
+  ResidentIdParam,
+  ResidentInput,
+  ResidentPageSchema,
+  ResidentQuery,
+  ResidentUpdate,
+  RevealInput,
+  TagSchema,
 } from './schemas.js';
 import { dateText, gridCodeOfPath, type PeopleDeps, type PeopleService } from './service.js';
 import * as repo from './repository.js';
 import { isXlsx } from '../files/content-type.js';
 
 const tags = ['people'];
-const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const xlsx = (description: string) => ({ description, content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } });
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+const xlsx = (description: string) => ({
+  description,
+  content: {
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+      schema: z.string().openapi({ format: 'binary' }),
+    },
+  },
+});
 const Id = z.object({ id: z.string() });
 
-const search = authRoute({ method: 'get', path: '/residents', tags, summary: 'Search residents in your scope (masked)', request: { query: ResidentQuery }, responses: { 200: jsonContent(ResidentPageSchema), ...errorResponses } });
-const get = authRoute({ method: 'get', path: '/residents/{id}', tags, summary: 'One resident with history (masked)', request: { params: ResidentIdParam }, responses: { 200: jsonContent(ResidentDetailSchema), ...errorResponses } });
-const register = authRoute({ method: 'post', path: '/residents', tags, summary: 'Register a resident in a household', request: json(ResidentInput), responses: { 201: jsonContent(Id, 'Registered'), ...errorResponses } });
-const update = authRoute({ method: 'patch', path: '/residents/{id}', tags, summary: 'Edit a resident (audited)', request: { params: ResidentIdParam, ...json(ResidentUpdate) }, responses: { 200: jsonContent(Id), ...errorResponses } });
-const move = authRoute({ method: 'post', path: '/residents/{id}/move', tags, summary: 'Move to another household (history kept)', request: { params: ResidentIdParam, ...json(MoveInput) }, responses: { 200: jsonContent(Id), ...errorResponses } });
-const moveOut = authRoute({ method: 'post', path: '/residents/{id}/move-out', tags, summary: 'Record a move out of the community', request: { params: ResidentIdParam, ...json(LeaveInput) }, responses: { 200: jsonContent(Id), ...errorResponses } });
-const death = authRoute({ method: 'post', path: '/residents/{id}/death', tags, summary: 'Record a death', request: { params: ResidentIdParam, ...json(LeaveInput) }, responses: { 200: jsonContent(Id), ...errorResponses } });
-const reveal = authRoute({ method: 'post', path: '/residents/{id}/reveal', tags, summary: 'Reveal one full ID number or phone (audited with the reason)', request: { params: ResidentIdParam, ...json(RevealInput) }, responses: { 200: jsonContent(z.object({ field: z.string(), value: z.string() })), ...errorResponses } });
-const listTags = authRoute({ method: 'get', path: '/resident-tags', tags, summary: 'The resident tags', responses: { 200: jsonContent(z.object({ items: z.array(TagSchema) })), ...errorResponses } });
-const summaries = authRoute({ method: 'get', path: '/household-summaries', tags, summary: 'Members, tags and last visit of each household under a place', request: { query: z.object({ under: text({ min: 2, max: 40 }) }) }, responses: { 200: jsonContent(z.object({ items: z.array(HouseholdSummarySchema) })), ...errorResponses } });
-const template = authRoute({ method: 'get', path: '/residents/import/template', tags, summary: 'The import template (.xlsx)', responses: { 200: xlsx('Template'), ...errorResponses } });
-const exportRoute = authRoute({ method: 'get', path: '/residents/export', tags, summary: 'Export the filtered list (.xlsx, masked)', request: { query: ResidentFilters }, responses: { 200: xlsx('Residents'), ...errorResponses } });
+const search = authRoute({
+  method: 'get',
+  path: '/residents',
+  tags,
+  summary: 'Search residents in your scope (masked)',
+  request: { query: ResidentQuery },
+  responses: { 200: jsonContent(ResidentPageSchema), ...errorResponses },
+});
+const get = authRoute({
+  method: 'get',
+  path: '/residents/{id}',
+  tags,
+  summary: 'One resident with history (masked)',
+  request: { params: ResidentIdParam },
+  responses: { 200: jsonContent(ResidentDetailSchema), ...errorResponses },
+});
+const register = authRoute({
+  method: 'post',
+  path: '/residents',
+  tags,
+  summary: 'Register a resident in a household',
+  request: json(ResidentInput),
+  responses: { 201: jsonContent(Id, 'Registered'), ...errorResponses },
+});
+const update = authRoute({
+  method: 'patch',
+  path: '/residents/{id}',
+  tags,
+  summary: 'Edit a resident (audited)',
+  request: { params: ResidentIdParam, ...json(ResidentUpdate) },
+  responses: { 200: jsonContent(Id), ...errorResponses },
+});
+const move = authRoute({
+  method: 'post',
+  path: '/residents/{id}/move',
+  tags,
+  summary: 'Move to another household (history kept)',
+  request: { params: ResidentIdParam, ...json(MoveInput) },
+  responses: { 200: jsonContent(Id), ...errorResponses },
+});
+const moveOut = authRoute({
+  method: 'post',
+  path: '/residents/{id}/move-out',
+  tags,
+  summary: 'Record a move out of the community',
+  request: { params: ResidentIdParam, ...json(LeaveInput) },
+  responses: { 200: jsonContent(Id), ...errorResponses },
+});
+const death = authRoute({
+  method: 'post',
+  path: '/residents/{id}/death',
+  tags,
+  summary: 'Record a death',
+  request: { params: ResidentIdParam, ...json(LeaveInput) },
+  responses: { 200: jsonContent(Id), ...errorResponses },
+});
+const reveal = authRoute({
+  method: 'post',
+  path: '/residents/{id}/reveal',
+  tags,
+  summary: 'Reveal one full ID number or phone (audited with the reason)',
+  request: { params: ResidentIdParam, ...json(RevealInput) },
+  responses: { 200: jsonContent(z.object({ field: z.string(), value: z.string() })), ...errorResponses },
+});
+const listTags = authRoute({
+  method: 'get',
+  path: '/resident-tags',
+  tags,
+  summary: 'The resident tags',
+  responses: { 200: jsonContent(z.object({ items: z.array(TagSchema) })), ...errorResponses },
+});
+const summaries = authRoute({
+  method: 'get',
+  path: '/household-summaries',
+  tags,
+  summary: 'Members, tags and last visit of each household under a place',
+  request: { query: z.object({ under: text({ min: 2, max: 40 }) }) },
+  responses: { 200: jsonContent(z.object({ items: z.array(HouseholdSummarySchema) })), ...errorResponses },
+});
+const template = authRoute({
+  method: 'get',
+  path: '/residents/import/template',
+  tags,
+  summary: 'The import template (.xlsx)',
+  responses: { 200: xlsx('Template'), ...errorResponses },
+});
+const exportRoute = authRoute({
+  method: 'get',
+  path: '/residents/export',
+  tags,
+  summary: 'Export the filtered list (.xlsx, masked)',
+  request: { query: ResidentFilters },
+  responses: { 200: xlsx('Residents'), ...errorResponses },
+});
 
-const ImportQuery = z.object({ communityCode: z.string().regex(/^\d{12}$/), mode: z.enum(['validate', 'valid-only', 'all-or-nothing']).default('validate') });
-const ImportReportSchema = z.object({
-  total: z.number(), valid: z.number(), skipped: z.number(), imported: z.number(),
-  errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
-}).openapi('ImportReport');
+const ImportQuery = z.object({
+  communityCode: z.string().regex(/^\d{12}$/),
+  mode: z.enum(['validate', 'valid-only', 'all-or-nothing']).default('validate'),
+});
+const ImportReportSchema = z
+  .object({
+    total: z.number(),
+    valid: z.number(),
+    skipped: z.number(),
+    imported: z.number(),
+    errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+  })
+  .openapi('ImportReport');
 const importRoute = authRoute({
-  method: 'post', path: '/residents/import', tags, summary: 'Import residents from .xlsx: validate, or import the valid rows, or all or nothing',
-  request: { query: ImportQuery, body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
+  method: 'post',
+  path: '/residents/import',
+  tags,
+  summary: 'Import residents from .xlsx: validate, or import the valid rows, or all or nothing',
+  request: {
+    query: ImportQuery,
+    body: {
+      content: {
+        'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) },
+      },
+      required: true,
+    },
+  },
   responses: {
     200: jsonContent(ImportReportSchema),
-    409: { description: 'Another import into this community is running (IMPORT_RUNNING)', content: { 'application/json': { schema: ErrorSchema } } },
-    413: { description: 'File too large, or more than 20,000 rows (IMPORT_TOO_MANY_ROWS)', content: { 'application/json': { schema: ErrorSchema } } },
-    422: { description: 'Bad rows in all-or-nothing mode (IMPORT_HAS_ERRORS)', content: { 'application/json': { schema: ErrorSchema } } },
+    409: {
+      description: 'Another import into this community is running (IMPORT_RUNNING)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    413: {
+      description: 'File too large, or more than 20,000 rows (IMPORT_TOO_MANY_ROWS)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
+    422: {
+      description: 'Bad rows in all-or-nothing mode (IMPORT_HAS_ERRORS)',
+      content: { 'application/json': { schema: ErrorSchema } },
+    },
     ...errorResponses,
   },
 });
@@ -57,10 +186,20 @@ const xlsxHeaders = (name: string) => ({
 export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
   const importResidents = createResidentImport(deps);
   const router = createRouter();
-  router.use('/residents/import', bodyLimit({ maxSize: 20 * 1024 * 1024, onError: () => { throw new AppError('UPLOAD_TOO_LARGE'); } }));
+  router.use(
+    '/residents/import',
+    bodyLimit({
+      maxSize: 20 * 1024 * 1024,
+      onError: () => {
+        throw new AppError('UPLOAD_TOO_LARGE');
+      },
+    }),
+  );
   return router
     .openapi(listTags, async (c) => c.json({ items: await service.tags(c.get('locale')) }, 200))
-    .openapi(summaries, async (c) => c.json({ items: await service.householdSummaries(actorOf(c), c.req.valid('query').under) }, 200))
+    .openapi(summaries, async (c) =>
+      c.json({ items: await service.householdSummaries(actorOf(c), c.req.valid('query').under) }, 200),
+    )
     .openapi(template, async (c) => {
       assertPermission(actorOf(c), 'people:import');
       const labels = (await service.tags('zh-CN')).map((t) => t.label);
@@ -73,12 +212,24 @@ export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
       const tagLabels = new Map((await service.tags('zh-CN')).map((t) => [t.code, t.label]));
       async function* rows() {
         for await (const batch of repo.allResidents(deps.db, spec)) {
-          const missing = [...new Set(batch.map((r) => gridCodeOfPath(r.household_path)).filter((g): g is string => !!g && !gridNames.has(g)))];
+          const missing = [
+            ...new Set(
+              batch.map((r) => gridCodeOfPath(r.household_path)).filter((g): g is string => !!g && !gridNames.has(g)),
+            ),
+          ];
           for (const g of await repo.gridNames(deps.db, missing)) gridNames.set(g.code, g.name);
           yield batch.map((r) => ({
-            name: r.name, gender: r.gender, birthDate: dateText(r.birth_date),
-            idNumber: r.id_number_masked, phone: r.phone_masked, address: r.address, grid: gridNames.get(gridCodeOfPath(r.household_path) ?? '') ?? '',
-            relation: r.relation as 'other', residence: r.residence as 'registered', tags: r.tags.map((t) => tagLabels.get(t) ?? t).join('、'), status: r.status as 'active',
+            name: r.name,
+            gender: r.gender,
+            birthDate: dateText(r.birth_date),
+            idNumber: r.id_number_masked,
+            phone: r.phone_masked,
+            address: r.address,
+            grid: gridNames.get(gridCodeOfPath(r.household_path) ?? '') ?? '',
+            relation: r.relation as 'other',
+            residence: r.residence as 'registered',
+            tags: r.tags.map((t) => tagLabels.get(t) ?? t).join('、'),
+            status: r.status as 'active',
           }));
         }
       }
@@ -91,15 +242,47 @@ export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
       if (!(file instanceof File)) throw new AppError('UPLOAD_MISSING');
       const bytes = Buffer.from(await file.arrayBuffer());
       if (!(await isXlsx(bytes))) throw new AppError('IMPORT_FILE_INVALID');
-      return c.json(await importResidents(actorOf(c), { communityCode: query.communityCode, bytes, mode: query.mode, fileName: file.name, locale: c.get('locale') }), 200);
+      return c.json(
+        await importResidents(actorOf(c), {
+          communityCode: query.communityCode,
+          bytes,
+          mode: query.mode,
+          fileName: file.name,
+          locale: c.get('locale'),
+        }),
+        200,
+      );
     })
     .openapi(search, async (c) => c.json(await service.search(actorOf(c), c.req.valid('query')), 200))
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
     .openapi(register, async (c) => c.json(await service.register(actorOf(c), c.req.valid('json')), 201))
-    .openapi(update, async (c) => c.json(await service.update(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200))
-    .openapi(move, async (c) => c.json(await service.changeResidence(actorOf(c), c.req.valid('param').id, { kind: 'moved', ...c.req.valid('json') }), 200))
-    .openapi(moveOut, async (c) => c.json(await service.changeResidence(actorOf(c), c.req.valid('param').id, { kind: 'moved_out', ...c.req.valid('json') }), 200))
-    .openapi(death, async (c) => c.json(await service.changeResidence(actorOf(c), c.req.valid('param').id, { kind: 'deceased', ...c.req.valid('json') }), 200))
+    .openapi(update, async (c) =>
+      c.json(await service.update(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    )
+    .openapi(move, async (c) =>
+      c.json(
+        await service.changeResidence(actorOf(c), c.req.valid('param').id, { kind: 'moved', ...c.req.valid('json') }),
+        200,
+      ),
+    )
+    .openapi(moveOut, async (c) =>
+      c.json(
+        await service.changeResidence(actorOf(c), c.req.valid('param').id, {
+          kind: 'moved_out',
+          ...c.req.valid('json'),
+        }),
+        200,
+      ),
+    )
+    .openapi(death, async (c) =>
+      c.json(
+        await service.changeResidence(actorOf(c), c.req.valid('param').id, {
+          kind: 'deceased',
+          ...c.req.valid('json'),
+        }),
+        200,
+      ),
+    )
     .openapi(reveal, async (c) => {
       const input = c.req.valid('json');
       return c.json(await service.reveal(actorOf(c), c.req.valid('param').id, input.field, input.reason), 200);

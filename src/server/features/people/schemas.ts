@@ -1,11 +1,27 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/text-schema.js';
 
-export const relations = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'tenant', 'other'] as const;
+export const relations = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'in_law',
+  'tenant',
+  'other',
+] as const;
 export const residences = ['registered', 'resident', 'floating'] as const;
 export const residentStatuses = ['active', 'moved_out', 'deceased'] as const;
 
-const placeCode = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/);
+const placeCode = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[0-9A-Za-z-]+$/);
 const tagCode = z.string().regex(/^[a-z_]{2,40}$/);
 
 export const ResidentIdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
@@ -14,7 +30,9 @@ export const ResidentInput = z
   .object({
     householdCode: placeCode,
     name: text({ min: 1, max: 40 }),
-    idNumber: text({ max: 18 }).optional().openapi({ description: '18-character ID number (GB 11643); birth date and gender are derived from it' }),
+    idNumber: text({ max: 18 })
+      .optional()
+      .openapi({ description: '18-character ID number (GB 11643); birth date and gender are derived from it' }),
     phone: text({ max: 20 }).optional(),
     gender: z.enum(['male', 'female']).optional(),
     birthDate: z.iso.date().optional(),
@@ -37,13 +55,17 @@ export const ResidentUpdate = z
   })
   .openapi('ResidentUpdate');
 
-export const MoveInput = z.object({ householdCode: placeCode, note: text({ max: 300, multiline: true }).default('') }).openapi('MoveInput');
+export const MoveInput = z
+  .object({ householdCode: placeCode, note: text({ max: 300, multiline: true }).default('') })
+  .openapi('MoveInput');
 export const LeaveInput = z.object({ note: text({ max: 300, multiline: true }).default('') }).openapi('LeaveInput');
 
 export const RevealInput = z
   .object({
     field: z.enum(['idNumber', 'phone']),
-    reason: text({ min: 2, max: 200, multiline: true }).openapi({ description: 'Why the full value is needed; kept in the audit log' }),
+    reason: text({ min: 2, max: 200, multiline: true }).openapi({
+      description: 'Why the full value is needed; kept in the audit log',
+    }),
   })
   .openapi('RevealInput');
 
@@ -78,11 +100,17 @@ export const ResidentEventSchema = z.object({
   toAddress: z.string().nullable(),
 });
 
-export const ResidentDetailSchema = ResidentSchema.extend({ history: z.array(ResidentEventSchema) }).openapi('ResidentDetail');
+export const ResidentDetailSchema = ResidentSchema.extend({ history: z.array(ResidentEventSchema) }).openapi(
+  'ResidentDetail',
+);
 
 export const ResidentFilters = z.object({
-  q: text({ max: 40 }).optional().openapi({ description: 'Name, pinyin initials (zs), full pinyin, exact ID number or phone' }),
-  under: placeCode.optional().openapi({ description: 'Place code (street, community, grid, building…); default: your whole scope' }),
+  q: text({ max: 40 })
+    .optional()
+    .openapi({ description: 'Name, pinyin initials (zs), full pinyin, exact ID number or phone' }),
+  under: placeCode
+    .optional()
+    .openapi({ description: 'Place code (street, community, grid, building…); default: your whole scope' }),
   tag: tagCode.optional(),
   residence: z.enum(residences).optional(),
   status: z.enum([...residentStatuses, 'all']).default('active'),
@@ -93,12 +121,22 @@ export const ResidentQuery = ResidentFilters.extend({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
-export const ResidentPageSchema = z.object({ items: z.array(ResidentSchema), total: z.number(), page: z.number(), pageSize: z.number() }).openapi('ResidentPage');
+export const ResidentPageSchema = z
+  .object({ items: z.array(ResidentSchema), total: z.number(), page: z.number(), pageSize: z.number() })
+  .openapi('ResidentPage');
 
-export const TagSchema = z.object({ code: z.string(), label: z.string(), needsVisit: z.boolean() }).openapi('ResidentTag');
+export const TagSchema = z
+  .object({ code: z.string(), label: z.string(), needsVisit: z.boolean() })
+  .openapi('ResidentTag');
 
 export const HouseholdSummarySchema = z
-  .object({ code: z.string(), members: z.number(), tags: z.array(z.string()), needsVisit: z.boolean(), lastVisitAt: z.string().nullable() })
+  .object({
+    code: z.string(),
+    members: z.number(),
+    tags: z.array(z.string()),
+    needsVisit: z.boolean(),
+    lastVisitAt: z.string().nullable(),
+  })
   .openapi('HouseholdSummary');
 
 export type ResidentInputT = z.infer<typeof ResidentInput>;

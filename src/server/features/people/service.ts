@@ -33,11 +33,17 @@ function ageOn(birthDate: string | null, today: Date): number | null {
 }
 
 export const dateText = (value: unknown): string | null =>
-  value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+  value === null || value === undefined
+    ? null
+    : value instanceof Date
+      ? value.toISOString().slice(0, 10)
+      : String(value).slice(0, 10);
 
 export function createPeopleService({ db, clock, pii }: PeopleDeps) {
   async function present(actor: Actor, rows: ResidentRow[]) {
-    const gridCodes = [...new Set(rows.map((r) => gridCodeOfPath(r.household_path)).filter((c): c is string => c !== null))];
+    const gridCodes = [
+      ...new Set(rows.map((r) => gridCodeOfPath(r.household_path)).filter((c): c is string => c !== null)),
+    ];
     const grids = new Map((await repo.gridNames(db, gridCodes)).map((g) => [g.code, g.name]));
     const today = clock.now();
     return rows.map((r) => {
@@ -104,12 +110,22 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
     if (filters.q) {
       const c = classifyQuery(filters.q);
       if ('normalized' in c) {
-        match = { column: c.kind === 'idNumber' ? 'id_number_hash' : 'phone_hash', value: pii.lookupHash(c.normalized) };
+        match = {
+          column: c.kind === 'idNumber' ? 'id_number_hash' : 'phone_hash',
+          value: pii.lookupHash(c.normalized),
+        };
       } else {
         match = { column: c.kind, value: c.text };
       }
     }
-    return { scope: scopeOf(actor, 'people:read'), underPath, tag: filters.tag, residence: filters.residence, status: filters.status, match };
+    return {
+      scope: scopeOf(actor, 'people:read'),
+      underPath,
+      tag: filters.tag,
+      residence: filters.residence,
+      status: filters.status,
+      match,
+    };
   }
 
   return {
@@ -118,7 +134,10 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
 
     async search(actor: Actor, query: ResidentQueryT) {
       const spec = await searchSpec(actor, query);
-      const { rows, total } = await repo.searchResidents(db, spec, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+      const { rows, total } = await repo.searchResidents(db, spec, {
+        offset: (query.page - 1) * query.pageSize,
+        limit: query.pageSize,
+      });
       return { items: await present(actor, rows), total, page: query.page, pageSize: query.pageSize };
     },
 
@@ -126,7 +145,12 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
       const row = await visible(actor, id);
       const [presented] = await present(actor, [row]);
       const history = (await repo.listEvents(db, id)).map((e) => ({
-        kind: e.kind, note: e.note, at: new Date(e.at).toISOString(), actorName: e.actor_name, fromAddress: e.from_address, toAddress: e.to_address,
+        kind: e.kind,
+        note: e.note,
+        at: new Date(e.at).toISOString(),
+        actorName: e.actor_name,
+        fromAddress: e.from_address,
+        toAddress: e.to_address,
       }));
       return { ...presented, history };
     },
@@ -155,10 +179,33 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
         updated_at: now,
       };
       return db.transaction().execute(async (trx) => {
-        if (row.id_number_hash && (await repo.findIdNumberOwner(trx, row.tenant_id, row.id_number_hash))) throw new AppError('RESIDENT_ID_NUMBER_TAKEN');
+        if (row.id_number_hash && (await repo.findIdNumberOwner(trx, row.tenant_id, row.id_number_hash)))
+          throw new AppError('RESIDENT_ID_NUMBER_TAKEN');
         await repo.insertResidents(trx, [row]);
-        await repo.insertEvents(trx, [{ id: newId(), tenant_id: row.tenant_id, resident_id: row.id, kind: 'registered', from_household_id: null, to_household_id: household.id, actor_id: actor.userId, at: now }]);
-        await recordAudit(trx, actor, { action: 'resident.register', entityType: 'resident', entityId: row.id, tenantId: row.tenant_id, after: auditView(row) }, now);
+        await repo.insertEvents(trx, [
+          {
+            id: newId(),
+            tenant_id: row.tenant_id,
+            resident_id: row.id,
+            kind: 'registered',
+            from_household_id: null,
+            to_household_id: household.id,
+            actor_id: actor.userId,
+            at: now,
+          },
+        ]);
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'resident.register',
+            entityType: 'resident',
+            entityId: row.id,
+            tenantId: row.tenant_id,
+            after: auditView(row),
+          },
+          now,
+        );
         return { id: row.id };
       });
     },
@@ -176,7 +223,11 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
             const owner = await repo.findIdNumberOwner(trx, current.tenant_id, id.id_number_hash);
             if (owner && owner.id !== current.id) throw new AppError('RESIDENT_ID_NUMBER_TAKEN');
           }
-          Object.assign(changes, { id_number_enc: id.id_number_enc, id_number_hash: id.id_number_hash, id_number_masked: id.id_number_masked });
+          Object.assign(changes, {
+            id_number_enc: id.id_number_enc,
+            id_number_hash: id.id_number_hash,
+            id_number_masked: id.id_number_masked,
+          });
           if (id.birth_date) Object.assign(changes, { birth_date: id.birth_date, gender: id.gender });
         }
         if (input.phone !== undefined) Object.assign(changes, phoneColumns(pii, input.phone || undefined));
@@ -184,22 +235,80 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
           if (input[key] !== undefined) Object.assign(changes, { [key]: input[key] });
         }
         await repo.updateResident(trx, residentId, changes);
-        await repo.insertEvents(trx, [{ id: newId(), tenant_id: current.tenant_id, resident_id: residentId, kind: 'edited', from_household_id: null, to_household_id: null, note: Object.keys(input).join(','), actor_id: actor.userId, at: now }]);
-        await recordAudit(trx, actor, { action: 'resident.update', entityType: 'resident', entityId: residentId, tenantId: current.tenant_id, before: auditView(current), after: auditView({ ...current, ...changes }) }, now);
+        await repo.insertEvents(trx, [
+          {
+            id: newId(),
+            tenant_id: current.tenant_id,
+            resident_id: residentId,
+            kind: 'edited',
+            from_household_id: null,
+            to_household_id: null,
+            note: Object.keys(input).join(','),
+            actor_id: actor.userId,
+            at: now,
+          },
+        ]);
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: 'resident.update',
+            entityType: 'resident',
+            entityId: residentId,
+            tenantId: current.tenant_id,
+            before: auditView(current),
+            after: auditView({ ...current, ...changes }),
+          },
+          now,
+        );
         return { id: residentId };
       });
     },
 
     /** Moves house, moves out of the community, or records a death: kept as history, never deleted. */
-    async changeResidence(actor: Actor, residentId: string, change: { kind: 'moved'; householdCode: string; note: string } | { kind: 'moved_out' | 'deceased'; note: string }) {
+    async changeResidence(
+      actor: Actor,
+      residentId: string,
+      change: { kind: 'moved'; householdCode: string; note: string } | { kind: 'moved_out' | 'deceased'; note: string },
+    ) {
       const now = clock.now();
       const target = change.kind === 'moved' ? await writableHousehold(actor, change.householdCode) : null;
       return db.transaction().execute(async (trx) => {
         const { current, household } = await lockActiveResident(trx, actor, residentId);
-        const changes = target ? { household_id: target.id, updated_at: now } : { status: change.kind as 'moved_out' | 'deceased', updated_at: now };
+        const changes = target
+          ? { household_id: target.id, updated_at: now }
+          : { status: change.kind as 'moved_out' | 'deceased', updated_at: now };
         await repo.updateResident(trx, residentId, changes);
-        await repo.insertEvents(trx, [{ id: newId(), tenant_id: current.tenant_id, resident_id: residentId, kind: change.kind, from_household_id: current.household_id, to_household_id: target?.id ?? null, note: change.note, actor_id: actor.userId, at: now }]);
-        await recordAudit(trx, actor, { action: `resident.${change.kind}`, entityType: 'resident', entityId: residentId, tenantId: current.tenant_id, before: { household: household.code, status: current.status }, after: { household: target?.code ?? household.code, status: target ? 'active' : change.kind, note: change.note } }, now);
+        await repo.insertEvents(trx, [
+          {
+            id: newId(),
+            tenant_id: current.tenant_id,
+            resident_id: residentId,
+            kind: change.kind,
+            from_household_id: current.household_id,
+            to_household_id: target?.id ?? null,
+            note: change.note,
+            actor_id: actor.userId,
+            at: now,
+          },
+        ]);
+        await recordAudit(
+          trx,
+          actor,
+          {
+            action: `resident.${change.kind}`,
+            entityType: 'resident',
+            entityId: residentId,
+            tenantId: current.tenant_id,
+            before: { household: household.code, status: current.status },
+            after: {
+              household: target?.code ?? household.code,
+              status: target ? 'active' : change.kind,
+              note: change.note,
+            },
+          },
+          now,
+        );
         return { id: residentId };
       });
     },
@@ -212,12 +321,27 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
       const value = sealed ? (field === 'idNumber' ? sealed.id_number_enc : sealed.phone_enc) : null;
       if (!value) throw new AppError('REVEAL_NOTHING');
       const now = clock.now();
-      await recordAudit(db, actor, { action: 'resident.reveal', entityType: 'resident', entityId: residentId, tenantId: row.tenant_id, after: { field, reason } }, now);
+      await recordAudit(
+        db,
+        actor,
+        {
+          action: 'resident.reveal',
+          entityType: 'resident',
+          entityId: residentId,
+          tenantId: row.tenant_id,
+          after: { field, reason },
+        },
+        now,
+      );
       return { field, value: pii.decrypt(value) };
     },
 
     async tags(locale: Locale) {
-      return (await repo.listTags(db)).map((t) => ({ code: t.code, label: locale === 'en' ? t.label_en : t.label_zh, needsVisit: t.needs_visit }));
+      return (await repo.listTags(db)).map((t) => ({
+        code: t.code,
+        label: locale === 'en' ? t.label_en : t.label_zh,
+        needsVisit: t.needs_visit,
+      }));
     },
 
     async householdSummaries(actor: Actor, underCode: string) {
@@ -238,8 +362,15 @@ export function createPeopleService({ db, clock, pii }: PeopleDeps) {
 /** What the audit log may hold of a resident: masked values only, never the sealed ones. */
 function auditView(row: Partial<Insertable<ResidentsTable>>) {
   return {
-    name: row.name, idNumber: row.id_number_masked, phone: row.phone_masked, relation: row.relation, residence: row.residence,
-    tags: row.tags, notes: row.notes, household_id: row.household_id, status: row.status,
+    name: row.name,
+    idNumber: row.id_number_masked,
+    phone: row.phone_masked,
+    relation: row.relation,
+    residence: row.residence,
+    tags: row.tags,
+    notes: row.notes,
+    household_id: row.household_id,
+    status: row.status,
   };
 }
 

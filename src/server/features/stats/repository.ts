@@ -9,7 +9,7 @@ export interface StatsFilter {
   /** The place asked for, or every place of the actor's scope. */
   paths: string[];
   from: string; // YYYY-MM-DD, inclusive (Asia/Shanghai days)
-  to: string;   // inclusive
+  to: string; // inclusive
   category?: string;
   channel?: string;
   departmentId?: string;
@@ -19,16 +19,24 @@ const sums = sql.join(metricColumns.map((m) => sql`coalesce(sum(${sql.ref(m)}), 
 
 function conditions(f: StatsFilter, prefix = '') {
   const col = (name: string) => sql.ref(prefix ? `${prefix}.${name}` : name);
-  return sql.join([
-    pathUnderAny(prefix ? `${prefix}.place_path` : 'place_path', f.paths),
-    sql`${col('day')} BETWEEN ${f.from}::date AND ${f.to}::date`,
-    ...(f.category ? [sql`(${col('category_code')} = ${f.category} OR ${col('category_code')} IN (SELECT code FROM case_categories WHERE parent_code = ${f.category}))`] : []),
-    ...(f.channel ? [sql`${col('channel')} = ${f.channel}`] : []),
-    ...(f.departmentId ? [sql`${col('department_key')} = ${f.departmentId}`] : []),
-  ], sql` AND `);
+  return sql.join(
+    [
+      pathUnderAny(prefix ? `${prefix}.place_path` : 'place_path', f.paths),
+      sql`${col('day')} BETWEEN ${f.from}::date AND ${f.to}::date`,
+      ...(f.category
+        ? [
+            sql`(${col('category_code')} = ${f.category} OR ${col('category_code')} IN (SELECT code FROM case_categories WHERE parent_code = ${f.category}))`,
+          ]
+        : []),
+      ...(f.channel ? [sql`${col('channel')} = ${f.channel}`] : []),
+      ...(f.departmentId ? [sql`${col('department_key')} = ${f.departmentId}`] : []),
+    ],
+    sql` AND `,
+  );
 }
 
-export type Grouping = 'total' | 'day' | 'week' | 'month' | 'category' | 'parentCategory' | 'channel' | 'department' | 'grid' | 'community';
+export type Grouping =
+  'total' | 'day' | 'week' | 'month' | 'category' | 'parentCategory' | 'channel' | 'department' | 'grid' | 'community';
 
 const groupExpr: Record<Exclude<Grouping, 'total'>, ReturnType<typeof sql>> = {
   day: sql`to_char(day, 'YYYY-MM-DD')`,
@@ -73,13 +81,22 @@ export async function rawTotals(db: Executor, f: StatsFilter) {
 
 /** Open cases past a deadline now (live, not rolled up). */
 export async function overdueOpen(db: Executor, paths: string[]) {
-  const result = await sql<{ n: number }>`SELECT count(*)::int AS n FROM cases WHERE ${pathUnderAny('place_path', paths)} AND sla_level = 'red' AND state NOT IN ('resolved', 'closed', 'rejected')`.execute(db);
+  const result = await sql<{
+    n: number;
+  }>`SELECT count(*)::int AS n FROM cases WHERE ${pathUnderAny('place_path', paths)} AND sla_level = 'red' AND state NOT IN ('resolved', 'closed', 'rejected')`.execute(
+    db,
+  );
   return result.rows[0].n;
 }
 
 export function names(db: Executor, kind: 'category' | 'department' | 'place', keys: string[]) {
   if (keys.length === 0) return Promise.resolve([] as { key: string; name: string }[]);
-  if (kind === 'category') return db.selectFrom('case_categories').select(['code as key', 'name_zh as name']).where('code', 'in', keys).execute();
+  if (kind === 'category')
+    return db
+      .selectFrom('case_categories')
+      .select(['code as key', 'name_zh as name'])
+      .where('code', 'in', keys)
+      .execute();
   if (kind === 'department') {
     const ids = keys.filter((k) => k);
     if (ids.length === 0) return Promise.resolve([]);

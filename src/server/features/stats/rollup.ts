@@ -8,15 +8,44 @@ import { shanghaiDate } from '../cases/deadlines.js';
 // GROUP BY over the cases: both must agree (tested).
 
 export const metricColumns = [
-  'received', 'valid', 'contacted', 'contacted_on_time', 'contact_minutes', 'resolved', 'resolved_on_time',
-  'resolve_minutes', 'closed', 'rated', 'solved', 'satisfied', 'reopened',
+  'received',
+  'valid',
+  'contacted',
+  'contacted_on_time',
+  'contact_minutes',
+  'resolved',
+  'resolved_on_time',
+  'resolve_minutes',
+  'closed',
+  'rated',
+  'solved',
+  'satisfied',
+  'reopened',
 ] as const;
 export type Metric = (typeof metricColumns)[number];
 
-type CaseFacts = Pick<CaseRow, 'tenant_id' | 'created_at' | 'place_id' | 'place_path' | 'category_code' | 'channel' | 'assignee_department_id' | 'valid'
-  | 'first_contact_at' | 'first_contact_on_time' | 'resolved_at' | 'resolved_on_time' | 'state' | 'rating' | 'rating_solved' | 'reopen_count'>;
+type CaseFacts = Pick<
+  CaseRow,
+  | 'tenant_id'
+  | 'created_at'
+  | 'place_id'
+  | 'place_path'
+  | 'category_code'
+  | 'channel'
+  | 'assignee_department_id'
+  | 'valid'
+  | 'first_contact_at'
+  | 'first_contact_on_time'
+  | 'resolved_at'
+  | 'resolved_on_time'
+  | 'state'
+  | 'rating'
+  | 'rating_solved'
+  | 'reopen_count'
+>;
 
-const minutesBetween = (a: Date | string, b: Date | string) => Math.max(0, Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000));
+const minutesBetween = (a: Date | string, b: Date | string) =>
+  Math.max(0, Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000));
 
 export function contribution(c: CaseFacts) {
   const key = {
@@ -52,15 +81,23 @@ async function add(trx: Executor, part: ReturnType<typeof contribution>, sign: 1
     .insertInto('case_daily')
     .values(values as unknown as Insertable<Database['case_daily']>)
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'day', 'place_id', 'category_code', 'channel', 'department_key']).doUpdateSet(
-        Object.fromEntries(metricColumns.map((m) => [m, sql`case_daily.${sql.ref(m)} + excluded.${sql.ref(m)}`])) as never,
-      ),
+      oc
+        .columns(['tenant_id', 'day', 'place_id', 'category_code', 'channel', 'department_key'])
+        .doUpdateSet(
+          Object.fromEntries(
+            metricColumns.map((m) => [m, sql`case_daily.${sql.ref(m)} + excluded.${sql.ref(m)}`]),
+          ) as never,
+        ),
     )
     .execute();
 }
 
 /** Moves the rollup from a case's old contribution to its new one (either may be absent). */
-export async function applyCaseChange(trx: Transaction<Database> | Executor, before: CaseFacts | null, after: CaseFacts | null) {
+export async function applyCaseChange(
+  trx: Transaction<Database> | Executor,
+  before: CaseFacts | null,
+  after: CaseFacts | null,
+) {
   const a = before ? contribution(before) : null;
   const b = after ? contribution(after) : null;
   if (a && b && JSON.stringify(a) === JSON.stringify(b)) return;

@@ -10,35 +10,90 @@ const Filters = z.object({
   under: text({ min: 2, max: 40 }).optional(),
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
-  category: z.string().regex(/^[a-z_]{2,40}$/).optional(),
+  category: z
+    .string()
+    .regex(/^[a-z_]{2,40}$/)
+    .optional(),
   channel: z.enum(['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import']).optional(),
   department: text({ max: 20 }).optional(),
 });
-const Rates = z.object({
-  received: z.number(), valid: z.number(), responseRate: z.number().nullable(), resolutionRate: z.number().nullable(), satisfactionRate: z.number().nullable(),
-  closureRate: z.number().nullable(), onTimeRate: z.number().nullable(), reopenRate: z.number().nullable(), avgContactMinutes: z.number().nullable(), avgResolveHours: z.number().nullable(),
-}).openapi('Rates');
+const Rates = z
+  .object({
+    received: z.number(),
+    valid: z.number(),
+    responseRate: z.number().nullable(),
+    resolutionRate: z.number().nullable(),
+    satisfactionRate: z.number().nullable(),
+    closureRate: z.number().nullable(),
+    onTimeRate: z.number().nullable(),
+    reopenRate: z.number().nullable(),
+    avgContactMinutes: z.number().nullable(),
+    avgResolveHours: z.number().nullable(),
+  })
+  .openapi('Rates');
 const By = z.enum(['category', 'parentCategory', 'channel', 'department', 'grid', 'community']);
 
 const summary = authRoute({
-  method: 'get', path: '/stats/summary', tags, summary: 'Volume and rates of a place subtree and period, with the previous period',
+  method: 'get',
+  path: '/stats/summary',
+  tags,
+  summary: 'Volume and rates of a place subtree and period, with the previous period',
   request: { query: Filters },
-  responses: { 200: jsonContent(z.object({ place: z.object({ code: z.string(), name: z.string() }), from: z.string(), to: z.string(), previousFrom: z.string(), previousTo: z.string(), current: Rates, previous: Rates, overdueOpen: z.number() })), ...errorResponses },
+  responses: {
+    200: jsonContent(
+      z.object({
+        place: z.object({ code: z.string(), name: z.string() }),
+        from: z.string(),
+        to: z.string(),
+        previousFrom: z.string(),
+        previousTo: z.string(),
+        current: Rates,
+        previous: Rates,
+        overdueOpen: z.number(),
+      }),
+    ),
+    ...errorResponses,
+  },
 });
 const trend = authRoute({
-  method: 'get', path: '/stats/trend', tags, summary: 'Rates by day, week or month',
+  method: 'get',
+  path: '/stats/trend',
+  tags,
+  summary: 'Rates by day, week or month',
   request: { query: Filters.extend({ granularity: z.enum(['day', 'week', 'month']).default('day') }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(Rates.extend({ period: z.string() })) })), ...errorResponses },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(Rates.extend({ period: z.string() })) })),
+    ...errorResponses,
+  },
 });
 const breakdown = authRoute({
-  method: 'get', path: '/stats/breakdown', tags, summary: 'Rates per category, channel, department, grid or community (rankings)',
+  method: 'get',
+  path: '/stats/breakdown',
+  tags,
+  summary: 'Rates per category, channel, department, grid or community (rankings)',
   request: { query: Filters.extend({ by: By }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(Rates.extend({ key: z.string(), name: z.string() })) })), ...errorResponses },
+  responses: {
+    200: jsonContent(z.object({ items: z.array(Rates.extend({ key: z.string(), name: z.string() })) })),
+    ...errorResponses,
+  },
 });
 const exportRoute = authRoute({
-  method: 'get', path: '/stats/breakdown.xlsx', tags, summary: 'The breakdown as an Excel sheet',
+  method: 'get',
+  path: '/stats/breakdown.xlsx',
+  tags,
+  summary: 'The breakdown as an Excel sheet',
   request: { query: Filters.extend({ by: By }) },
-  responses: { 200: { description: 'Sheet', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } }, ...errorResponses },
+  responses: {
+    200: {
+      description: 'Sheet',
+      content: {
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': {
+          schema: z.string().openapi({ format: 'binary' }),
+        },
+      },
+    },
+    ...errorResponses,
+  },
 });
 
 const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(2)}%`);
@@ -53,16 +108,38 @@ export function statsRoutes(service: StatsService) {
       const book = new ExcelJS.Workbook();
       const sheet = book.addWorksheet('统计');
       sheet.columns = [
-        { header: '名称', key: 'name', width: 24 }, { header: '受理量', key: 'received', width: 10 }, { header: '有效件', key: 'valid', width: 10 },
-        { header: '响应率', key: 'response', width: 10 }, { header: '解决率', key: 'resolution', width: 10 }, { header: '满意率', key: 'satisfaction', width: 10 },
-        { header: '办结率', key: 'closure', width: 10 }, { header: '按期办结率', key: 'onTime', width: 12 }, { header: '平均回电(分钟)', key: 'contact', width: 14 }, { header: '平均办结(小时)', key: 'resolve', width: 14 },
+        { header: '名称', key: 'name', width: 24 },
+        { header: '受理量', key: 'received', width: 10 },
+        { header: '有效件', key: 'valid', width: 10 },
+        { header: '响应率', key: 'response', width: 10 },
+        { header: '解决率', key: 'resolution', width: 10 },
+        { header: '满意率', key: 'satisfaction', width: 10 },
+        { header: '办结率', key: 'closure', width: 10 },
+        { header: '按期办结率', key: 'onTime', width: 12 },
+        { header: '平均回电(分钟)', key: 'contact', width: 14 },
+        { header: '平均办结(小时)', key: 'resolve', width: 14 },
       ];
       sheet.getRow(1).font = { bold: true };
       for (const r of rows) {
-        sheet.addRow(escapeFormulas({ name: r.name, received: r.received, valid: r.valid, response: percent(r.responseRate), resolution: percent(r.resolutionRate), satisfaction: percent(r.satisfactionRate),
-          closure: percent(r.closureRate), onTime: percent(r.onTimeRate), contact: r.avgContactMinutes ?? '—', resolve: r.avgResolveHours ?? '—' }));
+        sheet.addRow(
+          escapeFormulas({
+            name: r.name,
+            received: r.received,
+            valid: r.valid,
+            response: percent(r.responseRate),
+            resolution: percent(r.resolutionRate),
+            satisfaction: percent(r.satisfactionRate),
+            closure: percent(r.closureRate),
+            onTime: percent(r.onTimeRate),
+            contact: r.avgContactMinutes ?? '—',
+            resolve: r.avgResolveHours ?? '—',
+          }),
+        );
       }
       const bytes = Buffer.from(await book.xlsx.writeBuffer());
-      return c.body(new Uint8Array(bytes), 200, { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('统计.xlsx')}` });
+      return c.body(new Uint8Array(bytes), 200, {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('统计.xlsx')}`,
+      });
     });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allowedSummonsActions, findSummonsTransition, summonsActions, summonsStates, type SummonsParty } from './lifecycle.js';
+import {
+  allowedSummonsActions,
+  findSummonsTransition,
+  summonsActions,
+  summonsStates,
+  type SummonsParty,
+} from './lifecycle.js';
 
 const expected = {
   'summoned acknowledge departmentMember': 'acknowledged',
@@ -12,10 +18,12 @@ describe('summons lifecycle table', () => {
   it('allows exactly acknowledge → check in → report → score, each by its party', () => {
     const actual: Record<string, string> = {};
     const parties: SummonsParty[] = ['departmentMember', 'owner', 'whistler'];
-    for (const s of summonsStates) for (const a of summonsActions) for (const p of parties) {
-      const t = findSummonsTransition(s, a, [p]);
-      if (t) actual[`${s} ${a} ${p}`] = t.to;
-    }
+    for (const s of summonsStates)
+      for (const a of summonsActions)
+        for (const p of parties) {
+          const t = findSummonsTransition(s, a, [p]);
+          if (t) actual[`${s} ${a} ${p}`] = t.to;
+        }
     expect(actual).toEqual(expected);
   });
 

@@ -7,7 +7,12 @@ export const summonsActions = ['acknowledge', 'checkIn', 'report', 'score'] as c
 export type SummonsAction = (typeof summonsActions)[number];
 export type SummonsParty = 'departmentMember' | 'owner' | 'whistler';
 
-export const summonsTransitions: readonly { action: SummonsAction; from: SummonsState; to: SummonsState; by: SummonsParty }[] = [
+export const summonsTransitions: readonly {
+  action: SummonsAction;
+  from: SummonsState;
+  to: SummonsState;
+  by: SummonsParty;
+}[] = [
   { action: 'acknowledge', from: 'summoned', to: 'acknowledged', by: 'departmentMember' },
   { action: 'checkIn', from: 'acknowledged', to: 'arrived', by: 'owner' },
   { action: 'report', from: 'arrived', to: 'reported', by: 'owner' },

@@ -1,21 +1,68 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { text } from '../../platform/text-schema.js';
-import { AdviserSchema, RankingRow, WhistleSummary, SummonsActionInput, SummonsParam, WhistleInput, WhistleSchema } from './schemas.js';
+import {
+  AdviserSchema,
+  RankingRow,
+  WhistleSummary,
+  SummonsActionInput,
+  SummonsParam,
+  WhistleInput,
+  WhistleSchema,
+} from './schemas.js';
 import type { WhistleService } from './service.js';
 
 const tags = ['whistle'];
-const blow = authRoute({ method: 'post', path: '/whistles', tags, summary: 'Blow the whistle (吹哨): summon departments to a case or a place', request: { body: { content: { 'application/json': { schema: WhistleInput } }, required: true } }, responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses } });
-const list = authRoute({ method: 'get', path: '/whistles', tags, summary: 'Whistles in your scope, or summoning your department', request: { query: z.object({ state: z.enum(['open', 'closed']).optional(), mine: z.enum(['true', 'false']).optional() }) }, responses: { 200: jsonContent(z.object({ items: z.array(WhistleSummary) })), ...errorResponses } });
-const get = authRoute({ method: 'get', path: '/whistles/{id}', tags, summary: 'One whistle with each department’s summons and the timeline', request: { params: z.object({ id: z.uuid() }) }, responses: { 200: jsonContent(WhistleSchema), ...errorResponses } });
-const act = authRoute({ method: 'post', path: '/summonses/{id}/actions/{action}', tags, summary: 'acknowledge (接哨, first responder), checkIn (报到, with location), report, score (1–5)', request: { params: SummonsParam, body: { content: { 'application/json': { schema: SummonsActionInput } }, required: true } }, responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses } });
+const blow = authRoute({
+  method: 'post',
+  path: '/whistles',
+  tags,
+  summary: 'Blow the whistle (吹哨): summon departments to a case or a place',
+  request: { body: { content: { 'application/json': { schema: WhistleInput } }, required: true } },
+  responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses },
+});
+const list = authRoute({
+  method: 'get',
+  path: '/whistles',
+  tags,
+  summary: 'Whistles in your scope, or summoning your department',
+  request: {
+    query: z.object({ state: z.enum(['open', 'closed']).optional(), mine: z.enum(['true', 'false']).optional() }),
+  },
+  responses: { 200: jsonContent(z.object({ items: z.array(WhistleSummary) })), ...errorResponses },
+});
+const get = authRoute({
+  method: 'get',
+  path: '/whistles/{id}',
+  tags,
+  summary: 'One whistle with each department’s summons and the timeline',
+  request: { params: z.object({ id: z.uuid() }) },
+  responses: { 200: jsonContent(WhistleSchema), ...errorResponses },
+});
+const act = authRoute({
+  method: 'post',
+  path: '/summonses/{id}/actions/{action}',
+  tags,
+  summary: 'acknowledge (接哨, first responder), checkIn (报到, with location), report, score (1–5)',
+  request: {
+    params: SummonsParam,
+    body: { content: { 'application/json': { schema: SummonsActionInput } }, required: true },
+  },
+  responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses },
+});
 const ranking = authRoute({
-  method: 'get', path: '/whistle-ranking', tags, summary: 'Department ranking: summonses, on-time acknowledgement and arrival, average score',
+  method: 'get',
+  path: '/whistle-ranking',
+  tags,
+  summary: 'Department ranking: summonses, on-time acknowledgement and arrival, average score',
   request: { query: z.object({ under: text({ min: 2, max: 40 }).optional() }) },
   responses: { 200: jsonContent(z.object({ items: z.array(RankingRow) })), ...errorResponses },
 });
 const advisers = authRoute({
-  method: 'get', path: '/whistle-advisers', tags, summary: 'Legal advisers (法律顾问) who serve a case’s or a place’s community and can be summoned',
+  method: 'get',
+  path: '/whistle-advisers',
+  tags,
+  summary: 'Legal advisers (法律顾问) who serve a case’s or a place’s community and can be summoned',
   request: { query: z.object({ caseId: z.uuid().optional(), placeCode: text({ min: 2, max: 40 }).optional() }) },
   responses: { 200: jsonContent(z.object({ items: z.array(AdviserSchema) })), ...errorResponses },
 });
@@ -28,7 +75,9 @@ export function whistleRoutes(service: WhistleService) {
       return c.json({ items: await service.list(actorOf(c), { state: q.state, mine: q.mine === 'true' }) }, 200);
     })
     .openapi(advisers, async (c) => c.json({ items: await service.advisers(actorOf(c), c.req.valid('query')) }, 200))
-    .openapi(ranking, async (c) => c.json({ items: await service.ranking(actorOf(c), c.req.valid('query').under) }, 200))
+    .openapi(ranking, async (c) =>
+      c.json({ items: await service.ranking(actorOf(c), c.req.valid('query').under) }, 200),
+    )
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
     .openapi(act, async (c) => {
       const { id, action } = c.req.valid('param');

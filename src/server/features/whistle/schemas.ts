@@ -5,14 +5,37 @@ import { text } from '../../platform/text-schema.js';
 
 /** What is asked and of whom: shared by a whistle on a case or place and one from a dispute. */
 export const SummonsRequest = z.object({
-  request: text({ min: 2, max: 1000, multiline: true }).openapi({ description: 'What the departments are asked to do' }),
-  departmentCodes: z.array(z.string().regex(/^D\d+$/)).max(20).default([]),
-  adviserIds: z.array(z.uuid()).max(10).default([]).openapi({ description: 'Legal advisers (法律顾问) serving the place, summoned in person' }),
-  ackMinutes: z.number().int().min(5).max(24 * 60).default(30),
-  arriveMinutes: z.number().int().min(10).max(7 * 24 * 60).default(120),
+  request: text({ min: 2, max: 1000, multiline: true }).openapi({
+    description: 'What the departments are asked to do',
+  }),
+  departmentCodes: z
+    .array(z.string().regex(/^D\d+$/))
+    .max(20)
+    .default([]),
+  adviserIds: z
+    .array(z.uuid())
+    .max(10)
+    .default([])
+    .openapi({ description: 'Legal advisers (法律顾问) serving the place, summoned in person' }),
+  ackMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(30),
+  arriveMinutes: z
+    .number()
+    .int()
+    .min(10)
+    .max(7 * 24 * 60)
+    .default(120),
 });
-export const summonsSomeone: [(w: { departmentCodes: string[]; adviserIds: string[] }) => boolean, { path: string[]; message: string }] = [
-  (w) => w.departmentCodes.length + w.adviserIds.length > 0, { path: ['departmentCodes'], message: 'summon at least one department or legal adviser' },
+export const summonsSomeone: [
+  (w: { departmentCodes: string[]; adviserIds: string[] }) => boolean,
+  { path: string[]; message: string },
+] = [
+  (w) => w.departmentCodes.length + w.adviserIds.length > 0,
+  { path: ['departmentCodes'], message: 'summon at least one department or legal adviser' },
 ];
 
 export const WhistleInput = SummonsRequest.extend({
@@ -43,32 +66,78 @@ export const SummonsParam = z.object({
 /** Who was summoned: a department (code D…) or a legal adviser in person (code = their login). */
 export const SummonedParty = z.object({ kind: z.enum(['department', 'adviser']), code: z.string(), name: z.string() });
 const Summons = z.object({
-  id: z.string(), department: SummonedParty, state: z.string(), ackDueAt: z.string(), arriveDueAt: z.string(),
-  acknowledgedAt: z.string().nullable(), owner: z.string().nullable(), arrivedAt: z.string().nullable(),
-  arrival: z.object({ lng: z.number(), lat: z.number(), metresFromSite: z.number().nullable() }).nullable().openapi({ description: 'Where the check-in was made; null when the phone gave no location' }),
+  id: z.string(),
+  department: SummonedParty,
+  state: z.string(),
+  ackDueAt: z.string(),
+  arriveDueAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  owner: z.string().nullable(),
+  arrivedAt: z.string().nullable(),
+  arrival: z
+    .object({ lng: z.number(), lat: z.number(), metresFromSite: z.number().nullable() })
+    .nullable()
+    .openapi({ description: 'Where the check-in was made; null when the phone gave no location' }),
   reportText: z.string().nullable(),
-  score: z.number().nullable(), scoreComment: z.string().nullable(), slaLevel: z.string(), escalated: z.boolean(), actions: z.array(z.enum(summonsActions)),
+  score: z.number().nullable(),
+  scoreComment: z.string().nullable(),
+  slaLevel: z.string(),
+  escalated: z.boolean(),
+  actions: z.array(z.enum(summonsActions)),
 });
 export const WhistleSchema = z
   .object({
-    id: z.string(), caseId: z.string().nullable(), subject: z.string(), request: z.string(), state: z.string(), createdBy: z.string(), createdAt: z.string(),
-    place: z.object({ code: z.string(), name: z.string(), address: z.string(), lng: z.number().nullable(), lat: z.number().nullable() }),
-    summonses: z.array(Summons), timeline: z.array(z.object({ action: z.string(), actorName: z.string(), note: z.string(), at: z.string() })),
+    id: z.string(),
+    caseId: z.string().nullable(),
+    subject: z.string(),
+    request: z.string(),
+    state: z.string(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    place: z.object({
+      code: z.string(),
+      name: z.string(),
+      address: z.string(),
+      lng: z.number().nullable(),
+      lat: z.number().nullable(),
+    }),
+    summonses: z.array(Summons),
+    timeline: z.array(z.object({ action: z.string(), actorName: z.string(), note: z.string(), at: z.string() })),
   })
   .openapi('Whistle');
 
-export const WhistleSummary = z.object({
-  id: z.string(), subject: z.string(), state: z.string(), caseId: z.string().nullable(), createdBy: z.string(), createdAt: z.string(),
-  mine: z.object({ state: z.string(), dueAt: z.string().nullable(), slaLevel: z.string() }).nullable().openapi({ description: 'My own summons in it (receivers and advisers): its state and the deadline running' }),
-}).openapi('WhistleSummary');
+export const WhistleSummary = z
+  .object({
+    id: z.string(),
+    subject: z.string(),
+    state: z.string(),
+    caseId: z.string().nullable(),
+    createdBy: z.string(),
+    createdAt: z.string(),
+    mine: z
+      .object({ state: z.string(), dueAt: z.string().nullable(), slaLevel: z.string() })
+      .nullable()
+      .openapi({ description: 'My own summons in it (receivers and advisers): its state and the deadline running' }),
+  })
+  .openapi('WhistleSummary');
 
-export const RankingRow = z.object({
-  department: SummonedParty, summonses: z.number(), ackOnTimeRate: z.number().nullable(), arriveOnTimeRate: z.number().nullable(),
-  averageScore: z.number().nullable(), scored: z.number(),
-  overdue: z.number().openapi({ description: 'Summonses that went red (acknowledgement or arrival overdue) and were escalated' }),
-  unanswered: z.number().openapi({ description: 'Summonses nobody has acknowledged yet' }),
-}).openapi('WhistleRankingRow');
-export const AdviserSchema = z.object({ id: z.string(), name: z.string(), serves: z.string() }).openapi('WhistleAdviser');
+export const RankingRow = z
+  .object({
+    department: SummonedParty,
+    summonses: z.number(),
+    ackOnTimeRate: z.number().nullable(),
+    arriveOnTimeRate: z.number().nullable(),
+    averageScore: z.number().nullable(),
+    scored: z.number(),
+    overdue: z
+      .number()
+      .openapi({ description: 'Summonses that went red (acknowledgement or arrival overdue) and were escalated' }),
+    unanswered: z.number().openapi({ description: 'Summonses nobody has acknowledged yet' }),
+  })
+  .openapi('WhistleRankingRow');
+export const AdviserSchema = z
+  .object({ id: z.string(), name: z.string(), serves: z.string() })
+  .openapi('WhistleAdviser');
 
 export type WhistleInputT = z.infer<typeof WhistleInput>;
 export type SummonsActionInputT = z.infer<typeof SummonsActionInput>;

@@ -61,8 +61,17 @@ export async function loadSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.expires_at', 'sessions.last_seen_at',
-      'users.id', 'users.username', 'users.display_name', 'users.tenant_id', 'users.status'])
+    .select([
+      'sessions.id as session_id',
+      'sessions.csrf_token',
+      'sessions.expires_at',
+      'sessions.last_seen_at',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.tenant_id',
+      'users.status',
+    ])
     .where('sessions.id', '=', tokenId(token))
     .executeTakeFirst();
   if (!row || row.status !== 'active' || new Date(row.expires_at) <= meta.now) return null;
@@ -94,8 +103,12 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
     .leftJoin('places as county', (join) => join.onRef('county.code', '=', 'd.tenant_id'))
     .select([
       'm.role',
-      'p.code as place_code', 'p.name as place_name', 'p.path as place_path',
-      'd.id as department_id', 'd.code as department_code', 'd.name as department_name',
+      'p.code as place_code',
+      'p.name as place_name',
+      'p.path as place_path',
+      'd.id as department_id',
+      'd.code as department_code',
+      'd.name as department_name',
       'county.path as county_path',
     ])
     .where('m.user_id', '=', userId)
@@ -104,10 +117,28 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
   return rows.flatMap((r): Membership[] => {
     if (!isRole(r.role)) return [];
     if (r.place_code && r.place_path) {
-      return [{ role: r.role, scopeKind: 'place', scopeCode: r.place_code, scopeName: r.place_name ?? '', path: r.place_path, departmentId: null }];
+      return [
+        {
+          role: r.role,
+          scopeKind: 'place',
+          scopeCode: r.place_code,
+          scopeName: r.place_name ?? '',
+          path: r.place_path,
+          departmentId: null,
+        },
+      ];
     }
     if (r.department_code && r.county_path) {
-      return [{ role: r.role, scopeKind: 'department', scopeCode: r.department_code, scopeName: r.department_name ?? '', path: r.county_path, departmentId: r.department_id }];
+      return [
+        {
+          role: r.role,
+          scopeKind: 'department',
+          scopeCode: r.department_code,
+          scopeName: r.department_name ?? '',
+          path: r.county_path,
+          departmentId: r.department_id,
+        },
+      ];
     }
     return [];
   });

@@ -23,7 +23,11 @@ export const keyPart = (value: string) => createHash('sha256').update(value).dig
 
 // Reads the counter hitRateLimit keeps (a fixed window from its first hit) without counting.
 async function counter(db: Executor, bar: FailureBar, now: Date) {
-  const row = await db.selectFrom('rate_limits').select(['count', 'window_start']).where('key', '=', bar.key).executeTakeFirst();
+  const row = await db
+    .selectFrom('rate_limits')
+    .select(['count', 'window_start'])
+    .where('key', '=', bar.key)
+    .executeTakeFirst();
   if (!row) return { count: 0, endsAt: now };
   const endsAt = new Date(new Date(row.window_start).getTime() + bar.windowMs);
   return endsAt > now ? { count: row.count, endsAt } : { count: 0, endsAt: now };
@@ -40,7 +44,11 @@ export async function assertNotThrottled(db: Executor, bars: FailureBar[], now: 
 }
 
 /** Counts one failure on every bar; returns the bars this failure filled, each with the end of its lock-out. */
-export async function countFailure(db: Executor, bars: FailureBar[], now: Date): Promise<{ bar: FailureBar; until: Date }[]> {
+export async function countFailure(
+  db: Executor,
+  bars: FailureBar[],
+  now: Date,
+): Promise<{ bar: FailureBar; until: Date }[]> {
   const filled: { bar: FailureBar; until: Date }[] = [];
   for (const bar of bars) {
     // The refusal is assertNotThrottled's, before the next guess; here the counter only counts.

@@ -40,12 +40,19 @@ const FILES_PREFIX = 'files/';
 // The same rule as the storage's keys: no '..', nothing absolute, so an archive cannot write outside its folder.
 const safeFileName = (name: string) => /^[\w/-]+$/.test(name) && !name.includes('..') && !name.startsWith('/');
 
-const appVersion = (): string => (JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const appVersion = (): string =>
+  (JSON.parse(fs.readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-const damaged = (why: string) => new BackupError(`备份文件已损坏，未做任何更改（${why}）。The backup is damaged, nothing changed (${why}).`);
+const damaged = (why: string) =>
+  new BackupError(`备份文件已损坏，未做任何更改（${why}）。The backup is damaged, nothing changed (${why}).`);
 
-function keyAdvice(dataDir: string, wanted: string, found: { fingerprint: string; source: string } | null): BackupError {
+function keyAdvice(
+  dataDir: string,
+  wanted: string,
+  found: { fingerprint: string; source: string } | null,
+): BackupError {
   const put = `${path.join(dataDir, KEY_ENTRY)}`;
   if (!found) {
     return new BackupError(
@@ -65,7 +72,9 @@ async function openEmbedded(dir: string, dump?: Buffer) {
 }
 
 async function lastMigrationOf(db: Kysely<Database>): Promise<string | null> {
-  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+  const { rows } = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(
+    db,
+  );
   return rows[0]?.name ?? null;
 }
 
@@ -93,9 +102,15 @@ async function collect(stream: Readable, max = Infinity): Promise<Buffer> {
 }
 
 /** Writes the backup of DATA_DIR (the caller holds its lock) to outFile, then reads it back to check it. */
-export async function backupEmbedded(dataDir: string, masterKey: Buffer, outFile: string, options: { includeKey: boolean; now: Date }): Promise<BackupManifest> {
+export async function backupEmbedded(
+  dataDir: string,
+  masterKey: Buffer,
+  outFile: string,
+  options: { includeKey: boolean; now: Date },
+): Promise<BackupManifest> {
   const pgDir = path.join(dataDir, 'pg');
-  if (!fs.existsSync(pgDir)) throw new BackupError(`没有可备份的数据库 There is no embedded database in ${dataDir} to back up.`);
+  if (!fs.existsSync(pgDir))
+    throw new BackupError(`没有可备份的数据库 There is no embedded database in ${dataDir} to back up.`);
   if (!fs.statSync(path.dirname(outFile), { throwIfNoEntry: false })?.isDirectory()) {
     throw new BackupError(`备份目标文件夹不存在 The folder for the backup, ${path.dirname(outFile)}, does not exist.`);
   }
@@ -128,16 +143,27 @@ export async function backupEmbedded(dataDir: string, masterKey: Buffer, outFile
   // Raced with the output: when writing fails (disk full, no such folder) the entry never completes.
   const added = (adding: Promise<void>) => Promise.race([adding, written]);
   const entry = (name: string, bytes: Buffer) =>
-    added(new Promise<void>((resolve, reject) => pack.entry({ name, size: bytes.length, mode: 0o600, mtime: options.now }, bytes, (e) => (e ? reject(e) : resolve()))));
+    added(
+      new Promise<void>((resolve, reject) =>
+        pack.entry({ name, size: bytes.length, mode: 0o600, mtime: options.now }, bytes, (e) =>
+          e ? reject(e) : resolve(),
+        ),
+      ),
+    );
   try {
     await entry(MANIFEST, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
     if (options.includeKey) await entry(KEY_ENTRY, Buffer.from(masterKey.toString('base64') + '\n'));
     await entry(DATABASE_ENTRY, dump);
     for (const f of files) {
-      await added(new Promise<void>((resolve, reject) => {
-        const sink = pack.entry({ name: FILES_PREFIX + f.name, size: f.size, mode: 0o600, mtime: options.now }, (e) => (e ? reject(e) : resolve()));
-        fs.createReadStream(f.file).on('error', reject).pipe(sink);
-      }));
+      await added(
+        new Promise<void>((resolve, reject) => {
+          const sink = pack.entry(
+            { name: FILES_PREFIX + f.name, size: f.size, mode: 0o600, mtime: options.now },
+            (e) => (e ? reject(e) : resolve()),
+          );
+          fs.createReadStream(f.file).on('error', reject).pipe(sink);
+        }),
+      );
     }
     pack.finalize();
     await written;
@@ -164,7 +190,10 @@ async function readArchive(file: string, options: { into: string | null; onManif
   let bytes = 0;
   const handle = async (header: tar.Headers, stream: Readable) => {
     if (!manifest) {
-      if (header.name !== MANIFEST) throw new BackupError(`这不是邻里备份文件（没有 manifest.json），未做任何更改。This is not a Linli backup (no manifest.json first); nothing changed.`);
+      if (header.name !== MANIFEST)
+        throw new BackupError(
+          `这不是邻里备份文件（没有 manifest.json），未做任何更改。This is not a Linli backup (no manifest.json first); nothing changed.`,
+        );
       try {
         manifest = JSON.parse((await collect(stream, 64 * 1024)).toString('utf8')) as BackupManifest;
       } catch (error) {
@@ -178,7 +207,11 @@ async function readArchive(file: string, options: { into: string | null; onManif
     } else if (header.name === KEY_ENTRY) {
       key = parseKeyFile((await collect(stream, 1024)).toString('utf8'));
       if (!key) throw damaged(KEY_ENTRY);
-    } else if (header.name.startsWith(FILES_PREFIX) && header.type === 'file' && safeFileName(header.name.slice(FILES_PREFIX.length))) {
+    } else if (
+      header.name.startsWith(FILES_PREFIX) &&
+      header.type === 'file' &&
+      safeFileName(header.name.slice(FILES_PREFIX.length))
+    ) {
       count++;
       bytes += header.size ?? 0;
       if (options.into) {
@@ -195,7 +228,10 @@ async function readArchive(file: string, options: { into: string | null; onManif
   };
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
-    handle(header, stream).then(() => next(), (error: Error) => extract.destroy(error));
+    handle(header, stream).then(
+      () => next(),
+      (error: Error) => extract.destroy(error),
+    );
   });
   try {
     await pipeline(fs.createReadStream(file), zlib.createGunzip(), extract);
@@ -218,18 +254,28 @@ async function readArchive(file: string, options: { into: string | null; onManif
  * the backup's; the caller holds DATA_DIR's lock. `runKey` is the key this installation will run
  * with (PII_KEY or DATA_DIR/secret.key). What was there before is kept beside, never deleted.
  */
-export async function restoreEmbedded(dataDir: string, file: string, runKey: { key: Buffer; source: string } | null, now: Date): Promise<{ manifest: BackupManifest; keptAs: string[] }> {
+export async function restoreEmbedded(
+  dataDir: string,
+  file: string,
+  runKey: { key: Buffer; source: string } | null,
+  now: Date,
+): Promise<{ manifest: BackupManifest; keptAs: string[] }> {
   const staging = path.join(dataDir, '.restore-staging');
   fs.rmSync(staging, { recursive: true, force: true });
   fs.mkdirSync(path.join(staging, 'files'), { recursive: true });
   try {
     const found = runKey ? { fingerprint: keyFingerprint(runKey.key), source: runKey.source } : null;
-    const { manifest, dump, key: carried } = await readArchive(file, {
+    const {
+      manifest,
+      dump,
+      key: carried,
+    } = await readArchive(file, {
       into: staging,
       onManifest(m) {
         // PII_KEY always wins; a key file may be replaced by the key the backup carries.
         const replaceable = runKey?.source !== 'PII_KEY' && m.key.included;
-        if (!replaceable && found?.fingerprint !== m.key.fingerprint) throw keyAdvice(dataDir, m.key.fingerprint, found);
+        if (!replaceable && found?.fingerprint !== m.key.fingerprint)
+          throw keyAdvice(dataDir, m.key.fingerprint, found);
       },
     });
     const useCarried = found?.fingerprint !== manifest.key.fingerprint;
@@ -237,19 +283,28 @@ export async function restoreEmbedded(dataDir: string, file: string, runKey: { k
 
     const known = fs.readdirSync(migrationsDir).map((f) => f.replace(/\.sql$/, ''));
     if (manifest.lastMigration && !known.includes(manifest.lastMigration)) {
-      throw new BackupError(`该备份来自更新版本的邻里（迁移 ${manifest.lastMigration}，版本 ${manifest.appVersion}），请先升级后再恢复，未做任何更改。The backup comes from a newer Linli (${manifest.appVersion}, migration ${manifest.lastMigration}); upgrade first. Nothing changed.`);
+      throw new BackupError(
+        `该备份来自更新版本的邻里（迁移 ${manifest.lastMigration}，版本 ${manifest.appVersion}），请先升级后再恢复，未做任何更改。The backup comes from a newer Linli (${manifest.appVersion}, migration ${manifest.lastMigration}); upgrade first. Nothing changed.`,
+      );
     }
     const { db } = await openEmbedded(path.join(staging, 'pg'), dump);
     try {
       await verifyKeyOpensData(db, new PiiCipher(key));
     } catch (error) {
-      if (error instanceof PiiKeyError) throw keyAdvice(dataDir, `${manifest.key.fingerprint}`, { fingerprint: keyFingerprint(key), source: useCarried ? KEY_ENTRY : runKey!.source });
+      if (error instanceof PiiKeyError)
+        throw keyAdvice(dataDir, `${manifest.key.fingerprint}`, {
+          fingerprint: keyFingerprint(key),
+          source: useCarried ? KEY_ENTRY : runKey!.source,
+        });
       throw error;
     } finally {
       await db.destroy();
     }
     if (useCarried) fs.writeFileSync(path.join(staging, KEY_ENTRY), key.toString('base64') + '\n', { mode: 0o600 });
-    return { manifest, keptAs: swapIn(dataDir, staging, useCarried ? ['pg', 'files', KEY_ENTRY] : ['pg', 'files'], now) };
+    return {
+      manifest,
+      keptAs: swapIn(dataDir, staging, useCarried ? ['pg', 'files', KEY_ENTRY] : ['pg', 'files'], now),
+    };
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
   }

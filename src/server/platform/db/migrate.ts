@@ -12,7 +12,10 @@ class SqlFileProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
-    for (const file of fs.readdirSync(this.dir).filter((f) => /^\d{4}_.+\.sql$/.test(f)).sort()) {
+    for (const file of fs
+      .readdirSync(this.dir)
+      .filter((f) => /^\d{4}_.+\.sql$/.test(f))
+      .sort()) {
       const statements = splitSqlStatements(fs.readFileSync(path.join(this.dir, file), 'utf8'));
       migrations[file.replace(/\.sql$/, '')] = {
         async up(db) {

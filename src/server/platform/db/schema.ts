@@ -5,8 +5,7 @@ type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
 export type PlaceKind =
-  | 'province' | 'city' | 'county' | 'street' | 'community'
-  | 'grid' | 'building' | 'unit' | 'household';
+  'province' | 'city' | 'county' | 'street' | 'community' | 'grid' | 'building' | 'unit' | 'household';
 
 export interface PlacesTable {
   id: string;
@@ -199,7 +198,8 @@ export interface ResidentEventsTable {
   at: Timestamp;
 }
 
-export type PartyOrgKind = 'street_committee' | 'community_branch' | 'grid_branch' | 'building_group' | 'central_household';
+export type PartyOrgKind =
+  'street_committee' | 'community_branch' | 'grid_branch' | 'building_group' | 'central_household';
 
 export interface PartyOrgsTable {
   id: string;

@@ -37,9 +37,17 @@ export function consoleProvider(options: { handsetFile: string }): SmsProvider {
     name: 'console',
     async send(message) {
       await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-      const size = await fs.stat(file).then((s) => s.size, () => 0);
+      const size = await fs.stat(file).then(
+        (s) => s.size,
+        () => 0,
+      );
       if (size > handsetMaxBytes) await fs.rename(file, `${file}.1`);
-      const line = JSON.stringify({ at: message.at.toISOString(), to: message.to, template: message.template, text: message.body });
+      const line = JSON.stringify({
+        at: message.at.toISOString(),
+        to: message.to,
+        template: message.template,
+        text: message.body,
+      });
       await fs.appendFile(file, `${line}\n`, { mode: 0o600 });
       await fs.chmod(file, 0o600); // also when the file was made by hand with looser rights
       log.info('sms (console provider)', { to: message.toMasked, template: message.template, outboxId: message.id });
@@ -48,7 +56,12 @@ export function consoleProvider(options: { handsetFile: string }): SmsProvider {
   };
 }
 
-export function httpProvider(options: { url: string; token?: string; templateIds: Record<string, string>; fetch?: typeof fetch }): SmsProvider {
+export function httpProvider(options: {
+  url: string;
+  token?: string;
+  templateIds: Record<string, string>;
+  fetch?: typeof fetch;
+}): SmsProvider {
   const doFetch = options.fetch ?? fetch;
   return {
     name: 'http',

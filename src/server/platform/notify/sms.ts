@@ -21,7 +21,15 @@ export interface SmsDeps {
 export async function queueSms(
   trx: Executor,
   deps: SmsDeps,
-  sms: { tenantId: string | null; placePath?: string | null; phone: string; template: SmsTemplate; params: Record<string, string | number>; caseId?: string; dedupeKey?: string },
+  sms: {
+    tenantId: string | null;
+    placePath?: string | null;
+    phone: string;
+    template: SmsTemplate;
+    params: Record<string, string | number>;
+    caseId?: string;
+    dedupeKey?: string;
+  },
 ): Promise<boolean> {
   const id = newId();
   const { shown, secrets } = splitSecrets(sms.template, sms.params);
@@ -51,21 +59,43 @@ export async function queueSms(
 export function registerSmsJobs(jobs: JobRunner, deps: { pii: PiiCipher; provider: SmsProvider; sign: string }) {
   jobs.register('sms.send', async (trx, job, { now }) => {
     const { outboxId } = job.payload as { outboxId: string };
-    const row = await trx.selectFrom('sms_outbox').selectAll().where('id', '=', outboxId).forUpdate().executeTakeFirst();
+    const row = await trx
+      .selectFrom('sms_outbox')
+      .selectAll()
+      .where('id', '=', outboxId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!row || row.status === 'sent') return;
     const template = row.template as SmsTemplate;
     const shown = row.params as unknown as Record<string, string | number>;
     // The real text exists only here, on its way to the provider.
-    const params = { ...shown, ...(row.secrets_enc ? (JSON.parse(deps.pii.decrypt(row.secrets_enc)) as Record<string, string | number>) : {}) };
+    const params = {
+      ...shown,
+      ...(row.secrets_enc ? (JSON.parse(deps.pii.decrypt(row.secrets_enc)) as Record<string, string | number>) : {}),
+    };
     const sent = await deps.provider.send({
-      id: row.id, to: deps.pii.decrypt(row.to_phone_enc), toMasked: row.to_masked, template, params, body: renderSms(deps.sign, template, params), at: now,
+      id: row.id,
+      to: deps.pii.decrypt(row.to_phone_enc),
+      toMasked: row.to_masked,
+      template,
+      params,
+      body: renderSms(deps.sign, template, params),
+      at: now,
     });
     // A row queued before secrets were kept apart (migration 0013) holds them in clear: mask it once sent.
     const legacy = !row.secrets_enc && (secretParams[template] ?? []).some((key) => key in shown);
     const masked = legacy ? splitSecrets(template, shown).shown : null;
-    await trx.updateTable('sms_outbox').set({
-      status: 'sent', provider: deps.provider.name, provider_message_id: sent.providerMessageId, sent_at: now, last_error: null,
-      ...(masked ? { params: JSON.stringify(masked), body: renderSms(deps.sign, template, masked) } : {}),
-    }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('sms_outbox')
+      .set({
+        status: 'sent',
+        provider: deps.provider.name,
+        provider_message_id: sent.providerMessageId,
+        sent_at: now,
+        last_error: null,
+        ...(masked ? { params: JSON.stringify(masked), body: renderSms(deps.sign, template, masked) } : {}),
+      })
+      .where('id', '=', row.id)
+      .execute();
   });
 }

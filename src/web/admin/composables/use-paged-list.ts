@@ -19,7 +19,10 @@ export interface PagedState {
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-export function usePagedList<T>(loader: (state: PagedState, signal: AbortSignal) => Promise<Paged<T>>, extraKeys: string[] = []) {
+export function usePagedList<T>(
+  loader: (state: PagedState, signal: AbortSignal) => Promise<Paged<T>>,
+  extraKeys: string[] = [],
+) {
   const { t } = useI18n();
   const route = useRoute();
   const router = useRouter();
@@ -59,7 +62,12 @@ export function usePagedList<T>(loader: (state: PagedState, signal: AbortSignal)
 
   /** Changes the state; any change other than the page starts again at page 1. */
   function update(next: Partial<Omit<PagedState, 'extra'>> & { extra?: Record<string, string> }) {
-    const merged = { ...state.value, ...('page' in next ? {} : { page: 1 }), ...next, extra: { ...state.value.extra, ...next.extra } };
+    const merged = {
+      ...state.value,
+      ...('page' in next ? {} : { page: 1 }),
+      ...next,
+      extra: { ...state.value.extra, ...next.extra },
+    };
     const query: Record<string, string> = {};
     if (merged.q) query.q = merged.q;
     if (merged.under) query.under = merged.under;
@@ -69,7 +77,11 @@ export function usePagedList<T>(loader: (state: PagedState, signal: AbortSignal)
     void router.replace({ query });
   }
 
-  watch(() => JSON.stringify(state.value), () => void load(), { immediate: true });
+  watch(
+    () => JSON.stringify(state.value),
+    () => void load(),
+    { immediate: true },
+  );
   onBeforeUnmount(() => controller?.abort());
 
   return { state, result, loading, error, load, update };

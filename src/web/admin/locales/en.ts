@@ -120,7 +120,7 @@ const en: typeof zhCN = {
       gridMap: { title: 'Grid map', desc: 'Grid boundaries and workers' },
       households: { title: 'Households', desc: 'Households and addresses by grid' },
       residents: { title: 'Residents', desc: 'Residents, tags and their history' },
-      visitLogs: { title: 'Visit diary', desc: 'Grid workers\' household visits' },
+      visitLogs: { title: 'Visit diary', desc: "Grid workers' household visits" },
       whistles: { title: 'Whistles', desc: 'Summonses to your department' },
       dutyTasks: { title: 'Tasks to communities', desc: 'Checked against the admitted items' },
       departments: { title: 'Departments', desc: 'Departments and phones' },
@@ -262,7 +262,8 @@ const en: typeof zhCN = {
     exported: 'Exported; see your browser downloads',
     exportFileName: 'residents.xlsx',
     searchPlaceholder: 'Name / pinyin / ID number / phone',
-    searchHint: 'Search by name, pinyin initials (zs) or full pinyin (zhangsan), a full 18-character ID number, or a phone number',
+    searchHint:
+      'Search by name, pinyin initials (zs) or full pinyin (zhangsan), a full 18-character ID number, or a phone number',
     scopeAll: 'All places',
     allTags: 'All tags',
     allResidence: 'All residence types',
@@ -352,14 +353,16 @@ const en: typeof zhCN = {
     leave: {
       moveOut: {
         title: 'Moved out · {name}',
-        warning: '{name} will be recorded as moved out and no longer counted at {address}. This cannot be undone; the history keeps the record.',
+        warning:
+          '{name} will be recorded as moved out and no longer counted at {address}. This cannot be undone; the history keeps the record.',
         notePlaceholder: 'Where to, why (optional)',
         confirm: 'Record move-out',
         done: 'Move-out recorded',
       },
       death: {
         title: 'Record a death · {name}',
-        warning: '{name} will be recorded as deceased and no longer counted as a household member. This cannot be undone; please check first.',
+        warning:
+          '{name} will be recorded as deceased and no longer counted as a household member. This cannot be undone; please check first.',
         notePlaceholder: 'Date of death, certificate… (optional)',
         confirm: 'Record death',
         done: 'Recorded',
@@ -402,7 +405,8 @@ const en: typeof zhCN = {
     },
     noCommunity: 'There is no community in your area',
     prepareTitle: '1. Download and fill in the template',
-    prepareText: 'Fill in name, ID number, phone and building / unit / room; buildings, units and rooms must already exist in the community.',
+    prepareText:
+      'Fill in name, ID number, phone and building / unit / room; buildings, units and rooms must already exist in the community.',
     downloadTemplate: 'Download template',
     communityTitle: '2. Choose the community',
     communityText: 'Buildings, units and rooms in the sheet are looked up in this community.',
@@ -441,7 +445,8 @@ const en: typeof zhCN = {
       notes: 'Notes',
     },
     validOnly: 'Import the valid rows only',
-    validOnlyHint: 'Imports {n} valid rows and leaves out {bad} rows with problems; fix them and import again (nobody is added twice).',
+    validOnlyHint:
+      'Imports {n} valid rows and leaves out {bad} rows with problems; fix them and import again (nobody is added twice).',
     allOrNothing: 'Import only if all rows are valid',
     allOrNothingHint: 'If any row has a problem, nothing is imported.',
     result: {

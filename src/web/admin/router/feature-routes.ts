@@ -14,7 +14,12 @@ export const whistleRoutes: RouteRecordRaw[] = [
     path: 'whistles/:id([0-9a-fA-F-]{36})',
     name: 'whistle-detail',
     component: () => import('../views/whistle/detail/index.vue'),
-    meta: { titleKey: 'whistle.detailTitle', permission: ['whistle:blow', 'whistle:answer'], hideInMenu: true, activeMenu: '/whistles' },
+    meta: {
+      titleKey: 'whistle.detailTitle',
+      permission: ['whistle:blow', 'whistle:answer'],
+      hideInMenu: true,
+      activeMenu: '/whistles',
+    },
   },
 ];
 

@@ -17,10 +17,15 @@ router.beforeEach(async (to) => {
     me = null; // server unreachable: the login page will say so when the user tries
   }
   if (to.meta.public) {
-    if (me && to.name === 'login') return typeof to.query.redirect === 'string' ? to.query.redirect : { name: 'dashboard' };
+    if (me && to.name === 'login')
+      return typeof to.query.redirect === 'string' ? to.query.redirect : { name: 'dashboard' };
     return true;
   }
-  if (!me) return { name: 'login', query: to.fullPath === '/' || to.fullPath === '/dashboard' ? {} : { redirect: to.fullPath } };
+  if (!me)
+    return {
+      name: 'login',
+      query: to.fullPath === '/' || to.fullPath === '/dashboard' ? {} : { redirect: to.fullPath },
+    };
   const needed = to.matched.map((record) => record.meta.permission).filter(Boolean);
   if (!needed.every((permission) => hasPermission(permission))) {
     // /dashboard is everyone's home page: who may not see the statistics gets the workbench.

@@ -1,4 +1,19 @@
-import { Avatar, DataAnalysis, Flag, House, Location, MapLocation, Notebook, OfficeBuilding, School, Share, Stamp, Upload, User, UserFilled } from '@element-plus/icons-vue';
+import {
+  Avatar,
+  DataAnalysis,
+  Flag,
+  House,
+  Location,
+  MapLocation,
+  Notebook,
+  OfficeBuilding,
+  School,
+  Share,
+  Stamp,
+  Upload,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
@@ -63,7 +78,12 @@ export const layoutChildren: RouteRecordRaw[] = [
         path: '/grids/:code/households',
         name: 'grid-households',
         component: () => import('../views/grids/households/index.vue'),
-        meta: { titleKey: 'menu.households', permission: 'households:read', hideInMenu: true, activeMenu: '/households' },
+        meta: {
+          titleKey: 'menu.households',
+          permission: 'households:read',
+          hideInMenu: true,
+          activeMenu: '/households',
+        },
       },
     ],
   },

@@ -14,6 +14,8 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
   http.post<void>('/me/password', { currentPassword, newPassword });
 
 /** Residents: a one-time code by SMS, then log in with phone + code (a resident account is made the first time). */
-export const sendLoginCode = (phone: string) => http.post<void>('/public/login-code', { phone }, { skipAuthRedirect: true });
+export const sendLoginCode = (phone: string) =>
+  http.post<void>('/public/login-code', { phone }, { skipAuthRedirect: true });
 
-export const phoneLogin = (phone: string, code: string) => http.post<Me>('/auth/phone-login', { phone, code }, { skipAuthRedirect: true });
+export const phoneLogin = (phone: string, code: string) =>
+  http.post<Me>('/auth/phone-login', { phone, code }, { skipAuthRedirect: true });

@@ -39,7 +39,8 @@ export const listCases = (query: CaseQuery, signal?: AbortSignal) =>
     signal,
   });
 
-export const getCase = (id: string, signal?: AbortSignal) => http.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`, { signal });
+export const getCase = (id: string, signal?: AbortSignal) =>
+  http.get<CaseDetail>(`/cases/${encodeURIComponent(id)}`, { signal });
 
 export const takeCaseAction = (id: string, action: CaseAction, input: CaseActionInput = {}) =>
   http.post<{ id: string; state: CaseState }>(`/cases/${encodeURIComponent(id)}/actions/${action}`, input);
@@ -50,14 +51,16 @@ export const listDuplicates = (id: string, signal?: AbortSignal) =>
 /** Enters a case; the same idempotencyKey sent again answers with the first case. */
 export const createCase = (input: StaffCaseInput) => http.post<{ id: string; trackingCode: string }>('/cases', input);
 
-export const listCategories = (signal?: AbortSignal) => http.get<ListResponse<CaseCategory>>('/case-categories', { signal });
+export const listCategories = (signal?: AbortSignal) =>
+  http.get<ListResponse<CaseCategory>>('/case-categories', { signal });
 
 /** Cases the logged-in resident reported (matched by the phone number of the account). */
 export const listMyReports = (signal?: AbortSignal) => http.get<ListResponse<CaseSummary>>('/my/cases', { signal });
 
 /** The printable sheet and the QR poster are PDFs the browser opens in a new tab. */
 export const caseSheetUrl = (id: string) => `/api/v1/cases/${encodeURIComponent(id)}/sheet.pdf`;
-export const qrPosterUrl = (communityCode: string) => `/api/v1/communities/${encodeURIComponent(communityCode)}/qr-poster.pdf`;
+export const qrPosterUrl = (communityCode: string) =>
+  `/api/v1/communities/${encodeURIComponent(communityCode)}/qr-poster.pdf`;
 
 export const listDutyRoster = (community: string, signal?: AbortSignal) =>
   http.get<ListResponse<DutyRosterEntry>>('/duty-roster', { query: { community }, signal });

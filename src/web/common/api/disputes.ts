@@ -68,19 +68,25 @@ export interface MediationInput {
   signatureFileIds: string[];
 }
 
-export const listDisputes = (query: { under?: string; caseId?: string; status?: DisputeStatus; risk?: DisputeRisk }, signal?: AbortSignal) =>
-  http.get<ListResponse<DisputeSummary>>('/disputes', { query: { ...query }, signal });
+export const listDisputes = (
+  query: { under?: string; caseId?: string; status?: DisputeStatus; risk?: DisputeRisk },
+  signal?: AbortSignal,
+) => http.get<ListResponse<DisputeSummary>>('/disputes', { query: { ...query }, signal });
 
-export const getDispute = (id: string, signal?: AbortSignal) => http.get<DisputeDetail>(`/disputes/${encodeURIComponent(id)}`, { signal });
+export const getDispute = (id: string, signal?: AbortSignal) =>
+  http.get<DisputeDetail>(`/disputes/${encodeURIComponent(id)}`, { signal });
 
 export const recordDispute = (input: DisputeInput) => http.post<{ id: string }>('/disputes', input);
 
-export const recordMediation = (id: string, input: MediationInput) => http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/mediations`, input);
+export const recordMediation = (id: string, input: MediationInput) =>
+  http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/mediations`, input);
 
-export const followupDispute = (id: string, note: string) => http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/followups`, { note });
+export const followupDispute = (id: string, note: string) =>
+  http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/followups`, { note });
 export const handoverDispute = (id: string, note: string, to: 'justice_office' | 'court') =>
   http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/handover`, { note, to });
-export const closeDispute = (id: string, note: string) => http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/close`, { note });
+export const closeDispute = (id: string, note: string) =>
+  http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/close`, { note });
 
 /** PDFs the browser opens in a new tab. */
 export const agreementUrl = (id: string) => `/api/v1/disputes/${encodeURIComponent(id)}/agreement.pdf`;
@@ -88,5 +94,7 @@ export const analysisUrl = (under: string, month: string) =>
   `/api/v1/disputes/analysis.pdf?under=${encodeURIComponent(under)}&month=${encodeURIComponent(month)}`;
 
 /** 吹哨 on a dispute: the whistle's place and subject come from the dispute. */
-export const blowDisputeWhistle = (id: string, input: { departmentCodes: string[]; request: string; ackMinutes: number; arriveMinutes: number }) =>
-  http.post<{ id: string }>(`/disputes/${encodeURIComponent(id)}/whistle`, input);
+export const blowDisputeWhistle = (
+  id: string,
+  input: { departmentCodes: string[]; request: string; ackMinutes: number; arriveMinutes: number },
+) => http.post<{ id: string }>(`/disputes/${encodeURIComponent(id)}/whistle`, input);

@@ -34,11 +34,14 @@ export interface DutyAdvice {
   proposeWhistle: boolean;
 }
 
-export const listDutyLists = (street: string, signal?: AbortSignal) => http.get<ListResponse<DutyList>>('/duty-lists', { query: { street }, signal });
+export const listDutyLists = (street: string, signal?: AbortSignal) =>
+  http.get<ListResponse<DutyList>>('/duty-lists', { query: { street }, signal });
 
-export const listDutyItems = (id: string, signal?: AbortSignal) => http.get<ListResponse<DutyItem>>(`/duty-lists/${encodeURIComponent(id)}/items`, { signal });
+export const listDutyItems = (id: string, signal?: AbortSignal) =>
+  http.get<ListResponse<DutyItem>>(`/duty-lists/${encodeURIComponent(id)}/items`, { signal });
 
-export const exportDutyList = (id: string) => download(`/duty-lists/${encodeURIComponent(id)}/export.xlsx`, { fallbackName: 'duty-list.xlsx' });
+export const exportDutyList = (id: string) =>
+  download(`/duty-lists/${encodeURIComponent(id)}/export.xlsx`, { fallbackName: 'duty-list.xlsx' });
 
 export function importDutyList(file: File, query: { streetCode: string; title: string; effectiveFrom: string }) {
   const form = new FormData();
@@ -46,7 +49,8 @@ export function importDutyList(file: File, query: { streetCode: string; title: s
   return http.upload<{ id: string; version: number }>('/duty-lists/import', form, { query });
 }
 
-export const getDutyAdvice = (caseId: string, signal?: AbortSignal) => http.get<DutyAdvice>(`/cases/${encodeURIComponent(caseId)}/duty-advice`, { signal });
+export const getDutyAdvice = (caseId: string, signal?: AbortSignal) =>
+  http.get<DutyAdvice>(`/cases/${encodeURIComponent(caseId)}/duty-advice`, { signal });
 
 export interface DutyTaskStat {
   department: { code: string; name: string };
@@ -54,11 +58,14 @@ export interface DutyTaskStat {
   refused: number;
 }
 /** Tasks departments handed to communities, and how many were refused (not in the 准入 list). */
-export const dutyTaskStats = (under?: string, signal?: AbortSignal) => http.get<ListResponse<DutyTaskStat>>('/duty-tasks/stats', { query: { under }, signal });
+export const dutyTaskStats = (under?: string, signal?: AbortSignal) =>
+  http.get<ListResponse<DutyTaskStat>>('/duty-tasks/stats', { query: { under }, signal });
 
 /** A department hands a task to a community; the answer is the verdict (准入 or 不予准入 with the reason). */
 export const assignDutyTask = (input: DutyTaskInput) => http.post<DutyTaskVerdict>('/duty-tasks', input);
 
 /** Tasks my department handed out, or (places) the tasks handed to the communities in my scope; newest first. */
-export const listDutyTasks = (query: { under?: string; status?: DutyTaskStatus; page?: number; pageSize?: number }, signal?: AbortSignal) =>
-  http.get<Paged<DutyTask>>('/duty-tasks', { query, signal });
+export const listDutyTasks = (
+  query: { under?: string; status?: DutyTaskStatus; page?: number; pageSize?: number },
+  signal?: AbortSignal,
+) => http.get<Paged<DutyTask>>('/duty-tasks', { query, signal });

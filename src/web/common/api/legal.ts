@@ -35,7 +35,9 @@ export const listLegalQuestions = (mine: boolean, signal?: AbortSignal) =>
 export const answerLegalQuestion = (id: string, answer: string) =>
   http.post<{ id: string; state: string }>(`/legal-questions/${encodeURIComponent(id)}/answer`, { answer });
 
-export const searchLegalFaq = (q: string, signal?: AbortSignal) => http.get<ListResponse<LegalFaq>>('/public/legal-faq', { query: { q }, signal });
+export const searchLegalFaq = (q: string, signal?: AbortSignal) =>
+  http.get<ListResponse<LegalFaq>>('/public/legal-faq', { query: { q }, signal });
 
 /** The community's name (public: the same lookup as the QR report form). */
-export const communityName = (code: string) => http.get<{ name: string; street: string }>(`/public/communities/${encodeURIComponent(code)}`);
+export const communityName = (code: string) =>
+  http.get<{ name: string; street: string }>(`/public/communities/${encodeURIComponent(code)}`);

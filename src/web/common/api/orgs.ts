@@ -1,4 +1,13 @@
-import type { InServiceMember, ListResponse, Organisation, OrganisationKind, Paged, PartyMember, PartyOrg, Volunteer } from '../api-types';
+import type {
+  InServiceMember,
+  ListResponse,
+  Organisation,
+  OrganisationKind,
+  Paged,
+  PartyMember,
+  PartyOrg,
+  Volunteer,
+} from '../api-types';
 import { http } from '../http';
 
 export interface RosterQuery {
@@ -8,11 +17,14 @@ export interface RosterQuery {
   pageSize: number;
 }
 
-export const listPartyOrgs = (under?: string, signal?: AbortSignal) => http.get<ListResponse<PartyOrg>>('/party-orgs', { query: { under }, signal });
+export const listPartyOrgs = (under?: string, signal?: AbortSignal) =>
+  http.get<ListResponse<PartyOrg>>('/party-orgs', { query: { under }, signal });
 
-export const listPartyMembers = (query: RosterQuery, signal?: AbortSignal) => http.get<Paged<PartyMember>>('/party-members', { query: { ...query }, signal });
+export const listPartyMembers = (query: RosterQuery, signal?: AbortSignal) =>
+  http.get<Paged<PartyMember>>('/party-members', { query: { ...query }, signal });
 
-export const listVolunteers = (query: RosterQuery, signal?: AbortSignal) => http.get<Paged<Volunteer>>('/volunteers', { query: { ...query }, signal });
+export const listVolunteers = (query: RosterQuery, signal?: AbortSignal) =>
+  http.get<Paged<Volunteer>>('/volunteers', { query: { ...query }, signal });
 
 export const listInServiceMembers = (query: RosterQuery, signal?: AbortSignal) =>
   http.get<Paged<InServiceMember>>('/in-service-members', { query: { ...query }, signal });

@@ -31,34 +31,41 @@ export interface ResidentQuery extends ResidentFilters {
 
 const residentPath = (id: string) => `/residents/${encodeURIComponent(id)}`;
 
-export const listResidents = (query: ResidentQuery, signal?: AbortSignal) => http.get<ResidentPage>('/residents', { query: { ...query }, signal });
+export const listResidents = (query: ResidentQuery, signal?: AbortSignal) =>
+  http.get<ResidentPage>('/residents', { query: { ...query }, signal });
 
 export const getResident = (id: string, signal?: AbortSignal) => http.get<ResidentDetail>(residentPath(id), { signal });
 
 export const registerResident = (input: ResidentInput) => http.post<{ id: string }>('/residents', input);
 
-export const updateResident = (id: string, input: ResidentUpdate) => http.patch<{ id: string }>(residentPath(id), input);
+export const updateResident = (id: string, input: ResidentUpdate) =>
+  http.patch<{ id: string }>(residentPath(id), input);
 
 export const moveResident = (id: string, householdCode: string, note: string) =>
   http.post<{ id: string }>(`${residentPath(id)}/move`, { householdCode, note });
 
-export const recordMoveOut = (id: string, note: string) => http.post<{ id: string }>(`${residentPath(id)}/move-out`, { note });
+export const recordMoveOut = (id: string, note: string) =>
+  http.post<{ id: string }>(`${residentPath(id)}/move-out`, { note });
 
-export const recordDeath = (id: string, note: string) => http.post<{ id: string }>(`${residentPath(id)}/death`, { note });
+export const recordDeath = (id: string, note: string) =>
+  http.post<{ id: string }>(`${residentPath(id)}/death`, { note });
 
 /** One full ID number or phone; the server keeps the reason in the audit log. */
 export const revealField = (id: string, field: RevealField, reason: string) =>
   http.post<{ field: RevealField; value: string }>(`${residentPath(id)}/reveal`, { field, reason });
 
-export const listResidentTags = (signal?: AbortSignal) => http.get<ListResponse<ResidentTag>>('/resident-tags', { signal });
+export const listResidentTags = (signal?: AbortSignal) =>
+  http.get<ListResponse<ResidentTag>>('/resident-tags', { signal });
 
 /** Members, tags and last visit of each household under a place (a grid, building or unit). */
 export const listHouseholdSummaries = (under: string, signal?: AbortSignal) =>
   http.get<ListResponse<HouseholdSummary>>('/household-summaries', { query: { under }, signal });
 
-export const downloadImportTemplate = (fallbackName: string) => download('/residents/import/template', { fallbackName });
+export const downloadImportTemplate = (fallbackName: string) =>
+  download('/residents/import/template', { fallbackName });
 
-export const exportResidents = (filters: ResidentFilters, fallbackName: string) => download('/residents/export', { query: { ...filters }, fallbackName });
+export const exportResidents = (filters: ResidentFilters, fallbackName: string) =>
+  download('/residents/export', { query: { ...filters }, fallbackName });
 
 /** Checks (mode `validate`) or imports an .xlsx sheet into one community. */
 export function importResidents(communityCode: string, mode: ImportMode, file: File) {

@@ -17,4 +17,5 @@ export interface HouseholdQuery {
 export const listHouseholds = (code: string, query: HouseholdQuery, signal?: AbortSignal) =>
   http.get<HouseholdPage>(`/places/${encodeURIComponent(code)}/households`, { query: { ...query }, signal });
 
-export const locatePoint = (lat: number, lng: number) => http.get<LocateResult>('/places/locate', { query: { lat, lng } });
+export const locatePoint = (lat: number, lng: number) =>
+  http.get<LocateResult>('/places/locate', { query: { lat, lng } });

@@ -35,7 +35,9 @@ export function submitPublicReport(report: PublicReport, idempotencyKey: string)
   if (report.address) form.append('address', report.address);
   form.append('isPublic', String(report.isPublic));
   report.photos.forEach((photo, index) => form.append('photos', photo, `photo-${index + 1}.jpg`));
-  return http.upload<{ trackingCode: string }>('/public/cases', form, { headers: { 'Idempotency-Key': idempotencyKey } });
+  return http.upload<{ trackingCode: string }>('/public/cases', form, {
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 /**
@@ -50,7 +52,13 @@ export interface TrackingProof {
 }
 
 export const trackCase = (code: string, proof: TrackingProof, signal?: AbortSignal) =>
-  http.get<PublicCaseView>(`/public/cases/${encodeURIComponent(code)}`, { query: { phone4: proof.phone4, t: proof.t }, signal });
+  http.get<PublicCaseView>(`/public/cases/${encodeURIComponent(code)}`, {
+    query: { phone4: proof.phone4, t: proof.t },
+    signal,
+  });
 
-export const rateCase = (code: string, proof: TrackingProof, rating: { rating: CaseRating; solved: boolean; comment: string }) =>
-  http.post<{ state: string }>(`/public/cases/${encodeURIComponent(code)}/rating`, { token: proof.t, ...rating });
+export const rateCase = (
+  code: string,
+  proof: TrackingProof,
+  rating: { rating: CaseRating; solved: boolean; comment: string },
+) => http.post<{ state: string }>(`/public/cases/${encodeURIComponent(code)}/rating`, { token: proof.t, ...rating });

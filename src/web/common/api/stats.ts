@@ -47,7 +47,8 @@ export interface CaseCategory {
   name: string;
 }
 
-export const getSummary = (filters: StatsFilters, signal?: AbortSignal) => http.get<StatsSummary>('/stats/summary', { query: { ...filters }, signal });
+export const getSummary = (filters: StatsFilters, signal?: AbortSignal) =>
+  http.get<StatsSummary>('/stats/summary', { query: { ...filters }, signal });
 
 export const getTrend = (filters: StatsFilters, granularity: Granularity, signal?: AbortSignal) =>
   http.get<ListResponse<TrendPoint>>('/stats/trend', { query: { ...filters, granularity }, signal });
@@ -63,9 +64,12 @@ export const downloadMonthlyReport = (under: string, month: string, fallbackName
   download('/stats/monthly-report.pdf', { query: { under, month }, fallbackName });
 
 /** Reports the monthly job made for the place and the places under it. */
-export const listMonthlyReports = (under: string, signal?: AbortSignal) => http.get<ListResponse<MonthlyReport>>('/stats/monthly-reports', { query: { under }, signal });
+export const listMonthlyReports = (under: string, signal?: AbortSignal) =>
+  http.get<ListResponse<MonthlyReport>>('/stats/monthly-reports', { query: { under }, signal });
 
-export const downloadStoredReport = (id: string, fallbackName: string) => download(`/stats/monthly-reports/${encodeURIComponent(id)}`, { fallbackName });
+export const downloadStoredReport = (id: string, fallbackName: string) =>
+  download(`/stats/monthly-reports/${encodeURIComponent(id)}`, { fallbackName });
 
 /** Case categories in the UI language (parentCode null: top level). */
-export const listCaseCategories = (signal?: AbortSignal) => http.get<ListResponse<CaseCategory>>('/case-categories', { signal });
+export const listCaseCategories = (signal?: AbortSignal) =>
+  http.get<ListResponse<CaseCategory>>('/case-categories', { signal });

@@ -1,11 +1,17 @@
-import type { ListResponse, SummonsAction, Whistle, WhistleInput, WhistleRankingRow, WhistleSummary } from '../api-types';
+import type {
+  ListResponse,
+  SummonsAction,
+  Whistle,
+  WhistleInput,
+  WhistleRankingRow,
+  WhistleSummary,
+} from '../api-types';
 import { http } from '../http';
 
 export type { WhistleRankingRow, WhistleSummary };
 
 // 吹哨报到: a street or community summons departments; their receivers acknowledge (接哨), check in
 // on site (报到), report back (反馈); the whistler scores each department.
-
 
 export interface SummonsActionInput {
   note?: string;
@@ -18,9 +24,13 @@ export interface SummonsActionInput {
 export const blowWhistle = (input: WhistleInput) => http.post<{ id: string }>('/whistles', input);
 
 export const listWhistles = (query: { state?: 'open' | 'closed'; mine?: boolean }, signal?: AbortSignal) =>
-  http.get<ListResponse<WhistleSummary>>('/whistles', { query: { state: query.state, mine: query.mine ? 'true' : undefined }, signal });
+  http.get<ListResponse<WhistleSummary>>('/whistles', {
+    query: { state: query.state, mine: query.mine ? 'true' : undefined },
+    signal,
+  });
 
-export const getWhistle = (id: string, signal?: AbortSignal) => http.get<Whistle>(`/whistles/${encodeURIComponent(id)}`, { signal });
+export const getWhistle = (id: string, signal?: AbortSignal) =>
+  http.get<Whistle>(`/whistles/${encodeURIComponent(id)}`, { signal });
 
 export const takeSummonsAction = (id: string, action: SummonsAction, input: SummonsActionInput = {}) =>
   http.post<{ id: string; state: string }>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);

@@ -34,7 +34,14 @@ const en: typeof zhCN = {
     close: 'Closed',
     warning: 'Deadline near',
     overdue: 'Deadline passed',
-    whistle: { whistle: 'Whistle blown', acknowledge: 'Summons acknowledged', checkIn: 'Checked in on site', report: 'Department reported', score: 'Summons scored', overdue: 'Summons overdue' },
+    whistle: {
+      whistle: 'Whistle blown',
+      acknowledge: 'Summons acknowledged',
+      checkIn: 'Checked in on site',
+      report: 'Department reported',
+      score: 'Summons scored',
+      overdue: 'Summons overdue',
+    },
   },
   casePriority: { normal: 'Normal', urgent: 'Urgent' },
 };

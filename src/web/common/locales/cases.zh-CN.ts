@@ -36,7 +36,14 @@ export default {
     warning: '即将超时',
     overdue: '已超时',
     // the whistle's steps, as the case's own timeline shows them (吹哨报到)
-    whistle: { whistle: '吹哨', acknowledge: '部门接哨', checkIn: '部门报到', report: '部门反馈', score: '吹哨评分', overdue: '吹哨超时' },
+    whistle: {
+      whistle: '吹哨',
+      acknowledge: '部门接哨',
+      checkIn: '部门报到',
+      report: '部门反馈',
+      score: '吹哨评分',
+      overdue: '吹哨超时',
+    },
   },
   casePriority: { normal: '一般', urgent: '紧急' },
 };

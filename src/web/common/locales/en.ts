@@ -1,7 +1,10 @@
 import { roleLabels, roles } from '../../../shared/roles';
 import type zhCN from './zh-CN';
 
-const roleNames = Object.fromEntries(roles.map((role) => [role, roleLabels[role].en])) as Record<(typeof roles)[number], string>;
+const roleNames = Object.fromEntries(roles.map((role) => [role, roleLabels[role].en])) as Record<
+  (typeof roles)[number],
+  string
+>;
 
 const en: typeof zhCN = {
   common: {
@@ -87,7 +90,7 @@ const en: typeof zhCN = {
     property_company: 'Property company',
     co_building_unit: 'Co-building unit',
     social_org: 'Social organisation',
-    owners_committee: 'Owners\' committee',
+    owners_committee: "Owners' committee",
   },
 };
 

@@ -5,7 +5,10 @@ import { roleLabels, roles } from '../../../shared/roles';
 /** The shared labels, widened to `string` so the English file can give its own. */
 const widen = <T extends Record<string, string>>(labels: T) => ({ ...labels }) as Record<keyof T, string>;
 
-const roleNames = Object.fromEntries(roles.map((role) => [role, roleLabels[role]['zh-CN']])) as Record<(typeof roles)[number], string>;
+const roleNames = Object.fromEntries(roles.map((role) => [role, roleLabels[role]['zh-CN']])) as Record<
+  (typeof roles)[number],
+  string
+>;
 
 export default {
   common: {

@@ -88,7 +88,8 @@ const en: typeof zhCN = {
     noBuildings: 'No buildings in this grid',
     householdsPeople: '{households} households · {people} residents',
     needsVisitN: '{n} to visit',
-    needsVisitHint: 'Households with people who need visits (elderly living alone, subsistence allowance…); never or longest unvisited first.',
+    needsVisitHint:
+      'Households with people who need visits (elderly living alone, subsistence allowance…); never or longest unvisited first.',
     noneNeedVisit: 'No household needs a visit',
     building: 'Building',
     floors: '{n} floors',

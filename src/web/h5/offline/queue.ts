@@ -66,11 +66,19 @@ const currentUser = () => session.me?.user.id ?? '';
 
 /** The network or the server is briefly away: keep the draft and try again later. */
 export const isTransient = (error: unknown) =>
-  !(error instanceof ApiError) || error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
+  !(error instanceof ApiError) ||
+  error.status === 0 ||
+  error.status === 401 ||
+  error.status === 408 ||
+  error.status === 429 ||
+  error.status >= 500;
 
 const queues: OfflineQueue<QueuedDraft, unknown>[] = [];
 
-export function createQueue<D extends QueuedDraft, R = unknown>(store: Exclude<StoreName, 'photos'>, send: (draft: D) => Promise<R>): OfflineQueue<D, R> {
+export function createQueue<D extends QueuedDraft, R = unknown>(
+  store: Exclude<StoreName, 'photos'>,
+  send: (draft: D) => Promise<R>,
+): OfflineQueue<D, R> {
   const state = reactive({ drafts: [], syncing: false, lastError: '', sentAt: 0, results: {} }) as QueueState<D, R>;
 
   /** This user's drafts as plain objects (IndexedDB cannot store Vue's reactive proxies), newest first. */
@@ -90,7 +98,8 @@ export function createQueue<D extends QueuedDraft, R = unknown>(store: Exclude<S
 
   async function save(fields: Omit<D, keyof QueuedDraft>, photos: DraftPhoto[], id = newUuid()) {
     const userId = currentUser();
-    for (const photo of photos) await putRecord<PhotoRecord>('photos', { id: photo.id, userId, blob: photo.blob, uploaded: false });
+    for (const photo of photos)
+      await putRecord<PhotoRecord>('photos', { id: photo.id, userId, blob: photo.blob, uploaded: false });
     const draft = {
       ...fields,
       id,
@@ -194,7 +203,8 @@ export function createQueue<D extends QueuedDraft, R = unknown>(store: Exclude<S
 }
 
 /** Sends what every queue holds (never throws). */
-export const syncAll = () => Promise.all(queues.map((q) => q.sync())).then((counts) => counts.reduce((a, b) => a + b, 0));
+export const syncAll = () =>
+  Promise.all(queues.map((q) => q.sync())).then((counts) => counts.reduce((a, b) => a + b, 0));
 
 let started = false;
 

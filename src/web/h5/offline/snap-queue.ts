@@ -43,7 +43,8 @@ const queue = createQueue<SnapReport, SentCase>('cases', (draft) =>
 export const snapQueue = queue.state;
 
 /** Keeps a report on the phone under `key` (the draft's idempotency key) with its photos; returns the key. */
-export const saveSnapReport = (key: string, fields: Omit<SnapReport, keyof QueuedDraft>, photos: DraftPhoto[]) => queue.save(fields, photos, key);
+export const saveSnapReport = (key: string, fields: Omit<SnapReport, keyof QueuedDraft>, photos: DraftPhoto[]) =>
+  queue.save(fields, photos, key);
 
 export const syncSnaps = queue.sync;
 export const retrySnap = queue.retry;

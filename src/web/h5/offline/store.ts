@@ -25,7 +25,8 @@ function open(): Promise<IDBDatabase | null> {
     }
     request.onupgradeneeded = () => {
       const db = request.result;
-      for (const name of storeNames) if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
+      for (const name of storeNames)
+        if (!db.objectStoreNames.contains(name)) db.createObjectStore(name, { keyPath: 'id' });
     };
     request.onsuccess = () => {
       const db = request.result;
@@ -39,7 +40,12 @@ function open(): Promise<IDBDatabase | null> {
   return opening;
 }
 
-function run<T>(db: IDBDatabase, name: StoreName, mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+function run<T>(
+  db: IDBDatabase,
+  name: StoreName,
+  mode: IDBTransactionMode,
+  action: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction(name, mode);
     const request = action(tx.objectStore(name));

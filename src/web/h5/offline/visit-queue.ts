@@ -39,7 +39,8 @@ export interface NewVisit {
 }
 
 /** Keeps a new log on the phone (ids made here, now) and returns its id; sending is syncVisits()'s job. */
-export const saveVisitDraft = ({ photos, ...fields }: NewVisit) => queue.save({ ...fields, visitedAt: new Date().toISOString() }, photos);
+export const saveVisitDraft = ({ photos, ...fields }: NewVisit) =>
+  queue.save({ ...fields, visitedAt: new Date().toISOString() }, photos);
 
 export const refreshDrafts = queue.refresh;
 export const syncVisits = queue.sync;

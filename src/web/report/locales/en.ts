@@ -64,7 +64,8 @@ const en: typeof zhCN & typeof trackZhCN = {
     publicNo: 'Keep private',
     publicYes: 'Make public',
     publicNoHint: 'Private: only the staff handling it see what you wrote, the place and the photos.',
-    publicYesHint: 'Public: others can also see what you wrote, the place and the photos on public lists, so they know it has been reported. Your name and number are never shown.',
+    publicYesHint:
+      'Public: others can also see what you wrote, the place and the photos on public lists, so they know it has been reported. Your name and number are never shown.',
     submit: 'Send',
     submitting: 'Sending…',
     failed: 'Not sent: {message}',
@@ -72,7 +73,8 @@ const en: typeof zhCN & typeof trackZhCN = {
     doneLead: 'Community staff will contact you soon.',
     codeLabel: 'Your tracking code',
     screenshot: 'Please take a screenshot',
-    screenshotHint: 'With the code and the last 4 digits of your mobile you can follow the report any time. An SMS is on its way too.',
+    screenshotHint:
+      'With the code and the last 4 digits of your mobile you can follow the report any time. An SMS is on its way too.',
     viewProgress: 'Follow the progress',
     another: 'Report another problem',
   },
@@ -128,7 +130,8 @@ const en: typeof zhCN & typeof trackZhCN = {
     reopened: 'We will work on it again; please keep your phone at hand.',
     how: 'To make sure it is you, rate in one of these ways:',
     howLink: 'open the link in the SMS that told you the problem was solved, and rate there;',
-    howLogin: 'log in with the mobile number you reported with (we send a code), open the report under “My reports” and rate it.',
+    howLogin:
+      'log in with the mobile number you reported with (we send a code), open the report under “My reports” and rate it.',
     login: 'Log in with your mobile',
   },
 };

@@ -63,7 +63,8 @@ export default {
     publicNo: '不公开',
     publicYes: '公开',
     publicNoHint: '不公开：只有处理问题的工作人员能看到您写的问题、位置和照片。',
-    publicYesHint: '公开：别人也能在公开的问题列表里看到您写的问题、位置和照片，大家就知道这个问题已经有人反映了。您的称呼和手机号不会公开。',
+    publicYesHint:
+      '公开：别人也能在公开的问题列表里看到您写的问题、位置和照片，大家就知道这个问题已经有人反映了。您的称呼和手机号不会公开。',
     submit: '提交',
     submitting: '正在提交…',
     failed: '提交没有成功：{message}',

@@ -99,7 +99,8 @@ const en: typeof zhCN = {
     levels: { '1': 'street', '2': 'county' },
     noActions: 'There is nothing for you to do on this case now',
     duplicates: 'Possible duplicates',
-    duplicatesHint: 'Cases with similar words at the same place in the last 7 days; check whether it is the same problem:',
+    duplicatesHint:
+      'Cases with similar words at the same place in the last 7 days; check whether it is the same problem:',
     similarity: '{n}% similar',
     rejectAsDuplicate: 'Reject as duplicate',
     duplicatesFailed: 'Duplicate check failed: {message}',
@@ -221,7 +222,8 @@ const en: typeof zhCN = {
     personRequired: 'Please choose a person',
     me: '{name} (me)',
     gridWorker: '{name} ({grid})',
-    peopleHint: 'You can choose yourself and the community’s grid workers. Other community workers cannot be chosen yet.',
+    peopleHint:
+      'You can choose yourself and the community’s grid workers. Other community workers cannot be chosen yet.',
     weekdays: 'Days',
     weekdaysRequired: 'Choose at least one day',
   },

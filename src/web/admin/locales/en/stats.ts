@@ -33,7 +33,8 @@ const en: typeof zhCN = {
   },
   cardHelp: {
     received: 'All cases received in the period (by the day of receipt)',
-    responseRate: 'Cases first contacted (called back) within the deadline ÷ valid cases; never called back counts as not responded',
+    responseRate:
+      'Cases first contacted (called back) within the deadline ÷ valid cases; never called back counts as not responded',
     resolutionRate: 'Rated "solved" by the resident ÷ rated',
     satisfactionRate: '(Satisfied + basically satisfied) ÷ rated',
     closureRate: 'Closed ÷ valid cases (valid = received − invalid or duplicate)',
@@ -152,7 +153,8 @@ const en: typeof zhCN = {
     month: 'Month',
     monthPlaceholder: 'Choose a month',
     make: 'Make PDF',
-    makeHint: 'Made now for the chosen month: rates against the month before, cases per day, categories and the grid ranking.',
+    makeHint:
+      'Made now for the chosen month: rates against the month before, cases per day, categories and the grid ranking.',
     stored: 'Earlier reports',
     storedHint: 'Made at 02:00 on the 1st of each month for every street and community below',
     storedEmpty: 'No reports made yet',

@@ -13,9 +13,20 @@ export function runningDeadline(s: Summons): 'ack' | 'arrive' | null {
   return null;
 }
 
-export const slaLevelOf = (s: Summons): SlaLevel => (['ok', 'yellow', 'red'].includes(s.slaLevel) ? (s.slaLevel as SlaLevel) : 'ok');
+export const slaLevelOf = (s: Summons): SlaLevel =>
+  ['ok', 'yellow', 'red'].includes(s.slaLevel) ? (s.slaLevel as SlaLevel) : 'ok';
 
 export const stateTagType = (state: string) =>
-  (({ summoned: 'warning', acknowledged: 'primary', arrived: 'primary', reported: 'success', scored: 'info', open: 'warning', closed: 'info' }) as Record<string, string>)[state] ?? 'info';
+  (
+    ({
+      summoned: 'warning',
+      acknowledged: 'primary',
+      arrived: 'primary',
+      reported: 'success',
+      scored: 'info',
+      open: 'warning',
+      closed: 'info',
+    }) as Record<string, string>
+  )[state] ?? 'info';
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);

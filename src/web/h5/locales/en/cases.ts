@@ -1,7 +1,8 @@
 import type zhCN from '../zh-CN/cases';
 
 const en: typeof zhCN = {
-  residentTip: 'Seen a problem nearby? Scan the community’s QR code to report it, no login needed; your reports are listed here.',
+  residentTip:
+    'Seen a problem nearby? Scan the community’s QR code to report it, no login needed; your reports are listed here.',
   entry: {
     myReports: { name: 'My reports', desc: 'Follow the problems you reported' },
   },
@@ -34,10 +35,12 @@ const en: typeof zhCN = {
     saveFailed: 'Could not keep it on the phone; tap Report again',
     savedOffline: 'Kept on the phone; it is sent when the network is back',
     savedTitle: 'Saved, waiting to sync',
-    savedHint: 'There is no network now. The report is kept on the phone and sent automatically when the network is back, never twice.',
+    savedHint:
+      'There is no network now. The report is kept on the phone and sent automatically when the network is back, never twice.',
     queueOnline: 'Sending automatically; stay online',
     queueOffline: 'No network now; sending starts when it is back',
-    offlineNote: 'Works without network: the report is kept on the phone first and sent when the network is back, never twice.',
+    offlineNote:
+      'Works without network: the report is kept on the phone first and sent when the network is back, never twice.',
     discardTitle: 'Delete this report?',
     discardMessage: 'It has not been sent yet; it cannot be restored.',
     retryHint: 'Tap “Report” again; it will not be reported twice.',

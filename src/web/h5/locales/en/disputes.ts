@@ -18,7 +18,12 @@ const en: typeof zh = {
   partyId: 'ID',
   sessions: 'Mediation sessions',
   noSessions: 'No mediation yet',
-  session: { mediators: 'Mediators', legalAdvisers: 'Legal advisers', agreement: 'Agreement', signatures: '{n} signed' },
+  session: {
+    mediators: 'Mediators',
+    legalAdvisers: 'Legal advisers',
+    agreement: 'Agreement',
+    signatures: '{n} signed',
+  },
   followups: 'Follow-ups',
   noFollowups: 'No follow-up yet',
   timeline: 'History',
@@ -53,7 +58,12 @@ const en: typeof zh = {
     signature: '{role} {name} has not signed yet; please sign before saving',
     note: 'Please write the follow-up (at least 2 characters)',
   },
-  followup: { title: 'Follow up', label: 'Follow-up', placeholder: 'Is the agreement kept? Any new conflict?', submit: 'Save the follow-up' },
+  followup: {
+    title: 'Follow up',
+    label: 'Follow-up',
+    placeholder: 'Is the agreement kept? Any new conflict?',
+    submit: 'Save the follow-up',
+  },
   done: { mediate: 'Mediation saved', followup: 'Follow-up saved' },
 };
 export default en;

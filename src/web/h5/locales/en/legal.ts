@@ -13,7 +13,11 @@ const en: typeof zh = {
   public: 'The answer may be public (without my name) to help neighbours',
   submit: 'Ask',
   submitted: 'Sent; the legal adviser answers before {time}',
-  rules: { community: 'Please give a valid community code', question: 'Please write your question (5 characters or more)', answer: 'Please write the answer (5 characters or more)' },
+  rules: {
+    community: 'Please give a valid community code',
+    question: 'Please write your question (5 characters or more)',
+    answer: 'Please write the answer (5 characters or more)',
+  },
   queueEmpty: 'No questions waiting for an answer',
   isPublic: 'public (the resident agreed)',
   isPrivate: 'private to the resident',

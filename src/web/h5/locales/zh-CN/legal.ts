@@ -11,7 +11,11 @@ export default {
   public: '同意公开解答（不显示我的姓名），帮助有同样问题的邻居',
   submit: '提交咨询',
   submitted: '已提交，法律顾问将在 {time} 前解答',
-  rules: { community: '请填写正确的社区编码', question: '请填写咨询内容（至少 5 个字）', answer: '请填写解答（至少 5 个字）' },
+  rules: {
+    community: '请填写正确的社区编码',
+    question: '请填写咨询内容（至少 5 个字）',
+    answer: '请填写解答（至少 5 个字）',
+  },
   queueEmpty: '没有待答复的咨询',
   isPublic: '居民同意公开',
   isPrivate: '仅回复本人',

@@ -2,7 +2,15 @@ import type { CaseState } from '../../../common/api-types';
 
 /** The Vant tag colour of a case state. */
 export const stateTagType = (state: CaseState) =>
-  state === 'submitted' ? 'warning' : state === 'resolved' ? 'success' : state === 'rejected' ? 'danger' : state === 'closed' || state === 'suspended' ? 'default' : 'primary';
+  state === 'submitted'
+    ? 'warning'
+    : state === 'resolved'
+      ? 'success'
+      : state === 'rejected'
+        ? 'danger'
+        : state === 'closed' || state === 'suspended'
+          ? 'default'
+          : 'primary';
 
 /** The text being written in 随手拍 is kept for the tab (a call or a reload does not lose it), with its idempotency key. */
 export interface SnapDraft {
@@ -27,7 +35,15 @@ export function loadSnapDraft(userId: string, fresh: () => string): SnapDraft {
   return blankSnap(fresh());
 }
 
-export const blankSnap = (key: string): SnapDraft => ({ key, description: '', address: '', categoryCode: '', urgent: false, residentName: '', residentPhone: '' });
+export const blankSnap = (key: string): SnapDraft => ({
+  key,
+  description: '',
+  address: '',
+  categoryCode: '',
+  urgent: false,
+  residentName: '',
+  residentPhone: '',
+});
 
 /** A mainland mobile number, as residents type it (spaces and dashes allowed). */
 export const isMobile = (value: string) => /^1[3-9]\d{9}$/.test(value.replace(/[\s-]/g, ''));

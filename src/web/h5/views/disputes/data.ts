@@ -2,7 +2,15 @@ import type { DisputeRisk, DisputeStatus, MediationOutcome } from '../../../comm
 
 /** The Vant tag colour of a dispute state. */
 export const statusTagType = (status: DisputeStatus) =>
-  status === 'open' ? 'warning' : status === 'agreed' ? 'success' : status === 'failed' ? 'danger' : status === 'mediating' ? 'primary' : 'default';
+  status === 'open'
+    ? 'warning'
+    : status === 'agreed'
+      ? 'success'
+      : status === 'failed'
+        ? 'danger'
+        : status === 'mediating'
+          ? 'primary'
+          : 'default';
 
 /** 高 red, 中 orange, 低 green: the colours of the risk tag (text and a light background). */
 export const riskColors: Record<DisputeRisk, { color: string; background: string }> = {
@@ -11,11 +19,19 @@ export const riskColors: Record<DisputeRisk, { color: string; background: string
   low: { color: '#15803d', background: '#e7f6ec' },
 };
 
-export const outcomeTagType = (outcome: MediationOutcome) => (outcome === 'agreed' ? 'success' : outcome === 'not_agreed' ? 'danger' : 'warning');
+export const outcomeTagType = (outcome: MediationOutcome) =>
+  outcome === 'agreed' ? 'success' : outcome === 'not_agreed' ? 'danger' : 'warning';
 
 /** Names typed in one field: 吴桂兰、孙律师 (also commas, semicolons and spaces), without repeats. */
 export function splitNames(text: string): string[] {
-  return [...new Set(text.split(/[、,，;；\s]+/).map((name) => name.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[、,，;；\s]+/)
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**

@@ -26,7 +26,14 @@ export function countsBy(codes: string[], summaries: HouseholdSummary[]): Record
 }
 
 export function totals(summaries: HouseholdSummary[]): Counts {
-  return summaries.reduce((sum, s) => ({ households: sum.households + 1, members: sum.members + s.members, needsVisit: sum.needsVisit + (s.needsVisit ? 1 : 0) }), emptyCounts());
+  return summaries.reduce(
+    (sum, s) => ({
+      households: sum.households + 1,
+      members: sum.members + s.members,
+      needsVisit: sum.needsVisit + (s.needsVisit ? 1 : 0),
+    }),
+    emptyCounts(),
+  );
 }
 
 /** The room number of a household: the last part of its code ("…-3-2-501" → "501"). */

@@ -28,6 +28,10 @@ export function currentPosition(timeoutMs = 10_000): Promise<GeolocationPosition
       reject(new Error('unsupported'));
       return;
     }
-    navigator.geolocation.getCurrentPosition(resolve, reject, { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 });
+    navigator.geolocation.getCurrentPosition(resolve, reject, {
+      enableHighAccuracy: true,
+      timeout: timeoutMs,
+      maximumAge: 60_000,
+    });
   });
 }

@@ -15,6 +15,8 @@ export function categoryRows(items: CaseCategory[]): CategoryRow[] {
 }
 
 /** Minutes as minutes below two hours, else hours. */
-export const minutesParts = (minutes: number) => (minutes < 120 || minutes % 60 !== 0 ? { key: 'minutes', n: minutes } : { key: 'hours', n: minutes / 60 });
+export const minutesParts = (minutes: number) =>
+  minutes < 120 || minutes % 60 !== 0 ? { key: 'minutes', n: minutes } : { key: 'hours', n: minutes / 60 };
 /** Hours as hours below three days, else days when whole. */
-export const hoursParts = (hours: number) => (hours >= 72 && hours % 24 === 0 ? { key: 'days', n: hours / 24 } : { key: 'hours', n: hours });
+export const hoursParts = (hours: number) =>
+  hours >= 72 && hours % 24 === 0 ? { key: 'days', n: hours / 24 } : { key: 'hours', n: hours };

@@ -1,6 +1,13 @@
 import type { CaseEvent } from '../../../../common/api-types';
 
-export { actionSpecs, isBackStep, isMainStep, orderedActions, type ActionSpec, type StaffAction } from '../../../../common/case-actions';
+export {
+  actionSpecs,
+  isBackStep,
+  isMainStep,
+  orderedActions,
+  type ActionSpec,
+  type StaffAction,
+} from '../../../../common/case-actions';
 
 /** The community a case's place belongs to (places under it have longer codes beginning with its 12 digits). */
 export const communityOf = (placeCode: string) => (placeCode.length >= 12 ? placeCode.slice(0, 12) : '');
@@ -9,19 +16,27 @@ export const communityOf = (placeCode: string) => (placeCode.length >= 12 ? plac
 export function eventDetails(event: CaseEvent): { key: string; params: Record<string, unknown> }[] {
   const data = event.data;
   const out: { key: string; params: Record<string, unknown> }[] = [];
-  if (typeof data.assignee === 'string') out.push({ key: 'cases.detail.data.assignee', params: { name: data.assignee } });
-  if (typeof data.from === 'string' && event.action === 'return') out.push({ key: 'cases.detail.data.from', params: { name: data.from } });
+  if (typeof data.assignee === 'string')
+    out.push({ key: 'cases.detail.data.assignee', params: { name: data.assignee } });
+  if (typeof data.from === 'string' && event.action === 'return')
+    out.push({ key: 'cases.detail.data.from', params: { name: data.from } });
   if (typeof data.hours === 'number') out.push({ key: 'cases.detail.data.hours', params: { n: data.hours } });
-  if (typeof data.pausedMinutes === 'number') out.push({ key: 'cases.detail.data.paused', params: { n: data.pausedMinutes } });
+  if (typeof data.pausedMinutes === 'number')
+    out.push({ key: 'cases.detail.data.paused', params: { n: data.pausedMinutes } });
   if (event.action === 'reject') {
-    if (data.kind === 'duplicate') out.push({ key: 'cases.detail.data.kindDuplicate', params: { code: typeof data.duplicateOf === 'string' ? data.duplicateOf : '—' } });
+    if (data.kind === 'duplicate')
+      out.push({
+        key: 'cases.detail.data.kindDuplicate',
+        params: { code: typeof data.duplicateOf === 'string' ? data.duplicateOf : '—' },
+      });
     else out.push({ key: 'cases.detail.data.kindInvalid', params: {} });
   }
   return out;
 }
 
 /** The escalation level an event reached (1 street, 2 county), if it is an escalation. */
-export const escalationLevel = (event: CaseEvent) => (event.action === 'escalate' && typeof event.data.level === 'number' ? event.data.level : null);
+export const escalationLevel = (event: CaseEvent) =>
+  event.action === 'escalate' && typeof event.data.level === 'number' ? event.data.level : null;
 
 export const timelineColor = (action: string) =>
   action === 'overdue' || action === 'reject' || action === 'rateReopen' || action === 'rateEscalate'

@@ -2,7 +2,18 @@ import type { CaseCategory, CaseChannel, CasePage, CaseState } from '../../../..
 
 /** The state tabs: 未结案 first (what still needs someone), then each state, then everything. */
 export type StateTab = CaseState | 'open' | 'all';
-export const stateTabs: StateTab[] = ['open', 'submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved', 'closed', 'rejected', 'all'];
+export const stateTabs: StateTab[] = [
+  'open',
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'suspended',
+  'resolved',
+  'closed',
+  'rejected',
+  'all',
+];
 const openStates: CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
 
 export const isStateTab = (value: string): value is StateTab => (stateTabs as string[]).includes(value);
@@ -16,7 +27,16 @@ export function tabCount(page: CasePage | null, tab: StateTab): number | null {
 }
 
 /** Channels a case can come in by, for the filter. */
-export const channelOptions: CaseChannel[] = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'];
+export const channelOptions: CaseChannel[] = [
+  'qr',
+  'snap',
+  'hotline',
+  'walkIn',
+  'kiosk',
+  'patrol',
+  'open311',
+  'import',
+];
 export const isChannel = (value: string): value is CaseChannel => (channelOptions as string[]).includes(value);
 
 export interface CategoryNode {

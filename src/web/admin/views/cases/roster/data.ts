@@ -7,4 +7,5 @@ export const isCommunityCode = (code: string) => /^\d{12}$/.test(code);
 export const communityOfScope = (code: string | null) => (code && code.length >= 12 ? code.slice(0, 12) : '');
 
 /** Whether someone whose scope is `scope` may be on this community's roster (works in it or above it). */
-export const worksFor = (scope: string | null, community: string) => Boolean(scope && (scope.startsWith(community) || community.startsWith(scope)));
+export const worksFor = (scope: string | null, community: string) =>
+  Boolean(scope && (scope.startsWith(community) || community.startsWith(scope)));

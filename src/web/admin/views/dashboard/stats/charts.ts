@@ -25,7 +25,11 @@ export interface TrendText {
   rate: (value: number | null) => string;
 }
 
-export const rateSeriesColors = { responseRate: '#0891b2', satisfactionRate: '#16a34a', closureRate: '#f59e0b' } as const;
+export const rateSeriesColors = {
+  responseRate: '#0891b2',
+  satisfactionRate: '#16a34a',
+  closureRate: '#f59e0b',
+} as const;
 
 export function trendOption(points: TrendPoint[], text: TrendText, narrow: boolean): EChartsCoreOption {
   const many = points.length > (narrow ? 14 : 40);
@@ -42,7 +46,9 @@ export function trendOption(points: TrendPoint[], text: TrendText, narrow: boole
     itemStyle: { color: rateSeriesColors[key] },
     data: points.map((p) => percent(p[key])),
   });
-  const rates = points.flatMap((p) => [p.responseRate, p.satisfactionRate, p.closureRate]).filter((v): v is number => v !== null);
+  const rates = points
+    .flatMap((p) => [p.responseRate, p.satisfactionRate, p.closureRate])
+    .filter((v): v is number => v !== null);
   const minRate = rates.length ? Math.max(0, Math.floor((Math.min(...rates) * 100) / 10) * 10 - 10) : 0;
   return {
     animationDuration: 600,
@@ -66,7 +72,13 @@ export function trendOption(points: TrendPoint[], text: TrendText, narrow: boole
         const point = points[params[0]?.dataIndex ?? 0];
         if (!point) return '';
         const lines = params.map((p) => {
-          const value = p.seriesIndex === 0 ? text.count(point.received) : text.rate(point[(['received', 'satisfactionRate', 'closureRate', 'responseRate'] as const)[p.seriesIndex]] as number | null);
+          const value =
+            p.seriesIndex === 0
+              ? text.count(point.received)
+              : text.rate(
+                  point[(['received', 'satisfactionRate', 'closureRate', 'responseRate'] as const)[p.seriesIndex]] as
+                    number | null,
+                );
           return `${p.marker}${escape(p.seriesName)}<span style="float:right;margin-left:20px;font-weight:600">${escape(value)}</span>`;
         });
         return `<div style="margin-bottom:4px;font-weight:600">${escape(text.period(point.period))}</div>${lines.join('<br>')}`;
@@ -80,8 +92,21 @@ export function trendOption(points: TrendPoint[], text: TrendText, narrow: boole
       axisLabel: { color: axisText, fontSize: 11, hideOverlap: true },
     },
     yAxis: [
-      { type: 'value', minInterval: 1, splitNumber: narrow ? 3 : 4, axisLabel: { color: axisText, fontSize: 11 }, splitLine },
-      { type: 'value', min: minRate, max: 100, splitNumber: narrow ? 3 : 4, axisLabel: { color: axisText, fontSize: 11, formatter: '{value}%' }, splitLine: { show: false } },
+      {
+        type: 'value',
+        minInterval: 1,
+        splitNumber: narrow ? 3 : 4,
+        axisLabel: { color: axisText, fontSize: 11 },
+        splitLine,
+      },
+      {
+        type: 'value',
+        min: minRate,
+        max: 100,
+        splitNumber: narrow ? 3 : 4,
+        axisLabel: { color: axisText, fontSize: 11, formatter: '{value}%' },
+        splitLine: { show: false },
+      },
     ],
     series: [
       {
@@ -112,7 +137,8 @@ export const categoryPalette = ['#1f6feb', '#3b82f6', '#60a5fa', '#93c5fd', '#a5
 
 /** Top-level categories as horizontal bars, the largest on top. */
 /** Roughly how wide a label is drawn at 12 px (CJK about 12 px a character, Latin about 6.8). */
-const labelWidth = (text: string) => [...text].reduce((width, c) => width + (/[\u2e80-\uffff]/.test(c) ? 12.5 : 6.8), 0);
+const labelWidth = (text: string) =>
+  [...text].reduce((width, c) => width + (/[\u2e80-\uffff]/.test(c) ? 12.5 : 6.8), 0);
 
 export function categoryOption(rows: (BreakdownRow & { label: string })[], text: BreakdownText): EChartsCoreOption {
   const total = rows.reduce((sum, row) => sum + row.received, 0);
@@ -148,8 +174,17 @@ export function categoryOption(rows: (BreakdownRow & { label: string })[], text:
         cursor: 'pointer',
         showBackground: true,
         backgroundStyle: { color: '#f3f4f6', borderRadius: 8 },
-        itemStyle: { borderRadius: 8, color: (p: { dataIndex: number }) => categoryPalette[Math.min(p.dataIndex, categoryPalette.length - 1)] },
-        label: { show: true, position: 'right', color: '#374151', fontSize: 12, formatter: (p: { value: number }) => String(p.value) },
+        itemStyle: {
+          borderRadius: 8,
+          color: (p: { dataIndex: number }) => categoryPalette[Math.min(p.dataIndex, categoryPalette.length - 1)],
+        },
+        label: {
+          show: true,
+          position: 'right',
+          color: '#374151',
+          fontSize: 12,
+          formatter: (p: { value: number }) => String(p.value),
+        },
         data: rows.map((row) => row.received),
       },
     ],
@@ -157,7 +192,11 @@ export function categoryOption(rows: (BreakdownRow & { label: string })[], text:
 }
 
 /** Channels as a ring with the total in the middle. */
-export function channelOption(rows: (BreakdownRow & { label: string; color: string })[], text: BreakdownText & { total: string }, narrow: boolean): EChartsCoreOption {
+export function channelOption(
+  rows: (BreakdownRow & { label: string; color: string })[],
+  text: BreakdownText & { total: string },
+  narrow: boolean,
+): EChartsCoreOption {
   const total = rows.reduce((sum, row) => sum + row.received, 0);
   const withCount = (name: string) => {
     const row = rows.find((r) => r.label === name);
@@ -184,7 +223,15 @@ export function channelOption(rows: (BreakdownRow & { label: string; color: stri
       },
     },
     legend: narrow
-      ? { bottom: 0, left: 'center', itemWidth: 10, itemHeight: 10, icon: 'circle', textStyle: { color: '#374151', fontSize: 12 }, formatter: withCount }
+      ? {
+          bottom: 0,
+          left: 'center',
+          itemWidth: 10,
+          itemHeight: 10,
+          icon: 'circle',
+          textStyle: { color: '#374151', fontSize: 12 },
+          formatter: withCount,
+        }
       : {
           orient: 'vertical',
           right: 4,

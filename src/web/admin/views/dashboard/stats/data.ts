@@ -11,7 +11,8 @@ export const isPeriodKey = (value: unknown): value is PeriodKey => periodKeys.in
 
 const DAY = 86_400_000;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-export const isIsoDate = (value: unknown): value is string => typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value));
+export const isIsoDate = (value: unknown): value is string =>
+  typeof value === 'string' && isoDate.test(value) && !Number.isNaN(Date.parse(value));
 
 /** Today in Beijing time (the server counts days in Asia/Shanghai), as YYYY-MM-DD. */
 export function shanghaiToday(now = new Date()): string {
@@ -24,7 +25,8 @@ export const addDays = (date: string, days: number) => fromMs(toMs(date) + days 
 /** Days from `from` to `to`, both included. */
 export const dayCount = (from: string, to: string) => Math.round((toMs(to) - toMs(from)) / DAY) + 1;
 const lastDayOfMonth = (month: string) => fromMs(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0));
-export const previousMonth = (today: string) => fromMs(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).slice(0, 7);
+export const previousMonth = (today: string) =>
+  fromMs(Date.UTC(Number(today.slice(0, 4)), Number(today.slice(5, 7)) - 2, 1)).slice(0, 7);
 
 export interface DateRange {
   from: string;
@@ -43,7 +45,8 @@ export function periodRange(key: PeriodKey, today: string, custom?: Partial<Date
     case 'thisYear':
       return { from: `${today.slice(0, 4)}-01-01`, to: today };
     case 'custom':
-      if (isIsoDate(custom?.from) && isIsoDate(custom?.to) && custom.from <= custom.to) return { from: custom.from, to: custom.to };
+      if (isIsoDate(custom?.from) && isIsoDate(custom?.to) && custom.from <= custom.to)
+        return { from: custom.from, to: custom.to };
       return { from: addDays(today, -29), to: today };
     default:
       return { from: addDays(today, -29), to: today };
@@ -68,7 +71,8 @@ export function periodKeysOf(range: DateRange, granularity: Granularity): string
     for (let monday = mondayOf(range.from); monday <= range.to; monday = addDays(monday, 7)) keys.push(monday);
   } else {
     const last = range.to.slice(0, 7);
-    for (let month = range.from.slice(0, 7); month <= last; month = addDays(lastDayOfMonth(month), 1).slice(0, 7)) keys.push(month);
+    for (let month = range.from.slice(0, 7); month <= last; month = addDays(lastDayOfMonth(month), 1).slice(0, 7))
+      keys.push(month);
   }
   return keys;
 }
@@ -106,7 +110,15 @@ export function periodDates(period: string, granularity: Granularity, range: Dat
 
 // ---------------------------------------------------------------- metric cards
 
-export type CardKey = 'received' | 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'closureRate' | 'onTimeRate' | 'avgContact' | 'overdue';
+export type CardKey =
+  | 'received'
+  | 'responseRate'
+  | 'resolutionRate'
+  | 'satisfactionRate'
+  | 'closureRate'
+  | 'onTimeRate'
+  | 'avgContact'
+  | 'overdue';
 type RateField = 'responseRate' | 'resolutionRate' | 'satisfactionRate' | 'closureRate' | 'onTimeRate';
 
 export interface CardDef {
@@ -152,11 +164,16 @@ export function changeOf(def: CardDef, current: number | null, previous: number 
   const rounded = Math.round(amount * (def.kind === 'minutes' ? 1 : 1000)) / (def.kind === 'minutes' ? 1 : 1000);
   const direction = rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
   let tone: Change['tone'] = 'neutral';
-  if (def.kind !== 'count' && direction !== 'flat') tone = (direction === 'up') !== Boolean(def.lowerIsBetter) ? 'good' : 'bad';
+  if (def.kind !== 'count' && direction !== 'flat')
+    tone = (direction === 'up') !== Boolean(def.lowerIsBetter) ? 'good' : 'bad';
   return { direction, amount: Math.abs(rounded), tone };
 }
 
-export const cardValue = (def: CardDef, rates: Rates | null | undefined, overdue: number | null | undefined): number | null => {
+export const cardValue = (
+  def: CardDef,
+  rates: Rates | null | undefined,
+  overdue: number | null | undefined,
+): number | null => {
   if (def.key === 'overdue') return overdue ?? null;
   return rates && def.field ? rates[def.field] : null;
 };
@@ -187,7 +204,15 @@ export function caseListLink(filters: CaseListFilters): { path: string; query: L
  * open cases unless told otherwise); `patch` narrows them (a grid, a category, a channel, days).
  */
 export function periodCasesLink(filters: StatsFilters, patch: CaseListFilters = {}) {
-  return caseListLink({ under: filters.under, from: filters.from, to: filters.to, category: filters.category, channel: filters.channel || undefined, state: 'all', ...patch });
+  return caseListLink({
+    under: filters.under,
+    from: filters.from,
+    to: filters.to,
+    category: filters.category,
+    channel: filters.channel || undefined,
+    state: 'all',
+    ...patch,
+  });
 }
 
 /** The cases a card counts: the period's cases under the filters; 当前超时: open and overdue now. */
@@ -222,7 +247,10 @@ export interface RankingRow extends BreakdownRow {
 }
 
 /** Grids of the scope with their numbers; grids without cases in the period are listed with 0. */
-export function gridRanking(rows: BreakdownRow[], grids: { code: string; name: string; community: { name: string } }[]): RankingRow[] {
+export function gridRanking(
+  rows: BreakdownRow[],
+  grids: { code: string; name: string; community: { name: string } }[],
+): RankingRow[] {
   const byKey = new Map(rows.map((row) => [row.key, row]));
   const known = new Set(grids.map((grid) => grid.code));
   const listed: RankingRow[] = grids.map((grid) => ({
@@ -270,7 +298,11 @@ export function volumeClasses(values: number[]): HeatClass[] {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * magnitude).find((s) => s >= raw) ?? raw;
   // start ≤ low and 5 steps ≥ high − low: the classes cover every grid.
   const start = Math.floor(low / step) * step;
-  return volumePalette.map((color, i) => ({ color, min: Math.round(start + i * step), max: Math.round(start + (i + 1) * step) }));
+  return volumePalette.map((color, i) => ({
+    color,
+    min: Math.round(start + i * step),
+    max: Math.round(start + (i + 1) * step),
+  }));
 }
 
 /** Dark or light text on a fill colour (#rrggbb), by its luminance. */
@@ -318,7 +350,10 @@ export function readQuery(query: Record<string, unknown>, today: string): Dashbo
 }
 
 export function writeQuery(state: DashboardQuery): LocationQueryRaw {
-  const query: LocationQueryRaw = { under: state.under || undefined, period: state.period === 'thisMonth' ? undefined : state.period };
+  const query: LocationQueryRaw = {
+    under: state.under || undefined,
+    period: state.period === 'thisMonth' ? undefined : state.period,
+  };
   if (state.period === 'custom') Object.assign(query, state.range);
   if (state.category) query.category = state.category;
   if (state.channel) query.channel = state.channel;

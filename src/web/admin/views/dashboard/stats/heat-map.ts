@@ -30,7 +30,8 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
     maxZoom: 19,
     scrollWheelZoom: false,
   }).setView([35.5, 104], 4);
-  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
+  if (options.tileUrl)
+    L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
   // The page scrolls with the wheel; the map zooms with it only after a click into it.
   map.on('focus click', () => map.scrollWheelZoom.enable());
@@ -48,7 +49,8 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
       if (!element) continue;
       element.style.visibility = '';
       const box = element.getBoundingClientRect();
-      if (shown.some((o) => box.left < o.right && box.right > o.left && box.top < o.bottom && box.bottom > o.top)) element.style.visibility = 'hidden';
+      if (shown.some((o) => box.left < o.right && box.right > o.left && box.top < o.bottom && box.bottom > o.top))
+        element.style.visibility = 'hidden';
       else shown.push(box);
     }
   }
@@ -66,7 +68,14 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
     polygons.clear();
     for (const grid of grids) {
       const rings = grid.boundary.coordinates.map((ring) => ring.map(([lng, lat]) => L.latLng(lat, lng)));
-      const polygon = L.polygon(rings, { className: 'grid-polygon heat-polygon', color: '#ffffff', weight: 1.5, opacity: 1, fillColor: '#e5e7eb', fillOpacity: 0.9 });
+      const polygon = L.polygon(rings, {
+        className: 'grid-polygon heat-polygon',
+        color: '#ffffff',
+        weight: 1.5,
+        opacity: 1,
+        fillColor: '#e5e7eb',
+        fillOpacity: 0.9,
+      });
       polygon.on('click', (event) => {
         L.DomEvent.stopPropagation(event);
         options.onSelect(grid.code);
@@ -77,7 +86,11 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
       polygon.getElement()?.setAttribute('data-code', grid.code);
       // The number goes on a point inside the grid: the middle of its box can lie outside a concave one.
       const [labelLng, labelLat] = interiorPoint(grid.boundary.coordinates);
-      const label = L.marker(L.latLng(labelLat, labelLng), { interactive: false, keyboard: false, icon: L.divIcon({ className: 'heat-label', html: '<span></span>', iconSize: [0, 0] }) }).addTo(labels);
+      const label = L.marker(L.latLng(labelLat, labelLng), {
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({ className: 'heat-label', html: '<span></span>', iconSize: [0, 0] }),
+      }).addTo(labels);
       polygons.set(grid.code, { polygon, name: grid.name, label });
     }
     fitAll();

@@ -56,16 +56,18 @@ export function toRankView(row: RankingInput): WhistleRankView {
  * acknowledgement and arrival, then the lowest score (unscored after scored), then the busiest.
  */
 export function worstFirst(rows: RankingInput[]): WhistleRankView[] {
-  return rows.map(toRankView).sort(
-    (a, b) =>
-      (b.unanswered ?? 0) - (a.unanswered ?? 0) ||
-      (b.overdue ?? 0) - (a.overdue ?? 0) ||
-      compareNullable(a.ackOnTimeRate, b.ackOnTimeRate, 'ascending') ||
-      compareNullable(a.arriveOnTimeRate, b.arriveOnTimeRate, 'ascending') ||
-      compareNullable(a.averageScore, b.averageScore, 'ascending') ||
-      b.summonses - a.summonses ||
-      a.name.localeCompare(b.name, 'zh-CN'),
-  );
+  return rows
+    .map(toRankView)
+    .sort(
+      (a, b) =>
+        (b.unanswered ?? 0) - (a.unanswered ?? 0) ||
+        (b.overdue ?? 0) - (a.overdue ?? 0) ||
+        compareNullable(a.ackOnTimeRate, b.ackOnTimeRate, 'ascending') ||
+        compareNullable(a.arriveOnTimeRate, b.arriveOnTimeRate, 'ascending') ||
+        compareNullable(a.averageScore, b.averageScore, 'ascending') ||
+        b.summonses - a.summonses ||
+        a.name.localeCompare(b.name, 'zh-CN'),
+    );
 }
 
 export type RateLevel = 'bad' | 'warn' | 'ok' | 'none';

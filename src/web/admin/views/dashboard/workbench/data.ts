@@ -1,4 +1,17 @@
-import { Bell, DocumentChecked, House, Location, MapLocation, Notebook, OfficeBuilding, Share, Grid as GridIcon, Tickets, User, UserFilled } from '@element-plus/icons-vue';
+import {
+  Bell,
+  DocumentChecked,
+  House,
+  Location,
+  MapLocation,
+  Notebook,
+  OfficeBuilding,
+  Share,
+  Grid as GridIcon,
+  Tickets,
+  User,
+  UserFilled,
+} from '@element-plus/icons-vue';
 import type { Component } from 'vue';
 import type { Permission } from '../../../../../shared/roles';
 import type { Grid } from '../../../../common/api-types';
@@ -51,7 +64,13 @@ export interface SummaryRow {
 export function summariseByCommunity(grids: Grid[]): SummaryRow[] {
   const rows = new Map<string, SummaryRow>();
   for (const grid of grids) {
-    const row = rows.get(grid.community.code) ?? { code: grid.community.code, name: grid.community.name, grids: 0, households: 0, workers: [] };
+    const row = rows.get(grid.community.code) ?? {
+      code: grid.community.code,
+      name: grid.community.name,
+      grids: 0,
+      households: 0,
+      workers: [],
+    };
     row.grids += 1;
     row.households += grid.householdCount;
     for (const worker of grid.workers) if (!row.workers.includes(worker.name)) row.workers.push(worker.name);
@@ -60,8 +79,15 @@ export function summariseByCommunity(grids: Grid[]): SummaryRow[] {
   return [...rows.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
-export const greetingKey = (hour: number) => (hour < 11 ? 'morning' : hour < 13 ? 'noon' : hour < 18 ? 'afternoon' : 'evening');
+export const greetingKey = (hour: number) =>
+  hour < 11 ? 'morning' : hour < 13 ? 'noon' : hour < 18 ? 'afternoon' : 'evening';
 
 /** One row per grid, for a single community. */
 export const summariseByGrid = (grids: Grid[]): SummaryRow[] =>
-  grids.map((grid) => ({ code: grid.code, name: grid.name, grids: 1, households: grid.householdCount, workers: grid.workers.map((w) => w.name) }));
+  grids.map((grid) => ({
+    code: grid.code,
+    name: grid.name,
+    grids: 1,
+    households: grid.householdCount,
+    workers: grid.workers.map((w) => w.name),
+  }));

@@ -18,6 +18,8 @@ export const departmentColumns: DepartmentColumn[] = [
 export function filterDepartments(rows: Department[], kind: string, text: string) {
   const needle = text.trim().toLowerCase();
   return rows.filter(
-    (row) => (!kind || row.kind === kind) && (!needle || row.name.toLowerCase().includes(needle) || row.code.toLowerCase().includes(needle)),
+    (row) =>
+      (!kind || row.kind === kind) &&
+      (!needle || row.name.toLowerCase().includes(needle) || row.code.toLowerCase().includes(needle)),
   );
 }

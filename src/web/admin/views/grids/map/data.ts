@@ -3,7 +3,20 @@ import { listPlaces } from '../../../../common/api/places';
 import type { PlaceSummary } from '../../../../common/api-types';
 
 /** Soft, clearly different colours; neighbouring grids (consecutive codes) never share one. */
-export const gridPalette = ['#5b8ff9', '#5ad8a6', '#f6bd16', '#e8684a', '#6dc8ec', '#9270ca', '#ff9d4d', '#269a99', '#ff99c3', '#5d7092', '#a3c35a', '#c08a5b'];
+export const gridPalette = [
+  '#5b8ff9',
+  '#5ad8a6',
+  '#f6bd16',
+  '#e8684a',
+  '#6dc8ec',
+  '#9270ca',
+  '#ff9d4d',
+  '#269a99',
+  '#ff99c3',
+  '#5d7092',
+  '#a3c35a',
+  '#c08a5b',
+];
 
 export const gridColor = (index: number) => gridPalette[index % gridPalette.length];
 

@@ -30,7 +30,8 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
     minZoom: 3,
     maxZoom: 19,
   }).setView([35.5, 104], 4);
-  if (options.tileUrl) L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
+  if (options.tileUrl)
+    L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
   L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
 
   const layer = L.featureGroup().addTo(map);
@@ -48,7 +49,9 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
       if (!label) continue;
       label.style.visibility = '';
       const box = label.getBoundingClientRect();
-      const covers = shown.some((other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top);
+      const covers = shown.some(
+        (other) => box.left < other.right && box.right > other.left && box.top < other.bottom && box.bottom > other.top,
+      );
       if (covers) label.style.visibility = 'hidden';
       else shown.push(box);
     }
@@ -70,7 +73,13 @@ export function createGridMap(element: HTMLElement, options: GridMapOptions) {
       const rings = grid.boundary.coordinates.map((ring) => ring.map(([lng, lat]) => L.latLng(lat, lng)));
       const polygon = L.polygon(rings, style);
       // An element, not a string: Leaflet sets a string as HTML.
-      polygon.bindTooltip(textElement('span', grid.name), { permanent: true, direction: 'center', className: 'grid-label', interactive: false, opacity: 1 });
+      polygon.bindTooltip(textElement('span', grid.name), {
+        permanent: true,
+        direction: 'center',
+        className: 'grid-label',
+        interactive: false,
+        opacity: 1,
+      });
       polygon.on('click', (event) => {
         L.DomEvent.stopPropagation(event);
         options.onSelect(grid.code);

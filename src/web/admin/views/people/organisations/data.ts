@@ -1,6 +1,11 @@
 import type { OrganisationKind } from '../../../../common/api-types';
 
-export const organisationKinds: OrganisationKind[] = ['property_company', 'owners_committee', 'co_building_unit', 'social_org'];
+export const organisationKinds: OrganisationKind[] = [
+  'property_company',
+  'owners_committee',
+  'co_building_unit',
+  'social_org',
+];
 
 export const kindColors: Record<OrganisationKind, string> = {
   property_company: '#2563eb',

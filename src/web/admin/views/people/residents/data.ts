@@ -7,7 +7,18 @@ export const defaultPageSize = 20;
 
 export const residenceOptions: Residence[] = ['registered', 'resident', 'floating'];
 export const statusOptions: ResidentStatusFilter[] = ['active', 'moved_out', 'deceased', 'all'];
-export const relationOptions = ['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'in_law', 'tenant', 'other'] as const;
+export const relationOptions = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'in_law',
+  'tenant',
+  'other',
+] as const;
 
 /** The list state kept in the address bar, so a search can be bookmarked, shared and gone back to. */
 export interface ListState {
@@ -51,16 +62,20 @@ export function writeListState(state: ListState): Record<string, string> {
   return query;
 }
 
-export const hasFilters = (state: ListState) => Boolean(state.q || state.under || state.tag || state.residence || state.status !== 'active');
+export const hasFilters = (state: ListState) =>
+  Boolean(state.q || state.under || state.tag || state.residence || state.status !== 'active');
 
 export { shortAddress } from '../../../../common/format';
 
 /** A full ID number or a phone number: personal data that should not sit in the address bar. */
-export const isPersonalNumber = (q: string) => parseIdNumber(q).ok || (/^[\d\s+-]{7,}$/.test(q) && normalizePhone(q) !== null);
+export const isPersonalNumber = (q: string) =>
+  parseIdNumber(q).ok || (/^[\d\s+-]{7,}$/.test(q) && normalizePhone(q) !== null);
 
-export const can = (resident: Pick<Resident, 'actions'> | null | undefined, action: ResidentAction) => Boolean(resident?.actions.includes(action));
+export const can = (resident: Pick<Resident, 'actions'> | null | undefined, action: ResidentAction) =>
+  Boolean(resident?.actions.includes(action));
 
-export const statusTagType = (status: Resident['status']) => (status === 'active' ? 'success' : status === 'moved_out' ? 'warning' : 'info');
+export const statusTagType = (status: Resident['status']) =>
+  status === 'active' ? 'success' : status === 'moved_out' ? 'warning' : 'info';
 
 /** Form checks that mirror the server's, so mistakes show next to the field before sending. */
 export function idNumberProblem(value: string): 'format' | 'birthDate' | 'checkDigit' | null {
