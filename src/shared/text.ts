@@ -41,8 +41,8 @@ export function cutText(text: string, max: number): string {
   return end > 0 ? text.slice(0, end) : byCodePoints();
 }
 
-/** A short form for an SMS or a list: the first `max` characters, with … when something was left out. */
-export function summarize(text: string, max: number): string {
+/** A short form for an SMS or a list: the first `max` characters (30 by default), with … when something was left out. */
+export function summarize(text: string, max = 30): string {
   const cut = cutText(text, max);
   return cut === text ? text : `${cut}…`;
 }

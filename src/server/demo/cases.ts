@@ -3,7 +3,7 @@ import { maskPhone } from '../../shared/identity.js';
 import type { CasesTable, Database, GeoJsonPolygon } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
-import { shanghaiDate } from '../features/cases/deadlines.js';
+import { shanghaiDate } from '../platform/deadlines.js';
 import { dueColumn, watchDeadline } from '../features/cases/sla.js';
 import { tokenize } from '../features/cases/text.js';
 import { personName } from './names.js';

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { maskPhone } from '../../shared/identity.js';
-import { shanghaiDate } from '../features/cases/deadlines.js';
+import { shanghaiDate } from '../platform/deadlines.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';

@@ -77,6 +77,11 @@ export const errorTable = {
     'zh-CN': '当前状态下不能执行该操作',
     en: 'This action is not allowed in the case’s current state',
   },
+  ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '当前状态下不能执行该操作',
+    en: 'This action is not allowed in the current state',
+  },
   DISPUTE_EXISTS: { status: 409, 'zh-CN': '该诉求已转为矛盾纠纷', en: 'This case is already in the dispute ledger' },
   SUMMONS_TAKEN: {
     status: 409,
@@ -135,6 +140,70 @@ export class AppError extends Error {
   }
 }
 
+// Why one field of a request is refused, in each language. A service names the reason with
+// `invalid(path, reason)`; the answer tells it in the caller's language, as zod's issues are told.
+export const invalidReasons = {
+  required: { 'zh-CN': '必填', en: 'required' },
+  reasonRequired: { 'zh-CN': '请写明原因', en: 'a reason is required' },
+  resultRequired: { 'zh-CN': '请写明办理结果', en: 'describe what was done' },
+  scoreOneToFive: { 'zh-CN': '请打 1 到 5 分', en: 'a score from 1 to 5' },
+  caseOrPlace: { 'zh-CN': '请指定一件诉求或一个地点', en: 'give a case or a place' },
+  agreementText: { 'zh-CN': '请填写协议内容', en: 'an agreement needs its text' },
+  tooManyPhotos: { 'zh-CN': '最多 9 张照片', en: 'at most 9 photos' },
+  recipientRequired: { 'zh-CN': '请选择发送对象', en: 'choose whom to send it to' },
+  controlCharacters: { 'zh-CN': '不能含控制字符', en: 'control characters are not allowed' },
+  fromAfterTo: { 'zh-CN': '开始日期不能晚于结束日期', en: 'from must not be after to' },
+  extraHours: { 'zh-CN': '请填写延长的小时数', en: 'how many hours more' },
+  uuid: { 'zh-CN': '编号格式不正确', en: 'must be a UUID' },
+  placeNotInScope: {
+    'zh-CN': '不在您管辖范围内的社区、网格或地址',
+    en: 'no such community, grid or address in scope',
+  },
+  notLegalAdviser: { 'zh-CN': '不是该地的法律顾问', en: 'not a legal adviser of this place' },
+  notFound: { 'zh-CN': '找不到', en: 'not found' },
+  requiredForKind: { 'zh-CN': '该类型必填', en: 'required for this kind' },
+  buildingLocation: { 'zh-CN': '楼栋须标出位置', en: 'a building needs its location' },
+  signaturesPng: { 'zh-CN': '签名须为已上传的 PNG 图片', en: 'signatures must be uploaded PNG images' },
+  notCaseCommunityStaff: {
+    'zh-CN': '此人不在该诉求所在社区工作',
+    en: 'this person does not work in the case’s community',
+  },
+  notCommunityStaff: { 'zh-CN': '此人不在该社区工作', en: 'this person does not work in the community' },
+  unknownCategory: { 'zh-CN': '没有这个类别', en: 'unknown category' },
+  unknownDepartment: { 'zh-CN': '没有这个部门', en: 'unknown department' },
+  unknownPhoto: { 'zh-CN': '没有这张照片', en: 'unknown photo' },
+  formExpected: {
+    'zh-CN': '请以表单提交（application/x-www-form-urlencoded 或 multipart/form-data）',
+    en: 'a form (application/x-www-form-urlencoded or multipart/form-data)',
+  },
+} as const satisfies Record<string, { 'zh-CN': string; en: string }>;
+
+export type InvalidReason = keyof typeof invalidReasons;
+
+/** 400 VALIDATION_FAILED for one field, with a reason from `invalidReasons`, told in the caller's language. */
+export const invalid = (path: string, reason: InvalidReason): AppError =>
+  new AppError('VALIDATION_FAILED', { issues: [{ path, reason }] });
+
+type Issue = { path: string; message?: string; reason?: InvalidReason };
+
+/** Issues named by reason get their message in the caller's language. */
+function localizeDetails(details: unknown, locale: 'zh-CN' | 'en'): unknown {
+  const issues = (details as { issues?: Issue[] } | undefined)?.issues;
+  if (!Array.isArray(issues) || !issues.some((i) => i.reason)) return details;
+  return {
+    ...(details as object),
+    issues: issues.map(({ reason, ...rest }) =>
+      reason ? { path: rest.path, message: invalidReasons[reason][locale] } : rest,
+    ),
+  };
+}
+
 export function errorBody(code: ErrorCode, locale: 'zh-CN' | 'en', details?: unknown) {
-  return { error: { code, message: errorTable[code][locale], ...(details === undefined ? {} : { details }) } };
+  return {
+    error: {
+      code,
+      message: errorTable[code][locale],
+      ...(details === undefined ? {} : { details: localizeDetails(details, locale) }),
+    },
+  };
 }

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import type { z } from 'zod';
 import { cutText } from '../../shared/text.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db/database.js';
@@ -13,6 +14,32 @@ import { log } from './logger.js';
 // Side effects outside the database (SMS, mail) go through an outbox written in that transaction.
 
 export type JobHandler = (trx: Transaction<Database>, job: Job, ctx: { now: Date }) => Promise<void>;
+
+/**
+ * One kind of background work: its payload schema and its handler (as Documenso defines jobs).
+ * Payloads are checked when queued and again when run, so a handler never reads a cast.
+ */
+export interface JobDefinition<Payload = unknown> {
+  kind: string;
+  payload: z.ZodType<Payload>;
+  handler: (trx: Transaction<Database>, payload: Payload, ctx: { now: Date; job: Job }) => Promise<void>;
+  /** A job that runs again and again (nightly rollups): the next run strictly after `after`. */
+  recurring?: { next(after: Date): Date };
+}
+
+export const defineJob = <Payload>(definition: JobDefinition<Payload>): JobDefinition<Payload> => definition;
+
+/** Queues a job of a defined kind, its payload checked by the kind's schema. */
+export function queueJob<Payload>(
+  trx: Executor,
+  clock: Clock,
+  definition: JobDefinition<Payload>,
+  payload: Payload,
+  options: ScheduleOptions = {},
+): Promise<boolean> {
+  const checked = definition.payload.parse(payload) as Record<string, unknown>;
+  return scheduleJob(trx, clock, definition.kind, checked, options);
+}
 
 export interface ScheduleOptions {
   runAt?: Date;
@@ -65,6 +92,18 @@ export class JobRunner {
     private readonly db: Db,
     private readonly clock: Clock,
   ) {}
+
+  /** Registers a defined job; a payload that fails its schema fails the job (and is retried, then dead). */
+  add<Payload>(definition: JobDefinition<Payload>): void {
+    const handler: JobHandler = async (trx, job, ctx) => {
+      const parsed = definition.payload.safeParse(job.payload);
+      if (!parsed.success) throw new Error(`${definition.kind}: payload does not fit: ${parsed.error.message}`);
+      await definition.handler(trx, parsed.data, { ...ctx, job });
+    };
+    if (definition.recurring)
+      this.registerRecurring({ kind: definition.kind, next: definition.recurring.next }, handler);
+    else this.register(definition.kind, handler);
+  }
 
   register(kind: string, handler: JobHandler): void {
     this.handlers.set(kind, handler);

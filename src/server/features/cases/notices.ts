@@ -1,58 +1,15 @@
 import type { Transaction } from 'kysely';
-import type { Clock } from '../../platform/clock.js';
 import type { CaseRow, Database } from '../../platform/db/schema.js';
 import { queueSms } from '../../platform/notify/sms.js';
 import type { SmsTemplate } from '../../platform/notify/templates.js';
-import type { PiiCipher } from '../../platform/pii.js';
-import { summarize as summarizeText } from '../../../shared/text.js';
+import type { NoticeDeps } from '../../platform/notify/recipients.js';
 
-// Who hears about a case, and the SMS they get. Every message goes through the outbox in the
-// transaction of the change, with a dedupe key so a re-run job never sends it twice.
+// Who hears about a case: its reporter, its on-duty cadres and its assignee. Texts go through the
+// outbox (platform/notify) in the transaction of the change.
 
-export interface NoticeDeps {
-  clock: Clock;
-  pii: PiiCipher;
-  sign: string;
-  publicUrl: string;
-}
+export type { NoticeDeps } from '../../platform/notify/recipients.js';
 
 type Trx = Transaction<Database>;
-
-/** Texts each user who has a phone. `about` names the tenant, the place and, when there is one, the case. */
-export async function smsUsers(
-  trx: Trx,
-  deps: NoticeDeps,
-  about: { tenantId: string; placePath: string; caseId: string | null },
-  userIds: string[],
-  template: SmsTemplate,
-  params: Record<string, string | number>,
-  dedupe: string,
-) {
-  if (userIds.length === 0) return 0;
-  const users = await trx
-    .selectFrom('users')
-    .select(['id', 'phone_enc'])
-    .where('id', 'in', userIds)
-    .where('status', '=', 'active')
-    .execute();
-  let sent = 0;
-  for (const u of users) {
-    if (!u.phone_enc) continue;
-    if (
-      await queueSms(trx, deps, {
-        tenantId: about.tenantId,
-        placePath: about.placePath,
-        phone: deps.pii.decrypt(u.phone_enc),
-        template,
-        params,
-        caseId: about.caseId ?? undefined,
-        dedupeKey: `${dedupe}:${u.id}`,
-      })
-    )
-      sent++;
-  }
-  return sent;
-}
 
 export async function smsReporter(
   trx: Trx,
@@ -101,21 +58,5 @@ export async function assigneeUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
   return rows.map((r) => r.user_id);
 }
 
-/** The street officers above the case's place: the superiors told when a deadline is missed. */
-export async function superiorUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
-  const codes = c.place_path.split('/').filter(Boolean);
-  const rows = await trx
-    .selectFrom('memberships as m')
-    .innerJoin('places as p', 'p.id', 'm.place_id')
-    .select('m.user_id')
-    .where('m.role', '=', 'street_officer')
-    .where('p.code', 'in', codes)
-    .execute();
-  return [...new Set(rows.map((r) => r.user_id))];
-}
-
 export const trackingLink = (deps: NoticeDeps, code: string, token?: string) =>
   `${deps.publicUrl}/r/track/${code}${token ? `?t=${token}` : ''}`;
-
-/** The first `max` characters of a text for an SMS, cut between whole characters (never half an emoji). */
-export const summarize = (text: string, max = 30) => summarizeText(text, max);

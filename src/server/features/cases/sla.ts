@@ -3,9 +3,10 @@ import type { Clock as TimeSource } from '../../platform/clock.js';
 import type { CaseRow, Database } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
-import { shanghaiMinute, warningAt } from './deadlines.js';
+import { shanghaiMinute, warningAt } from '../../platform/deadlines.js';
 import type { Clock } from './lifecycle.js';
-import { assigneeUserIds, onDutyUserIds, smsUsers, superiorUserIds, type NoticeDeps } from './notices.js';
+import { assigneeUserIds, onDutyUserIds, type NoticeDeps } from './notices.js';
+import { smsUsers, superiorUserIds } from '../../platform/notify/recipients.js';
 
 // Watched deadlines. When a clock starts, two jobs are queued: a yellow warning at 80 % of the
 // time and a red mark at the deadline. A job acts only if its clock still runs with the same
@@ -106,7 +107,7 @@ export function registerCaseJobs(
         ? await onDutyUserIds(trx, c as CaseRow, now)
         : await assigneeUserIds(trx, c as CaseRow);
     const recipients =
-      level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c as CaseRow))])] : responsible;
+      level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c.place_path))])] : responsible;
     const deadline = shanghaiMinute(due);
     await smsUsers(
       trx,

@@ -12,7 +12,7 @@ import { inScope, pathUnder, resolveUnder, scopeOf } from '../../platform/scope.
 import type { FileStorage } from '../../platform/storage.js';
 import { canReadCase } from '../cases/access.js';
 import { attachableFiles } from '../files/access.js';
-import { shanghaiDate } from '../cases/deadlines.js';
+import { shanghaiDate } from '../../platform/deadlines.js';
 import { phoneColumns } from '../people/identity-fields.js';
 import { findResident } from '../people/repository.js';
 import { parseIdNumber } from '../../../shared/identity.js';

@@ -6,7 +6,7 @@ import { newId } from '../../platform/ids.js';
 import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
 import { reaches, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { departmentIdsOf, canReadCase } from '../cases/access.js';
-import { shanghaiDate } from '../cases/deadlines.js';
+import { shanghaiDate } from '../../platform/deadlines.js';
 import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';
 import type { DutyItemRow } from './excel.js';

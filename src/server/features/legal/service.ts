@@ -8,8 +8,9 @@ import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, can, type Actor } from '../../platform/policy.js';
 import { inScope, pathAbove, pathUnder, scopeOf } from '../../platform/scope.js';
-import { shanghaiMinute } from '../cases/deadlines.js';
-import { smsUsers, summarize } from '../cases/notices.js';
+import { shanghaiMinute } from '../../platform/deadlines.js';
+import { smsUsers } from '../../platform/notify/recipients.js';
+import { summarize } from '../../../shared/text.js';
 import { tokenize } from '../cases/text.js';
 import { findByCode } from '../places/repository.js';
 

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Transaction } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { CaseRow, Database } from '../../platform/db/schema.js';
-import { shanghaiDate } from '../cases/deadlines.js';
+import { shanghaiDate } from '../../platform/deadlines.js';
 
 // What one case adds to the daily rollup. The rollup is the sum of every case's contribution, so a
 // change of a case is applied as (after − before) in the same transaction, and a rebuild is one

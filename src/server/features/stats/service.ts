@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { assertPermission, type Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
-import { shanghaiDate } from '../cases/deadlines.js';
+import { shanghaiDate } from '../../platform/deadlines.js';
 import { findByCodes } from '../places/repository.js';
 import { rates, type Totals } from './metrics.js';
 import * as repo from './repository.js';

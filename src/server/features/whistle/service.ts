@@ -11,8 +11,9 @@ import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
 import { inScope, isUnder, pathAbove, pathUnderAny, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { departmentIdsOf } from '../cases/access.js';
-import { shanghaiMinute } from '../cases/deadlines.js';
-import { smsUsers, summarize, superiorUserIds } from '../cases/notices.js';
+import { shanghaiMinute } from '../../platform/deadlines.js';
+import { smsUsers, superiorUserIds } from '../../platform/notify/recipients.js';
+import { summarize } from '../../../shared/text.js';
 import { metresBetween } from '../places/geometry.js';
 import { interiorPoint } from '../../../shared/geometry.js';
 import { findByCode } from '../places/repository.js';
@@ -222,7 +223,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       if (level === 'red') await event(trx, w, s.id, 'overdue', null, `${party.name}${label}超时，已上报`, now);
       const recipients = [
         ...(await answerersOf(trx, s)),
-        ...(level === 'red' ? await superiorUserIds(trx, { place_path: w.place_path } as CaseRow) : []),
+        ...(level === 'red' ? await superiorUserIds(trx, w.place_path) : []),
       ];
       await smsUsers(
         trx,
