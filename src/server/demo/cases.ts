@@ -6,6 +6,7 @@ import type { PiiCipher } from '../platform/pii.js';
 import { shanghaiDate } from '../platform/deadlines.js';
 import { dueColumn, watchDeadline } from '../features/cases/sla.js';
 import { tokenize } from '../features/cases/text.js';
+import { trackingCounterName } from '../features/cases/tracking-code.js';
 import { personName } from './names.js';
 import { gridPoint, pointNear } from './points.js';
 import type { Random } from './random.js';
@@ -406,7 +407,7 @@ export async function seedDemoCases(
         await watchDeadline(trx, clock, c.id, which, new Date(c.created_at as Date), due);
     }
   }
-  const counters = [...perDay].map(([day, n]) => ({ name: `tracking:610899:${day}`, value: n }));
+  const counters = [...perDay].map(([day, n]) => ({ name: trackingCounterName(day), value: n }));
   for (let i = 0; i < counters.length; i += 500)
     await trx
       .insertInto('system_counters')

@@ -16,6 +16,7 @@ import type { CasesDeps } from './service.js';
 import { watchDeadline } from './sla.js';
 import { applyCaseChange } from '../stats/rollup.js';
 import { suggestCategory, tokenize } from './text.js';
+import { trackingCode as codeOf, trackingCounterName } from './tracking-code.js';
 import { isUnder } from '../../platform/scope.js';
 
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the
@@ -127,8 +128,8 @@ export function createIntake(deps: CasesDeps) {
         if (existing) return { id: existing.id, trackingCode: existing.tracking_code, created: false };
       }
       const day = shanghaiDate(now.getTime());
-      const serial = await repo.nextDailySerial(trx, `tracking:${tenantId}:${day}`);
-      const trackingCode = `${deps.trackingPrefix}-${day.replaceAll('-', '')}-${String(serial).padStart(4, '0')}`;
+      const serial = await repo.nextDailySerial(trx, trackingCounterName(day));
+      const trackingCode = codeOf(deps.trackingPrefix, day, serial);
       const row: Insertable<CasesTable> = {
         id: newId(),
         tenant_id: tenantId,
