@@ -9,7 +9,8 @@ import { assertInScope, assertPermission, type Actor } from '../../platform/poli
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import type { GridLocator } from '../places/locator.js';
 import { findByCode } from '../places/repository.js';
-import { canReadCase, departmentIdsOf, partiesOf } from './access.js';
+import { canReadCase, departmentIdsOf } from '../../platform/case-access.js';
+import { partiesOf } from './policy.js';
 import { createActions, hashToken } from './actions.js';
 import { createIntake } from './intake.js';
 import { caseSheet, qrPoster } from './documents.js';

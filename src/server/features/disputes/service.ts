@@ -10,7 +10,7 @@ import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
 import { inScope, pathUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
 import type { FileStorage } from '../../platform/storage.js';
-import { canReadCase } from '../cases/access.js';
+import { canReadCase } from '../../platform/case-access.js';
 import { attachableFiles } from '../files/access.js';
 import { shanghaiDate } from '../../platform/deadlines.js';
 import { phoneColumns } from '../people/identity-fields.js';

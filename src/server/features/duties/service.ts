@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
 import { reaches, resolveUnder, scopeOf } from '../../platform/scope.js';
-import { departmentIdsOf, canReadCase } from '../cases/access.js';
+import { departmentIdsOf, canReadCase } from '../../platform/case-access.js';
 import { shanghaiDate } from '../../platform/deadlines.js';
 import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';

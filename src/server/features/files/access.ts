@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { can, type Actor } from '../../platform/policy.js';
-import { canReadCase } from '../cases/access.js';
+import { canReadCase } from '../../platform/case-access.js';
 import { casePathsShowingFile } from '../cases/repository.js';
 import * as repo from './repository.js';
 

@@ -10,7 +10,7 @@ import { scheduleJob, type JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
 import { inScope, isUnder, pathAbove, pathUnderAny, resolveUnder, scopeOf } from '../../platform/scope.js';
-import { departmentIdsOf } from '../cases/access.js';
+import { departmentIdsOf } from '../../platform/case-access.js';
 import { shanghaiMinute } from '../../platform/deadlines.js';
 import { smsUsers, superiorUserIds } from '../../platform/notify/recipients.js';
 import { summarize } from '../../../shared/text.js';
