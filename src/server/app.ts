@@ -13,9 +13,12 @@ import { createPhoneLogin, phoneLoginRoutes } from './features/account/phone-log
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
 import { createAccountService } from './features/account/service.js';
 import { publicCaseRoutes } from './features/cases/public-routes.js';
+import { createPublicCaseService } from './features/cases/public-service.js';
 import { casesRoutes } from './features/cases/routes.js';
-import { createRosterService, rosterRoutes } from './features/cases/roster.js';
+import { rosterRoutes } from './features/cases/roster/routes.js';
+import { createRosterService } from './features/cases/roster/service.js';
 import { createCasesService } from './features/cases/service.js';
+import { casesJobs } from './features/cases/jobs.js';
 import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
 import { registerOrphanSweep } from './features/files/sweep.js';
@@ -71,7 +74,8 @@ export function buildApp(deps: AppDeps) {
     publicUrl: deps.config.PUBLIC_URL ?? `http://localhost:${deps.config.PORT}`,
     trackingPrefix: deps.config.TRACKING_PREFIX,
   };
-  const casesService = createCasesService(casesDeps, deps.jobs);
+  const casesService = createCasesService(casesDeps);
+  for (const job of casesJobs(casesDeps)) deps.jobs.add(job);
   registerRateLimitPruning(deps.jobs);
   registerOrphanSweep(deps.jobs, deps.storage);
   registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
@@ -172,7 +176,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', legalRoutes(createLegalService(casesDeps, deps.jobs)));
   const apiKeys = createApiKeys(deps);
   api.route('/', apiKeyRoutes(apiKeys));
-  api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));
+  api.route('/', publicCaseRoutes(createPublicCaseService(casesDeps, casesService, filesService), deps.config));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
   app.route('/api/v1', api);

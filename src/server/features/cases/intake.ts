@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import type { Insertable } from 'kysely';
 import { normalizePhone, maskPhone } from '../../../shared/identity.js';
 import { recordAudit } from '../../platform/audit.js';
 import type { CaseRow, CasesTable } from '../../platform/db/schema.js';
@@ -123,7 +123,7 @@ export function createIntake(deps: CasesDeps) {
     const created = await db.transaction().execute(async (trx) => {
       // Serialise retries with the same key: the loser of a race waits and then finds the winner's case.
       if (input.idempotencyKey) {
-        await sql`SELECT pg_advisory_xact_lock(hashtext(${`${tenantId}:${input.idempotencyKey}`}))`.execute(trx);
+        await repo.lockIdempotencyKey(trx, tenantId, input.idempotencyKey);
         const existing = await repo.findByIdempotencyKey(trx, tenantId, input.idempotencyKey);
         if (existing) return { id: existing.id, trackingCode: existing.tracking_code, created: false };
       }
@@ -202,11 +202,7 @@ export function createIntake(deps: CasesDeps) {
       await watchDeadline(trx, clock, row.id, 'firstContact', now, firstContactDue);
       await watchDeadline(trx, clock, row.id, 'dispatch', now, dispatchDue);
       const c = row as unknown as CaseRow;
-      const community =
-        place.kind === 'community'
-          ? place.name
-          : (await trx.selectFrom('places').select('name').where('id', '=', place.parent_id!).executeTakeFirstOrThrow())
-              .name;
+      const community = place.kind === 'community' ? place.name : await repo.placeName(trx, place.parent_id!);
       await smsUsers(
         trx,
         deps,

@@ -3,6 +3,7 @@ import type { CaseRow, Database } from '../../platform/db/schema.js';
 import { queueSms } from '../../platform/notify/sms.js';
 import type { SmsTemplate } from '../../platform/notify/templates.js';
 import type { NoticeDeps } from '../../platform/notify/recipients.js';
+import * as repo from './repository.js';
 
 // Who hears about a case: its reporter, its on-duty cadres and its assignee. Texts go through the
 // outbox (platform/notify) in the transaction of the change.
@@ -36,26 +37,14 @@ export async function onDutyUserIds(trx: Trx, c: CaseRow, now: Date): Promise<st
   const communityCode = c.place_path.split('/').find((p) => /^\d{12}$/.test(p));
   if (!communityCode) return [];
   const isoWeekday = ((new Date(now.getTime() + 8 * 3_600_000).getUTCDay() + 6) % 7) + 1;
-  const rows = await trx
-    .selectFrom('duty_roster as r')
-    .innerJoin('places as p', 'p.id', 'r.community_id')
-    .select('r.user_id')
-    .where('p.code', '=', communityCode)
-    .where((eb) => eb(eb.val(isoWeekday), '=', eb.fn.any('r.weekdays')))
-    .execute();
-  return rows.map((r) => r.user_id);
+  return repo.onDutyUserIds(trx, communityCode, isoWeekday);
 }
 
 /** Whoever works the case now: the user it was sent to, or the members of its department. */
 export async function assigneeUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
   if (c.assignee_user_id) return [c.assignee_user_id];
   if (!c.assignee_department_id) return [];
-  const rows = await trx
-    .selectFrom('memberships')
-    .select('user_id')
-    .where('department_id', '=', c.assignee_department_id)
-    .execute();
-  return rows.map((r) => r.user_id);
+  return repo.departmentMemberIds(trx, c.assignee_department_id);
 }
 
 export const trackingLink = (deps: NoticeDeps, code: string, token?: string) =>

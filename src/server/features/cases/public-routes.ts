@@ -2,16 +2,12 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { createRouter, ErrorSchema, errorResponses, jsonContent, validationIssues } from '../../platform/http.js';
-import { hitRateLimit } from '../../platform/rate-limit.js';
 import { text } from '../../platform/text-schema.js';
-import { findByCode } from '../places/repository.js';
-import type { FilesService } from '../files/service.js';
-import { createPublicIntake } from './public-intake.js';
+import type { PublicCaseService } from './public-service.js';
 import { PublicCaseFields, RatingInput } from './schemas.js';
-import type { CasesDeps, CasesService } from './service.js';
 
 // The resident's side, without login: the QR form (码上反映), the tracking page, the rating.
-// Abuse control: per-phone and per-IP limits, photos checked by content and size.
+// HTTP only: abuse control (per-phone and per-IP limits, photos checked) lives in public-service.ts.
 
 const tags = ['public'];
 const TrackingParam = z.object({
@@ -141,41 +137,19 @@ const rate = createRoute({
   responses: { 200: jsonContent(z.object({ state: z.string() })), ...errorResponses },
 });
 
-export function publicCaseRoutes(
-  service: CasesService,
-  files: FilesService,
-  deps: CasesDeps & {
-    config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number; UPLOAD_MAX_MB: number };
-  },
-) {
+export function publicCaseRoutes(service: PublicCaseService, config: { UPLOAD_MAX_MB: number }) {
   const router = createRouter();
   router.use(
     '/public/cases',
     bodyLimit({
-      maxSize: 9 * deps.config.UPLOAD_MAX_MB * 1024 * 1024 + 1024 * 1024,
+      maxSize: 9 * config.UPLOAD_MAX_MB * 1024 * 1024 + 1024 * 1024,
       onError: () => {
         throw new AppError('UPLOAD_TOO_LARGE');
       },
     }),
   );
-  const hour = 3_600_000;
-  const submitPublic = createPublicIntake(deps, service.intake, files);
   return router
-    .openapi(community, async (c) => {
-      const place = await findByCode(deps.db, c.req.valid('param').code);
-      if (!place || place.kind !== 'community' || place.status !== 'active') throw new AppError('NOT_FOUND');
-      const street = await deps.db
-        .selectFrom('places')
-        .select('name')
-        .where('id', '=', place.parent_id!)
-        .executeTakeFirstOrThrow();
-      const categories = (await service.categories(c.get('locale'))).map((k) => ({
-        code: k.code,
-        name: k.name,
-        parentCode: k.parentCode,
-      }));
-      return c.json({ code: place.code, name: place.name, street: street.name, categories }, 200);
-    })
+    .openapi(community, async (c) => c.json(await service.community(c.req.valid('param').code, c.get('locale')), 200))
     .openapi(submit, async (c) => {
       const form = await c.req.parseBody({ all: true });
       const fields = PublicCaseFields.safeParse(
@@ -188,7 +162,7 @@ export function publicCaseRoutes(
       if (!fields.success)
         throw new AppError('VALIDATION_FAILED', { issues: validationIssues(fields.error, c.get('locale')) });
       const photos = ([] as unknown[]).concat(form.photos ?? []).filter((p): p is File => p instanceof File);
-      const result = await submitPublic({
+      const result = await service.submit({
         fields: fields.data,
         photos: await Promise.all(photos.map(async (p) => Buffer.from(await p.arrayBuffer()))),
         ip: c.get('ip'),
@@ -200,27 +174,13 @@ export function publicCaseRoutes(
     })
     .openapi(track, async (c) => {
       const q = c.req.valid('query');
-      const now = deps.clock.now();
-      await hitRateLimit(deps.db, `track:ip:${c.get('ip') ?? 'unknown'}`, 120, hour, now); // 4 digits must not be guessable by brute force
-      return c.json(
-        await service.publicView(
-          c.req.valid('param').code,
-          { phoneLast4: q.phone4, token: q.t, userId: c.get('actor')?.userId },
-          c.get('locale'),
-        ),
-        200,
-      );
+      const proof = { phoneLast4: q.phone4, token: q.t, userId: c.get('actor')?.userId };
+      return c.json(await service.track(c.get('ip'), c.req.valid('param').code, proof, c.get('locale')), 200);
     })
-    .openapi(rate, async (c) => {
-      const input = c.req.valid('json');
-      await hitRateLimit(deps.db, `rate:ip:${c.get('ip') ?? 'unknown'}`, 60, hour, deps.clock.now());
-      return c.json(
-        await service.actions.rate(
-          c.req.valid('param').code.toUpperCase(),
-          { token: input.token, userId: c.get('actor')?.userId },
-          input,
-        ),
+    .openapi(rate, async (c) =>
+      c.json(
+        await service.rate(c.get('ip'), c.req.valid('param').code, c.req.valid('json'), c.get('actor')?.userId),
         200,
-      );
-    });
+      ),
+    );
 }

@@ -52,6 +52,11 @@ export async function insertEvent(db: Executor, row: Insertable<Database['case_e
   await db.insertInto('case_events').values(row).execute();
 }
 
+/** What the auto-close job needs to know it still applies. */
+export function resolutionOf(db: Executor, id: string) {
+  return db.selectFrom('cases').select(['state', 'resolved_at', 'rated_at']).where('id', '=', id).executeTakeFirst();
+}
+
 export function events(db: Executor, caseId: string) {
   return db.selectFrom('case_events').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute();
 }
@@ -65,6 +70,16 @@ export async function nextDailySerial(db: Executor, key: string): Promise<number
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
+}
+
+/** Serialises intakes retrying with the same key: the loser of a race waits, then finds the winner's case. */
+export async function lockIdempotencyKey(db: Executor, tenantId: string, key: string) {
+  await sql`SELECT pg_advisory_xact_lock(hashtext(${`${tenantId}:${key}`}))`.execute(db);
+}
+
+export async function placeName(db: Executor, placeId: string): Promise<string> {
+  const row = await db.selectFrom('places').select('name').where('id', '=', placeId).executeTakeFirstOrThrow();
+  return row.name;
 }
 
 export function placeWithAncestors(db: Executor, placeId: string) {
@@ -91,20 +106,21 @@ export function similarCandidates(
   return query.orderBy('created_at', 'desc').limit(50).execute();
 }
 
-/** Users on duty for a community today (ISO weekday), with their phone. */
-export function onDuty(db: Executor, communityId: string, isoWeekday: number) {
-  return db
+/** Users on the duty roster of a community (by its code) on an ISO weekday. */
+export async function onDutyUserIds(db: Executor, communityCode: string, isoWeekday: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('duty_roster as r')
-    .innerJoin('users as u', 'u.id', 'r.user_id')
-    .select(['u.id', 'u.display_name', 'u.phone_enc'])
-    .where('r.community_id', '=', communityId)
-    .where(sql<boolean>`${isoWeekday} = ANY(r.weekdays)`)
-    .where('u.status', '=', 'active')
+    .innerJoin('places as p', 'p.id', 'r.community_id')
+    .select('r.user_id')
+    .where('p.code', '=', communityCode)
+    .where((eb) => eb(eb.val(isoWeekday), '=', eb.fn.any('r.weekdays')))
     .execute();
+  return rows.map((r) => r.user_id);
 }
 
-export function userContact(db: Executor, userId: string) {
-  return db.selectFrom('users').select(['id', 'display_name', 'phone_enc']).where('id', '=', userId).executeTakeFirst();
+export async function departmentMemberIds(db: Executor, departmentId: string): Promise<string[]> {
+  const rows = await db.selectFrom('memberships').select('user_id').where('department_id', '=', departmentId).execute();
+  return rows.map((r) => r.user_id);
 }
 
 export function department(db: Executor, id: string) {
@@ -212,11 +228,6 @@ export async function countByState(db: Executor, f: CaseListFilter) {
   return rows;
 }
 
-export function placeNames(db: Executor, ids: string[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('places').select(['id', 'code', 'name']).where('id', 'in', ids).execute();
-}
-
 export function casePathsShowingFile(db: Executor, fileId: string) {
   return db
     .selectFrom('cases')
@@ -237,6 +248,12 @@ export function casesOfReporter(db: Executor, phoneHash: string) {
     .orderBy('c.created_at', 'desc')
     .limit(100)
     .execute();
+}
+
+/** The phone a user logged in with, whatever the account's status ("my reports"). */
+export async function phoneHashOf(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('phone_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.phone_hash ?? null;
 }
 
 /** The phone a user proved by logging in with an SMS code (residents); null for staff accounts. */

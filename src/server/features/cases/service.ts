@@ -3,7 +3,6 @@ import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
-import type { JobRunner } from '../../platform/jobs.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
@@ -17,7 +16,6 @@ import { caseSheet, qrPoster } from './documents.js';
 import { presentDetail, presentPublic, presentSummary } from './present.js';
 import * as repo from './repository.js';
 import type { CaseQueryT } from './schemas.js';
-import { registerCaseJobs } from './sla.js';
 import { similarity } from './text.js';
 
 export interface CasesDeps {
@@ -32,11 +30,10 @@ export interface CasesDeps {
 
 const openStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
 
-export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
+export function createCasesService(deps: CasesDeps) {
   const { db, clock } = deps;
   const intake = createIntake(deps);
   const actions = createActions(deps);
-  if (jobs) registerCaseJobs(jobs, { ...deps, close: (trx, caseId) => actions.autoClose(trx, caseId) });
 
   async function categoryNames() {
     return new Map((await repo.categories(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
@@ -148,12 +145,10 @@ export function createCasesService(deps: CasesDeps, jobs?: JobRunner) {
 
     /** "My reports": the cases filed with the logged-in resident's phone number. */
     async mine(actor: Actor, locale: Locale) {
-      const user = actor.userId
-        ? await db.selectFrom('users').select('phone_hash').where('id', '=', actor.userId).executeTakeFirst()
-        : undefined;
-      if (!user?.phone_hash) return [];
+      const phoneHash = actor.userId ? await repo.phoneHashOf(db, actor.userId) : null;
+      if (!phoneHash) return [];
       const names = await categoryNames();
-      return (await repo.casesOfReporter(db, user.phone_hash)).map((r) => presentSummary(r, names, locale));
+      return (await repo.casesOfReporter(db, phoneHash)).map((r) => presentSummary(r, names, locale));
     },
 
     async categories(locale: Locale) {
