@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { actionHandlers } from './actions/handlers.js';
 import {
   allowedActions,
+  caseHandlers,
   caseActions,
   caseStates,
   caseTransitions,
@@ -83,5 +85,17 @@ describe('case lifecycle table', () => {
   it('names a reason for every action that needs one', () => {
     const withReason = caseTransitions.filter((t) => t.needsReason).map((t) => t.action as CaseAction);
     expect([...new Set(withReason)].sort()).toEqual(['escalate', 'reject', 'requestExtension', 'return', 'suspend']);
+  });
+
+  it('names a handler for every row, and every handler exists and is used', () => {
+    for (const t of caseTransitions)
+      expect(typeof actionHandlers[t.handler], `${t.action}: ${t.handler}`).toBe('function');
+    expect(Object.keys(actionHandlers).sort()).toEqual([...caseHandlers].sort());
+    expect([...new Set(caseTransitions.map((t) => t.handler))].sort()).toEqual([...caseHandlers].sort());
+    for (const action of caseActions)
+      expect(
+        caseTransitions.some((t) => t.action === action),
+        action,
+      ).toBe(true);
   });
 });

@@ -39,12 +39,34 @@ export type CaseAction = (typeof caseActions)[number];
 export type Party = 'dispatcher' | 'assignee' | 'reporter' | 'system';
 export type Clock = 'firstContact' | 'dispatch' | 'take' | 'resolve';
 
+/** What taking an action does to the case beyond its state and clocks: one function each, in actions/handlers.ts. */
+export const caseHandlers = [
+  'markAccepted',
+  'reject',
+  'recordContact',
+  'dispatch',
+  'markTaken',
+  'returnToDispatcher',
+  'suspend',
+  'resume',
+  'requestExtension',
+  'approveExtension',
+  'escalate',
+  'resolve',
+  'noteCallback',
+  'closeRated',
+  'sendBack',
+  'close',
+] as const;
+export type CaseHandler = (typeof caseHandlers)[number];
+
 export interface Transition {
   action: CaseAction;
   from: readonly CaseState[];
   /** 'same' keeps the state; 'previous' returns to the state before a suspension. */
   to: CaseState | 'same' | 'previous';
   by: readonly Party[];
+  handler: CaseHandler;
   starts?: readonly Clock[];
   stops?: readonly Clock[];
   needsReason?: boolean;
@@ -54,39 +76,63 @@ const open: readonly CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_p
 const working: readonly CaseState[] = ['accepted', 'dispatched', 'in_progress'];
 
 export const caseTransitions: readonly Transition[] = [
-  { action: 'accept', from: ['submitted'], to: 'accepted', by: ['dispatcher'] },
+  { action: 'accept', from: ['submitted'], to: 'accepted', by: ['dispatcher'], handler: 'markAccepted' },
   {
     action: 'reject',
     from: ['submitted', 'accepted'],
     to: 'rejected',
     by: ['dispatcher'],
+    handler: 'reject',
     stops: ['firstContact', 'dispatch', 'take', 'resolve'],
     needsReason: true,
   },
-  { action: 'contact', from: open, to: 'same', by: ['dispatcher', 'assignee'], stops: ['firstContact'] },
+  {
+    action: 'contact',
+    from: open,
+    to: 'same',
+    by: ['dispatcher', 'assignee'],
+    handler: 'recordContact',
+    stops: ['firstContact'],
+  },
   {
     action: 'dispatch',
     from: ['accepted'],
     to: 'dispatched',
     by: ['dispatcher'],
+    handler: 'dispatch',
     starts: ['take', 'resolve'],
     stops: ['dispatch'],
   },
-  { action: 'take', from: ['dispatched'], to: 'in_progress', by: ['assignee'], stops: ['take'] },
+  { action: 'take', from: ['dispatched'], to: 'in_progress', by: ['assignee'], handler: 'markTaken', stops: ['take'] },
   {
     action: 'return',
     from: ['dispatched', 'in_progress'],
     to: 'accepted',
     by: ['assignee'],
+    handler: 'returnToDispatcher',
     starts: ['dispatch'],
     stops: ['take', 'resolve'],
     needsReason: true,
   },
-  { action: 'suspend', from: working, to: 'suspended', by: ['dispatcher'], needsReason: true },
-  { action: 'resume', from: ['suspended'], to: 'previous', by: ['dispatcher'] },
-  { action: 'requestExtension', from: ['in_progress'], to: 'same', by: ['assignee'], needsReason: true },
-  { action: 'approveExtension', from: ['in_progress'], to: 'same', by: ['dispatcher'] },
-  { action: 'escalate', from: working, to: 'same', by: ['dispatcher', 'system'], needsReason: true },
+  { action: 'suspend', from: working, to: 'suspended', by: ['dispatcher'], handler: 'suspend', needsReason: true },
+  { action: 'resume', from: ['suspended'], to: 'previous', by: ['dispatcher'], handler: 'resume' },
+  {
+    action: 'requestExtension',
+    from: ['in_progress'],
+    to: 'same',
+    by: ['assignee'],
+    handler: 'requestExtension',
+    needsReason: true,
+  },
+  { action: 'approveExtension', from: ['in_progress'], to: 'same', by: ['dispatcher'], handler: 'approveExtension' },
+  {
+    action: 'escalate',
+    from: working,
+    to: 'same',
+    by: ['dispatcher', 'system'],
+    handler: 'escalate',
+    needsReason: true,
+  },
   // A resolved case has no clock left running: a first contact never made stays missed in the rates,
   // but nobody is texted about it once the problem is solved.
   {
@@ -94,6 +140,7 @@ export const caseTransitions: readonly Transition[] = [
     from: ['accepted'],
     to: 'resolved',
     by: ['dispatcher'],
+    handler: 'resolve',
     stops: ['firstContact', 'dispatch', 'take', 'resolve'],
   },
   {
@@ -101,13 +148,28 @@ export const caseTransitions: readonly Transition[] = [
     from: ['in_progress'],
     to: 'resolved',
     by: ['assignee'],
+    handler: 'resolve',
     stops: ['firstContact', 'dispatch', 'take', 'resolve'],
   },
-  { action: 'callback', from: ['resolved'], to: 'same', by: ['dispatcher'] },
-  { action: 'rateSatisfied', from: ['resolved'], to: 'closed', by: ['reporter'] },
-  { action: 'rateReopen', from: ['resolved'], to: 'accepted', by: ['reporter'], starts: ['dispatch'] },
-  { action: 'rateEscalate', from: ['resolved'], to: 'accepted', by: ['reporter'], starts: ['dispatch'] },
-  { action: 'close', from: ['resolved'], to: 'closed', by: ['dispatcher', 'system'] },
+  { action: 'callback', from: ['resolved'], to: 'same', by: ['dispatcher'], handler: 'noteCallback' },
+  { action: 'rateSatisfied', from: ['resolved'], to: 'closed', by: ['reporter'], handler: 'closeRated' },
+  {
+    action: 'rateReopen',
+    from: ['resolved'],
+    to: 'accepted',
+    by: ['reporter'],
+    handler: 'sendBack',
+    starts: ['dispatch'],
+  },
+  {
+    action: 'rateEscalate',
+    from: ['resolved'],
+    to: 'accepted',
+    by: ['reporter'],
+    handler: 'sendBack',
+    starts: ['dispatch'],
+  },
+  { action: 'close', from: ['resolved'], to: 'closed', by: ['dispatcher', 'system'], handler: 'close' },
 ];
 
 export const finalStates: readonly CaseState[] = ['closed', 'rejected'];

@@ -1,0 +1,191 @@
+import { summarize, textLength } from '../../../../shared/text.js';
+import { addDeadline, shanghaiMinute } from '../../../platform/deadlines.js';
+import { AppError, invalid } from '../../../platform/errors.js';
+import { randomToken } from '../../../platform/ids.js';
+import { canReadCase } from '../../../platform/case-access.js';
+import { smsUsers } from '../../../platform/notify/recipients.js';
+import { attachableFiles } from '../../files/access.js';
+import type { CaseHandler } from '../lifecycle.js';
+import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
+import * as repo from '../repository.js';
+import { dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
+import { hashToken, type ActionContext, type ActionEffect, type ActionHandler } from './context.js';
+import { resolveTarget } from './target.js';
+
+// One small function per lifecycle handler (lifecycle.ts names them): what the action sets on the
+// case, which deadlines it computes, what the timeline shows, and which notices go out.
+
+const businessDays = (ctx: ActionContext) => ctx.category?.business_days ?? false;
+
+/** The dispatcher must send it (again) in time: the dispatch clock restarts. */
+const dispatchDeadline = (ctx: ActionContext): [['dispatch', Date]] => [
+  ['dispatch', addDeadline(ctx.now, ctx.category?.dispatch_minutes ?? 120, businessDays(ctx), ctx.calendar)],
+];
+
+const markAccepted: ActionHandler = ({ now }) => ({ changes: { accepted_at: now } });
+
+const reject: ActionHandler = async ({ trx, input, who }) => {
+  const data: Record<string, unknown> = { kind: input.kind ?? 'invalid' };
+  if (input.duplicateOf) {
+    // The case it repeats must be one the actor can read: another community's code reads as unknown.
+    const original = await repo.findByTrackingCode(trx, input.duplicateOf.trim().toUpperCase());
+    if (!original || !canReadCase(who.actor, original))
+      throw new AppError('NOT_FOUND', { duplicateOf: input.duplicateOf });
+    data.duplicateOf = input.duplicateOf;
+  }
+  return { changes: { valid: false }, data };
+};
+
+const recordContact: ActionHandler = ({ c, now }) =>
+  c.first_contact_at
+    ? {}
+    : {
+        changes: {
+          first_contact_at: now,
+          first_contact_on_time: c.first_contact_due_at ? now <= new Date(c.first_contact_due_at) : true,
+        },
+      };
+
+const dispatch: ActionHandler = async (ctx) => {
+  const { trx, deps, c, input, now, category, calendar } = ctx;
+  if (!input.target) throw invalid('target', 'recipientRequired');
+  const assignee = await resolveTarget(trx, c, input.target);
+  const resolveMinutes = (input.resolveHours ?? category?.resolve_hours ?? 72) * 60;
+  return {
+    changes: {
+      assignee_kind: input.target.kind,
+      assignee_user_id: assignee.userId,
+      assignee_department_id: assignee.departmentId,
+      assignee_name: assignee.name,
+      dispatched_at: now,
+      taken_at: null,
+    },
+    starts: [
+      ['take', addDeadline(now, category?.take_minutes ?? 60, false, calendar)],
+      ['resolve', addDeadline(now, resolveMinutes, businessDays(ctx), calendar)],
+    ],
+    data: { assignee: assignee.name },
+    after: async (updated) => {
+      const deadline = shanghaiMinute(updated.resolve_due_at!);
+      await smsUsers(
+        trx,
+        deps,
+        { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id },
+        await assigneeUserIds(trx, updated),
+        'case_dispatched',
+        { code: c.tracking_code, summary: summarize(c.description), deadline },
+        `dispatch:${c.id}:${now.toISOString()}`,
+      );
+    },
+  };
+};
+
+const markTaken: ActionHandler = ({ now }) => ({ changes: { taken_at: now } });
+
+const returnToDispatcher: ActionHandler = (ctx) => ({
+  changes: { assignee_kind: null, assignee_user_id: null, assignee_department_id: null, assignee_name: null },
+  starts: dispatchDeadline(ctx),
+  data: { from: ctx.c.assignee_name },
+});
+
+const suspend: ActionHandler = ({ state, now }) => ({ changes: { suspended_from: state, suspended_at: now } });
+
+/** The clock stood still while suspended: every running deadline moves by the pause. */
+const resume: ActionHandler = ({ c, now }) => {
+  const paused = now.getTime() - new Date(c.suspended_at ?? now).getTime();
+  return {
+    changes: { suspended_from: null, suspended_at: null },
+    starts: runningClocks(c).map((k) => [k, new Date(new Date(c[dueColumn[k]]!).getTime() + paused)]),
+    data: { pausedMinutes: Math.round(paused / 60_000) },
+  };
+};
+
+const requestExtension: ActionHandler = ({ input }) => {
+  if (!input.extensionHours) throw invalid('extensionHours', 'extraHours');
+  return { changes: { extension_requested_hours: input.extensionHours }, data: { hours: input.extensionHours } };
+};
+
+const approveExtension: ActionHandler = (ctx) => {
+  const { c, state, input, now, calendar } = ctx;
+  const hours = input.extensionHours ?? c.extension_requested_hours;
+  if (!hours)
+    throw new AppError('CASE_ACTION_NOT_ALLOWED', {
+      state,
+      action: 'approveExtension',
+      reason: 'no extension was requested',
+    });
+  const base = new Date(c.resolve_due_at ?? now);
+  return {
+    starts: [['resolve', addDeadline(base, hours * 60, businessDays(ctx), calendar)]],
+    changes: { extension_requested_hours: null, sla_level: 'ok' },
+    data: { hours },
+  };
+};
+
+const escalate: ActionHandler = ({ c, state }) => {
+  if (c.escalation_level >= 2)
+    throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action: 'escalate', reason: 'already at the county' });
+  return { changes: { escalation_level: c.escalation_level + 1 }, data: { level: c.escalation_level + 1 } };
+};
+
+const resolve: ActionHandler = async ({ trx, deps, c, input, who, now }) => {
+  const result = input.result?.trim() ?? '';
+  if (textLength(result) < 2) throw invalid('result', 'resultRequired');
+  await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
+  const token = randomToken(18);
+  const effect: ActionEffect = {
+    changes: {
+      result_text: result,
+      result_photo_ids: input.photoIds ?? [],
+      resolved_at: now,
+      rating_token_hash: hashToken(token),
+      resolved_on_time: c.resolve_due_at ? now <= new Date(c.resolve_due_at) : true,
+    },
+    token,
+    after: async (updated) => {
+      await smsReporter(
+        trx,
+        deps,
+        updated,
+        'case_resolved',
+        {
+          code: c.tracking_code,
+          result: summarize(input.result!, 40),
+          link: trackingLink(deps, c.tracking_code, token),
+        },
+        `resolved:${c.id}:${now.toISOString()}`,
+      );
+      await scheduleAutoClose(trx, deps.clock, c.id, now);
+    },
+  };
+  return effect;
+};
+
+const noteCallback: ActionHandler = ({ input }) => ({ data: { note: input.note ?? '' } });
+
+/** The rating columns are set by rate(), which picks the action; satisfied closes the case. */
+const closeRated: ActionHandler = ({ now }) => ({ changes: { closed_at: now } });
+
+/** Not satisfied: back to the dispatcher, who must send it again in time. */
+const sendBack: ActionHandler = (ctx) => ({ starts: dispatchDeadline(ctx) });
+
+const close: ActionHandler = ({ now }) => ({ changes: { closed_at: now } });
+
+export const actionHandlers: Record<CaseHandler, ActionHandler> = {
+  markAccepted,
+  reject,
+  recordContact,
+  dispatch,
+  markTaken,
+  returnToDispatcher,
+  suspend,
+  resume,
+  requestExtension,
+  approveExtension,
+  escalate,
+  resolve,
+  noteCallback,
+  closeRated,
+  sendBack,
+  close,
+};
