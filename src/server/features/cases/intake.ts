@@ -1,8 +1,9 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { normalizePhone, maskPhone } from '../../../shared/identity.js';
 import { recordAudit } from '../../platform/audit.js';
-import type { CaseRow, CasesTable } from '../../platform/db/schema.js';
-import { AppError } from '../../platform/errors.js';
+import type { CaseCategory, CaseRow, CasesTable, Database } from '../../platform/db/schema.js';
+import type { PiiCipher } from '../../platform/pii.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertInScope, can, systemActor, type Actor } from '../../platform/policy.js';
 import { attachableFiles } from '../files/access.js';
@@ -12,7 +13,7 @@ import { onDutyUserIds, smsReporter, trackingLink } from './notices.js';
 import { smsUsers } from '../../platform/notify/recipients.js';
 import { summarize } from '../../../shared/text.js';
 import * as repo from './repository.js';
-import type { CasesDeps } from './service.js';
+import type { CasesDeps } from './deps.js';
 import { watchDeadline } from './sla.js';
 import { applyCaseChange } from '../stats/rollup.js';
 import { suggestCategory, tokenize } from './text.js';
@@ -22,6 +23,8 @@ import { isUnder } from '../../platform/scope.js';
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the
 // first-contact and dispatch clocks, and SMS the on-duty cadres and the reporter — all in one
 // transaction. The same idempotency key twice gives the first case back.
+
+type Trx = Transaction<Database>;
 
 export interface IntakeInput {
   channel: CaseRow['channel'];
@@ -46,7 +49,7 @@ export interface IntakeInput {
 }
 
 export function createIntake(deps: CasesDeps) {
-  const { db, clock, pii, locator } = deps;
+  const { db, clock, locator } = deps;
 
   /**
    * The grid holding the point, else the given place; it must lie in the community asked for. A
@@ -84,10 +87,7 @@ export function createIntake(deps: CasesDeps) {
   return async function intake(actor: Actor | null, input: IntakeInput, within: { path: string } | null = null) {
     if (!actor && !within) throw new AppError('FORBIDDEN');
     const place = await resolvePlace(input, within, actor);
-    if (!place)
-      throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: 'placeCode', message: 'no such community, grid or address in scope' }],
-      });
+    if (!place) throw invalid('placeCode', 'placeNotInScope');
     if (actor) assertInScope(actor, 'cases:intake', place.path);
     const tenantId = place.tenant_id!;
     if (input.idempotencyKey) {
@@ -106,8 +106,7 @@ export function createIntake(deps: CasesDeps) {
         categories.filter((c) => c.parent_code),
       );
     const category = categories.find((c) => c.code === categoryCode) ?? categories.find((c) => c.code === 'other')!;
-    if (input.categoryCode && category.code !== input.categoryCode)
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'categoryCode', message: 'unknown category' }] });
+    if (input.categoryCode && category.code !== input.categoryCode) throw invalid('categoryCode', 'unknownCategory');
     await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
     const calendar = await repo.calendar(db);
     const now = clock.now();
@@ -118,128 +117,147 @@ export function createIntake(deps: CasesDeps) {
       calendar,
     );
     const dispatchDue = addDeadline(now, category.dispatch_minutes, category.business_days, calendar);
-    const who = actor ?? systemActor();
-
-    const created = await db.transaction().execute(async (trx) => {
+    const filing: Filing = { actor, input, place, category, tokens, phone, now, firstContactDue, dispatchDue };
+    return db.transaction().execute(async (trx) => {
       // Serialise retries with the same key: the loser of a race waits and then finds the winner's case.
       if (input.idempotencyKey) {
         await repo.lockIdempotencyKey(trx, tenantId, input.idempotencyKey);
         const existing = await repo.findByIdempotencyKey(trx, tenantId, input.idempotencyKey);
         if (existing) return { id: existing.id, trackingCode: existing.tracking_code, created: false };
       }
-      const day = shanghaiDate(now.getTime());
-      const serial = await repo.nextDailySerial(trx, trackingCounterName(day));
-      const trackingCode = codeOf(deps.trackingPrefix, day, serial);
-      const row: Insertable<CasesTable> = {
-        id: newId(),
-        tenant_id: tenantId,
-        tracking_code: trackingCode,
-        channel: input.channel,
-        category_code: category.code,
-        priority: input.priority,
-        state: 'submitted',
-        suspended_from: null,
-        description: input.description,
-        text_tokens: tokens,
-        address: input.address,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        place_id: place.id,
-        place_path: place.path,
-        reporter_name: input.reporterName,
-        reporter_phone_enc: phone ? pii.encrypt(phone) : null,
-        reporter_phone_hash: phone ? pii.lookupHash(phone) : null,
-        reporter_phone_masked: phone ? maskPhone(phone) : null,
-        reporter_phone_last4: phone ? phone.slice(-4) : null,
-        reporter_user_id: input.reporterUserId ?? null,
-        photo_ids: input.photoIds,
-        idempotency_key: input.idempotencyKey ?? null,
-        assignee_kind: null,
-        assignee_user_id: null,
-        assignee_department_id: null,
-        assignee_name: null,
-        first_contact_due_at: firstContactDue,
-        dispatch_due_at: dispatchDue,
-        take_due_at: null,
-        resolve_due_at: null,
-        first_contact_at: null,
-        accepted_at: null,
-        dispatched_at: null,
-        taken_at: null,
-        resolved_at: null,
-        closed_at: null,
-        suspended_at: null,
-        extension_requested_hours: null,
-        first_contact_on_time: null,
-        resolved_on_time: null,
-        result_text: null,
-        rating: null,
-        rating_solved: null,
-        rating_comment: null,
-        rated_at: null,
-        rating_token_hash: null,
-        media_url: input.mediaUrl ?? null,
-        external_account: input.externalAccount ?? null,
-        created_at: now,
-        updated_at: now,
-        is_public: input.isPublic ?? false,
-      };
-      await repo.insertCase(trx, row);
-      await applyCaseChange(trx, null, (await repo.findCase(trx, row.id))!);
-      await repo.insertEvent(trx, {
-        id: newId(),
-        tenant_id: tenantId,
-        case_id: row.id,
-        action: 'submit',
-        from_state: null,
-        to_state: 'submitted',
-        actor_id: who.userId,
-        actor_name: actor ? actor.displayName : input.reporterName || '居民',
-        note: '',
-        data: JSON.stringify({ channel: input.channel }),
-        at: now,
-      });
-      await watchDeadline(trx, clock, row.id, 'firstContact', now, firstContactDue);
-      await watchDeadline(trx, clock, row.id, 'dispatch', now, dispatchDue);
-      const c = row as unknown as CaseRow;
-      const community = place.kind === 'community' ? place.name : await repo.placeName(trx, place.parent_id!);
-      await smsUsers(
-        trx,
-        deps,
-        { tenantId: tenantId, placePath: row.place_path, caseId: row.id },
-        await onDutyUserIds(trx, c, now),
-        'case_new',
-        {
-          community,
-          code: trackingCode,
-          summary: summarize(input.description),
-          minutes: category.first_contact_minutes,
-        },
-        `new:${row.id}`,
-      );
-      await smsReporter(
-        trx,
-        deps,
-        c,
-        'case_received',
-        { code: trackingCode, link: trackingLink(deps, trackingCode) },
-        `received:${row.id}`,
-      );
-      await recordAudit(
-        trx,
-        who,
-        {
-          action: 'case.submit',
-          entityType: 'case',
-          entityId: row.id,
-          tenantId,
-          after: { trackingCode, channel: input.channel, category: category.code, place: place.code },
-        },
-        now,
-      );
-      return { id: row.id, trackingCode, created: true };
+      return fileCase(trx, deps, filing);
     });
-    return created;
+  };
+}
+
+/** A report checked and placed, with its deadlines computed: what the filing transaction writes. */
+interface Filing {
+  actor: Actor | null;
+  input: IntakeInput;
+  place: NonNullable<Awaited<ReturnType<typeof findByCode>>>;
+  category: CaseCategory;
+  tokens: string[];
+  phone: string | null;
+  now: Date;
+  firstContactDue: Date;
+  dispatchDue: Date;
+}
+
+/** Gives the tracking code, writes the case, its first event and clocks, the SMS and the audit row. */
+async function fileCase(trx: Trx, deps: CasesDeps, f: Filing) {
+  const { clock } = deps;
+  const { actor, input, place, category, now } = f;
+  const tenantId = place.tenant_id!;
+  const who = actor ?? systemActor();
+  const day = shanghaiDate(now.getTime());
+  const trackingCode = codeOf(deps.trackingPrefix, day, await repo.nextDailySerial(trx, trackingCounterName(day)));
+  const row = caseRow(deps.pii, f, trackingCode);
+  await repo.insertCase(trx, row);
+  await applyCaseChange(trx, null, (await repo.findCase(trx, row.id))!);
+  await repo.insertEvent(trx, {
+    id: newId(),
+    tenant_id: tenantId,
+    case_id: row.id,
+    action: 'submit',
+    from_state: null,
+    to_state: 'submitted',
+    actor_id: who.userId,
+    actor_name: actor ? actor.displayName : input.reporterName || '居民',
+    note: '',
+    data: JSON.stringify({ channel: input.channel }),
+    at: now,
+  });
+  await watchDeadline(trx, clock, row.id, 'firstContact', now, f.firstContactDue);
+  await watchDeadline(trx, clock, row.id, 'dispatch', now, f.dispatchDue);
+  const c = row as unknown as CaseRow;
+  const community = place.kind === 'community' ? place.name : await repo.placeName(trx, place.parent_id!);
+  await smsUsers(
+    trx,
+    deps,
+    { tenantId: tenantId, placePath: row.place_path, caseId: row.id },
+    await onDutyUserIds(trx, c, now),
+    'case_new',
+    { community, code: trackingCode, summary: summarize(input.description), minutes: category.first_contact_minutes },
+    `new:${row.id}`,
+  );
+  await smsReporter(
+    trx,
+    deps,
+    c,
+    'case_received',
+    { code: trackingCode, link: trackingLink(deps, trackingCode) },
+    `received:${row.id}`,
+  );
+  await recordAudit(
+    trx,
+    who,
+    {
+      action: 'case.submit',
+      entityType: 'case',
+      entityId: row.id,
+      tenantId,
+      after: { trackingCode, channel: input.channel, category: category.code, place: place.code },
+    },
+    now,
+  );
+  return { id: row.id, trackingCode, created: true };
+}
+
+/** The new case's row: every column named, so a column added to the table is a decision here. */
+function caseRow(pii: PiiCipher, f: Filing, trackingCode: string): Insertable<CasesTable> {
+  return {
+    id: newId(),
+    tenant_id: f.place.tenant_id!,
+    tracking_code: trackingCode,
+    channel: f.input.channel,
+    category_code: f.category.code,
+    priority: f.input.priority,
+    state: 'submitted',
+    suspended_from: null,
+    description: f.input.description,
+    text_tokens: f.tokens,
+    address: f.input.address,
+    lng: f.input.lng ?? null,
+    lat: f.input.lat ?? null,
+    place_id: f.place.id,
+    place_path: f.place.path,
+    reporter_name: f.input.reporterName,
+    reporter_phone_enc: f.phone ? pii.encrypt(f.phone) : null,
+    reporter_phone_hash: f.phone ? pii.lookupHash(f.phone) : null,
+    reporter_phone_masked: f.phone ? maskPhone(f.phone) : null,
+    reporter_phone_last4: f.phone ? f.phone.slice(-4) : null,
+    reporter_user_id: f.input.reporterUserId ?? null,
+    photo_ids: f.input.photoIds,
+    idempotency_key: f.input.idempotencyKey ?? null,
+    assignee_kind: null,
+    assignee_user_id: null,
+    assignee_department_id: null,
+    assignee_name: null,
+    first_contact_due_at: f.firstContactDue,
+    dispatch_due_at: f.dispatchDue,
+    take_due_at: null,
+    resolve_due_at: null,
+    first_contact_at: null,
+    accepted_at: null,
+    dispatched_at: null,
+    taken_at: null,
+    resolved_at: null,
+    closed_at: null,
+    suspended_at: null,
+    extension_requested_hours: null,
+    first_contact_on_time: null,
+    resolved_on_time: null,
+    result_text: null,
+    rating: null,
+    rating_solved: null,
+    rating_comment: null,
+    rated_at: null,
+    rating_token_hash: null,
+    media_url: f.input.mediaUrl ?? null,
+    external_account: f.input.externalAccount ?? null,
+    created_at: f.now,
+    updated_at: f.now,
+    is_public: f.input.isPublic ?? false,
   };
 }
 

@@ -1,12 +1,12 @@
 import { normalizePhone } from '../../../shared/identity.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { FilesService } from '../files/service.js';
 import { findByCode } from '../places/repository.js';
 import type { Intake } from './intake.js';
 import * as repo from './repository.js';
 import type { PublicCaseFieldsT } from './schemas.js';
-import type { CasesDeps } from './service.js';
+import type { CasesDeps } from './deps.js';
 
 // The QR form (码上反映) without login. Abuse control: per-IP and per-phone limits, photos checked
 // by content and size. A retry with the same Idempotency-Key answers with the first case and counts
@@ -30,8 +30,7 @@ export function createPublicIntake(
     const { fields } = input;
     const phone = normalizePhone(fields.reporterPhone);
     if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
-    if (input.photos.length > 9)
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'photos', message: 'at most 9 photos' }] });
+    if (input.photos.length > 9) throw invalid('photos', 'tooManyPhotos');
     const community = await findByCode(deps.db, fields.communityCode);
     if (!community || community.kind !== 'community')
       throw new AppError('NOT_FOUND', { communityCode: fields.communityCode });
