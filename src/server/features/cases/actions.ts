@@ -13,7 +13,7 @@ import { findTransition, nextState, type CaseAction, type CaseState } from './li
 import { partiesOf } from './policy.js';
 import * as repo from './repository.js';
 import type { ActionInputT } from './schemas.js';
-import type { CasesDeps } from './service.js';
+import type { CasesDeps } from './deps.js';
 import { dueColumn, watchDeadline } from './sla.js';
 
 // One function takes every action: look the row up in the transition table, check the reason the

@@ -1,6 +1,6 @@
 import type { JobDefinition } from '../../platform/jobs.js';
 import { createActions } from './actions.js';
-import type { CasesDeps } from './service.js';
+import type { CasesDeps } from './deps.js';
 import { caseAutoClose, caseSlaAlarm, closeUnrated, raiseAlarm } from './sla.js';
 
 // The background work of cases, with the deps its handlers need: the clock alarms (case.sla) and

@@ -6,7 +6,8 @@ import { findByCode } from '../places/repository.js';
 import { createPublicIntake } from './public-intake.js';
 import * as repo from './repository.js';
 import type { RatingInputT } from './schemas.js';
-import type { CasesDeps, CasesService } from './service.js';
+import type { CasesDeps } from './deps.js';
+import type { CasesService } from './service.js';
 
 // The resident's side, without login: the QR form's community, the report, the tracking page and
 // the rating. Per-IP limits keep the last 4 digits of a phone from being guessed by brute force.

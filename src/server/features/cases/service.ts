@@ -1,14 +1,12 @@
-import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
-import type { PiiCipher } from '../../platform/pii.js';
 import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
-import type { GridLocator } from '../places/locator.js';
 import { findByCode } from '../places/repository.js';
 import { canReadCase, departmentIdsOf } from '../../platform/case-access.js';
+import type { CasesDeps } from './deps.js';
 import { partiesOf } from './policy.js';
 import { createActions } from './actions.js';
 import { hashToken } from './actions/context.js';
@@ -18,16 +16,6 @@ import { presentDetail, presentPublic, presentSummary } from './present.js';
 import * as repo from './repository.js';
 import type { CaseQueryT } from './schemas.js';
 import { similarity } from './text.js';
-
-export interface CasesDeps {
-  db: Db;
-  clock: Clock;
-  pii: PiiCipher;
-  locator: GridLocator;
-  sign: string;
-  publicUrl: string;
-  trackingPrefix: string;
-}
 
 const openStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
 

@@ -5,7 +5,7 @@ import type { WorkdayCalendar } from '../../../platform/deadlines.js';
 import type { Actor } from '../../../platform/policy.js';
 import type { CaseState, Clock, Party } from '../lifecycle.js';
 import type { ActionInputT } from '../schemas.js';
-import type { CasesDeps } from '../service.js';
+import type { CasesDeps } from '../deps.js';
 
 // What an action handler is given and what it gives back. The lifecycle row has already decided
 // that the action is allowed and which clocks stop; the handler adds what is particular to it.
