@@ -4,7 +4,7 @@ import type { CasesTable, Database, GeoJsonPolygon } from '../platform/db/schema
 import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { shanghaiDate } from '../platform/deadlines.js';
-import { dueColumn, watchDeadline } from '../features/cases/sla.js';
+import { dueColumn, watchCaseClock } from '../features/cases/sla.js';
 import { tokenize } from '../features/cases/text.js';
 import { trackingCounterName } from '../features/cases/tracking-code.js';
 import { personName } from './names.js';
@@ -404,7 +404,7 @@ export async function seedDemoCases(
     for (const which of ['firstContact', 'dispatch', 'take', 'resolve'] as const) {
       const due = c[dueColumn[which]] as Date | null;
       if (due && due > now && !['closed', 'rejected', 'resolved'].includes(c.state))
-        await watchDeadline(trx, clock, c.id, which, new Date(c.created_at as Date), due);
+        await watchCaseClock(trx, clock, c.id, which, new Date(c.created_at as Date), due);
     }
   }
   const counters = [...perDay].map(([day, n]) => ({ name: trackingCounterName(day), value: n }));

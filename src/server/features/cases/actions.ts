@@ -14,7 +14,7 @@ import { partiesOf } from './policy.js';
 import * as repo from './repository.js';
 import type { ActionInputT } from './schemas.js';
 import type { CasesDeps } from './deps.js';
-import { dueColumn, watchDeadline } from './sla.js';
+import { dueColumn, watchCaseClock } from './sla.js';
 
 // One function takes every action: look the row up in the transition table, check the reason the
 // row asks for, run the row's handler (actions/handlers.ts), stop and start the clocks the row
@@ -73,7 +73,7 @@ export function createActions(deps: CasesDeps) {
       data: JSON.stringify(data),
       at: now,
     });
-    for (const [k, due] of starts) await watchDeadline(trx, clock, c.id, k, now, due);
+    for (const [k, due] of starts) await watchCaseClock(trx, clock, c.id, k, now, due);
     await effect.after?.({ ...c, ...changes } as CaseRow);
     await applyCaseChange(trx, c, (await repo.findCase(trx, c.id))!);
     await recordAudit(

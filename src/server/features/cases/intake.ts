@@ -14,7 +14,7 @@ import { smsUsers } from '../../platform/notify/recipients.js';
 import { summarize } from '../../../shared/text.js';
 import * as repo from './repository.js';
 import type { CasesDeps } from './deps.js';
-import { watchDeadline } from './sla.js';
+import { watchCaseClock } from './sla.js';
 import { applyCaseChange } from '../stats/rollup.js';
 import { suggestCategory, tokenize } from './text.js';
 import { trackingCode as codeOf, trackingCounterName } from './tracking-code.js';
@@ -167,8 +167,8 @@ async function fileCase(trx: Trx, deps: CasesDeps, f: Filing) {
     data: JSON.stringify({ channel: input.channel }),
     at: now,
   });
-  await watchDeadline(trx, clock, row.id, 'firstContact', now, f.firstContactDue);
-  await watchDeadline(trx, clock, row.id, 'dispatch', now, f.dispatchDue);
+  await watchCaseClock(trx, clock, row.id, 'firstContact', now, f.firstContactDue);
+  await watchCaseClock(trx, clock, row.id, 'dispatch', now, f.dispatchDue);
   const c = row as unknown as CaseRow;
   const community = place.kind === 'community' ? place.name : await repo.placeName(trx, place.parent_id!);
   await smsUsers(

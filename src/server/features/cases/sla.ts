@@ -2,12 +2,7 @@ import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Clock as TimeSource } from '../../platform/clock.js';
 import type { CaseRow, Database } from '../../platform/db/schema.js';
-import {
-  defineDeadlineJob,
-  shanghaiMinute,
-  watchDeadline as watch,
-  type DeadlineAlarm,
-} from '../../platform/deadlines.js';
+import { defineDeadlineJob, shanghaiMinute, watchDeadline, type DeadlineAlarm } from '../../platform/deadlines.js';
 import { newId } from '../../platform/ids.js';
 import { defineJob, queueJob } from '../../platform/jobs.js';
 import { smsUsers, superiorUserIds } from '../../platform/notify/recipients.js';
@@ -49,8 +44,8 @@ export const caseAutoClose = defineJob({
 export type CaseAutoClosePayload = z.infer<typeof caseAutoClose.payload>;
 
 /** Queues the yellow and red alarms of one case clock, in the caller's transaction. */
-export const watchDeadline = (trx: Trx, clock: TimeSource, caseId: string, which: Clock, start: Date, due: Date) =>
-  watch(trx, clock, caseSlaAlarm, { id: caseId, clock: which, start, due });
+export const watchCaseClock = (trx: Trx, clock: TimeSource, caseId: string, which: Clock, start: Date, due: Date) =>
+  watchDeadline(trx, clock, caseSlaAlarm, { id: caseId, clock: which, start, due });
 
 /** A resolved case nobody rated closes a week later. */
 export async function scheduleAutoClose(trx: Trx, clock: TimeSource, caseId: string, resolvedAt: Date) {
