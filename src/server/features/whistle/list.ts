@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/policy.js';
+import type { SummonsState } from './lifecycle.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { assertMayRank, listFilterOf } from './policy.js';
 import * as repo from './repository.js';
@@ -32,7 +33,7 @@ export async function listWhistles(deps: WhistleDeps, actor: Actor, q: { state?:
       caseId: w.case_id,
       createdBy: w.created_by_name,
       createdAt: iso(w.created_at)!,
-      mine: s ? { state: s.state, dueAt: iso(dueAt), slaLevel: s.sla_level } : null,
+      mine: s ? { state: s.state as SummonsState, dueAt: iso(dueAt), slaLevel: s.sla_level } : null,
     };
   });
 }

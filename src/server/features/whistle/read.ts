@@ -43,7 +43,7 @@ function presentSummons(s: SummonsRow, party: Awaited<ReturnType<typeof partyOf>
   return {
     id: s.id,
     department: party,
-    state: s.state,
+    state: s.state as SummonsState,
     ackDueAt: iso(s.ack_due_at)!,
     arriveDueAt: iso(s.arrive_due_at)!,
     acknowledgedAt: iso(s.acknowledged_at),
