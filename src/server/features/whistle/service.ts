@@ -23,11 +23,14 @@ export interface WhistleDeps {
 
 export function createWhistleService(deps: WhistleDeps) {
   return {
-    /** 吹哨: on a case or on a place, summoning departments and the community's legal advisers. */
-    blow: (actor: Actor, input: WhistleInputT) =>
-      deps.db.transaction().execute((trx) => blowWhistle(trx, deps, actor, input)),
-    /** Blows a whistle inside the caller's transaction, e.g. a dispute's together with its link. */
-    blowWithin: (trx: Executor, actor: Actor, input: WhistleInputT) => blowWhistle(trx, deps, actor, input),
+    /**
+     * 吹哨: on a case or on a place, summoning departments and the community's legal advisers.
+     * `within`: the caller's transaction, when the whistle is part of a larger change (a dispute's).
+     */
+    blow: (actor: Actor, input: WhistleInputT, within?: Executor) =>
+      within
+        ? blowWhistle(within, deps, actor, input)
+        : deps.db.transaction().execute((trx) => blowWhistle(trx, deps, actor, input)),
     advisers: (actor: Actor, q: { caseId?: string; placeCode?: string }) => advisersFor(deps, actor, q),
     act: (actor: Actor, summonsId: string, action: SummonsAction, input: SummonsActionInputT) =>
       answerSummons(deps, actor, summonsId, action, input),
