@@ -9,7 +9,7 @@ import { findSummonsTransition, type SummonsAction, type SummonsState } from './
 import { partiesOf } from './policy.js';
 import * as repo from './repository.js';
 import type { SummonsActionInputT } from './schemas.js';
-import type { WhistleDeps } from './service.js';
+import type { WhistleDeps } from './deps.js';
 import { partyOf, recordEvent } from './timeline.js';
 
 // Answering a summons (哨令): 接哨, 报到, 处置反馈 by its owner, then the whistler's score. The

@@ -13,7 +13,7 @@ import { summonsAlarm } from './jobs.js';
 import { assertMayBlow, assertMayBlowAt, whistlerPlacePath } from './policy.js';
 import * as repo from './repository.js';
 import type { WhistleInputT } from './schemas.js';
-import type { WhistleDeps } from './service.js';
+import type { WhistleDeps } from './deps.js';
 import { answerersOf, recordEvent } from './timeline.js';
 
 // 吹哨: on a case or on a place, summoning departments and the community's legal advisers.

@@ -3,7 +3,7 @@ import type { SummonsState } from './lifecycle.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { assertMayRank, listFilterOf } from './policy.js';
 import * as repo from './repository.js';
-import type { WhistleDeps } from './service.js';
+import type { WhistleDeps } from './deps.js';
 import { iso } from './timeline.js';
 
 // Lists: whistles the actor may see, and the departments' ranking (部门排名).

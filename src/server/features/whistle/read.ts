@@ -5,7 +5,7 @@ import { metresBetween } from '../places/geometry.js';
 import { allowedSummonsActions, type SummonsState } from './lifecycle.js';
 import { assertMayRead, partiesOf } from './policy.js';
 import * as repo from './repository.js';
-import type { WhistleDeps } from './service.js';
+import type { WhistleDeps } from './deps.js';
 import { iso, partyOf } from './timeline.js';
 
 // One whistle as its detail shows it: each summoned party's summons, with the actions the actor

@@ -1,9 +1,7 @@
 import type { Executor } from '../../platform/audit.js';
-import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
-import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import { answerSummons } from './answer.js';
+import type { WhistleDeps } from './deps.js';
 import { advisersFor, blowWhistle } from './blow.js';
 import type { SummonsAction } from './lifecycle.js';
 import { listWhistles, rankSummoned } from './list.js';
@@ -13,13 +11,7 @@ import type { SummonsActionInputT, WhistleInputT } from './schemas.js';
 // 吹哨报到: the whistle feature's operations, each in its own file; this factory hands them their deps.
 // Background jobs are in jobs.ts (whistleJobs), not registered here.
 
-export interface WhistleDeps {
-  db: Db;
-  clock: Clock;
-  pii: PiiCipher;
-  sign: string;
-  publicUrl: string;
-}
+export type { WhistleDeps };
 
 export function createWhistleService(deps: WhistleDeps) {
   return {
