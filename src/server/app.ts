@@ -37,6 +37,7 @@ import { createDutiesService } from './features/duties/service.js';
 import { placesRoutes } from './features/places/routes.js';
 import { whistleRoutes } from './features/whistle/routes.js';
 import { createWhistleService } from './features/whistle/service.js';
+import { whistleJobs } from './features/whistle/jobs.js';
 import { monthlyRoutes, registerMonthlyReports } from './features/stats/monthly.js';
 import { statsRoutes } from './features/stats/routes.js';
 import { createStatsService } from './features/stats/service.js';
@@ -165,7 +166,8 @@ export function buildApp(deps: AppDeps) {
   registerMonthlyReports(deps.jobs, { storage: deps.storage, statsOn: (db) => createStatsService({ ...deps, db }) });
   api.route('/', statsRoutes(statsService));
   api.route('/', monthlyRoutes(statsService, deps));
-  const whistleService = createWhistleService(casesDeps, deps.jobs);
+  const whistleService = createWhistleService(casesDeps);
+  for (const job of whistleJobs(casesDeps)) deps.jobs.add(job);
   api.route('/', whistleRoutes(whistleService));
   api.route('/', disputesRoutes(createDisputesService(deps), whistleService));
   api.route('/', dutiesRoutes(createDutiesService(deps)));
