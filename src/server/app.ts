@@ -31,6 +31,7 @@ import { createOpen311 } from './features/open311/service.js';
 import { disputesRoutes } from './features/disputes/routes.js';
 import { createDisputesService } from './features/disputes/service.js';
 import { dutiesRoutes } from './features/duties/routes.js';
+import { legalJobs } from './features/legal/jobs.js';
 import { legalRoutes } from './features/legal/routes.js';
 import { createLegalService } from './features/legal/service.js';
 import { createDutiesService } from './features/duties/service.js';
@@ -169,7 +170,8 @@ export function buildApp(deps: AppDeps) {
   api.route('/', whistleRoutes(whistleService));
   api.route('/', disputesRoutes(createDisputesService(deps), whistleService));
   api.route('/', dutiesRoutes(createDutiesService(deps)));
-  api.route('/', legalRoutes(createLegalService(casesDeps, deps.jobs)));
+  for (const job of legalJobs(casesDeps)) deps.jobs.add(job);
+  api.route('/', legalRoutes(createLegalService(casesDeps)));
   const apiKeys = createApiKeys(deps);
   api.route('/', apiKeyRoutes(apiKeys));
   api.route('/', publicCaseRoutes(casesService, filesService, casesDeps));
