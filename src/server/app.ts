@@ -30,6 +30,7 @@ import { open311Routes } from './features/open311/routes.js';
 import { createOpen311 } from './features/open311/service.js';
 import { disputesRoutes } from './features/disputes/routes.js';
 import { createDisputesService } from './features/disputes/service.js';
+import type { BlowWhistle } from './features/disputes/whistle.js';
 import { dutiesRoutes } from './features/duties/routes.js';
 import { legalJobs } from './features/legal/jobs.js';
 import { legalRoutes } from './features/legal/routes.js';
@@ -168,7 +169,8 @@ export function buildApp(deps: AppDeps) {
   api.route('/', monthlyRoutes(statsService, deps));
   const whistleService = createWhistleService(casesDeps, deps.jobs);
   api.route('/', whistleRoutes(whistleService));
-  api.route('/', disputesRoutes(createDisputesService(deps), whistleService));
+  const blowWhistle: BlowWhistle = (trx, actor, input) => whistleService.blow(actor, input, trx);
+  api.route('/', disputesRoutes(createDisputesService({ ...deps, blowWhistle })));
   api.route('/', dutiesRoutes(createDutiesService(deps)));
   for (const job of legalJobs(casesDeps)) deps.jobs.add(job);
   api.route('/', legalRoutes(createLegalService(casesDeps)));

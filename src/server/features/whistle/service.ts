@@ -150,8 +150,8 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
   }
 
   /** The point to go to: a building's, or a point inside the grid, for a whistle on a place. */
-  async function pointOf(placePath: string) {
-    const building = await db
+  async function pointOf(placePath: string, ex: Trx | Db = db) {
+    const building = await ex
       .selectFrom('buildings as b')
       .innerJoin('places as p', 'p.id', 'b.place_id')
       .select(['b.lng', 'b.lat', 'b.address'])
@@ -159,7 +159,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       .orderBy(sql`length(p.path)`, 'desc')
       .executeTakeFirst();
     if (building) return building;
-    const grid = await db
+    const grid = await ex
       .selectFrom('grids as g')
       .innerJoin('places as p', 'p.id', 'g.place_id')
       .select(['g.boundary'])
@@ -264,17 +264,21 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
   }
 
   return {
-    /** 吹哨: on a case or on a place, summoning departments and the community's legal advisers. */
-    async blow(actor: Actor, input: WhistleInputT) {
+    /**
+     * 吹哨: on a case or on a place, summoning departments and the community's legal advisers.
+     * `within`: the caller's transaction, when the whistle is part of a larger change (a dispute's).
+     */
+    async blow(actor: Actor, input: WhistleInputT, within?: Trx) {
+      const ex = within ?? db;
       assertPermission(actor, 'whistle:blow');
       let place: { id: string; path: string; tenant_id: string | null };
       let caseRow: CaseRow | undefined;
       if (input.caseId) {
-        caseRow = await db.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
+        caseRow = await ex.selectFrom('cases').selectAll().where('id', '=', input.caseId).executeTakeFirst();
         if (!caseRow) throw new AppError('NOT_FOUND');
         place = { id: caseRow.place_id, path: caseRow.place_path, tenant_id: caseRow.tenant_id };
       } else {
-        const found = input.placeCode ? await findByCode(db, input.placeCode) : undefined;
+        const found = input.placeCode ? await findByCode(ex, input.placeCode) : undefined;
         if (!found)
           throw new AppError('VALIDATION_FAILED', {
             issues: [{ path: 'placeCode', message: 'give a case or a place' }],
@@ -283,7 +287,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       }
       assertInScope(actor, 'whistle:blow', place.path);
       const departments = input.departmentCodes.length
-        ? await db
+        ? await ex
             .selectFrom('departments')
             .select(['id', 'name', 'code'])
             .where('code', 'in', input.departmentCodes)
@@ -294,7 +298,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
         throw new AppError('VALIDATION_FAILED', {
           issues: [{ path: 'departmentCodes', message: 'unknown department' }],
         });
-      const serving = await advisersServing(db, place.path);
+      const serving = await advisersServing(ex, place.path);
       const advisers = [...new Set(input.adviserIds)].map((id) => serving.find((a) => a.id === id));
       if (advisers.some((a) => !a))
         throw new AppError('VALIDATION_FAILED', {
@@ -305,7 +309,7 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
           ? { lng: input.lng, lat: input.lat, address: '' }
           : caseRow && caseRow.lng !== null
             ? { lng: caseRow.lng, lat: caseRow.lat, address: caseRow.address }
-            : await pointOf(place.path);
+            : await pointOf(place.path, ex);
       const now = clock.now();
       const ackDue = new Date(now.getTime() + input.ackMinutes * 60_000);
       const arriveDue = new Date(now.getTime() + input.arriveMinutes * 60_000);
@@ -316,13 +320,15 @@ export function createWhistleService(deps: WhistleDeps, jobs?: JobRunner) {
       // Who blows: the name of the place the whistler answers for (和平社区, 城关街道), as receivers know them.
       const whistler =
         (
-          await db
+          await ex
             .selectFrom('places')
             .select('name')
             .where('path', '=', scopeOf(actor, 'whistle:blow').paths.find((p) => isUnder(place.path, p)) ?? '')
             .executeTakeFirst()
         )?.name ?? actor.displayName;
-      return db.transaction().execute(async (trx) => {
+      const inTransaction = <T>(work: (trx: Trx) => Promise<T>) =>
+        within ? work(within) : db.transaction().execute(work);
+      return inTransaction(async (trx) => {
         const w = { id: newId(), tenant_id: place.tenant_id!, case_id: caseRow?.id ?? null };
         await trx
           .insertInto('whistles')
