@@ -10,7 +10,7 @@ import { smsUsers } from '../../platform/notify/recipients.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import type { Selectable } from 'kysely';
-import { tokenize } from '../cases/text.js';
+import { tokenize } from '../../platform/search-text.js';
 import { findByCode } from '../places/repository.js';
 import { answerAlarm, answerClock } from './jobs.js';
 import { assertMayAnswer, questionsShownTo } from './policy.js';
