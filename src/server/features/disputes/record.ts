@@ -64,7 +64,8 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
   const place = await placeOfDispute(deps, actor, input);
   if (!place) throw invalid('placeCode', 'caseOrPlace');
   assertMayWrite(actor, place.path);
-  // A party named as a registered resident must be one the actor records disputes for; another community's reads as unknown.
+  // A party named as a registered resident must be one the actor records disputes for; another
+  // community's reads as unknown.
   for (const residentId of new Set(input.parties.flatMap((p) => (p.residentId ? [p.residentId] : [])))) {
     const resident = await findResident(db, residentId);
     if (!resident || !mayRecordAbout(actor, resident.household_path)) throw new AppError('NOT_FOUND', { residentId });

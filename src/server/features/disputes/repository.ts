@@ -10,7 +10,10 @@ import { inScope, pathUnder, type Scope } from '../../platform/scope.js';
 
 // Queries only, for the dispute ledger (矛盾纠纷). Lists take the caller's scope and filter by it.
 
-/** The parties' one order: the detail lists them so, the phone sends their signatures so, the agreement prints them so. */
+/**
+ * The parties' one order: the detail lists them so, the phone sends their signatures so, the
+ * agreement prints them so.
+ */
 const partyOrder = sql<number>`case role when 'applicant' then 0 when 'respondent' then 1 else 2 end`;
 
 export function findDispute(db: Executor, id: string) {
