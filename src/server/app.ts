@@ -30,7 +30,7 @@ import { open311Routes } from './features/open311/routes.js';
 import { createOpen311 } from './features/open311/service.js';
 import { disputesRoutes } from './features/disputes/routes.js';
 import { createDisputesService } from './features/disputes/service.js';
-import type { BlowWhistle } from './features/disputes/whistle.js';
+import type { BlowWhistle } from './features/disputes/deps.js';
 import { dutiesRoutes } from './features/duties/routes.js';
 import { legalJobs } from './features/legal/jobs.js';
 import { legalRoutes } from './features/legal/routes.js';

@@ -7,7 +7,7 @@ import { listByIds } from '../places/repository.js';
 import { actionsFor, assertMayRead, readableScope } from './policy.js';
 import * as repo from './repository.js';
 import type { DisputeDetail, DisputeQueryT } from './schemas.js';
-import type { DisputesDeps } from './service.js';
+import type { DisputesDeps } from './deps.js';
 
 // Reading the ledger: the list in the actor's scope and one dispute with its parties (masked),
 // mediation sessions and timeline.

@@ -14,7 +14,7 @@ import { findByCode } from '../places/repository.js';
 import { assertMayRecord, assertMayWrite, mayRecordAbout } from './policy.js';
 import * as repo from './repository.js';
 import type { DisputeInputT } from './schemas.js';
-import type { DisputesDeps } from './service.js';
+import type { DisputesDeps } from './deps.js';
 
 // 登记矛盾纠纷: a dispute enters the ledger, from a case or from a screening.
 

@@ -7,7 +7,7 @@ import { findByCode, listByIds } from '../places/repository.js';
 import { agreementPdf, analysisPdf } from './documents.js';
 import { readableDispute } from './read.js';
 import * as repo from './repository.js';
-import type { DisputesDeps } from './service.js';
+import type { DisputesDeps } from './deps.js';
 
 // The ledger's papers: the mediation agreement (人民调解协议书) and the monthly analysis (两排查一分析).
 

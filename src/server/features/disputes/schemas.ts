@@ -124,5 +124,6 @@ export const DisputeDetailSchema = DisputeSummarySchema.extend({
 export type DisputeInputT = z.infer<typeof DisputeInput>;
 export type MediationInputT = z.infer<typeof MediationInput>;
 export type DisputeQueryT = z.infer<typeof DisputeQuery>;
+export type DisputeWhistleInputT = z.infer<typeof DisputeWhistleInput>;
 export type HandoverTarget = (typeof handoverTargets)[number];
 export type DisputeDetail = z.infer<typeof DisputeDetailSchema>;

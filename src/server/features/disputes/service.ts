@@ -1,26 +1,14 @@
-import type { z } from '@hono/zod-openapi';
-import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
-import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
-import type { FileStorage } from '../../platform/storage.js';
+import type { DisputesDeps } from './deps.js';
 import { getDispute, listDisputes } from './read.js';
 import { recordDispute } from './record.js';
 import { agreement, analysis } from './reports.js';
-import type { DisputeInputT, DisputeQueryT, DisputeWhistleInput, HandoverTarget, MediationInputT } from './schemas.js';
-import { blowWhistle, type BlowWhistle } from './whistle.js';
+import type { DisputeInputT, DisputeQueryT, DisputeWhistleInputT, HandoverTarget, MediationInputT } from './schemas.js';
+import { blowWhistle } from './whistle.js';
 import { close, followup, handover, mediate } from './workflow.js';
 
 // 矛盾纠纷 (the dispute ledger): each operation lives in the file of its kind (record, read,
-// workflow, whistle, reports); this factory hands them their dependencies.
-
-export interface DisputesDeps {
-  db: Db;
-  clock: Clock;
-  pii: PiiCipher;
-  storage: FileStorage;
-  blowWhistle: BlowWhistle;
-}
+// workflow, whistle, reports); this factory hands them their dependencies (deps.ts).
 
 export function createDisputesService(deps: DisputesDeps) {
   return {
@@ -31,8 +19,7 @@ export function createDisputesService(deps: DisputesDeps) {
     followup: (actor: Actor, id: string, note: string) => followup(deps, actor, id, note),
     handover: (actor: Actor, id: string, to: HandoverTarget, note: string) => handover(deps, actor, id, to, note),
     close: (actor: Actor, id: string, note: string) => close(deps, actor, id, note),
-    blowWhistle: (actor: Actor, id: string, input: z.infer<typeof DisputeWhistleInput>) =>
-      blowWhistle(deps, actor, id, input),
+    blowWhistle: (actor: Actor, id: string, input: DisputeWhistleInputT) => blowWhistle(deps, actor, id, input),
     agreement: (actor: Actor, id: string) => agreement(deps, actor, id),
     analysis: (actor: Actor, under: string, month: string) => analysis(deps, actor, under, month),
   };

@@ -1,29 +1,17 @@
-import type { Transaction } from 'kysely';
-import type { z } from '@hono/zod-openapi';
 import { recordAudit } from '../../platform/audit.js';
-import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
 import { listByIds } from '../places/repository.js';
-import type { WhistleInputT } from '../whistle/schemas.js';
 import { assertMayRead } from './policy.js';
 import * as repo from './repository.js';
-import type { DisputeWhistleInput } from './schemas.js';
-import type { DisputesDeps } from './service.js';
+import type { DisputeWhistleInputT } from './schemas.js';
+import type { DisputesDeps } from './deps.js';
 
 // 吹哨 on a dispute: the whistle is blown on the dispute's case (or its place) and linked to the
 // dispute, in one transaction with the dispute's event and audit row.
 
-/** Blows a whistle inside the caller's transaction (the whistle feature's blow). */
-export type BlowWhistle = (trx: Transaction<Database>, actor: Actor, input: WhistleInputT) => Promise<{ id: string }>;
-
-export async function blowWhistle(
-  deps: DisputesDeps,
-  actor: Actor,
-  id: string,
-  input: z.infer<typeof DisputeWhistleInput>,
-) {
+export async function blowWhistle(deps: DisputesDeps, actor: Actor, id: string, input: DisputeWhistleInputT) {
   return deps.db.transaction().execute(async (trx) => {
     const d = await repo.lockDispute(trx, id);
     if (!d) throw new AppError('NOT_FOUND');

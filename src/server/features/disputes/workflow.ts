@@ -9,7 +9,7 @@ import { nextDisputeStatus, type DisputeAction, type MediationOutcome } from './
 import { assertMayWrite } from './policy.js';
 import * as repo from './repository.js';
 import type { HandoverTarget, MediationInputT } from './schemas.js';
-import type { DisputesDeps } from './service.js';
+import type { DisputesDeps } from './deps.js';
 
 // The actions of the dispute workflow (lifecycle.ts): one transaction each, with its event on the
 // timeline and its audit row. Each action's handler writes what is particular to it and names
