@@ -16,7 +16,8 @@ import * as repo from './repository.js';
 import type { CasesDeps } from './deps.js';
 import { watchCaseClock } from './sla.js';
 import { applyCaseChange } from '../stats/rollup.js';
-import { suggestCategory, tokenize } from './text.js';
+import { suggestCategory } from './text.js';
+import { tokenize } from '../../platform/search-text.js';
 import { trackingCode as codeOf, trackingCounterName } from './tracking-code.js';
 import { isUnder } from '../../platform/scope.js';
 
