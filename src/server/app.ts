@@ -18,7 +18,7 @@ import { createRosterService, rosterRoutes } from './features/cases/roster.js';
 import { createCasesService } from './features/cases/service.js';
 import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
-import { registerOrphanSweep } from './features/files/sweep.js';
+import { filesJobs } from './features/files/jobs.js';
 import { gridworkRoutes } from './features/gridwork/routes.js';
 import { createGridworkService } from './features/gridwork/service.js';
 import { orgsRoutes } from './features/orgs/routes.js';
@@ -74,7 +74,7 @@ export function buildApp(deps: AppDeps) {
   };
   const casesService = createCasesService(casesDeps, deps.jobs);
   registerRateLimitPruning(deps.jobs);
-  registerOrphanSweep(deps.jobs, deps.storage);
+  for (const job of filesJobs(deps)) deps.jobs.add(job);
   registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
 
   app.onError(handleError);
