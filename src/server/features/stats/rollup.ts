@@ -31,6 +31,9 @@ type CaseFacts = Pick<
 const minutesBetween = (a: Date | string, b: Date | string) =>
   Math.max(0, Math.round((new Date(b).getTime() - new Date(a).getTime()) / 60_000));
 
+/** A case counts once where a fact holds. */
+const one = (fact: unknown): number => (fact ? 1 : 0);
+
 export function contribution(c: CaseFacts): repo.RollupPart {
   const key = {
     tenant_id: c.tenant_id,
@@ -43,18 +46,18 @@ export function contribution(c: CaseFacts): repo.RollupPart {
   };
   const metrics: Record<Metric, number> = {
     received: 1,
-    valid: c.valid ? 1 : 0,
-    contacted: c.first_contact_at ? 1 : 0,
-    contacted_on_time: c.first_contact_on_time ? 1 : 0,
+    valid: one(c.valid),
+    contacted: one(c.first_contact_at),
+    contacted_on_time: one(c.first_contact_on_time),
     contact_minutes: c.first_contact_at ? minutesBetween(c.created_at, c.first_contact_at) : 0,
-    resolved: c.resolved_at ? 1 : 0,
-    resolved_on_time: c.resolved_on_time ? 1 : 0,
+    resolved: one(c.resolved_at),
+    resolved_on_time: one(c.resolved_on_time),
     resolve_minutes: c.resolved_at ? minutesBetween(c.created_at, c.resolved_at) : 0,
-    closed: c.state === 'closed' ? 1 : 0,
-    rated: c.rating ? 1 : 0,
-    solved: c.rating && c.rating_solved ? 1 : 0,
-    satisfied: c.rating === 'satisfied' || c.rating === 'basic' ? 1 : 0,
-    reopened: c.reopen_count > 0 ? 1 : 0,
+    closed: one(c.state === 'closed'),
+    rated: one(c.rating),
+    solved: one(c.rating && c.rating_solved),
+    satisfied: one(c.rating === 'satisfied' || c.rating === 'basic'),
+    reopened: one(c.reopen_count > 0),
   };
   return { key, metrics };
 }
