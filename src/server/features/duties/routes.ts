@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
 import { text } from '../../platform/text-schema.js';
-import { isXlsx } from '../files/content-type.js';
+import { isXlsx } from '../files/index.js';
 import { readDutySheet, writeDutySheet } from './excel.js';
 import { assertMayImportLists } from './policy.js';
 import {
