@@ -156,15 +156,7 @@ function latticeCells(random: Random, x0: number, y0: number, cols: number, rows
   const vertex: [number, number][][] = [];
   for (let i = 0; i <= cols; i++) {
     vertex.push([]);
-    for (let j = 0; j <= rows; j++) {
-      const inner = i > 0 && i < cols && j > 0 && j < rows;
-      const edgeX = i > 0 && i < cols ? random.between(-0.2, 0.2) * w : 0;
-      const edgeY = j > 0 && j < rows ? random.between(-0.2, 0.2) * h : 0;
-      vertex[i].push([
-        round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)),
-        round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0)),
-      ]);
-    }
+    for (let j = 0; j <= rows; j++) vertex[i].push(latticeVertex(random, { x0, y0, w, h, cols, rows }, i, j));
   }
   const cells: GeoJsonPolygon[] = [];
   for (let j = rows - 1; j >= 0; j--) {
@@ -174,6 +166,23 @@ function latticeCells(random: Random, x0: number, y0: number, cols: number, rows
     }
   }
   return cells;
+}
+
+/** Vertex (i, j): inner ones move both ways, those on the rim only along it, corners stay. */
+function latticeVertex(
+  random: Random,
+  lattice: { x0: number; y0: number; w: number; h: number; cols: number; rows: number },
+  i: number,
+  j: number,
+): [number, number] {
+  const { x0, y0, w, h, cols, rows } = lattice;
+  const inner = i > 0 && i < cols && j > 0 && j < rows;
+  const edgeX = i > 0 && i < cols ? random.between(-0.2, 0.2) * w : 0;
+  const edgeY = j > 0 && j < rows ? random.between(-0.2, 0.2) * h : 0;
+  return [
+    round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)),
+    round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0)),
+  ];
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -247,7 +256,7 @@ export async function seedDemo(
 
     const county = add(demoCounty.code, demoCounty.name, 'county', city);
     let communityIndex = 0;
-    for (const [s, street] of streets.entries()) {
+    for (const street of streets) {
       const streetPlace = add(street.code, street.name, 'street', county);
       for (const [c, communityName] of street.communities.entries()) {
         const communityCode = `${street.code}${String(c + 1).padStart(3, '0')}`;
