@@ -31,9 +31,9 @@ module.exports = {
       name: 'web-takes-only-types-from-server',
       severity: 'error',
       comment:
-        'The web may derive types from the server schemas (import type), never pull server code into the bundle.',
+        'The web may derive types from the server schemas (import type, typeof import()), never pull server code into the bundle.',
       from: { path: '^src/web/' },
-      to: { path: '^src/server/', dependencyTypesNot: ['type-only'] },
+      to: { path: '^src/server/', dependencyTypesNot: ['type-only', 'type-import'] },
     },
     {
       name: 'feature-through-its-index',
@@ -50,9 +50,9 @@ module.exports = {
       name: 'not-to-unresolvable',
       severity: 'error',
       comment: 'An import that resolves to nothing: a typo or a missing package.',
-      from: {},
-      // `/// <reference types>` names a type package, not a module.
-      to: { couldNotResolve: true, dependencyTypesNot: ['triple-slash-type-reference'] },
+      // Declaration files name type packages (`/// <reference types="vite/client" />`), not modules.
+      from: { pathNot: '\\.d\\.ts$' },
+      to: { couldNotResolve: true },
     },
   ],
   options: {
