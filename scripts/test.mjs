@@ -1,4 +1,5 @@
-// `npm test`: every test. Type check → unit → API on PGlite → API on PostgreSQL → browser end-to-end.
+// `npm test`: every test. Format → lint → dependency rules → SQL files → type check → unit → API on
+// PGlite → API on PostgreSQL → browser end-to-end.
 // Fails loudly when something it needs is missing; never skips a part silently.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -46,6 +47,23 @@ if (reachable === true) {
   );
 }
 projects.push('e2e');
+
+// The habits of the repository (issue 13), cheapest first; each names the command that fixes it.
+const checks = [
+  ['format:check', 'Files are not formatted. Fix: npm run format'],
+  ['lint', 'ESLint found problems. Fix them (npx eslint --fix . fixes some); rules in eslint.config.js'],
+  ['deps', 'A dependency rule is broken (see above). Rules and reasons: .dependency-cruiser.cjs'],
+  [
+    'sql:check',
+    'src/server/queries/*.sql differ from the repositories. Fix: npm run sql:update (then review the diff)',
+  ],
+];
+for (const [script, hint] of checks) {
+  const started = Date.now();
+  const result = spawnSync('npm', ['run', '--silent', script], { stdio: 'inherit' });
+  if (result.status !== 0) fail(`npm run ${script} failed. ${hint}`);
+  console.log(`✓ npm run ${script} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
 
 const typecheck = spawnSync('npm', ['run', '--silent', 'typecheck'], { stdio: 'inherit' });
 if (typecheck.status !== 0) fail('The type check failed (npm run typecheck).');

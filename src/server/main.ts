@@ -35,6 +35,21 @@ Environment: see docs/configuration.md (PORT, DATABASE_URL, DATA_DIR, …).`;
 
 class UsageError extends Error {}
 
+type Command = (config: Config, rest: string[]) => Promise<void>;
+
+// One function per command of the CLI; `usage` above lists them.
+const commands: Record<string, Command> = {
+  start: (config) => start(config),
+  migrate: migrateCommand,
+  seed: seedCommand,
+  regions: regionsCommand,
+  user: userCommand,
+  apikey: apikeyCommand,
+  stats: statsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -42,147 +57,143 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
-  switch (command) {
-    case 'start':
-      return start(config);
-    case 'migrate': {
-      const { handle } = await openRuntime(config);
-      await handle.close();
-      console.log('数据库已是最新 Database is up to date.');
-      return;
-    }
-    case 'seed': {
-      const { values } = parse(rest, { demo: { type: 'boolean' } });
-      if (!values.demo) throw new UsageError('seed needs --demo');
-      const { deps, handle } = await openRuntime(config);
-      try {
-        if (await isSeeded(deps.db)) console.log('演示数据已存在 The demo data is already there.');
-        else console.log(JSON.stringify(await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES)));
-      } finally {
-        await handle.close();
-      }
-      return;
-    }
-    case 'regions': {
-      const { values } = parse(rest, { province: { type: 'string' } });
-      if (!values.province || !/^\d{2}$/.test(values.province))
-        throw new UsageError('regions needs --province with a 2-digit code, e.g. 61');
-      const { deps, handle } = await openRuntime(config);
-      try {
-        const added = await importRegions(deps.db, provinceRegions(values.province), deps.clock.now());
-        console.log(`已导入 ${added} 个行政区划 Imported ${added} regions.`);
-      } finally {
-        await handle.close();
-      }
-      return;
-    }
-    case 'user': {
-      const [sub, ...args] = rest;
-      if (sub !== 'create') throw new UsageError('user takes the subcommand create');
-      const { values } = parse(args, {
-        username: { type: 'string' },
-        password: { type: 'string' },
-        role: { type: 'string' },
-        scope: { type: 'string' },
-        name: { type: 'string' },
-      });
-      for (const key of ['username', 'password', 'role', 'scope'] as const) {
-        if (!values[key]) throw new UsageError(`user create needs --${key}`);
-      }
-      const { deps, handle } = await openRuntime(config);
-      try {
-        const user = await createAccountService(deps).createUser({
-          username: values.username!,
-          password: values.password!,
-          role: values.role!,
-          scope: values.scope!,
-          displayName: values.name,
-        });
-        console.log(`已创建用户 Created user ${user.username} (${values.role} @ ${values.scope}).`);
-      } finally {
-        await handle.close();
-      }
-      return;
-    }
-    case 'apikey': {
-      const [sub, ...args] = rest;
-      if (sub !== 'create') throw new UsageError('apikey takes the subcommand create');
-      const { values } = parse(args, { name: { type: 'string' }, tenant: { type: 'string' } });
-      if (!values.name) throw new UsageError('apikey create needs --name');
-      // Named, never guessed: the key may file cases only in this county (checked to exist).
-      const tenant = values.tenant;
-      if (!tenant || !/^\d{6}$/.test(tenant))
-        throw new UsageError('apikey create needs --tenant with the 6-digit code of the county');
-      const { deps, handle } = await openRuntime(config);
-      try {
-        const key = await createApiKeys(deps).create(systemActor(), { name: values.name, tenantId: tenant });
-        console.log(`Open311 API key for ${tenant} (shown once, keep it safe):\n${key.key}`);
-      } finally {
-        await handle.close();
-      }
-      return;
-    }
-    case 'stats': {
-      if (rest[0] !== 'rebuild') throw new UsageError('stats takes the subcommand rebuild');
-      const { deps, handle } = await openRuntime(config);
-      try {
-        await deps.db.transaction().execute((trx) => rebuildRollups(trx));
-        console.log('统计汇总已重建 Rollups rebuilt.');
-      } finally {
-        await handle.close();
-      }
-      return;
-    }
-    case 'backup': {
-      const { values } = parse(rest, { out: { type: 'string' }, 'include-key': { type: 'boolean' } });
-      if (!values.out) throw new UsageError('backup needs --out FILE');
-      embeddedOnly(config);
-      prepareDataDir(config.dataDir);
-      const lock = lockDataDir(config.dataDir);
-      try {
-        const includeKey = values['include-key'] === true;
-        const masterKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
-        if (!masterKey)
-          throw new BackupError(`没有可备份的数据库 There is no embedded database in ${config.dataDir} to back up.`);
-        const manifest = await backupEmbedded(config.dataDir, masterKey.key, path.resolve(values.out), {
-          includeKey,
-          now: new Date(),
-        });
-        const size = Math.round(fs.statSync(values.out).size / 1024);
-        console.log(
-          `已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; checked).`,
-        );
-        console.log(
-          includeKey
-            ? `密钥（指纹 ${manifest.key.fingerprint}）在备份中：请像保管密钥一样保管此文件。The key (fingerprint ${manifest.key.fingerprint}) is IN this backup: keep the file as safe as the key.`
-            : `密钥不在备份中（指纹 ${manifest.key.fingerprint}）：请另行保管 ${masterKey.source}。The key is not in the backup (fingerprint ${manifest.key.fingerprint}): keep ${masterKey.source} separately, see docs/operations.md.`,
-        );
-      } finally {
-        lock.release();
-      }
-      return;
-    }
-    case 'restore': {
-      const { positionals } = parse(rest, {}, true);
-      if (positionals.length !== 1) throw new UsageError('restore needs one FILE');
-      embeddedOnly(config);
-      const file = path.resolve(positionals[0]);
-      if (!fs.existsSync(file)) throw new UsageError(`no such file: ${positionals[0]}`);
-      prepareDataDir(config.dataDir);
-      const lock = lockDataDir(config.dataDir);
-      try {
-        const runKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
-        const { manifest, keptAs } = await restoreEmbedded(config.dataDir, file, runKey, new Date());
-        console.log(
-          `已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`,
-        );
-      } finally {
-        lock.release();
-      }
-      return;
-    }
-    default:
-      throw new UsageError(`unknown command: ${command}`);
+  if (!Object.hasOwn(commands, command)) throw new UsageError(`unknown command: ${command}`);
+  return commands[command](config, rest);
+}
+
+async function migrateCommand(config: Config): Promise<void> {
+  const { handle } = await openRuntime(config);
+  await handle.close();
+  console.log('数据库已是最新 Database is up to date.');
+}
+
+async function seedCommand(config: Config, rest: string[]): Promise<void> {
+  const { values } = parse(rest, { demo: { type: 'boolean' } });
+  if (!values.demo) throw new UsageError('seed needs --demo');
+  const { deps, handle } = await openRuntime(config);
+  try {
+    if (await isSeeded(deps.db)) console.log('演示数据已存在 The demo data is already there.');
+    else console.log(JSON.stringify(await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES)));
+  } finally {
+    await handle.close();
+  }
+}
+
+async function regionsCommand(config: Config, rest: string[]): Promise<void> {
+  const { values } = parse(rest, { province: { type: 'string' } });
+  if (!values.province || !/^\d{2}$/.test(values.province))
+    throw new UsageError('regions needs --province with a 2-digit code, e.g. 61');
+  const { deps, handle } = await openRuntime(config);
+  try {
+    const added = await importRegions(deps.db, provinceRegions(values.province), deps.clock.now());
+    console.log(`已导入 ${added} 个行政区划 Imported ${added} regions.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function userCommand(config: Config, rest: string[]): Promise<void> {
+  const [sub, ...args] = rest;
+  if (sub !== 'create') throw new UsageError('user takes the subcommand create');
+  const { values } = parse(args, {
+    username: { type: 'string' },
+    password: { type: 'string' },
+    role: { type: 'string' },
+    scope: { type: 'string' },
+    name: { type: 'string' },
+  });
+  for (const key of ['username', 'password', 'role', 'scope'] as const) {
+    if (!values[key]) throw new UsageError(`user create needs --${key}`);
+  }
+  const { deps, handle } = await openRuntime(config);
+  try {
+    const user = await createAccountService(deps).createUser({
+      username: values.username!,
+      password: values.password!,
+      role: values.role!,
+      scope: values.scope!,
+      displayName: values.name,
+    });
+    console.log(`已创建用户 Created user ${user.username} (${values.role} @ ${values.scope}).`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function apikeyCommand(config: Config, rest: string[]): Promise<void> {
+  const [sub, ...args] = rest;
+  if (sub !== 'create') throw new UsageError('apikey takes the subcommand create');
+  const { values } = parse(args, { name: { type: 'string' }, tenant: { type: 'string' } });
+  if (!values.name) throw new UsageError('apikey create needs --name');
+  // Named, never guessed: the key may file cases only in this county (checked to exist).
+  const tenant = values.tenant;
+  if (!tenant || !/^\d{6}$/.test(tenant))
+    throw new UsageError('apikey create needs --tenant with the 6-digit code of the county');
+  const { deps, handle } = await openRuntime(config);
+  try {
+    const key = await createApiKeys(deps).create(systemActor(), { name: values.name, tenantId: tenant });
+    console.log(`Open311 API key for ${tenant} (shown once, keep it safe):\n${key.key}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function statsCommand(config: Config, rest: string[]): Promise<void> {
+  if (rest[0] !== 'rebuild') throw new UsageError('stats takes the subcommand rebuild');
+  const { deps, handle } = await openRuntime(config);
+  try {
+    await deps.db.transaction().execute((trx) => rebuildRollups(trx));
+    console.log('统计汇总已重建 Rollups rebuilt.');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function backupCommand(config: Config, rest: string[]): Promise<void> {
+  const { values } = parse(rest, { out: { type: 'string' }, 'include-key': { type: 'boolean' } });
+  if (!values.out) throw new UsageError('backup needs --out FILE');
+  embeddedOnly(config);
+  prepareDataDir(config.dataDir);
+  const lock = lockDataDir(config.dataDir);
+  try {
+    const includeKey = values['include-key'] === true;
+    const masterKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
+    if (!masterKey)
+      throw new BackupError(`没有可备份的数据库 There is no embedded database in ${config.dataDir} to back up.`);
+    const manifest = await backupEmbedded(config.dataDir, masterKey.key, path.resolve(values.out), {
+      includeKey,
+      now: new Date(),
+    });
+    const size = Math.round(fs.statSync(values.out).size / 1024);
+    console.log(
+      `已备份 Backed up to ${values.out} (${size} KiB: the database and ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; checked).`,
+    );
+    console.log(
+      includeKey
+        ? `密钥（指纹 ${manifest.key.fingerprint}）在备份中：请像保管密钥一样保管此文件。The key (fingerprint ${manifest.key.fingerprint}) is IN this backup: keep the file as safe as the key.`
+        : `密钥不在备份中（指纹 ${manifest.key.fingerprint}）：请另行保管 ${masterKey.source}。The key is not in the backup (fingerprint ${manifest.key.fingerprint}): keep ${masterKey.source} separately, see docs/operations.md.`,
+    );
+  } finally {
+    lock.release();
+  }
+}
+
+async function restoreCommand(config: Config, rest: string[]): Promise<void> {
+  const { positionals } = parse(rest, {}, true);
+  if (positionals.length !== 1) throw new UsageError('restore needs one FILE');
+  embeddedOnly(config);
+  const file = path.resolve(positionals[0]);
+  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${positionals[0]}`);
+  prepareDataDir(config.dataDir);
+  const lock = lockDataDir(config.dataDir);
+  try {
+    const runKey = existingMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir });
+    const { manifest, keptAs } = await restoreEmbedded(config.dataDir, file, runKey, new Date());
+    console.log(
+      `已恢复 Restored from ${positionals[0]} (made ${manifest.createdAt} by Linli ${manifest.appVersion}; ${manifest.files.count} uploaded file${manifest.files.count === 1 ? '' : 's'}; key ${manifest.key.fingerprint}).${keptAs.length ? ` The previous data was kept in ${keptAs.join(', ')}.` : ''}`,
+    );
+  } finally {
+    lock.release();
   }
 }
 

@@ -59,6 +59,7 @@ export type TextProblem = 'brokenCharacter' | 'controlCharacter' | 'lineBreak';
 // Half of a surrogate pair (with the u flag, a whole pair is one astral code point and never matches).
 const loneSurrogate = /\p{Cs}/u;
 // What PostgreSQL and XML 1.0 cannot hold: C0 controls but tab, LF and CR, and U+FFFE/U+FFFF.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const control = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const lineBreak = /[\n\r]/;
 
@@ -75,4 +76,5 @@ export function textProblem(text: string, options: { multiline: boolean }): Text
 
 /** The text without what cannot be stored, for a name we record but cannot refuse (an uploaded file's name). */
 export const storableText = (text: string): string =>
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   text.replace(/\p{Cs}|[\u0000-\u0008\u000A-\u001F\uFFFE\uFFFF]/gu, '');

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { desktop, launchBrowser, loginConsole, loginPhone, phone, screenshot, watchErrors } from './browser.js';

@@ -33,6 +33,9 @@ const kinds = [
   { type: 'other', weight: 1, texts: ['广场舞场地使用，两支队伍发生争执'] },
 ] as const;
 const sources = ['regular_screening', 'regular_screening', 'focused_screening', 'walk_in'] as const;
+const mediators = ['吴桂兰', '人民调解员周凤英', '人民调解员马建军'];
+type DisputeStatus = Database['disputes']['status'];
+type LedgerEvent = { kind: string; note: string; actor_name: string; at: Date };
 
 export async function seedDemoDisputes(trx: Transaction<Database>, random: Random, pii: PiiCipher, now: Date) {
   const communities = await trx
@@ -41,7 +44,6 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
     .where('kind', '=', 'community')
     .orderBy('code')
     .execute();
-  const mediators = ['吴桂兰', '人民调解员周凤英', '人民调解员马建军'];
   const gridWorkers = await trx
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
@@ -63,17 +65,7 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
       const roll = random.next();
       // A dispute of the last fortnight is still being worked on; older ones mostly ended.
       const recent = now.getTime() - createdAt.getTime() < 14 * 86_400_000;
-      const status = recent
-        ? roll < 0.6
-          ? 'open'
-          : 'mediating'
-        : risk === 'high' && roll < 0.4
-          ? 'handed_over'
-          : roll < 0.15
-            ? 'failed'
-            : roll < 0.25
-              ? 'mediating'
-              : 'closed';
+      const status = statusOf(recent, risk, roll);
       const id = newId();
       const day = shanghaiDate(createdAt.getTime()).replaceAll('-', '');
       await trx
@@ -97,72 +89,18 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
           updated_at: createdAt,
         })
         .execute();
-      const parties = (['applicant', 'respondent'] as const).map((role) => {
-        const phone = `15${String(random.int(100000000, 999999999))}`;
-        return {
-          id: newId(),
-          dispute_id: id,
-          role,
-          resident_id: null,
-          name: personName(random),
-          phone_enc: pii.encrypt(phone),
-          phone_masked: maskPhone(phone),
-          id_number_enc: null,
-          id_number_masked: null,
-        };
-      });
-      await trx.insertInto('dispute_parties').values(parties).execute();
+      await trx
+        .insertInto('dispute_parties')
+        .values(partiesOf(random, pii, id))
+        .execute();
       // The ledger names who found it (one of the community's grid workers) and who mediated.
       const finder =
         random.pick(gridWorkers.filter((w) => isUnder(w.path, community.path)))?.display_name ??
         `${community.name}网格员`;
-      const events: { kind: string; note: string; actor_name: string; at: Date }[] = [
+      const events: LedgerEvent[] = [
         { kind: 'recorded', note: '排查发现，登记入账', actor_name: finder, at: createdAt },
       ];
-      if (status !== 'open') {
-        const heldAt = new Date(
-          Math.min(createdAt.getTime() + random.int(1, 6) * 86_400_000, now.getTime() - 3_600_000),
-        );
-        const agreed = status === 'closed';
-        const outcome = agreed ? 'agreed' : status === 'mediating' ? 'adjourned' : 'not_agreed';
-        const mediator = random.pick(mediators);
-        await trx
-          .insertInto('mediation_sessions')
-          .values({
-            id: newId(),
-            dispute_id: id,
-            held_at: heldAt,
-            mediators: [mediator],
-            legal_advisers: random.next() < 0.5 ? ['孙律师'] : [],
-            record: '召集双方当面沟通，讲解法律规定，听取双方意见',
-            outcome,
-            agreement_text: agreed ? '双方自愿达成协议，按约定履行，不再就此事争执。' : null,
-            signature_file_ids: [],
-            created_by: null,
-            created_at: heldAt,
-          })
-          .execute();
-        events.push({
-          kind: 'mediate',
-          note: agreed ? '调解成功，达成协议' : outcome === 'adjourned' ? '择日再调' : '调解未成',
-          actor_name: mediator,
-          at: heldAt,
-        });
-        if (agreed)
-          events.push({
-            kind: 'close',
-            note: '回访双方，协议已履行',
-            actor_name: mediator,
-            at: new Date(heldAt.getTime() + 7 * 86_400_000),
-          });
-        if (status === 'handed_over')
-          events.push({
-            kind: 'handover',
-            note: '风险较高，移交司法所',
-            actor_name: mediator,
-            at: new Date(heldAt.getTime() + 86_400_000),
-          });
-      }
+      if (status !== 'open') events.push(...(await mediate(trx, random, { id, status, createdAt, now })));
       await trx
         .insertInto('dispute_events')
         .values(events.map((e) => ({ id: newId(), dispute_id: id, ...e })))
@@ -171,4 +109,81 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
     }
   }
   return { disputes };
+}
+
+/** The dispute's mediation session, and the events it leads to (mediated; then closed or handed over). */
+async function mediate(
+  trx: Transaction<Database>,
+  random: Random,
+  dispute: { id: string; status: Exclude<DisputeStatus, 'open'>; createdAt: Date; now: Date },
+): Promise<LedgerEvent[]> {
+  const { id, status, createdAt, now } = dispute;
+  const events: LedgerEvent[] = [];
+  const heldAt = new Date(Math.min(createdAt.getTime() + random.int(1, 6) * 86_400_000, now.getTime() - 3_600_000));
+  const agreed = status === 'closed';
+  const outcome = agreed ? 'agreed' : status === 'mediating' ? 'adjourned' : 'not_agreed';
+  const mediator = random.pick(mediators);
+  await trx
+    .insertInto('mediation_sessions')
+    .values({
+      id: newId(),
+      dispute_id: id,
+      held_at: heldAt,
+      mediators: [mediator],
+      legal_advisers: random.next() < 0.5 ? ['孙律师'] : [],
+      record: '召集双方当面沟通，讲解法律规定，听取双方意见',
+      outcome,
+      agreement_text: agreed ? '双方自愿达成协议，按约定履行，不再就此事争执。' : null,
+      signature_file_ids: [],
+      created_by: null,
+      created_at: heldAt,
+    })
+    .execute();
+  events.push({
+    kind: 'mediate',
+    note: agreed ? '调解成功，达成协议' : outcome === 'adjourned' ? '择日再调' : '调解未成',
+    actor_name: mediator,
+    at: heldAt,
+  });
+  if (agreed)
+    events.push({
+      kind: 'close',
+      note: '回访双方，协议已履行',
+      actor_name: mediator,
+      at: new Date(heldAt.getTime() + 7 * 86_400_000),
+    });
+  if (status === 'handed_over')
+    events.push({
+      kind: 'handover',
+      note: '风险较高，移交司法所',
+      actor_name: mediator,
+      at: new Date(heldAt.getTime() + 86_400_000),
+    });
+  return events;
+}
+
+/** Where a dispute stands: one of the last fortnight is still worked on; older ones mostly ended. */
+function statusOf(recent: boolean, risk: 'low' | 'medium' | 'high', roll: number): DisputeStatus {
+  if (recent) return roll < 0.6 ? 'open' : 'mediating';
+  if (risk === 'high' && roll < 0.4) return 'handed_over';
+  if (roll < 0.15) return 'failed';
+  return roll < 0.25 ? 'mediating' : 'closed';
+}
+
+/** Applicant and respondent, with made-up phone numbers (encrypted and masked as the app stores them). */
+function partiesOf(random: Random, pii: PiiCipher, disputeId: string) {
+  return (['applicant', 'respondent'] as const).map((role) => {
+    const phone = `15${String(random.int(100000000, 999999999))}`;
+    return {
+      id: newId(),
+      dispute_id: disputeId,
+      role,
+      resident_id: null,
+      name: personName(random),
+      phone_enc: pii.encrypt(phone),
+      phone_masked: maskPhone(phone),
+      id_number_enc: null,
+      id_number_masked: null,
+    };
+  });
 }

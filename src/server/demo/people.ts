@@ -37,6 +37,17 @@ const posts = ['文明劝导岗', '政策宣讲岗', '环境整治岗', '助老�
 const skills = ['水电维修', '理发', '陪伴聊天', '法律咨询', '医疗保健', '文艺演出', '家电维修', '心理疏导'];
 const teams = ['红马甲志愿服务队', '邻里守望队', '银发志愿队', '青年突击队'];
 
+interface PersonContext {
+  random: Random;
+  pii: PiiCipher;
+  tenant: string;
+  year: number;
+  now: Date;
+  /** The sequence number keeps ID numbers unique per birth date. */
+  perBirthDate: Map<string, number>;
+}
+type Member = { row: Insertable<ResidentsTable>; age: number };
+
 export async function seedDemoPeople(
   trx: Transaction<Database>,
   random: Random,
@@ -46,104 +57,141 @@ export async function seedDemoPeople(
 ) {
   const tenant = '610899';
   const households = places.filter((p) => p.kind === 'household') as HouseholdRef[];
-  const residents: Insertable<ResidentsTable>[] = [];
   const year = now.getUTCFullYear();
-  const perBirthDate = new Map<string, number>();
-
-  const person = (
-    household: HouseholdRef,
-    relation: string,
-    age: number,
-    gender: 'male' | 'female',
-    surname?: string,
-  ) => {
-    let name = personName(random);
-    if (surname) name = surname + name.slice(1);
-    const birthYear = year - age;
-    const birth = `${birthYear}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`;
-    const taken = perBirthDate.get(birth) ?? 0; // the sequence number keeps ID numbers unique per birth date
-    perBirthDate.set(birth, taken + 1);
-    const seq = String(taken * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
-    const first17 = `${tenant}${birth}${seq}`;
-    const idNumber = first17 + idNumberCheckChar(first17);
-    const phone =
-      age >= 14 && random.next() < 0.75
-        ? `1${random.pick(['38', '39', '58', '59', '86', '87', '35', '36', '77'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`
-        : null;
-    const row: Insertable<ResidentsTable> = {
-      id: newId(),
-      tenant_id: tenant,
-      household_id: household.id,
-      ...nameColumns(name),
-      gender,
-      birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
-      id_number_enc: pii.encrypt(idNumber),
-      id_number_hash: pii.lookupHash(idNumber),
-      id_number_masked: maskIdNumber(idNumber),
-      phone_enc: phone ? pii.encrypt(phone) : null,
-      phone_hash: phone ? pii.lookupHash(phone) : null,
-      phone_masked: phone ? maskPhone(phone) : null,
-      relation,
-      residence: random.next() < 0.8 ? 'registered' : random.next() < 0.6 ? 'resident' : 'floating',
-      tags: [],
-      notes: '',
-      created_at: now,
-      updated_at: now,
-    };
-    residents.push(row);
-    return { row, age };
-  };
-
-  for (const household of households) {
-    if (random.next() < 0.2) continue; // empty or not yet registered
-    const alone = random.next() < 0.12;
-    const headAge = alone ? random.int(66, 92) : random.int(28, 80);
-    const headGender = random.next() < 0.6 ? 'male' : 'female';
-    const head = person(household, 'head', headAge, headGender);
-    const members = [head];
-    if (!alone) {
-      if (random.next() < 0.8)
-        members.push(
-          person(
-            household,
-            'spouse',
-            Math.max(22, headAge + random.int(-4, 3)),
-            headGender === 'male' ? 'female' : 'male',
-          ),
-        );
-      const children = headAge < 65 ? random.int(0, 2) : random.int(0, 1);
-      for (let c = 0; c < children; c++) {
-        members.push(
-          person(
-            household,
-            'child',
-            Math.max(0, headAge - random.int(22, 34)),
-            random.next() < 0.5 ? 'male' : 'female',
-            surnameOf(head.row.name),
-          ),
-        );
-      }
-    }
-    for (const m of members) {
-      const tags: string[] = [];
-      if (m.age >= 80) tags.push('elderly');
-      if (alone && m.age >= 65) tags.push('elderly_alone');
-      if (random.next() < 0.025) tags.push('disabled');
-      if (random.next() < 0.03) tags.push('subsistence');
-      if (m.age < 16 && random.next() < 0.08) tags.push('left_behind_child');
-      if (m.row.gender === 'male' && m.age > 40 && random.next() < 0.04) tags.push('veteran');
-      if (random.next() < 0.01) tags.push('key_care');
-      if (m.age > 50 && random.next() < 0.015) tags.push('serious_illness');
-      m.row.tags = tags;
-    }
-  }
+  const context: PersonContext = { random, pii, tenant, year, now, perBirthDate: new Map() };
+  const residents = households.flatMap((household) => householdMembers(context, household)).map((m) => m.row);
   for (let i = 0; i < residents.length; i += 500)
     await trx
       .insertInto('residents')
       .values(residents.slice(i, i + 500))
       .execute();
 
-  // 党组织: street committee → community branch → grid branch.
+  const { orgs, orgByPlace } = partyOrgs(places, tenant, now);
+  await trx.insertInto('party_orgs').values(orgs).execute();
+
+  const { members, volunteers, inService } = rolls(context, residents, { households, places, orgByPlace });
+  for (let i = 0; i < members.length; i += 500)
+    await trx
+      .insertInto('party_members')
+      .values(members.slice(i, i + 500))
+      .execute();
+  for (let i = 0; i < volunteers.length; i += 500)
+    await trx
+      .insertInto('volunteers')
+      .values(volunteers.slice(i, i + 500))
+      .execute();
+  if (inService.length) await trx.insertInto('in_service_members').values(inService).execute();
+
+  await trx
+    .insertInto('organisations')
+    .values(organisationsOf(random, places, tenant, now))
+    .execute();
+  return {
+    residents: residents.length,
+    partyMembers: members.length,
+    volunteers: volunteers.length,
+    inService: inService.length,
+  };
+}
+
+/** The people of one household (none if it stands empty): a head, maybe a spouse and children, with their tags. */
+function householdMembers(context: PersonContext, household: HouseholdRef): Member[] {
+  const { random } = context;
+  if (random.next() < 0.2) return []; // empty or not yet registered
+  const alone = random.next() < 0.12;
+  const headAge = alone ? random.int(66, 92) : random.int(28, 80);
+  const headGender = random.next() < 0.6 ? 'male' : 'female';
+  const head = person(context, household, 'head', headAge, headGender);
+  const members = [head];
+  if (!alone) {
+    if (random.next() < 0.8)
+      members.push(
+        person(
+          context,
+          household,
+          'spouse',
+          Math.max(22, headAge + random.int(-4, 3)),
+          headGender === 'male' ? 'female' : 'male',
+        ),
+      );
+    const children = headAge < 65 ? random.int(0, 2) : random.int(0, 1);
+    for (let c = 0; c < children; c++) {
+      members.push(
+        person(
+          context,
+          household,
+          'child',
+          Math.max(0, headAge - random.int(22, 34)),
+          random.next() < 0.5 ? 'male' : 'female',
+          surnameOf(head.row.name),
+        ),
+      );
+    }
+  }
+  for (const m of members) m.row.tags = tagsOf(random, m, alone);
+  return members;
+}
+
+function tagsOf(random: Random, m: Member, alone: boolean): string[] {
+  const tags: string[] = [];
+  if (m.age >= 80) tags.push('elderly');
+  if (alone && m.age >= 65) tags.push('elderly_alone');
+  if (random.next() < 0.025) tags.push('disabled');
+  if (random.next() < 0.03) tags.push('subsistence');
+  if (m.age < 16 && random.next() < 0.08) tags.push('left_behind_child');
+  if (m.row.gender === 'male' && m.age > 40 && random.next() < 0.04) tags.push('veteran');
+  if (random.next() < 0.01) tags.push('key_care');
+  if (m.age > 50 && random.next() < 0.015) tags.push('serious_illness');
+  return tags;
+}
+
+function person(
+  context: PersonContext,
+  household: HouseholdRef,
+  relation: string,
+  age: number,
+  gender: 'male' | 'female',
+  surname?: string,
+): Member {
+  const { random, pii, tenant, year, now, perBirthDate } = context;
+  let name = personName(random);
+  if (surname) name = surname + name.slice(1);
+  const birthYear = year - age;
+  const birth = `${birthYear}${String(random.int(1, 12)).padStart(2, '0')}${String(random.int(1, 28)).padStart(2, '0')}`;
+  const taken = perBirthDate.get(birth) ?? 0;
+  perBirthDate.set(birth, taken + 1);
+  const seq = String(taken * 2 + (gender === 'male' ? 1 : 0)).padStart(3, '0');
+  const first17 = `${tenant}${birth}${seq}`;
+  const idNumber = first17 + idNumberCheckChar(first17);
+  const phone =
+    age >= 14 && random.next() < 0.75
+      ? `1${random.pick(['38', '39', '58', '59', '86', '87', '35', '36', '77'])}${String(random.int(0, 99_999_999)).padStart(8, '0')}`
+      : null;
+  const row: Insertable<ResidentsTable> = {
+    id: newId(),
+    tenant_id: tenant,
+    household_id: household.id,
+    ...nameColumns(name),
+    gender,
+    birth_date: `${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`,
+    id_number_enc: pii.encrypt(idNumber),
+    id_number_hash: pii.lookupHash(idNumber),
+    id_number_masked: maskIdNumber(idNumber),
+    phone_enc: phone ? pii.encrypt(phone) : null,
+    phone_hash: phone ? pii.lookupHash(phone) : null,
+    phone_masked: phone ? maskPhone(phone) : null,
+    relation,
+    residence: random.next() < 0.8 ? 'registered' : random.next() < 0.6 ? 'resident' : 'floating',
+    tags: [],
+    notes: '',
+    created_at: now,
+    updated_at: now,
+  };
+  return { row, age };
+}
+
+/** 党组织: street committee → community branch → grid branch. */
+function partyOrgs(places: PlaceRef[], tenant: string, now: Date) {
   const orgByPlace = new Map<string, string>();
   const orgs: Insertable<Database['party_orgs']>[] = [];
   for (const kind of ['street', 'community', 'grid'] as const) {
@@ -167,8 +215,17 @@ export async function seedDemoPeople(
       });
     }
   }
-  await trx.insertInto('party_orgs').values(orgs).execute();
+  return { orgs, orgByPlace };
+}
 
+/** Party members (some of them in service in their community), and volunteers, among the adults. */
+function rolls(
+  context: PersonContext,
+  residents: Insertable<ResidentsTable>[],
+  where: { households: HouseholdRef[]; places: PlaceRef[]; orgByPlace: Map<string, string> },
+) {
+  const { random, tenant, year, now } = context;
+  const { households, places, orgByPlace } = where;
   const householdPath = new Map(households.map((h) => [h.id, h.path]));
   const gridOf = (r: Insertable<ResidentsTable>) =>
     householdPath
@@ -214,18 +271,11 @@ export async function seedDemoPeople(
       });
     }
   }
-  for (let i = 0; i < members.length; i += 500)
-    await trx
-      .insertInto('party_members')
-      .values(members.slice(i, i + 500))
-      .execute();
-  for (let i = 0; i < volunteers.length; i += 500)
-    await trx
-      .insertInto('volunteers')
-      .values(volunteers.slice(i, i + 500))
-      .execute();
-  if (inService.length) await trx.insertInto('in_service_members').values(inService).execute();
+  return { members, volunteers, inService };
+}
 
+/** A property company and an owners' committee per community; a school and a club per street. */
+function organisationsOf(random: Random, places: PlaceRef[], tenant: string, now: Date) {
   const organisations: Insertable<Database['organisations']>[] = [];
   for (const community of places.filter((p) => p.kind === 'community')) {
     organisations.push({
@@ -271,11 +321,5 @@ export async function seedDemoPeople(
       created_at: now,
     });
   }
-  await trx.insertInto('organisations').values(organisations).execute();
-  return {
-    residents: residents.length,
-    partyMembers: members.length,
-    volunteers: volunteers.length,
-    inService: inService.length,
-  };
+  return organisations;
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/database.js';
-import type { GeoJsonPolygon, NewPlace } from '../platform/db/schema.js';
+import type { Transaction } from 'kysely';
+import type { Database, GeoJsonPolygon, NewPlace } from '../platform/db/schema.js';
 import { hashPassword } from '../platform/auth/passwords.js';
 import { newId } from '../platform/ids.js';
 import { log } from '../platform/logger.js';
@@ -156,15 +157,7 @@ function latticeCells(random: Random, x0: number, y0: number, cols: number, rows
   const vertex: [number, number][][] = [];
   for (let i = 0; i <= cols; i++) {
     vertex.push([]);
-    for (let j = 0; j <= rows; j++) {
-      const inner = i > 0 && i < cols && j > 0 && j < rows;
-      const edgeX = i > 0 && i < cols ? random.between(-0.2, 0.2) * w : 0;
-      const edgeY = j > 0 && j < rows ? random.between(-0.2, 0.2) * h : 0;
-      vertex[i].push([
-        round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)),
-        round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0)),
-      ]);
-    }
+    for (let j = 0; j <= rows; j++) vertex[i].push(latticeVertex(random, { x0, y0, w, h, cols, rows }, i, j));
   }
   const cells: GeoJsonPolygon[] = [];
   for (let j = rows - 1; j >= 0; j--) {
@@ -174,6 +167,23 @@ function latticeCells(random: Random, x0: number, y0: number, cols: number, rows
     }
   }
   return cells;
+}
+
+/** Vertex (i, j): inner ones move both ways, those on the rim only along it, corners stay. */
+function latticeVertex(
+  random: Random,
+  lattice: { x0: number; y0: number; w: number; h: number; cols: number; rows: number },
+  i: number,
+  j: number,
+): [number, number] {
+  const { x0, y0, w, h, cols, rows } = lattice;
+  const inner = i > 0 && i < cols && j > 0 && j < rows;
+  const edgeX = i > 0 && i < cols ? random.between(-0.2, 0.2) * w : 0;
+  const edgeY = j > 0 && j < rows ? random.between(-0.2, 0.2) * h : 0;
+  return [
+    round(x0 + i * w + (inner || j === 0 || j === rows ? edgeX : 0)),
+    round(y0 + j * h + (inner || i === 0 || i === cols ? edgeY : 0)),
+  ];
 }
 
 const round = (v: number) => Math.round(v * 1e6) / 1e6;
@@ -190,6 +200,9 @@ function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
   }
 }
 
+type Layout = ReturnType<typeof layOutCounty>;
+type DemoUser = { username: string; displayName: string; role: string; scope: string };
+
 export async function seedDemo(
   db: Db,
   pii: PiiCipher,
@@ -205,210 +218,14 @@ export async function seedDemo(
       .select(['id', 'path'])
       .where('code', '=', demoCounty.cityCode)
       .executeTakeFirstOrThrow();
-    const tenant = demoCounty.code;
-    const places: NewPlace[] = [];
-    const grids: {
-      place_id: string;
-      tenant_id: string;
-      grid_kind: 'comprehensive';
-      dedicated_for: null;
-      boundary: string;
-      min_lng: number;
-      min_lat: number;
-      max_lng: number;
-      max_lat: number;
-    }[] = [];
-    const buildings: {
-      place_id: string;
-      tenant_id: string;
-      lng: number;
-      lat: number;
-      floors: number;
-      address: string;
-    }[] = [];
-    const households: { place_id: string; tenant_id: string; address: string; room: string; floor: number }[] = [];
-    const add = (code: string, name: string, kind: NewPlace['kind'], parent: { id: string; path: string }) => {
-      const place = {
-        id: newId(),
-        tenant_id: tenant,
-        code,
-        name,
-        kind,
-        parent_id: parent.id,
-        path: pathOf(parent.path, code),
-        status: 'active' as const,
-        created_at: now,
-        updated_at: now,
-        retired_at: null,
-      };
-      places.push(place);
-      return place;
-    };
-
-    const county = add(demoCounty.code, demoCounty.name, 'county', city);
-    let communityIndex = 0;
-    for (const [s, street] of streets.entries()) {
-      const streetPlace = add(street.code, street.name, 'street', county);
-      for (const [c, communityName] of street.communities.entries()) {
-        const communityCode = `${street.code}${String(c + 1).padStart(3, '0')}`;
-        const community = add(communityCode, communityName, 'community', streetPlace);
-        const [cols, rows] = lattices[communityIndex];
-        const x0 = origin.lng + (communityIndex % 4) * communitySize.lng;
-        const y0 = origin.lat - Math.floor(communityIndex / 4) * communitySize.lat;
-        communityIndex++;
-        const cells = latticeCells(random, x0, y0, cols, rows);
-        let buildingNo = 0;
-        for (const [g, cell] of cells.entries()) {
-          const gridCode = `${communityCode}${String(g + 1).padStart(3, '0')}`;
-          const grid = add(gridCode, `${communityName}第${'一二三四五六七八九十'[g]}网格`, 'grid', community);
-          const box = bboxOf(cell);
-          grids.push({
-            place_id: grid.id,
-            tenant_id: tenant,
-            grid_kind: 'comprehensive',
-            dedicated_for: null,
-            boundary: JSON.stringify(cell),
-            min_lng: box.minLng,
-            min_lat: box.minLat,
-            max_lng: box.maxLng,
-            max_lat: box.maxLat,
-          });
-          const buildingCount = random.int(4, 7);
-          for (let b = 0; b < buildingCount; b++) {
-            buildingNo++;
-            const floors = random.int(5, 7);
-            const [lng, lat] = pointIn(random, cell);
-            const address = `${demoCounty.name}${street.name}${communityName}${buildingNo}号楼`;
-            const building = add(`${communityCode}-${buildingNo}`, `${buildingNo}号楼`, 'building', grid);
-            buildings.push({ place_id: building.id, tenant_id: tenant, lng, lat, floors, address });
-            const unitCount = random.int(2, 3);
-            for (let u = 1; u <= unitCount; u++) {
-              const unit = add(`${building.code}-${u}`, `${u}单元`, 'unit', building);
-              for (let floor = 1; floor <= floors; floor++) {
-                for (let door = 1; door <= 2; door++) {
-                  const room = `${floor}0${door}`;
-                  const household = add(`${unit.code}-${room}`, `${buildingNo}-${u}-${room}`, 'household', unit);
-                  households.push({
-                    place_id: household.id,
-                    tenant_id: tenant,
-                    address: `${address}${u}单元${room}室`,
-                    room,
-                    floor,
-                  });
-                }
-              }
-            }
-          }
-        }
-      }
-    }
-    const batch = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
-      for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
-    };
-    await batch(places, (chunk) => trx.insertInto('places').values(chunk).execute());
-    await batch(grids, (chunk) => trx.insertInto('grids').values(chunk).execute());
-    await batch(buildings, (chunk) => trx.insertInto('buildings').values(chunk).execute());
-    await batch(households, (chunk) => trx.insertInto('households').values(chunk).execute());
-    await trx.updateTable('system_counters').set({ value: 2 }).where('name', '=', 'grids').execute();
-
-    await trx
-      .insertInto('departments')
-      .values(
-        departments.map((d) => ({
-          id: newId(),
-          tenant_id: tenant,
-          code: d.code,
-          name: d.name,
-          kind: d.kind,
-          street_code: d.street,
-          phone: `0912-${random.int(4000000, 4999999)}`,
-          created_at: now,
-        })),
-      )
-      .execute();
-
+    const layout = layOutCounty(random, city, now);
+    const { places, grids, households } = layout;
+    await insertLayout(trx, random, layout, now);
     // Demo logins share one password, so hash it once; every grid gets a grid worker.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const placeIds = new Map(places.map((p) => [p.code, p.id]));
-    const deptIds = new Map(
-      (await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
-    );
-    const users = demoUsers.map(
-      (u) => ({ ...u }) as { username: string; displayName: string; role: string; scope: string },
-    );
-    const staffed = new Set(users.filter((u) => u.role === 'grid_worker').map((u) => u.scope));
-    let workerNo = 0;
-    for (const grid of places.filter((p) => p.kind === 'grid' && !staffed.has(p.code))) {
-      workerNo++;
-      users.push({
-        username: `wg${String(workerNo).padStart(3, '0')}`,
-        displayName: personName(random),
-        role: 'grid_worker',
-        scope: grid.code,
-      });
-    }
-    // Every community has a worker who dispatches its cases and every department a handler who takes
-    // them, so each step of a case names a person. Their names come from a stream of their own, so the
-    // residents drawn next stay who they were.
-    const staffRandom = new Random(DEMO_SEED + 1);
-    const staffName = () => {
-      for (;;) {
-        const name = personName(staffRandom);
-        if (!users.some((u) => u.displayName === name)) return name;
-      }
-    };
-    const dispatching = new Set(users.filter((u) => u.role === 'community_worker').map((u) => u.scope));
-    let communityWorkerNo = 0;
-    for (const community of places.filter((p) => p.kind === 'community' && !dispatching.has(p.code))) {
-      communityWorkerNo++;
-      users.push({
-        username: `sq${String(communityWorkerNo).padStart(3, '0')}`,
-        displayName: staffName(),
-        role: 'community_worker',
-        scope: community.code,
-      });
-    }
-    const handling = new Set(users.filter((u) => u.role === 'department_handler').map((u) => u.scope));
-    let handlerNo = 0;
-    for (const department of departments.filter((d) => !handling.has(d.code))) {
-      handlerNo++;
-      users.push({
-        username: `bm${String(handlerNo).padStart(3, '0')}`,
-        displayName: staffName(),
-        role: 'department_handler',
-        scope: department.code,
-      });
-    }
-    await trx
-      .insertInto('users')
-      .values(
-        users.map((u) => ({
-          id: newId(),
-          tenant_id: tenant,
-          username: u.username,
-          display_name: u.displayName,
-          password_hash: passwordHash,
-          password_changed_at: now,
-          created_at: now,
-        })),
-      )
-      .execute();
-    const userIds = new Map(
-      (await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
-    );
-    await trx
-      .insertInto('memberships')
-      .values(
-        users.map((u) => ({
-          id: newId(),
-          user_id: userIds.get(u.username)!,
-          role: u.role,
-          place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!,
-          department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null,
-          created_at: now,
-        })),
-      )
-      .execute();
+    const users = demoUserList(random, places);
+    const userIds = await insertUsers(trx, users, { passwordHash, placeIds, now });
     const people = await seedDemoPeople(
       trx,
       random,
@@ -416,70 +233,12 @@ export async function seedDemo(
       places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })),
       now,
     );
-    // Demo staff get fictional mobiles, and each community worker is on duty for their community.
-    for (const [i, u] of users.entries()) {
-      const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
-      await trx
-        .updateTable('users')
-        .set({ phone_enc: pii.encrypt(phone), phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` })
-        .where('username', '=', u.username)
-        .execute();
-    }
-    await trx
-      .insertInto('duty_roster')
-      .values(
-        users
-          .filter((u) => u.role === 'community_worker')
-          .map((u) => ({
-            id: newId(),
-            tenant_id: tenant,
-            community_id: placeIds.get(u.scope)!,
-            user_id: userIds.get(u.username)!,
-            weekdays: [1, 2, 3, 4, 5, 6, 7],
-            created_at: now,
-          })),
-      )
-      .execute();
+    await equipStaff(trx, pii, users, { userIds, placeIds, now });
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
     const whistleStats = await seedDemoWhistles(trx, random, now);
     const disputeStats = await seedDemoDisputes(trx, random, pii, now);
     await rebuildRollups(trx);
-    for (const street of streets) {
-      const listId = newId();
-      const items = demoDutyItems();
-      await trx
-        .insertInto('duty_lists')
-        .values({
-          id: listId,
-          tenant_id: tenant,
-          street_id: placeIds.get(street.code)!,
-          version: 1,
-          title: `${street.name}社区权责清单（2026年版）`,
-          effective_from: '2026-01-01',
-          effective_to: null,
-          created_at: now,
-        })
-        .execute();
-      await trx
-        .insertInto('duty_items')
-        .values(
-          items.map((r, i) => ({
-            id: newId(),
-            list_id: listId,
-            kind: r.kind,
-            ref: r.ref,
-            class_name: r.className,
-            item_name: r.itemName,
-            sub_item_name: r.subItemName,
-            legal_basis: r.legalBasis,
-            department_kind: r.departmentKind,
-            category_codes: r.categoryCodes,
-            keywords: r.keywords,
-            sort: i,
-          })),
-        )
-        .execute();
-    }
+    await seedDutyLists(trx, placeIds, now);
     const taskStats = await seedDemoDutyTasks(trx, random, now);
     const legalStats = await seedDemoLegal(trx, random, now);
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
@@ -498,4 +257,339 @@ export async function seedDemo(
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
+}
+
+/** Streets, communities, grids (a jittered lattice per community), buildings, units and households, in memory. */
+function layOutCounty(random: Random, city: { id: string; path: string }, now: Date) {
+  const tenant = demoCounty.code;
+  const places: NewPlace[] = [];
+  const grids: {
+    place_id: string;
+    tenant_id: string;
+    grid_kind: 'comprehensive';
+    dedicated_for: null;
+    boundary: string;
+    min_lng: number;
+    min_lat: number;
+    max_lng: number;
+    max_lat: number;
+  }[] = [];
+  const buildings: BuildingRow[] = [];
+  const households: HouseholdRow[] = [];
+  const add = (code: string, name: string, kind: NewPlace['kind'], parent: { id: string; path: string }) => {
+    const place = {
+      id: newId(),
+      tenant_id: tenant,
+      code,
+      name,
+      kind,
+      parent_id: parent.id,
+      path: pathOf(parent.path, code),
+      status: 'active' as const,
+      created_at: now,
+      updated_at: now,
+      retired_at: null,
+    };
+    places.push(place);
+    return place;
+  };
+
+  const county = add(demoCounty.code, demoCounty.name, 'county', city);
+  let communityIndex = 0;
+  for (const street of streets) {
+    const streetPlace = add(street.code, street.name, 'street', county);
+    for (const [c, communityName] of street.communities.entries()) {
+      const communityCode = `${street.code}${String(c + 1).padStart(3, '0')}`;
+      const community = add(communityCode, communityName, 'community', streetPlace);
+      const [cols, rows] = lattices[communityIndex];
+      const x0 = origin.lng + (communityIndex % 4) * communitySize.lng;
+      const y0 = origin.lat - Math.floor(communityIndex / 4) * communitySize.lat;
+      communityIndex++;
+      const cells = latticeCells(random, x0, y0, cols, rows);
+      let buildingNo = 0;
+      for (const [g, cell] of cells.entries()) {
+        const gridCode = `${communityCode}${String(g + 1).padStart(3, '0')}`;
+        const grid = add(gridCode, `${communityName}第${'一二三四五六七八九十'[g]}网格`, 'grid', community);
+        const box = bboxOf(cell);
+        grids.push({
+          place_id: grid.id,
+          tenant_id: tenant,
+          grid_kind: 'comprehensive',
+          dedicated_for: null,
+          boundary: JSON.stringify(cell),
+          min_lng: box.minLng,
+          min_lat: box.minLat,
+          max_lng: box.maxLng,
+          max_lat: box.maxLat,
+        });
+        const buildingCount = random.int(4, 7);
+        for (let b = 0; b < buildingCount; b++) {
+          buildingNo++;
+          layOutBuilding(random, { add, buildings, households }, grid, {
+            cell,
+            communityCode,
+            addressPrefix: `${demoCounty.name}${street.name}${communityName}`,
+            buildingNo,
+          });
+        }
+      }
+    }
+  }
+  return { places, grids, buildings, households };
+}
+
+interface BuildingRow {
+  place_id: string;
+  tenant_id: string;
+  lng: number;
+  lat: number;
+  floors: number;
+  address: string;
+}
+interface HouseholdRow {
+  place_id: string;
+  tenant_id: string;
+  address: string;
+  room: string;
+  floor: number;
+}
+type AddPlace = (
+  code: string,
+  name: string,
+  kind: NewPlace['kind'],
+  parent: { id: string; path: string },
+) => { id: string; code: string; path: string };
+
+/** One building of a grid: a point inside the grid, two or three units, two households a floor. */
+function layOutBuilding(
+  random: Random,
+  out: { add: AddPlace; buildings: BuildingRow[]; households: HouseholdRow[] },
+  grid: { id: string; path: string },
+  at: { cell: GeoJsonPolygon; communityCode: string; addressPrefix: string; buildingNo: number },
+) {
+  const { add, buildings, households } = out;
+  const { cell, communityCode, buildingNo } = at;
+  const tenant = demoCounty.code;
+  const floors = random.int(5, 7);
+  const [lng, lat] = pointIn(random, cell);
+  const address = `${at.addressPrefix}${buildingNo}号楼`;
+  const building = add(`${communityCode}-${buildingNo}`, `${buildingNo}号楼`, 'building', grid);
+  buildings.push({ place_id: building.id, tenant_id: tenant, lng, lat, floors, address });
+  const unitCount = random.int(2, 3);
+  for (let u = 1; u <= unitCount; u++) {
+    const unit = add(`${building.code}-${u}`, `${u}单元`, 'unit', building);
+    for (let floor = 1; floor <= floors; floor++) {
+      for (let door = 1; door <= 2; door++) {
+        const room = `${floor}0${door}`;
+        const household = add(`${unit.code}-${room}`, `${buildingNo}-${u}-${room}`, 'household', unit);
+        households.push({
+          place_id: household.id,
+          tenant_id: tenant,
+          address: `${address}${u}单元${room}室`,
+          room,
+          floor,
+        });
+      }
+    }
+  }
+}
+
+/** The places, grids, buildings and households laid out, and the county's departments. */
+async function insertLayout(trx: Transaction<Database>, random: Random, layout: Layout, now: Date) {
+  const { places, grids, buildings, households } = layout;
+  const tenant = demoCounty.code;
+  const batch = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 500) await insert(rows.slice(i, i + 500));
+  };
+  await batch(places, (chunk) => trx.insertInto('places').values(chunk).execute());
+  await batch(grids, (chunk) => trx.insertInto('grids').values(chunk).execute());
+  await batch(buildings, (chunk) => trx.insertInto('buildings').values(chunk).execute());
+  await batch(households, (chunk) => trx.insertInto('households').values(chunk).execute());
+  await trx.updateTable('system_counters').set({ value: 2 }).where('name', '=', 'grids').execute();
+
+  await trx
+    .insertInto('departments')
+    .values(
+      departments.map((d) => ({
+        id: newId(),
+        tenant_id: tenant,
+        code: d.code,
+        name: d.name,
+        kind: d.kind,
+        street_code: d.street,
+        phone: `0912-${random.int(4000000, 4999999)}`,
+        created_at: now,
+      })),
+    )
+    .execute();
+}
+
+/** The named demo logins, a grid worker for every other grid, a worker for every community, a handler for every department. */
+function demoUserList(random: Random, places: { kind: string; code: string }[]): DemoUser[] {
+  const users = demoUsers.map(
+    (u) => ({ ...u }) as { username: string; displayName: string; role: string; scope: string },
+  );
+  const staffed = new Set(users.filter((u) => u.role === 'grid_worker').map((u) => u.scope));
+  let workerNo = 0;
+  for (const grid of places.filter((p) => p.kind === 'grid' && !staffed.has(p.code))) {
+    workerNo++;
+    users.push({
+      username: `wg${String(workerNo).padStart(3, '0')}`,
+      displayName: personName(random),
+      role: 'grid_worker',
+      scope: grid.code,
+    });
+  }
+  // Every community has a worker who dispatches its cases and every department a handler who takes
+  // them, so each step of a case names a person. Their names come from a stream of their own, so the
+  // residents drawn next stay who they were.
+  const staffRandom = new Random(DEMO_SEED + 1);
+  const staffName = () => {
+    for (;;) {
+      const name = personName(staffRandom);
+      if (!users.some((u) => u.displayName === name)) return name;
+    }
+  };
+  const dispatching = new Set(users.filter((u) => u.role === 'community_worker').map((u) => u.scope));
+  let communityWorkerNo = 0;
+  for (const community of places.filter((p) => p.kind === 'community' && !dispatching.has(p.code))) {
+    communityWorkerNo++;
+    users.push({
+      username: `sq${String(communityWorkerNo).padStart(3, '0')}`,
+      displayName: staffName(),
+      role: 'community_worker',
+      scope: community.code,
+    });
+  }
+  const handling = new Set(users.filter((u) => u.role === 'department_handler').map((u) => u.scope));
+  let handlerNo = 0;
+  for (const department of departments.filter((d) => !handling.has(d.code))) {
+    handlerNo++;
+    users.push({
+      username: `bm${String(handlerNo).padStart(3, '0')}`,
+      displayName: staffName(),
+      role: 'department_handler',
+      scope: department.code,
+    });
+  }
+  return users;
+}
+
+/** The users and their memberships; returns their ids by username. */
+async function insertUsers(
+  trx: Transaction<Database>,
+  users: DemoUser[],
+  context: { passwordHash: string; placeIds: Map<string, string>; now: Date },
+) {
+  const { passwordHash, placeIds, now } = context;
+  const tenant = demoCounty.code;
+  const deptIds = new Map(
+    (await trx.selectFrom('departments').select(['id', 'code']).execute()).map((d) => [d.code, d.id]),
+  );
+  await trx
+    .insertInto('users')
+    .values(
+      users.map((u) => ({
+        id: newId(),
+        tenant_id: tenant,
+        username: u.username,
+        display_name: u.displayName,
+        password_hash: passwordHash,
+        password_changed_at: now,
+        created_at: now,
+      })),
+    )
+    .execute();
+  const userIds = new Map(
+    (await trx.selectFrom('users').select(['id', 'username']).execute()).map((u) => [u.username, u.id]),
+  );
+  await trx
+    .insertInto('memberships')
+    .values(
+      users.map((u) => ({
+        id: newId(),
+        user_id: userIds.get(u.username)!,
+        role: u.role,
+        place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!,
+        department_id: u.scope.startsWith('D') ? deptIds.get(u.scope)! : null,
+        created_at: now,
+      })),
+    )
+    .execute();
+  return userIds;
+}
+
+async function equipStaff(
+  trx: Transaction<Database>,
+  pii: PiiCipher,
+  users: DemoUser[],
+  context: { userIds: Map<string, string>; placeIds: Map<string, string>; now: Date },
+) {
+  const { userIds, placeIds, now } = context;
+  const tenant = demoCounty.code;
+  // Demo staff get fictional mobiles, and each community worker is on duty for their community.
+  for (const [i, u] of users.entries()) {
+    const phone = `139${String(10_000_000 + i).padStart(8, '0')}`;
+    await trx
+      .updateTable('users')
+      .set({ phone_enc: pii.encrypt(phone), phone_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}` })
+      .where('username', '=', u.username)
+      .execute();
+  }
+  await trx
+    .insertInto('duty_roster')
+    .values(
+      users
+        .filter((u) => u.role === 'community_worker')
+        .map((u) => ({
+          id: newId(),
+          tenant_id: tenant,
+          community_id: placeIds.get(u.scope)!,
+          user_id: userIds.get(u.username)!,
+          weekdays: [1, 2, 3, 4, 5, 6, 7],
+          created_at: now,
+        })),
+    )
+    .execute();
+}
+
+/** Each street's list of community duties (权责清单), 2026 edition. */
+async function seedDutyLists(trx: Transaction<Database>, placeIds: Map<string, string>, now: Date) {
+  const tenant = demoCounty.code;
+  for (const street of streets) {
+    const listId = newId();
+    const items = demoDutyItems();
+    await trx
+      .insertInto('duty_lists')
+      .values({
+        id: listId,
+        tenant_id: tenant,
+        street_id: placeIds.get(street.code)!,
+        version: 1,
+        title: `${street.name}社区权责清单（2026年版）`,
+        effective_from: '2026-01-01',
+        effective_to: null,
+        created_at: now,
+      })
+      .execute();
+    await trx
+      .insertInto('duty_items')
+      .values(
+        items.map((r, i) => ({
+          id: newId(),
+          list_id: listId,
+          kind: r.kind,
+          ref: r.ref,
+          class_name: r.className,
+          item_name: r.itemName,
+          sub_item_name: r.subItemName,
+          legal_basis: r.legalBasis,
+          department_kind: r.departmentKind,
+          category_codes: r.categoryCodes,
+          keywords: r.keywords,
+          sort: i,
+        })),
+      )
+      .execute();
+  }
 }

@@ -120,14 +120,7 @@ export async function seedDemoVisits(trx: Transaction<Database>, random: Random,
       const tags = new Set(members.flatMap((m) => m.tags));
       const needy = needsVisit.some((t) => tags.has(t));
       const situation = needsVisit.find((t) => tags.has(t) && notes[t]) ?? 'ordinary';
-      // Households that need visiting: the last visit within a month, one every three to five weeks before.
-      const days: number[] = [];
-      if (needy) {
-        for (let ago = random.int(1, 30); ago < SPAN_DAYS; ago += random.int(21, 35)) days.push(ago);
-      } else if (random.next() < (members.length ? 0.5 : 0.15)) {
-        days.push(random.int(1, SPAN_DAYS));
-        if (random.next() < 0.2) days.push(random.int(1, SPAN_DAYS));
-      }
+      const days = visitDays(random, needy, members.length);
       const head = members.find((m) => m.relation === 'head') ?? members[0];
       for (const ago of days) {
         const content = !head
@@ -158,6 +151,18 @@ export async function seedDemoVisits(trx: Transaction<Database>, random: Random,
       .values(rows.slice(i, i + 500))
       .execute();
   return { visits: rows.length };
+}
+
+/** Days ago of one household's visits. Households that need visiting: the last within a month, one every three to five weeks before. */
+function visitDays(random: Random, needy: boolean, memberCount: number): number[] {
+  const days: number[] = [];
+  if (needy) {
+    for (let ago = random.int(1, 30); ago < SPAN_DAYS; ago += random.int(21, 35)) days.push(ago);
+  } else if (random.next() < (memberCount ? 0.5 : 0.15)) {
+    days.push(random.int(1, SPAN_DAYS));
+    if (random.next() < 0.2) days.push(random.int(1, SPAN_DAYS));
+  }
+  return days;
 }
 
 /** How a grid worker writes the head of the household: 王大爷, 李阿姨, 张先生 — never the full name. */

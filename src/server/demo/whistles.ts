@@ -1,6 +1,6 @@
-import type { Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { metresBetween } from '../features/places/geometry.js';
-import type { Database, GeoJsonPolygon } from '../platform/db/schema.js';
+import type { Database, GeoJsonPolygon, SummonsesTable } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import { pointAway } from './points.js';
 import type { Random } from './random.js';
@@ -29,7 +29,30 @@ const summoned: Record<string, string[]> = {
 };
 const MIN = 60_000;
 
+interface WhistleEvent {
+  summons_id: string | null;
+  action: string;
+  actor_id: string | null;
+  actor_name: string;
+  note: string;
+  at: Date;
+}
+type World = Awaited<ReturnType<typeof loadWorld>>;
+type WhistledCase = World['closedCases'][number];
+type Summons = Omit<Insertable<SummonsesTable>, 'tenant_id' | 'whistle_id' | 'created_at'>;
+
 export async function seedDemoWhistles(trx: Transaction<Database>, random: Random, now: Date) {
+  const world = await loadWorld(trx, random, now);
+  let whistles = 0;
+  for (const c of [...world.closedCases, ...world.openCases]) {
+    await seedWhistle(trx, random, now, world, c, !world.closedCases.includes(c));
+    whistles++;
+  }
+  return { whistles };
+}
+
+/** Departments, the community workers who whistle, who answers for each department, and the cases to whistle on. */
+async function loadWorld(trx: Transaction<Database>, random: Random, now: Date) {
   const departments = new Map(
     (await trx.selectFrom('departments').select(['id', 'code', 'name']).execute()).map((d) => [d.code, d]),
   );
@@ -90,188 +113,248 @@ export async function seedDemoWhistles(trx: Transaction<Database>, random: Rando
   const openCases = candidates
     .filter((c) => ['accepted', 'in_progress'].includes(c.state) && summoned[c.category_code!].includes('D61089906'))
     .slice(-3);
-  let whistles = 0;
+  return { departments, workers, receivers, boundaries, closedCases, openCases };
+}
 
-  for (const c of [...closedCases, ...openCases]) {
-    const open = !closedCases.includes(c);
-    const blownAt = new Date(new Date(c.created_at).getTime() + random.int(30, 240) * MIN);
-    const worker = [...workers.entries()].find(([path]) => isUnder(c.place_path, path))?.[1];
-    const whistle = { id: newId(), tenant_id: c.tenant_id, case_id: c.id };
-    const whistlerName = worker?.display_name ?? '社区工作者';
-    const events: {
-      summons_id: string | null;
-      action: string;
-      actor_id: string | null;
-      actor_name: string;
-      note: string;
-      at: Date;
-    }[] = [];
-    const codes = summoned[c.category_code!];
-    const names = codes.map((code) => departments.get(code)!.name);
+/** One whistle on case `c`: the departments it summons, how each answered, and the timeline. */
+async function seedWhistle(
+  trx: Transaction<Database>,
+  random: Random,
+  now: Date,
+  world: World,
+  c: WhistledCase,
+  open: boolean,
+) {
+  const { departments, workers } = world;
+  const blownAt = new Date(new Date(c.created_at).getTime() + random.int(30, 240) * MIN);
+  const worker = [...workers.entries()].find(([path]) => isUnder(c.place_path, path))?.[1];
+  const whistle = { id: newId(), tenant_id: c.tenant_id, case_id: c.id };
+  const whistlerName = worker?.display_name ?? '社区工作者';
+  const events: {
+    summons_id: string | null;
+    action: string;
+    actor_id: string | null;
+    actor_name: string;
+    note: string;
+    at: Date;
+  }[] = [];
+  const codes = summoned[c.category_code!];
+  const names = codes.map((code) => departments.get(code)!.name);
+  events.push({
+    summons_id: null,
+    action: 'whistle',
+    actor_id: worker?.id ?? null,
+    actor_name: whistlerName,
+    note: `${c.description.slice(0, 20)}：召集${names.join('、')}`,
+    at: blownAt,
+  });
+  const summonses: Summons[] = [];
+  let closedAt: Date | null = null;
+  for (const code of codes) {
+    const dept = departments.get(code)!;
+    const s = {
+      id: newId(),
+      ack_due_at: new Date(blownAt.getTime() + 30 * MIN),
+      arrive_due_at: new Date(blownAt.getTime() + 120 * MIN),
+    };
+    const ignored = open && code === 'D61089906';
+    if (ignored) {
+      events.push({
+        summons_id: s.id,
+        action: 'overdue',
+        actor_id: null,
+        actor_name: '系统',
+        note: `${dept.name}接哨超时，已上报`,
+        at: s.ack_due_at,
+      });
+      summonses.push({ ...s, department_id: dept.id, state: 'summoned', sla_level: 'red' as const, escalated: true });
+      continue;
+    }
+    const answer = answered(random, now, world, { c, code, dept, s, blownAt, open, worker, whistlerName });
+    events.push(...answer.events);
+    if (answer.scoredAt && (!closedAt || answer.scoredAt > closedAt)) closedAt = answer.scoredAt;
+    summonses.push(answer.summons);
+  }
+  const whistleRow = { whistle, open, names, worker, whistlerName, blownAt, closedAt };
+  await insertWhistle(trx, c, whistleRow, summonses, events);
+}
+
+/** How one department answered a summons: acknowledged, checked in near the site, reported, and (closed) scored. */
+function answered(
+  random: Random,
+  now: Date,
+  world: World,
+  summons: {
+    c: WhistledCase;
+    code: string;
+    dept: { id: string; name: string };
+    s: { id: string; ack_due_at: Date; arrive_due_at: Date };
+    blownAt: Date;
+    open: boolean;
+    worker: { id: string; display_name: string } | undefined;
+    whistlerName: string;
+  },
+): { events: WhistleEvent[]; scoredAt: Date | null; summons: Summons } {
+  const { c, code, dept, s, blownAt, open, worker, whistlerName } = summons;
+  const how = behaviour[code];
+  const receiver = world.receivers.get(dept.id);
+  const events: WhistleEvent[] = [];
+  const { ackOnTime, arriveOnTime, acknowledgedAt, arrivedAt, reportedAt, score, scoredAt } = answerTimes(
+    random,
+    now,
+    how,
+    blownAt,
+    open ? null : c.resolved_at,
+  );
+  const ownerName = receiver?.display_name ?? `${dept.name}值班员`;
+  const { arrivalLng, arrivalLat, away } = checkIn(random, world, c);
+  const ownerId = receiver?.id ?? null;
+  const step = (action: string, note: string, at: Date): WhistleEvent => ({
+    summons_id: s.id,
+    action,
+    actor_id: ownerId,
+    actor_name: ownerName,
+    note,
+    at,
+  });
+  events.push(
+    step('acknowledge', `${dept.name}接哨`, acknowledgedAt),
+    step('checkIn', `${dept.name}报到：${away}`, arrivedAt),
+    step('report', `${dept.name}处置反馈：已到场处置`, reportedAt),
+  );
+  if (score !== null)
     events.push({
-      summons_id: null,
-      action: 'whistle',
+      summons_id: s.id,
+      action: 'score',
       actor_id: worker?.id ?? null,
       actor_name: whistlerName,
-      note: `${c.description.slice(0, 20)}：召集${names.join('、')}`,
-      at: blownAt,
+      note: `${dept.name}评分：${score} 分`,
+      at: scoredAt!,
     });
-    const summonses = [];
-    let closedAt: Date | null = null;
-    for (const code of codes) {
-      const dept = departments.get(code)!;
-      const how = behaviour[code];
-      const receiver = receivers.get(dept.id);
-      const s = {
+  const late = !ackOnTime || !arriveOnTime;
+  const summonsRow: Summons = {
+    ...s,
+    department_id: dept.id,
+    state: score === null ? 'reported' : 'scored',
+    acknowledged_at: acknowledgedAt,
+    owner_id: ownerId,
+    owner_name: ownerName,
+    arrived_at: arrivedAt,
+    arrival_lng: arrivalLng,
+    arrival_lat: arrivalLat,
+    report_text: '已到场处置',
+    reported_at: reportedAt,
+    score,
+    score_comment: score !== null && score <= 3 ? '到场不及时' : '',
+    scored_at: scoredAt,
+    ack_on_time: ackOnTime,
+    arrive_on_time: arriveOnTime,
+    sla_level: late ? ('red' as const) : ('ok' as const),
+    escalated: late,
+  };
+  return { events, scoredAt, summons: summonsRow };
+}
+
+/** When the department acknowledged, arrived and reported, and (a closed whistle, resolved then) its score. */
+function answerTimes(
+  random: Random,
+  now: Date,
+  how: { ack: number; arrive: number; score: [number, number] },
+  blownAt: Date,
+  resolvedAt: Date | string | null,
+) {
+  const open = resolvedAt === null;
+  const ackOnTime = random.next() < how.ack;
+  const arriveOnTime = random.next() < how.arrive;
+  const acknowledgedAt = new Date(blownAt.getTime() + (ackOnTime ? random.int(3, 28) : random.int(35, 180)) * MIN);
+  const arrivedAt = new Date(
+    Math.max(
+      acknowledgedAt.getTime() + 10 * MIN,
+      blownAt.getTime() + (arriveOnTime ? random.int(40, 115) : random.int(130, 600)) * MIN,
+    ),
+  );
+  const reportedAt = new Date(arrivedAt.getTime() + random.int(30, 240) * MIN);
+  const score = open ? null : random.int(how.score[0], how.score[1]);
+  const scoredAt = open
+    ? null
+    : new Date(
+        Math.min(Math.max(reportedAt.getTime() + 60 * MIN, new Date(resolvedAt!).getTime()), now.getTime() - MIN),
+      );
+  return { ackOnTime, arriveOnTime, acknowledgedAt, arrivedAt, reportedAt, score, scoredAt };
+}
+
+/** Checked in a few dozen metres from the site, inside its grid, and the note says as far as the console will measure. */
+function checkIn(random: Random, world: World, c: WhistledCase) {
+  const grid = world.boundaries.get(c.place_id);
+  const arrival =
+    grid && c.lng !== null && c.lat !== null
+      ? (pointAway(random, grid, [c.lng, c.lat], random.int(5, 80)) ?? [c.lng, c.lat])
+      : null;
+  const away = arrival
+    ? `距现场${metresBetween({ lng: arrival[0], lat: arrival[1] }, { lng: c.lng!, lat: c.lat! })}米`
+    : '未定位';
+  return { arrivalLng: arrival?.[0] ?? null, arrivalLat: arrival?.[1] ?? null, away };
+}
+
+/** The whistle, its summonses, its events, and the same events on the case's timeline. */
+async function insertWhistle(
+  trx: Transaction<Database>,
+  c: WhistledCase,
+  row: {
+    whistle: { id: string; tenant_id: string; case_id: string };
+    open: boolean;
+    names: string[];
+    worker: { id: string } | undefined;
+    whistlerName: string;
+    blownAt: Date;
+    closedAt: Date | null;
+  },
+  summonses: Summons[],
+  events: WhistleEvent[],
+) {
+  const { whistle, open, names, worker, whistlerName, blownAt, closedAt } = row;
+  await trx
+    .insertInto('whistles')
+    .values({
+      ...whistle,
+      place_id: c.place_id,
+      place_path: c.place_path,
+      subject: c.description.slice(0, 20),
+      request: `请${names.join('、')}到场处置`,
+      state: open ? 'open' : 'closed',
+      lng: c.lng,
+      lat: c.lat,
+      address: c.address,
+      created_by: worker?.id ?? null,
+      created_by_name: whistlerName,
+      created_at: blownAt,
+      closed_at: closedAt,
+    })
+    .execute();
+  await trx
+    .insertInto('summonses')
+    .values(summonses.map((s) => ({ ...s, tenant_id: c.tenant_id, whistle_id: whistle.id, created_at: blownAt })))
+    .execute();
+  await trx
+    .insertInto('whistle_events')
+    .values(events.map((e) => ({ id: newId(), tenant_id: c.tenant_id, whistle_id: whistle.id, ...e })))
+    .execute();
+  await trx
+    .insertInto('case_events')
+    .values(
+      events.map((e) => ({
         id: newId(),
-        ack_due_at: new Date(blownAt.getTime() + 30 * MIN),
-        arrive_due_at: new Date(blownAt.getTime() + 120 * MIN),
-      };
-      const ignored = open && code === 'D61089906';
-      if (ignored) {
-        events.push({
-          summons_id: s.id,
-          action: 'overdue',
-          actor_id: null,
-          actor_name: '系统',
-          note: `${dept.name}接哨超时，已上报`,
-          at: s.ack_due_at,
-        });
-        summonses.push({ ...s, department_id: dept.id, state: 'summoned', sla_level: 'red' as const, escalated: true });
-        continue;
-      }
-      const ackOnTime = random.next() < how.ack;
-      const arriveOnTime = random.next() < how.arrive;
-      const acknowledgedAt = new Date(blownAt.getTime() + (ackOnTime ? random.int(3, 28) : random.int(35, 180)) * MIN);
-      const arrivedAt = new Date(
-        Math.max(
-          acknowledgedAt.getTime() + 10 * MIN,
-          blownAt.getTime() + (arriveOnTime ? random.int(40, 115) : random.int(130, 600)) * MIN,
-        ),
-      );
-      const reportedAt = new Date(arrivedAt.getTime() + random.int(30, 240) * MIN);
-      const score = open ? null : random.int(how.score[0], how.score[1]);
-      const scoredAt = open
-        ? null
-        : new Date(
-            Math.min(
-              Math.max(reportedAt.getTime() + 60 * MIN, new Date(c.resolved_at!).getTime()),
-              now.getTime() - MIN,
-            ),
-          );
-      const ownerName = receiver?.display_name ?? `${dept.name}值班员`;
-      // Checked in a few dozen metres from the site, inside its grid, and the note says as far as the console will measure.
-      const grid = boundaries.get(c.place_id);
-      const arrival =
-        grid && c.lng !== null && c.lat !== null
-          ? (pointAway(random, grid, [c.lng, c.lat], random.int(5, 80)) ?? [c.lng, c.lat])
-          : null;
-      const away = arrival
-        ? `距现场${metresBetween({ lng: arrival[0], lat: arrival[1] }, { lng: c.lng!, lat: c.lat! })}米`
-        : '未定位';
-      events.push(
-        {
-          summons_id: s.id,
-          action: 'acknowledge',
-          actor_id: receiver?.id ?? null,
-          actor_name: ownerName,
-          note: `${dept.name}接哨`,
-          at: acknowledgedAt,
-        },
-        {
-          summons_id: s.id,
-          action: 'checkIn',
-          actor_id: receiver?.id ?? null,
-          actor_name: ownerName,
-          note: `${dept.name}报到：${away}`,
-          at: arrivedAt,
-        },
-        {
-          summons_id: s.id,
-          action: 'report',
-          actor_id: receiver?.id ?? null,
-          actor_name: ownerName,
-          note: `${dept.name}处置反馈：已到场处置`,
-          at: reportedAt,
-        },
-      );
-      if (scoredAt && (!closedAt || scoredAt > closedAt)) closedAt = scoredAt;
-      if (score !== null)
-        events.push({
-          summons_id: s.id,
-          action: 'score',
-          actor_id: worker?.id ?? null,
-          actor_name: whistlerName,
-          note: `${dept.name}评分：${score} 分`,
-          at: scoredAt!,
-        });
-      const late = !ackOnTime || !arriveOnTime;
-      summonses.push({
-        ...s,
-        department_id: dept.id,
-        state: score === null ? 'reported' : 'scored',
-        acknowledged_at: acknowledgedAt,
-        owner_id: receiver?.id ?? null,
-        owner_name: ownerName,
-        arrived_at: arrivedAt,
-        arrival_lng: arrival?.[0] ?? null,
-        arrival_lat: arrival?.[1] ?? null,
-        report_text: '已到场处置',
-        reported_at: reportedAt,
-        score,
-        score_comment: score !== null && score <= 3 ? '到场不及时' : '',
-        scored_at: scoredAt,
-        ack_on_time: ackOnTime,
-        arrive_on_time: arriveOnTime,
-        sla_level: late ? ('red' as const) : ('ok' as const),
-        escalated: late,
-      });
-    }
-    await trx
-      .insertInto('whistles')
-      .values({
-        ...whistle,
-        place_id: c.place_id,
-        place_path: c.place_path,
-        subject: c.description.slice(0, 20),
-        request: `请${names.join('、')}到场处置`,
-        state: open ? 'open' : 'closed',
-        lng: c.lng,
-        lat: c.lat,
-        address: c.address,
-        created_by: worker?.id ?? null,
-        created_by_name: whistlerName,
-        created_at: blownAt,
-        closed_at: closedAt,
-      })
-      .execute();
-    await trx
-      .insertInto('summonses')
-      .values(summonses.map((s) => ({ ...s, tenant_id: c.tenant_id, whistle_id: whistle.id, created_at: blownAt })))
-      .execute();
-    await trx
-      .insertInto('whistle_events')
-      .values(events.map((e) => ({ id: newId(), tenant_id: c.tenant_id, whistle_id: whistle.id, ...e })))
-      .execute();
-    await trx
-      .insertInto('case_events')
-      .values(
-        events.map((e) => ({
-          id: newId(),
-          tenant_id: c.tenant_id,
-          case_id: c.id,
-          action: `whistle.${e.action}`,
-          from_state: null,
-          to_state: null,
-          actor_id: e.actor_id,
-          actor_name: e.actor_name,
-          note: e.note,
-          data: JSON.stringify({ whistleId: whistle.id, summonsId: e.summons_id }),
-          at: e.at,
-        })),
-      )
-      .execute();
-    whistles++;
-  }
-  return { whistles };
+        tenant_id: c.tenant_id,
+        case_id: c.id,
+        action: `whistle.${e.action}`,
+        from_state: null,
+        to_state: null,
+        actor_id: e.actor_id,
+        actor_name: e.actor_name,
+        note: e.note,
+        data: JSON.stringify({ whistleId: whistle.id, summonsId: e.summons_id }),
+        at: e.at,
+      })),
+    )
+    .execute();
 }

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 // value (`lat=` from an untouched form field, "" or null in JSON) is no point at all — never the
 // point 0,0, where Number('') and Number(null) would put it. Every lng/lat of the API uses these.
 
-const coordinate = (min: number, max: number) =>
+const coordinate = () =>
   z.union([z.number(), z.string().trim(), z.null()]).transform((v) => (v === null || v === '' ? undefined : Number(v)));
 const doc = (min: number, max: number, optional: boolean) => ({
   type: 'number' as const,
@@ -13,17 +13,17 @@ const doc = (min: number, max: number, optional: boolean) => ({
   ...(optional ? { description: 'empty means no point' } : {}),
 });
 
-export const lngSchema = coordinate(-180, 180)
+export const lngSchema = coordinate()
   .pipe(z.number().min(-180).max(180))
   .openapi(doc(-180, 180, false));
-export const latSchema = coordinate(-90, 90)
+export const latSchema = coordinate()
   .pipe(z.number().min(-90).max(90))
   .openapi(doc(-90, 90, false));
-export const optionalLng = coordinate(-180, 180)
+export const optionalLng = coordinate()
   .pipe(z.number().min(-180).max(180).optional())
   .optional()
   .openapi(doc(-180, 180, true));
-export const optionalLat = coordinate(-90, 90)
+export const optionalLat = coordinate()
   .pipe(z.number().min(-90).max(90).optional())
   .optional()
   .openapi(doc(-90, 90, true));

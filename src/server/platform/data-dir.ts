@@ -91,42 +91,51 @@ export function lockDataDir(dir: string): DataDirLock {
   const file = path.join(dir, LOCK_FILE);
   const mine: Holder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 5; attempt++) {
-    // Written aside and linked into place: the lock file appears atomically, already holding our PID.
-    const draft = `${file}.${process.pid}`;
-    fs.writeFileSync(draft, JSON.stringify(mine) + '\n');
-    try {
-      fs.linkSync(draft, file);
-      return held(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    } finally {
-      fs.rmSync(draft, { force: true });
-    }
+    if (linkLock(file, mine)) return held(file);
     const holder = readHolder(file);
     if (holder === null && fs.existsSync(file) && Date.now() - fs.statSync(file).mtimeMs < 10_000)
       throw inUse(dir, null);
     if (holder && isRunning(holder)) throw inUse(dir, holder);
-    // Stale: move it aside, and if what we moved turns out to be a live process's fresh lock, put it back.
-    const aside = `${file}.stale-${process.pid}`;
-    try {
-      fs.renameSync(file, aside);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
-      throw error;
-    }
-    const moved = readHolder(aside);
-    if (moved && (moved.pid !== holder?.pid || moved.host !== holder?.host) && isRunning(moved)) {
-      try {
-        fs.linkSync(aside, file);
-      } catch {
-        // someone else took it meanwhile; they hold it now
-      }
-      fs.rmSync(aside, { force: true });
-      throw inUse(dir, moved);
-    }
-    fs.rmSync(aside, { force: true });
+    removeStaleLock(dir, file, holder);
   }
   throw inUse(dir, readHolder(file));
+}
+
+/** Written aside and linked into place: the lock file appears atomically, already holding our PID. False if one exists. */
+function linkLock(file: string, mine: Holder): boolean {
+  const draft = `${file}.${process.pid}`;
+  fs.writeFileSync(draft, JSON.stringify(mine) + '\n');
+  try {
+    fs.linkSync(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    fs.rmSync(draft, { force: true });
+  }
+}
+
+/** Stale: move it aside, and if what we moved turns out to be a live process's fresh lock, put it back. */
+function removeStaleLock(dir: string, file: string, holder: Holder | null): void {
+  const aside = `${file}.stale-${process.pid}`;
+  try {
+    fs.renameSync(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  const moved = readHolder(aside);
+  if (moved && (moved.pid !== holder?.pid || moved.host !== holder?.host) && isRunning(moved)) {
+    try {
+      fs.linkSync(aside, file);
+    } catch {
+      // someone else took it meanwhile; they hold it now
+    }
+    fs.rmSync(aside, { force: true });
+    throw inUse(dir, moved);
+  }
+  fs.rmSync(aside, { force: true });
 }
 
 function held(file: string): DataDirLock {

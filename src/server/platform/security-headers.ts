@@ -6,7 +6,13 @@
 // fall back to style-src and keep working.
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Config } from '../config.js';
+
+/** The settings the headers depend on: a slice of Config, declared here so the kernel does not import config.ts. */
+export interface HeaderSettings {
+  MAP_TILE_URL: string;
+  COOKIE_SECURE: boolean;
+  PUBLIC_URL?: string;
+}
 
 /**
  * Where the map may load its tiles from, as a CSP source: null when no tile server is configured or
@@ -26,7 +32,7 @@ export function tileSource(tileUrl: string): string | null | undefined {
   return `${match[1].toLowerCase()}://${labels.join('.')}${port ? `:${port}` : ''}`;
 }
 
-export function contentSecurityPolicy(config: Pick<Config, 'MAP_TILE_URL'>): string {
+export function contentSecurityPolicy(config: Pick<HeaderSettings, 'MAP_TILE_URL'>): string {
   const tiles = tileSource(config.MAP_TILE_URL);
   return [
     "default-src 'self'",
@@ -45,9 +51,7 @@ export function contentSecurityPolicy(config: Pick<Config, 'MAP_TILE_URL'>): str
 }
 
 /** HSTS only where the site is served over HTTPS (COOKIE_SECURE or an https PUBLIC_URL). */
-export function securityHeaders(
-  config: Pick<Config, 'MAP_TILE_URL' | 'COOKIE_SECURE' | 'PUBLIC_URL'>,
-): MiddlewareHandler[] {
+export function securityHeaders(config: HeaderSettings): MiddlewareHandler[] {
   const https = config.COOKIE_SECURE || Boolean(config.PUBLIC_URL?.startsWith('https:'));
   const policy = contentSecurityPolicy(config);
   return [

@@ -8,7 +8,6 @@ const caseId = '01937a2e-5b1c-7f00-8000-000000000001';
 const placeId = '01937a2e-5b1c-7f00-8000-000000000002';
 const userId = '01937a2e-5b1c-7f00-8000-000000000003';
 const departmentId = '01937a2e-5b1c-7f00-8000-000000000004';
-const fileId = '01937a2e-5b1c-7f00-8000-000000000005';
 const at = new Date('2026-11-24T01:00:00Z');
 const gridPath = '/61/6108/610899/610899001/610899001001/610899001001001/';
 const scope: Scope = { paths: ['/61/6108/610899/610899001/'], departmentIds: [departmentId], userId, all: false };
@@ -85,7 +84,6 @@ export const samples: SqlSamples<typeof repo> = {
   userMemberships: (db) => repo.userMemberships(db, userId),
   listCases: (db) => repo.listCases(db, filter, { offset: 0, limit: 20 }),
   countByState: (db) => repo.countByState(db, filter),
-  casePathsShowingFile: (db) => repo.casePathsShowingFile(db, fileId),
   casesOfReporter: (db) =>
     repo.casesOfReporter(db, 'c2a3f1e0b9d8c7a6f5e4d3c2b1a09f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1'),
   phoneHashOf: (db) => repo.phoneHashOf(db, userId),

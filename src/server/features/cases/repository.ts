@@ -228,16 +228,6 @@ export async function countByState(db: Executor, f: CaseListFilter) {
   return rows;
 }
 
-export function casePathsShowingFile(db: Executor, fileId: string) {
-  return db
-    .selectFrom('cases')
-    .select(['place_path', 'assignee_user_id', 'assignee_department_id'])
-    .where((eb) =>
-      eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]),
-    )
-    .execute();
-}
-
 export function casesOfReporter(db: Executor, phoneHash: string) {
   return db
     .selectFrom('cases as c')

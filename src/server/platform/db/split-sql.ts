@@ -5,50 +5,60 @@ export function splitSqlStatements(source: string): string[] {
   let current = '';
   let i = 0;
   while (i < source.length) {
-    const ch = source[i];
-    const next = source[i + 1];
-    if (ch === '-' && next === '-') {
-      const end = source.indexOf('\n', i);
-      i = end === -1 ? source.length : end + 1;
-      current += '\n';
+    const token = skippedToken(source, i);
+    if (token) {
+      current += token.text;
+      i = token.end;
       continue;
     }
-    if (ch === '/' && next === '*') {
-      const end = source.indexOf('*/', i + 2);
-      i = end === -1 ? source.length : end + 2;
-      current += ' ';
-      continue;
-    }
-    if (ch === "'" || ch === '"') {
-      let j = i + 1;
-      while (j < source.length) {
-        if (source[j] === ch && source[j + 1] === ch) j += 2;
-        else if (source[j] === ch) break;
-        else j++;
-      }
-      current += source.slice(i, j + 1);
-      i = j + 1;
-      continue;
-    }
-    if (ch === '$') {
-      const tag = /^\$[A-Za-z_]*\$/.exec(source.slice(i))?.[0];
-      if (tag) {
-        const end = source.indexOf(tag, i + tag.length);
-        const stop = end === -1 ? source.length : end + tag.length;
-        current += source.slice(i, stop);
-        i = stop;
-        continue;
-      }
-    }
-    if (ch === ';') {
+    if (source[i] === ';') {
       if (current.trim()) statements.push(current.trim());
       current = '';
-      i++;
-      continue;
+    } else {
+      current += source[i];
     }
-    current += ch;
     i++;
   }
   if (current.trim()) statements.push(current.trim());
   return statements;
+}
+
+/**
+ * A comment, quoted text or dollar-quoted body starting at `i`, inside which a ';' ends nothing:
+ * where it ends and what it leaves in the statement (a comment leaves a line break or a space).
+ */
+function skippedToken(source: string, i: number): { end: number; text: string } | null {
+  const ch = source[i];
+  const next = source[i + 1];
+  if (ch === '-' && next === '-') {
+    const end = source.indexOf('\n', i);
+    return { end: end === -1 ? source.length : end + 1, text: '\n' };
+  }
+  if (ch === '/' && next === '*') {
+    const end = source.indexOf('*/', i + 2);
+    return { end: end === -1 ? source.length : end + 2, text: ' ' };
+  }
+  if (ch === "'" || ch === '"') {
+    const end = quotedEnd(source, i);
+    return { end, text: source.slice(i, end) };
+  }
+  const tag = ch === '$' ? /^\$[A-Za-z_]*\$/.exec(source.slice(i))?.[0] : undefined;
+  if (tag) {
+    const close = source.indexOf(tag, i + tag.length);
+    const end = close === -1 ? source.length : close + tag.length;
+    return { end, text: source.slice(i, end) };
+  }
+  return null;
+}
+
+/** Just past the quote that closes the one at `i` (a doubled quote is a quote inside). */
+function quotedEnd(source: string, i: number): number {
+  const quote = source[i];
+  let j = i + 1;
+  while (j < source.length) {
+    if (source[j] === quote && source[j + 1] === quote) j += 2;
+    else if (source[j] === quote) break;
+    else j++;
+  }
+  return j + 1;
 }
