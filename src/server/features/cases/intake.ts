@@ -6,7 +6,7 @@ import type { PiiCipher } from '../../platform/pii.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertInScope, can, systemActor, type Actor } from '../../platform/policy.js';
-import { attachableFiles } from '../files/access.js';
+import { attachableFiles } from '../files/index.js';
 import { findByCode } from '../places/repository.js';
 import { addDeadline, shanghaiDate } from '../../platform/deadlines.js';
 import { onDutyUserIds, smsReporter, trackingLink } from './notices.js';
@@ -15,7 +15,7 @@ import { summarize } from '../../../shared/text.js';
 import * as repo from './repository.js';
 import type { CasesDeps } from './deps.js';
 import { watchCaseClock } from './sla.js';
-import { applyCaseChange } from '../stats/rollup.js';
+import { applyCaseChange } from '../stats/index.js';
 import { suggestCategory } from './text.js';
 import { tokenize } from '../../platform/search-text.js';
 import { trackingCode as codeOf, trackingCounterName } from './tracking-code.js';
@@ -50,34 +50,16 @@ export interface IntakeInput {
 }
 
 export function createIntake(deps: CasesDeps) {
-  const { db, clock, locator } = deps;
+  const { db, clock } = deps;
 
   /**
    * The grid holding the point, else the given place; it must lie in the community asked for. A
    * grid worker standing just across the border of their grid files under the place they chose.
    */
   async function resolvePlace(input: IntakeInput, within: { path: string } | null, actor: Actor | null) {
-    if (input.lng !== undefined && input.lat !== undefined) {
-      const located = await locator.locate(input.lng, input.lat);
-      const allowed =
-        located &&
-        (!within || isUnder(located.path, within.path)) &&
-        (!actor || !input.placeCode || can(actor, 'cases:intake', located.path));
-      if (located && allowed) return findByCode(db, located.grid.code);
-    }
-    if (input.placeCode) {
-      const place = await findByCode(db, input.placeCode);
-      if (
-        !place ||
-        place.status !== 'active' ||
-        !['community', 'grid', 'building', 'unit', 'household'].includes(place.kind)
-      )
-        return undefined;
-      if (within && !isUnder(place.path, within.path)) return undefined;
-      // A building, unit or household files the case under its grid.
-      const grid = place.path.split('/').find((p) => /^\d{15}$/.test(p));
-      return grid && place.kind !== 'grid' ? findByCode(db, grid) : place;
-    }
+    const atPoint = await placeAtPoint(deps, input, within, actor);
+    if (atPoint) return atPoint.place;
+    if (input.placeCode) return namedPlace(deps, input.placeCode, within);
     if (!within) return undefined;
     // Only a community takes a case with no better place: an Open311 write is bounded by its whole county.
     const fallback = await findByCode(db, within.path.split('/').filter(Boolean).at(-1)!);
@@ -97,17 +79,8 @@ export function createIntake(deps: CasesDeps) {
     }
     const phone = input.reporterPhone ? normalizePhone(input.reporterPhone) : null;
     if (input.reporterPhone && !phone) throw new AppError('RESIDENT_PHONE_INVALID');
-    const categories = await repo.categories(db);
     const tokens = tokenize(input.description);
-    const categoryCode =
-      input.categoryCode ??
-      suggestCategory(
-        tokens,
-        input.description,
-        categories.filter((c) => c.parent_code),
-      );
-    const category = categories.find((c) => c.code === categoryCode) ?? categories.find((c) => c.code === 'other')!;
-    if (input.categoryCode && category.code !== input.categoryCode) throw invalid('categoryCode', 'unknownCategory');
+    const category = await categoryOf(deps, input, tokens);
     await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
     const calendar = await repo.calendar(db);
     const now = clock.now();
@@ -129,6 +102,46 @@ export function createIntake(deps: CasesDeps) {
       return fileCase(trx, deps, filing);
     });
   };
+}
+
+/** The grid at the report's point, when it lies where the report may go; null to look further. */
+async function placeAtPoint(deps: CasesDeps, input: IntakeInput, within: { path: string } | null, actor: Actor | null) {
+  if (input.lng === undefined || input.lat === undefined) return null;
+  const located = await deps.locator.locate(input.lng, input.lat);
+  const allowed =
+    located &&
+    (!within || isUnder(located.path, within.path)) &&
+    (!actor || !input.placeCode || can(actor, 'cases:intake', located.path));
+  return located && allowed ? { place: await findByCode(deps.db, located.grid.code) } : null;
+}
+
+/** The place named by code: a building, unit or household files the case under its grid. */
+async function namedPlace(deps: CasesDeps, placeCode: string, within: { path: string } | null) {
+  const place = await findByCode(deps.db, placeCode);
+  if (
+    !place ||
+    place.status !== 'active' ||
+    !['community', 'grid', 'building', 'unit', 'household'].includes(place.kind)
+  )
+    return undefined;
+  if (within && !isUnder(place.path, within.path)) return undefined;
+  const grid = place.path.split('/').find((p) => /^\d{15}$/.test(p));
+  return grid && place.kind !== 'grid' ? findByCode(deps.db, grid) : place;
+}
+
+/** The category asked for, else the one the words suggest, else 'other'; an unknown code is refused. */
+async function categoryOf(deps: CasesDeps, input: IntakeInput, tokens: string[]) {
+  const categories = await repo.categories(deps.db);
+  const suggested = () =>
+    suggestCategory(
+      tokens,
+      input.description,
+      categories.filter((c) => c.parent_code),
+    );
+  const code = input.categoryCode ?? suggested();
+  const category = categories.find((c) => c.code === code) ?? categories.find((c) => c.code === 'other')!;
+  if (input.categoryCode && category.code !== input.categoryCode) throw invalid('categoryCode', 'unknownCategory');
+  return category;
 }
 
 /** A report checked and placed, with its deadlines computed: what the filing transaction writes. */

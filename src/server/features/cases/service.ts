@@ -19,173 +19,187 @@ import { similarity } from './text.js';
 
 const openStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
 
+type WithoutDeps<F> = F extends (deps: CasesDeps, ...args: infer A) => unknown ? A : never;
+
+// The operations below take the deps first; the service binds them, so routes and Open311 call one object.
 export function createCasesService(deps: CasesDeps) {
-  const { db, clock } = deps;
-  const intake = createIntake(deps);
-  const actions = createActions(deps);
-
-  async function categoryNames() {
-    return new Map((await repo.categories(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
-  }
-
-  async function readable(actor: Actor, id: string) {
-    const c = await repo.findCase(db, id);
-    if (!c || !canReadCase(actor, c)) throw new AppError('NOT_FOUND');
-    return c;
-  }
-
-  async function withPlace(c: CaseRow) {
-    const place = await repo.placeWithAncestors(db, c.place_id);
-    return { ...c, place_code: place.code, place_name: place.name };
-  }
-
   return {
-    intake,
-    actions,
-
-    async list(actor: Actor, q: CaseQueryT, locale: Locale) {
-      const departmentIds = departmentIdsOf(actor);
-      if (departmentIds.length === 0) assertPermission(actor, 'cases:read');
-      const underPath = (await resolveUnder(db, actor, 'cases:read', q.under))?.path ?? null;
-      const filter: repo.CaseListFilter = {
-        scope: scopeOf(actor, 'cases:read'),
-        departmentIds,
-        userId: actor.userId,
-        mineOnly: q.mine === 'true',
-        underPath,
-        states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state],
-        category: q.category,
-        channel: q.channel,
-        departmentCode: q.department,
-        overdue: q.overdue === 'true',
-        from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
-        to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
-        q: q.q,
-      };
-      const [{ rows, total }, counts, names] = await Promise.all([
-        repo.listCases(db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
-        repo.countByState(db, filter),
-        categoryNames(),
-      ]);
-      return {
-        items: rows.map((r) => presentSummary(r, names, locale)),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-        counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
-        overdue: counts.reduce((sum, c) => sum + c.red, 0),
-      };
-    },
-
-    async get(actor: Actor, id: string, locale: Locale) {
-      const c = await withPlace(await readable(actor, id));
-      return presentDetail(c, await repo.events(db, id), partiesOf(actor, c), await categoryNames(), locale);
-    },
-
-    /** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */
-    async duplicates(actor: Actor, id: string) {
-      const c = await readable(actor, id);
-      const since = new Date(new Date(c.created_at).getTime() - 7 * 86_400_000);
-      const candidates = await repo.similarCandidates(db, {
-        placeId: c.place_id,
-        since,
-        tokens: c.text_tokens,
-        excludeId: c.id,
-      });
-      return candidates
-        .map((k) => ({
-          id: k.id,
-          trackingCode: k.tracking_code,
-          description: k.description,
-          state: k.state,
-          createdAt: new Date(k.created_at).toISOString(),
-          score: Math.round(similarity(c.text_tokens, k.text_tokens) * 100) / 100,
-        }))
-        .filter((k) => k.score >= 0.25)
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 5);
-    },
-
-    /**
-     * The tracking page, for whoever proves to be the reporter: the token of the SMS link, the
-     * phone they logged in with (`userId`), or — read-only — the last 4 digits of that phone.
-     */
-    async publicView(
-      trackingCode: string,
-      proof: { phoneLast4?: string; token?: string; userId?: string | null },
-      locale: Locale,
-    ) {
-      const c = await repo.findByTrackingCode(db, trackingCode.toUpperCase());
-      const tokenOk = Boolean(proof.token && c?.rating_token_hash && c.rating_token_hash === hashToken(proof.token));
-      const phoneHash = c && proof.userId ? await repo.provenPhoneHash(db, proof.userId) : null;
-      const sessionOk = Boolean(phoneHash && c?.reporter_phone_hash === phoneHash);
-      if (!c || !(tokenOk || sessionOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4)))
-        throw new AppError('NOT_FOUND');
-      const place = await repo.placeWithAncestors(db, c.place_id);
-      const community = place.kind === 'community' ? place : await repo.placeWithAncestors(db, place.parent_id!);
-      return presentPublic(
-        { ...c, place_name: community.name },
-        await repo.events(db, c.id),
-        await categoryNames(),
-        locale,
-        tokenOk || sessionOk,
-      );
-    },
-
-    /** "My reports": the cases filed with the logged-in resident's phone number. */
-    async mine(actor: Actor, locale: Locale) {
-      const phoneHash = actor.userId ? await repo.phoneHashOf(db, actor.userId) : null;
-      if (!phoneHash) return [];
-      const names = await categoryNames();
-      return (await repo.casesOfReporter(db, phoneHash)).map((r) => presentSummary(r, names, locale));
-    },
-
-    async categories(locale: Locale) {
-      return (await repo.categories(db)).map((c) => ({
-        code: c.code,
-        parentCode: c.parent_code,
-        name: locale === 'en' ? c.name_en : c.name_zh,
-        firstContactMinutes: c.first_contact_minutes,
-        dispatchMinutes: c.dispatch_minutes,
-        takeMinutes: c.take_minutes,
-        resolveHours: c.resolve_hours,
-        businessDays: c.business_days,
-      }));
-    },
-
-    async sheetPdf(actor: Actor, id: string) {
-      const c = await withPlace(await readable(actor, id));
-      const detail = presentDetail(c, await repo.events(db, id), partiesOf(actor, c), await categoryNames(), 'zh-CN');
-      const ratings: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
-      return caseSheet({
-        trackingCode: detail.trackingCode,
-        state: detail.state,
-        category: detail.category?.name ?? null,
-        channel: detail.channel,
-        priority: detail.priority,
-        createdAt: detail.createdAt,
-        place: detail.place.name,
-        address: detail.address,
-        reporter: detail.reporter.name,
-        phone: detail.reporter.phone,
-        description: detail.description,
-        assignee: detail.assignee,
-        resultText: detail.resultText,
-        rating: detail.rating ? ratings[detail.rating.rating] : null,
-        deadlines: detail.deadlines,
-        timeline: detail.timeline,
-      });
-    },
-
-    /** The printable QR poster of a community: scan → the report form of /r/{code}. */
-    async posterPdf(actor: Actor, communityCode: string) {
-      const place = await findByCode(db, communityCode);
-      if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
-      assertInScope(actor, 'cases:read', place.path);
-      const street = await repo.placeWithAncestors(db, place.parent_id!);
-      return qrPoster({ code: place.code, name: place.name, street: street.name }, `${deps.publicUrl}/r/${place.code}`);
-    },
+    intake: createIntake(deps),
+    actions: createActions(deps),
+    list: (...args: WithoutDeps<typeof list>) => list(deps, ...args),
+    get: (...args: WithoutDeps<typeof get>) => get(deps, ...args),
+    duplicates: (...args: WithoutDeps<typeof duplicates>) => duplicates(deps, ...args),
+    publicView: (...args: WithoutDeps<typeof publicView>) => publicView(deps, ...args),
+    mine: (...args: WithoutDeps<typeof mine>) => mine(deps, ...args),
+    categories: (...args: WithoutDeps<typeof categories>) => categories(deps, ...args),
+    sheetPdf: (...args: WithoutDeps<typeof sheetPdf>) => sheetPdf(deps, ...args),
+    posterPdf: (...args: WithoutDeps<typeof posterPdf>) => posterPdf(deps, ...args),
   };
+}
+
+async function categoryNames(db: Db) {
+  return new Map((await repo.categories(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
+}
+
+async function readable(db: Db, actor: Actor, id: string) {
+  const c = await repo.findCase(db, id);
+  if (!c || !canReadCase(actor, c)) throw new AppError('NOT_FOUND');
+  return c;
+}
+
+async function withPlace(db: Db, c: CaseRow) {
+  const place = await repo.placeWithAncestors(db, c.place_id);
+  return { ...c, place_code: place.code, place_name: place.name };
+}
+
+export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale: Locale) {
+  const departmentIds = departmentIdsOf(actor);
+  if (departmentIds.length === 0) assertPermission(actor, 'cases:read');
+  const underPath = (await resolveUnder(deps.db, actor, 'cases:read', q.under))?.path ?? null;
+  const filter: repo.CaseListFilter = {
+    scope: scopeOf(actor, 'cases:read'),
+    departmentIds,
+    userId: actor.userId,
+    mineOnly: q.mine === 'true',
+    underPath,
+    states: q.state === 'all' ? null : q.state === 'open' ? openStates : [q.state],
+    category: q.category,
+    channel: q.channel,
+    departmentCode: q.department,
+    overdue: q.overdue === 'true',
+    from: q.from ? new Date(`${q.from}T00:00:00+08:00`) : undefined,
+    to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
+    q: q.q,
+  };
+  const [{ rows, total }, counts, names] = await Promise.all([
+    repo.listCases(deps.db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
+    repo.countByState(deps.db, filter),
+    categoryNames(deps.db),
+  ]);
+  return {
+    items: rows.map((r) => presentSummary(r, names, locale)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
+    overdue: counts.reduce((sum, c) => sum + c.red, 0),
+  };
+}
+
+export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Locale) {
+  const c = await withPlace(deps.db, await readable(deps.db, actor, id));
+  return presentDetail(c, await repo.events(deps.db, id), partiesOf(actor, c), await categoryNames(deps.db), locale);
+}
+
+/** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */
+export async function duplicates(deps: CasesDeps, actor: Actor, id: string) {
+  const c = await readable(deps.db, actor, id);
+  const since = new Date(new Date(c.created_at).getTime() - 7 * 86_400_000);
+  const candidates = await repo.similarCandidates(deps.db, {
+    placeId: c.place_id,
+    since,
+    tokens: c.text_tokens,
+    excludeId: c.id,
+  });
+  return candidates
+    .map((k) => ({
+      id: k.id,
+      trackingCode: k.tracking_code,
+      description: k.description,
+      state: k.state,
+      createdAt: new Date(k.created_at).toISOString(),
+      score: Math.round(similarity(c.text_tokens, k.text_tokens) * 100) / 100,
+    }))
+    .filter((k) => k.score >= 0.25)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 5);
+}
+
+/**
+ * The tracking page, for whoever proves to be the reporter: the token of the SMS link, the
+ * phone they logged in with (`userId`), or — read-only — the last 4 digits of that phone.
+ */
+export async function publicView(
+  deps: CasesDeps,
+  trackingCode: string,
+  proof: { phoneLast4?: string; token?: string; userId?: string | null },
+  locale: Locale,
+) {
+  const c = await repo.findByTrackingCode(deps.db, trackingCode.toUpperCase());
+  const tokenOk = Boolean(proof.token && c?.rating_token_hash && c.rating_token_hash === hashToken(proof.token));
+  const phoneHash = c && proof.userId ? await repo.provenPhoneHash(deps.db, proof.userId) : null;
+  const sessionOk = Boolean(phoneHash && c?.reporter_phone_hash === phoneHash);
+  if (!c || !(tokenOk || sessionOk || (proof.phoneLast4 && c.reporter_phone_last4 === proof.phoneLast4)))
+    throw new AppError('NOT_FOUND');
+  const place = await repo.placeWithAncestors(deps.db, c.place_id);
+  const community = place.kind === 'community' ? place : await repo.placeWithAncestors(deps.db, place.parent_id!);
+  return presentPublic(
+    { ...c, place_name: community.name },
+    await repo.events(deps.db, c.id),
+    await categoryNames(deps.db),
+    locale,
+    tokenOk || sessionOk,
+  );
+}
+
+/** "My reports": the cases filed with the logged-in resident's phone number. */
+export async function mine(deps: CasesDeps, actor: Actor, locale: Locale) {
+  const phoneHash = actor.userId ? await repo.phoneHashOf(deps.db, actor.userId) : null;
+  if (!phoneHash) return [];
+  const names = await categoryNames(deps.db);
+  return (await repo.casesOfReporter(deps.db, phoneHash)).map((r) => presentSummary(r, names, locale));
+}
+
+export async function categories(deps: CasesDeps, locale: Locale) {
+  return (await repo.categories(deps.db)).map((c) => ({
+    code: c.code,
+    parentCode: c.parent_code,
+    name: locale === 'en' ? c.name_en : c.name_zh,
+    firstContactMinutes: c.first_contact_minutes,
+    dispatchMinutes: c.dispatch_minutes,
+    takeMinutes: c.take_minutes,
+    resolveHours: c.resolve_hours,
+    businessDays: c.business_days,
+  }));
+}
+
+export async function sheetPdf(deps: CasesDeps, actor: Actor, id: string) {
+  const c = await withPlace(deps.db, await readable(deps.db, actor, id));
+  const detail = presentDetail(
+    c,
+    await repo.events(deps.db, id),
+    partiesOf(actor, c),
+    await categoryNames(deps.db),
+    'zh-CN',
+  );
+  const ratings: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
+  return caseSheet({
+    trackingCode: detail.trackingCode,
+    state: detail.state,
+    category: detail.category?.name ?? null,
+    channel: detail.channel,
+    priority: detail.priority,
+    createdAt: detail.createdAt,
+    place: detail.place.name,
+    address: detail.address,
+    reporter: detail.reporter.name,
+    phone: detail.reporter.phone,
+    description: detail.description,
+    assignee: detail.assignee,
+    resultText: detail.resultText,
+    rating: detail.rating ? ratings[detail.rating.rating] : null,
+    deadlines: detail.deadlines,
+    timeline: detail.timeline,
+  });
+}
+
+/** The printable QR poster of a community: scan → the report form of /r/{code}. */
+export async function posterPdf(deps: CasesDeps, actor: Actor, communityCode: string) {
+  const place = await findByCode(deps.db, communityCode);
+  if (!place || place.kind !== 'community') throw new AppError('NOT_FOUND');
+  assertInScope(actor, 'cases:read', place.path);
+  const street = await repo.placeWithAncestors(deps.db, place.parent_id!);
+  return qrPoster({ code: place.code, name: place.name, street: street.name }, `${deps.publicUrl}/r/${place.code}`);
 }
 
 export type CasesService = ReturnType<typeof createCasesService>;

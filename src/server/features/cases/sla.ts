@@ -59,19 +59,29 @@ export async function scheduleAutoClose(trx: Trx, clock: TimeSource, caseId: str
   );
 }
 
+/** The clock still runs with the deadline the alarm was queued for, on a case someone works. */
+function stillRuns(c: CaseRow, which: Clock, due: string): boolean {
+  const current = c[dueColumn[which]];
+  return (
+    current !== null &&
+    new Date(current).toISOString() === due &&
+    !['suspended', 'resolved', 'closed', 'rejected'].includes(c.state)
+  );
+}
+
+/** Who must act (on duty before dispatch, the assignee after); a red alarm also tells their superiors. */
+async function alarmRecipients(trx: Trx, c: CaseRow, which: Clock, level: 'yellow' | 'red', now: Date) {
+  const responsible =
+    which === 'firstContact' || which === 'dispatch' ? await onDutyUserIds(trx, c, now) : await assigneeUserIds(trx, c);
+  return level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c.place_path))])] : responsible;
+}
+
 /** The alarm rings: mark the case yellow or red, escalate a red take/resolve, and text who must act. */
 export async function raiseAlarm(trx: Trx, deps: NoticeDeps, alarm: DeadlineAlarm, now: Date) {
   const { id: caseId, due, level } = alarm;
   const which = alarm.clock as Clock;
   const c = await repo.lockCase(trx, caseId);
-  const current = c?.[dueColumn[which]];
-  if (
-    !c ||
-    !current ||
-    new Date(current).toISOString() !== due ||
-    ['suspended', 'resolved', 'closed', 'rejected'].includes(c.state)
-  )
-    return;
+  if (!c || !stillRuns(c, which, due)) return;
   const newLevel = rank[level] > rank[c.sla_level] ? level : c.sla_level;
   const escalate = level === 'red' && (which === 'take' || which === 'resolve') && c.escalation_level < 2;
   await repo.updateCase(trx, caseId, {
@@ -92,10 +102,7 @@ export async function raiseAlarm(trx: Trx, deps: NoticeDeps, alarm: DeadlineAlar
     data: JSON.stringify({ clock: which, due, escalated: escalate }),
     at: now,
   });
-  const responsible =
-    which === 'firstContact' || which === 'dispatch' ? await onDutyUserIds(trx, c, now) : await assigneeUserIds(trx, c);
-  const recipients =
-    level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c.place_path))])] : responsible;
+  const recipients = await alarmRecipients(trx, c, which, level, now);
   await smsUsers(
     trx,
     deps,

@@ -78,31 +78,33 @@ export function createRosterService({ db, clock }: { db: Db; clock: Clock }) {
         );
       });
     },
-    /** The messages about the places the actor dispatches for, like every list. */
-    async outbox(actor: Actor, page: { page: number; pageSize: number }) {
-      assertPermission(actor, 'cases:dispatch');
-      // Messages about no place (residents' login codes) are shown to county administrators only.
-      const loose = can(actor, 'users:manage') && actor.tenantId !== null;
-      const { rows, total } = await repo.outboxPage(
-        db,
-        { scope: scopeOf(actor, 'cases:dispatch'), looseTenantId: loose ? actor.tenantId! : null },
-        { offset: (page.page - 1) * page.pageSize, limit: page.pageSize },
-      );
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          to: r.to_masked,
-          template: r.template,
-          body: r.body,
-          status: r.status,
-          provider: r.provider,
-          caseId: r.case_id,
-          createdAt: new Date(r.created_at).toISOString(),
-          sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
-        })),
-        total,
-      };
-    },
+    outbox: (actor: Actor, page: { page: number; pageSize: number }) => outbox(db, actor, page),
+  };
+}
+
+/** The messages about the places the actor dispatches for, like every list. */
+export async function outbox(db: Db, actor: Actor, page: { page: number; pageSize: number }) {
+  assertPermission(actor, 'cases:dispatch');
+  // Messages about no place (residents' login codes) are shown to county administrators only.
+  const loose = can(actor, 'users:manage') && actor.tenantId !== null;
+  const { rows, total } = await repo.outboxPage(
+    db,
+    { scope: scopeOf(actor, 'cases:dispatch'), looseTenantId: loose ? actor.tenantId! : null },
+    { offset: (page.page - 1) * page.pageSize, limit: page.pageSize },
+  );
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      to: r.to_masked,
+      template: r.template,
+      body: r.body,
+      status: r.status,
+      provider: r.provider,
+      caseId: r.case_id,
+      createdAt: new Date(r.created_at).toISOString(),
+      sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+    })),
+    total,
   };
 }
 
