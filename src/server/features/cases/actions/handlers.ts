@@ -4,7 +4,7 @@ import { AppError, invalid } from '../../../platform/errors.js';
 import { randomToken } from '../../../platform/ids.js';
 import { canReadCase } from '../../../platform/case-access.js';
 import { smsUsers } from '../../../platform/notify/recipients.js';
-import { attachableFiles } from '../../files/access.js';
+import { attachableFiles } from '../../files/index.js';
 import type { CaseHandler } from '../lifecycle.js';
 import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
 import * as repo from '../repository.js';
