@@ -1,4 +1,5 @@
 import { createApp } from 'vue';
+import { vCan } from '../common/can';
 import App from './App.vue';
 import { setupHttp } from './api/http';
 import { applyLargeFont } from './composables/use-large-font';
@@ -8,4 +9,4 @@ import './styles/index.css';
 
 applyLargeFont();
 setupHttp();
-createApp(App).use(i18n).use(router).mount('#app');
+createApp(App).directive('can', vCan).use(i18n).use(router).mount('#app');
