@@ -5,6 +5,7 @@ import { setupHttp } from './api/http';
 import { i18n } from './i18n';
 import { router } from './router';
 import './styles/index.css';
+import './styles/blocks.css';
 
 setupHttp();
 createApp(App).directive('can', vCan).use(i18n).use(router).mount('#app');
