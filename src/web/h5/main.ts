@@ -6,6 +6,7 @@ import { applyLargeFont } from './composables/use-large-font';
 import { i18n } from './i18n';
 import { router } from './router';
 import './styles/index.css';
+import './styles/page.css';
 import './styles/card.css';
 import './styles/timeline.css';
 import './styles/blocks.css';
