@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { CasesService } from '../cases/service.js';
 import type { GridLocator } from '../places/locator.js';
 import { findByCode } from '../places/repository.js';
-import type { ApiKeys } from './apikeys.js';
+import type { ApiKeys } from './apikeys-service.js';
 import * as repo from './repository.js';
 import { isUnder } from '../../platform/scope.js';
 
