@@ -182,7 +182,7 @@ export function buildApp(deps: AppDeps) {
     '/open311/v2',
     open311Routes(
       createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
-      { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl },
+      { publicUrl: casesDeps.publicUrl },
     ),
   );
 

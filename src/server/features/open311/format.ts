@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Context } from 'hono';
-import { AppError, errorTable } from '../../platform/errors.js';
+import { AppError, errorTable, type ErrorCode, type InvalidReason } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 
 // Open311 answers in JSON or XML, by the extension of the path (GeoReport v2).
@@ -39,6 +39,10 @@ export function respond(c: Context, format: Format, root: string, item: string |
     'content-type': 'text/xml; charset=utf-8',
   });
 }
+
+/** An error about one parameter (not only VALIDATION_FAILED), its reason told in the caller's language. */
+export const refusal = (code: ErrorCode, path: string, reason: InvalidReason): AppError =>
+  new AppError(code, { issues: [{ path, reason }] });
 
 /** The field an error is about, when the thrower named one (`{ issues: [{ path }] }`). */
 function fieldOf(details: unknown): string | undefined {

@@ -1,10 +1,7 @@
 import { Hono, type Context } from 'hono';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import type { AppEnv } from '../../platform/http.js';
-import { hitRateLimit } from '../../platform/rate-limit.js';
-import type { Db } from '../../platform/db/database.js';
-import type { Clock } from '../../platform/clock.js';
-import { controlCharacter, respond, respondError, splitFormat, type Format } from './format.js';
+import { controlCharacter, refusal, respond, respondError, splitFormat, type Format } from './format.js';
 import type { Open311 } from './service.js';
 
 // /open311/v2 — GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON and XML. Errors are
@@ -16,24 +13,19 @@ function refuseControls(params: Iterable<[string, string]>) {
   for (const [name, value] of params) {
     if (controlCharacter.test(name) || controlCharacter.test(value)) {
       const field = /^[\w[\]]{1,40}$/.test(name) ? name : 'parameter';
-      throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: field, message: 'control characters are not allowed' }],
-      });
+      throw invalid(field, 'controlCharacters');
     }
   }
 }
 
-export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; publicUrl: string }) {
+export function open311Routes(service: Open311, deps: { publicUrl: string }) {
   const app = new Hono<AppEnv>();
 
   const run = async (c: Context<AppEnv>, file: string, handler: (format: Format) => Promise<Response>) => {
     const parsed = splitFormat(file);
     const format = parsed?.[1] ?? 'json';
     try {
-      if (!parsed)
-        throw new AppError('ROUTE_NOT_FOUND', {
-          issues: [{ path: 'format', message: 'use the .json or .xml extension' }],
-        });
+      if (!parsed) throw refusal('ROUTE_NOT_FOUND', 'format', 'extensionJsonOrXml');
       refuseControls([['file', file], ...Object.entries(c.req.query())]);
       return await handler(format);
     } catch (error) {
@@ -122,11 +114,9 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
   app.post('/:file', (c) =>
     run(c, c.req.param('file'), async (format) => {
       if (splitFormat(c.req.param('file'))![0] !== 'requests') throw new AppError('ROUTE_NOT_FOUND');
-      await hitRateLimit(deps.db, `open311:ip:${c.get('ip') ?? 'unknown'}`, 600, 3_600_000, deps.clock.now());
+      await service.admit(c.get('ip'));
       const body = await c.req.parseBody().catch(() => {
-        throw new AppError('VALIDATION_FAILED', {
-          issues: [{ path: 'body', message: 'a form (application/x-www-form-urlencoded or multipart/form-data)' }],
-        });
+        throw invalid('body', 'formExpected');
       });
       const fields = Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
       refuseControls(fields);

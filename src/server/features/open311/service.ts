@@ -1,10 +1,12 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { CasesService } from '../cases/service.js';
 import type { GridLocator } from '../places/locator.js';
 import { findByCode } from '../places/repository.js';
 import type { ApiKeys } from './apikeys-service.js';
+import { refusal } from './format.js';
 import * as repo from './repository.js';
 import { isUnder } from '../../platform/scope.js';
 
@@ -21,9 +23,7 @@ import { isUnder } from '../../platform/scope.js';
 
 const closedStates = ['resolved', 'closed', 'rejected'] as const;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
-const invalid = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', { issues: [{ path: field, message }] });
-const notFound = (field: string) => new AppError('NOT_FOUND', { issues: [{ path: field, message: 'not found' }] });
+const notFound = (field: string) => refusal('NOT_FOUND', field, 'notFound');
 
 /**
  * A W3C date-time with a four-digit year from 1970 (2026-11-24, 2026-11-24T09:30:00+08:00); a date
@@ -40,25 +40,25 @@ function parseDate(value: string, field: string): Date {
     day < 1 ||
     day > new Date(Date.UTC(year, month, 0)).getUTCDate()
   ) {
-    throw invalid(field, 'a W3C date-time such as 2026-11-24T00:00:00Z');
+    throw invalid(field, 'w3cDateTime');
   }
   const date = new Date(match[5] ? value : `${value}${match[4] ? '' : 'T00:00:00'}+08:00`);
-  if (Number.isNaN(date.getTime())) throw invalid(field, 'a W3C date-time such as 2026-11-24T00:00:00Z');
+  if (Number.isNaN(date.getTime())) throw invalid(field, 'w3cDateTime');
   return date;
 }
 
 /** A decimal degree within ±limit; '' or absent is undefined. */
-function parseDegree(value: string | undefined, field: string, limit: number): number | undefined {
+function parseDegree(value: string | undefined, field: 'lat' | 'long', limit: 90 | 180): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = /^-?\d{1,3}(\.\d{1,12})?$/.test(value.trim()) ? Number(value) : NaN;
-  if (!(n >= -limit && n <= limit)) throw invalid(field, `a number from -${limit} to ${limit}`);
+  if (!(n >= -limit && n <= limit)) throw invalid(field, limit === 90 ? 'latitudeRange' : 'longitudeRange');
   return n;
 }
 
 function yesNo(value: string | undefined, field: string): boolean {
   if (value === undefined || value === '' || value === 'no') return false;
   if (value === 'yes') return true;
-  throw invalid(field, 'yes or no');
+  throw invalid(field, 'yesOrNo');
 }
 
 export function createOpen311({
@@ -81,18 +81,15 @@ export function createOpen311({
       return id;
     }
     const inUse = await repo.countiesInUse(db, 2);
-    if (inUse.length !== 1) throw invalid('jurisdiction_id', 'required: the county code');
+    if (inUse.length !== 1) throw invalid('jurisdiction_id', 'countyCodeRequired');
     return inUse[0];
   }
 
   /** A named place must lie in the key's county: elsewhere is 403, unknown is 400. */
   async function placeInCounty(code: string, field: string, kinds: readonly string[], countyPath: string) {
     const place = await findByCode(db, code);
-    if (!place || place.status !== 'active' || !kinds.includes(place.kind)) throw invalid(field, 'no such place');
-    if (!isUnder(place.path, countyPath))
-      throw new AppError('OPEN311_OUTSIDE_COUNTY', {
-        issues: [{ path: field, message: 'outside the county of the api_key' }],
-      });
+    if (!place || place.status !== 'active' || !kinds.includes(place.kind)) throw invalid(field, 'noSuchPlace');
+    if (!isUnder(place.path, countyPath)) throw refusal('OPEN311_OUTSIDE_COUNTY', field, 'outsideKeyCounty');
     return place;
   }
 
@@ -121,6 +118,11 @@ export function createOpen311({
   }
 
   return {
+    /** Filing is limited per address, counted before the form is even read. */
+    async admit(ip: string | null) {
+      await hitRateLimit(db, `open311:ip:${ip ?? 'unknown'}`, 600, 3_600_000, clock.now());
+    },
+
     async services(jurisdictionId?: string) {
       await jurisdiction(jurisdictionId);
       const categories = await cases.categories('zh-CN');
@@ -190,9 +192,7 @@ export function createOpen311({
       if (!tenant) throw new AppError('OPEN311_KEY_INVALID');
       if (params.jurisdiction_id && params.jurisdiction_id !== tenant) {
         await jurisdiction(params.jurisdiction_id);
-        throw new AppError('OPEN311_OUTSIDE_COUNTY', {
-          issues: [{ path: 'jurisdiction_id', message: 'not the county of the api_key' }],
-        });
+        throw refusal('OPEN311_OUTSIDE_COUNTY', 'jurisdiction_id', 'notKeyCounty');
       }
       const county = await repo.county(db, tenant);
       if (!county) throw new AppError('OPEN311_KEY_INVALID');
@@ -201,36 +201,30 @@ export function createOpen311({
       const lat = parseDegree(params.lat, 'lat', 90);
       const lng = parseDegree(params.long, 'long', 180);
       if ((lat === undefined) !== (lng === undefined))
-        throw invalid(lat === undefined ? 'lat' : 'long', 'lat and long go together');
+        throw invalid(lat === undefined ? 'lat' : 'long', 'latLongTogether');
       const isPublic = yesNo(attributes.public, 'attribute[public]');
       const description = (params.description ?? '').trim();
-      if (description.length < 5 || description.length > 2000) throw invalid('description', '5 to 2000 characters');
+      if (description.length < 5 || description.length > 2000) throw invalid('description', 'descriptionLength');
       const name = [params.last_name, params.first_name].filter(Boolean).join('').trim();
-      if (name.length > 40) throw invalid('first_name', 'at most 40 characters with last_name');
-      if ((params.address_string ?? '').length > 200) throw invalid('address_string', 'at most 200 characters');
+      if (name.length > 40) throw invalid('first_name', 'nameTooLong');
+      if ((params.address_string ?? '').length > 200) throw invalid('address_string', 'addressTooLong');
       // A link other systems may show: only http(s), so it can never be a script.
       if (params.media_url && (params.media_url.length > 500 || !/^https?:\/\/[^\s]+$/i.test(params.media_url)))
-        throw invalid('media_url', 'an http(s) URL of at most 500 characters');
+        throw invalid('media_url', 'httpUrl');
 
       // Every place the request names must lie in the key's county.
       const located = lat !== undefined && lng !== undefined ? await locator.locate(lng, lat) : null;
       if (located && !isUnder(located.path, county.path))
-        throw new AppError('OPEN311_OUTSIDE_COUNTY', {
-          issues: [{ path: 'lat', message: 'outside the county of the api_key' }],
-        });
+        throw refusal('OPEN311_OUTSIDE_COUNTY', 'lat', 'outsideKeyCounty');
       const community = attributes.community
         ? await placeInCounty(attributes.community, 'attribute[community]', ['community'], county.path)
         : undefined;
       const address = params.address_id
         ? await placeInCounty(params.address_id, 'address_id', ['building', 'unit', 'household'], county.path)
         : undefined;
-      if (address && community && !isUnder(address.path, community.path))
-        throw invalid('address_id', 'not in attribute[community]');
+      if (address && community && !isUnder(address.path, community.path)) throw invalid('address_id', 'notInCommunity');
       if (!located && !community && !address) {
-        throw invalid(
-          lat !== undefined ? 'lat' : 'attribute[community]',
-          'give lat and long inside a grid, attribute[community] or address_id',
-        );
+        throw invalid(lat !== undefined ? 'lat' : 'attribute[community]', 'locationRequired');
       }
 
       const created = await cases.intake(
@@ -280,13 +274,12 @@ export function createOpen311({
       const start = query.start_date
         ? parseDate(query.start_date, 'start_date')
         : new Date(end.getTime() - 90 * 86_400_000);
-      if (start > end) throw invalid('start_date', 'after end_date');
-      if (end.getTime() - start.getTime() > 90 * 86_400_000)
-        throw invalid('start_date', 'the range is at most 90 days');
+      if (start > end) throw invalid('start_date', 'startAfterEnd');
+      if (end.getTime() - start.getTime() > 90 * 86_400_000) throw invalid('start_date', 'rangeAtMost90Days');
       let states: repo.RequestFilter['states'];
       if (query.status === 'open') states = { notIn: closedStates };
       else if (query.status === 'closed') states = { in: closedStates };
-      else if (query.status) throw invalid('status', 'open or closed');
+      else if (query.status) throw invalid('status', 'openOrClosed');
       const categoryCodes = query.service_code
         ? query.service_code
             .split(',')
