@@ -159,7 +159,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', placesRoutes(placesService));
-  api.route('/', peopleRoutes(createPeopleService(deps), deps));
+  api.route('/', peopleRoutes(createPeopleService(deps)));
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
