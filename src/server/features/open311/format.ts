@@ -58,3 +58,35 @@ export function respondError(c: Context, format: Format, error: AppError, locale
   const description = field ? (locale === 'en' ? `${message} (${field})` : `${message}（${field}）`) : message;
   return respond(c, format, 'errors', 'error', [{ code: error.status, description }], error.status);
 }
+
+/** GeoReport's discovery: where the endpoint is and which formats it speaks. */
+export function discoveryDocument(format: Format, publicUrl: string) {
+  const formats = ['text/xml', 'application/json'];
+  return {
+    changeset: '2026-11-30T00:00:00Z',
+    contact: '邻里平台管理员',
+    key_service: '向区县管理员申请 API key',
+    endpoints:
+      format === 'xml'
+        ? {
+            endpoint: [
+              {
+                specification: 'http://wiki.open311.org/GeoReport_v2',
+                url: `${publicUrl}/open311/v2`,
+                changeset: '2026-11-30T00:00:00Z',
+                type: 'production',
+                formats: { format: formats },
+              },
+            ],
+          }
+        : [
+            {
+              specification: 'http://wiki.open311.org/GeoReport_v2',
+              url: `${publicUrl}/open311/v2`,
+              changeset: '2026-11-30T00:00:00Z',
+              type: 'production',
+              formats,
+            },
+          ],
+  };
+}

@@ -1,7 +1,15 @@
 import { Hono, type Context } from 'hono';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { AppEnv } from '../../platform/http.js';
-import { controlCharacter, refusal, respond, respondError, splitFormat, type Format } from './format.js';
+import {
+  controlCharacter,
+  discoveryDocument,
+  refusal,
+  respond,
+  respondError,
+  splitFormat,
+  type Format,
+} from './format.js';
 import type { Open311 } from './service.js';
 
 // /open311/v2 — GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON and XML. Errors are
@@ -40,34 +48,7 @@ export function open311Routes(service: Open311, deps: { publicUrl: string }) {
     run(c, c.req.param('file'), async (format) => {
       const [name] = splitFormat(c.req.param('file'))!;
       if (name === 'discovery') {
-        const formats = ['text/xml', 'application/json'];
-        return respond(c, format, 'discovery', null, {
-          changeset: '2026-11-30T00:00:00Z',
-          contact: '邻里平台管理员',
-          key_service: '向区县管理员申请 API key',
-          endpoints:
-            format === 'xml'
-              ? {
-                  endpoint: [
-                    {
-                      specification: 'http://wiki.open311.org/GeoReport_v2',
-                      url: `${deps.publicUrl}/open311/v2`,
-                      changeset: '2026-11-30T00:00:00Z',
-                      type: 'production',
-                      formats: { format: formats },
-                    },
-                  ],
-                }
-              : [
-                  {
-                    specification: 'http://wiki.open311.org/GeoReport_v2',
-                    url: `${deps.publicUrl}/open311/v2`,
-                    changeset: '2026-11-30T00:00:00Z',
-                    type: 'production',
-                    formats,
-                  },
-                ],
-        });
+        return respond(c, format, 'discovery', null, discoveryDocument(format, deps.publicUrl));
       }
       if (name === 'services')
         return respond(c, format, 'services', 'service', await service.services(c.req.query('jurisdiction_id')));
