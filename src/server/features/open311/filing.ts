@@ -43,12 +43,8 @@ async function placeInCounty(
   return place;
 }
 
-export async function fileRequest(
-  deps: Open311Deps,
-  params: Record<string, string>,
-  attributes: Record<string, string>,
-) {
-  const { db, keys, locator, cases } = deps;
+/** The county of the api_key; a jurisdiction_id, when given, must name it. */
+async function keyCounty({ db, keys }: Open311Deps, params: Record<string, string>) {
   const tenant = params.api_key ? await keys.verify(params.api_key) : null;
   if (!tenant) throw new AppError('OPEN311_KEY_INVALID');
   if (params.jurisdiction_id && params.jurisdiction_id !== tenant) {
@@ -57,8 +53,11 @@ export async function fileRequest(
   }
   const county = await repo.county(db, tenant);
   if (!county) throw new AppError('OPEN311_KEY_INVALID');
-  if (!params.service_code) throw invalid('service_code', 'required');
-  await definition(deps, params.service_code, tenant);
+  return { tenant, county };
+}
+
+/** The request's own fields, checked in the order a client reads the errors. */
+function readFiling(params: Record<string, string>, attributes: Record<string, string>) {
   const lat = parseDegree(params.lat, 'lat', 90);
   const lng = parseDegree(params.long, 'long', 180);
   if ((lat === undefined) !== (lng === undefined)) throw invalid(lat === undefined ? 'lat' : 'long', 'latLongTogether');
@@ -71,23 +70,44 @@ export async function fileRequest(
   // A link other systems may show: only http(s), so it can never be a script.
   if (params.media_url && (params.media_url.length > 500 || !/^https?:\/\/[^\s]+$/i.test(params.media_url)))
     throw invalid('media_url', 'httpUrl');
+  return { lat, lng, isPublic, description, name };
+}
 
-  // Every place the request names must lie in the key's county.
+/** Every place the request names must lie in the key's county; at least one must be named. */
+async function placesNamed(
+  { db, locator }: Open311Deps,
+  countyPath: string,
+  point: { lat: number | undefined; lng: number | undefined },
+  params: Record<string, string>,
+  attributes: Record<string, string>,
+) {
+  const { lat, lng } = point;
   const located = lat !== undefined && lng !== undefined ? await locator.locate(lng, lat) : null;
-  if (located && !isUnder(located.path, county.path))
-    throw refusal('OPEN311_OUTSIDE_COUNTY', 'lat', 'outsideKeyCounty');
+  if (located && !isUnder(located.path, countyPath)) throw refusal('OPEN311_OUTSIDE_COUNTY', 'lat', 'outsideKeyCounty');
   const community = attributes.community
-    ? await placeInCounty(db, attributes.community, 'attribute[community]', ['community'], county.path)
+    ? await placeInCounty(db, attributes.community, 'attribute[community]', ['community'], countyPath)
     : undefined;
   const address = params.address_id
-    ? await placeInCounty(db, params.address_id, 'address_id', ['building', 'unit', 'household'], county.path)
+    ? await placeInCounty(db, params.address_id, 'address_id', ['building', 'unit', 'household'], countyPath)
     : undefined;
   if (address && community && !isUnder(address.path, community.path)) throw invalid('address_id', 'notInCommunity');
   if (!located && !community && !address) {
     throw invalid(lat !== undefined ? 'lat' : 'attribute[community]', 'locationRequired');
   }
+  return { community, address };
+}
 
-  const created = await cases.intake(
+export async function fileRequest(
+  deps: Open311Deps,
+  params: Record<string, string>,
+  attributes: Record<string, string>,
+) {
+  const { tenant, county } = await keyCounty(deps, params);
+  if (!params.service_code) throw invalid('service_code', 'required');
+  await definition(deps, params.service_code, tenant);
+  const { lat, lng, isPublic, description, name } = readFiling(params, attributes);
+  const { community, address } = await placesNamed(deps, county.path, { lat, lng }, params, attributes);
+  const created = await deps.cases.intake(
     null,
     {
       channel: 'open311',

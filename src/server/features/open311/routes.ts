@@ -26,23 +26,24 @@ function refuseControls(params: Iterable<[string, string]>) {
   }
 }
 
+/** Answers in the format of the path's extension, errors included. */
+async function run(c: Context<AppEnv>, file: string, handler: (format: Format) => Promise<Response>) {
+  const parsed = splitFormat(file);
+  const format = parsed?.[1] ?? 'json';
+  try {
+    if (!parsed) throw refusal('ROUTE_NOT_FOUND', 'format', 'extensionJsonOrXml');
+    refuseControls([['file', file], ...Object.entries(c.req.query())]);
+    return await handler(format);
+  } catch (error) {
+    if (error instanceof AppError) return respondError(c, format, error, c.get('locale'));
+    throw error;
+  }
+}
+
+const query = (c: Context<AppEnv>) => Object.fromEntries(Object.entries(c.req.query()).map(([k, v]) => [k, String(v)]));
+
 export function open311Routes(service: Open311, deps: { publicUrl: string }) {
   const app = new Hono<AppEnv>();
-
-  const run = async (c: Context<AppEnv>, file: string, handler: (format: Format) => Promise<Response>) => {
-    const parsed = splitFormat(file);
-    const format = parsed?.[1] ?? 'json';
-    try {
-      if (!parsed) throw refusal('ROUTE_NOT_FOUND', 'format', 'extensionJsonOrXml');
-      refuseControls([['file', file], ...Object.entries(c.req.query())]);
-      return await handler(format);
-    } catch (error) {
-      if (error instanceof AppError) return respondError(c, format, error, c.get('locale'));
-      throw error;
-    }
-  };
-  const query = (c: Context<AppEnv>) =>
-    Object.fromEntries(Object.entries(c.req.query()).map(([k, v]) => [k, String(v)]));
 
   app.get('/:file', (c) =>
     run(c, c.req.param('file'), async (format) => {
