@@ -97,6 +97,34 @@ async function placesNamed(
   return { community, address };
 }
 
+type IntakeInput = Parameters<Open311Deps['cases']['intake']>[1];
+
+/** What the cases intake is given for a filed request. */
+function intakeInput(
+  params: Record<string, string>,
+  attributes: Record<string, string>,
+  filing: ReturnType<typeof readFiling>,
+  place: { code: string } | undefined,
+): IntakeInput {
+  const { lat, lng, isPublic, description, name } = filing;
+  return {
+    channel: 'open311',
+    lng,
+    lat,
+    placeCode: place?.code,
+    address: (params.address_string ?? '').trim(),
+    categoryCode: params.service_code,
+    priority: yesNo(attributes.urgent, 'attribute[urgent]') ? 'urgent' : 'normal',
+    description,
+    isPublic,
+    reporterName: name || 'Open311',
+    reporterPhone: params.phone || undefined,
+    photoIds: [],
+    mediaUrl: params.media_url || undefined,
+    externalAccount: params.account_id?.slice(0, 100) ?? params.device_id?.slice(0, 100),
+  };
+}
+
 export async function fileRequest(
   deps: Open311Deps,
   params: Record<string, string>,
@@ -105,28 +133,10 @@ export async function fileRequest(
   const { tenant, county } = await keyCounty(deps, params);
   if (!params.service_code) throw invalid('service_code', 'required');
   await definition(deps, params.service_code, tenant);
-  const { lat, lng, isPublic, description, name } = readFiling(params, attributes);
-  const { community, address } = await placesNamed(deps, county.path, { lat, lng }, params, attributes);
-  const created = await deps.cases.intake(
-    null,
-    {
-      channel: 'open311',
-      lng,
-      lat,
-      placeCode: address?.code ?? community?.code,
-      address: (params.address_string ?? '').trim(),
-      categoryCode: params.service_code,
-      priority: yesNo(attributes.urgent, 'attribute[urgent]') ? 'urgent' : 'normal',
-      description,
-      isPublic,
-      reporterName: name || 'Open311',
-      reporterPhone: params.phone || undefined,
-      photoIds: [],
-      mediaUrl: params.media_url || undefined,
-      externalAccount: params.account_id?.slice(0, 100) ?? params.device_id?.slice(0, 100),
-    },
-    { path: community?.path ?? county.path },
-  );
+  const filing = readFiling(params, attributes);
+  const { community, address } = await placesNamed(deps, county.path, filing, params, attributes);
+  const input = intakeInput(params, attributes, filing, address ?? community);
+  const created = await deps.cases.intake(null, input, { path: community?.path ?? county.path });
   return [
     {
       service_request_id: created.trackingCode,

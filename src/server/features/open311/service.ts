@@ -40,27 +40,57 @@ function parseDate(value: string, field: string): Date {
   return date;
 }
 
+/** What a report shows only when the reporter made it public. */
+function publicFields(r: repo.RequestRow) {
+  return {
+    status_notes: r.state === 'rejected' ? '不予受理' : (r.result_text ?? ''),
+    service_name: r.category_name ?? '',
+    service_code: r.category_code ?? '',
+    description: r.description,
+    agency_responsible: r.agency,
+    expected_datetime: iso(r.resolve_due_at),
+    address: r.address,
+    lat: r.lat ?? '',
+    long: r.lng ?? '',
+    media_url: r.media_url ?? '',
+  };
+}
+
+const hiddenFields: ReturnType<typeof publicFields> = {
+  status_notes: '',
+  service_name: '',
+  service_code: '',
+  description: '',
+  agency_responsible: '',
+  expected_datetime: null,
+  address: '',
+  lat: '',
+  long: '',
+  media_url: '',
+};
+
 function toRequest(r: repo.RequestRow) {
   const status = closedStates.includes(r.state as (typeof closedStates)[number]) ? 'closed' : 'open';
-  const shown = r.is_public;
+  const shown = r.is_public ? publicFields(r) : hiddenFields;
+  // GeoReport's order of fields, kept in the JSON and the XML.
   return {
     service_request_id: r.tracking_code,
     status,
-    status_notes: shown ? (r.state === 'rejected' ? '不予受理' : (r.result_text ?? '')) : '',
-    service_name: shown ? (r.category_name ?? '') : '',
-    service_code: shown ? (r.category_code ?? '') : '',
-    description: shown ? r.description : '',
-    agency_responsible: shown ? r.agency : '',
+    status_notes: shown.status_notes,
+    service_name: shown.service_name,
+    service_code: shown.service_code,
+    description: shown.description,
+    agency_responsible: shown.agency_responsible,
     service_notice: '',
     requested_datetime: iso(r.created_at),
     updated_datetime: iso(r.updated_at),
-    expected_datetime: shown ? iso(r.resolve_due_at) : null,
-    address: shown ? r.address : '',
+    expected_datetime: shown.expected_datetime,
+    address: shown.address,
     address_id: '',
     zipcode: '',
-    lat: shown ? (r.lat ?? '') : '',
-    long: shown ? (r.lng ?? '') : '',
-    media_url: shown ? (r.media_url ?? '') : '',
+    lat: shown.lat,
+    long: shown.long,
+    media_url: shown.media_url,
   };
 }
 
