@@ -12,6 +12,7 @@ import { releaseLease, stillHolds, takeLease } from '../../platform/leases.js';
 import type { Actor } from '../../platform/policy.js';
 import { findByCode, findByCodes } from '../places/repository.js';
 import { importColumns, readResidentSheet, type ImportColumn, type SheetRow } from './excel.js';
+import type { PiiCipher } from '../../platform/pii.js';
 import { nameColumns } from './identity-fields.js';
 import type { PeopleDeps } from './deps.js';
 import { assertMayImportInto } from './policy.js';
@@ -142,37 +143,37 @@ async function lookups(db: Executor, community: Place, rows: SheetRow[]) {
 }
 type Lookups = Awaited<ReturnType<typeof lookups>>;
 
-/** Checks one row; a good row becomes a candidate resident. */
-function checkRow(
-  { pii }: PeopleDeps,
-  community: Place,
-  r: SheetRow,
-  { tagByLabel, buildingCode, places }: Lookups,
-  { errors, fail }: RowErrors,
-  firstRowOfId: Map<string, number>,
-  now: Date,
-): Candidate | null {
-  const v = r.values;
-  const before = errors.length;
+type Fail = RowErrors['fail'];
+
+/** Formula cells, empty required cells and an overlong name. */
+function checkRequired(r: SheetRow, fail: Fail) {
   for (const c of r.formulas) fail(r, c, 'formula_cell');
   for (const c of ['name', 'building', 'unit', 'room'] as const)
-    if (!v[c] && !r.formulas.includes(c)) fail(r, c, 'required');
-  if (textLength(v.name) > 40) fail(r, 'name', 'name_too_long');
-  let id: ReturnType<typeof parseIdNumber> | null = null;
-  if (v.idNumber) {
-    id = parseIdNumber(v.idNumber, now);
-    if (!id.ok)
-      fail(
-        r,
-        'idNumber',
-        id.problem === 'format' ? 'id_format' : id.problem === 'birthDate' ? 'id_birth_date' : 'id_check_digit',
-      );
-    else if (firstRowOfId.has(id.info.normalized))
-      fail(r, 'idNumber', 'duplicate_in_file', { row: firstRowOfId.get(id.info.normalized)! });
-    else firstRowOfId.set(id.info.normalized, r.row);
+    if (!r.values[c] && !r.formulas.includes(c)) fail(r, c, 'required');
+  if (textLength(r.values.name) > 40) fail(r, 'name', 'name_too_long');
+}
+
+/** The row's ID number, when it has a valid one not seen earlier in the file. */
+function checkIdNumber(r: SheetRow, fail: Fail, firstRowOfId: Map<string, number>, now: Date) {
+  if (!r.values.idNumber) return null;
+  const id = parseIdNumber(r.values.idNumber, now);
+  if (!id.ok) {
+    const problem =
+      id.problem === 'format' ? 'id_format' : id.problem === 'birthDate' ? 'id_birth_date' : 'id_check_digit';
+    fail(r, 'idNumber', problem);
+    return null;
   }
-  const phone = v.phone ? normalizePhone(v.phone) : null;
-  if (v.phone && !phone) fail(r, 'phone', 'phone_invalid');
+  if (firstRowOfId.has(id.info.normalized)) {
+    fail(r, 'idNumber', 'duplicate_in_file', { row: firstRowOfId.get(id.info.normalized)! });
+    return null;
+  }
+  firstRowOfId.set(id.info.normalized, r.row);
+  return id.info;
+}
+
+/** Relation, residence and tags, from the labels people type. */
+function checkLabels(r: SheetRow, fail: Fail, tagByLabel: Lookups['tagByLabel']) {
+  const v = r.values;
   const relation = v.relation ? relationCodes.get(v.relation) : 'other';
   if (!relation) fail(r, 'relation', 'unknown_relation');
   const residence = v.residence ? residenceCodes.get(v.residence) : 'registered';
@@ -183,36 +184,73 @@ function checkRow(
     if (tag) tagCodes.push(tag);
     else fail(r, 'tags', 'unknown_tag', { tag: label });
   }
+  return { relation, residence, tagCodes };
+}
+
+/** The room the row names; when it is not there, the first level that is missing is the error. */
+function checkHousehold(r: SheetRow, fail: Fail, { buildingCode, places }: Lookups) {
+  const v = r.values;
   const household = places.get(`${buildingCode(r)}-${v.unit}-${v.room}`);
   if (v.building && v.unit && v.room && !household) {
     if (!places.has(buildingCode(r))) fail(r, 'building', 'unknown_building');
     else if (!places.has(`${buildingCode(r)}-${v.unit}`)) fail(r, 'unit', 'unknown_unit');
     else fail(r, 'room', 'unknown_room');
   }
+  return household;
+}
+
+/** Checks one row; a good row becomes a candidate resident. */
+function checkRow(
+  { pii }: PeopleDeps,
+  community: Place,
+  r: SheetRow,
+  known: Lookups,
+  { errors, fail }: RowErrors,
+  firstRowOfId: Map<string, number>,
+  now: Date,
+): Candidate | null {
+  const v = r.values;
+  const before = errors.length;
+  checkRequired(r, fail);
+  const idInfo = checkIdNumber(r, fail, firstRowOfId, now);
+  const phone = v.phone ? normalizePhone(v.phone) : null;
+  if (v.phone && !phone) fail(r, 'phone', 'phone_invalid');
+  const labels = checkLabels(r, fail, known.tagByLabel);
+  const household = checkHousehold(r, fail, known);
   if (errors.length > before || !household) return null;
-  const idInfo = id?.ok ? id.info : null;
+  return { sheet: r, resident: residentRow(pii, community, household.id, v, idInfo, phone, labels, now) };
+}
+
+/** The resident a good row makes, with the ID number and phone sealed and masked. */
+function residentRow(
+  pii: PiiCipher,
+  community: Place,
+  householdId: string,
+  v: SheetRow['values'],
+  idInfo: ReturnType<typeof checkIdNumber>,
+  phone: string | null,
+  { relation, residence, tagCodes }: ReturnType<typeof checkLabels>,
+  now: Date,
+): Insertable<ResidentsTable> {
   return {
-    sheet: r,
-    resident: {
-      id: newId(),
-      tenant_id: community.tenant_id!,
-      household_id: household.id,
-      ...nameColumns(v.name),
-      gender: idInfo?.gender ?? null,
-      birth_date: idInfo?.birthDate ?? null,
-      id_number_enc: idInfo ? pii.encrypt(idInfo.normalized) : null,
-      id_number_hash: idInfo ? pii.lookupHash(idInfo.normalized) : null,
-      id_number_masked: idInfo ? maskIdNumber(idInfo.normalized) : null,
-      phone_enc: phone ? pii.encrypt(phone) : null,
-      phone_hash: phone ? pii.lookupHash(phone) : null,
-      phone_masked: phone ? maskPhone(phone) : null,
-      relation: relation as string,
-      residence: residence as 'registered',
-      tags: [...new Set(tagCodes)],
-      notes: cutText(v.notes, 500),
-      created_at: now,
-      updated_at: now,
-    },
+    id: newId(),
+    tenant_id: community.tenant_id!,
+    household_id: householdId,
+    ...nameColumns(v.name),
+    gender: idInfo?.gender ?? null,
+    birth_date: idInfo?.birthDate ?? null,
+    id_number_enc: idInfo ? pii.encrypt(idInfo.normalized) : null,
+    id_number_hash: idInfo ? pii.lookupHash(idInfo.normalized) : null,
+    id_number_masked: idInfo ? maskIdNumber(idInfo.normalized) : null,
+    phone_enc: phone ? pii.encrypt(phone) : null,
+    phone_hash: phone ? pii.lookupHash(phone) : null,
+    phone_masked: phone ? maskPhone(phone) : null,
+    relation: relation as string,
+    residence: residence as 'registered',
+    tags: [...new Set(tagCodes)],
+    notes: cutText(v.notes, 500),
+    created_at: now,
+    updated_at: now,
   };
 }
 
