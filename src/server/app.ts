@@ -9,7 +9,8 @@ import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { AppDeps } from './deps.js';
-import { createPhoneLogin, phoneLoginRoutes } from './features/account/phone-login.js';
+import { phoneLoginRoutes } from './features/account/phone-login.js';
+import { createPhoneLogin } from './features/account/phone-login-service.js';
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
 import { createAccountService } from './features/account/service.js';
 import { publicCaseRoutes } from './features/cases/public-routes.js';
@@ -25,7 +26,8 @@ import { orgsRoutes } from './features/orgs/routes.js';
 import { createOrgsService } from './features/orgs/service.js';
 import { peopleRoutes } from './features/people/routes.js';
 import { createPeopleService } from './features/people/service.js';
-import { apiKeyRoutes, createApiKeys } from './features/open311/apikeys.js';
+import { apiKeyRoutes } from './features/open311/apikeys.js';
+import { createApiKeys } from './features/open311/apikeys-service.js';
 import { open311Routes } from './features/open311/routes.js';
 import { createOpen311 } from './features/open311/service.js';
 import { disputesRoutes } from './features/disputes/routes.js';
@@ -161,7 +163,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', placesRoutes(placesService));
-  api.route('/', peopleRoutes(createPeopleService(deps), deps));
+  api.route('/', peopleRoutes(createPeopleService(deps)));
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
@@ -187,7 +189,7 @@ export function buildApp(deps: AppDeps) {
     '/open311/v2',
     open311Routes(
       createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
-      { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl },
+      { publicUrl: casesDeps.publicUrl },
     ),
   );
 

@@ -2,10 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
-import { assertPermission } from '../../platform/policy.js';
 import { text } from '../../platform/text-schema.js';
-import { exportWorkbook, templateWorkbook } from './excel.js';
-import { createResidentImport } from './import.js';
 import {
   HouseholdSummarySchema,
   LeaveInput,
@@ -20,8 +17,7 @@ import {
   RevealInput,
   TagSchema,
 } from './schemas.js';
-import { dateText, gridCodeOfPath, type PeopleDeps, type PeopleService } from './service.js';
-import * as repo from './repository.js';
+import type { PeopleService } from './service.js';
 import { isXlsx } from '../files/content-type.js';
 
 const tags = ['people'];
@@ -183,8 +179,7 @@ const xlsxHeaders = (name: string) => ({
   'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
 });
 
-export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
-  const importResidents = createResidentImport(deps);
+export function peopleRoutes(service: PeopleService) {
   const router = createRouter();
   router.use(
     '/residents/import',
@@ -201,39 +196,12 @@ export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
       c.json({ items: await service.householdSummaries(actorOf(c), c.req.valid('query').under) }, 200),
     )
     .openapi(template, async (c) => {
-      assertPermission(actorOf(c), 'people:import');
-      const labels = (await service.tags('zh-CN')).map((t) => t.label);
-      return c.body(new Uint8Array(await templateWorkbook(labels)), 200, xlsxHeaders('居民导入模板.xlsx'));
+      const workbook = await service.importTemplate(actorOf(c));
+      return c.body(new Uint8Array(workbook), 200, xlsxHeaders('居民导入模板.xlsx'));
     })
     .openapi(exportRoute, async (c) => {
-      const actor = actorOf(c);
-      const spec = await service.searchSpec(actor, c.req.valid('query'));
-      const gridNames = new Map<string, string>();
-      const tagLabels = new Map((await service.tags('zh-CN')).map((t) => [t.code, t.label]));
-      async function* rows() {
-        for await (const batch of repo.allResidents(deps.db, spec)) {
-          const missing = [
-            ...new Set(
-              batch.map((r) => gridCodeOfPath(r.household_path)).filter((g): g is string => !!g && !gridNames.has(g)),
-            ),
-          ];
-          for (const g of await repo.gridNames(deps.db, missing)) gridNames.set(g.code, g.name);
-          yield batch.map((r) => ({
-            name: r.name,
-            gender: r.gender,
-            birthDate: dateText(r.birth_date),
-            idNumber: r.id_number_masked,
-            phone: r.phone_masked,
-            address: r.address,
-            grid: gridNames.get(gridCodeOfPath(r.household_path) ?? '') ?? '',
-            relation: r.relation as 'other',
-            residence: r.residence as 'registered',
-            tags: r.tags.map((t) => tagLabels.get(t) ?? t).join('、'),
-            status: r.status as 'active',
-          }));
-        }
-      }
-      return c.body(new Uint8Array(await exportWorkbook(rows())), 200, xlsxHeaders('居民名单.xlsx'));
+      const workbook = await service.exportResidents(actorOf(c), c.req.valid('query'));
+      return c.body(new Uint8Array(workbook), 200, xlsxHeaders('居民名单.xlsx'));
     })
     .openapi(importRoute, async (c) => {
       const query = c.req.valid('query');
@@ -243,7 +211,7 @@ export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
       const bytes = Buffer.from(await file.arrayBuffer());
       if (!(await isXlsx(bytes))) throw new AppError('IMPORT_FILE_INVALID');
       return c.json(
-        await importResidents(actorOf(c), {
+        await service.importResidents(actorOf(c), {
           communityCode: query.communityCode,
           bytes,
           mode: query.mode,
