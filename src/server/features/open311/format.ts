@@ -15,6 +15,7 @@ export function splitFormat(file: string): [string, Format] | null {
 }
 
 /** C0 controls other than tab, line feed and carriage return: never meaningful in a parameter. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /**

@@ -136,7 +136,7 @@ async function createPartyOrg(deps: OrgsDeps, actor: Actor, input: PartyOrgInput
 async function partyMembers(deps: OrgsDeps, actor: Actor, q: RosterQueryT) {
   const { rows, total } = await repo.listPartyMembers(deps.db, await filter(deps, actor, q));
   return {
-    items: rows.map((r: any) => ({
+    items: rows.map((r) => ({
       ...person(r),
       partyOrg: r.party_org,
       joinedOn: dateText(r.joined_on),
@@ -169,7 +169,7 @@ async function addPartyMember(deps: OrgsDeps, actor: Actor, input: PartyMemberIn
 async function volunteers(deps: OrgsDeps, actor: Actor, q: RosterQueryT) {
   const { rows, total } = await repo.listVolunteers(deps.db, await filter(deps, actor, q));
   return {
-    items: rows.map((r: any) => ({
+    items: rows.map((r) => ({
       ...person(r),
       skills: r.skills,
       team: r.team,
@@ -198,7 +198,7 @@ async function addVolunteer(deps: OrgsDeps, actor: Actor, input: VolunteerInputT
 async function inServiceMembers(deps: OrgsDeps, actor: Actor, q: RosterQueryT) {
   const { rows, total } = await repo.listInService(deps.db, await filter(deps, actor, q));
   return {
-    items: rows.map((r: any) => ({
+    items: rows.map((r) => ({
       ...person(r),
       workUnit: r.work_unit,
       community: r.community,
