@@ -10,6 +10,7 @@ import { assertInScope, systemActor } from '../../platform/policy.js';
 import { pathUnder, resolveUnder } from '../../platform/scope.js';
 import type { FileStorage } from '../../platform/storage.js';
 import { text } from '../../platform/text-schema.js';
+import { MonthlyReportSchema } from './schemas.js';
 import type { StatsService } from './service.js';
 
 // Monthly reports: printed on demand, and made by a job on the 1st of each month (02:00 Beijing
@@ -100,21 +101,7 @@ const stored = authRoute({
   tags: ['stats'],
   summary: 'Monthly reports made by the scheduled job',
   request: { query: z.object({ under: text({ min: 2, max: 40 }) }) },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            month: z.string(),
-            place: z.object({ code: z.string(), name: z.string() }),
-            createdAt: z.string(),
-          }),
-        ),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(z.object({ items: z.array(MonthlyReportSchema) })), ...errorResponses },
 });
 const download = authRoute({
   method: 'get',
