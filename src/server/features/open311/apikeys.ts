@@ -9,6 +9,7 @@ import { newId, randomToken } from '../../platform/ids.js';
 import { assertPermission, type Actor } from '../../platform/policy.js';
 import { county } from './repository.js';
 import { text } from '../../platform/text-schema.js';
+import { ApiKeySchema, IssuedApiKeySchema } from './schemas.js';
 
 // API keys for Open311 clients: issued and revoked by an administrator; only a hash is kept.
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -96,21 +97,12 @@ export function createApiKeys({ db, clock }: { db: Db; clock: Clock }) {
 
 export type ApiKeys = ReturnType<typeof createApiKeys>;
 
-const Key = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('ApiKey');
 const list = authRoute({
   method: 'get',
   path: '/api-keys',
   tags: ['open311'],
   summary: 'Open311 API keys of your county',
-  responses: { 200: jsonContent(z.object({ items: z.array(Key) })), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ items: z.array(ApiKeySchema) })), ...errorResponses },
 });
 const create = authRoute({
   method: 'post',
@@ -124,7 +116,7 @@ const create = authRoute({
     },
   },
   responses: {
-    201: jsonContent(z.object({ id: z.string(), key: z.string(), prefix: z.string() }), 'Issued'),
+    201: jsonContent(IssuedApiKeySchema, 'Issued'),
     ...errorResponses,
   },
 });
