@@ -22,7 +22,7 @@ export const caseStateLabels = {
   resolved: '已办结',
   closed: '已归档',
   rejected: '不予受理',
-} as const satisfies Record<CaseState, string>;
+} satisfies Record<CaseState, string>;
 
 /** How a case came in (渠道). */
 export const caseChannels = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'] as const;
@@ -36,7 +36,7 @@ export const caseChannelLabels = {
   patrol: '网格巡查',
   open311: '开放接口',
   import: '导入',
-} as const satisfies Record<CaseChannel, string>;
+} satisfies Record<CaseChannel, string>;
 /** The channels staff enter a case through by hand (the others come from forms, devices and imports). */
 export const staffCaseChannels = [
   'hotline',
@@ -56,12 +56,9 @@ export const caseRatingLabels = {
   satisfied: '满意',
   basic: '基本满意',
   unsatisfied: '不满意',
-} as const satisfies Record<CaseRating, string>;
+} satisfies Record<CaseRating, string>;
 
 /** How near a running deadline is: yellow from 80 % of its time, red once it has passed (cases, whistles, legal questions). */
 export const slaLevels = ['ok', 'yellow', 'red'] as const;
 export type SlaLevel = (typeof slaLevels)[number];
-export const slaLevelLabels = { ok: '正常', yellow: '即将超时', red: '已超时' } as const satisfies Record<
-  SlaLevel,
-  string
->;
+export const slaLevelLabels = { ok: '正常', yellow: '即将超时', red: '已超时' } satisfies Record<SlaLevel, string>;

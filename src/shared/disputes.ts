@@ -11,7 +11,7 @@ export const disputeTypeLabels = {
   land: '土地纠纷',
   consumer: '消费纠纷',
   other: '其他',
-} as const satisfies Record<DisputeType, string>;
+} satisfies Record<DisputeType, string>;
 
 /** Where the dispute was found (来源). */
 export const disputeSources = ['regular_screening', 'focused_screening', 'case', 'walk_in'] as const;
@@ -21,11 +21,11 @@ export const disputeSourceLabels = {
   focused_screening: '专项排查',
   case: '诉求转入',
   walk_in: '来访登记',
-} as const satisfies Record<DisputeSource, string>;
+} satisfies Record<DisputeSource, string>;
 
 export const disputeRisks = ['low', 'medium', 'high'] as const;
 export type DisputeRisk = (typeof disputeRisks)[number];
-export const disputeRiskLabels = { low: '低', medium: '中', high: '高' } as const satisfies Record<DisputeRisk, string>;
+export const disputeRiskLabels = { low: '低', medium: '中', high: '高' } satisfies Record<DisputeRisk, string>;
 
 export const disputeStatuses = ['open', 'mediating', 'agreed', 'failed', 'handed_over', 'closed'] as const;
 export type DisputeStatus = (typeof disputeStatuses)[number];
@@ -36,7 +36,7 @@ export const disputeStatusLabels = {
   failed: '调解未成',
   handed_over: '已移交',
   closed: '已结案',
-} as const satisfies Record<DisputeStatus, string>;
+} satisfies Record<DisputeStatus, string>;
 
 export const disputePartyRoles = ['applicant', 'respondent', 'other'] as const;
 export type DisputePartyRole = (typeof disputePartyRoles)[number];
@@ -44,7 +44,7 @@ export const disputePartyRoleLabels = {
   applicant: '申请人',
   respondent: '被申请人',
   other: '其他当事人',
-} as const satisfies Record<DisputePartyRole, string>;
+} satisfies Record<DisputePartyRole, string>;
 
 export const mediationOutcomes = ['agreed', 'not_agreed', 'adjourned'] as const;
 export type MediationOutcome = (typeof mediationOutcomes)[number];
@@ -52,7 +52,7 @@ export const mediationOutcomeLabels = {
   agreed: '达成协议',
   not_agreed: '未达成协议',
   adjourned: '择日再调',
-} as const satisfies Record<MediationOutcome, string>;
+} satisfies Record<MediationOutcome, string>;
 
 /** Where a dispute the community cannot settle goes (移交). */
 export const disputeHandoverTargets = ['justice_office', 'court'] as const;
@@ -60,4 +60,4 @@ export type DisputeHandoverTarget = (typeof disputeHandoverTargets)[number];
 export const disputeHandoverTargetLabels = {
   justice_office: '司法所',
   court: '人民法院',
-} as const satisfies Record<DisputeHandoverTarget, string>;
+} satisfies Record<DisputeHandoverTarget, string>;

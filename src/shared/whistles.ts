@@ -9,7 +9,7 @@ export const summonsStateLabels = {
   arrived: '已报到',
   reported: '已反馈',
   scored: '已评分',
-} as const satisfies Record<SummonsState, string>;
+} satisfies Record<SummonsState, string>;
 
 export const whistleStates = ['open', 'closed'] as const;
 export type WhistleState = (typeof whistleStates)[number];

@@ -1,11 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { dutyKinds, dutyTaskStatuses } from '../../../shared/duties.js';
 import { text } from '../../platform/text-schema.js';
 
 // 部门派单 / 社区准入核验: a department hands a task to a community; the duty list decides.
-
-export const dutyTaskStatuses = ['accepted', 'refused'] as const;
-/** 权责清单 item kinds: 自治事项, 协助事项, 准入事项, 取消事项. */
-export const dutyKinds = ['self_governance', 'assisting', 'admitted', 'cancelled'] as const;
 
 export const DutyTaskInput = z.object({
   communityCode: z.string().regex(/^\d{12}$/),

@@ -1,22 +1,37 @@
+import type { z } from '@hono/zod-openapi';
+import type {
+  DisputeInput as DisputeInputSchema,
+  DisputeQuery,
+  MediationInput as MediationInputSchema,
+} from '../../../server/features/disputes/schemas';
+import type {
+  DisputeHandoverTarget,
+  DisputePartyRole,
+  DisputeRisk,
+  DisputeSource,
+  DisputeStatus,
+  DisputeType,
+  MediationOutcome,
+} from '../../../shared/disputes';
 import type { ListResponse } from '../api-types';
 import { http } from '../http';
 
 // 矛盾纠纷: the ledger, one dispute with its parties (masked), mediation sessions and history.
 
-export const disputeTypes = ['neighbour', 'family', 'property', 'labour', 'land', 'consumer', 'other'] as const;
-export const disputeSources = ['regular_screening', 'focused_screening', 'case', 'walk_in'] as const;
-export const disputeRisks = ['low', 'medium', 'high'] as const;
-export const disputeStatuses = ['open', 'mediating', 'agreed', 'failed', 'handed_over', 'closed'] as const;
-export const partyRoles = ['applicant', 'respondent', 'other'] as const;
-export const mediationOutcomes = ['agreed', 'not_agreed', 'adjourned'] as const;
-export type DisputeType = (typeof disputeTypes)[number];
-export type DisputeSource = (typeof disputeSources)[number];
-export type DisputeRisk = (typeof disputeRisks)[number];
-export type DisputeStatus = (typeof disputeStatuses)[number];
-export type PartyRole = (typeof partyRoles)[number];
-export type MediationOutcome = (typeof mediationOutcomes)[number];
+export {
+  disputePartyRoles as partyRoles,
+  disputeRisks,
+  disputeSources,
+  disputeStatuses,
+  disputeTypes,
+  mediationOutcomes,
+} from '../../../shared/disputes';
+export type { DisputeRisk, DisputeSource, DisputeStatus, DisputeType, MediationOutcome };
+export type PartyRole = DisputePartyRole;
 export type DisputeAction = 'mediate' | 'followup' | 'handover' | 'close';
 
+// The list and the detail are written out here until the disputes routes declare their response
+// schemas (the detail answers passthrough() today); then they become z.infer of those.
 export interface DisputeSummary {
   id: string;
   code: string;
@@ -49,29 +64,11 @@ export interface DisputeDetail extends DisputeSummary {
   actions: DisputeAction[];
 }
 
-export interface DisputeInput {
-  caseId?: string;
-  placeCode?: string;
-  disputeType: DisputeType;
-  summary: string;
-  source: DisputeSource;
-  risk: DisputeRisk;
-  parties: { role: PartyRole; name: string; phone?: string; idNumber?: string }[];
-}
+export type DisputeInput = z.input<typeof DisputeInputSchema>;
+export type MediationInput = z.input<typeof MediationInputSchema>;
 
-export interface MediationInput {
-  mediators: string[];
-  legalAdvisers: string[];
-  record: string;
-  outcome: MediationOutcome;
-  agreementText?: string;
-  signatureFileIds: string[];
-}
-
-export const listDisputes = (
-  query: { under?: string; caseId?: string; status?: DisputeStatus; risk?: DisputeRisk },
-  signal?: AbortSignal,
-) => http.get<ListResponse<DisputeSummary>>('/disputes', { query: { ...query }, signal });
+export const listDisputes = (query: z.input<typeof DisputeQuery>, signal?: AbortSignal) =>
+  http.get<ListResponse<DisputeSummary>>('/disputes', { query: { ...query }, signal });
 
 export const getDispute = (id: string, signal?: AbortSignal) =>
   http.get<DisputeDetail>(`/disputes/${encodeURIComponent(id)}`, { signal });
@@ -83,7 +80,7 @@ export const recordMediation = (id: string, input: MediationInput) =>
 
 export const followupDispute = (id: string, note: string) =>
   http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/followups`, { note });
-export const handoverDispute = (id: string, note: string, to: 'justice_office' | 'court') =>
+export const handoverDispute = (id: string, note: string, to: DisputeHandoverTarget) =>
   http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/handover`, { note, to });
 export const closeDispute = (id: string, note: string) =>
   http.post<{ status: string }>(`/disputes/${encodeURIComponent(id)}/close`, { note });

@@ -1,3 +1,8 @@
+import type { z } from '@hono/zod-openapi';
+import type {
+  AdviserSchema,
+  SummonsActionInput as SummonsActionInputSchema,
+} from '../../../server/features/whistle/schemas';
 import type {
   ListResponse,
   SummonsAction,
@@ -13,13 +18,7 @@ export type { WhistleRankingRow, WhistleSummary };
 // 吹哨报到: a street or community summons departments; their receivers acknowledge (接哨), check in
 // on site (报到), report back (反馈); the whistler scores each department.
 
-export interface SummonsActionInput {
-  note?: string;
-  lng?: number;
-  lat?: number;
-  score?: number;
-  comment?: string;
-}
+export type SummonsActionInput = z.input<typeof SummonsActionInputSchema>;
 
 export const blowWhistle = (input: WhistleInput) => http.post<{ id: string }>('/whistles', input);
 
@@ -36,11 +35,7 @@ export const takeSummonsAction = (id: string, action: SummonsAction, input: Summ
   http.post<{ id: string; state: string }>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
 
 /** A legal adviser who serves the place and can be summoned in person. */
-export interface WhistleAdviser {
-  id: string;
-  name: string;
-  serves: string;
-}
+export type WhistleAdviser = z.infer<typeof AdviserSchema>;
 export const whistleAdvisers = (query: { caseId?: string; placeCode?: string }) =>
   http.get<ListResponse<WhistleAdviser>>('/whistle-advisers', { query });
 
