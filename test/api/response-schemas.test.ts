@@ -24,9 +24,9 @@ let routes: RouteDefinition[] = [];
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
-  routes = ctx.app.openAPIRegistry.definitions
-    .filter((d): d is { type: 'route'; route: RouteDefinition } => d.type === 'route')
-    .map((d) => d.route);
+  // the registry's own type does not name the route's zod schemas; read it as what it holds
+  const definitions = ctx.app.openAPIRegistry.definitions as unknown as { type: string; route?: RouteDefinition }[];
+  routes = definitions.flatMap((d) => (d.type === 'route' && d.route ? [d.route] : []));
 });
 afterAll(() => ctx.close());
 
