@@ -100,6 +100,19 @@ describe(`dispute ledger and mediation (${testEngine})`, () => {
     expect(detail.timeline.map((e: { kind: string }) => e.kind)).toEqual(['recorded', 'whistle']);
   });
 
+  it('records who linked the whistle to the dispute in the audit log', async () => {
+    const whistleId = (await mediator.get(`/api/v1/disputes/${disputeId}`)).body.whistleId;
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name', 'after'])
+      .where('entity_id', '=', disputeId)
+      .where('action', '=', 'dispute.whistle')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_name: 'worker1' });
+    expect(JSON.stringify(audit[0]!.after)).toContain(whistleId);
+  });
+
   it('records a mediation that ends in an agreement, printed with the signatures', async () => {
     const sig1 = (
       await mediator.request(

@@ -5,7 +5,7 @@ import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { shanghaiDate } from '../platform/deadlines.js';
 import { dueColumn, watchDeadline } from '../features/cases/sla.js';
-import { tokenize } from '../features/cases/text.js';
+import { tokenize } from '../platform/search-text.js';
 import { personName } from './names.js';
 import { gridPoint, pointNear } from './points.js';
 import type { Random } from './random.js';

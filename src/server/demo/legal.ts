@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { tokenize } from '../features/cases/text.js';
+import { tokenize } from '../platform/search-text.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { Random } from './random.js';

@@ -176,6 +176,7 @@ export const invalidReasons = {
     'zh-CN': '请以表单提交（application/x-www-form-urlencoded 或 multipart/form-data）',
     en: 'a form (application/x-www-form-urlencoded or multipart/form-data)',
   },
+  summonSomeone: { 'zh-CN': '请至少召集一个部门或一位法律顾问', en: 'summon at least one department or legal adviser' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

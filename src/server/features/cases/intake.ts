@@ -15,7 +15,8 @@ import * as repo from './repository.js';
 import type { CasesDeps } from './service.js';
 import { watchDeadline } from './sla.js';
 import { applyCaseChange } from '../stats/rollup.js';
-import { suggestCategory, tokenize } from './text.js';
+import { suggestCategory } from './text.js';
+import { tokenize } from '../../platform/search-text.js';
 import { isUnder } from '../../platform/scope.js';
 
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { similarity, suggestCategory, tokenize } from './text.js';
+import { tokenize } from '../../platform/search-text.js';
+import { similarity, suggestCategory } from './text.js';
 
 describe('case text', () => {
   it('segments Chinese into words without punctuation or filler', () => {

@@ -1,22 +1,31 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
-import { text } from '../../platform/text-schema.js';
-import type { WhistleService } from '../whistle/service.js';
-import { SummonsRequest, summonsSomeone } from '../whistle/schemas.js';
-import { DisputeInput, DisputeQuery, MediationInput } from './schemas.js';
+import {
+  AnalysisQuery,
+  DisputeDetailSchema,
+  DisputeId,
+  DisputeInput,
+  DisputeQuery,
+  DisputeSummarySchema,
+  DisputeWhistleInput,
+  HandoverInput,
+  MediationInput,
+  NoteInput,
+  RecordedSchema,
+  StatusSchema,
+  SummonedSchema,
+} from './schemas.js';
 import type { DisputesService } from './service.js';
 
 const tags = ['disputes'];
-const Id = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const json = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
-const StatusOut = jsonContent(z.object({ id: z.string(), status: z.string() }));
+const StatusOut = jsonContent(StatusSchema);
 const pdf = {
   200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
   ...errorResponses,
 };
-const Note = z.object({ note: text({ min: 2, max: 1000, multiline: true }) });
 
 const record = authRoute({
   method: 'post',
@@ -24,7 +33,7 @@ const record = authRoute({
   tags,
   summary: 'Record a dispute in the ledger (from a case or a screening)',
   request: json(DisputeInput),
-  responses: { 201: jsonContent(z.object({ id: z.string(), code: z.string() }), 'Recorded'), ...errorResponses },
+  responses: { 201: jsonContent(RecordedSchema, 'Recorded'), ...errorResponses },
 });
 const list = authRoute({
   method: 'get',
@@ -32,40 +41,22 @@ const list = authRoute({
   tags,
   summary: 'The dispute ledger in your scope',
   request: { query: DisputeQuery },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            code: z.string(),
-            type: z.string(),
-            summary: z.string(),
-            risk: z.string(),
-            status: z.string(),
-            source: z.string(),
-            createdAt: z.string(),
-          }),
-        ),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(z.object({ items: z.array(DisputeSummarySchema) })), ...errorResponses },
 });
 const get = authRoute({
   method: 'get',
   path: '/disputes/{id}',
   tags,
   summary: 'One dispute: parties (masked), mediation sessions, timeline',
-  request: { params: Id },
-  responses: { 200: jsonContent(z.object({}).passthrough()), ...errorResponses },
+  request: { params: DisputeId },
+  responses: { 200: jsonContent(DisputeDetailSchema), ...errorResponses },
 });
 const mediate = authRoute({
   method: 'post',
   path: '/disputes/{id}/mediations',
   tags,
   summary: 'Record a mediation session and its outcome',
-  request: { params: Id, ...json(MediationInput) },
+  request: { params: DisputeId, ...json(MediationInput) },
   responses: { 200: StatusOut, ...errorResponses },
 });
 const followup = authRoute({
@@ -73,7 +64,7 @@ const followup = authRoute({
   path: '/disputes/{id}/followups',
   tags,
   summary: 'Record a follow-up visit',
-  request: { params: Id, ...json(Note) },
+  request: { params: DisputeId, ...json(NoteInput) },
   responses: { 200: StatusOut, ...errorResponses },
 });
 const handover = authRoute({
@@ -81,7 +72,7 @@ const handover = authRoute({
   path: '/disputes/{id}/handover',
   tags,
   summary: 'Hand the file over to the justice office or the court',
-  request: { params: Id, ...json(Note.extend({ to: z.enum(['justice_office', 'court']) })) },
+  request: { params: DisputeId, ...json(HandoverInput) },
   responses: { 200: StatusOut, ...errorResponses },
 });
 const close = authRoute({
@@ -89,7 +80,7 @@ const close = authRoute({
   path: '/disputes/{id}/close',
   tags,
   summary: 'Close the dispute',
-  request: { params: Id, ...json(Note) },
+  request: { params: DisputeId, ...json(NoteInput) },
   responses: { 200: StatusOut, ...errorResponses },
 });
 const whistle = authRoute({
@@ -97,15 +88,15 @@ const whistle = authRoute({
   path: '/disputes/{id}/whistle',
   tags,
   summary: 'Blow the whistle on this dispute',
-  request: { params: Id, ...json(SummonsRequest.refine(...summonsSomeone)) },
-  responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses },
+  request: { params: DisputeId, ...json(DisputeWhistleInput) },
+  responses: { 201: jsonContent(SummonedSchema, 'Summoned'), ...errorResponses },
 });
 const agreement = authRoute({
   method: 'get',
   path: '/disputes/{id}/agreement.pdf',
   tags,
   summary: 'The mediation agreement (PDF, with the signatures)',
-  request: { params: Id },
+  request: { params: DisputeId },
   responses: pdf,
 });
 const analysis = authRoute({
@@ -113,9 +104,7 @@ const analysis = authRoute({
   path: '/disputes/analysis.pdf',
   tags,
   summary: 'Monthly “two screenings, one analysis” report (PDF)',
-  request: {
-    query: z.object({ under: text({ min: 2, max: 40 }), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }),
-  },
+  request: { query: AnalysisQuery },
   responses: pdf,
 });
 const pdfHeaders = (name: string) => ({
@@ -123,7 +112,7 @@ const pdfHeaders = (name: string) => ({
   'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(name)}`,
 });
 
-export function disputesRoutes(service: DisputesService, whistles: WhistleService) {
+export function disputesRoutes(service: DisputesService) {
   return createRouter()
     .openapi(analysis, async (c) => {
       const q = c.req.valid('query');
@@ -149,20 +138,9 @@ export function disputesRoutes(service: DisputesService, whistles: WhistleServic
     .openapi(close, async (c) =>
       c.json(await service.close(actorOf(c), c.req.valid('param').id, c.req.valid('json').note), 200),
     )
-    .openapi(whistle, async (c) => {
-      const actor = actorOf(c);
-      const dispute = await service.get(actor, c.req.valid('param').id);
-      const input = c.req.valid('json');
-      const place = dispute.caseId ? undefined : await service.placeCodeOf(dispute.id);
-      const blown = await whistles.blow(actor, {
-        caseId: dispute.caseId ?? undefined,
-        placeCode: place,
-        subject: `纠纷${dispute.code}`,
-        ...input,
-      });
-      await service.linkWhistle(actor, dispute.id, blown.id);
-      return c.json(blown, 201);
-    })
+    .openapi(whistle, async (c) =>
+      c.json(await service.blowWhistle(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    )
     .openapi(agreement, async (c) =>
       c.body(
         new Uint8Array(await service.agreement(actorOf(c), c.req.valid('param').id)),

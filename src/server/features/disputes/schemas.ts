@@ -1,19 +1,31 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/text-schema.js';
+import { SummonsRequest, summonsSomeone } from '../whistle/schemas.js';
+import { disputeActions, disputeStatuses, mediationOutcomes } from './lifecycle.js';
 
-const disputeTypes = ['neighbour', 'family', 'property', 'labour', 'land', 'consumer', 'other'] as const;
+// 矛盾纠纷: what the ledger takes and what it answers. The web takes its types from here
+// (src/web/common/api-types.ts), so the two cannot drift apart.
+
+export const disputeTypes = ['neighbour', 'family', 'property', 'labour', 'land', 'consumer', 'other'] as const;
+export const disputeSources = ['regular_screening', 'focused_screening', 'case', 'walk_in'] as const;
+export const disputeRisks = ['low', 'medium', 'high'] as const;
+export const partyRoles = ['applicant', 'respondent', 'other'] as const;
+export const handoverTargets = ['justice_office', 'court'] as const;
+
+export const DisputeId = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
 export const DisputeInput = z
   .object({
     caseId: z.uuid().optional().openapi({ description: 'A case that becomes a dispute' }),
     placeCode: text({ min: 2, max: 40 }).optional(),
     disputeType: z.enum(disputeTypes),
     summary: text({ min: 5, max: 2000, multiline: true }),
-    source: z.enum(['regular_screening', 'focused_screening', 'case', 'walk_in']),
-    risk: z.enum(['low', 'medium', 'high']),
+    source: z.enum(disputeSources),
+    risk: z.enum(disputeRisks),
     parties: z
       .array(
         z.object({
-          role: z.enum(['applicant', 'respondent', 'other']),
+          role: z.enum(partyRoles),
           residentId: z.uuid().optional(),
           name: text({ min: 1, max: 40 }),
           phone: text({ max: 20 }).optional(),
@@ -36,7 +48,7 @@ export const MediationInput = z
       .max(10)
       .default([]),
     record: text({ min: 2, max: 5000, multiline: true }),
-    outcome: z.enum(['agreed', 'not_agreed', 'adjourned']),
+    outcome: z.enum(mediationOutcomes),
     agreementText: text({ max: 5000, multiline: true }).optional(),
     signatureFileIds: z.array(z.uuid()).max(20).default([]).openapi({
       description: 'PNG signatures drawn on a phone, uploaded through /files, in the order of the parties',
@@ -44,12 +56,74 @@ export const MediationInput = z
   })
   .openapi('MediationInput');
 
+export const NoteInput = z.object({ note: text({ min: 2, max: 1000, multiline: true }) });
+export const HandoverInput = NoteInput.extend({ to: z.enum(handoverTargets) });
+
+/** 吹哨 on a dispute: whom to summon; the whistle's place and subject come from the dispute. */
+export const DisputeWhistleInput = SummonsRequest.refine(...summonsSomeone);
+
 export const DisputeQuery = z.object({
   under: text({ min: 2, max: 40 }).optional(),
   caseId: z.uuid().optional().openapi({ description: 'The dispute a case became' }),
-  status: z.enum(['open', 'mediating', 'agreed', 'failed', 'handed_over', 'closed']).optional(),
-  risk: z.enum(['low', 'medium', 'high']).optional(),
+  status: z.enum(disputeStatuses).optional(),
+  risk: z.enum(disputeRisks).optional(),
 });
+
+export const AnalysisQuery = z.object({
+  under: text({ min: 2, max: 40 }),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+});
+
+export const RecordedSchema = z.object({ id: z.string(), code: z.string() });
+export const StatusSchema = z.object({ id: z.string(), status: z.string() });
+export const SummonedSchema = z.object({ id: z.string() });
+
+export const DisputeSummarySchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  type: z.enum(disputeTypes),
+  summary: z.string(),
+  risk: z.enum(disputeRisks),
+  status: z.enum(disputeStatuses),
+  source: z.enum(disputeSources),
+  createdAt: z.string(),
+});
+
+export const DisputeDetailSchema = DisputeSummarySchema.extend({
+  caseId: z.string().nullable(),
+  whistleId: z.string().nullable(),
+  handedTo: z.string().nullable(),
+  place: z.object({ code: z.string(), name: z.string() }).nullable(),
+  /** In the order the signatures are sent and the agreement prints them. */
+  parties: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(partyRoles),
+      name: z.string(),
+      phone: z.string().nullable().openapi({ description: 'masked' }),
+      idNumber: z.string().nullable().openapi({ description: 'masked' }),
+    }),
+  ),
+  sessions: z.array(
+    z.object({
+      id: z.string(),
+      heldAt: z.string(),
+      mediators: z.array(z.string()),
+      legalAdvisers: z.array(z.string()),
+      record: z.string(),
+      outcome: z.enum(mediationOutcomes),
+      agreementText: z.string().nullable(),
+      signatures: z.number().int().openapi({ description: 'How many signatures the session holds' }),
+    }),
+  ),
+  timeline: z.array(z.object({ kind: z.string(), note: z.string(), actorName: z.string(), at: z.string() })),
+  /** What the user may do next (the server decides; the UI shows only these). */
+  actions: z.array(z.enum(disputeActions)),
+}).openapi('DisputeDetail');
 
 export type DisputeInputT = z.infer<typeof DisputeInput>;
 export type MediationInputT = z.infer<typeof MediationInput>;
+export type DisputeQueryT = z.infer<typeof DisputeQuery>;
+export type DisputeWhistleInputT = z.infer<typeof DisputeWhistleInput>;
+export type HandoverTarget = (typeof handoverTargets)[number];
+export type DisputeDetail = z.infer<typeof DisputeDetailSchema>;

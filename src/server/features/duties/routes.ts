@@ -2,10 +2,10 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
-import { assertPermission } from '../../platform/policy.js';
 import { text } from '../../platform/text-schema.js';
-import { isXlsx } from '../files/content-type.js';
+import { isXlsx } from '../files/index.js';
 import { readDutySheet, writeDutySheet } from './excel.js';
+import { assertMayImportLists } from './policy.js';
 import {
   DutyAdviceSchema,
   DutyItemSchema,
@@ -142,7 +142,7 @@ export function dutiesRoutes(service: DutiesService) {
       });
     })
     .openapi(importRoute, async (c) => {
-      assertPermission(actorOf(c), 'duties:write'); // before reading an upload the user may not make
+      assertMayImportLists(actorOf(c)); // before reading an upload the user may not make
       const body = await c.req.parseBody();
       if (!(body.file instanceof File)) throw new AppError('UPLOAD_MISSING');
       const bytes = Buffer.from(await body.file.arrayBuffer());

@@ -1,8 +1,7 @@
 import type { Executor } from '../../platform/audit.js';
-import { AppError } from '../../platform/errors.js';
+import { invalid } from '../../platform/errors.js';
 import { can, type Actor } from '../../platform/policy.js';
 import { canReadCase } from '../cases/access.js';
-import { casePathsShowingFile } from '../cases/repository.js';
 import * as repo from './repository.js';
 
 // Who may read a stored file — and so who may attach it. A file id is no secret (it travels in
@@ -19,7 +18,7 @@ export async function canReadFile(
   if (actor.kind === 'system') return true;
   if (file.uploaded_by !== null && file.uploaded_by === actor.userId) return true;
   if ((await repo.visitPathsShowing(db, file.id)).some((p) => can(actor, 'visits:read', p))) return true;
-  if ((await casePathsShowingFile(db, file.id)).some((c) => canReadCase(actor, c))) return true;
+  if ((await repo.casePathsShowingFile(db, file.id)).some((c) => canReadCase(actor, c))) return true;
   return (await repo.mediationPathsShowing(db, file.id)).some((p) => can(actor, 'disputes:read', p));
 }
 
@@ -43,8 +42,7 @@ export async function attachableFiles(
     const file = files.find((f) => f.id === id);
     const allowed =
       file !== undefined && (uploadedNow.has(id) || (actor !== null && (await canReadFile(db, actor, file))));
-    if (!allowed)
-      throw new AppError('VALIDATION_FAILED', { issues: [{ path: options.field, message: 'unknown photo' }] });
+    if (!allowed) throw invalid(options.field, 'unknownPhoto');
   }
   return files;
 }

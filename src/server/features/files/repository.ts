@@ -26,6 +26,17 @@ export async function visitPathsShowing(db: Executor, fileId: string) {
   return rows.map((r) => r.path);
 }
 
+/** The cases that show this photo (reported or as a result), with what decides who may read them. */
+export function casePathsShowingFile(db: Executor, fileId: string) {
+  return db
+    .selectFrom('cases')
+    .select(['place_path', 'assignee_user_id', 'assignee_department_id'])
+    .where((eb) =>
+      eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]),
+    )
+    .execute();
+}
+
 /** Paths of the disputes whose mediation sessions carry this signature. */
 export async function mediationPathsShowing(db: Executor, fileId: string) {
   const rows = await db

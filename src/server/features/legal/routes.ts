@@ -1,89 +1,54 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
-import { text } from '../../platform/text-schema.js';
+import {
+  AnsweredSchema,
+  AskedSchema,
+  LegalAnswerInput,
+  LegalFaqQuery,
+  LegalFaqSchema,
+  LegalQuestionInput,
+  LegalQuestionQuery,
+  LegalQuestionSchema,
+  QuestionId,
+} from './schemas.js';
 import type { LegalService } from './service.js';
 
 const tags = ['legal'];
-const Question = z
-  .object({
-    id: z.string(),
-    question: z.string(),
-    public: z.boolean(),
-    state: z.string(),
-    dueAt: z.string(),
-    slaLevel: z.string(),
-    answer: z.string().nullable(),
-    answeredBy: z.string().nullable(),
-    answeredAt: z.string().nullable(),
-    createdAt: z.string(),
-    askerName: z.string(),
-  })
-  .openapi('LegalQuestion');
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
 
 const ask = authRoute({
   method: 'post',
   path: '/legal-questions',
   tags,
   summary: 'Ask the community legal adviser (answer within 24 hours)',
-  request: {
-    body: {
-      content: {
-        'application/json': {
-          schema: z.object({
-            communityCode: z.string().regex(/^\d{12}$/),
-            question: text({ min: 5, max: 2000, multiline: true }),
-            public: z.boolean().default(false),
-          }),
-        },
-      },
-      required: true,
-    },
-  },
-  responses: { 201: jsonContent(z.object({ id: z.string(), dueAt: z.string() }), 'Asked'), ...errorResponses },
+  request: json(LegalQuestionInput),
+  responses: { 201: jsonContent(AskedSchema, 'Asked'), ...errorResponses },
 });
 const list = authRoute({
   method: 'get',
   path: '/legal-questions',
   tags,
   summary: 'My questions, or (for advisers) the community’s',
-  request: { query: z.object({ mine: z.enum(['true', 'false']).optional() }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(Question) })), ...errorResponses },
+  request: { query: LegalQuestionQuery },
+  responses: { 200: jsonContent(z.object({ items: z.array(LegalQuestionSchema) })), ...errorResponses },
 });
 const answer = authRoute({
   method: 'post',
   path: '/legal-questions/{id}/answer',
   tags,
   summary: 'Answer a question',
-  request: {
-    params: z.object({ id: z.uuid() }),
-    body: {
-      content: { 'application/json': { schema: z.object({ answer: text({ min: 5, max: 5000, multiline: true }) }) } },
-      required: true,
-    },
-  },
-  responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses },
+  request: { params: QuestionId, ...json(LegalAnswerInput) },
+  responses: { 200: jsonContent(AnsweredSchema), ...errorResponses },
 });
 const faq = createRoute({
   method: 'get',
   path: '/public/legal-faq',
   tags,
   summary: 'Answers the askers chose to make public, searchable',
-  request: { query: z.object({ q: text({ max: 100 }).optional() }) },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            question: z.string(),
-            answer: z.string(),
-            answeredBy: z.string(),
-            answeredAt: z.string(),
-          }),
-        ),
-      }),
-    ),
-  },
+  request: { query: LegalFaqQuery },
+  responses: { 200: jsonContent(z.object({ items: z.array(LegalFaqSchema) })) },
 });
 
 export function legalRoutes(service: LegalService) {

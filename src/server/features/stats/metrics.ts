@@ -1,6 +1,23 @@
-import type { Metric } from './rollup.js';
-
 // The definitions of the numbers leaders are judged by, written once (see docs/metrics.md).
+
+/** The counters of the daily rollup (case_daily), each the sum of every case's contribution. */
+export const metricColumns = [
+  'received',
+  'valid',
+  'contacted',
+  'contacted_on_time',
+  'contact_minutes',
+  'resolved',
+  'resolved_on_time',
+  'resolve_minutes',
+  'closed',
+  'rated',
+  'solved',
+  'satisfied',
+  'reopened',
+] as const;
+export type Metric = (typeof metricColumns)[number];
+
 export type Totals = Record<Metric, number>;
 
 const ratio = (numerator: number, denominator: number): number | null =>

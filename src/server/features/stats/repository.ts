@@ -1,9 +1,11 @@
-import { sql } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
-import { pathUnderAny } from '../../platform/scope.js';
-import { metricColumns } from './rollup.js';
+import type { CaseDailyTable, FilesTable, MonthlyReportsTable } from '../../platform/db/schema.js';
+import { pathUnder, pathUnderAny } from '../../platform/scope.js';
+import { metricColumns, type Metric } from './metrics.js';
 
-// Dashboard queries over the daily rollup (fast), and the same numbers from raw cases (the check).
+// Dashboard queries over the daily rollup (fast), the same numbers from raw cases (the check), the
+// rollup's own upkeep, and the stored monthly reports.
 
 export interface StatsFilter {
   /** The place asked for, or every place of the actor's scope. */
@@ -103,4 +105,109 @@ export function names(db: Executor, kind: 'category' | 'department' | 'place', k
     return db.selectFrom('departments').select(['code as key', 'name']).where('code', 'in', ids).execute();
   }
   return db.selectFrom('places').select(['code as key', 'name']).where('code', 'in', keys).execute();
+}
+
+export function departmentIdByCode(db: Executor, code: string) {
+  return db.selectFrom('departments').select('id').where('code', '=', code).executeTakeFirst();
+}
+
+/** One case's share of a rollup row: the row's key and its counters. */
+export interface RollupPart {
+  key: Omit<Selectable<CaseDailyTable>, Metric>;
+  metrics: Record<Metric, number>;
+}
+
+/** Adds a case's contribution to its rollup row (sign 1), or takes it away (sign −1). */
+export async function addToRollup(db: Executor, part: RollupPart, sign: 1 | -1) {
+  const values = { ...part.key, ...Object.fromEntries(metricColumns.map((m) => [m, sign * part.metrics[m]])) };
+  await db
+    .insertInto('case_daily')
+    .values(values as unknown as Insertable<CaseDailyTable>)
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'day', 'place_id', 'category_code', 'channel', 'department_key'])
+        .doUpdateSet(
+          Object.fromEntries(
+            metricColumns.map((m) => [m, sql`case_daily.${sql.ref(m)} + excluded.${sql.ref(m)}`]),
+          ) as never,
+        ),
+    )
+    .execute();
+}
+
+/** Rebuilds the rollup of a tenant (or all) from the raw cases in one GROUP BY. */
+export async function rebuildRollups(db: Executor, tenantId?: string) {
+  const where = tenantId ? sql`WHERE tenant_id = ${tenantId}` : sql``;
+  await sql`DELETE FROM case_daily ${where}`.execute(db);
+  await sql`
+    INSERT INTO case_daily (tenant_id, day, place_id, place_path, category_code, channel, department_key, received, valid, contacted, contacted_on_time,
+      contact_minutes, resolved, resolved_on_time, resolve_minutes, closed, rated, solved, satisfied, reopened)
+    SELECT tenant_id, (created_at AT TIME ZONE 'Asia/Shanghai')::date, place_id, place_path, coalesce(category_code, 'other'), channel,
+      coalesce(assignee_department_id::text, ''),
+      count(*),
+      count(*) FILTER (WHERE valid),
+      count(*) FILTER (WHERE first_contact_at IS NOT NULL),
+      count(*) FILTER (WHERE first_contact_on_time),
+      coalesce(sum(greatest(0, round(extract(epoch FROM first_contact_at - created_at) / 60))) FILTER (WHERE first_contact_at IS NOT NULL), 0),
+      count(*) FILTER (WHERE resolved_at IS NOT NULL),
+      count(*) FILTER (WHERE resolved_on_time),
+      coalesce(sum(greatest(0, round(extract(epoch FROM resolved_at - created_at) / 60))) FILTER (WHERE resolved_at IS NOT NULL), 0),
+      count(*) FILTER (WHERE state = 'closed'),
+      count(*) FILTER (WHERE rating IS NOT NULL),
+      count(*) FILTER (WHERE rating IS NOT NULL AND rating_solved),
+      count(*) FILTER (WHERE rating IN ('satisfied', 'basic')),
+      count(*) FILTER (WHERE reopen_count > 0)
+    FROM cases ${where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+}
+
+/** The streets and communities that get a monthly report. */
+export function reportPlaces(db: Executor) {
+  return db
+    .selectFrom('places')
+    .select(['id', 'code', 'tenant_id'])
+    .where('kind', 'in', ['street', 'community'])
+    .where('status', '=', 'active')
+    .where('tenant_id', 'is not', null)
+    .execute();
+}
+
+/** Stores a made report's file row and points the place's report of that month at it (made again: replaced). */
+export async function saveMonthlyReport(
+  db: Executor,
+  file: Insertable<FilesTable>,
+  report: Insertable<MonthlyReportsTable>,
+) {
+  await db.insertInto('files').values(file).execute();
+  await db
+    .insertInto('monthly_reports')
+    .values(report)
+    .onConflict((oc) =>
+      oc.columns(['place_id', 'month']).doUpdateSet({ file_id: report.file_id, created_at: report.created_at }),
+    )
+    .execute();
+}
+
+/** Stored monthly reports of the places under a path, newest month first. */
+export function monthlyReportsUnder(db: Executor, placePath: string) {
+  return db
+    .selectFrom('monthly_reports as r')
+    .innerJoin('places as p', 'p.id', 'r.place_id')
+    .select(['r.id', 'r.month', 'r.created_at', 'p.code', 'p.name'])
+    .where(pathUnder('p.path', placePath))
+    .orderBy('r.month', 'desc')
+    .orderBy('p.code')
+    .limit(500)
+    .execute();
+}
+
+/** A stored monthly report with its place and where its file lies. */
+export function findMonthlyReport(db: Executor, id: string) {
+  return db
+    .selectFrom('monthly_reports as r')
+    .innerJoin('places as p', 'p.id', 'r.place_id')
+    .innerJoin('files as f', 'f.id', 'r.file_id')
+    .select(['p.path', 'p.name', 'r.month', 'f.storage_key'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   allowedSummonsActions,
   findSummonsTransition,
+  isSummonsClock,
   summonsActions,
+  summonsClocks,
   summonsStates,
   type SummonsParty,
 } from './lifecycle.js';
@@ -31,5 +33,11 @@ describe('summons lifecycle table', () => {
     expect(allowedSummonsActions('acknowledged', ['departmentMember'])).toEqual([]);
     expect(allowedSummonsActions('acknowledged', ['departmentMember', 'owner'])).toEqual(['checkIn']);
     expect(allowedSummonsActions('scored', ['departmentMember', 'owner', 'whistler'])).toEqual([]);
+  });
+
+  it('runs the acknowledgement clock until 接哨 and the arrival clock until 报到', () => {
+    expect(summonsClocks.ack.runsIn).toEqual(['summoned']);
+    expect(summonsClocks.arrive.runsIn).toEqual(['summoned', 'acknowledged']);
+    expect(['ack', 'arrive', 'take', 'toString'].filter(isSummonsClock)).toEqual(['ack', 'arrive']);
   });
 });

@@ -25,3 +25,11 @@ export function findSummonsTransition(state: SummonsState, action: SummonsAction
 
 export const allowedSummonsActions = (state: SummonsState, parties: readonly SummonsParty[]): SummonsAction[] =>
   summonsTransitions.filter((t) => t.from === state && parties.includes(t.by)).map((t) => t.action);
+
+/** The two deadlines of a summons (接哨限时, 报到限时): the states in which each still runs, and its due column. */
+export const summonsClocks = {
+  ack: { runsIn: ['summoned'], due: 'ack_due_at', label: '接哨' },
+  arrive: { runsIn: ['summoned', 'acknowledged'], due: 'arrive_due_at', label: '报到' },
+} as const satisfies Record<string, { runsIn: readonly SummonsState[]; due: string; label: string }>;
+export type SummonsClock = keyof typeof summonsClocks;
+export const isSummonsClock = (clock: string): clock is SummonsClock => Object.hasOwn(summonsClocks, clock);

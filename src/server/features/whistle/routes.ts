@@ -1,13 +1,17 @@
-import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
-import { text } from '../../platform/text-schema.js';
 import {
-  AdviserSchema,
-  RankingRow,
-  WhistleSummary,
+  AdviserList,
+  AdvisersQuery,
+  BlownSchema,
+  RankingList,
+  RankingQuery,
   SummonsActionInput,
   SummonsParam,
+  SummonsStepSchema,
   WhistleInput,
+  WhistleList,
+  WhistleListQuery,
+  WhistleParam,
   WhistleSchema,
 } from './schemas.js';
 import type { WhistleService } from './service.js';
@@ -19,24 +23,22 @@ const blow = authRoute({
   tags,
   summary: 'Blow the whistle (吹哨): summon departments to a case or a place',
   request: { body: { content: { 'application/json': { schema: WhistleInput } }, required: true } },
-  responses: { 201: jsonContent(z.object({ id: z.string() }), 'Summoned'), ...errorResponses },
+  responses: { 201: jsonContent(BlownSchema, 'Summoned'), ...errorResponses },
 });
 const list = authRoute({
   method: 'get',
   path: '/whistles',
   tags,
   summary: 'Whistles in your scope, or summoning your department',
-  request: {
-    query: z.object({ state: z.enum(['open', 'closed']).optional(), mine: z.enum(['true', 'false']).optional() }),
-  },
-  responses: { 200: jsonContent(z.object({ items: z.array(WhistleSummary) })), ...errorResponses },
+  request: { query: WhistleListQuery },
+  responses: { 200: jsonContent(WhistleList), ...errorResponses },
 });
 const get = authRoute({
   method: 'get',
   path: '/whistles/{id}',
   tags,
   summary: 'One whistle with each department’s summons and the timeline',
-  request: { params: z.object({ id: z.uuid() }) },
+  request: { params: WhistleParam },
   responses: { 200: jsonContent(WhistleSchema), ...errorResponses },
 });
 const act = authRoute({
@@ -48,23 +50,23 @@ const act = authRoute({
     params: SummonsParam,
     body: { content: { 'application/json': { schema: SummonsActionInput } }, required: true },
   },
-  responses: { 200: jsonContent(z.object({ id: z.string(), state: z.string() })), ...errorResponses },
+  responses: { 200: jsonContent(SummonsStepSchema), ...errorResponses },
 });
 const ranking = authRoute({
   method: 'get',
   path: '/whistle-ranking',
   tags,
   summary: 'Department ranking: summonses, on-time acknowledgement and arrival, average score',
-  request: { query: z.object({ under: text({ min: 2, max: 40 }).optional() }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(RankingRow) })), ...errorResponses },
+  request: { query: RankingQuery },
+  responses: { 200: jsonContent(RankingList), ...errorResponses },
 });
 const advisers = authRoute({
   method: 'get',
   path: '/whistle-advisers',
   tags,
   summary: 'Legal advisers (法律顾问) who serve a case’s or a place’s community and can be summoned',
-  request: { query: z.object({ caseId: z.uuid().optional(), placeCode: text({ min: 2, max: 40 }).optional() }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(AdviserSchema) })), ...errorResponses },
+  request: { query: AdvisersQuery },
+  responses: { 200: jsonContent(AdviserList), ...errorResponses },
 });
 
 export function whistleRoutes(service: WhistleService) {

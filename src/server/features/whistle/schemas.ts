@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
-import { summonsActions } from './lifecycle.js';
+import { summonsActions, summonsStates } from './lifecycle.js';
+import { invalidReasons } from '../../platform/errors.js';
 import { text } from '../../platform/text-schema.js';
 
 /** What is asked and of whom: shared by a whistle on a case or place and one from a dispute. */
@@ -32,10 +33,15 @@ export const SummonsRequest = z.object({
 });
 export const summonsSomeone: [
   (w: { departmentCodes: string[]; adviserIds: string[] }) => boolean,
-  { path: string[]; message: string },
+  { path: string[]; message: string; params: { messages: { 'zh-CN': string; en: string } } },
 ] = [
   (w) => w.departmentCodes.length + w.adviserIds.length > 0,
-  { path: ['departmentCodes'], message: 'summon at least one department or legal adviser' },
+  // The messages in both languages travel with the issue; platform/http.ts picks the caller's.
+  {
+    path: ['departmentCodes'],
+    message: invalidReasons.summonSomeone.en,
+    params: { messages: invalidReasons.summonSomeone },
+  },
 ];
 
 export const WhistleInput = SummonsRequest.extend({
@@ -58,6 +64,21 @@ export const SummonsActionInput = z
   })
   .openapi('SummonsActionInput');
 
+export const whistleStates = ['open', 'closed'] as const;
+/** 黄牌/红牌: yellow from 80 % of a deadline's time, red once it is missed. */
+export const slaLevels = ['ok', 'yellow', 'red'] as const;
+
+export const WhistleParam = z.object({ id: z.uuid() });
+export const WhistleListQuery = z.object({
+  state: z.enum(whistleStates).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+});
+export const RankingQuery = z.object({ under: text({ min: 2, max: 40 }).optional() });
+export const AdvisersQuery = z.object({
+  caseId: z.uuid().optional(),
+  placeCode: text({ min: 2, max: 40 }).optional(),
+});
+
 export const SummonsParam = z.object({
   id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
   action: z.enum(summonsActions).openapi({ param: { name: 'action', in: 'path' } }),
@@ -68,7 +89,7 @@ export const SummonedParty = z.object({ kind: z.enum(['department', 'adviser']),
 const Summons = z.object({
   id: z.string(),
   department: SummonedParty,
-  state: z.string(),
+  state: z.enum(summonsStates),
   ackDueAt: z.string(),
   arriveDueAt: z.string(),
   acknowledgedAt: z.string().nullable(),
@@ -81,7 +102,7 @@ const Summons = z.object({
   reportText: z.string().nullable(),
   score: z.number().nullable(),
   scoreComment: z.string().nullable(),
-  slaLevel: z.string(),
+  slaLevel: z.enum(slaLevels),
   escalated: z.boolean(),
   actions: z.array(z.enum(summonsActions)),
 });
@@ -91,7 +112,7 @@ export const WhistleSchema = z
     caseId: z.string().nullable(),
     subject: z.string(),
     request: z.string(),
-    state: z.string(),
+    state: z.enum(whistleStates),
     createdBy: z.string(),
     createdAt: z.string(),
     place: z.object({
@@ -110,12 +131,12 @@ export const WhistleSummary = z
   .object({
     id: z.string(),
     subject: z.string(),
-    state: z.string(),
+    state: z.enum(whistleStates),
     caseId: z.string().nullable(),
     createdBy: z.string(),
     createdAt: z.string(),
     mine: z
-      .object({ state: z.string(), dueAt: z.string().nullable(), slaLevel: z.string() })
+      .object({ state: z.enum(summonsStates), dueAt: z.string().nullable(), slaLevel: z.enum(slaLevels) })
       .nullable()
       .openapi({ description: 'My own summons in it (receivers and advisers): its state and the deadline running' }),
   })
@@ -138,6 +159,14 @@ export const RankingRow = z
 export const AdviserSchema = z
   .object({ id: z.string(), name: z.string(), serves: z.string() })
   .openapi('WhistleAdviser');
+
+/** 201 to a blown whistle. */
+export const BlownSchema = z.object({ id: z.string() });
+/** 200 to a step on a summons: the state it is in now. */
+export const SummonsStepSchema = z.object({ id: z.string(), state: z.enum(summonsStates) });
+export const WhistleList = z.object({ items: z.array(WhistleSummary) });
+export const RankingList = z.object({ items: z.array(RankingRow) });
+export const AdviserList = z.object({ items: z.array(AdviserSchema) });
 
 export type WhistleInputT = z.infer<typeof WhistleInput>;
 export type SummonsActionInputT = z.infer<typeof SummonsActionInput>;

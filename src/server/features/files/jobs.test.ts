@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSweepRun } from './sweep.js';
+import { nextSweepRun } from './jobs.js';
 
 describe('orphan sweep schedule', () => {
   it('runs at 03:00 Beijing time (19:00 UTC), the first one strictly after the given moment', () => {

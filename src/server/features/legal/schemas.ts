@@ -1,0 +1,49 @@
+import { z } from '@hono/zod-openapi';
+import { text } from '../../platform/text-schema.js';
+
+// 小律服务: what a resident asks, what the adviser answers, and the public FAQ.
+
+export const LegalQuestionInput = z.object({
+  communityCode: z.string().regex(/^\d{12}$/),
+  question: text({ min: 5, max: 2000, multiline: true }),
+  public: z.boolean().default(false),
+});
+
+export const LegalAnswerInput = z.object({ answer: text({ min: 5, max: 5000, multiline: true }) });
+
+export const LegalQuestionQuery = z.object({ mine: z.enum(['true', 'false']).optional() });
+
+export const LegalFaqQuery = z.object({ q: text({ max: 100 }).optional() });
+
+export const QuestionId = z.object({ id: z.uuid() });
+
+export const LegalQuestionSchema = z
+  .object({
+    id: z.string(),
+    question: z.string(),
+    public: z.boolean(),
+    state: z.string(),
+    dueAt: z.string(),
+    slaLevel: z.string(),
+    answer: z.string().nullable(),
+    answeredBy: z.string().nullable(),
+    answeredAt: z.string().nullable(),
+    createdAt: z.string(),
+    askerName: z.string(),
+  })
+  .openapi('LegalQuestion');
+
+export const AskedSchema = z.object({ id: z.string(), dueAt: z.string() });
+
+export const AnsweredSchema = z.object({ id: z.string(), state: z.string() });
+
+/** A public answer: the asker stays anonymous. */
+export const LegalFaqSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  answeredBy: z.string(),
+  answeredAt: z.string(),
+});
+
+export type LegalQuestionInputT = z.infer<typeof LegalQuestionInput>;

@@ -1,0 +1,66 @@
+import type { SummonsRow } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../../platform/policy.js';
+import { metresBetween } from '../places/geometry.js';
+import { allowedSummonsActions, type SummonsState } from './lifecycle.js';
+import { assertMayRead, partiesOf } from './policy.js';
+import * as repo from './repository.js';
+import type { WhistleDeps } from './deps.js';
+import { iso, partyOf } from './timeline.js';
+
+// One whistle as its detail shows it: each summoned party's summons, with the actions the actor
+// may take on it, and the timeline.
+
+type Site = { lng: number; lat: number } | null;
+
+export async function readWhistle(deps: WhistleDeps, actor: Actor, id: string) {
+  const { db } = deps;
+  const w = await repo.findWhistleWithPlace(db, id);
+  if (!w) throw new AppError('NOT_FOUND');
+  const summonses = await repo.summonsesOf(db, id);
+  assertMayRead(actor, w.place_path, summonses);
+  const parties = await Promise.all(summonses.map((s) => partyOf(db, s)));
+  const events = await repo.eventsOf(db, id);
+  const site = w.lng !== null && w.lat !== null ? { lng: w.lng, lat: w.lat } : null;
+  return {
+    id: w.id,
+    caseId: w.case_id,
+    subject: w.subject,
+    request: w.request,
+    state: w.state,
+    createdBy: w.created_by_name,
+    createdAt: iso(w.created_at)!,
+    place: { code: w.place_code, name: w.place_name, address: w.address, lng: w.lng, lat: w.lat },
+    summonses: summonses.map((s, i) => ({
+      ...presentSummons(s, parties[i]!, site),
+      actions: allowedSummonsActions(s.state as SummonsState, partiesOf(actor, s, w.place_path)),
+    })),
+    timeline: events.map((e) => ({ action: e.action, actorName: e.actor_name, note: e.note, at: iso(e.at)! })),
+  };
+}
+
+function presentSummons(s: SummonsRow, party: Awaited<ReturnType<typeof partyOf>>, site: Site) {
+  return {
+    id: s.id,
+    department: party,
+    state: s.state as SummonsState,
+    ackDueAt: iso(s.ack_due_at)!,
+    arriveDueAt: iso(s.arrive_due_at)!,
+    acknowledgedAt: iso(s.acknowledged_at),
+    owner: s.owner_name,
+    arrivedAt: iso(s.arrived_at),
+    arrival:
+      s.arrival_lng !== null && s.arrival_lat !== null
+        ? {
+            lng: s.arrival_lng,
+            lat: s.arrival_lat,
+            metresFromSite: site ? metresBetween({ lng: s.arrival_lng, lat: s.arrival_lat }, site) : null,
+          }
+        : null,
+    reportText: s.report_text,
+    score: s.score,
+    scoreComment: s.score_comment,
+    slaLevel: s.sla_level,
+    escalated: s.escalated,
+  };
+}
