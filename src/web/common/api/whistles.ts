@@ -1,7 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import type {
   AdviserSchema,
+  BlownSchema,
   SummonsActionInput as SummonsActionInputSchema,
+  SummonsStepSchema,
 } from '../../../server/features/whistle/schemas';
 import type {
   ListResponse,
@@ -20,7 +22,7 @@ export type { WhistleRankingRow, WhistleSummary };
 
 export type SummonsActionInput = z.input<typeof SummonsActionInputSchema>;
 
-export const blowWhistle = (input: WhistleInput) => http.post<{ id: string }>('/whistles', input);
+export const blowWhistle = (input: WhistleInput) => http.post<z.infer<typeof BlownSchema>>('/whistles', input);
 
 export const listWhistles = (query: { state?: 'open' | 'closed'; mine?: boolean }, signal?: AbortSignal) =>
   http.get<ListResponse<WhistleSummary>>('/whistles', {
@@ -32,7 +34,7 @@ export const getWhistle = (id: string, signal?: AbortSignal) =>
   http.get<Whistle>(`/whistles/${encodeURIComponent(id)}`, { signal });
 
 export const takeSummonsAction = (id: string, action: SummonsAction, input: SummonsActionInput = {}) =>
-  http.post<{ id: string; state: string }>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
+  http.post<z.infer<typeof SummonsStepSchema>>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
 
 /** A legal adviser who serves the place and can be summoned in person. */
 export type WhistleAdviser = z.infer<typeof AdviserSchema>;
