@@ -8,8 +8,9 @@ import { multipart, tinyPng } from '../support/files.js';
 
 // Every answer is what its route's response schema says (the OpenAPI document and the web's types
 // are inferred from those schemas): the body parses, and parsing drops nothing, so no field goes
-// out that the schema does not name. The calls walk a case from intake to its result, and read the
-// lists of places, people, gridwork, organisations, duties, statistics and files around it.
+// out that the schema does not name. The calls walk a case from intake to its result, blow a whistle
+// on it, record and mediate a dispute, and read the lists of places, people, gridwork, organisations,
+// duties, statistics and files around it.
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
@@ -107,6 +108,41 @@ describe(`answers match their response schemas (${testEngine})`, () => {
     await call(admin, 'GET', '/sms-outbox');
     await call(new Session(ctx), 'GET', `/public/cases/${created.body.trackingCode}?phone4=0001`);
     await call(worker, 'GET', `/cases/${id}/duty-advice`);
+
+    // 吹哨报到 on the case, the receiver's answer, and a dispute with its mediation ledger
+    const receiver = await new Session(ctx).login('receiver');
+    const whistle = await call(worker, 'POST', '/whistles', {
+      caseId: id,
+      subject: '楼道照明',
+      request: '请派人到场检查线路',
+      departmentCodes: ['D61089901'],
+    });
+    await call(worker, 'GET', '/whistles');
+    const blown = await call(receiver, 'GET', `/whistles/${whistle.body.id}`);
+    await call(receiver, 'POST', `/summonses/${blown.body.summonses[0].id}/actions/acknowledge`, {});
+    await call(receiver, 'GET', '/whistles');
+    await call(worker, 'GET', `/whistles/${whistle.body.id}`);
+    await call(worker, 'GET', '/whistle-ranking');
+    await call(worker, 'GET', `/whistle-advisers?caseId=${id}`);
+    const dispute = await call(worker, 'POST', '/disputes', {
+      placeCode: world.c1.code,
+      disputeType: 'neighbour',
+      summary: '楼上漏水淹了楼下，双方就赔偿争执不下',
+      source: 'walk_in',
+      risk: 'medium',
+      parties: [
+        { role: 'applicant', name: '陈阿姨', phone: '13812345678' },
+        { role: 'respondent', name: '刘先生' },
+      ],
+    });
+    await call(worker, 'POST', `/disputes/${dispute.body.id}/mediations`, {
+      mediators: ['王调解员'],
+      record: '双方陈述各自意见，约定下周再谈',
+      outcome: 'adjourned',
+    });
+    await call(worker, 'GET', '/disputes');
+    await call(worker, 'GET', `/disputes/${dispute.body.id}`);
+    await call(new Session(ctx), 'GET', '/public/legal-faq');
 
     // places, people, gridwork, organisations
     await call(worker, 'GET', '/places');
