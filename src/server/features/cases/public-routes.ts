@@ -7,7 +7,14 @@ import { text } from '../../platform/text-schema.js';
 import { findByCode } from '../places/repository.js';
 import type { FilesService } from '../files/service.js';
 import { createPublicIntake } from './public-intake.js';
-import { PublicCaseFields, RatingInput } from './schemas.js';
+import {
+  PublicCaseFields,
+  PublicCaseReceivedSchema,
+  PublicCaseViewSchema,
+  PublicCommunitySchema,
+  RatedSchema,
+  RatingInput,
+} from './schemas.js';
 import type { CasesDeps, CasesService } from './service.js';
 
 // The resident's side, without login: the QR form (码上反映), the tracking page, the rating.
@@ -34,17 +41,7 @@ const community = createRoute({
         .openapi({ param: { name: 'code', in: 'path' } }),
     }),
   },
-  responses: {
-    200: jsonContent(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        street: z.string(),
-        categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(PublicCommunitySchema), ...errorResponses },
 });
 const submit = createRoute({
   method: 'post',
@@ -78,8 +75,8 @@ const submit = createRoute({
     },
   },
   responses: {
-    201: jsonContent(z.object({ trackingCode: z.string() }), 'Received'),
-    200: jsonContent(z.object({ trackingCode: z.string() }), 'Already received with this Idempotency-Key'),
+    201: jsonContent(PublicCaseReceivedSchema, 'Received'),
+    200: jsonContent(PublicCaseReceivedSchema, 'Already received with this Idempotency-Key'),
     409: jsonContent(ErrorSchema, 'IDEMPOTENCY_KEY_REUSED: the key belongs to another reporter’s case'),
     415: jsonContent(
       ErrorSchema,
@@ -110,23 +107,7 @@ const track = createRoute({
       t: text({ max: 100, trim: false }).optional(),
     }),
   },
-  responses: {
-    200: jsonContent(
-      z.object({
-        trackingCode: z.string(),
-        state: z.string(),
-        category: z.string().nullable(),
-        description: z.string(),
-        community: z.string(),
-        createdAt: z.string(),
-        resultText: z.string().nullable(),
-        rating: z.string().nullable(),
-        canRate: z.boolean(),
-        steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(PublicCaseViewSchema), ...errorResponses },
 });
 const rate = createRoute({
   method: 'post',
@@ -138,7 +119,7 @@ const rate = createRoute({
     params: TrackingParam,
     body: { content: { 'application/json': { schema: RatingInput } }, required: true },
   },
-  responses: { 200: jsonContent(z.object({ state: z.string() })), ...errorResponses },
+  responses: { 200: jsonContent(RatedSchema), ...errorResponses },
 });
 
 export function publicCaseRoutes(

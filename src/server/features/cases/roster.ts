@@ -8,17 +8,11 @@ import { newId } from '../../platform/ids.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
 import { inScope, isUnder, scopeOf } from '../../platform/scope.js';
 import { findByCode } from '../places/repository.js';
+import { DutyRosterEntrySchema, SmsOutboxPageSchema } from './schemas.js';
 
 // 值班表: who gets the SMS of a community's new cases, by weekday; and the SMS outbox staff can read.
 
 const Weekdays = z.array(z.number().int().min(1).max(7)).min(1).max(7);
-const RosterEntry = z
-  .object({
-    id: z.string(),
-    user: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() }),
-    weekdays: z.array(z.number()),
-  })
-  .openapi('DutyRosterEntry');
 
 export function createRosterService({ db, clock }: { db: Db; clock: Clock }) {
   async function community(actor: Actor, code: string, permission: 'cases:read' | 'cases:configure') {
@@ -166,7 +160,7 @@ const listRoute = authRoute({
   tags,
   summary: 'On-duty roster of a community',
   request: { query: z.object({ community: z.string().regex(/^\d{12}$/) }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(RosterEntry) })), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ items: z.array(DutyRosterEntrySchema) })), ...errorResponses },
 });
 const setRoute = authRoute({
   method: 'put',
@@ -204,27 +198,7 @@ const outboxRoute = authRoute({
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            to: z.string(),
-            template: z.string(),
-            body: z.string(),
-            status: z.string(),
-            provider: z.string().nullable(),
-            caseId: z.string().nullable(),
-            createdAt: z.string(),
-            sentAt: z.string().nullable(),
-          }),
-        ),
-        total: z.number(),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(SmsOutboxPageSchema), ...errorResponses },
 });
 
 export function rosterRoutes(service: ReturnType<typeof createRosterService>) {

@@ -2,24 +2,16 @@ import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { text } from '../../platform/text-schema.js';
 import type { ApiKeys } from './apikeys-service.js';
+import { ApiKeySchema, IssuedApiKeySchema } from './schemas.js';
 
 // Routes of the Open311 API keys (HTTP only); the rules are in apikeys-service.ts.
 
-const Key = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    prefix: z.string(),
-    createdAt: z.string(),
-    revokedAt: z.string().nullable(),
-  })
-  .openapi('ApiKey');
 const list = authRoute({
   method: 'get',
   path: '/api-keys',
   tags: ['open311'],
   summary: 'Open311 API keys of your county',
-  responses: { 200: jsonContent(z.object({ items: z.array(Key) })), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ items: z.array(ApiKeySchema) })), ...errorResponses },
 });
 const create = authRoute({
   method: 'post',
@@ -33,7 +25,7 @@ const create = authRoute({
     },
   },
   responses: {
-    201: jsonContent(z.object({ id: z.string(), key: z.string(), prefix: z.string() }), 'Issued'),
+    201: jsonContent(IssuedApiKeySchema, 'Issued'),
     ...errorResponses,
   },
 });

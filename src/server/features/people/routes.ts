@@ -5,15 +5,19 @@ import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonCont
 import { text } from '../../platform/text-schema.js';
 import {
   HouseholdSummarySchema,
+  ImportReportSchema,
+  importModes,
   LeaveInput,
   MoveInput,
   ResidentDetailSchema,
   ResidentFilters,
   ResidentIdParam,
+  ResidentIdSchema,
   ResidentInput,
   ResidentPageSchema,
   ResidentQuery,
   ResidentUpdate,
+  RevealedSchema,
   RevealInput,
   TagSchema,
 } from './schemas.js';
@@ -32,7 +36,7 @@ const xlsx = (description: string) => ({
     },
   },
 });
-const Id = z.object({ id: z.string() });
+const Id = ResidentIdSchema;
 
 const search = authRoute({
   method: 'get',
@@ -96,7 +100,7 @@ const reveal = authRoute({
   tags,
   summary: 'Reveal one full ID number or phone (audited with the reason)',
   request: { params: ResidentIdParam, ...json(RevealInput) },
-  responses: { 200: jsonContent(z.object({ field: z.string(), value: z.string() })), ...errorResponses },
+  responses: { 200: jsonContent(RevealedSchema), ...errorResponses },
 });
 const listTags = authRoute({
   method: 'get',
@@ -131,17 +135,8 @@ const exportRoute = authRoute({
 
 const ImportQuery = z.object({
   communityCode: z.string().regex(/^\d{12}$/),
-  mode: z.enum(['validate', 'valid-only', 'all-or-nothing']).default('validate'),
+  mode: z.enum(importModes).default('validate'),
 });
-const ImportReportSchema = z
-  .object({
-    total: z.number(),
-    valid: z.number(),
-    skipped: z.number(),
-    imported: z.number(),
-    errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
-  })
-  .openapi('ImportReport');
 const importRoute = authRoute({
   method: 'post',
   path: '/residents/import',
