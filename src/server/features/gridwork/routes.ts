@@ -1,4 +1,3 @@
-import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { VisitLogInput, VisitLogPageSchema, VisitLogQuery, VisitLogSchema } from './schemas.js';
 import type { GridworkService } from './service.js';
