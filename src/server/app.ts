@@ -51,12 +51,12 @@ import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessio
 import { isMigrated } from './platform/db/migrate.js';
 import { AppError, errorBody } from './platform/errors.js';
 import { handleError, type AppEnv } from './platform/http.js';
-import { registerRateLimitPruning } from './platform/rate-limit.js';
+import { rateLimitPruning } from './platform/rate-limit.js';
 import { clientAddress, parseTrustedProxies } from './platform/client-address.js';
 import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
 import { consoleProvider, httpProvider } from './platform/notify/providers.js';
-import { registerSmsJobs } from './platform/notify/sms.js';
+import { smsSendJob } from './platform/notify/sms.js';
 import { securityHeaders } from './platform/security-headers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -78,9 +78,9 @@ export function buildApp(deps: AppDeps) {
     trackingPrefix: deps.config.TRACKING_PREFIX,
   };
   const casesService = createCasesService(casesDeps, deps.jobs);
-  registerRateLimitPruning(deps.jobs);
+  deps.jobs.add(rateLimitPruning);
   for (const job of filesJobs(deps)) deps.jobs.add(job);
-  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
+  deps.jobs.add(smsSendJob({ pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN }));
 
   app.onError(handleError);
   app.use('*', ...securityHeaders(deps.config));
