@@ -35,6 +35,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page's answer can take a few seconds on a busy two-core machine (an import, a first map
+          // load); polls wait for what a person would wait for, not Vitest's default second.
+          expect: { poll: { timeout: 8_000 } },
         },
       },
     ],

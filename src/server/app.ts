@@ -9,7 +9,8 @@ import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { AppDeps } from './deps.js';
-import { createPhoneLogin, phoneLoginRoutes } from './features/account/phone-login.js';
+import { phoneLoginRoutes } from './features/account/phone-login.js';
+import { createPhoneLogin } from './features/account/phone-login-service.js';
 import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
 import { createAccountService } from './features/account/service.js';
 import { publicCaseRoutes } from './features/cases/public-routes.js';
@@ -28,7 +29,8 @@ import { orgsRoutes } from './features/orgs/routes.js';
 import { createOrgsService } from './features/orgs/service.js';
 import { peopleRoutes } from './features/people/routes.js';
 import { createPeopleService } from './features/people/service.js';
-import { apiKeyRoutes, createApiKeys } from './features/open311/apikeys.js';
+import { apiKeyRoutes } from './features/open311/apikeys.js';
+import { createApiKeys } from './features/open311/apikeys-service.js';
 import { open311Routes } from './features/open311/routes.js';
 import { createOpen311 } from './features/open311/service.js';
 import { disputesRoutes } from './features/disputes/routes.js';
@@ -52,12 +54,12 @@ import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessio
 import { isMigrated } from './platform/db/migrate.js';
 import { AppError, errorBody } from './platform/errors.js';
 import { handleError, type AppEnv } from './platform/http.js';
-import { registerRateLimitPruning } from './platform/rate-limit.js';
+import { rateLimitPruning } from './platform/rate-limit.js';
 import { clientAddress, parseTrustedProxies } from './platform/client-address.js';
 import { pickLocale } from './platform/i18n/locale.js';
 import { newId } from './platform/ids.js';
 import { consoleProvider, httpProvider } from './platform/notify/providers.js';
-import { registerSmsJobs } from './platform/notify/sms.js';
+import { smsSendJob } from './platform/notify/sms.js';
 import { securityHeaders } from './platform/security-headers.js';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -80,9 +82,9 @@ export function buildApp(deps: AppDeps) {
   };
   const casesService = createCasesService(casesDeps);
   for (const job of casesJobs(casesDeps)) deps.jobs.add(job);
-  registerRateLimitPruning(deps.jobs);
+  deps.jobs.add(rateLimitPruning);
   for (const job of filesJobs(deps)) deps.jobs.add(job);
-  registerSmsJobs(deps.jobs, { pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN });
+  deps.jobs.add(smsSendJob({ pii: deps.pii, provider: smsProvider(deps.config), sign: deps.config.SMS_SIGN }));
 
   app.onError(handleError);
   app.use('*', ...securityHeaders(deps.config));
@@ -165,7 +167,7 @@ export function buildApp(deps: AppDeps) {
   api.route('/', accountRoutes(accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, { secure: deps.config.COOKIE_SECURE }));
   api.route('/', placesRoutes(placesService));
-  api.route('/', peopleRoutes(createPeopleService(deps), deps));
+  api.route('/', peopleRoutes(createPeopleService(deps)));
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
@@ -191,7 +193,7 @@ export function buildApp(deps: AppDeps) {
     '/open311/v2',
     open311Routes(
       createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
-      { db: deps.db, clock: deps.clock, publicUrl: casesDeps.publicUrl },
+      { publicUrl: casesDeps.publicUrl },
     ),
   );
 

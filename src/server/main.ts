@@ -13,7 +13,7 @@ import { BackupError, backupEmbedded, restoreEmbedded } from './platform/db/back
 import { importRegions, provinceRegions } from './features/places/regions.js';
 import { openRuntime, embeddedDir } from './runtime.js';
 import { rebuildRollups } from './features/stats/rollup.js';
-import { createApiKeys } from './features/open311/apikeys.js';
+import { createApiKeys } from './features/open311/apikeys-service.js';
 import { systemActor } from './platform/policy.js';
 
 const usage = `linli — 邻里 community governance platform

@@ -8,7 +8,7 @@ import { newId } from '../../src/server/platform/ids.js';
 import { JobRunner, scheduleJob } from '../../src/server/platform/jobs.js';
 import { setLogLevel } from '../../src/server/platform/logger.js';
 import { httpProvider } from '../../src/server/platform/notify/providers.js';
-import { registerSmsJobs } from '../../src/server/platform/notify/sms.js';
+import { smsSendJob } from '../../src/server/platform/notify/sms.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildWorld, givePhone, putOnDuty } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
@@ -113,15 +113,17 @@ describe(`secrets in SMS (${testEngine})`, () => {
         headers: { 'content-type': 'application/json' },
       });
     }) as typeof fetch;
-    registerSmsJobs(gatewayJobs, {
-      pii: ctx.deps.pii,
-      sign: '邻里',
-      provider: httpProvider({
-        url: 'http://gateway.invalid/send',
-        templateIds: { login_code: 'T-LOGIN' },
-        fetch: fakeGateway,
+    gatewayJobs.add(
+      smsSendJob({
+        pii: ctx.deps.pii,
+        sign: '邻里',
+        provider: httpProvider({
+          url: 'http://gateway.invalid/send',
+          templateIds: { login_code: 'T-LOGIN' },
+          fetch: fakeGateway,
+        }),
       }),
-    });
+    );
     await new Session(ctx).post('/api/v1/public/login-code', { phone });
     await gatewayJobs.drain();
     const toResident = sent.filter((m) => m.phone === phone);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { JobRunner } from '../../src/server/platform/jobs.js';
 import { consoleProvider } from '../../src/server/platform/notify/providers.js';
-import { registerSmsJobs } from '../../src/server/platform/notify/sms.js';
+import { smsSendJob } from '../../src/server/platform/notify/sms.js';
 import type { TestContext } from './app.js';
 
 // The resident's phone in tests: the console SMS provider's simulated handset (DATA_DIR/sms-handset.jsonl).
@@ -20,11 +20,13 @@ const handsetFile = (ctx: TestContext) => path.join(ctx.deps.config.dataDir, 'sm
 /** Sends the queued SMS — and runs no other job, so deadlines and escalations stay where the test put them. */
 async function deliverSms(ctx: TestContext) {
   const runner = new JobRunner(ctx.deps.db, ctx.clock);
-  registerSmsJobs(runner, {
-    pii: ctx.deps.pii,
-    provider: consoleProvider({ handsetFile: handsetFile(ctx) }),
-    sign: ctx.deps.config.SMS_SIGN,
-  });
+  runner.add(
+    smsSendJob({
+      pii: ctx.deps.pii,
+      provider: consoleProvider({ handsetFile: handsetFile(ctx) }),
+      sign: ctx.deps.config.SMS_SIGN,
+    }),
+  );
   await runner.drain();
 }
 

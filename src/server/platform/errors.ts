@@ -177,6 +177,32 @@ export const invalidReasons = {
     en: 'a form (application/x-www-form-urlencoded or multipart/form-data)',
   },
   summonSomeone: { 'zh-CN': '请至少召集一个部门或一位法律顾问', en: 'summon at least one department or legal adviser' },
+  // Open311 (GeoReport v2) parameters
+  extensionJsonOrXml: { 'zh-CN': '请使用 .json 或 .xml 扩展名', en: 'use the .json or .xml extension' },
+  countyCodeRequired: { 'zh-CN': '必填：区县代码', en: 'required: the county code' },
+  outsideKeyCounty: { 'zh-CN': '不在该 api_key 所属区县范围内', en: 'outside the county of the api_key' },
+  notKeyCounty: { 'zh-CN': '不是该 api_key 所属的区县', en: 'not the county of the api_key' },
+  w3cDateTime: {
+    'zh-CN': '请使用 W3C 日期时间格式，如 2026-11-24T00:00:00Z',
+    en: 'a W3C date-time such as 2026-11-24T00:00:00Z',
+  },
+  latitudeRange: { 'zh-CN': '请填写 -90 到 90 之间的数', en: 'a number from -90 to 90' },
+  longitudeRange: { 'zh-CN': '请填写 -180 到 180 之间的数', en: 'a number from -180 to 180' },
+  latLongTogether: { 'zh-CN': '经度和纬度须同时填写', en: 'lat and long go together' },
+  yesOrNo: { 'zh-CN': '请填写 yes 或 no', en: 'yes or no' },
+  openOrClosed: { 'zh-CN': '请填写 open 或 closed', en: 'open or closed' },
+  noSuchPlace: { 'zh-CN': '没有这个地点', en: 'no such place' },
+  notInCommunity: { 'zh-CN': '不在 attribute[community] 所指的社区内', en: 'not in attribute[community]' },
+  locationRequired: {
+    'zh-CN': '请提供网格内的经纬度、attribute[community] 或 address_id',
+    en: 'give lat and long inside a grid, attribute[community] or address_id',
+  },
+  descriptionLength: { 'zh-CN': '请写 5 到 2000 个字', en: '5 to 2000 characters' },
+  nameTooLong: { 'zh-CN': '姓和名合计最多 40 个字', en: 'at most 40 characters with last_name' },
+  addressTooLong: { 'zh-CN': '最多 200 个字', en: 'at most 200 characters' },
+  httpUrl: { 'zh-CN': '请填写不超过 500 个字符的 http(s) 链接', en: 'an http(s) URL of at most 500 characters' },
+  startAfterEnd: { 'zh-CN': '开始日期晚于结束日期', en: 'after end_date' },
+  rangeAtMost90Days: { 'zh-CN': '时间范围最多 90 天', en: 'the range is at most 90 days' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

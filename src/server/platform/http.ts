@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { AppDeps } from '../deps.js';
 import { AppError, errorBody, type ErrorCode } from './errors.js';
 import type { Locale } from './i18n/locale.js';
+import { issueMessage } from './i18n/validation-messages.js';
 import { log } from './logger.js';
 import type { Actor } from './policy.js';
 
@@ -24,23 +25,19 @@ export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success)
-        throw new AppError('VALIDATION_FAILED', { issues: validationIssues(result.error, c.get('locale')) });
+        throw new AppError('VALIDATION_FAILED', {
+          issues: validationIssues(result.error, c.get('locale'), (result as { data?: unknown }).data),
+        });
     },
   });
 }
 
 /**
- * Each zod issue as the field's path and a message in the caller's language: an issue that carries
- * its messages by language (`params.messages`, as the text type's do) is told in the caller's.
+ * Each zod issue as the field's path and a message in the caller's language (platform/i18n/
+ * validation-messages.ts); `input`, what was parsed, lets a field not sent be told as required.
  */
-export function validationIssues(error: z.ZodError, locale: Locale) {
-  return error.issues.map((i) => {
-    const messages =
-      i.code === 'custom'
-        ? (i.params as { messages?: Partial<Record<Locale, string>> } | undefined)?.messages
-        : undefined;
-    return { path: i.path.join('.'), message: messages?.[locale] ?? i.message };
-  });
+export function validationIssues(error: z.ZodError, locale: Locale, input?: unknown) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: issueMessage(i, locale, input) }));
 }
 
 export const requireAuth: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -1,7 +1,8 @@
+import { z } from 'zod';
+import { defineJob } from './jobs.js';
 import { sql } from 'kysely';
 import type { Executor } from './audit.js';
 import { AppError } from './errors.js';
-import type { JobRunner } from './jobs.js';
 
 /** The longest window any limit may use: a window that began longer ago than this is over, and pruned. */
 export const longestWindowMs = 86_400_000;
@@ -49,11 +50,11 @@ export async function pruneRateLimits(db: Executor, now: Date): Promise<number> 
 const hourMs = 3_600_000;
 
 /** Every hour, on the hour: the table keeps only windows that may still be running. */
-export function registerRateLimitPruning(jobs: JobRunner): void {
-  jobs.registerRecurring(
-    { kind: 'rateLimits.prune', next: (after) => new Date((Math.floor(after.getTime() / hourMs) + 1) * hourMs) },
-    async (trx, _job, { now }) => {
-      await pruneRateLimits(trx, now);
-    },
-  );
-}
+export const rateLimitPruning = defineJob({
+  kind: 'rateLimits.prune',
+  payload: z.object({}),
+  recurring: { next: (after) => new Date((Math.floor(after.getTime() / hourMs) + 1) * hourMs) },
+  handler: async (trx, _payload, { now }) => {
+    await pruneRateLimits(trx, now);
+  },
+});

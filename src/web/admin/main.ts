@@ -1,9 +1,11 @@
 import { createApp } from 'vue';
+import { vCan } from '../common/can';
 import App from './App.vue';
 import { setupHttp } from './api/http';
 import { i18n } from './i18n';
 import { router } from './router';
 import './styles/index.css';
+import './styles/blocks.css';
 
 setupHttp();
-createApp(App).use(i18n).use(router).mount('#app');
+createApp(App).directive('can', vCan).use(i18n).use(router).mount('#app');

@@ -1,7 +1,32 @@
 // Types of the API, inferred from the server's zod schemas (type-only imports: nothing of the
 // server ends up in the web bundles), so the web and the server cannot drift apart silently.
 import type { z } from '@hono/zod-openapi';
-import type { MeSchema } from '../../server/features/account/schemas';
+import type { CaseState } from '../../shared/cases';
+import type { MeSchema, PublicConfigSchema } from '../../server/features/account/schemas';
+import type {
+  ActionInput,
+  CaseCategorySchema,
+  CaseDetailSchema,
+  CaseDuplicateSchema,
+  CasePageSchema,
+  CaseSummarySchema,
+  DutyRosterEntrySchema,
+  PublicCaseViewSchema,
+  PublicCommunitySchema,
+  SmsOutboxPageSchema,
+  SmsRecordSchema,
+  StaffCaseInput as StaffCaseInputSchema,
+} from '../../server/features/cases/schemas';
+import type {
+  DutyAdviceSchema,
+  DutyItemSchema,
+  DutyListSchema,
+  DutyTaskInput as DutyTaskInputSchema,
+  DutyTaskSchema,
+  DutyTaskStatSchema,
+  DutyTaskVerdictSchema,
+} from '../../server/features/duties/schemas';
+import type { StoredFileSchema } from '../../server/features/files/schemas';
 import type {
   DepartmentSchema,
   GridChangeSchema,
@@ -15,6 +40,8 @@ import type {
 } from '../../server/features/places/schemas';
 import type {
   HouseholdSummarySchema,
+  ImportReportSchema,
+  importModes,
   relations,
   residences,
   ResidentDetailSchema,
@@ -23,6 +50,8 @@ import type {
   ResidentSchema,
   residentStatuses,
   ResidentUpdate as ResidentUpdateSchema,
+  residentActions,
+  revealFields,
   TagSchema,
 } from '../../server/features/people/schemas';
 import type {
@@ -66,23 +95,12 @@ export type ResidentUpdate = z.input<typeof ResidentUpdateSchema>;
 export type ResidentTag = z.infer<typeof TagSchema>;
 export type HouseholdSummary = z.infer<typeof HouseholdSummarySchema>;
 /** What a resident row offers the current user (the server decides; the UI shows only these). */
-export type ResidentAction = 'edit' | 'move' | 'moveOut' | 'death' | 'reveal';
-export type RevealField = 'idNumber' | 'phone';
+export type ResidentAction = (typeof residentActions)[number];
+export type RevealField = (typeof revealFields)[number];
 
-export type ImportMode = 'validate' | 'valid-only' | 'all-or-nothing';
-export interface ImportRowError {
-  row: number;
-  column: string;
-  code: string;
-  message: string;
-}
-export interface ImportReport {
-  total: number;
-  valid: number;
-  skipped: number;
-  imported: number;
-  errors: ImportRowError[];
-}
+export type ImportMode = (typeof importModes)[number];
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+export type ImportRowError = ImportReport['errors'][number];
 
 export type PartyOrgKind = (typeof partyOrgKinds)[number];
 export type OrganisationKind = (typeof organisationKinds)[number];
@@ -94,11 +112,7 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 
 export type VisitLog = z.infer<typeof VisitLogSchema>;
 export type VisitLogInput = z.input<typeof VisitLogInputSchema>;
-export interface StoredFile {
-  id: string;
-  mime: string;
-  size: number;
-}
+export type StoredFile = z.infer<typeof StoredFileSchema>;
 
 export interface Paged<T> {
   items: T[];
@@ -107,93 +121,42 @@ export interface Paged<T> {
   pageSize: number;
 }
 
-export interface PublicConfig {
-  appName: string;
-  mapTileUrl: string;
-  mapTileAttribution: string;
-  demo: boolean;
-}
+export type PublicConfig = z.infer<typeof PublicConfigSchema>;
 
 export interface ListResponse<T> {
   items: T[];
 }
 
-// Cases (诉求). Lists and small answers the server declares inline are written out here.
-export type CaseState = (typeof import('../../server/features/cases/lifecycle').caseStates)[number];
+// Cases (诉求). The closed sets of words come from src/shared/cases.ts, the shapes from the server's schemas.
+export type { CaseChannel, CaseRating, CaseState, SlaLevel } from '../../shared/cases';
 export type CaseAction = (typeof import('../../server/features/cases/lifecycle').caseActions)[number];
-export type CaseChannel = (typeof import('../../server/features/cases/schemas').channels)[number];
-export type CaseSummary = z.infer<typeof import('../../server/features/cases/schemas').CaseSummarySchema>;
-export type CaseDetail = z.infer<typeof import('../../server/features/cases/schemas').CaseDetailSchema>;
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 export type CaseEvent = CaseDetail['timeline'][number];
-export type CaseActionInput = z.input<typeof import('../../server/features/cases/schemas').ActionInput>;
-export type StaffCaseInput = z.input<typeof import('../../server/features/cases/schemas').StaffCaseInput>;
-export type CaseRating = 'satisfied' | 'basic' | 'unsatisfied';
-export type SlaLevel = CaseSummary['slaLevel'];
-
-export interface CasePage extends Paged<CaseSummary> {
-  /** cases per state under the same filters, whatever state is asked for */
-  counts: Partial<Record<CaseState, number>>;
-  overdue: number;
-}
-export interface CaseCategory {
-  code: string;
-  parentCode: string | null;
-  name: string;
-  firstContactMinutes: number;
-  dispatchMinutes: number;
-  takeMinutes: number;
-  resolveHours: number;
-  businessDays: boolean;
-}
-export interface CaseDuplicate {
-  id: string;
-  trackingCode: string;
-  description: string;
-  state: CaseState;
-  createdAt: string;
-  score: number;
-}
-export interface DutyRosterEntry {
-  id: string;
-  user: { id: string; name: string; phone: string | null };
-  weekdays: number[];
-}
-export interface SmsRecord {
-  id: string;
-  to: string;
-  template: string;
-  body: string;
-  status: string;
-  provider: string | null;
-  caseId: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+export type CaseActionInput = z.input<typeof ActionInput>;
+export type StaffCaseInput = z.input<typeof StaffCaseInputSchema>;
+/** The inbox page; counts: cases per state under the same filters, whatever state is asked for. */
+export type CasePage = z.infer<typeof CasePageSchema>;
+export type CaseCategory = z.infer<typeof CaseCategorySchema>;
+// The server declares these two states as strings (its queries type them so); they are CaseStates.
+export type CaseDuplicate = Omit<z.infer<typeof CaseDuplicateSchema>, 'state'> & { state: CaseState };
+export type DutyRosterEntry = z.infer<typeof DutyRosterEntrySchema>;
+export type SmsRecord = z.infer<typeof SmsRecordSchema>;
+export type SmsOutboxPage = z.infer<typeof SmsOutboxPageSchema>;
 /** The resident's side (no login): the QR form and the tracking page. */
-export interface PublicCommunity {
-  code: string;
-  name: string;
-  street: string;
-  categories: { code: string; name: string; parentCode: string | null }[];
-}
-export interface PublicCaseView {
-  trackingCode: string;
-  state: CaseState;
-  category: string | null;
-  description: string;
-  community: string;
-  createdAt: string;
-  resultText: string | null;
-  rating: CaseRating | null;
-  canRate: boolean;
-  steps: { action: string; at: string; note: string }[];
-}
+export type PublicCommunity = z.infer<typeof PublicCommunitySchema>;
+export type PublicCaseView = Omit<z.infer<typeof PublicCaseViewSchema>, 'state'> & { state: CaseState };
 
 // 部门派单 (duty tasks): a department hands work to a community, checked against the 准入 list.
-export type DutyTask = z.infer<typeof import('../../server/features/duties/schemas').DutyTaskSchema>;
+export type DutyTask = z.infer<typeof DutyTaskSchema>;
 export type DutyTaskStatus = DutyTask['status'];
-export type DutyTaskInput = z.input<typeof import('../../server/features/duties/schemas').DutyTaskInput>;
-export type DutyTaskVerdict = z.infer<typeof import('../../server/features/duties/schemas').DutyTaskVerdictSchema>;
+export type DutyTaskInput = z.input<typeof DutyTaskInputSchema>;
+export type DutyTaskVerdict = z.infer<typeof DutyTaskVerdictSchema>;
+export type DutyTaskStat = z.infer<typeof DutyTaskStatSchema>;
+export type DutyList = z.infer<typeof DutyListSchema>;
+export type DutyItem = z.infer<typeof DutyItemSchema>;
+export type DutyKind = DutyItem['kind'];
+export type DutyAdvice = z.infer<typeof DutyAdviceSchema>;
 
 // 吹哨报到
 export type WhistleInput = z.input<typeof WhistleInputSchema>;

@@ -107,3 +107,59 @@ export async function findScope(db: Executor, code: string) {
   if (dept) return { kind: 'department' as const, id: dept.id, tenantId: dept.tenant_id };
   return null;
 }
+
+// Phone login (residents): one live code per phone, only its hash kept.
+
+/** Stores a fresh code for the phone, replacing the one before with its count of wrong tries. */
+export async function upsertLoginCode(db: Executor, code: { phoneHash: string; codeHash: string; expiresAt: Date }) {
+  await db
+    .insertInto('login_codes')
+    .values({ phone_hash: code.phoneHash, code_hash: code.codeHash, attempts: 0, expires_at: code.expiresAt })
+    .onConflict((oc) =>
+      oc.column('phone_hash').doUpdateSet({ code_hash: code.codeHash, attempts: 0, expires_at: code.expiresAt }),
+    )
+    .execute();
+}
+
+export function findLoginCode(db: Executor, phoneHash: string) {
+  return db.selectFrom('login_codes').selectAll().where('phone_hash', '=', phoneHash).executeTakeFirst();
+}
+
+export async function setLoginCodeAttempts(db: Executor, phoneHash: string, attempts: number) {
+  await db.updateTable('login_codes').set({ attempts }).where('phone_hash', '=', phoneHash).execute();
+}
+
+export async function deleteLoginCode(db: Executor, phoneHash: string) {
+  await db.deleteFrom('login_codes').where('phone_hash', '=', phoneHash).execute();
+}
+
+/** A resident's account, made by the first login with a code sent to the phone. */
+export async function insertPhoneUser(
+  db: Executor,
+  user: {
+    id: string;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    phoneEnc: string;
+    phoneMasked: string;
+    phoneHash: string;
+    now: Date;
+  },
+) {
+  await db
+    .insertInto('users')
+    .values({
+      id: user.id,
+      tenant_id: null,
+      username: user.username,
+      display_name: user.displayName,
+      password_hash: user.passwordHash,
+      password_changed_at: user.now,
+      created_at: user.now,
+      phone_enc: user.phoneEnc,
+      phone_masked: user.phoneMasked,
+      phone_hash: user.phoneHash,
+    })
+    .execute();
+}

@@ -1,9 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../platform/auth/sessions.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent, type AppEnv } from '../../platform/http.js';
-import { ChangePasswordInput, LoginInput, MeSchema } from './schemas.js';
+import { ChangePasswordInput, LoginInput, MeSchema, PublicConfigSchema } from './schemas.js';
 import type { AccountService } from './service.js';
 
 const tags = ['account'];
@@ -96,8 +96,6 @@ export const publicConfigRoute = createRoute({
   tags: ['public'],
   summary: 'What the web pages need before login',
   responses: {
-    200: jsonContent(
-      z.object({ appName: z.string(), mapTileUrl: z.string(), mapTileAttribution: z.string(), demo: z.boolean() }),
-    ),
+    200: jsonContent(PublicConfigSchema),
   },
 });

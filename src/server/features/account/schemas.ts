@@ -47,3 +47,8 @@ export const CreateUserInput = z.object({
 export type CreateUser = z.infer<typeof CreateUserInput>;
 export type Login = z.infer<typeof LoginInput>;
 export type ChangePassword = z.infer<typeof ChangePasswordInput>;
+
+/** What the web pages need before login. */
+export const PublicConfigSchema = z
+  .object({ appName: z.string(), mapTileUrl: z.string(), mapTileAttribution: z.string(), demo: z.boolean() })
+  .openapi('PublicConfig');

@@ -2,17 +2,8 @@
 // the state it leads to, who may take it, and which deadline clocks it starts and stops.
 // The service looks rows up here; the UI is sent the actions the table allows for the user.
 
-export const caseStates = [
-  'submitted',
-  'accepted',
-  'dispatched',
-  'in_progress',
-  'suspended',
-  'resolved',
-  'closed',
-  'rejected',
-] as const;
-export type CaseState = (typeof caseStates)[number];
+import { caseStates, type CaseState } from '../../../shared/cases.js';
+export { caseStates, type CaseState };
 
 export const caseActions = [
   'accept',

@@ -4,7 +4,14 @@ import { AppError } from '../../platform/errors.js';
 import { createRouter, ErrorSchema, errorResponses, jsonContent, validationIssues } from '../../platform/http.js';
 import { text } from '../../platform/text-schema.js';
 import type { PublicCaseService } from './public-service.js';
-import { PublicCaseFields, RatingInput } from './schemas.js';
+import {
+  PublicCaseFields,
+  PublicCaseReceivedSchema,
+  PublicCaseViewSchema,
+  PublicCommunitySchema,
+  RatedSchema,
+  RatingInput,
+} from './schemas.js';
 
 // The resident's side, without login: the QR form (码上反映), the tracking page, the rating.
 // HTTP only: abuse control (per-phone and per-IP limits, photos checked) lives in public-service.ts.
@@ -30,17 +37,7 @@ const community = createRoute({
         .openapi({ param: { name: 'code', in: 'path' } }),
     }),
   },
-  responses: {
-    200: jsonContent(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        street: z.string(),
-        categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(PublicCommunitySchema), ...errorResponses },
 });
 const submit = createRoute({
   method: 'post',
@@ -74,8 +71,8 @@ const submit = createRoute({
     },
   },
   responses: {
-    201: jsonContent(z.object({ trackingCode: z.string() }), 'Received'),
-    200: jsonContent(z.object({ trackingCode: z.string() }), 'Already received with this Idempotency-Key'),
+    201: jsonContent(PublicCaseReceivedSchema, 'Received'),
+    200: jsonContent(PublicCaseReceivedSchema, 'Already received with this Idempotency-Key'),
     409: jsonContent(ErrorSchema, 'IDEMPOTENCY_KEY_REUSED: the key belongs to another reporter’s case'),
     415: jsonContent(
       ErrorSchema,
@@ -106,23 +103,7 @@ const track = createRoute({
       t: text({ max: 100, trim: false }).optional(),
     }),
   },
-  responses: {
-    200: jsonContent(
-      z.object({
-        trackingCode: z.string(),
-        state: z.string(),
-        category: z.string().nullable(),
-        description: z.string(),
-        community: z.string(),
-        createdAt: z.string(),
-        resultText: z.string().nullable(),
-        rating: z.string().nullable(),
-        canRate: z.boolean(),
-        steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(PublicCaseViewSchema), ...errorResponses },
 });
 const rate = createRoute({
   method: 'post',
@@ -134,7 +115,7 @@ const rate = createRoute({
     params: TrackingParam,
     body: { content: { 'application/json': { schema: RatingInput } }, required: true },
   },
-  responses: { 200: jsonContent(z.object({ state: z.string() })), ...errorResponses },
+  responses: { 200: jsonContent(RatedSchema), ...errorResponses },
 });
 
 export function publicCaseRoutes(service: PublicCaseService, config: { UPLOAD_MAX_MB: number }) {

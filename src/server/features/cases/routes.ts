@@ -3,9 +3,14 @@ import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '.
 import {
   ActionInput,
   ActionParam,
+  CaseActedSchema,
+  CaseCategorySchema,
+  CaseCreatedSchema,
   CaseDetailSchema,
+  CaseDuplicateSchema,
+  CaseListSchema,
+  CasePageSchema,
   CaseQuery,
-  CaseSummarySchema,
   IdParam,
   StaffCaseInput,
 } from './schemas.js';
@@ -19,19 +24,7 @@ const list = authRoute({
   tags,
   summary: 'Case inbox: filtered list with counts by state',
   request: { query: CaseQuery },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(CaseSummarySchema),
-        total: z.number(),
-        page: z.number(),
-        pageSize: z.number(),
-        counts: z.record(z.string(), z.number()),
-        overdue: z.number(),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(CasePageSchema), ...errorResponses },
 });
 const get = authRoute({
   method: 'get',
@@ -48,8 +41,8 @@ const create = authRoute({
   summary: 'Enter a case (hotline, walk-in, grid patrol, snap); idempotent by idempotencyKey',
   request: { body: { content: { 'application/json': { schema: StaffCaseInput } }, required: true } },
   responses: {
-    201: jsonContent(z.object({ id: z.string(), trackingCode: z.string() }), 'Created'),
-    200: jsonContent(z.object({ id: z.string(), trackingCode: z.string() }), 'Already created with this key'),
+    201: jsonContent(CaseCreatedSchema, 'Created'),
+    200: jsonContent(CaseCreatedSchema, 'Already created with this key'),
     ...errorResponses,
   },
 });
@@ -60,7 +53,7 @@ const act = authRoute({
   summary: 'Take an action the lifecycle table allows (accept, dispatch, take, resolve …)',
   request: { params: ActionParam, body: { content: { 'application/json': { schema: ActionInput } }, required: true } },
   responses: {
-    200: jsonContent(z.object({ id: z.string(), state: z.string() })),
+    200: jsonContent(CaseActedSchema),
     409: { description: 'Not allowed in this state' },
     ...errorResponses,
   },
@@ -71,48 +64,14 @@ const duplicates = authRoute({
   tags,
   summary: 'Possible duplicates: same place, similar words, last 7 days',
   request: { params: IdParam },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            trackingCode: z.string(),
-            description: z.string(),
-            state: z.string(),
-            createdAt: z.string(),
-            score: z.number(),
-          }),
-        ),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(z.object({ items: z.array(CaseDuplicateSchema) })), ...errorResponses },
 });
 const categories = authRoute({
   method: 'get',
   path: '/case-categories',
   tags,
   summary: 'Categories with their deadlines',
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            code: z.string(),
-            parentCode: z.string().nullable(),
-            name: z.string(),
-            firstContactMinutes: z.number(),
-            dispatchMinutes: z.number(),
-            takeMinutes: z.number(),
-            resolveHours: z.number(),
-            businessDays: z.boolean(),
-          }),
-        ),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(z.object({ items: z.array(CaseCategorySchema) })), ...errorResponses },
 });
 
 const mine = authRoute({
@@ -120,7 +79,7 @@ const mine = authRoute({
   path: '/my/cases',
   tags,
   summary: 'Cases I reported (residents logged in by phone)',
-  responses: { 200: jsonContent(z.object({ items: z.array(CaseSummarySchema) })), ...errorResponses },
+  responses: { 200: jsonContent(CaseListSchema), ...errorResponses },
 });
 
 const pdf = (description: string) => ({

@@ -1,9 +1,16 @@
 import { z } from '@hono/zod-openapi';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
-import { caseActions, caseStates } from './lifecycle.js';
+import { caseActions } from './lifecycle.js';
 import { text } from '../../platform/text-schema.js';
+import {
+  caseChannels,
+  casePriorities,
+  caseRatings,
+  caseStates,
+  slaLevels,
+  staffCaseChannels,
+} from '../../../shared/cases.js';
 
-export const channels = ['qr', 'snap', 'hotline', 'walkIn', 'kiosk', 'patrol', 'open311', 'import'] as const;
 const placeCode = z
   .string()
   .trim()
@@ -21,10 +28,10 @@ const where = {
 /** Staff intake: hotline, walk-in, patrol (photos uploaded first through /files). */
 export const StaffCaseInput = z
   .object({
-    channel: z.enum(['hotline', 'walkIn', 'patrol', 'snap', 'kiosk']),
+    channel: z.enum(staffCaseChannels),
     placeCode: placeCode.optional().openapi({ description: 'Community, grid, building or household; or give lng/lat' }),
     categoryCode: categoryCode.optional(),
-    priority: z.enum(['normal', 'urgent']).default('normal'),
+    priority: z.enum(casePriorities).default('normal'),
     description: text({ min: 5, max: 2000, multiline: true }),
     reporterName: text({ max: 40 }).default(''),
     reporterPhone: text({ max: 20 }).optional(),
@@ -91,7 +98,7 @@ export const CaseQuery = z.object({
   state: z.enum([...caseStates, 'open', 'all']).default('all'),
   under: placeCode.optional(),
   category: categoryCode.optional(),
-  channel: z.enum(channels).optional(),
+  channel: z.enum(caseChannels).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   mine: z.enum(['true', 'false']).optional().openapi({ description: 'only cases sent to me or my department' }),
   department: z
@@ -111,14 +118,14 @@ export const CaseSummarySchema = z
     id: z.string(),
     trackingCode: z.string(),
     state: z.enum(caseStates),
-    channel: z.enum(channels),
+    channel: z.enum(caseChannels),
     category: z.object({ code: z.string(), name: z.string() }).nullable(),
-    priority: z.enum(['normal', 'urgent']),
+    priority: z.enum(casePriorities),
     description: z.string(),
     address: z.string(),
     place: z.object({ code: z.string(), name: z.string() }),
     assignee: z.string().nullable(),
-    slaLevel: z.enum(['ok', 'yellow', 'red']),
+    slaLevel: z.enum(slaLevels),
     escalationLevel: z.number(),
     createdAt: z.string(),
     dueAt: z.string().nullable().openapi({ description: 'The deadline that runs now' }),
@@ -143,7 +150,12 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   resultText: z.string().nullable(),
   resultPhotoIds: z.array(z.string()),
   rating: z
-    .object({ rating: z.string(), solved: z.boolean().nullable(), comment: z.string().nullable(), at: z.string() })
+    .object({
+      rating: z.enum(caseRatings),
+      solved: z.boolean().nullable(),
+      comment: z.string().nullable(),
+      at: z.string(),
+    })
     .nullable(),
   deadlines: z.object({
     firstContact: z.string().nullable(),
@@ -163,11 +175,106 @@ export const RatingInput = z
     token: text({ max: 100, trim: false })
       .optional()
       .openapi({ description: 'The t= of the link in the SMS; not needed when logged in with the reporter’s phone' }),
-    rating: z.enum(['satisfied', 'basic', 'unsatisfied']),
+    rating: z.enum(caseRatings),
     solved: z.boolean(),
     comment: text({ max: 500, multiline: true }).default(''),
   })
   .openapi('RatingInput');
+
+/** The inbox page: the cases, and the count per state under the same filters whatever state is asked for. */
+export const CasePageSchema = z
+  .object({
+    items: z.array(CaseSummarySchema),
+    total: z.number(),
+    page: z.number(),
+    pageSize: z.number(),
+    counts: z.partialRecord(z.enum(caseStates), z.number()),
+    overdue: z.number(),
+  })
+  .openapi('CasePage');
+export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema) });
+
+/** A case entered (201) or found again by its idempotency key (200). */
+export const CaseCreatedSchema = z.object({ id: z.string(), trackingCode: z.string() });
+/** The state a case is in after an action. */
+export const CaseActedSchema = z.object({ id: z.string(), state: z.enum(caseStates) });
+
+export const CaseDuplicateSchema = z
+  .object({
+    id: z.string(),
+    trackingCode: z.string(),
+    description: z.string(),
+    // a CaseState; the duplicate search types it as a string (the cases service would have to say so)
+    state: z.string(),
+    createdAt: z.string(),
+    score: z.number(),
+  })
+  .openapi('CaseDuplicate');
+
+export const CaseCategorySchema = z
+  .object({
+    code: z.string(),
+    parentCode: z.string().nullable(),
+    name: z.string(),
+    firstContactMinutes: z.number(),
+    dispatchMinutes: z.number(),
+    takeMinutes: z.number(),
+    resolveHours: z.number(),
+    businessDays: z.boolean(),
+  })
+  .openapi('CaseCategory');
+
+/** 值班表: who is on duty in a community on which weekdays (1 = Monday … 7 = Sunday). */
+export const DutyRosterEntrySchema = z
+  .object({
+    id: z.string(),
+    user: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() }),
+    weekdays: z.array(z.number()),
+  })
+  .openapi('DutyRosterEntry');
+
+/** One SMS the platform sent (the number masked). */
+export const SmsRecordSchema = z
+  .object({
+    id: z.string(),
+    to: z.string(),
+    template: z.string(),
+    body: z.string(),
+    status: z.string(),
+    provider: z.string().nullable(),
+    caseId: z.string().nullable(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+  })
+  .openapi('SmsRecord');
+export const SmsOutboxPageSchema = z.object({ items: z.array(SmsRecordSchema), total: z.number() });
+
+/** The resident's side (no login): the QR form's community, and the tracking page. */
+export const PublicCommunitySchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    street: z.string(),
+    categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
+  })
+  .openapi('PublicCommunity');
+export const PublicCaseReceivedSchema = z.object({ trackingCode: z.string() });
+export const PublicCaseViewSchema = z
+  .object({
+    trackingCode: z.string(),
+    // a CaseState; the tracking service types it as a string (the cases service would have to say so)
+    state: z.string(),
+    category: z.string().nullable(),
+    description: z.string(),
+    community: z.string(),
+    createdAt: z.string(),
+    resultText: z.string().nullable(),
+    rating: z.enum(caseRatings).nullable(),
+    canRate: z.boolean(),
+    steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })),
+  })
+  .openapi('PublicCaseView');
+export const RatedSchema = z.object({ state: z.enum(caseStates) });
 
 export type StaffCaseInputT = z.infer<typeof StaffCaseInput>;
 export type PublicCaseFieldsT = z.infer<typeof PublicCaseFields>;

@@ -1,8 +1,9 @@
 import { newPdf, pdfBuffer } from '../../platform/pdf.js';
+import { disputePartyRoleLabels } from '../../../shared/disputes.js';
 
 // 人民调解协议书 and the monthly "two screenings, one analysis" (两排查一分析) report.
 
-const roleNames: Record<string, string> = { applicant: '申请人', respondent: '被申请人', other: '其他当事人' };
+const roleNames: Record<string, string> = disputePartyRoleLabels;
 const bj = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 export async function agreementPdf(input: {

@@ -2,11 +2,14 @@
 // the state it leads to ('same' keeps it; a mediation's outcome picks it). Who may act is policy.ts;
 // what each action writes is workflow.ts, one small handler per row.
 
-export const disputeStatuses = ['open', 'mediating', 'agreed', 'failed', 'handed_over', 'closed'] as const;
-export type DisputeStatus = (typeof disputeStatuses)[number];
+import {
+  disputeStatuses,
+  mediationOutcomes,
+  type DisputeStatus,
+  type MediationOutcome,
+} from '../../../shared/disputes.js';
 
-export const mediationOutcomes = ['agreed', 'not_agreed', 'adjourned'] as const;
-export type MediationOutcome = (typeof mediationOutcomes)[number];
+export { disputeStatuses, mediationOutcomes, type DisputeStatus, type MediationOutcome };
 
 export const disputeActions = ['mediate', 'followup', 'handover', 'close'] as const;
 export type DisputeAction = (typeof disputeActions)[number];

@@ -8,27 +8,14 @@ import { agreementPdf, analysisPdf } from './documents.js';
 import { readableDispute } from './read.js';
 import * as repo from './repository.js';
 import type { DisputesDeps } from './deps.js';
+import { disputeRiskLabels, disputeStatusLabels, disputeTypeLabels } from '../../../shared/disputes.js';
 
 // The ledger's papers: the mediation agreement (人民调解协议书) and the monthly analysis (两排查一分析).
 
-const typeNames: Record<string, string> = {
-  neighbour: '邻里纠纷',
-  family: '婚姻家庭',
-  property: '物业纠纷',
-  labour: '劳动争议',
-  land: '土地纠纷',
-  consumer: '消费纠纷',
-  other: '其他',
-};
-const riskNames: Record<string, string> = { low: '低', medium: '中', high: '高' };
-const statusNames: Record<string, string> = {
-  open: '待调解',
-  mediating: '调解中',
-  agreed: '已达成协议',
-  failed: '调解未成',
-  handed_over: '已移交',
-  closed: '已结案',
-};
+// The Chinese words of src/shared/disputes.ts, looked up by the column's text.
+const typeNames: Record<string, string> = disputeTypeLabels;
+const riskNames: Record<string, string> = disputeRiskLabels;
+const statusNames: Record<string, string> = disputeStatusLabels;
 
 /** The mediation agreement with the parties' signatures, from the last agreed session. */
 export async function agreement(deps: DisputesDeps, actor: Actor, id: string) {

@@ -1,16 +1,20 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/text-schema.js';
 import { SummonsRequest, summonsSomeone } from '../whistle/schemas.js';
+import {
+  disputeHandoverTargets as handoverTargets,
+  disputePartyRoles as partyRoles,
+  disputeRisks,
+  disputeSources,
+  disputeTypes,
+} from '../../../shared/disputes.js';
 import { disputeActions, disputeStatuses, mediationOutcomes } from './lifecycle.js';
 
 // 矛盾纠纷: what the ledger takes and what it answers. The web takes its types from here
 // (src/web/common/api-types.ts), so the two cannot drift apart.
 
-export const disputeTypes = ['neighbour', 'family', 'property', 'labour', 'land', 'consumer', 'other'] as const;
-export const disputeSources = ['regular_screening', 'focused_screening', 'case', 'walk_in'] as const;
-export const disputeRisks = ['low', 'medium', 'high'] as const;
-export const partyRoles = ['applicant', 'respondent', 'other'] as const;
-export const handoverTargets = ['justice_office', 'court'] as const;
+// The closed sets of words live in src/shared/disputes.ts, with their Chinese labels.
+export { disputeRisks, disputeSources, disputeTypes, handoverTargets, partyRoles };
 
 export const DisputeId = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 

@@ -4,14 +4,10 @@ import type { DutyKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { escapeFormulas, unescapeFormula } from '../../platform/sheet-cells.js';
 import { MAX_IMPORT_ROWS, readFirstSheet } from '../../platform/sheet-reader.js';
+import { dutyKindLabels } from '../../../shared/duties.js';
 
 // The duty list as a sheet: the same columns for import and export.
-export const kindLabels: Record<DutyKind, string> = {
-  self_governance: '自治事项',
-  assisting: '协助事项',
-  admitted: '准入事项',
-  cancelled: '取消事项',
-};
+export const kindLabels: Record<DutyKind, string> = dutyKindLabels;
 const kindByLabel = new Map(Object.entries(kindLabels).map(([k, v]) => [v, k as DutyKind]));
 
 export const columns = [

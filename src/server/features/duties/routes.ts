@@ -7,6 +7,10 @@ import { isXlsx } from '../files/index.js';
 import { readDutySheet, writeDutySheet } from './excel.js';
 import { assertMayImportLists } from './policy.js';
 import {
+  DutyAdviceSchema,
+  DutyItemSchema,
+  DutyListImportedSchema,
+  DutyListSchema,
   DutyTaskInput,
   DutyTaskPageSchema,
   DutyTaskQuery,
@@ -16,19 +20,6 @@ import {
 import type { DutiesService } from './service.js';
 
 const tags = ['duties'];
-const Item = z
-  .object({
-    ref: z.string(),
-    kind: z.enum(['self_governance', 'assisting', 'admitted', 'cancelled']),
-    className: z.string(),
-    itemName: z.string(),
-    subItemName: z.string(),
-    legalBasis: z.string(),
-    departmentKind: z.string().nullable(),
-    categoryCodes: z.array(z.string()),
-    keywords: z.array(z.string()),
-  })
-  .openapi('DutyItem');
 const xlsx = {
   200: {
     description: 'Sheet',
@@ -47,23 +38,7 @@ const lists = authRoute({
   tags,
   summary: 'Versions of a street’s duty lists (communities inherit them)',
   request: { query: z.object({ street: z.string().regex(/^\d{9}$/) }) },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            version: z.number(),
-            title: z.string(),
-            effectiveFrom: z.string(),
-            effectiveTo: z.string().nullable(),
-            counts: z.record(z.string(), z.number()),
-          }),
-        ),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(z.object({ items: z.array(DutyListSchema) })), ...errorResponses },
 });
 const items = authRoute({
   method: 'get',
@@ -71,7 +46,7 @@ const items = authRoute({
   tags,
   summary: 'The items of one version',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(Item) })), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ items: z.array(DutyItemSchema) })), ...errorResponses },
 });
 const exportRoute = authRoute({
   method: 'get',
@@ -100,7 +75,7 @@ const importRoute = authRoute({
     },
   },
   responses: {
-    201: jsonContent(z.object({ id: z.string(), version: z.number() }), 'Imported'),
+    201: jsonContent(DutyListImportedSchema, 'Imported'),
     413: {
       description: 'File too large, or more than 20,000 rows (IMPORT_TOO_MANY_ROWS)',
       content: { 'application/json': { schema: ErrorSchema } },
@@ -118,17 +93,7 @@ const advice = authRoute({
   tags,
   summary: 'Whose duty a case is: the community itself, or a department (then a whistle is proposed)',
   request: { params: z.object({ id: z.uuid() }) },
-  responses: {
-    200: jsonContent(
-      z.object({
-        item: Item.nullable(),
-        handledBy: z.enum(['community', 'department']).nullable(),
-        department: z.object({ code: z.string(), name: z.string() }).nullable(),
-        proposeWhistle: z.boolean(),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(DutyAdviceSchema), ...errorResponses },
 });
 const assign = authRoute({
   method: 'post',

@@ -1,9 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { dutyKinds, dutyTaskStatuses } from '../../../shared/duties.js';
 import { text } from '../../platform/text-schema.js';
 
 // 部门派单 / 社区准入核验: a department hands a task to a community; the duty list decides.
-
-export const dutyTaskStatuses = ['accepted', 'refused'] as const;
 
 export const DutyTaskInput = z.object({
   communityCode: z.string().regex(/^\d{12}$/),
@@ -51,6 +50,44 @@ export const DutyTaskPageSchema = z.object({
 export const DutyTaskStatSchema = z
   .object({ department: Named, total: z.number(), refused: z.number() })
   .openapi('DutyTaskStat');
+
+/** One version of a street's duty list, with how many items of each kind it holds. */
+export const DutyListSchema = z
+  .object({
+    id: z.string(),
+    version: z.number(),
+    title: z.string(),
+    effectiveFrom: z.string(),
+    effectiveTo: z.string().nullable(),
+    counts: z.record(z.string(), z.number()),
+  })
+  .openapi('DutyList');
+
+export const DutyItemSchema = z
+  .object({
+    ref: z.string(),
+    kind: z.enum(dutyKinds),
+    className: z.string(),
+    itemName: z.string(),
+    subItemName: z.string(),
+    legalBasis: z.string(),
+    departmentKind: z.string().nullable(),
+    categoryCodes: z.array(z.string()),
+    keywords: z.array(z.string()),
+  })
+  .openapi('DutyItem');
+
+export const DutyListImportedSchema = z.object({ id: z.string(), version: z.number() });
+
+/** Whose duty a case is: the community itself, or a department (then a whistle is proposed). */
+export const DutyAdviceSchema = z
+  .object({
+    item: DutyItemSchema.nullable(),
+    handledBy: z.enum(['community', 'department']).nullable(),
+    department: Named.nullable(),
+    proposeWhistle: z.boolean(),
+  })
+  .openapi('DutyAdvice');
 
 export type DutyTaskInputT = z.infer<typeof DutyTaskInput>;
 export type DutyTaskQueryT = z.infer<typeof DutyTaskQuery>;

@@ -3,11 +3,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { text } from '../../platform/text-schema.js';
+import { StoredFileSchema } from './schemas.js';
 import type { FilesService } from './service.js';
 
 const tags = ['files'];
-const FileSchema = z.object({ id: z.string(), mime: z.string(), size: z.number() }).openapi('StoredFile');
-
 const upload = authRoute({
   method: 'post',
   path: '/files',
@@ -23,7 +22,7 @@ const upload = authRoute({
       required: true,
     },
   },
-  responses: { 201: jsonContent(FileSchema, 'Stored'), ...errorResponses },
+  responses: { 201: jsonContent(StoredFileSchema, 'Stored'), ...errorResponses },
 });
 const read = authRoute({
   method: 'get',

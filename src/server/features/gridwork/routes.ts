@@ -1,6 +1,5 @@
-import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
-import { VisitLogInput, VisitLogQuery, VisitLogSchema } from './schemas.js';
+import { VisitLogInput, VisitLogPageSchema, VisitLogQuery, VisitLogSchema } from './schemas.js';
 import type { GridworkService } from './service.js';
 
 const tags = ['gridwork'];
@@ -24,9 +23,7 @@ const list = authRoute({
   summary: 'Visit logs in your scope, newest first',
   request: { query: VisitLogQuery },
   responses: {
-    200: jsonContent(
-      z.object({ items: z.array(VisitLogSchema), total: z.number(), page: z.number(), pageSize: z.number() }),
-    ),
+    200: jsonContent(VisitLogPageSchema),
     ...errorResponses,
   },
 });

@@ -42,3 +42,10 @@ export const VisitLogQuery = z.object({
 
 export type VisitLogInputT = z.infer<typeof VisitLogInput>;
 export type VisitLogQueryT = z.infer<typeof VisitLogQuery>;
+
+export const VisitLogPageSchema = z.object({
+  items: z.array(VisitLogSchema),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+});

@@ -2,11 +2,12 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import type { Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { attachableFiles } from '../files/access.js';
 import { gridCodeOfPath } from '../people/service.js';
 import { findHousehold, gridNames } from '../people/repository.js';
+import { assertMayReadVisits, assertMayRecordVisits, assertMayVisit } from './policy.js';
 import * as repo from './repository.js';
 import type { VisitLogInputT, VisitLogQueryT } from './schemas.js';
 
@@ -45,7 +46,7 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
       actor: Actor,
       input: VisitLogInputT,
     ): Promise<{ created: boolean; log: Awaited<ReturnType<typeof present>>[number] }> {
-      assertPermission(actor, 'visits:write');
+      assertMayRecordVisits(actor);
       const existing = await repo.findVisit(db, input.id);
       if (existing) {
         if (existing.author_id !== actor.userId) throw new AppError('VISIT_ID_TAKEN');
@@ -54,7 +55,7 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
       const household = await findHousehold(db, input.householdCode);
       if (!household || household.status !== 'active')
         throw new AppError('HOUSEHOLD_REQUIRED', { householdCode: input.householdCode });
-      assertInScope(actor, 'visits:write', household.path);
+      assertMayVisit(actor, household.path);
       await attachableFiles(db, actor, input.photoIds, { field: 'photoIds' });
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
@@ -87,7 +88,7 @@ export function createGridworkService({ db, clock }: GridworkDeps) {
     },
 
     async listVisits(actor: Actor, query: VisitLogQueryT) {
-      assertPermission(actor, 'visits:read');
+      assertMayReadVisits(actor);
       const underPath = (await resolveUnder(db, actor, 'visits:read', query.under))?.path ?? null;
       const { rows, total } = await repo.listVisits(
         db,

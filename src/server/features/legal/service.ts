@@ -43,97 +43,99 @@ const present = (q: Selectable<LegalQuestionsTable>) => ({
   askerName: q.asker_name,
 });
 
-export function createLegalService(deps: LegalDeps) {
+/** 咨询: a question to the community's legal advisers, told by SMS, watched for a day. */
+async function ask(deps: LegalDeps, actor: Actor, input: LegalQuestionInputT) {
   const { db, clock } = deps;
-  const alarm = answerAlarm(deps);
+  const community = await findByCode(db, input.communityCode);
+  if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
+  const now = clock.now();
+  const due = new Date(now.getTime() + DAY);
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    await repo.insertQuestion(trx, {
+      id,
+      tenant_id: community.tenant_id!,
+      community_id: community.id,
+      place_path: community.path,
+      asker_id: actor.userId,
+      asker_name: actor.displayName,
+      question: input.question,
+      text_tokens: tokenize(input.question),
+      is_public: input.public,
+      due_at: due,
+      created_at: now,
+    });
+    await watchDeadline(trx, clock, answerAlarm(deps), { id, clock: answerClock, start: now, due });
+    await smsUsers(
+      trx,
+      deps,
+      { tenantId: community.tenant_id!, placePath: community.path, caseId: null },
+      await repo.adviserIdsOf(trx, community.id),
+      'legal_question',
+      { summary: summarize(input.question), deadline: shanghaiMinute(due) },
+      `legal:${id}:new`,
+    );
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'legal.ask',
+        entityType: 'legal_question',
+        entityId: id,
+        tenantId: community.tenant_id,
+        after: { community: community.code, public: input.public },
+      },
+      now,
+    );
+  });
+  return { id, dueAt: due.toISOString() };
+}
 
+/** 答复: the adviser's answer, once. */
+async function answer(deps: LegalDeps, actor: Actor, id: string, text: string) {
+  return deps.db.transaction().execute(async (trx) => {
+    const q = await repo.lockQuestion(trx, id);
+    if (!q) throw new AppError('NOT_FOUND');
+    assertMayAnswer(actor, q.place_path);
+    if (q.state !== 'open') throw new AppError('ACTION_NOT_ALLOWED', { state: q.state, action: 'answer' });
+    const now = deps.clock.now();
+    await repo.markAnswered(trx, id, { answer: text, answered_by: actor.displayName, answered_at: now });
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'legal.answer',
+        entityType: 'legal_question',
+        entityId: id,
+        tenantId: q.tenant_id,
+        after: { onTime: now <= new Date(q.due_at) },
+      },
+      now,
+    );
+    return { id, state: 'answered' };
+  });
+}
+
+/** Public answers, searchable by words: the FAQ anyone can read. Askers stay anonymous. */
+async function faq(deps: LegalDeps, q: string | undefined) {
+  const rows = await repo.publicAnswers(deps.db, q ? tokenize(q) : []);
+  return rows.map((r) => ({
+    id: r.id,
+    question: r.question,
+    answer: r.answer!,
+    answeredBy: r.answered_by!,
+    answeredAt: new Date(r.answered_at!).toISOString(),
+  }));
+}
+
+export function createLegalService(deps: LegalDeps) {
   return {
-    async ask(actor: Actor, input: LegalQuestionInputT) {
-      const community = await findByCode(db, input.communityCode);
-      if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
-      const now = clock.now();
-      const due = new Date(now.getTime() + DAY);
-      const id = newId();
-      await db.transaction().execute(async (trx) => {
-        await repo.insertQuestion(trx, {
-          id,
-          tenant_id: community.tenant_id!,
-          community_id: community.id,
-          place_path: community.path,
-          asker_id: actor.userId,
-          asker_name: actor.displayName,
-          question: input.question,
-          text_tokens: tokenize(input.question),
-          is_public: input.public,
-          due_at: due,
-          created_at: now,
-        });
-        await watchDeadline(trx, clock, alarm, { id, clock: answerClock, start: now, due });
-        await smsUsers(
-          trx,
-          deps,
-          { tenantId: community.tenant_id!, placePath: community.path, caseId: null },
-          await repo.adviserIdsOf(trx, community.id),
-          'legal_question',
-          { summary: summarize(input.question), deadline: shanghaiMinute(due) },
-          `legal:${id}:new`,
-        );
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'legal.ask',
-            entityType: 'legal_question',
-            entityId: id,
-            tenantId: community.tenant_id,
-            after: { community: community.code, public: input.public },
-          },
-          now,
-        );
-      });
-      return { id, dueAt: due.toISOString() };
-    },
-
-    async answer(actor: Actor, id: string, answer: string) {
-      return db.transaction().execute(async (trx) => {
-        const q = await repo.lockQuestion(trx, id);
-        if (!q) throw new AppError('NOT_FOUND');
-        assertMayAnswer(actor, q.place_path);
-        if (q.state !== 'open') throw new AppError('ACTION_NOT_ALLOWED', { state: q.state, action: 'answer' });
-        const now = clock.now();
-        await repo.markAnswered(trx, id, { answer, answered_by: actor.displayName, answered_at: now });
-        await recordAudit(
-          trx,
-          actor,
-          {
-            action: 'legal.answer',
-            entityType: 'legal_question',
-            entityId: id,
-            tenantId: q.tenant_id,
-            after: { onTime: now <= new Date(q.due_at) },
-          },
-          now,
-        );
-        return { id, state: 'answered' };
-      });
-    },
-
+    ask: (actor: Actor, input: LegalQuestionInputT) => ask(deps, actor, input),
+    answer: (actor: Actor, id: string, text: string) => answer(deps, actor, id, text),
     /** The asker sees their own questions; the adviser the community's. */
-    async list(actor: Actor, mine: boolean) {
-      return (await repo.listQuestions(db, questionsShownTo(actor, mine))).map(present);
-    },
-
-    /** Public answers, searchable by words: the FAQ anyone can read. Askers stay anonymous. */
-    async faq(q: string | undefined) {
-      const rows = await repo.publicAnswers(db, q ? tokenize(q) : []);
-      return rows.map((r) => ({
-        id: r.id,
-        question: r.question,
-        answer: r.answer!,
-        answeredBy: r.answered_by!,
-        answeredAt: new Date(r.answered_at!).toISOString(),
-      }));
-    },
+    list: async (actor: Actor, mine: boolean) =>
+      (await repo.listQuestions(deps.db, questionsShownTo(actor, mine))).map(present),
+    faq: (q: string | undefined) => faq(deps, q),
   };
 }
 

@@ -1,6 +1,6 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Context } from 'hono';
-import { AppError, errorTable } from '../../platform/errors.js';
+import { AppError, errorTable, type ErrorCode, type InvalidReason } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 
 // Open311 answers in JSON or XML, by the extension of the path (GeoReport v2).
@@ -15,6 +15,7 @@ export function splitFormat(file: string): [string, Format] | null {
 }
 
 /** C0 controls other than tab, line feed and carriage return: never meaningful in a parameter. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 /**
@@ -40,6 +41,10 @@ export function respond(c: Context, format: Format, root: string, item: string |
   });
 }
 
+/** An error about one parameter (not only VALIDATION_FAILED), its reason told in the caller's language. */
+export const refusal = (code: ErrorCode, path: string, reason: InvalidReason): AppError =>
+  new AppError(code, { issues: [{ path, reason }] });
+
 /** The field an error is about, when the thrower named one (`{ issues: [{ path }] }`). */
 function fieldOf(details: unknown): string | undefined {
   const issues = (details as { issues?: { path?: unknown }[] } | undefined)?.issues;
@@ -53,4 +58,36 @@ export function respondError(c: Context, format: Format, error: AppError, locale
   const field = fieldOf(error.details);
   const description = field ? (locale === 'en' ? `${message} (${field})` : `${message}（${field}）`) : message;
   return respond(c, format, 'errors', 'error', [{ code: error.status, description }], error.status);
+}
+
+/** GeoReport's discovery: where the endpoint is and which formats it speaks. */
+export function discoveryDocument(format: Format, publicUrl: string) {
+  const formats = ['text/xml', 'application/json'];
+  return {
+    changeset: '2026-11-30T00:00:00Z',
+    contact: '邻里平台管理员',
+    key_service: '向区县管理员申请 API key',
+    endpoints:
+      format === 'xml'
+        ? {
+            endpoint: [
+              {
+                specification: 'http://wiki.open311.org/GeoReport_v2',
+                url: `${publicUrl}/open311/v2`,
+                changeset: '2026-11-30T00:00:00Z',
+                type: 'production',
+                formats: { format: formats },
+              },
+            ],
+          }
+        : [
+            {
+              specification: 'http://wiki.open311.org/GeoReport_v2',
+              url: `${publicUrl}/open311/v2`,
+              changeset: '2026-11-30T00:00:00Z',
+              type: 'production',
+              formats,
+            },
+          ],
+  };
 }

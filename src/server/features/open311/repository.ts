@@ -101,3 +101,57 @@ export function findTrackingCode(db: Executor, tenantId: string, token: string) 
     .where('tracking_code', '=', token.toUpperCase())
     .executeTakeFirst();
 }
+
+// API keys: only a hash of each key is kept.
+
+export async function insertApiKey(
+  db: Executor,
+  key: {
+    id: string;
+    tenantId: string;
+    name: string;
+    prefix: string;
+    keyHash: string;
+    createdBy: string | null;
+    now: Date;
+  },
+) {
+  await db
+    .insertInto('api_keys')
+    .values({
+      id: key.id,
+      tenant_id: key.tenantId,
+      name: key.name,
+      prefix: key.prefix,
+      key_hash: key.keyHash,
+      created_by: key.createdBy,
+      created_at: key.now,
+    })
+    .execute();
+}
+
+/** A county's keys, newest first. */
+export function listApiKeys(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+export function findApiKey(db: Executor, id: string) {
+  return db.selectFrom('api_keys').select(['id', 'tenant_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export function findApiKeyByHash(db: Executor, keyHash: string) {
+  return db
+    .selectFrom('api_keys')
+    .select(['tenant_id', 'revoked_at'])
+    .where('key_hash', '=', keyHash)
+    .executeTakeFirst();
+}
+
+export async function revokeApiKey(db: Executor, id: string, now: Date) {
+  await db.updateTable('api_keys').set({ revoked_at: now }).where('id', '=', id).execute();
+}

@@ -1,10 +1,15 @@
 import { Hono, type Context } from 'hono';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import type { AppEnv } from '../../platform/http.js';
-import { hitRateLimit } from '../../platform/rate-limit.js';
-import type { Db } from '../../platform/db/database.js';
-import type { Clock } from '../../platform/clock.js';
-import { controlCharacter, respond, respondError, splitFormat, type Format } from './format.js';
+import {
+  controlCharacter,
+  discoveryDocument,
+  refusal,
+  respond,
+  respondError,
+  splitFormat,
+  type Format,
+} from './format.js';
 import type { Open311 } from './service.js';
 
 // /open311/v2 — GeoReport v2 (https://wiki.open311.org/GeoReport_v2), JSON and XML. Errors are
@@ -16,66 +21,35 @@ function refuseControls(params: Iterable<[string, string]>) {
   for (const [name, value] of params) {
     if (controlCharacter.test(name) || controlCharacter.test(value)) {
       const field = /^[\w[\]]{1,40}$/.test(name) ? name : 'parameter';
-      throw new AppError('VALIDATION_FAILED', {
-        issues: [{ path: field, message: 'control characters are not allowed' }],
-      });
+      throw invalid(field, 'controlCharacters');
     }
   }
 }
 
-export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; publicUrl: string }) {
-  const app = new Hono<AppEnv>();
+/** Answers in the format of the path's extension, errors included. */
+async function run(c: Context<AppEnv>, file: string, handler: (format: Format) => Promise<Response>) {
+  const parsed = splitFormat(file);
+  const format = parsed?.[1] ?? 'json';
+  try {
+    if (!parsed) throw refusal('ROUTE_NOT_FOUND', 'format', 'extensionJsonOrXml');
+    refuseControls([['file', file], ...Object.entries(c.req.query())]);
+    return await handler(format);
+  } catch (error) {
+    if (error instanceof AppError) return respondError(c, format, error, c.get('locale'));
+    throw error;
+  }
+}
 
-  const run = async (c: Context<AppEnv>, file: string, handler: (format: Format) => Promise<Response>) => {
-    const parsed = splitFormat(file);
-    const format = parsed?.[1] ?? 'json';
-    try {
-      if (!parsed)
-        throw new AppError('ROUTE_NOT_FOUND', {
-          issues: [{ path: 'format', message: 'use the .json or .xml extension' }],
-        });
-      refuseControls([['file', file], ...Object.entries(c.req.query())]);
-      return await handler(format);
-    } catch (error) {
-      if (error instanceof AppError) return respondError(c, format, error, c.get('locale'));
-      throw error;
-    }
-  };
-  const query = (c: Context<AppEnv>) =>
-    Object.fromEntries(Object.entries(c.req.query()).map(([k, v]) => [k, String(v)]));
+const query = (c: Context<AppEnv>) => Object.fromEntries(Object.entries(c.req.query()).map(([k, v]) => [k, String(v)]));
+
+export function open311Routes(service: Open311, deps: { publicUrl: string }) {
+  const app = new Hono<AppEnv>();
 
   app.get('/:file', (c) =>
     run(c, c.req.param('file'), async (format) => {
       const [name] = splitFormat(c.req.param('file'))!;
       if (name === 'discovery') {
-        const formats = ['text/xml', 'application/json'];
-        return respond(c, format, 'discovery', null, {
-          changeset: '2026-11-30T00:00:00Z',
-          contact: '邻里平台管理员',
-          key_service: '向区县管理员申请 API key',
-          endpoints:
-            format === 'xml'
-              ? {
-                  endpoint: [
-                    {
-                      specification: 'http://wiki.open311.org/GeoReport_v2',
-                      url: `${deps.publicUrl}/open311/v2`,
-                      changeset: '2026-11-30T00:00:00Z',
-                      type: 'production',
-                      formats: { format: formats },
-                    },
-                  ],
-                }
-              : [
-                  {
-                    specification: 'http://wiki.open311.org/GeoReport_v2',
-                    url: `${deps.publicUrl}/open311/v2`,
-                    changeset: '2026-11-30T00:00:00Z',
-                    type: 'production',
-                    formats,
-                  },
-                ],
-        });
+        return respond(c, format, 'discovery', null, discoveryDocument(format, deps.publicUrl));
       }
       if (name === 'services')
         return respond(c, format, 'services', 'service', await service.services(c.req.query('jurisdiction_id')));
@@ -122,11 +96,9 @@ export function open311Routes(service: Open311, deps: { db: Db; clock: Clock; pu
   app.post('/:file', (c) =>
     run(c, c.req.param('file'), async (format) => {
       if (splitFormat(c.req.param('file'))![0] !== 'requests') throw new AppError('ROUTE_NOT_FOUND');
-      await hitRateLimit(deps.db, `open311:ip:${c.get('ip') ?? 'unknown'}`, 600, 3_600_000, deps.clock.now());
+      await service.admit(c.get('ip'));
       const body = await c.req.parseBody().catch(() => {
-        throw new AppError('VALIDATION_FAILED', {
-          issues: [{ path: 'body', message: 'a form (application/x-www-form-urlencoded or multipart/form-data)' }],
-        });
+        throw invalid('body', 'formExpected');
       });
       const fields = Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
       refuseControls(fields);

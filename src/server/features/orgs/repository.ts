@@ -64,11 +64,16 @@ interface RosterFilter {
 }
 
 // Kysely cannot type one helper over three joined rolls; the callers fix the row shapes.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function paged(base: any, filter: RosterFilter, columns: string[]) {
+async function paged<Extra>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+  base: any,
+  filter: RosterFilter,
+  columns: string[],
+): Promise<{ rows: (RosterPerson & Extra)[]; total: number }> {
   let query = base.where(inScope('p.path', filter.scope)).where('r.status', '=', 'active');
   if (filter.underPath) query = query.where(pathUnder('p.path', filter.underPath));
   if (filter.q)
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the same untyped builder as `base`
     query = query.where((eb: any) =>
       eb.or([
         eb('r.name', 'like', `%${escapeLike(filter.q!)}%`),
@@ -88,19 +93,40 @@ async function paged(base: any, filter: RosterFilter, columns: string[]) {
   return { rows, total: total.n as number };
 }
 
+/** The columns every roll shares: the resident and their household's address. */
+export interface RosterPerson {
+  resident_id: string;
+  name: string;
+  gender: string | null;
+  phone_masked: string | null;
+  address: string;
+}
+
 export function listPartyMembers(db: Executor, filter: RosterFilter) {
   let base = roster(db, 'party_members').innerJoin('party_orgs as o', 'o.id', 'x.party_org_id');
   if (filter.partyOrgId) base = base.where('x.party_org_id', '=', filter.partyOrgId);
-  return paged(base, filter, ['o.name as party_org', 'x.joined_on', 'x.member_kind']);
+  return paged<{ party_org: string; joined_on: string | null; member_kind: 'full' | 'probationary' }>(base, filter, [
+    'o.name as party_org',
+    'x.joined_on',
+    'x.member_kind',
+  ]);
 }
 
 export function listVolunteers(db: Executor, filter: RosterFilter) {
-  return paged(roster(db, 'volunteers'), filter, ['x.skills', 'x.team', 'x.service_minutes']);
+  return paged<{ skills: string[]; team: string; service_minutes: number }>(roster(db, 'volunteers'), filter, [
+    'x.skills',
+    'x.team',
+    'x.service_minutes',
+  ]);
 }
 
 export function listInService(db: Executor, filter: RosterFilter) {
   const base = roster(db, 'in_service_members').innerJoin('places as c', 'c.id', 'x.community_id');
-  return paged(base, filter, ['x.work_unit', 'c.name as community', 'x.claimed_posts', 'x.registered_at']);
+  return paged<{ work_unit: string; community: string; claimed_posts: string[]; registered_at: Date | string }>(
+    base,
+    filter,
+    ['x.work_unit', 'c.name as community', 'x.claimed_posts', 'x.registered_at'],
+  );
 }
 
 export async function upsertPartyMember(db: Executor, row: Insertable<Database['party_members']>) {

@@ -5,10 +5,11 @@ import type { Transaction } from 'kysely';
 import type { Database, PartyOrgKind, PlaceKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import type { Actor } from '../../platform/policy.js';
 import { isUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { dateText } from '../people/service.js';
 import { findByCode } from '../places/repository.js';
+import { assertMayReadOrgs, assertMayReadOrgsAt, assertMayWriteOrgsAt } from './policy.js';
 import * as repo from './repository.js';
 import type {
   InServiceInputT,
@@ -33,231 +34,249 @@ const partyOrgRules: Record<PartyOrgKind, { place: PlaceKind[]; parent: PartyOrg
   central_household: { place: ['building', 'household'], parent: 'grid_branch' },
 };
 
-export function createOrgsService({ db, clock }: OrgsDeps) {
-  async function underPath(actor: Actor, code: string | undefined) {
-    assertPermission(actor, 'orgs:read');
-    return (await resolveUnder(db, actor, 'orgs:read', code))?.path ?? null;
-  }
+async function underPath({ db }: OrgsDeps, actor: Actor, code: string | undefined) {
+  assertMayReadOrgs(actor);
+  return (await resolveUnder(db, actor, 'orgs:read', code))?.path ?? null;
+}
 
-  async function writablePlace(actor: Actor, code: string) {
-    const place = await findByCode(db, code);
-    if (!place || place.status !== 'active') throw new AppError('NOT_FOUND', { placeCode: code });
-    assertInScope(actor, 'orgs:write', place.path);
-    return place;
-  }
+async function writablePlace({ db }: OrgsDeps, actor: Actor, code: string) {
+  const place = await findByCode(db, code);
+  if (!place || place.status !== 'active') throw new AppError('NOT_FOUND', { placeCode: code });
+  assertMayWriteOrgsAt(actor, place.path);
+  return place;
+}
 
-  async function writableResident(actor: Actor, id: string) {
-    const resident = await repo.residentWithPath(db, id);
-    if (!resident) throw new AppError('NOT_FOUND');
-    assertInScope(actor, 'orgs:write', resident.path);
-    if (resident.status !== 'active') throw new AppError('RESIDENT_NOT_ACTIVE');
-    return resident;
-  }
+async function writableResident({ db }: OrgsDeps, actor: Actor, id: string) {
+  const resident = await repo.residentWithPath(db, id);
+  if (!resident) throw new AppError('NOT_FOUND');
+  assertMayWriteOrgsAt(actor, resident.path);
+  if (resident.status !== 'active') throw new AppError('RESIDENT_NOT_ACTIVE');
+  return resident;
+}
 
-  const filter = async (actor: Actor, q: RosterQueryT) => ({
-    scope: scopeOf(actor, 'orgs:read'),
-    underPath: await underPath(actor, q.under),
-    q: q.q,
-    partyOrgId: q.partyOrgId,
-    offset: (q.page - 1) * q.pageSize,
-    limit: q.pageSize,
+const filter = async (deps: OrgsDeps, actor: Actor, q: RosterQueryT) => ({
+  scope: scopeOf(actor, 'orgs:read'),
+  underPath: await underPath(deps, actor, q.under),
+  q: q.q,
+  partyOrgId: q.partyOrgId,
+  offset: (q.page - 1) * q.pageSize,
+  limit: q.pageSize,
+});
+const person = (r: {
+  resident_id: string;
+  name: string;
+  gender: string | null;
+  phone_masked: string | null;
+  address: string;
+}) => ({
+  residentId: r.resident_id,
+  name: r.name,
+  gender: r.gender,
+  phone: r.phone_masked,
+  address: r.address,
+});
+
+/** One write and its audit row in one transaction. */
+async function audited(
+  { db, clock }: OrgsDeps,
+  actor: Actor,
+  action: string,
+  entityId: string,
+  tenantId: string,
+  after: unknown,
+  write: (trx: Transaction<Database>) => Promise<void>,
+) {
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    await write(trx);
+    await recordAudit(trx, actor, { action, entityType: action.split('.')[0], entityId, tenantId, after }, now);
   });
-  const person = (r: {
-    resident_id: string;
-    name: string;
-    gender: string | null;
-    phone_masked: string | null;
-    address: string;
-  }) => ({
-    residentId: r.resident_id,
+}
+
+async function partyOrgs(deps: OrgsDeps, actor: Actor, under?: string) {
+  const rows = await repo.listPartyOrgs(deps.db, scopeOf(actor, 'orgs:read'), await underPath(deps, actor, under));
+  return rows.map((r) => ({
+    id: r.id,
+    parentId: r.parent_id,
     name: r.name,
-    gender: r.gender,
-    phone: r.phone_masked,
-    address: r.address,
-  });
+    kind: r.kind,
+    place: { code: r.place_code, name: r.place_name },
+    memberCount: r.member_count ?? 0,
+  }));
+}
 
-  async function audited(
-    actor: Actor,
-    action: string,
-    entityId: string,
-    tenantId: string,
-    after: unknown,
-    write: (trx: Transaction<Database>) => Promise<void>,
+async function createPartyOrg(deps: OrgsDeps, actor: Actor, input: PartyOrgInputT) {
+  const place = await writablePlace(deps, actor, input.placeCode);
+  const rule = partyOrgRules[input.kind];
+  if (!rule.place.includes(place.kind))
+    throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
+  const parent = input.parentId ? await repo.findPartyOrg(deps.db, input.parentId) : undefined;
+  if (
+    (rule.parent === null) !== (parent === undefined) ||
+    (parent && (parent.kind !== rule.parent || !isUnder(place.path, parent.path)))
   ) {
-    const now = clock.now();
-    await db.transaction().execute(async (trx) => {
-      await write(trx);
-      await recordAudit(trx, actor, { action, entityType: action.split('.')[0], entityId, tenantId, after }, now);
-    });
+    throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, parentKind: parent?.kind ?? null });
   }
+  const id = newId();
+  const row = {
+    id,
+    tenant_id: place.tenant_id!,
+    parent_id: parent?.id ?? null,
+    name: input.name,
+    kind: input.kind,
+    place_id: place.id,
+    created_at: deps.clock.now(),
+  };
+  await audited(deps, actor, 'partyOrg.create', id, place.tenant_id!, { ...input }, (trx) =>
+    repo.insertPartyOrg(trx, row),
+  );
+  return { id };
+}
 
+async function partyMembers(deps: OrgsDeps, actor: Actor, q: RosterQueryT) {
+  const { rows, total } = await repo.listPartyMembers(deps.db, await filter(deps, actor, q));
   return {
-    async partyOrgs(actor: Actor, under?: string) {
-      const rows = await repo.listPartyOrgs(db, scopeOf(actor, 'orgs:read'), await underPath(actor, under));
-      return rows.map((r) => ({
-        id: r.id,
-        parentId: r.parent_id,
-        name: r.name,
-        kind: r.kind,
-        place: { code: r.place_code, name: r.place_name },
-        memberCount: r.member_count ?? 0,
-      }));
-    },
+    items: rows.map((r) => ({
+      ...person(r),
+      partyOrg: r.party_org,
+      joinedOn: dateText(r.joined_on),
+      memberKind: r.member_kind,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
 
-    async createPartyOrg(actor: Actor, input: PartyOrgInputT) {
-      const place = await writablePlace(actor, input.placeCode);
-      const rule = partyOrgRules[input.kind];
-      if (!rule.place.includes(place.kind))
-        throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
-      const parent = input.parentId ? await repo.findPartyOrg(db, input.parentId) : undefined;
-      if (
-        (rule.parent === null) !== (parent === undefined) ||
-        (parent && (parent.kind !== rule.parent || !isUnder(place.path, parent.path)))
-      ) {
-        throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, parentKind: parent?.kind ?? null });
-      }
-      const id = newId();
-      const row = {
-        id,
-        tenant_id: place.tenant_id!,
-        parent_id: parent?.id ?? null,
-        name: input.name,
-        kind: input.kind,
-        place_id: place.id,
-        created_at: clock.now(),
-      };
-      await audited(actor, 'partyOrg.create', id, place.tenant_id!, { ...input }, (trx) =>
-        repo.insertPartyOrg(trx, row),
-      );
-      return { id };
-    },
+async function addPartyMember(deps: OrgsDeps, actor: Actor, input: PartyMemberInputT) {
+  const resident = await writableResident(deps, actor, input.residentId);
+  const org = await repo.findPartyOrg(deps.db, input.partyOrgId);
+  if (!org) throw new AppError('NOT_FOUND', { partyOrgId: input.partyOrgId });
+  assertMayReadOrgsAt(actor, org.path);
+  await audited(deps, actor, 'partyMember.set', resident.id, resident.tenant_id, { ...input }, (trx) =>
+    repo.upsertPartyMember(trx, {
+      resident_id: resident.id,
+      tenant_id: resident.tenant_id,
+      party_org_id: org.id,
+      joined_on: input.joinedOn ?? null,
+      member_kind: input.memberKind,
+      created_at: deps.clock.now(),
+    }),
+  );
+  return { residentId: resident.id };
+}
 
-    async partyMembers(actor: Actor, q: RosterQueryT) {
-      const { rows, total } = await repo.listPartyMembers(db, await filter(actor, q));
-      return {
-        items: rows.map((r: any) => ({
-          ...person(r),
-          partyOrg: r.party_org,
-          joinedOn: dateText(r.joined_on),
-          memberKind: r.member_kind,
-        })),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
+async function volunteers(deps: OrgsDeps, actor: Actor, q: RosterQueryT) {
+  const { rows, total } = await repo.listVolunteers(deps.db, await filter(deps, actor, q));
+  return {
+    items: rows.map((r) => ({
+      ...person(r),
+      skills: r.skills,
+      team: r.team,
+      serviceHours: Math.round((r.service_minutes / 60) * 10) / 10,
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
 
-    async addPartyMember(actor: Actor, input: PartyMemberInputT) {
-      const resident = await writableResident(actor, input.residentId);
-      const org = await repo.findPartyOrg(db, input.partyOrgId);
-      if (!org) throw new AppError('NOT_FOUND', { partyOrgId: input.partyOrgId });
-      assertInScope(actor, 'orgs:read', org.path);
-      await audited(actor, 'partyMember.set', resident.id, resident.tenant_id, { ...input }, (trx) =>
-        repo.upsertPartyMember(trx, {
-          resident_id: resident.id,
-          tenant_id: resident.tenant_id,
-          party_org_id: org.id,
-          joined_on: input.joinedOn ?? null,
-          member_kind: input.memberKind,
-          created_at: clock.now(),
-        }),
-      );
-      return { residentId: resident.id };
-    },
+async function addVolunteer(deps: OrgsDeps, actor: Actor, input: VolunteerInputT) {
+  const resident = await writableResident(deps, actor, input.residentId);
+  await audited(deps, actor, 'volunteer.set', resident.id, resident.tenant_id, { ...input }, (trx) =>
+    repo.upsertVolunteer(trx, {
+      resident_id: resident.id,
+      tenant_id: resident.tenant_id,
+      skills: input.skills,
+      team: input.team,
+      registered_at: deps.clock.now(),
+    }),
+  );
+  return { residentId: resident.id };
+}
 
-    async volunteers(actor: Actor, q: RosterQueryT) {
-      const { rows, total } = await repo.listVolunteers(db, await filter(actor, q));
-      return {
-        items: rows.map((r: any) => ({
-          ...person(r),
-          skills: r.skills,
-          team: r.team,
-          serviceHours: Math.round((r.service_minutes / 60) * 10) / 10,
-        })),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
+async function inServiceMembers(deps: OrgsDeps, actor: Actor, q: RosterQueryT) {
+  const { rows, total } = await repo.listInService(deps.db, await filter(deps, actor, q));
+  return {
+    items: rows.map((r) => ({
+      ...person(r),
+      workUnit: r.work_unit,
+      community: r.community,
+      claimedPosts: r.claimed_posts,
+      registeredAt: new Date(r.registered_at).toISOString(),
+    })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
 
-    async addVolunteer(actor: Actor, input: VolunteerInputT) {
-      const resident = await writableResident(actor, input.residentId);
-      await audited(actor, 'volunteer.set', resident.id, resident.tenant_id, { ...input }, (trx) =>
-        repo.upsertVolunteer(trx, {
-          resident_id: resident.id,
-          tenant_id: resident.tenant_id,
-          skills: input.skills,
-          team: input.team,
-          registered_at: clock.now(),
-        }),
-      );
-      return { residentId: resident.id };
-    },
+/** 双报到: a party member who works elsewhere registers in the home community. */
+async function registerInService(deps: OrgsDeps, actor: Actor, input: InServiceInputT) {
+  const resident = await writableResident(deps, actor, input.residentId);
+  const community = await writablePlace(deps, actor, input.communityCode);
+  if (community.kind !== 'community') throw new AppError('PLACE_PARENT_INVALID');
+  await audited(deps, actor, 'inService.register', resident.id, resident.tenant_id, { ...input }, (trx) =>
+    repo.upsertInService(trx, {
+      resident_id: resident.id,
+      tenant_id: resident.tenant_id,
+      work_unit: input.workUnit,
+      community_id: community.id,
+      claimed_posts: input.claimedPosts,
+      registered_at: deps.clock.now(),
+    }),
+  );
+  return { residentId: resident.id };
+}
 
-    async inServiceMembers(actor: Actor, q: RosterQueryT) {
-      const { rows, total } = await repo.listInService(db, await filter(actor, q));
-      return {
-        items: rows.map((r: any) => ({
-          ...person(r),
-          workUnit: r.work_unit,
-          community: r.community,
-          claimedPosts: r.claimed_posts,
-          registeredAt: new Date(r.registered_at).toISOString(),
-        })),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
+async function organisations(deps: OrgsDeps, actor: Actor, under?: string, kind?: string) {
+  const rows = await repo.listOrganisations(
+    deps.db,
+    scopeOf(actor, 'orgs:read'),
+    await underPath(deps, actor, under),
+    kind,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    place: { code: r.place_code, name: r.place_name },
+    contactName: r.contact_name,
+    phone: r.phone,
+  }));
+}
 
-    /** 双报到: a party member who works elsewhere registers in the home community. */
-    async registerInService(actor: Actor, input: InServiceInputT) {
-      const resident = await writableResident(actor, input.residentId);
-      const community = await writablePlace(actor, input.communityCode);
-      if (community.kind !== 'community') throw new AppError('PLACE_PARENT_INVALID');
-      await audited(actor, 'inService.register', resident.id, resident.tenant_id, { ...input }, (trx) =>
-        repo.upsertInService(trx, {
-          resident_id: resident.id,
-          tenant_id: resident.tenant_id,
-          work_unit: input.workUnit,
-          community_id: community.id,
-          claimed_posts: input.claimedPosts,
-          registered_at: clock.now(),
-        }),
-      );
-      return { residentId: resident.id };
-    },
+async function createOrganisation(deps: OrgsDeps, actor: Actor, input: OrganisationInputT) {
+  const place = await writablePlace(deps, actor, input.placeCode);
+  if (place.kind !== 'community' && place.kind !== 'street') throw new AppError('PLACE_PARENT_INVALID');
+  const id = newId();
+  await audited(deps, actor, 'organisation.create', id, place.tenant_id!, { ...input }, (trx) =>
+    repo.insertOrganisation(trx, {
+      id,
+      tenant_id: place.tenant_id!,
+      kind: input.kind,
+      name: input.name,
+      place_id: place.id,
+      contact_name: input.contactName,
+      phone: input.phone,
+      created_at: deps.clock.now(),
+    }),
+  );
+  return { id };
+}
 
-    async organisations(actor: Actor, under?: string, kind?: string) {
-      const rows = await repo.listOrganisations(db, scopeOf(actor, 'orgs:read'), await underPath(actor, under), kind);
-      return rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        name: r.name,
-        place: { code: r.place_code, name: r.place_name },
-        contactName: r.contact_name,
-        phone: r.phone,
-      }));
-    },
-
-    async createOrganisation(actor: Actor, input: OrganisationInputT) {
-      const place = await writablePlace(actor, input.placeCode);
-      if (place.kind !== 'community' && place.kind !== 'street') throw new AppError('PLACE_PARENT_INVALID');
-      const id = newId();
-      await audited(actor, 'organisation.create', id, place.tenant_id!, { ...input }, (trx) =>
-        repo.insertOrganisation(trx, {
-          id,
-          tenant_id: place.tenant_id!,
-          kind: input.kind,
-          name: input.name,
-          place_id: place.id,
-          contact_name: input.contactName,
-          phone: input.phone,
-          created_at: clock.now(),
-        }),
-      );
-      return { id };
-    },
+export function createOrgsService(deps: OrgsDeps) {
+  return {
+    partyOrgs: (actor: Actor, under?: string) => partyOrgs(deps, actor, under),
+    createPartyOrg: (actor: Actor, input: PartyOrgInputT) => createPartyOrg(deps, actor, input),
+    partyMembers: (actor: Actor, q: RosterQueryT) => partyMembers(deps, actor, q),
+    addPartyMember: (actor: Actor, input: PartyMemberInputT) => addPartyMember(deps, actor, input),
+    volunteers: (actor: Actor, q: RosterQueryT) => volunteers(deps, actor, q),
+    addVolunteer: (actor: Actor, input: VolunteerInputT) => addVolunteer(deps, actor, input),
+    inServiceMembers: (actor: Actor, q: RosterQueryT) => inServiceMembers(deps, actor, q),
+    registerInService: (actor: Actor, input: InServiceInputT) => registerInService(deps, actor, input),
+    organisations: (actor: Actor, under?: string, kind?: string) => organisations(deps, actor, under, kind),
+    createOrganisation: (actor: Actor, input: OrganisationInputT) => createOrganisation(deps, actor, input),
   };
 }
 

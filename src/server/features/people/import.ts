@@ -1,19 +1,18 @@
-import type { Insertable } from 'kysely';
-import { codeByLabel, relationLabels, residenceLabels } from '../../../shared/people-labels.js';
-import { maskIdNumber, maskPhone, normalizePhone, parseIdNumber } from '../../../shared/identity.js';
-import { cutText, storableText, textLength, textProblem } from '../../../shared/text.js';
-import { recordAudit } from '../../platform/audit.js';
-import type { Place, ResidentsTable } from '../../platform/db/schema.js';
+import { cutText, storableText, textProblem } from '../../../shared/text.js';
+import { recordAudit, type Executor } from '../../platform/audit.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Place } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import { releaseLease, stillHolds, takeLease } from '../../platform/leases.js';
-import { assertInScope, type Actor } from '../../platform/policy.js';
-import { findByCode, findByCodes } from '../places/repository.js';
-import { importColumns, readResidentSheet, type ImportColumn, type SheetRow } from './excel.js';
-import { nameColumns } from './identity-fields.js';
+import type { Actor } from '../../platform/policy.js';
+import { findByCode } from '../places/repository.js';
+import { importColumns, readResidentSheet, type SheetRow } from './excel.js';
+import { checkRow, lookups, rowErrors, type Candidate, type RowError, type RowErrors } from './import-rows.js';
+import type { PeopleDeps } from './deps.js';
+import { assertMayImportInto } from './policy.js';
 import * as repo from './repository.js';
-import type { PeopleDeps } from './service.js';
 
 // Excel import of residents into one community: every row checked, a report of each bad row,
 // then either the good rows or nothing. Re-running the same file adds nobody twice: a row whose
@@ -21,41 +20,6 @@ import type { PeopleDeps } from './service.js';
 // That check only holds when imports into a community run one at a time, so an import takes the
 // community's lease first; a second one meanwhile is refused with IMPORT_RUNNING.
 
-const problems = {
-  required: { 'zh-CN': '必填项为空', en: 'Required value missing' },
-  name_too_long: { 'zh-CN': '姓名过长（最多 40 字）', en: 'Name too long (max 40)' },
-  id_format: { 'zh-CN': '身份证号应为 18 位（末位可为 X）', en: 'ID number must have 18 characters' },
-  id_birth_date: { 'zh-CN': '身份证号中的出生日期不存在', en: 'The birth date in the ID number does not exist' },
-  id_check_digit: { 'zh-CN': '身份证号校验位不正确', en: 'The ID number check character is wrong' },
-  phone_invalid: { 'zh-CN': '电话号码格式不正确', en: 'The phone number is not valid' },
-  duplicate_in_file: { 'zh-CN': '与本表第 {row} 行身份证号重复', en: 'Same ID number as row {row}' },
-  id_registered_elsewhere: {
-    'zh-CN': '该身份证号已在其他住址登记',
-    en: 'This ID number is registered at another address',
-  },
-  unknown_building: { 'zh-CN': '本社区没有该楼栋', en: 'No such building in this community' },
-  unknown_unit: { 'zh-CN': '该楼栋没有此单元', en: 'No such unit in this building' },
-  unknown_room: { 'zh-CN': '该单元没有此房号', en: 'No such room in this unit' },
-  unknown_relation: { 'zh-CN': '与户主关系应为：' + Object.values(relationLabels).join('、'), en: 'Unknown relation' },
-  unknown_residence: { 'zh-CN': '居住类型应为：户籍、常住或流动', en: 'Residence must be 户籍, 常住 or 流动' },
-  unknown_tag: { 'zh-CN': '标签不存在：{tag}', en: 'Unknown tag: {tag}' },
-  bad_characters: {
-    'zh-CN': '含有控制字符、换行或残缺的字符',
-    en: 'Contains a control character, a line break or a broken character',
-  },
-  formula_cell: {
-    'zh-CN': '该格是公式，请复制后“选择性粘贴为数值”再导入',
-    en: 'This cell holds a formula; paste it as a value',
-  },
-} as const;
-type Problem = keyof typeof problems;
-
-export interface RowError {
-  row: number;
-  column: ImportColumn;
-  code: Problem;
-  message: string;
-}
 export interface ImportReport {
   total: number;
   valid: number;
@@ -72,223 +36,135 @@ interface ImportInput {
   locale: Locale;
 }
 
-const relationCodes = codeByLabel(relationLabels);
-const residenceCodes = codeByLabel(residenceLabels);
 // Longer than any import takes; it only matters when a process died holding the lease.
 const IMPORT_LEASE_MS = 10 * 60_000;
 
-export function createResidentImport({ db, clock, pii }: PeopleDeps) {
-  return async function importResidents(actor: Actor, input: ImportInput): Promise<ImportReport> {
-    const community = await findByCode(db, input.communityCode);
-    if (!community || community.kind !== 'community')
-      throw new AppError('NOT_FOUND', { communityCode: input.communityCode });
-    assertInScope(actor, 'people:import', community.path);
-    if (input.mode === 'validate') return readAndImport(actor, community, input);
-    const lease = `resident-import:${community.id}`;
-    const holder = newId();
-    const taken = await takeLease(db, lease, holder, clock.now(), IMPORT_LEASE_MS);
-    if (!taken.taken) throw new AppError('IMPORT_RUNNING', { since: taken.since.toISOString() });
-    try {
-      return await readAndImport(actor, community, input, { lease, holder });
-    } finally {
-      await releaseLease(db, lease, holder);
-    }
-  };
+export function createResidentImport(deps: PeopleDeps) {
+  return (actor: Actor, input: ImportInput) => importResidents(deps, actor, input);
+}
 
-  async function readAndImport(
-    actor: Actor,
-    community: Place,
-    input: ImportInput,
-    lease?: { lease: string; holder: string },
-  ): Promise<ImportReport> {
-    const sheet = await readResidentSheet(input.bytes);
-    // A cell holding what cannot be stored makes its row bad before anything is looked up with it.
-    const unstorable = (r: SheetRow) =>
-      importColumns.filter((c) => textProblem(r.values[c.key], { multiline: c.key === 'notes' })).map((c) => c.key);
-    const rows = sheet.filter((r) => unstorable(r).length === 0);
-    const now = clock.now();
-    const errors: RowError[] = [];
-    const fail = (row: SheetRow, column: ImportColumn, code: Problem, vars: Record<string, string | number> = {}) =>
-      errors.push({
-        row: row.row,
-        column,
-        code,
-        message: problems[code][input.locale].replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? '')),
-      });
-
-    const tags = await repo.listTags(db);
-    const tagByLabel = new Map(
-      tags.flatMap((t) => [
-        [t.label_zh, t.code],
-        [t.code, t.code],
-      ]),
-    );
-    const code = (r: SheetRow) => `${community.code}-${r.values.building}`;
-    const places = new Map(
-      (
-        await findByCodes(db, [
-          ...new Set(
-            rows.flatMap((r) => [
-              code(r),
-              `${code(r)}-${r.values.unit}`,
-              `${code(r)}-${r.values.unit}-${r.values.room}`,
-            ]),
-          ),
-        ])
-      )
-        .filter((p) => p.status === 'active')
-        .map((p) => [p.code, p]),
-    );
-
-    interface Candidate {
-      sheet: SheetRow;
-      resident: Insertable<ResidentsTable>;
-    }
-    const candidates: Candidate[] = [];
-    const firstRowOfId = new Map<string, number>();
-    for (const r of sheet) for (const column of unstorable(r)) fail(r, column, 'bad_characters');
-    for (const r of rows) {
-      const v = r.values;
-      const before = errors.length;
-      for (const c of r.formulas) fail(r, c, 'formula_cell');
-      for (const c of ['name', 'building', 'unit', 'room'] as const)
-        if (!v[c] && !r.formulas.includes(c)) fail(r, c, 'required');
-      if (textLength(v.name) > 40) fail(r, 'name', 'name_too_long');
-      let id: ReturnType<typeof parseIdNumber> | null = null;
-      if (v.idNumber) {
-        id = parseIdNumber(v.idNumber, now);
-        if (!id.ok)
-          fail(
-            r,
-            'idNumber',
-            id.problem === 'format' ? 'id_format' : id.problem === 'birthDate' ? 'id_birth_date' : 'id_check_digit',
-          );
-        else if (firstRowOfId.has(id.info.normalized))
-          fail(r, 'idNumber', 'duplicate_in_file', { row: firstRowOfId.get(id.info.normalized)! });
-        else firstRowOfId.set(id.info.normalized, r.row);
-      }
-      const phone = v.phone ? normalizePhone(v.phone) : null;
-      if (v.phone && !phone) fail(r, 'phone', 'phone_invalid');
-      const relation = v.relation ? relationCodes.get(v.relation) : 'other';
-      if (!relation) fail(r, 'relation', 'unknown_relation');
-      const residence = v.residence ? residenceCodes.get(v.residence) : 'registered';
-      if (!residence) fail(r, 'residence', 'unknown_residence');
-      const tagCodes: string[] = [];
-      for (const label of v.tags.split(/[、,，;；\s]+/).filter(Boolean)) {
-        const tag = tagByLabel.get(label);
-        if (tag) tagCodes.push(tag);
-        else fail(r, 'tags', 'unknown_tag', { tag: label });
-      }
-      const household = places.get(`${code(r)}-${v.unit}-${v.room}`);
-      if (v.building && v.unit && v.room && !household) {
-        if (!places.has(code(r))) fail(r, 'building', 'unknown_building');
-        else if (!places.has(`${code(r)}-${v.unit}`)) fail(r, 'unit', 'unknown_unit');
-        else fail(r, 'room', 'unknown_room');
-      }
-      if (errors.length > before || !household) continue;
-      const idInfo = id?.ok ? id.info : null;
-      candidates.push({
-        sheet: r,
-        resident: {
-          id: newId(),
-          tenant_id: community.tenant_id!,
-          household_id: household.id,
-          ...nameColumns(v.name),
-          gender: idInfo?.gender ?? null,
-          birth_date: idInfo?.birthDate ?? null,
-          id_number_enc: idInfo ? pii.encrypt(idInfo.normalized) : null,
-          id_number_hash: idInfo ? pii.lookupHash(idInfo.normalized) : null,
-          id_number_masked: idInfo ? maskIdNumber(idInfo.normalized) : null,
-          phone_enc: phone ? pii.encrypt(phone) : null,
-          phone_hash: phone ? pii.lookupHash(phone) : null,
-          phone_masked: phone ? maskPhone(phone) : null,
-          relation: relation as string,
-          residence: residence as 'registered',
-          tags: [...new Set(tagCodes)],
-          notes: cutText(v.notes, 500),
-          created_at: now,
-          updated_at: now,
-        },
-      });
-    }
-
-    // Against the database: the same person already in that household is skipped; an ID number
-    // registered at another address is an error.
-    const owners = await repo.findIdNumberOwners(
-      db,
-      community.tenant_id!,
-      candidates.map((c) => c.resident.id_number_hash).filter((h): h is string => h !== null),
-    );
-    const ownerByHash = new Map(owners.map((o) => [o.id_number_hash, o]));
-    const existingByHouseholdName = new Set(
-      (
-        await db
-          .selectFrom('residents')
-          .select(['household_id', 'name'])
-          .where(
-            'household_id',
-            'in',
-            candidates.length
-              ? [...new Set(candidates.map((c) => c.resident.household_id))]
-              : ['00000000-0000-0000-0000-000000000000'],
-          )
-          .where('status', '=', 'active')
-          .execute()
-      ).map((r) => `${r.household_id}|${r.name}`),
-    );
-    const fresh: Candidate[] = [];
-    let skipped = 0;
-    for (const c of candidates) {
-      const owner = c.resident.id_number_hash ? ownerByHash.get(c.resident.id_number_hash) : undefined;
-      if (owner && owner.household_id !== c.resident.household_id) fail(c.sheet, 'idNumber', 'id_registered_elsewhere');
-      else if (owner || existingByHouseholdName.has(`${c.resident.household_id}|${c.resident.name}`)) skipped++;
-      else fresh.push(c);
-    }
-    errors.sort((a, b) => a.row - b.row);
-    const report: ImportReport = { total: sheet.length, valid: fresh.length, skipped, imported: 0, errors };
-    if (input.mode === 'validate') return report;
-    if (input.mode === 'all-or-nothing' && errors.length) throw new AppError('IMPORT_HAS_ERRORS', report);
-
-    await db.transaction().execute(async (trx) => {
-      // Still ours (it expires only after IMPORT_LEASE_MS), and held until this commit.
-      if (lease && !(await stillHolds(trx, lease.lease, lease.holder))) throw new AppError('IMPORT_RUNNING');
-      await repo.insertResidents(
-        trx,
-        fresh.map((c) => c.resident),
-      );
-      await repo.insertEvents(
-        trx,
-        fresh.map((c) => ({
-          id: newId(),
-          tenant_id: c.resident.tenant_id,
-          resident_id: c.resident.id,
-          kind: 'imported' as const,
-          from_household_id: null,
-          to_household_id: c.resident.household_id,
-          note: cutText(storableText(input.fileName), 200),
-          actor_id: actor.userId,
-          at: now,
-        })),
-      );
-      await recordAudit(
-        trx,
-        actor,
-        {
-          action: 'resident.import',
-          entityType: 'community',
-          entityId: community.code,
-          tenantId: community.tenant_id,
-          after: {
-            file: storableText(input.fileName),
-            mode: input.mode,
-            imported: fresh.length,
-            skipped,
-            badRows: errors.length,
-          },
-        },
-        now,
-      );
-    });
-    return { ...report, imported: fresh.length };
+async function importResidents(deps: PeopleDeps, actor: Actor, input: ImportInput): Promise<ImportReport> {
+  const { db, clock } = deps;
+  const community = await findByCode(db, input.communityCode);
+  if (!community || community.kind !== 'community')
+    throw new AppError('NOT_FOUND', { communityCode: input.communityCode });
+  assertMayImportInto(actor, community.path);
+  if (input.mode === 'validate') return readAndImport(deps, actor, community, input);
+  const lease = `resident-import:${community.id}`;
+  const holder = newId();
+  const taken = await takeLease(db, lease, holder, clock.now(), IMPORT_LEASE_MS);
+  if (!taken.taken) throw new AppError('IMPORT_RUNNING', { since: taken.since.toISOString() });
+  try {
+    return await readAndImport(deps, actor, community, input, { lease, holder });
+  } finally {
+    await releaseLease(db, lease, holder);
   }
+}
+
+/**
+ * Against the database: the same person already in that household is skipped; an ID number
+ * registered at another address is an error.
+ */
+async function sortOutRegistered(db: Executor, community: Place, candidates: Candidate[], { fail }: RowErrors) {
+  const owners = await repo.findIdNumberOwners(
+    db,
+    community.tenant_id!,
+    candidates.map((c) => c.resident.id_number_hash).filter((h): h is string => h !== null),
+  );
+  const ownerByHash = new Map(owners.map((o) => [o.id_number_hash, o]));
+  const existingByHouseholdName = await repo.activeNamesInHouseholds(db, [
+    ...new Set(candidates.map((c) => c.resident.household_id)),
+  ]);
+  const fresh: Candidate[] = [];
+  let skipped = 0;
+  for (const c of candidates) {
+    const owner = c.resident.id_number_hash ? ownerByHash.get(c.resident.id_number_hash) : undefined;
+    if (owner && owner.household_id !== c.resident.household_id) fail(c.sheet, 'idNumber', 'id_registered_elsewhere');
+    else if (owner || existingByHouseholdName.has(`${c.resident.household_id}|${c.resident.name}`)) skipped++;
+    else fresh.push(c);
+  }
+  return { fresh, skipped };
+}
+
+async function readAndImport(
+  deps: PeopleDeps,
+  actor: Actor,
+  community: Place,
+  input: ImportInput,
+  lease?: { lease: string; holder: string },
+): Promise<ImportReport> {
+  const sheet = await readResidentSheet(input.bytes);
+  // A cell holding what cannot be stored makes its row bad before anything is looked up with it.
+  const unstorable = (r: SheetRow) =>
+    importColumns.filter((c) => textProblem(r.values[c.key], { multiline: c.key === 'notes' })).map((c) => c.key);
+  const rows = sheet.filter((r) => unstorable(r).length === 0);
+  const now = deps.clock.now();
+  const found = rowErrors(input.locale);
+  const known = await lookups(deps.db, community, rows);
+  const candidates: Candidate[] = [];
+  const firstRowOfId = new Map<string, number>();
+  for (const r of sheet) for (const column of unstorable(r)) found.fail(r, column, 'bad_characters');
+  for (const r of rows) {
+    const candidate = checkRow(deps, community, r, known, found, firstRowOfId, now);
+    if (candidate) candidates.push(candidate);
+  }
+  const { fresh, skipped } = await sortOutRegistered(deps.db, community, candidates, found);
+  const errors = found.errors.sort((a, b) => a.row - b.row);
+  const report: ImportReport = { total: sheet.length, valid: fresh.length, skipped, imported: 0, errors };
+  if (input.mode === 'validate') return report;
+  if (input.mode === 'all-or-nothing' && errors.length) throw new AppError('IMPORT_HAS_ERRORS', report);
+  await writeImport(deps.db, actor, community, input, fresh, { skipped, badRows: errors.length, now, lease });
+  return { ...report, imported: fresh.length };
+}
+
+/** The good rows, their events and one audit row, in one transaction still under the lease. */
+async function writeImport(
+  db: Db,
+  actor: Actor,
+  community: Place,
+  input: ImportInput,
+  fresh: Candidate[],
+  done: { skipped: number; badRows: number; now: Date; lease?: { lease: string; holder: string } },
+) {
+  const { now, lease } = done;
+  await db.transaction().execute(async (trx) => {
+    // Still ours (it expires only after IMPORT_LEASE_MS), and held until this commit.
+    if (lease && !(await stillHolds(trx, lease.lease, lease.holder))) throw new AppError('IMPORT_RUNNING');
+    await repo.insertResidents(
+      trx,
+      fresh.map((c) => c.resident),
+    );
+    await repo.insertEvents(
+      trx,
+      fresh.map((c) => ({
+        id: newId(),
+        tenant_id: c.resident.tenant_id,
+        resident_id: c.resident.id,
+        kind: 'imported' as const,
+        from_household_id: null,
+        to_household_id: c.resident.household_id,
+        note: cutText(storableText(input.fileName), 200),
+        actor_id: actor.userId,
+        at: now,
+      })),
+    );
+    await recordAudit(
+      trx,
+      actor,
+      {
+        action: 'resident.import',
+        entityType: 'community',
+        entityId: community.code,
+        tenantId: community.tenant_id,
+        after: {
+          file: storableText(input.fileName),
+          mode: input.mode,
+          imported: fresh.length,
+          skipped: done.skipped,
+          badRows: done.badRows,
+        },
+      },
+      now,
+    );
+  });
 }

@@ -241,3 +241,14 @@ export async function householdSummaries(db: Executor, underPath: string, scope:
     LIMIT 2000`.execute(db);
   return result.rows;
 }
+
+/** `household_id|name` of the active residents of these households: who an import would add twice. */
+export async function activeNamesInHouseholds(db: Executor, householdIds: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('residents')
+    .select(['household_id', 'name'])
+    .where('household_id', 'in', householdIds.length ? householdIds : ['00000000-0000-0000-0000-000000000000'])
+    .where('status', '=', 'active')
+    .execute();
+  return new Set(rows.map((r) => `${r.household_id}|${r.name}`));
+}

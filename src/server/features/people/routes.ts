@@ -2,26 +2,26 @@ import { z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, authRoute, createRouter, ErrorSchema, errorResponses, jsonContent } from '../../platform/http.js';
-import { assertPermission } from '../../platform/policy.js';
 import { text } from '../../platform/text-schema.js';
-import { exportWorkbook, templateWorkbook } from './excel.js';
-import { createResidentImport } from './import.js';
 import {
   HouseholdSummarySchema,
+  ImportReportSchema,
+  importModes,
   LeaveInput,
   MoveInput,
   ResidentDetailSchema,
   ResidentFilters,
   ResidentIdParam,
+  ResidentIdSchema,
   ResidentInput,
   ResidentPageSchema,
   ResidentQuery,
   ResidentUpdate,
+  RevealedSchema,
   RevealInput,
   TagSchema,
 } from './schemas.js';
-import { dateText, gridCodeOfPath, type PeopleDeps, type PeopleService } from './service.js';
-import * as repo from './repository.js';
+import type { PeopleService } from './service.js';
 import { isXlsx } from '../files/content-type.js';
 
 const tags = ['people'];
@@ -36,7 +36,7 @@ const xlsx = (description: string) => ({
     },
   },
 });
-const Id = z.object({ id: z.string() });
+const Id = ResidentIdSchema;
 
 const search = authRoute({
   method: 'get',
@@ -100,7 +100,7 @@ const reveal = authRoute({
   tags,
   summary: 'Reveal one full ID number or phone (audited with the reason)',
   request: { params: ResidentIdParam, ...json(RevealInput) },
-  responses: { 200: jsonContent(z.object({ field: z.string(), value: z.string() })), ...errorResponses },
+  responses: { 200: jsonContent(RevealedSchema), ...errorResponses },
 });
 const listTags = authRoute({
   method: 'get',
@@ -135,17 +135,8 @@ const exportRoute = authRoute({
 
 const ImportQuery = z.object({
   communityCode: z.string().regex(/^\d{12}$/),
-  mode: z.enum(['validate', 'valid-only', 'all-or-nothing']).default('validate'),
+  mode: z.enum(importModes).default('validate'),
 });
-const ImportReportSchema = z
-  .object({
-    total: z.number(),
-    valid: z.number(),
-    skipped: z.number(),
-    imported: z.number(),
-    errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
-  })
-  .openapi('ImportReport');
 const importRoute = authRoute({
   method: 'post',
   path: '/residents/import',
@@ -183,8 +174,7 @@ const xlsxHeaders = (name: string) => ({
   'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
 });
 
-export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
-  const importResidents = createResidentImport(deps);
+export function peopleRoutes(service: PeopleService) {
   const router = createRouter();
   router.use(
     '/residents/import',
@@ -201,39 +191,12 @@ export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
       c.json({ items: await service.householdSummaries(actorOf(c), c.req.valid('query').under) }, 200),
     )
     .openapi(template, async (c) => {
-      assertPermission(actorOf(c), 'people:import');
-      const labels = (await service.tags('zh-CN')).map((t) => t.label);
-      return c.body(new Uint8Array(await templateWorkbook(labels)), 200, xlsxHeaders('居民导入模板.xlsx'));
+      const workbook = await service.importTemplate(actorOf(c));
+      return c.body(new Uint8Array(workbook), 200, xlsxHeaders('居民导入模板.xlsx'));
     })
     .openapi(exportRoute, async (c) => {
-      const actor = actorOf(c);
-      const spec = await service.searchSpec(actor, c.req.valid('query'));
-      const gridNames = new Map<string, string>();
-      const tagLabels = new Map((await service.tags('zh-CN')).map((t) => [t.code, t.label]));
-      async function* rows() {
-        for await (const batch of repo.allResidents(deps.db, spec)) {
-          const missing = [
-            ...new Set(
-              batch.map((r) => gridCodeOfPath(r.household_path)).filter((g): g is string => !!g && !gridNames.has(g)),
-            ),
-          ];
-          for (const g of await repo.gridNames(deps.db, missing)) gridNames.set(g.code, g.name);
-          yield batch.map((r) => ({
-            name: r.name,
-            gender: r.gender,
-            birthDate: dateText(r.birth_date),
-            idNumber: r.id_number_masked,
-            phone: r.phone_masked,
-            address: r.address,
-            grid: gridNames.get(gridCodeOfPath(r.household_path) ?? '') ?? '',
-            relation: r.relation as 'other',
-            residence: r.residence as 'registered',
-            tags: r.tags.map((t) => tagLabels.get(t) ?? t).join('、'),
-            status: r.status as 'active',
-          }));
-        }
-      }
-      return c.body(new Uint8Array(await exportWorkbook(rows())), 200, xlsxHeaders('居民名单.xlsx'));
+      const workbook = await service.exportResidents(actorOf(c), c.req.valid('query'));
+      return c.body(new Uint8Array(workbook), 200, xlsxHeaders('居民名单.xlsx'));
     })
     .openapi(importRoute, async (c) => {
       const query = c.req.valid('query');
@@ -243,7 +206,7 @@ export function peopleRoutes(service: PeopleService, deps: PeopleDeps) {
       const bytes = Buffer.from(await file.arrayBuffer());
       if (!(await isXlsx(bytes))) throw new AppError('IMPORT_FILE_INVALID');
       return c.json(
-        await importResidents(actorOf(c), {
+        await service.importResidents(actorOf(c), {
           communityCode: query.communityCode,
           bytes,
           mode: query.mode,

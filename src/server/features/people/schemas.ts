@@ -60,9 +60,13 @@ export const MoveInput = z
   .openapi('MoveInput');
 export const LeaveInput = z.object({ note: text({ max: 300, multiline: true }).default('') }).openapi('LeaveInput');
 
+/** What a resident row offers the current user (the server decides; the UI shows only these). */
+export const residentActions = ['edit', 'move', 'moveOut', 'death', 'reveal'] as const;
+export const revealFields = ['idNumber', 'phone'] as const;
+
 export const RevealInput = z
   .object({
-    field: z.enum(['idNumber', 'phone']),
+    field: z.enum(revealFields),
     reason: text({ min: 2, max: 200, multiline: true }).openapi({
       description: 'Why the full value is needed; kept in the audit log',
     }),
@@ -87,6 +91,7 @@ export const ResidentSchema = z
     grid: z.object({ code: z.string(), name: z.string() }).nullable(),
     party: z.boolean(),
     volunteer: z.boolean(),
+    // each one of residentActions; the people service types them as strings
     actions: z.array(z.string()),
   })
   .openapi('Resident');
@@ -143,3 +148,18 @@ export type ResidentInputT = z.infer<typeof ResidentInput>;
 export type ResidentUpdateT = z.infer<typeof ResidentUpdate>;
 export type ResidentFiltersT = z.infer<typeof ResidentFilters>;
 export type ResidentQueryT = z.infer<typeof ResidentQuery>;
+
+export const ResidentIdSchema = z.object({ id: z.string() });
+/** One full ID number or phone, revealed with a reason (audited). */
+export const RevealedSchema = z.object({ field: z.enum(revealFields), value: z.string() });
+
+export const importModes = ['validate', 'valid-only', 'all-or-nothing'] as const;
+export const ImportReportSchema = z
+  .object({
+    total: z.number(),
+    valid: z.number(),
+    skipped: z.number(),
+    imported: z.number(),
+    errors: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+  })
+  .openapi('ImportReport');

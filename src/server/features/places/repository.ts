@@ -409,3 +409,23 @@ export function listDepartments(db: Executor, tenantIds: string[]) {
     .orderBy('d.code')
     .execute();
 }
+
+// Regions (GB/T 2260 divisions: province, city, county, street)
+
+/** The division places already there, by code. */
+export function listRegionPlaces(db: Executor) {
+  return db
+    .selectFrom('places')
+    .select(['id', 'code', 'path'])
+    .where('kind', 'in', ['province', 'city', 'county', 'street'])
+    .execute();
+}
+
+/** Inserts places in batches of 500 (a province has a few thousand streets). */
+export async function insertPlaces(db: Executor, places: NewPlace[]) {
+  for (let i = 0; i < places.length; i += 500)
+    await db
+      .insertInto('places')
+      .values(places.slice(i, i + 500))
+      .execute();
+}

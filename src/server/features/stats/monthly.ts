@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../platform/http.js';
 import { text } from '../../platform/text-schema.js';
+import { MonthlyReportSchema } from './schemas.js';
 import type { StatsService } from './service.js';
 
 // Monthly reports over HTTP: printed on demand, or the stored ones the monthly job made (jobs.ts).
@@ -24,21 +25,7 @@ const stored = authRoute({
   tags: ['stats'],
   summary: 'Monthly reports made by the scheduled job',
   request: { query: z.object({ under: text({ min: 2, max: 40 }) }) },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            month: z.string(),
-            place: z.object({ code: z.string(), name: z.string() }),
-            createdAt: z.string(),
-          }),
-        ),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(z.object({ items: z.array(MonthlyReportSchema) })), ...errorResponses },
 });
 const download = authRoute({
   method: 'get',

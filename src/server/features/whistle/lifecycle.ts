@@ -1,8 +1,9 @@
 // 哨令流转: one department's summons, as a table. The receiver who acknowledges first owns it for
 // the department (首问负责); the owner checks in on site (报到) and reports; the whistler scores.
 
-export const summonsStates = ['summoned', 'acknowledged', 'arrived', 'reported', 'scored'] as const;
-export type SummonsState = (typeof summonsStates)[number];
+import { summonsStates, type SummonsState } from '../../../shared/whistles.js';
+
+export { summonsStates, type SummonsState };
 export const summonsActions = ['acknowledge', 'checkIn', 'report', 'score'] as const;
 export type SummonsAction = (typeof summonsActions)[number];
 export type SummonsParty = 'departmentMember' | 'owner' | 'whistler';

@@ -3,6 +3,8 @@ import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { summonsActions, summonsStates } from './lifecycle.js';
 import { invalidReasons } from '../../platform/errors.js';
 import { text } from '../../platform/text-schema.js';
+import { slaLevels } from '../../../shared/cases.js';
+import { whistleStates } from '../../../shared/whistles.js';
 
 /** What is asked and of whom: shared by a whistle on a case or place and one from a dispute. */
 export const SummonsRequest = z.object({
@@ -64,9 +66,8 @@ export const SummonsActionInput = z
   })
   .openapi('SummonsActionInput');
 
-export const whistleStates = ['open', 'closed'] as const;
-/** 黄牌/红牌: yellow from 80 % of a deadline's time, red once it is missed. */
-export const slaLevels = ['ok', 'yellow', 'red'] as const;
+// 黄牌/红牌: yellow from 80 % of a deadline's time, red once it is missed (src/shared/cases.ts).
+export { slaLevels, whistleStates };
 
 export const WhistleParam = z.object({ id: z.uuid() });
 export const WhistleListQuery = z.object({

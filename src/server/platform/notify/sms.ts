@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import type { Executor } from '../audit.js';
 import type { Clock } from '../clock.js';
 import { newId } from '../ids.js';
-import { scheduleJob, type JobRunner } from '../jobs.js';
+import { defineJob, scheduleJob } from '../jobs.js';
 import type { PiiCipher } from '../pii.js';
 import { maskPhone } from '../../../shared/identity.js';
 import type { SmsProvider } from './providers.js';
@@ -56,46 +57,53 @@ export async function queueSms(
   return true;
 }
 
-export function registerSmsJobs(jobs: JobRunner, deps: { pii: PiiCipher; provider: SmsProvider; sign: string }) {
-  jobs.register('sms.send', async (trx, job, { now }) => {
-    const { outboxId } = job.payload as { outboxId: string };
-    const row = await trx
-      .selectFrom('sms_outbox')
-      .selectAll()
-      .where('id', '=', outboxId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row || row.status === 'sent') return;
-    const template = row.template as SmsTemplate;
-    const shown = row.params as unknown as Record<string, string | number>;
-    // The real text exists only here, on its way to the provider.
-    const params = {
-      ...shown,
-      ...(row.secrets_enc ? (JSON.parse(deps.pii.decrypt(row.secrets_enc)) as Record<string, string | number>) : {}),
-    };
-    const sent = await deps.provider.send({
-      id: row.id,
-      to: deps.pii.decrypt(row.to_phone_enc),
-      toMasked: row.to_masked,
-      template,
-      params,
-      body: renderSms(deps.sign, template, params),
-      at: now,
-    });
-    // A row queued before secrets were kept apart (migration 0013) holds them in clear: mask it once sent.
-    const legacy = !row.secrets_enc && (secretParams[template] ?? []).some((key) => key in shown);
-    const masked = legacy ? splitSecrets(template, shown).shown : null;
-    await trx
-      .updateTable('sms_outbox')
-      .set({
-        status: 'sent',
-        provider: deps.provider.name,
-        provider_message_id: sent.providerMessageId,
-        sent_at: now,
-        last_error: null,
-        ...(masked ? { params: JSON.stringify(masked), body: renderSms(deps.sign, template, masked) } : {}),
-      })
-      .where('id', '=', row.id)
-      .execute();
+export const smsSendPayload = z.object({ outboxId: z.string().min(1) });
+
+/** Delivers one outbox message through the provider, once; a failure is retried with backoff. */
+export const smsSendJob = (deps: { pii: PiiCipher; provider: SmsProvider; sign: string }) =>
+  defineJob({
+    kind: 'sms.send',
+    payload: smsSendPayload,
+    handler: (trx, { outboxId }, { now }) => deliver(trx, deps, outboxId, now),
   });
+
+async function deliver(
+  trx: Executor,
+  deps: { pii: PiiCipher; provider: SmsProvider; sign: string },
+  outboxId: string,
+  now: Date,
+) {
+  const row = await trx.selectFrom('sms_outbox').selectAll().where('id', '=', outboxId).forUpdate().executeTakeFirst();
+  if (!row || row.status === 'sent') return;
+  const template = row.template as SmsTemplate;
+  const shown = row.params as unknown as Record<string, string | number>;
+  // The real text exists only here, on its way to the provider.
+  const params = {
+    ...shown,
+    ...(row.secrets_enc ? (JSON.parse(deps.pii.decrypt(row.secrets_enc)) as Record<string, string | number>) : {}),
+  };
+  const sent = await deps.provider.send({
+    id: row.id,
+    to: deps.pii.decrypt(row.to_phone_enc),
+    toMasked: row.to_masked,
+    template,
+    params,
+    body: renderSms(deps.sign, template, params),
+    at: now,
+  });
+  // A row queued before secrets were kept apart (migration 0013) holds them in clear: mask it once sent.
+  const legacy = !row.secrets_enc && (secretParams[template] ?? []).some((key) => key in shown);
+  const masked = legacy ? splitSecrets(template, shown).shown : null;
+  await trx
+    .updateTable('sms_outbox')
+    .set({
+      status: 'sent',
+      provider: deps.provider.name,
+      provider_message_id: sent.providerMessageId,
+      sent_at: now,
+      last_error: null,
+      ...(masked ? { params: JSON.stringify(masked), body: renderSms(deps.sign, template, masked) } : {}),
+    })
+    .where('id', '=', row.id)
+    .execute();
 }

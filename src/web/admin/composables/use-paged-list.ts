@@ -1,10 +1,10 @@
 // A paged, searchable list whose state (q, under, page, size and any extra keys) lives in the
-// address bar: loads on every change, cancels the previous request, keeps loading/error state.
-import { computed, onBeforeUnmount, ref, watch, type Ref } from 'vue';
-import { useI18n } from 'vue-i18n';
+// address bar: loads on every change through useRequest (which cancels the previous request and keeps
+// the loading/error state).
+import { computed, watch } from 'vue';
 import { useRoute, useRouter } from 'vue-router';
 import type { Paged } from '../../common/api-types';
-import { errorMessage } from '../../common/http';
+import { useRequest } from '../../common/use-request';
 
 export const pageSizes = [10, 20, 50, 100];
 export const defaultPageSize = 20;
@@ -23,7 +23,6 @@ export function usePagedList<T>(
   loader: (state: PagedState, signal: AbortSignal) => Promise<Paged<T>>,
   extraKeys: string[] = [],
 ) {
-  const { t } = useI18n();
   const route = useRoute();
   const router = useRouter();
 
@@ -38,27 +37,7 @@ export function usePagedList<T>(
       extra: Object.fromEntries(extraKeys.map((key) => [key, text(route.query[key])])),
     };
   });
-  const result = ref(null) as Ref<Paged<T> | null>;
-  const loading = ref(false);
-  const error = ref('');
-  let controller: AbortController | null = null;
-
-  async function load() {
-    controller?.abort();
-    controller = new AbortController();
-    const signal = controller.signal;
-    loading.value = true;
-    error.value = '';
-    try {
-      result.value = await loader(state.value, signal);
-    } catch (e) {
-      if (signal.aborted) return;
-      result.value = null;
-      error.value = errorMessage(e, t('common.loadFailed'));
-    } finally {
-      if (!signal.aborted) loading.value = false;
-    }
-  }
+  const { data: result, loading, error, run: load } = useRequest<Paged<T>>((signal) => loader(state.value, signal));
 
   /** Changes the state; any change other than the page starts again at page 1. */
   function update(next: Partial<Omit<PagedState, 'extra'>> & { extra?: Record<string, string> }) {
@@ -82,7 +61,6 @@ export function usePagedList<T>(
     () => void load(),
     { immediate: true },
   );
-  onBeforeUnmount(() => controller?.abort());
 
   return { state, result, loading, error, load, update };
 }

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { ensureSession, hasPermission } from '../../common/session';
-import { i18n } from '../i18n';
 import { routes } from './routes';
+import { refreshTitle } from './title';
 
 export const router = createRouter({
   history: createWebHistory('/'),
@@ -34,11 +34,4 @@ router.beforeEach(async (to) => {
   return true;
 });
 
-/** Sets the browser tab title from the current page (also after a language switch). */
-export function refreshTitle() {
-  const t = i18n.global.t;
-  const key = router.currentRoute.value.meta.titleKey;
-  document.title = key ? `${t(key)} · ${t('common.appFullName')}` : t('common.appFullName');
-}
-
-router.afterEach(() => refreshTitle());
+router.afterEach((to) => refreshTitle(to.meta.titleKey));

@@ -10,7 +10,7 @@ import type {
   CaseSummary,
   DutyRosterEntry,
   ListResponse,
-  SmsRecord,
+  SmsOutboxPage,
   StaffCaseInput,
 } from '../api-types';
 import { http } from '../http';
@@ -72,4 +72,4 @@ export const setDutyRoster = (communityCode: string, userId: string, weekdays: n
 export const removeDutyRoster = (id: string) => http.delete<void>(`/duty-roster/${encodeURIComponent(id)}`);
 
 export const listSmsOutbox = (query: { page: number; pageSize: number }, signal?: AbortSignal) =>
-  http.get<{ items: SmsRecord[]; total: number }>('/sms-outbox', { query: { ...query }, signal });
+  http.get<SmsOutboxPage>('/sms-outbox', { query: { ...query }, signal });

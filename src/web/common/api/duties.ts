@@ -1,38 +1,22 @@
-import type { DutyTask, DutyTaskInput, DutyTaskStatus, DutyTaskVerdict, ListResponse, Paged } from '../api-types';
+import type {
+  DutyAdvice,
+  DutyItem,
+  DutyKind,
+  DutyList,
+  DutyTask,
+  DutyTaskInput,
+  DutyTaskStat,
+  DutyTaskStatus,
+  DutyTaskVerdict,
+  ListResponse,
+  Paged,
+} from '../api-types';
 import { download, http } from '../http';
 
 // 权责清单: a street's duty lists (versions, items), import / export, and whose duty a case is.
 
-export const dutyKinds = ['self_governance', 'assisting', 'admitted', 'cancelled'] as const;
-export type DutyKind = (typeof dutyKinds)[number];
-
-export interface DutyList {
-  id: string;
-  version: number;
-  title: string;
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  counts: Record<string, number>;
-}
-
-export interface DutyItem {
-  ref: string;
-  kind: DutyKind;
-  className: string;
-  itemName: string;
-  subItemName: string;
-  legalBasis: string;
-  departmentKind: string | null;
-  categoryCodes: string[];
-  keywords: string[];
-}
-
-export interface DutyAdvice {
-  item: DutyItem | null;
-  handledBy: 'community' | 'department' | null;
-  department: { code: string; name: string } | null;
-  proposeWhistle: boolean;
-}
+export { dutyKinds } from '../../../shared/duties';
+export type { DutyAdvice, DutyItem, DutyKind, DutyList, DutyTaskStat };
 
 export const listDutyLists = (street: string, signal?: AbortSignal) =>
   http.get<ListResponse<DutyList>>('/duty-lists', { query: { street }, signal });
@@ -52,11 +36,6 @@ export function importDutyList(file: File, query: { streetCode: string; title: s
 export const getDutyAdvice = (caseId: string, signal?: AbortSignal) =>
   http.get<DutyAdvice>(`/cases/${encodeURIComponent(caseId)}/duty-advice`, { signal });
 
-export interface DutyTaskStat {
-  department: { code: string; name: string };
-  total: number;
-  refused: number;
-}
 /** Tasks departments handed to communities, and how many were refused (not in the 准入 list). */
 export const dutyTaskStats = (under?: string, signal?: AbortSignal) =>
   http.get<ListResponse<DutyTaskStat>>('/duty-tasks/stats', { query: { under }, signal });

@@ -1,51 +1,31 @@
 // Statistics for the dashboard (数据看板): summary, trend, breakdowns, Excel export, monthly reports.
-import type { Rates as ServerRates } from '../../../server/features/stats/metrics';
-import type { ListResponse } from '../api-types';
+import type { z } from '@hono/zod-openapi';
+import type {
+  BreakdownRowSchema,
+  breakdownKeys,
+  granularities,
+  MonthlyReportSchema,
+  RatesSchema,
+  StatsFilters as StatsFiltersSchema,
+  StatsSummarySchema,
+  TrendPointSchema,
+} from '../../../server/features/stats/schemas';
+import type { CaseCategory, CaseChannel, ListResponse } from '../api-types';
 import { download, http } from '../http';
 
-export type Rates = ServerRates;
-export type Granularity = 'day' | 'week' | 'month';
-export type BreakdownBy = 'category' | 'parentCategory' | 'channel' | 'department' | 'grid' | 'community';
-export type Channel = 'qr' | 'snap' | 'hotline' | 'walkIn' | 'kiosk' | 'patrol' | 'open311' | 'import';
+export type { CaseCategory };
+export type Rates = z.infer<typeof RatesSchema>;
+export type Granularity = (typeof granularities)[number];
+export type BreakdownBy = (typeof breakdownKeys)[number];
+export type Channel = CaseChannel;
 
-/** The filters every statistics call takes (the case list takes the same names). */
-export interface StatsFilters {
-  under?: string;
-  /** YYYY-MM-DD, inclusive, Beijing time */
-  from?: string;
-  to?: string;
-  category?: string;
-  channel?: Channel | '';
-  department?: string;
-}
+/** The filters every statistics call takes (the case list takes the same names); an empty channel means all. */
+export type StatsFilters = Omit<z.input<typeof StatsFiltersSchema>, 'channel'> & { channel?: Channel | '' };
 
-export interface StatsSummary {
-  place: { code: string; name: string };
-  from: string;
-  to: string;
-  previousFrom: string;
-  previousTo: string;
-  current: Rates;
-  previous: Rates;
-  /** open cases past a deadline now (live: not by period, not by category or channel) */
-  overdueOpen: number;
-}
-
-export type TrendPoint = Rates & { period: string };
-export type BreakdownRow = Rates & { key: string; name: string };
-
-export interface MonthlyReport {
-  id: string;
-  month: string;
-  place: { code: string; name: string };
-  createdAt: string;
-}
-
-export interface CaseCategory {
-  code: string;
-  parentCode: string | null;
-  name: string;
-}
+export type StatsSummary = z.infer<typeof StatsSummarySchema>;
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
+export type BreakdownRow = z.infer<typeof BreakdownRowSchema>;
+export type MonthlyReport = z.infer<typeof MonthlyReportSchema>;
 
 export const getSummary = (filters: StatsFilters, signal?: AbortSignal) =>
   http.get<StatsSummary>('/stats/summary', { query: { ...filters }, signal });

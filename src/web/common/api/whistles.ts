@@ -1,3 +1,10 @@
+import type { z } from '@hono/zod-openapi';
+import type {
+  AdviserSchema,
+  BlownSchema,
+  SummonsActionInput as SummonsActionInputSchema,
+  SummonsStepSchema,
+} from '../../../server/features/whistle/schemas';
 import type {
   ListResponse,
   SummonsAction,
@@ -13,15 +20,9 @@ export type { WhistleRankingRow, WhistleSummary };
 // 吹哨报到: a street or community summons departments; their receivers acknowledge (接哨), check in
 // on site (报到), report back (反馈); the whistler scores each department.
 
-export interface SummonsActionInput {
-  note?: string;
-  lng?: number;
-  lat?: number;
-  score?: number;
-  comment?: string;
-}
+export type SummonsActionInput = z.input<typeof SummonsActionInputSchema>;
 
-export const blowWhistle = (input: WhistleInput) => http.post<{ id: string }>('/whistles', input);
+export const blowWhistle = (input: WhistleInput) => http.post<z.infer<typeof BlownSchema>>('/whistles', input);
 
 export const listWhistles = (query: { state?: 'open' | 'closed'; mine?: boolean }, signal?: AbortSignal) =>
   http.get<ListResponse<WhistleSummary>>('/whistles', {
@@ -33,14 +34,10 @@ export const getWhistle = (id: string, signal?: AbortSignal) =>
   http.get<Whistle>(`/whistles/${encodeURIComponent(id)}`, { signal });
 
 export const takeSummonsAction = (id: string, action: SummonsAction, input: SummonsActionInput = {}) =>
-  http.post<{ id: string; state: string }>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
+  http.post<z.infer<typeof SummonsStepSchema>>(`/summonses/${encodeURIComponent(id)}/actions/${action}`, input);
 
 /** A legal adviser who serves the place and can be summoned in person. */
-export interface WhistleAdviser {
-  id: string;
-  name: string;
-  serves: string;
-}
+export type WhistleAdviser = z.infer<typeof AdviserSchema>;
 export const whistleAdvisers = (query: { caseId?: string; placeCode?: string }) =>
   http.get<ListResponse<WhistleAdviser>>('/whistle-advisers', { query });
 

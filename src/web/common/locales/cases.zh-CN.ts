@@ -1,18 +1,10 @@
+import { caseChannelLabels } from '../../../shared/cases';
 import states from './case-states.zh-CN';
 
 // Case words shared by the console, the phone pages and the resident's report page (诉求).
 export default {
   ...states,
-  caseChannel: {
-    qr: '码上反映',
-    snap: '随手拍',
-    hotline: '热线',
-    walkIn: '窗口',
-    kiosk: '自助终端',
-    patrol: '网格巡查',
-    open311: '开放接口',
-    import: '导入',
-  },
+  caseChannel: caseChannelLabels,
   /** What happened, as the timeline says it. */
   caseAction: {
     submit: '提交诉求',

@@ -1,17 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../../platform/http.js';
+import { DutyRosterEntrySchema, SmsOutboxPageSchema } from '../schemas.js';
 import type { RosterService } from './service.js';
 
 // 值班表 over HTTP: the roster of a community, putting someone on and off it; the SMS outbox.
 
 const Weekdays = z.array(z.number().int().min(1).max(7)).min(1).max(7);
-const RosterEntry = z
-  .object({
-    id: z.string(),
-    user: z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() }),
-    weekdays: z.array(z.number()),
-  })
-  .openapi('DutyRosterEntry');
 
 const tags = ['cases'];
 const listRoute = authRoute({
@@ -20,7 +14,7 @@ const listRoute = authRoute({
   tags,
   summary: 'On-duty roster of a community',
   request: { query: z.object({ community: z.string().regex(/^\d{12}$/) }) },
-  responses: { 200: jsonContent(z.object({ items: z.array(RosterEntry) })), ...errorResponses },
+  responses: { 200: jsonContent(z.object({ items: z.array(DutyRosterEntrySchema) })), ...errorResponses },
 });
 const setRoute = authRoute({
   method: 'put',
@@ -58,27 +52,7 @@ const outboxRoute = authRoute({
       pageSize: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
-  responses: {
-    200: jsonContent(
-      z.object({
-        items: z.array(
-          z.object({
-            id: z.string(),
-            to: z.string(),
-            template: z.string(),
-            body: z.string(),
-            status: z.string(),
-            provider: z.string().nullable(),
-            caseId: z.string().nullable(),
-            createdAt: z.string(),
-            sentAt: z.string().nullable(),
-          }),
-        ),
-        total: z.number(),
-      }),
-    ),
-    ...errorResponses,
-  },
+  responses: { 200: jsonContent(SmsOutboxPageSchema), ...errorResponses },
 });
 
 export function rosterRoutes(service: RosterService) {

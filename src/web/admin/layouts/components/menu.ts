@@ -1,7 +1,7 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import { hasPermission } from '../../../common/session';
-import { layoutChildren } from '../../router/routes';
+import { layoutChildren } from '../../router/layout-routes';
 
 export interface MenuItem {
   index: string;
