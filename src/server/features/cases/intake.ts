@@ -7,7 +7,7 @@ import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertInScope, can, systemActor, type Actor } from '../../platform/policy.js';
 import { attachableFiles } from '../files/index.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import { addDeadline, shanghaiDate } from '../../platform/deadlines.js';
 import { onDutyUserIds, smsReporter, trackingLink } from './notices.js';
 import { smsUsers } from '../../platform/notify/recipients.js';

@@ -2,7 +2,7 @@ import { normalizePhone } from '../../../shared/identity.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { FilesService } from '../files/index.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import type { Intake } from './intake.js';
 import * as repo from './repository.js';
 import type { PublicCaseFieldsT } from './schemas.js';

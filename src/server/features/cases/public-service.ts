@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { FilesService } from '../files/index.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import { createPublicIntake } from './public-intake.js';
 import * as repo from './repository.js';
 import type { RatingInputT } from './schemas.js';

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import { canReadCase, departmentIdsOf } from '../../platform/case-access.js';
 import type { CasesDeps } from './deps.js';
 import { partiesOf } from './policy.js';

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/schema.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import type { FileStorage } from '../../platform/storage.js';
-import type { WhistleInputT } from '../whistle/schemas.js';
+import type { WhistleInputT } from '../whistle/index.js';
 
 /** Blows a whistle inside the caller's transaction (the whistle feature's blow). */
 export type BlowWhistle = (trx: Transaction<Database>, actor: Actor, input: WhistleInputT) => Promise<{ id: string }>;

@@ -3,7 +3,7 @@ import type { DisputesTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
 import { resolveUnder } from '../../platform/scope.js';
-import { listByIds } from '../places/repository.js';
+import { listByIds } from '../places/index.js';
 import { actionsFor, assertMayRead, readableScope } from './policy.js';
 import * as repo from './repository.js';
 import type { DisputeDetail, DisputeQueryT } from './schemas.js';

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/text-schema.js';
-import { SummonsRequest, summonsSomeone } from '../whistle/schemas.js';
+import { SummonsRequest, summonsSomeone } from '../whistle/index.js';
 import {
   disputeHandoverTargets as handoverTargets,
   disputePartyRoles as partyRoles,

@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
-import { listByIds } from '../places/repository.js';
+import { listByIds } from '../places/index.js';
 import { assertMayRead } from './policy.js';
 import * as repo from './repository.js';
 import type { DisputeWhistleInputT } from './schemas.js';

@@ -4,7 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
-import { attachableFiles } from '../files/access.js';
+import { attachableFiles } from '../files/index.js';
 import { nextDisputeStatus, type DisputeAction, type MediationOutcome } from './lifecycle.js';
 import { assertMayWrite } from './policy.js';
 import * as repo from './repository.js';

@@ -5,3 +5,4 @@ export { isXlsx, photoTypes, sniffMime } from './content-type.js';
 export { filesJobs } from './jobs.js';
 export { filesRoutes } from './routes.js';
 export { createFilesService, type FilesDeps, type FilesService } from './service.js';
+export { findFiles } from './repository.js';

@@ -11,7 +11,7 @@ import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import type { Selectable } from 'kysely';
 import { tokenize } from '../../platform/search-text.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import { answerAlarm, answerClock } from './jobs.js';
 import { assertMayAnswer, questionsShownTo } from './policy.js';
 import * as repo from './repository.js';

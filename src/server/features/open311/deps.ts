@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
-import type { CasesService } from '../cases/service.js';
-import type { GridLocator } from '../places/locator.js';
+import type { CasesService } from '../cases/index.js';
+import type { GridLocator } from '../places/index.js';
 import type { ApiKeys } from './apikeys-service.js';
 
 /** What the Open311 operations are built with. */

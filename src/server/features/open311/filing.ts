@@ -1,7 +1,7 @@
 import { AppError, invalid } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { isUnder } from '../../platform/scope.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import { definition, jurisdiction } from './catalogue.js';
 import type { Open311Deps } from './deps.js';
 import { refusal } from './format.js';

@@ -7,8 +7,8 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
 import { isUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
-import { dateText } from '../people/service.js';
-import { findByCode } from '../places/repository.js';
+import { dateText } from '../people/index.js';
+import { findByCode } from '../places/index.js';
 import { assertMayReadOrgs, assertMayReadOrgsAt, assertMayWriteOrgsAt } from './policy.js';
 import * as repo from './repository.js';
 import type {

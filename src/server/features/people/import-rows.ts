@@ -7,7 +7,7 @@ import type { Place, ResidentsTable } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import type { PiiCipher } from '../../platform/pii.js';
-import { findByCodes } from '../places/repository.js';
+import { findByCodes } from '../places/index.js';
 import type { ImportColumn, SheetRow } from './excel.js';
 import type { PeopleDeps } from './deps.js';
 import { nameColumns } from './identity-fields.js';

@@ -7,7 +7,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import { releaseLease, stillHolds, takeLease } from '../../platform/leases.js';
 import type { Actor } from '../../platform/policy.js';
-import { findByCode } from '../places/repository.js';
+import { findByCode } from '../places/index.js';
 import { importColumns, readResidentSheet, type SheetRow } from './excel.js';
 import { checkRow, lookups, rowErrors, type Candidate, type RowError, type RowErrors } from './import-rows.js';
 import type { PeopleDeps } from './deps.js';

@@ -22,7 +22,7 @@ import {
   TagSchema,
 } from './schemas.js';
 import type { PeopleService } from './service.js';
-import { isXlsx } from '../files/content-type.js';
+import { isXlsx } from '../files/index.js';
 
 const tags = ['people'];
 const json = <T extends z.ZodType>(schema: T) => ({

@@ -4,7 +4,7 @@ import { shanghaiDate } from '../../platform/deadlines.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
-import { findByCodes } from '../places/repository.js';
+import { findByCodes } from '../places/index.js';
 import { metricColumns, rates, type Totals } from './metrics.js';
 import { assertMayReadStats, statsPermission } from './policy.js';
 import * as repo from './repository.js';

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { SummonsesTable, SummonsRow, WhistlesTable } from '../../platform/db/schema.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
-import { metresBetween } from '../places/geometry.js';
+import { metresBetween } from '../places/index.js';
 import { findSummonsTransition, type SummonsAction, type SummonsState } from './lifecycle.js';
 import { partiesOf } from './policy.js';
 import * as repo from './repository.js';

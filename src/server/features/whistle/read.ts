@@ -1,7 +1,7 @@
 import type { SummonsRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
-import { metresBetween } from '../places/geometry.js';
+import { metresBetween } from '../places/index.js';
 import { allowedSummonsActions, type SummonsState } from './lifecycle.js';
 import { assertMayRead, partiesOf } from './policy.js';
 import * as repo from './repository.js';

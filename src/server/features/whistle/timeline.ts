@@ -2,7 +2,7 @@ import type { Executor } from '../../platform/audit.js';
 import type { SummonsRow } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
-import { insertEvent as insertCaseEvent } from '../cases/repository.js';
+import { insertEvent as insertCaseEvent } from '../cases/index.js';
 import * as repo from './repository.js';
 
 // A whistle's timeline, and who a summons is about: what every operation of the whistle shares.

@@ -5,7 +5,7 @@ import { AppError, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../../platform/policy.js';
 import { isUnder, scopeOf } from '../../../platform/scope.js';
-import { findByCode } from '../../places/repository.js';
+import { findByCode } from '../../places/index.js';
 import * as repo from './repository.js';
 
 // 值班表: who gets the SMS of a community's new cases, by weekday; and the SMS outbox staff can read.
