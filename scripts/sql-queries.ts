@@ -122,22 +122,21 @@ interface Feature {
   samples: string | null;
 }
 
+/** Every folder under features/ that holds a repository: `cases`, and `cases.roster` for cases/roster/. */
 function features(): Feature[] {
-  return fs
-    .readdirSync(featuresDir, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name)
-    .sort()
-    .map((name) => {
-      const dir = path.join(featuresDir, name);
-      const candidates = [path.join(dir, 'repository.ts'), path.join(dir, 'repository', 'index.ts')];
-      const samples = path.join(dir, 'repository.samples.ts');
-      return {
-        name,
-        repository: candidates.find((f) => fs.existsSync(f)) ?? null,
-        samples: fs.existsSync(samples) ? samples : null,
-      };
-    });
+  const found: Feature[] = [];
+  const walk = (dir: string, name: string) => {
+    const candidates = [path.join(dir, 'repository.ts'), path.join(dir, 'repository', 'index.ts')];
+    const repository = candidates.find((f) => fs.existsSync(f)) ?? null;
+    const samples = path.join(dir, 'repository.samples.ts');
+    if (name) found.push({ name, repository, samples: fs.existsSync(samples) ? samples : null });
+    for (const sub of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'repository'))
+      walk(path.join(dir, sub.name), name ? `${name}.${sub.name}` : sub.name);
+  };
+  walk(featuresDir, '');
+  return found.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Runs one sample and returns what it sent. A sample may fail on the empty results (…OrThrow); that is fine. */
