@@ -17,3 +17,10 @@ export interface AppDeps {
   pii: PiiCipher;
   storage: FileStorage;
 }
+
+/** What a feature that sends SMS needs besides the deps: the signature, links and tracking codes' prefix. */
+export const noticeDeps = (config: Config) => ({
+  sign: config.SMS_SIGN,
+  publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}`,
+  trackingPrefix: config.TRACKING_PREFIX,
+});

@@ -12,6 +12,7 @@ import { DataDirInUseError, lockDataDir, prepareDataDir } from './platform/data-
 import { BackupError, backupEmbedded, restoreEmbedded } from './platform/db/backup.js';
 import { importRegions, provinceRegions } from './features/places/regions.js';
 import { openRuntime, embeddedDir } from './runtime.js';
+import { registerJobs } from './jobs.js';
 import { rebuildRollups } from './features/stats/rollup.js';
 import { createApiKeys } from './features/open311/apikeys-service.js';
 import { systemActor } from './platform/policy.js';
@@ -26,6 +27,8 @@ Usage:
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
   linli apikey create --name N --tenant CODE     issue an Open311 API key for one county (printed once)
   linli stats rebuild            rebuild the dashboard rollups from the raw cases
+  linli jobs run                 run the background jobs that are due (deadline alarms, SMS, reports)
+                                 once, without the web server, and exit
   linli backup --out FILE [--include-key]
                                  back up the embedded database and the uploaded files to a .tar.gz
                                  file (the key stays out unless --include-key; server must be stopped)
@@ -46,6 +49,7 @@ const commands: Record<string, Command> = {
   user: userCommand,
   apikey: apikeyCommand,
   stats: statsCommand,
+  jobs: jobsCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };
@@ -144,6 +148,19 @@ async function statsCommand(config: Config, rest: string[]): Promise<void> {
   try {
     await deps.db.transaction().execute((trx) => rebuildRollups(trx));
     console.log('统计汇总已重建 Rollups rebuilt.');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The jobs that are due, run once without the HTTP server: the same registry the server's worker uses. */
+async function jobsCommand(config: Config, rest: string[]): Promise<void> {
+  if (rest[0] !== 'run') throw new UsageError('jobs takes the subcommand run');
+  const { deps, handle } = await openRuntime(config);
+  try {
+    registerJobs(deps);
+    const ran = await deps.jobs.drain();
+    console.log(`已运行 ${ran} 项到期任务 Ran ${ran} due jobs.`);
   } finally {
     await handle.close();
   }

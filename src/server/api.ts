@@ -1,0 +1,91 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppDeps } from './deps.js';
+import { noticeDeps } from './deps.js';
+import { phoneLoginRoutes } from './features/account/phone-login.js';
+import { createPhoneLogin } from './features/account/phone-login-service.js';
+import { accountRoutes, publicConfigRoute } from './features/account/routes.js';
+import { createAccountService } from './features/account/service.js';
+import { publicCaseRoutes } from './features/cases/public-routes.js';
+import { createPublicCaseService } from './features/cases/public-service.js';
+import { casesRoutes } from './features/cases/routes.js';
+import { rosterRoutes } from './features/cases/roster/routes.js';
+import { createRosterService } from './features/cases/roster/service.js';
+import { createCasesService } from './features/cases/service.js';
+import { filesRoutes } from './features/files/routes.js';
+import { createFilesService } from './features/files/service.js';
+import { gridworkRoutes } from './features/gridwork/routes.js';
+import { createGridworkService } from './features/gridwork/service.js';
+import { orgsRoutes } from './features/orgs/routes.js';
+import { createOrgsService } from './features/orgs/service.js';
+import { peopleRoutes } from './features/people/routes.js';
+import { createPeopleService } from './features/people/service.js';
+import { apiKeyRoutes } from './features/open311/apikeys.js';
+import { createApiKeys } from './features/open311/apikeys-service.js';
+import { open311Routes } from './features/open311/routes.js';
+import { createOpen311 } from './features/open311/service.js';
+import { disputesRoutes } from './features/disputes/routes.js';
+import { createDisputesService } from './features/disputes/service.js';
+import type { BlowWhistle } from './features/disputes/deps.js';
+import { dutiesRoutes } from './features/duties/routes.js';
+import { legalRoutes } from './features/legal/routes.js';
+import { createLegalService } from './features/legal/service.js';
+import { createDutiesService } from './features/duties/service.js';
+import { placesRoutes } from './features/places/routes.js';
+import { whistleRoutes } from './features/whistle/routes.js';
+import { createWhistleService } from './features/whistle/service.js';
+import { monthlyRoutes } from './features/stats/monthly.js';
+import { statsRoutes } from './features/stats/routes.js';
+import { createStatsService } from './features/stats/service.js';
+import { createPlacesService } from './features/places/service.js';
+import type { AppEnv } from './platform/http.js';
+
+// The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
+// Open311 (GeoReport v2) beside it under /open311/v2.
+
+export function buildApi(deps: AppDeps) {
+  const withNotices = { ...deps, ...noticeDeps(deps.config) };
+  const accountService = createAccountService(deps);
+  const filesService = createFilesService(deps);
+  const casesService = createCasesService(withNotices);
+  const statsService = createStatsService(deps);
+  const whistleService = createWhistleService(withNotices);
+  const blowWhistle: BlowWhistle = (trx, actor, input) => whistleService.blow(actor, input, trx);
+  const apiKeys = createApiKeys(deps);
+  const secure = { secure: deps.config.COOKIE_SECURE };
+
+  const api = new OpenAPIHono<AppEnv>();
+  api.openapi(publicConfigRoute, (c) =>
+    c.json(
+      {
+        appName: '邻里',
+        mapTileUrl: deps.config.MAP_TILE_URL,
+        mapTileAttribution: deps.config.MAP_TILE_ATTRIBUTION,
+        demo: deps.config.DEMO_SEED,
+      },
+      200,
+    ),
+  );
+  api.route('/', accountRoutes(accountService, secure));
+  api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, secure));
+  api.route('/', placesRoutes(createPlacesService(deps)));
+  api.route('/', peopleRoutes(createPeopleService(deps)));
+  api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
+  api.route('/', casesRoutes(casesService));
+  api.route('/', rosterRoutes(createRosterService(deps)));
+  api.route('/', statsRoutes(statsService));
+  api.route('/', monthlyRoutes(statsService));
+  api.route('/', whistleRoutes(whistleService));
+  api.route('/', disputesRoutes(createDisputesService({ ...deps, blowWhistle })));
+  api.route('/', dutiesRoutes(createDutiesService(deps)));
+  api.route('/', legalRoutes(createLegalService(withNotices)));
+  api.route('/', apiKeyRoutes(apiKeys));
+  api.route('/', publicCaseRoutes(createPublicCaseService(withNotices, casesService, filesService), deps.config));
+  api.route('/', gridworkRoutes(createGridworkService(deps)));
+  api.route('/', orgsRoutes(createOrgsService(deps)));
+
+  const open311 = open311Routes(
+    createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
+    { publicUrl: withNotices.publicUrl },
+  );
+  return { api, open311 };
+}

@@ -1,0 +1,88 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import { getCookie } from 'hono/cookie';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import type { AppDeps } from './deps.js';
+import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
+import { isMigrated } from './platform/db/migrate.js';
+import { AppError } from './platform/errors.js';
+import type { AppEnv } from './platform/http.js';
+import { clientAddress, parseTrustedProxies } from './platform/client-address.js';
+import { pickLocale } from './platform/i18n/locale.js';
+import { newId } from './platform/ids.js';
+
+// What every request goes through before a feature's route: request id, language, client address,
+// body limits, the session and its CSRF check; and the health check.
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  const trustedProxies = parseTrustedProxies(deps.config.TRUSTED_PROXIES);
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && /^[\w-]{8,64}$/.test(given) ? given : newId();
+    c.set('deps', deps);
+    c.set('requestId', requestId);
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    let peer: string | null = null;
+    try {
+      peer = getConnInfo(c).remote.address ?? null;
+    } catch {
+      peer = null; // in-process requests (tests) have no socket
+    }
+    c.set('ip', clientAddress(peer, c.req.header('x-forwarded-for'), trustedProxies));
+    c.set('actor', null);
+    c.set('sessionToken', null);
+    c.set('csrfToken', null);
+    c.header('X-Request-Id', requestId);
+    await next();
+  });
+
+  app.use('/api/*', compress());
+  // JSON bodies are small; uploads (multipart) have their own limits on their routes.
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => {
+      throw new AppError('UPLOAD_TOO_LARGE', { maxBytes: 1024 * 1024 });
+    },
+  });
+  app.use('/api/*', async (c, next) =>
+    (c.req.header('content-type') ?? '').includes('json') ? jsonLimit(c, next) : next(),
+  );
+
+  // Session and CSRF: a cookie-authenticated write must echo the session's CSRF token.
+  app.use('/api/*', async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const loaded = await loadSession(deps.db, token, {
+        now: deps.clock.now(),
+        requestId: c.get('requestId'),
+        ip: c.get('ip'),
+      });
+      if (loaded) {
+        if (!safeMethods.has(c.req.method) && c.req.header(CSRF_HEADER) !== loaded.csrfToken)
+          throw new AppError('CSRF_FAILED');
+        c.set('actor', loaded.actor);
+        c.set('sessionToken', token);
+        c.set('csrfToken', loaded.csrfToken);
+      }
+    }
+    await next();
+  });
+}
+
+export function useHealthCheck(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
+  let migrated = false;
+  app.get('/healthz', async (c) => {
+    try {
+      await sql`select 1`.execute(deps.db);
+      migrated ||= await isMigrated(deps.db);
+      if (!migrated) return c.json({ status: 'migrating' }, 503);
+      return c.json({ status: 'ok' }, 200);
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+}
