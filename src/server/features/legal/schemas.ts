@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { slaLevels } from '../../../shared/cases.js';
 import { text } from '../../platform/text-schema.js';
+
+/** A question is open until its one answer (答复). */
+export const legalQuestionStates = ['open', 'answered'] as const;
 
 // 小律服务: what a resident asks, what the adviser answers, and the public FAQ.
 
@@ -22,9 +26,9 @@ export const LegalQuestionSchema = z
     id: z.string(),
     question: z.string(),
     public: z.boolean(),
-    state: z.string(),
+    state: z.enum(legalQuestionStates),
     dueAt: z.string(),
-    slaLevel: z.string(),
+    slaLevel: z.enum(slaLevels),
     answer: z.string().nullable(),
     answeredBy: z.string().nullable(),
     answeredAt: z.string().nullable(),
@@ -35,7 +39,7 @@ export const LegalQuestionSchema = z
 
 export const AskedSchema = z.object({ id: z.string(), dueAt: z.string() });
 
-export const AnsweredSchema = z.object({ id: z.string(), state: z.string() });
+export const AnsweredSchema = z.object({ id: z.string(), state: z.enum(legalQuestionStates) });
 
 /** A public answer: the asker stays anonymous. */
 export const LegalFaqSchema = z.object({

@@ -112,7 +112,7 @@ async function answer(deps: LegalDeps, actor: Actor, id: string, text: string) {
       },
       now,
     );
-    return { id, state: 'answered' };
+    return { id, state: 'answered' as const };
   });
 }
 
