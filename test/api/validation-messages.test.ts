@@ -72,4 +72,32 @@ describe(`validation messages in the caller's language (${testEngine})`, () => {
     expect(issuesOf((await inbox('zh-CN')).body)).toEqual([{ path: 'pageSize', message: '不能大于 100' }]);
     expect(issuesOf((await inbox('en')).body)).toEqual([{ path: 'pageSize', message: 'must be at most 100' }]);
   });
+  it('keeps the reason of a pattern or a shape rule: a place code of other characters, a grid ring left open', async () => {
+    const place = (language: string) =>
+      worker.request('GET', '/api/v1/places/a_b', undefined, { 'accept-language': language });
+    expect(issuesOf((await place('zh-CN')).body)).toEqual([{ path: 'code', message: '只能用字母、数字和短横线' }]);
+    expect(issuesOf((await place('en')).body)).toEqual([{ path: 'code', message: 'letters, digits and dashes only' }]);
+    const openRing = {
+      communityCode: '610899001001',
+      name: '测试网格',
+      boundary: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [1, 1],
+            [2, 1],
+            [2, 2],
+            [1, 3],
+          ],
+        ],
+      },
+    };
+    const admin = await new Session(ctx).login('admin');
+    const grid = (language: string) =>
+      admin.request('POST', '/api/v1/grids', openRing, { 'accept-language': language });
+    const zh = issuesOf((await grid('zh-CN')).body).find((i) => i.path.startsWith('boundary'));
+    expect(zh?.message).toBe('每个环须首尾相接（第一个点与最后一个点相同）');
+    const en = issuesOf((await grid('en')).body).find((i) => i.path.startsWith('boundary'));
+    expect(en?.message).toBe('every ring must be closed (first point = last point)');
+  });
 });

@@ -203,6 +203,12 @@ export const invalidReasons = {
   httpUrl: { 'zh-CN': '请填写不超过 500 个字符的 http(s) 链接', en: 'an http(s) URL of at most 500 characters' },
   startAfterEnd: { 'zh-CN': '开始日期晚于结束日期', en: 'after end_date' },
   rangeAtMost90Days: { 'zh-CN': '时间范围最多 90 天', en: 'the range is at most 90 days' },
+  codeCharacters: { 'zh-CN': '只能用字母、数字和短横线', en: 'letters, digits and dashes only' },
+  ringClosed: {
+    'zh-CN': '每个环须首尾相接（第一个点与最后一个点相同）',
+    en: 'every ring must be closed (first point = last point)',
+  },
+  usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

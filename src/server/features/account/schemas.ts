@@ -1,3 +1,4 @@
+import type { InvalidReason } from '../../platform/errors.js';
 import { z } from '@hono/zod-openapi';
 import { roles } from '../../../shared/roles.js';
 import { text } from '../../platform/text-schema.js';
@@ -37,7 +38,7 @@ export const CreateUserInput = z.object({
   username: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9_.-]{3,32}$/, '3–32 letters, digits, _ . -'),
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, 'usernameCharacters' satisfies InvalidReason),
   password: text({ min: 1, max: 128, trim: false }),
   displayName: text({ min: 1, max: 40 }).optional(),
   role: text({ max: 40 }),

@@ -1,3 +1,4 @@
+import type { InvalidReason } from '../../platform/errors.js';
 import { z } from '@hono/zod-openapi';
 import { latSchema as lat, lngSchema as lng, optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { text } from '../../platform/text-schema.js';
@@ -21,7 +22,7 @@ const code = z
   .trim()
   .min(2)
   .max(40)
-  .regex(/^[0-9A-Za-z-]+$/, 'letters, digits and dashes only');
+  .regex(/^[0-9A-Za-z-]+$/, 'codeCharacters' satisfies InvalidReason);
 
 export const CodeParam = z.object({
   code: code.openapi({ param: { name: 'code', in: 'path' }, example: '610899001001' }),
@@ -34,7 +35,7 @@ export const PolygonSchema = z
     coordinates: z.array(z.array(position).min(4).max(2000)).min(1).max(20),
   })
   .refine((p) => p.coordinates.every((ring) => ring[0][0] === ring.at(-1)![0] && ring[0][1] === ring.at(-1)![1]), {
-    message: 'every ring must be closed (first point = last point)',
+    params: { reason: 'ringClosed' satisfies InvalidReason },
   })
   .openapi('GeoJsonPolygon');
 

@@ -4,7 +4,8 @@ import type { Locale } from './locale.js';
 
 // zod's own messages are English only, and the language is chosen per request, so each issue is
 // told here from its code and its numbers, in both languages. Issues that carry their messages
-// (the text type's) or name a reason of errors.ts (`params: { reason }` on a refine) keep those.
+// (the text type's) or name a reason of errors.ts (`params: { reason }` on a refine, the reason as the
+// message of a `.regex`) keep those.
 
 type Issue = z.core.$ZodIssue;
 type Told = Record<Locale, string>;
@@ -56,6 +57,12 @@ function tooBig(i: Extract<Issue, { code: 'too_big' }>): Told {
     : { 'zh-CN': `不能大于 ${n}`, en: `must be at most ${n}` };
 }
 
+const isReason = (message: string): message is InvalidReason => Object.hasOwn(invalidReasons, message);
+
+/** A pattern names its reason as its message: `.regex(re, 'codeCharacters' satisfies InvalidReason)`. */
+const wrongFormatOf = (i: Extract<Issue, { code: 'invalid_format' }>): Told =>
+  isReason(i.message) ? invalidReasons[i.message] : (formatNames[i.format] ?? wrongFormat);
+
 function custom(i: Extract<Issue, { code: 'custom' }>): Partial<Told> {
   const params = i.params as { messages?: Partial<Told>; reason?: InvalidReason } | undefined;
   if (params?.messages) return params.messages;
@@ -79,7 +86,7 @@ function tell(i: Issue, missing: boolean): Partial<Told> {
     case 'too_big':
       return tooBig(i);
     case 'invalid_format':
-      return formatNames[i.format] ?? wrongFormat;
+      return wrongFormatOf(i);
     case 'invalid_value': {
       const values = i.values.map(String);
       return { 'zh-CN': `应为其中之一：${values.join('、')}`, en: `must be one of: ${values.join(', ')}` };
