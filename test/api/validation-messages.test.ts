@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import { buildWorld } from '../support/factories.js';
+import { multipart } from '../support/files.js';
 
 // zod's own messages are English only; every refusal of a field is told in the caller's language.
 
@@ -99,5 +100,13 @@ describe(`validation messages in the caller's language (${testEngine})`, () => {
     expect(zh?.message).toBe('每个环须首尾相接（第一个点与最后一个点相同）');
     const en = issuesOf((await grid('en')).body).find((i) => i.path.startsWith('boundary'));
     expect(en?.message).toBe('every ring must be closed (first point = last point)');
+  });
+  it('tells a resident that a field left out of the QR form is required, in their language', async () => {
+    const form = () =>
+      multipart({ communityCode: '610899001001', description: '3号楼门口路灯坏了三天', reporterPhone: '13812345678' });
+    const send = (language: string) =>
+      new Session(ctx).request('POST', '/api/v1/public/cases', form(), { 'accept-language': language });
+    expect(issuesOf((await send('zh-CN')).body)).toEqual([{ path: 'reporterName', message: '必填' }]);
+    expect(issuesOf((await send('en')).body)).toEqual([{ path: 'reporterName', message: 'required' }]);
   });
 });
