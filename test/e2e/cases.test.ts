@@ -151,7 +151,7 @@ describe('码上反映 — the 白银 story', () => {
     await expect.poll(() => sms.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     const texts = await sms.allTextContents();
     expect(texts.some((text) => text.includes('和平社区有新诉求') && text.includes('回电'))).toBe(true);
-    expect(texts.some((text) => text.includes('您反映的问题已受理') && text.includes(`/r/track/${trackingCode}`))).toBe(
+    expect(texts.some((text) => text.includes('您反映的问题已收到') && text.includes(`/r/track/${trackingCode}`))).toBe(
       true,
     );
     await worker.waitForTimeout(300);

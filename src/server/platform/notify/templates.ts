@@ -8,7 +8,7 @@ export const smsTemplates = {
   whistle_warning: '吹哨“{subject}”：{party}{clock}即将超时（{deadline}），请尽快处理。',
   whistle_overdue: '吹哨“{subject}”：{party}{clock}已超时（{deadline}），已上报街道。',
   legal_question: '有居民向您咨询法律问题：{summary}。请在{deadline}前答复。',
-  case_received: '您反映的问题已受理，查询码{code}，查看进度：{link}',
+  case_received: '您反映的问题已收到，查询码{code}，社区将尽快与您联系。查看进度：{link}',
   case_resolved: '您反映的问题（{code}）已办结：{result}。请评价：{link}',
   login_code: '您的登录验证码是{code}，5分钟内有效。如非本人操作请忽略。',
 } as const;
