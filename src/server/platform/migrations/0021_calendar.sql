@@ -19,7 +19,7 @@ CREATE TABLE business_hours (
 );
 
 INSERT INTO calendar_years (year, confirmed, source, updated_at) VALUES
-  (2026, true, '随系统发布（迁移 0003）', now()),
+  (2026, true, '随系统发布', now()),
   (2027, false, '暂定：仅含公历固定日期的法定节假日，请导入国务院办公厅 2027 年节假日安排通知', now());
 
 -- 2027, provisional: only the statutory holidays on fixed Gregorian dates (全国年节及纪念日放假办法,

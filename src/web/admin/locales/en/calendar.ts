@@ -12,7 +12,7 @@ export default {
     title: 'Holidays',
     year: 'Year',
     yearOption: '{year}',
-    confirmed: 'Confirmed from the notice',
+    confirmed: 'Confirmed',
     provisional: 'Provisional',
     missing: 'Not entered',
     source: 'Source: {source}',

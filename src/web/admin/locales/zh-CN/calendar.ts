@@ -11,7 +11,7 @@ export default {
     title: '节假日安排',
     year: '年份',
     yearOption: '{year} 年',
-    confirmed: '已按通知确认',
+    confirmed: '已确认',
     provisional: '暂定',
     missing: '未录入',
     source: '依据：{source}',
