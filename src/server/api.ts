@@ -38,6 +38,7 @@ import { statsRoutes } from './features/stats/routes.js';
 import { createStatsService } from './features/stats/service.js';
 import { createPlacesService } from './features/places/service.js';
 import type { AppEnv } from './platform/http.js';
+import { calendarRoutes, createCalendarService } from './features/calendar/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -82,6 +83,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', publicCaseRoutes(createPublicCaseService(withNotices, casesService, filesService), deps.config));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
+  api.route('/', calendarRoutes(createCalendarService(deps)));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

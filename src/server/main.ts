@@ -16,6 +16,8 @@ import { registerJobs } from './jobs.js';
 import { rebuildRollups } from './features/stats/rollup.js';
 import { createApiKeys } from './features/open311/apikeys-service.js';
 import { systemActor } from './platform/policy.js';
+import { createCalendarService } from './features/calendar/index.js';
+import { parseHolidayNotice } from '../shared/calendar.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -33,6 +35,11 @@ Usage:
                                  back up the embedded database and the uploaded files to a .tar.gz
                                  file (the key stays out unless --include-key; server must be stopped)
   linli restore FILE             restore a backup after checking it and the key (server must be stopped)
+  linli calendar import --year 2027 --file FILE [--source 文号] [--dry-run]
+                                 replace a year's holidays and 调休 working days with those of the State
+                                 Council notice (its text, or lines "2027-02-05 放假 春节" from a sheet)
+  linli calendar show --year 2027
+                                 list a year's holidays and 调休 working days
 
 Environment: see docs/configuration.md (PORT, DATABASE_URL, DATA_DIR, …).`;
 
@@ -52,6 +59,7 @@ const commands: Record<string, Command> = {
   jobs: jobsCommand,
   backup: backupCommand,
   restore: restoreCommand,
+  calendar: calendarCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -327,3 +335,57 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(`错误 Error: ${(error as Error).message}`);
   process.exit(1);
 });
+
+function dayLine(d: { day: string; isWorkday: boolean; name: string }): string {
+  return `${d.day}  ${d.isWorkday ? '上班' : '放假'}  ${d.name}`;
+}
+
+/** 节假日: a year from the State Council's notice, read the way the console reads it; or a year listed. */
+async function calendarCommand(config: Config, rest: string[]): Promise<void> {
+  const [sub, ...args] = rest;
+  if (sub !== 'import' && sub !== 'show') throw new UsageError('calendar takes the subcommand import or show');
+  const { values } = parse(args, {
+    year: { type: 'string' },
+    file: { type: 'string' },
+    source: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+  });
+  const year = calendarYear(values.year);
+  const parsed = sub === 'import' ? readNotice(year, values.file) : null;
+  if (parsed && values['dry-run']) {
+    for (const d of parsed.days) console.log(dayLine(d));
+    return;
+  }
+  const { deps, handle } = await openRuntime(config);
+  try {
+    const service = createCalendarService(deps);
+    const actor = systemActor();
+    const shown = parsed
+      ? await service.importYear(actor, year, { source: values.source ?? '', days: parsed.days })
+      : await service.year(actor, year);
+    for (const d of shown.days) console.log(dayLine(d));
+    const { holidays, workdays, confirmed } = shown.year;
+    console.log(
+      `${year} 年：放假 ${holidays} 天，调休上班 ${workdays} 天${confirmed ? '（已确认）' : '（暂定或未录入）'}` +
+        `${parsed ? ' Imported.' : ''}`,
+    );
+  } finally {
+    await handle.close();
+  }
+}
+
+function calendarYear(text: string | undefined): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text ?? '') || year < 2000 || year > 2100)
+    throw new UsageError('calendar needs --year, e.g. --year 2027');
+  return year;
+}
+
+function readNotice(year: number, file: string | undefined) {
+  if (!file) throw new UsageError('calendar import needs --file with the notice or the lines of dates');
+  const parsed = parseHolidayNotice(year, fs.readFileSync(file, 'utf8'));
+  if (parsed.unread.length > 0)
+    throw new UsageError(`these parts could not be read, fix them and try again:\n${parsed.unread.join('\n')}`);
+  if (parsed.days.length === 0) throw new UsageError(`no ${year} dates found in ${file}`);
+  return parsed;
+}

@@ -62,6 +62,7 @@ export const permissions = [
   'disputes:read', // 矛盾纠纷台账
   'disputes:write', // record disputes, mediation sessions, follow-ups
   'legal:answer', // 小律服务: answer residents' legal questions
+  'calendar:write', // 节假日与工作时间: the holiday calendar and the county's business hours (county administrators)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -99,6 +100,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:write',
     'cases:configure',
     'duties:write',
+    'calendar:write',
   ],
   street_officer: [
     ...staffRead,

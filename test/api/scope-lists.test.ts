@@ -632,6 +632,9 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/volunteers': { calls: underList('/volunteers'), shows: (x) => [x.residentName] },
   'GET /api/v1/in-service-members': { calls: underList('/in-service-members'), shows: (x) => [x.workUnit] },
   'GET /api/v1/organisations': { calls: underList('/organisations'), shows: (x) => [x.orgName] },
+  'GET /api/v1/calendar': { skip: 'reference data: the years of the holiday calendar, one for the installation' },
+  'GET /api/v1/calendar/years/{year}': { skip: 'reference data: the holidays of a year, one for the installation' },
+  'GET /api/v1/calendar/hours': { skip: 'the business hours of the caller’s own county: no place rows' },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

@@ -3,14 +3,36 @@ import type { Executor } from './audit.js';
 import type { Clock } from './clock.js';
 import { defineJob, queueJob, type JobDefinition } from './jobs.js';
 
-// Deadlines (限时): wall-clock minutes, or working days only when the category says so.
+// Deadlines (限时): wall-clock minutes, or working days and business hours when the category says so.
 // Business time zone is Asia/Shanghai (UTC+8, no daylight saving). Every watched deadline of every
 // feature (cases, whistles, legal questions, applications …) goes through `watchDeadline` here.
 
 const DAY = 86_400_000;
+const MINUTE = 60_000;
 const SHANGHAI = 8 * 3_600_000;
 
-export type WorkdayCalendar = Map<string, boolean>; // 'YYYY-MM-DD' → is a working day (holidays and 调休 overrides)
+/** One stretch of business hours in a working day, in minutes after midnight Beijing time (09:00 → 540). */
+export interface BusinessPeriod {
+  open: number;
+  close: number;
+}
+
+/**
+ * What a working-day clock counts by: the special days (holidays off, 调休 weekend days worked) and the
+ * county's business hours, sorted and not overlapping (e.g. 09:00–12:00 and 13:30–17:30).
+ * Loaded by calendar's `workdayCalendar(db, tenantId)`; every caller of `addDeadline` uses that loader.
+ */
+export interface WorkdayCalendar {
+  /** 'YYYY-MM-DD' → is a working day; days not listed follow the week (Monday–Friday work). */
+  days: Map<string, boolean>;
+  hours: BusinessPeriod[];
+}
+
+/** 09:00–12:00 and 13:30–17:30: the default business hours of a county that has not set its own. */
+export const defaultBusinessHours: BusinessPeriod[] = [
+  { open: 9 * 60, close: 12 * 60 },
+  { open: 13 * 60 + 30, close: 17 * 60 + 30 },
+];
 
 export const shanghaiDate = (t: number): string => new Date(t + SHANGHAI).toISOString().slice(0, 10);
 /** “11-30 14:37” in Beijing time, as texts and sheets show a deadline. */
@@ -19,28 +41,69 @@ export const shanghaiMinute = (d: Date | string): string =>
 const dayStart = (t: number): number => Math.floor((t + SHANGHAI) / DAY) * DAY - SHANGHAI;
 
 export function isWorkday(t: number, calendar: WorkdayCalendar): boolean {
-  const override = calendar.get(shanghaiDate(t));
+  const override = calendar.days.get(shanghaiDate(t));
   if (override !== undefined) return override;
   const weekday = new Date(t + SHANGHAI).getUTCDay();
   return weekday !== 0 && weekday !== 6;
 }
 
-/** The moment `minutes` of counted time after `start`: every minute, or only minutes on working days. */
-export function addDeadline(start: Date, minutes: number, businessDays: boolean, calendar: WorkdayCalendar): Date {
-  if (!businessDays) return new Date(start.getTime() + minutes * 60_000);
-  let cursor = start.getTime();
-  let remaining = minutes * 60_000;
-  for (let guard = 0; guard < 3660; guard++) {
-    const nextDay = dayStart(cursor) + DAY;
-    if (isWorkday(cursor, calendar)) {
-      const take = Math.min(remaining, nextDay - cursor);
-      cursor += take;
-      remaining -= take;
-      if (remaining === 0) return new Date(cursor);
-    }
-    cursor = nextDay;
+const GUARD_DAYS = 3660;
+
+/** Closing time (end of the last period) of the working day that begins at `day`. */
+const closingOf = (day: number, calendar: WorkdayCalendar): number =>
+  day + Math.max(...calendar.hours.map((p) => p.close)) * MINUTE;
+
+/** The `n`-th working day after the day of `t` (the day of `t` itself not counted), as its midnight. */
+function nthWorkdayAfter(t: number, n: number, calendar: WorkdayCalendar): number {
+  let day = dayStart(t);
+  for (let counted = 0, guard = 0; guard < GUARD_DAYS; guard++) {
+    day += DAY;
+    if (isWorkday(day, calendar) && ++counted === n) return day;
   }
   throw new Error('deadline beyond ten years');
+}
+
+/** `minutes` counted only inside business hours of working days, from `t` on. */
+function addBusinessMinutes(t: number, minutes: number, calendar: WorkdayCalendar): number {
+  let remaining = minutes * MINUTE;
+  if (remaining <= 0) return t;
+  for (let day = dayStart(t), guard = 0; guard < GUARD_DAYS; guard++, day += DAY) {
+    if (!isWorkday(day, calendar)) continue;
+    for (const period of calendar.hours) {
+      const from = Math.max(t, day + period.open * MINUTE);
+      const close = day + period.close * MINUTE;
+      if (from >= close) continue;
+      const take = Math.min(remaining, close - from);
+      remaining -= take;
+      if (remaining === 0) return from + take;
+    }
+  }
+  throw new Error('deadline beyond ten years');
+}
+
+/**
+ * The moment a limit of `minutes` that started at `start` runs out.
+ *
+ * - `businessDays` false: wall-clock minutes (a 30-minute call back is 30 minutes, night or day).
+ * - `businessDays` true (a category that counts 工作日):
+ *   - each whole 24 hours (1440 minutes) of the limit is one working day. The day the clock starts is
+ *     not counted (as 民法典 art. 201 counts periods in days: from the next day); the limit ends at
+ *     closing time of the N-th working day after it. 5 working days from Wednesday 2026-12-30 end on
+ *     Thursday 2027-01-07 at 17:30, because 2027-01-01 is a holiday and 1–3 January are not worked.
+ *   - what is left (or the whole limit when it is shorter than a day: "dispatch within 2 hours") is
+ *     counted in business minutes: only inside business hours of working days, from the start (or,
+ *     after whole days, from that closing time). A case entered on Sunday evening with 2 hours falls
+ *     due on Monday at 11:00, not at 02:00; one entered at 11:30 with 1 hour at 14:00 (lunch not counted).
+ * - Working days: Monday to Friday unless the calendar lists the day (holidays off, 调休 Saturdays and
+ *   Sundays worked). Business time zone: Beijing time.
+ */
+export function addDeadline(start: Date, minutes: number, businessDays: boolean, calendar: WorkdayCalendar): Date {
+  if (!businessDays) return new Date(start.getTime() + minutes * MINUTE);
+  const wholeDays = Math.floor(minutes / (24 * 60));
+  const rest = minutes - wholeDays * 24 * 60;
+  let cursor = start.getTime();
+  if (wholeDays > 0) cursor = closingOf(nthWorkdayAfter(cursor, wholeDays, calendar), calendar);
+  return new Date(addBusinessMinutes(cursor, rest, calendar));
 }
 
 /** Yellow from 80 % of the allowed time, red once it is used up. */

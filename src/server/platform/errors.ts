@@ -209,6 +209,12 @@ export const invalidReasons = {
     en: 'every ring must be closed (first point = last point)',
   },
   usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
+  dayOutsideYear: { 'zh-CN': '日期不在所导入的年份内', en: 'the date is not in the year being imported' },
+  dayRepeated: { 'zh-CN': '同一日期出现了两次', en: 'the same date appears twice' },
+  hoursOrder: {
+    'zh-CN': '每段须先上班后下班，各段按时间先后、互不重叠',
+    en: 'each period opens before it closes; periods in order, not overlapping',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -8,13 +8,6 @@ from "case_categories"
 where "active" = $1
 order by "sort";
 
--- cases.calendar
-
-select
-  "day",
-  "is_workday"
-from "calendar_days";
-
 -- cases.findByIdempotencyKey
 
 select

@@ -6,6 +6,7 @@ import type { CaseRow, CasesTable } from '../../platform/db/schema.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { can, systemActor, type Actor } from '../../platform/policy.js';
+import { workdayCalendar } from '../calendar/index.js';
 import { applyCaseChange } from '../stats/index.js';
 import { hashToken, type ActionEffect, type Performer, type Trx } from './actions/context.js';
 import { actionHandlers } from './actions/handlers.js';
@@ -58,7 +59,7 @@ async function runHandler(
   now: Date,
 ): Promise<ActionEffect> {
   const category = c.category_code ? (await repo.categories(trx)).find((k) => k.code === c.category_code) : undefined;
-  const calendar = await repo.calendar(trx);
+  const calendar = await workdayCalendar(trx, c.tenant_id);
   const context = { trx, deps, c, state: row.state, input, who, now, category, calendar };
   return actionHandlers[row.transition.handler](context);
 }

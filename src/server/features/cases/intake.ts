@@ -8,6 +8,7 @@ import { newId } from '../../platform/ids.js';
 import { assertInScope, can, systemActor, type Actor } from '../../platform/policy.js';
 import { attachableFiles } from '../files/index.js';
 import { findByCode } from '../places/index.js';
+import { workdayCalendar } from '../calendar/index.js';
 import { addDeadline, shanghaiDate } from '../../platform/deadlines.js';
 import { onDutyUserIds, smsReporter, trackingLink } from './notices.js';
 import { smsUsers } from '../../platform/notify/recipients.js';
@@ -82,7 +83,7 @@ export function createIntake(deps: CasesDeps) {
     const tokens = tokenize(input.description);
     const category = await categoryOf(deps, input, tokens);
     await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
-    const calendar = await repo.calendar(db);
+    const calendar = await workdayCalendar(db, tenantId);
     const now = clock.now();
     const firstContactDue = addDeadline(
       now,

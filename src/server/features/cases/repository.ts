@@ -9,16 +9,6 @@ export function categories(db: Executor) {
   return db.selectFrom('case_categories').selectAll().where('active', '=', true).orderBy('sort').execute();
 }
 
-export async function calendar(db: Executor) {
-  const rows = await db.selectFrom('calendar_days').select(['day', 'is_workday']).execute();
-  return new Map(
-    rows.map((r) => [
-      typeof r.day === 'string' ? r.day : new Date(r.day as unknown as Date).toISOString().slice(0, 10),
-      r.is_workday,
-    ]),
-  );
-}
-
 export function findByIdempotencyKey(db: Executor, tenantId: string, key: string) {
   return db
     .selectFrom('cases')

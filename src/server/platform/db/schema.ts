@@ -679,6 +679,8 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   leases: LeasesTable;
+  calendar_years: CalendarYearsTable;
+  business_hours: BusinessHoursTable;
 }
 
 export type Place = Selectable<PlacesTable>;
@@ -698,4 +700,19 @@ export interface LeasesTable {
   holder: string;
   taken_at: Timestamp;
   expires_at: Timestamp;
+}
+
+export interface CalendarYearsTable {
+  year: number;
+  confirmed: Generated<boolean>;
+  source: Generated<string>;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+export interface BusinessHoursTable {
+  tenant_id: string;
+  periods: Json<{ open: number; close: number }[]>;
+  updated_at: Timestamp;
+  updated_by: string | null;
 }

@@ -11,6 +11,8 @@ export const smsTemplates = {
   case_received: '您反映的问题已收到，查询码{code}，社区将尽快与您联系。查看进度：{link}',
   case_resolved: '您反映的问题（{code}）已办结：{result}。请评价：{link}',
   login_code: '您的登录验证码是{code}，5分钟内有效。如非本人操作请忽略。',
+  calendar_missing:
+    '{year}年节假日安排{state}，按工作日计算的办理时限会算错。请在“节假日与工作时间”中导入国务院办公厅通知。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

@@ -8,6 +8,7 @@ import whistle from './en/whistle';
 import disputes from './en/disputes';
 import duties from './en/duties';
 import legal from './en/legal';
+import calendar from './en/calendar';
 
 const en: typeof zhCN = {
   ...common,
@@ -19,6 +20,7 @@ const en: typeof zhCN = {
   disputes,
   duties,
   legal,
+  calendar,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

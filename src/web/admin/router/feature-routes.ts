@@ -1,4 +1,4 @@
-import { Bell, ChatLineSquare, DocumentChecked, Files as Scale, List } from '@element-plus/icons-vue';
+import { Bell, Calendar, ChatLineSquare, DocumentChecked, Files as Scale, List } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 吹哨报到: the whistlers (streets, communities) and the summoned departments' receivers share the
@@ -57,5 +57,15 @@ export const legalRoutes: RouteRecordRaw[] = [
     name: 'legal-questions',
     component: () => import('../views/legal/queue/index.vue'),
     meta: { titleKey: 'legal.menu', icon: ChatLineSquare, permission: 'legal:answer' },
+  },
+];
+
+// 节假日与工作时间: in the menu of administrators (the API lets all staff read it; county administrators edit).
+export const calendarRoutes: RouteRecordRaw[] = [
+  {
+    path: 'calendar',
+    name: 'calendar',
+    component: () => import('../views/calendar/index.vue'),
+    meta: { titleKey: 'calendar.menu', icon: Calendar, permission: 'calendar:write' },
   },
 ];

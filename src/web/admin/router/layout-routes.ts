@@ -20,7 +20,7 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
-import { disputeRoutes, dutyRoutes, legalRoutes, whistleRoutes } from './feature-routes';
+import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, whistleRoutes } from './feature-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -149,6 +149,7 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('../views/departments/list/index.vue'),
     meta: { titleKey: 'menu.departments', icon: OfficeBuilding, permission: 'departments:read' },
   },
+  ...calendarRoutes,
   {
     path: '403',
     name: 'forbidden',
