@@ -62,6 +62,8 @@ export const permissions = [
   'disputes:read', // 矛盾纠纷台账
   'disputes:write', // record disputes, mediation sessions, follow-ups
   'legal:answer', // 小律服务: answer residents' legal questions
+  'lists:configure', // the county's resident tags and organisation kinds (admin only)
+  'people:sensitive', // see and set sensitive tags (法律援助, 安置帮教, 社区矫正): not grid workers
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -99,6 +101,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:write',
     'cases:configure',
     'duties:write',
+    'lists:configure',
+    'people:sensitive',
   ],
   street_officer: [
     ...staffRead,
@@ -110,6 +114,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:write',
     'cases:configure',
     'duties:write',
+    'people:sensitive',
   ],
   community_worker: [
     ...staffRead,
@@ -120,6 +125,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:write',
     'visits:write',
     'cases:configure',
+    'people:sensitive',
   ],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
