@@ -632,6 +632,8 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/volunteers': { calls: underList('/volunteers'), shows: (x) => [x.residentName] },
   'GET /api/v1/in-service-members': { calls: underList('/in-service-members'), shows: (x) => [x.workUnit] },
   'GET /api/v1/organisations': { calls: underList('/organisations'), shows: (x) => [x.orgName] },
+  'GET /api/v1/party-org-kinds': { skip: 'reference data: the county’s list of party organisation kinds' },
+  'GET /api/v1/organisation-kinds': { skip: 'reference data: the county’s list of organisation kinds' },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

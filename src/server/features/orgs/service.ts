@@ -128,7 +128,6 @@ async function createPartyOrg(deps: OrgsDeps, actor: Actor, input: PartyOrgInput
   if (!rule.place_kinds.includes(place.kind))
     throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
   const parent = input.parentId ? await repo.findPartyOrg(deps.db, input.parentId) : undefined;
-  if (parent) assertMayReadOrgsAt(actor, parent.path);
   if (
     (rule.parent_kinds.length === 0) !== (parent === undefined) ||
     (parent && (!rule.parent_kinds.includes(parent.kind) || !isUnder(place.path, parent.path)))

@@ -8,6 +8,7 @@ import whistle from './en/whistle';
 import disputes from './en/disputes';
 import duties from './en/duties';
 import legal from './en/legal';
+import { lists, orgLists } from './en/lists';
 
 const en: typeof zhCN = {
   ...common,
@@ -19,6 +20,8 @@ const en: typeof zhCN = {
   disputes,
   duties,
   legal,
+  lists,
+  orgLists,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

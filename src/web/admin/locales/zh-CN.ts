@@ -7,6 +7,7 @@ import whistle from './zh-CN/whistle';
 import disputes from './zh-CN/disputes';
 import duties from './zh-CN/duties';
 import legal from './zh-CN/legal';
+import { lists, orgLists } from './zh-CN/lists';
 
 export default {
   ...common,
@@ -18,6 +19,8 @@ export default {
   disputes,
   duties,
   legal,
+  lists,
+  orgLists,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

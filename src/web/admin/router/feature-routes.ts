@@ -1,4 +1,4 @@
-import { Bell, ChatLineSquare, DocumentChecked, Files as Scale, List } from '@element-plus/icons-vue';
+import { Bell, ChatLineSquare, DocumentChecked, Files as Scale, List, PriceTag } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 吹哨报到: the whistlers (streets, communities) and the summoned departments' receivers share the
@@ -57,5 +57,15 @@ export const legalRoutes: RouteRecordRaw[] = [
     name: 'legal-questions',
     component: () => import('../views/legal/queue/index.vue'),
     meta: { titleKey: 'legal.menu', icon: ChatLineSquare, permission: 'legal:answer' },
+  },
+];
+
+// 标签与类别: the county's resident tags and organisation kinds, kept by administrators.
+export const listRoutes: RouteRecordRaw[] = [
+  {
+    path: 'settings/lists',
+    name: 'county-lists',
+    component: () => import('../views/settings/lists/index.vue'),
+    meta: { titleKey: 'lists.menu', icon: PriceTag, permission: 'lists:configure' },
   },
 ];
