@@ -15,6 +15,7 @@ import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
 import { gridworkRoutes } from './features/gridwork/routes.js';
 import { createGridworkService } from './features/gridwork/service.js';
+import { carryPartyOrgs } from './features/orgs/index.js';
 import { orgsRoutes } from './features/orgs/routes.js';
 import { createOrgsService } from './features/orgs/service.js';
 import { peopleRoutes } from './features/people/routes.js';
@@ -68,7 +69,7 @@ export function buildApi(deps: AppDeps) {
   );
   api.route('/', accountRoutes(accountService, secure));
   api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, secure));
-  api.route('/', placesRoutes(createPlacesService(deps)));
+  api.route('/', placesRoutes(createPlacesService({ ...deps, carryPartyOrgs })));
   api.route('/', peopleRoutes(createPeopleService(deps)));
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));

@@ -63,6 +63,8 @@ export const permissions = [
   'disputes:write', // record disputes, mediation sessions, follow-ups
   'legal:answer', // 小律服务: answer residents' legal questions
   'calendar:write', // 节假日与工作时间: the holiday calendar and the county's business hours (county administrators)
+  'lists:configure', // the county's resident tags and organisation kinds (admin only)
+  'people:sensitive', // see and set sensitive tags (法律援助, 安置帮教, 社区矫正): not grid workers
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -101,6 +103,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases:configure',
     'duties:write',
     'calendar:write',
+    'lists:configure',
+    'people:sensitive',
   ],
   street_officer: [
     ...staffRead,
@@ -112,6 +116,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:write',
     'cases:configure',
     'duties:write',
+    'people:sensitive',
   ],
   community_worker: [
     ...staffRead,
@@ -122,6 +127,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'orgs:write',
     'visits:write',
     'cases:configure',
+    'people:sensitive',
   ],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],

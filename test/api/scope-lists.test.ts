@@ -635,6 +635,8 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/calendar': { skip: 'reference data: the years of the holiday calendar, one for the installation' },
   'GET /api/v1/calendar/years/{year}': { skip: 'reference data: the holidays of a year, one for the installation' },
   'GET /api/v1/calendar/hours': { skip: 'the business hours of the caller’s own county: no place rows' },
+  'GET /api/v1/party-org-kinds': { skip: 'reference data: the county’s list of party organisation kinds' },
+  'GET /api/v1/organisation-kinds': { skip: 'reference data: the county’s list of organisation kinds' },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

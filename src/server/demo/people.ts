@@ -82,10 +82,13 @@ export async function seedDemoPeople(
       .execute();
   if (inService.length) await trx.insertInto('in_service_members').values(inService).execute();
 
-  await trx
-    .insertInto('organisations')
-    .values(organisationsOf(random, places, tenant, now))
-    .execute();
+  const organisations = organisationsOf(random, places, tenant, now);
+  await trx.insertInto('organisations').values(organisations).execute();
+  const joint = jointCommittee(places, orgByPlace, organisations, tenant, now);
+  if (joint) {
+    await trx.insertInto('party_orgs').values(joint.orgs).execute();
+    await trx.insertInto('party_org_units').values(joint.units).execute();
+  }
   return {
     residents: residents.length,
     partyMembers: members.length,
@@ -272,6 +275,51 @@ function rolls(
     }
   }
   return { members, volunteers, inService };
+}
+
+/**
+ * 社区大党委 of the first community: under the street committee, with the street's school and the
+ * community's property company as member units and a 法治功能型党支部 under it (issue 14).
+ */
+function jointCommittee(
+  places: PlaceRef[],
+  orgByPlace: Map<string, string>,
+  organisations: Insertable<Database['organisations']>[],
+  tenant: string,
+  now: Date,
+) {
+  const community = places.find((p) => p.kind === 'community');
+  if (!community) return null;
+  const streetCode = community.path.split('/').filter(Boolean).at(-2)!;
+  const street = places.find((p) => p.code === streetCode);
+  const id = newId();
+  const orgs: Insertable<Database['party_orgs']>[] = [
+    {
+      id,
+      tenant_id: tenant,
+      parent_id: orgByPlace.get(streetCode) ?? null,
+      place_id: community.id,
+      created_at: now,
+      name: `${community.name}大党委`,
+      kind: 'joint_committee',
+    },
+    {
+      id: newId(),
+      tenant_id: tenant,
+      parent_id: id,
+      place_id: community.id,
+      created_at: now,
+      name: `${community.name}法治功能型党支部`,
+      kind: 'function_branch',
+    },
+  ];
+  const members = organisations.filter(
+    (o) =>
+      (o.place_id === community.id && o.kind === 'property_company') ||
+      (o.place_id === street?.id && o.kind === 'co_building_unit'),
+  );
+  const units = members.map((o) => ({ party_org_id: id, organisation_id: o.id, tenant_id: tenant, created_at: now }));
+  return { orgs, units };
 }
 
 /** A property company and an owners' committee per community; a school and a club per street. */

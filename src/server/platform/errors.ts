@@ -125,6 +125,16 @@ export const errorTable = {
     'zh-CN': '该社区正在导入另一份名册，请等它完成后再试',
     en: 'Another import into this community is running; try again when it has finished',
   },
+  LIST_ENTRY_TAKEN: {
+    status: 409,
+    'zh-CN': '已有同样代码或名称的条目，请换一个名称',
+    en: 'An entry with this code or name already exists; choose another name',
+  },
+  PARTY_ORG_UNITS_NOT_ALLOWED: {
+    status: 422,
+    'zh-CN': '只有社区大党委等联合党组织可以添加成员单位',
+    en: 'Only a joint party committee (大党委) takes member units',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -214,6 +224,10 @@ export const invalidReasons = {
   hoursOrder: {
     'zh-CN': '每段须先上班后下班，各段按时间先后、互不重叠',
     en: 'each period opens before it closes; periods in order, not overlapping',
+  },
+  unknownKind: {
+    'zh-CN': '没有这个类别，或该类别已停用',
+    en: 'no such kind, or the kind has been retired',
   },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 

@@ -9,9 +9,13 @@ select
   "o"."kind",
   "p"."code" as "place_code",
   "p"."name" as "place_name",
+  "k"."label_zh" as "kind_zh",
+  "k"."label_en" as "kind_en",
+  "k"."member_units",
   (select count(*)::int as "n" from "party_members" as "m" where "m"."party_org_id" = "o"."id") as "member_count"
 from "party_orgs" as "o"
 inner join "places" as "p" on "p"."id" = "o"."place_id"
+inner join "party_org_kinds" as "k" on "k"."code" = "o"."kind"
 where ("p"."path" LIKE $1)
   and ("p"."path" LIKE $2)
 order by "p"."path", "o"."name"
@@ -22,6 +26,7 @@ limit $3;
 select
   "o"."id",
   "o"."kind",
+  "o"."name",
   "o"."tenant_id",
   "p"."path"
 from "party_orgs" as "o"
@@ -173,9 +178,12 @@ select
   "o"."contact_name",
   "o"."phone",
   "p"."code" as "place_code",
-  "p"."name" as "place_name"
+  "p"."name" as "place_name",
+  "k"."label_zh" as "kind_zh",
+  "k"."label_en" as "kind_en"
 from "organisations" as "o"
 inner join "places" as "p" on "p"."id" = "o"."place_id"
+inner join "organisation_kinds" as "k" on "k"."code" = "o"."kind"
 where ("p"."path" LIKE $1)
   and "o"."kind" = $2
 order by "o"."kind", "o"."name"
@@ -185,3 +193,94 @@ limit $3;
 
 insert into "organisations" ("id", "tenant_id", "kind", "name", "place_id", "contact_name", "phone", "created_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8);
+
+-- orgs.listPartyOrgKinds
+
+select
+  *
+from "party_org_kinds"
+order by "sort", "code";
+
+-- orgs.lockPartyOrgKind
+
+select
+  *
+from "party_org_kinds"
+where "code" = $1
+for update;
+
+-- orgs.insertPartyOrgKind
+
+insert into "party_org_kinds" ("code", "label_zh", "label_en", "place_kinds", "parent_kinds", "member_units", "sort", "active", "updated_at")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- orgs.updatePartyOrgKind
+
+update "party_org_kinds"
+set "active" = $1, "updated_at" = $2
+where "code" = $3;
+
+-- orgs.listOrganisationKinds
+
+select
+  *
+from "organisation_kinds"
+order by "sort", "code";
+
+-- orgs.lockOrganisationKind
+
+select
+  *
+from "organisation_kinds"
+where "code" = $1
+for update;
+
+-- orgs.insertOrganisationKind
+
+insert into "organisation_kinds" ("code", "label_zh", "label_en", "sort", "active", "updated_at")
+values ($1, $2, $3, $4, $5, $6);
+
+-- orgs.updateOrganisationKind
+
+update "organisation_kinds"
+set "label_zh" = $1, "updated_at" = $2
+where "code" = $3;
+
+-- orgs.findOrganisation
+
+select
+  "o"."id",
+  "o"."name",
+  "o"."kind",
+  "o"."tenant_id",
+  "p"."path"
+from "organisations" as "o"
+inner join "places" as "p" on "p"."id" = "o"."place_id"
+where "o"."id" = $1;
+
+-- orgs.listPartyOrgUnits
+
+select
+  "u"."party_org_id",
+  "o"."id",
+  "o"."name",
+  "o"."kind"
+from "party_org_units" as "u"
+inner join "organisations" as "o" on "o"."id" = "u"."organisation_id"
+where "u"."party_org_id" in ($1)
+order by "u"."created_at";
+
+-- orgs.insertPartyOrgUnit
+
+insert into "party_org_units" ("party_org_id", "organisation_id", "tenant_id", "created_at")
+values ($1, $2, $3, $4)
+on conflict ("party_org_id", "organisation_id") do nothing;
+
+-- orgs.movePartyOrgsOfPlaces
+
+update "party_orgs"
+set "place_id" = $1
+where "place_id" in ($2)
+returning
+  "id",
+  "name";

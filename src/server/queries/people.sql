@@ -217,7 +217,26 @@ where "code" in ($1, $2);
 select
   *
 from "resident_tags"
-order by "sort";
+order by "sort", "code";
+
+-- people.lockTag
+
+select
+  *
+from "resident_tags"
+where "code" = $1
+for update;
+
+-- people.insertTag
+
+insert into "resident_tags" ("code", "label_zh", "label_en", "needs_visit", "sort", "tone", "sensitive", "active", "updated_at")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+
+-- people.updateTag
+
+update "resident_tags"
+set "label_zh" = $1, "active" = $2, "updated_at" = $3
+where "code" = $4;
 
 -- people.householdSummaries
 

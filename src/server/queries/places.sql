@@ -252,12 +252,24 @@ where "id" = $4;
 
 update "memberships"
 set "place_id" = $1
-where "place_id" in ($2);
+where "place_id" in ($2)
+returning
+  "memberships"."id",
+  "memberships"."user_id",
+  "memberships"."role",
+  (select "users"."display_name" from "users" where "users"."id" = "memberships"."user_id") as "name";
+
+-- places.dropDuplicateMemberships
+
+delete
+from "memberships" as "m"
+where "m"."place_id" = $1
+  and exists (select "k"."id" from "memberships" as "k" where "k"."user_id" = "m"."user_id" and "k"."role" = "m"."role" and "k"."place_id" = $2 and "k"."id" < "m"."id");
 
 -- places.insertGridChange
 
-insert into "grid_changes" ("id", "tenant_id", "change_kind", "from_codes", "to_codes", "reason", "actor_id", "changed_at")
-values ($1, $2, $3, $4, $5, $6, $7, $8);
+insert into "grid_changes" ("id", "tenant_id", "change_kind", "from_codes", "to_codes", "reason", "actor_id", "changed_at", "carried")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 
 -- places.listGridChanges
 
@@ -268,6 +280,7 @@ select
   "gc"."to_codes",
   "gc"."reason",
   "gc"."changed_at",
+  "gc"."carried",
   "u"."display_name" as "actor_name"
 from "grid_changes" as "gc"
 left join "users" as "u" on "u"."id" = "gc"."actor_id"

@@ -53,14 +53,22 @@ import type {
   residentActions,
   revealFields,
   TagSchema,
+  TagInput as TagInputSchema,
+  TagUpdate as TagUpdateSchema,
 } from '../../server/features/people/schemas';
 import type {
   InServiceSchema,
   OrganisationSchema,
-  organisationKinds,
+  OrganisationKindInput as OrganisationKindInputSchema,
+  OrganisationKindSchema,
+  OrganisationKindUpdate as OrganisationKindUpdateSchema,
   PartyMemberSchema,
+  PartyOrgInput as PartyOrgInputSchema,
+  PartyOrgKindInput as PartyOrgKindInputSchema,
+  PartyOrgKindSchema,
+  PartyOrgKindUpdate as PartyOrgKindUpdateSchema,
   PartyOrgSchema,
-  partyOrgKinds,
+  OrganisationInput as OrganisationInputSchema,
   VolunteerSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
@@ -102,8 +110,20 @@ export type ImportMode = (typeof importModes)[number];
 export type ImportReport = z.infer<typeof ImportReportSchema>;
 export type ImportRowError = ImportReport['errors'][number];
 
-export type PartyOrgKind = (typeof partyOrgKinds)[number];
-export type OrganisationKind = (typeof organisationKinds)[number];
+/** A code of the county's list of party organisation kinds (GET /party-org-kinds). */
+export type PartyOrgKind = string;
+/** A code of the county's list of organisation kinds (GET /organisation-kinds). */
+export type OrganisationKind = string;
+export type PartyOrgKindItem = z.infer<typeof PartyOrgKindSchema>;
+export type OrganisationKindItem = z.infer<typeof OrganisationKindSchema>;
+export type PartyOrgKindInput = z.input<typeof PartyOrgKindInputSchema>;
+export type PartyOrgKindUpdate = z.input<typeof PartyOrgKindUpdateSchema>;
+export type OrganisationKindInput = z.input<typeof OrganisationKindInputSchema>;
+export type OrganisationKindUpdate = z.input<typeof OrganisationKindUpdateSchema>;
+export type PartyOrgInput = z.input<typeof PartyOrgInputSchema>;
+export type OrganisationInput = z.input<typeof OrganisationInputSchema>;
+export type ResidentTagInput = z.input<typeof TagInputSchema>;
+export type ResidentTagUpdate = z.input<typeof TagUpdateSchema>;
 export type PartyOrg = z.infer<typeof PartyOrgSchema>;
 export type PartyMember = z.infer<typeof PartyMemberSchema>;
 export type Volunteer = z.infer<typeof VolunteerSchema>;

@@ -39,6 +39,17 @@ export function ensureResidentTags(locale: string): Promise<ResidentTag[]> {
   return pending;
 }
 
+/** Asks the server again (after an administrator changed the list). */
+export function reloadResidentTags(locale: string): Promise<ResidentTag[]> {
+  residentTags.locale = '';
+  residentTags.items = [];
+  return ensureResidentTags(locale);
+}
+
+/** The tags a form offers: the active ones, and the retired ones the resident already has. */
+export const pickableTags = (held: readonly string[] = []) =>
+  residentTags.items.filter((tag) => tag.active || held.includes(tag.code));
+
 export const tagLabel = (code: string) => residentTags.items.find((tag) => tag.code === code)?.label ?? code;
 
 export const tagNeedsVisit = (code: string) => residentTags.items.find((tag) => tag.code === code)?.needsVisit ?? false;

@@ -11,3 +11,6 @@ export const assertMayReadOrgsAt = (actor: Actor, path: string): void => assertI
 
 /** Recording organisations and people at the place at this path. */
 export const assertMayWriteOrgsAt = (actor: Actor, path: string): void => assertInScope(actor, 'orgs:write', path);
+
+/** Editing the county's lists of party organisation and organisation kinds (administrators). */
+export const assertMayConfigureKinds = (actor: Actor): void => assertPermission(actor, 'lists:configure');

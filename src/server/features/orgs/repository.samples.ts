@@ -72,4 +72,42 @@ export const samples: SqlSamples<typeof repo> = {
       phone: '13800000000',
       created_at: at,
     }),
+  listPartyOrgKinds: (db) => repo.listPartyOrgKinds(db),
+  lockPartyOrgKind: (db) => repo.lockPartyOrgKind(db, 'joint_committee'),
+  insertPartyOrgKind: (db) =>
+    repo.insertPartyOrgKind(db, {
+      code: 'enterprise_branch',
+      label_zh: '非公企业党支部',
+      label_en: 'Private enterprise party branch',
+      place_kinds: ['community'],
+      parent_kinds: ['joint_committee'],
+      member_units: false,
+      sort: 60,
+      active: true,
+      updated_at: at,
+    }),
+  updatePartyOrgKind: (db) => repo.updatePartyOrgKind(db, 'building_group', { active: false, updated_at: at }),
+  listOrganisationKinds: (db) => repo.listOrganisationKinds(db),
+  lockOrganisationKind: (db) => repo.lockOrganisationKind(db, 'social_org'),
+  insertOrganisationKind: (db) =>
+    repo.insertOrganisationKind(db, {
+      code: 'school',
+      label_zh: '驻区学校',
+      label_en: 'School in the community',
+      sort: 50,
+      active: true,
+      updated_at: at,
+    }),
+  updateOrganisationKind: (db) =>
+    repo.updateOrganisationKind(db, 'owners_committee', { label_zh: '业委会', updated_at: at }),
+  findOrganisation: (db) => repo.findOrganisation(db, '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a64'),
+  listPartyOrgUnits: (db) => repo.listPartyOrgUnits(db, [partyOrgId]),
+  insertPartyOrgUnit: (db) =>
+    repo.insertPartyOrgUnit(db, {
+      party_org_id: partyOrgId,
+      organisation_id: '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a64',
+      tenant_id: tenantId,
+      created_at: at,
+    }),
+  movePartyOrgsOfPlaces: (db) => repo.movePartyOrgsOfPlaces(db, [placeId], '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a65'),
 };

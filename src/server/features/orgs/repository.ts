@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { Database } from '../../platform/db/schema.js';
 import { escapeLike, inScope, pathUnder, type Scope } from '../../platform/scope.js';
@@ -9,7 +9,9 @@ export function listPartyOrgs(db: Executor, scope: Scope, underPath: string | nu
   let query = db
     .selectFrom('party_orgs as o')
     .innerJoin('places as p', 'p.id', 'o.place_id')
+    .innerJoin('party_org_kinds as k', 'k.code', 'o.kind')
     .select(['o.id', 'o.parent_id', 'o.name', 'o.kind', 'p.code as place_code', 'p.name as place_name'])
+    .select(['k.label_zh as kind_zh', 'k.label_en as kind_en', 'k.member_units'])
     .select((eb) =>
       eb
         .selectFrom('party_members as m')
@@ -26,7 +28,7 @@ export function findPartyOrg(db: Executor, id: string) {
   return db
     .selectFrom('party_orgs as o')
     .innerJoin('places as p', 'p.id', 'o.place_id')
-    .select(['o.id', 'o.kind', 'o.tenant_id', 'p.path'])
+    .select(['o.id', 'o.kind', 'o.name', 'o.tenant_id', 'p.path'])
     .where('o.id', '=', id)
     .executeTakeFirst();
 }
@@ -165,13 +167,95 @@ export function listOrganisations(db: Executor, scope: Scope, underPath: string 
   let query = db
     .selectFrom('organisations as o')
     .innerJoin('places as p', 'p.id', 'o.place_id')
+    .innerJoin('organisation_kinds as k', 'k.code', 'o.kind')
     .select(['o.id', 'o.kind', 'o.name', 'o.contact_name', 'o.phone', 'p.code as place_code', 'p.name as place_name'])
+    .select(['k.label_zh as kind_zh', 'k.label_en as kind_en'])
     .where(inScope('p.path', scope));
   if (underPath) query = query.where(pathUnder('p.path', underPath));
-  if (kind) query = query.where('o.kind', '=', kind as 'social_org');
+  if (kind) query = query.where('o.kind', '=', kind);
   return query.orderBy('o.kind').orderBy('o.name').limit(1000).execute();
 }
 
 export async function insertOrganisation(db: Executor, row: Insertable<Database['organisations']>) {
   await db.insertInto('organisations').values(row).execute();
+}
+
+// The county's lists of kinds (issue 14).
+export function listPartyOrgKinds(db: Executor) {
+  return db.selectFrom('party_org_kinds').selectAll().orderBy('sort').orderBy('code').execute();
+}
+
+export function lockPartyOrgKind(db: Executor, code: string) {
+  return db.selectFrom('party_org_kinds').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+export async function insertPartyOrgKind(db: Executor, row: Insertable<Database['party_org_kinds']>) {
+  await db.insertInto('party_org_kinds').values(row).execute();
+}
+
+export async function updatePartyOrgKind(db: Executor, code: string, changes: Updateable<Database['party_org_kinds']>) {
+  await db.updateTable('party_org_kinds').set(changes).where('code', '=', code).execute();
+}
+
+export function listOrganisationKinds(db: Executor) {
+  return db.selectFrom('organisation_kinds').selectAll().orderBy('sort').orderBy('code').execute();
+}
+
+export function lockOrganisationKind(db: Executor, code: string) {
+  return db.selectFrom('organisation_kinds').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+export async function insertOrganisationKind(db: Executor, row: Insertable<Database['organisation_kinds']>) {
+  await db.insertInto('organisation_kinds').values(row).execute();
+}
+
+export async function updateOrganisationKind(
+  db: Executor,
+  code: string,
+  changes: Updateable<Database['organisation_kinds']>,
+) {
+  await db.updateTable('organisation_kinds').set(changes).where('code', '=', code).execute();
+}
+
+/** An organisation and the path of its place, for scope checks. */
+export function findOrganisation(db: Executor, id: string) {
+  return db
+    .selectFrom('organisations as o')
+    .innerJoin('places as p', 'p.id', 'o.place_id')
+    .select(['o.id', 'o.name', 'o.kind', 'o.tenant_id', 'p.path'])
+    .where('o.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The member units of these party organisations (大党委). */
+export function listPartyOrgUnits(db: Executor, partyOrgIds: string[]) {
+  if (partyOrgIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('party_org_units as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .select(['u.party_org_id', 'o.id', 'o.name', 'o.kind'])
+    .where('u.party_org_id', 'in', partyOrgIds)
+    .orderBy('u.created_at')
+    .execute();
+}
+
+/** Adds a member unit; false when it was one already. */
+export async function insertPartyOrgUnit(db: Executor, row: Insertable<Database['party_org_units']>) {
+  const result = await db
+    .insertInto('party_org_units')
+    .values(row)
+    .onConflict((oc) => oc.columns(['party_org_id', 'organisation_id']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Grid merge and split: the party organisations on the retired grids move to the new one. */
+export function movePartyOrgsOfPlaces(db: Executor, fromPlaceIds: string[], toPlaceId: string) {
+  if (fromPlaceIds.length === 0) return Promise.resolve([]);
+  return db
+    .updateTable('party_orgs')
+    .set({ place_id: toPlaceId })
+    .where('place_id', 'in', fromPlaceIds)
+    .returning(['id', 'name'])
+    .execute();
 }

@@ -4,13 +4,22 @@ import {
   InServiceInput,
   InServiceSchema,
   OrganisationInput,
+  OrganisationKindInput,
+  OrganisationKindSchema,
+  OrganisationKindUpdate,
   OrganisationSchema,
-  organisationKinds,
+  OrganisationsQuery,
+  KindCodeParam,
   page,
   PartyMemberInput,
   PartyMemberSchema,
+  PartyOrgIdParam,
   PartyOrgInput,
+  PartyOrgKindInput,
+  PartyOrgKindSchema,
+  PartyOrgKindUpdate,
   PartyOrgSchema,
+  PartyOrgUnitInput,
   RosterQuery,
   UnderQuery,
   VolunteerInput,
@@ -95,7 +104,7 @@ const organisations = authRoute({
   path: '/organisations',
   tags,
   summary: 'Property companies, co-building units, social organisations',
-  request: { query: UnderQuery.extend({ kind: z.enum(organisationKinds).optional() }) },
+  request: { query: OrganisationsQuery },
   responses: { 200: jsonContent(z.object({ items: z.array(OrganisationSchema) })), ...errorResponses },
 });
 const createOrganisation = authRoute({
@@ -107,10 +116,95 @@ const createOrganisation = authRoute({
   responses: created(IdOut),
 });
 
+const addPartyOrgUnit = authRoute({
+  method: 'post',
+  path: '/party-orgs/{id}/units',
+  tags,
+  summary: 'Add a member unit (共建单位, organisation) to a joint party committee (大党委)',
+  request: { params: PartyOrgIdParam, ...json(PartyOrgUnitInput) },
+  responses: created(IdOut),
+});
+const CodeOut = z.object({ code: z.string() });
+const partyOrgKinds = authRoute({
+  method: 'get',
+  path: '/party-org-kinds',
+  tags,
+  summary: 'The county’s party organisation kinds (where each sits, under which parent)',
+  responses: { 200: jsonContent(z.object({ items: z.array(PartyOrgKindSchema) })), ...errorResponses },
+});
+const createPartyOrgKind = authRoute({
+  method: 'post',
+  path: '/party-org-kinds',
+  tags,
+  summary: 'Add a party organisation kind (lists:configure)',
+  request: json(PartyOrgKindInput),
+  responses: created(CodeOut),
+});
+const updatePartyOrgKind = authRoute({
+  method: 'patch',
+  path: '/party-org-kinds/{code}',
+  tags,
+  summary: 'Relabel, reorder, retire or bring back a party organisation kind (lists:configure)',
+  request: { params: KindCodeParam, ...json(PartyOrgKindUpdate) },
+  responses: { 200: jsonContent(CodeOut), ...errorResponses },
+});
+const organisationKinds = authRoute({
+  method: 'get',
+  path: '/organisation-kinds',
+  tags,
+  summary: 'The county’s organisation kinds',
+  responses: { 200: jsonContent(z.object({ items: z.array(OrganisationKindSchema) })), ...errorResponses },
+});
+const createOrganisationKind = authRoute({
+  method: 'post',
+  path: '/organisation-kinds',
+  tags,
+  summary: 'Add an organisation kind (lists:configure)',
+  request: json(OrganisationKindInput),
+  responses: created(CodeOut),
+});
+const updateOrganisationKind = authRoute({
+  method: 'patch',
+  path: '/organisation-kinds/{code}',
+  tags,
+  summary: 'Relabel, reorder, retire or bring back an organisation kind (lists:configure)',
+  request: { params: KindCodeParam, ...json(OrganisationKindUpdate) },
+  responses: { 200: jsonContent(CodeOut), ...errorResponses },
+});
+
+function kindRoutes(service: OrgsService) {
+  return createRouter()
+    .openapi(partyOrgKinds, async (c) =>
+      c.json({ items: await service.partyOrgKinds(actorOf(c), c.get('locale')) }, 200),
+    )
+    .openapi(createPartyOrgKind, async (c) =>
+      c.json(await service.createPartyOrgKind(actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(updatePartyOrgKind, async (c) =>
+      c.json(await service.updatePartyOrgKind(actorOf(c), c.req.valid('param').code, c.req.valid('json')), 200),
+    )
+    .openapi(organisationKinds, async (c) =>
+      c.json({ items: await service.organisationKinds(actorOf(c), c.get('locale')) }, 200),
+    )
+    .openapi(createOrganisationKind, async (c) =>
+      c.json(await service.createOrganisationKind(actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(updateOrganisationKind, async (c) =>
+      c.json(await service.updateOrganisationKind(actorOf(c), c.req.valid('param').code, c.req.valid('json')), 200),
+    );
+}
+
 export function orgsRoutes(service: OrgsService) {
   return createRouter()
+    .route('/', kindRoutes(service))
     .openapi(partyOrgs, async (c) =>
-      c.json({ items: await service.partyOrgs(actorOf(c), c.req.valid('query').under) }, 200),
+      c.json({ items: await service.partyOrgs(actorOf(c), c.get('locale'), c.req.valid('query').under) }, 200),
+    )
+    .openapi(addPartyOrgUnit, async (c) =>
+      c.json(
+        await service.addPartyOrgUnit(actorOf(c), c.req.valid('param').id, c.req.valid('json').organisationId),
+        201,
+      ),
     )
     .openapi(createPartyOrg, async (c) => c.json(await service.createPartyOrg(actorOf(c), c.req.valid('json')), 201))
     .openapi(partyMembers, async (c) => c.json(await service.partyMembers(actorOf(c), c.req.valid('query')), 200))
@@ -123,7 +217,7 @@ export function orgsRoutes(service: OrgsService) {
     )
     .openapi(organisations, async (c) => {
       const q = c.req.valid('query');
-      return c.json({ items: await service.organisations(actorOf(c), q.under, q.kind) }, 200);
+      return c.json({ items: await service.organisations(actorOf(c), c.get('locale'), q.under, q.kind) }, 200);
     })
     .openapi(createOrganisation, async (c) =>
       c.json(await service.createOrganisation(actorOf(c), c.req.valid('json')), 201),

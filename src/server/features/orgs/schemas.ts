@@ -1,14 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { text } from '../../platform/text-schema.js';
 
-export const partyOrgKinds = [
-  'street_committee',
-  'community_branch',
-  'grid_branch',
-  'building_group',
-  'central_household',
-] as const;
-export const organisationKinds = ['property_company', 'co_building_unit', 'social_org', 'owners_committee'] as const;
+/** A code of the county's lists of kinds (party_org_kinds, organisation_kinds). */
+const kindCode = z.string().regex(/^[a-z_]{2,40}$/);
 
 const placeCode = z
   .string()
@@ -30,16 +24,19 @@ export const RosterQuery = z.object({
 });
 
 export const PartyOrgInput = z
-  .object({ parentId: z.uuid().optional(), name: text({ min: 1, max: 60 }), kind: z.enum(partyOrgKinds), placeCode })
+  .object({ parentId: z.uuid().optional(), name: text({ min: 1, max: 60 }), kind: kindCode, placeCode })
   .openapi('PartyOrgInput');
 export const PartyOrgSchema = z
   .object({
     id: z.string(),
     parentId: z.string().nullable(),
     name: z.string(),
-    kind: z.enum(partyOrgKinds),
+    kind: z.string(),
+    kindLabel: z.string(),
     place: z.object({ code: z.string(), name: z.string() }),
     memberCount: z.number(),
+    takesUnits: z.boolean().openapi({ description: 'a 大党委: member units may be added' }),
+    memberUnits: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })),
   })
   .openapi('PartyOrg');
 
@@ -74,7 +71,7 @@ export const InServiceInput = z
   .openapi('InServiceMemberInput');
 export const OrganisationInput = z
   .object({
-    kind: z.enum(organisationKinds),
+    kind: kindCode,
     name: text({ min: 1, max: 80 }),
     placeCode,
     contactName: text({ max: 20 }).default(''),
@@ -107,13 +104,74 @@ export const InServiceSchema = z
 export const OrganisationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(organisationKinds),
+    kind: z.string(),
+    kindLabel: z.string(),
     name: z.string(),
     place: z.object({ code: z.string(), name: z.string() }),
     contactName: z.string(),
     phone: z.string(),
   })
   .openapi('Organisation');
+
+export const OrganisationsQuery = UnderQuery.extend({ kind: kindCode.optional() });
+
+// The county's lists of kinds: an administrator adds, relabels, reorders and retires entries.
+const placeKinds = ['street', 'community', 'grid', 'building', 'household'] as const;
+const kindFields = {
+  code: kindCode.optional().openapi({ description: 'made from the label’s pinyin when left out' }),
+  labelZh: text({ min: 1, max: 30 }),
+  labelEn: text({ max: 80 }),
+  sort: z.number().int().min(0).max(100_000),
+};
+export const OrganisationKindSchema = z
+  .object({
+    code: z.string(),
+    label: z.string(),
+    labelZh: z.string(),
+    labelEn: z.string(),
+    sort: z.number(),
+    active: z.boolean(),
+  })
+  .openapi('OrganisationKind');
+export const PartyOrgKindSchema = OrganisationKindSchema.extend({
+  placeKinds: z.array(z.string()).openapi({ description: 'the kinds of place it sits on' }),
+  parentKinds: z.array(z.string()).openapi({ description: 'the kinds it may sit under; empty: at the top' }),
+  memberUnits: z.boolean().openapi({ description: 'takes member units (大党委)' }),
+}).openapi('PartyOrgKind');
+export const OrganisationKindInput = z
+  .object({
+    code: kindFields.code,
+    labelZh: kindFields.labelZh,
+    labelEn: kindFields.labelEn.default(''),
+    sort: kindFields.sort.optional(),
+  })
+  .openapi('OrganisationKindInput');
+export const OrganisationKindUpdate = z
+  .object({
+    labelZh: kindFields.labelZh.optional(),
+    labelEn: kindFields.labelEn.optional(),
+    sort: kindFields.sort.optional(),
+    active: z.boolean().optional(),
+  })
+  .openapi('OrganisationKindUpdate');
+export const PartyOrgKindInput = OrganisationKindInput.extend({
+  placeKinds: z.array(z.enum(placeKinds)).min(1).max(5),
+  parentKinds: z.array(kindCode).max(10).default([]),
+  memberUnits: z.boolean().default(false),
+}).openapi('PartyOrgKindInput');
+export const PartyOrgKindUpdate = OrganisationKindUpdate.extend({
+  placeKinds: z.array(z.enum(placeKinds)).min(1).max(5).optional(),
+  parentKinds: z.array(kindCode).max(10).optional(),
+  memberUnits: z.boolean().optional(),
+}).openapi('PartyOrgKindUpdate');
+export const KindCodeParam = z.object({ code: kindCode });
+export const PartyOrgIdParam = z.object({ id: z.uuid() });
+export const PartyOrgUnitInput = z.object({ organisationId: z.uuid() }).openapi('PartyOrgUnitInput');
+
+export type OrganisationKindInputT = z.infer<typeof OrganisationKindInput>;
+export type OrganisationKindUpdateT = z.infer<typeof OrganisationKindUpdate>;
+export type PartyOrgKindInputT = z.infer<typeof PartyOrgKindInput>;
+export type PartyOrgKindUpdateT = z.infer<typeof PartyOrgKindUpdate>;
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number(), page: z.number(), pageSize: z.number() });

@@ -1,38 +1,41 @@
 import { recordAudit } from '../../platform/audit.js';
-import type { Clock } from '../../platform/clock.js';
-import type { Db } from '../../platform/db/database.js';
+import type { OrgsDeps } from './deps.js';
 import type { Transaction } from 'kysely';
-import type { Database, PartyOrgKind, PlaceKind } from '../../platform/db/schema.js';
-import { AppError } from '../../platform/errors.js';
+import type { Database } from '../../platform/db/schema.js';
+import { AppError, invalid } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
 import { isUnder, resolveUnder, scopeOf } from '../../platform/scope.js';
 import { dateText } from '../people/index.js';
 import { findByCode } from '../places/index.js';
+import {
+  createOrganisationKind,
+  createPartyOrgKind,
+  organisationKinds,
+  partyOrgKinds,
+  updateOrganisationKind,
+  updatePartyOrgKind,
+} from './kinds.js';
 import { assertMayReadOrgs, assertMayReadOrgsAt, assertMayWriteOrgsAt } from './policy.js';
 import * as repo from './repository.js';
 import type {
   InServiceInputT,
   OrganisationInputT,
+  OrganisationKindInputT,
+  OrganisationKindUpdateT,
+  PartyOrgKindInputT,
+  PartyOrgKindUpdateT,
   PartyMemberInputT,
   PartyOrgInputT,
   RosterQueryT,
   VolunteerInputT,
 } from './schemas.js';
 
-export interface OrgsDeps {
-  db: Db;
-  clock: Clock;
-}
+export type { OrgsDeps };
 
-// 党组织 tree: each kind sits on one kind of place and under one kind of parent.
-const partyOrgRules: Record<PartyOrgKind, { place: PlaceKind[]; parent: PartyOrgKind | null }> = {
-  street_committee: { place: ['street'], parent: null },
-  community_branch: { place: ['community'], parent: 'street_committee' },
-  grid_branch: { place: ['grid'], parent: 'community_branch' },
-  building_group: { place: ['building'], parent: 'grid_branch' },
-  central_household: { place: ['building', 'household'], parent: 'grid_branch' },
-};
+// 党组织 tree: each kind (the county's list, party_org_kinds) names the kinds of place it sits on and
+// the kinds of parent it sits under (none: at the top), e.g. 功能型党支部 under a 社区大党委.
 
 async function underPath({ db }: OrgsDeps, actor: Actor, code: string | undefined) {
   assertMayReadOrgs(actor);
@@ -93,27 +96,41 @@ async function audited(
   });
 }
 
-async function partyOrgs(deps: OrgsDeps, actor: Actor, under?: string) {
+async function partyOrgs(deps: OrgsDeps, actor: Actor, under: string | undefined, locale: Locale) {
   const rows = await repo.listPartyOrgs(deps.db, scopeOf(actor, 'orgs:read'), await underPath(deps, actor, under));
+  const units = await repo.listPartyOrgUnits(
+    deps.db,
+    rows.filter((r) => r.member_units).map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     parentId: r.parent_id,
     name: r.name,
     kind: r.kind,
+    kindLabel: locale === 'en' ? r.kind_en || r.kind_zh : r.kind_zh,
     place: { code: r.place_code, name: r.place_name },
     memberCount: r.member_count ?? 0,
+    takesUnits: r.member_units,
+    memberUnits: units.filter((u) => u.party_org_id === r.id).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
   }));
+}
+
+/** An active kind of the county's list, or 422 naming it. */
+async function activeKind<K extends { code: string; active: boolean }>(list: Promise<K[]>, code: string) {
+  const kind = (await list).find((k) => k.code === code && k.active);
+  if (!kind) throw invalid('kind', 'unknownKind');
+  return kind;
 }
 
 async function createPartyOrg(deps: OrgsDeps, actor: Actor, input: PartyOrgInputT) {
   const place = await writablePlace(deps, actor, input.placeCode);
-  const rule = partyOrgRules[input.kind];
-  if (!rule.place.includes(place.kind))
+  const rule = await activeKind(repo.listPartyOrgKinds(deps.db), input.kind);
+  if (!rule.place_kinds.includes(place.kind))
     throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, placeKind: place.kind });
   const parent = input.parentId ? await repo.findPartyOrg(deps.db, input.parentId) : undefined;
   if (
-    (rule.parent === null) !== (parent === undefined) ||
-    (parent && (parent.kind !== rule.parent || !isUnder(place.path, parent.path)))
+    (rule.parent_kinds.length === 0) !== (parent === undefined) ||
+    (parent && (!rule.parent_kinds.includes(parent.kind) || !isUnder(place.path, parent.path)))
   ) {
     throw new AppError('PLACE_PARENT_INVALID', { kind: input.kind, parentKind: parent?.kind ?? null });
   }
@@ -229,7 +246,7 @@ async function registerInService(deps: OrgsDeps, actor: Actor, input: InServiceI
   return { residentId: resident.id };
 }
 
-async function organisations(deps: OrgsDeps, actor: Actor, under?: string, kind?: string) {
+async function organisations(deps: OrgsDeps, actor: Actor, locale: Locale, under?: string, kind?: string) {
   const rows = await repo.listOrganisations(
     deps.db,
     scopeOf(actor, 'orgs:read'),
@@ -239,6 +256,7 @@ async function organisations(deps: OrgsDeps, actor: Actor, under?: string, kind?
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
+    kindLabel: locale === 'en' ? r.kind_en || r.kind_zh : r.kind_zh,
     name: r.name,
     place: { code: r.place_code, name: r.place_name },
     contactName: r.contact_name,
@@ -249,6 +267,7 @@ async function organisations(deps: OrgsDeps, actor: Actor, under?: string, kind?
 async function createOrganisation(deps: OrgsDeps, actor: Actor, input: OrganisationInputT) {
   const place = await writablePlace(deps, actor, input.placeCode);
   if (place.kind !== 'community' && place.kind !== 'street') throw new AppError('PLACE_PARENT_INVALID');
+  await activeKind(repo.listOrganisationKinds(deps.db), input.kind);
   const id = newId();
   await audited(deps, actor, 'organisation.create', id, place.tenant_id!, { ...input }, (trx) =>
     repo.insertOrganisation(trx, {
@@ -265,9 +284,43 @@ async function createOrganisation(deps: OrgsDeps, actor: Actor, input: Organisat
   return { id };
 }
 
+/** A member unit of a 大党委: an organisation (共建单位, 物业, 社会组织) the actor may see. */
+async function addPartyOrgUnit(deps: OrgsDeps, actor: Actor, partyOrgId: string, organisationId: string) {
+  const org = await repo.findPartyOrg(deps.db, partyOrgId);
+  if (!org) throw new AppError('NOT_FOUND', { partyOrgId });
+  assertMayReadOrgsAt(actor, org.path);
+  assertMayWriteOrgsAt(actor, org.path);
+  const kind = (await repo.listPartyOrgKinds(deps.db)).find((k) => k.code === org.kind);
+  if (!kind?.member_units) throw new AppError('PARTY_ORG_UNITS_NOT_ALLOWED', { kind: org.kind });
+  const unit = await repo.findOrganisation(deps.db, organisationId);
+  if (!unit) throw new AppError('NOT_FOUND', { organisationId });
+  assertMayReadOrgsAt(actor, unit.path);
+  const after = { partyOrg: org.name, organisationId, organisation: unit.name };
+  await audited(deps, actor, 'partyOrg.addUnit', org.id, org.tenant_id, after, async (trx) => {
+    const row = {
+      party_org_id: org.id,
+      organisation_id: unit.id,
+      tenant_id: org.tenant_id,
+      created_at: deps.clock.now(),
+    };
+    if (!(await repo.insertPartyOrgUnit(trx, row))) throw new AppError('LIST_ENTRY_TAKEN', { organisationId });
+  });
+  return { id: org.id };
+}
+
 export function createOrgsService(deps: OrgsDeps) {
   return {
-    partyOrgs: (actor: Actor, under?: string) => partyOrgs(deps, actor, under),
+    partyOrgs: (actor: Actor, locale: Locale, under?: string) => partyOrgs(deps, actor, under, locale),
+    addPartyOrgUnit: (actor: Actor, partyOrgId: string, organisationId: string) =>
+      addPartyOrgUnit(deps, actor, partyOrgId, organisationId),
+    partyOrgKinds: (actor: Actor, locale: Locale) => partyOrgKinds(deps, actor, locale),
+    createPartyOrgKind: (actor: Actor, input: PartyOrgKindInputT) => createPartyOrgKind(deps, actor, input),
+    updatePartyOrgKind: (actor: Actor, code: string, input: PartyOrgKindUpdateT) =>
+      updatePartyOrgKind(deps, actor, code, input),
+    organisationKinds: (actor: Actor, locale: Locale) => organisationKinds(deps, actor, locale),
+    createOrganisationKind: (actor: Actor, input: OrganisationKindInputT) => createOrganisationKind(deps, actor, input),
+    updateOrganisationKind: (actor: Actor, code: string, input: OrganisationKindUpdateT) =>
+      updateOrganisationKind(deps, actor, code, input),
     createPartyOrg: (actor: Actor, input: PartyOrgInputT) => createPartyOrg(deps, actor, input),
     partyMembers: (actor: Actor, q: RosterQueryT) => partyMembers(deps, actor, q),
     addPartyMember: (actor: Actor, input: PartyMemberInputT) => addPartyMember(deps, actor, input),
@@ -275,7 +328,8 @@ export function createOrgsService(deps: OrgsDeps) {
     addVolunteer: (actor: Actor, input: VolunteerInputT) => addVolunteer(deps, actor, input),
     inServiceMembers: (actor: Actor, q: RosterQueryT) => inServiceMembers(deps, actor, q),
     registerInService: (actor: Actor, input: InServiceInputT) => registerInService(deps, actor, input),
-    organisations: (actor: Actor, under?: string, kind?: string) => organisations(deps, actor, under, kind),
+    organisations: (actor: Actor, locale: Locale, under?: string, kind?: string) =>
+      organisations(deps, actor, locale, under, kind),
     createOrganisation: (actor: Actor, input: OrganisationInputT) => createOrganisation(deps, actor, input),
   };
 }

@@ -9,6 +9,7 @@ import type { PeopleDeps } from './deps.js';
 import { idNumberColumns, nameColumns, phoneColumns } from './identity-fields.js';
 import { assertMayReadResident, assertMayWriteResident } from './policy.js';
 import * as repo from './repository.js';
+import { settleTags } from './tags.js';
 import type { ResidentInputT, ResidentUpdateT } from './schemas.js';
 
 // Writes to the roster: register, edit, move house, move out, death. Each is one transaction with
@@ -35,15 +36,9 @@ async function lockActiveResident(trx: Executor, actor: Actor, residentId: strin
   return { current, household };
 }
 
-async function checkTags(db: Executor, tags: string[]) {
-  const known = new Set((await repo.listTags(db)).map((t) => t.code));
-  const unknown = tags.filter((t) => !known.has(t));
-  if (unknown.length) throw new AppError('RESIDENT_TAG_UNKNOWN', { tags: unknown });
-}
-
 export async function registerResident({ db, clock, pii }: PeopleDeps, actor: Actor, input: ResidentInputT) {
   const household = await writableHousehold(db, actor, input.householdCode);
-  await checkTags(db, input.tags);
+  const tags = await settleTags(db, actor, household.path, input.tags);
   const now = clock.now();
   const id = idNumberColumns(pii, input.idNumber, now);
   const row: Insertable<ResidentsTable> = {
@@ -59,7 +54,7 @@ export async function registerResident({ db, clock, pii }: PeopleDeps, actor: Ac
     ...phoneColumns(pii, input.phone),
     relation: input.relation,
     residence: input.residence,
-    tags: input.tags,
+    tags,
     notes: input.notes,
     created_at: now,
     updated_at: now,
@@ -132,11 +127,11 @@ export async function updateResident(
   residentId: string,
   input: ResidentUpdateT,
 ) {
-  if (input.tags) await checkTags(db, input.tags);
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
-    const { current } = await lockActiveResident(trx, actor, residentId);
-    const changes = await editedColumns(trx, pii, current, input, now);
+    const { current, household } = await lockActiveResident(trx, actor, residentId);
+    const tags = input.tags && (await settleTags(trx, actor, household.path, input.tags, current.tags));
+    const changes = await editedColumns(trx, pii, current, { ...input, tags }, now);
     await repo.updateResident(trx, residentId, changes);
     await repo.insertEvents(trx, [
       {

@@ -7,11 +7,13 @@ import type { Place, ResidentsTable } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { newId } from '../../platform/ids.js';
 import type { PiiCipher } from '../../platform/pii.js';
+import type { Actor } from '../../platform/policy.js';
 import { findByCodes } from '../places/index.js';
 import type { ImportColumn, SheetRow } from './excel.js';
 import type { PeopleDeps } from './deps.js';
 import { nameColumns } from './identity-fields.js';
 import * as repo from './repository.js';
+import { hiddenTagCodes } from './tags.js';
 
 // The rows of an import sheet, each checked on its own (what the database says about the people
 // in them is import.ts's part): every problem of a row is reported, in the caller's language.
@@ -75,8 +77,10 @@ export function rowErrors(locale: Locale) {
 export type RowErrors = ReturnType<typeof rowErrors>;
 
 /** What the rows are checked against: the county's tags and the community's buildings, units and rooms. */
-export async function lookups(db: Executor, community: Place, rows: SheetRow[]) {
-  const tags = await repo.listTags(db);
+export async function lookups(db: Executor, community: Place, rows: SheetRow[], actor: Actor) {
+  const all = await repo.listTags(db);
+  const hidden = hiddenTagCodes(all, actor, community.path);
+  const tags = all.filter((t) => t.active && !hidden.has(t.code));
   const tagByLabel = new Map(
     tags.flatMap((t) => [
       [t.label_zh, t.code],

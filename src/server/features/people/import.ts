@@ -100,7 +100,7 @@ async function readAndImport(
   const rows = sheet.filter((r) => unstorable(r).length === 0);
   const now = deps.clock.now();
   const found = rowErrors(input.locale);
-  const known = await lookups(deps.db, community, rows);
+  const known = await lookups(deps.db, community, rows, actor);
   const candidates: Candidate[] = [];
   const firstRowOfId = new Map<string, number>();
   for (const r of sheet) for (const column of unstorable(r)) found.fail(r, column, 'bad_characters');

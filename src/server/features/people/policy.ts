@@ -31,3 +31,13 @@ export function residentActions(actor: Actor, resident: { household_path: string
   if (can(actor, 'people:reveal', resident.household_path)) actions.push('reveal');
   return actions;
 }
+
+/**
+ * Sensitive tags (法律援助对象, 安置帮教对象, 社区矫正对象) are seen and set only with people:sensitive
+ * (administrators, street officers, community workers) at the resident's place; everyone else sees the
+ * resident without them. Without a path: whether the actor holds it anywhere.
+ */
+export const maySeeSensitiveTags = (actor: Actor, path?: string): boolean => can(actor, 'people:sensitive', path);
+
+/** Editing the county's list of tags (FORBIDDEN without lists:configure: administrators). */
+export const assertMayConfigureTags = (actor: Actor): void => assertPermission(actor, 'lists:configure');

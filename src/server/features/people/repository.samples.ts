@@ -76,6 +76,20 @@ export const samples: SqlSamples<typeof repo> = {
   sealedField: (db) => repo.sealedField(db, residentId, 'id_number_enc'),
   gridNames: (db) => repo.gridNames(db, ['610899001001003', '610899001001004']),
   listTags: (db) => repo.listTags(db),
+  lockTag: (db) => repo.lockTag(db, 'legal_aid'),
+  insertTag: (db) =>
+    repo.insertTag(db, {
+      code: 'drug_rehab',
+      label_zh: '社区戒毒对象',
+      label_en: 'Community drug rehabilitation',
+      needs_visit: true,
+      sort: 130,
+      tone: 'danger',
+      sensitive: true,
+      active: true,
+      updated_at: now,
+    }),
+  updateTag: (db) => repo.updateTag(db, 'veteran', { label_zh: '退役军人', active: false, updated_at: now }),
   householdSummaries: (db) =>
     repo.householdSummaries(db, '/61/6108/610899/610899001/610899001001/610899001001003/', scope),
   activeNamesInHouseholds: (db) => repo.activeNamesInHouseholds(db, [householdId]),

@@ -222,7 +222,19 @@ export function gridNames(db: Executor, codes: string[]) {
 }
 
 export function listTags(db: Executor) {
-  return db.selectFrom('resident_tags').selectAll().orderBy('sort').execute();
+  return db.selectFrom('resident_tags').selectAll().orderBy('sort').orderBy('code').execute();
+}
+
+export function lockTag(db: Executor, code: string) {
+  return db.selectFrom('resident_tags').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
+}
+
+export async function insertTag(db: Executor, row: Insertable<Database['resident_tags']>) {
+  await db.insertInto('resident_tags').values(row).execute();
+}
+
+export async function updateTag(db: Executor, code: string, changes: Updateable<Database['resident_tags']>) {
+  await db.updateTable('resident_tags').set(changes).where('code', '=', code).execute();
 }
 
 /** Per household under a place: active members, the union of their tags, the last visit. */

@@ -19,7 +19,10 @@ import {
   ResidentUpdate,
   RevealedSchema,
   RevealInput,
+  TagCodeParam,
+  TagInput,
   TagSchema,
+  TagUpdate,
 } from './schemas.js';
 import type { PeopleService } from './service.js';
 import { isXlsx } from '../files/index.js';
@@ -106,8 +109,25 @@ const listTags = authRoute({
   method: 'get',
   path: '/resident-tags',
   tags,
-  summary: 'The resident tags',
+  summary: 'The county’s resident tags (sensitive ones only with people:sensitive; retired ones marked)',
   responses: { 200: jsonContent(z.object({ items: z.array(TagSchema) })), ...errorResponses },
+});
+const TagCodeOut = z.object({ code: z.string() });
+const createTag = authRoute({
+  method: 'post',
+  path: '/resident-tags',
+  tags,
+  summary: 'Add a resident tag to the county’s list (lists:configure)',
+  request: json(TagInput),
+  responses: { 201: jsonContent(TagCodeOut, 'Saved'), ...errorResponses },
+});
+const updateTag = authRoute({
+  method: 'patch',
+  path: '/resident-tags/{code}',
+  tags,
+  summary: 'Relabel, reorder, retire or bring back a resident tag (lists:configure)',
+  request: { params: TagCodeParam, ...json(TagUpdate) },
+  responses: { 200: jsonContent(TagCodeOut), ...errorResponses },
 });
 const summaries = authRoute({
   method: 'get',
@@ -174,6 +194,16 @@ const xlsxHeaders = (name: string) => ({
   'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(name)}`,
 });
 
+/** The county's list of tags: read by every page, edited by administrators. */
+function tagRoutes(service: PeopleService) {
+  return createRouter()
+    .openapi(listTags, async (c) => c.json({ items: await service.tags(actorOf(c), c.get('locale')) }, 200))
+    .openapi(createTag, async (c) => c.json(await service.createTag(actorOf(c), c.req.valid('json')), 201))
+    .openapi(updateTag, async (c) =>
+      c.json(await service.updateTag(actorOf(c), c.req.valid('param').code, c.req.valid('json')), 200),
+    );
+}
+
 export function peopleRoutes(service: PeopleService) {
   const router = createRouter();
   router.use(
@@ -186,7 +216,7 @@ export function peopleRoutes(service: PeopleService) {
     }),
   );
   return router
-    .openapi(listTags, async (c) => c.json({ items: await service.tags(c.get('locale')) }, 200))
+    .route('/', tagRoutes(service))
     .openapi(summaries, async (c) =>
       c.json({ items: await service.householdSummaries(actorOf(c), c.req.valid('query').under) }, 200),
     )

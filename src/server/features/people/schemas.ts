@@ -130,9 +130,53 @@ export const ResidentPageSchema = z
   .object({ items: z.array(ResidentSchema), total: z.number(), page: z.number(), pageSize: z.number() })
   .openapi('ResidentPage');
 
+export const tagTones = ['default', 'primary', 'success', 'warning', 'danger'] as const;
 export const TagSchema = z
-  .object({ code: z.string(), label: z.string(), needsVisit: z.boolean() })
+  .object({
+    code: z.string(),
+    label: z.string().openapi({ description: 'in the caller’s language' }),
+    labelZh: z.string(),
+    labelEn: z.string(),
+    needsVisit: z.boolean(),
+    tone: z.enum(tagTones),
+    sensitive: z.boolean().openapi({ description: 'seen only with people:sensitive' }),
+    active: z.boolean().openapi({ description: 'false: retired, kept by who has it, not given anew' }),
+    sort: z.number(),
+  })
   .openapi('ResidentTag');
+const tagFields = {
+  labelZh: text({ min: 1, max: 20 }),
+  labelEn: text({ max: 60 }),
+  needsVisit: z.boolean(),
+  tone: z.enum(tagTones),
+  sensitive: z.boolean(),
+  sort: z.number().int().min(0).max(100_000),
+};
+export const TagInput = z
+  .object({
+    code: tagCode.optional().openapi({ description: 'made from the label’s pinyin when left out' }),
+    labelZh: tagFields.labelZh,
+    labelEn: tagFields.labelEn.default(''),
+    needsVisit: tagFields.needsVisit.default(false),
+    tone: tagFields.tone.default('default'),
+    sensitive: tagFields.sensitive.default(false),
+    sort: tagFields.sort.optional(),
+  })
+  .openapi('ResidentTagInput');
+export const TagUpdate = z
+  .object({
+    labelZh: tagFields.labelZh.optional(),
+    labelEn: tagFields.labelEn.optional(),
+    needsVisit: tagFields.needsVisit.optional(),
+    tone: tagFields.tone.optional(),
+    sensitive: tagFields.sensitive.optional(),
+    sort: tagFields.sort.optional(),
+    active: z.boolean().optional(),
+  })
+  .openapi('ResidentTagUpdate');
+export const TagCodeParam = z.object({ code: tagCode });
+export type TagInputT = z.infer<typeof TagInput>;
+export type TagUpdateT = z.infer<typeof TagUpdate>;
 
 export const HouseholdSummarySchema = z
   .object({

@@ -13,10 +13,19 @@ import {
   assertMayReadResident,
   assertMayReadResidents,
   assertMayReveal,
+  maySeeSensitiveTags,
   residentActions,
 } from './policy.js';
 import * as repo from './repository.js';
-import type { ResidentFiltersT, ResidentInputT, ResidentQueryT, ResidentUpdateT } from './schemas.js';
+import type {
+  ResidentFiltersT,
+  ResidentInputT,
+  ResidentQueryT,
+  ResidentUpdateT,
+  TagInputT,
+  TagUpdateT,
+} from './schemas.js';
+import { createTag, hiddenTagCodes, updateTag, visibleTags, withoutHidden, type TagRow } from './tags.js';
 
 export type { PeopleDeps };
 
@@ -40,6 +49,7 @@ export const dateText = (value: unknown): string | null =>
       : String(value).slice(0, 10);
 
 async function present({ db, clock }: PeopleDeps, actor: Actor, rows: ResidentRow[]) {
+  const allTags = await repo.listTags(db);
   const gridCodes = [
     ...new Set(rows.map((r) => gridCodeOfPath(r.household_path)).filter((c): c is string => c !== null)),
   ];
@@ -58,7 +68,7 @@ async function present({ db, clock }: PeopleDeps, actor: Actor, rows: ResidentRo
       phone: r.phone_masked,
       relation: r.relation as 'other',
       residence: r.residence,
-      tags: r.tags,
+      tags: withoutHidden(r.tags, hiddenTagCodes(allTags, actor, r.household_path)),
       notes: r.notes,
       status: r.status,
       household: { code: r.household_code, address: r.address },
@@ -98,13 +108,21 @@ async function searchSpec(
     }
   }
   return {
-    scope: scopeOf(actor, 'people:read'),
+    scope: await tagScope(db, actor, filters.tag),
     underPath,
     tag: filters.tag,
     residence: filters.residence,
     status: filters.status,
     match,
   };
+}
+
+/** Filtering by a sensitive tag searches only where the actor may see it; elsewhere the tag does not exist. */
+async function tagScope(db: PeopleDeps['db'], actor: Actor, tag: string | undefined) {
+  const sensitive = tag !== undefined && (await repo.listTags(db)).some((t) => t.code === tag && t.sensitive);
+  if (!sensitive) return scopeOf(actor, 'people:read');
+  if (maySeeSensitiveTags(actor)) return scopeOf(actor, 'people:sensitive');
+  throw new AppError('RESIDENT_TAG_UNKNOWN', { tags: [tag] });
 }
 
 async function search(deps: PeopleDeps, actor: Actor, query: ResidentQueryT) {
@@ -156,23 +174,20 @@ async function reveal(deps: PeopleDeps, actor: Actor, residentId: string, field:
   return { field, value: pii.decrypt(value) };
 }
 
-async function tags({ db }: PeopleDeps, locale: Locale) {
-  return (await repo.listTags(db)).map((t) => ({
-    code: t.code,
-    label: locale === 'en' ? t.label_en : t.label_zh,
-    needsVisit: t.needs_visit,
-  }));
-}
+const activeLabels = async ({ db }: PeopleDeps, actor: Actor) =>
+  (await visibleTags(db, actor, 'zh-CN')).filter((t) => t.active).map((t) => t.label);
 
 async function householdSummaries({ db }: PeopleDeps, actor: Actor, underCode: string) {
   const place = (await resolveUnder(db, actor, 'people:read', underCode))!;
-  const needsVisit = new Set((await repo.listTags(db)).filter((t) => t.needs_visit).map((t) => t.code));
+  const all = await repo.listTags(db);
+  const needsVisit = new Set(all.filter((t) => t.needs_visit).map((t) => t.code));
+  const hidden = hiddenTagCodes(all, actor, place.path);
   const rows = await repo.householdSummaries(db, place.path, scopeOf(actor, 'people:read'));
   return rows.map((r) => ({
     code: r.code,
     members: r.members,
-    tags: r.tags,
-    needsVisit: r.tags.some((t) => needsVisit.has(t)),
+    tags: withoutHidden(r.tags, hidden),
+    needsVisit: withoutHidden(r.tags, hidden).some((t) => needsVisit.has(t)),
     lastVisitAt: r.last_visit_at ? new Date(r.last_visit_at).toISOString() : null,
   }));
 }
@@ -180,15 +195,15 @@ async function householdSummaries({ db }: PeopleDeps, actor: Actor, underCode: s
 /** The import template (.xlsx) with today's tags. */
 async function importTemplate(deps: PeopleDeps, actor: Actor) {
   assertMayImport(actor);
-  const labels = (await tags(deps, 'zh-CN')).map((t) => t.label);
-  return templateWorkbook(labels);
+  return templateWorkbook(await activeLabels(deps, actor));
 }
 
 /** The filtered list as .xlsx (masked), read in batches so memory stays flat. */
 async function exportResidents(deps: PeopleDeps, actor: Actor, filters: ResidentFiltersT) {
   const spec = await searchSpec(deps, actor, filters);
   const gridNames = new Map<string, string>();
-  const tagLabels = new Map((await tags(deps, 'zh-CN')).map((t) => [t.code, t.label]));
+  const allTags: TagRow[] = await repo.listTags(deps.db);
+  const tagLabels = new Map(allTags.map((t) => [t.code, t.label_zh]));
   async function* rows() {
     for await (const batch of repo.allResidents(deps.db, spec)) {
       const missing = [
@@ -207,7 +222,9 @@ async function exportResidents(deps: PeopleDeps, actor: Actor, filters: Resident
         grid: gridNames.get(gridCodeOfPath(r.household_path) ?? '') ?? '',
         relation: r.relation as 'other',
         residence: r.residence as 'registered',
-        tags: r.tags.map((t) => tagLabels.get(t) ?? t).join('、'),
+        tags: withoutHidden(r.tags, hiddenTagCodes(allTags, actor, r.household_path))
+          .map((t) => tagLabels.get(t) ?? t)
+          .join('、'),
         status: r.status as 'active',
       }));
     }
@@ -224,7 +241,9 @@ export function createPeopleService(deps: PeopleDeps) {
     changeResidence: (actor: Actor, id: string, change: ResidenceChange) => changeResidence(deps, actor, id, change),
     reveal: (actor: Actor, id: string, field: 'idNumber' | 'phone', reason: string) =>
       reveal(deps, actor, id, field, reason),
-    tags: (locale: Locale) => tags(deps, locale),
+    tags: (actor: Actor, locale: Locale) => visibleTags(deps.db, actor, locale),
+    createTag: (actor: Actor, input: TagInputT) => createTag(deps, actor, input),
+    updateTag: (actor: Actor, code: string, input: TagUpdateT) => updateTag(deps, actor, code, input),
     householdSummaries: (actor: Actor, underCode: string) => householdSummaries(deps, actor, underCode),
     importTemplate: (actor: Actor) => importTemplate(deps, actor),
     exportResidents: (actor: Actor, filters: ResidentFiltersT) => exportResidents(deps, actor, filters),

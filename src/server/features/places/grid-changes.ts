@@ -1,5 +1,5 @@
 import { recordAudit, type Executor } from '../../platform/audit.js';
-import type { GeoJsonPolygon } from '../../platform/db/schema.js';
+import type { GeoJsonPolygon, GridCarried } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor } from '../../platform/policy.js';
@@ -17,6 +17,22 @@ import type { PlacesDeps } from './deps.js';
 export function assertPolygon(polygon: GeoJsonPolygon): void {
   const ring = polygon.coordinates[0];
   if (ring.length < 4 || !(areaOf(polygon) > 1)) throw new AppError('GRID_BOUNDARY_INVALID');
+}
+
+/**
+ * What the retired grids held moves to the new grid `to`: their party organisations (网格党支部 …, with
+ * their members and sub-groups) and the memberships of their workers; a worker of two merged grids keeps
+ * one membership. Recorded in grid_changes.carried and the audit row, so the operator can reassign.
+ */
+async function carry(deps: PlacesDeps, trx: Executor, fromIds: string[], to: { id: string; code: string }) {
+  const orgs = deps.carryPartyOrgs ? await deps.carryPartyOrgs(trx, fromIds, to.id) : [];
+  const moved = await repo.moveGridWorkers(trx, fromIds, to.id);
+  await repo.dropDuplicateMemberships(trx, to.id);
+  const carried: Required<GridCarried> = {
+    partyOrgs: orgs.map((o) => ({ id: o.id, name: o.name, to: to.code })),
+    memberships: moved.map((m) => ({ userId: m.user_id, name: m.name, role: m.role, to: to.code })),
+  };
+  return carried;
 }
 
 type Community = { id: string; code: string; path: string; tenant_id: string | null };
@@ -113,7 +129,8 @@ async function lockMergeable(trx: Executor, actor: Actor, codes: string[]) {
 }
 
 /** Merges grids of one community into a new grid; the old ones are retired, their buildings and workers move. */
-export async function mergeGrids({ db, clock, locator }: PlacesDeps, actor: Actor, input: MergeGrids) {
+export async function mergeGrids(deps: PlacesDeps, actor: Actor, input: MergeGrids) {
+  const { db, clock, locator } = deps;
   return db
     .transaction()
     .execute(async (trx) => {
@@ -135,10 +152,11 @@ export async function mergeGrids({ db, clock, locator }: PlacesDeps, actor: Acto
           await repo.moveSubtree(trx, child, target, child.code, now);
         await repo.retirePlace(trx, old.id, now);
       }
-      await repo.moveGridWorkers(
+      const carried = await carry(
+        deps,
         trx,
         found.map((g) => g.id),
-        target.id,
+        target,
       );
       await repo.insertGridChange(trx, {
         id: newId(),
@@ -149,6 +167,7 @@ export async function mergeGrids({ db, clock, locator }: PlacesDeps, actor: Acto
         reason: input.reason,
         actorId: actor.userId,
         at: now,
+        carried,
       });
       await repo.bumpGridsVersion(trx);
       await recordAudit(
@@ -160,7 +179,7 @@ export async function mergeGrids({ db, clock, locator }: PlacesDeps, actor: Acto
           entityId: target.code,
           tenantId: community.tenant_id,
           before: { codes },
-          after: { code: target.code, name: input.name },
+          after: { code: target.code, name: input.name, carried },
         },
         now,
       );
@@ -187,7 +206,8 @@ function assertTiles(parts: GeoJsonPolygon[], old: GeoJsonPolygon): void {
 }
 
 /** Splits a grid into parts that tile it; each building goes to the part that holds its point. */
-export async function splitGrid({ db, clock, locator }: PlacesDeps, actor: Actor, code: string, input: SplitGrid) {
+export async function splitGrid(deps: PlacesDeps, actor: Actor, code: string, input: SplitGrid) {
+  const { db, clock, locator } = deps;
   return db
     .transaction()
     .execute(async (trx) => {
@@ -211,8 +231,9 @@ export async function splitGrid({ db, clock, locator }: PlacesDeps, actor: Actor
         await repo.moveSubtree(trx, building, home, building.code, now);
       }
       await repo.retirePlace(trx, old.id, now);
-      // Workers follow the first part until the community reassigns them.
-      await repo.moveGridWorkers(trx, [old.id], created[0].id);
+      // Party organisations and workers follow the first part until the community reassigns them;
+      // grid_changes.carried lists them for that.
+      const carried = await carry(deps, trx, [old.id], created[0]);
       const toCodes = created.map((c) => c.code);
       await repo.insertGridChange(trx, {
         id: newId(),
@@ -223,6 +244,7 @@ export async function splitGrid({ db, clock, locator }: PlacesDeps, actor: Actor
         reason: input.reason,
         actorId: actor.userId,
         at: now,
+        carried,
       });
       await repo.bumpGridsVersion(trx);
       await recordAudit(
@@ -234,7 +256,7 @@ export async function splitGrid({ db, clock, locator }: PlacesDeps, actor: Actor
           entityId: code,
           tenantId: community.tenant_id,
           before: { code },
-          after: { codes: toCodes },
+          after: { codes: toCodes, carried },
         },
         now,
       );

@@ -81,6 +81,7 @@ export const samples: SqlSamples<typeof repo> = {
   childrenOf: (db) => repo.childrenOf(db, gridId),
   retirePlace: (db) => repo.retirePlace(db, gridId, now),
   moveGridWorkers: (db) => repo.moveGridWorkers(db, [gridId], '0193a0c2-7a51-7c3e-8f00-aa2b3c4d5e6f'),
+  dropDuplicateMemberships: (db) => repo.dropDuplicateMemberships(db, '0193a0c2-7a51-7c3e-8f00-aa2b3c4d5e6f'),
   insertGridChange: (db) =>
     repo.insertGridChange(db, {
       id: '0193a0c2-7a51-7c3e-8f00-ba2b3c4d5e6f',
@@ -91,6 +92,17 @@ export const samples: SqlSamples<typeof repo> = {
       reason: '两个网格户数过少，合并管理',
       actorId: '0193a0c2-7a51-7c3e-8f00-1a2b3c4d5e6f',
       at: now,
+      carried: {
+        partyOrgs: [{ id: '0193a0c2-7a51-7c3e-8f00-ca2b3c4d5e6f', name: '第三网格党支部', to: '610899001001005' }],
+        memberships: [
+          {
+            userId: '0193a0c2-7a51-7c3e-8f00-1a2b3c4d5e6f',
+            name: '李网格',
+            role: 'grid_worker',
+            to: '610899001001005',
+          },
+        ],
+      },
     }),
   listGridChanges: (db) => repo.listGridChanges(db, '610899', '610899001001'),
   insertBuilding: (db) =>

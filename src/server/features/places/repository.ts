@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
-import type { GeoJsonPolygon, NewPlace, PlaceKind } from '../../platform/db/schema.js';
+import type { GeoJsonPolygon, GridCarried, NewPlace, PlaceKind } from '../../platform/db/schema.js';
 import { escapeLike, inScope, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
 // Queries only. Lists take the caller's scope and filter by it, so nothing outside the scope
@@ -265,9 +265,38 @@ export async function retirePlace(db: Executor, id: string, now: Date) {
     .execute();
 }
 
+/** The memberships (grid workers and anyone else) held on these grids move to another: who moved. */
 export async function moveGridWorkers(db: Executor, fromPlaceIds: string[], toPlaceId: string) {
-  if (fromPlaceIds.length === 0) return;
-  await db.updateTable('memberships').set({ place_id: toPlaceId }).where('place_id', 'in', fromPlaceIds).execute();
+  if (fromPlaceIds.length === 0) return [];
+  return db
+    .updateTable('memberships')
+    .set({ place_id: toPlaceId })
+    .where('place_id', 'in', fromPlaceIds)
+    .returning((eb) => [
+      'memberships.id',
+      'memberships.user_id',
+      'memberships.role',
+      eb.selectFrom('users').select('users.display_name').whereRef('users.id', '=', 'memberships.user_id').as('name'),
+    ])
+    .execute();
+}
+
+/** After a merge a worker of two merged grids holds the same role twice on the new one: keep one. */
+export async function dropDuplicateMemberships(db: Executor, placeId: string) {
+  await db
+    .deleteFrom('memberships as m')
+    .where('m.place_id', '=', placeId)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('memberships as k')
+          .select('k.id')
+          .whereRef('k.user_id', '=', 'm.user_id')
+          .whereRef('k.role', '=', 'm.role')
+          .where('k.place_id', '=', placeId)
+          .whereRef('k.id', '<', 'm.id'),
+      ),
+    )
+    .execute();
 }
 
 export async function insertGridChange(
@@ -281,6 +310,7 @@ export async function insertGridChange(
     reason: string;
     actorId: string | null;
     at: Date;
+    carried: GridCarried;
   },
 ) {
   await db
@@ -294,6 +324,7 @@ export async function insertGridChange(
       reason: change.reason,
       actor_id: change.actorId,
       changed_at: change.at,
+      carried: JSON.stringify(change.carried),
     })
     .execute();
 }
@@ -309,6 +340,7 @@ export function listGridChanges(db: Executor, tenantId: string, codesUnder: stri
       'gc.to_codes',
       'gc.reason',
       'gc.changed_at',
+      'gc.carried',
       'u.display_name as actor_name',
     ])
     .where('gc.tenant_id', '=', tenantId)

@@ -158,6 +158,17 @@ export const GridChangeSchema = z
     reason: z.string(),
     changedAt: z.string(),
     actorName: z.string().nullable(),
+    carried: z
+      .object({
+        partyOrgs: z.array(z.object({ id: z.string(), name: z.string(), to: z.string() })),
+        memberships: z.array(
+          z.object({ userId: z.string(), name: z.string().nullable(), role: z.string(), to: z.string() }),
+        ),
+      })
+      .openapi({
+        description:
+          'party organisations and staff memberships moved to the new grid (merge: all; split: the first part)',
+      }),
   })
   .openapi('GridChange');
 

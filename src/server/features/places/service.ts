@@ -119,6 +119,7 @@ async function listGridChanges(deps: PlacesDeps, actor: Actor, underCode: string
     reason: r.reason,
     changedAt: new Date(r.changed_at).toISOString(),
     actorName: r.actor_name,
+    carried: { partyOrgs: r.carried.partyOrgs ?? [], memberships: r.carried.memberships ?? [] },
   }));
 }
 

@@ -64,6 +64,13 @@ export interface GridChangesTable {
   reason: Generated<string>;
   actor_id: string | null;
   changed_at: Timestamp;
+  carried: ColumnType<GridCarried, string | undefined, string>;
+}
+
+/** What a grid merge or split carried to the new grids (grid_changes.carried). */
+export interface GridCarried {
+  partyOrgs?: { id: string; name: string; to: string }[];
+  memberships?: { userId: string; name: string | null; role: string; to: string }[];
 }
 
 export interface SystemCountersTable {
@@ -157,7 +164,13 @@ export interface ResidentTagsTable {
   label_en: string;
   needs_visit: Generated<boolean>;
   sort: Generated<number>;
+  tone: Generated<ResidentTagTone>;
+  sensitive: Generated<boolean>;
+  active: Generated<boolean>;
+  updated_at: Timestamp | null;
 }
+
+export type ResidentTagTone = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 
 export type ResidentStatus = 'active' | 'moved_out' | 'deceased';
 export type Residence = 'registered' | 'resident' | 'floating';
@@ -198,8 +211,8 @@ export interface ResidentEventsTable {
   at: Timestamp;
 }
 
-export type PartyOrgKind =
-  'street_committee' | 'community_branch' | 'grid_branch' | 'building_group' | 'central_household';
+/** A code of party_org_kinds (the county's list: 街道党工委, 社区党总支, 社区大党委 …). */
+export type PartyOrgKind = string;
 
 export interface PartyOrgsTable {
   id: string;
@@ -238,7 +251,8 @@ export interface InServiceMembersTable {
   registered_at: Timestamp;
 }
 
-export type OrganisationKind = 'property_company' | 'co_building_unit' | 'social_org' | 'owners_committee';
+/** A code of organisation_kinds (the county's list: 物业公司, 共建单位 …). */
+export type OrganisationKind = string;
 
 export interface OrganisationsTable {
   id: string;
@@ -632,6 +646,36 @@ export interface LegalQuestionsTable {
   created_at: Timestamp;
 }
 
+// The county's lists (issue 14: resident tags above, organisation kinds here).
+export interface PartyOrgKindsTable {
+  code: string;
+  label_zh: string;
+  label_en: string;
+  place_kinds: string[];
+  parent_kinds: Generated<string[]>;
+  member_units: Generated<boolean>;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: Timestamp | null;
+}
+
+export interface OrganisationKindsTable {
+  code: string;
+  label_zh: string;
+  label_en: string;
+  sort: Generated<number>;
+  active: Generated<boolean>;
+  updated_at: Timestamp | null;
+}
+
+/** A member unit of a 大党委. */
+export interface PartyOrgUnitsTable {
+  party_org_id: string;
+  organisation_id: string;
+  tenant_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
@@ -681,6 +725,9 @@ export interface Database {
   leases: LeasesTable;
   calendar_years: CalendarYearsTable;
   business_hours: BusinessHoursTable;
+  party_org_kinds: PartyOrgKindsTable;
+  organisation_kinds: OrganisationKindsTable;
+  party_org_units: PartyOrgUnitsTable;
 }
 
 export type Place = Selectable<PlacesTable>;

@@ -9,6 +9,7 @@ import disputes from './en/disputes';
 import duties from './en/duties';
 import legal from './en/legal';
 import calendar from './en/calendar';
+import { lists, orgLists } from './en/lists';
 
 const en: typeof zhCN = {
   ...common,
@@ -21,6 +22,8 @@ const en: typeof zhCN = {
   duties,
   legal,
   calendar,
+  lists,
+  orgLists,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

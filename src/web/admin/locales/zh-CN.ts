@@ -8,6 +8,7 @@ import disputes from './zh-CN/disputes';
 import duties from './zh-CN/duties';
 import legal from './zh-CN/legal';
 import calendar from './zh-CN/calendar';
+import { lists, orgLists } from './zh-CN/lists';
 
 export default {
   ...common,
@@ -20,6 +21,8 @@ export default {
   duties,
   legal,
   calendar,
+  lists,
+  orgLists,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

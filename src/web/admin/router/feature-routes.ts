@@ -1,4 +1,12 @@
-import { Bell, Calendar, ChatLineSquare, DocumentChecked, Files as Scale, List } from '@element-plus/icons-vue';
+import {
+  Bell,
+  Calendar,
+  ChatLineSquare,
+  DocumentChecked,
+  Files as Scale,
+  List,
+  PriceTag,
+} from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 吹哨报到: the whistlers (streets, communities) and the summoned departments' receivers share the
@@ -67,5 +75,15 @@ export const calendarRoutes: RouteRecordRaw[] = [
     name: 'calendar',
     component: () => import('../views/calendar/index.vue'),
     meta: { titleKey: 'calendar.menu', icon: Calendar, permission: 'calendar:write' },
+  },
+];
+
+// 标签与类别: the county's resident tags and organisation kinds, kept by administrators.
+export const listRoutes: RouteRecordRaw[] = [
+  {
+    path: 'settings/lists',
+    name: 'county-lists',
+    component: () => import('../views/settings/lists/index.vue'),
+    meta: { titleKey: 'lists.menu', icon: PriceTag, permission: 'lists:configure' },
   },
 ];

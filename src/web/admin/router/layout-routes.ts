@@ -20,7 +20,7 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
-import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, whistleRoutes } from './feature-routes';
+import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, listRoutes, whistleRoutes } from './feature-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -137,6 +137,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...disputeRoutes,
   ...dutyRoutes,
   ...legalRoutes,
+  ...listRoutes,
   {
     path: 'visit-logs',
     name: 'visit-logs',

@@ -2,10 +2,18 @@ import type {
   InServiceMember,
   ListResponse,
   Organisation,
+  OrganisationInput,
   OrganisationKind,
+  OrganisationKindInput,
+  OrganisationKindItem,
+  OrganisationKindUpdate,
   Paged,
   PartyMember,
   PartyOrg,
+  PartyOrgInput,
+  PartyOrgKindInput,
+  PartyOrgKindItem,
+  PartyOrgKindUpdate,
   Volunteer,
 } from '../api-types';
 import { http } from '../http';
@@ -31,3 +39,24 @@ export const listInServiceMembers = (query: RosterQuery, signal?: AbortSignal) =
 
 export const listOrganisations = (query: { under?: string; kind?: OrganisationKind | '' }, signal?: AbortSignal) =>
   http.get<ListResponse<Organisation>>('/organisations', { query: { ...query }, signal });
+
+export const createPartyOrg = (input: PartyOrgInput) => http.post<{ id: string }>('/party-orgs', input);
+
+/** A member unit (共建单位, 物业, 社会组织) of a 大党委. */
+export const addPartyOrgUnit = (partyOrgId: string, organisationId: string) =>
+  http.post<{ id: string }>(`/party-orgs/${encodeURIComponent(partyOrgId)}/units`, { organisationId });
+
+export const createOrganisation = (input: OrganisationInput) => http.post<{ id: string }>('/organisations', input);
+
+// The county's lists of kinds (read by everyone with orgs:read, edited with lists:configure).
+export const listPartyOrgKinds = (signal?: AbortSignal) =>
+  http.get<ListResponse<PartyOrgKindItem>>('/party-org-kinds', { signal });
+export const createPartyOrgKind = (input: PartyOrgKindInput) => http.post<{ code: string }>('/party-org-kinds', input);
+export const updatePartyOrgKind = (code: string, input: PartyOrgKindUpdate) =>
+  http.patch<{ code: string }>(`/party-org-kinds/${encodeURIComponent(code)}`, input);
+export const listOrganisationKinds = (signal?: AbortSignal) =>
+  http.get<ListResponse<OrganisationKindItem>>('/organisation-kinds', { signal });
+export const createOrganisationKind = (input: OrganisationKindInput) =>
+  http.post<{ code: string }>('/organisation-kinds', input);
+export const updateOrganisationKind = (code: string, input: OrganisationKindUpdate) =>
+  http.patch<{ code: string }>(`/organisation-kinds/${encodeURIComponent(code)}`, input);

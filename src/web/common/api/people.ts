@@ -8,6 +8,8 @@ import type {
   ResidentInput,
   ResidentPage,
   ResidentTag,
+  ResidentTagInput,
+  ResidentTagUpdate,
   ResidentUpdate,
   RevealField,
 } from '../api-types';
@@ -56,6 +58,11 @@ export const revealField = (id: string, field: RevealField, reason: string) =>
 
 export const listResidentTags = (signal?: AbortSignal) =>
   http.get<ListResponse<ResidentTag>>('/resident-tags', { signal });
+
+/** The county's tags are edited by administrators (lists:configure). */
+export const createResidentTag = (input: ResidentTagInput) => http.post<{ code: string }>('/resident-tags', input);
+export const updateResidentTag = (code: string, input: ResidentTagUpdate) =>
+  http.patch<{ code: string }>(`/resident-tags/${encodeURIComponent(code)}`, input);
 
 /** Members, tags and last visit of each household under a place (a grid, building or unit). */
 export const listHouseholdSummaries = (under: string, signal?: AbortSignal) =>

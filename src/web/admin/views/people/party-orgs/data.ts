@@ -1,4 +1,4 @@
-import type { PartyOrg, PartyOrgKind } from '../../../../common/api-types';
+import type { PartyOrg } from '../../../../common/api-types';
 
 export interface PartyOrgNode extends PartyOrg {
   children: PartyOrgNode[];
@@ -25,11 +25,3 @@ export function buildPartyTree(items: PartyOrg[]): PartyOrgNode[] {
   roots.forEach(total);
   return roots;
 }
-
-export const partyKindColors: Record<PartyOrgKind, string> = {
-  street_committee: '#b91c1c',
-  community_branch: '#dc2626',
-  grid_branch: '#ea580c',
-  building_group: '#d97706',
-  central_household: '#ca8a04',
-};
