@@ -632,6 +632,16 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/volunteers': { calls: underList('/volunteers'), shows: (x) => [x.residentName] },
   'GET /api/v1/in-service-members': { calls: underList('/in-service-members'), shows: (x) => [x.workUnit] },
   'GET /api/v1/organisations': { calls: underList('/organisations'), shows: (x) => [x.orgName] },
+  'GET /api/v1/spots': {
+    calls: perCommunity(
+      (x) => `/spots?under=${x.community}`,
+      (a) => `/spots?under=${a.community}`,
+    ),
+    except: placeTree,
+  },
+  'GET /api/v1/public/places/{token}': {
+    skip: 'the public QR form of a building, unit or spot: its name, by the unguessable token on its poster',
+  },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

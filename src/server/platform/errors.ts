@@ -125,6 +125,21 @@ export const errorTable = {
     'zh-CN': '该社区正在导入另一份名册，请等它完成后再试',
     en: 'Another import into this community is running; try again when it has finished',
   },
+  QR_TOKEN_INVALID: {
+    status: 404,
+    'zh-CN': '这个二维码无效或已停用，请扫描张贴处的二维码，或联系社区',
+    en: 'This QR code is not valid or no longer in use; scan the code on the poster or call the community',
+  },
+  QR_POSTERS_NONE: {
+    status: 422,
+    'zh-CN': '所选范围内没有可以生成海报的楼栋、单元或地点',
+    en: 'There are no buildings, units or spots to make posters for here',
+  },
+  QR_POSTERS_TOO_MANY: {
+    status: 422,
+    'zh-CN': '一次最多生成 500 张海报，请按网格或楼栋分批生成',
+    en: 'At most 500 posters at a time; make them grid by grid or building by building',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -209,6 +224,8 @@ export const invalidReasons = {
     en: 'every ring must be closed (first point = last point)',
   },
   usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
+  phoneCharacters: { 'zh-CN': '只能用数字、空格和 + ( ) -', en: 'digits, spaces and + ( ) - only' },
+  spotOutsideGrid: { 'zh-CN': '这个位置不在所选网格内', en: 'this point is not inside the chosen grid' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;
