@@ -28,39 +28,43 @@ function drawPage(doc: PDFKit.PDFDocument, page: PosterPage) {
   // The footer sits in the bottom margin: without this pdfkit would start a new page for it.
   doc.page.margins.bottom = 0;
   const width = doc.page.width;
-  doc.rect(0, 0, width, 170).fill('#1d63ed');
-  doc.fillColor('#ffffff').font('bold').fontSize(44).text('扫码反映问题', 0, 40, { width, align: 'center' });
-  doc.font('regular').fontSize(16).text('码上反映 · 马上就办', 0, 105, { width, align: 'center' });
+  doc.rect(0, 0, width, 160).fill('#1d63ed');
+  doc.fillColor('#ffffff').font('bold').fontSize(44).text('扫码反映问题', 0, 36, { width, align: 'center' });
+  doc.font('regular').fontSize(16).text('码上反映 · 马上就办', 0, 100, { width, align: 'center' });
   doc
     .fillColor('#111827')
     .font('bold')
     .fontSize(28)
-    .text(page.title, 40, 200, { width: width - 80, align: 'center' });
+    .text(page.title, 40, 185, { width: width - 80, align: 'center' });
   doc.font('regular').fontSize(15).fillColor('#4b5563');
-  doc.text(page.subtitle, 40, doc.y + 4, { width: width - 80, align: 'center' });
-  const size = 300;
-  const top = 300;
+  doc.text(page.subtitle, 40, doc.y + 2, { width: width - 80, align: 'center' });
+  const size = 280;
+  const top = Math.max(doc.y + 12, 270);
   drawQr(doc, page.url, (width - size) / 2, top, size);
   doc
     .fillColor('#111827')
     .font('regular')
     .fontSize(13)
-    .text(page.url, 0, top + size + 10, { width, align: 'center' });
+    .text(page.url, 0, top + size + 6, { width, align: 'center' });
   doc
     .font('bold')
     .fontSize(20)
-    .text('用手机微信或相机扫一扫', 0, top + size + 45, { width, align: 'center' });
+    .text('用手机微信或相机扫一扫', 0, top + size + 34, { width, align: 'center' });
   doc.font('regular').fontSize(15).fillColor('#374151');
   const steps = [
     '1. 写下您在这里遇到的问题，可以拍照',
     '2. 留下姓名和手机号，社区会尽快与您联系',
     '3. 凭短信中的查询码随时查看办理进度',
   ];
-  doc.text(steps.join('\n'), 110, top + size + 85, { width: width - 220, lineGap: 6 });
+  doc.text(steps.join('\n'), 130, top + size + 70, { width: width - 260, lineGap: 4 });
   if (page.phone) {
-    doc.rect(0, doc.page.height - 90, width, 90).fill('#eef4ff');
+    const band = 76;
+    doc.rect(0, doc.page.height - band, width, band).fill('#eef4ff');
     doc.fillColor('#1d4ed8').font('bold').fontSize(20);
-    doc.text(`不方便扫码？请拨打社区电话 ${page.phone}`, 0, doc.page.height - 58, { width, align: 'center' });
+    doc.text(`不方便扫码？请拨打社区电话 ${page.phone}`, 0, doc.page.height - band / 2 - 14, {
+      width,
+      align: 'center',
+    });
   }
 }
 
