@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { InvalidReason } from '../../platform/errors.js';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { caseActions } from './lifecycle.js';
 import { text } from '../../platform/text-schema.js';
@@ -58,10 +59,15 @@ export const PublicCaseFields = z.object({
   isPublic: z.enum(['true', 'false']).default('false').openapi({
     description: 'The resident lets others see the description and photos on public lists (公开); default not',
   }),
-  placeToken: text({ max: 40 }).optional().openapi({
-    description:
-      'The token of the poster scanned (building, unit or spot): the case is filed under that place; it must belong to communityCode',
-  }),
+  placeToken: z
+    .string()
+    .max(40)
+    .regex(/^[0-9A-Za-z-]+$/, 'codeCharacters' satisfies InvalidReason)
+    .optional()
+    .openapi({
+      description:
+        'The token of the poster scanned (building, unit or spot): the case is filed under that place; it must belong to communityCode',
+    }),
 });
 
 export const ActionInput = z
