@@ -38,6 +38,8 @@ import { monthlyRoutes } from './features/stats/monthly.js';
 import { statsRoutes } from './features/stats/routes.js';
 import { createStatsService } from './features/stats/service.js';
 import { createPlacesService } from './features/places/service.js';
+import { qrRoutes } from './features/places/qr-routes.js';
+import { createQrPostersService } from './features/places/qr-service.js';
 import type { AppEnv } from './platform/http.js';
 import { calendarRoutes, createCalendarService } from './features/calendar/index.js';
 
@@ -80,6 +82,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', disputesRoutes(createDisputesService({ ...deps, blowWhistle })));
   api.route('/', dutiesRoutes(createDutiesService(deps)));
   api.route('/', legalRoutes(createLegalService(withNotices)));
+  api.route('/', qrRoutes(createQrPostersService({ ...deps, publicUrl: withNotices.publicUrl })));
   api.route('/', apiKeyRoutes(apiKeys));
   api.route('/', publicCaseRoutes(createPublicCaseService(withNotices, casesService, filesService), deps.config));
   api.route('/', gridworkRoutes(createGridworkService(deps)));

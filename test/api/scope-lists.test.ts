@@ -637,6 +637,16 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/calendar/hours': { skip: 'the business hours of the caller’s own county: no place rows' },
   'GET /api/v1/party-org-kinds': { skip: 'reference data: the county’s list of party organisation kinds' },
   'GET /api/v1/organisation-kinds': { skip: 'reference data: the county’s list of organisation kinds' },
+  'GET /api/v1/spots': {
+    calls: perCommunity(
+      (x) => `/spots?under=${x.community}`,
+      (a) => `/spots?under=${a.community}`,
+    ),
+    except: placeTree,
+  },
+  'GET /api/v1/public/places/{token}': {
+    skip: 'the public QR form of a building, unit or spot: its name, by the unguessable token on its poster',
+  },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

@@ -135,6 +135,21 @@ export const errorTable = {
     'zh-CN': '只有社区大党委等联合党组织可以添加成员单位',
     en: 'Only a joint party committee (大党委) takes member units',
   },
+  QR_TOKEN_INVALID: {
+    status: 404,
+    'zh-CN': '这个二维码无效或已停用，请扫描张贴处的二维码，或联系社区',
+    en: 'This QR code is not valid or no longer in use; scan the code on the poster or call the community',
+  },
+  QR_POSTERS_NONE: {
+    status: 422,
+    'zh-CN': '所选范围内没有可以生成海报的楼栋、单元或地点',
+    en: 'There are no buildings, units or spots to make posters for here',
+  },
+  QR_POSTERS_TOO_MANY: {
+    status: 422,
+    'zh-CN': '一次最多生成 500 张海报，请按网格或楼栋分批生成',
+    en: 'At most 500 posters at a time; make them grid by grid or building by building',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -229,6 +244,8 @@ export const invalidReasons = {
     'zh-CN': '没有这个类别，或该类别已停用',
     en: 'no such kind, or the kind has been retired',
   },
+  phoneCharacters: { 'zh-CN': '只能用数字、空格和 + ( ) -', en: 'digits, spaces and + ( ) - only' },
+  spotOutsideGrid: { 'zh-CN': '这个位置不在所选网格内', en: 'this point is not inside the chosen grid' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -13,7 +13,8 @@ select
   "status",
   "created_at",
   "updated_at",
-  "retired_at"
+  "retired_at",
+  "phone"
 from "places"
 where "code" = $1;
 
@@ -30,7 +31,8 @@ select
   "status",
   "created_at",
   "updated_at",
-  "retired_at"
+  "retired_at",
+  "phone"
 from "places"
 where "code" in ($1, $2, $3);
 
@@ -47,7 +49,8 @@ select
   "status",
   "created_at",
   "updated_at",
-  "retired_at"
+  "retired_at",
+  "phone"
 from "places"
 where "code" = $1
 for update;
@@ -82,7 +85,8 @@ select
   "status",
   "created_at",
   "updated_at",
-  "retired_at"
+  "retired_at",
+  "phone"
 from "places"
 where "id" in ($1);
 
@@ -379,3 +383,143 @@ where "kind" in ($1, $2, $3, $4);
 
 insert into "places" ("id", "tenant_id", "code", "name", "kind", "parent_id", "path", "status", "created_at", "updated_at", "retired_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+
+-- places.insertSpot
+
+insert into "spots" ("place_id", "tenant_id", "spot_kind", "lng", "lat", "address")
+values ($1, $2, $3, $4, $5, $6);
+
+-- places.updateSpot
+
+update "spots"
+set "spot_kind" = $1, "lng" = $2, "lat" = $3, "address" = $4
+where "place_id" = $5;
+
+-- places.findSpot
+
+select
+  *
+from "spots"
+where "place_id" = $1;
+
+-- places.listSpotsUnder
+
+select
+  "p"."code",
+  "p"."name",
+  "s"."spot_kind",
+  "s"."lng",
+  "s"."lat",
+  "s"."address",
+  "g"."code" as "grid_code",
+  "g"."name" as "grid_name"
+from "places" as "p"
+inner join "spots" as "s" on "s"."place_id" = "p"."id"
+inner join "places" as "g" on "g"."id" = "p"."parent_id"
+where "p"."kind" = $1
+  and "p"."status" = $2
+  and ("p"."path" LIKE $3)
+  and ("p"."path" LIKE $4)
+order by "p"."code";
+
+-- places.spotsOfGrid
+
+select
+  "p"."id",
+  "p"."code",
+  "p"."name",
+  "p"."path",
+  "s"."lng",
+  "s"."lat"
+from "places" as "p"
+inner join "spots" as "s" on "s"."place_id" = "p"."id"
+where "p"."parent_id" = $1;
+
+-- places.spotCodesOf
+
+select
+  "code"
+from "places"
+where "kind" = $1
+  and "code" like $2;
+
+-- places.posterPlacesUnder
+
+select
+  "id",
+  "tenant_id",
+  "code",
+  "name",
+  "kind",
+  "parent_id",
+  "path",
+  "status",
+  "created_at",
+  "updated_at",
+  "retired_at",
+  "phone"
+from "places"
+where "kind" in ($1, $2, $3)
+  and "status" = $4
+  and ("path" LIKE $5)
+  and ("path" LIKE $6)
+order by "path"
+limit $7;
+
+-- places.placeLabels
+
+select
+  "code",
+  "name",
+  "kind",
+  "phone"
+from "places"
+where "code" in ($1, $2, $3, $4);
+
+-- places.qrCodesOf
+
+select
+  "token",
+  "place_id"
+from "place_qr_codes"
+where "place_id" in ($1);
+
+-- places.insertQrCodes
+
+insert into "place_qr_codes" ("token", "place_id", "tenant_id", "created_at")
+values ($1, $2, $3, $4)
+on conflict ("place_id") do nothing;
+
+-- places.placeOfQrToken
+
+select
+  "p"."id",
+  "p"."tenant_id",
+  "p"."code",
+  "p"."name",
+  "p"."kind",
+  "p"."path",
+  "p"."status"
+from "place_qr_codes" as "q"
+inner join "places" as "p" on "p"."id" = "q"."place_id"
+where "q"."token" = $1;
+
+-- places.pointOfPlace
+
+select
+  "lng",
+  "lat"
+from "buildings"
+where "place_id" = $1;
+
+select
+  "lng",
+  "lat"
+from "spots"
+where "place_id" = $1;
+
+-- places.updatePlacePhone
+
+update "places"
+set "phone" = $1, "updated_at" = $2
+where "id" = $3;

@@ -13,6 +13,7 @@ import type {
   DutyRosterEntrySchema,
   PublicCaseViewSchema,
   PublicCommunitySchema,
+  PublicPlaceSchema,
   SmsOutboxPageSchema,
   SmsRecordSchema,
   StaffCaseInput as StaffCaseInputSchema,
@@ -37,6 +38,10 @@ import type {
   PlaceDetailSchema,
   PlaceSummarySchema,
   placeKinds,
+  CreateSpotInput as CreateSpotInputSchema,
+  QrPosterInput as QrPosterInputSchema,
+  SpotSchema,
+  UpdateSpotInput as UpdateSpotInputSchema,
 } from '../../server/features/places/schemas';
 import type {
   HouseholdSummarySchema,
@@ -186,3 +191,10 @@ export type WhistleRankingRow = z.infer<typeof RankingRow>;
 export type WhistleSummary = z.infer<typeof WhistleSummarySchema>;
 export type Summons = Whistle['summonses'][number];
 export type SummonsAction = Summons['actions'][number];
+
+// 二维码海报 and 地点 (spots): posters per building, unit and spot; the resident's form of a poster.
+export type Spot = z.infer<typeof SpotSchema>;
+export type CreateSpotInput = z.input<typeof CreateSpotInputSchema>;
+export type UpdateSpotInput = z.input<typeof UpdateSpotInputSchema>;
+export type QrPosterInput = z.input<typeof QrPosterInputSchema>;
+export type PublicPlace = z.infer<typeof PublicPlaceSchema>;

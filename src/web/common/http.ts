@@ -135,12 +135,26 @@ function fileNameOf(disposition: string | null, fallback: string) {
   return plain ? plain[1] : fallback;
 }
 
-/** A GET that answers with a file (an .xlsx export or template); errors are ApiErrors as usual. */
-export async function download(path: string, options: { query?: Query; fallbackName: string; signal?: AbortSignal }) {
+/**
+ * A request that answers with a file (an .xlsx export or template; a PDF made from a POSTed choice);
+ * errors are ApiErrors as usual.
+ */
+export async function download(
+  path: string,
+  options: { query?: Query; fallbackName: string; signal?: AbortSignal; method?: 'GET' | 'POST'; body?: unknown },
+) {
+  const headers: Record<string, string> = { 'Accept-Language': settings.getLocale() };
+  if (options.method === 'POST') {
+    headers['Content-Type'] = 'application/json';
+    const token = readCookie(csrfCookie) || memoryCsrfToken;
+    if (token) headers['X-CSRF-Token'] = token;
+  }
   let response: Response;
   try {
     response = await fetch(buildUrl(path, options.query), {
-      headers: { 'Accept-Language': settings.getLocale() },
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

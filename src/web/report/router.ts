@@ -3,7 +3,9 @@
 import { reactive } from 'vue';
 
 export type Page =
-  { name: 'report'; community: string } | { name: 'track'; code: string; token: string } | { name: 'home' };
+  | { name: 'report'; community: string; placeToken?: string }
+  | { name: 'track'; code: string; token: string }
+  | { name: 'home' };
 
 const trackingCode = /^[A-Za-z]{1,4}-\d{8}-\d{4,6}$/;
 
@@ -14,6 +16,9 @@ function parse(): Page {
     return { name: 'track', code: decodeURIComponent(parts[2]).toUpperCase(), token: query.get('t') ?? '' };
   }
   if (parts[1] && /^\d{12}$/.test(parts[1])) return { name: 'report', community: parts[1] };
+  // /r/p/{token}: the poster of a building, unit or spot (the server tells which, or that it is no good)
+  if (parts[1] === 'p' && parts[2] && /^[0-9A-Za-z]{1,40}$/.test(parts[2]))
+    return { name: 'report', community: '', placeToken: parts[2] };
   return { name: 'home' };
 }
 

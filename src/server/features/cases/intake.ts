@@ -31,6 +31,8 @@ type Trx = Transaction<Database>;
 export interface IntakeInput {
   channel: CaseRow['channel'];
   placeCode?: string;
+  /** File under the named place itself (a poster's building, unit or spot), not under its grid. */
+  exactPlace?: boolean;
   lng?: number;
   lat?: number;
   address: string;
@@ -58,6 +60,7 @@ export function createIntake(deps: CasesDeps) {
    * grid worker standing just across the border of their grid files under the place they chose.
    */
   async function resolvePlace(input: IntakeInput, within: { path: string } | null, actor: Actor | null) {
+    if (input.exactPlace && input.placeCode) return namedPlace(deps, input.placeCode, within, true);
     const atPoint = await placeAtPoint(deps, input, within, actor);
     if (atPoint) return atPoint.place;
     if (input.placeCode) return namedPlace(deps, input.placeCode, within);
@@ -116,18 +119,21 @@ async function placeAtPoint(deps: CasesDeps, input: IntakeInput, within: { path:
   return located && allowed ? { place: await findByCode(deps.db, located.grid.code) } : null;
 }
 
-/** The place named by code: a building, unit or household files the case under its grid. */
-async function namedPlace(deps: CasesDeps, placeCode: string, within: { path: string } | null) {
+/**
+ * The place named by code: a building, unit or household files the case under its grid, unless
+ * `exact` (a poster's place: the case stays on that building, unit or spot, its grid above it).
+ */
+async function namedPlace(deps: CasesDeps, placeCode: string, within: { path: string } | null, exact = false) {
   const place = await findByCode(deps.db, placeCode);
   if (
     !place ||
     place.status !== 'active' ||
-    !['community', 'grid', 'building', 'unit', 'household'].includes(place.kind)
+    !['community', 'grid', 'building', 'unit', 'household', 'spot'].includes(place.kind)
   )
     return undefined;
   if (within && !isUnder(place.path, within.path)) return undefined;
   const grid = place.path.split('/').find((p) => /^\d{15}$/.test(p));
-  return grid && place.kind !== 'grid' ? findByCode(deps.db, grid) : place;
+  return grid && place.kind !== 'grid' && !exact ? findByCode(deps.db, grid) : place;
 }
 
 /** The category asked for, else the one the words suggest, else 'other'; an unknown code is refused. */
@@ -185,7 +191,7 @@ async function fileCase(trx: Trx, deps: CasesDeps, f: Filing) {
   await watchCaseClock(trx, clock, row.id, 'firstContact', now, f.firstContactDue);
   await watchCaseClock(trx, clock, row.id, 'dispatch', now, f.dispatchDue);
   const c = row as unknown as CaseRow;
-  const community = place.kind === 'community' ? place.name : await repo.placeName(trx, place.parent_id!);
+  const community = place.kind === 'community' ? place.name : await communityNameOf(trx, place.path);
   await smsUsers(
     trx,
     deps,
@@ -216,6 +222,12 @@ async function fileCase(trx: Trx, deps: CasesDeps, f: Filing) {
     now,
   );
   return { id: row.id, trackingCode, created: true };
+}
+
+/** The name of the community a place lies in (a poster's unit is two levels below its grid). */
+async function communityNameOf(trx: Trx, path: string): Promise<string> {
+  const code = path.split('/').find((p) => /^\d{12}$/.test(p));
+  return (code && (await findByCode(trx, code))?.name) || '';
 }
 
 /** The new case's row: every column named, so a column added to the table is a decision here. */

@@ -2,7 +2,7 @@ import { normalizePhone } from '../../../shared/identity.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { FilesService } from '../files/index.js';
-import { findByCode } from '../places/index.js';
+import { findByCode, placeOfQrToken } from '../places/index.js';
 import type { Intake } from './intake.js';
 import * as repo from './repository.js';
 import type { PublicCaseFieldsT } from './schemas.js';
@@ -31,9 +31,7 @@ export function createPublicIntake(
     const phone = normalizePhone(fields.reporterPhone);
     if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
     if (input.photos.length > 9) throw invalid('photos', 'tooManyPhotos');
-    const community = await findByCode(deps.db, fields.communityCode);
-    if (!community || community.kind !== 'community')
-      throw new AppError('NOT_FOUND', { communityCode: fields.communityCode });
+    const { community, ...target } = await whereFiled(deps, fields);
     const phoneHash = deps.pii.lookupHash(phone);
     if (input.idempotencyKey) {
       const first = await repo.findByIdempotencyKey(deps.db, community.tenant_id!, input.idempotencyKey);
@@ -52,9 +50,10 @@ export function createPublicIntake(
         null,
         {
           channel: 'qr',
-          placeCode: community.code,
-          lng: fields.lng,
-          lat: fields.lat,
+          placeCode: target.placeCode,
+          exactPlace: target.exactPlace,
+          lng: target.lng,
+          lat: target.lat,
           address: fields.address,
           categoryCode: fields.categoryCode,
           priority: 'normal',
@@ -66,7 +65,7 @@ export function createPublicIntake(
           idempotencyKey: input.idempotencyKey,
           isPublic: fields.isPublic === 'true',
         },
-        { path: community.path },
+        { path: target.path },
       );
     } catch (error) {
       await files.discard(photoIds);
@@ -74,5 +73,27 @@ export function createPublicIntake(
     }
     if (!result.created) await files.discard(photoIds); // a simultaneous retry made the case first
     return { trackingCode: result.trackingCode, created: result.created };
+  };
+}
+
+/**
+ * Where the report goes: its community, or the building, unit or spot of the poster's token — which
+ * must lie in that community (else the token is refused). Without GPS it is put at the poster's point.
+ */
+async function whereFiled(deps: CasesDeps, fields: PublicCaseFieldsT) {
+  const community = await findByCode(deps.db, fields.communityCode);
+  if (!community || community.kind !== 'community')
+    throw new AppError('NOT_FOUND', { communityCode: fields.communityCode });
+  const base = { community, lng: fields.lng, lat: fields.lat };
+  if (!fields.placeToken) return { ...base, placeCode: community.code, exactPlace: false, path: community.path };
+  const poster = await placeOfQrToken(deps.db, fields.placeToken);
+  if (poster.community.code !== community.code) throw new AppError('QR_TOKEN_INVALID');
+  const point = fields.lng === undefined || fields.lat === undefined ? poster.point : null;
+  return {
+    ...base,
+    ...(point ?? {}),
+    placeCode: poster.place.code,
+    exactPlace: true,
+    path: poster.place.path,
   };
 }

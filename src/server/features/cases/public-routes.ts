@@ -9,6 +9,7 @@ import {
   PublicCaseReceivedSchema,
   PublicCaseViewSchema,
   PublicCommunitySchema,
+  PublicPlaceSchema,
   RatedSchema,
   RatingInput,
 } from './schemas.js';
@@ -38,6 +39,22 @@ const community = createRoute({
     }),
   },
   responses: { 200: jsonContent(PublicCommunitySchema), ...errorResponses },
+});
+const place = createRoute({
+  method: 'get',
+  path: '/public/places/{token}',
+  tags,
+  summary:
+    'The place of a building’s, unit’s or spot’s QR poster and the categories, for the QR form (404 QR_TOKEN_INVALID for a bad token)',
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .regex(/^[0-9A-Za-z]{1,40}$/)
+        .openapi({ param: { name: 'token', in: 'path' }, example: 'k7m3xq9d2hfa' }),
+    }),
+  },
+  responses: { 200: jsonContent(PublicPlaceSchema), ...errorResponses },
 });
 const submit = createRoute({
   method: 'post',
@@ -131,6 +148,7 @@ export function publicCaseRoutes(service: PublicCaseService, config: { UPLOAD_MA
   );
   return router
     .openapi(community, async (c) => c.json(await service.community(c.req.valid('param').code, c.get('locale')), 200))
+    .openapi(place, async (c) => c.json(await service.place(c.req.valid('param').token, c.get('locale')), 200))
     .openapi(submit, async (c) => {
       const form = await c.req.parseBody({ all: true });
       const fields = PublicCaseFields.safeParse(

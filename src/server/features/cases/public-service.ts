@@ -2,7 +2,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { FilesService } from '../files/index.js';
-import { findByCode } from '../places/index.js';
+import { findByCode, placeOfQrToken } from '../places/index.js';
 import { createPublicIntake } from './public-intake.js';
 import * as repo from './repository.js';
 import type { RatingInputT } from './schemas.js';
@@ -31,6 +31,29 @@ export function createPublicCaseService(deps: PublicCaseDeps, cases: CasesServic
         parentCode: k.parentCode,
       }));
       return { code: place.code, name: place.name, street, categories };
+    },
+
+    /** The place of a building's, unit's or spot's poster (its token), for the form to show. */
+    async place(token: string, locale: Locale) {
+      const found = await placeOfQrToken(deps.db, token);
+      const categories = (await cases.categories(locale)).map((k) => ({
+        code: k.code,
+        name: k.name,
+        parentCode: k.parentCode,
+      }));
+      return {
+        token,
+        place: {
+          code: found.place.code,
+          name: found.place.name,
+          kind: found.place.kind as 'building' | 'unit' | 'spot',
+        },
+        fullName: found.fullName,
+        community: found.community,
+        street: found.street,
+        phone: found.phone,
+        categories,
+      };
     },
 
     submit: createPublicIntake(deps, cases.intake, files),

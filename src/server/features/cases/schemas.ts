@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import type { InvalidReason } from '../../platform/errors.js';
 import { optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { caseActions } from './lifecycle.js';
 import { text } from '../../platform/text-schema.js';
@@ -58,6 +59,15 @@ export const PublicCaseFields = z.object({
   isPublic: z.enum(['true', 'false']).default('false').openapi({
     description: 'The resident lets others see the description and photos on public lists (公开); default not',
   }),
+  placeToken: z
+    .string()
+    .max(40)
+    .regex(/^[0-9A-Za-z-]+$/, 'codeCharacters' satisfies InvalidReason)
+    .optional()
+    .openapi({
+      description:
+        'The token of the poster scanned (building, unit or spot): the case is filed under that place; it must belong to communityCode',
+    }),
 });
 
 export const ActionInput = z
@@ -258,6 +268,17 @@ export const PublicCommunitySchema = z
     categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
   })
   .openapi('PublicCommunity');
+export const PublicPlaceSchema = z
+  .object({
+    token: z.string(),
+    place: z.object({ code: z.string(), name: z.string(), kind: z.enum(['building', 'unit', 'spot']) }),
+    fullName: z.string().openapi({ example: '和平社区 3号楼 2单元' }),
+    community: z.object({ code: z.string(), name: z.string() }),
+    street: z.string(),
+    phone: z.string(),
+    categories: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable() })),
+  })
+  .openapi('PublicPlace');
 export const PublicCaseReceivedSchema = z.object({ trackingCode: z.string() });
 export const PublicCaseViewSchema = z
   .object({

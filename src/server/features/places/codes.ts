@@ -15,6 +15,8 @@ export const codePatterns: Record<PlaceKind, RegExp> = {
   building: /^\d{12}-[0-9A-Za-z]{1,8}$/,
   unit: /^\d{12}-[0-9A-Za-z]{1,8}-[0-9A-Za-z]{1,4}$/,
   household: /^\d{12}-[0-9A-Za-z]{1,8}-[0-9A-Za-z]{1,4}-[0-9A-Za-z]{1,8}$/,
+  // 地点 (a park, a market): the community code and a serial after P, given by the system.
+  spot: /^\d{12}-P\d{3}$/,
 };
 
 /** The kind of place that may stand directly under each kind. */

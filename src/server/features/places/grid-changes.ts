@@ -205,7 +205,7 @@ function assertTiles(parts: GeoJsonPolygon[], old: GeoJsonPolygon): void {
   }
 }
 
-/** Splits a grid into parts that tile it; each building goes to the part that holds its point. */
+/** Splits a grid into parts that tile it; each building and spot goes to the part that holds its point. */
 export async function splitGrid(deps: PlacesDeps, actor: Actor, code: string, input: SplitGrid) {
   const { db, clock, locator } = deps;
   return db
@@ -226,7 +226,8 @@ export async function splitGrid(deps: PlacesDeps, actor: Actor, code: string, in
         const added = await addGrid(trx, community, { ...grid, boundary: parts[i] }, now);
         created.push({ ...added, boundary: parts[i] });
       }
-      for (const building of await repo.buildingsOfGrid(trx, old.id)) {
+      const pointPlaces = [...(await repo.buildingsOfGrid(trx, old.id)), ...(await repo.spotsOfGrid(trx, old.id))];
+      for (const building of pointPlaces) {
         const home = created.find((c) => containsPoint(c.boundary, building.lng, building.lat)) ?? created[0];
         await repo.moveSubtree(trx, building, home, building.code, now);
       }

@@ -2,3 +2,4 @@
 export { metresBetween } from './geometry.js';
 export type { GridLocator } from './locator.js';
 export { findByCode, findByCodes, listByIds } from './repository.js';
+export { placeOfQrToken } from './qr-posters.js';

@@ -8,6 +8,7 @@ import * as repo from './repository.js';
 const now = new Date('2026-12-06T08:00:00Z');
 const communityId = '0193a0c2-7a51-7c3e-8f00-3a2b3c4d5e6f';
 const gridId = '0193a0c2-7a51-7c3e-8f00-8a2b3c4d5e6f';
+const spotId = '0193a0c2-7a51-7c3e-8f00-da2b3c4d5e6f';
 const communityPath = '/61/6108/610899/610899001/610899001001/';
 const gridPath = `${communityPath}610899001001003/`;
 // A street worker of 610899001: one membership.
@@ -128,4 +129,27 @@ export const samples: SqlSamples<typeof repo> = {
   listDepartments: (db) => repo.listDepartments(db, ['610899']),
   listRegionPlaces: (db) => repo.listRegionPlaces(db),
   insertPlaces: (db) => repo.insertPlaces(db, [grid]),
+  insertSpot: (db) =>
+    repo.insertSpot(db, {
+      placeId: spotId,
+      tenantId: '610899',
+      spotKind: 'park',
+      lng: 109.706,
+      lat: 38.286,
+      address: '幸福路与育才路交叉口',
+    }),
+  updateSpot: (db) =>
+    repo.updateSpot(db, spotId, { spotKind: 'market', lng: 109.707, lat: 38.286, address: '幸福路 12 号' }),
+  findSpot: (db) => repo.findSpot(db, spotId),
+  listSpotsUnder: (db) => repo.listSpotsUnder(db, communityPath, scope),
+  spotsOfGrid: (db) => repo.spotsOfGrid(db, gridId),
+  spotCodesOf: (db) => repo.spotCodesOf(db, '610899001001'),
+  posterPlacesUnder: (db) => repo.posterPlacesUnder(db, communityPath, ['building', 'unit', 'spot'], scope, 1001),
+  placeLabels: (db) => repo.placeLabels(db, ['610899001', '610899001001', '610899001001-3', '610899001001-3-1']),
+  qrCodesOf: (db) => repo.qrCodesOf(db, [spotId]),
+  insertQrCodes: (db) =>
+    repo.insertQrCodes(db, [{ token: 'k7m3xq9d2hfa', placeId: spotId, tenantId: '610899', createdAt: now }]),
+  placeOfQrToken: (db) => repo.placeOfQrToken(db, 'k7m3xq9d2hfa'),
+  pointOfPlace: (db) => repo.pointOfPlace(db, spotId),
+  updatePlacePhone: (db) => repo.updatePlacePhone(db, communityId, '0912-4567890', now),
 };

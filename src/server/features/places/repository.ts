@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
+import type { SpotKind } from '../../../shared/spots.js';
 import type { GeoJsonPolygon, GridCarried, NewPlace, PlaceKind } from '../../platform/db/schema.js';
 import { escapeLike, inScope, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
@@ -18,6 +19,7 @@ export const placeColumns = [
   'created_at',
   'updated_at',
   'retired_at',
+  'phone',
 ] as const;
 
 export function findByCode(db: Executor, code: string) {
@@ -460,4 +462,146 @@ export async function insertPlaces(db: Executor, places: NewPlace[]) {
       .insertInto('places')
       .values(places.slice(i, i + 500))
       .execute();
+}
+
+// Spots (地点) and QR posters (issue 14)
+
+export async function insertSpot(
+  db: Executor,
+  s: { placeId: string; tenantId: string; spotKind: SpotKind; lng: number; lat: number; address: string },
+) {
+  await db
+    .insertInto('spots')
+    .values({
+      place_id: s.placeId,
+      tenant_id: s.tenantId,
+      spot_kind: s.spotKind,
+      lng: s.lng,
+      lat: s.lat,
+      address: s.address,
+    })
+    .execute();
+}
+
+export async function updateSpot(
+  db: Executor,
+  placeId: string,
+  s: { spotKind: SpotKind; lng: number; lat: number; address: string },
+) {
+  await db
+    .updateTable('spots')
+    .set({ spot_kind: s.spotKind, lng: s.lng, lat: s.lat, address: s.address })
+    .where('place_id', '=', placeId)
+    .execute();
+}
+
+export function findSpot(db: Executor, placeId: string) {
+  return db.selectFrom('spots').selectAll().where('place_id', '=', placeId).executeTakeFirst();
+}
+
+/** Active spots under a place and in the scope, with the grid they belong to. */
+export function listSpotsUnder(db: Executor, path: string, scope: Scope) {
+  return db
+    .selectFrom('places as p')
+    .innerJoin('spots as s', 's.place_id', 'p.id')
+    .innerJoin('places as g', 'g.id', 'p.parent_id')
+    .select([
+      'p.code',
+      'p.name',
+      's.spot_kind',
+      's.lng',
+      's.lat',
+      's.address',
+      'g.code as grid_code',
+      'g.name as grid_name',
+    ])
+    .where('p.kind', '=', 'spot')
+    .where('p.status', '=', 'active')
+    .where(pathUnder('p.path', path))
+    .where(inScope('p.path', scope))
+    .orderBy('p.code')
+    .execute();
+}
+
+/** Spots of a grid with their points (a split sends each to the part that holds it). */
+export function spotsOfGrid(db: Executor, gridId: string) {
+  return db
+    .selectFrom('places as p')
+    .innerJoin('spots as s', 's.place_id', 'p.id')
+    .select(['p.id', 'p.code', 'p.name', 'p.path', 's.lng', 's.lat'])
+    .where('p.parent_id', '=', gridId)
+    .execute();
+}
+
+/** The codes of the spots of a community so far (`<community>-P001`, …), to give the next serial. */
+export async function spotCodesOf(db: Executor, communityCode: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('places')
+    .select('code')
+    .where('kind', '=', 'spot')
+    .where('code', 'like', `${escapeLike(communityCode)}-P%`)
+    .execute();
+  return rows.map((r) => r.code);
+}
+
+/** Active places of these kinds under a place and in the scope, in code order; at most `limit`. */
+export function posterPlacesUnder(db: Executor, path: string, kinds: PlaceKind[], scope: Scope, limit: number) {
+  if (kinds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('places')
+    .select(placeColumns)
+    .where('kind', 'in', kinds)
+    .where('status', '=', 'active')
+    .where(pathUnder('path', path))
+    .where(inScope('path', scope))
+    .orderBy('path')
+    .limit(limit)
+    .execute();
+}
+
+/** Names, kinds and phones of the places with these codes (the ancestors printed on a poster). */
+export function placeLabels(db: Executor, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db.selectFrom('places').select(['code', 'name', 'kind', 'phone']).where('code', 'in', codes).execute();
+}
+
+export function qrCodesOf(db: Executor, placeIds: string[]) {
+  if (placeIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('place_qr_codes').select(['token', 'place_id']).where('place_id', 'in', placeIds).execute();
+}
+
+/** New tokens; a place that got one meanwhile keeps its own (read them again after). */
+export async function insertQrCodes(
+  db: Executor,
+  rows: { token: string; placeId: string; tenantId: string; createdAt: Date }[],
+) {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('place_qr_codes')
+    .values(rows.map((r) => ({ token: r.token, place_id: r.placeId, tenant_id: r.tenantId, created_at: r.createdAt })))
+    .onConflict((oc) => oc.column('place_id').doNothing())
+    .execute();
+}
+
+/** The place a poster's token stands for. */
+export function placeOfQrToken(db: Executor, token: string) {
+  return db
+    .selectFrom('place_qr_codes as q')
+    .innerJoin('places as p', 'p.id', 'q.place_id')
+    .select(['p.id', 'p.tenant_id', 'p.code', 'p.name', 'p.kind', 'p.path', 'p.status'])
+    .where('q.token', '=', token)
+    .executeTakeFirst();
+}
+
+/** The point of a building or spot (a report from its poster without GPS is put there). */
+export async function pointOfPlace(db: Executor, placeId: string) {
+  const [building, spot] = await Promise.all([
+    db.selectFrom('buildings').select(['lng', 'lat']).where('place_id', '=', placeId).executeTakeFirst(),
+    db.selectFrom('spots').select(['lng', 'lat']).where('place_id', '=', placeId).executeTakeFirst(),
+  ]);
+  return building ?? spot ?? null;
+}
+
+export async function updatePlacePhone(db: Executor, id: string, phone: string, now: Date) {
+  await db.updateTable('places').set({ phone, updated_at: now }).where('id', '=', id).execute();
 }

@@ -2,6 +2,7 @@ import type { InvalidReason } from '../../platform/errors.js';
 import { z } from '@hono/zod-openapi';
 import { latSchema as lat, lngSchema as lng, optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { text } from '../../platform/text-schema.js';
+import { spotKinds } from '../../../shared/spots.js';
 
 export const placeKinds = [
   'province',
@@ -13,6 +14,7 @@ export const placeKinds = [
   'building',
   'unit',
   'household',
+  'spot',
 ] as const;
 export const PlaceKindSchema = z.enum(placeKinds);
 
@@ -70,6 +72,7 @@ export const PlaceDetailSchema = z
       })
       .nullable(),
     actions: z.array(z.string()).openapi({ description: 'What the current user may do here' }),
+    phone: z.string().openapi({ description: 'The number its QR posters print (empty: the nearest above)' }),
   })
   .openapi('PlaceDetail');
 
@@ -224,3 +227,75 @@ export type CreateGrid = z.infer<typeof CreateGridInput>;
 export type MergeGrids = z.infer<typeof MergeGridsInput>;
 export type SplitGrid = z.infer<typeof SplitGridInput>;
 export type HouseholdsPage = z.infer<typeof HouseholdsQuery>;
+
+// Spots (地点) and QR posters (issue 14)
+
+export const SpotKindSchema = z.enum(spotKinds);
+
+export const SpotSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    spotKind: SpotKindSchema,
+    lng: z.number(),
+    lat: z.number(),
+    address: z.string(),
+    grid: z.object({ code: z.string(), name: z.string() }),
+  })
+  .openapi('Spot');
+
+export const SpotsQuery = z.object({
+  under: code.openapi({ description: 'Community, grid or street whose spots to list', example: '610899001001' }),
+});
+
+const spotFields = {
+  name,
+  spotKind: SpotKindSchema,
+  lng,
+  lat,
+  address: text({ max: 200 }).default(''),
+};
+export const CreateSpotInput = z
+  .object({ gridCode: code.openapi({ description: 'The grid the spot lies in' }), ...spotFields })
+  .openapi('CreateSpotInput');
+export const UpdateSpotInput = z.object(spotFields).openapi('UpdateSpotInput');
+
+export const PlacePhoneInput = z
+  .object({
+    phone: z
+      .string()
+      .trim()
+      .max(30)
+      .regex(/^[0-9 +()-]*$/, 'phoneCharacters' satisfies InvalidReason)
+      .openapi({
+        description: 'The number posters print (the community office); empty clears it',
+        example: '0912-4567890',
+      }),
+  })
+  .openapi('PlacePhoneInput');
+
+export const posterPlaceKinds = ['building', 'unit', 'spot'] as const;
+export const QrPosterInput = z
+  .object({
+    under: code.openapi({
+      description: 'The community, grid or building the posters are for',
+      example: '610899001001',
+    }),
+    kinds: z
+      .array(z.enum(posterPlaceKinds))
+      .min(1)
+      .max(3)
+      .default(['unit'])
+      .openapi({ description: 'Which places under it get a poster (ignored when codes are given)' }),
+    codes: z
+      .array(code)
+      .min(1)
+      .max(500)
+      .optional()
+      .openapi({ description: 'Exactly these buildings, units or spots (all under `under`)' }),
+  })
+  .openapi('QrPosterInput');
+
+export type CreateSpot = z.infer<typeof CreateSpotInput>;
+export type UpdateSpot = z.infer<typeof UpdateSpotInput>;
+export type QrPosterRequest = z.infer<typeof QrPosterInput>;

@@ -82,6 +82,7 @@ async function getPlace(deps: PlacesDeps, actor: Actor, code: string) {
     household: household ? { address: household.address, room: household.room, floor: household.floor } : null,
     grid: grid ? { gridKind: grid.grid_kind, dedicatedFor: grid.dedicated_for, boundary: grid.boundary } : null,
     actions: placeActions(actor, place),
+    phone: place.phone,
   };
 }
 

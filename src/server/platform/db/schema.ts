@@ -1,11 +1,12 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { SpotKind } from '../../../shared/spots.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
 export type PlaceKind =
-  'province' | 'city' | 'county' | 'street' | 'community' | 'grid' | 'building' | 'unit' | 'household';
+  'province' | 'city' | 'county' | 'street' | 'community' | 'grid' | 'building' | 'unit' | 'household' | 'spot';
 
 export interface PlacesTable {
   id: string;
@@ -19,6 +20,7 @@ export interface PlacesTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   retired_at: Timestamp | null;
+  phone: Generated<string>;
 }
 
 export interface GridsTable {
@@ -728,6 +730,8 @@ export interface Database {
   party_org_kinds: PartyOrgKindsTable;
   organisation_kinds: OrganisationKindsTable;
   party_org_units: PartyOrgUnitsTable;
+  spots: SpotsTable;
+  place_qr_codes: PlaceQrCodesTable;
 }
 
 export type Place = Selectable<PlacesTable>;
@@ -762,4 +766,22 @@ export interface BusinessHoursTable {
   periods: Json<{ open: number; close: number }[]>;
   updated_at: Timestamp;
   updated_by: string | null;
+}
+
+/** 地点: a named point place under a grid (a park, a market) with a QR poster of its own. */
+export interface SpotsTable {
+  place_id: string;
+  tenant_id: string;
+  spot_kind: SpotKind;
+  lng: number;
+  lat: number;
+  address: Generated<string>;
+}
+
+/** The unguessable token a place's QR poster carries. */
+export interface PlaceQrCodesTable {
+  token: string;
+  place_id: string;
+  tenant_id: string;
+  created_at: Timestamp;
 }

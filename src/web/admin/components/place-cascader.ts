@@ -11,6 +11,8 @@ export const kindOrder: PlaceKind[] = [
   'building',
   'unit',
   'household',
+  // 地点 (a park, a market) hangs off a grid beside its buildings; last, so no picker offers it
+  'spot',
 ];
 
 // A type alias (not an interface) so it fits the cascader's indexable option type.

@@ -1,5 +1,15 @@
-import type { HouseholdPage, ListResponse, LocateResult, PlaceDetail, PlaceSummary } from '../api-types';
-import { http } from '../http';
+import type {
+  CreateSpotInput,
+  HouseholdPage,
+  ListResponse,
+  LocateResult,
+  PlaceDetail,
+  PlaceSummary,
+  QrPosterInput,
+  Spot,
+  UpdateSpotInput,
+} from '../api-types';
+import { download, http } from '../http';
 
 /** Children of a place; without a parent, the roots of the user's scope. */
 export const listPlaces = (parent?: string, signal?: AbortSignal) =>
@@ -19,3 +29,20 @@ export const listHouseholds = (code: string, query: HouseholdQuery, signal?: Abo
 
 export const locatePoint = (lat: number, lng: number) =>
   http.get<LocateResult>('/places/locate', { query: { lat, lng } });
+
+// 地点 (spots) and QR posters
+export const listSpots = (under: string, signal?: AbortSignal) =>
+  http.get<ListResponse<Spot>>('/spots', { query: { under }, signal });
+
+export const createSpot = (input: CreateSpotInput) => http.post<{ code: string }>('/spots', input);
+
+export const updateSpot = (code: string, input: UpdateSpotInput) =>
+  http.put<{ code: string }>(`/spots/${encodeURIComponent(code)}`, input);
+
+/** The phone number the posters of a place print. */
+export const setPlacePhone = (code: string, phone: string) =>
+  http.put<{ code: string; phone: string }>(`/places/${encodeURIComponent(code)}/phone`, { phone });
+
+/** One PDF with a poster per building, unit or spot. */
+export const printQrPosters = (input: QrPosterInput) =>
+  download('/qr-posters', { method: 'POST', body: input, fallbackName: '二维码海报.pdf' });

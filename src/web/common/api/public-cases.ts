@@ -1,4 +1,4 @@
-import type { CaseRating, PublicCaseView, PublicCommunity } from '../api-types';
+import type { CaseRating, PublicCaseView, PublicCommunity, PublicPlace } from '../api-types';
 import { http } from '../http';
 
 // The resident's side, without login: the QR report form, the tracking page, the rating.
@@ -6,8 +6,14 @@ import { http } from '../http';
 export const getPublicCommunity = (code: string, signal?: AbortSignal) =>
   http.get<PublicCommunity>(`/public/communities/${encodeURIComponent(code)}`, { signal });
 
+/** The place of a building's, unit's or spot's poster (the token in /r/p/…). */
+export const getPublicPlace = (token: string, signal?: AbortSignal) =>
+  http.get<PublicPlace>(`/public/places/${encodeURIComponent(token)}`, { signal });
+
 export interface PublicReport {
   communityCode: string;
+  /** The token of the poster scanned: the report is filed under its building, unit or spot. */
+  placeToken?: string;
   categoryCode?: string;
   description: string;
   reporterName: string;
@@ -24,6 +30,7 @@ export interface PublicReport {
 export function submitPublicReport(report: PublicReport, idempotencyKey: string) {
   const form = new FormData();
   form.append('communityCode', report.communityCode);
+  if (report.placeToken) form.append('placeToken', report.placeToken);
   if (report.categoryCode) form.append('categoryCode', report.categoryCode);
   form.append('description', report.description);
   form.append('reporterName', report.reporterName);

@@ -49,6 +49,7 @@ const en: typeof zhCN = {
     building: 'Building',
     unit: 'Unit',
     household: 'Household',
+    spot: 'Spot',
   },
   placeStatus: { active: 'Active', retired: 'Retired' },
   gridKind: { comprehensive: 'Comprehensive', dedicated: 'Dedicated' },

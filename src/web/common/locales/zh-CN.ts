@@ -53,6 +53,7 @@ export default {
     building: '楼栋',
     unit: '单元',
     household: '户',
+    spot: '地点',
   },
   placeStatus: { active: '在用', retired: '已撤销' },
   gridKind: { comprehensive: '综合网格', dedicated: '专属网格' },

@@ -1,7 +1,7 @@
 import type { PlaceKind } from '../../../../common/api-types';
 
 /** The order counts are shown in, top level first. */
-export const countOrder: PlaceKind[] = ['street', 'community', 'grid', 'building', 'unit', 'household'];
+export const countOrder: PlaceKind[] = ['street', 'community', 'grid', 'building', 'unit', 'household', 'spot'];
 
 /** Kinds whose households can be listed (GET /places/{code}/households). */
 export const householdHolders: PlaceKind[] = ['community', 'grid', 'building', 'unit'];
