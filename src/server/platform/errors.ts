@@ -125,6 +125,16 @@ export const errorTable = {
     'zh-CN': '该社区正在导入另一份名册，请等它完成后再试',
     en: 'Another import into this community is running; try again when it has finished',
   },
+  CATEGORY_CHANGED: {
+    status: 409,
+    'zh-CN': '该分类刚被他人修改，请刷新后再改',
+    en: 'Someone else changed this category just now; reload and edit again',
+  },
+  CATEGORY_IN_USE: {
+    status: 409,
+    'zh-CN': '该分类已有诉求或下级分类，不能删除，请改为停用',
+    en: 'Cases or sub-categories use this category; deactivate it instead of deleting it',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -209,6 +219,14 @@ export const invalidReasons = {
     en: 'every ring must be closed (first point = last point)',
   },
   usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
+  unknownCategoryParent: { 'zh-CN': '没有这个上级分类', en: 'no such parent category' },
+  categoryOtherKind: { 'zh-CN': '事件分类和部件分类不能互为上下级', en: 'event and component classes do not mix' },
+  categoryParentLoop: { 'zh-CN': '不能放到自己或自己的下级分类之下', en: 'not under itself or its own sub-category' },
+  categoryTooDeep: { 'zh-CN': '分类最多三级', en: 'at most three levels' },
+  categoryHasActiveChildren: {
+    'zh-CN': '请先停用它的下级分类',
+    en: 'deactivate its sub-categories first',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -17,7 +17,8 @@ const placeCode = z
   .min(2)
   .max(40)
   .regex(/^[0-9A-Za-z-]+$/);
-const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
+// Demo-set codes (`street_light`) and standard-like codes (`E0401`, categories/codes.ts).
+const categoryCode = z.string().regex(/^[A-Za-z0-9_]{2,40}$/);
 
 const where = {
   lng: optionalLng,

@@ -38,7 +38,7 @@ export function createCasesService(deps: CasesDeps) {
 }
 
 async function categoryNames(db: Db) {
-  return new Map((await repo.categories(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
+  return new Map((await repo.categoryNames(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
 }
 
 async function readable(db: Db, actor: Actor, id: string) {
