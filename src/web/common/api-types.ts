@@ -70,6 +70,14 @@ import type {
   WhistleSchema,
   WhistleSummary as WhistleSummarySchema,
 } from '../../server/features/whistle/schemas';
+import type {
+  CategoryCreateInput as CategoryCreateInputSchema,
+  CategoryDetailSchema,
+  CategoryImportResultSchema,
+  CategoryListSchema,
+  CategoryPatchInput as CategoryPatchInputSchema,
+  CategoryVersionSchema,
+} from '../../server/features/categories/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];
@@ -166,3 +174,11 @@ export type WhistleRankingRow = z.infer<typeof RankingRow>;
 export type WhistleSummary = z.infer<typeof WhistleSummarySchema>;
 export type Summons = Whistle['summonses'][number];
 export type SummonsAction = Summons['actions'][number];
+
+// 事项分类: the editable category tree, its versions and the import of the standard's classes.
+export type CategoryDetail = z.infer<typeof CategoryDetailSchema>;
+export type CategoryList = z.infer<typeof CategoryListSchema>;
+export type CategoryVersion = z.infer<typeof CategoryVersionSchema>;
+export type CategoryCreateInput = z.input<typeof CategoryCreateInputSchema>;
+export type CategoryPatchInput = z.input<typeof CategoryPatchInputSchema>;
+export type CategoryImportResult = z.infer<typeof CategoryImportResultSchema>;
