@@ -114,6 +114,9 @@ describe(`categories (${testEngine})`, () => {
       expect((await act(id, 'accept')).status).toBe(200);
       expect((await act(id, 'dispatch', { target: { kind: 'user', id: gridA } })).status).toBe(200);
     }
+    // The case shows the limits it keeps, which the dispatch dialog offers as the default.
+    expect((await worker.request('GET', `/api/v1/cases/${old}`)).body.limits).toMatchObject({ resolveHours: 48 });
+    expect((await worker.request('GET', `/api/v1/cases/${fresh}`)).body.limits).toMatchObject({ resolveHours: 96 });
     const [o, n] = [await caseRow(old), await caseRow(fresh)];
     expect(hoursBetween(o.dispatched_at!, o.resolve_due_at!)).toBe(48);
     expect(hoursBetween(n.dispatched_at!, n.resolve_due_at!)).toBe(96);

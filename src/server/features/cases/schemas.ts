@@ -169,6 +169,16 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   extensionRequestedHours: z.number().nullable(),
   timeline: z.array(CaseEventSchema),
   actions: z.array(z.enum(caseActions)),
+  /** The limits of the category version the case was filed under: its later clocks use these. */
+  limits: z
+    .object({
+      firstContactMinutes: z.number(),
+      dispatchMinutes: z.number(),
+      takeMinutes: z.number(),
+      resolveHours: z.number(),
+      businessDays: z.boolean(),
+    })
+    .nullable(),
 }).openapi('CaseDetail');
 
 export const RatingInput = z
