@@ -38,8 +38,8 @@ describe('事项分类 — categories in the console', () => {
 
     await row(page, '电梯故障').getByTestId('category-edit').click();
     const dialog = page.getByTestId('category-dialog');
-    await dialog.getByTestId('category-name').locator('input').waitFor();
-    expect(await dialog.getByTestId('category-name').locator('input').inputValue()).toBe('电梯故障');
+    await dialog.getByTestId('category-name').waitFor();
+    expect(await dialog.getByTestId('category-name').inputValue()).toBe('电梯故障');
     const resolve = dialog.getByTestId('category-resolve');
     await resolve.locator('input').first().fill('2');
     await resolve.locator('.el-select').click();
