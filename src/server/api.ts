@@ -28,6 +28,7 @@ import { disputesRoutes } from './features/disputes/routes.js';
 import { createDisputesService } from './features/disputes/service.js';
 import type { BlowWhistle } from './features/disputes/deps.js';
 import { dutiesRoutes } from './features/duties/routes.js';
+import { categoriesRoutes, createCategoriesService } from './features/categories/index.js';
 import { legalRoutes } from './features/legal/routes.js';
 import { createLegalService } from './features/legal/service.js';
 import { createDutiesService } from './features/duties/service.js';
@@ -88,6 +89,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
   api.route('/', calendarRoutes(createCalendarService(deps)));
+  api.route('/', categoriesRoutes(createCategoriesService(deps)));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

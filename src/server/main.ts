@@ -18,6 +18,7 @@ import { createApiKeys } from './features/open311/apikeys-service.js';
 import { systemActor } from './platform/policy.js';
 import { createCalendarService } from './features/calendar/index.js';
 import { parseHolidayNotice } from '../shared/calendar.js';
+import { importStandard } from './features/categories/index.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -29,6 +30,9 @@ Usage:
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
   linli apikey create --name N --tenant CODE     issue an Open311 API key for one county (printed once)
   linli stats rebuild            rebuild the dashboard rollups from the raw cases
+  linli categories import-standard
+                                 add the urban-grid standard's case classes (GB/T 30428) that are
+                                 missing; classes already there are left as they are
   linli jobs run                 run the background jobs that are due (deadline alarms, SMS, reports)
                                  once, without the web server, and exit
   linli backup --out FILE [--include-key]
@@ -57,6 +61,7 @@ const commands: Record<string, Command> = {
   apikey: apikeyCommand,
   stats: statsCommand,
   jobs: jobsCommand,
+  categories: categoriesCommand,
   backup: backupCommand,
   restore: restoreCommand,
   calendar: calendarCommand,
@@ -156,6 +161,18 @@ async function statsCommand(config: Config, rest: string[]): Promise<void> {
   try {
     await deps.db.transaction().execute((trx) => rebuildRollups(trx));
     console.log('统计汇总已重建 Rollups rebuilt.');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** 导入国标分类: the same import as the console's button, audited as the system. */
+async function categoriesCommand(config: Config, rest: string[]): Promise<void> {
+  if (rest[0] !== 'import-standard') throw new UsageError('categories takes the subcommand import-standard');
+  const { deps, handle } = await openRuntime(config);
+  try {
+    const { added, kept } = await importStandard(deps, systemActor());
+    console.log(`已导入国标分类 ${added} 项，已有 ${kept} 项保持不变 Added ${added} standard classes, kept ${kept}.`);
   } finally {
     await handle.close();
   }

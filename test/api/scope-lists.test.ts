@@ -623,6 +623,10 @@ const table: Record<string, Row | Skip> = {
     skip: 'the public QR form of a community: name, street and categories, printed on its poster',
   },
   'GET /api/v1/public/cases/{code}': { calls: (_m, a) => [{ probe: `${v1}/public/cases/${a.caseCode}` }] },
+  'GET /api/v1/categories': {
+    skip: 'reference data: the categories, county-wide (categories.test.ts covers who may edit)',
+  },
+  'GET /api/v1/categories/{code}/versions': { skip: 'reference data: the history of a category, no place rows' },
   'GET /api/v1/visit-logs': {
     calls: (m, a) => [`${v1}/visit-logs?mine=true`, ...underList('/visit-logs')(m, a)],
     shows: (x) => [x.visitContent],

@@ -150,6 +150,16 @@ export const errorTable = {
     'zh-CN': '一次最多生成 500 张海报，请按网格或楼栋分批生成',
     en: 'At most 500 posters at a time; make them grid by grid or building by building',
   },
+  CATEGORY_CHANGED: {
+    status: 409,
+    'zh-CN': '该分类刚被他人修改，请刷新后再改',
+    en: 'Someone else changed this category just now; reload and edit again',
+  },
+  CATEGORY_IN_USE: {
+    status: 409,
+    'zh-CN': '该分类已有诉求或下级分类，不能删除，请改为停用',
+    en: 'Cases or sub-categories use this category; deactivate it instead of deleting it',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -246,6 +256,14 @@ export const invalidReasons = {
   },
   phoneCharacters: { 'zh-CN': '只能用数字、空格和 + ( ) -', en: 'digits, spaces and + ( ) - only' },
   spotOutsideGrid: { 'zh-CN': '这个位置不在所选网格内', en: 'this point is not inside the chosen grid' },
+  unknownCategoryParent: { 'zh-CN': '没有这个上级分类', en: 'no such parent category' },
+  categoryOtherKind: { 'zh-CN': '事件分类和部件分类不能互为上下级', en: 'event and component classes do not mix' },
+  categoryParentLoop: { 'zh-CN': '不能放到自己或自己的下级分类之下', en: 'not under itself or its own sub-category' },
+  categoryTooDeep: { 'zh-CN': '分类最多三级', en: 'at most three levels' },
+  categoryHasActiveChildren: {
+    'zh-CN': '请先停用它的下级分类',
+    en: 'deactivate its sub-categories first',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -8,6 +8,38 @@ from "case_categories"
 where "active" = $1
 order by "sort";
 
+-- cases.categoryNames
+
+select
+  "code",
+  "name_zh",
+  "name_en"
+from "case_categories";
+
+-- cases.categoryAsFiled
+
+select
+  "code",
+  "parent_code",
+  "name_zh",
+  "name_en",
+  "kind",
+  "first_contact_minutes",
+  "dispatch_minutes",
+  "take_minutes",
+  "resolve_hours",
+  "business_days",
+  "urgent",
+  "default_department_kind",
+  "keywords",
+  "sort",
+  "active",
+  "version",
+  "changed_at" as "updated_at"
+from "case_category_versions"
+where "code" = $1
+  and "version" = $2;
+
 -- cases.findByIdempotencyKey
 
 select

@@ -83,6 +83,14 @@ import type {
   WhistleSchema,
   WhistleSummary as WhistleSummarySchema,
 } from '../../server/features/whistle/schemas';
+import type {
+  CategoryCreateInput as CategoryCreateInputSchema,
+  CategoryDetailSchema,
+  CategoryImportResultSchema,
+  CategoryListSchema,
+  CategoryPatchInput as CategoryPatchInputSchema,
+  CategoryVersionSchema,
+} from '../../server/features/categories/schemas';
 
 export type Me = z.infer<typeof MeSchema>;
 export type Membership = Me['memberships'][number];
@@ -198,3 +206,10 @@ export type CreateSpotInput = z.input<typeof CreateSpotInputSchema>;
 export type UpdateSpotInput = z.input<typeof UpdateSpotInputSchema>;
 export type QrPosterInput = z.input<typeof QrPosterInputSchema>;
 export type PublicPlace = z.infer<typeof PublicPlaceSchema>;
+// 事项分类: the editable category tree, its versions and the import of the standard's classes.
+export type CategoryDetail = z.infer<typeof CategoryDetailSchema>;
+export type CategoryList = z.infer<typeof CategoryListSchema>;
+export type CategoryVersion = z.infer<typeof CategoryVersionSchema>;
+export type CategoryCreateInput = z.input<typeof CategoryCreateInputSchema>;
+export type CategoryPatchInput = z.input<typeof CategoryPatchInputSchema>;
+export type CategoryImportResult = z.infer<typeof CategoryImportResultSchema>;

@@ -58,7 +58,8 @@ async function runHandler(
   who: Performer,
   now: Date,
 ): Promise<ActionEffect> {
-  const category = c.category_code ? (await repo.categories(trx)).find((k) => k.code === c.category_code) : undefined;
+  // The limits the case was filed under, not today's: a category edited since reaches new cases only.
+  const category = c.category_code ? await repo.categoryAsFiled(trx, c.category_code, c.category_version) : undefined;
   const calendar = await workdayCalendar(trx, c.tenant_id);
   const context = { trx, deps, c, state: row.state, input, who, now, category, calendar };
   return actionHandlers[row.transition.handler](context);

@@ -88,14 +88,26 @@ export function createIntake(deps: CasesDeps) {
     await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
     const calendar = await workdayCalendar(db, tenantId);
     const now = clock.now();
+    // An urgent category (突发事件) makes every case filed under it urgent.
+    const priority = category.urgent ? 'urgent' : input.priority;
     const firstContactDue = addDeadline(
       now,
-      input.priority === 'urgent' ? Math.min(15, category.first_contact_minutes) : category.first_contact_minutes,
+      priority === 'urgent' ? Math.min(15, category.first_contact_minutes) : category.first_contact_minutes,
       false,
       calendar,
     );
     const dispatchDue = addDeadline(now, category.dispatch_minutes, category.business_days, calendar);
-    const filing: Filing = { actor, input, place, category, tokens, phone, now, firstContactDue, dispatchDue };
+    const filing: Filing = {
+      actor,
+      input: { ...input, priority },
+      place,
+      category,
+      tokens,
+      phone,
+      now,
+      firstContactDue,
+      dispatchDue,
+    };
     return db.transaction().execute(async (trx) => {
       // Serialise retries with the same key: the loser of a race waits and then finds the winner's case.
       if (input.idempotencyKey) {
@@ -238,6 +250,7 @@ function caseRow(pii: PiiCipher, f: Filing, trackingCode: string): Insertable<Ca
     tracking_code: trackingCode,
     channel: f.input.channel,
     category_code: f.category.code,
+    category_version: f.category.version,
     priority: f.input.priority,
     state: 'submitted',
     suspended_from: null,

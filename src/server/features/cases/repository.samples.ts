@@ -29,6 +29,8 @@ const filter: repo.CaseListFilter = {
 
 export const samples: SqlSamples<typeof repo> = {
   categories: (db) => repo.categories(db),
+  categoryNames: (db) => repo.categoryNames(db),
+  categoryAsFiled: (db) => repo.categoryAsFiled(db, 'street_light', 2),
   findByIdempotencyKey: (db) => repo.findByIdempotencyKey(db, '610899', '0b8f5c1e-6a3d-4c2e-9f7a-2d4e6b8a1c3f'),
   insertCase: (db) =>
     repo.insertCase(db, {

@@ -9,6 +9,43 @@ export function categories(db: Executor) {
   return db.selectFrom('case_categories').selectAll().where('active', '=', true).orderBy('sort').execute();
 }
 
+/** Names of every category, inactive ones too: an old case keeps showing the name it was filed under. */
+export function categoryNames(db: Executor) {
+  return db.selectFrom('case_categories').select(['code', 'name_zh', 'name_en']).execute();
+}
+
+/**
+ * The category as it was when the case was filed (its version): later clocks of the case use the
+ * limits it was given. A case from before versions (NULL) reads the category as it is now.
+ */
+export function categoryAsFiled(db: Executor, code: string, version: number | null) {
+  if (version === null) return db.selectFrom('case_categories').selectAll().where('code', '=', code).executeTakeFirst();
+  return db
+    .selectFrom('case_category_versions')
+    .select([
+      'code',
+      'parent_code',
+      'name_zh',
+      'name_en',
+      'kind',
+      'first_contact_minutes',
+      'dispatch_minutes',
+      'take_minutes',
+      'resolve_hours',
+      'business_days',
+      'urgent',
+      'default_department_kind',
+      'keywords',
+      'sort',
+      'active',
+      'version',
+      'changed_at as updated_at',
+    ])
+    .where('code', '=', code)
+    .where('version', '=', version)
+    .executeTakeFirst();
+}
+
 export function findByIdempotencyKey(db: Executor, tenantId: string, key: string) {
   return db
     .selectFrom('cases')

@@ -18,7 +18,8 @@ const placeCode = z
   .min(2)
   .max(40)
   .regex(/^[0-9A-Za-z-]+$/);
-const categoryCode = z.string().regex(/^[a-z_]{2,40}$/);
+// Demo-set codes (`street_light`) and standard-like codes (`E0401`, categories/codes.ts).
+const categoryCode = z.string().regex(/^[A-Za-z0-9_]{2,40}$/);
 
 const where = {
   lng: optionalLng,
@@ -178,6 +179,16 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   extensionRequestedHours: z.number().nullable(),
   timeline: z.array(CaseEventSchema),
   actions: z.array(z.enum(caseActions)),
+  /** The limits of the category version the case was filed under: its later clocks use these. */
+  limits: z
+    .object({
+      firstContactMinutes: z.number(),
+      dispatchMinutes: z.number(),
+      takeMinutes: z.number(),
+      resolveHours: z.number(),
+      businessDays: z.boolean(),
+    })
+    .nullable(),
 }).openapi('CaseDetail');
 
 export const RatingInput = z

@@ -38,7 +38,7 @@ export function createCasesService(deps: CasesDeps) {
 }
 
 async function categoryNames(db: Db) {
-  return new Map((await repo.categories(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
+  return new Map((await repo.categoryNames(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
 }
 
 async function readable(db: Db, actor: Actor, id: string) {
@@ -88,7 +88,24 @@ export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale:
 
 export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Locale) {
   const c = await withPlace(deps.db, await readable(deps.db, actor, id));
-  return presentDetail(c, await repo.events(deps.db, id), partiesOf(actor, c), await categoryNames(deps.db), locale);
+  const detail = presentDetail(
+    c,
+    await repo.events(deps.db, id),
+    partiesOf(actor, c),
+    await categoryNames(deps.db),
+    locale,
+  );
+  const filed = c.category_code ? await repo.categoryAsFiled(deps.db, c.category_code, c.category_version) : undefined;
+  const limits = filed
+    ? {
+        firstContactMinutes: filed.first_contact_minutes,
+        dispatchMinutes: filed.dispatch_minutes,
+        takeMinutes: filed.take_minutes,
+        resolveHours: filed.resolve_hours,
+        businessDays: filed.business_days,
+      }
+    : null;
+  return { ...detail, limits };
 }
 
 /** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */

@@ -14,7 +14,7 @@ export const StatsFilters = z.object({
   to: z.iso.date().optional(),
   category: z
     .string()
-    .regex(/^[a-z_]{2,40}$/)
+    .regex(/^[A-Za-z0-9_]{2,40}$/)
     .optional(),
   channel: z.enum(caseChannels).optional(),
   department: text({ max: 20 }).optional(),

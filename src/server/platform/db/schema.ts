@@ -305,6 +305,35 @@ export interface CaseCategoriesTable {
   keywords: string[];
   sort: number;
   active: Generated<boolean>;
+  /** 0020: the current version (case_category_versions), event or component class, urgent, last edit. */
+  version: Generated<number>;
+  kind: Generated<'event' | 'component'>;
+  urgent: Generated<boolean>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** 0020: every version of a category, with who made it; a case points at the one it was filed under. */
+export interface CaseCategoryVersionsTable {
+  code: string;
+  version: number;
+  parent_code: string | null;
+  name_zh: string;
+  name_en: string;
+  kind: 'event' | 'component';
+  first_contact_minutes: number;
+  dispatch_minutes: number;
+  take_minutes: number;
+  resolve_hours: number;
+  business_days: boolean;
+  urgent: boolean;
+  default_department_kind: string | null;
+  keywords: string[];
+  sort: number;
+  active: boolean;
+  change: 'initial' | 'create' | 'edit' | 'import';
+  changed_by: string | null;
+  changed_by_name: string;
+  changed_at: Timestamp;
 }
 
 export interface CalendarDaysTable {
@@ -372,6 +401,8 @@ export interface CasesTable {
   updated_at: Timestamp;
   /** The reporter allowed others to see the description, place and photos (公开); 0012. */
   is_public: Generated<boolean>;
+  /** The category version (its limits) the case was filed under; 0020. */
+  category_version: Generated<number | null>;
 }
 
 export interface CaseEventsTable {
@@ -732,6 +763,7 @@ export interface Database {
   party_org_units: PartyOrgUnitsTable;
   spots: SpotsTable;
   place_qr_codes: PlaceQrCodesTable;
+  case_category_versions: CaseCategoryVersionsTable;
 }
 
 export type Place = Selectable<PlacesTable>;

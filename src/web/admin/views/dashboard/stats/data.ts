@@ -344,7 +344,7 @@ export function readQuery(query: Record<string, unknown>, today: string): Dashbo
     under: typeof query.under === 'string' ? query.under : '',
     period,
     range,
-    category: typeof query.category === 'string' && /^[a-z_]{2,40}$/.test(query.category) ? query.category : '',
+    category: typeof query.category === 'string' && /^[A-Za-z0-9_]{2,40}$/.test(query.category) ? query.category : '',
     channel: channelKeys.includes(query.channel as Channel) ? (query.channel as Channel) : '',
   };
 }
