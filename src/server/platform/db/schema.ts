@@ -356,6 +356,10 @@ export interface CasesTable {
   updated_at: Timestamp;
   /** The reporter allowed others to see the description, place and photos (公开); 0012. */
   is_public: Generated<boolean>;
+  /** 督办 (0022): when the case climbed to its escalation level, when that level's period ends, since when it is late. */
+  escalated_at: Timestamp | null;
+  supervision_due_at: Timestamp | null;
+  overdue_since: Timestamp | null;
 }
 
 export interface CaseEventsTable {
