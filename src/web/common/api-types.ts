@@ -166,3 +166,12 @@ export type WhistleRankingRow = z.infer<typeof RankingRow>;
 export type WhistleSummary = z.infer<typeof WhistleSummarySchema>;
 export type Summons = Whistle['summonses'][number];
 export type SummonsAction = Summons['actions'][number];
+
+// 督办 (cases/supervision): the queue of late and escalated cases, and the urge.
+export type SupervisionItem = z.infer<
+  typeof import('../../server/features/cases/supervision/schemas').SupervisionItemSchema
+>;
+export type SupervisionPage = z.infer<
+  typeof import('../../server/features/cases/supervision/schemas').SupervisionPageSchema
+>;
+export type Urged = z.infer<typeof import('../../server/features/cases/supervision/schemas').UrgedSchema>;
