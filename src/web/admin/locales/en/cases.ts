@@ -289,7 +289,7 @@ const en: typeof zhCN = {
     columns: {
       code: 'Code',
       summary: 'Case',
-      place: 'Community',
+      place: 'Where',
       level: 'Level',
       supervisor: 'Supervised by',
       assignee: 'Handled by',
@@ -300,7 +300,7 @@ const en: typeof zhCN = {
     notSent: 'Not yet dispatched',
     lateFor: 'Late by {time}',
     backOnTime: 'Back on time',
-    top: 'At the county',
+    top: 'No higher (at the county)',
     minutes: '{n} min',
     hours: '{h} h {m} min',
     days: '{d} d {h} h',

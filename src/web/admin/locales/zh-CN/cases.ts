@@ -286,7 +286,7 @@ export default {
     columns: {
       code: '查询码',
       summary: '内容',
-      place: '所在社区',
+      place: '所在地',
       level: '层级',
       supervisor: '督办单位',
       assignee: '现由谁办',
@@ -297,7 +297,7 @@ export default {
     notSent: '尚未派单',
     lateFor: '已超时 {time}',
     backOnTime: '已恢复按时',
-    top: '已到区县',
+    top: '不再上报（已到区县）',
     minutes: '{n} 分钟',
     hours: '{h} 小时 {m} 分',
     days: '{d} 天 {h} 小时',
