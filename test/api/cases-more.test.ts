@@ -87,10 +87,12 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     const overdueSms = await ctx.deps.db
       .selectFrom('sms_outbox')
       .select('to_masked')
-      .where('template', '=', 'sla_overdue')
+      .where('template', 'in', ['case_escalated', 'sla_overdue'])
       .where('body', 'like', `%${code}%`)
       .execute();
-    // Two clocks ran out (call back and dispatch): each tells the cadre and the street once.
+    // Two clocks ran out (call back and dispatch): the first lifts the case to the street
+    // (case_escalated), the second finds the street supervising (sla_overdue); each tells the cadre
+    // and the street once.
     expect(overdueSms.map((s) => s.to_masked).sort()).toEqual([
       '139****0001',
       '139****0001',

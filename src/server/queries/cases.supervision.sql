@@ -26,6 +26,8 @@ select
   "display_name"
 from "users"
 where "id" in ($1)
+  and "status" = $2
+  and "phone_enc" is not null
 order by "display_name";
 
 -- cases.supervision.placeName

@@ -33,13 +33,15 @@ export async function lastDispatcherId(db: Executor, caseId: string): Promise<st
   return row?.actor_id ?? null;
 }
 
-/** Display names of users, for the timeline ("who was told"), in a stable order. */
+/** Display names of the users a text reaches (active, with a phone), for the timeline's "who was told". */
 export async function displayNames(db: Executor, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
   const rows = await db
     .selectFrom('users')
     .select('display_name')
     .where('id', 'in', userIds)
+    .where('status', '=', 'active')
+    .where('phone_enc', 'is not', null)
     .orderBy('display_name')
     .execute();
   return rows.map((r) => r.display_name);
