@@ -300,7 +300,7 @@ const en: typeof zhCN = {
     notSent: 'Not yet dispatched',
     lateFor: 'Late by {time}',
     backOnTime: 'Back on time',
-    top: 'No higher (at the county)',
+    top: 'No higher',
     minutes: '{n} min',
     hours: '{h} h {m} min',
     days: '{d} d {h} h',

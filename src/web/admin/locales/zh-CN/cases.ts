@@ -297,7 +297,7 @@ export default {
     notSent: '尚未派单',
     lateFor: '已超时 {time}',
     backOnTime: '已恢复按时',
-    top: '不再上报（已到区县）',
+    top: '不再上报',
     minutes: '{n} 分钟',
     hours: '{h} 小时 {m} 分',
     days: '{d} 天 {h} 小时',
