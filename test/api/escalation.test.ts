@@ -217,6 +217,24 @@ describe(`escalation: community → street → county (${testEngine})`, () => {
     expect((await caseByCode(taken.code)).escalation_level).toBe(1);
   });
 
+  it('holds the street’s period while the case is suspended, and climbs when it runs out after the pause', async () => {
+    ctx.clock.set('2026-12-04T01:00:00Z');
+    worker = await new Session(ctx).login('worker1');
+    const paused = await dispatchedCase('13800000005', '9号楼外墙瓷砖脱落，砸到路边');
+    await runJobsAt((await caseByCode(paused.code)).take_due_at!);
+    const periodEnd = new Date((await caseByCode(paused.code)).supervision_due_at!).getTime();
+    expect((await act(worker, paused.id, 'suspend', { reason: '等待物业提供维修资金' })).status).toBe(200);
+    await runJobsAt(new Date(periodEnd + 60 * 60_000)); // the period would have ended an hour ago
+    expect((await caseByCode(paused.code)).escalation_level).toBe(1);
+    expect((await act(worker, paused.id, 'resume')).status).toBe(200);
+    const moved = new Date((await caseByCode(paused.code)).supervision_due_at!).getTime();
+    expect(moved).toBeGreaterThan(ctx.clock.now().getTime());
+    await runJobsAt(new Date(moved - 60_000));
+    expect((await caseByCode(paused.code)).escalation_level).toBe(1);
+    await runJobsAt(new Date(moved));
+    expect((await caseByCode(paused.code)).escalation_level).toBe(2);
+  });
+
   it('takes the dispatcher’s 上报 up the same chain, one level at a time, texting the street', async () => {
     ctx.clock.set('2026-12-03T01:00:00Z');
     worker = await new Session(ctx).login('worker1');

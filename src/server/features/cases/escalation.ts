@@ -185,6 +185,29 @@ export async function planClimb(
   return { level, supervisor, changes, data, announce };
 }
 
+/**
+ * A suspended case's supervision period stands still like its clocks: on resume it ends `paused`
+ * later, and the end is watched again (the old check found the case suspended and did nothing).
+ */
+export function movedSupervision(trx: Trx, deps: NoticeDeps, c: CaseRow, paused: number) {
+  const running = c.supervision_due_at && c.suspended_at && new Date(c.supervision_due_at) > new Date(c.suspended_at);
+  if (!running || c.escalation_level < 1) return { changes: {}, after: undefined };
+  const due = new Date(new Date(c.supervision_due_at!).getTime() + paused);
+  const level = levelOf(c.escalation_level);
+  return {
+    changes: { supervision_due_at: due } satisfies Updateable<CasesTable>,
+    after: async () => {
+      await queueJob(
+        trx,
+        deps.clock,
+        caseSupervision,
+        { caseId: c.id, level, due: due.toISOString() },
+        { runAt: due, dedupeKey: `supervision:${c.id}:${level}:${due.toISOString()}` },
+      );
+    },
+  };
+}
+
 const workingStates = ['submitted', 'accepted', 'dispatched', 'in_progress'];
 
 /**

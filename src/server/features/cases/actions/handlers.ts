@@ -6,7 +6,7 @@ import { canReadCase } from '../../../platform/case-access.js';
 import { smsUsers } from '../../../platform/notify/recipients.js';
 import { attachableFiles } from '../../files/index.js';
 import type { CaseHandler } from '../lifecycle.js';
-import { planClimb } from '../escalation.js';
+import { movedSupervision, planClimb } from '../escalation.js';
 import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
 import * as repo from '../repository.js';
 import { dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
@@ -92,12 +92,15 @@ const returnToDispatcher: ActionHandler = (ctx) => ({
 const suspend: ActionHandler = ({ state, now }) => ({ changes: { suspended_from: state, suspended_at: now } });
 
 /** The clock stood still while suspended: every running deadline moves by the pause. */
-const resume: ActionHandler = ({ c, now }) => {
+const resume: ActionHandler = ({ trx, deps, c, now }) => {
   const paused = now.getTime() - new Date(c.suspended_at ?? now).getTime();
+  // A 督办 period stood still too: it moves by the pause and is watched again (escalation.ts).
+  const supervision = movedSupervision(trx, deps, c, paused);
   return {
-    changes: { suspended_from: null, suspended_at: null },
+    changes: { suspended_from: null, suspended_at: null, ...supervision.changes },
     starts: runningClocks(c).map((k) => [k, new Date(new Date(c[dueColumn[k]]!).getTime() + paused)]),
     data: { pausedMinutes: Math.round(paused / 60_000) },
+    after: supervision.after,
   };
 };
 
