@@ -11,6 +11,8 @@ import { casesRoutes } from './features/cases/routes.js';
 import { rosterRoutes } from './features/cases/roster/routes.js';
 import { createRosterService } from './features/cases/roster/service.js';
 import { createCasesService } from './features/cases/service.js';
+import { createSupervisionService } from './features/cases/supervision/service.js';
+import { supervisionRoutes } from './features/cases/supervision/routes.js';
 import { filesRoutes } from './features/files/routes.js';
 import { createFilesService } from './features/files/service.js';
 import { gridworkRoutes } from './features/gridwork/routes.js';
@@ -77,6 +79,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
+  api.route('/', supervisionRoutes(createSupervisionService(withNotices)));
   api.route('/', statsRoutes(statsService));
   api.route('/', monthlyRoutes(statsService));
   api.route('/', whistleRoutes(whistleService));

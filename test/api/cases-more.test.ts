@@ -82,15 +82,18 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
       .where('case_events.action', 'in', ['warning', 'overdue'])
       .execute();
     expect(events.map((e) => e.note).sort()).toEqual(
-      ['派单即将超时', '派单已超时', '首次联系即将超时', '首次联系已超时'].sort(),
+      // the first missed deadline lifts the case to the street (督办); the second finds it there
+      ['派单即将超时', '派单已超时', '首次联系即将超时', '首次联系已超时，上报城关街道督办'].sort(),
     );
     const overdueSms = await ctx.deps.db
       .selectFrom('sms_outbox')
       .select('to_masked')
-      .where('template', '=', 'sla_overdue')
+      .where('template', 'in', ['case_escalated', 'sla_overdue'])
       .where('body', 'like', `%${code}%`)
       .execute();
-    // Two clocks ran out (call back and dispatch): each tells the cadre and the street once.
+    // Two clocks ran out (call back and dispatch): the first lifts the case to the street
+    // (case_escalated), the second finds the street supervising (sla_overdue); each tells the cadre
+    // and the street once.
     expect(overdueSms.map((s) => s.to_masked).sort()).toEqual([
       '139****0001',
       '139****0001',

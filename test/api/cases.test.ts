@@ -277,7 +277,7 @@ describe(`cases: the closed loop (${testEngine})`, () => {
 });
 
 describe(`cases: watched deadlines (${testEngine})`, () => {
-  it('turns yellow at 80 %, red when overdue, tells the cadre on duty and the street, once', async () => {
+  it('turns yellow at 80 %, red when overdue, lifts it to the street and tells the cadre on duty and the street, once', async () => {
     ctx.clock.set('2026-11-25T02:00:00Z');
     worker = await new Session(ctx).login('worker1'); // a new day, a new login
     const code = (await report({ description: '小区消防通道被电动车堵塞', reporterPhone: '13300000001' })).body
@@ -295,8 +295,10 @@ describe(`cases: watched deadlines (${testEngine})`, () => {
     expect((await caseByCode(code)).sla_level).toBe('red');
     const events = (await worker.get(`/api/v1/cases/${c.id}`)).body.timeline.map((e: { action: string }) => e.action);
     expect(events.filter((a: string) => a === 'warning' || a === 'overdue')).toEqual(['warning', 'overdue']);
-    const overdueSms = (await outbox()).filter((m) => m.template === 'sla_overdue' && m.body.includes(code));
+    // The missed call back lifts the case to the street (督办): the street's officer hears of it.
+    const overdueSms = (await outbox()).filter((m) => m.template === 'case_escalated' && m.body.includes(code));
     expect(overdueSms.map((m) => m.to_masked).sort()).toEqual(['139****0001', '139****0002']);
+    expect(overdueSms[0].body).toContain('首次联系已超时');
     const list = await worker.get('/api/v1/cases?overdue=true');
     expect(list.body.items.map((i: { trackingCode: string }) => i.trackingCode)).toContain(code);
   });

@@ -2,7 +2,9 @@ import type { Insertable, Transaction } from 'kysely';
 import type { CasesTable, Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
+import { caseSupervision, escalationChain } from '../features/cases/escalation.js';
 import { dueColumn, watchCaseClock } from '../features/cases/sla.js';
+import { queueJob } from '../platform/jobs.js';
 import { trackingCounterName } from '../features/cases/tracking-code.js';
 import { simulateCase, type CaseOutput, type CaseWorld, type GridRef, type Person } from './case-life.js';
 import type { Random } from './random.js';
@@ -73,30 +75,62 @@ async function loadStaff(trx: Transaction<Database>) {
   return { workerOfGrid, dispatcherOf, handlerOf };
 }
 
-/** A clock that ran out before the demo started is red already, as the job would have left it. */
+/**
+ * A clock that ran out before the demo started is red already, and the case has climbed the 督办
+ * chain as the jobs would have left it: to the street at the first missed deadline, and to the
+ * county when the street's period (here a day) ran out too.
+ */
 function markOverdue(out: CaseOutput, now: Date) {
   const clockNames = { firstContact: '首次联系', dispatch: '派单', take: '接单', resolve: '办结' } as const;
+  const period = (escalationChain[1].period?.manualMinutes ?? 24 * 60) * 60_000;
   for (const c of out.cases) {
     if (finished.includes(c.state)) continue;
-    for (const which of clocks) {
-      const due = c[dueColumn[which]] as Date | null;
-      if (!due || due > now) continue;
+    const missed = clocks
+      .map((which) => ({ which, due: c[dueColumn[which]] as Date | null }))
+      .filter((m): m is { which: (typeof clocks)[number]; due: Date } => m.due !== null && m.due <= now)
+      .sort((a, b) => a.due.getTime() - b.due.getTime());
+    for (const [i, { which, due }] of missed.entries()) {
       c.sla_level = 'red';
-      out.events.push({
-        id: newId(),
-        tenant_id: '610899',
-        case_id: c.id,
-        action: 'overdue',
-        from_state: c.state,
-        to_state: c.state,
-        actor_id: null,
-        actor_name: '系统',
-        note: `${clockNames[which]}已超时`,
-        data: JSON.stringify({ clock: which, due: due.toISOString(), escalated: false }),
-        at: due,
-      });
+      out.events.push(systemEvent(c, 'overdue', due, `${clockNames[which]}已超时`, { clock: which, due, level: 1 }, i));
     }
+    if (missed.length === 0) continue;
+    const first = missed[0].due;
+    const streetEnds = new Date(first.getTime() + period);
+    Object.assign(c, {
+      overdue_since: first,
+      escalation_level: 1,
+      escalated_at: first,
+      supervision_due_at: streetEnds,
+    });
+    if (streetEnds > now) continue;
+    Object.assign(c, { escalation_level: 2, escalated_at: streetEnds, supervision_due_at: null });
+    out.events.push(systemEvent(c, 'escalate', streetEnds, '街道督办期满仍未办好，上报区县督办', { level: 2 }, -1));
   }
+}
+
+function systemEvent(
+  c: Insertable<CasesTable>,
+  action: string,
+  at: Date,
+  note: string,
+  data: { clock?: string; due?: Date; level: number },
+  index: number,
+) {
+  // Only the first missed deadline lifted the case; later ones found the street already supervising.
+  const escalated = action === 'escalate' || index === 0;
+  return {
+    id: newId(),
+    tenant_id: '610899',
+    case_id: c.id!,
+    action,
+    from_state: c.state,
+    to_state: c.state,
+    actor_id: null,
+    actor_name: '系统',
+    note: index === 0 ? `${note}，上报街道督办` : note,
+    data: JSON.stringify({ ...data, due: data.due?.toISOString(), escalated }),
+    at,
+  };
 }
 
 async function insertCasesAndEvents(trx: Transaction<Database>, { cases, events }: CaseOutput) {
@@ -121,6 +155,15 @@ async function watchOpenDeadlines(trx: Transaction<Database>, cases: Insertable<
       if (due && due > now && !finished.includes(c.state))
         await watchCaseClock(trx, clock, c.id, which, new Date(c.created_at as Date), due);
     }
+    const supervisionDue = c.supervision_due_at as Date | null | undefined;
+    if (supervisionDue && supervisionDue > now)
+      await queueJob(
+        trx,
+        clock,
+        caseSupervision,
+        { caseId: c.id, level: 1, due: supervisionDue.toISOString() },
+        { runAt: supervisionDue, dedupeKey: `supervision:${c.id}:1:${supervisionDue.toISOString()}` },
+      );
   }
 }
 

@@ -213,3 +213,11 @@ export type CategoryVersion = z.infer<typeof CategoryVersionSchema>;
 export type CategoryCreateInput = z.input<typeof CategoryCreateInputSchema>;
 export type CategoryPatchInput = z.input<typeof CategoryPatchInputSchema>;
 export type CategoryImportResult = z.infer<typeof CategoryImportResultSchema>;
+// 督办 (cases/supervision): the queue of late and escalated cases, and the urge.
+export type SupervisionItem = z.infer<
+  typeof import('../../server/features/cases/supervision/schemas').SupervisionItemSchema
+>;
+export type SupervisionPage = z.infer<
+  typeof import('../../server/features/cases/supervision/schemas').SupervisionPageSchema
+>;
+export type Urged = z.infer<typeof import('../../server/features/cases/supervision/schemas').UrgedSchema>;

@@ -5,10 +5,19 @@ import type { CaseRow, Database } from '../../platform/db/schema.js';
 import { defineDeadlineJob, shanghaiMinute, watchDeadline, type DeadlineAlarm } from '../../platform/deadlines.js';
 import { newId } from '../../platform/ids.js';
 import { defineJob, queueJob } from '../../platform/jobs.js';
-import { smsUsers, superiorUserIds } from '../../platform/notify/recipients.js';
+import { smsUsers } from '../../platform/notify/recipients.js';
 import type { Clock } from './lifecycle.js';
-import { assigneeUserIds, onDutyUserIds, type NoticeDeps } from './notices.js';
+import {
+  levelRecipients,
+  planClimb,
+  responsibleUserIds,
+  supervisorName,
+  topLevel,
+  type EscalationLevel,
+} from './escalation.js';
+import type { NoticeDeps } from './notices.js';
 import * as repo from './repository.js';
+import { displayNames } from './supervision/repository.js';
 
 // Watched deadlines of a case (限时督办), through the platform's deadline watcher: when a clock
 // starts, a yellow alarm is queued at 80 % of the time and a red one at the deadline. An alarm acts
@@ -28,7 +37,6 @@ export const runningClocks = (c: CaseRow): Clock[] =>
   (Object.keys(dueColumn) as Clock[]).filter((k) => c[dueColumn[k]] !== null);
 
 const clockLabel: Record<Clock, string> = { firstContact: '首次联系', dispatch: '派单', take: '接单', resolve: '办结' };
-const rank = { ok: 0, yellow: 1, red: 2 } as const;
 
 // The kinds and payloads are declared here, where clocks start; their handlers need the SMS deps
 // (and the lifecycle, for closing), so `casesJobs(deps)` in jobs.ts registers them with those.
@@ -69,54 +77,110 @@ function stillRuns(c: CaseRow, which: Clock, due: string): boolean {
   );
 }
 
-/** Who must act (on duty before dispatch, the assignee after); a red alarm also tells their superiors. */
-async function alarmRecipients(trx: Trx, c: CaseRow, which: Clock, level: 'yellow' | 'red', now: Date) {
-  const responsible =
-    which === 'firstContact' || which === 'dispatch' ? await onDutyUserIds(trx, c, now) : await assigneeUserIds(trx, c);
-  return level === 'red' ? [...new Set([...responsible, ...(await superiorUserIds(trx, c.place_path))])] : responsible;
+/** How long the missed clock ran: the category's time for it; another feature's clock gets a day. */
+async function clockMinutes(trx: Trx, c: CaseRow, which: Clock): Promise<number> {
+  const category = c.category_code ? (await repo.categories(trx)).find((k) => k.code === c.category_code) : undefined;
+  const minutes: Record<Clock, number> = {
+    firstContact: category?.first_contact_minutes ?? 30,
+    dispatch: category?.dispatch_minutes ?? 120,
+    take: category?.take_minutes ?? 60,
+    resolve: (category?.resolve_hours ?? 72) * 60,
+  };
+  return minutes[which] ?? 24 * 60;
 }
 
-/** The alarm rings: mark the case yellow or red, escalate a red take/resolve, and text who must act. */
-export async function raiseAlarm(trx: Trx, deps: NoticeDeps, alarm: DeadlineAlarm, now: Date) {
-  const { id: caseId, due, level } = alarm;
-  const which = alarm.clock as Clock;
-  const c = await repo.lockCase(trx, caseId);
-  if (!c || !stillRuns(c, which, due)) return;
-  const newLevel = rank[level] > rank[c.sla_level] ? level : c.sla_level;
-  const escalate = level === 'red' && (which === 'take' || which === 'resolve') && c.escalation_level < 2;
-  await repo.updateCase(trx, caseId, {
-    sla_level: newLevel,
-    escalation_level: escalate ? c.escalation_level + 1 : c.escalation_level,
-    updated_at: now,
-  });
+/** A running supervision period: a level is still watching the case, so a new red does not climb. */
+const supervising = (c: CaseRow, now: Date) => c.supervision_due_at !== null && new Date(c.supervision_due_at) > now;
+
+/** Yellow: tell whoever must act (on duty before dispatch, the assignee after). */
+async function warn(trx: Trx, deps: NoticeDeps, c: CaseRow, which: Clock, due: string, now: Date) {
+  await repo.updateCase(trx, c.id, { sla_level: c.sla_level === 'red' ? 'red' : 'yellow', updated_at: now });
   await repo.insertEvent(trx, {
     id: newId(),
     tenant_id: c.tenant_id,
     case_id: c.id,
-    action: level === 'red' ? 'overdue' : 'warning',
+    action: 'warning',
     from_state: c.state,
     to_state: c.state,
     actor_id: null,
     actor_name: '系统',
-    note: `${clockLabel[which]}${level === 'red' ? '已超时' : '即将超时'}`,
-    data: JSON.stringify({ clock: which, due, escalated: escalate }),
+    note: `${clockLabel[which]}即将超时`,
+    data: JSON.stringify({ clock: which, due, escalated: false }),
     at: now,
   });
-  const recipients = await alarmRecipients(trx, c, which, level, now);
+  await smsUsers(
+    trx,
+    deps,
+    { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id },
+    await responsibleUserIds(trx, c, now),
+    'sla_warning',
+    { code: c.tracking_code, clock: clockLabel[which], deadline: shanghaiMinute(due), level: '上级' },
+    `sla:${c.id}:${which}:${due}:yellow`,
+  );
+}
+
+/**
+ * Red: the case climbs one level of the escalation chain (escalation.ts) unless a level is already
+ * supervising it; then only that level's people are told again. Never more than one level at once.
+ */
+async function overdue(trx: Trx, deps: NoticeDeps, c: CaseRow, which: Clock, due: string, now: Date) {
+  const missed = `的${clockLabel[which]}已超时（${shanghaiMinute(due)}）`;
+  const climb = supervising(c, now)
+    ? null
+    : await planClimb(
+        trx,
+        deps,
+        c,
+        { kind: 'late', why: missed, missedMinutes: await clockMinutes(trx, c, which), due },
+        now,
+      );
+  const overdueSince = c.sla_level === 'red' && c.overdue_since ? c.overdue_since : new Date(due);
+  await repo.updateCase(trx, c.id, {
+    sla_level: 'red',
+    overdue_since: overdueSince,
+    updated_at: now,
+    ...climb?.changes,
+  });
+  const level = climb ? climb.level : (Math.min(c.escalation_level, topLevel) as EscalationLevel);
+  const recipients = climb ? [] : await levelRecipients(trx, c, level, now);
+  const supervisor = climb ? climb.supervisor : await supervisorName(trx, c, level);
+  await repo.insertEvent(trx, {
+    id: newId(),
+    tenant_id: c.tenant_id,
+    case_id: c.id,
+    action: 'overdue',
+    from_state: c.state,
+    to_state: c.state,
+    actor_id: null,
+    actor_name: '系统',
+    note: `${clockLabel[which]}已超时${climb ? `，上报${climb.supervisor}督办` : ''}`,
+    data: JSON.stringify({
+      clock: which,
+      due,
+      escalated: climb !== null,
+      ...(climb ? climb.data : { level, supervisor, told: await displayNames(trx, recipients) }),
+    }),
+    at: now,
+  });
+  if (climb) return climb.announce({ ...c, ...climb.changes } as CaseRow);
   await smsUsers(
     trx,
     deps,
     { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id },
     recipients,
-    level === 'red' ? 'sla_overdue' : 'sla_warning',
-    {
-      code: c.tracking_code,
-      clock: clockLabel[which],
-      deadline: shanghaiMinute(due),
-      level: escalate ? (c.escalation_level === 0 ? '街道' : '区县') : '上级',
-    },
-    `sla:${caseId}:${which}:${due}:${level}`,
+    'sla_overdue',
+    { code: c.tracking_code, clock: clockLabel[which], deadline: shanghaiMinute(due), level: supervisor },
+    `sla:${c.id}:${which}:${due}:red`,
   );
+}
+
+/** The alarm rings on a clock that still runs: a yellow warning, or a red overdue that escalates. */
+export async function raiseAlarm(trx: Trx, deps: NoticeDeps, alarm: DeadlineAlarm, now: Date) {
+  const which = alarm.clock as Clock;
+  const c = await repo.lockCase(trx, alarm.id);
+  if (!c || !stillRuns(c, which, alarm.due)) return;
+  if (alarm.level === 'yellow') await warn(trx, deps, c, which, alarm.due, now);
+  else await overdue(trx, deps, c, which, alarm.due, now);
 }
 
 /** Still resolved at the same moment and not rated: hand it to `close`. */

@@ -403,6 +403,10 @@ export interface CasesTable {
   is_public: Generated<boolean>;
   /** The category version (its limits) the case was filed under; 0020. */
   category_version: Generated<number | null>;
+  /** 督办 (0022): when the case climbed to its escalation level, when that level's period ends, since when it is late. */
+  escalated_at: Timestamp | null;
+  supervision_due_at: Timestamp | null;
+  overdue_since: Timestamp | null;
 }
 
 export interface CaseEventsTable {

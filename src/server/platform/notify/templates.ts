@@ -13,6 +13,10 @@ export const smsTemplates = {
   login_code: '您的登录验证码是{code}，5分钟内有效。如非本人操作请忽略。',
   calendar_missing:
     '{year}年节假日安排{state}，按工作日计算的办理时限会算错。请在“节假日与工作时间”中导入国务院办公厅通知。',
+  // 督办 (cases/escalation.ts): staff told of a climb, the reporter told once, the assignee urged.
+  case_escalated: '诉求{code}{why}，已上报{supervisor}督办，{ask}',
+  case_supervised: '您反映的问题（{code}）已超期，已由{supervisor}督办，我们会尽快办理。查看进度：{link}',
+  case_urged: '{supervisor}督办：诉求{code}（{summary}）请尽快办理。{note}',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

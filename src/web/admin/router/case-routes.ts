@@ -1,4 +1,4 @@
-import { Calendar, ChatDotRound, Collection, EditPen, Memo, Tickets } from '@element-plus/icons-vue';
+import { AlarmClock, Calendar, ChatDotRound, Collection, EditPen, Memo, Tickets } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 诉求管理. Department users (handler, receiver) hold cases:handle but not cases:read: they see the
@@ -39,6 +39,13 @@ export const caseRoutes: RouteRecordRaw = {
       name: 'case-categories',
       component: () => import('../views/cases/categories/index.vue'),
       meta: { titleKey: 'cases.menu.categories', icon: Collection, permission: 'cases:read' },
+    },
+    {
+      // 督办: late and escalated cases of the levels the user supervises.
+      path: 'supervision',
+      name: 'case-supervision',
+      component: () => import('../views/cases/supervision/index.vue'),
+      meta: { titleKey: 'cases.menu.supervision', icon: AlarmClock, permission: 'cases:dispatch' },
     },
     {
       path: ':id([0-9a-fA-F-]{36})',

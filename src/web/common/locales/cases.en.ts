@@ -34,6 +34,7 @@ const en: typeof zhCN = {
     close: 'Closed',
     warning: 'Deadline near',
     overdue: 'Deadline passed',
+    urge: 'Urged (督办)',
     whistle: {
       whistle: 'Whistle blown',
       acknowledge: 'Summons acknowledged',

@@ -27,6 +27,7 @@ export default {
     close: '归档',
     warning: '即将超时',
     overdue: '已超时',
+    urge: '督办',
     // the whistle's steps, as the case's own timeline shows them (吹哨报到)
     whistle: {
       whistle: '吹哨',

@@ -6,6 +6,7 @@ import { canReadCase } from '../../../platform/case-access.js';
 import { smsUsers } from '../../../platform/notify/recipients.js';
 import { attachableFiles } from '../../files/index.js';
 import type { CaseHandler } from '../lifecycle.js';
+import { movedSupervision, planClimb } from '../escalation.js';
 import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
 import * as repo from '../repository.js';
 import { dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
@@ -91,12 +92,15 @@ const returnToDispatcher: ActionHandler = (ctx) => ({
 const suspend: ActionHandler = ({ state, now }) => ({ changes: { suspended_from: state, suspended_at: now } });
 
 /** The clock stood still while suspended: every running deadline moves by the pause. */
-const resume: ActionHandler = ({ c, now }) => {
+const resume: ActionHandler = ({ trx, deps, c, now }) => {
   const paused = now.getTime() - new Date(c.suspended_at ?? now).getTime();
+  // A 督办 period stood still too: it moves by the pause and is watched again (escalation.ts).
+  const supervision = movedSupervision(trx, deps, c, paused);
   return {
-    changes: { suspended_from: null, suspended_at: null },
+    changes: { suspended_from: null, suspended_at: null, ...supervision.changes },
     starts: runningClocks(c).map((k) => [k, new Date(new Date(c[dueColumn[k]]!).getTime() + paused)]),
     data: { pausedMinutes: Math.round(paused / 60_000) },
+    after: supervision.after,
   };
 };
 
@@ -122,10 +126,13 @@ const approveExtension: ActionHandler = (ctx) => {
   };
 };
 
-const escalate: ActionHandler = ({ c, state }) => {
-  if (c.escalation_level >= 2)
+/** 上报: one level up the same chain the deadlines climb (escalation.ts), with its texts and period. */
+const escalate: ActionHandler = async ({ trx, deps, c, state, input, who, now }) => {
+  const why = `经${who.name}上报（${summarize(input.reason?.trim() ?? '', 30)}）`;
+  const climb = await planClimb(trx, deps, c, { kind: 'manual', why }, now);
+  if (!climb)
     throw new AppError('CASE_ACTION_NOT_ALLOWED', { state, action: 'escalate', reason: 'already at the county' });
-  return { changes: { escalation_level: c.escalation_level + 1 }, data: { level: c.escalation_level + 1 } };
+  return { changes: climb.changes, data: climb.data, after: climb.announce };
 };
 
 const resolve: ActionHandler = async ({ trx, deps, c, input, who, now }) => {

@@ -31,17 +31,26 @@ export function eventDetails(event: CaseEvent): { key: string; params: Record<st
       });
     else out.push({ key: 'cases.detail.data.kindInvalid', params: {} });
   }
+  // 督办: which place supervises it now and who was texted (escalations, overdue alarms, urges).
+  if (typeof data.supervisor === 'string')
+    out.push({ key: 'cases.detail.data.supervisor', params: { name: data.supervisor } });
+  if (Array.isArray(data.told) && data.told.length)
+    out.push({ key: 'cases.detail.data.told', params: { names: data.told.join('、') } });
   return out;
 }
 
 /** The escalation level an event reached (1 street, 2 county), if it is an escalation. */
 export const escalationLevel = (event: CaseEvent) =>
-  event.action === 'escalate' && typeof event.data.level === 'number' ? event.data.level : null;
+  (event.action === 'escalate' || (event.action === 'overdue' && event.data.escalated === true)) &&
+  typeof event.data.level === 'number' &&
+  event.data.level > 0
+    ? event.data.level
+    : null;
 
 export const timelineColor = (action: string) =>
   action === 'overdue' || action === 'reject' || action === 'rateReopen' || action === 'rateEscalate'
     ? '#d92d20'
-    : action === 'warning' || action === 'escalate' || action === 'suspend' || action === 'return'
+    : action === 'warning' || action === 'escalate' || action === 'suspend' || action === 'return' || action === 'urge'
       ? '#f59e0b'
       : action === 'resolve' || action === 'rateSatisfied' || action === 'close'
         ? '#16a34a'
