@@ -125,6 +125,11 @@ export const errorTable = {
     'zh-CN': '该社区正在导入另一份名册，请等它完成后再试',
     en: 'Another import into this community is running; try again when it has finished',
   },
+  WHISTLE_NOBODY_TO_TELL: {
+    status: 422,
+    'zh-CN': '该部门没有接哨账号，也没有登记手机号，街道也无人可通知：请先为部门登记接哨员或手机号',
+    en: 'The department has no receiver account and no mobile number on record, and no street officer can be told: add a receiver or its number first',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -209,6 +214,8 @@ export const invalidReasons = {
     en: 'every ring must be closed (first point = last point)',
   },
   usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
+  meetingInPast: { 'zh-CN': '协商会时间不能早于现在', en: 'the meeting cannot be in the past' },
+  meetingTimeRequired: { 'zh-CN': '填写地点时请同时填写协商会时间', en: 'a meeting place needs a meeting time' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;
