@@ -7,7 +7,8 @@ import { newId } from '../../platform/ids.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import { canReadCase } from '../../platform/case-access.js';
-import { findCase } from '../cases/index.js';
+import { findCase, insertEvent as insertCaseEvent } from '../cases/index.js';
+import { whistleOfCase } from '../whistle/index.js';
 import { phoneColumns } from '../people/index.js';
 import { findResident } from '../people/index.js';
 import { findByCode } from '../places/index.js';
@@ -87,7 +88,8 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
       place_path: place.path,
       source: input.caseId ? 'case' : input.source,
       case_id: input.caseId ?? null,
-      whistle_id: null,
+      // A case already whistled on brings its whistle: the ledger shows who was summoned.
+      whistle_id: input.caseId ? await whistleOfCase(trx, input.caseId) : null,
       risk: input.risk,
       status: 'open',
       handed_to: null,
@@ -107,6 +109,20 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
       actor_name: actor.displayName,
       at: now,
     });
+    if (input.caseId)
+      await insertCaseEvent(trx, {
+        id: newId(),
+        tenant_id: place.tenant_id!,
+        case_id: input.caseId,
+        action: 'dispute.record',
+        from_state: null,
+        to_state: null,
+        actor_id: actor.userId,
+        actor_name: actor.displayName,
+        note: `转为矛盾纠纷 ${code}`,
+        data: JSON.stringify({ disputeId: id, disputeCode: code }),
+        at: now,
+      });
     await recordAudit(
       trx,
       actor,

@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/audit.js';
 import type { SummonsRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
@@ -66,4 +67,9 @@ function presentSummons(s: SummonsRow, party: Awaited<ReturnType<typeof partyOf>
     noReceiver: s.no_receiver,
     told: s.told,
   };
+}
+
+/** The whistle a case is being handled with: its latest, an open one first; a dispute made from the case joins it. */
+export async function whistleOfCase(db: Executor, caseId: string): Promise<string | null> {
+  return (await repo.latestWhistleOfCase(db, caseId))?.id ?? null;
 }

@@ -42,6 +42,8 @@ const en: typeof zhCN = {
       score: 'Summons scored',
       overdue: 'Summons overdue',
     },
+    // a dispute made from the case (issue 14)
+    dispute: { record: 'Turned into a dispute' },
   },
   casePriority: { normal: 'Normal', urgent: 'Urgent' },
 };

@@ -36,6 +36,8 @@ export default {
       score: '吹哨评分',
       overdue: '吹哨超时',
     },
+    // a dispute made from the case (issue 14)
+    dispute: { record: '转为纠纷' },
   },
   casePriority: { normal: '一般', urgent: '紧急' },
 };
