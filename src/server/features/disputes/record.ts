@@ -1,6 +1,6 @@
 import { maskIdNumber, parseIdNumber } from '../../../shared/identity.js';
 import { cutText } from '../../../shared/text.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, type Executor } from '../../platform/audit.js';
 import { shanghaiDate } from '../../platform/deadlines.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
@@ -59,6 +59,28 @@ function partyRows(pii: PiiCipher, parties: DisputeInputT['parties'], now: Date)
   });
 }
 
+/** 转为纠纷 on the case's own timeline, beside its other steps. */
+async function noteOnCase(
+  trx: Executor,
+  actor: Actor,
+  d: { caseId: string; tenantId: string; id: string; code: string },
+  now: Date,
+) {
+  await insertCaseEvent(trx, {
+    id: newId(),
+    tenant_id: d.tenantId,
+    case_id: d.caseId,
+    action: 'dispute.record',
+    from_state: null,
+    to_state: null,
+    actor_id: actor.userId,
+    actor_name: actor.displayName,
+    note: `转为矛盾纠纷 ${d.code}`,
+    data: JSON.stringify({ disputeId: d.id, disputeCode: d.code }),
+    at: now,
+  });
+}
+
 export async function recordDispute(deps: DisputesDeps, actor: Actor, input: DisputeInputT) {
   const { db, clock } = deps;
   assertMayRecord(actor);
@@ -109,20 +131,7 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
       actor_name: actor.displayName,
       at: now,
     });
-    if (input.caseId)
-      await insertCaseEvent(trx, {
-        id: newId(),
-        tenant_id: place.tenant_id!,
-        case_id: input.caseId,
-        action: 'dispute.record',
-        from_state: null,
-        to_state: null,
-        actor_id: actor.userId,
-        actor_name: actor.displayName,
-        note: `转为矛盾纠纷 ${code}`,
-        data: JSON.stringify({ disputeId: id, disputeCode: code }),
-        at: now,
-      });
+    if (input.caseId) await noteOnCase(trx, actor, { caseId: input.caseId, tenantId: place.tenant_id!, id, code }, now);
     await recordAudit(
       trx,
       actor,
