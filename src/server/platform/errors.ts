@@ -216,6 +216,7 @@ export const invalidReasons = {
   usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
   meetingInPast: { 'zh-CN': '协商会时间不能早于现在', en: 'the meeting cannot be in the past' },
   meetingTimeRequired: { 'zh-CN': '填写地点时请同时填写协商会时间', en: 'a meeting place needs a meeting time' },
+  noteRequired: { 'zh-CN': '请填写备注（至少 2 个字）', en: 'write the note (2 characters or more)' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -91,7 +91,8 @@ export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Loc
   const found = await repo.findCase(deps.db, id);
   if (!found || !(await mayReadCase(deps.db, actor, found))) throw new AppError('NOT_FOUND');
   const c = await withPlace(deps.db, found);
-  return presentDetail(c, await repo.events(deps.db, id), partiesOf(actor, c), await categoryNames(deps.db), locale);
+  const parties = partiesOf(actor, c, await repo.enteredBy(deps.db, id));
+  return presentDetail(c, await repo.events(deps.db, id), parties, await categoryNames(deps.db), locale);
 }
 
 /** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */

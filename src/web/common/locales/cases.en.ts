@@ -32,6 +32,7 @@ const en: typeof zhCN = {
     rateReopen: 'Rated unsatisfied, reopened',
     rateEscalate: 'Rated unsatisfied, escalated',
     close: 'Closed',
+    note: 'Note',
     warning: 'Deadline near',
     overdue: 'Deadline passed',
     whistle: {

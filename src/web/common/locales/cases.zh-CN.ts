@@ -25,6 +25,7 @@ export default {
     rateReopen: '评价不满意，重新办理',
     rateEscalate: '评价不满意，上报',
     close: '归档',
+    note: '备注',
     warning: '即将超时',
     overdue: '已超时',
     // the whistle's steps, as the case's own timeline shows them (吹哨报到)

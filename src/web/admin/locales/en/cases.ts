@@ -120,6 +120,7 @@ const en: typeof zhCN = {
     resolve: { button: 'Resolve', title: 'Resolve', done: 'Resolved' },
     callback: { button: 'Follow-up call', title: 'Record the follow-up call', done: 'Follow-up recorded' },
     close: { button: 'Close', title: 'Close the case', done: 'Closed' },
+    note: { button: 'Add a note', title: 'Add a note', done: 'Note added' },
   },
   form: {
     confirm: 'OK',
@@ -139,6 +140,8 @@ const en: typeof zhCN = {
     callbackNote: 'Follow-up notes',
     callbackNotePlaceholder: 'What the reporter says about the result',
     callbackNoteRequired: 'Please write the follow-up notes',
+    remarkPlaceholder: 'What to keep on record, such as how to reach the home (2 characters or more)',
+    remarkRequired: 'Please write the note (2 characters or more)',
     targetKind: 'Send to',
     targetKinds: { department: 'Department', user: 'Grid worker' },
     department: 'Department',

@@ -119,6 +119,7 @@ export default {
     resolve: { button: '办结', title: '办结', done: '已办结' },
     callback: { button: '回访', title: '记录回访', done: '已记录回访' },
     close: { button: '归档', title: '归档', done: '已归档' },
+    note: { button: '添加备注', title: '添加备注', done: '已添加备注' },
   },
   form: {
     confirm: '确定',
@@ -138,6 +139,8 @@ export default {
     callbackNote: '回访记录',
     callbackNotePlaceholder: '反映人对办理结果的意见',
     callbackNoteRequired: '请填写回访记录',
+    remarkPlaceholder: '要记下的情况，如上门注意事项（至少 2 个字）',
+    remarkRequired: '请填写备注（至少 2 个字）',
     targetKind: '派给',
     targetKinds: { department: '职能部门', user: '网格员' },
     department: '部门',
