@@ -158,7 +158,7 @@ describe(`cases: the closed loop (${testEngine})`, () => {
       reporterPhone: '13512340001',
     });
     const detail = await worker.get(`/api/v1/cases/${id}`);
-    expect(detail.body.actions).toEqual(['accept', 'reject', 'contact']);
+    expect(detail.body.actions).toEqual(['accept', 'reject', 'contact', 'note']);
     expect(detail.body.category.name).toBe('下水道堵塞');
     const dups = await worker.get(`/api/v1/cases/${id}/duplicates`);
     expect(dups.body.items).toHaveLength(1);
@@ -177,7 +177,12 @@ describe(`cases: the closed loop (${testEngine})`, () => {
     ).toBe('dispatched');
     const inbox = await handlerSession.get('/api/v1/cases?mine=true');
     expect(inbox.body.items.map((c: { trackingCode: string }) => c.trackingCode)).toEqual([code]);
-    expect((await handlerSession.get(`/api/v1/cases/${id}`)).body.actions).toEqual(['contact', 'take', 'return']);
+    expect((await handlerSession.get(`/api/v1/cases/${id}`)).body.actions).toEqual([
+      'contact',
+      'take',
+      'return',
+      'note',
+    ]);
     expect((await act(handlerSession, id, 'resolve', { result: 'x' })).status).toBe(409);
     expect((await act(handlerSession, id, 'take')).body.state).toBe('in_progress');
     const photo = await handlerSession.request(

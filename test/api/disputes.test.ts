@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildDepartment, buildUser, buildWorld } from '../support/factories.js';
+import { buildDepartment, buildUser, buildWorld, givePhone } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 import { multipart, pdfText, tinyPng } from '../support/files.js';
 
@@ -15,6 +15,8 @@ beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
   await buildDepartment(ctx.deps, 'D61089903', '城关派出所');
+  // The police station has no receiver account: a whistle to it tells the street officer instead.
+  await givePhone(ctx.deps, 'officer', '13900000002');
   await buildUser(ctx.deps, 'mediator', 'mediator', world.street.code);
   mediator = await new Session(ctx).login('mediator');
 });

@@ -160,6 +160,11 @@ export const errorTable = {
     'zh-CN': '该分类已有诉求或下级分类，不能删除，请改为停用',
     en: 'Cases or sub-categories use this category; deactivate it instead of deleting it',
   },
+  WHISTLE_NOBODY_TO_TELL: {
+    status: 422,
+    'zh-CN': '该部门没有接哨账号，也没有登记手机号，街道也无人可通知：请先为部门登记接哨员或手机号',
+    en: 'The department has no receiver account and no mobile number on record, and no street officer can be told: add a receiver or its number first',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -264,6 +269,9 @@ export const invalidReasons = {
     'zh-CN': '请先停用它的下级分类',
     en: 'deactivate its sub-categories first',
   },
+  meetingInPast: { 'zh-CN': '协商会时间不能早于现在', en: 'the meeting cannot be in the past' },
+  meetingTimeRequired: { 'zh-CN': '填写地点时请同时填写协商会时间', en: 'a meeting place needs a meeting time' },
+  noteRequired: { 'zh-CN': '请填写备注（至少 2 个字）', en: 'write the note (2 characters or more)' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

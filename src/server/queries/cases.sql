@@ -274,3 +274,12 @@ select
 from "users"
 where "id" = $1
   and "status" = $2;
+
+-- cases.enteredBy
+
+select
+  "actor_id"
+from "case_events"
+where "case_id" = $1
+  and "action" = $2
+order by "at";

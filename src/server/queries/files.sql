@@ -30,6 +30,7 @@ where $1 = any("visit_logs"."photo_ids");
 -- files.casePathsShowingFile
 
 select
+  "id",
   "place_path",
   "assignee_user_id",
   "assignee_department_id"

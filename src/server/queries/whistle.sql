@@ -121,7 +121,8 @@ group by "d"."code", "d"."name", "u"."username", "u"."display_name";
 select
   "id",
   "name",
-  "code"
+  "code",
+  "phone"
 from "departments"
 where "code" in ($1, $2)
   and "tenant_id" = $3;
@@ -189,3 +190,24 @@ select
   "name"
 from "places"
 where "path" = $1;
+
+-- whistle.usersWithPhone
+
+select
+  "id",
+  "display_name",
+  "phone_masked"
+from "users"
+where "id" in ($1)
+  and "status" = $2
+  and "phone_enc" is not null
+order by "display_name";
+
+-- whistle.latestWhistleOfCase
+
+select
+  "id",
+  "state"
+from "whistles"
+where "case_id" = $1
+order by state = 'open' desc, "created_at" desc, "id" desc;

@@ -11,6 +11,7 @@ const staffActions: StaffAction[] = [
   'contact',
   'resolve',
   'callback',
+  'note',
   'close',
   'requestExtension',
   'approveExtension',
@@ -40,7 +41,7 @@ export const isBackStep = (action: StaffAction) => action === 'reject' || action
 export interface ActionSpec {
   reason?: boolean;
   /** a note field: required with its own label, or optional */
-  note?: 'contact' | 'callback' | 'optional';
+  note?: 'contact' | 'callback' | 'optional' | 'remark';
   rejectKind?: boolean;
   target?: boolean;
   extensionHours?: 'required' | 'prefilled';
@@ -61,4 +62,5 @@ export const actionSpecs: Record<StaffAction, ActionSpec> = {
   resolve: { result: true },
   callback: { note: 'callback' },
   close: { note: 'optional' },
+  note: { note: 'remark' },
 };

@@ -112,7 +112,7 @@ export async function act(deps: CasesDeps, actor: Actor, caseId: string, action:
   return deps.db.transaction().execute(async (trx) => {
     const c = await repo.lockCase(trx, caseId);
     if (!c || !canReadCase(actor, c)) throw new AppError('NOT_FOUND');
-    const parties = partiesOf(actor, c);
+    const parties = partiesOf(actor, c, await repo.enteredBy(trx, c.id));
     if (parties.length === 0 && !can(actor, 'cases:handle')) throw new AppError('FORBIDDEN');
     const result = await applyAction(deps, trx, c, action, input, { actor, parties, name: actor.displayName });
     return { id: c.id, state: result.state };

@@ -53,8 +53,32 @@ const expected: Record<string, string> = {
   'resolved rateEscalate reporter': 'accepted',
   'resolved close dispatcher': 'closed',
   'resolved close system': 'closed',
+  // 备注, and the grid worker who entered the case for a resident: calls back and notes, nothing more (issue 14)
+  'submitted note dispatcher': 'submitted',
+  'accepted note dispatcher': 'accepted',
+  'dispatched note dispatcher': 'dispatched',
+  'in_progress note dispatcher': 'in_progress',
+  'suspended note dispatcher': 'suspended',
+  'resolved note dispatcher': 'resolved',
+  'submitted note assignee': 'submitted',
+  'accepted note assignee': 'accepted',
+  'dispatched note assignee': 'dispatched',
+  'in_progress note assignee': 'in_progress',
+  'suspended note assignee': 'suspended',
+  'resolved note assignee': 'resolved',
+  'submitted note reporterWorker': 'submitted',
+  'accepted note reporterWorker': 'accepted',
+  'dispatched note reporterWorker': 'dispatched',
+  'in_progress note reporterWorker': 'in_progress',
+  'suspended note reporterWorker': 'suspended',
+  'resolved note reporterWorker': 'resolved',
+  'submitted contact reporterWorker': 'submitted',
+  'accepted contact reporterWorker': 'accepted',
+  'dispatched contact reporterWorker': 'dispatched',
+  'in_progress contact reporterWorker': 'in_progress',
+  'suspended contact reporterWorker': 'suspended',
 };
-const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system'];
+const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system', 'reporterWorker'];
 
 describe('case lifecycle table', () => {
   it('allows exactly the listed transitions, for exactly the listed parties', () => {
@@ -77,8 +101,10 @@ describe('case lifecycle table', () => {
 
   it('lets nobody act on a closed or rejected case, and lets a handler only work what was sent', () => {
     for (const state of ['closed', 'rejected'] as CaseState[]) expect(allowedActions(state, parties)).toEqual([]);
-    expect(allowedActions('dispatched', ['assignee'])).toEqual(['contact', 'take', 'return']);
-    expect(allowedActions('submitted', ['assignee'])).toEqual(['contact']);
+    expect(allowedActions('dispatched', ['assignee'])).toEqual(['contact', 'take', 'return', 'note']);
+    expect(allowedActions('submitted', ['assignee'])).toEqual(['contact', 'note']);
+    for (const state of caseStates.filter((s) => s !== 'closed' && s !== 'rejected'))
+      expect(allowedActions(state, ['reporterWorker'])).toEqual(state === 'resolved' ? ['note'] : ['contact', 'note']);
     expect(allowedActions('resolved', ['reporter'])).toEqual(['rateSatisfied', 'rateReopen', 'rateEscalate']);
   });
 

@@ -23,11 +23,16 @@ export const caseActions = [
   'rateReopen',
   'rateEscalate',
   'close',
+  'note',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
-/** Who takes part: the community/street dispatcher, the handler it was sent to, the reporter, the job system. */
-export type Party = 'dispatcher' | 'assignee' | 'reporter' | 'system';
+/**
+ * Who takes part: the community/street dispatcher, the handler it was sent to, the reporter, the job
+ * system, and the grid worker who entered the case for a resident (reporterWorker: may call the
+ * reporter back and add notes, nothing more).
+ */
+export type Party = 'dispatcher' | 'assignee' | 'reporter' | 'system' | 'reporterWorker';
 export type Clock = 'firstContact' | 'dispatch' | 'take' | 'resolve';
 
 /** What taking an action does to the case beyond its state and clocks: one function each, in actions/handlers.ts. */
@@ -48,6 +53,7 @@ export const caseHandlers = [
   'closeRated',
   'sendBack',
   'close',
+  'addNote',
 ] as const;
 export type CaseHandler = (typeof caseHandlers)[number];
 
@@ -81,7 +87,7 @@ export const caseTransitions: readonly Transition[] = [
     action: 'contact',
     from: open,
     to: 'same',
-    by: ['dispatcher', 'assignee'],
+    by: ['dispatcher', 'assignee', 'reporterWorker'],
     handler: 'recordContact',
     stops: ['firstContact'],
   },
@@ -161,6 +167,14 @@ export const caseTransitions: readonly Transition[] = [
     starts: ['dispatch'],
   },
   { action: 'close', from: ['resolved'], to: 'closed', by: ['dispatcher', 'system'], handler: 'close' },
+  // 备注: a line on the timeline, nothing else changes.
+  {
+    action: 'note',
+    from: [...open, 'resolved'],
+    to: 'same',
+    by: ['dispatcher', 'assignee', 'reporterWorker'],
+    handler: 'addNote',
+  },
 ];
 
 export const finalStates: readonly CaseState[] = ['closed', 'rejected'];

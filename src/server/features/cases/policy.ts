@@ -9,10 +9,16 @@ import type { Party } from './lifecycle.js';
 export function partiesOf(
   actor: Actor,
   c: Pick<CaseRow, 'place_path' | 'assignee_user_id' | 'assignee_department_id'>,
+  enteredBy: string | null = null,
 ): Party[] {
   if (actor.kind === 'system') return ['system'];
   const parties: Party[] = [];
   if (can(actor, 'cases:dispatch', c.place_path)) parties.push('dispatcher');
   if (isAssignee(actor, c)) parties.push('assignee');
+  if (isReporterWorker(actor, enteredBy)) parties.push('reporterWorker');
   return parties;
 }
+
+/** The staff member who entered the case for a resident (hotline, patrol: `enteredBy`, the intake's actor) and still may. */
+export const isReporterWorker = (actor: Actor, enteredBy: string | null): boolean =>
+  enteredBy !== null && enteredBy === actor.userId && can(actor, 'cases:intake');

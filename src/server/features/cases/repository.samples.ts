@@ -89,4 +89,5 @@ export const samples: SqlSamples<typeof repo> = {
     repo.casesOfReporter(db, 'c2a3f1e0b9d8c7a6f5e4d3c2b1a09f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1'),
   phoneHashOf: (db) => repo.phoneHashOf(db, userId),
   provenPhoneHash: (db) => repo.provenPhoneHash(db, userId),
+  enteredBy: (db) => repo.enteredBy(db, caseId),
 };

@@ -283,3 +283,15 @@ export async function provenPhoneHash(db: Executor, userId: string): Promise<str
     .executeTakeFirst();
   return row?.phone_hash ?? null;
 }
+
+/** Who entered the case (the actor of its submit step): null for a resident's own report without login. */
+export async function enteredBy(db: Executor, caseId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('case_events')
+    .select('actor_id')
+    .where('case_id', '=', caseId)
+    .where('action', '=', 'submit')
+    .orderBy('at')
+    .executeTakeFirst();
+  return row?.actor_id ?? null;
+}

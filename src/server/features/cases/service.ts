@@ -5,7 +5,7 @@ import type { Locale } from '../../platform/i18n/locale.js';
 import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { findByCode } from '../places/index.js';
-import { canReadCase, departmentIdsOf } from '../../platform/case-access.js';
+import { canReadCase, departmentIdsOf, mayReadCase } from '../../platform/case-access.js';
 import type { CasesDeps } from './deps.js';
 import { partiesOf } from './policy.js';
 import { createActions } from './actions.js';
@@ -86,15 +86,13 @@ export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale:
   };
 }
 
+/** One case: whoever reads it, and the parties a running summons on it calls (read only, no actions). */
 export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Locale) {
-  const c = await withPlace(deps.db, await readable(deps.db, actor, id));
-  const detail = presentDetail(
-    c,
-    await repo.events(deps.db, id),
-    partiesOf(actor, c),
-    await categoryNames(deps.db),
-    locale,
-  );
+  const found = await repo.findCase(deps.db, id);
+  if (!found || !(await mayReadCase(deps.db, actor, found))) throw new AppError('NOT_FOUND');
+  const c = await withPlace(deps.db, found);
+  const parties = partiesOf(actor, c, await repo.enteredBy(deps.db, id));
+  const detail = presentDetail(c, await repo.events(deps.db, id), parties, await categoryNames(deps.db), locale);
   const filed = c.category_code ? await repo.categoryAsFiled(deps.db, c.category_code, c.category_version) : undefined;
   const limits = filed
     ? {

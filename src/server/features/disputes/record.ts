@@ -1,13 +1,14 @@
 import { maskIdNumber, parseIdNumber } from '../../../shared/identity.js';
 import { cutText } from '../../../shared/text.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, type Executor } from '../../platform/audit.js';
 import { shanghaiDate } from '../../platform/deadlines.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import { canReadCase } from '../../platform/case-access.js';
-import { findCase } from '../cases/index.js';
+import { findCase, insertEvent as insertCaseEvent } from '../cases/index.js';
+import { whistleOfCase } from '../whistle/index.js';
 import { phoneColumns } from '../people/index.js';
 import { findResident } from '../people/index.js';
 import { findByCode } from '../places/index.js';
@@ -58,6 +59,28 @@ function partyRows(pii: PiiCipher, parties: DisputeInputT['parties'], now: Date)
   });
 }
 
+/** 转为纠纷 on the case's own timeline, beside its other steps. */
+async function noteOnCase(
+  trx: Executor,
+  actor: Actor,
+  d: { caseId: string; tenantId: string; id: string; code: string },
+  now: Date,
+) {
+  await insertCaseEvent(trx, {
+    id: newId(),
+    tenant_id: d.tenantId,
+    case_id: d.caseId,
+    action: 'dispute.record',
+    from_state: null,
+    to_state: null,
+    actor_id: actor.userId,
+    actor_name: actor.displayName,
+    note: `转为矛盾纠纷 ${d.code}`,
+    data: JSON.stringify({ disputeId: d.id, disputeCode: d.code }),
+    at: now,
+  });
+}
+
 export async function recordDispute(deps: DisputesDeps, actor: Actor, input: DisputeInputT) {
   const { db, clock } = deps;
   assertMayRecord(actor);
@@ -87,7 +110,8 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
       place_path: place.path,
       source: input.caseId ? 'case' : input.source,
       case_id: input.caseId ?? null,
-      whistle_id: null,
+      // A case already whistled on brings its whistle: the ledger shows who was summoned.
+      whistle_id: input.caseId ? await whistleOfCase(trx, input.caseId) : null,
       risk: input.risk,
       status: 'open',
       handed_to: null,
@@ -107,6 +131,7 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
       actor_name: actor.displayName,
       at: now,
     });
+    if (input.caseId) await noteOnCase(trx, actor, { caseId: input.caseId, tenantId: place.tenant_id!, id, code }, now);
     await recordAudit(
       trx,
       actor,

@@ -1,7 +1,7 @@
 import type { Executor } from '../../platform/audit.js';
 import { invalid } from '../../platform/errors.js';
 import { can, type Actor } from '../../platform/policy.js';
-import { canReadCase } from '../../platform/case-access.js';
+import { mayReadCase } from '../../platform/case-access.js';
 import * as repo from './repository.js';
 
 // Who may read a stored file — and so who may attach it. A file id is no secret (it travels in
@@ -9,7 +9,7 @@ import * as repo from './repository.js';
 // on a case is readable by whoever reads the case, and attaching someone else's file to one's own
 // case would otherwise hand it over.
 
-/** The uploader, and whoever may read a visit log, a case or a mediation session that shows the file. */
+/** The uploader, and whoever may read a visit log, a case (a summoned receiver too) or a mediation session showing the file. */
 export async function canReadFile(
   db: Executor,
   actor: Actor,
@@ -18,7 +18,7 @@ export async function canReadFile(
   if (actor.kind === 'system') return true;
   if (file.uploaded_by !== null && file.uploaded_by === actor.userId) return true;
   if ((await repo.visitPathsShowing(db, file.id)).some((p) => can(actor, 'visits:read', p))) return true;
-  if ((await repo.casePathsShowingFile(db, file.id)).some((c) => canReadCase(actor, c))) return true;
+  for (const c of await repo.casePathsShowingFile(db, file.id)) if (await mayReadCase(db, actor, c)) return true;
   return (await repo.mediationPathsShowing(db, file.id)).some((p) => can(actor, 'disputes:read', p));
 }
 

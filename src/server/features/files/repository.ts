@@ -30,7 +30,7 @@ export async function visitPathsShowing(db: Executor, fileId: string) {
 export function casePathsShowingFile(db: Executor, fileId: string) {
   return db
     .selectFrom('cases')
-    .select(['place_path', 'assignee_user_id', 'assignee_department_id'])
+    .select(['id', 'place_path', 'assignee_user_id', 'assignee_department_id'])
     .where((eb) =>
       eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]),
     )

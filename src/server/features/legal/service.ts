@@ -100,6 +100,18 @@ async function answer(deps: LegalDeps, actor: Actor, id: string, text: string) {
     if (q.state !== 'open') throw new AppError('ACTION_NOT_ALLOWED', { state: q.state, action: 'answer' });
     const now = deps.clock.now();
     await repo.markAnswered(trx, id, { answer: text, answered_by: actor.displayName, answered_at: now });
+    // The asker hears that the answer is there, not the answer itself: it may be personal, and a
+    // text is read over shoulders. The link opens 我的咨询 after logging in with the same phone.
+    if (q.asker_id)
+      await smsUsers(
+        trx,
+        deps,
+        { tenantId: q.tenant_id, placePath: q.place_path, caseId: null },
+        [q.asker_id],
+        'legal_answered',
+        { link: `${deps.publicUrl}/m/legal` },
+        `legal:${id}:answered`,
+      );
     await recordAudit(
       trx,
       actor,

@@ -5,7 +5,10 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import { shanghaiMinute, watchDeadline } from '../../platform/deadlines.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { smsUsers } from '../../platform/notify/recipients.js';
+import { smsUsers, superiorUserIds } from '../../platform/notify/recipients.js';
+import { queueSms } from '../../platform/notify/sms.js';
+import { maskPhone } from '../../../shared/identity.js';
+import type { SummonsTold } from '../../platform/db/schema.js';
 import type { Actor } from '../../platform/policy.js';
 import { findCase } from '../cases/index.js';
 import { findByCode } from '../places/index.js';
@@ -20,7 +23,8 @@ import { answerersOf, recordEvent } from './timeline.js';
 // Every summoned party gets its summons, its two watched deadlines and a text, in one transaction.
 
 type Place = { id: string; path: string; tenant_id: string | null };
-type Summoned = { department_id: string | null; adviser_id: string | null; name: string };
+type Summoned = { department_id: string | null; adviser_id: string | null; name: string; phone: string };
+type Whistle = { id: string; tenant_id: string; case_id: string | null; place_path: string };
 
 /** Blows a whistle in the caller's transaction (a dispute blows one in its own). */
 export async function blowWhistle(trx: Executor, deps: WhistleDeps, actor: Actor, input: WhistleInputT) {
@@ -29,6 +33,7 @@ export async function blowWhistle(trx: Executor, deps: WhistleDeps, actor: Actor
   assertMayBlowAt(actor, place.path);
   const summoned = await summonedParties(trx, place, input);
   const point = await siteOf(trx, input, caseRow, place.path);
+  const meeting = meetingOf(input, deps.clock.now());
   // Who blows: the name of the place the whistler answers for (和平社区, 城关街道), as receivers know them.
   const whistler = (await repo.placeNameByPath(trx, whistlerPlacePath(actor, place.path) ?? ''))?.name;
   const now = deps.clock.now();
@@ -45,11 +50,14 @@ export async function blowWhistle(trx: Executor, deps: WhistleDeps, actor: Actor
     created_by: actor.userId,
     created_by_name: actor.displayName,
     created_at: now,
+    meeting_at: meeting?.at ?? null,
+    meeting_place: meeting?.place ?? '',
   });
   const names = summoned.map((p) => p.name);
-  await recordEvent(trx, w, null, 'whistle', actor, `${input.subject}：召集${names.join('、')}`, now);
-  for (const party of summoned)
-    await summon(trx, deps, { ...w, place_path: place.path }, party, input, whistler ?? actor.displayName, now);
+  const meetingNote = meeting ? `；${meetingText(meeting)}` : '';
+  await recordEvent(trx, w, null, 'whistle', actor, `${input.subject}：召集${names.join('、')}${meetingNote}`, now);
+  const text = { whistler: whistler ?? actor.displayName, meeting: meeting ? `${meetingText(meeting)}。` : '' };
+  for (const party of summoned) await summon(trx, deps, { ...w, place_path: place.path }, party, input, text, now);
   await recordAudit(
     trx,
     actor,
@@ -58,7 +66,7 @@ export async function blowWhistle(trx: Executor, deps: WhistleDeps, actor: Actor
       entityType: 'whistle',
       entityId: w.id,
       tenantId: w.tenant_id,
-      after: { subject: input.subject, summoned: names },
+      after: { subject: input.subject, summoned: names, meetingAt: meeting?.at.toISOString() ?? null },
     },
     now,
   );
@@ -87,8 +95,8 @@ async function summonedParties(trx: Executor, place: Place, input: WhistleInputT
   const advisers = [...new Set(input.adviserIds)].map((id) => serving.find((a) => a.id === id));
   if (advisers.some((a) => !a)) throw invalid('adviserIds', 'notLegalAdviser');
   return [
-    ...departments.map((d) => ({ department_id: d.id, adviser_id: null, name: d.name })),
-    ...advisers.map((a) => ({ department_id: null, adviser_id: a!.id, name: `法律顾问${a!.name}` })),
+    ...departments.map((d) => ({ department_id: d.id, adviser_id: null, name: d.name, phone: d.phone })),
+    ...advisers.map((a) => ({ department_id: null, adviser_id: a!.id, name: `法律顾问${a!.name}`, phone: '' })),
   ];
 }
 
@@ -109,19 +117,31 @@ async function pointOf(trx: Executor, placePath: string) {
   return { lng, lat, address: '' };
 }
 
-/** One party's summons: the row, its two watched deadlines (接哨, 报到) and the text to its answerers. */
+/** One party's summons: the row, its two watched deadlines (接哨, 报到) and the texts about it. */
 async function summon(
   trx: Executor,
   deps: WhistleDeps,
-  w: { id: string; tenant_id: string; case_id: string | null; place_path: string },
+  w: Whistle,
   party: Summoned,
   input: WhistleInputT,
-  whistler: string,
+  text: { whistler: string; meeting: string },
   now: Date,
 ) {
   const ackDue = new Date(now.getTime() + input.ackMinutes * 60_000);
   const arriveDue = new Date(now.getTime() + input.arriveMinutes * 60_000);
   const s = { id: newId(), department_id: party.department_id, adviser_id: party.adviser_id };
+  const params = {
+    community: text.whistler,
+    department: party.name,
+    subject: summarize(input.subject, 20),
+    ackBy: shanghaiMinute(ackDue),
+    arriveBy: shanghaiMinute(arriveDue),
+    request: summarize(input.request, 40),
+    meeting: text.meeting,
+  };
+  const answerers = await answerersOf(trx, s);
+  // A department nobody answers for in the system is told by phone and through its street.
+  const told = answerers.length === 0 ? await tellWithoutReceiver(trx, deps, w, s.id, party, params) : [];
   await repo.insertSummons(trx, {
     ...s,
     tenant_id: w.tenant_id,
@@ -130,6 +150,8 @@ async function summon(
     ack_due_at: ackDue,
     arrive_due_at: arriveDue,
     created_at: now,
+    no_receiver: answerers.length === 0,
+    told: JSON.stringify(told),
   });
   const alarm = summonsAlarm(deps);
   await watchDeadline(trx, deps.clock, alarm, { id: s.id, clock: 'ack', start: now, due: ackDue });
@@ -138,17 +160,78 @@ async function summon(
     trx,
     deps,
     { tenantId: w.tenant_id, placePath: w.place_path, caseId: w.case_id },
-    await answerersOf(trx, s),
+    answerers,
     'whistle_summoned',
-    {
-      community: whistler,
-      subject: summarize(input.subject, 20),
-      ackBy: shanghaiMinute(ackDue),
-      arriveBy: shanghaiMinute(arriveDue),
-      request: summarize(input.request, 40),
-    },
+    params,
     `whistle:${s.id}:summoned`,
   );
+}
+
+/** A mobile number (11 digits from 1): a landline on record cannot be texted. */
+const isMobile = (phone: string) => /^1\d{10}$/.test(phone.replace(/[\s-]/g, ''));
+
+/**
+ * 部门无接哨账号: the department's number on record is texted the summons (when it is a mobile), and
+ * the street officers above the place are told, so someone can ring the department. Returns who
+ * was told, to show on the whistle; nobody at all refuses the whistle (WHISTLE_NOBODY_TO_TELL).
+ */
+async function tellWithoutReceiver(
+  trx: Executor,
+  deps: WhistleDeps,
+  w: Whistle,
+  summonsId: string,
+  party: Summoned,
+  params: Record<string, string>,
+): Promise<SummonsTold[]> {
+  const told: SummonsTold[] = [];
+  const about = { tenantId: w.tenant_id, placePath: w.place_path, caseId: w.case_id };
+  if (isMobile(party.phone)) {
+    const phone = party.phone.replace(/[\s-]/g, '');
+    await queueSms(trx, deps, {
+      ...about,
+      caseId: w.case_id ?? undefined,
+      phone,
+      template: 'whistle_summoned_phone',
+      params,
+      dedupeKey: `whistle:${summonsId}:phone`,
+    });
+    told.push({ kind: 'departmentPhone', name: party.name, phone: maskPhone(phone) });
+  }
+  const superiors = await superiorUserIds(trx, w.place_path);
+  const officers = superiors.length ? await repo.usersWithPhone(trx, superiors) : [];
+  if (told.length === 0 && officers.length === 0)
+    throw new AppError('WHISTLE_NOBODY_TO_TELL', { department: party.name });
+  const how = told.length ? `已短信通知其登记电话${told[0]!.phone}` : '平台无法通知该部门，请电话联系';
+  await smsUsers(
+    trx,
+    deps,
+    about,
+    officers.map((o) => o.id),
+    'whistle_no_receiver',
+    { ...params, how },
+    `whistle:${summonsId}:noReceiver`,
+  );
+  for (const o of officers) told.push({ kind: 'streetOfficer', name: o.display_name, phone: o.phone_masked ?? '' });
+  return told;
+}
+
+/** The meeting the whistle calls: a time not yet past, and where (only with a time). */
+function meetingOf(input: WhistleInputT, now: Date): { at: Date; place: string } | null {
+  const place = input.meetingPlace?.trim() ?? '';
+  if (!input.meetingAt) {
+    if (place) throw invalid('meetingAt', 'meetingTimeRequired');
+    return null;
+  }
+  const at = new Date(input.meetingAt);
+  if (at.getTime() < now.getTime()) throw invalid('meetingAt', 'meetingInPast');
+  return { at, place };
+}
+
+/** “协商会：7月9日 09:30，社区议事厅”, in Beijing time, as the whistle's texts and timeline say it. */
+export function meetingText(m: { at: Date | string; place: string }): string {
+  const t = new Date(new Date(m.at).getTime() + 8 * 3_600_000);
+  const time = `${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${t.toISOString().slice(11, 16)}`;
+  return `协商会：${time}${m.place ? `，${m.place}` : ''}`;
 }
 
 /** Legal advisers whose place covers this one (a community's adviser, or a street's). */

@@ -2,7 +2,7 @@ import type { SummonsRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
 import { isUnder, scopeOf } from '../../platform/scope.js';
-import { departmentIdsOf } from '../../platform/case-access.js';
+import { departmentIdsOf, isSummonedBy } from '../../platform/case-access.js';
 import type { SummonsParty } from './lifecycle.js';
 import type { WhistleListFilter } from './repository.js';
 
@@ -13,9 +13,7 @@ import type { WhistleListFilter } from './repository.js';
 type Summoned = Pick<SummonsRow, 'department_id' | 'adviser_id'>;
 
 /** A member of the summoned department, or the summoned adviser herself, who may answer whistles. */
-export const isAnswerer = (actor: Actor, s: Summoned): boolean =>
-  can(actor, 'whistle:answer') &&
-  (s.department_id ? departmentIdsOf(actor).includes(s.department_id) : s.adviser_id === actor.userId);
+export const isAnswerer = (actor: Actor, s: Summoned): boolean => isSummonedBy(actor, [s]);
 
 /** What the actor is to this summons: its answerer, its owner (the one who acknowledged), the whistler. */
 export function partiesOf(actor: Actor, s: Summoned & Pick<SummonsRow, 'owner_id'>, whistlePath: string) {

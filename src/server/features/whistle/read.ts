@@ -1,3 +1,4 @@
+import type { Executor } from '../../platform/audit.js';
 import type { SummonsRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/policy.js';
@@ -31,6 +32,7 @@ export async function readWhistle(deps: WhistleDeps, actor: Actor, id: string) {
     createdBy: w.created_by_name,
     createdAt: iso(w.created_at)!,
     place: { code: w.place_code, name: w.place_name, address: w.address, lng: w.lng, lat: w.lat },
+    meeting: w.meeting_at ? { at: iso(w.meeting_at)!, place: w.meeting_place } : null,
     summonses: summonses.map((s, i) => ({
       ...presentSummons(s, parties[i]!, site),
       actions: allowedSummonsActions(s.state as SummonsState, partiesOf(actor, s, w.place_path)),
@@ -62,5 +64,12 @@ function presentSummons(s: SummonsRow, party: Awaited<ReturnType<typeof partyOf>
     scoreComment: s.score_comment,
     slaLevel: s.sla_level,
     escalated: s.escalated,
+    noReceiver: s.no_receiver,
+    told: s.told,
   };
+}
+
+/** The whistle a case is being handled with: its latest, an open one first; a dispute made from the case joins it. */
+export async function whistleOfCase(db: Executor, caseId: string): Promise<string | null> {
+  return (await repo.latestWhistleOfCase(db, caseId))?.id ?? null;
 }

@@ -77,4 +77,6 @@ export const samples: SqlSamples<typeof repo> = {
   buildingAbove: (db) => repo.buildingAbove(db, `${gridPath}610899001001-3/`),
   gridAbove: (db) => repo.gridAbove(db, gridPath),
   placeNameByPath: (db) => repo.placeNameByPath(db, '/61/6108/610899/610899001/610899001001/'),
+  usersWithPhone: (db) => repo.usersWithPhone(db, [userId]),
+  latestWhistleOfCase: (db) => repo.latestWhistleOfCase(db, whistleId),
 };

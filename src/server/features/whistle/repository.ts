@@ -155,7 +155,7 @@ export function rankingRows(db: Executor, paths: string[]) {
 export function departmentsByCodes(db: Executor, tenantId: string, codes: string[]) {
   return db
     .selectFrom('departments')
-    .select(['id', 'name', 'code'])
+    .select(['id', 'name', 'code', 'phone'])
     .where('code', 'in', codes)
     .where('tenant_id', '=', tenantId)
     .execute();
@@ -212,4 +212,28 @@ export function gridAbove(db: Executor, placePath: string) {
 
 export function placeNameByPath(db: Executor, path: string) {
   return db.selectFrom('places').select('name').where('path', '=', path).executeTakeFirst();
+}
+
+/** Active users among these (at least one id) who have a mobile number, with the masked number to show. */
+export function usersWithPhone(db: Executor, ids: string[]) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'phone_masked'])
+    .where('id', 'in', ids)
+    .where('status', '=', 'active')
+    .where('phone_enc', 'is not', null)
+    .orderBy('display_name')
+    .execute();
+}
+
+/** The latest whistle blown on a case, open ones first: the one a dispute made from the case belongs to. */
+export function latestWhistleOfCase(db: Executor, caseId: string) {
+  return db
+    .selectFrom('whistles')
+    .select(['id', 'state'])
+    .where('case_id', '=', caseId)
+    .orderBy(sql`state = 'open'`, 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 }

@@ -32,6 +32,13 @@ export const SummonsRequest = z.object({
     .min(10)
     .max(7 * 24 * 60)
     .default(120),
+  meetingAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'The meeting the whistle calls (协商会), if any: shown on the whistle and in every text' }),
+  meetingPlace: text({ max: 60 })
+    .optional()
+    .openapi({ description: 'Where the meeting is held (社区议事厅); only with meetingAt' }),
 });
 export const summonsSomeone: [
   (w: { departmentCodes: string[]; adviserIds: string[] }) => boolean,
@@ -106,6 +113,12 @@ const Summons = z.object({
   slaLevel: z.enum(slaLevels),
   escalated: z.boolean(),
   actions: z.array(z.enum(summonsActions)),
+  noReceiver: z
+    .boolean()
+    .openapi({ description: 'The department had no receiver account (接哨员) when summoned: see told' }),
+  told: z
+    .array(z.object({ kind: z.enum(['departmentPhone', 'streetOfficer']), name: z.string(), phone: z.string() }))
+    .openapi({ description: 'Who was texted instead of receivers (phones masked); empty when receivers were' }),
 });
 export const WhistleSchema = z
   .object({
@@ -123,6 +136,10 @@ export const WhistleSchema = z
       lng: z.number().nullable(),
       lat: z.number().nullable(),
     }),
+    meeting: z
+      .object({ at: z.string(), place: z.string() })
+      .nullable()
+      .openapi({ description: 'The meeting the whistle calls (协商会), when it names one' }),
     summonses: z.array(Summons),
     timeline: z.array(z.object({ action: z.string(), actorName: z.string(), note: z.string(), at: z.string() })),
   })

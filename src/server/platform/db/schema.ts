@@ -526,6 +526,9 @@ export interface WhistlesTable {
   lng: number | null;
   lat: number | null;
   address: Generated<string>;
+  /** The meeting the whistle calls (协商会), when it names one; 0023. */
+  meeting_at: Timestamp | null;
+  meeting_place: Generated<string>;
 }
 
 export interface SummonsesTable {
@@ -554,6 +557,16 @@ export interface SummonsesTable {
   sla_level: Generated<'ok' | 'yellow' | 'red'>;
   escalated: Generated<boolean>;
   created_at: Timestamp;
+  /** The department had no receiver account when summoned; `told` says who was texted instead; 0023. */
+  no_receiver: Generated<boolean>;
+  told: ColumnType<SummonsTold[], string | undefined, string>;
+}
+
+/** Someone texted about a summons whose department has no receiver account. */
+export interface SummonsTold {
+  kind: 'departmentPhone' | 'streetOfficer';
+  name: string;
+  phone: string;
 }
 
 export interface WhistleEventsTable {

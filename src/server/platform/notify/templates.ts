@@ -4,7 +4,7 @@ export const smsTemplates = {
   case_dispatched: '您有新派单（{code}）：{summary}，请在{deadline}前办结。',
   sla_warning: '诉求{code}的{clock}即将超时（{deadline}），请尽快处理。',
   sla_overdue: '诉求{code}的{clock}已超时（{deadline}），已上报{level}。',
-  whistle_summoned: '{community}吹哨：{subject}。请在{ackBy}前接哨，{arriveBy}前到场。事项：{request}',
+  whistle_summoned: '{community}吹哨：{subject}。请在{ackBy}前接哨，{arriveBy}前到场。{meeting}事项：{request}',
   whistle_warning: '吹哨“{subject}”：{party}{clock}即将超时（{deadline}），请尽快处理。',
   whistle_overdue: '吹哨“{subject}”：{party}{clock}已超时（{deadline}），已上报街道。',
   legal_question: '有居民向您咨询法律问题：{summary}。请在{deadline}前答复。',
@@ -17,6 +17,13 @@ export const smsTemplates = {
   case_escalated: '诉求{code}{why}，已上报{supervisor}督办，{ask}',
   case_supervised: '您反映的问题（{code}）已超期，已由{supervisor}督办，我们会尽快办理。查看进度：{link}',
   case_urged: '{supervisor}督办：诉求{code}（{summary}）请尽快办理。{note}',
+  // Issue 14: a department with no receiver account is texted at its number on record, and the
+  // street officers above the place are told so they can see it comes; the legal asker hears of the answer.
+  whistle_summoned_phone:
+    '{community}吹哨召集{department}：{subject}。请于{arriveBy}前到场。{meeting}事项：{request}（贵部门在平台尚无接哨账号，请直接与{community}联系）',
+  whistle_no_receiver:
+    '{community}吹哨召集的{department}在平台上没有接哨账号，{how}。请督促其{arriveBy}前到场：{subject}。{meeting}',
+  legal_answered: '您咨询的法律问题已有答复，请登录查看：{link}',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

@@ -32,6 +32,7 @@ const en: typeof zhCN = {
     rateReopen: 'Rated unsatisfied, reopened',
     rateEscalate: 'Rated unsatisfied, escalated',
     close: 'Closed',
+    note: 'Note',
     warning: 'Deadline near',
     overdue: 'Deadline passed',
     urge: 'Urged (督办)',
@@ -43,6 +44,8 @@ const en: typeof zhCN = {
       score: 'Summons scored',
       overdue: 'Summons overdue',
     },
+    // a dispute made from the case (issue 14)
+    dispute: { record: 'Turned into a dispute' },
   },
   casePriority: { normal: 'Normal', urgent: 'Urgent' },
 };

@@ -25,6 +25,7 @@ export default {
     rateReopen: '评价不满意，重新办理',
     rateEscalate: '评价不满意，上报',
     close: '归档',
+    note: '备注',
     warning: '即将超时',
     overdue: '已超时',
     urge: '督办',
@@ -37,6 +38,8 @@ export default {
       score: '吹哨评分',
       overdue: '吹哨超时',
     },
+    // a dispute made from the case (issue 14)
+    dispute: { record: '转为纠纷' },
   },
   casePriority: { normal: '一般', urgent: '紧急' },
 };

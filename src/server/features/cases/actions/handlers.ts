@@ -178,6 +178,12 @@ const sendBack: ActionHandler = (ctx) => ({ starts: dispatchDeadline(ctx) });
 
 const close: ActionHandler = ({ now }) => ({ changes: { closed_at: now } });
 
+/** 备注: the note is the timeline's text; an empty one is refused. */
+const addNote: ActionHandler = ({ input }) => {
+  if (textLength(input.note?.trim() ?? '') < 2) throw invalid('note', 'noteRequired');
+  return {};
+};
+
 export const actionHandlers: Record<CaseHandler, ActionHandler> = {
   markAccepted,
   reject,
@@ -195,4 +201,5 @@ export const actionHandlers: Record<CaseHandler, ActionHandler> = {
   closeRated,
   sendBack,
   close,
+  addNote,
 };

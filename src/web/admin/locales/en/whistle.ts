@@ -97,8 +97,18 @@ const en: typeof zh = {
     submit: 'Summon',
     done: 'Summoned; the departments will acknowledge and arrive in time',
     open: 'Open whistle',
+    meetingAt: 'Meeting time (optional)',
+    meetingAtPlaceholder: 'Pick a time if the parties are to meet',
+    meetingPlace: 'Meeting place',
+    meetingPlacePlaceholder: 'e.g. the community hall',
   },
   cancel: 'Cancel',
   confirm: 'OK',
+  // the meeting and a department without receiver accounts (issue 14)
+  meeting: 'Meeting',
+  noReceiver: 'This department has no receiver account; texted instead: {who}',
+  toldDepartmentPhone: 'its number on record {phone}',
+  toldStreetOfficer: 'street officer {name} {phone}',
+  toldSeparator: ', ',
 };
 export default en;

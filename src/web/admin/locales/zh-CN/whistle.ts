@@ -88,7 +88,17 @@ export default {
     submit: '吹哨',
     done: '已吹哨，部门将按时限接哨报到',
     open: '查看吹哨',
+    meetingAt: '协商会时间（选填）',
+    meetingAtPlaceholder: '如需各方到会协商，选择时间',
+    meetingPlace: '协商会地点',
+    meetingPlacePlaceholder: '如：社区议事厅',
   },
   cancel: '取消',
   confirm: '确定',
+  // 协商会 and a department without receiver accounts (issue 14)
+  meeting: '协商会',
+  noReceiver: '该部门在平台上没有接哨账号，已短信通知：{who}',
+  toldDepartmentPhone: '部门登记电话 {phone}',
+  toldStreetOfficer: '街道干部{name} {phone}',
+  toldSeparator: '、',
 };

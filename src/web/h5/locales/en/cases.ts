@@ -87,6 +87,8 @@ const en: typeof zhCN = {
     callbackNote: 'Follow-up notes',
     callbackNotePlaceholder: 'What the reporter says about the result',
     noteRequired: 'Please write the notes',
+    remarkPlaceholder: 'What to keep on record, such as how to reach the home (2 characters or more)',
+    remarkRequired: 'Please write the note (2 characters or more)',
     resultPlaceholder: 'What was done and how it ended (at least 2 characters)',
     resultRequired: 'Please describe the result (at least 2 characters)',
     resultPhotos: 'Result photos',
@@ -110,6 +112,7 @@ const en: typeof zhCN = {
     resolve: { button: 'Resolve', done: 'Resolved' },
     callback: { button: 'Follow-up', done: 'Follow-up recorded' },
     close: { button: 'Close', done: 'Closed' },
+    note: { button: 'Add a note', done: 'Note added' },
   },
   myReports: {
     title: 'My reports',

@@ -39,5 +39,11 @@ const en: typeof zh = {
   comment: 'Comment (optional)',
   submit: 'Submit',
   noActions: 'Nothing for you to do now',
+  // the meeting and a department without receiver accounts (issue 14)
+  meeting: 'Meeting',
+  noReceiver: 'This department has no receiver account; texted instead: {who}',
+  toldDepartmentPhone: 'its number on record {phone}',
+  toldStreetOfficer: 'street officer {name} {phone}',
+  toldSeparator: ', ',
 };
 export default en;

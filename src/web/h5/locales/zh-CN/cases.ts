@@ -83,6 +83,8 @@ export default {
     callbackNote: '回访记录',
     callbackNotePlaceholder: '反映人对办理结果的意见',
     noteRequired: '请填写记录',
+    remarkPlaceholder: '要记下的情况，如上门注意事项（至少 2 个字）',
+    remarkRequired: '请填写备注（至少 2 个字）',
     resultPlaceholder: '做了什么、结果如何（至少 2 个字）',
     resultRequired: '请填写办理结果（至少 2 个字）',
     resultPhotos: '办结照片',
@@ -107,6 +109,7 @@ export default {
     resolve: { button: '办结', done: '已办结' },
     callback: { button: '回访', done: '已记录回访' },
     close: { button: '归档', done: '已归档' },
+    note: { button: '添加备注', done: '已添加备注' },
   },
   myReports: {
     title: '我的反映',

@@ -31,4 +31,10 @@ export default {
   comment: '评价（选填）',
   submit: '提交',
   noActions: '当前没有需要您办理的操作',
+  // 协商会 and a department without receiver accounts (issue 14)
+  meeting: '协商会',
+  noReceiver: '该部门在平台上没有接哨账号，已短信通知：{who}',
+  toldDepartmentPhone: '部门登记电话 {phone}',
+  toldStreetOfficer: '街道干部{name} {phone}',
+  toldSeparator: '、',
 };
