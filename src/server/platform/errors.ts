@@ -209,6 +209,16 @@ export const invalidReasons = {
     en: 'every ring must be closed (first point = last point)',
   },
   usernameCharacters: { 'zh-CN': '3–32 个字母、数字或 _ . -', en: '3–32 letters, digits, _ . -' },
+  // 志愿服务队 and 核查 (issue 14)
+  notCaseCommunityTeam: {
+    'zh-CN': '该志愿服务队不属于诉求所在的社区或街道',
+    en: 'this volunteer team does not serve the case’s community or street',
+  },
+  verifyNoteRequired: { 'zh-CN': '请写明现场核查情况', en: 'describe what the on-site check found' },
+  notVolunteerHere: {
+    'zh-CN': '此人不是该社区或街道的志愿者账号',
+    en: 'this person holds no volunteer account in this community or street',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -12,6 +12,7 @@ import {
   type CaseState,
   type Party,
 } from './lifecycle.js';
+import { caseStageLabels, caseStageOf, caseStages, caseStateStages } from '../../../shared/cases.js';
 
 // The whole table, walked: for every state, action and party, the expected outcome is written here
 // independently of the table, so a change to the table must be a deliberate change to this list.
@@ -53,8 +54,10 @@ const expected: Record<string, string> = {
   'resolved rateEscalate reporter': 'accepted',
   'resolved close dispatcher': 'closed',
   'resolved close system': 'closed',
+  'verifying verify verifier': 'resolved',
+  'verifying failVerify verifier': 'in_progress',
 };
-const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system'];
+const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system', 'verifier'];
 
 describe('case lifecycle table', () => {
   it('allows exactly the listed transitions, for exactly the listed parties', () => {
@@ -68,6 +71,42 @@ describe('case lifecycle table', () => {
       }
     }
     expect(actual).toEqual(expected);
+  });
+
+  it('sends a resolved case to 核查 only where the row says so, when the case needs it', () => {
+    const withCheck: Record<string, string> = {};
+    for (const t of caseTransitions)
+      for (const state of t.from)
+        if (nextState(t, state, null, true) !== nextState(t, state, null, false))
+          withCheck[`${state} ${t.action} ${t.by.join('/')}`] = nextState(t, state, null, true);
+    expect(withCheck).toEqual({ 'in_progress resolve assignee': 'verifying' });
+    expect(allowedActions('verifying', ['verifier'])).toEqual(['verify', 'failVerify']);
+    expect(allowedActions('verifying', ['dispatcher', 'assignee', 'reporter', 'system'])).toEqual([]);
+  });
+
+  it('puts every state in one of the seven stages, in the order of the flow', () => {
+    expect(caseStages).toEqual(['collect', 'file', 'dispatch', 'handle', 'feedback', 'verify', 'evaluate']);
+    expect(caseStages.map((s) => caseStageLabels[s]).join('→')).toBe(
+      '信息采集→案卷建立→任务派遣→任务处理→处理反馈→核查结案→综合评价',
+    );
+    expect(caseStateStages).toEqual({
+      submitted: 'collect',
+      accepted: 'file',
+      rejected: 'file',
+      dispatched: 'dispatch',
+      in_progress: 'handle',
+      suspended: 'handle',
+      verifying: 'feedback',
+      resolved: 'verify',
+      closed: 'evaluate',
+    });
+    expect(caseStageOf('suspended', 'dispatched')).toBe('dispatch');
+    expect(caseStageOf('suspended', null)).toBe('handle');
+    // The main path never goes back a stage.
+    const path: CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'verifying', 'resolved', 'closed'];
+    const order = path.map((s) => caseStages.indexOf(caseStateStages[s]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(Object.values(caseStateStages))).toEqual(new Set(caseStages));
   });
 
   it('returns to the state before a suspension', () => {
@@ -84,7 +123,14 @@ describe('case lifecycle table', () => {
 
   it('names a reason for every action that needs one', () => {
     const withReason = caseTransitions.filter((t) => t.needsReason).map((t) => t.action as CaseAction);
-    expect([...new Set(withReason)].sort()).toEqual(['escalate', 'reject', 'requestExtension', 'return', 'suspend']);
+    expect([...new Set(withReason)].sort()).toEqual([
+      'escalate',
+      'failVerify',
+      'reject',
+      'requestExtension',
+      'return',
+      'suspend',
+    ]);
   });
 
   it('names a handler for every row, and every handler exists and is used', () => {

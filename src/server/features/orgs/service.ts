@@ -17,8 +17,12 @@ import type {
   PartyMemberInputT,
   PartyOrgInputT,
   RosterQueryT,
+  TeamQueryT,
   VolunteerInputT,
+  VolunteerTeamInputT,
+  VolunteerTeamUpdateT,
 } from './schemas.js';
+import { createTeam, listTeams, teamCandidates, updateTeam } from './teams.js';
 
 export interface OrgsDeps {
   db: Db;
@@ -277,6 +281,10 @@ export function createOrgsService(deps: OrgsDeps) {
     registerInService: (actor: Actor, input: InServiceInputT) => registerInService(deps, actor, input),
     organisations: (actor: Actor, under?: string, kind?: string) => organisations(deps, actor, under, kind),
     createOrganisation: (actor: Actor, input: OrganisationInputT) => createOrganisation(deps, actor, input),
+    teams: (actor: Actor, q: TeamQueryT) => listTeams(deps, actor, q),
+    teamCandidates: (actor: Actor, placeCode: string) => teamCandidates(deps, actor, placeCode),
+    createTeam: (actor: Actor, input: VolunteerTeamInputT) => createTeam(deps, actor, input),
+    updateTeam: (actor: Actor, id: string, input: VolunteerTeamUpdateT) => updateTeam(deps, actor, id, input),
   };
 }
 

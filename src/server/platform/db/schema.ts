@@ -321,7 +321,7 @@ export interface CasesTable {
   reporter_user_id: string | null;
   photo_ids: Generated<string[]>;
   idempotency_key: string | null;
-  assignee_kind: 'user' | 'department' | null;
+  assignee_kind: 'user' | 'department' | 'team' | null;
   assignee_user_id: string | null;
   assignee_department_id: string | null;
   assignee_name: string | null;
@@ -356,6 +356,11 @@ export interface CasesTable {
   updated_at: Timestamp;
   /** The reporter allowed others to see the description, place and photos (公开); 0012. */
   is_public: Generated<boolean>;
+  /** The volunteer team the case was sent to (上门服务); 0025. */
+  assignee_team_id: string | null;
+  /** The result must be checked on site (核查) before the reporter rates it; 0025. */
+  verify_required: Generated<boolean>;
+  verify_photo_ids: Generated<string[]>;
 }
 
 export interface CaseEventsTable {
@@ -679,6 +684,8 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   leases: LeasesTable;
+  volunteer_teams: VolunteerTeamsTable;
+  volunteer_team_members: VolunteerTeamMembersTable;
 }
 
 export type Place = Selectable<PlacesTable>;
@@ -698,4 +705,22 @@ export interface LeasesTable {
   holder: string;
   taken_at: Timestamp;
   expires_at: Timestamp;
+}
+
+/** 志愿服务队 of a community or street; 0025. */
+export interface VolunteerTeamsTable {
+  id: string;
+  tenant_id: string;
+  place_id: string;
+  name: string;
+  leader_user_id: string | null;
+  phone: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface VolunteerTeamMembersTable {
+  team_id: string;
+  user_id: string;
+  tenant_id: string;
+  created_at: Timestamp;
 }

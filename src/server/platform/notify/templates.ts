@@ -11,6 +11,7 @@ export const smsTemplates = {
   case_received: '您反映的问题已收到，查询码{code}，社区将尽快与您联系。查看进度：{link}',
   case_resolved: '您反映的问题（{code}）已办结：{result}。请评价：{link}',
   login_code: '您的登录验证码是{code}，5分钟内有效。如非本人操作请忽略。',
+  case_verify_failed: '诉求{code}现场核查未通过：{reason}。请在{deadline}前重新办结。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;
