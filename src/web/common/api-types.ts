@@ -62,6 +62,9 @@ import type {
   PartyOrgSchema,
   partyOrgKinds,
   VolunteerSchema,
+  VolunteerCandidateSchema,
+  VolunteerTeamInput,
+  VolunteerTeamSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
 import type {
@@ -166,3 +169,8 @@ export type WhistleRankingRow = z.infer<typeof RankingRow>;
 export type WhistleSummary = z.infer<typeof WhistleSummarySchema>;
 export type Summons = Whistle['summonses'][number];
 export type SummonsAction = Summons['actions'][number];
+
+// 志愿服务队 (orgs) — issue 14
+export type VolunteerTeam = z.infer<typeof VolunteerTeamSchema>;
+export type VolunteerCandidate = z.infer<typeof VolunteerCandidateSchema>;
+export type VolunteerTeamInputT = z.input<typeof VolunteerTeamInput>;

@@ -7,6 +7,9 @@ import type {
   PartyMember,
   PartyOrg,
   Volunteer,
+  VolunteerCandidate,
+  VolunteerTeam,
+  VolunteerTeamInputT,
 } from '../api-types';
 import { http } from '../http';
 
@@ -31,3 +34,15 @@ export const listInServiceMembers = (query: RosterQuery, signal?: AbortSignal) =
 
 export const listOrganisations = (query: { under?: string; kind?: OrganisationKind | '' }, signal?: AbortSignal) =>
   http.get<ListResponse<Organisation>>('/organisations', { query: { ...query }, signal });
+
+// 志愿服务队: the teams in scope, or (`serving`) the teams a case at that place may be sent to.
+export const listVolunteerTeams = (query: { under?: string; serving?: string }, signal?: AbortSignal) =>
+  http.get<ListResponse<VolunteerTeam>>('/volunteer-teams', { query: { ...query }, signal });
+
+export const listTeamCandidates = (placeCode: string, signal?: AbortSignal) =>
+  http.get<ListResponse<VolunteerCandidate>>('/volunteer-teams/candidates', { query: { placeCode }, signal });
+
+export const createVolunteerTeam = (input: VolunteerTeamInputT) => http.post<{ id: string }>('/volunteer-teams', input);
+
+export const updateVolunteerTeam = (id: string, input: Omit<VolunteerTeamInputT, 'placeCode'>) =>
+  http.put<{ id: string }>(`/volunteer-teams/${encodeURIComponent(id)}`, input);

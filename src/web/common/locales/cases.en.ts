@@ -34,6 +34,8 @@ const en: typeof zhCN = {
     close: 'Closed',
     warning: 'Deadline near',
     overdue: 'Deadline passed',
+    verify: 'Checked on site',
+    failVerify: 'Check failed, sent back',
     whistle: {
       whistle: 'Whistle blown',
       acknowledge: 'Summons acknowledged',
