@@ -19,6 +19,7 @@ import { seedDemoDutyTasks } from './duty-tasks.js';
 import { seedDemoLegal } from './legal.js';
 import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
+import { seedDemoTeams } from './teams.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -242,6 +243,7 @@ export async function seedDemo(
     const taskStats = await seedDemoDutyTasks(trx, random, now);
     const legalStats = await seedDemoLegal(trx, random, now);
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
+    const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -253,6 +255,7 @@ export async function seedDemo(
       ...taskStats,
       ...legalStats,
       ...visitStats,
+      ...teamStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
