@@ -167,4 +167,18 @@ describe(`cases: on-site verification 核查 (${testEngine})`, () => {
     expect((await b.get(`/api/v1/cases/${id}`)).body.actions).toEqual([]);
     expect((await act(worker, id, 'verify', { note: '电话及现场确认井盖已更换' })).body.state).toBe('resolved');
   });
+  // Last: it moves the clock on by days (sessions of the other tests would expire).
+  it('closes an unrated case a week after the check, not a week after the handler’s resolve', async () => {
+    const { id } = await resolvedByTeam('楼道扶手松动', '13500000005');
+    ctx.clock.advance(5 * 86_400_000);
+    await ctx.deps.jobs.drain();
+    const grid = await new Session(ctx).login('gridA');
+    expect((await act(grid, id, 'verify', { note: '扶手已加固，现场确认牢固' })).body.state).toBe('resolved');
+    ctx.clock.advance(6 * 86_400_000);
+    await ctx.deps.jobs.drain();
+    expect((await row(id)).state).toBe('resolved');
+    ctx.clock.advance(86_400_000 + 60_000);
+    await ctx.deps.jobs.drain();
+    expect((await row(id)).state).toBe('closed');
+  });
 });

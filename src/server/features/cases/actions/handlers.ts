@@ -8,7 +8,8 @@ import { attachableFiles } from '../../files/index.js';
 import { findTransition, nextState, type CaseHandler } from '../lifecycle.js';
 import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
 import * as repo from '../repository.js';
-import { dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
+import { caseAutoClose, dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
+import { queueJob } from '../../../platform/jobs.js';
 import { hashToken, type ActionContext, type ActionEffect, type ActionHandler } from './context.js';
 import { resolveTarget } from './target.js';
 
@@ -142,7 +143,7 @@ const escalate: ActionHandler = ({ c, state }) => {
  * The result goes to the reporter: a rating token, the SMS with the tracking link, and the auto-close
  * a week later. Right at resolve, or after the on-site check (核查) when the case needs one.
  */
-function toReporter(ctx: ActionContext, resultText: string): ActionEffect {
+function toReporter(ctx: ActionContext, resultText: string, resolvedAt: Date): ActionEffect {
   const { trx, deps, c, now } = ctx;
   const token = randomToken(18);
   return {
@@ -157,9 +158,22 @@ function toReporter(ctx: ActionContext, resultText: string): ActionEffect {
         { code: c.tracking_code, result: summarize(resultText, 40), link: trackingLink(deps, c.tracking_code, token) },
         `resolved:${c.id}:${now.toISOString()}`,
       );
-      await scheduleAutoClose(trx, deps.clock, c.id, now);
+      await autoCloseLater(ctx, resolvedAt);
     },
   };
+}
+
+/**
+ * A week after the reporter was asked, an unrated case closes. The job knows the case by the moment it
+ * was resolved; after a check that moment lies before the asking, so the week counts from the check.
+ */
+async function autoCloseLater({ trx, deps, c, now }: ActionContext, resolvedAt: Date) {
+  if (resolvedAt.getTime() === now.getTime()) return scheduleAutoClose(trx, deps.clock, c.id, now);
+  const payload = { caseId: c.id, resolvedAt: resolvedAt.toISOString() };
+  await queueJob(trx, deps.clock, caseAutoClose, payload, {
+    runAt: new Date(now.getTime() + 7 * 86_400_000),
+    dedupeKey: `autoclose:${c.id}:${resolvedAt.toISOString()}:checked:${now.toISOString()}`,
+  });
 }
 
 const resolve: ActionHandler = async (ctx) => {
@@ -176,7 +190,7 @@ const resolve: ActionHandler = async (ctx) => {
   const row = findTransition(state, 'resolve', who.parties);
   // Waiting for 核查: the reporter hears of the result once it has been checked.
   if (row && nextState(row, state, null, c.verify_required) === 'verifying') return { changes };
-  const toResident = toReporter(ctx, result);
+  const toResident = toReporter(ctx, result, now);
   return { ...toResident, changes: { ...changes, ...toResident.changes } };
 };
 
@@ -186,7 +200,7 @@ const verify: ActionHandler = async (ctx) => {
   const note = input.note?.trim() ?? '';
   if (textLength(note) < 2) throw invalid('note', 'verifyNoteRequired');
   await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
-  const toResident = toReporter(ctx, c.result_text ?? note);
+  const toResident = toReporter(ctx, c.result_text ?? note, new Date(c.resolved_at ?? ctx.now));
   return {
     ...toResident,
     changes: { ...toResident.changes, verify_photo_ids: input.photoIds ?? [] },
