@@ -85,8 +85,15 @@ describe(`cases: home service by a volunteer team (${testEngine})`, () => {
 
   it('offers a case only the teams of its community or street, and refuses another community’s team', async () => {
     const id = await newCase(worker, world.gridA.code, '独居老人家中水龙头坏了，需要上门维修');
+    // The street's team serves every community of the street; a community worker may send a case to it.
+    const officer = await new Session(ctx).login('officer');
+    const teamStreet = (
+      await officer.post('/api/v1/volunteer-teams', { name: '城关街道应急服务队', placeCode: world.street.code })
+    ).body.id;
     const serving = await worker.get(`/api/v1/volunteer-teams?serving=${world.gridA.code}`);
-    expect(serving.body.items.map((t: { id: string }) => t.id)).toEqual([teamC1]);
+    expect(serving.body.items.map((t: { id: string }) => t.id)).toEqual([teamStreet, teamC1]);
+    const worker2 = await new Session(ctx).login('worker2');
+    expect((await worker2.get(`/api/v1/volunteer-teams?serving=${world.gridA.code}`)).status).toBe(404);
     const refused = await act(worker, id, 'dispatch', { target: { kind: 'team', id: teamC2 } });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.issues[0]).toMatchObject({ path: 'target' });
@@ -97,6 +104,12 @@ describe(`cases: home service by a volunteer team (${testEngine})`, () => {
     const c = await ctx.deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     expect(c.state).toBe('accepted');
     expect(c.assignee_team_id).toBeNull();
+    const toStreet = await act(worker, id, 'dispatch', { target: { kind: 'team', id: teamStreet }, verify: false });
+    expect(toStreet.status).toBe(200);
+    expect(
+      (await ctx.deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow())
+        .assignee_team_id,
+    ).toBe(teamStreet);
   });
 
   it('lets a member take and resolve the case from the inbox, texts the team, and shows the team on the case page', async () => {
