@@ -11,6 +11,7 @@ export const caseStates = [
   'resolved',
   'closed',
   'rejected',
+  'verifying',
 ] as const;
 export type CaseState = (typeof caseStates)[number];
 export const caseStateLabels = {
@@ -22,6 +23,7 @@ export const caseStateLabels = {
   resolved: '已办结',
   closed: '已归档',
   rejected: '不予受理',
+  verifying: '待核查',
 } satisfies Record<CaseState, string>;
 
 /** How a case came in (渠道). */
@@ -62,3 +64,46 @@ export const caseRatingLabels = {
 export const slaLevels = ['ok', 'yellow', 'red'] as const;
 export type SlaLevel = (typeof slaLevels)[number];
 export const slaLevelLabels = { ok: '正常', yellow: '即将超时', red: '已超时' } satisfies Record<SlaLevel, string>;
+
+/**
+ * The seven stages of the urban-grid standard (城市网格化管理 七个阶段): 信息采集 → 案卷建立 →
+ * 任务派遣 → 任务处理 → 处理反馈 → 核查结案 → 综合评价. Each state belongs to one stage; the case
+ * page shows them as a steps bar. A suspended case stays in the stage it was suspended in.
+ */
+export const caseStages = ['collect', 'file', 'dispatch', 'handle', 'feedback', 'verify', 'evaluate'] as const;
+export type CaseStage = (typeof caseStages)[number];
+export const caseStageLabels = {
+  collect: '信息采集',
+  file: '案卷建立',
+  dispatch: '任务派遣',
+  handle: '任务处理',
+  feedback: '处理反馈',
+  verify: '核查结案',
+  evaluate: '综合评价',
+} satisfies Record<CaseStage, string>;
+export const caseStateStages = {
+  submitted: 'collect', // reported, not yet accepted
+  accepted: 'file', // 立案: accepted, waiting to be sent
+  rejected: 'file', // not filed (不予受理): the flow ends at filing
+  dispatched: 'dispatch', // sent, waiting to be taken
+  in_progress: 'handle',
+  suspended: 'handle', // when the state it was suspended from is unknown
+  verifying: 'feedback', // the handler reported back; waiting for the on-site check (核查)
+  resolved: 'verify', // checked (or no check needed): call back, rate and close
+  closed: 'evaluate', // rated or closed: counts in the rates (三率)
+} satisfies Record<CaseState, CaseStage>;
+
+/** The stage a case is in; a suspended case is in the stage of the state it was suspended from. */
+export function caseStageOf(state: CaseState, suspendedFrom?: CaseState | null): CaseStage {
+  if (state === 'suspended' && suspendedFrom && suspendedFrom !== 'suspended') return caseStateStages[suspendedFrom];
+  return caseStateStages[state];
+}
+
+/** Whom a case is sent to: a person, a department, or a volunteer team (上门服务). */
+export const assigneeKinds = ['user', 'department', 'team'] as const;
+export type AssigneeKind = (typeof assigneeKinds)[number];
+export const assigneeKindLabels = {
+  user: '工作人员',
+  department: '职能部门',
+  team: '志愿服务队',
+} satisfies Record<AssigneeKind, string>;

@@ -134,7 +134,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
   legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write', 'legal:answer', 'whistle:answer'],
   mediator: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
-  volunteer: ['places:read'],
+  // A volunteer works the cases sent to their team (上门服务) and photographs the result.
+  volunteer: ['places:read', 'cases:handle', 'files:write'],
   steward: ['places:read', 'households:read'],
   resident: [],
 };

@@ -71,6 +71,8 @@ interface Fixture {
   reportId: string;
   listId: string;
   listTitle: string;
+  teamId: string;
+  teamName: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -100,6 +102,8 @@ function secretsOf(a: Fixture): string[] {
     a.reportId,
     a.listId,
     a.listTitle,
+    a.teamId,
+    a.teamName,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
     ...phones.map(mask),
@@ -249,6 +253,9 @@ async function buildCommunity(
   ok(
     await worker.post('/api/v1/organisations', { kind: 'property_company', name: orgName, placeCode: community.code }),
   );
+  const teamName = `${tag}助老服务队`;
+  const teamId = ok(await worker.post('/api/v1/volunteer-teams', { name: teamName, placeCode: community.code })).body
+    .id as string;
   // A monthly report as the job stores it (the job itself is tested in stats.test.ts).
   const fileId = newId();
   await deps.db
@@ -312,6 +319,8 @@ async function buildCommunity(
     partyOrgName,
     workUnit,
     orgName,
+    teamId,
+    teamName,
     reportId,
     listId: street.listId,
     listTitle: street.listTitle,
@@ -654,6 +663,22 @@ const table: Record<string, Row | Skip> = {
   // 督办: none of the fixture cases is late; escalation.test.ts shows the street's queue holds its own
   // escalated case and another street's does not. Here: nothing of A leaks, whoever asks.
   'GET /api/v1/supervision': { calls: () => [`${v1}/supervision?pageSize=100`] },
+  'GET /api/v1/volunteer-teams': {
+    calls: (m, a) => [
+      ...underList('/volunteer-teams')(m, a),
+      ...perCommunity(
+        (x) => `/volunteer-teams?serving=${x.grid}`,
+        (y) => `/volunteer-teams?serving=${y.grid}`,
+      )(m, a),
+    ],
+    shows: (x) => [x.teamName],
+  },
+  'GET /api/v1/volunteer-teams/candidates': {
+    calls: perCommunity(
+      (x) => `/volunteer-teams/candidates?placeCode=${x.community}`,
+      (a) => `/volunteer-teams/candidates?placeCode=${a.community}`,
+    ),
+  },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */
@@ -916,6 +941,19 @@ const writes: Record<string, Write> = {
       { target: { kind: 'user', id: x.users.grid.id } },
     ],
     saved: rows('case_events'),
+  },
+  'a dispatch to a volunteer team': {
+    request: async (x, s) => [
+      'POST',
+      `/api/v1/cases/${await freshCase(s, 'accepted')}/actions/dispatch`,
+      { target: { kind: 'team', id: x.teamId } },
+    ],
+    saved: rows('case_events'),
+  },
+  'a volunteer team’s id': {
+    request: (x) => ['PUT', `/api/v1/volunteer-teams/${x.teamId}`, { name: '改名的服务队' }],
+    saved: async () =>
+      (await ctx.deps.db.selectFrom('volunteer_teams').select('name').orderBy('id').execute()).map((r) => r.name),
   },
   'a rejection as duplicate of a case': {
     request: async (x, s) => [

@@ -20,6 +20,7 @@ import { seedDemoLegal } from './legal.js';
 import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
+import { seedDemoTeams } from './teams.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -244,6 +245,7 @@ export async function seedDemo(
     const legalStats = await seedDemoLegal(trx, random, now);
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
     const spotStats = await seedDemoSpots(trx, now);
+    const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -256,6 +258,7 @@ export async function seedDemo(
       ...legalStats,
       ...visitStats,
       ...spotStats,
+      ...teamStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

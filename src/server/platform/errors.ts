@@ -272,6 +272,16 @@ export const invalidReasons = {
   meetingInPast: { 'zh-CN': '协商会时间不能早于现在', en: 'the meeting cannot be in the past' },
   meetingTimeRequired: { 'zh-CN': '填写地点时请同时填写协商会时间', en: 'a meeting place needs a meeting time' },
   noteRequired: { 'zh-CN': '请填写备注（至少 2 个字）', en: 'write the note (2 characters or more)' },
+  // 志愿服务队 and 核查 (issue 14)
+  notCaseCommunityTeam: {
+    'zh-CN': '该志愿服务队不属于诉求所在的社区或街道',
+    en: 'this volunteer team does not serve the case’s community or street',
+  },
+  verifyNoteRequired: { 'zh-CN': '请写明现场核查情况', en: 'describe what the on-site check found' },
+  notVolunteerHere: {
+    'zh-CN': '此人不是该社区或街道的志愿者账号',
+    en: 'this person holds no volunteer account in this community or street',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

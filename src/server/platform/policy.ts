@@ -23,6 +23,8 @@ export interface Actor {
   memberships: Membership[];
   requestId: string | null;
   ip: string | null;
+  /** The volunteer teams (志愿服务队) the user leads or belongs to: they work the cases sent to them. */
+  teamIds?: string[];
 }
 
 export const systemActor = (requestId: string | null = null): Actor => ({

@@ -195,6 +195,30 @@ inner join "users" as "u" on "u"."id" = "m"."user_id"
 left join "places" as "p" on "p"."id" = "m"."place_id"
 where "m"."user_id" = $1;
 
+-- cases.volunteerTeam
+
+select
+  "t"."id",
+  "t"."name",
+  "t"."tenant_id",
+  "t"."leader_user_id",
+  "p"."path"
+from "volunteer_teams" as "t"
+inner join "places" as "p" on "p"."id" = "t"."place_id"
+where "t"."id" = $1;
+
+-- cases.teamUserIds
+
+select
+  "user_id"
+from "volunteer_team_members"
+where "team_id" = $1 union
+select
+  "leader_user_id" as "user_id"
+from "volunteer_teams"
+where "id" = $2
+  and "leader_user_id" is not null;
+
 -- cases.listCases
 
 select
@@ -203,33 +227,33 @@ select
   "p"."name" as "place_name"
 from "cases" as "c"
 inner join "places" as "p" on "p"."id" = "c"."place_id"
-where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3)
-  and ("c"."place_path" LIKE $4)
-  and "c"."state" in ($5, $6)
-  and ("c"."category_code" = $7 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $8))
-  and "c"."channel" = $9
-  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $10)
-  and "c"."sla_level" = $11
-  and "c"."created_at" >= $12
-  and "c"."created_at" < $13
-  and ("c"."tracking_code" = $14 or "c"."description" like $15)
+where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
+  and ("c"."place_path" LIKE $5)
+  and "c"."state" in ($6, $7)
+  and ("c"."category_code" = $8 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $9))
+  and "c"."channel" = $10
+  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $11)
+  and "c"."sla_level" = $12
+  and "c"."created_at" >= $13
+  and "c"."created_at" < $14
+  and ("c"."tracking_code" = $15 or "c"."description" like $16)
 order by "c"."created_at" desc, "c"."id" desc
-limit $16
-offset $17;
+limit $17
+offset $18;
 
 select
   count(*)::int as "n"
 from "cases" as "c"
-where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3)
-  and ("c"."place_path" LIKE $4)
-  and "c"."state" in ($5, $6)
-  and ("c"."category_code" = $7 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $8))
-  and "c"."channel" = $9
-  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $10)
-  and "c"."sla_level" = $11
-  and "c"."created_at" >= $12
-  and "c"."created_at" < $13
-  and ("c"."tracking_code" = $14 or "c"."description" like $15);
+where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
+  and ("c"."place_path" LIKE $5)
+  and "c"."state" in ($6, $7)
+  and ("c"."category_code" = $8 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $9))
+  and "c"."channel" = $10
+  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $11)
+  and "c"."sla_level" = $12
+  and "c"."created_at" >= $13
+  and "c"."created_at" < $14
+  and ("c"."tracking_code" = $15 or "c"."description" like $16);
 
 -- cases.countByState
 
@@ -238,14 +262,14 @@ select
   count(*)::int as "n",
   count(*) FILTER (WHERE c.sla_level = 'red')::int as "red"
 from "cases" as "c"
-where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3)
-  and ("c"."place_path" LIKE $4)
-  and ("c"."category_code" = $5 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $6))
-  and "c"."channel" = $7
-  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $8)
-  and "c"."created_at" >= $9
-  and "c"."created_at" < $10
-  and ("c"."tracking_code" = $11 or "c"."description" like $12)
+where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
+  and ("c"."place_path" LIKE $5)
+  and ("c"."category_code" = $6 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $7))
+  and "c"."channel" = $8
+  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $9)
+  and "c"."created_at" >= $10
+  and "c"."created_at" < $11
+  and ("c"."tracking_code" = $12 or "c"."description" like $13)
 group by "c"."state";
 
 -- cases.casesOfReporter

@@ -33,9 +33,10 @@ select
   "id",
   "place_path",
   "assignee_user_id",
-  "assignee_department_id"
+  "assignee_department_id",
+  "assignee_team_id"
 from "cases"
-where ($1 = any("photo_ids") or $2 = any("result_photo_ids"));
+where ($1 = any("photo_ids") or $2 = any("result_photo_ids") or $3 = any("verify_photo_ids"));
 
 -- files.mediationPathsShowing
 
@@ -56,6 +57,7 @@ where "id" in ($1);
 WITH attached AS (
       SELECT unnest(photo_ids) AS id FROM cases
       UNION ALL SELECT unnest(result_photo_ids) FROM cases
+      UNION ALL SELECT unnest(verify_photo_ids) FROM cases
       UNION ALL SELECT unnest(photo_ids) FROM visit_logs
       UNION ALL SELECT unnest(signature_file_ids) FROM mediation_sessions
       UNION ALL SELECT file_id FROM monthly_reports

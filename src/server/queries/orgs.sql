@@ -284,3 +284,82 @@ where "place_id" in ($2)
 returning
   "id",
   "name";
+
+-- orgs.listTeams
+
+select
+  "t"."id",
+  "t"."name",
+  "t"."phone",
+  "t"."leader_user_id",
+  "l"."display_name" as "leader_name",
+  "p"."code" as "place_code",
+  "p"."name" as "place_name",
+  "p"."path"
+from "volunteer_teams" as "t"
+inner join "places" as "p" on "p"."id" = "t"."place_id"
+left join "users" as "l" on "l"."id" = "t"."leader_user_id"
+where ("p"."path" LIKE $1)
+  and ("p"."path" LIKE $2)
+order by "p"."path", "t"."name"
+limit $3;
+
+-- orgs.teamMembers
+
+select
+  "m"."team_id",
+  "u"."id",
+  "u"."display_name",
+  "u"."phone_masked"
+from "volunteer_team_members" as "m"
+inner join "users" as "u" on "u"."id" = "m"."user_id"
+where "m"."team_id" in ($1)
+order by "m"."created_at", "u"."display_name";
+
+-- orgs.findTeam
+
+select
+  "t"."id",
+  "t"."tenant_id",
+  "t"."name",
+  "p"."path"
+from "volunteer_teams" as "t"
+inner join "places" as "p" on "p"."id" = "t"."place_id"
+where "t"."id" = $1;
+
+-- orgs.insertTeam
+
+insert into "volunteer_teams" ("id", "tenant_id", "place_id", "name", "leader_user_id", "phone", "created_at")
+values ($1, $2, $3, $4, $5, $6, $7);
+
+-- orgs.updateTeam
+
+update "volunteer_teams"
+set "name" = $1, "phone" = $2, "leader_user_id" = $3
+where "id" = $4;
+
+-- orgs.replaceTeamMembers
+
+delete
+from "volunteer_team_members"
+where "team_id" = $1;
+
+insert into "volunteer_team_members" ("team_id", "user_id", "tenant_id", "created_at")
+values ($1, $2, $3, $4);
+
+-- orgs.volunteerUsers
+
+select
+  "u"."id",
+  "u"."display_name",
+  "u"."phone_masked",
+  "p"."name" as "place_name"
+from "memberships" as "m"
+inner join "users" as "u" on "u"."id" = "m"."user_id"
+inner join "places" as "p" on "p"."id" = "m"."place_id"
+where "m"."role" = $1
+  and "u"."status" = $2
+  and (("p"."path" LIKE $3) or $4 LIKE "p"."path" || '%')
+  and "u"."id" in ($5)
+order by "u"."display_name", "u"."id"
+limit $6;

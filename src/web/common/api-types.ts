@@ -75,6 +75,9 @@ import type {
   PartyOrgSchema,
   OrganisationInput as OrganisationInputSchema,
   VolunteerSchema,
+  VolunteerCandidateSchema,
+  VolunteerTeamInput,
+  VolunteerTeamSchema,
 } from '../../server/features/orgs/schemas';
 import type { VisitLogInput as VisitLogInputSchema, VisitLogSchema } from '../../server/features/gridwork/schemas';
 import type {
@@ -221,3 +224,7 @@ export type SupervisionPage = z.infer<
   typeof import('../../server/features/cases/supervision/schemas').SupervisionPageSchema
 >;
 export type Urged = z.infer<typeof import('../../server/features/cases/supervision/schemas').UrgedSchema>;
+// 志愿服务队 (orgs) — issue 14
+export type VolunteerTeam = z.infer<typeof VolunteerTeamSchema>;
+export type VolunteerCandidate = z.infer<typeof VolunteerCandidateSchema>;
+export type VolunteerTeamInputT = z.input<typeof VolunteerTeamInput>;

@@ -20,6 +20,8 @@ const staffActions: StaffAction[] = [
   'escalate',
   'return',
   'reject',
+  'verify',
+  'failVerify',
 ];
 
 /** The buttons to show, in a steady order: the next step first, the ones that stop or send back last. */
@@ -33,9 +35,11 @@ const mainStep: Partial<Record<CaseDetail['state'], StaffAction[]>> = {
   in_progress: ['resolve'],
   suspended: ['resume'],
   resolved: ['close'],
+  verifying: ['verify'],
 };
 export const isMainStep = (c: CaseDetail, action: StaffAction) => mainStep[c.state]?.includes(action) ?? false;
-export const isBackStep = (action: StaffAction) => action === 'reject' || action === 'return';
+export const isBackStep = (action: StaffAction) =>
+  action === 'reject' || action === 'return' || action === 'failVerify';
 
 /** What each action's dialog asks for. */
 export interface ActionSpec {
@@ -46,6 +50,8 @@ export interface ActionSpec {
   target?: boolean;
   extensionHours?: 'required' | 'prefilled';
   result?: boolean;
+  /** 核查: what the on-site check found (required, sent as the note) and its photos */
+  check?: boolean;
 }
 export const actionSpecs: Record<StaffAction, ActionSpec> = {
   accept: { note: 'optional' },
@@ -63,4 +69,6 @@ export const actionSpecs: Record<StaffAction, ActionSpec> = {
   callback: { note: 'callback' },
   close: { note: 'optional' },
   note: { note: 'remark' },
+  verify: { check: true },
+  failVerify: { reason: true },
 };

@@ -75,7 +75,7 @@ export async function applyAction(
 ): Promise<{ state: CaseState; token?: string }> {
   const { state, transition, reason } = allowedRow(c, action, input, who);
   const now = deps.clock.now();
-  const next = nextState(transition, state, c.suspended_from as CaseState | null);
+  const next = nextState(transition, state, c.suspended_from as CaseState | null, c.verify_required);
   const effect = await runHandler(deps, trx, c, { state, transition }, input, who, now);
   const starts = new Map(effect.starts ?? []);
   const changes: Updateable<CasesTable> = {
@@ -136,6 +136,7 @@ function ratingChanges(c: CaseRow, action: CaseAction, rating: Rating, now: Date
           assignee_kind: null,
           assignee_user_id: null,
           assignee_department_id: null,
+          assignee_team_id: null,
           assignee_name: null,
           rating_token_hash: null,
         }),

@@ -12,6 +12,7 @@ import {
   type CaseState,
   type Party,
 } from './lifecycle.js';
+import { caseStageLabels, caseStageOf, caseStages, caseStateStages } from '../../../shared/cases.js';
 
 // The whole table, walked: for every state, action and party, the expected outcome is written here
 // independently of the table, so a change to the table must be a deliberate change to this list.
@@ -72,13 +73,18 @@ const expected: Record<string, string> = {
   'in_progress note reporterWorker': 'in_progress',
   'suspended note reporterWorker': 'suspended',
   'resolved note reporterWorker': 'resolved',
+  'verifying note dispatcher': 'verifying',
+  'verifying note assignee': 'verifying',
+  'verifying note reporterWorker': 'verifying',
   'submitted contact reporterWorker': 'submitted',
   'accepted contact reporterWorker': 'accepted',
   'dispatched contact reporterWorker': 'dispatched',
   'in_progress contact reporterWorker': 'in_progress',
   'suspended contact reporterWorker': 'suspended',
+  'verifying verify verifier': 'resolved',
+  'verifying failVerify verifier': 'in_progress',
 };
-const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system', 'reporterWorker'];
+const parties: Party[] = ['dispatcher', 'assignee', 'reporter', 'system', 'reporterWorker', 'verifier'];
 
 describe('case lifecycle table', () => {
   it('allows exactly the listed transitions, for exactly the listed parties', () => {
@@ -94,6 +100,43 @@ describe('case lifecycle table', () => {
     expect(actual).toEqual(expected);
   });
 
+  it('sends a resolved case to 核查 only where the row says so, when the case needs it', () => {
+    const withCheck: Record<string, string> = {};
+    for (const t of caseTransitions)
+      for (const state of t.from)
+        if (nextState(t, state, null, true) !== nextState(t, state, null, false))
+          withCheck[`${state} ${t.action} ${t.by.join('/')}`] = nextState(t, state, null, true);
+    expect(withCheck).toEqual({ 'in_progress resolve assignee': 'verifying' });
+    expect(allowedActions('verifying', ['verifier'])).toEqual(['verify', 'failVerify']);
+    // Only notes while the check is pending: nobody closes, rates or works it.
+    expect(allowedActions('verifying', ['dispatcher', 'assignee', 'reporter', 'system'])).toEqual(['note']);
+  });
+
+  it('puts every state in one of the seven stages, in the order of the flow', () => {
+    expect(caseStages).toEqual(['collect', 'file', 'dispatch', 'handle', 'feedback', 'verify', 'evaluate']);
+    expect(caseStages.map((s) => caseStageLabels[s]).join('→')).toBe(
+      '信息采集→案卷建立→任务派遣→任务处理→处理反馈→核查结案→综合评价',
+    );
+    expect(caseStateStages).toEqual({
+      submitted: 'collect',
+      accepted: 'file',
+      rejected: 'file',
+      dispatched: 'dispatch',
+      in_progress: 'handle',
+      suspended: 'handle',
+      verifying: 'feedback',
+      resolved: 'verify',
+      closed: 'evaluate',
+    });
+    expect(caseStageOf('suspended', 'dispatched')).toBe('dispatch');
+    expect(caseStageOf('suspended', null)).toBe('handle');
+    // The main path never goes back a stage.
+    const path: CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'verifying', 'resolved', 'closed'];
+    const order = path.map((s) => caseStages.indexOf(caseStateStages[s]));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    expect(new Set(Object.values(caseStateStages))).toEqual(new Set(caseStages));
+  });
+
   it('returns to the state before a suspension', () => {
     const resume = findTransition('suspended', 'resume', ['dispatcher'])!;
     expect(nextState(resume, 'suspended', 'in_progress')).toBe('in_progress');
@@ -104,13 +147,22 @@ describe('case lifecycle table', () => {
     expect(allowedActions('dispatched', ['assignee'])).toEqual(['contact', 'take', 'return', 'note']);
     expect(allowedActions('submitted', ['assignee'])).toEqual(['contact', 'note']);
     for (const state of caseStates.filter((s) => s !== 'closed' && s !== 'rejected'))
-      expect(allowedActions(state, ['reporterWorker'])).toEqual(state === 'resolved' ? ['note'] : ['contact', 'note']);
+      expect(allowedActions(state, ['reporterWorker'])).toEqual(
+        state === 'resolved' || state === 'verifying' ? ['note'] : ['contact', 'note'],
+      );
     expect(allowedActions('resolved', ['reporter'])).toEqual(['rateSatisfied', 'rateReopen', 'rateEscalate']);
   });
 
   it('names a reason for every action that needs one', () => {
     const withReason = caseTransitions.filter((t) => t.needsReason).map((t) => t.action as CaseAction);
-    expect([...new Set(withReason)].sort()).toEqual(['escalate', 'reject', 'requestExtension', 'return', 'suspend']);
+    expect([...new Set(withReason)].sort()).toEqual([
+      'escalate',
+      'failVerify',
+      'reject',
+      'requestExtension',
+      'return',
+      'suspend',
+    ]);
   });
 
   it('names a handler for every row, and every handler exists and is used', () => {

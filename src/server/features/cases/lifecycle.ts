@@ -24,15 +24,18 @@ export const caseActions = [
   'rateEscalate',
   'close',
   'note',
+  'verify',
+  'failVerify',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
 /**
  * Who takes part: the community/street dispatcher, the handler it was sent to, the reporter, the job
- * system, and the grid worker who entered the case for a resident (reporterWorker: may call the
- * reporter back and add notes, nothing more).
+ * system, the grid worker who entered the case for a resident (reporterWorker: may call the
+ * reporter back and add notes, nothing more), and the verifier (核查: a grid worker or dispatcher of
+ * the case's place who is not its assignee).
  */
-export type Party = 'dispatcher' | 'assignee' | 'reporter' | 'system' | 'reporterWorker';
+export type Party = 'dispatcher' | 'assignee' | 'reporter' | 'system' | 'reporterWorker' | 'verifier';
 export type Clock = 'firstContact' | 'dispatch' | 'take' | 'resolve';
 
 /** What taking an action does to the case beyond its state and clocks: one function each, in actions/handlers.ts. */
@@ -54,6 +57,8 @@ export const caseHandlers = [
   'sendBack',
   'close',
   'addNote',
+  'verify',
+  'failVerification',
 ] as const;
 export type CaseHandler = (typeof caseHandlers)[number];
 
@@ -67,6 +72,8 @@ export interface Transition {
   starts?: readonly Clock[];
   stops?: readonly Clock[];
   needsReason?: boolean;
+  /** When the case needs 核查 (`verify_required`), the row leads here instead of `to`. */
+  toIfVerify?: CaseState;
 }
 
 const open: readonly CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended'];
@@ -144,6 +151,7 @@ export const caseTransitions: readonly Transition[] = [
     action: 'resolve',
     from: ['in_progress'],
     to: 'resolved',
+    toIfVerify: 'verifying',
     by: ['assignee'],
     handler: 'resolve',
     stops: ['firstContact', 'dispatch', 'take', 'resolve'],
@@ -170,10 +178,23 @@ export const caseTransitions: readonly Transition[] = [
   // 备注: a line on the timeline, nothing else changes.
   {
     action: 'note',
-    from: [...open, 'resolved'],
+    from: [...open, 'verifying', 'resolved'],
     to: 'same',
     by: ['dispatcher', 'assignee', 'reporterWorker'],
     handler: 'addNote',
+  },
+  // 核查: a case whose result must be checked on site waits in `verifying` (no clock of its own: the
+  // verifier's inbox lists it). Passed → resolved, and the reporter is texted the rating link as on an
+  // unchecked resolve; failed → back to the handler with the reason and a new resolve deadline.
+  { action: 'verify', from: ['verifying'], to: 'resolved', by: ['verifier'], handler: 'verify' },
+  {
+    action: 'failVerify',
+    from: ['verifying'],
+    to: 'in_progress',
+    by: ['verifier'],
+    handler: 'failVerification',
+    starts: ['resolve'],
+    needsReason: true,
   },
 ];
 
@@ -188,7 +209,13 @@ export function findTransition(state: CaseState, action: CaseAction, parties: re
   );
 }
 
-export function nextState(transition: Transition, current: CaseState, suspendedFrom: CaseState | null): CaseState {
+export function nextState(
+  transition: Transition,
+  current: CaseState,
+  suspendedFrom: CaseState | null,
+  verifyRequired = false,
+): CaseState {
+  if (verifyRequired && transition.toIfVerify) return transition.toIfVerify;
   if (transition.to === 'same') return current;
   if (transition.to === 'previous') return suspendedFrom ?? 'accepted';
   return transition.to;

@@ -40,9 +40,10 @@ export async function onDutyUserIds(trx: Trx, c: CaseRow, now: Date): Promise<st
   return repo.onDutyUserIds(trx, communityCode, isoWeekday);
 }
 
-/** Whoever works the case now: the user it was sent to, or the members of its department. */
+/** Whoever works the case now: the user it was sent to, the members of its department, or its team's leader and members. */
 export async function assigneeUserIds(trx: Trx, c: CaseRow): Promise<string[]> {
   if (c.assignee_user_id) return [c.assignee_user_id];
+  if (c.assignee_team_id) return repo.teamUserIds(trx, c.assignee_team_id);
   if (!c.assignee_department_id) return [];
   return repo.departmentMemberIds(trx, c.assignee_department_id);
 }

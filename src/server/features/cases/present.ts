@@ -2,6 +2,7 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Party } from './lifecycle.js';
 import { allowedActions, type CaseState } from './lifecycle.js';
+import { caseStageOf } from '../../../shared/cases.js';
 
 type CategoryNames = Map<string, { zh: string; en: string }>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -87,6 +88,10 @@ export function presentDetail(
     actions: allowedActions(c.state as CaseState, parties).filter(
       (a) => a !== 'approveExtension' || c.extension_requested_hours !== null,
     ),
+    assigneeKind: c.assignee_kind,
+    stage: caseStageOf(c.state as CaseState, c.suspended_from as CaseState | null),
+    verifyRequired: c.verify_required,
+    verifyPhotoIds: c.verify_photo_ids,
   };
 }
 
@@ -114,6 +119,7 @@ export function presentPublic(
     'reject',
     'suspend',
     'resume',
+    'verify',
   ]);
   const category = c.category_code ? categories.get(c.category_code) : undefined;
   return {

@@ -8,12 +8,14 @@ const caseId = '01937a2e-5b1c-7f00-8000-000000000001';
 const placeId = '01937a2e-5b1c-7f00-8000-000000000002';
 const userId = '01937a2e-5b1c-7f00-8000-000000000003';
 const departmentId = '01937a2e-5b1c-7f00-8000-000000000004';
+const teamId = '01937a2e-5b1c-7f00-8000-000000000005';
 const at = new Date('2026-11-24T01:00:00Z');
 const gridPath = '/61/6108/610899/610899001/610899001001/610899001001001/';
 const scope: Scope = { paths: ['/61/6108/610899/610899001/'], departmentIds: [departmentId], userId, all: false };
 const filter: repo.CaseListFilter = {
   scope,
   departmentIds: [departmentId],
+  teamIds: [teamId],
   userId,
   mineOnly: false,
   underPath: '/61/6108/610899/610899001/610899001001/',
@@ -83,6 +85,8 @@ export const samples: SqlSamples<typeof repo> = {
   departmentMemberIds: (db) => repo.departmentMemberIds(db, departmentId),
   department: (db) => repo.department(db, departmentId),
   userMemberships: (db) => repo.userMemberships(db, userId),
+  volunteerTeam: (db) => repo.volunteerTeam(db, teamId),
+  teamUserIds: (db) => repo.teamUserIds(db, teamId),
   listCases: (db) => repo.listCases(db, filter, { offset: 0, limit: 20 }),
   countByState: (db) => repo.countByState(db, filter),
   casesOfReporter: (db) =>

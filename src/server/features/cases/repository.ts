@@ -158,6 +158,33 @@ export function department(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
+/** A volunteer team and the path of its community or street: a case is sent to teams of its place. */
+export function volunteerTeam(db: Executor, id: string) {
+  return db
+    .selectFrom('volunteer_teams as t')
+    .innerJoin('places as p', 'p.id', 't.place_id')
+    .select(['t.id', 't.name', 't.tenant_id', 't.leader_user_id', 'p.path'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Everyone who works a team's cases: its leader and its members. */
+export async function teamUserIds(db: Executor, teamId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('volunteer_team_members')
+    .select('user_id')
+    .where('team_id', '=', teamId)
+    .union(
+      db
+        .selectFrom('volunteer_teams')
+        .select((eb) => eb.ref('leader_user_id').$notNull().as('user_id'))
+        .where('id', '=', teamId)
+        .where('leader_user_id', 'is not', null),
+    )
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
 /** A grid worker who may be sent a case: holds grid_worker on a place under the case's community. */
 export function userMemberships(db: Executor, userId: string) {
   return db
@@ -174,6 +201,8 @@ export interface CaseListFilter {
   scope: Scope;
   /** The departments whose cases the actor works: a department sees the cases sent to it. */
   departmentIds: string[];
+  /** The volunteer teams whose cases the actor works (上门服务). */
+  teamIds?: string[];
   userId: string | null;
   mineOnly: boolean;
   underPath: string | null;
@@ -187,15 +216,21 @@ export interface CaseListFilter {
   q?: string;
 }
 
-function filtered(db: Executor, f: CaseListFilter) {
-  const visibility = [
+/** Which cases the actor sees: of its places (unless only its own), its departments', its own, its teams'. */
+function visibility(f: CaseListFilter) {
+  return [
     ...(f.mineOnly ? [] : [inScope('c.place_path', f.scope)]),
     ...(f.departmentIds.length ? [sql<boolean>`c.assignee_department_id IN (${sql.join(f.departmentIds)})`] : []),
     ...(f.userId ? [sql<boolean>`c.assignee_user_id = ${f.userId}`] : []),
+    ...(f.teamIds?.length ? [sql<boolean>`c.assignee_team_id IN (${sql.join(f.teamIds)})`] : []),
   ];
+}
+
+function filtered(db: Executor, f: CaseListFilter) {
+  const visible = visibility(f);
   let query = db
     .selectFrom('cases as c')
-    .where(visibility.length ? sql<boolean>`(${sql.join(visibility, sql` OR `)})` : sql<boolean>`false`);
+    .where(visible.length ? sql<boolean>`(${sql.join(visible, sql` OR `)})` : sql<boolean>`false`);
   if (f.underPath) query = query.where(pathUnder('c.place_path', f.underPath));
   if (f.states) query = query.where('c.state', 'in', f.states);
   if (f.category)

@@ -6,7 +6,9 @@ import { text } from '../../platform/text-schema.js';
 import {
   caseChannels,
   casePriorities,
+  assigneeKinds,
   caseRatings,
+  caseStages,
   caseStates,
   slaLevels,
   staffCaseChannels,
@@ -78,9 +80,9 @@ export const ActionInput = z
     kind: z.enum(['invalid', 'duplicate']).optional().openapi({ description: 'reject: why' }),
     duplicateOf: text({ max: 40 }).optional().openapi({ description: 'reject as duplicate: the other tracking code' }),
     target: z
-      .object({ kind: z.enum(['user', 'department']), id: z.uuid() })
+      .object({ kind: z.enum(assigneeKinds), id: z.uuid() })
       .optional()
-      .openapi({ description: 'dispatch: a grid worker (user) or a department' }),
+      .openapi({ description: 'dispatch: a grid worker (user), a department or a volunteer team of the community' }),
     resolveHours: z
       .number()
       .int()
@@ -96,6 +98,9 @@ export const ActionInput = z
       .optional(),
     result: text({ max: 2000, multiline: true }).optional().openapi({ description: 'resolve: what was done' }),
     photoIds: z.array(z.uuid()).max(9).optional(),
+    verify: z.boolean().optional().openapi({
+      description: 'dispatch: the result must be checked on site (核查) before rating; default on for a volunteer team',
+    }),
   })
   .openapi('CaseActionInput');
 
@@ -189,6 +194,15 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
       businessDays: z.boolean(),
     })
     .nullable(),
+  assigneeKind: z
+    .enum(assigneeKinds)
+    .nullable()
+    .openapi({ description: 'whom it was sent to: person, department, team' }),
+  stage: z
+    .enum(caseStages)
+    .openapi({ description: 'the stage of the 7-stage flow the case is in (信息采集 … 综合评价)' }),
+  verifyRequired: z.boolean().openapi({ description: 'the result is checked on site (核查) before rating' }),
+  verifyPhotoIds: z.array(z.string()),
 }).openapi('CaseDetail');
 
 export const RatingInput = z

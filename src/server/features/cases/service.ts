@@ -2,10 +2,10 @@ import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
-import { assertInScope, assertPermission, type Actor } from '../../platform/policy.js';
+import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { findByCode } from '../places/index.js';
-import { canReadCase, departmentIdsOf, mayReadCase } from '../../platform/case-access.js';
+import { canReadCase, departmentIdsOf, mayReadCase, teamIdsOf } from '../../platform/case-access.js';
 import type { CasesDeps } from './deps.js';
 import { partiesOf } from './policy.js';
 import { createActions } from './actions.js';
@@ -17,7 +17,7 @@ import * as repo from './repository.js';
 import type { CaseQueryT } from './schemas.js';
 import { similarity } from './text.js';
 
-const openStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
+const openStates = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved', 'verifying'];
 
 type WithoutDeps<F> = F extends (deps: CasesDeps, ...args: infer A) => unknown ? A : never;
 
@@ -54,11 +54,15 @@ async function withPlace(db: Db, c: CaseRow) {
 
 export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale: Locale) {
   const departmentIds = departmentIdsOf(actor);
-  if (departmentIds.length === 0) assertPermission(actor, 'cases:read');
+  const teamIds = teamIdsOf(actor);
+  // Who works cases sent to them (departments, volunteers of a team) lists those; others need cases:read.
+  if (departmentIds.length === 0 && teamIds.length === 0 && !can(actor, 'cases:handle'))
+    assertPermission(actor, 'cases:read');
   const underPath = (await resolveUnder(deps.db, actor, 'cases:read', q.under))?.path ?? null;
   const filter: repo.CaseListFilter = {
     scope: scopeOf(actor, 'cases:read'),
     departmentIds,
+    teamIds,
     userId: actor.userId,
     mineOnly: q.mine === 'true',
     underPath,

@@ -26,13 +26,17 @@ export async function visitPathsShowing(db: Executor, fileId: string) {
   return rows.map((r) => r.path);
 }
 
-/** The cases that show this photo (reported or as a result), with what decides who may read them. */
+/** The cases that show this photo (reported, as a result or of the on-site check), with what decides who may read them. */
 export function casePathsShowingFile(db: Executor, fileId: string) {
   return db
     .selectFrom('cases')
-    .select(['id', 'place_path', 'assignee_user_id', 'assignee_department_id'])
+    .select(['id', 'place_path', 'assignee_user_id', 'assignee_department_id', 'assignee_team_id'])
     .where((eb) =>
-      eb.or([eb(eb.val(fileId), '=', eb.fn.any('photo_ids')), eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids'))]),
+      eb.or([
+        eb(eb.val(fileId), '=', eb.fn.any('photo_ids')),
+        eb(eb.val(fileId), '=', eb.fn.any('result_photo_ids')),
+        eb(eb.val(fileId), '=', eb.fn.any('verify_photo_ids')),
+      ]),
     )
     .execute();
 }
@@ -62,6 +66,7 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
     WITH attached AS (
       SELECT unnest(photo_ids) AS id FROM cases
       UNION ALL SELECT unnest(result_photo_ids) FROM cases
+      UNION ALL SELECT unnest(verify_photo_ids) FROM cases
       UNION ALL SELECT unnest(photo_ids) FROM visit_logs
       UNION ALL SELECT unnest(signature_file_ids) FROM mediation_sessions
       UNION ALL SELECT file_id FROM monthly_reports

@@ -15,6 +15,7 @@ const partyOrgId = '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a61';
 const residentId = '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a62';
 const placeId = '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a63';
 const at = new Date('2026-03-02T09:30:00Z');
+const teamId = '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a65';
 const filter = { scope, underPath: null, offset: 0, limit: 20 };
 
 export const samples: SqlSamples<typeof repo> = {
@@ -110,4 +111,23 @@ export const samples: SqlSamples<typeof repo> = {
       created_at: at,
     }),
   movePartyOrgsOfPlaces: (db) => repo.movePartyOrgsOfPlaces(db, [placeId], '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a65'),
+  listTeams: (db) => repo.listTeams(db, { scope, underPath: community, servingPath: null }),
+  teamMembers: (db) => repo.teamMembers(db, [teamId]),
+  findTeam: (db) => repo.findTeam(db, teamId),
+  insertTeam: (db) =>
+    repo.insertTeam(db, {
+      id: teamId,
+      tenant_id: tenantId,
+      place_id: placeId,
+      name: '和平社区助老志愿服务队',
+      leader_user_id: null,
+      phone: '',
+      created_at: at,
+    }),
+  updateTeam: (db) => repo.updateTeam(db, teamId, { name: '助老服务队', phone: '', leader_user_id: null }),
+  replaceTeamMembers: (db) =>
+    repo.replaceTeamMembers(db, teamId, [
+      { team_id: teamId, user_id: '0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a60', tenant_id: tenantId, created_at: at },
+    ]),
+  volunteerUsers: (db) => repo.volunteerUsers(db, community, ['0190a6f2-7c41-7b3e-9a51-3f2d1c4b5a60']),
 };

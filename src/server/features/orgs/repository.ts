@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { Database } from '../../platform/db/schema.js';
-import { escapeLike, inScope, pathUnder, type Scope } from '../../platform/scope.js';
+import { escapeLike, inScope, pathAbove, pathUnder, type Scope } from '../../platform/scope.js';
 
 // Queries only; the rolls are filtered by the scope on the place path of the person's household.
 
@@ -258,4 +258,83 @@ export function movePartyOrgsOfPlaces(db: Executor, fromPlaceIds: string[], toPl
     .where('place_id', 'in', fromPlaceIds)
     .returning(['id', 'name'])
     .execute();
+}
+
+// 志愿服务队: teams of a community or street, their leader and members (users with the volunteer role).
+
+/**
+ * Teams in scope (by their place) and under a place; or the teams serving a place the caller has
+ * checked the actor reads (their community or street is above it, even when outside the scope).
+ */
+export function listTeams(
+  db: Executor,
+  filter: { scope: Scope; underPath: string | null; servingPath: string | null },
+) {
+  let query = db
+    .selectFrom('volunteer_teams as t')
+    .innerJoin('places as p', 'p.id', 't.place_id')
+    .leftJoin('users as l', 'l.id', 't.leader_user_id')
+    .select(['t.id', 't.name', 't.phone', 't.leader_user_id', 'l.display_name as leader_name'])
+    .select(['p.code as place_code', 'p.name as place_name', 'p.path']);
+  query = filter.servingPath
+    ? query.where(pathAbove('p.path', filter.servingPath))
+    : query.where(inScope('p.path', filter.scope));
+  if (filter.underPath) query = query.where(pathUnder('p.path', filter.underPath));
+  return query.orderBy('p.path').orderBy('t.name').limit(500).execute();
+}
+
+export function teamMembers(db: Executor, teamIds: string[]) {
+  if (teamIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('volunteer_team_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['m.team_id', 'u.id', 'u.display_name', 'u.phone_masked'])
+    .where('m.team_id', 'in', teamIds)
+    .orderBy('m.created_at')
+    .orderBy('u.display_name')
+    .execute();
+}
+
+export function findTeam(db: Executor, id: string) {
+  return db
+    .selectFrom('volunteer_teams as t')
+    .innerJoin('places as p', 'p.id', 't.place_id')
+    .select(['t.id', 't.tenant_id', 't.name', 'p.path'])
+    .where('t.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertTeam(db: Executor, row: Insertable<Database['volunteer_teams']>) {
+  await db.insertInto('volunteer_teams').values(row).execute();
+}
+
+export async function updateTeam(
+  db: Executor,
+  id: string,
+  changes: { name: string; phone: string; leader_user_id: string | null },
+) {
+  await db.updateTable('volunteer_teams').set(changes).where('id', '=', id).execute();
+}
+
+export async function replaceTeamMembers(
+  db: Executor,
+  teamId: string,
+  rows: Insertable<Database['volunteer_team_members']>[],
+) {
+  await db.deleteFrom('volunteer_team_members').where('team_id', '=', teamId).execute();
+  if (rows.length) await db.insertInto('volunteer_team_members').values(rows).execute();
+}
+
+/** Active users holding the volunteer role at a place under (or above) this path: who may join a team there. */
+export function volunteerUsers(db: Executor, path: string, userIds?: string[]) {
+  let query = db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .innerJoin('places as p', 'p.id', 'm.place_id')
+    .select(['u.id', 'u.display_name', 'u.phone_masked', 'p.name as place_name'])
+    .where('m.role', '=', 'volunteer')
+    .where('u.status', '=', 'active')
+    .where((eb) => eb.or([pathUnder('p.path', path), pathAbove('p.path', path)]));
+  if (userIds) query = query.where('u.id', 'in', userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000']);
+  return query.orderBy('u.display_name').orderBy('u.id').limit(500).execute();
 }

@@ -24,6 +24,12 @@ import {
   UnderQuery,
   VolunteerInput,
   VolunteerSchema,
+  CandidateQuery,
+  TeamQuery,
+  VolunteerCandidateSchema,
+  VolunteerTeamInput,
+  VolunteerTeamSchema,
+  VolunteerTeamUpdate,
 } from './schemas.js';
 import type { OrgsService } from './service.js';
 
@@ -194,6 +200,42 @@ function kindRoutes(service: OrgsService) {
     );
 }
 
+const teams = authRoute({
+  method: 'get',
+  path: '/volunteer-teams',
+  tags,
+  summary: 'Volunteer teams (志愿服务队) in scope, or those a case at a place may be sent to',
+  request: { query: TeamQuery },
+  responses: { 200: jsonContent(z.object({ items: z.array(VolunteerTeamSchema) })), ...errorResponses },
+});
+const teamCandidates = authRoute({
+  method: 'get',
+  path: '/volunteer-teams/candidates',
+  tags,
+  summary: 'Volunteer accounts of a community or street, who may lead or join a team there',
+  request: { query: CandidateQuery },
+  responses: { 200: jsonContent(z.object({ items: z.array(VolunteerCandidateSchema) })), ...errorResponses },
+});
+const createTeam = authRoute({
+  method: 'post',
+  path: '/volunteer-teams',
+  tags,
+  summary: 'Set up a volunteer team of a community or street',
+  request: json(VolunteerTeamInput),
+  responses: created(IdOut),
+});
+const updateTeam = authRoute({
+  method: 'put',
+  path: '/volunteer-teams/{id}',
+  tags,
+  summary: 'Rename a volunteer team, change its leader and members',
+  request: {
+    params: z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) }),
+    ...json(VolunteerTeamUpdate),
+  },
+  responses: { 200: jsonContent(IdOut), ...errorResponses },
+});
+
 export function orgsRoutes(service: OrgsService) {
   return createRouter()
     .route('/', kindRoutes(service))
@@ -221,5 +263,13 @@ export function orgsRoutes(service: OrgsService) {
     })
     .openapi(createOrganisation, async (c) =>
       c.json(await service.createOrganisation(actorOf(c), c.req.valid('json')), 201),
+    )
+    .openapi(teams, async (c) => c.json({ items: await service.teams(actorOf(c), c.req.valid('query')) }, 200))
+    .openapi(teamCandidates, async (c) =>
+      c.json({ items: await service.teamCandidates(actorOf(c), c.req.valid('query').placeCode) }, 200),
+    )
+    .openapi(createTeam, async (c) => c.json(await service.createTeam(actorOf(c), c.req.valid('json')), 201))
+    .openapi(updateTeam, async (c) =>
+      c.json(await service.updateTeam(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     );
 }

@@ -182,3 +182,38 @@ export type PartyMemberInputT = z.infer<typeof PartyMemberInput>;
 export type VolunteerInputT = z.infer<typeof VolunteerInput>;
 export type InServiceInputT = z.infer<typeof InServiceInput>;
 export type OrganisationInputT = z.infer<typeof OrganisationInput>;
+
+// 志愿服务队: a team of a community or street; members are users with the volunteer role there.
+export const TeamQuery = z.object({
+  under: placeCode.optional(),
+  serving: placeCode
+    .optional()
+    .openapi({ description: 'the teams a case at this place may be sent to: of its community or street' }),
+});
+export const VolunteerTeamInput = z
+  .object({
+    name: text({ min: 1, max: 40 }),
+    placeCode: placeCode.openapi({ description: 'the community or street the team serves' }),
+    phone: text({ max: 20 }).default(''),
+    leaderUserId: z.uuid().nullable().default(null),
+    memberUserIds: z.array(z.uuid()).max(100).default([]),
+  })
+  .openapi('VolunteerTeamInput');
+export const VolunteerTeamUpdate = VolunteerTeamInput.omit({ placeCode: true }).openapi('VolunteerTeamUpdate');
+const teamPerson = z.object({ id: z.string(), name: z.string(), phone: z.string().nullable() });
+export const VolunteerTeamSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    phone: z.string(),
+    place: z.object({ code: z.string(), name: z.string() }),
+    leader: z.object({ id: z.string(), name: z.string() }).nullable(),
+    members: z.array(teamPerson),
+  })
+  .openapi('VolunteerTeam');
+export const CandidateQuery = z.object({ placeCode });
+export const VolunteerCandidateSchema = teamPerson.extend({ place: z.string() }).openapi('VolunteerCandidate');
+
+export type VolunteerTeamInputT = z.infer<typeof VolunteerTeamInput>;
+export type VolunteerTeamUpdateT = z.infer<typeof VolunteerTeamUpdate>;
+export type TeamQueryT = z.infer<typeof TeamQuery>;

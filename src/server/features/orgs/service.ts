@@ -29,8 +29,12 @@ import type {
   PartyMemberInputT,
   PartyOrgInputT,
   RosterQueryT,
+  TeamQueryT,
   VolunteerInputT,
+  VolunteerTeamInputT,
+  VolunteerTeamUpdateT,
 } from './schemas.js';
+import { createTeam, listTeams, teamCandidates, updateTeam } from './teams.js';
 
 export type { OrgsDeps };
 
@@ -331,6 +335,10 @@ export function createOrgsService(deps: OrgsDeps) {
     organisations: (actor: Actor, locale: Locale, under?: string, kind?: string) =>
       organisations(deps, actor, locale, under, kind),
     createOrganisation: (actor: Actor, input: OrganisationInputT) => createOrganisation(deps, actor, input),
+    teams: (actor: Actor, q: TeamQueryT) => listTeams(deps, actor, q),
+    teamCandidates: (actor: Actor, placeCode: string) => teamCandidates(deps, actor, placeCode),
+    createTeam: (actor: Actor, input: VolunteerTeamInputT) => createTeam(deps, actor, input),
+    updateTeam: (actor: Actor, id: string, input: VolunteerTeamUpdateT) => updateTeam(deps, actor, id, input),
   };
 }
 

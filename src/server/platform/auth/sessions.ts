@@ -87,6 +87,7 @@ export async function loadSession(
       displayName: row.display_name,
       tenantId: row.tenant_id,
       memberships: await loadMemberships(db, row.id),
+      teamIds: await loadTeamIds(db, row.id),
       requestId: meta.requestId,
       ip: meta.ip,
     },
@@ -142,4 +143,15 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
     }
     return [];
   });
+}
+
+/** The volunteer teams (志愿服务队) a user leads or belongs to: they work the cases sent to the team. */
+export async function loadTeamIds(db: Executor, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('volunteer_team_members')
+    .select('team_id')
+    .where('user_id', '=', userId)
+    .union(db.selectFrom('volunteer_teams').select('id as team_id').where('leader_user_id', '=', userId))
+    .execute();
+  return rows.map((r) => r.team_id);
 }

@@ -366,7 +366,7 @@ export interface CasesTable {
   reporter_user_id: string | null;
   photo_ids: Generated<string[]>;
   idempotency_key: string | null;
-  assignee_kind: 'user' | 'department' | null;
+  assignee_kind: 'user' | 'department' | 'team' | null;
   assignee_user_id: string | null;
   assignee_department_id: string | null;
   assignee_name: string | null;
@@ -407,6 +407,11 @@ export interface CasesTable {
   escalated_at: Timestamp | null;
   supervision_due_at: Timestamp | null;
   overdue_since: Timestamp | null;
+  /** The volunteer team the case was sent to (上门服务); 0025. */
+  assignee_team_id: string | null;
+  /** The result must be checked on site (核查) before the reporter rates it; 0025. */
+  verify_required: Generated<boolean>;
+  verify_photo_ids: Generated<string[]>;
 }
 
 export interface CaseEventsTable {
@@ -781,6 +786,8 @@ export interface Database {
   spots: SpotsTable;
   place_qr_codes: PlaceQrCodesTable;
   case_category_versions: CaseCategoryVersionsTable;
+  volunteer_teams: VolunteerTeamsTable;
+  volunteer_team_members: VolunteerTeamMembersTable;
 }
 
 export type Place = Selectable<PlacesTable>;
@@ -831,6 +838,24 @@ export interface SpotsTable {
 export interface PlaceQrCodesTable {
   token: string;
   place_id: string;
+  tenant_id: string;
+  created_at: Timestamp;
+}
+
+/** 志愿服务队 of a community or street; 0025. */
+export interface VolunteerTeamsTable {
+  id: string;
+  tenant_id: string;
+  place_id: string;
+  name: string;
+  leader_user_id: string | null;
+  phone: Generated<string>;
+  created_at: Timestamp;
+}
+
+export interface VolunteerTeamMembersTable {
+  team_id: string;
+  user_id: string;
   tenant_id: string;
   created_at: Timestamp;
 }

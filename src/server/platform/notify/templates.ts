@@ -24,6 +24,7 @@ export const smsTemplates = {
   whistle_no_receiver:
     '{community}吹哨召集的{department}在平台上没有接哨账号，{how}。请督促其{arriveBy}前到场：{subject}。{meeting}',
   legal_answered: '您咨询的法律问题已有答复，请登录查看：{link}',
+  case_verify_failed: '诉求{code}现场核查未通过：{reason}。请在{deadline}前重新办结。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

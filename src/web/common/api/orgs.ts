@@ -15,6 +15,9 @@ import type {
   PartyOrgKindItem,
   PartyOrgKindUpdate,
   Volunteer,
+  VolunteerCandidate,
+  VolunteerTeam,
+  VolunteerTeamInputT,
 } from '../api-types';
 import { http } from '../http';
 
@@ -60,3 +63,14 @@ export const createOrganisationKind = (input: OrganisationKindInput) =>
   http.post<{ code: string }>('/organisation-kinds', input);
 export const updateOrganisationKind = (code: string, input: OrganisationKindUpdate) =>
   http.patch<{ code: string }>(`/organisation-kinds/${encodeURIComponent(code)}`, input);
+// 志愿服务队: the teams in scope, or (`serving`) the teams a case at that place may be sent to.
+export const listVolunteerTeams = (query: { under?: string; serving?: string }, signal?: AbortSignal) =>
+  http.get<ListResponse<VolunteerTeam>>('/volunteer-teams', { query: { ...query }, signal });
+
+export const listTeamCandidates = (placeCode: string, signal?: AbortSignal) =>
+  http.get<ListResponse<VolunteerCandidate>>('/volunteer-teams/candidates', { query: { placeCode }, signal });
+
+export const createVolunteerTeam = (input: VolunteerTeamInputT) => http.post<{ id: string }>('/volunteer-teams', input);
+
+export const updateVolunteerTeam = (id: string, input: Omit<VolunteerTeamInputT, 'placeCode'>) =>
+  http.put<{ id: string }>(`/volunteer-teams/${encodeURIComponent(id)}`, input);

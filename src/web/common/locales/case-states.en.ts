@@ -10,6 +10,7 @@ const en: typeof zhCN = {
     resolved: 'Resolved',
     closed: 'Closed',
     rejected: 'Rejected',
+    verifying: 'Awaiting check',
   },
   caseRating: { satisfied: 'Satisfied', basic: 'Fairly satisfied', unsatisfied: 'Not satisfied' },
   caseClock: { firstContact: 'First contact', dispatch: 'Dispatch', take: 'Take', resolve: 'Resolve' },
@@ -20,6 +21,15 @@ const en: typeof zhCN = {
     hm: '{h} h {m} min',
     m: '{m} min',
     none: 'No deadline',
+  },
+  caseStage: {
+    collect: 'Reported',
+    file: 'Filed',
+    dispatch: 'Dispatched',
+    handle: 'Handling',
+    feedback: 'Reported back',
+    verify: 'Checked and closed',
+    evaluate: 'Evaluated',
   },
 };
 

@@ -1,4 +1,4 @@
-import { caseRatingLabels, caseStateLabels } from '../../../shared/cases';
+import { caseRatingLabels, caseStageLabels, caseStateLabels } from '../../../shared/cases';
 
 // The states and ratings of a case in plain words; the residents' page needs only these.
 export default {
@@ -13,4 +13,6 @@ export default {
     m: '{m}分钟',
     none: '无时限',
   },
+  /** 七个阶段 of the urban-grid standard (the steps bar of the case page). */
+  caseStage: caseStageLabels,
 };

@@ -36,6 +36,8 @@ const en: typeof zhCN = {
     warning: 'Deadline near',
     overdue: 'Deadline passed',
     urge: 'Urged (督办)',
+    verify: 'Checked on site',
+    failVerify: 'Check failed, sent back',
     whistle: {
       whistle: 'Whistle blown',
       acknowledge: 'Summons acknowledged',

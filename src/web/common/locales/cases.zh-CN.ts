@@ -29,6 +29,8 @@ export default {
     warning: '即将超时',
     overdue: '已超时',
     urge: '督办',
+    verify: '现场核查通过',
+    failVerify: '核查未通过，退回重办',
     // the whistle's steps, as the case's own timeline shows them (吹哨报到)
     whistle: {
       whistle: '吹哨',

@@ -5,11 +5,12 @@ import { randomToken } from '../../../platform/ids.js';
 import { canReadCase } from '../../../platform/case-access.js';
 import { smsUsers } from '../../../platform/notify/recipients.js';
 import { attachableFiles } from '../../files/index.js';
-import type { CaseHandler } from '../lifecycle.js';
+import { findTransition, nextState, type CaseHandler } from '../lifecycle.js';
 import { movedSupervision, planClimb } from '../escalation.js';
 import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
 import * as repo from '../repository.js';
-import { dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
+import { caseAutoClose, dueColumn, runningClocks, scheduleAutoClose } from '../sla.js';
+import { queueJob } from '../../../platform/jobs.js';
 import { hashToken, type ActionContext, type ActionEffect, type ActionHandler } from './context.js';
 import { resolveTarget } from './target.js';
 
@@ -52,20 +53,24 @@ const dispatch: ActionHandler = async (ctx) => {
   if (!input.target) throw invalid('target', 'recipientRequired');
   const assignee = await resolveTarget(trx, c, input.target);
   const resolveMinutes = (input.resolveHours ?? category?.resolve_hours ?? 72) * 60;
+  // 核查: the dispatcher decides; a volunteer team's home service is checked on site unless told not to.
+  const verify = input.verify ?? input.target.kind === 'team';
   return {
     changes: {
       assignee_kind: input.target.kind,
       assignee_user_id: assignee.userId,
       assignee_department_id: assignee.departmentId,
+      assignee_team_id: assignee.teamId,
       assignee_name: assignee.name,
       dispatched_at: now,
       taken_at: null,
+      verify_required: verify,
     },
     starts: [
       ['take', addDeadline(now, category?.take_minutes ?? 60, false, calendar)],
       ['resolve', addDeadline(now, resolveMinutes, businessDays(ctx), calendar)],
     ],
-    data: { assignee: assignee.name },
+    data: { assignee: assignee.name, assigneeKind: input.target.kind, ...(verify ? { verify: true } : {}) },
     after: async (updated) => {
       const deadline = shanghaiMinute(updated.resolve_due_at!);
       await smsUsers(
@@ -84,7 +89,13 @@ const dispatch: ActionHandler = async (ctx) => {
 const markTaken: ActionHandler = ({ now }) => ({ changes: { taken_at: now } });
 
 const returnToDispatcher: ActionHandler = (ctx) => ({
-  changes: { assignee_kind: null, assignee_user_id: null, assignee_department_id: null, assignee_name: null },
+  changes: {
+    assignee_kind: null,
+    assignee_user_id: null,
+    assignee_department_id: null,
+    assignee_team_id: null,
+    assignee_name: null,
+  },
   starts: dispatchDeadline(ctx),
   data: { from: ctx.c.assignee_name },
 });
@@ -135,19 +146,15 @@ const escalate: ActionHandler = async ({ trx, deps, c, state, input, who, now })
   return { changes: climb.changes, data: climb.data, after: climb.announce };
 };
 
-const resolve: ActionHandler = async ({ trx, deps, c, input, who, now }) => {
-  const result = input.result?.trim() ?? '';
-  if (textLength(result) < 2) throw invalid('result', 'resultRequired');
-  await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
+/**
+ * The result goes to the reporter: a rating token, the SMS with the tracking link, and the auto-close
+ * a week later. Right at resolve, or after the on-site check (核查) when the case needs one.
+ */
+function toReporter(ctx: ActionContext, resultText: string, resolvedAt: Date): ActionEffect {
+  const { trx, deps, c, now } = ctx;
   const token = randomToken(18);
-  const effect: ActionEffect = {
-    changes: {
-      result_text: result,
-      result_photo_ids: input.photoIds ?? [],
-      resolved_at: now,
-      rating_token_hash: hashToken(token),
-      resolved_on_time: c.resolve_due_at ? now <= new Date(c.resolve_due_at) : true,
-    },
+  return {
+    changes: { rating_token_hash: hashToken(token) },
     token,
     after: async (updated) => {
       await smsReporter(
@@ -155,17 +162,78 @@ const resolve: ActionHandler = async ({ trx, deps, c, input, who, now }) => {
         deps,
         updated,
         'case_resolved',
-        {
-          code: c.tracking_code,
-          result: summarize(input.result!, 40),
-          link: trackingLink(deps, c.tracking_code, token),
-        },
+        { code: c.tracking_code, result: summarize(resultText, 40), link: trackingLink(deps, c.tracking_code, token) },
         `resolved:${c.id}:${now.toISOString()}`,
       );
-      await scheduleAutoClose(trx, deps.clock, c.id, now);
+      await autoCloseLater(ctx, resolvedAt);
     },
   };
-  return effect;
+}
+
+/**
+ * A week after the reporter was asked, an unrated case closes. The job knows the case by the moment it
+ * was resolved; after a check that moment lies before the asking, so the week counts from the check.
+ */
+async function autoCloseLater({ trx, deps, c, now }: ActionContext, resolvedAt: Date) {
+  if (resolvedAt.getTime() === now.getTime()) return scheduleAutoClose(trx, deps.clock, c.id, now);
+  const payload = { caseId: c.id, resolvedAt: resolvedAt.toISOString() };
+  await queueJob(trx, deps.clock, caseAutoClose, payload, {
+    runAt: new Date(now.getTime() + 7 * 86_400_000),
+    dedupeKey: `autoclose:${c.id}:${resolvedAt.toISOString()}:checked:${now.toISOString()}`,
+  });
+}
+
+const resolve: ActionHandler = async (ctx) => {
+  const { trx, c, state, input, who, now } = ctx;
+  const result = input.result?.trim() ?? '';
+  if (textLength(result) < 2) throw invalid('result', 'resultRequired');
+  await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
+  const changes = {
+    result_text: result,
+    result_photo_ids: input.photoIds ?? [],
+    resolved_at: now,
+    resolved_on_time: c.resolve_due_at ? now <= new Date(c.resolve_due_at) : true,
+  };
+  const row = findTransition(state, 'resolve', who.parties);
+  // Waiting for 核查: the reporter hears of the result once it has been checked.
+  if (row && nextState(row, state, null, c.verify_required) === 'verifying') return { changes };
+  const toResident = toReporter(ctx, result, now);
+  return { ...toResident, changes: { ...changes, ...toResident.changes } };
+};
+
+/** 核查 passed: what the verifier saw and the photos, then the result goes to the reporter as on resolve. */
+const verify: ActionHandler = async (ctx) => {
+  const { trx, c, input, who } = ctx;
+  const note = input.note?.trim() ?? '';
+  if (textLength(note) < 2) throw invalid('note', 'verifyNoteRequired');
+  await attachableFiles(trx, who.actor, input.photoIds ?? [], { field: 'photoIds' });
+  const toResident = toReporter(ctx, c.result_text ?? note, new Date(c.resolved_at ?? ctx.now));
+  return {
+    ...toResident,
+    changes: { ...toResident.changes, verify_photo_ids: input.photoIds ?? [] },
+    data: { photos: (input.photoIds ?? []).length },
+  };
+};
+
+/** 核查 failed: back to the handler with the reason, and a new resolve deadline of the category's time. */
+const failVerification: ActionHandler = async (ctx) => {
+  const { trx, deps, c, input, now, category, calendar } = ctx;
+  const due = addDeadline(now, (category?.resolve_hours ?? 72) * 60, businessDays(ctx), calendar);
+  return {
+    changes: { resolved_at: null, resolved_on_time: null },
+    starts: [['resolve', due]],
+    after: async (updated) => {
+      await smsUsers(
+        trx,
+        deps,
+        { tenantId: c.tenant_id, placePath: c.place_path, caseId: c.id },
+        await assigneeUserIds(trx, updated),
+        'case_verify_failed',
+        { code: c.tracking_code, reason: summarize(input.reason ?? ''), deadline: shanghaiMinute(due) },
+        `failVerify:${c.id}:${now.toISOString()}`,
+      );
+    },
+  };
 };
 
 const noteCallback: ActionHandler = ({ input }) => ({ data: { note: input.note ?? '' } });
@@ -202,4 +270,6 @@ export const actionHandlers: Record<CaseHandler, ActionHandler> = {
   sendBack,
   close,
   addNote,
+  verify,
+  failVerification,
 };

@@ -1,17 +1,37 @@
 import { invalid } from '../../../platform/errors.js';
 import type { CaseRow } from '../../../platform/db/schema.js';
+import type { AssigneeKind } from '../../../../shared/cases.js';
 import * as repo from '../repository.js';
 import type { Trx } from './context.js';
 
+export interface Assignee {
+  userId: string | null;
+  departmentId: string | null;
+  teamId: string | null;
+  name: string;
+}
+
 /**
- * Whom a case may be sent to: a department of its county, or a grid or community worker of its
- * community. Anyone else reads as an invalid target.
+ * Whom a case may be sent to: a department of its county, a grid or community worker of its
+ * community, or a volunteer team (志愿服务队) of its community or street (上门服务). Anyone else reads
+ * as an invalid target.
  */
-export async function resolveTarget(trx: Trx, c: CaseRow, target: { kind: 'user' | 'department'; id: string }) {
+export async function resolveTarget(
+  trx: Trx,
+  c: CaseRow,
+  target: { kind: AssigneeKind; id: string },
+): Promise<Assignee> {
   if (target.kind === 'department') {
     const dept = await repo.department(trx, target.id);
     if (!dept || dept.tenant_id !== c.tenant_id) throw invalid('target', 'unknownDepartment');
-    return { userId: null, departmentId: dept.id, name: dept.name };
+    return { userId: null, departmentId: dept.id, teamId: null, name: dept.name };
+  }
+  if (target.kind === 'team') {
+    // A team serves the community or street it belongs to: its place must be above the case's place.
+    const team = await repo.volunteerTeam(trx, target.id);
+    if (!team || team.tenant_id !== c.tenant_id || !c.place_path.startsWith(team.path))
+      throw invalid('target', 'notCaseCommunityTeam');
+    return { userId: null, departmentId: null, teamId: team.id, name: team.name };
   }
   const rows = await repo.userMemberships(trx, target.id);
   const community = c.place_path.split('/').find((p) => /^\d{12}$/.test(p));
@@ -20,5 +40,5 @@ export async function resolveTarget(trx: Trx, c: CaseRow, target: { kind: 'user'
       r.path && community && ['grid_worker', 'community_worker'].includes(r.role) && r.path.includes(`/${community}/`),
   );
   if (!fits) throw invalid('target', 'notCaseCommunityStaff');
-  return { userId: fits.id, departmentId: null, name: fits.display_name };
+  return { userId: fits.id, departmentId: null, teamId: null, name: fits.display_name };
 }

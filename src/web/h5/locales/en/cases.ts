@@ -96,6 +96,13 @@ const en: typeof zhCN = {
     extensionRequired: 'How many hours more?',
     confirm: '{action}: {code}?',
     uploading: 'Uploading photo {n}/{total}…',
+    checkNote: 'What the check found',
+    checkNotePlaceholder: 'What you saw on site, and whether it is solved (2 characters or more)',
+    checkNoteRequired: 'Describe what the check found (2 characters or more)',
+    checkPhotos: 'Photos on site',
+    check: 'On-site check',
+    team: 'Volunteer team',
+    stages: 'Progress',
   },
   act: {
     accept: { button: 'Accept', done: 'Accepted' },
@@ -113,6 +120,8 @@ const en: typeof zhCN = {
     callback: { button: 'Follow-up', done: 'Follow-up recorded' },
     close: { button: 'Close', done: 'Closed' },
     note: { button: 'Add a note', done: 'Note added' },
+    verify: { button: 'Check passed', done: 'Checked' },
+    failVerify: { button: 'Check failed', done: 'Sent back' },
   },
   myReports: {
     title: 'My reports',

@@ -92,6 +92,13 @@ export default {
     extensionRequired: '请填写延期小时数',
     confirm: '确认对 {code} 执行“{action}”？',
     uploading: '正在上传照片 {n}/{total}…',
+    checkNote: '核查情况',
+    checkNotePlaceholder: '到现场看到了什么，问题是否已解决（至少 2 个字）',
+    checkNoteRequired: '请填写核查情况（至少 2 个字）',
+    checkPhotos: '现场照片',
+    check: '现场核查',
+    team: '志愿服务队',
+    stages: '办理进度',
   },
   /** The button and the success message of each action on the phone. */
   act: {
@@ -110,6 +117,8 @@ export default {
     callback: { button: '回访', done: '已记录回访' },
     close: { button: '归档', done: '已归档' },
     note: { button: '添加备注', done: '已添加备注' },
+    verify: { button: '核查通过', done: '核查通过' },
+    failVerify: { button: '核查不通过', done: '已退回重办' },
   },
   myReports: {
     title: '我的反映',

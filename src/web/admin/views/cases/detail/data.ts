@@ -48,10 +48,14 @@ export const escalationLevel = (event: CaseEvent) =>
     : null;
 
 export const timelineColor = (action: string) =>
-  action === 'overdue' || action === 'reject' || action === 'rateReopen' || action === 'rateEscalate'
+  action === 'overdue' ||
+  action === 'reject' ||
+  action === 'rateReopen' ||
+  action === 'rateEscalate' ||
+  action === 'failVerify'
     ? '#d92d20'
     : action === 'warning' || action === 'escalate' || action === 'suspend' || action === 'return' || action === 'urge'
       ? '#f59e0b'
-      : action === 'resolve' || action === 'rateSatisfied' || action === 'close'
+      : action === 'resolve' || action === 'rateSatisfied' || action === 'close' || action === 'verify'
         ? '#16a34a'
         : '#1f6feb';

@@ -9,12 +9,21 @@ export const stateTabs: StateTab[] = [
   'dispatched',
   'in_progress',
   'suspended',
+  'verifying',
   'resolved',
   'closed',
   'rejected',
   'all',
 ];
-const openStates: CaseState[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'suspended', 'resolved'];
+const openStates: CaseState[] = [
+  'submitted',
+  'accepted',
+  'dispatched',
+  'in_progress',
+  'suspended',
+  'resolved',
+  'verifying',
+];
 
 export const isStateTab = (value: string): value is StateTab => (stateTabs as string[]).includes(value);
 
