@@ -37,6 +37,8 @@ import { monthlyRoutes } from './features/stats/monthly.js';
 import { statsRoutes } from './features/stats/routes.js';
 import { createStatsService } from './features/stats/service.js';
 import { createPlacesService } from './features/places/service.js';
+import { usersRoutes } from './features/users/routes.js';
+import { createUsersService } from './features/users/service.js';
 import type { AppEnv } from './platform/http.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
@@ -82,6 +84,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', publicCaseRoutes(createPublicCaseService(withNotices, casesService, filesService), deps.config));
   api.route('/', gridworkRoutes(createGridworkService(deps)));
   api.route('/', orgsRoutes(createOrgsService(deps)));
+  api.route('/', usersRoutes(createUsersService(deps)));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
