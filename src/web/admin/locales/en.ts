@@ -8,6 +8,7 @@ import whistle from './en/whistle';
 import disputes from './en/disputes';
 import duties from './en/duties';
 import legal from './en/legal';
+import users from './en/users';
 
 const en: typeof zhCN = {
   ...common,
@@ -19,6 +20,7 @@ const en: typeof zhCN = {
   disputes,
   duties,
   legal,
+  users,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',
@@ -73,6 +75,7 @@ const en: typeof zhCN = {
     inService: 'In-service members',
     organisations: 'Organisations',
     visitLogs: 'Visit diary',
+    users: 'Users',
     forbidden: 'No access',
     notFound: 'Page not found',
   },
@@ -89,6 +92,14 @@ const en: typeof zhCN = {
     mismatch: 'The two new passwords differ',
     success: 'Password changed; other devices have been logged out',
     submit: 'Save',
+    forced: {
+      title: 'Set a new password',
+      why: 'An administrator set your password. Choose a new one that only you know before you go on.',
+      current: 'Password from the administrator',
+      currentRequired: 'Enter the password the administrator gave you',
+      submit: 'Set new password and go on',
+      logout: 'Log out',
+    },
   },
   dashboard: {
     greeting: {

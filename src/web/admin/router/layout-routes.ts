@@ -5,6 +5,7 @@ import {
   DataAnalysis,
   Flag,
   House,
+  Key,
   Location,
   MapLocation,
   Notebook,
@@ -148,6 +149,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     name: 'departments',
     component: () => import('../views/departments/list/index.vue'),
     meta: { titleKey: 'menu.departments', icon: OfficeBuilding, permission: 'departments:read' },
+  },
+  {
+    // 用户管理: staff accounts and roles of the administrator's area.
+    path: 'users',
+    name: 'users',
+    component: () => import('../views/users/list/index.vue'),
+    meta: { titleKey: 'menu.users', icon: Key, permission: 'users:manage' },
   },
   {
     path: '403',
