@@ -28,9 +28,9 @@ async function createUser(page: Page, user: { username: string; name: string; ro
   await page.getByTestId('users-new').click();
   await page.getByTestId('new-username').fill(user.username);
   await page.getByTestId('new-name').fill(user.name);
-  await page.getByTestId('grant-role').click();
+  await page.locator('[data-testid="grant-role"]:visible').click();
   await visibleOption(page, user.role).click();
-  await page.getByTestId('grant-scope').click();
+  await page.locator('[data-testid="grant-scope"]:visible').click();
   await visibleOption(page, user.place).click();
   await page.getByTestId('new-submit').click();
   const shown = page.getByTestId('password-value');
@@ -96,8 +96,18 @@ describe('用户管理 — accounts made by the county itself', () => {
       role: '社区工作者',
       place: '和平社区',
     });
+    // The new worker's roles and account in the drawer: reset and disable are there.
+    await officer.getByTestId('users-search').fill(`cw.${tag}`);
+    await officer.getByTestId('users-search').press('Enter');
+    await officer.getByTestId(`manage-cw.${tag}`).click();
+    await officer.getByTestId('user-drawer').waitFor();
+    expect(await officer.getByTestId('user-drawer').textContent()).toContain('社区工作者 · 和平社区');
+    await officer.waitForTimeout(500); // the drawer slides in
+    await screenshot(officer, 'users-drawer');
+    await officer.keyboard.press('Escape');
+    await officer.getByTestId('user-drawer').waitFor({ state: 'hidden' });
     await officer.getByTestId('users-new').click();
-    await officer.getByTestId('grant-role').click();
+    await officer.locator('[data-testid="grant-role"]:visible').click();
     const roles = await officer.locator('.el-select-dropdown__item:visible').allTextContents();
     expect(roles).toContain('社区工作者');
     expect(roles).not.toContain('系统管理员');
