@@ -43,6 +43,8 @@ import { createStatsService } from './features/stats/service.js';
 import { createPlacesService } from './features/places/service.js';
 import { qrRoutes } from './features/places/qr-routes.js';
 import { createQrPostersService } from './features/places/qr-service.js';
+import { usersRoutes } from './features/users/routes.js';
+import { createUsersService } from './features/users/service.js';
 import type { AppEnv } from './platform/http.js';
 import { calendarRoutes, createCalendarService } from './features/calendar/index.js';
 
@@ -93,6 +95,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', orgsRoutes(createOrgsService(deps)));
   api.route('/', calendarRoutes(createCalendarService(deps)));
   api.route('/', categoriesRoutes(createCategoriesService(deps)));
+  api.route('/', usersRoutes(createUsersService(deps)));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

@@ -18,6 +18,13 @@ import { newId } from './platform/ids.js';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/**
+ * What a user whose password an administrator set may still call: changing it, logging out (and
+ * logging in again), and the public pages that need no login at all.
+ */
+const beforePasswordChange = (path: string) =>
+  path === '/api/v1/me/password' || path.startsWith('/api/v1/auth/') || path.startsWith('/api/v1/public/');
+
 export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const trustedProxies = parseTrustedProxies(deps.config.TRUSTED_PROXIES);
   app.use('*', async (c, next) => {
@@ -64,6 +71,8 @@ export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       if (loaded) {
         if (!safeMethods.has(c.req.method) && c.req.header(CSRF_HEADER) !== loaded.csrfToken)
           throw new AppError('CSRF_FAILED');
+        if (loaded.mustChangePassword && !beforePasswordChange(c.req.path))
+          throw new AppError('AUTH_PASSWORD_CHANGE_REQUIRED');
         c.set('actor', loaded.actor);
         c.set('sessionToken', token);
         c.set('csrfToken', loaded.csrfToken);

@@ -117,6 +117,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases:configure',
     'duties:write',
     'people:sensitive',
+    'users:manage',
   ],
   community_worker: [
     ...staffRead,
@@ -128,6 +129,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'visits:write',
     'cases:configure',
     'people:sensitive',
+    'users:manage',
   ],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
   department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
@@ -141,3 +143,21 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
 };
 
 export const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
+
+// User administration (users/): who may grant which role. A membership is granted only for a role
+// listed here for one of the granter's own roles at that place, and only when the role's powers are
+// a subset of the granter's there (`workPermissions` aside: they are a job one does in one's own
+// name, such as answering a whistle or writing a visit diary, not power over others' records).
+export const grantableRoles: Partial<Record<Role, readonly Role[]>> = {
+  admin: roles.filter((r) => r !== 'resident'),
+  street_officer: roles.filter((r) => r !== 'resident' && r !== 'admin'),
+  community_worker: ['community_worker', 'grid_worker', 'volunteer', 'steward'],
+};
+
+export const workPermissions: readonly Permission[] = [
+  'visits:write',
+  'cases:handle',
+  'whistle:answer',
+  'legal:answer',
+  'duties:assign',
+];

@@ -186,6 +186,25 @@ describe(`answers match their response schemas (${testEngine})`, () => {
     await call(admin, 'GET', '/api-keys');
     await call(admin, 'POST', '/api-keys', { name: '市民热线' });
 
+    // user administration
+    const made = await call(admin, 'POST', '/users', {
+      username: 'schema.user',
+      displayName: '结构检查',
+      memberships: [{ role: 'grid_worker', scope: world.gridA.code }],
+    });
+    const userId = made.body.user.id;
+    await call(admin, 'GET', '/users');
+    await call(admin, 'GET', `/users/${userId}`);
+    await call(admin, 'GET', '/users/grant-options');
+    const granted = await call(admin, 'POST', `/users/${userId}/memberships`, {
+      role: 'volunteer',
+      scope: world.c1.code,
+    });
+    await call(admin, 'DELETE', `/users/${userId}/memberships/${granted.body.memberships[1].id}`);
+    await call(admin, 'POST', `/users/${userId}/reset-password`);
+    await call(admin, 'POST', `/users/${userId}/disable`);
+    await call(admin, 'POST', `/users/${userId}/enable`);
+
     expect(checked.length).toBeGreaterThan(40);
   });
 });

@@ -679,6 +679,15 @@ const table: Record<string, Row | Skip> = {
       (a) => `/volunteer-teams/candidates?placeCode=${a.community}`,
     ),
   },
+  'GET /api/v1/users': {
+    calls: (mine, a) => [`${v1}/users?pageSize=100`, { probe: u(`${v1}/users`, a.community) }],
+    shows: (x) => [x.users.grid.name],
+  },
+  'GET /api/v1/users/{id}': {
+    calls: (_m, a) => [{ probe: `${v1}/users/${a.users.worker.id}` }, { probe: `${v1}/users/${a.users.grid.id}` }],
+  },
+  'GET /api/v1/users/grant-options': { calls: () => [`${v1}/users/grant-options`], shows: (x) => [x.communityName] },
+  'GET /api/v1/users/import-template.xlsx': { skip: 'the blank Excel template of staff accounts: header and notes' },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

@@ -165,6 +165,27 @@ export const errorTable = {
     'zh-CN': '该部门没有接哨账号，也没有登记手机号，街道也无人可通知：请先为部门登记接哨员或手机号',
     en: 'The department has no receiver account and no mobile number on record, and no street officer can be told: add a receiver or its number first',
   },
+  // User administration (users/).
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    'zh-CN': '请先修改密码：管理员设置的初始密码或临时密码须由本人改为新密码后才能使用系统',
+    en: 'Change your password first: a password set by an administrator must be replaced by your own',
+  },
+  ROLE_NOT_GRANTABLE: {
+    status: 403,
+    'zh-CN': '不能授予该角色：只能在自己的管辖范围内授予不超出自己权限的角色',
+    en: 'You cannot grant this role: only roles within your own powers, at places in your scope',
+  },
+  USER_SELF_LOCKOUT: {
+    status: 409,
+    'zh-CN': '不能停用自己的账号，也不能去掉自己管理用户的权限',
+    en: 'You cannot disable yourself or remove your own right to manage users',
+  },
+  USER_LAST_MEMBERSHIP: {
+    status: 409,
+    'zh-CN': '账号至少要保留一个角色；不再使用请停用账号',
+    en: 'A user keeps at least one role; disable the account instead',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

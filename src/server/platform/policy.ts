@@ -81,3 +81,14 @@ export function assertInScope(actor: Actor, permission: Permission, placePath: s
 export function permissionsOf(actor: Actor): Permission[] {
   return [...new Set(actor.memberships.flatMap((m) => rolePermissions[m.role]))];
 }
+
+/**
+ * Holds the permission for the whole county (a place membership at the tenant's county itself), not
+ * only for a street or community in it: `users:manage` there makes a county's administrator.
+ */
+export function holdsCountyWide(actor: Actor, permission: Permission): boolean {
+  if (actor.kind === 'system') return true;
+  return actor.memberships.some(
+    (m) => m.scopeKind === 'place' && m.scopeCode === actor.tenantId && rolePermissions[m.role].includes(permission),
+  );
+}

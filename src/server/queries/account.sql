@@ -46,13 +46,13 @@ where "phone_hash" = $1;
 -- account.updatePassword
 
 update "users"
-set "password_hash" = $1, "password_changed_at" = $2
-where "id" = $3;
+set "password_hash" = $1, "password_changed_at" = $2, "must_change_password" = $3
+where "id" = $4;
 
 -- account.insertUser
 
-insert into "users" ("id", "tenant_id", "username", "display_name", "password_hash", "password_changed_at", "created_at")
-values ($1, $2, $3, $4, $5, $6, $7);
+insert into "users" ("id", "tenant_id", "username", "display_name", "password_hash", "password_changed_at", "must_change_password", "created_at")
+values ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- account.insertMembership
 
@@ -65,15 +65,22 @@ select
   "id",
   "tenant_id",
   "kind",
-  "status"
+  "status",
+  "path",
+  "name"
 from "places"
 where "code" = $1;
 
 select
-  "id",
-  "tenant_id"
-from "departments"
-where "code" = $1;
+  "d"."id",
+  "d"."tenant_id",
+  "d"."name",
+  "street"."path" as "street_path",
+  "county"."path" as "county_path"
+from "departments" as "d"
+left join "places" as "street" on "street"."code" = "d"."street_code"
+left join "places" as "county" on "county"."code" = "d"."tenant_id"
+where "d"."code" = $1;
 
 -- account.upsertLoginCode
 

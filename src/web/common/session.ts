@@ -11,13 +11,24 @@ interface SessionState {
   /** GET /me has answered (with a user or with 401). */
   checked: boolean;
   config: PublicConfig | null;
+  /**
+   * An administrator set this user's password: the server refuses everything but changing it and
+   * logging out (AUTH_PASSWORD_CHANGE_REQUIRED), so the pages send them to the change-password page.
+   */
+  passwordChangeRequired: boolean;
 }
 
-export const session = reactive<SessionState>({ me: null, checked: false, config: null });
+export const session = reactive<SessionState>({
+  me: null,
+  checked: false,
+  config: null,
+  passwordChangeRequired: false,
+});
 
 function remember(me: Me | null) {
   session.me = me;
   session.checked = true;
+  session.passwordChangeRequired = Boolean(me?.mustChangePassword);
   setCsrfToken(me?.csrfToken ?? '');
 }
 
@@ -28,9 +39,20 @@ export async function ensureSession(): Promise<Me | null> {
     remember(await authApi.getMe());
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) remember(null);
-    else throw error;
+    else if (error instanceof ApiError && error.code === 'AUTH_PASSWORD_CHANGE_REQUIRED') {
+      remember(null);
+      session.passwordChangeRequired = true;
+    } else throw error;
   }
   return session.me;
+}
+
+/** The user's own new password (the one an administrator set is replaced); then who they are, afresh. */
+export async function changeOwnPassword(currentPassword: string, newPassword: string) {
+  await authApi.changePassword(currentPassword, newPassword);
+  session.checked = false;
+  session.passwordChangeRequired = false;
+  return ensureSession();
 }
 
 export async function login(username: string, password: string) {

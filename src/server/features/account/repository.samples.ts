@@ -21,6 +21,7 @@ export const samples: SqlSamples<typeof repo> = {
       username: 'wang.fang',
       displayName: '王芳',
       passwordHash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+      mustChangePassword: true,
       now,
     }),
   insertMembership: (db) =>

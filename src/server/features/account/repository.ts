@@ -41,17 +41,26 @@ export function findUserByPhoneHash(db: Executor, phoneHash: string) {
     .executeTakeFirst();
 }
 
+/** A new password of the user's own choosing: the flag an administrator's reset set is cleared. */
 export async function updatePassword(db: Executor, id: string, passwordHash: string, now: Date) {
   await db
     .updateTable('users')
-    .set({ password_hash: passwordHash, password_changed_at: now })
+    .set({ password_hash: passwordHash, password_changed_at: now, must_change_password: false })
     .where('id', '=', id)
     .execute();
 }
 
 export async function insertUser(
   db: Executor,
-  user: { id: string; tenantId: string | null; username: string; displayName: string; passwordHash: string; now: Date },
+  user: {
+    id: string;
+    tenantId: string | null;
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    mustChangePassword: boolean;
+    now: Date;
+  },
 ) {
   await db
     .insertInto('users')
@@ -62,6 +71,7 @@ export async function insertUser(
       display_name: user.displayName,
       password_hash: user.passwordHash,
       password_changed_at: user.now,
+      must_change_password: user.mustChangePassword,
       created_at: user.now,
     })
     .execute();
@@ -84,27 +94,43 @@ export async function insertMembership(
     .execute();
 }
 
-/** A scope code names a place or a department. */
+/**
+ * The place or department with this code, with the place subtree a membership there is about: the
+ * place itself; for a department its street (a street's 司法所) or else its county.
+ */
 export async function findScope(db: Executor, code: string) {
   const place = await db
     .selectFrom('places')
-    .select(['id', 'tenant_id', 'kind', 'status'])
+    .select(['id', 'tenant_id', 'kind', 'status', 'path', 'name'])
     .where('code', '=', code)
     .executeTakeFirst();
   if (place)
     return {
       kind: 'place' as const,
       id: place.id,
+      code,
+      name: place.name,
       tenantId: place.tenant_id,
       placeKind: place.kind,
       status: place.status,
+      path: place.path,
     };
   const dept = await db
-    .selectFrom('departments')
-    .select(['id', 'tenant_id'])
-    .where('code', '=', code)
+    .selectFrom('departments as d')
+    .leftJoin('places as street', 'street.code', 'd.street_code')
+    .leftJoin('places as county', 'county.code', 'd.tenant_id')
+    .select(['d.id', 'd.tenant_id', 'd.name', 'street.path as street_path', 'county.path as county_path'])
+    .where('d.code', '=', code)
     .executeTakeFirst();
-  if (dept) return { kind: 'department' as const, id: dept.id, tenantId: dept.tenant_id };
+  if (dept)
+    return {
+      kind: 'department' as const,
+      id: dept.id,
+      code,
+      name: dept.name,
+      tenantId: dept.tenant_id,
+      path: dept.street_path ?? dept.county_path,
+    };
   return null;
 }
 

@@ -28,6 +28,10 @@ export const MembershipSchema = z.object({
 export const MeSchema = z
   .object({
     user: z.object({ id: z.string(), username: z.string(), displayName: z.string(), tenantId: z.string().nullable() }),
+    mustChangePassword: z.boolean().openapi({
+      description:
+        'An administrator set this password: every call but POST /me/password and logout is refused until it is changed',
+    }),
     memberships: z.array(MembershipSchema),
     permissions: z.array(z.string()),
     csrfToken: z.string().openapi({ description: 'Send back as the X-CSRF-Token header on every write' }),

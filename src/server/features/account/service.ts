@@ -7,10 +7,10 @@ import { assertNotThrottled, clearBar, countFailure, keyPart, type FailureBar } 
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
-import { newId } from '../../platform/ids.js';
 import { permissionsOf, systemActor, type Actor } from '../../platform/policy.js';
-import { departmentRoles, isRole, roleLabels, type Role } from '../../../shared/roles.js';
+import { isRole, roleLabels, type Role } from '../../../shared/roles.js';
 import * as repo from './repository.js';
+import { insertStaffUser, membershipScope } from './staff.js';
 import type { ChangePassword, CreateUser, Login } from './schemas.js';
 
 export interface AccountDeps {
@@ -106,9 +106,10 @@ async function failed(
   });
 }
 
-function present(actor: Actor, csrfToken: string, locale: Locale) {
+function present(actor: Actor, csrfToken: string, locale: Locale, mustChangePassword = false) {
   return {
     user: { id: actor.userId!, username: actor.username, displayName: actor.displayName, tenantId: actor.tenantId },
+    mustChangePassword,
     memberships: actor.memberships.map((m) => ({
       role: m.role,
       roleLabel: roleLabels[m.role][locale],
@@ -158,7 +159,7 @@ async function login(deps: AccountDeps, input: Login, meta: LoginMeta) {
       ip: meta.ip,
     };
     await recordAudit(trx, actor, { action: 'account.login', entityType: 'user', entityId: user.id }, now);
-    return { ...session, me: present(actor, session.csrfToken, meta.locale) };
+    return { ...session, me: present(actor, session.csrfToken, meta.locale, user.must_change_password) };
   });
 }
 
@@ -196,62 +197,26 @@ async function changePassword(deps: AccountDeps, actor: Actor, token: string, in
   });
 }
 
-/** The place or department a new user's membership holds, checked against the role. */
-async function membershipScope(db: Db, code: string, role: Role) {
-  const scope = await repo.findScope(db, code);
-  if (!scope || (scope.kind === 'place' && scope.status !== 'active'))
-    throw new AppError('SCOPE_UNKNOWN', { scope: code });
-  const wantsDepartment = departmentRoles.includes(role);
-  if (wantsDepartment !== (scope.kind === 'department')) {
-    throw new AppError('SCOPE_UNKNOWN', {
-      scope: code,
-      reason: wantsDepartment ? 'this role needs a department code' : 'this role needs a place code',
-    });
-  }
-  return scope;
-}
-
 /** Creates a staff user with one (role, scope) membership. Used by the CLI and the demo seed. */
 async function createUser({ db, clock }: AccountDeps, input: CreateUser, actor: Actor) {
   if (!isRole(input.role)) throw new AppError('ROLE_UNKNOWN', { role: input.role });
   if (!isStrongPassword(input.password)) throw new AppError('AUTH_WEAK_PASSWORD');
   const scope = await membershipScope(db, input.scope, input.role);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
-    if (await repo.findUserByUsername(trx, input.username))
-      throw new AppError('CONFLICT', { username: input.username });
-    const now = clock.now();
-    const id = newId();
-    await repo.insertUser(trx, {
-      id,
-      tenantId: scope.tenantId,
-      username: input.username,
-      displayName: input.displayName ?? input.username,
-      passwordHash,
-      now,
-    });
-    await repo.insertMembership(trx, {
-      id: newId(),
-      userId: id,
-      role: input.role,
-      placeId: scope.kind === 'place' ? scope.id : null,
-      departmentId: scope.kind === 'department' ? scope.id : null,
-      now,
-    });
-    await recordAudit(
+  return db.transaction().execute((trx) =>
+    insertStaffUser(
       trx,
       actor,
       {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: id,
-        tenantId: scope.tenantId,
-        after: { username: input.username, role: input.role, scope: input.scope },
+        username: input.username,
+        displayName: input.displayName ?? input.username,
+        passwordHash,
+        mustChangePassword: false,
+        memberships: [{ role: input.role as Role, scope }],
       },
-      now,
-    );
-    return { id, username: input.username };
-  });
+      clock.now(),
+    ),
+  );
 }
 
 export function createAccountService(deps: AccountDeps) {

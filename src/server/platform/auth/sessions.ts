@@ -50,6 +50,8 @@ export interface LoadedSession {
   actor: Actor;
   csrfToken: string;
   expiresAt: Date;
+  /** An administrator set this password: only changing it (or logging out) is allowed until then. */
+  mustChangePassword: boolean;
 }
 
 /** The actor behind a session token, or null when the session is unknown, expired or the user disabled. */
@@ -71,6 +73,7 @@ export async function loadSession(
       'users.display_name',
       'users.tenant_id',
       'users.status',
+      'users.must_change_password',
     ])
     .where('sessions.id', '=', tokenId(token))
     .executeTakeFirst();
@@ -93,6 +96,7 @@ export async function loadSession(
     },
     csrfToken: row.csrf_token,
     expiresAt: new Date(row.expires_at),
+    mustChangePassword: row.must_change_password,
   };
 }
 

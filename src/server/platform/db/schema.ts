@@ -104,6 +104,7 @@ export interface UsersTable {
   phone_enc: string | null;
   phone_masked: string | null;
   phone_hash: string | null;
+  must_change_password: Generated<boolean>;
 }
 
 export interface MembershipsTable {

@@ -10,6 +10,7 @@ import duties from './en/duties';
 import legal from './en/legal';
 import calendar from './en/calendar';
 import { lists, orgLists } from './en/lists';
+import users from './en/users';
 
 const en: typeof zhCN = {
   ...common,
@@ -24,6 +25,7 @@ const en: typeof zhCN = {
   calendar,
   lists,
   orgLists,
+  users,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',
@@ -78,6 +80,7 @@ const en: typeof zhCN = {
     inService: 'In-service members',
     organisations: 'Organisations',
     visitLogs: 'Visit diary',
+    users: 'Users',
     forbidden: 'No access',
     notFound: 'Page not found',
   },
@@ -94,6 +97,14 @@ const en: typeof zhCN = {
     mismatch: 'The two new passwords differ',
     success: 'Password changed; other devices have been logged out',
     submit: 'Save',
+    forced: {
+      title: 'Set a new password',
+      why: 'An administrator set your password. Choose a new one that only you know before you go on.',
+      current: 'Password from the administrator',
+      currentRequired: 'Enter the password the administrator gave you',
+      submit: 'Set new password and go on',
+      logout: 'Log out',
+    },
   },
   dashboard: {
     greeting: {

@@ -9,6 +9,7 @@ import duties from './zh-CN/duties';
 import legal from './zh-CN/legal';
 import calendar from './zh-CN/calendar';
 import { lists, orgLists } from './zh-CN/lists';
+import users from './zh-CN/users';
 
 export default {
   ...common,
@@ -23,6 +24,7 @@ export default {
   calendar,
   lists,
   orgLists,
+  users,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',
@@ -77,6 +79,7 @@ export default {
     inService: '双报到',
     organisations: '组织单位',
     visitLogs: '民情日记',
+    users: '用户管理',
     forbidden: '无权访问',
     notFound: '页面不存在',
   },
@@ -93,6 +96,14 @@ export default {
     mismatch: '两次输入的新密码不一致',
     success: '密码已修改，其他设备上的登录已失效',
     submit: '保存',
+    forced: {
+      title: '请设置新密码',
+      why: '您的密码是管理员设置的。为了账号安全，请先设置一个只有您自己知道的新密码，然后才能使用系统。',
+      current: '管理员给您的密码',
+      currentRequired: '请输入管理员给您的密码',
+      submit: '设置新密码并进入',
+      logout: '退出登录',
+    },
   },
   dashboard: {
     greeting: {

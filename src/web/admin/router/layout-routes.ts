@@ -5,6 +5,7 @@ import {
   DataAnalysis,
   Flag,
   House,
+  Key,
   Location,
   MapLocation,
   Notebook,
@@ -151,6 +152,13 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { titleKey: 'menu.departments', icon: OfficeBuilding, permission: 'departments:read' },
   },
   ...calendarRoutes,
+  {
+    // 用户管理: staff accounts and roles of the administrator's area.
+    path: 'users',
+    name: 'users',
+    component: () => import('../views/users/list/index.vue'),
+    meta: { titleKey: 'menu.users', icon: Key, permission: 'users:manage' },
+  },
   {
     path: '403',
     name: 'forbidden',

@@ -9,5 +9,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('../views/login/index.vue'),
     meta: { titleKey: 'login.pageTitle', public: true },
   },
+  {
+    // 首次登录改密: the router sends a user here while an administrator's password stands.
+    path: '/change-password',
+    name: 'change-password',
+    component: () => import('../views/password/index.vue'),
+    meta: { titleKey: 'password.forced.title', public: true },
+  },
   { path: '/', component: BasicLayout, redirect: { name: 'dashboard' }, children: layoutChildren },
 ];

@@ -36,6 +36,13 @@ export const router = createRouter({
       meta: { public: true, titleKey: 'login.title' },
     },
     {
+      // 首次登录改密: while an administrator's password stands, the only page there is.
+      path: '/change-password',
+      name: 'change-password',
+      component: () => import('../views/password/index.vue'),
+      meta: { public: true, titleKey: 'forcedPassword.title' },
+    },
+    {
       path: '/',
       component: TabLayout,
       children: [
@@ -151,6 +158,8 @@ router.beforeEach(async (to) => {
   } catch {
     me = null;
   }
+  if (session.passwordChangeRequired) return to.name === 'change-password' ? true : { name: 'change-password' };
+  if (to.name === 'change-password') return me ? { name: 'home' } : { name: 'login' };
   if (to.meta.public) return me && to.name === 'login' ? { name: 'home' } : true;
   if (!me) return { name: 'login' };
   if (to.meta.permission && !hasPermission(to.meta.permission)) return { name: 'home' };

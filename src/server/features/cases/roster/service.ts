@@ -3,7 +3,7 @@ import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import { assertInScope, assertPermission, can, type Actor } from '../../../platform/policy.js';
+import { assertInScope, assertPermission, holdsCountyWide, type Actor } from '../../../platform/policy.js';
 import { isUnder, scopeOf } from '../../../platform/scope.js';
 import { findByCode } from '../../places/index.js';
 import * as repo from './repository.js';
@@ -86,7 +86,7 @@ export function createRosterService({ db, clock }: { db: Db; clock: Clock }) {
 export async function outbox(db: Db, actor: Actor, page: { page: number; pageSize: number }) {
   assertPermission(actor, 'cases:dispatch');
   // Messages about no place (residents' login codes) are shown to county administrators only.
-  const loose = can(actor, 'users:manage') && actor.tenantId !== null;
+  const loose = holdsCountyWide(actor, 'users:manage') && actor.tenantId !== null;
   const { rows, total } = await repo.outboxPage(
     db,
     { scope: scopeOf(actor, 'cases:dispatch'), looseTenantId: loose ? actor.tenantId! : null },
