@@ -1,4 +1,5 @@
 import { Random } from '../../src/server/demo/random.js';
+import { textLength } from '../../src/shared/text.js';
 
 // Random text people could type or paste, from a seed: Chinese (common and CJK extension B), emoji
 // alone and in sequences (skin tones, flags, ZWJ families, keycaps), letters with combining marks,
@@ -72,7 +73,7 @@ export class TextFuzzer {
     return r.pick(kinds)();
   }
 
-  /** Well-formed text of `length` characters (code points) that a field of that kind must accept and keep as it is. */
+  /** Well-formed text of `length` characters (code points, a CRLF one) that a field of that kind must accept and keep as it is. */
   text(length: number, options: { multiline: boolean }): string {
     let out = '';
     let n = 0;
@@ -84,10 +85,11 @@ export class TextFuzzer {
       else if (cutPoints.has(n) || cutPoints.has(units)) piece = this.astral();
       else {
         piece = this.piece(options.multiline);
-        if (codePoints(piece) >= left) piece = this.solid();
+        if (textLength(piece) >= left) piece = this.solid();
       }
       out += piece;
-      n += codePoints(piece);
+      // Counted as the server counts (a CRLF, or a CR then an LF, is one line break).
+      n = textLength(out);
     }
     return out;
   }

@@ -19,6 +19,7 @@ const staffActions: StaffAction[] = [
   'suspend',
   'escalate',
   'return',
+  'recall',
   'reject',
   'verify',
   'failVerify',
@@ -39,7 +40,7 @@ const mainStep: Partial<Record<CaseDetail['state'], StaffAction[]>> = {
 };
 export const isMainStep = (c: CaseDetail, action: StaffAction) => mainStep[c.state]?.includes(action) ?? false;
 export const isBackStep = (action: StaffAction) =>
-  action === 'reject' || action === 'return' || action === 'failVerify';
+  action === 'reject' || action === 'return' || action === 'recall' || action === 'failVerify';
 
 /** What each action's dialog asks for. */
 export interface ActionSpec {
@@ -60,6 +61,7 @@ export const actionSpecs: Record<StaffAction, ActionSpec> = {
   dispatch: { target: true, note: 'optional' },
   take: { note: 'optional' },
   return: { reason: true },
+  recall: { reason: true },
   suspend: { reason: true },
   resume: { note: 'optional' },
   requestExtension: { extensionHours: 'required', reason: true },

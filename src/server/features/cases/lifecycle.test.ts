@@ -34,6 +34,8 @@ const expected: Record<string, string> = {
   'dispatched take assignee': 'in_progress',
   'dispatched return assignee': 'accepted',
   'in_progress return assignee': 'accepted',
+  'dispatched recall dispatcher': 'accepted',
+  'in_progress recall dispatcher': 'accepted',
   'accepted suspend dispatcher': 'suspended',
   'dispatched suspend dispatcher': 'suspended',
   'in_progress suspend dispatcher': 'suspended',
@@ -158,6 +160,7 @@ describe('case lifecycle table', () => {
     expect([...new Set(withReason)].sort()).toEqual([
       'escalate',
       'failVerify',
+      'recall',
       'reject',
       'requestExtension',
       'return',

@@ -26,6 +26,7 @@ export const caseActions = [
   'note',
   'verify',
   'failVerify',
+  'recall',
 ] as const;
 export type CaseAction = (typeof caseActions)[number];
 
@@ -113,6 +114,18 @@ export const caseTransitions: readonly Transition[] = [
     from: ['dispatched', 'in_progress'],
     to: 'accepted',
     by: ['assignee'],
+    handler: 'returnToDispatcher',
+    starts: ['dispatch'],
+    stops: ['take', 'resolve'],
+    needsReason: true,
+  },
+  // 收回改派: a dispatcher of the case's place — the community, or the street or county supervising it
+  // after escalation (督办) — takes the case back from an assignee who does not act, to send it anew.
+  {
+    action: 'recall',
+    from: ['dispatched', 'in_progress'],
+    to: 'accepted',
+    by: ['dispatcher'],
     handler: 'returnToDispatcher',
     starts: ['dispatch'],
     stops: ['take', 'resolve'],

@@ -21,6 +21,7 @@ const en: typeof zhCN = {
     dispatch: 'Dispatched',
     take: 'Taken',
     return: 'Returned',
+    recall: 'Taken back to dispatch anew',
     suspend: 'Put on hold',
     resume: 'Resumed',
     requestExtension: 'Extension requested',

@@ -14,6 +14,7 @@ export default {
     dispatch: '派单',
     take: '接单',
     return: '退回',
+    recall: '收回改派',
     suspend: '挂起',
     resume: '恢复办理',
     requestExtension: '申请延期',

@@ -129,6 +129,7 @@ const en: typeof zhCN = {
     note: { button: 'Add a note', title: 'Add a note', done: 'Note added' },
     verify: { button: 'Check passed', title: 'On-site check', done: 'Checked; the reporter is asked to rate' },
     failVerify: { button: 'Check failed', title: 'Check failed, send back', done: 'Sent back' },
+    recall: { button: 'Take back', title: 'Take back to dispatch anew', done: 'Taken back; dispatch it again' },
   },
   form: {
     confirm: 'OK',

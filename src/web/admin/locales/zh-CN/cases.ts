@@ -128,6 +128,7 @@ export default {
     note: { button: '添加备注', title: '添加备注', done: '已添加备注' },
     verify: { button: '核查通过', title: '现场核查', done: '核查通过，已请反映人评价' },
     failVerify: { button: '核查不通过', title: '核查不通过，退回重办', done: '已退回重办' },
+    recall: { button: '收回改派', title: '收回改派（原承办方不再办理）', done: '已收回，请重新派单' },
   },
   form: {
     confirm: '确定',

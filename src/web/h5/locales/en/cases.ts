@@ -122,6 +122,7 @@ const en: typeof zhCN = {
     note: { button: 'Add a note', done: 'Note added' },
     verify: { button: 'Check passed', done: 'Checked' },
     failVerify: { button: 'Check failed', done: 'Sent back' },
+    recall: { button: 'Take back', done: 'Taken back' },
   },
   myReports: {
     title: 'My reports',

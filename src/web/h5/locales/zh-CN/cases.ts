@@ -119,6 +119,7 @@ export default {
     note: { button: '添加备注', done: '已添加备注' },
     verify: { button: '核查通过', done: '核查通过' },
     failVerify: { button: '核查不通过', done: '已退回重办' },
+    recall: { button: '收回改派', done: '已收回' },
   },
   myReports: {
     title: '我的反映',

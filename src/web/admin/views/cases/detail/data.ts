@@ -18,7 +18,7 @@ export function eventDetails(event: CaseEvent): { key: string; params: Record<st
   const out: { key: string; params: Record<string, unknown> }[] = [];
   if (typeof data.assignee === 'string')
     out.push({ key: 'cases.detail.data.assignee', params: { name: data.assignee } });
-  if (typeof data.from === 'string' && event.action === 'return')
+  if (typeof data.from === 'string' && (event.action === 'return' || event.action === 'recall'))
     out.push({ key: 'cases.detail.data.from', params: { name: data.from } });
   if (typeof data.hours === 'number') out.push({ key: 'cases.detail.data.hours', params: { n: data.hours } });
   if (typeof data.pausedMinutes === 'number')
@@ -54,7 +54,12 @@ export const timelineColor = (action: string) =>
   action === 'rateEscalate' ||
   action === 'failVerify'
     ? '#d92d20'
-    : action === 'warning' || action === 'escalate' || action === 'suspend' || action === 'return' || action === 'urge'
+    : action === 'warning' ||
+        action === 'escalate' ||
+        action === 'suspend' ||
+        action === 'return' ||
+        action === 'recall' ||
+        action === 'urge'
       ? '#f59e0b'
       : action === 'resolve' || action === 'rateSatisfied' || action === 'close' || action === 'verify'
         ? '#16a34a'
