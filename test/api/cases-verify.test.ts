@@ -73,11 +73,11 @@ describe(`cases: on-site verification 核查 (${testEngine})`, () => {
     expect(await smsTo(ctx, '13500000001', 'case_resolved')).toHaveLength(0);
     expect((await row(id)).rating_token_hash).toBeNull();
     // The one who did the work does not check it.
-    expect((await vol.get(`/api/v1/cases/${id}`)).body.actions).toEqual([]);
+    expect((await vol.get(`/api/v1/cases/${id}`)).body.actions).toEqual(['note']); // notes only: no check of its own work
     expect((await act(vol, id, 'verify', { note: '自己核查自己' })).status).toBe(409);
     const page = await worker.get(`/api/v1/cases/${id}`);
     expect(page.body).toMatchObject({ state: 'verifying', stage: 'feedback', verifyRequired: true });
-    expect(page.body.actions).toEqual(['verify', 'failVerify']);
+    expect(page.body.actions).toEqual(['note', 'verify', 'failVerify']);
     const grid = await new Session(ctx).login('gridA');
     expect((await grid.get(`/api/v1/cases/${id}`)).body.actions).toEqual(['verify', 'failVerify']);
     // Another grid's worker cannot even read it.
@@ -164,7 +164,7 @@ describe(`cases: on-site verification 核查 (${testEngine})`, () => {
     await act(b, id, 'take');
     expect((await act(b, id, 'resolve', { result: '已更换井盖' })).body.state).toBe('verifying');
     // gridB did the work: gridA (the case's grid) or the dispatcher checks it.
-    expect((await b.get(`/api/v1/cases/${id}`)).body.actions).toEqual([]);
+    expect((await b.get(`/api/v1/cases/${id}`)).body.actions).toEqual(['note']);
     expect((await act(worker, id, 'verify', { note: '电话及现场确认井盖已更换' })).body.state).toBe('resolved');
   });
   // Last: it moves the clock on by days (sessions of the other tests would expire).

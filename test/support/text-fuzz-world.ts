@@ -22,6 +22,8 @@ export interface Recipe {
 
 export async function fuzzWorld(ctx: TestContext) {
   const { deps } = ctx;
+  /** A 协商会 a week after the app's clock. */
+  const meetingAt = () => new Date(deps.clock.now().getTime() + 7 * 86_400_000).toISOString();
   const world = await buildWorld(deps);
   await buildUser(deps, 'lawyer', 'legal_adviser', world.c1.code);
   await buildUser(deps, 'pwuser', 'community_worker', world.c1.code);
@@ -337,7 +339,14 @@ export async function fuzzWorld(ctx: TestContext) {
     'POST /api/v1/whistles': {
       as: 'worker1',
       parts: async () => ({
-        body: { placeCode: world.c1.code, subject: '楼道漏水', request: '请到场处置', departmentCodes: ['D61089901'] },
+        body: {
+          placeCode: world.c1.code,
+          subject: '楼道漏水',
+          request: '请到场处置',
+          departmentCodes: ['D61089901'],
+          // a meeting place goes with a meeting time (协商会)
+          meetingAt: meetingAt(),
+        },
       }),
       lookups: ['placeCode'],
     },
@@ -396,12 +405,21 @@ export async function fuzzWorld(ctx: TestContext) {
       parts: (f, fresh) =>
         once(f, fresh, async () => ({ params: { id: await agreedDispute() }, body: { note: '已化解' } })),
     },
+    // The county's lists: relabel an existing entry (the code in the path is a real one).
+    'PATCH /api/v1/resident-tags/{code}': {
+      as: 'admin',
+      parts: async () => ({ params: { code: 'legal_aid' }, body: { labelZh: '法律援助对象' } }),
+    },
+    'PATCH /api/v1/organisation-kinds/{code}': {
+      as: 'admin',
+      parts: async () => ({ params: { code: 'social_org' }, body: { labelZh: '社会组织' } }),
+    },
     'POST /api/v1/disputes/{id}/whistle': {
       as: 'worker1',
       parts: (f, fresh) =>
         once(f, fresh, async () => ({
           params: { id: await newDispute() },
-          body: { request: '请司法所到场', departmentCodes: ['D61089901'] },
+          body: { request: '请司法所到场', departmentCodes: ['D61089901'], meetingAt: meetingAt() },
         })),
     },
     'GET /api/v1/disputes/analysis.pdf': { as: 'worker1', lookups: ['under'] },
