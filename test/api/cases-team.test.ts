@@ -131,7 +131,7 @@ describe(`cases: home service by a volunteer team (${testEngine})`, () => {
       assignee: '和平社区助老服务队',
       assigneeKind: 'team',
       stage: 'dispatch',
-      actions: ['contact', 'take', 'return'],
+      actions: ['contact', 'take', 'return', 'note'],
     });
     expect((await act(member, id, 'take')).body.state).toBe('in_progress');
     const done = await act(member, id, 'resolve', { result: '已上门更换灯泡，楼道恢复照明' });
