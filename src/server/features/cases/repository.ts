@@ -191,7 +191,7 @@ export function userMemberships(db: Executor, userId: string) {
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('places as p', 'p.id', 'm.place_id')
-    .select(['u.id', 'u.display_name', 'u.tenant_id', 'm.role', 'p.path'])
+    .select(['u.id', 'u.display_name', 'u.tenant_id', 'u.status', 'm.role', 'p.path'])
     .where('m.user_id', '=', userId)
     .execute();
 }

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { buildWorld } from '../support/factories.js';
+import { testEngine } from '../support/db.js';
+
+// Issue 14, an insider's attack on what it added: each test is a hole found and closed.
+
+let ctx: TestContext;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+beforeAll(async () => {
+  ctx = await createTestApp();
+  world = await buildWorld(ctx.deps);
+});
+afterAll(() => ctx.close());
+
+const idOf = async (username: string) =>
+  (await ctx.deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+
+async function newCase(worker: Session) {
+  const res = await worker.post('/api/v1/cases', {
+    channel: 'hotline',
+    placeCode: world.gridA.code,
+    description: '楼道灯坏了三天，晚上上下楼看不清',
+    reporterName: '王大爷',
+    reporterPhone: '13812345670',
+  });
+  expect(res.status).toBe(201);
+  expect((await worker.post(`/api/v1/cases/${res.body.id}/actions/accept`, {})).status).toBe(200);
+  return res.body.id as string;
+}
+
+describe(`issue 14 under attack (${testEngine})`, () => {
+  it('a case cannot be sent to a disabled account (nobody would ever take it)', async () => {
+    const admin = await new Session(ctx).login('admin');
+    const gridB = await idOf('gridB');
+    expect((await admin.post(`/api/v1/users/${gridB}/disable`)).status).toBe(200);
+    const worker = await new Session(ctx).login('worker1');
+    const caseId = await newCase(worker);
+    const sent = await worker.post(`/api/v1/cases/${caseId}/actions/dispatch`, {
+      target: { kind: 'user', id: gridB },
+      resolveHours: 24,
+    });
+    expect(sent.status).toBe(400);
+    expect(JSON.stringify(sent.body)).toContain('已停用');
+    const row = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['state', 'assignee_user_id'])
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'accepted', assignee_user_id: null });
+    expect((await admin.post(`/api/v1/users/${gridB}/enable`)).status).toBe(200);
+  });
+});
