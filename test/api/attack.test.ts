@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildWorld } from '../support/factories.js';
+import { addMembership, buildUser, buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 
 // Issue 14, an insider's attack on what it added: each test is a hole found and closed.
@@ -49,5 +49,36 @@ describe(`issue 14 under attack (${testEngine})`, () => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'accepted', assignee_user_id: null });
     expect((await admin.post(`/api/v1/users/${gridB}/enable`)).status).toBe(200);
+  });
+
+  it('a volunteer whose volunteer role is taken away no longer reads or works the team’s cases', async () => {
+    // volx volunteers in 和平社区 and is also the grid worker of 文化一网格.
+    await buildUser(ctx.deps, 'volx', 'volunteer', world.c1.code);
+    await addMembership(ctx.deps, 'volx', 'grid_worker', world.gridC.code);
+    const volx = await idOf('volx');
+    const worker = await new Session(ctx).login('worker1');
+    const team = await worker.post('/api/v1/volunteer-teams', {
+      name: '和平社区助老队',
+      placeCode: world.c1.code,
+      memberUserIds: [volx],
+    });
+    expect(team.status).toBe(201);
+    const caseId = await newCase(worker);
+    const sent = await worker.post(`/api/v1/cases/${caseId}/actions/dispatch`, {
+      target: { kind: 'team', id: team.body.id },
+      resolveHours: 24,
+    });
+    expect(sent.status).toBe(200);
+    expect((await (await new Session(ctx).login('volx')).get(`/api/v1/cases/${caseId}`)).status).toBe(200);
+    // The community takes the volunteer role away; the grid worker role in 文化社区 stays.
+    const admin = await new Session(ctx).login('admin');
+    const user = (await admin.get(`/api/v1/users/${volx}`)).body;
+    const volunteer = user.memberships.find((m: { role: string }) => m.role === 'volunteer');
+    expect((await admin.request('DELETE', `/api/v1/users/${volx}/memberships/${volunteer.id}`)).status).toBe(200);
+    const after = await new Session(ctx).login('volx');
+    expect((await after.get(`/api/v1/cases/${caseId}`)).status).toBe(404);
+    expect((await after.post(`/api/v1/cases/${caseId}/actions/take`, {})).status).toBe(404);
+    const inbox = (await after.get('/api/v1/cases?pageSize=100')).body.items ?? [];
+    expect(inbox.map((c: { id: string }) => c.id)).not.toContain(caseId);
   });
 });
