@@ -81,4 +81,22 @@ describe(`issue 14 under attack (${testEngine})`, () => {
     const inbox = (await after.get('/api/v1/cases?pageSize=100')).body.items ?? [];
     expect(inbox.map((c: { id: string }) => c.id)).not.toContain(caseId);
   });
+
+  it('a special day outside the calendar’s years is refused (400), not a 500', async () => {
+    const admin = await new Session(ctx).login('admin');
+    for (const day of ['0001-01-01', '1999-12-31', '2101-01-01', '9999-01-01']) {
+      const put = await admin.request('PUT', `/api/v1/calendar/days/${day}`, { isWorkday: false, name: '假日' });
+      expect(put.status, day).toBe(400);
+      expect(put.body.error.details.issues[0]).toMatchObject({ path: 'day', message: '年份须在 2000 至 2100 之间' });
+      expect((await admin.request('DELETE', `/api/v1/calendar/days/${day}`)).status, day).toBe(400);
+    }
+    const imported = await admin.post('/api/v1/calendar/years/2030/import', {
+      source: '测试',
+      days: [{ day: '0001-01-01', isWorkday: false, name: '假日' }],
+    });
+    expect(imported.status).toBe(400);
+    expect(
+      (await admin.request('PUT', '/api/v1/calendar/days/2100-12-31', { isWorkday: false, name: '假日' })).status,
+    ).toBe(200);
+  });
 });
