@@ -99,4 +99,21 @@ describe(`issue 14 under attack (${testEngine})`, () => {
       (await admin.request('PUT', '/api/v1/calendar/days/2100-12-31', { isWorkday: false, name: '假日' })).status,
     ).toBe(200);
   });
+
+  it('a case list or statistics from year 1 to 9999 is a 400, not a 500', async () => {
+    const admin = await new Session(ctx).login('admin');
+    for (const path of [
+      '/api/v1/cases?from=0001-01-01',
+      '/api/v1/cases?to=9999-12-31',
+      '/api/v1/stats/summary?from=0001-01-01',
+      '/api/v1/stats/trend?to=9999-12-31',
+      '/api/v1/stats/breakdown?from=0001-01-01&to=9999-12-31',
+    ]) {
+      const res = await admin.get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.body.error.details.issues[0].message, path).toBe('年份须在 2000 至 2100 之间');
+    }
+    expect((await admin.get('/api/v1/cases?from=2000-01-01&to=2100-12-31')).status).toBe(200);
+    expect((await admin.get('/api/v1/stats/summary?from=2026-01-01&to=2026-12-31')).status).toBe(200);
+  });
 });
