@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { addMembership, buildUser, buildWorld } from '../support/factories.js';
+import { addMembership, buildUser, buildWorld, givePhone } from '../support/factories.js';
+import { smsTo } from '../support/handset.js';
 import { testEngine } from '../support/db.js';
 
 // Issue 14, an insider's attack on what it added: each test is a hole found and closed.
@@ -80,6 +81,14 @@ describe(`issue 14 under attack (${testEngine})`, () => {
     expect((await after.post(`/api/v1/cases/${caseId}/actions/take`, {})).status).toBe(404);
     const inbox = (await after.get('/api/v1/cases?pageSize=100')).body.items ?? [];
     expect(inbox.map((c: { id: string }) => c.id)).not.toContain(caseId);
+    // Nor is the former volunteer texted about the team's next case.
+    await givePhone(ctx.deps, 'volx', '13900009901');
+    const next = await newCase(worker);
+    expect(
+      (await worker.post(`/api/v1/cases/${next}/actions/dispatch`, { target: { kind: 'team', id: team.body.id } }))
+        .status,
+    ).toBe(200);
+    expect(await smsTo(ctx, '13900009901', 'case_dispatched')).toHaveLength(0);
   });
 
   it('a special day outside the calendar’s years is refused (400), not a 500', async () => {

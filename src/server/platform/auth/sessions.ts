@@ -5,6 +5,7 @@ import { cutText } from '../../../shared/text.js';
 import type { Executor } from '../audit.js';
 import { randomToken } from '../ids.js';
 import type { Actor, Membership } from '../policy.js';
+import { pathUnderColumn } from '../scope.js';
 
 export const SESSION_COOKIE = 'linli_session';
 export const CSRF_COOKIE = 'linli_csrf';
@@ -179,7 +180,7 @@ export async function loadTeamIds(db: Executor, userId: string): Promise<string[
           .select('m.id')
           .where('m.user_id', '=', userId)
           .where('m.role', '=', 'volunteer')
-          .where(sql<boolean>`(mp.path LIKE tp.path || '%' OR tp.path LIKE mp.path || '%')`),
+          .where(sql<boolean>`(${pathUnderColumn('mp.path', 'tp.path')} OR ${pathUnderColumn('tp.path', 'mp.path')})`),
       ),
     )
     .execute();
