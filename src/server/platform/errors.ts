@@ -303,6 +303,7 @@ export const invalidReasons = {
     'zh-CN': '此人不是该社区或街道的志愿者账号',
     en: 'this person holds no volunteer account in this community or street',
   },
+  targetDisabled: { 'zh-CN': '此账号已停用，不能再接收诉求', en: 'this account is disabled and cannot take cases' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

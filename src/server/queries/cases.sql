@@ -188,6 +188,7 @@ select
   "u"."id",
   "u"."display_name",
   "u"."tenant_id",
+  "u"."status",
   "m"."role",
   "p"."path"
 from "memberships" as "m"

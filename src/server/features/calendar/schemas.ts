@@ -3,7 +3,13 @@ import { text } from '../../platform/text-schema.js';
 
 // 节假日与工作时间: the special days of a year, the state of each year, the county's business hours.
 
-const isoDay = z.iso.date().describe('YYYY-MM-DD, Beijing date');
+// The calendar keeps the years 2000–2100 (calendar_years checks it); a day outside them is refused here.
+const isoDay = z.iso
+  .date()
+  .refine((day) => Number(day.slice(0, 4)) >= 2000 && Number(day.slice(0, 4)) <= 2100, {
+    params: { messages: { 'zh-CN': '年份须在 2000 至 2100 之间', en: 'the year must be between 2000 and 2100' } },
+  })
+  .describe('YYYY-MM-DD, Beijing date, years 2000–2100');
 const hhmm = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/)

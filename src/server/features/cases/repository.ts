@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { CasesTable, Database } from '../../platform/db/schema.js';
-import { escapeLike, inScope, pathUnder, type Scope } from '../../platform/scope.js';
+import { escapeLike, inScope, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
 // Queries only. A case is visible by the place path of its grid/community, or to whoever it was sent.
 
@@ -168,7 +168,10 @@ export function volunteerTeam(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
-/** Everyone who works a team's cases: its leader and its members. */
+/**
+ * Everyone who works a team's cases: its leader and its members — those still holding a volunteer
+ * account in the team's community or street (as the session counts them, platform/auth/sessions.ts).
+ */
 export async function teamUserIds(db: Executor, teamId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('volunteer_team_members')
@@ -182,7 +185,23 @@ export async function teamUserIds(db: Executor, teamId: string): Promise<string[
         .where('leader_user_id', 'is not', null),
     )
     .execute();
-  return rows.map((r) => r.user_id);
+  if (rows.length === 0) return [];
+  const volunteers = await db
+    .selectFrom('memberships as m')
+    .innerJoin('places as mp', 'mp.id', 'm.place_id')
+    .innerJoin('volunteer_teams as t', (join) => join.on('t.id', '=', teamId))
+    .innerJoin('places as tp', 'tp.id', 't.place_id')
+    .select('m.user_id')
+    .distinct()
+    .where('m.role', '=', 'volunteer')
+    .where(
+      'm.user_id',
+      'in',
+      rows.map((r) => r.user_id),
+    )
+    .where(sql<boolean>`(${pathUnderColumn('mp.path', 'tp.path')} OR ${pathUnderColumn('tp.path', 'mp.path')})`)
+    .execute();
+  return volunteers.map((r) => r.user_id);
 }
 
 /** A grid worker who may be sent a case: holds grid_worker on a place under the case's community. */
@@ -191,7 +210,7 @@ export function userMemberships(db: Executor, userId: string) {
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
     .leftJoin('places as p', 'p.id', 'm.place_id')
-    .select(['u.id', 'u.display_name', 'u.tenant_id', 'm.role', 'p.path'])
+    .select(['u.id', 'u.display_name', 'u.tenant_id', 'u.status', 'm.role', 'p.path'])
     .where('m.user_id', '=', userId)
     .execute();
 }

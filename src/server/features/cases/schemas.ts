@@ -110,6 +110,11 @@ export const ActionParam = z.object({
 });
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
+// A date filter of the years the data can hold: year 1 or 9999 made the database refuse (500).
+const filterDay = z.iso.date().refine((day) => Number(day.slice(0, 4)) >= 2000 && Number(day.slice(0, 4)) <= 2100, {
+  params: { messages: { 'zh-CN': '年份须在 2000 至 2100 之间', en: 'the year must be between 2000 and 2100' } },
+});
+
 export const CaseQuery = z.object({
   state: z.enum([...caseStates, 'open', 'all']).default('all'),
   under: placeCode.optional(),
@@ -122,8 +127,8 @@ export const CaseQuery = z.object({
     .regex(/^D\d+$/)
     .optional()
     .openapi({ description: 'only cases sent to this department (code)' }),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: filterDay.optional(),
+  to: filterDay.optional(),
   q: text({ max: 40 }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

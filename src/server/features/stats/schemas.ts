@@ -7,11 +7,16 @@ import { text } from '../../platform/text-schema.js';
 export const breakdownKeys = ['category', 'parentCategory', 'channel', 'department', 'grid', 'community'] as const;
 export const granularities = ['day', 'week', 'month'] as const;
 
+// A date filter of the years the data can hold: year 1 or 9999 made the database refuse (500).
+const filterDay = z.iso.date().refine((day) => Number(day.slice(0, 4)) >= 2000 && Number(day.slice(0, 4)) <= 2100, {
+  params: { messages: { 'zh-CN': '年份须在 2000 至 2100 之间', en: 'the year must be between 2000 and 2100' } },
+});
+
 /** The filters every statistics call takes (the case list takes the same names). */
 export const StatsFilters = z.object({
   under: text({ min: 2, max: 40 }).optional(),
-  from: z.iso.date().optional().openapi({ description: 'YYYY-MM-DD, inclusive, Beijing time' }),
-  to: z.iso.date().optional(),
+  from: filterDay.optional().openapi({ description: 'YYYY-MM-DD, inclusive, Beijing time' }),
+  to: filterDay.optional(),
   category: z
     .string()
     .regex(/^[A-Za-z0-9_]{2,40}$/)

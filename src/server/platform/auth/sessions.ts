@@ -5,6 +5,7 @@ import { cutText } from '../../../shared/text.js';
 import type { Executor } from '../audit.js';
 import { randomToken } from '../ids.js';
 import type { Actor, Membership } from '../policy.js';
+import { pathUnderColumn } from '../scope.js';
 
 export const SESSION_COOKIE = 'linli_session';
 export const CSRF_COOKIE = 'linli_csrf';
@@ -149,7 +150,11 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
   });
 }
 
-/** The volunteer teams (志愿服务队) a user leads or belongs to: they work the cases sent to the team. */
+/**
+ * The volunteer teams (志愿服务队) a user leads or belongs to: they work the cases sent to the team.
+ * Only while the user still holds a volunteer account in the team's community or street (the rule
+ * a team's people are chosen by): a volunteer role taken away ends the team's cases for them too.
+ */
 export async function loadTeamIds(db: Executor, userId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('volunteer_team_members')
@@ -157,5 +162,27 @@ export async function loadTeamIds(db: Executor, userId: string): Promise<string[
     .where('user_id', '=', userId)
     .union(db.selectFrom('volunteer_teams').select('id as team_id').where('leader_user_id', '=', userId))
     .execute();
-  return rows.map((r) => r.team_id);
+  if (rows.length === 0) return [];
+  const held = await db
+    .selectFrom('volunteer_teams as t')
+    .innerJoin('places as tp', 'tp.id', 't.place_id')
+    .select('t.id')
+    .where(
+      't.id',
+      'in',
+      rows.map((r) => r.team_id),
+    )
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('memberships as m')
+          .innerJoin('places as mp', 'mp.id', 'm.place_id')
+          .select('m.id')
+          .where('m.user_id', '=', userId)
+          .where('m.role', '=', 'volunteer')
+          .where(sql<boolean>`(${pathUnderColumn('mp.path', 'tp.path')} OR ${pathUnderColumn('tp.path', 'mp.path')})`),
+      ),
+    )
+    .execute();
+  return held.map((r) => r.id);
 }

@@ -14,7 +14,7 @@ export interface Assignee {
 /**
  * Whom a case may be sent to: a department of its county, a grid or community worker of its
  * community, or a volunteer team (志愿服务队) of its community or street (上门服务). Anyone else reads
- * as an invalid target.
+ * as an invalid target; so does a disabled account.
  */
 export async function resolveTarget(
   trx: Trx,
@@ -40,5 +40,7 @@ export async function resolveTarget(
       r.path && community && ['grid_worker', 'community_worker'].includes(r.role) && r.path.includes(`/${community}/`),
   );
   if (!fits) throw invalid('target', 'notCaseCommunityStaff');
+  // A disabled account cannot log in: a case sent to it would wait for nobody.
+  if (fits.status !== 'active') throw invalid('target', 'targetDisabled');
   return { userId: fits.id, departmentId: null, teamId: null, name: fits.display_name };
 }
