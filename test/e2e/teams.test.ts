@@ -50,9 +50,16 @@ describe('志愿服务队 — the console page', () => {
     await page.getByTestId('team-add').click();
     await page.getByTestId('team-form').waitFor();
     expect(await page.getByTestId('team-accounts-hint').textContent()).toContain('用户管理');
-    await page.getByTestId('team-name').fill(teamName);
     await page.getByTestId('team-phone').fill('0912-3456789');
     await choose(page, 'team-leader', '郑小红');
+    // What the server refuses is said in the dialog, which stays open with what was typed.
+    await page.getByTestId('team-name').fill(`服务队\u0007${tag}`);
+    await page.getByTestId('team-submit').click();
+    await page.getByTestId('team-error').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('team-error').textContent()).toContain('队名：含有不可见的控制字符');
+    expect(await page.getByTestId('team-leader').textContent()).toContain('郑小红');
+    await screenshot(page, 'console-team-error');
+    await page.getByTestId('team-name').fill(teamName);
     await page.waitForTimeout(300);
     await screenshot(page, 'console-team-form');
     await page.getByTestId('team-submit').click();

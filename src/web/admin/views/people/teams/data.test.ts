@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VolunteerTeam } from '../../../../common/api-types';
-import { candidateLabel, matchesTeam, memberNames, peopleInput, teamSize } from './data';
+import { candidateLabel, issueLines, matchesTeam, memberNames, peopleInput, teamSize } from './data';
 
 const team = (over: Partial<VolunteerTeam> = {}): VolunteerTeam => ({
   id: 't1',
@@ -45,5 +45,24 @@ describe('volunteer team list helpers', () => {
       '郑小红 · 139****1234 · 和平社区',
     );
     expect(candidateLabel({ id: 'u1', name: '郑小红', phone: null, place: '和平社区' })).toBe('郑小红 · 和平社区');
+  });
+
+  it('says each refused field by its name, and tolerates details of another shape', () => {
+    const label = (path: string) => ({ name: '队名', leaderUserId: '队长' })[path] ?? '';
+    const details = {
+      issues: [
+        { path: 'name', message: '含有不可见的控制字符，请删除后重试' },
+        { path: 'leaderUserId', message: '此人不是该社区或街道的志愿者账号' },
+        { path: 'other', message: '其他原因' },
+      ],
+    };
+    expect(issueLines(details, label)).toEqual([
+      '队名：含有不可见的控制字符，请删除后重试',
+      '队长：此人不是该社区或街道的志愿者账号',
+      '其他原因',
+    ]);
+    expect(issueLines(undefined, label)).toEqual([]);
+    expect(issueLines({ issues: 'x' }, label)).toEqual([]);
+    expect(issueLines({ issues: [null, { path: 'name' }] }, label)).toEqual([]);
   });
 });

@@ -36,3 +36,18 @@ export function peopleInput(leaderId: string, memberIds: string[]) {
     memberUserIds: [...new Set(memberIds)].filter((id) => id !== leaderId),
   };
 }
+
+/**
+ * The server's reasons for refusing a team, one line per field (`队名：含有不可见的控制字符…`), from the
+ * error's `details.issues`; `label` names a field by its path (empty: the reason alone).
+ */
+export function issueLines(details: unknown, label: (path: string) => string): string[] {
+  const issues = (details as { issues?: unknown } | null | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues
+    .filter((i): i is { path: string; message: string } => typeof i?.message === 'string')
+    .map((i) => {
+      const name = typeof i.path === 'string' ? label(i.path) : '';
+      return name ? `${name}：${i.message}` : i.message;
+    });
+}
