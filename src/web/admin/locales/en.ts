@@ -11,6 +11,7 @@ import legal from './en/legal';
 import calendar from './en/calendar';
 import { lists, orgLists } from './en/lists';
 import users from './en/users';
+import teams from './en/teams';
 
 const en: typeof zhCN = {
   ...common,
@@ -26,6 +27,7 @@ const en: typeof zhCN = {
   lists,
   orgLists,
   users,
+  teams,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

@@ -10,6 +10,7 @@ import legal from './zh-CN/legal';
 import calendar from './zh-CN/calendar';
 import { lists, orgLists } from './zh-CN/lists';
 import users from './zh-CN/users';
+import teams from './zh-CN/teams';
 
 export default {
   ...common,
@@ -25,6 +26,7 @@ export default {
   lists,
   orgLists,
   users,
+  teams,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -11,6 +11,7 @@ import {
   Notebook,
   OfficeBuilding,
   School,
+  Service,
   Share,
   Stamp,
   Upload,
@@ -130,6 +131,13 @@ export const layoutChildren: RouteRecordRaw[] = [
         name: 'organisations',
         component: () => import('../views/people/organisations/index.vue'),
         meta: { titleKey: 'menu.organisations', icon: School, permission: 'orgs:read' },
+      },
+      {
+        // 志愿服务队 (issue 14): teams a case can be sent to for home service; orgs:write edits.
+        path: 'volunteer-teams',
+        name: 'volunteer-teams',
+        component: () => import('../views/people/teams/index.vue'),
+        meta: { titleKey: 'teams.menu', icon: Service, permission: 'orgs:read' },
       },
     ],
   },

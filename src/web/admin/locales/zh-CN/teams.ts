@@ -1,0 +1,36 @@
+// 志愿服务队 (console, issue 14): merged into the console's messages as `teams`.
+export default {
+  menu: '志愿服务队',
+  title: '志愿服务队',
+  total: '共 {n} 支',
+  intro:
+    '志愿服务队由社区或街道组建，负责上门服务：派发诉求时可以选择“志愿服务队”，队长和队员在手机上接单、办理；办结后默认先经现场核查，再请反映人评价。',
+  searchPlaceholder: '搜索队名、队长或队员',
+  add: '新建服务队',
+  edit: '编辑',
+  addTitle: '新建志愿服务队',
+  editTitle: '编辑：{name}',
+  empty: '还没有志愿服务队。新建一支后，派发诉求时就可以派给它上门服务。',
+  noMatch: '没有符合条件的服务队',
+  people: '{n} 人',
+  noLeader: '未设队长',
+  columns: {
+    name: '队名',
+    place: '所属社区/街道',
+    leader: '队长',
+    members: '队员',
+    size: '人数',
+    phone: '联系电话',
+    actions: '操作',
+  },
+  fields: { place: '所属区域', name: '队名', phone: '联系电话', leader: '队长', members: '队员' },
+  placeHint: '请选择一个社区或街道（服务队只能建在社区或街道）',
+  namePlaceholder: '如：和平社区助老服务队',
+  leaderPlaceholder: '从本社区/街道的志愿者账号中选择',
+  membersPlaceholder: '可选多人',
+  noCandidates: '这里还没有志愿者账号',
+  noCandidatesHere: '所选社区或街道还没有志愿者账号，暂时只能建队、不能选人。',
+  accountsHint:
+    '队长和队员须有“志愿者”角色的登录账号，且账号属于本社区或街道；账号在“用户管理”中开设。志愿者花名册中的人员没有账号的，需先为其开设账号。',
+  toUsers: '去用户管理',
+};
