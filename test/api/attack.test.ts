@@ -125,4 +125,23 @@ describe(`issue 14 under attack (${testEngine})`, () => {
     expect((await admin.get('/api/v1/cases?from=2000-01-01&to=2100-12-31')).status).toBe(200);
     expect((await admin.get('/api/v1/stats/summary?from=2026-01-01&to=2026-12-31')).status).toBe(200);
   });
+
+  it('refuses a username that differs from a taken one only by case (no look-alike ADMIN beside admin)', async () => {
+    const worker = await new Session(ctx).login('worker1');
+    for (const username of ['ADMIN', 'Admin', 'Worker1']) {
+      const res = await worker.post('/api/v1/users', {
+        displayName: '假管理员',
+        password: 'Start2026x',
+        username,
+        memberships: [{ role: 'grid_worker', scope: world.gridA.code }],
+      });
+      expect(res.status, username).toBe(409);
+    }
+    const rows = await ctx.deps.db
+      .selectFrom('users')
+      .select('username')
+      .where((eb) => eb(eb.fn('lower', ['username']), '=', 'admin'))
+      .execute();
+    expect(rows.map((r) => r.username)).toEqual(['admin']);
+  });
 });

@@ -7,6 +7,13 @@ select
 from "users"
 where "username" = $1;
 
+-- account.usernameTaken
+
+select
+  "id"
+from "users"
+where lower("username") = $1;
+
 -- account.findUserById
 
 select

@@ -76,9 +76,9 @@ where "id" = $1
 -- users.takenUsernames
 
 select
-  "username"
+  lower("username") as "lowered"
 from "users"
-where "username" in ($1, $2);
+where lower("username") in ($1, $2);
 
 -- users.grantablePlaces
 

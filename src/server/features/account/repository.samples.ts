@@ -9,6 +9,7 @@ const phoneHash = 'b3f1c2d4e5a6978812345678901234567890abcdef1234567890abcdef123
 
 export const samples: SqlSamples<typeof repo> = {
   findUserByUsername: (db) => repo.findUserByUsername(db, 'wang.fang'),
+  usernameTaken: (db) => repo.usernameTaken(db, 'Wang.Fang'),
   findUserById: (db) => repo.findUserById(db, userId),
   recordLoginSuccess: (db) => repo.recordLoginSuccess(db, userId, now),
   loggedInFrom: (db) => repo.loggedInFrom(db, userId, '203.0.113.7', new Date('2026-11-06T08:00:00Z')),

@@ -37,7 +37,7 @@ export interface NewStaffUser {
 
 /** Inserts the user and the memberships, and audits it (never the password); 409 CONFLICT when the username is taken. */
 export async function insertStaffUser(trx: Executor, actor: Actor, input: NewStaffUser, now: Date) {
-  if (await repo.findUserByUsername(trx, input.username)) throw new AppError('CONFLICT', { username: input.username });
+  if (await repo.usernameTaken(trx, input.username)) throw new AppError('CONFLICT', { username: input.username });
   const id = newId();
   const tenantId = input.memberships[0]?.scope.tenantId ?? null;
   await repo.insertUser(trx, {

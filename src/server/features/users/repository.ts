@@ -146,11 +146,22 @@ export async function deleteMembership(db: Executor, userId: string, membershipI
   await db.deleteFrom('memberships').where('id', '=', membershipId).where('user_id', '=', userId).execute();
 }
 
-/** Usernames of this list that are taken already. */
+/** Usernames of this list that are taken already, in any letter case (as the list spells them). */
 export async function takenUsernames(db: Executor, usernames: string[]) {
   if (usernames.length === 0) return [];
-  const rows = await db.selectFrom('users').select('username').where('username', 'in', usernames).execute();
-  return rows.map((r) => r.username);
+  const rows = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn<string>('lower', ['username']).as('lowered'))
+    .where((eb) =>
+      eb(
+        eb.fn('lower', ['username']),
+        'in',
+        usernames.map((u) => u.toLowerCase()),
+      ),
+    )
+    .execute();
+  const taken = new Set(rows.map((r) => r.lowered));
+  return usernames.filter((u) => taken.has(u.toLowerCase()));
 }
 
 /** Places a membership may be granted at, under these paths: divisions down to grids, in use. */

@@ -372,7 +372,7 @@ const en: typeof zhCN = {
   supervision: {
     title: 'Supervision',
     subtitle:
-      'Late and escalated cases: a community sees its late ones, a street those escalated to it, the county those escalated to the county',
+      'Late and escalated cases: a community sees its late ones, a street those escalated to it or on to the county, the county those escalated to the county',
     levelFilter: 'Level',
     allLevels: 'All levels',
     levels: { '0': 'Community', '1': 'Street', '2': 'County' },

@@ -368,7 +368,7 @@ export default {
   // 督办: late and escalated cases of the levels the user supervises (cases/supervision).
   supervision: {
     title: '督办',
-    subtitle: '超时未办和已上报的诉求：社区看本社区超时的，街道看上报到街道的，区县看上报到区县的',
+    subtitle: '超时未办和已上报的诉求：社区看本社区超时的，街道看上报到街道及区县的，区县看上报到区县的',
     levelFilter: '层级',
     allLevels: '全部层级',
     levels: { '0': '社区', '1': '街道督办', '2': '区县督办' },
