@@ -530,7 +530,7 @@ describe('stored XSS: every name and free text is shown as text, under a strict 
     await visit(admin, '/cases/new', { ready: 'case-intake' });
     await visit(admin, '/cases/duty-roster', { ready: 'case-roster' });
     await visit(admin, '/cases/sms', { ready: 'sms-table' });
-    await visit(admin, '/cases/categories', { ready: 'categories-table', shows: [categoryNames[0]] });
+    await visit(admin, '/cases/categories', { ready: 'categories-table-event', shows: [categoryNames[0]] });
     await visit(admin, '/whistles?state=all', { ready: 'whistle-page' });
     await visit(admin, `/whistles/${ids.whistle}`, {
       ready: 'whistle-detail',
