@@ -32,6 +32,9 @@ async function createUser(page: Page, user: { username: string; name: string; ro
   await visibleOption(page, user.role).click();
   await page.locator('[data-testid="grant-scope"]:visible').click();
   await visibleOption(page, user.place).click();
+  // A dropdown still open (a slow close on a busy machine) would cover the submit button: click away.
+  if (await page.locator('.el-select-dropdown:visible').count()) await page.getByTestId('new-name').click();
+  await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0);
   await page.getByTestId('new-submit').click();
   const shown = page.getByTestId('password-value');
   await shown.waitFor({ timeout: 10_000 });
@@ -108,8 +111,11 @@ describe('用户管理 — accounts made by the county itself', () => {
     await officer.getByTestId('user-drawer').waitFor({ state: 'hidden' });
     await officer.getByTestId('users-new').click();
     await officer.locator('[data-testid="grant-role"]:visible').click();
+    // The list opens as the click lands: wait for it, then read it.
+    await expect
+      .poll(() => officer.locator('.el-select-dropdown__item:visible').allTextContents())
+      .toContain('社区工作者');
     const roles = await officer.locator('.el-select-dropdown__item:visible').allTextContents();
-    expect(roles).toContain('社区工作者');
     expect(roles).not.toContain('系统管理员');
 
     const worker = await browser.newPage({
