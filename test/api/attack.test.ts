@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { addMembership, buildUser, buildWorld, givePhone } from '../support/factories.js';
+import { newId } from '../../src/server/platform/ids.js';
+import { addMembership, buildPlace, buildUser, buildWorld, givePhone } from '../support/factories.js';
 import { smsTo } from '../support/handset.js';
 import { testEngine } from '../support/db.js';
 
@@ -143,5 +144,39 @@ describe(`issue 14 under attack (${testEngine})`, () => {
       .where((eb) => eb(eb.fn('lower', ['username']), '=', 'admin'))
       .execute();
     expect(rows.map((r) => r.username)).toEqual(['admin']);
+  });
+
+  it("bounds a street office's account (城关司法所) by its street, not the county", async () => {
+    const other = await buildPlace(ctx.deps, {
+      kind: 'street',
+      code: '610899009',
+      name: '西关街道',
+      parent: world.county,
+    });
+    const otherCommunity = await buildPlace(ctx.deps, {
+      kind: 'community',
+      code: '610899009001',
+      name: '西关社区',
+      parent: other,
+    });
+    await ctx.deps.db
+      .insertInto('departments')
+      .values({
+        id: newId(),
+        tenant_id: '610899',
+        code: 'D61089901J',
+        name: '城关司法所',
+        kind: 'justice',
+        street_code: world.street.code,
+        created_at: ctx.deps.clock.now(),
+      })
+      .execute();
+    await buildUser(ctx.deps, 'streetJustice', 'department_receiver', 'D61089901J');
+    const receiver = await new Session(ctx).login('streetJustice');
+    expect((await receiver.get(`/api/v1/places/${world.c1.code}`)).status).toBe(200);
+    expect((await receiver.get(`/api/v1/places/${otherCommunity.code}`)).status).toBe(404);
+    // A county department (no street) still reads the whole county.
+    const county = await new Session(ctx).login('receiver');
+    expect((await county.get(`/api/v1/places/${otherCommunity.code}`)).status).toBe(200);
   });
 });

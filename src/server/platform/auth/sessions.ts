@@ -107,6 +107,8 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
     .leftJoin('places as p', 'p.id', 'm.place_id')
     .leftJoin('departments as d', 'd.id', 'm.department_id')
     .leftJoin('places as county', (join) => join.onRef('county.code', '=', 'd.tenant_id'))
+    // A street office (街道司法所, 派出所 …) reaches its street; a county department the county.
+    .leftJoin('places as street', (join) => join.onRef('street.code', '=', 'd.street_code'))
     .select([
       'm.role',
       'p.code as place_code',
@@ -116,6 +118,7 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
       'd.code as department_code',
       'd.name as department_name',
       'county.path as county_path',
+      'street.path as street_path',
     ])
     .where('m.user_id', '=', userId)
     .orderBy(sql`m.created_at`)
@@ -141,7 +144,7 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
           scopeKind: 'department',
           scopeCode: r.department_code,
           scopeName: r.department_name ?? '',
-          path: r.county_path,
+          path: r.street_path ?? r.county_path,
           departmentId: r.department_id,
         },
       ];
