@@ -1,5 +1,6 @@
 import { invalid } from '../../../platform/errors.js';
 import type { CaseRow } from '../../../platform/db/schema.js';
+import { isUnder } from '../../../platform/scope.js';
 import type { AssigneeKind } from '../../../../shared/cases.js';
 import * as repo from '../repository.js';
 import type { Trx } from './context.js';
@@ -29,7 +30,7 @@ export async function resolveTarget(
   if (target.kind === 'team') {
     // A team serves the community or street it belongs to: its place must be above the case's place.
     const team = await repo.volunteerTeam(trx, target.id);
-    if (!team || team.tenant_id !== c.tenant_id || !c.place_path.startsWith(team.path))
+    if (!team || team.tenant_id !== c.tenant_id || !isUnder(c.place_path, team.path))
       throw invalid('target', 'notCaseCommunityTeam');
     return { userId: null, departmentId: null, teamId: team.id, name: team.name };
   }
