@@ -65,6 +65,10 @@ export const permissions = [
   'calendar:write', // 节假日与工作时间: the holiday calendar and the county's business hours (county administrators)
   'lists:configure', // the county's resident tags and organisation kinds (admin only)
   'people:sensitive', // see and set sensitive tags (法律援助, 安置帮教, 社区矫正): not grid workers
+  'services:configure', // 服务事项: the county's catalogue, forms, materials and bundles (county administrators)
+  'services:window', // 窗口: enter (代办), pre-check, accept and hand out applications; the hall's windows, queue and kiosks
+  'services:review', // 审核: review the parts of applications handled by one's community, street or department
+  'services:assist', // 救助顾问: adviser teams, visits and help for residents in hardship
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -105,6 +109,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'calendar:write',
     'lists:configure',
     'people:sensitive',
+    'services:configure',
+    'services:window',
+    'services:review',
+    'services:assist',
   ],
   street_officer: [
     ...staffRead,
@@ -118,6 +126,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'duties:write',
     'people:sensitive',
     'users:manage',
+    'services:window',
+    'services:review',
+    'services:assist',
   ],
   community_worker: [
     ...staffRead,
@@ -130,10 +141,29 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'cases:configure',
     'people:sensitive',
     'users:manage',
+    'services:window',
+    'services:review',
+    'services:assist',
   ],
   grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
-  department_receiver: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
-  department_handler: [...staffRead, 'cases:handle', 'files:write', 'whistle:answer', 'duties:read', 'duties:assign'],
+  department_receiver: [
+    ...staffRead,
+    'cases:handle',
+    'files:write',
+    'whistle:answer',
+    'duties:read',
+    'duties:assign',
+    'services:review',
+  ],
+  department_handler: [
+    ...staffRead,
+    'cases:handle',
+    'files:write',
+    'whistle:answer',
+    'duties:read',
+    'duties:assign',
+    'services:review',
+  ],
   legal_adviser: [...staffRead, 'disputes:read', 'disputes:write', 'files:write', 'legal:answer', 'whistle:answer'],
   mediator: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
   // A volunteer works the cases sent to their team (上门服务) and photographs the result.

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { SpotKind } from '../../../shared/spots.js';
+import type { ServicesDatabase } from './schema-services.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -732,7 +733,8 @@ export interface PartyOrgUnitsTable {
   created_at: Timestamp;
 }
 
-export interface Database {
+// Features with many tables keep their types in a schema-<feature>.ts of their own.
+export interface Database extends ServicesDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;
