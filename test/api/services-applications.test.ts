@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ApplicationDetail,
+  ApplicationList,
+  PartList,
+} from '../../src/server/features/services/applications/schemas.js';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
@@ -244,6 +249,14 @@ describe(`service applications 办件 (${testEngine})`, () => {
     expect((await worker.post(`/api/v1/services/applications/${id}/collect`)).status).toBe(200);
     detail = (await worker.get(`/api/v1/services/applications/${id}`)).body;
     expect(detail).toMatchObject({ state: 'collected', visits: 1, actions: [] });
+    // Every answer is what its schema says, and says nothing more (the web's types come from them).
+    expect(ApplicationDetail.parse(detail)).toEqual(detail);
+    expect(ApplicationDetail.parse(civilAfter)).toEqual(civilAfter);
+    const queue = (await worker.get('/api/v1/services/applications')).body;
+    expect(ApplicationList.parse(queue)).toEqual(queue);
+    const review = (await civil.get('/api/v1/services/parts?state=done')).body;
+    expect(review.items).toHaveLength(1);
+    expect(PartList.parse(review)).toEqual(review);
     expect(await templatesTo('13800000001')).toEqual(['service_submitted', 'service_accepted', 'service_ready']);
   });
 
