@@ -436,4 +436,32 @@ describe(`service applications 办件 (${testEngine})`, () => {
     const other = await residentSession('13600000006');
     expect((await other.get(`/api/v1/services/prefill?idNumber=${idNumber}`)).status).toBe(404);
   });
+
+  it('sends an application back from the pre-check for 补正 and takes the corrected answers, checked again', async () => {
+    const worker = await session('worker1');
+    const photo = await upload(worker);
+    const filed = await worker.post('/api/v1/services/applications', {
+      itemId: items.allowance.id,
+      communityId: c1Id,
+      answers: { name: '周八', id_number: ZHANG, income: 900 },
+      materials: [{ key: 'id_card', fileIds: [photo] }],
+      applicant: { name: '周八', idNumber: ZHANG, phone: '13800000008' },
+    });
+    const id = filed.body.id;
+    expect((await worker.post(`/api/v1/services/applications/${id}/supplement`)).status).toBe(400);
+    const asked = await worker.post(`/api/v1/services/applications/${id}/supplement`, { note: '收入填写有误' });
+    expect(asked.body.state).toBe('supplement');
+    const wrong = await worker.post(`/api/v1/services/applications/${id}/resubmit`, {
+      answers: { name: '周八', id_number: ZHANG, income: -1 },
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.details.issues.map((i: { path: string }) => i.path)).toEqual(['answers.income']);
+    const right = await worker.post(`/api/v1/services/applications/${id}/resubmit`, {
+      answers: { name: '周八', id_number: ZHANG, income: 700 },
+    });
+    expect(right.body.state).toBe('submitted');
+    const detail = (await worker.get(`/api/v1/services/applications/${id}`)).body;
+    expect(detail).toMatchObject({ answers: { income: 700 }, supplementNote: null, visits: 2 });
+    expect(await templatesTo('13800000008')).toEqual(['service_submitted', 'service_supplement']);
+  });
 });
