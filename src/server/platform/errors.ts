@@ -304,6 +304,20 @@ export const invalidReasons = {
     en: 'this person holds no volunteer account in this community or street',
   },
   targetDisabled: { 'zh-CN': '此账号已停用，不能再接收诉求', en: 'this account is disabled and cannot take cases' },
+  // 救助顾问 (issue 15, services/assistance)
+  notPlaceStaff: { 'zh-CN': '此人在该社区没有工作账号', en: 'this person holds no staff account in this community' },
+  notInHardship: {
+    'zh-CN': '此人没有困难群众标签（低保、特困、残疾、独居老人等）',
+    en: 'this resident carries no hardship tag',
+  },
+  teamOtherCommunity: { 'zh-CN': '该顾问团不属于此人所在的社区', en: 'this team does not serve the resident’s community' },
+  notTeamMember: { 'zh-CN': '此人不是该顾问团的成员', en: 'this person is not a member of the team' },
+  notTheirApplication: {
+    'zh-CN': '找不到此人在本社区的这件申请',
+    en: 'no such application of this resident in their community',
+  },
+  visitInFuture: { 'zh-CN': '走访日期不能晚于今天', en: 'the visit cannot be after today' },
+  visitIdTaken: { 'zh-CN': '该编号已用于另一条走访记录', en: 'this id belongs to another visit' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

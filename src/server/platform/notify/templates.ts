@@ -25,6 +25,8 @@ export const smsTemplates = {
     '{community}吹哨召集的{department}在平台上没有接哨账号，{how}。请督促其{arriveBy}前到场：{subject}。{meeting}',
   legal_answered: '您咨询的法律问题已有答复，请登录查看：{link}',
   case_verify_failed: '诉求{code}现场核查未通过：{reason}。请在{deadline}前重新办结。',
+  // 救助顾问 (issue 15): the lead adviser of a person in hardship nobody has contacted for a while.
+  assist_overdue: '救助顾问提醒：{community}的{name}已{days}天未联系（上次：{last}），请尽快走访。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;
