@@ -7,6 +7,7 @@ import type { Locale } from '../../../platform/i18n/locale.js';
 import { can, type Actor } from '../../../platform/policy.js';
 import { resolveUnder } from '../../../platform/scope.js';
 import { defaultOverdueDays } from '../../../../shared/assistance.js';
+import { dateText } from '../../people/index.js';
 import {
   assertMayAssist,
   assertMayManageAt,
@@ -53,7 +54,8 @@ export async function hardshipFilter(db: Db, actor: Actor) {
   };
 }
 
-function ageOn(birth: string | null, today: string): number | null {
+function ageOn(birthDate: unknown, today: string): number | null {
+  const birth = dateText(birthDate);
   if (!birth) return null;
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const [by, bm, bd] = birth.slice(0, 10).split('-').map(Number) as [number, number, number];
