@@ -77,9 +77,9 @@ describe(`assistance advisers 救助顾问 (${testEngine})`, () => {
     });
     expect(res.body.overdueDays).toBe(30);
     const other = await new Session(ctx).login('worker2');
-    expect((await other.get('/api/v1/services/assistance/people')).body.items.map((p: { name: string }) => p.name)).toEqual(
-      ['赵桂英'],
-    );
+    expect(
+      (await other.get('/api/v1/services/assistance/people')).body.items.map((p: { name: string }) => p.name),
+    ).toEqual(['赵桂英']);
     expect((await other.get(`/api/v1/services/assistance/people/${people.alone}`)).status).toBe(404);
     expect((await worker.get(`/api/v1/services/assistance/people/${people.veteran}`)).status).toBe(404);
     expect((await (await new Session(ctx).login('gridA')).get('/api/v1/services/assistance/people')).status).toBe(403);
@@ -186,8 +186,7 @@ describe(`assistance advisers 救助顾问 (${testEngine})`, () => {
     const refused = await helper.post('/api/v1/services/assistance/visits', { ...visit, applicationId: elsewhere.id });
     expect(refused.status).toBe(400);
     expect(refused.body.error.details.issues[0].path).toBe('applicationId');
-    const visitCount = async () =>
-      (await ctx.deps.db.selectFrom('assist_visits').select('id').execute()).length;
+    const visitCount = async () => (await ctx.deps.db.selectFrom('assist_visits').select('id').execute()).length;
     expect(await visitCount()).toBe(0);
     const logged = await helper.post('/api/v1/services/assistance/visits', { ...visit, applicationId: theirs.id });
     expect(logged.status).toBe(201);

@@ -110,7 +110,13 @@ export async function listPeople(deps: AssistanceBaseDeps, actor: Actor, q: Peop
     { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
   );
   const ctx = { actor, tags, locale, today, overdueDays: days };
-  return { items: rows.map((r) => presentPerson(r, ctx)), total, page: q.page, pageSize: q.pageSize, overdueDays: days };
+  return {
+    items: rows.map((r) => presentPerson(r, ctx)),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+    overdueDays: days,
+  };
 }
 
 /**
@@ -148,7 +154,10 @@ export async function myPeople(deps: AssistanceBaseDeps, actor: Actor, locale: L
   const { tags } = await hardshipFilter(deps.db, actor);
   const today = shanghaiDate(deps.clock.now().getTime());
   const days = await overdueDays(deps.db, actor.tenantId);
-  return { items: rows.map((r) => presentPerson(r, { actor, tags, locale, today, overdueDays: days })), overdueDays: days };
+  return {
+    items: rows.map((r) => presentPerson(r, { actor, tags, locale, today, overdueDays: days })),
+    overdueDays: days,
+  };
 }
 
 /** 分配: puts a person in hardship in the care of a team of their community, with a lead adviser on it. */

@@ -17,9 +17,7 @@ export function hardshipTags(db: Executor) {
 }
 
 const anyTag = (codes: string[]): RawBuilder<boolean> =>
-  codes.length
-    ? sql<boolean>`r.tags && ARRAY[${sql.join(codes.map((c) => sql`${c}`))}]::text[]`
-    : sql<boolean>`false`;
+  codes.length ? sql<boolean>`r.tags && ARRAY[${sql.join(codes.map((c) => sql`${c}`))}]::text[]` : sql<boolean>`false`;
 
 /** Who counts as in hardship for this reader: a plain hardship tag, or a sensitive one where they may see it. */
 export interface HardshipFilter {
@@ -42,7 +40,9 @@ function basePeople(db: Executor) {
     .where('r.status', '=', 'active');
 }
 
-const lastContact = sql<string | null>`(SELECT max(v.visited_on)::text FROM assist_visits v WHERE v.resident_id = r.id)`;
+const lastContact = sql<
+  string | null
+>`(SELECT max(v.visited_on)::text FROM assist_visits v WHERE v.resident_id = r.id)`;
 /** The Beijing day a person was put on a team: their clock starts there when nobody has contacted them yet. */
 const assignedDay = sql<string | null>`to_char((a.assigned_at AT TIME ZONE 'UTC') + interval '8 hours', 'YYYY-MM-DD')`;
 const personColumns = [
@@ -111,11 +111,7 @@ export async function listPeople(db: Executor, f: PeopleFilter, page: { offset: 
 
 /** One active resident with their team, whatever the scope (the service checks it). */
 export function findPerson(db: Executor, residentId: string) {
-  return basePeople(db)
-    .select(personColumns)
-    .select(personExtras)
-    .where('r.id', '=', residentId)
-    .executeTakeFirst();
+  return basePeople(db).select(personColumns).select(personExtras).where('r.id', '=', residentId).executeTakeFirst();
 }
 
 /** The people in the care of teams the user leads or belongs to (the adviser's phone list). */
@@ -171,9 +167,7 @@ export function listTeams(db: Executor, f: { scope: Scope; underPath: string | n
     .leftJoin('users as l', 'l.id', 't.leader_user_id')
     .select(['t.id', 't.name', 't.phone', 't.leader_user_id', 'l.display_name as leader_name'])
     .select(['c.code as community_code', 'c.name as community_name'])
-    .select(
-      sql<number>`(SELECT count(*)::int FROM assist_assignments a WHERE a.team_id = t.id)`.as('people'),
-    )
+    .select(sql<number>`(SELECT count(*)::int FROM assist_assignments a WHERE a.team_id = t.id)`.as('people'))
     .where(inScope('c.path', f.scope));
   if (f.underPath) q = q.where(pathUnder('c.path', f.underPath));
   return q.orderBy('c.code').orderBy('t.name').limit(500).execute();
@@ -325,7 +319,10 @@ export async function listVisits(db: Executor, f: VisitFilter, page: { offset: n
   if (f.to) q = q.where(sql<boolean>`v.visited_on <= ${f.to}::date`);
   const [rows, total] = await Promise.all([
     q.orderBy('v.visited_on', 'desc').orderBy('v.created_at', 'desc').offset(page.offset).limit(page.limit).execute(),
-    q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: total.n };
 }

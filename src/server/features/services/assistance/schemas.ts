@@ -103,7 +103,11 @@ export const VisitInput = z
       }),
     note: text({ min: 2, max: 2000, multiline: true }),
     visitedOn: day,
-    applicationId: z.uuid().nullable().default(null).openapi({ description: '代收代办: the application filed for them' }),
+    applicationId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .openapi({ description: '代收代办: the application filed for them' }),
   })
   .openapi('AssistVisitInput');
 export const VisitQuery = z.object({
@@ -147,9 +151,7 @@ export const AssistCandidateSchema = ref
   .extend({ phone: z.string().nullable(), roles: z.array(z.string()) })
   .openapi('AssistCandidate');
 
-export const SettingsSchema = z
-  .object({ overdueDays: z.number().int().min(1).max(365) })
-  .openapi('AssistSettings');
+export const SettingsSchema = z.object({ overdueDays: z.number().int().min(1).max(365) }).openapi('AssistSettings');
 
 export type PeopleQueryT = z.infer<typeof PeopleQuery>;
 export type AssignInputT = z.infer<typeof AssignInput>;

@@ -86,7 +86,13 @@ export async function createTeam(deps: AssistanceBaseDeps, actor: Actor, input: 
     await repo.replaceTeamMembers(
       trx,
       id,
-      members.map((m) => ({ team_id: id, user_id: m.userId, kind: m.kind, tenant_id: place.tenant_id!, created_at: now })),
+      members.map((m) => ({
+        team_id: id,
+        user_id: m.userId,
+        kind: m.kind,
+        tenant_id: place.tenant_id!,
+        created_at: now,
+      })),
     );
     const audit = { action: 'assist.team.create', entityType: 'assist_team', entityId: id };
     await recordAudit(trx, actor, { ...audit, tenantId: place.tenant_id!, after: { ...input } }, now);
@@ -110,12 +116,23 @@ export async function updateTeam(deps: AssistanceBaseDeps, actor: Actor, id: str
     await repo.replaceTeamMembers(
       trx,
       id,
-      members.map((m) => ({ team_id: id, user_id: m.userId, kind: m.kind, tenant_id: team.tenant_id, created_at: now })),
+      members.map((m) => ({
+        team_id: id,
+        user_id: m.userId,
+        kind: m.kind,
+        tenant_id: team.tenant_id,
+        created_at: now,
+      })),
     );
     const onTeam = [...members.map((m) => m.userId), ...(input.leaderUserId ? [input.leaderUserId] : [])];
     await repo.dropLeadsOffTeam(trx, id, onTeam);
     const audit = { action: 'assist.team.update', entityType: 'assist_team', entityId: id };
-    await recordAudit(trx, actor, { ...audit, tenantId: team.tenant_id, before: { name: team.name }, after: { ...input } }, now);
+    await recordAudit(
+      trx,
+      actor,
+      { ...audit, tenantId: team.tenant_id, before: { name: team.name }, after: { ...input } },
+      now,
+    );
   });
   return { id };
 }

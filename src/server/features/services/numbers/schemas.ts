@@ -30,10 +30,12 @@ export const ServiceNumbersSchema = z
     onTimeRate: rate.openapi({ description: 'parts decided by their deadline / parts decided' }),
     avgHandlingDays: z.number().nullable().openapi({ description: 'accepted → decided, working days' }),
     oneVisitRate: rate.openapi({ description: '最多跑一次: completed with visits ≤ 1 / completed' }),
-    ratings: z.object(Object.fromEntries(serviceRatings.map((r) => [r, z.number()])) as Record<
-      (typeof serviceRatings)[number],
-      z.ZodNumber
-    >),
+    ratings: z.object(
+      Object.fromEntries(serviceRatings.map((r) => [r, z.number()])) as Record<
+        (typeof serviceRatings)[number],
+        z.ZodNumber
+      >,
+    ),
     rated: z.number(),
     satisfactionRate: rate.openapi({ description: '(非常满意 + 满意 + 基本满意) / rated' }),
     pendingSupplement: z.number().openapi({ description: 'waiting for 补正 now' }),

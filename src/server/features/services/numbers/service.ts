@@ -30,7 +30,12 @@ async function resolve(deps: NumbersDeps, actor: Actor, q: NumbersQueryT) {
   assertMayReadNumbers(actor);
   const under = await resolveUnder(deps.db, actor, numbersPermission, q.place);
   const paths = under ? [under.path] : scopeOf(actor, numbersPermission, { placesOnly: true }).paths;
-  const places = under ? [under] : await findByCodes(deps.db, paths.map((p) => p.split('/').filter(Boolean).at(-1)!));
+  const places = under
+    ? [under]
+    : await findByCodes(
+        deps.db,
+        paths.map((p) => p.split('/').filter(Boolean).at(-1)!),
+      );
   const today = shanghaiDate(deps.clock.now().getTime());
   const to = q.to ?? today;
   const from = q.from ?? shanghaiDate(new Date(`${to}T00:00:00+08:00`).getTime() - 29 * DAY);
@@ -74,7 +79,11 @@ async function countsByKey(deps: NumbersDeps, filter: repo.NumbersFilter) {
   for (const s of spans) {
     if (!calendars.has(s.tenant_id)) calendars.set(s.tenant_id, await workdayCalendar(deps.db, s.tenant_id));
     const c = row(s);
-    c.handlingDays += workingDaysBetween(new Date(s.accepted_at!), new Date(s.decided_at!), calendars.get(s.tenant_id)!);
+    c.handlingDays += workingDaysBetween(
+      new Date(s.accepted_at!),
+      new Date(s.decided_at!),
+      calendars.get(s.tenant_id)!,
+    );
     c.handled += 1;
   }
   return [...counts.values()];
@@ -84,14 +93,26 @@ export async function report(deps: NumbersDeps, actor: Actor, q: NumbersQueryT):
   const { place, from, to, filter } = await resolve(deps, actor, q);
   const rows = await countsByKey(deps, filter);
   const [items, bundles] = await Promise.all([
-    repo.itemNames(deps.db, rows.flatMap((r) => (r.itemId ? [r.itemId] : []))),
-    repo.bundleNames(deps.db, rows.flatMap((r) => (r.bundleId ? [r.bundleId] : []))),
+    repo.itemNames(
+      deps.db,
+      rows.flatMap((r) => (r.itemId ? [r.itemId] : [])),
+    ),
+    repo.bundleNames(
+      deps.db,
+      rows.flatMap((r) => (r.bundleId ? [r.bundleId] : [])),
+    ),
   ]);
   const names = new Map([...items, ...bundles].map((n) => [n.id, n]));
   const present = (r: (typeof rows)[number]) => {
     const id = (r.itemId ?? r.bundleId)!;
     const n = names.get(id);
-    return { kind: r.itemId ? ('item' as const) : ('bundle' as const), id, code: n?.code ?? '', name: n?.name ?? '—', ...numbersOf(r) };
+    return {
+      kind: r.itemId ? ('item' as const) : ('bundle' as const),
+      id,
+      code: n?.code ?? '',
+      name: n?.name ?? '—',
+      ...numbersOf(r),
+    };
   };
   const byVolume = (a: { applications: number; code: string }, b: { applications: number; code: string }) =>
     b.applications - a.applications || a.code.localeCompare(b.code);
@@ -100,8 +121,14 @@ export async function report(deps: NumbersDeps, actor: Actor, q: NumbersQueryT):
     from,
     to,
     total: numbersOf(rows.reduce((sum, r) => addCounts(sum, r), emptyCounts())),
-    items: rows.filter((r) => r.itemId).map(present).sort(byVolume),
-    bundles: rows.filter((r) => r.bundleId).map(present).sort(byVolume),
+    items: rows
+      .filter((r) => r.itemId)
+      .map(present)
+      .sort(byVolume),
+    bundles: rows
+      .filter((r) => r.bundleId)
+      .map(present)
+      .sort(byVolume),
   };
 }
 
