@@ -31,6 +31,8 @@ export async function buildServiceItem(deps: AppDeps, code: string, name: string
       department_id: null,
       time_limit_days: 5,
       channel: 'both',
+      form: JSON.stringify({ fields: [] }),
+      materials: '[]',
       created_at: now,
       updated_at: now,
     })
