@@ -244,4 +244,16 @@ describe(`assistance advisers 救助顾问 (${testEngine})`, () => {
     const list = await worker.get('/api/v1/services/assistance/people?overdue=true');
     expect(list.body).toMatchObject({ overdueDays: 90, items: [] });
   });
+
+  it('a tag the administrator marks as hardship puts its residents on the list', async () => {
+    const admin = await new Session(ctx).login('admin');
+    const worker = await new Session(ctx).login('worker1');
+    const names = async () =>
+      (await worker.get('/api/v1/services/assistance/people')).body.items.map((p: { name: string }) => p.name);
+    expect(await names()).toEqual(['王秀兰']);
+    expect((await admin.patch('/api/v1/resident-tags/veteran', { hardship: true })).status).toBe(200);
+    const tags = (await admin.get('/api/v1/resident-tags')).body.items;
+    expect(tags.find((t: { code: string }) => t.code === 'veteran').hardship).toBe(true);
+    expect((await names()).sort()).toEqual(['李建国', '王秀兰']);
+  });
 });
