@@ -12,6 +12,7 @@ import calendar from './en/calendar';
 import { lists, orgLists } from './en/lists';
 import users from './en/users';
 import teams from './en/teams';
+import { assist, numbers } from './en/assist';
 
 const en: typeof zhCN = {
   ...common,
@@ -28,6 +29,8 @@ const en: typeof zhCN = {
   orgLists,
   users,
   teams,
+  assist,
+  numbers,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

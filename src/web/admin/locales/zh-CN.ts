@@ -11,6 +11,7 @@ import calendar from './zh-CN/calendar';
 import { lists, orgLists } from './zh-CN/lists';
 import users from './zh-CN/users';
 import teams from './zh-CN/teams';
+import { assist, numbers } from './zh-CN/assist';
 
 export default {
   ...common,
@@ -27,6 +28,8 @@ export default {
   orgLists,
   users,
   teams,
+  assist,
+  numbers,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -6,6 +6,8 @@ import {
   Files as Scale,
   List,
   PriceTag,
+  Help,
+  TrendCharts,
 } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
@@ -85,5 +87,21 @@ export const listRoutes: RouteRecordRaw[] = [
     name: 'county-lists',
     component: () => import('../views/settings/lists/index.vue'),
     meta: { titleKey: 'lists.menu', icon: PriceTag, permission: 'lists:configure' },
+  },
+];
+
+// 为民服务 (issue 15): 救助顾问 and 服务数据.
+export const serviceRoutes: RouteRecordRaw[] = [
+  {
+    path: 'assistance',
+    name: 'assistance',
+    component: () => import('../views/services/assistance/index.vue'),
+    meta: { titleKey: 'assist.menu', icon: Help, permission: 'services:assist' },
+  },
+  {
+    path: 'service-numbers',
+    name: 'service-numbers',
+    component: () => import('../views/services/numbers/index.vue'),
+    meta: { titleKey: 'numbers.menu', icon: TrendCharts, permission: 'services:window' },
   },
 ];
