@@ -27,6 +27,7 @@ export const assist: typeof zh = {
     phone: 'Phone',
     team: 'Team',
     lead: 'Lead adviser',
+    actions: 'Actions',
     lastContact: 'Last contact',
   },
   assign: 'Assign',

@@ -24,6 +24,7 @@ export const assist = {
     phone: '电话',
     team: '顾问团',
     lead: '主责顾问',
+    actions: '操作',
     lastContact: '上次联系',
   },
   assign: '分配',
