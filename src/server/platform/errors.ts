@@ -310,7 +310,10 @@ export const invalidReasons = {
     'zh-CN': '此人没有困难群众标签（低保、特困、残疾、独居老人等）',
     en: 'this resident carries no hardship tag',
   },
-  teamOtherCommunity: { 'zh-CN': '该顾问团不属于此人所在的社区', en: 'this team does not serve the resident’s community' },
+  teamOtherCommunity: {
+    'zh-CN': '该顾问团不属于此人所在的社区',
+    en: 'this team does not serve the resident’s community',
+  },
   notTeamMember: { 'zh-CN': '此人不是该顾问团的成员', en: 'this person is not a member of the team' },
   notTheirApplication: {
     'zh-CN': '找不到此人在本社区的这件申请',
