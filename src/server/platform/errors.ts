@@ -306,10 +306,6 @@ export const invalidReasons = {
   targetDisabled: { 'zh-CN': '此账号已停用，不能再接收诉求', en: 'this account is disabled and cannot take cases' },
   // 救助顾问 (issue 15, services/assistance)
   notPlaceStaff: { 'zh-CN': '此人在该社区没有工作账号', en: 'this person holds no staff account in this community' },
-  notInHardship: {
-    'zh-CN': '此人没有困难群众标签（低保、特困、残疾、独居老人等）',
-    en: 'this resident carries no hardship tag',
-  },
   teamOtherCommunity: {
     'zh-CN': '该顾问团不属于此人所在的社区',
     en: 'this team does not serve the resident’s community',
