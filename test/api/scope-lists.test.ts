@@ -1026,6 +1026,45 @@ const writes: Record<string, Write> = {
     ],
     saved: rows('case_events'),
   },
+  // 救助顾问 (issue 15)
+  'an assistance visit’s residentId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/services/assistance/visits',
+      { residentId: x.residentId, mode: 'phone', kinds: ['policy'], note: '电话询问近况', visitedOn: '2026-11-24' },
+    ],
+    saved: rows('assist_visits'),
+  },
+  'an assistance assignment’s teamId': {
+    request: (x) => [
+      'PUT',
+      `/api/v1/services/assistance/people/${B.residentId}/assignment`,
+      { teamId: x.assistTeamId, leadUserId: null },
+    ],
+    saved: async () =>
+      await ctx.deps.db
+        .selectFrom('assist_assignments')
+        .select(['resident_id', 'team_id', 'lead_user_id'])
+        .orderBy('resident_id')
+        .execute(),
+  },
+  'an assistance team’s member userId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/services/assistance/teams',
+      {
+        communityCode: B.community,
+        name: '第二救助顾问服务团',
+        members: [{ userId: x.users.grid.id, kind: 'social_worker' }],
+      },
+    ],
+    saved: rows('assist_teams'),
+  },
+  'an assistance team’s id': {
+    request: (x) => ['PUT', `/api/v1/services/assistance/teams/${x.assistTeamId}`, { name: '改名的顾问团' }],
+    saved: async () =>
+      (await ctx.deps.db.selectFrom('assist_teams').select('name').orderBy('id').execute()).map((r) => r.name),
+  },
   'a volunteer team’s id': {
     request: (x) => ['PUT', `/api/v1/volunteer-teams/${x.teamId}`, { name: '改名的服务队' }],
     saved: async () =>

@@ -53,7 +53,7 @@ export const listAssistCandidates = (communityCode: string, signal?: AbortSignal
 export const createAssistTeam = (input: AssistTeamInput) => http.post<{ id: string }>(`${base}/teams`, input);
 
 export const updateAssistTeam = (id: string, input: z.input<typeof TeamUpdate>) =>
-  http.patch<{ id: string }>(`${base}/teams/${encodeURIComponent(id)}`, input);
+  http.put<{ id: string }>(`${base}/teams/${encodeURIComponent(id)}`, input);
 
 export const listAssistVisits = (query: Partial<z.input<typeof VisitQuery>>, signal?: AbortSignal) =>
   http.get<AssistVisitPage>(`${base}/visits`, { query: query as Query, signal });

@@ -92,10 +92,10 @@ const createTeam = authRoute({
   responses: { 201: jsonContent(z.object({ id: z.string() }), 'Created'), ...errorResponses },
 });
 const updateTeam = authRoute({
-  method: 'patch',
+  method: 'put',
   path: `${base}/teams/{id}`,
   tags,
-  summary: 'Rename a team, change its leader and members',
+  summary: 'Replace a team’s name, phone, leader and members (the whole team is sent)',
   request: { params: TeamId, ...json(TeamUpdate) },
   responses: { 200: jsonContent(z.object({ id: z.string() })), ...errorResponses },
 });
