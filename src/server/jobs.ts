@@ -12,6 +12,7 @@ import { smsSendJob } from './platform/notify/sms.js';
 import { rateLimitPruning } from './platform/rate-limit.js';
 import { calendarJobs } from './features/calendar/index.js';
 import { applicationsJobs } from './features/services/applications/index.js';
+import { assistanceJobs } from './features/services/assistance/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -29,6 +30,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...filesJobs(deps),
     ...calendarJobs(withNotices),
     ...applicationsJobs(withNotices),
+    ...assistanceJobs(withNotices),
   ];
 }
 

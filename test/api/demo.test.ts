@@ -158,6 +158,23 @@ describe(`demo county (${testEngine})`, () => {
     expect(inConsole.body.total).toBeGreaterThan(mine.body.total);
   });
 
+  it('gives every community an adviser team (救助顾问) caring for its people in hardship, some overdue', async () => {
+    const community = await new Session(ctx).login('community', DEMO_PASSWORD);
+    const teams = (await community.get('/api/v1/services/assistance/teams')).body.items;
+    expect(teams.map((t: { name: string }) => t.name)).toEqual(['和平社区救助顾问服务团']);
+    expect(teams[0].members.map((m: { name: string }) => m.name)).toEqual(expect.arrayContaining(['郑小红', '李秀英']));
+    const people = await community.get('/api/v1/services/assistance/people?pageSize=200');
+    expect(people.body.total).toBeGreaterThan(0);
+    expect(people.body.items.every((p: { team: unknown }) => p.team !== null)).toBe(true);
+    const overdue = people.body.items.filter((p: { overdue: boolean }) => p.overdue).length;
+    expect(overdue).toBeGreaterThan(0);
+    expect(overdue).toBeLessThan(people.body.total);
+    const visits = await community.get('/api/v1/services/assistance/visits');
+    expect(visits.body.total).toBeGreaterThan(people.body.total);
+    const volunteer = await new Session(ctx).login('volunteer', DEMO_PASSWORD);
+    expect((await volunteer.get('/api/v1/services/assistance/mine')).body.items.length).toBeGreaterThan(0);
+  });
+
   it('names the person who took each step of a demo case, and 系统 only for what the system did', async () => {
     const db = ctx.deps.db;
     const events = await db

@@ -79,6 +79,9 @@ interface Fixture {
   applicationId: string;
   applicationCode: string;
   applicantName: string;
+  assistTeamId: string;
+  assistTeamName: string;
+  assistNote: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -113,6 +116,9 @@ function secretsOf(a: Fixture): string[] {
     a.applicationId,
     a.applicationCode,
     a.applicantName,
+    a.assistTeamId,
+    a.assistTeamName,
+    a.assistNote,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
     ...phones.map(mask),
@@ -226,6 +232,7 @@ async function buildCommunity(
       householdCode: households[0].code,
       name: residentName,
       phone: residentPhone,
+      tags: ['subsistence'],
     }),
   ).body.id;
   const visitId = randomUUID();
@@ -265,6 +272,32 @@ async function buildCommunity(
   const teamName = `${tag}助老服务队`;
   const teamId = ok(await worker.post('/api/v1/volunteer-teams', { name: teamName, placeCode: community.code })).body
     .id as string;
+  // 救助顾问: the resident (低保) in the care of the community's adviser team, visited once.
+  const assistTeamName = `${tag}救助顾问服务团`;
+  const assistTeamId = ok(
+    await worker.post('/api/v1/services/assistance/teams', {
+      communityCode: community.code,
+      name: assistTeamName,
+      leaderUserId: users.worker.id,
+      members: [{ userId: users.worker.id, kind: 'community_worker' }],
+    }),
+  ).body.id as string;
+  ok(
+    await worker.request('PUT', `/api/v1/services/assistance/people/${residentId}/assignment`, {
+      teamId: assistTeamId,
+      leadUserId: users.worker.id,
+    }),
+  );
+  const assistNote = `${tag}救助走访：讲解低保政策`;
+  ok(
+    await worker.post('/api/v1/services/assistance/visits', {
+      residentId,
+      mode: 'visit',
+      kinds: ['policy'],
+      note: assistNote,
+      visitedOn: '2026-11-24',
+    }),
+  );
   // A monthly report as the job stores it (the job itself is tested in stats.test.ts).
   const fileId = newId();
   await deps.db
@@ -332,6 +365,9 @@ async function buildCommunity(
     orgName,
     teamId,
     teamName,
+    assistTeamId,
+    assistTeamName,
+    assistNote,
     reportId,
     listId: street.listId,
     listTitle: street.listTitle,
@@ -750,6 +786,37 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/users/grant-options': { calls: () => [`${v1}/users/grant-options`], shows: (x) => [x.communityName] },
   'GET /api/v1/users/import-template.xlsx': { skip: 'the blank Excel template of staff accounts: header and notes' },
+  // 救助顾问 and 服务数据 (issue 15)
+  'GET /api/v1/services/assistance/people': {
+    calls: underList('/services/assistance/people'),
+    shows: (x) => [x.residentName, x.assistTeamName],
+  },
+  'GET /api/v1/services/assistance/people/{id}': {
+    calls: (_m, a) => [{ probe: `${v1}/services/assistance/people/${a.residentId}` }],
+  },
+  'GET /api/v1/services/assistance/mine': { calls: () => [`${v1}/services/assistance/mine`] },
+  'GET /api/v1/services/assistance/teams': {
+    calls: underList('/services/assistance/teams'),
+    shows: (x) => [x.assistTeamName],
+  },
+  'GET /api/v1/services/assistance/team-candidates': {
+    calls: perCommunity(
+      (x) => `/services/assistance/team-candidates?communityCode=${x.community}`,
+      (a) => `/services/assistance/team-candidates?communityCode=${a.community}`,
+    ),
+    shows: (x) => [x.users.worker.name],
+  },
+  'GET /api/v1/services/assistance/visits': {
+    calls: underList('/services/assistance/visits'),
+    shows: (x) => [x.assistNote],
+  },
+  'GET /api/v1/services/assistance/settings': { skip: 'the reminder period of the caller’s own county: no place rows' },
+  'GET /api/v1/services/numbers': {
+    calls: (_m, a) => [`${v1}/services/numbers`, { probe: `${v1}/services/numbers?place=${a.community}` }],
+  },
+  'GET /api/v1/services/numbers.xlsx': {
+    calls: (_m, a) => [`${v1}/services/numbers.xlsx`, { probe: `${v1}/services/numbers.xlsx?place=${a.community}` }],
+  },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */
@@ -1020,6 +1087,45 @@ const writes: Record<string, Write> = {
       { target: { kind: 'team', id: x.teamId } },
     ],
     saved: rows('case_events'),
+  },
+  // 救助顾问 (issue 15)
+  'an assistance visit’s residentId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/services/assistance/visits',
+      { residentId: x.residentId, mode: 'phone', kinds: ['policy'], note: '电话询问近况', visitedOn: '2026-11-24' },
+    ],
+    saved: rows('assist_visits'),
+  },
+  'an assistance assignment’s teamId': {
+    request: (x) => [
+      'PUT',
+      `/api/v1/services/assistance/people/${B.residentId}/assignment`,
+      { teamId: x.assistTeamId, leadUserId: null },
+    ],
+    saved: async () =>
+      await ctx.deps.db
+        .selectFrom('assist_assignments')
+        .select(['resident_id', 'team_id', 'lead_user_id'])
+        .orderBy('resident_id')
+        .execute(),
+  },
+  'an assistance team’s member userId': {
+    request: (x) => [
+      'POST',
+      '/api/v1/services/assistance/teams',
+      {
+        communityCode: B.community,
+        name: '第二救助顾问服务团',
+        members: [{ userId: x.users.grid.id, kind: 'social_worker' }],
+      },
+    ],
+    saved: rows('assist_teams'),
+  },
+  'an assistance team’s id': {
+    request: (x) => ['PUT', `/api/v1/services/assistance/teams/${x.assistTeamId}`, { name: '改名的顾问团' }],
+    saved: async () =>
+      (await ctx.deps.db.selectFrom('assist_teams').select('name').orderBy('id').execute()).map((r) => r.name),
   },
   'a volunteer team’s id': {
     request: (x) => ['PUT', `/api/v1/volunteer-teams/${x.teamId}`, { name: '改名的服务队' }],

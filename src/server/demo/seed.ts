@@ -22,6 +22,7 @@ import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
 import { seedDemoTeams } from './teams.js';
 import { seedDemoServiceApplications } from './services-applications.js';
+import { seedDemoAssistance } from './assistance.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -249,6 +250,7 @@ export async function seedDemo(
     const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
     // 办件 (issue 15): after the demo catalogue, over its items and bundles.
     const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
+    const assistStats = await seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now });
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -263,6 +265,7 @@ export async function seedDemo(
       ...spotStats,
       ...teamStats,
       ...serviceStats,
+      ...assistStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

@@ -323,6 +323,19 @@ export const invalidReasons = {
   ratingRequired: { 'zh-CN': '请选择评价等级', en: 'choose a rating' },
   idNumberInvalid: { 'zh-CN': '身份证号不正确（请核对校验位）', en: 'not a valid ID number (check digit)' },
   phoneInvalid: { 'zh-CN': '手机号码不正确', en: 'not a valid phone number' },
+  // 救助顾问 (issue 15, services/assistance)
+  notPlaceStaff: { 'zh-CN': '此人在该社区没有工作账号', en: 'this person holds no staff account in this community' },
+  teamOtherCommunity: {
+    'zh-CN': '该顾问团不属于此人所在的社区',
+    en: 'this team does not serve the resident’s community',
+  },
+  notTeamMember: { 'zh-CN': '此人不是该顾问团的成员', en: 'this person is not a member of the team' },
+  notTheirApplication: {
+    'zh-CN': '找不到此人在本社区的这件申请',
+    en: 'no such application of this resident in their community',
+  },
+  visitInFuture: { 'zh-CN': '走访日期不能晚于今天', en: 'the visit cannot be after today' },
+  visitIdTaken: { 'zh-CN': '该编号已用于另一条走访记录', en: 'this id belongs to another visit' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -140,6 +140,7 @@ export const TagSchema = z
     needsVisit: z.boolean(),
     tone: z.enum(tagTones),
     sensitive: z.boolean().openapi({ description: 'seen only with people:sensitive' }),
+    hardship: z.boolean().openapi({ description: '困难群众: in the care of an assistance-adviser team' }),
     active: z.boolean().openapi({ description: 'false: retired, kept by who has it, not given anew' }),
     sort: z.number(),
   })
@@ -150,6 +151,7 @@ const tagFields = {
   needsVisit: z.boolean(),
   tone: z.enum(tagTones),
   sensitive: z.boolean(),
+  hardship: z.boolean(),
   sort: z.number().int().min(0).max(100_000),
 };
 export const TagInput = z
@@ -160,6 +162,7 @@ export const TagInput = z
     needsVisit: tagFields.needsVisit.default(false),
     tone: tagFields.tone.default('default'),
     sensitive: tagFields.sensitive.default(false),
+    hardship: tagFields.hardship.default(false),
     sort: tagFields.sort.optional(),
   })
   .openapi('ResidentTagInput');
@@ -170,6 +173,7 @@ export const TagUpdate = z
     needsVisit: tagFields.needsVisit.optional(),
     tone: tagFields.tone.optional(),
     sensitive: tagFields.sensitive.optional(),
+    hardship: tagFields.hardship.optional(),
     sort: tagFields.sort.optional(),
     active: z.boolean().optional(),
   })

@@ -30,6 +30,7 @@ const present = (t: TagRow, locale: Locale) => ({
   needsVisit: t.needs_visit,
   tone: t.tone,
   sensitive: t.sensitive,
+  hardship: t.hardship,
   active: t.active,
   sort: t.sort,
 });
@@ -78,6 +79,7 @@ export async function createTag({ db, clock }: PeopleDeps, actor: Actor, input: 
       needs_visit: input.needsVisit,
       tone: input.tone,
       sensitive: input.sensitive,
+      hardship: input.hardship,
       sort: input.sort ?? Math.max(0, ...all.map((t) => t.sort)) + 10,
       active: true,
       updated_at: now,
@@ -106,6 +108,7 @@ export async function updateTag({ db, clock }: PeopleDeps, actor: Actor, code: s
       ...(input.needsVisit !== undefined && { needs_visit: input.needsVisit }),
       ...(input.tone !== undefined && { tone: input.tone }),
       ...(input.sensitive !== undefined && { sensitive: input.sensitive }),
+      ...(input.hardship !== undefined && { hardship: input.hardship }),
       ...(input.sort !== undefined && { sort: input.sort }),
       ...(input.active !== undefined && { active: input.active }),
       updated_at: now,

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { SpotKind } from '../../../shared/spots.js';
 import type { ServicesDatabase } from './schema-services.js';
+import type { AssistanceDatabase } from './schema-assistance.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -172,6 +173,8 @@ export interface ResidentTagsTable {
   sensitive: Generated<boolean>;
   active: Generated<boolean>;
   updated_at: Timestamp | null;
+  /** 困难群众: the tag puts a resident in the care of an assistance-adviser team (0031). */
+  hardship: Generated<boolean>;
 }
 
 export type ResidentTagTone = 'default' | 'primary' | 'success' | 'warning' | 'danger';
@@ -734,7 +737,7 @@ export interface PartyOrgUnitsTable {
 }
 
 // Features with many tables keep their types in a schema-<feature>.ts of their own.
-export interface Database extends ServicesDatabase {
+export interface Database extends ServicesDatabase, AssistanceDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;

@@ -33,6 +33,8 @@ export const smsTemplates = {
   service_ready: '您的办件{code}（{subject}）已办结，请携带身份证到{place}服务窗口领取结果。',
   service_warning: '办件{code}（{item}）即将超过承诺时限（{deadline}），请尽快审核。',
   service_overdue: '办件{code}（{item}）已超过承诺时限（{deadline}），已上报街道督办。',
+  // 救助顾问 (issue 15): the lead adviser of a person in hardship nobody has contacted for a while.
+  assist_overdue: '救助顾问提醒：{community}的{name}已{days}天未联系（上次：{last}），请尽快走访。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

@@ -13,6 +13,7 @@ import { lists, orgLists } from './en/lists';
 import users from './en/users';
 import teams from './en/teams';
 import services from './en/services';
+import { assist, numbers } from './en/assist';
 
 const en: typeof zhCN = {
   ...common,
@@ -30,6 +31,8 @@ const en: typeof zhCN = {
   users,
   teams,
   services,
+  assist,
+  numbers,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

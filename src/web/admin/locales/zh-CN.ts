@@ -12,6 +12,7 @@ import { lists, orgLists } from './zh-CN/lists';
 import users from './zh-CN/users';
 import teams from './zh-CN/teams';
 import services from './zh-CN/services';
+import { assist, numbers } from './zh-CN/assist';
 
 export default {
   ...common,
@@ -29,6 +30,8 @@ export default {
   users,
   teams,
   services,
+  assist,
+  numbers,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

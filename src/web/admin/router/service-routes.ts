@@ -1,4 +1,4 @@
-import { DocumentAdd, Finished, Stamp, Tickets } from '@element-plus/icons-vue';
+import { DocumentAdd, Finished, Help, Stamp, Tickets, TrendCharts } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 便民服务 (issue 15): the window's queue and 代办 (services:window), the review of parts by
@@ -8,7 +8,11 @@ export const serviceRoutes: RouteRecordRaw = {
   path: 'services',
   name: 'services',
   redirect: { name: 'service-queue' },
-  meta: { titleKey: 'services.menu.group', icon: Stamp, permission: ['services:window', 'services:review'] },
+  meta: {
+    titleKey: 'services.menu.group',
+    icon: Stamp,
+    permission: ['services:window', 'services:review', 'services:assist'],
+  },
   children: [
     {
       path: 'applications',
@@ -38,6 +42,20 @@ export const serviceRoutes: RouteRecordRaw = {
         hideInMenu: true,
         activeMenu: '/services/applications',
       },
+    },
+    {
+      // 救助顾问: people in hardship, adviser teams and their visits.
+      path: 'assistance',
+      name: 'assistance',
+      component: () => import('../views/services/assistance/index.vue'),
+      meta: { titleKey: 'assist.menu', icon: Help, permission: 'services:assist' },
+    },
+    {
+      // 服务数据: per item and bundle, where time is lost.
+      path: 'numbers',
+      name: 'service-numbers',
+      component: () => import('../views/services/numbers/index.vue'),
+      meta: { titleKey: 'numbers.menu', icon: TrendCharts, permission: 'services:window' },
     },
   ],
 };

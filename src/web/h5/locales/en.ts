@@ -4,6 +4,7 @@ import disputeLabels from '../../common/locales/disputes.en';
 import cases from './en/cases';
 import whistle from './en/whistle';
 import legal from './en/legal';
+import assist from './en/assist';
 import disputes from './en/disputes';
 import type zhCN from './zh-CN';
 
@@ -14,6 +15,7 @@ const en: typeof zhCN = {
   cases,
   whistle,
   legal,
+  assist,
   disputes,
   forcedPassword: {
     title: 'Set a new password',

@@ -4,6 +4,7 @@ import disputeLabels from '../../common/locales/disputes.zh-CN';
 import cases from './zh-CN/cases';
 import whistle from './zh-CN/whistle';
 import legal from './zh-CN/legal';
+import assist from './zh-CN/assist';
 import disputes from './zh-CN/disputes';
 
 export default {
@@ -13,6 +14,7 @@ export default {
   cases,
   whistle,
   legal,
+  assist,
   disputes,
   forcedPassword: {
     title: '请设置新密码',

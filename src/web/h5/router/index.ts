@@ -141,6 +141,19 @@ export const router = createRouter({
       meta: { titleKey: 'legal.title' },
     },
     {
+      // 救助顾问: the people in hardship in the care of my teams, and a visit for one of them.
+      path: '/assist',
+      name: 'assist',
+      component: () => import('../views/assist/index.vue'),
+      meta: { titleKey: 'assist.title', permission: ['services:assist', 'cases:handle'] },
+    },
+    {
+      path: '/assist/:id([0-9a-fA-F-]{36})/visit',
+      name: 'assist-visit',
+      component: () => import('../views/assist/visit.vue'),
+      meta: { titleKey: 'assist.visitTitle', permission: ['services:assist', 'cases:handle'] },
+    },
+    {
       path: '/my-reports',
       name: 'my-reports',
       component: () => import('../views/cases/my-reports.vue'),

@@ -2,12 +2,13 @@ import type { Permission } from '../../../../shared/roles';
 
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
-  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'myReports';
+  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
   labels?: string;
-  permission?: Permission;
+  /** a list: any one of them */
+  permission?: Permission | Permission[];
   /** only for residents (accounts without any role): their own reports */
   residentOnly?: boolean;
 }
@@ -21,6 +22,14 @@ export const homeEntries: HomeEntry[] = [
   { key: 'whistles', icon: 'volume-o', color: '#dc2626', permission: 'whistle:answer', labels: 'whistle.entry' },
   { key: 'disputes', icon: 'friends-o', color: '#b45309', permission: 'disputes:read', labels: 'disputes.entry' },
   { key: 'legal', icon: 'question-o', color: '#0f766e', labels: 'legal.entry' },
+  // 救助顾问: the advisers of a team — community workers, social workers, volunteers (who work cases too).
+  {
+    key: 'assist',
+    icon: 'like-o',
+    color: '#db2777',
+    permission: ['services:assist', 'cases:handle'],
+    labels: 'assist.entry',
+  },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
 ];
 

@@ -14,6 +14,8 @@ export interface EntryForm {
   needsVisit: boolean;
   tone: (typeof tones)[number];
   sensitive: boolean;
+  /** 困难群众: residents with the tag are in the care of an assistance-adviser team */
+  hardship: boolean;
   placeKinds: PlaceKindCode[];
   parentKinds: string[];
   memberUnits: boolean;
@@ -30,6 +32,7 @@ export function formOf(entry: Entry | null): EntryForm {
     needsVisit: e.needsVisit ?? false,
     tone: e.tone ?? 'default',
     sensitive: e.sensitive ?? false,
+    hardship: e.hardship ?? false,
     placeKinds: e.placeKinds
       ? (e.placeKinds.filter((k) => (placeKinds as readonly string[]).includes(k)) as PlaceKindCode[])
       : ['community'],
@@ -41,7 +44,14 @@ export function formOf(entry: Entry | null): EntryForm {
 /** What is sent for this list: labels and order always, the list's own fields besides. */
 export function bodyOf(list: ListName, form: EntryForm) {
   const common = { labelZh: form.labelZh.trim(), labelEn: form.labelEn.trim(), sort: form.sort };
-  if (list === 'tags') return { ...common, needsVisit: form.needsVisit, tone: form.tone, sensitive: form.sensitive };
+  if (list === 'tags')
+    return {
+      ...common,
+      needsVisit: form.needsVisit,
+      tone: form.tone,
+      sensitive: form.sensitive,
+      hardship: form.hardship,
+    };
   if (list === 'party')
     return { ...common, placeKinds: form.placeKinds, parentKinds: form.parentKinds, memberUnits: form.memberUnits };
   return common;
