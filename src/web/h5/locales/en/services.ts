@@ -6,6 +6,7 @@ export default {
   title: 'Services',
   search: 'Search by name, e.g. “allowance”',
   tabs: { items: 'By category', bundles: 'One thing, one visit' },
+  allCategories: 'All categories',
   myApplications: 'My applications',
   noMatch: 'Nothing found; try another word',
   catalogueEmpty: 'No services can be applied for yet',

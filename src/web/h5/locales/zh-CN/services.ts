@@ -15,6 +15,7 @@ export default {
   title: '办事服务',
   search: '搜索事项名称，如“低保”',
   tabs: { items: '按类别找', bundles: '一件事一次办' },
+  allCategories: '全部类别',
   myApplications: '我的办件',
   noMatch: '没有找到相关事项，换个词试试',
   catalogueEmpty: '暂时还没有可办理的事项',

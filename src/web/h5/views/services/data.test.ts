@@ -10,6 +10,7 @@ import {
   materialProblems,
   newRow,
   problemKey,
+  problemText,
   timeLimitText,
 } from './data';
 
@@ -92,6 +93,9 @@ describe('the phone form of a service item', () => {
     expect(keys).toContain('members.0.age');
     expect(keys).toContain('name');
     expect(keys).toContain('reason');
+    const age = problems.find((p) => problemKey(p) === 'members.0.age')!;
+    expect(problemText(age, 'zh-CN')).toBe('请填写数字');
+    expect(problemText(age, 'en')).toBe('must be a number');
   });
 
   it('keeps one empty row on the screen for a table nobody filled, and sends no rows for it', () => {

@@ -159,6 +159,16 @@ export function compactDraft(form: FormDefinition, draft: Draft): Draft {
 export const problemKey = (p: FormProblem) =>
   p.row !== undefined && p.column ? `${p.field}.${p.row}.${p.column}` : p.field;
 
+/**
+ * A problem's words as shown under its own input: without the field's (and row's) name in front, which
+ * the input's label already says ("申请人姓名：必填" → "必填").
+ */
+export function problemText(p: FormProblem, lang: 'zh-CN' | 'en') {
+  const message = p.message[lang];
+  const cut = lang === 'en' ? message.lastIndexOf(': ') : message.lastIndexOf('：');
+  return cut >= 0 ? message.slice(cut + (lang === 'en' ? 2 : 1)) : message;
+}
+
 /** Required materials neither uploaded nor to be shown at the window. */
 export const materialProblems = (
   materials: Material[],
