@@ -11,6 +11,7 @@ import { consoleProvider, httpProvider } from './platform/notify/providers.js';
 import { smsSendJob } from './platform/notify/sms.js';
 import { rateLimitPruning } from './platform/rate-limit.js';
 import { calendarJobs } from './features/calendar/index.js';
+import { applicationsJobs } from './features/services/applications/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -27,6 +28,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...statsJobs(deps),
     ...filesJobs(deps),
     ...calendarJobs(withNotices),
+    ...applicationsJobs(withNotices),
   ];
 }
 

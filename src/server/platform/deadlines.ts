@@ -159,3 +159,37 @@ export async function watchDeadline(
     );
   }
 }
+
+// Paused clocks (补正 of a service application, issue 15): the business time a pause took, and a
+// deadline moved on by it, so a clock resumed after two working days falls due two working days later.
+
+/** Business minutes (inside business hours of working days) between `from` and `to`; 0 when `to` is not later. */
+export function businessMinutesBetween(from: Date, to: Date, calendar: WorkdayCalendar): number {
+  let total = 0;
+  const end = to.getTime();
+  for (let day = dayStart(from.getTime()), guard = 0; day < end && guard < GUARD_DAYS; guard++, day += DAY) {
+    if (!isWorkday(day, calendar)) continue;
+    for (const period of calendar.hours) {
+      const a = Math.max(from.getTime(), day + period.open * MINUTE);
+      const b = Math.min(end, day + period.close * MINUTE);
+      if (b > a) total += b - a;
+    }
+  }
+  return Math.round(total / MINUTE);
+}
+
+/** `due` moved on by `minutes` of business time. */
+export const moveByBusinessMinutes = (due: Date, minutes: number, calendar: WorkdayCalendar): Date =>
+  new Date(addBusinessMinutes(due.getTime(), minutes, calendar));
+
+/**
+ * A limit of whole working days from `start`; 0 (即办) is due at closing time the same working day,
+ * or the next working day's when `start` is after closing or on a day off.
+ */
+export function workingDaysDeadline(start: Date, days: number, calendar: WorkdayCalendar): Date {
+  if (days > 0) return addDeadline(start, days * 24 * 60, true, calendar);
+  const today = dayStart(start.getTime());
+  const closing = closingOf(today, calendar);
+  if (isWorkday(today, calendar) && start.getTime() < closing) return new Date(closing);
+  return addDeadline(start, 24 * 60, true, calendar);
+}

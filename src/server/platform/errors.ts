@@ -304,6 +304,25 @@ export const invalidReasons = {
     en: 'this person holds no volunteer account in this community or street',
   },
   targetDisabled: { 'zh-CN': '此账号已停用，不能再接收诉求', en: 'this account is disabled and cannot take cases' },
+  // 办件 (issue 15, services/applications)
+  unknownServiceItem: { 'zh-CN': '没有这个服务事项，或已停用', en: 'no such service item, or it is inactive' },
+  itemOrBundle: { 'zh-CN': '请选择一个服务事项或一件事套餐', en: 'give either an item or a bundle' },
+  notACommunity: { 'zh-CN': '请选择办理的社区', en: 'choose the community' },
+  windowOnlyItem: { 'zh-CN': '该事项只能到窗口办理', en: 'this item is handled at the window only' },
+  applicantRequired: {
+    'zh-CN': '请填写申请人姓名和身份证号，或从居民库选择',
+    en: 'give the applicant’s name and ID number, or pick the resident',
+  },
+  unknownMaterial: { 'zh-CN': '该事项没有这项材料', en: 'the item asks for no such material' },
+  materialMissing: { 'zh-CN': '缺少必交材料', en: 'a required material is missing' },
+  atWindowStaffOnly: {
+    'zh-CN': '只有窗口工作人员可以标记“窗口已核验”',
+    en: 'only window staff mark a material as checked',
+  },
+  notImageOrPdf: { 'zh-CN': '材料只能是图片或 PDF 文件', en: 'materials are images or PDF files only' },
+  ratingRequired: { 'zh-CN': '请选择评价等级', en: 'choose a rating' },
+  idNumberInvalid: { 'zh-CN': '身份证号不正确（请核对校验位）', en: 'not a valid ID number (check digit)' },
+  phoneInvalid: { 'zh-CN': '手机号码不正确', en: 'not a valid phone number' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

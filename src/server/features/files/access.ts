@@ -1,7 +1,8 @@
 import type { Executor } from '../../platform/audit.js';
 import { invalid } from '../../platform/errors.js';
-import { can, type Actor } from '../../platform/policy.js';
+import { can, departmentsWith, placeScopePaths, type Actor } from '../../platform/policy.js';
 import { mayReadCase } from '../../platform/case-access.js';
+import { isUnder } from '../../platform/scope.js';
 import * as repo from './repository.js';
 
 // Who may read a stored file — and so who may attach it. A file id is no secret (it travels in
@@ -19,7 +20,32 @@ export async function canReadFile(
   if (file.uploaded_by !== null && file.uploaded_by === actor.userId) return true;
   if ((await repo.visitPathsShowing(db, file.id)).some((p) => can(actor, 'visits:read', p))) return true;
   for (const c of await repo.casePathsShowingFile(db, file.id)) if (await mayReadCase(db, actor, c)) return true;
+  if (mayReadApplicationFile(actor, await repo.applicationsShowingFile(db, file.id))) return true;
   return (await repo.mediationPathsShowing(db, file.id)).some((p) => can(actor, 'disputes:read', p));
+}
+
+/**
+ * 办件 (issue 15): the applicant, the window of the application's place, and the reviewers of its
+ * parts (their department, or services:review over the handling community or street).
+ */
+function mayReadApplicationFile(
+  actor: Actor,
+  rows: {
+    place_path: string;
+    applicant_user_id: string | null;
+    department_id: string | null;
+    handler_path: string | null;
+  }[],
+): boolean {
+  const departments = departmentsWith(actor, 'services:review');
+  const places = placeScopePaths(actor, 'services:review');
+  return rows.some(
+    (r) =>
+      (r.applicant_user_id !== null && r.applicant_user_id === actor.userId) ||
+      can(actor, 'services:window', r.place_path) ||
+      (r.department_id !== null && departments.includes(r.department_id)) ||
+      (r.handler_path !== null && places.some((p) => isUnder(r.handler_path!, p))),
+  );
 }
 
 /**

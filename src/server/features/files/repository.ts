@@ -52,6 +52,16 @@ export async function mediationPathsShowing(db: Executor, fileId: string) {
   return rows.map((r) => r.place_path);
 }
 
+/** 办件 (issue 15): applications attaching the file, with the parties of their parts (who may read it). */
+export function applicationsShowingFile(db: Executor, fileId: string) {
+  return db
+    .selectFrom('service_applications as a')
+    .leftJoin('service_application_parts as p', 'p.application_id', 'a.id')
+    .select(['a.place_path', 'a.applicant_user_id', 'p.department_id', 'p.handler_path'])
+    .where((eb) => eb(eb.val(fileId), '=', eb.fn.any('a.file_ids')))
+    .execute();
+}
+
 export async function deleteFiles(db: Executor, ids: string[]) {
   if (ids.length === 0) return;
   await db.deleteFrom('files').where('id', 'in', ids).execute();
@@ -70,6 +80,8 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT unnest(photo_ids) FROM visit_logs
       UNION ALL SELECT unnest(signature_file_ids) FROM mediation_sessions
       UNION ALL SELECT file_id FROM monthly_reports
+      UNION ALL SELECT unnest(file_ids) FROM service_applications
+      UNION ALL SELECT unnest(result_file_ids) FROM service_application_parts
     )
     DELETE FROM files WHERE id IN (
       SELECT f.id FROM files f

@@ -132,6 +132,8 @@ export interface ServiceApplicationsTable {
   rated_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 0029: every file id the application attaches, for the orphan sweep and file access. */
+  file_ids: Generated<string[]>;
 }
 
 export interface ServiceApplicationPartsTable {
@@ -156,6 +158,8 @@ export interface ServiceApplicationPartsTable {
   sort: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** 0029: when the missed deadline was reported to the level above. */
+  escalated_at: Timestamp | null;
 }
 
 export interface ServiceApplicationEventsTable {

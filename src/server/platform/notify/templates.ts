@@ -25,6 +25,14 @@ export const smsTemplates = {
     '{community}吹哨召集的{department}在平台上没有接哨账号，{how}。请督促其{arriveBy}前到场：{subject}。{meeting}',
   legal_answered: '您咨询的法律问题已有答复，请登录查看：{link}',
   case_verify_failed: '诉求{code}现场核查未通过：{reason}。请在{deadline}前重新办结。',
+  // 办件 (issue 15, services/applications): the applicant at each step they care about; the handlers warned.
+  service_submitted: '您的“{subject}”申请已提交，办件编号{code}。窗口预审后将短信告知结果。',
+  service_supplement: '您的办件{code}（{subject}）需要补正：{note}。请补齐后重新提交。',
+  service_accepted: '您的办件{code}（{subject}）已受理，承诺{deadline}前办结。',
+  service_refused: '您的办件{code}（{subject}）不予办理：{reason}。',
+  service_ready: '您的办件{code}（{subject}）已办结，请携带身份证到{place}服务窗口领取结果。',
+  service_warning: '办件{code}（{item}）即将超过承诺时限（{deadline}），请尽快审核。',
+  service_overdue: '办件{code}（{item}）已超过承诺时限（{deadline}），已上报街道督办。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;
