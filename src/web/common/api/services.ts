@@ -1,12 +1,16 @@
-import type { FormAnswers, FormDefinition, Material } from '../../../shared/service-forms';
+import type { FormDefinition, Material } from '../../../shared/service-forms';
+import type { z } from '@hono/zod-openapi';
 import type {
-  ApplicationSource,
-  ApplicationState,
-  ApplyChannel,
-  HandlerLevel,
-  PartState,
-  ServiceRating,
-} from '../../../shared/services';
+  ApplicationActionInput,
+  ApplicationDetail as ApplicationDetailSchema,
+  ApplicationSummary as ApplicationSummarySchema,
+  ApplyInput,
+  ApplyInputT,
+  Created,
+  MyApplications,
+  StepResult,
+} from '../../../server/features/services/applications/schemas';
+import type { ApplyChannel, HandlerLevel } from '../../../shared/services';
 import type { StoredFile } from '../api-types';
 import { http } from '../http';
 
@@ -58,79 +62,13 @@ export interface ServiceBundleDetail {
   materials: ServiceMaterial[];
 }
 
-export interface MaterialAnswer {
-  key: string;
-  fileIds: string[];
-  /** 带到窗口核验: the resident brings the original to the window instead of uploading it. */
-  atWindow: boolean;
-}
-
-export interface ApplicationInput {
-  itemId?: string;
-  bundleId?: string;
-  communityId: string;
-  answers: FormAnswers;
-  materials: MaterialAnswer[];
-}
-
-export interface ApplicationSummary {
-  id: string;
-  code: string;
-  state: ApplicationState;
-  name: string;
-  itemId: string | null;
-  bundleId: string | null;
-  source: ApplicationSource;
-  createdAt: string;
-  dueAt: string | null;
-  slaLevel: 'ok' | 'yellow' | 'red';
-}
-
-export interface ApplicationPart {
-  id: string;
-  itemId: string;
-  itemName: string;
-  state: PartState;
-  handlerName: string;
-  dueAt: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-}
-
-export interface ApplicationEvent {
-  id: string;
-  action: string;
-  fromState: string | null;
-  toState: string | null;
-  note: string;
-  actorName: string;
-  at: string;
-  partId: string | null;
-}
-
-export type ApplicationAction = 'accept' | 'supplement' | 'resubmit' | 'withdraw' | 'ready' | 'collect' | 'rate';
-
-export interface ApplicationDetail {
-  application: ApplicationSummary & {
-    communityName: string;
-    applicantName: string;
-    supplementNote: string | null;
-    acceptedAt: string | null;
-    readyAt: string | null;
-    collectedAt: string | null;
-    withdrawnAt: string | null;
-    rating: ServiceRating | null;
-    ratingComment: string | null;
-    /** 领取地点: the window where the result is collected. */
-    collectAt?: string | null;
-    materials: MaterialAnswer[];
-  };
-  parts: ApplicationPart[];
-  timeline: ApplicationEvent[];
-  actions: ApplicationAction[];
-  /** The material list of the application, for 补正 (which to upload again). */
-  materials?: ServiceMaterial[];
-}
+export type MaterialAnswer = NonNullable<ApplyInputT['materials']>[number];
+export type ApplicationInput = z.input<typeof ApplyInput>;
+export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
+export type ApplicationDetail = z.infer<typeof ApplicationDetailSchema>;
+export type ApplicationPart = ApplicationDetail['parts'][number];
+export type ApplicationAction = ApplicationDetail['actions'][number];
+export type ApplicationActionBody = z.input<typeof ApplicationActionInput>;
 
 /** The resident's own registry record, keyed like the form's prefill keys. */
 export interface Prefill {
@@ -151,16 +89,17 @@ export const getPrefill = (idNumber?: string, signal?: AbortSignal) =>
   http.get<Prefill>('/services/prefill', { query: { idNumber }, signal });
 
 export const applyForService = (input: ApplicationInput) =>
-  http.post<ApplicationSummary>('/services/applications', input);
+  http.post<z.infer<typeof Created>>('/services/applications', input);
 
 export const listMyApplications = (signal?: AbortSignal) =>
-  http.get<{ items: ApplicationSummary[] }>('/services/applications/mine', { signal });
+  http.get<z.infer<typeof MyApplications>>('/services/applications/mine', { signal });
 
 export const getApplication = (id: string, signal?: AbortSignal) =>
   http.get<ApplicationDetail>(`/services/applications/${encodeURIComponent(id)}`, { signal });
 
-export const applicationAction = (id: string, action: ApplicationAction, body: Record<string, unknown> = {}) =>
-  http.post<ApplicationDetail>(
+/** An action on the application (the server answers its new state; read the detail again for the rest). */
+export const applicationAction = (id: string, action: ApplicationAction, body: ApplicationActionBody = {}) =>
+  http.post<z.infer<typeof StepResult>>(
     `/services/applications/${encodeURIComponent(id)}/${encodeURIComponent(action)}`,
     body,
   );

@@ -58,6 +58,8 @@ export default {
     prefillTitle: 'Fill in my details',
     prefillHint:
       'Enter your own ID number and your name, address etc. come from the community register (only when your phone number matches).',
+    applicantName: 'Applicant’s name',
+    nameRequired: 'Please enter the applicant’s name',
     idNumber: 'ID number',
     idNumberPlaceholder: '18-digit ID number',
     idNumberInvalid: 'Not a valid ID number; please check it',
@@ -95,7 +97,8 @@ export default {
     code: 'Application number',
     keep: 'Please keep this number to follow your application.',
     next: 'What happens next',
-    step1: 'The community window checks your materials; if anything is missing you get an SMS and add it in My applications.',
+    step1:
+      'The community window checks your materials; if anything is missing you get an SMS and add it in My applications.',
     step2: 'Once accepted, it is done within the promised time ({limit}).',
     step3: 'You get an SMS when the result is ready to collect at the window.',
     stepWindow: 'Bring the originals of the materials marked “check at the window”.',

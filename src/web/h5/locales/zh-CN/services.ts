@@ -65,6 +65,8 @@ export default {
     communityMissing: '还不知道您住在哪个社区。请先填写身份证号带出您的登记信息，或到社区窗口办理。',
     prefillTitle: '自动填写我的信息',
     prefillHint: '填写本人身份证号，系统会从社区登记信息中带出姓名、住址等（只在手机号与登记一致时）。',
+    applicantName: '申请人姓名',
+    nameRequired: '请填写申请人姓名',
     idNumber: '身份证号',
     idNumberPlaceholder: '18 位身份证号',
     idNumberInvalid: '身份证号不正确，请核对',

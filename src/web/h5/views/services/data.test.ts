@@ -11,6 +11,7 @@ import {
   newRow,
   problemKey,
   problemText,
+  serverProblems,
   timeLimitText,
 } from './data';
 
@@ -115,6 +116,34 @@ describe('the phone form of a service item', () => {
       photo: { fileIds: [], atWindow: false },
     });
     expect(missing.map((m) => m.key)).toEqual(['photo']);
+  });
+});
+
+describe("the server's refusal of an application", () => {
+  it('puts each issue on its input, its table cell, its material or the community, in the reader’s language', () => {
+    const details = {
+      issues: [
+        { path: 'answers.name', message: '姓名：必填', messages: { 'zh-CN': '姓名：必填', en: 'Name: required' } },
+        {
+          path: 'answers.members',
+          row: 1,
+          column: 'age',
+          message: '家庭成员 第 2 行 年龄：请填写数字',
+          messages: { 'zh-CN': '家庭成员 第 2 行 年龄：请填写数字', en: 'Members row 2 Age: must be a number' },
+        },
+        { path: 'materials.id_card', message: '请上传这份材料' },
+        { path: 'communityId', message: '不是社区' },
+        { path: 'bundleId', message: '这个事项只能到窗口办理' },
+      ],
+    };
+    expect(serverProblems(details, 'en')).toEqual({
+      name: 'required',
+      'members.1.age': 'must be a number',
+      'material.id_card': '请上传这份材料',
+      community: '不是社区',
+      other: '这个事项只能到窗口办理',
+    });
+    expect(serverProblems({ other: 1 }, 'zh-CN')).toEqual({});
   });
 });
 

@@ -174,3 +174,40 @@ export const materialProblems = (
   materials: Material[],
   given: Record<string, { fileIds: string[]; atWindow: boolean } | undefined>,
 ) => materials.filter((m) => m.required && !given[m.key]?.atWindow && !given[m.key]?.fileIds.length);
+
+/**
+ * The server's VALIDATION_FAILED issues placed like the browser's own: `answers.<field>` (with row and
+ * column for a table cell) on its input, `materials.<key>` on its material, `communityId` on the
+ * community; anything else under `other`.
+ */
+export function serverProblems(details: unknown, lang: 'zh-CN' | 'en'): Record<string, string> {
+  const issues = (details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return {};
+  const found: Record<string, string> = {};
+  for (const raw of issues as Array<Record<string, unknown>>) {
+    const path = typeof raw.path === 'string' ? raw.path : '';
+    const messages = raw.messages as FormProblem['message'] | undefined;
+    const message = messages?.[lang] ?? (typeof raw.message === 'string' ? raw.message : '');
+    const field = /^answers\.(.+)$/.exec(path)?.[1];
+    const key = field
+      ? problemKey({
+          field,
+          row: raw.row as number | undefined,
+          column: raw.column as string | undefined,
+          message: { 'zh-CN': message, en: message },
+        })
+      : path.startsWith('materials.')
+        ? `material.${path.slice('materials.'.length)}`
+        : path === 'communityId'
+          ? 'community'
+          : path.startsWith('applicant.idNumber')
+            ? 'idNumber'
+            : path.startsWith('applicant')
+              ? 'applicantName'
+              : 'other';
+    const text = field ? problemText({ field, message: { 'zh-CN': message, en: message } }, lang) : message;
+    if (key === 'other') found.other = found.other ? `${found.other}；${text}` : text;
+    else found[key] ??= text;
+  }
+  return found;
+}
