@@ -1,0 +1,220 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { idNumberCheckChar } from '../../src/shared/identity.js';
+import type { FormField } from '../../src/shared/service-forms.js';
+import { tinyPng } from '../support/files.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
+import { loginCode, loginCodesSent } from './handset.js';
+
+// 办事服务 on a phone, as one story told in steps that share `story` (the lead adds the console's
+// steps after these: two departments approve their parts, the window hands the result out, she rates):
+// 陈秀英 is in 和平社区's register; she logs in with her mobile and an SMS code, finds a 一件事一次办
+// bundle, her registry details fill the one form from her ID number, she photographs the materials,
+// sends it and finds it in 我的办件 with a part per item.
+
+const baseUrl = inject('baseUrl');
+const dataDir = inject('dataDir');
+const tag = Math.random().toString(36).slice(2, 7);
+
+/** What the steps hand on to each other. */
+const story = {
+  name: '陈秀英',
+  phone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+  idNumber: '',
+  household: '610899001001-2-1-102',
+  bundle: { id: '', name: '', itemIds: [] as string[] },
+  application: { id: '', code: '' },
+};
+// Born 1955-03-12 in 靖边; an even sequence number: a woman.
+const first17 = `61082419550312${String(Math.floor(Math.random() * 500) * 2).padStart(3, '0')}`;
+story.idNumber = first17 + idNumberCheckChar(first17);
+
+let browser: Browser;
+let resident: Page;
+const contexts: BrowserContext[] = [];
+let residentErrors: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+});
+
+async function newPhone(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: phone,
+    locale: 'zh-CN',
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    data,
+    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+interface PublicCatalogue {
+  categories: Array<{ items: Array<{ id: string; channel: string; handlerLevel: string }> }>;
+  bundleClasses: Array<{ name: string; bundles: Array<{ id: string; name: string; itemIds: string[] }> }>;
+}
+
+/** A bundle she may send from the phone (no item only at the window), most departments first. */
+function pickBundle(catalogue: PublicCatalogue) {
+  const items = new Map(catalogue.categories.flatMap((c) => c.items).map((i) => [i.id, i]));
+  const online = catalogue.bundleClasses
+    .flatMap((c) => c.bundles)
+    .filter((b) => b.itemIds.every((id) => items.get(id) && items.get(id)!.channel !== 'window'));
+  const departments = (b: { itemIds: string[] }) =>
+    b.itemIds.filter((id) => items.get(id)!.handlerLevel === 'department').length;
+  return online.sort((a, b) => departments(b) - departments(a))[0];
+}
+
+/** A value a field accepts, typed the way a resident would. */
+function typed(f: Pick<FormField, 'kind' | 'min' | 'max' | 'options' | 'minLength'>, n = 1): string {
+  switch (f.kind) {
+    case 'number':
+      return String(f.min !== undefined ? Math.max(f.min, Math.min(f.max ?? f.min, f.min + n)) : n);
+    case 'date':
+      return '2026-11-30';
+    case 'id_number':
+      return story.idNumber;
+    case 'phone':
+      return story.phone;
+    case 'address':
+      return '城关街道和平社区2号楼1单元102室';
+    default:
+      return `${'情况属实，请予办理'.repeat(Math.ceil((f.minLength ?? 0) / 9) || 1)}${tag}`;
+  }
+}
+
+/** Fills what the registry did not: every required field of the one form, by its kind. */
+async function fillForm(page: Page, fields: FormField[]) {
+  for (const f of fields.filter((x) => x.required)) {
+    const block = page.getByTestId(`form-field-${f.key}`);
+    if (f.kind === 'choice') {
+      await block
+        .getByRole(f.multiple ? 'checkbox' : 'radio')
+        .first()
+        .click();
+    } else if (f.kind === 'file') {
+      await page
+        .getByTestId(`file-${f.key}-input`)
+        .setInputFiles({ name: 'a.png', mimeType: 'image/png', buffer: tinyPng });
+      await expect.poll(() => block.getByTestId('upload-file').count()).toBeGreaterThan(0);
+    } else if (f.kind === 'table') {
+      const row = block.getByTestId('table-row').first();
+      for (const c of (f.columns ?? []).filter((x) => x.required)) {
+        const cell = row.getByTestId(`cell-${c.key}`);
+        if (c.kind === 'choice') await cell.getByRole('radio').first().click();
+        else await cell.fill(typed(c));
+      }
+    } else {
+      const input = page.getByTestId(`input-${f.key}`);
+      if (!(await input.inputValue())) await input.fill(typed(f));
+    }
+  }
+}
+
+describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
+  it('陈秀英登记在和平社区的户籍里（社区工作者录入）', async () => {
+    const desk = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    await loginConsole(desk, baseUrl, 'community');
+    await api(desk, 'POST', '/residents', {
+      householdCode: story.household,
+      name: story.name,
+      idNumber: story.idNumber,
+      phone: story.phone,
+    });
+    await desk.close();
+  });
+
+  it('她用手机验证码登录，在“一件事一次办”里申请：身份证号带出登记信息，一张表、拍照交材料，拿到办件编号', async () => {
+    resident = await newPhone();
+    residentErrors = watchErrors(resident);
+    const catalogue = await api<PublicCatalogue>(resident, 'GET', '/public/services/catalogue');
+    const bundle = pickBundle(catalogue);
+    expect(bundle, 'the demo catalogue has a bundle a resident may send from the phone').toBeTruthy();
+    story.bundle = { id: bundle!.id, name: bundle!.name, itemIds: bundle!.itemIds };
+
+    await resident.goto(`${baseUrl}/m/login`);
+    await resident.getByTestId('login-mode-phone').click();
+    await resident.getByTestId('login-phone').fill(story.phone);
+    const before = loginCodesSent(dataDir, story.phone);
+    await resident.getByTestId('login-send-code').click();
+    await resident.getByTestId('login-code').fill(await loginCode(dataDir, story.phone, before));
+    await resident.getByTestId('login-phone-submit').click();
+    await resident.getByTestId('h5-home').waitFor();
+
+    await resident.getByTestId('entry-services').click();
+    await resident.getByTestId('services-categories').waitFor();
+    await screenshot(resident, 'services-phone-catalogue');
+    await resident.getByTestId('services-tabs').getByText('一件事一次办').click();
+    await resident.getByTestId('service-bundle-row').filter({ hasText: story.bundle.name }).first().click();
+    await resident.getByTestId('h5-service-bundle').waitFor();
+    await expect.poll(() => resident.getByTestId('service-bundle-item').count()).toBe(story.bundle.itemIds.length);
+    await screenshot(resident, 'services-phone-bundle');
+    await resident.getByTestId('service-apply').click();
+
+    // Her registry record fills the form from her ID number (her phone matches the record).
+    await resident.getByTestId('apply-target').waitFor();
+    await resident.getByTestId('apply-id-number').fill(story.idNumber);
+    await resident.getByTestId('apply-prefill-button').click();
+    await expect.poll(() => resident.getByTestId('apply-community').textContent()).toContain('和平社区');
+
+    // Sent empty-handed first: the browser names what is missing before anything is sent.
+    const form = await api<{ form: { fields: FormField[] }; materials: Array<{ key: string; required: boolean }> }>(
+      resident,
+      'GET',
+      `/public/services/bundles/${story.bundle.id}`,
+    );
+    const nameField = form.form.fields.find((f) => f.prefill === 'name');
+    if (nameField) expect(await resident.getByTestId(`input-${nameField.key}`).inputValue()).toBe(story.name);
+    else await resident.getByTestId('apply-applicant-name').fill(story.name);
+    await resident.getByTestId('apply-submit').click();
+    if (form.materials.some((m) => m.required))
+      await expect.poll(() => resident.getByTestId('apply-problems').textContent()).toContain('处需要修改');
+
+    await fillForm(resident, form.form.fields);
+    for (const m of form.materials.filter((x) => x.required)) {
+      await resident
+        .getByTestId(`material-${m.key}-files-input`)
+        .setInputFiles({ name: `${m.key}.png`, mimeType: 'image/png', buffer: tinyPng });
+      await expect.poll(() => resident.getByTestId(`material-${m.key}`).getByTestId('upload-file').count()).toBe(1);
+    }
+    await screenshot(resident, 'services-phone-apply');
+    await resident.getByTestId('apply-submit').click();
+    await resident.getByTestId('apply-done').waitFor({ timeout: 15_000 });
+    story.application.code = (await resident.getByTestId('apply-code').textContent())!.trim();
+    expect(story.application.code).toMatch(/^FW-\d{8}-\d{4}$/);
+    await screenshot(resident, 'services-phone-done');
+  });
+
+  it('她在“我的办件”里看到这一件：待预审，每个事项一部分', async () => {
+    await resident.getByTestId('apply-view').click();
+    await resident.getByTestId('h5-service-application').waitFor();
+    await expect.poll(() => resident.getByTestId('service-application-state').textContent()).toContain('待预审');
+    expect(await resident.getByTestId('service-part').count()).toBe(story.bundle.itemIds.length);
+    story.application.id = new URL(resident.url()).pathname.split('/').at(-1)!;
+    await screenshot(resident, 'services-phone-application');
+
+    await resident.goto(`${baseUrl}/m/services/mine`);
+    const row = resident.getByTestId('service-application-item').filter({ hasText: story.application.code });
+    await row.waitFor();
+    expect(await row.getAttribute('data-state')).toBe('submitted');
+    expect(await row.textContent()).toContain(story.bundle.name);
+    await screenshot(resident, 'services-phone-mine');
+    expect(residentErrors).toEqual([]);
+  });
+});
