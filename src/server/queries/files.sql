@@ -46,6 +46,17 @@ from "mediation_sessions" as "m"
 inner join "disputes" as "d" on "d"."id" = "m"."dispute_id"
 where $1 = any("m"."signature_file_ids");
 
+-- files.applicationsShowingFile
+
+select
+  "a"."place_path",
+  "a"."applicant_user_id",
+  "p"."department_id",
+  "p"."handler_path"
+from "service_applications" as "a"
+left join "service_application_parts" as "p" on "p"."application_id" = "a"."id"
+where $1 = any("a"."file_ids");
+
 -- files.deleteFiles
 
 delete
@@ -61,6 +72,8 @@ WITH attached AS (
       UNION ALL SELECT unnest(photo_ids) FROM visit_logs
       UNION ALL SELECT unnest(signature_file_ids) FROM mediation_sessions
       UNION ALL SELECT file_id FROM monthly_reports
+      UNION ALL SELECT unnest(file_ids) FROM service_applications
+      UNION ALL SELECT unnest(result_file_ids) FROM service_application_parts
     )
     DELETE FROM files WHERE id IN (
       SELECT f.id FROM files f

@@ -6,7 +6,7 @@ import { shanghaiMinute } from '../../../platform/deadlines.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/policy.js';
 import { workdayCalendar } from '../../calendar/index.js';
-import { pauseClocks, resumeClocks, startPartClock } from './clocks.js';
+import { resumeClocks, startPartClock } from './clocks.js';
 import type { ApplicationsDeps } from './deps.js';
 import {
   applicationAfterSupplement,

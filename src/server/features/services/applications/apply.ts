@@ -66,6 +66,28 @@ function typedApplicant(raw: { name?: string | null; idNumber?: string | null; p
   return { name: raw.name, idNumber, phone, residentId: null };
 }
 
+/** 代办 for a registry resident: one the clerk may read or serve, of the same county. */
+async function registryApplicant(
+  deps: ApplicationsDeps,
+  db: Executor,
+  actor: Actor,
+  residentId: string,
+  staff: Staff,
+): Promise<Applicant> {
+  const r = await repo.findResidentForApplication(db, residentId);
+  const reachable =
+    r &&
+    r.tenant_id === staff.tenantId &&
+    (can(actor, 'people:read', r.household_path) || mayEnterFor(actor, r.household_path, staff.source));
+  if (!reachable) throw new AppError('NOT_FOUND');
+  return {
+    name: r.name,
+    idNumber: r.id_number_enc ? deps.pii.decrypt(r.id_number_enc) : null,
+    phone: r.phone_enc ? deps.pii.decrypt(r.phone_enc) : null,
+    residentId: r.id,
+  };
+}
+
 /** Who applies: the registry resident picked (in the clerk's scope), the person typed, or the resident themself. */
 async function applicantOf(
   deps: ApplicationsDeps,
@@ -73,22 +95,9 @@ async function applicantOf(
   actor: Actor,
   input: ApplyInputT,
   subject: Subject,
-  staff: { source: 'window' | 'adviser'; tenantId: string } | null,
+  staff: Staff | null,
 ): Promise<Applicant> {
-  if (staff && input.residentId) {
-    const r = await repo.findResidentForApplication(db, input.residentId);
-    const reachable =
-      r &&
-      r.tenant_id === staff.tenantId &&
-      (can(actor, 'people:read', r.household_path) || mayEnterFor(actor, r.household_path, staff.source));
-    if (!reachable) throw new AppError('NOT_FOUND');
-    return {
-      name: r.name,
-      idNumber: r.id_number_enc ? deps.pii.decrypt(r.id_number_enc) : null,
-      phone: r.phone_enc ? deps.pii.decrypt(r.phone_enc) : null,
-      residentId: r.id,
-    };
-  }
+  if (staff && input.residentId) return registryApplicant(deps, db, actor, input.residentId, staff);
   if (staff) {
     if (!input.applicant?.idNumber) throw invalid('applicant', 'applicantRequired');
     return typedApplicant(input.applicant);
@@ -96,10 +105,11 @@ async function applicantOf(
   // The resident's own: the name and ID number typed (or prefilled in the form), their account's phone.
   const account = actor.userId ? await repo.userPhone(db, actor.userId) : undefined;
   const answers = input.answers as FormAnswers;
+  const typed = input.applicant;
   return {
     ...typedApplicant({
-      name: input.applicant?.name ?? prefilled(subject.form, answers, 'name'),
-      idNumber: input.applicant?.idNumber ?? prefilled(subject.form, answers, 'id_number'),
+      name: typed?.name ?? prefilled(subject.form, answers, 'name'),
+      idNumber: typed?.idNumber ?? prefilled(subject.form, answers, 'id_number'),
     }),
     phone: account?.phone_enc ? deps.pii.decrypt(account.phone_enc) : null,
   };
@@ -112,53 +122,95 @@ async function codeFor(db: Executor, now: Date) {
   return `FW-${day.replaceAll('-', '')}-${String(serial).padStart(4, '0')}`;
 }
 
+type Community = NonNullable<Awaited<ReturnType<typeof repo.findCommunity>>> & { tenant_id: string };
+interface Staff {
+  source: 'window' | 'adviser';
+  tenantId: string;
+}
+
+/** The community applied in, and whether the caller is staff entering for a resident (and may, there). */
+async function entryOf(db: Executor, actor: Actor, input: ApplyInputT) {
+  const community = await repo.findCommunity(db, input.communityId);
+  if (!community || community.kind !== 'community' || community.status !== 'active' || !community.tenant_id)
+    throw invalid('communityId', 'notACommunity');
+  const isStaff = can(actor, 'services:window') || can(actor, 'services:assist');
+  if (!isStaff) {
+    if (input.residentId || input.source) throw new AppError('FORBIDDEN', { permission: 'services:window' });
+    return { community: community as Community, staff: null, source: 'phone' as ApplicationSource };
+  }
+  const source = input.source ?? 'window';
+  if (!mayEnterFor(actor, community.path, source)) throw new AppError('NOT_FOUND');
+  return { community: community as Community, staff: { source, tenantId: community.tenant_id } as Staff, source };
+}
+
+/** One part per item, naming its handler: the community, its street, or the item's department. */
+function partRows(applicationId: string, community: Community, items: ItemForApplication[], now: Date) {
+  const place = (level: string) =>
+    level === 'community'
+      ? { id: community.id, path: community.path }
+      : level === 'street'
+        ? { id: community.street_id, path: community.street_path }
+        : { id: null, path: null };
+  return items.map((item, sort) => ({
+    id: newId(),
+    application_id: applicationId,
+    tenant_id: community.tenant_id,
+    item_id: item.id,
+    item_version: item.version,
+    handler_level: item.handlerLevel,
+    department_id: item.handlerLevel === 'department' ? item.departmentId : null,
+    handler_place_id: place(item.handlerLevel).id,
+    handler_path: place(item.handlerLevel).path,
+    state: 'waiting' as const,
+    sort,
+    created_at: now,
+    updated_at: now,
+  }));
+}
+
+/** The personal data of the applicant, sealed: encrypted, hashed for lookup, masked for lists. */
+function sealedApplicant(deps: ApplicationsDeps, who: Applicant) {
+  const seal = (value: string | null, mask: (v: string) => string) => ({
+    enc: value ? deps.pii.encrypt(value) : null,
+    hash: value ? deps.pii.lookupHash(value) : null,
+    masked: value ? mask(value) : null,
+  });
+  const id = seal(who.idNumber, maskIdNumber);
+  const phone = seal(who.phone, maskPhone);
+  return {
+    resident_id: who.residentId,
+    applicant_name: who.name,
+    id_number_enc: id.enc,
+    id_number_hash: id.hash,
+    id_number_masked: id.masked,
+    phone_enc: phone.enc,
+    phone_hash: phone.hash,
+    phone_masked: phone.masked,
+  };
+}
+
 export async function submitApplication(deps: ApplicationsDeps, actor: Actor, input: ApplyInputT) {
   return deps.db.transaction().execute(async (trx) => {
-    const community = await repo.findCommunity(trx, input.communityId);
-    if (!community || community.kind !== 'community' || community.status !== 'active' || !community.tenant_id)
-      throw invalid('communityId', 'notACommunity');
-    const tenantId = community.tenant_id;
-    const isStaff = can(actor, 'services:window') || can(actor, 'services:assist');
-    const source: ApplicationSource = isStaff ? (input.source ?? 'window') : 'phone';
-    if (isStaff && !mayEnterFor(actor, community.path, source === 'adviser' ? 'adviser' : 'window'))
-      throw new AppError('NOT_FOUND');
-    if (!isStaff && (input.residentId || input.source))
-      throw new AppError('FORBIDDEN', { permission: 'services:window' });
-    const subject = await subjectOf(trx, tenantId, input);
-    if (!isStaff && subject.items.some((i) => i.channel === 'window'))
+    const { community, staff, source } = await entryOf(trx, actor, input);
+    const subject = await subjectOf(trx, community.tenant_id, input);
+    if (!staff && subject.items.some((i) => i.channel === 'window'))
       throw invalid(subject.kind === 'item' ? 'itemId' : 'bundleId', 'windowOnlyItem');
-    const handIn = await checkHandIn(trx, actor, subject.form, subject.materials, input, isStaff);
-    const who = await applicantOf(
-      deps,
-      trx,
-      actor,
-      input,
-      subject,
-      isStaff ? { source: source as 'window', tenantId } : null,
-    );
-
+    const handIn = await checkHandIn(trx, actor, subject.form, subject.materials, input, staff !== null);
+    const who = await applicantOf(deps, trx, actor, input, subject, staff);
     const now = deps.clock.now();
-    const id = newId();
     const row = {
-      id,
-      tenant_id: tenantId,
+      id: newId(),
+      tenant_id: community.tenant_id,
       code: await codeFor(trx, now),
       item_id: subject.kind === 'item' ? subject.id : null,
       bundle_id: subject.kind === 'bundle' ? subject.id : null,
       community_id: community.id,
       place_path: community.path,
       source,
-      on_behalf: isStaff,
-      entered_by: isStaff ? actor.userId : null,
-      applicant_user_id: isStaff ? null : actor.userId,
-      resident_id: who.residentId,
-      applicant_name: who.name,
-      id_number_enc: who.idNumber ? deps.pii.encrypt(who.idNumber) : null,
-      id_number_hash: who.idNumber ? deps.pii.lookupHash(who.idNumber) : null,
-      id_number_masked: who.idNumber ? maskIdNumber(who.idNumber) : null,
-      phone_enc: who.phone ? deps.pii.encrypt(who.phone) : null,
-      phone_hash: who.phone ? deps.pii.lookupHash(who.phone) : null,
-      phone_masked: who.phone ? maskPhone(who.phone) : null,
+      on_behalf: staff !== null,
+      entered_by: staff ? actor.userId : null,
+      applicant_user_id: staff ? null : actor.userId,
+      ...sealedApplicant(deps, who),
       answers_enc: deps.pii.encrypt(JSON.stringify(handIn.answers)),
       materials: JSON.stringify(handIn.materials),
       file_ids: handIn.fileIds,
@@ -169,35 +221,8 @@ export async function submitApplication(deps: ApplicationsDeps, actor: Actor, in
       updated_at: now,
     };
     await repo.insertApplication(trx, row);
-    await repo.insertParts(
-      trx,
-      subject.items.map((item, sort) => ({
-        id: newId(),
-        application_id: id,
-        tenant_id: tenantId,
-        item_id: item.id,
-        item_version: item.version,
-        handler_level: item.handlerLevel,
-        department_id: item.handlerLevel === 'department' ? item.departmentId : null,
-        handler_place_id:
-          item.handlerLevel === 'community'
-            ? community.id
-            : item.handlerLevel === 'street'
-              ? community.street_id
-              : null,
-        handler_path:
-          item.handlerLevel === 'community'
-            ? community.path
-            : item.handlerLevel === 'street'
-              ? community.street_path
-              : null,
-        state: 'waiting' as const,
-        sort,
-        created_at: now,
-        updated_at: now,
-      })),
-    );
-    const how = isStaff ? (source === 'adviser' ? '救助顾问代办' : '窗口代办') : '手机申请';
+    await repo.insertParts(trx, partRows(row.id, community, subject.items, now));
+    const how = staff ? (source === 'adviser' ? '救助顾问代办' : '窗口代办') : '手机申请';
     await recordEvent(trx, row, { action: 'submit', to: 'submitted', note: `${how}：${subject.name}` }, actor, now);
     await smsApplicant(trx, deps, row, 'service_submitted', { subject: subject.name }, 'submitted');
     await recordAudit(
@@ -206,12 +231,12 @@ export async function submitApplication(deps: ApplicationsDeps, actor: Actor, in
       {
         action: 'serviceApplication.submit',
         entityType: 'service_application',
-        entityId: id,
-        tenantId,
-        after: { code: row.code, subject: subject.name, source, onBehalf: isStaff, files: handIn.fileIds.length },
+        entityId: row.id,
+        tenantId: row.tenant_id,
+        after: { code: row.code, subject: subject.name, source, onBehalf: row.on_behalf, files: handIn.fileIds.length },
       },
       now,
     );
-    return { id, code: row.code, state: row.state };
+    return { id: row.id, code: row.code, state: row.state };
   });
 }

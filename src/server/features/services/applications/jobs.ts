@@ -3,7 +3,7 @@ import type { Database } from '../../../platform/db/schema.js';
 import { defineDeadlineJob, shanghaiMinute, type DeadlineAlarm } from '../../../platform/deadlines.js';
 import type { JobDefinition } from '../../../platform/jobs.js';
 import { smsUsers, superiorUserIds, type NoticeDeps } from '../../../platform/notify/recipients.js';
-import { clockRunsIn } from './lifecycle.js';
+import { clockRunsIn, type PartState } from './lifecycle.js';
 import * as repo from './repository/index.js';
 import { iso, recordEvent } from './timeline.js';
 
@@ -23,6 +23,9 @@ export const applicationsJobs = (deps: NoticeDeps): JobDefinition<any>[] => [par
 const worse = (a: string, b: string) =>
   a === 'red' || b === 'red' ? 'red' : a === 'yellow' || b === 'yellow' ? 'yellow' : 'ok';
 
+const stillRuns = (p: { state: PartState; paused_at: Date | null; due_at: Date | null }, alarm: DeadlineAlarm) =>
+  clockRunsIn.includes(p.state) && !p.paused_at && iso(p.due_at) === alarm.due;
+
 async function raisePartAlarm(trx: Transaction<Database>, deps: NoticeDeps, alarm: DeadlineAlarm, now: Date) {
   if (alarm.clock !== REVIEW_CLOCK) return;
   const seen = await repo.findPart(trx, alarm.id);
@@ -32,7 +35,7 @@ async function raisePartAlarm(trx: Transaction<Database>, deps: NoticeDeps, alar
   const p = (await repo.lockPartsOf(trx, seen.application_id)).find((x) => x.id === alarm.id);
   // Act only while the clock runs with the deadline this alarm was queued for: a decided, paused or
   // moved clock makes its old alarms harmless.
-  if (!a || !p || !clockRunsIn.includes(p.state) || p.paused_at || iso(p.due_at) !== alarm.due) return;
+  if (!a || !p || !stillRuns(p, alarm)) return;
   const red = alarm.level === 'red';
   const level = worse(p.sla_level, alarm.level) as 'yellow' | 'red';
   await repo.updatePart(trx, p.id, {
@@ -44,12 +47,12 @@ async function raisePartAlarm(trx: Transaction<Database>, deps: NoticeDeps, alar
     sla_level: worse(a.sla_level, level) as 'yellow' | 'red',
     updated_at: now,
   });
-  const item = await repo.partsOf(trx, a.id).then((ps) => ps.find((x) => x.id === p.id));
+  const item = (await repo.itemsByIds(trx, [p.item_id]))[0];
   if (red)
     await recordEvent(
       trx,
       a,
-      { action: 'overdue', partId: p.id, note: `${item?.item_name ?? ''}超过承诺时限，已上报街道督办` },
+      { action: 'overdue', partId: p.id, note: `${item?.name ?? ''}超过承诺时限，已上报街道督办` },
       null,
       now,
     );
@@ -60,7 +63,7 @@ async function raisePartAlarm(trx: Transaction<Database>, deps: NoticeDeps, alar
     { tenantId: a.tenant_id, placePath: a.place_path, caseId: null },
     [...new Set(recipients)],
     red ? 'service_overdue' : 'service_warning',
-    { code: a.code, item: item?.item_name ?? '', deadline: shanghaiMinute(alarm.due) },
+    { code: a.code, item: item?.name ?? '', deadline: shanghaiMinute(alarm.due) },
     `service:${p.id}:${alarm.due}:${alarm.level}`,
   );
 }

@@ -9,6 +9,7 @@ import {
   findPartTransition,
   settledOutcome,
   type PartState,
+  type PartTransition,
   type RequestedPartAction,
 } from './lifecycle.js';
 import { partPartiesOf } from './policy.js';
@@ -27,6 +28,53 @@ const actionNames: Record<RequestedPartAction, string> = {
   supplement: '要求补正',
 };
 
+type Parts = StepContext['parts'];
+
+/** What the application does after a part's step, by the row's `application` column; returns its state. */
+async function followApplication(ctx: StepContext, t: PartTransition, partId: string, note: string) {
+  const { trx, a, parts, now } = ctx;
+  const follow = async (
+    action: 'startReview' | 'supplement' | 'conclude' | 'concludeRefused',
+    changes = {},
+    sms?: Record<string, string>,
+  ) => {
+    const row = findApplicationTransition(a.state, action, ['system']);
+    return row ? applyApplicationRow(ctx, row, changes, sms?.note ?? sms?.reason ?? '', sms) : a.state;
+  };
+  if (t.application === 'startReview') return follow('startReview');
+  if (t.application === 'supplement') {
+    await pauseClocks(trx, parts, now);
+    return follow('supplement', { paused_at: now, supplement_note: note }, { note });
+  }
+  const outcome = t.application === 'settle' ? settledOutcome(parts) : null;
+  if (!outcome) return a.state;
+  const reasons = parts
+    .filter((x) => x.state === 'refused')
+    .map((x) => (x.id === partId ? note : (x.decision_note ?? '')))
+    .filter(Boolean)
+    .join('；');
+  return follow(outcome, { decided_at: now }, outcome === 'concludeRefused' ? { reason: reasons } : undefined);
+}
+
+/** The part's own columns after the step. */
+function partChanges(
+  action: RequestedPartAction,
+  to: PartState,
+  p: Parts[number],
+  actor: Actor,
+  note: string,
+  now: Date,
+) {
+  return {
+    state: to,
+    ...(action === 'take' ? { reviewer_id: actor.userId } : {}),
+    ...(action === 'approve' || action === 'refuse'
+      ? { decided_at: now, decision_note: note || null, reviewer_id: p.reviewer_id ?? actor.userId }
+      : {}),
+    updated_at: now,
+  };
+}
+
 export async function actOnPart(
   deps: ApplicationsDeps,
   actor: Actor,
@@ -41,63 +89,21 @@ export async function actOnPart(
     const parts = await repo.lockPartsOf(trx, a.id);
     const p = parts.find((x) => x.id === partId)!;
     const t = findPartTransition(p.state, action, partPartiesOf(actor, p));
-    // While the application waits for 補正 nobody reviews: its clocks stand still.
+    // While the application waits for 补正 nobody reviews: its clocks stand still.
     if (!t || !['accepted', 'in_review'].includes(a.state))
       throw new AppError('ACTION_NOT_ALLOWED', { state: p.state, applicationState: a.state, action });
     const note = input.note?.trim() ?? '';
     if (t.needsNote && !note) throw invalid('note', 'reasonRequired');
     const now = deps.clock.now();
     const to = t.to as PartState;
-    await repo.updatePart(trx, p.id, {
-      state: to,
-      ...(action === 'take' ? { reviewer_id: actor.userId } : {}),
-      ...(action === 'approve' || action === 'refuse'
-        ? { decided_at: now, decision_note: note || null, reviewer_id: p.reviewer_id ?? actor.userId }
-        : {}),
-      updated_at: now,
-    });
+    const changes = partChanges(action, to, p, actor, note, now);
+    await repo.updatePart(trx, p.id, changes);
     const item = (await repo.itemsByIds(trx, [p.item_id]))[0];
-    await recordEvent(
-      trx,
-      a,
-      {
-        action,
-        from: p.state,
-        to,
-        partId: p.id,
-        note: `${item?.name ?? ''}${actionNames[action]}${note ? `：${note}` : ''}`,
-      },
-      actor,
-      now,
-    );
-    const after = parts.map((x) =>
-      x.id === p.id ? { ...x, state: to, reviewer_id: x.reviewer_id ?? actor.userId } : x,
-    );
+    const said = `${item?.name ?? ''}${actionNames[action]}${note ? `：${note}` : ''}`;
+    await recordEvent(trx, a, { action, from: p.state, to, partId: p.id, note: said }, actor, now);
+    const after = parts.map((x) => (x.id === p.id ? { ...x, ...changes } : x));
     const ctx: StepContext = { trx, deps, actor, a, parts: after, input: {}, now, byClerk: false };
-    let applicationState = a.state;
-    const follow = async (
-      appAction: 'startReview' | 'supplement' | 'conclude' | 'concludeRefused',
-      changes = {},
-      sms?: Record<string, string>,
-    ) => {
-      const row = findApplicationTransition(a.state, appAction, ['system']);
-      if (row) applicationState = await applyApplicationRow(ctx, row, changes, sms?.note ?? sms?.reason ?? '', sms);
-    };
-    if (t.application === 'startReview') await follow('startReview');
-    if (t.application === 'supplement') {
-      await pauseClocks(trx, after, now);
-      await follow('supplement', { paused_at: now, supplement_note: note }, { note });
-    }
-    if (t.application === 'settle') {
-      const outcome = settledOutcome(after);
-      const reasons = after
-        .filter((x) => x.state === 'refused')
-        .map((x) => (x.id === p.id ? note : (x.decision_note ?? '')))
-        .filter(Boolean)
-        .join('；');
-      if (outcome)
-        await follow(outcome, { decided_at: now }, outcome === 'concludeRefused' ? { reason: reasons } : undefined);
-    }
+    const applicationState = await followApplication(ctx, t, p.id, note);
     await recordAudit(
       trx,
       actor,

@@ -32,6 +32,24 @@ async function itemForms(db: Executor, parts: Parts) {
   );
 }
 
+/** The parts side by side: every part's item, handler, state and deadline; notes only of one's own. */
+function presentParts(actor: Actor, parts: Parts, own: (id: string) => boolean, open: boolean) {
+  return parts.map((p) => ({
+    id: p.id,
+    itemId: p.item_id,
+    itemName: p.item_name,
+    handlerLevel: p.handler_level,
+    handlerName: p.department_name ?? p.handler_place_name ?? '',
+    state: p.state,
+    dueAt: iso(p.due_at),
+    slaLevel: p.sla_level,
+    decidedAt: iso(p.decided_at),
+    decisionNote: own(p.id) ? p.decision_note : null,
+    mine: reviewsPart(actor, p),
+    actions: open && !p.paused_at ? allowedPartActions(p.state, partPartiesOf(actor, p)) : [],
+  }));
+}
+
 export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
   const { db } = deps;
   const a = await repo.findApplication(db, id);
@@ -48,7 +66,6 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
   const list = mergeMaterials(forms.filter((f) => ownItems.has(f.itemId)).map((f) => f.materials));
   const given = a.materials as unknown as ApplicationMaterial[];
   const events = await repo.eventsOf(db, id);
-  const open = a.state === 'accepted' || a.state === 'in_review';
   return {
     id: a.id,
     code: a.code,
@@ -86,20 +103,7 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
     decidedAt: iso(a.decided_at),
     readyAt: iso(a.ready_at),
     collectedAt: iso(a.collected_at),
-    parts: parts.map((p) => ({
-      id: p.id,
-      itemId: p.item_id,
-      itemName: p.item_name,
-      handlerLevel: p.handler_level,
-      handlerName: p.department_name ?? p.handler_place_name ?? '',
-      state: p.state,
-      dueAt: iso(p.due_at),
-      slaLevel: p.sla_level,
-      decidedAt: iso(p.decided_at),
-      decisionNote: own(p.id) ? p.decision_note : null,
-      mine: reviewsPart(actor, p),
-      actions: open && !p.paused_at ? allowedPartActions(p.state, partPartiesOf(actor, p)) : [],
-    })),
+    parts: presentParts(actor, parts, own, a.state === 'accepted' || a.state === 'in_review'),
     timeline: events
       .filter((e) => e.part_id === null || own(e.part_id))
       .map((e) => ({
