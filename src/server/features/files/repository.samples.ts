@@ -22,6 +22,7 @@ export const samples: SqlSamples<typeof repo> = {
   visitPathsShowing: (db) => repo.visitPathsShowing(db, photo),
   casePathsShowingFile: (db) => repo.casePathsShowingFile(db, photo),
   mediationPathsShowing: (db) => repo.mediationPathsShowing(db, photo),
+  serviceSampleCounties: (db) => repo.serviceSampleCounties(db, photo),
   deleteFiles: (db) => repo.deleteFiles(db, [photo]),
   deleteOrphans: (db) => repo.deleteOrphans(db, new Date('2026-11-23T19:00:00Z'), 500),
 };
