@@ -46,6 +46,11 @@ from "mediation_sessions" as "m"
 inner join "disputes" as "d" on "d"."id" = "m"."dispute_id"
 where $1 = any("m"."signature_file_ids");
 
+-- files.serviceSampleCounties
+
+SELECT DISTINCT v.tenant_id FROM service_item_versions v, jsonb_array_elements(v.materials) m
+    WHERE m->>'sampleFileId' = $1;
+
 -- files.deleteFiles
 
 delete
@@ -61,6 +66,8 @@ WITH attached AS (
       UNION ALL SELECT unnest(photo_ids) FROM visit_logs
       UNION ALL SELECT unnest(signature_file_ids) FROM mediation_sessions
       UNION ALL SELECT file_id FROM monthly_reports
+      UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
+        WHERE m->>'sampleFileId' IS NOT NULL
     )
     DELETE FROM files WHERE id IN (
       SELECT f.id FROM files f

@@ -190,6 +190,60 @@ const joinOptions = (options: string[] | undefined) => (options ?? []).join('|')
 const fenToYuan = (fen: number) => (fen / 100).toFixed(2);
 
 // ── writing ──────────────────────────────────────────────────────────────────────────────────
+type AddRow = (s: ExcelJS.Worksheet, values: Record<string, string | number>) => void;
+const addRow: AddRow = (s, values) => void s.addRow(escapeFormulas(values));
+
+function writeItem(
+  item: CatalogueBook['items'][number],
+  items: ExcelJS.Worksheet,
+  fields: ExcelJS.Worksheet,
+  materials: ExcelJS.Worksheet,
+) {
+  addRow(items, {
+    编码: item.code,
+    名称: item.name,
+    类别编码: item.categoryCode,
+    摘要: item.summary,
+    申请条件: item.eligibility,
+    办理层级: handlerLevelLabels[item.handlerLevel],
+    办理部门编码: item.departmentCode ?? '',
+    '承诺时限（工作日）': item.timeLimitDays,
+    '收费（元）': fenToYuan(item.feeFen),
+    收费说明: item.feeNote,
+    设定依据: item.legalBasis,
+    办理渠道: applyChannelLabels[item.channel],
+    排序: item.sort,
+    在用: yes(item.active),
+  });
+  const fieldRow = (key: string, f: FormColumn | FormField, prefill: string, help: string) =>
+    addRow(fields, {
+      事项编码: item.code,
+      字段标识: key,
+      名称: f.label,
+      类型: formFieldKindLabels[f.kind],
+      必填: yes(f.required),
+      选项: joinOptions(f.options),
+      预填: prefill,
+      规则: rulesText(f),
+      说明: help,
+    });
+  for (const f of item.form.fields) {
+    fieldRow(f.key, f, f.prefill ? prefillLabels[f.prefill] : '', f.help ?? '');
+    for (const c of f.columns ?? []) fieldRow(`${f.key}.${c.key}`, c, '', '');
+  }
+  for (const m of item.materials)
+    addRow(materials, {
+      事项编码: item.code,
+      材料标识: m.key,
+      名称: m.name,
+      必需: yes(m.required),
+      原件: yes(m.original),
+      份数: m.copies,
+      说明: m.note ?? '',
+      样表文件编号: m.sampleFileId ?? '',
+    });
+}
+
 export async function writeCatalogueBook(book: CatalogueBook) {
   const workbook = new ExcelJS.Workbook();
   const sheet = (key: keyof typeof headers) => {
@@ -199,74 +253,15 @@ export async function writeCatalogueBook(book: CatalogueBook) {
     s.views = [{ state: 'frozen', ySplit: 1 }];
     return s;
   };
-  const add = (s: ExcelJS.Worksheet, values: Record<string, string | number>) => s.addRow(escapeFormulas(values));
-
   const categories = sheet('categories');
-  for (const c of book.categories) add(categories, { 编码: c.code, 名称: c.name, 排序: c.sort, 在用: yes(c.active) });
-
-  const items = sheet('items');
-  const fields = sheet('fields');
-  const materials = sheet('materials');
-  for (const i of book.items) {
-    add(items, {
-      编码: i.code,
-      名称: i.name,
-      类别编码: i.categoryCode,
-      摘要: i.summary,
-      申请条件: i.eligibility,
-      办理层级: handlerLevelLabels[i.handlerLevel],
-      办理部门编码: i.departmentCode ?? '',
-      '承诺时限（工作日）': i.timeLimitDays,
-      '收费（元）': fenToYuan(i.feeFen),
-      收费说明: i.feeNote,
-      设定依据: i.legalBasis,
-      办理渠道: applyChannelLabels[i.channel],
-      排序: i.sort,
-      在用: yes(i.active),
-    });
-    for (const f of i.form.fields) {
-      add(fields, {
-        事项编码: i.code,
-        字段标识: f.key,
-        名称: f.label,
-        类型: formFieldKindLabels[f.kind],
-        必填: yes(f.required),
-        选项: joinOptions(f.options),
-        预填: f.prefill ? prefillLabels[f.prefill] : '',
-        规则: rulesText(f),
-        说明: f.help ?? '',
-      });
-      for (const c of f.columns ?? [])
-        add(fields, {
-          事项编码: i.code,
-          字段标识: `${f.key}.${c.key}`,
-          名称: c.label,
-          类型: formFieldKindLabels[c.kind],
-          必填: yes(c.required),
-          选项: joinOptions(c.options),
-          预填: '',
-          规则: rulesText(c),
-          说明: '',
-        });
-    }
-    for (const m of i.materials)
-      add(materials, {
-        事项编码: i.code,
-        材料标识: m.key,
-        名称: m.name,
-        必需: yes(m.required),
-        原件: yes(m.original),
-        份数: m.copies,
-        说明: m.note ?? '',
-        样表文件编号: m.sampleFileId ?? '',
-      });
-  }
-
-  const bundles = sheet('bundles');
-  const bundleItems = sheet('bundleItems');
+  for (const c of book.categories)
+    addRow(categories, { 编码: c.code, 名称: c.name, 排序: c.sort, 在用: yes(c.active) });
+  const [items, fields, materials] = [sheet('items'), sheet('fields'), sheet('materials')];
+  for (const i of book.items) writeItem(i, items, fields, materials);
+  const [bundles, bundleItems] = [sheet('bundles'), sheet('bundleItems')];
   for (const b of book.bundles) {
     const cls = book.bundleClasses.find((c) => c.code === b.classCode);
-    add(bundles, {
+    addRow(bundles, {
       编码: b.code,
       名称: b.name,
       分类编码: b.classCode,
@@ -275,7 +270,7 @@ export async function writeCatalogueBook(book: CatalogueBook) {
       排序: b.sort,
       在用: yes(b.active),
     });
-    b.itemCodes.forEach((itemCode, n) => add(bundleItems, { 一件事编码: b.code, 事项编码: itemCode, 排序: n + 1 }));
+    b.itemCodes.forEach((itemCode, n) => addRow(bundleItems, { 一件事编码: b.code, 事项编码: itemCode, 排序: n + 1 }));
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -349,212 +344,222 @@ function reader(sheet: string, row: number, problems: SheetProblem[]) {
   return { fail, textCell, codeCell, intCell, yesNo };
 }
 
+type Rows = ReturnType<typeof rowsOf>;
+type Reader = ReturnType<typeof reader>;
+const each = <T>(
+  rows: Rows,
+  sheet: string,
+  problems: SheetProblem[],
+  read: (cell: Cell, r: Reader, row: number) => T,
+) => rows.map(({ row, cell }) => ({ row, ...read(cell, reader(sheet, row, problems), row) }));
+
+const labelled = <T extends string>(byLabel: Map<string, T>, values: readonly T[], text: string) =>
+  byLabel.get(text) ?? values.find((v) => v === text);
+
+/** 收费（元） as fen; a bad amount is told and read as 0. */
+function feeOf(text: string, r: Reader) {
+  const fee = text === '' ? 0 : Number(text);
+  const fen = Math.round(fee * 100);
+  if (!Number.isFinite(fee) || fee < 0 || fee > 1_000_000 || Math.abs(fen - fee * 100) > 1e-6) {
+    r.fail('“收费（元）”须为不小于 0 的金额，最多两位小数');
+    return 0;
+  }
+  return fen;
+}
+
+function readItem(cell: Cell, r: Reader): Omit<ItemRow, 'row'> {
+  const level = labelled(levelByLabel, handlerLevels, cell('办理层级'));
+  if (!level) r.fail(`“办理层级”请填：${Object.values(handlerLevelLabels).join('、')}`);
+  const channel = labelled(channelByLabel, applyChannels, cell('办理渠道'));
+  if (!channel) r.fail(`“办理渠道”请填：${Object.values(applyChannelLabels).join('、')}`);
+  return {
+    code: r.codeCell(cell, '编码'),
+    name: r.textCell(cell, '名称', 60, { min: 1 }),
+    categoryCode: cell('类别编码'),
+    summary: r.textCell(cell, '摘要', 500, { multiline: true }),
+    eligibility: r.textCell(cell, '申请条件', 1000, { multiline: true }),
+    handlerLevel: level ?? 'community',
+    departmentCode: cell('办理部门编码') || null,
+    timeLimitDays: r.intCell(cell, '承诺时限（工作日）', 0, 365, 0),
+    feeFen: feeOf(cell('收费（元）'), r),
+    feeNote: r.textCell(cell, '收费说明', 200),
+    legalBasis: r.textCell(cell, '设定依据', 2000, { multiline: true }),
+    channel: channel ?? 'both',
+    sort: r.intCell(cell, '排序', 0, 9999, 0),
+    active: r.yesNo(cell, '在用', true),
+  };
+}
+
+/** The field's key (`表格.列` for a table's column) and kind, told when wrong. */
+function keyAndKind(cell: Cell, r: Reader) {
+  const key = cell('字段标识');
+  const [own = '', column, extra] = key.split('.');
+  const keyOk = keyPattern.test(own) && (column === undefined || keyPattern.test(column)) && extra === undefined;
+  if (!keyOk) r.fail('“字段标识”须为小写字母开头的小写字母、数字或 _（表格的列写作 表格标识.列标识）');
+  const allowed: readonly string[] = column !== undefined ? tableColumnKinds : formFieldKinds;
+  const kind = labelled(kindByLabel, formFieldKinds, cell('类型'));
+  if (!kind || !allowed.includes(kind))
+    r.fail(`“类型”请填：${allowed.map((k) => formFieldKindLabels[k as FormField['kind']]).join('、')}`);
+  return { key, own, column, kind };
+}
+
+function readField(cell: Cell, r: Reader): Omit<FieldRow, 'row'> {
+  const { key, own, column, kind } = keyAndKind(cell, r);
+  const isColumn = column !== undefined;
+  const prefillText = cell('预填');
+  const prefill = prefillText ? (prefillByLabel.get(prefillText) ?? null) : undefined;
+  if (prefill === null) r.fail(`“预填”请填：${Object.values(prefillLabels).join('、')}，或留空`);
+  const { rules, problem } = parseRules(cell('规则'));
+  if (problem) r.fail(problem);
+  const options = cell('选项')
+    .split('|')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  const help = r.textCell(cell, '说明', 200);
+  return {
+    itemCode: cell('事项编码'),
+    key,
+    field: {
+      key: column ?? own,
+      label: r.textCell(cell, '名称', 40, { min: 1 }),
+      kind,
+      required: r.yesNo(cell, '必填', false),
+      ...(options.length ? { options } : {}),
+      ...(prefill ? { prefill } : {}),
+      ...(help && !isColumn ? { help } : {}),
+      ...rules,
+    },
+  };
+}
+
+function readMaterial(cell: Cell, r: Reader): Omit<MaterialRow, 'row'> {
+  const note = r.textCell(cell, '说明', 200);
+  const sample = cell('样表文件编号');
+  return {
+    itemCode: cell('事项编码'),
+    material: {
+      key: cell('材料标识'),
+      name: r.textCell(cell, '名称', 60, { min: 1 }),
+      required: r.yesNo(cell, '必需', true),
+      original: r.yesNo(cell, '原件', false),
+      copies: r.intCell(cell, '份数', 0, 10, 1),
+      ...(note ? { note } : {}),
+      ...(sample ? { sampleFileId: sample } : {}),
+    },
+  };
+}
+
 /** The workbook's rows, each checked alone; cross-row and county checks are import.ts's. */
 export function readCatalogueBook(sheets: NamedSheet[]) {
   const problems: SheetProblem[] = [];
-  const categories: CategoryRow[] = [];
-  for (const { row, cell } of rowsOf(sheets, 'categories', problems, true)) {
-    const r = reader(sheetNames.categories, row, problems);
-    categories.push({
-      row,
-      code: r.codeCell(cell, '编码'),
-      name: r.textCell(cell, '名称', 20, { min: 1 }),
-      sort: r.intCell(cell, '排序', 0, 9999, 0),
-      active: r.yesNo(cell, '在用', true),
-    });
-  }
-
-  const items: ItemRow[] = [];
-  for (const { row, cell } of rowsOf(sheets, 'items', problems, true)) {
-    const r = reader(sheetNames.items, row, problems);
-    const level =
-      levelByLabel.get(cell('办理层级')) ?? (handlerLevels as readonly string[]).find((l) => l === cell('办理层级'));
-    if (!level) r.fail(`“办理层级”请填：${Object.values(handlerLevelLabels).join('、')}`);
-    const channel =
-      channelByLabel.get(cell('办理渠道')) ?? (applyChannels as readonly string[]).find((c) => c === cell('办理渠道'));
-    if (!channel) r.fail(`“办理渠道”请填：${Object.values(applyChannelLabels).join('、')}`);
-    const feeText = cell('收费（元）');
-    const fee = feeText === '' ? 0 : Number(feeText);
-    if (!Number.isFinite(fee) || fee < 0 || fee > 1_000_000 || Math.abs(Math.round(fee * 100) - fee * 100) > 1e-6)
-      r.fail('“收费（元）”须为不小于 0 的金额，最多两位小数');
-    items.push({
-      row,
-      code: r.codeCell(cell, '编码'),
-      name: r.textCell(cell, '名称', 60, { min: 1 }),
-      categoryCode: cell('类别编码'),
-      summary: r.textCell(cell, '摘要', 500, { multiline: true }),
-      eligibility: r.textCell(cell, '申请条件', 1000, { multiline: true }),
-      handlerLevel: (level ?? 'community') as HandlerLevel,
-      departmentCode: cell('办理部门编码') || null,
-      timeLimitDays: r.intCell(cell, '承诺时限（工作日）', 0, 365, 0),
-      feeFen: Number.isFinite(fee) ? Math.round(fee * 100) : 0,
-      feeNote: r.textCell(cell, '收费说明', 200),
-      legalBasis: r.textCell(cell, '设定依据', 2000, { multiline: true }),
-      channel: (channel ?? 'both') as ApplyChannel,
-      sort: r.intCell(cell, '排序', 0, 9999, 0),
-      active: r.yesNo(cell, '在用', true),
-    });
-  }
-
-  const fields: FieldRow[] = [];
-  for (const { row, cell } of rowsOf(sheets, 'fields', problems, false)) {
-    const r = reader(sheetNames.fields, row, problems);
-    const key = cell('字段标识');
-    const [own, column] = key.split('.');
-    if (!keyPattern.test(own ?? '') || (column !== undefined && !keyPattern.test(column)) || key.split('.').length > 2)
-      r.fail('“字段标识”须为小写字母开头的小写字母、数字或 _（表格的列写作 表格标识.列标识）');
-    const kind = kindByLabel.get(cell('类型')) ?? (formFieldKinds as readonly string[]).find((k) => k === cell('类型'));
-    const kinds =
-      column !== undefined ? tableColumnKinds.map((k) => formFieldKindLabels[k]) : Object.values(formFieldKindLabels);
-    if (!kind || (column !== undefined && !(tableColumnKinds as readonly string[]).includes(kind)))
-      r.fail(`“类型”请填：${kinds.join('、')}`);
-    const prefillText = cell('预填');
-    const prefill = prefillText ? (prefillByLabel.get(prefillText) ?? null) : undefined;
-    if (prefill === null) r.fail(`“预填”请填：${Object.values(prefillLabels).join('、')}，或留空`);
-    const { rules, problem } = parseRules(cell('规则'));
-    if (problem) r.fail(problem);
-    const options = cell('选项')
-      .split('|')
-      .map((o) => o.trim())
-      .filter(Boolean);
-    const help = r.textCell(cell, '说明', 200);
-    fields.push({
-      row,
-      itemCode: cell('事项编码'),
-      key,
-      field: {
-        key: column ?? own,
-        label: r.textCell(cell, '名称', 40, { min: 1 }),
-        kind,
-        required: r.yesNo(cell, '必填', false),
-        ...(options.length ? { options } : {}),
-        ...(prefill ? { prefill } : {}),
-        ...(help && column === undefined ? { help } : {}),
-        ...rules,
-      },
-    });
-  }
-
-  const materials: MaterialRow[] = [];
-  for (const { row, cell } of rowsOf(sheets, 'materials', problems, false)) {
-    const r = reader(sheetNames.materials, row, problems);
-    const note = r.textCell(cell, '说明', 200);
-    const sample = cell('样表文件编号');
-    materials.push({
-      row,
-      itemCode: cell('事项编码'),
-      material: {
-        key: cell('材料标识'),
-        name: r.textCell(cell, '名称', 60, { min: 1 }),
-        required: r.yesNo(cell, '必需', true),
-        original: r.yesNo(cell, '原件', false),
-        copies: r.intCell(cell, '份数', 0, 10, 1),
-        ...(note ? { note } : {}),
-        ...(sample ? { sampleFileId: sample } : {}),
-      },
-    });
-  }
-
-  const bundles: BundleRow[] = [];
-  for (const { row, cell } of rowsOf(sheets, 'bundles', problems, false)) {
-    const r = reader(sheetNames.bundles, row, problems);
-    bundles.push({
-      row,
-      code: r.codeCell(cell, '编码'),
-      name: r.textCell(cell, '名称', 60, { min: 1 }),
-      classCode: r.codeCell(cell, '分类编码'),
-      className: r.textCell(cell, '分类名称', 20),
-      summary: r.textCell(cell, '摘要', 500, { multiline: true }),
-      sort: r.intCell(cell, '排序', 0, 9999, 0),
-      active: r.yesNo(cell, '在用', true),
-    });
-  }
-
-  const bundleItems: BundleItemRow[] = [];
-  for (const { row, cell } of rowsOf(sheets, 'bundleItems', problems, false)) {
-    const r = reader(sheetNames.bundleItems, row, problems);
-    bundleItems.push({
-      row,
-      bundleCode: cell('一件事编码'),
-      itemCode: cell('事项编码'),
-      sort: r.intCell(cell, '排序', 0, 9999, 0),
-    });
-  }
+  const rows = (key: keyof typeof headers, required = false) => rowsOf(sheets, key, problems, required);
+  const categories: CategoryRow[] = each(rows('categories', true), sheetNames.categories, problems, (cell, r) => ({
+    code: r.codeCell(cell, '编码'),
+    name: r.textCell(cell, '名称', 20, { min: 1 }),
+    sort: r.intCell(cell, '排序', 0, 9999, 0),
+    active: r.yesNo(cell, '在用', true),
+  }));
+  const items: ItemRow[] = each(rows('items', true), sheetNames.items, problems, readItem);
+  const fields: FieldRow[] = each(rows('fields'), sheetNames.fields, problems, readField);
+  const materials: MaterialRow[] = each(rows('materials'), sheetNames.materials, problems, readMaterial);
+  const bundles: BundleRow[] = each(rows('bundles'), sheetNames.bundles, problems, (cell, r) => ({
+    code: r.codeCell(cell, '编码'),
+    name: r.textCell(cell, '名称', 60, { min: 1 }),
+    classCode: r.codeCell(cell, '分类编码'),
+    className: r.textCell(cell, '分类名称', 20),
+    summary: r.textCell(cell, '摘要', 500, { multiline: true }),
+    sort: r.intCell(cell, '排序', 0, 9999, 0),
+    active: r.yesNo(cell, '在用', true),
+  }));
+  const bundleItems: BundleItemRow[] = each(rows('bundleItems'), sheetNames.bundleItems, problems, (cell, r) => ({
+    bundleCode: cell('一件事编码'),
+    itemCode: cell('事项编码'),
+    sort: r.intCell(cell, '排序', 0, 9999, 0),
+  }));
   return { categories, items, fields, materials, bundles, bundleItems, problems };
 }
 export type ReadBook = ReturnType<typeof readCatalogueBook>;
 
-/** Assembles each item's form and materials from their rows, and checks them as the API does. */
-export function assembleItems(book: ReadBook) {
-  const problems: SheetProblem[] = [];
+/** Each item's fields from the 表单字段 rows (a table's columns join their table), with each key's row. */
+function collectForms(book: ReadBook, problems: SheetProblem[]) {
   const forms = new Map<string, FormField[]>();
-  const formRows = new Map<string, Map<string, number>>();
+  const rowOf = new Map<string, number>();
   const itemCodes = new Set(book.items.map((i) => i.code));
   for (const f of book.fields) {
+    const fail = (message: string) => problems.push({ sheet: sheetNames.fields, row: f.row, message });
     if (!itemCodes.has(f.itemCode)) {
-      problems.push({ sheet: sheetNames.fields, row: f.row, message: `事项编码 ${f.itemCode} 不在“事项”表中` });
+      fail(`事项编码 ${f.itemCode} 不在“事项”表中`);
       continue;
     }
     const list = forms.get(f.itemCode) ?? [];
-    const rows = formRows.get(f.itemCode) ?? new Map<string, number>();
-    const [own, column] = f.key.split('.');
-    if (column !== undefined) {
-      const table = list.find((g) => g.key === own);
-      if (!table || table.kind !== 'table') {
-        problems.push({ sheet: sheetNames.fields, row: f.row, message: `列 ${f.key} 之前没有表格字段 ${own}` });
-        continue;
-      }
-      table.columns = [...(table.columns ?? []), f.field as FormColumn];
-    } else {
-      list.push(f.field as FormField);
-      rows.set(own!, f.row);
-    }
     forms.set(f.itemCode, list);
-    formRows.set(f.itemCode, rows);
+    const [own, column] = f.key.split('.');
+    if (column === undefined) {
+      list.push(f.field as FormField);
+      rowOf.set(`${f.itemCode}/${own}`, f.row);
+      continue;
+    }
+    const table = list.find((g) => g.key === own);
+    if (table?.kind === 'table') table.columns = [...(table.columns ?? []), f.field as FormColumn];
+    else fail(`列 ${f.key} 之前没有表格字段 ${own}`);
   }
-  const materials = new Map<string, { material: Material; row: number }[]>();
+  return { forms, rowOf };
+}
+
+const materialProblem = (path: unknown) =>
+  path === 'key'
+    ? '“材料标识”须为小写字母开头的小写字母、数字或 _'
+    : path === 'sampleFileId'
+      ? '“样表文件编号”格式不正确'
+      : '材料填写有误';
+
+/** Each item's materials from the 材料 rows, checked as the API checks them. */
+function collectMaterials(book: ReadBook, problems: SheetProblem[]) {
+  const materials = new Map<string, Material[]>();
+  const itemCodes = new Set(book.items.map((i) => i.code));
   for (const m of book.materials) {
+    const fail = (message: string) => problems.push({ sheet: sheetNames.materials, row: m.row, message });
     if (!itemCodes.has(m.itemCode)) {
-      problems.push({ sheet: sheetNames.materials, row: m.row, message: `事项编码 ${m.itemCode} 不在“事项”表中` });
+      fail(`事项编码 ${m.itemCode} 不在“事项”表中`);
       continue;
     }
     const parsed = materialSchema.safeParse(m.material);
     if (!parsed.success) {
-      const path = parsed.error.issues[0]?.path[0];
-      const what =
-        path === 'key'
-          ? '“材料标识”须为小写字母开头的小写字母、数字或 _'
-          : path === 'sampleFileId'
-            ? '“样表文件编号”格式不正确'
-            : '材料填写有误';
-      problems.push({ sheet: sheetNames.materials, row: m.row, message: what });
+      fail(materialProblem(parsed.error.issues[0]?.path[0]));
       continue;
     }
     const list = materials.get(m.itemCode) ?? [];
-    if (list.some((o) => o.material.key === parsed.data.key))
-      problems.push({ sheet: sheetNames.materials, row: m.row, message: `材料标识 ${parsed.data.key} 在该事项中重复` });
-    list.push({ material: parsed.data, row: m.row });
+    if (list.some((o) => o.key === parsed.data.key)) fail(`材料标识 ${parsed.data.key} 在该事项中重复`);
+    list.push(parsed.data);
     materials.set(m.itemCode, list);
   }
-  const assembled = book.items.map((item) => {
-    const parsed = formDefinitionSchema.safeParse({ fields: forms.get(item.code) ?? [] });
-    let form = { fields: [] as FormField[] };
-    if (parsed.success) form = parsed.data;
-    else
-      for (const issue of parsed.error.issues) {
-        const key =
-          typeof issue.path[1] === 'number'
-            ? (forms.get(item.code)?.[issue.path[1]]?.key ?? '')
-            : String(issue.path[1] ?? '');
-        const row = formRows.get(item.code)?.get(key) ?? item.row;
-        const zh = (issue as { params?: { messages?: { 'zh-CN'?: string } } }).params?.messages?.['zh-CN'];
-        problems.push({
-          sheet: sheetNames.fields,
-          row,
-          message: `事项 ${item.code} 的字段 ${key || '？'}：${zh ?? '填写有误（检查名称、选项和规则）'}`,
-        });
-      }
-    return { ...item, form, materials: (materials.get(item.code) ?? []).map((m) => m.material) };
+  return materials;
+}
+
+type Issue = { path: PropertyKey[]; params?: unknown };
+
+/** A problem of an item's form, told on the row of the field it names. */
+function formProblem(item: ItemRow, fields: FormField[], issue: Issue, rowOf: Map<string, number>): SheetProblem {
+  const at = issue.path[1];
+  const key = typeof at === 'number' ? (fields[at]?.key ?? '') : String(at ?? '');
+  const zh = (issue.params as { messages?: { 'zh-CN'?: string } } | undefined)?.messages?.['zh-CN'];
+  return {
+    sheet: sheetNames.fields,
+    row: rowOf.get(`${item.code}/${key}`) ?? item.row,
+    message: `事项 ${item.code} 的字段 ${key || '？'}：${zh ?? '填写有误（检查名称、选项和规则）'}`,
+  };
+}
+
+/** Assembles each item's form and materials from their rows, and checks them as the API does. */
+export function assembleItems(book: ReadBook) {
+  const problems: SheetProblem[] = [];
+  const { forms, rowOf } = collectForms(book, problems);
+  const materials = collectMaterials(book, problems);
+  const items = book.items.map((item) => {
+    const fields = forms.get(item.code) ?? [];
+    const parsed = formDefinitionSchema.safeParse({ fields });
+    for (const issue of (parsed.error?.issues ?? []) as Issue[]) problems.push(formProblem(item, fields, issue, rowOf));
+    return { ...item, form: parsed.data ?? { fields: [] }, materials: materials.get(item.code) ?? [] };
   });
-  return { items: assembled, problems, materialRows: materials };
+  return { items, problems };
 }

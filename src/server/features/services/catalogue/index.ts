@@ -1,6 +1,7 @@
 // What other services areas may use of the catalogue: its routes and service (api.ts), and the
 // loading of an item or bundle as an application needs it (applications).
 import type { Executor } from '../../../platform/audit.js';
+import { itemVersion } from './repository.js';
 import { loadBundle, loadItem } from './service.js';
 
 export { catalogueRoutes } from './routes.js';
@@ -19,3 +20,7 @@ export const loadItemForApplication = (db: Executor, tenantId: string, itemId: s
  */
 export const loadBundleForApplication = (db: Executor, tenantId: string, bundleId: string) =>
   loadBundle(db, tenantId, bundleId);
+
+/** The form and materials an item had at one saved version (an application is read with its own). */
+export const loadItemVersion = (db: Executor, tenantId: string, itemId: string, version: number) =>
+  itemVersion(db, tenantId, itemId, version);
