@@ -48,6 +48,7 @@ import { createUsersService } from './features/users/service.js';
 import type { AppEnv } from './platform/http.js';
 import { calendarRoutes, createCalendarService } from './features/calendar/index.js';
 import { applicationsRoutes, createApplicationsService } from './features/services/applications/index.js';
+import { catalogueRoutes, createCatalogueService } from './features/services/catalogue/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -98,6 +99,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', categoriesRoutes(createCategoriesService(deps)));
   api.route('/', usersRoutes(createUsersService(deps)));
   api.route('/', applicationsRoutes(createApplicationsService(withNotices)));
+  api.route('/', catalogueRoutes(createCatalogueService(deps)));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),
