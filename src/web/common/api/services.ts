@@ -1,4 +1,4 @@
-import type { FormDefinition, Material } from '../../../shared/service-forms';
+import type { FormDefinition } from '../../../shared/service-forms';
 import type { z } from '@hono/zod-openapi';
 import type {
   ApplicationActionInput,
@@ -10,57 +10,30 @@ import type {
   MyApplications,
   StepResult,
 } from '../../../server/features/services/applications/schemas';
-import type { ApplyChannel, HandlerLevel } from '../../../shared/services';
+import type {
+  PublicBundleSchema,
+  PublicCatalogueSchema,
+  PublicItemSchema,
+} from '../../../server/features/services/catalogue/schemas';
 import type { StoredFile } from '../api-types';
 import { http } from '../http';
 
 // 办事服务 on the resident's phone: the public catalogue (items, 一件事一次办 bundles), applying,
 // 我的办件 and its actions (补正 → resubmit, withdraw, rate). Endpoint names from the services plan.
 
-export interface CatalogueItem {
-  id: string;
-  code: string;
-  name: string;
-  summary: string;
-  handlerLevel: HandlerLevel;
-  timeLimitDays: number;
-  channel: ApplyChannel;
-  feeFen: number;
-}
-export interface Catalogue {
-  categories: Array<{ id: string; code: string; name: string; items: CatalogueItem[] }>;
-  bundleClasses: Array<{
-    id: string;
-    code: string;
-    name: string;
-    bundles: Array<{ id: string; code: string; name: string; summary: string; itemIds: string[] }>;
-  }>;
-}
+export type Catalogue = z.infer<typeof PublicCatalogueSchema>;
+export type CatalogueItem = Catalogue['categories'][number]['items'][number];
+type PublicItem = z.infer<typeof PublicItemSchema>;
+type PublicBundle = z.infer<typeof PublicBundleSchema>;
 
 /** A material with the address of its sample (样表) when it has one. */
-export type ServiceMaterial = Material & { sampleUrl?: string | null };
-
-export interface ServiceItemDetail extends CatalogueItem {
-  eligibility: string;
-  legalBasis: string;
-  feeNote: string;
-  /** 办理地点: the department's or the level's name. */
-  handlerName?: string | null;
+export type ServiceMaterial = PublicItem['materials'][number];
+/** The public item, its form read as a form definition (the server stored it checked). */
+export type ServiceItemDetail = Omit<PublicItem, 'form'> & { form: FormDefinition };
+export type ServiceBundleDetail = Omit<PublicBundle, 'form' | 'items'> & {
   form: FormDefinition;
-  materials: ServiceMaterial[];
-  version: number;
-}
-
-export interface ServiceBundleDetail {
-  id: string;
-  code: string;
-  name: string;
-  summary: string;
   items: ServiceItemDetail[];
-  form: FormDefinition;
-  sources: Record<string, Array<{ itemId: string; key: string }>>;
-  materials: ServiceMaterial[];
-}
+};
 
 export type MaterialAnswer = NonNullable<ApplyInputT['materials']>[number];
 export type ApplicationInput = z.input<typeof ApplyInput>;
