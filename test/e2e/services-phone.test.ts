@@ -8,9 +8,10 @@ import { loginCode, loginCodesSent } from './handset.js';
 
 // 办事服务 on a phone, as one story told in steps that share `story` (the lead adds the console's
 // steps after these: two departments approve their parts, the window hands the result out, she rates):
-// 陈秀英 is in 和平社区's register; she logs in with her mobile and an SMS code, finds a 一件事一次办
-// bundle, her registry details fill the one form from her ID number, she photographs the materials,
-// sends it and finds it in 我的办件 with a part per item.
+// the county publishes a 一件事一次办 bundle of two items handled by two departments; 陈秀英 is in 和平社区's
+// register; she logs in with her mobile and an SMS code, finds the bundle, her registry details fill
+// the one form from her ID number, she photographs the materials, sends it and finds it in 我的办件
+// with a part per item.
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -23,6 +24,8 @@ const story = {
   idNumber: '',
   household: '610899001001-2-1-102',
   bundle: { id: '', name: '', itemIds: [] as string[] },
+  /** The two departments that review the bundle's parts. */
+  departments: [] as string[],
   application: { id: '', code: '' },
 };
 // Born 1955-03-12 in 靖边; an even sequence number: a woman.
@@ -65,20 +68,72 @@ async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: u
   return (await res.json()) as T;
 }
 
-interface PublicCatalogue {
-  categories: Array<{ items: Array<{ id: string; channel: string; handlerLevel: string }> }>;
-  bundleClasses: Array<{ name: string; bundles: Array<{ id: string; name: string; itemIds: string[] }> }>;
-}
-
-/** A bundle she may send from the phone (no item only at the window), most departments first. */
-function pickBundle(catalogue: PublicCatalogue) {
-  const items = new Map(catalogue.categories.flatMap((c) => c.items).map((i) => [i.id, i]));
-  const online = catalogue.bundleClasses
-    .flatMap((c) => c.bundles)
-    .filter((b) => b.itemIds.every((id) => items.get(id) && items.get(id)!.channel !== 'window'));
-  const departments = (b: { itemIds: string[] }) =>
-    b.itemIds.filter((id) => items.get(id)!.handlerLevel === 'department').length;
-  return online.sort((a, b) => departments(b) - departments(a))[0];
+/**
+ * The county administrator puts a 一件事一次办 bundle of two items, handled by two departments, into
+ * the catalogue: one merged form (name and ID number from the registry, a table of family members, a
+ * choice) and one material list (the ID card is asked by both). Returns the departments' names.
+ */
+async function publishBundle(admin: Page) {
+  const departments = (await api<{ items: Array<{ id: string; name: string }> }>(admin, 'GET', '/departments')).items;
+  expect(departments.length).toBeGreaterThanOrEqual(2);
+  const category = await api<{ id: string }>(admin, 'POST', '/services/categories', {
+    code: `E2E-${tag}`,
+    name: `测试类别${tag}`,
+  });
+  const common = [
+    { key: 'name', label: '申请人姓名', kind: 'text', required: true, prefill: 'name' },
+    { key: 'id_no', label: '身份证号', kind: 'id_number', required: true, prefill: 'id_number' },
+  ];
+  const idCard = { key: 'id_card', name: '居民身份证', required: true, original: true, copies: 1 };
+  const item = (n: number, department: { id: string }, fields: unknown[], materials: unknown[]) =>
+    api<{ id: string }>(admin, 'POST', '/services/items', {
+      categoryId: category.id,
+      code: `E2E-${tag}-${n}`,
+      name: n === 1 ? `老年人优待证办理${tag}` : `高龄津贴申领${tag}`,
+      summary: '年满 60 周岁的本县居民可以申请。',
+      handlerLevel: 'department',
+      departmentId: department.id,
+      timeLimitDays: 5,
+      channel: 'both',
+      form: { fields: [...common, ...fields] },
+      materials,
+    });
+  const first = await item(
+    1,
+    departments[0]!,
+    [
+      {
+        key: 'members',
+        label: '同住家庭成员',
+        kind: 'table',
+        columns: [
+          { key: 'who', label: '姓名', kind: 'text', required: true },
+          { key: 'relation', label: '关系', kind: 'choice', options: ['配偶', '子女', '其他'] },
+        ],
+      },
+    ],
+    [idCard],
+  );
+  const second = await item(
+    2,
+    departments[1]!,
+    [{ key: 'bank', label: '津贴发放方式', kind: 'choice', required: true, options: ['社保卡', '银行卡'] }],
+    [idCard, { key: 'bank_card', name: '本人银行卡（存折）', required: true, original: false, copies: 1 }],
+  );
+  const cls = await api<{ id: string }>(admin, 'POST', '/services/bundle-classes', {
+    code: `E2E-${tag}`,
+    name: `居民服务${tag}`,
+  });
+  const name = `老年人优待一件事${tag}`;
+  const bundle = await api<{ id: string }>(admin, 'POST', '/services/bundles', {
+    classId: cls.id,
+    code: `E2E-${tag}`,
+    name,
+    summary: '优待证、高龄津贴一次申请',
+    itemIds: [first.id, second.id],
+  });
+  story.bundle = { id: bundle.id, name, itemIds: [first.id, second.id] };
+  return [departments[0]!.name, departments[1]!.name];
 }
 
 /** A value a field accepts, typed the way a resident would. */
@@ -128,7 +183,12 @@ async function fillForm(page: Page, fields: FormField[]) {
 }
 
 describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
-  it('陈秀英登记在和平社区的户籍里（社区工作者录入）', async () => {
+  it('县里在目录中发布“一件事”（两个部门办理）；陈秀英登记在和平社区的户籍里', async () => {
+    const admin = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    await loginConsole(admin, baseUrl, 'admin');
+    story.departments = await publishBundle(admin);
+    await admin.close();
+
     const desk = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     await loginConsole(desk, baseUrl, 'community');
     await api(desk, 'POST', '/residents', {
@@ -143,11 +203,6 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
   it('她用手机验证码登录，在“一件事一次办”里申请：身份证号带出登记信息，一张表、拍照交材料，拿到办件编号', async () => {
     resident = await newPhone();
     residentErrors = watchErrors(resident);
-    const catalogue = await api<PublicCatalogue>(resident, 'GET', '/public/services/catalogue');
-    const bundle = pickBundle(catalogue);
-    expect(bundle, 'the demo catalogue has a bundle a resident may send from the phone').toBeTruthy();
-    story.bundle = { id: bundle!.id, name: bundle!.name, itemIds: bundle!.itemIds };
-
     await resident.goto(`${baseUrl}/m/login`);
     await resident.getByTestId('login-mode-phone').click();
     await resident.getByTestId('login-phone').fill(story.phone);
@@ -161,6 +216,7 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
     await resident.getByTestId('services-categories').waitFor();
     await screenshot(resident, 'services-phone-catalogue');
     await resident.getByTestId('services-tabs').getByText('一件事一次办').click();
+    await resident.getByTestId('services-search').locator('input').fill(tag);
     await resident.getByTestId('service-bundle-row').filter({ hasText: story.bundle.name }).first().click();
     await resident.getByTestId('h5-service-bundle').waitFor();
     await expect.poll(() => resident.getByTestId('service-bundle-item').count()).toBe(story.bundle.itemIds.length);
