@@ -67,9 +67,10 @@ const itemFields = {
   feeNote: text({ max: 200 }),
   legalBasis: text({ max: 2000, multiline: true }).openapi({ description: '设定依据' }),
   channel: z.enum(applyChannels).openapi({ description: 'online / window / both' }),
-  form: formDefinitionSchema.openapi({
-    description: 'The form (form builder); a bad definition is a 400 whose issue path names the field key',
-  }),
+  // the shared schema is plain zod (no .openapi of its own): described the zod way
+  form: formDefinitionSchema.describe(
+    'The form (form builder); a bad definition is a 400 whose issue path names the field key',
+  ),
   materials,
   sort,
   active: z.boolean(),
