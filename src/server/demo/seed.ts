@@ -21,6 +21,7 @@ import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
 import { seedDemoTeams } from './teams.js';
+import { seedDemoCatalogue } from './services-catalogue.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -246,6 +247,7 @@ export async function seedDemo(
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
     const spotStats = await seedDemoSpots(trx, now);
     const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
+    const catalogueStats = await seedDemoCatalogue(trx, demoCounty.code, now);
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -259,6 +261,7 @@ export async function seedDemo(
       ...visitStats,
       ...spotStats,
       ...teamStats,
+      ...catalogueStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

@@ -1,5 +1,10 @@
 import { z } from '@hono/zod-openapi';
-import { formDefinitionSchema, materialSchema } from '../../../../shared/service-forms.js';
+import {
+  definitionProblems,
+  formFieldSchema,
+  materialSchema,
+  tableColumnKinds,
+} from '../../../../shared/service-forms.js';
 import { applyChannels, handlerLevels } from '../../../../shared/services.js';
 import { text } from '../../../platform/text-schema.js';
 
@@ -34,8 +39,38 @@ export const ServiceCategorySchema = z
   .openapi('ServiceCategory');
 
 // ── items ────────────────────────────────────────────────────────────────────────────────────
+// The shared form and material schemas (shared/service-forms.ts) with every text an editor types
+// through the one text type (no control characters, lengths in characters); the shape, the keys
+// and the rules between fields are the shared ones.
+const label = text({ min: 1, max: 40 });
+const option = text({ min: 1, max: 40 });
+const columnInput = formFieldSchema.shape.columns.unwrap().element.extend({
+  label,
+  kind: z.enum(tableColumnKinds),
+  options: z.array(option).max(50).optional(),
+});
+const fieldInput = formFieldSchema.extend({
+  label,
+  help: text({ max: 200 }).optional(),
+  options: z.array(option).max(50).optional(),
+  columns: z.array(columnInput).max(12).optional(),
+});
+export const formInput = z
+  .object({ fields: z.array(fieldInput).max(60) })
+  .superRefine((definition, ctx) => {
+    for (const p of definitionProblems(definition.fields))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields', p.field, ...(p.column ? [p.column] : [])],
+        message: `${p.field}${p.column ? '.' + p.column : ''}: ${p.message.en}`,
+        params: { messages: p.message },
+      });
+  })
+  .openapi({ description: 'The form (form builder); a bad definition is a 400 whose issue path names the field key' });
+const materialInput = materialSchema.extend({ name: text({ min: 1, max: 60 }), note: text({ max: 200 }).optional() });
+
 const materials = z
-  .array(materialSchema)
+  .array(materialInput)
   .max(40)
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
@@ -67,9 +102,7 @@ const itemFields = {
   feeNote: text({ max: 200 }),
   legalBasis: text({ max: 2000, multiline: true }).openapi({ description: '设定依据' }),
   channel: z.enum(applyChannels).openapi({ description: 'online / window / both' }),
-  form: formDefinitionSchema.openapi({
-    description: 'The form (form builder); a bad definition is a 400 whose issue path names the field key',
-  }),
+  form: formInput,
   materials,
   sort,
   active: z.boolean(),
