@@ -4,6 +4,7 @@ import { demoDutyItems } from '../../src/server/demo/duties.js';
 import { createAccountService } from '../../src/server/features/account/service.js';
 import { writeDutySheet } from '../../src/server/features/duties/excel.js';
 import { newId } from '../../src/server/platform/ids.js';
+import { idNumberCheckChar as idCheck } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import {
@@ -18,6 +19,7 @@ import {
   type BuiltPlace,
 } from '../support/factories.js';
 import { multipart, pdfText, readXlsx, tinyPng } from '../support/files.js';
+import { buildServiceBundle, buildServiceCategory, buildServiceItem } from '../support/services.js';
 
 // Scope, attacked from every list. Three communities of one county: A in street 甲, B and C in
 // street 乙. Each gets a case, a photo, SMS, a whistle, a dispute, a resident with a household, a
@@ -73,6 +75,10 @@ interface Fixture {
   listTitle: string;
   teamId: string;
   teamName: string;
+  /** 办件 (issue 15): a bundle of a community item and the community's department's item. */
+  applicationId: string;
+  applicationCode: string;
+  applicantName: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -104,6 +110,9 @@ function secretsOf(a: Fixture): string[] {
     a.listTitle,
     a.teamId,
     a.teamName,
+    a.applicationId,
+    a.applicationCode,
+    a.applicantName,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
     ...phones.map(mask),
@@ -283,7 +292,9 @@ async function buildCommunity(
       created_at: deps.clock.now(),
     })
     .execute();
+  const application = await buildApplication(worker, n, tag, community.id, deptCode);
   return {
+    ...application,
     tag,
     street: street.code,
     streetName: street.name,
@@ -327,6 +338,41 @@ async function buildCommunity(
   };
 }
 
+let serviceCategory: { id: string };
+/** 办件: a bundle of the community's own item and one its department handles, entered at the window and accepted. */
+async function buildApplication(worker: Session, n: number, tag: string, communityId: string, deptCode: string) {
+  const name = { key: 'name', label: '姓名', kind: 'text' as const, required: true, prefill: 'name' as const };
+  const own = await buildServiceItem(ctx.deps, {
+    categoryId: serviceCategory.id,
+    code: `SQ${tag}`,
+    name: `${tag}居住证明`,
+    fields: [name],
+  });
+  const dept = await buildServiceItem(ctx.deps, {
+    categoryId: serviceCategory.id,
+    code: `BM${tag}`,
+    name: `${tag}部门事项`,
+    handlerLevel: 'department',
+    departmentCode: deptCode,
+    fields: [name],
+  });
+  const bundle = await buildServiceBundle(ctx.deps, `YJ${tag}`, `${tag}一件事`, [own.id, dept.id]);
+  const applicantName = `${tag}申请人`;
+  const filed = ok(
+    await worker.post('/api/v1/services/applications', {
+      bundleId: bundle.id,
+      communityId,
+      answers: { name: applicantName },
+      applicant: {
+        name: applicantName,
+        idNumber: `61089919800101${n}${n}${n}${idCheck(`61089919800101${n}${n}${n}`)}`,
+      },
+    }),
+  ).body;
+  ok(await worker.post(`/api/v1/services/applications/${filed.id}/accept`));
+  return { applicationId: filed.id as string, applicationCode: filed.code as string, applicantName };
+}
+
 async function buildStreet(code: string, name: string, tag: string, county: BuiltPlace) {
   const street = await buildPlace(ctx.deps, { kind: 'street', code, name, parent: county });
   await staff(`officer${tag}`, 'street_officer', code, `${tag}街道干部`);
@@ -362,6 +408,7 @@ beforeAll(async () => {
     tenantId: '610899',
   });
   await staff('admin', 'admin', county.code, '管理员');
+  serviceCategory = await buildServiceCategory(ctx.deps);
   const s1 = await buildStreet('610899001', '甲街道', 'QXS1', county);
   const s2 = await buildStreet('610899002', '乙街道', 'QXS2', county);
   A = await buildCommunity(1, 'QXA', s1, '001', '甲');
@@ -570,6 +617,20 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/whistle-ranking': { calls: underList('/whistle-ranking'), shows: (x) => [x.dept.code] },
   'GET /api/v1/whistles/{id}': { calls: (_m, a) => [{ probe: `${v1}/whistles/${a.whistleId}` }] },
+  // 办件 (issue 15): the window's queue by place; the review queue by department or handling place.
+  'GET /api/v1/services/applications': {
+    calls: () => [`${v1}/services/applications`, `${v1}/services/applications?state=accepted`],
+    shows: (x) => [x.applicationCode],
+  },
+  'GET /api/v1/services/applications/mine': { skip: 'the caller’s own applications (applicant_user_id)' },
+  'GET /api/v1/services/applications/{id}': {
+    calls: (_m, a) => [{ probe: `${v1}/services/applications/${a.applicationId}` }],
+  },
+  'GET /api/v1/services/parts': {
+    calls: () => [`${v1}/services/parts`],
+    shows: (x) => [x.applicationCode],
+    seenBy: ['worker', 'officer', 'department'],
+  },
   'GET /api/v1/disputes/analysis.pdf': {
     calls: perCommunity(
       (x) => `/disputes/analysis.pdf?under=${x.community}&month=2026-11`,

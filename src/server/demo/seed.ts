@@ -22,6 +22,7 @@ import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
 import { seedDemoTeams } from './teams.js';
 import { seedDemoCatalogue } from './services-catalogue.js';
+import { seedDemoServiceApplications } from './services-applications.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -248,6 +249,8 @@ export async function seedDemo(
     const spotStats = await seedDemoSpots(trx, now);
     const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
     const catalogueStats = await seedDemoCatalogue(trx, demoCounty.code, now);
+    // 办件 (issue 15): after the demo catalogue, over its items and bundles.
+    const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -262,6 +265,7 @@ export async function seedDemo(
       ...spotStats,
       ...teamStats,
       ...catalogueStats,
+      ...serviceStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

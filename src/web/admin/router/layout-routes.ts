@@ -22,6 +22,7 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
+import { serviceRoutes } from './service-routes';
 import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, listRoutes, whistleRoutes } from './feature-routes';
 
 declare module 'vue-router' {
@@ -146,6 +147,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...disputeRoutes,
   ...dutyRoutes,
   ...legalRoutes,
+  serviceRoutes,
   ...listRoutes,
   {
     path: 'visit-logs',

@@ -1,0 +1,74 @@
+import type { z } from '@hono/zod-openapi';
+import type {
+  ApplicationActionInput,
+  ApplicationDetail as ApplicationDetailSchema,
+  ApplicationList as ApplicationListSchema,
+  ApplyInput,
+  Created,
+  PartList as PartListSchema,
+  StepResult,
+} from '../../../server/features/services/applications/schemas';
+import type {
+  RequestedApplicationAction,
+  RequestedPartAction,
+} from '../../../server/features/services/applications/lifecycle';
+import { http } from '../http';
+
+// 办件 (issue 15): the window's queue and 代办, the detail with its parts side by side, the review queue.
+
+export type ApplicationList = z.infer<typeof ApplicationListSchema>;
+export type ApplicationSummary = ApplicationList['items'][number];
+export type ApplicationDetail = z.infer<typeof ApplicationDetailSchema>;
+export type ApplicationPart = ApplicationDetail['parts'][number];
+export type PartSummary = z.infer<typeof PartListSchema>['items'][number];
+export type ApplyInputT = z.input<typeof ApplyInput>;
+export type { RequestedApplicationAction as ApplicationAction, RequestedPartAction as PartAction };
+
+export interface QueueQuery {
+  state?: string;
+  sla?: string;
+  code?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export const listApplications = (query: QueueQuery, signal?: AbortSignal) =>
+  http.get<ApplicationList>('/services/applications', { query: { ...query }, signal });
+
+export const getApplication = (id: string, signal?: AbortSignal) =>
+  http.get<ApplicationDetail>(`/services/applications/${encodeURIComponent(id)}`, { signal });
+
+export const applicationAction = (
+  id: string,
+  action: RequestedApplicationAction,
+  input: z.input<typeof ApplicationActionInput> = {},
+) => http.post<z.infer<typeof StepResult>>(`/services/applications/${encodeURIComponent(id)}/${action}`, input);
+
+export const listParts = (state: string, signal?: AbortSignal) =>
+  http.get<z.infer<typeof PartListSchema>>('/services/parts', { query: { state }, signal });
+
+export const partAction = (id: string, action: RequestedPartAction, note?: string) =>
+  http.post<z.infer<typeof StepResult>>(`/services/parts/${encodeURIComponent(id)}/${action}`, note ? { note } : {});
+
+export const applyForResident = (input: ApplyInputT) =>
+  http.post<z.infer<typeof Created>>('/services/applications', input);
+
+// The catalogue's public reads (the catalogue area's API, issue 15 contract). Typed here by hand
+// until the catalogue's schemas are merged; then these types come from them.
+export interface CatalogueEntry {
+  id: string;
+  name: string;
+}
+export interface Catalogue {
+  categories: { id: string; name: string; items: CatalogueEntry[] }[];
+  bundleClasses: { id: string; name: string; bundles: CatalogueEntry[] }[];
+}
+export interface ApplicationFormSource {
+  form: import('../../../shared/service-forms').FormDefinition;
+  materials: import('../../../shared/service-forms').Material[];
+}
+export const getCatalogue = (signal?: AbortSignal) => http.get<Catalogue>('/public/services/catalogue', { signal });
+export const getFormSource = (kind: 'item' | 'bundle', id: string) =>
+  http.get<ApplicationFormSource>(
+    `/public/services/${kind === 'item' ? 'items' : 'bundles'}/${encodeURIComponent(id)}`,
+  );
