@@ -2,13 +2,11 @@ import type { FormDefinition } from '../../../shared/service-forms';
 import type { z } from '@hono/zod-openapi';
 import type {
   ApplicationActionInput,
-  ApplicationDetail as ApplicationDetailSchema,
   ApplicationSummary as ApplicationSummarySchema,
   ApplyInput,
   ApplyInputT,
   Created,
   MyApplications,
-  StepResult,
 } from '../../../server/features/services/applications/schemas';
 import type {
   PublicBundleSchema,
@@ -38,10 +36,15 @@ export type ServiceBundleDetail = Omit<PublicBundle, 'form' | 'items'> & {
 export type MaterialAnswer = NonNullable<ApplyInputT['materials']>[number];
 export type ApplicationInput = z.input<typeof ApplyInput>;
 export type ApplicationSummary = z.infer<typeof ApplicationSummarySchema>;
-export type ApplicationDetail = z.infer<typeof ApplicationDetailSchema>;
-export type ApplicationPart = ApplicationDetail['parts'][number];
-export type ApplicationAction = ApplicationDetail['actions'][number];
 export type ApplicationActionBody = z.input<typeof ApplicationActionInput>;
+// The detail and its actions are the console's calls too (the server answers what the caller may do).
+export {
+  applicationAction,
+  getApplication,
+  type ApplicationAction,
+  type ApplicationDetail,
+  type ApplicationPart,
+} from './services-applications';
 
 /** The resident's own registry record, keyed like the form's prefill keys. */
 export interface Prefill {
@@ -66,16 +69,6 @@ export const applyForService = (input: ApplicationInput) =>
 
 export const listMyApplications = (signal?: AbortSignal) =>
   http.get<z.infer<typeof MyApplications>>('/services/applications/mine', { signal });
-
-export const getApplication = (id: string, signal?: AbortSignal) =>
-  http.get<ApplicationDetail>(`/services/applications/${encodeURIComponent(id)}`, { signal });
-
-/** An action on the application (the server answers its new state; read the detail again for the rest). */
-export const applicationAction = (id: string, action: ApplicationAction, body: ApplicationActionBody = {}) =>
-  http.post<z.infer<typeof StepResult>>(
-    `/services/applications/${encodeURIComponent(id)}/${encodeURIComponent(action)}`,
-    body,
-  );
 
 /** A photo or PDF for a form's file field or a material (content-checked by the server). */
 export function uploadAttachment(file: Blob, fileName: string) {
