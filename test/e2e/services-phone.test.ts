@@ -258,6 +258,7 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
   });
 
   it('她在“我的办件”里看到这一件：待预审，每个事项一部分', async () => {
+    expect(story.application.code, 'the step before sent the application').not.toBe('');
     await resident.getByTestId('apply-view').click();
     await resident.getByTestId('h5-service-application').waitFor();
     await expect.poll(() => resident.getByTestId('service-application-state').textContent()).toContain('待预审');
