@@ -623,6 +623,7 @@ const table: Record<string, Row | Skip> = {
     shows: (x) => [x.applicationCode],
   },
   'GET /api/v1/services/applications/mine': { skip: 'the caller’s own applications (applicant_user_id)' },
+  'GET /api/v1/services/prefill': { skip: 'the caller’s own registry record, matched by their account’s phone' },
   'GET /api/v1/services/applications/{id}': {
     calls: (_m, a) => [{ probe: `${v1}/services/applications/${a.applicationId}` }],
   },

@@ -397,4 +397,30 @@ describe(`service applications 办件 (${testEngine})`, () => {
       'service_ready',
     ]);
   });
+
+  it('prefills the form with the resident’s own registry record only when it carries their phone', async () => {
+    const worker = await session('worker1');
+    const idNumber = idOf('61089919750505543');
+    const registered = await worker.post('/api/v1/residents', {
+      householdCode: world.inA.households[0].code,
+      name: '孙七',
+      idNumber,
+      phone: '13600000005',
+      relation: 'head',
+    });
+    expect(registered.status).toBe(201);
+    const own = await residentSession('13600000005');
+    const found = await own.get(`/api/v1/services/prefill?idNumber=${idNumber}`);
+    expect(found.status).toBe(200);
+    expect(found.body.values).toMatchObject({
+      name: '孙七',
+      id_number: idNumber,
+      phone: '13600000005',
+      birth_date: '1975-05-05',
+      household_head: '孙七',
+      relation_to_head: '户主',
+    });
+    const other = await residentSession('13600000006');
+    expect((await other.get(`/api/v1/services/prefill?idNumber=${idNumber}`)).status).toBe(404);
+  });
 });

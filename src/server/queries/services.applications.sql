@@ -290,3 +290,26 @@ select
   "materials"
 from "service_items"
 where "id" in ($1);
+
+-- services.applications.residentsByIdHash
+
+select
+  "r"."name",
+  "r"."gender",
+  "r"."birth_date",
+  "r"."phone_hash",
+  "r"."relation",
+  "h"."address",
+  "head"."name" as "head_name"
+from "residents" as "r"
+inner join "households" as "h" on "h"."place_id" = "r"."household_id"
+left join "residents" as "head" on "head"."household_id" = "r"."household_id" and "head"."relation" = $1
+where "r"."id_number_hash" = $2
+  and "r"."status" = $3;
+
+-- services.applications.userPhoneHash
+
+select
+  "phone_hash"
+from "users"
+where "id" = $1;

@@ -105,4 +105,6 @@ export const samples: SqlSamples<typeof repo> = {
     }),
   handlerUserIds: (db) => repo.handlerUserIds(db, { department_id: departmentId, handler_place_id: null }),
   itemsByIds: (db) => repo.itemsByIds(db, [itemId]),
+  residentsByIdHash: (db) => repo.residentsByIdHash(db, 'ab12'),
+  userPhoneHash: (db) => repo.userPhoneHash(db, userId),
 };

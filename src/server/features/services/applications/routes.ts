@@ -13,6 +13,8 @@ import {
   PartActionParam,
   PartList,
   PartsQuery,
+  Prefill,
+  PrefillQuery,
   StepResult,
 } from './schemas.js';
 import type { ApplicationsService } from './service.js';
@@ -76,10 +78,20 @@ const actOnPart = authRoute({
   responses: { 200: jsonContent(StepResult), ...errorResponses },
 });
 
+const prefill = authRoute({
+  method: 'get',
+  path: '/services/prefill',
+  tags,
+  summary: 'Your own registry data for the form (预填), when the record of this ID number has your phone',
+  request: { query: PrefillQuery },
+  responses: { 200: jsonContent(Prefill), ...errorResponses },
+});
+
 export function applicationsRoutes(service: ApplicationsService) {
   return createRouter()
     .openapi(apply, async (c) => c.json(await service.apply(actorOf(c), c.req.valid('json')), 201))
     .openapi(mine, async (c) => c.json(await service.mine(actorOf(c)), 200))
+    .openapi(prefill, async (c) => c.json(await service.prefill(actorOf(c), c.req.valid('query').idNumber), 200))
     .openapi(queue, async (c) => c.json(await service.queue(actorOf(c), c.req.valid('query')), 200))
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
     .openapi(act, async (c) => {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { formFieldSchema } from '../../../../shared/service-forms.js';
+import { formFieldSchema, prefillKeys } from '../../../../shared/service-forms.js';
 import {
   applicationSources,
   applicationStates,
@@ -212,3 +212,12 @@ export const PartList = z.object({ items: z.array(PartSummary) }).openapi('Servi
 export const StepResult = z
   .object({ id: z.string(), state: z.string(), applicationState: z.enum(applicationStates) })
   .openapi('ServiceStepResult');
+
+export const PrefillQuery = z.object({ idNumber: text({ min: 15, max: 18 }) });
+export const Prefill = z
+  .object({
+    values: z
+      .record(z.enum(prefillKeys), z.string().nullable())
+      .openapi({ description: 'Registry data by prefill key (name, id_number, phone, gender, birth_date, address …)' }),
+  })
+  .openapi('ServicePrefill');

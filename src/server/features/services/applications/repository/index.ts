@@ -284,3 +284,22 @@ export function itemsByIds(db: Executor, ids: string[]) {
     .where('id', 'in', ids)
     .execute();
 }
+
+/** The registry residents of an ID number (by its lookup hash), with their household and its head. */
+export function residentsByIdHash(db: Executor, idHash: string) {
+  return db
+    .selectFrom('residents as r')
+    .innerJoin('households as h', 'h.place_id', 'r.household_id')
+    .leftJoin('residents as head', (join) =>
+      join.onRef('head.household_id', '=', 'r.household_id').on('head.relation', '=', 'head'),
+    )
+    .select(['r.name', 'r.gender', 'r.birth_date', 'r.phone_hash', 'r.relation', 'h.address', 'head.name as head_name'])
+    .where('r.id_number_hash', '=', idHash)
+    .where('r.status', '=', 'active')
+    .execute();
+}
+
+/** The lookup hash of a user's phone (a resident's phone login). */
+export function userPhoneHash(db: Executor, userId: string) {
+  return db.selectFrom('users').select('phone_hash').where('id', '=', userId).executeTakeFirst();
+}
