@@ -7,6 +7,7 @@ import type {
   ApplyInputT,
   Created,
   MyApplications,
+  Prefill as PrefillSchema,
 } from '../../../server/features/services/applications/schemas';
 import type {
   PublicBundleSchema,
@@ -46,12 +47,12 @@ export {
   type ApplicationPart,
 } from './services-applications';
 
-/** The resident's own registry record, keyed like the form's prefill keys. */
-export interface Prefill {
-  values: Partial<Record<string, string>>;
-  communityId?: string | null;
-  communityName?: string | null;
-}
+/**
+ * The resident's own registry record, keyed like the form's prefill keys. `community` (the record's
+ * community, where the application is filed) is what the phone still needs from the server: until
+ * GET /services/prefill answers it, a phone application has no community (see the report of issue 15).
+ */
+export type Prefill = z.infer<typeof PrefillSchema> & { community?: { id: string; name: string } | null };
 
 export const getCatalogue = (signal?: AbortSignal) => http.get<Catalogue>('/public/services/catalogue', { signal });
 
@@ -61,7 +62,7 @@ export const getServiceItem = (id: string, signal?: AbortSignal) =>
 export const getServiceBundle = (id: string, signal?: AbortSignal) =>
   http.get<ServiceBundleDetail>(`/public/services/bundles/${encodeURIComponent(id)}`, { signal });
 
-export const getPrefill = (idNumber?: string, signal?: AbortSignal) =>
+export const getPrefill = (idNumber: string, signal?: AbortSignal) =>
   http.get<Prefill>('/services/prefill', { query: { idNumber }, signal });
 
 export const applyForService = (input: ApplicationInput) =>

@@ -42,7 +42,7 @@ function blankValue(field: FormField): DraftCell | DraftRow[] {
 }
 
 /** The form as it opens: empty, with the registry's values in the fields that prefill from them. */
-export function initialDraft(form: FormDefinition, prefill: Partial<Record<string, string>> = {}): Draft {
+export function initialDraft(form: FormDefinition, prefill: Partial<Record<string, string | null>> = {}): Draft {
   const draft: Draft = {};
   for (const field of form.fields) {
     const known = field.prefill ? prefill[field.prefill] : undefined;
@@ -52,7 +52,11 @@ export function initialDraft(form: FormDefinition, prefill: Partial<Record<strin
 }
 
 /** Fills the fields still empty from the registry (a late prefill never overwrites what was typed). */
-export function applyPrefill(form: FormDefinition, draft: Draft, prefill: Partial<Record<string, string>>): Draft {
+export function applyPrefill(
+  form: FormDefinition,
+  draft: Draft,
+  prefill: Partial<Record<string, string | null>>,
+): Draft {
   const next = { ...draft };
   for (const field of form.fields) {
     const known = field.prefill ? prefill[field.prefill] : undefined;
