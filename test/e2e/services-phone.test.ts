@@ -227,6 +227,8 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
     await resident.getByTestId('apply-target').waitFor();
     await resident.getByTestId('apply-id-number').fill(story.idNumber);
     await resident.getByTestId('apply-prefill-button').click();
+    await expect.poll(() => resident.getByTestId('apply-prefill-note').textContent()).toContain('已带出');
+    // …and the community her application is filed in (the prefill's `community`).
     await expect.poll(() => resident.getByTestId('apply-community').textContent()).toContain('和平社区');
 
     // Sent empty-handed first: the browser names what is missing before anything is sent.
