@@ -50,6 +50,7 @@ import { calendarRoutes, createCalendarService } from './features/calendar/index
 import { applicationsRoutes, createApplicationsService } from './features/services/applications/index.js';
 import { assistanceRoutes, createAssistanceService } from './features/services/assistance/index.js';
 import { numbersRoutes, createNumbersService } from './features/services/numbers/index.js';
+import { catalogueRoutes, createCatalogueService } from './features/services/catalogue/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -102,6 +103,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', applicationsRoutes(createApplicationsService(withNotices)));
   api.route('/', assistanceRoutes(createAssistanceService(deps)));
   api.route('/', numbersRoutes(createNumbersService(deps)));
+  api.route('/', catalogueRoutes(createCatalogueService(deps)));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

@@ -280,4 +280,32 @@ describe(`demo county (${testEngine})`, () => {
     expect(disputeEvents.length).toBeGreaterThan(0);
     expect(unnamed.map((e) => `${e.kind} by ${e.actor_name}`)).toEqual([]);
   });
+  it('lists 8 service categories with 100+ items and 5 bundle classes with 20+ bundles of 2–5 items, for anyone to read', async () => {
+    const res = await new Session(ctx).get('/api/v1/public/services/catalogue');
+    expect(res.status).toBe(200);
+    expect(res.body.county.code).toBe('610899');
+    expect(res.body.categories.map((c: { name: string }) => c.name)).toEqual([
+      '党群服务',
+      '民政救助',
+      '社会保障',
+      '医疗保障',
+      '户籍证照',
+      '就业创业',
+      '老龄残疾',
+      '生活缴费',
+    ]);
+    const items = res.body.categories.flatMap((c: { items: unknown[] }) => c.items);
+    expect(items.length).toBeGreaterThanOrEqual(100);
+    expect(new Set(items.map((i: { handlerLevel: string }) => i.handlerLevel))).toEqual(
+      new Set(['community', 'street', 'department']),
+    );
+    const bundles = res.body.bundleClasses.flatMap((c: { bundles: { itemIds: string[] }[] }) => c.bundles);
+    expect(res.body.bundleClasses).toHaveLength(5);
+    expect(bundles.length).toBeGreaterThanOrEqual(20);
+    for (const b of bundles) expect(b.itemIds.length).toBeGreaterThanOrEqual(2);
+    for (const b of bundles) expect(b.itemIds.length).toBeLessThanOrEqual(5);
+    const bundle = await new Session(ctx).get(`/api/v1/public/services/bundles/${bundles[0].id}`);
+    expect(bundle.status).toBe(200);
+    expect(bundle.body.form.fields.filter((f: { prefill?: string }) => f.prefill === 'name')).toHaveLength(1);
+  });
 });

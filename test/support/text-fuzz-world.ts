@@ -552,6 +552,7 @@ export async function fuzzWorld(ctx: TestContext) {
       '^\\d{4}$': '5678',
       '^\\d{6}$': '000000',
       '^[0-9A-Za-z]{1,8}$': '9',
+      '^[a-z][a-z0-9_]{0,39}$': 'applicant', // a service form's field or material key
     } as Record<string, string>,
   };
   return { world, as, recipes, samples };

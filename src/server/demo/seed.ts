@@ -21,6 +21,7 @@ import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
 import { seedDemoTeams } from './teams.js';
+import { seedDemoCatalogue } from './services-catalogue.js';
 import { seedDemoServiceApplications } from './services-applications.js';
 import { seedDemoAssistance } from './assistance.js';
 
@@ -248,6 +249,7 @@ export async function seedDemo(
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
     const spotStats = await seedDemoSpots(trx, now);
     const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
+    const catalogueStats = await seedDemoCatalogue(trx, demoCounty.code, now);
     // 办件 (issue 15): after the demo catalogue, over its items and bundles.
     const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
     const assistStats = await seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now });
@@ -264,6 +266,7 @@ export async function seedDemo(
       ...visitStats,
       ...spotStats,
       ...teamStats,
+      ...catalogueStats,
       ...serviceStats,
       ...assistStats,
       ms: Date.now() - started,

@@ -186,6 +186,13 @@ export const errorTable = {
     'zh-CN': '账号至少要保留一个角色；不再使用请停用账号',
     en: 'A user keeps at least one role; disable the account instead',
   },
+  // 服务事项目录 (issue 15, catalogue)
+  SERVICE_ITEM_CHANGED: {
+    status: 409,
+    'zh-CN': '该事项刚被他人修改，请刷新后再改',
+    en: 'Someone else changed this item just now; reload and edit again',
+  },
+  SERVICE_CODE_TAKEN: { status: 409, 'zh-CN': '该编码已被使用', en: 'This code is already used' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
@@ -336,6 +343,14 @@ export const invalidReasons = {
   },
   visitInFuture: { 'zh-CN': '走访日期不能晚于今天', en: 'the visit cannot be after today' },
   visitIdTaken: { 'zh-CN': '该编号已用于另一条走访记录', en: 'this id belongs to another visit' },
+  // 服务事项目录 (issue 15, catalogue)
+  departmentRequired: { 'zh-CN': '部门办理的事项须选择办理部门', en: 'a department-handled item needs its department' },
+  departmentOnlyForDepartmentLevel: {
+    'zh-CN': '社区或街道办理的事项不选部门',
+    en: 'only a department-handled item names a department',
+  },
+  unknownBundleClass: { 'zh-CN': '没有这个一件事分类', en: 'no such bundle class' },
+  unknownSampleFile: { 'zh-CN': '没有这个样表文件', en: 'no such sample file' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

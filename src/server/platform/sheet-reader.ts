@@ -23,7 +23,15 @@ export interface Sheet {
   rows: SheetLine[];
 }
 
-type WorkerResult = ({ kind: 'sheet' } & Sheet) | { kind: 'too-many-rows' } | { kind: 'invalid'; reason: string };
+type WorkerResult =
+  | ({ kind: 'sheet' } & Sheet)
+  | { kind: 'sheets'; sheets: NamedSheet[] }
+  | { kind: 'too-many-rows' }
+  | { kind: 'invalid'; reason: string };
+
+export interface NamedSheet extends Sheet {
+  name: string;
+}
 
 const workerUrl = new URL('./sheet-reader.worker.mjs', import.meta.url);
 const HEAP_MB = 256;
@@ -44,12 +52,25 @@ async function slot(): Promise<() => void> {
 
 /** The first worksheet's non-empty rows (row 1 is the header); formula cells are flagged, not evaluated. */
 export async function readFirstSheet(bytes: Buffer, options: { maxRows: number }): Promise<Sheet> {
+  const result = await runReader(bytes, options.maxRows, false);
+  if (result.kind !== 'sheet') throw new AppError('IMPORT_FILE_INVALID');
+  return { header: result.header, rows: result.rows };
+}
+
+/** Every worksheet, by name, as readFirstSheet reads one; `maxRows` counts the data rows of all sheets together. */
+export async function readAllSheets(bytes: Buffer, options: { maxRows: number }): Promise<NamedSheet[]> {
+  const result = await runReader(bytes, options.maxRows, true);
+  if (result.kind !== 'sheets') throw new AppError('IMPORT_FILE_INVALID');
+  return result.sheets;
+}
+
+async function runReader(bytes: Buffer, maxRows: number, allSheets: boolean) {
   const release = await slot();
   try {
     const result = await new Promise<WorkerResult>((resolve, reject) => {
       const copy = new Uint8Array(bytes); // transferred to the worker, the caller keeps its buffer
       const worker = new Worker(workerUrl, {
-        workerData: { bytes: copy, maxRows: options.maxRows, maxColumns: MAX_COLUMNS },
+        workerData: { bytes: copy, maxRows, maxColumns: MAX_COLUMNS, allSheets },
         transferList: [copy.buffer],
         resourceLimits: { maxOldGenerationSizeMb: HEAP_MB },
       });
@@ -62,7 +83,7 @@ export async function readFirstSheet(bytes: Buffer, options: { maxRows: number }
     });
     if (result.kind === 'too-many-rows') throw new AppError('IMPORT_TOO_MANY_ROWS');
     if (result.kind === 'invalid') throw new AppError('IMPORT_FILE_INVALID');
-    return { header: result.header, rows: result.rows };
+    return result;
   } catch (error) {
     if (error instanceof AppError) throw error;
     // The worker ran out of its heap or crashed on the file.

@@ -1,11 +1,11 @@
-// Reads the first worksheet of an .xlsx upload in a worker thread (see sheet-reader.ts), so a big
+// Reads the first worksheet (or, with allSheets, every worksheet) of an .xlsx upload in a worker thread (see sheet-reader.ts), so a big
 // or hostile file never blocks the server's event loop. Plain JavaScript: a worker thread does not
 // get the TypeScript loader of the main thread.
 import { Readable } from 'node:stream';
 import { parentPort, workerData } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 
-const { bytes, maxRows, maxColumns } = workerData;
+const { bytes, maxRows, maxColumns, allSheets = false } = workerData;
 
 /**
  * The zip's local entries (header + data), found through its central directory, in the order
@@ -43,7 +43,7 @@ function reorderedZip(buffer) {
   const parts = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml', 'xl/sharedStrings.xml']
     .map((name) => byName.get(name))
     .filter(Boolean);
-  return Buffer.concat([...parts, sheets[0].e].map(slice));
+  return Buffer.concat([...parts, ...(allSheets ? sheets.map((s) => s.e) : [sheets[0].e])].map(slice));
 }
 
 /**
@@ -77,19 +77,23 @@ async function read() {
   // A sheet with inline strings only has no shared-strings part; without this the reader would
   // spool the sheet to a temporary file waiting for one.
   reader.sharedStrings = [];
-  let header = null;
-  const rows = [];
+  const sheets = [];
+  let total = 0;
   for await (const sheet of reader) {
+    let header = null;
+    const rows = [];
     for await (const row of sheet) {
       const cells = cellsOf(row);
       if (row.number === 1) header = cells;
       else if (cells.length === 0) continue;
-      else if (row.number > maxRows + 1) return { kind: 'too-many-rows' };
+      else if (row.number > maxRows + 1 || ++total > maxRows) return { kind: 'too-many-rows' };
       else rows.push({ row: row.number, cells });
     }
-    break;
+    sheets.push({ name: sheet.name, header: header ?? [], rows });
+    if (!allSheets) break;
   }
-  return { kind: 'sheet', header: header ?? [], rows };
+  if (!allSheets) return { kind: 'sheet', header: sheets[0]?.header ?? [], rows: sheets[0]?.rows ?? [] };
+  return { kind: 'sheets', sheets };
 }
 
 read().then(

@@ -57,6 +57,11 @@ from "service_applications" as "a"
 left join "service_application_parts" as "p" on "p"."application_id" = "a"."id"
 where $1 = any("a"."file_ids");
 
+-- files.serviceSampleCounties
+
+SELECT DISTINCT v.tenant_id FROM service_item_versions v, jsonb_array_elements(v.materials) m
+    WHERE m->>'sampleFileId' = $1;
+
 -- files.deleteFiles
 
 delete
@@ -74,6 +79,8 @@ WITH attached AS (
       UNION ALL SELECT file_id FROM monthly_reports
       UNION ALL SELECT unnest(file_ids) FROM service_applications
       UNION ALL SELECT unnest(result_file_ids) FROM service_application_parts
+      UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
+        WHERE m->>'sampleFileId' IS NOT NULL
     )
     DELETE FROM files WHERE id IN (
       SELECT f.id FROM files f

@@ -10,7 +10,7 @@ import * as repo from './repository.js';
 // on a case is readable by whoever reads the case, and attaching someone else's file to one's own
 // case would otherwise hand it over.
 
-/** The uploader, and whoever may read a visit log, a case (a summoned receiver too) or a mediation session showing the file. */
+/** The uploader, and whoever may read a visit log, a case (a summoned receiver too), a mediation session or a service item showing the file. */
 export async function canReadFile(
   db: Executor,
   actor: Actor,
@@ -21,6 +21,8 @@ export async function canReadFile(
   if ((await repo.visitPathsShowing(db, file.id)).some((p) => can(actor, 'visits:read', p))) return true;
   for (const c of await repo.casePathsShowingFile(db, file.id)) if (await mayReadCase(db, actor, c)) return true;
   if (mayReadApplicationFile(actor, await repo.applicationsShowingFile(db, file.id))) return true;
+  // A service item's sample (样表) is public while the item is offered; the county's staff read it always.
+  if (actor.tenantId !== null && (await repo.serviceSampleCounties(db, file.id)).includes(actor.tenantId)) return true;
   return (await repo.mediationPathsShowing(db, file.id)).some((p) => can(actor, 'disputes:read', p));
 }
 

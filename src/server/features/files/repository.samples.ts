@@ -23,6 +23,7 @@ export const samples: SqlSamples<typeof repo> = {
   casePathsShowingFile: (db) => repo.casePathsShowingFile(db, photo),
   mediationPathsShowing: (db) => repo.mediationPathsShowing(db, photo),
   applicationsShowingFile: (db) => repo.applicationsShowingFile(db, photo),
+  serviceSampleCounties: (db) => repo.serviceSampleCounties(db, photo),
   deleteFiles: (db) => repo.deleteFiles(db, [photo]),
   deleteOrphans: (db) => repo.deleteOrphans(db, new Date('2026-11-23T19:00:00Z'), 500),
 };

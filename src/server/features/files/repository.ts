@@ -62,6 +62,14 @@ export function applicationsShowingFile(db: Executor, fileId: string) {
     .execute();
 }
 
+/** The counties whose service items (any saved version) list this file as a material's sample (样表). */
+export async function serviceSampleCounties(db: Executor, fileId: string) {
+  const rows = await sql<{ tenant_id: string }>`
+    SELECT DISTINCT v.tenant_id FROM service_item_versions v, jsonb_array_elements(v.materials) m
+    WHERE m->>'sampleFileId' = ${fileId}`.execute(db);
+  return rows.rows.map((r) => r.tenant_id);
+}
+
 export async function deleteFiles(db: Executor, ids: string[]) {
   if (ids.length === 0) return;
   await db.deleteFrom('files').where('id', 'in', ids).execute();
@@ -82,6 +90,8 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT file_id FROM monthly_reports
       UNION ALL SELECT unnest(file_ids) FROM service_applications
       UNION ALL SELECT unnest(result_file_ids) FROM service_application_parts
+      UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
+        WHERE m->>'sampleFileId' IS NOT NULL
     )
     DELETE FROM files WHERE id IN (
       SELECT f.id FROM files f

@@ -6,6 +6,7 @@ import whistle from './en/whistle';
 import legal from './en/legal';
 import assist from './en/assist';
 import disputes from './en/disputes';
+import services from './en/services';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
@@ -17,6 +18,7 @@ const en: typeof zhCN = {
   legal,
   assist,
   disputes,
+  services,
   forcedPassword: {
     title: 'Set a new password',
     why: 'An administrator set your password. Choose one only you know before you go on.',

@@ -6,6 +6,7 @@ import whistle from './zh-CN/whistle';
 import legal from './zh-CN/legal';
 import assist from './zh-CN/assist';
 import disputes from './zh-CN/disputes';
+import services from './zh-CN/services';
 
 export default {
   ...common,
@@ -16,6 +17,7 @@ export default {
   legal,
   assist,
   disputes,
+  services,
   forcedPassword: {
     title: '请设置新密码',
     why: '您的密码是管理员设置的。请先设置一个只有您自己知道的新密码，然后才能使用。',

@@ -159,6 +159,44 @@ export const router = createRouter({
       component: () => import('../views/cases/my-reports.vue'),
       meta: { titleKey: 'cases.myReports.title' },
     },
+    // 办事服务 (issue 15): the catalogue and the item and bundle pages are open without login; applying and
+    // 我的办件 need the resident's phone login. 预约 / 取号 are the hall's pages.
+    {
+      path: '/services',
+      name: 'services',
+      component: () => import('../views/services/catalogue.vue'),
+      meta: { titleKey: 'services.title', public: true },
+    },
+    {
+      path: '/services/items/:id',
+      name: 'service-item',
+      component: () => import('../views/services/item.vue'),
+      meta: { titleKey: 'services.item.title', public: true },
+    },
+    {
+      path: '/services/bundles/:id',
+      name: 'service-bundle',
+      component: () => import('../views/services/bundle.vue'),
+      meta: { titleKey: 'services.bundle.title', public: true },
+    },
+    {
+      path: '/services/apply',
+      name: 'service-apply',
+      component: () => import('../views/services/apply.vue'),
+      meta: { titleKey: 'services.apply.title' },
+    },
+    {
+      path: '/services/mine',
+      name: 'service-applications',
+      component: () => import('../views/services/mine.vue'),
+      meta: { titleKey: 'services.mine.title' },
+    },
+    {
+      path: '/services/applications/:id',
+      name: 'service-application',
+      component: () => import('../views/services/application.vue'),
+      meta: { titleKey: 'services.detail.title' },
+    },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
@@ -174,7 +212,8 @@ router.beforeEach(async (to) => {
   if (session.passwordChangeRequired) return to.name === 'change-password' ? true : { name: 'change-password' };
   if (to.name === 'change-password') return me ? { name: 'home' } : { name: 'login' };
   if (to.meta.public) return me && to.name === 'login' ? { name: 'home' } : true;
-  if (!me) return { name: 'login' };
+  // After the login the resident comes back to the page she was opening (an application form).
+  if (!me) return { name: 'login', query: to.name === 'home' ? {} : { redirect: to.fullPath } };
   if (to.meta.permission && !hasPermission(to.meta.permission)) return { name: 'home' };
   return true;
 });

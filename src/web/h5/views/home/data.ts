@@ -2,7 +2,8 @@ import type { Permission } from '../../../../shared/roles';
 
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
-  key: 'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports';
+  key:
+    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -21,6 +22,8 @@ export const homeEntries: HomeEntry[] = [
   { key: 'tasks', icon: 'todo-list', color: '#9333ea', permission: 'cases:handle' },
   { key: 'whistles', icon: 'volume-o', color: '#dc2626', permission: 'whistle:answer', labels: 'whistle.entry' },
   { key: 'disputes', icon: 'friends-o', color: '#b45309', permission: 'disputes:read', labels: 'disputes.entry' },
+  // 办事服务 (issue 15): the catalogue, applying and 我的办件, for residents logged in by phone code.
+  { key: 'services', icon: 'records-o', color: '#1f6feb', residentOnly: true, labels: 'services.entry' },
   { key: 'legal', icon: 'question-o', color: '#0f766e', labels: 'legal.entry' },
   // 救助顾问: the advisers of a team — community workers, social workers, volunteers (who work cases too).
   {
