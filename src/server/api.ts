@@ -47,6 +47,8 @@ import { usersRoutes } from './features/users/routes.js';
 import { createUsersService } from './features/users/service.js';
 import type { AppEnv } from './platform/http.js';
 import { calendarRoutes, createCalendarService } from './features/calendar/index.js';
+import { hallApi } from './features/services/hall/index.js';
+import { kioskApi } from './features/services/kiosk/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -96,6 +98,8 @@ export function buildApi(deps: AppDeps) {
   api.route('/', calendarRoutes(createCalendarService(deps)));
   api.route('/', categoriesRoutes(createCategoriesService(deps)));
   api.route('/', usersRoutes(createUsersService(deps)));
+  api.route('/', hallApi(deps));
+  api.route('/', kioskApi(deps));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { SpotKind } from '../../../shared/spots.js';
 import type { ServicesDatabase } from './schema-services.js';
+import type { HallDatabase } from './schema-hall.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -734,7 +735,7 @@ export interface PartyOrgUnitsTable {
 }
 
 // Features with many tables keep their types in a schema-<feature>.ts of their own.
-export interface Database extends ServicesDatabase {
+export interface Database extends ServicesDatabase, HallDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;
