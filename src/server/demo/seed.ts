@@ -17,6 +17,7 @@ import { Random } from './random.js';
 import { seedDemoDisputes } from './disputes.js';
 import { seedDemoDutyTasks } from './duty-tasks.js';
 import { seedDemoLegal } from './legal.js';
+import { seedDemoHall } from './hall.js';
 import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
@@ -246,6 +247,7 @@ export async function seedDemo(
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
     const spotStats = await seedDemoSpots(trx, now);
     const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
+    const hallStats = await seedDemoHall(trx, new Random(DEMO_SEED + 15), pii, now);
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -259,6 +261,7 @@ export async function seedDemo(
       ...visitStats,
       ...spotStats,
       ...teamStats,
+      ...hallStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

@@ -1,6 +1,9 @@
 import {
   Bell,
   Calendar,
+  Clock,
+  House,
+  Microphone,
   ChatLineSquare,
   DocumentChecked,
   Files as Scale,
@@ -85,5 +88,27 @@ export const listRoutes: RouteRecordRaw[] = [
     name: 'county-lists',
     component: () => import('../views/settings/lists/index.vue'),
     meta: { titleKey: 'lists.menu', icon: PriceTag, permission: 'lists:configure' },
+  },
+];
+
+// 一站式大厅 (issue 15): the hall's windows and kiosks, the clerk's 叫号, the day's appointments.
+export const hallRoutes: RouteRecordRaw[] = [
+  {
+    path: 'hall/setup',
+    name: 'hall-setup',
+    component: () => import('../views/hall/setup/index.vue'),
+    meta: { titleKey: 'hall.menu.setup', icon: House, permission: 'services:window' },
+  },
+  {
+    path: 'hall/calling',
+    name: 'hall-calling',
+    component: () => import('../views/hall/calling/index.vue'),
+    meta: { titleKey: 'hall.menu.calling', icon: Microphone, permission: 'services:window' },
+  },
+  {
+    path: 'hall/appointments',
+    name: 'hall-appointments',
+    component: () => import('../views/hall/appointments/index.vue'),
+    meta: { titleKey: 'hall.menu.appointments', icon: Clock, permission: 'services:window' },
   },
 ];

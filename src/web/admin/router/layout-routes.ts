@@ -22,7 +22,15 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
-import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, listRoutes, whistleRoutes } from './feature-routes';
+import {
+  calendarRoutes,
+  disputeRoutes,
+  dutyRoutes,
+  hallRoutes,
+  legalRoutes,
+  listRoutes,
+  whistleRoutes,
+} from './feature-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -146,6 +154,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...disputeRoutes,
   ...dutyRoutes,
   ...legalRoutes,
+  ...hallRoutes,
   ...listRoutes,
   {
     path: 'visit-logs',

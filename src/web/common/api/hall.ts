@@ -64,11 +64,19 @@ export const hallApi = {
     http.get<Items<Appointment>>(`${base}/halls/${hallId}/appointments`, { query: { day } }),
   appointmentAction: (id: string, action: 'cancel' | 'arrive') =>
     http.post<{ id: string; state: string; ticket: string | null }>(`${base}/appointments/${id}/${action}`, {}),
+  services: (hallId: string) =>
+    http.get<{ items: { id: string; name: string }[]; bundles: { id: string; name: string }[] }>(
+      `${base}/halls/${hallId}/services`,
+    ),
   kiosks: (hallId: string) => http.get<Items<Kiosk>>(`${base}/halls/${hallId}/kiosks`),
   addKiosk: (hallId: string, name: string) => http.post<KioskCreated>(`${base}/halls/${hallId}/kiosks`, { name }),
   revokeKiosk: (id: string) => http.post<Kiosk>(`${base}/kiosks/${id}/revoke`, {}),
   // The resident's own, on the phone.
   publicHalls: () => http.get<Items<PublicHall>>('/public/services/halls'),
+  publicServices: (hallId: string) =>
+    http.get<{ items: { id: string; name: string }[]; bundles: { id: string; name: string }[] }>(
+      `/public/services/halls/${hallId}/services`,
+    ),
   slots: (hallId: string) => http.get<Items<Slot>>(`/public/services/halls/${hallId}/slots`),
   book: (body: {
     hallId: string;

@@ -5,6 +5,7 @@ import cases from './en/cases';
 import whistle from './en/whistle';
 import legal from './en/legal';
 import disputes from './en/disputes';
+import hall from './en/hall';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
@@ -15,6 +16,7 @@ const en: typeof zhCN = {
   whistle,
   legal,
   disputes,
+  hall,
   forcedPassword: {
     title: 'Set a new password',
     why: 'An administrator set your password. Choose one only you know before you go on.',

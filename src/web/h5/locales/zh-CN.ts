@@ -5,6 +5,7 @@ import cases from './zh-CN/cases';
 import whistle from './zh-CN/whistle';
 import legal from './zh-CN/legal';
 import disputes from './zh-CN/disputes';
+import hall from './zh-CN/hall';
 
 export default {
   ...common,
@@ -14,6 +15,7 @@ export default {
   whistle,
   legal,
   disputes,
+  hall,
   forcedPassword: {
     title: '请设置新密码',
     why: '您的密码是管理员设置的。请先设置一个只有您自己知道的新密码，然后才能使用。',

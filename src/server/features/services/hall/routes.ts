@@ -13,6 +13,7 @@ import {
   HallInput,
   HallPatch,
   HallSchema,
+  HallServicesSchema,
   KioskCreatedSchema,
   KioskInput,
   KioskSchema,
@@ -161,6 +162,14 @@ const r = {
       ...errorResponses,
     },
   }),
+  services: authRoute({
+    method: 'get',
+    path: `${base}/halls/{id}/services`,
+    tags,
+    summary: 'Items and bundles of the hall’s county, to choose what a window serves',
+    request: { params: HallId },
+    responses: { 200: jsonContent(HallServicesSchema), ...errorResponses },
+  }),
   kiosks: authRoute({
     method: 'get',
     path: `${base}/halls/{id}/kiosks`,
@@ -231,6 +240,14 @@ const r = {
     request: { params: HallId },
     responses: { 200: items(SlotSchema), ...errorResponses },
   }),
+  publicServices: createRoute({
+    method: 'get',
+    path: '/public/services/halls/{id}/services',
+    tags,
+    summary: 'Items and bundles a resident may book or take a number for at this hall',
+    request: { params: HallId },
+    responses: { 200: jsonContent(HallServicesSchema), ...errorResponses },
+  }),
   screen: createRoute({
     method: 'get',
     path: '/public/services/hall-screen/{token}',
@@ -284,6 +301,7 @@ export function hallRoutes(
       const { id, action } = c.req.valid('param');
       return c.json(await appointments.act(actorOf(c), id, action), 200);
     })
+    .openapi(r.services, async (c) => c.json(await halls.services(actorOf(c), c.req.valid('param').id), 200))
     .openapi(r.kiosks, async (c) => c.json({ items: await halls.listKiosks(actorOf(c), c.req.valid('param').id) }, 200))
     .openapi(r.addKiosk, async (c) =>
       c.json(await halls.addKiosk(actorOf(c), c.req.valid('param').id, c.req.valid('json').name), 201),
@@ -296,5 +314,6 @@ export function hallRoutes(
       c.json({ items: await appointments.publicHalls(c.req.valid('query').county) }, 200),
     )
     .openapi(r.slots, async (c) => c.json({ items: await appointments.slots(c.req.valid('param').id) }, 200))
+    .openapi(r.publicServices, async (c) => c.json(await halls.services(null, c.req.valid('param').id), 200))
     .openapi(r.screen, async (c) => c.json(await queue.screen(c.req.valid('param').token), 200));
 }

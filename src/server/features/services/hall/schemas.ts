@@ -183,6 +183,9 @@ export const WindowStatsSchema = z.object({
   ),
 });
 
+const Named = z.object({ id: z.string(), name: z.string() });
+export const HallServicesSchema = z.object({ items: z.array(Named), bundles: z.array(Named) });
+
 export const KioskSchema = z.object({
   id: z.string(),
   name: z.string(),

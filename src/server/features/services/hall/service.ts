@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../../platform/errors.js';
 import { newId, randomToken } from '../../../platform/ids.js';
 import type { Actor } from '../../../platform/policy.js';
 import { findByCode } from '../../places/index.js';
-import { catalogueNames } from './catalogue-reads.js';
+import { catalogueNames, catalogueOf } from './catalogue-reads.js';
 import { assertMayRunHall, hallsShownTo } from './policy.js';
 import { presentKiosk, presentWindow } from './present.js';
 import * as repo from './repository.js';
@@ -261,6 +261,16 @@ export function createHallService(deps: HallDeps) {
     },
     addWindow: (actor: Actor, hallId: string, input: WindowInputT) => addWindow(deps, actor, hallId, input),
     updateWindow: (actor: Actor, windowId: string, patch: WindowPatchT) => updateWindow(deps, actor, windowId, patch),
+    /** The items and bundles of the hall's county: what a window serves (staff), what a resident books (public, actor null). */
+    services: async (actor: Actor | null, hallId: string) => {
+      const hall = actor ? await hallInScope(deps.db, actor, hallId) : await repo.findHall(deps.db, hallId);
+      if (!hall) throw new AppError('NOT_FOUND');
+      const c = await catalogueOf(deps.db, hall.tenant_id);
+      return {
+        items: c.items.map((i) => ({ id: i.id, name: i.name })),
+        bundles: c.bundles.map((b) => ({ id: b.id, name: b.name })),
+      };
+    },
     listKiosks: async (actor: Actor, hallId: string) => {
       await hallInScope(deps.db, actor, hallId);
       return (await repo.listKiosks(deps.db, hallId)).map(presentKiosk);
