@@ -5,7 +5,10 @@ import { TakenTicketSchema } from '../hall/schemas.js';
 // 自助终端: what the kiosk sends and gets. Nothing it gets holds a full ID number; the registry's
 // values it shows are masked, and the full ones go only into the printed form.
 
-const idNumber = z.string().trim().min(15).max(20);
+const idNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/, '18 characters: 17 digits and a digit or X');
 const choice = { itemId: z.uuid().optional(), bundleId: z.uuid().optional() };
 
 export const KioskLookupInput = z.object({ idNumber });
