@@ -15,8 +15,9 @@ const noCdnFont: Plugin = {
   },
 };
 
-// Three single-page apps from one build: the console (served at /), the phone pages (at /m/) and
-// the residents' report and tracking pages (at /r/, kept small: they open from a QR code).
+// Four single-page apps from one build: the console (served at /), the phone pages (at /m/), the
+// residents' report and tracking pages (at /r/, kept small: they open from a QR code), and the
+// self-service kiosk with the hall's call screen (at /kiosk/).
 export default defineConfig({
   root: 'src/web',
   base: '/',
@@ -33,7 +34,12 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
     rollupOptions: {
-      input: { admin: 'src/web/admin/index.html', h5: 'src/web/h5/index.html', report: 'src/web/report/index.html' },
+      input: {
+        admin: 'src/web/admin/index.html',
+        h5: 'src/web/h5/index.html',
+        report: 'src/web/report/index.html',
+        kiosk: 'src/web/kiosk/index.html',
+      },
     },
   },
   server: { proxy: { '/api': 'http://localhost:3000' } },

@@ -51,6 +51,8 @@ import { applicationsRoutes, createApplicationsService } from './features/servic
 import { assistanceRoutes, createAssistanceService } from './features/services/assistance/index.js';
 import { numbersRoutes, createNumbersService } from './features/services/numbers/index.js';
 import { catalogueRoutes, createCatalogueService } from './features/services/catalogue/index.js';
+import { hallApi } from './features/services/hall/index.js';
+import { kioskApi } from './features/services/kiosk/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -104,6 +106,8 @@ export function buildApi(deps: AppDeps) {
   api.route('/', assistanceRoutes(createAssistanceService(deps)));
   api.route('/', numbersRoutes(createNumbersService(deps)));
   api.route('/', catalogueRoutes(createCatalogueService(deps)));
+  api.route('/', hallApi(deps));
+  api.route('/', kioskApi(deps));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

@@ -65,6 +65,9 @@ export function useWebPages(app: OpenAPIHono<AppEnv>) {
   // The resident's public pages (QR report form, tracking, rating): a small app of their own.
   app.get('/r', page('report/index.html'));
   app.get('/r/*', page('report/index.html'));
+  // The self-service kiosk and the hall's call screen (/kiosk/screen/{token}): no login.
+  app.get('/kiosk', page('kiosk/index.html'));
+  app.get('/kiosk/*', page('kiosk/index.html'));
   app.get('/m', page('h5/index.html'));
   app.get('/m/*', page('h5/index.html'));
   app.get('*', page('admin/index.html'));

@@ -5,6 +5,7 @@ import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
+import { DEMO_KIOSK_TOKEN, DEMO_SCREEN_TOKEN } from './demo/hall.js';
 import { createAccountService } from './features/account/service.js';
 import { AppError, errorTable } from './platform/errors.js';
 import { existingMasterKey, PiiKeyError } from './platform/pii.js';
@@ -317,6 +318,12 @@ async function start(config: Config): Promise<void> {
   if (config.DEMO_SEED) {
     lines.push('', `演示账号 Demo logins (password / 密码: ${DEMO_PASSWORD})${seededNow ? '' : ''}:`);
     for (const u of demoUsers) lines.push(`  ${u.username.padEnd(11)} ${u.label}`);
+    lines.push(
+      '',
+      `演示大厅 Demo hall (城关街道便民服务中心):`,
+      `  自助终端 Kiosk:       ${url}/kiosk   终端凭证 token: ${DEMO_KIOSK_TOKEN}`,
+      `  叫号屏 Call screen:   ${url}/kiosk/screen/${DEMO_SCREEN_TOKEN}`,
+    );
   }
   console.log(lines.join('\n') + '\n');
   const shutdown = async () => {

@@ -82,6 +82,8 @@ interface Fixture {
   assistTeamId: string;
   assistTeamName: string;
   assistNote: string;
+  hallId: string;
+  hallName: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -119,6 +121,7 @@ function secretsOf(a: Fixture): string[] {
     a.assistTeamId,
     a.assistTeamName,
     a.assistNote,
+    a.hallId,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
     ...phones.map(mask),
@@ -246,6 +249,10 @@ async function buildCommunity(
   const questionId = ok(
     await worker.post('/api/v1/legal-questions', { communityCode: community.code, question, public: false }),
   ).body.id;
+  const hallName = `${tag}便民服务大厅`;
+  const hallId = ok(
+    await worker.post('/api/v1/services/hall/halls', { placeCode: community.code, name: hallName, slotCapacity: 5 }),
+  ).body.id as string;
   const taskTitle = `${tag}征兵政策宣传`;
   ok(
     await (
@@ -371,6 +378,8 @@ async function buildCommunity(
     reportId,
     listId: street.listId,
     listTitle: street.listTitle,
+    hallId,
+    hallName,
   };
 }
 
@@ -785,6 +794,46 @@ const table: Record<string, Row | Skip> = {
     calls: (_m, a) => [{ probe: `${v1}/users/${a.users.worker.id}` }, { probe: `${v1}/users/${a.users.grid.id}` }],
   },
   'GET /api/v1/users/grant-options': { calls: () => [`${v1}/users/grant-options`], shows: (x) => [x.communityName] },
+  // 一站式大厅 (issue 15, hall): a hall is its community's; another community's hall is not found.
+  'GET /api/v1/services/hall/halls': { calls: () => [`${v1}/services/hall/halls`], shows: (x) => [x.hallName] },
+  'GET /api/v1/services/hall/halls/{id}': {
+    calls: perCommunity(
+      (x) => `/services/hall/halls/${x.hallId}`,
+      (a) => `/services/hall/halls/${a.hallId}`,
+    ),
+    shows: (x) => [x.hallName],
+  },
+  'GET /api/v1/services/hall/halls/{id}/windows': {
+    calls: (_m, a) => [{ probe: `${v1}/services/hall/halls/${a.hallId}/windows` }],
+  },
+  'GET /api/v1/services/hall/halls/{id}/queue': {
+    calls: (_m, a) => [{ probe: `${v1}/services/hall/halls/${a.hallId}/queue` }],
+  },
+  'GET /api/v1/services/hall/halls/{id}/stats': {
+    calls: (_m, a) => [{ probe: `${v1}/services/hall/halls/${a.hallId}/stats` }],
+  },
+  'GET /api/v1/services/hall/halls/{id}/appointments': {
+    calls: (_m, a) => [{ probe: `${v1}/services/hall/halls/${a.hallId}/appointments` }],
+  },
+  'GET /api/v1/services/hall/halls/{id}/services': {
+    calls: (_m, a) => [{ probe: `${v1}/services/hall/halls/${a.hallId}/services` }],
+  },
+  'GET /api/v1/services/hall/halls/{id}/kiosks': {
+    calls: (_m, a) => [{ probe: `${v1}/services/hall/halls/${a.hallId}/kiosks` }],
+  },
+  'GET /api/v1/services/hall/appointments/mine': { calls: () => [`${v1}/services/hall/appointments/mine`] },
+  'GET /api/v1/services/hall/tickets/mine': { calls: () => [`${v1}/services/hall/tickets/mine`] },
+  'GET /api/v1/public/services/halls': {
+    skip: 'the public list of halls residents may book at: names and addresses of public offices, no personal data',
+  },
+  'GET /api/v1/public/services/halls/{id}/slots': { skip: 'a public hall’s free half-day places: counts only' },
+  'GET /api/v1/public/services/halls/{id}/services': { skip: 'the county’s public catalogue names, by hall' },
+  'GET /api/v1/public/services/hall-screen/{token}': {
+    skip: 'the hall’s TV, by the unguessable token in its link: ticket and window labels only',
+  },
+  'GET /api/v1/kiosk/me': { skip: 'kiosk API: authenticated by a device token, not a user (services-hall.test.ts)' },
+  'GET /api/v1/kiosk/catalogue': { skip: 'kiosk API: the county’s public catalogue, by device token' },
+  'GET /api/v1/kiosk/{kind}/{id}': { skip: 'kiosk API: a public item’s form, by device token' },
   'GET /api/v1/users/import-template.xlsx': { skip: 'the blank Excel template of staff accounts: header and notes' },
   // 救助顾问 and 服务数据 (issue 15)
   'GET /api/v1/services/assistance/people': {

@@ -17,6 +17,7 @@ import { Random } from './random.js';
 import { seedDemoDisputes } from './disputes.js';
 import { seedDemoDutyTasks } from './duty-tasks.js';
 import { seedDemoLegal } from './legal.js';
+import { seedDemoHall } from './hall.js';
 import { seedDemoVisits } from './visits.js';
 import { seedDemoWhistles } from './whistles.js';
 import { seedDemoSpots } from './spots.js';
@@ -253,6 +254,7 @@ export async function seedDemo(
     // 办件 (issue 15): after the demo catalogue, over its items and bundles.
     const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
     const assistStats = await seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now });
+    const hallStats = await seedDemoHall(trx, new Random(DEMO_SEED + 15), pii, now);
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -269,6 +271,7 @@ export async function seedDemo(
       ...catalogueStats,
       ...serviceStats,
       ...assistStats,
+      ...hallStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

@@ -193,6 +193,25 @@ export const errorTable = {
     en: 'Someone else changed this item just now; reload and edit again',
   },
   SERVICE_CODE_TAKEN: { status: 409, 'zh-CN': '该编码已被使用', en: 'This code is already used' },
+  // 一站式大厅 and 自助终端 (issue 15, hall)
+  HALL_PLACE_INVALID: {
+    status: 422,
+    'zh-CN': '大厅只能设在街道或社区',
+    en: 'A hall belongs to a street or a community',
+  },
+  HALL_SLOT_CLOSED: {
+    status: 422,
+    'zh-CN': '该时段大厅不办理预约',
+    en: 'The hall takes no appointments in this half-day',
+  },
+  HALL_SLOT_FULL: { status: 409, 'zh-CN': '该时段已约满，请选择其他时段', en: 'This half-day is fully booked' },
+  HALL_CLOSED_TODAY: { status: 422, 'zh-CN': '大厅今天不办公，不能取号', en: 'The hall is closed today' },
+  HALL_WINDOW_INACTIVE: { status: 409, 'zh-CN': '该窗口已停用', en: 'This window is not active' },
+  KIOSK_TOKEN_INVALID: {
+    status: 401,
+    'zh-CN': '终端凭证无效或已停用，请联系工作人员重新设置',
+    en: 'The kiosk token is not valid or was revoked',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

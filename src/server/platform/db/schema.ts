@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { SpotKind } from '../../../shared/spots.js';
 import type { ServicesDatabase } from './schema-services.js';
 import type { AssistanceDatabase } from './schema-assistance.js';
+import type { HallDatabase } from './schema-hall.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -737,7 +738,7 @@ export interface PartyOrgUnitsTable {
 }
 
 // Features with many tables keep their types in a schema-<feature>.ts of their own.
-export interface Database extends ServicesDatabase, AssistanceDatabase {
+export interface Database extends ServicesDatabase, AssistanceDatabase, HallDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;

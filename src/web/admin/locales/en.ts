@@ -14,6 +14,7 @@ import users from './en/users';
 import teams from './en/teams';
 import services from './en/services';
 import { assist, numbers } from './en/assist';
+import hall from './en/hall';
 
 const en: typeof zhCN = {
   ...common,
@@ -33,6 +34,7 @@ const en: typeof zhCN = {
   services,
   assist,
   numbers,
+  hall,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

@@ -13,6 +13,7 @@ import users from './zh-CN/users';
 import teams from './zh-CN/teams';
 import services from './zh-CN/services';
 import { assist, numbers } from './zh-CN/assist';
+import hall from './zh-CN/hall';
 
 export default {
   ...common,
@@ -32,6 +33,7 @@ export default {
   services,
   assist,
   numbers,
+  hall,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -1,6 +1,9 @@
 import {
   Bell,
   Calendar,
+  Clock,
+  House,
+  Microphone,
   ChatLineSquare,
   DocumentChecked,
   Files as Scale,
@@ -87,3 +90,31 @@ export const listRoutes: RouteRecordRaw[] = [
     meta: { titleKey: 'lists.menu', icon: PriceTag, permission: 'lists:configure' },
   },
 ];
+
+// 一站式大厅 (issue 15): the hall's windows and kiosks, the clerk's 叫号, the day's appointments.
+export const hallRoutes: RouteRecordRaw = {
+  path: 'hall',
+  name: 'hall',
+  redirect: { name: 'hall-calling' },
+  meta: { titleKey: 'hall.menu.group', icon: House, permission: 'services:window' },
+  children: [
+    {
+      path: 'calling',
+      name: 'hall-calling',
+      component: () => import('../views/hall/calling/index.vue'),
+      meta: { titleKey: 'hall.menu.calling', icon: Microphone, permission: 'services:window' },
+    },
+    {
+      path: 'appointments',
+      name: 'hall-appointments',
+      component: () => import('../views/hall/appointments/index.vue'),
+      meta: { titleKey: 'hall.menu.appointments', icon: Clock, permission: 'services:window' },
+    },
+    {
+      path: 'setup',
+      name: 'hall-setup',
+      component: () => import('../views/hall/setup/index.vue'),
+      meta: { titleKey: 'hall.menu.setup', icon: House, permission: 'services:window' },
+    },
+  ],
+};

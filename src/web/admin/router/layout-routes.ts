@@ -23,7 +23,15 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
 import { serviceRoutes } from './service-routes';
-import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, listRoutes, whistleRoutes } from './feature-routes';
+import {
+  calendarRoutes,
+  disputeRoutes,
+  dutyRoutes,
+  hallRoutes,
+  legalRoutes,
+  listRoutes,
+  whistleRoutes,
+} from './feature-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -148,6 +156,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...dutyRoutes,
   ...legalRoutes,
   serviceRoutes,
+  hallRoutes,
   ...listRoutes,
   {
     path: 'visit-logs',

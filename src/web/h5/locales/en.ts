@@ -7,6 +7,7 @@ import legal from './en/legal';
 import assist from './en/assist';
 import disputes from './en/disputes';
 import services from './en/services';
+import hall from './en/hall';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
@@ -19,6 +20,7 @@ const en: typeof zhCN = {
   assist,
   disputes,
   services,
+  hall,
   forcedPassword: {
     title: 'Set a new password',
     why: 'An administrator set your password. Choose one only you know before you go on.',

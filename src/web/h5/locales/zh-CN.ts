@@ -7,6 +7,7 @@ import legal from './zh-CN/legal';
 import assist from './zh-CN/assist';
 import disputes from './zh-CN/disputes';
 import services from './zh-CN/services';
+import hall from './zh-CN/hall';
 
 export default {
   ...common,
@@ -18,6 +19,7 @@ export default {
   assist,
   disputes,
   services,
+  hall,
   forcedPassword: {
     title: '请设置新密码',
     why: '您的密码是管理员设置的。请先设置一个只有您自己知道的新密码，然后才能使用。',

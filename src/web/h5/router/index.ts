@@ -154,6 +154,13 @@ export const router = createRouter({
       meta: { titleKey: 'assist.visitTitle', permission: ['services:assist', 'cases:handle'] },
     },
     {
+      // 预约 and 取号 at a service hall (issue 15): a logged-in resident.
+      path: '/hall',
+      name: 'hall',
+      component: () => import('../views/hall/index.vue'),
+      meta: { titleKey: 'hall.title' },
+    },
+    {
       path: '/my-reports',
       name: 'my-reports',
       component: () => import('../views/cases/my-reports.vue'),
