@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
@@ -16,7 +17,7 @@ import { migrateToLatest, migrationsDir } from '../../src/server/platform/db/mig
 
 export type SnapshotKind = 'empty' | 'migrated';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cacheDir = path.join(root, 'node_modules', '.cache', 'linli-test');
 
 function snapshotKey(kind: SnapshotKind): string {

@@ -24,7 +24,8 @@ export default async function setup(project: TestProject) {
     );
     for (const { datname } of rows) {
       const made = Number(/^linli_tmpl_(\d+)_/.exec(datname)?.[1]);
-      if (made && made < Date.now() / 1000 - 86_400) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+      if (made && made < Date.now() / 1000 - 86_400)
+        await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
     }
     await admin.query(`CREATE DATABASE ${name}`);
   } finally {
