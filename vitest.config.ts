@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Four projects: unit tests beside the code; the API suite once on embedded PGlite and once on a
@@ -6,6 +7,10 @@ const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@12
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker fewer than the cores: one worker on the 2-core CI machine, where
+    // the API files (PGlite in WebAssembly, spawned `linli` processes) then ran one after another.
+    // Two workers use both cores; the browser files still run alone, after the others.
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     projects: [
       { test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
@@ -13,6 +18,7 @@ export default defineConfig({
           name: 'api-pglite',
           include: ['test/api/**/*.test.ts'],
           env: { LINLI_TEST_DB: 'pglite' },
+          globalSetup: ['test/support/pglite-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -23,6 +29,7 @@ export default defineConfig({
           include: ['test/api/**/*.test.ts'],
           exclude: ['test/api/**/*.pglite.test.ts'],
           env: { LINLI_TEST_DB: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
+          globalSetup: ['test/support/postgres-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -1,34 +1,49 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/server/platform/db/database.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
+import { loadPgliteSnapshot } from './pglite-snapshot.js';
 
 export const testEngine = (process.env.LINLI_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The migrated database of this run on the PostgreSQL server (test/support/postgres-template.ts). */
+    pgTemplate?: string;
+  }
+}
 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or a new database on the
  * PostgreSQL server (dropped again by close()). Never a mock. `migrate: false` leaves it empty, for
  * a test that builds an older schema and then migrates it.
+ *
+ * Both start from a copy instead of running the migrations again (the same migrations, applied once
+ * per run or per change of the migration files): PGlite from a dump of its data folder
+ * (pglite-snapshot.ts), PostgreSQL from a template database the project's global setup migrated.
  */
 export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<
   DatabaseHandle & { url?: string }
 > {
   if (testEngine === 'pglite') {
-    const handle = await openDatabase({ pgliteDir: 'memory://' });
-    if (migrate) await migrateToLatest(handle.db);
-    return handle;
+    return openDatabase({
+      pgliteDir: 'memory://',
+      pgliteLoadDataDir: await loadPgliteSnapshot(migrate ? 'migrated' : 'empty'),
+    });
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set for the PostgreSQL test run');
   const name = `linli_test_${randomBytes(6).toString('hex')}`;
+  const template = migrate ? inject('pgTemplate') : undefined;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  if (migrate) await migrateToLatest(handle.db);
+  if (migrate && !template) await migrateToLatest(handle.db);
   return {
     ...handle,
     url: url.toString(),

@@ -21,6 +21,8 @@ export interface OpenOptions {
   /** Folder of the embedded database; 'memory://' for a throw-away one. */
   pgliteDir?: string;
   poolSize?: number;
+  /** A dump of an embedded database (PGlite's dumpDataDir) to start from instead of an empty one: the tests' hook. */
+  pgliteLoadDataDir?: Blob;
 }
 
 // int8 (counts, sums) as JS numbers: our counts stay far below 2^53.
@@ -35,7 +37,10 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   }
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
-  const pglite = await PGlite.create(dir, { parsers: { 20: (v: string) => Number(v) } });
+  const pglite = await PGlite.create(dir, {
+    parsers: { 20: (v: string) => Number(v) },
+    ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
   return { db, engine: 'pglite', close: () => db.destroy() };
 }

@@ -1,0 +1,8 @@
+import { ensurePgliteSnapshot } from './pglite-snapshot.js';
+
+// Global setup of the api-pglite project: makes the database snapshots once, before the test files
+// start (in parallel they would each make them).
+export default async function setup() {
+  await ensurePgliteSnapshot('empty');
+  await ensurePgliteSnapshot('migrated');
+}
