@@ -11,6 +11,7 @@ import calendar from './zh-CN/calendar';
 import { lists, orgLists } from './zh-CN/lists';
 import users from './zh-CN/users';
 import teams from './zh-CN/teams';
+import services from './zh-CN/services';
 
 export default {
   ...common,
@@ -27,6 +28,7 @@ export default {
   orgLists,
   users,
   teams,
+  services,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -6,6 +6,9 @@ import {
   Files as Scale,
   List,
   PriceTag,
+  Tickets,
+  Memo,
+  Collection,
 } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
@@ -85,5 +88,33 @@ export const listRoutes: RouteRecordRaw[] = [
     name: 'county-lists',
     component: () => import('../views/settings/lists/index.vue'),
     meta: { titleKey: 'lists.menu', icon: PriceTag, permission: 'lists:configure' },
+  },
+];
+
+// 服务事项 (issue 15): the county's catalogue and its 一件事 bundles; read by whoever serves or reviews
+// applications, edited by county administrators (the server decides).
+const servicePermissions: RouteRecordRaw['meta'] = {
+  permission: ['services:configure', 'services:window', 'services:review'],
+};
+export const serviceRoutes: RouteRecordRaw[] = [
+  {
+    path: 'services',
+    name: 'services',
+    redirect: { name: 'service-catalogue' },
+    meta: { titleKey: 'services.menu', icon: Tickets, ...servicePermissions },
+    children: [
+      {
+        path: 'catalogue',
+        name: 'service-catalogue',
+        component: () => import('../views/services/catalogue/index.vue'),
+        meta: { titleKey: 'services.catalogue.menu', icon: Memo, ...servicePermissions },
+      },
+      {
+        path: 'bundles',
+        name: 'service-bundles',
+        component: () => import('../views/services/bundles/index.vue'),
+        meta: { titleKey: 'services.bundles.menu', icon: Collection, ...servicePermissions },
+      },
+    ],
   },
 ];

@@ -22,7 +22,15 @@ import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
-import { calendarRoutes, disputeRoutes, dutyRoutes, legalRoutes, listRoutes, whistleRoutes } from './feature-routes';
+import {
+  calendarRoutes,
+  disputeRoutes,
+  dutyRoutes,
+  legalRoutes,
+  listRoutes,
+  serviceRoutes,
+  whistleRoutes,
+} from './feature-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -147,6 +155,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...dutyRoutes,
   ...legalRoutes,
   ...listRoutes,
+  ...serviceRoutes,
   {
     path: 'visit-logs',
     name: 'visit-logs',
