@@ -12,7 +12,7 @@ import calendar from './en/calendar';
 import { lists, orgLists } from './en/lists';
 import users from './en/users';
 import teams from './en/teams';
-import services from './en/services';
+import serviceCatalogue from './en/service-catalogue';
 
 const en: typeof zhCN = {
   ...common,
@@ -29,7 +29,7 @@ const en: typeof zhCN = {
   orgLists,
   users,
   teams,
-  services,
+  serviceCatalogue,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

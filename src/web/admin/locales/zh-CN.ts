@@ -11,7 +11,7 @@ import calendar from './zh-CN/calendar';
 import { lists, orgLists } from './zh-CN/lists';
 import users from './zh-CN/users';
 import teams from './zh-CN/teams';
-import services from './zh-CN/services';
+import serviceCatalogue from './zh-CN/service-catalogue';
 
 export default {
   ...common,
@@ -28,7 +28,7 @@ export default {
   orgLists,
   users,
   teams,
-  services,
+  serviceCatalogue,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -91,29 +91,30 @@ export const listRoutes: RouteRecordRaw[] = [
   },
 ];
 
-// 服务事项 (issue 15): the county's catalogue and its 一件事 bundles; read by whoever serves or reviews
-// applications, edited by county administrators (the server decides).
+// 服务事项 (issue 15): the county's catalogue and its 一件事 bundles, pages under /services/ beside
+// 便民服务's in a group of their own (configuring the catalogue is not serving applications); read by
+// whoever serves or reviews applications, edited by county administrators (the server decides).
 const servicePermissions: RouteRecordRaw['meta'] = {
   permission: ['services:configure', 'services:window', 'services:review'],
 };
-export const serviceRoutes: RouteRecordRaw[] = [
+export const serviceCatalogueRoutes: RouteRecordRaw[] = [
   {
-    path: 'services',
-    name: 'services',
+    path: 'service-catalogue',
+    name: 'service-catalogue-group',
     redirect: { name: 'service-catalogue' },
-    meta: { titleKey: 'services.menu', icon: Tickets, ...servicePermissions },
+    meta: { titleKey: 'serviceCatalogue.menu', icon: Tickets, ...servicePermissions },
     children: [
       {
-        path: 'catalogue',
+        path: '/services/catalogue',
         name: 'service-catalogue',
         component: () => import('../views/services/catalogue/index.vue'),
-        meta: { titleKey: 'services.catalogue.menu', icon: Memo, ...servicePermissions },
+        meta: { titleKey: 'serviceCatalogue.catalogue.menu', icon: Memo, ...servicePermissions },
       },
       {
-        path: 'bundles',
+        path: '/services/bundles',
         name: 'service-bundles',
         component: () => import('../views/services/bundles/index.vue'),
-        meta: { titleKey: 'services.bundles.menu', icon: Collection, ...servicePermissions },
+        meta: { titleKey: 'serviceCatalogue.bundles.menu', icon: Collection, ...servicePermissions },
       },
     ],
   },

@@ -28,7 +28,7 @@ import {
   dutyRoutes,
   legalRoutes,
   listRoutes,
-  serviceRoutes,
+  serviceCatalogueRoutes,
   whistleRoutes,
 } from './feature-routes';
 
@@ -155,7 +155,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...dutyRoutes,
   ...legalRoutes,
   ...listRoutes,
-  ...serviceRoutes,
+  ...serviceCatalogueRoutes,
   {
     path: 'visit-logs',
     name: 'visit-logs',

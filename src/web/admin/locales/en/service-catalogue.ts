@@ -1,4 +1,4 @@
-import type zh from '../zh-CN/services';
+import type zh from '../zh-CN/service-catalogue';
 
 // 服务事项 (issue 15): the catalogue pages of the console.
 const services: typeof zh = {
