@@ -866,6 +866,16 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/services/numbers.xlsx': {
     calls: (_m, a) => [`${v1}/services/numbers.xlsx`, { probe: `${v1}/services/numbers.xlsx?place=${a.community}` }],
   },
+  // 服务事项目录 (issue 15): one catalogue per county, the same for every community of it;
+  // services-catalogue.test.ts proves another county sees none of it (404) and who may edit.
+  'GET /api/v1/services/catalogue': { skip: 'reference data: the county’s service catalogue, no place rows' },
+  'GET /api/v1/services/items/{id}': { skip: 'reference data: one item of the county’s catalogue' },
+  'GET /api/v1/services/bundles/{id}': { skip: 'reference data: one bundle of the county’s catalogue' },
+  'GET /api/v1/services/catalogue.xlsx': { skip: 'reference data: the county’s catalogue as Excel' },
+  'GET /api/v1/public/services/catalogue': { skip: 'the public catalogue of a county: no place rows' },
+  'GET /api/v1/public/services/items/{id}': { skip: 'the public view of an active item' },
+  'GET /api/v1/public/services/bundles/{id}': { skip: 'the public view of an active bundle' },
+  'GET /api/v1/public/services/samples/{id}': { skip: 'a sample (样表) of an active item, public by design' },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

@@ -15,6 +15,7 @@ import teams from './en/teams';
 import services from './en/services';
 import { assist, numbers } from './en/assist';
 import hall from './en/hall';
+import serviceCatalogue from './en/service-catalogue';
 
 const en: typeof zhCN = {
   ...common,
@@ -35,6 +36,7 @@ const en: typeof zhCN = {
   assist,
   numbers,
   hall,
+  serviceCatalogue,
   login: {
     pageTitle: 'Log in',
     heroTitle: 'Every small matter gets an answer',

@@ -14,6 +14,7 @@ import teams from './zh-CN/teams';
 import services from './zh-CN/services';
 import { assist, numbers } from './zh-CN/assist';
 import hall from './zh-CN/hall';
+import serviceCatalogue from './zh-CN/service-catalogue';
 
 export default {
   ...common,
@@ -34,6 +35,7 @@ export default {
   assist,
   numbers,
   hall,
+  serviceCatalogue,
   login: {
     pageTitle: '登录',
     heroTitle: '让每一件小事都有回音',

@@ -9,6 +9,9 @@ import {
   Files as Scale,
   List,
   PriceTag,
+  Tickets,
+  Memo,
+  Collection,
 } from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
@@ -118,3 +121,31 @@ export const hallRoutes: RouteRecordRaw = {
     },
   ],
 };
+// 服务事项 (issue 15): the county's catalogue and its 一件事 bundles, pages under /services/ beside
+// 便民服务's in a group of their own (configuring the catalogue is not serving applications); read by
+// whoever serves or reviews applications, edited by county administrators (the server decides).
+const servicePermissions: RouteRecordRaw['meta'] = {
+  permission: ['services:configure', 'services:window', 'services:review'],
+};
+export const serviceCatalogueRoutes: RouteRecordRaw[] = [
+  {
+    path: 'service-catalogue',
+    name: 'service-catalogue-group',
+    redirect: { name: 'service-catalogue' },
+    meta: { titleKey: 'serviceCatalogue.menu', icon: Tickets, ...servicePermissions },
+    children: [
+      {
+        path: '/services/catalogue',
+        name: 'service-catalogue',
+        component: () => import('../views/services/catalogue/index.vue'),
+        meta: { titleKey: 'serviceCatalogue.catalogue.menu', icon: Memo, ...servicePermissions },
+      },
+      {
+        path: '/services/bundles',
+        name: 'service-bundles',
+        component: () => import('../views/services/bundles/index.vue'),
+        meta: { titleKey: 'serviceCatalogue.bundles.menu', icon: Collection, ...servicePermissions },
+      },
+    ],
+  },
+];

@@ -30,6 +30,7 @@ import {
   hallRoutes,
   legalRoutes,
   listRoutes,
+  serviceCatalogueRoutes,
   whistleRoutes,
 } from './feature-routes';
 
@@ -157,6 +158,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   ...legalRoutes,
   serviceRoutes,
   hallRoutes,
+  ...serviceCatalogueRoutes,
   ...listRoutes,
   {
     path: 'visit-logs',

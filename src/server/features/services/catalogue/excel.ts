@@ -403,6 +403,17 @@ function keyAndKind(cell: Cell, r: Reader) {
   return { key, own, column, kind };
 }
 
+/** 选项, separated by |; each a line of text of at most 40 characters. */
+function optionsOf(cell: Cell, r: Reader) {
+  const options = cell('选项')
+    .split('|')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  if (options.some((o) => textProblem(o, { multiline: false }) || textLength(o) > 40))
+    r.fail('“选项”每项最多 40 个字，不能含控制字符或换行');
+  return options;
+}
+
 function readField(cell: Cell, r: Reader): Omit<FieldRow, 'row'> {
   const { key, own, column, kind } = keyAndKind(cell, r);
   const isColumn = column !== undefined;
@@ -411,10 +422,7 @@ function readField(cell: Cell, r: Reader): Omit<FieldRow, 'row'> {
   if (prefill === null) r.fail(`“预填”请填：${Object.values(prefillLabels).join('、')}，或留空`);
   const { rules, problem } = parseRules(cell('规则'));
   if (problem) r.fail(problem);
-  const options = cell('选项')
-    .split('|')
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const options = optionsOf(cell, r);
   const help = r.textCell(cell, '说明', 200);
   return {
     itemCode: cell('事项编码'),
