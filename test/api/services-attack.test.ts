@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import { buildWorld } from '../support/factories.js';
+import { pdfText } from '../support/files.js';
 import { loginCodeOf } from '../support/handset.js';
-import { buildCatalogue } from '../support/service-factories.js';
+import { buildCatalogue, buildResident, idNumberOf } from '../support/service-factories.js';
 
 // Issue 15 attacked as an outsider would: each test here names a hole found in the first pass of the
 // services features (a day that does not exist booked, one resident taking a whole slot, the call
@@ -14,6 +15,7 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 let catalogue: Awaited<ReturnType<typeof buildCatalogue>>;
 let worker: Session;
 let hallId = '';
+const neighbour = idNumberOf('610899', '1950-03-15', '121');
 const allHalfDays = [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [`${d}am`, `${d}pm`]);
 
 async function residentSession(phone: string) {
@@ -36,6 +38,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
   catalogue = await buildCatalogue(ctx.deps);
+  await buildResident(ctx.deps, world.inA.households[0]!, { name: '王秀兰', idNumber: neighbour, phone: '13812345678' });
   worker = await new Session(ctx).login('worker1');
   const created = await worker.post('/api/v1/services/hall/halls', {
     placeCode: world.c1.code,
@@ -165,5 +168,28 @@ describe(`no input makes a 5xx (${testEngine})`, () => {
       .map((r, i) => ({ i, status: r.status, body: JSON.stringify(r.body ?? '').slice(0, 200) }))
       .filter((r) => r.status >= 500);
     expect(bad).toEqual([]);
+  });
+});
+
+describe(`the kiosk attacked (${testEngine})`, () => {
+  it('a stranger who types a neighbour’s ID number does not print her full phone number', async () => {
+    const created = await worker.post(`/api/v1/services/hall/halls/${hallId}/kiosks`, { name: '一号自助机' });
+    expect(created.status).toBe(201);
+    const headers = { 'x-kiosk-token': created.body.token, 'content-type': 'application/json' };
+    // The screen shows her masked …
+    const lookup = await new Session(ctx).request('POST', '/api/v1/kiosk/lookup', { idNumber: neighbour }, headers);
+    expect(lookup.status).toBe(200);
+    expect(JSON.stringify(lookup.body)).not.toContain('13812345678');
+    // … but the form printed from the same keypad entry carries her phone in full.
+    const pdf = await new Session(ctx).request(
+      'POST',
+      '/api/v1/kiosk/print',
+      { idNumber: neighbour, itemId: catalogue.itemId, answers: { reason: '随便填的' } },
+      headers,
+    );
+    expect(pdf.status).toBe(200);
+    const text = (await pdfText(pdf.body)).replace(/\s+/g, '');
+    expect(text).toContain('王秀兰');
+    expect(text).not.toContain('13812345678');
   });
 });
