@@ -38,7 +38,11 @@ beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
   catalogue = await buildCatalogue(ctx.deps);
-  await buildResident(ctx.deps, world.inA.households[0]!, { name: '王秀兰', idNumber: neighbour, phone: '13812345678' });
+  await buildResident(ctx.deps, world.inA.households[0]!, {
+    name: '王秀兰',
+    idNumber: neighbour,
+    phone: '13812345678',
+  });
   worker = await new Session(ctx).login('worker1');
   const created = await worker.post('/api/v1/services/hall/halls', {
     placeCode: world.c1.code,
@@ -191,5 +195,27 @@ describe(`the kiosk attacked (${testEngine})`, () => {
     const text = (await pdfText(pdf.body)).replace(/\s+/g, '');
     expect(text).toContain('王秀兰');
     expect(text).not.toContain('13812345678');
+  });
+});
+
+describe(`a ticket nobody can call (${testEngine})`, () => {
+  it('a hall whose windows all have lists refuses a ticket for an item none of them serves', async () => {
+    const made = await worker.post('/api/v1/services/hall/halls', {
+      placeCode: world.c1.code,
+      name: '和平社区第二服务点',
+      slotCapacity: 3,
+      openHalfDays: allHalfDays,
+    });
+    expect(made.status).toBe(201);
+    const w = await worker.post(`/api/v1/services/hall/halls/${made.body.id}/windows`, {
+      label: '1号窗口',
+      itemIds: [catalogue.itemId],
+    });
+    expect(w.status).toBe(201);
+    const s = await residentSession('13500000015');
+    const taken = await s.post('/api/v1/services/hall/tickets', { hallId: made.body.id, itemId: catalogue.item2Id });
+    // Taken, it waits for ever: 叫号 of the only window never reaches it.
+    expect(taken.status).toBeGreaterThanOrEqual(400);
+    expect(taken.status).toBeLessThan(500);
   });
 });
