@@ -208,6 +208,14 @@ where "t"."user_id" = $1
   and "t"."day" = $2
 order by "t"."created_at";
 
+-- services.hall.lockUser
+
+select
+  "id"
+from "users"
+where "id" = $1
+for update;
+
 -- services.hall.recentCalls
 
 select

@@ -74,6 +74,14 @@ async function book(deps: AppointmentDeps, actor: Actor, input: AppointmentInput
     throw new AppError('HALL_SLOT_CLOSED');
   const id = newId();
   await deps.db.transaction().execute(async (trx) => {
+    // One place of a half-day per resident: a second booking of theirs (even sent at once) is refused.
+    if (actor.userId) {
+      await repo.lockUser(trx, actor.userId);
+      const already = (await repo.myAppointments(trx, actor.userId, input.day)).some(
+        (a) => a.hall_id === hall.id && a.day === input.day && a.half_day === input.halfDay && a.state === 'booked',
+      );
+      if (already) throw new AppError('CONFLICT', { reason: 'alreadyBooked' });
+    }
     const taken = await repo.takeSlot(trx, {
       hallId: hall.id,
       tenantId: hall.tenant_id,
@@ -207,6 +215,7 @@ async function takeOnPhone(
   if (!halfDays.some((h) => isOpen(hall, today, h))) throw new AppError('HALL_CLOSED_TODAY');
   const service = await checkedService(deps.db, hall.tenant_id, input, false);
   return deps.db.transaction().execute(async (trx) => {
+    if (actor.userId) await repo.lockUser(trx, actor.userId);
     const waiting = (await repo.myTickets(trx, actor.userId ?? '', today)).find(
       (t) => t.hall_id === hall.id && t.state === 'waiting',
     );

@@ -102,6 +102,7 @@ export const samples: SqlSamples<typeof repo> = {
   updateTicket: (db) => repo.updateTicket(db, ticketId, { state: 'done', done_at: now, updated_at: now }),
   listTickets: (db) => repo.listTickets(db, hallId, '2026-11-24'),
   myTickets: (db) => repo.myTickets(db, userId, '2026-11-24'),
+  lockUser: (db) => repo.lockUser(db, userId),
   recentCalls: (db) => repo.recentCalls(db, hallId, '2026-11-24', 8),
   windowStats: (db) => repo.windowStats(db, hallId, '2026-11-01', '2026-11-30'),
   insertKiosk: (db) =>

@@ -146,6 +146,14 @@ export function listAppointments(db: Executor, hallId: string, day: string) {
 }
 
 /** A resident's own appointments from a day on. */
+/**
+ * Holds the resident's account row until the transaction ends: one booking or phone ticket of theirs
+ * at a time, so two requests at once cannot both find "none yet" and both take one.
+ */
+export function lockUser(db: Executor, userId: string) {
+  return db.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+}
+
 export function myAppointments(db: Executor, userId: string, from: string) {
   return db
     .selectFrom('service_appointments as a')

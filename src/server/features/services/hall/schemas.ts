@@ -11,7 +11,7 @@ import { text } from '../../../platform/text-schema.js';
 
 // 一站式大厅: halls, windows, appointments, queue tickets and kiosks, as the API takes and gives them.
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const day = z.iso.date().openapi({ description: 'YYYY-MM-DD, a day that exists' });
 const placeCode = z.string().regex(/^\d{9}(\d{3})?$/, 'a street (9 digits) or community (12 digits) code');
 const itemOrBundle = {
   itemId: z.uuid().optional(),
