@@ -97,17 +97,20 @@ describe(`service application answers masked, revealed by an audited action (${t
       expect(res.body.answers).toEqual(masked);
       expect(res.body.mayReveal).toBe(who !== 'civil');
       const text = JSON.stringify(res.body);
-      for (const secret of [ZHANG, WANG, '13800000001', '13800000009', '13700000002']) expect(text).not.toContain(secret);
+      for (const secret of [ZHANG, WANG, '13800000001', '13800000009', '13700000002'])
+        expect(text).not.toContain(secret);
     }
   });
 
   it('reveals the full answers with a reason and writes one audit row without them', async () => {
     const worker = await session('worker1');
-    expect(
-      (await worker.post(`/api/v1/services/applications/${applicationId}/reveal`, { reason: '' })).status,
-    ).toBe(400);
+    expect((await worker.post(`/api/v1/services/applications/${applicationId}/reveal`, { reason: '' })).status).toBe(
+      400,
+    );
     expect(await reveals()).toEqual([]);
-    const res = await worker.post(`/api/v1/services/applications/${applicationId}/reveal`, { reason: '核对从业人员身份' });
+    const res = await worker.post(`/api/v1/services/applications/${applicationId}/reveal`, {
+      reason: '核对从业人员身份',
+    });
     expect(res.status).toBe(200);
     expect(RevealedAnswers.strict().parse(res.body)).toEqual({
       applicant: { name: '张三', idNumber: ZHANG, phone: '13800000001' },
@@ -116,7 +119,10 @@ describe(`service application answers masked, revealed by an audited action (${t
     const audit = await reveals();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor_name: 'worker1', entity_id: applicationId });
-    expect(audit[0]!.after).toEqual({ reason: '核对从业人员身份', fields: ['id_number', 'mobile', 'contact', 'staff'] });
+    expect(audit[0]!.after).toEqual({
+      reason: '核对从业人员身份',
+      fields: ['id_number', 'mobile', 'contact', 'staff'],
+    });
     const text = JSON.stringify(audit[0]);
     for (const secret of [ZHANG, WANG, '13800000001', '13800000009', '13700000002']) expect(text).not.toContain(secret);
   });

@@ -19,7 +19,6 @@ import * as repo from './repository/index.js';
 import { iso } from './timeline.js';
 import { maskAnswers } from './mask.js';
 
-
 // 办件详情 and the queues. A reviewer who is no clerk of the place reads only their own parts' share
 // of a bundle: the fields that feed their items, their items' materials, their parts' notes and
 // the timeline of those parts; of the other parts, the item, the handler, the state and the deadline.
