@@ -6,6 +6,7 @@ import type {
   ApplyInput,
   Created,
   PartList as PartListSchema,
+  RevealedAnswers as RevealedAnswersSchema,
   StepResult,
 } from '../../../server/features/services/applications/schemas';
 import type {
@@ -37,6 +38,11 @@ export const listApplications = (query: QueueQuery, signal?: AbortSignal) =>
 
 export const getApplication = (id: string, signal?: AbortSignal) =>
   http.get<ApplicationDetail>(`/services/applications/${encodeURIComponent(id)}`, { signal });
+
+/** 查看完整信息: the answers with full ID numbers and phones, audited with the reason. */
+export type RevealedAnswers = z.infer<typeof RevealedAnswersSchema>;
+export const revealAnswers = (id: string, reason: string) =>
+  http.post<RevealedAnswers>(`/services/applications/${encodeURIComponent(id)}/reveal`, { reason });
 
 export const applicationAction = (
   id: string,

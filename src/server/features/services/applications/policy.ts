@@ -65,3 +65,10 @@ export function reviewFilterOf(actor: Actor): Pick<PartListFilter, 'departmentId
 /** Staff who may enter an application for a resident at this place (代办); adviser entries need services:assist. */
 export const mayEnterFor = (actor: Actor, placePath: string, source: 'window' | 'adviser'): boolean =>
   can(actor, source === 'adviser' ? 'services:assist' : 'services:window', placePath);
+
+/**
+ * 查看完整信息: the full ID numbers and phones of an application's answers, for those who read it
+ * and hold people:reveal over its place (the registry's permission for the same act: community
+ * workers, street officers, administrators). Department reviewers read them masked.
+ */
+export const mayRevealAnswers = (actor: Actor, a: Application): boolean => can(actor, 'people:reveal', a.place_path);

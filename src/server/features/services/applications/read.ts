@@ -6,9 +6,18 @@ import { AppError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/policy.js';
 import type { ApplicationsDeps } from './deps.js';
 import { allowedApplicationActions, allowedPartActions } from './lifecycle.js';
-import { applicationPartiesOf, partPartiesOf, queueScope, readingOf, reviewFilterOf, reviewsPart } from './policy.js';
+import {
+  applicationPartiesOf,
+  mayRevealAnswers,
+  partPartiesOf,
+  queueScope,
+  readingOf,
+  reviewFilterOf,
+  reviewsPart,
+} from './policy.js';
 import * as repo from './repository/index.js';
 import { iso } from './timeline.js';
+import { maskAnswers } from './mask.js';
 
 // 办件详情 and the queues. A reviewer who is no clerk of the place reads only their own parts' share
 // of a bundle: the fields that feed their items, their items' materials, their parts' notes and
@@ -50,7 +59,8 @@ function presentParts(actor: Actor, parts: Parts, own: (id: string) => boolean, 
   }));
 }
 
-export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
+/** The application as the actor may read it: the fields that feed their items, and those answers in full (NOT_FOUND when none). */
+export async function readableAnswers(deps: ApplicationsDeps, actor: Actor, id: string) {
   const { db } = deps;
   const a = await repo.findApplication(db, id);
   if (!a) throw new AppError('NOT_FOUND');
@@ -63,6 +73,12 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
   const fields = merged.form.fields.filter((f) => merged.sources[f.key]!.some((s) => ownItems.has(s.itemId)));
   const allAnswers = JSON.parse(deps.pii.decrypt(a.answers_enc)) as Record<string, unknown>;
   const answers = Object.fromEntries(fields.filter((f) => f.key in allAnswers).map((f) => [f.key, allAnswers[f.key]]));
+  return { a, parts, reading, own, forms, ownItems, fields, answers };
+}
+
+export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
+  const { db } = deps;
+  const { a, parts, reading, own, forms, ownItems, fields, answers } = await readableAnswers(deps, actor, id);
   const list = mergeMaterials(forms.filter((f) => ownItems.has(f.itemId)).map((f) => f.materials));
   const given = a.materials as unknown as ApplicationMaterial[];
   const events = await repo.eventsOf(db, id);
@@ -81,7 +97,7 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
     applicant: { name: a.applicant_name, idNumberMasked: a.id_number_masked, phoneMasked: a.phone_masked },
     whole: reading.whole,
     form: { fields },
-    answers,
+    answers: maskAnswers(fields, answers),
     materials: list.map((m) => {
       const g = given.find((x) => x.key === m.key);
       return {
@@ -116,6 +132,7 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
         at: iso(e.at)!,
       })),
     actions: allowedApplicationActions(a.state, applicationPartiesOf(actor, a), a.rating !== null),
+    mayReveal: mayRevealAnswers(actor, a),
   };
 }
 

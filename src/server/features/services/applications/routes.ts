@@ -15,6 +15,8 @@ import {
   PartsQuery,
   Prefill,
   PrefillQuery,
+  RevealAnswersInput,
+  RevealedAnswers,
   StepResult,
 } from './schemas.js';
 import type { ApplicationsService } from './service.js';
@@ -52,6 +54,14 @@ const get = authRoute({
   summary: 'One application: its parts side by side, the timeline, and the actions you may take',
   request: { params: IdParam },
   responses: { 200: jsonContent(ApplicationDetail), ...errorResponses },
+});
+const reveal = authRoute({
+  method: 'post',
+  path: '/services/applications/{id}/reveal',
+  tags,
+  summary: '查看完整信息: the answers with full ID numbers and phones (people:reveal; audited with the reason)',
+  request: { params: IdParam, body: json(RevealAnswersInput) },
+  responses: { 200: jsonContent(RevealedAnswers), ...errorResponses },
 });
 const act = authRoute({
   method: 'post',
@@ -94,6 +104,9 @@ export function applicationsRoutes(service: ApplicationsService) {
     .openapi(prefill, async (c) => c.json(await service.prefill(actorOf(c), c.req.valid('query').idNumber), 200))
     .openapi(queue, async (c) => c.json(await service.queue(actorOf(c), c.req.valid('query')), 200))
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
+    .openapi(reveal, async (c) =>
+      c.json(await service.reveal(actorOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200),
+    )
     .openapi(act, async (c) => {
       const { id, action } = c.req.valid('param');
       return c.json(await service.act(actorOf(c), id, action, c.req.valid('json')), 200);

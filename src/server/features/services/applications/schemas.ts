@@ -186,6 +186,9 @@ export const ApplicationDetail = z
       }),
     ),
     actions: z.array(z.enum(requestedApplicationActions)),
+    mayReveal: z
+      .boolean()
+      .openapi({ description: '查看完整信息: the caller may reveal the masked ID numbers and phones (people:reveal)' }),
   })
   .openapi('ServiceApplicationDetail');
 
@@ -221,3 +224,20 @@ export const Prefill = z
       .openapi({ description: 'Registry data by prefill key (name, id_number, phone, gender, birth_date, address …)' }),
   })
   .openapi('ServicePrefill');
+
+/** 查看完整信息: why the full ID numbers and phones are needed (kept in the audit log). */
+export const RevealAnswersInput = z
+  .object({
+    reason: text({ min: 2, max: 200, multiline: true }).openapi({
+      description: 'Why the full values are needed; kept in the audit log',
+    }),
+  })
+  .openapi('ServiceRevealAnswersInput');
+
+/** The answers the caller reads, in full, and the applicant's ID number and phone. */
+export const RevealedAnswers = z
+  .object({
+    applicant: z.object({ name: z.string(), idNumber: z.string().nullable(), phone: z.string().nullable() }),
+    answers: z.record(z.string(), z.unknown()),
+  })
+  .openapi('ServiceRevealedAnswers');

@@ -129,4 +129,12 @@ export default {
     catalogueNote:
       'The catalogue module provides the item list; after the merge this page picks from it and renders the form.',
   },
+  reveal: {
+    action: 'Show full details',
+    prompt: 'Say why you need the full ID numbers and phones; the reason is kept in the audit log.',
+    placeholder: 'e.g. checking the applicant’s identity',
+    reasonRequired: 'Give a reason (at least 2 characters)',
+    shown: 'Full details shown; hidden again in a minute',
+    hide: 'Hide',
+  },
 };

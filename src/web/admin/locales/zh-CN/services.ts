@@ -122,4 +122,12 @@ export default {
     submitted: '已提交，办件编号 {code}',
     catalogueNote: '事项目录由服务目录模块提供；合并后此处改为从目录选择并按表单定义逐项填写。',
   },
+  reveal: {
+    action: '查看完整信息',
+    prompt: '查看完整的身份证号和手机号码须说明用途，理由记入操作日志。',
+    placeholder: '如：核对申请人身份',
+    reasonRequired: '请填写理由（至少 2 个字）',
+    shown: '正在显示完整信息，1 分钟后自动隐藏',
+    hide: '隐藏',
+  },
 };
