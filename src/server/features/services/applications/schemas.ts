@@ -17,7 +17,8 @@ const MaterialGiven = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
   fileIds: z.array(z.uuid()).max(9).default([]),
   atWindow: z.boolean().default(false).openapi({
-    description: 'Staff: 原件已在窗口核验 (checked there). A resident: 带到窗口核验 (she brings it; the pre-check confirms it)',
+    description:
+      'Staff: 原件已在窗口核验 (checked there). A resident: 带到窗口核验 (she brings it; the pre-check confirms it)',
   }),
 });
 
@@ -162,7 +163,9 @@ export const ApplicationDetail = z
         required: z.boolean(),
         fileIds: z.array(z.string()),
         atWindow: z.boolean(),
-        checked: z.boolean().openapi({ description: 'atWindow: seen at the window (false: still to be checked there)' }),
+        checked: z
+          .boolean()
+          .openapi({ description: 'atWindow: seen at the window (false: still to be checked there)' }),
       }),
     ),
     supplementNote: z.string().nullable(),

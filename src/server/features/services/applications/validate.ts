@@ -62,7 +62,12 @@ export async function checkHandIn(
   // resident: she will bring it (带到窗口核验), checked at the pre-check. A check made stays.
   const materials = [...keys].map((key) => {
     const m = [...given.materials].reverse().find((g) => g.key === key)!;
-    return { key: m.key, fileIds: m.fileIds, atWindow: m.atWindow, checked: m.atWindow && (staff || m.checked === true) };
+    return {
+      key: m.key,
+      fileIds: m.fileIds,
+      atWindow: m.atWindow,
+      checked: m.atWindow && (staff || m.checked === true),
+    };
   });
   return { answers, materials, fileIds };
 }

@@ -339,7 +339,9 @@ export function countyCommunities(db: Executor) {
         .select('k.tenant_id')
         .where('k.kind', '=', 'county')
         .where((e) =>
-          e.exists(e.selectFrom('service_categories as sc').select('sc.id').whereRef('sc.tenant_id', '=', 'k.tenant_id')),
+          e.exists(
+            e.selectFrom('service_categories as sc').select('sc.id').whereRef('sc.tenant_id', '=', 'k.tenant_id'),
+          ),
         )
         .orderBy('k.code')
         .limit(1),
