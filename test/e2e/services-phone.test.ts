@@ -300,7 +300,14 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
       .getByRole('button', { name: /确定|OK/ })
       .click();
     await expect.poll(() => window.getByTestId('service-state').textContent()).toContain('已受理');
-    expect(await window.getByTestId('material-to-check').count()).toBe(0);
+    const after = await api<{ visits: number; materials: Array<{ key: string; atWindow: boolean; checked: boolean }> }>(
+      window,
+      'GET',
+      `/services/applications/${story.application.id}`,
+    );
+    expect(after.materials.find((m) => m.key === 'id_card')).toMatchObject({ atWindow: true, checked: true });
+    expect(after.visits).toBe(1);
+    await expect.poll(() => window.getByTestId('material-to-check').count()).toBe(0);
     await window.close();
     expect(windowErrors).toEqual([]);
 
