@@ -876,6 +876,9 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/public/services/items/{id}': { skip: 'the public view of an active item' },
   'GET /api/v1/public/services/bundles/{id}': { skip: 'the public view of an active bundle' },
   'GET /api/v1/public/services/samples/{id}': { skip: 'a sample (样表) of an active item, public by design' },
+  'GET /api/v1/public/services/communities': {
+    skip: 'the county’s community names, for a resident picking hers on the phone: public reference data, no codes',
+  },
 };
 
 /** The body as text: JSON, or the cells of a sheet, or the words of a PDF. */

@@ -137,7 +137,7 @@ describe(`service applications 办件 (${testEngine})`, () => {
     expect([await count('service_applications'), await count('service_application_parts')]).toEqual(before);
   });
 
-  it('takes only files the caller may attach, and lets only window staff mark a material as checked there', async () => {
+  it('takes only files the caller may attach, and window-only items from window staff only', async () => {
     const other = await session('worker2');
     const theirs = await upload(other);
     const worker = await session('worker1');
@@ -149,15 +149,8 @@ describe(`service applications 办件 (${testEngine})`, () => {
       applicant: { name: '张三', idNumber: ZHANG },
     });
     expect(refused.status).toBe(400);
+    // A resident's atWindow is 带到窗口核验 (services-phone.test.ts), not a check: allowed there.
     const resident = await residentSession('13700000009');
-    const atWindow = await resident.post('/api/v1/services/applications', {
-      itemId: items.allowance.id,
-      communityId: c1Id,
-      answers: { name: '张三', id_number: ZHANG, income: 800 },
-      materials: [{ key: 'id_card', atWindow: true }],
-    });
-    expect(atWindow.status).toBe(400);
-    expect(atWindow.body.error.details.issues[0].path).toBe('materials.id_card');
     const windowOnly = await resident.post('/api/v1/services/applications', {
       itemId: items.windowOnly.id,
       communityId: c1Id,

@@ -6,12 +6,13 @@ import { tinyPng } from '../support/files.js';
 import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
 import { loginCode, loginCodesSent } from './handset.js';
 
-// 办事服务 on a phone, as one story told in steps that share `story` (the lead adds the console's
-// steps after these: two departments approve their parts, the window hands the result out, she rates):
-// the county publishes a 一件事一次办 bundle of two items handled by two departments; 陈秀英 is in 和平社区's
-// register; she logs in with her mobile and an SMS code, finds the bundle, her registry details fill
-// the one form from her ID number, she photographs the materials, sends it and finds it in 我的办件
-// with a part per item.
+// 办事服务 on a phone, as one story told in steps that share `story`: the county publishes a 一件事一次办
+// bundle of two items handled by two departments; 陈秀英 is in 和平社区's register; she logs in with her
+// mobile and an SMS code, finds the bundle, her registry details (and her community) fill the one form
+// from her ID number, she photographs one material and will bring the other to the window, sends it
+// and finds it in 我的办件 with a part per item. In the console the community's window accepts it (the
+// material she brought is checked), the two departments' staff approve their parts in 办件审核, the
+// window marks it ready and hands it out; on her phone she rates it (好差评). One visit in all.
 
 const baseUrl = inject('baseUrl');
 const dataDir = inject('dataDir');
@@ -24,8 +25,9 @@ const story = {
   idNumber: '',
   household: '610899001001-2-1-102',
   bundle: { id: '', name: '', itemIds: [] as string[] },
-  /** The two departments that review the bundle's parts. */
+  /** The two departments that review the bundle's parts, and a demo user of each. */
   departments: [] as string[],
+  reviewers: ['receiver', 'police'],
   application: { id: '', code: '' },
 };
 // Born 1955-03-12 in 靖边; an even sequence number: a woman.
@@ -74,8 +76,11 @@ async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: u
  * choice) and one material list (the ID card is asked by both). Returns the departments' names.
  */
 async function publishBundle(admin: Page) {
-  const departments = (await api<{ items: Array<{ id: string; name: string }> }>(admin, 'GET', '/departments')).items;
-  expect(departments.length).toBeGreaterThanOrEqual(2);
+  // 城关司法所 and 城关派出所: the demo users `receiver` and `police` receive for them.
+  const all = (await api<{ items: Array<{ id: string; code: string; name: string }> }>(admin, 'GET', '/departments'))
+    .items;
+  const departments = ['D61089901', 'D61089903'].map((code) => all.find((d) => d.code === code)!);
+  expect(departments.every(Boolean)).toBe(true);
   const category = await api<{ id: string }>(admin, 'POST', '/services/categories', {
     code: `E2E-${tag}`,
     name: `测试类别${tag}`,
@@ -245,7 +250,11 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
       await expect.poll(() => resident.getByTestId('apply-problems').textContent()).toContain('处需要修改');
 
     await fillForm(resident, form.form.fields);
-    for (const m of form.materials.filter((x) => x.required)) {
+    // The ID card she will bring to the window (带到窗口核验); the rest she photographs.
+    const required = form.materials.filter((x) => x.required);
+    const brought = required.find((m) => m.key === 'id_card');
+    if (brought) await resident.getByTestId(`material-${brought.key}`).getByTestId('material-at-window').click();
+    for (const m of required.filter((x) => x !== brought)) {
       await resident
         .getByTestId(`material-${m.key}-files-input`)
         .setInputFiles({ name: `${m.key}.png`, mimeType: 'image/png', buffer: tinyPng });
@@ -274,6 +283,95 @@ describe('办事服务 — 一件事一次办 on a resident’s phone', () => {
     expect(await row.getAttribute('data-state')).toBe('submitted');
     expect(await row.textContent()).toContain(story.bundle.name);
     await screenshot(resident, 'services-phone-mine');
+    expect(residentErrors).toEqual([]);
+  });
+
+  it('社区窗口预审受理（核验她带来的身份证），两个部门的工作人员在“办件审核”里各自批准', async () => {
+    expect(story.application.id, 'the steps before found the application').not.toBe('');
+    const window = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const windowErrors = watchErrors(window);
+    await loginConsole(window, baseUrl, 'community');
+    await window.goto(`${baseUrl}/services/applications/${story.application.id}`);
+    await window.getByTestId('service-detail').waitFor();
+    await window.getByTestId('material-to-check').first().waitFor();
+    await window.getByTestId('service-action-accept').click();
+    await window
+      .locator('.el-message-box')
+      .getByRole('button', { name: /确定|OK/ })
+      .click();
+    await expect.poll(() => window.getByTestId('service-state').textContent()).toContain('已受理');
+    const after = await api<{ visits: number; materials: Array<{ key: string; atWindow: boolean; checked: boolean }> }>(
+      window,
+      'GET',
+      `/services/applications/${story.application.id}`,
+    );
+    expect(after.materials.find((m) => m.key === 'id_card')).toMatchObject({ atWindow: true, checked: true });
+    expect(after.visits).toBe(1);
+    await expect.poll(() => window.getByTestId('material-to-check').count()).toBe(0);
+    await window.close();
+    expect(windowErrors).toEqual([]);
+
+    for (const username of story.reviewers) {
+      const staff = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+      const errors = watchErrors(staff);
+      await loginConsole(staff, baseUrl, username);
+      await staff.goto(`${baseUrl}/services/review`);
+      const row = staff
+        .getByTestId('service-review-table')
+        .locator('.el-table__body-wrapper tr')
+        .filter({ hasText: story.application.code });
+      await row.first().waitFor();
+      expect(await row.count(), `${username} sees one part of the bundle`).toBe(1);
+      await row.getByTestId('review-take').click();
+      const approve = row.getByTestId('review-approve');
+      await approve.waitFor();
+      await approve.click();
+      await staff
+        .locator('.el-message-box')
+        .getByRole('button', { name: /确定|OK/ })
+        .click();
+      await expect.poll(() => row.count()).toBe(0);
+      await staff.close();
+      expect(errors).toEqual([]);
+    }
+  });
+
+  it('结果在和平社区窗口待领取，她来领取；控制台的办件详情：两部分并排、已领取、跑动一次', async () => {
+    expect(story.application.id, 'the steps before found the application').not.toBe('');
+    const window = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    const windowErrors = watchErrors(window);
+    await loginConsole(window, baseUrl, 'community');
+    await window.goto(`${baseUrl}/services/applications/${story.application.id}`);
+    await expect.poll(() => window.getByTestId('service-state').textContent()).toContain('审核通过');
+    for (const action of ['ready', 'collect'] as const) {
+      await window.getByTestId(`service-action-${action}`).click();
+      await window
+        .locator('.el-message-box')
+        .getByRole('button', { name: /确定|OK/ })
+        .click();
+      await window.getByTestId(`service-action-${action}`).waitFor({ state: 'detached' });
+    }
+    await expect.poll(() => window.getByTestId('service-state').textContent()).toContain('已领取');
+    const parts = window.getByTestId('service-parts').locator('.part');
+    expect(await parts.count()).toBe(2);
+    for (const state of await parts.evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))))
+      expect(state).toBe('approved');
+    expect(await window.locator('.facts').textContent()).toMatch(/跑动次数\s*1/);
+    await screenshot(window, 'services-phone-console-detail');
+    await window.close();
+    expect(windowErrors).toEqual([]);
+  });
+
+  it('她在手机上评价这次办事（好差评：非常满意），评价只能给一次', async () => {
+    expect(story.application.id, 'the steps before found the application').not.toBe('');
+    await resident.goto(`${baseUrl}/m/services/applications/${story.application.id}`);
+    await expect.poll(() => resident.getByTestId('service-application-state').textContent()).toContain('已领取');
+    await resident.getByTestId('service-rate-very_satisfied').click();
+    await resident.getByTestId('service-rate-comment').fill('一次就办好了，窗口很耐心');
+    await resident.getByTestId('service-rate-submit').click();
+    await expect.poll(() => resident.getByTestId('service-rated').textContent()).toContain('非常满意');
+    expect(await resident.getByTestId('service-rate-form').count()).toBe(0);
+    await screenshot(resident, 'services-phone-rated');
     expect(residentErrors).toEqual([]);
   });
 });

@@ -67,8 +67,8 @@ export const errorTable = {
   UPLOAD_TOO_LARGE: { status: 413, 'zh-CN': '文件太大', en: 'The file is too large' },
   UPLOAD_TYPE_NOT_ALLOWED: {
     status: 415,
-    'zh-CN': '不支持该文件类型（照片请用 JPG、PNG 或 WebP）',
-    en: 'This file type is not allowed (photos: JPG, PNG or WebP)',
+    'zh-CN': '不支持该文件类型（照片请用 JPG、PNG 或 WebP，文件请用 PDF）',
+    en: 'This file type is not allowed (photos: JPG, PNG or WebP; documents: PDF)',
   },
   UPLOAD_MISSING: { status: 400, 'zh-CN': '没有收到文件', en: 'No file was received' },
   VISIT_ID_TAKEN: { status: 409, 'zh-CN': '该记录编号已被占用', en: 'This record id is already used' },

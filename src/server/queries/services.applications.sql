@@ -300,12 +300,37 @@ select
   "r"."phone_hash",
   "r"."relation",
   "h"."address",
-  "head"."name" as "head_name"
+  "head"."name" as "head_name",
+  "hp"."path" as "household_path"
 from "residents" as "r"
 inner join "households" as "h" on "h"."place_id" = "r"."household_id"
 left join "residents" as "head" on "head"."household_id" = "r"."household_id" and "head"."relation" = $1
+inner join "places" as "hp" on "hp"."id" = "r"."household_id"
 where "r"."id_number_hash" = $2
   and "r"."status" = $3;
+
+-- services.applications.communityOver
+
+select
+  "id",
+  "name"
+from "places"
+where "kind" = $1
+  and "status" = $2
+  and $3 LIKE "places"."path" || '%';
+
+-- services.applications.countyCommunities
+
+select
+  "c"."id",
+  "c"."name",
+  "s"."name" as "street"
+from "places" as "c"
+inner join "places" as "s" on "s"."id" = "c"."parent_id"
+where "c"."kind" = $1
+  and "c"."status" = $2
+  and "c"."tenant_id" = (select "k"."tenant_id" from "places" as "k" where "k"."kind" = $3 and exists (select "sc"."id" from "service_categories" as "sc" where "sc"."tenant_id" = "k"."tenant_id") order by "k"."code" limit $4)
+order by "c"."code";
 
 -- services.applications.userPhoneHash
 

@@ -11,7 +11,8 @@ const upload = authRoute({
   method: 'post',
   path: '/files',
   tags,
-  summary: 'Upload a photo (JPG, PNG or WebP, checked by content)',
+  summary:
+    'Upload a photo (JPG, PNG, WebP) or a PDF, checked by content; staff (files:write), or a resident for her own applications (rate-limited per user)',
   request: {
     body: {
       content: {
@@ -28,7 +29,7 @@ const read = authRoute({
   method: 'get',
   path: '/files/{id}',
   tags,
-  summary: 'A stored photo',
+  summary: 'A stored file (the uploader, or whoever reads what shows it)',
   request: { params: z.object({ id: text({ max: 40 }) }) },
   responses: {
     200: { description: 'The file', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },

@@ -4,7 +4,8 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
-import { assertPermission, type Actor } from '../../platform/policy.js';
+import { assertPermission, can, type Actor } from '../../platform/policy.js';
+import { hitRateLimit } from '../../platform/rate-limit.js';
 import type { FileStorage } from '../../platform/storage.js';
 import { photoTypes, sniffMime } from './content-type.js';
 import { canReadFile } from './access.js';
@@ -23,11 +24,16 @@ const assertSize = ({ config }: FilesDeps, bytes: Buffer) => {
     throw new AppError('UPLOAD_TOO_LARGE', { maxMb: config.UPLOAD_MAX_MB });
 };
 
-/** Size and content (magic bytes) of a photo, judged before anything is stored. */
-async function checkPhoto(deps: FilesDeps, bytes: Buffer) {
+/** Photos, and PDF files (a resident's materials, a sample, a result): what a logged-in upload may be. */
+export const uploadTypes = new Set([...photoTypes, 'application/pdf']);
+/** A resident (a logged-in user without files:write) stores at most this many files an hour. */
+export const residentUploadsPerHour = 30;
+
+/** Size and content (magic bytes) of a photo (or of the `allowed` types), judged before anything is stored. */
+async function checkPhoto(deps: FilesDeps, bytes: Buffer, allowed: ReadonlySet<string> = photoTypes) {
   assertSize(deps, bytes);
   const mime = await sniffMime(bytes);
-  if (!mime || !photoTypes.has(mime)) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { detected: mime });
+  if (!mime || !allowed.has(mime)) throw new AppError('UPLOAD_TYPE_NOT_ALLOWED', { detected: mime });
   return { mime, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
@@ -40,8 +46,9 @@ async function store(
   bytes: Buffer,
   owner: { tenantId: string | null; userId: string | null },
   clientId?: string,
+  allowed: ReadonlySet<string> = photoTypes,
 ) {
-  const { mime, sha256 } = await checkPhoto(deps, bytes);
+  const { mime, sha256 } = await checkPhoto(deps, bytes, allowed);
   const now = deps.clock.now();
   const id = clientId ?? newId();
   const key = `${now.toISOString().slice(0, 7).replace('-', '/')}/${id}`;
@@ -90,9 +97,16 @@ async function storePublicPhotos(deps: FilesDeps, photos: Buffer[], tenantId: st
   return ids;
 }
 
-/** Stores a photo. A client-made id makes the upload safe to retry from an offline queue. */
+/**
+ * Stores a photo or a PDF file, owned by the uploader. Staff (files:write) as before; a resident
+ * logged in by phone code too (her application's materials), at most `residentUploadsPerHour` an
+ * hour. A client-made id makes the upload safe to retry from an offline queue.
+ */
 async function uploadPhoto(deps: FilesDeps, actor: Actor, bytes: Buffer, clientId?: string) {
-  assertPermission(actor, 'files:write');
+  if (!can(actor, 'files:write')) {
+    if (actor.kind !== 'user' || !actor.userId) assertPermission(actor, 'files:write');
+    await hitRateLimit(deps.db, `upload:${actor.userId}`, residentUploadsPerHour, 3_600_000, deps.clock.now());
+  }
   assertSize(deps, bytes);
   if (clientId !== undefined && !uuidPattern.test(clientId)) throw invalid('id', 'uuid');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -104,7 +118,7 @@ async function uploadPhoto(deps: FilesDeps, actor: Actor, bytes: Buffer, clientI
       return { id: existing.id, mime: existing.mime, size: existing.size_bytes };
     }
   }
-  return store(deps, bytes, { tenantId: actor.tenantId, userId: actor.userId }, clientId);
+  return store(deps, bytes, { tenantId: actor.tenantId, userId: actor.userId }, clientId, uploadTypes);
 }
 
 /** Whoever may read it (files/access.ts); anyone else gets 404, as for a file that does not exist. */

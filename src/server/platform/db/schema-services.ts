@@ -18,6 +18,12 @@ export interface ApplicationMaterial {
   key: string;
   fileIds: string[];
   atWindow: boolean;
+  /**
+   * The original seen at the window: true when window staff marked it (or the pre-check confirmed what
+   * the resident said she would bring, 带到窗口核验); false while it is still to be checked there.
+   * Absent on rows written before the resident could say so: then `atWindow` alone (staff only) tells it.
+   */
+  checked?: boolean;
 }
 
 export interface ServiceCategoriesTable {

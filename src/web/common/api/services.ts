@@ -8,6 +8,7 @@ import type {
   Created,
   MyApplications,
   Prefill as PrefillSchema,
+  PublicCommunities,
 } from '../../../server/features/services/applications/schemas';
 import type {
   PublicBundleSchema,
@@ -47,12 +48,13 @@ export {
   type ApplicationPart,
 } from './services-applications';
 
-/**
- * The resident's own registry record, keyed like the form's prefill keys. `community` (the record's
- * community, where the application is filed) is what the phone still needs from the server: until
- * GET /services/prefill answers it, a phone application has no community (see the report of issue 15).
- */
-export type Prefill = z.infer<typeof PrefillSchema> & { community?: { id: string; name: string } | null };
+/** The resident's own registry record, keyed like the form's prefill keys, and her household's community. */
+export type Prefill = z.infer<typeof PrefillSchema>;
+export type CommunityChoice = z.infer<typeof PublicCommunities>['items'][number];
+
+/** The county's communities by name, for a resident without a registry match to pick hers. */
+export const listCommunities = (signal?: AbortSignal) =>
+  http.get<z.infer<typeof PublicCommunities>>('/public/services/communities', { signal });
 
 export const getCatalogue = (signal?: AbortSignal) => http.get<Catalogue>('/public/services/catalogue', { signal });
 

@@ -1,8 +1,8 @@
 import type { Updateable } from 'kysely';
 import { serviceRatingLabels } from '../../../../shared/services.js';
 import { recordAudit, type Executor } from '../../../platform/audit.js';
-import type { ServiceApplicationsTable } from '../../../platform/db/schema-services.js';
-import { shanghaiMinute } from '../../../platform/deadlines.js';
+import type { ApplicationMaterial, ServiceApplicationsTable } from '../../../platform/db/schema-services.js';
+import { shanghaiDate, shanghaiMinute } from '../../../platform/deadlines.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/policy.js';
 import { workdayCalendar } from '../../calendar/index.js';
@@ -10,6 +10,7 @@ import { resumeClocks, startPartClock } from './clocks.js';
 import type { ApplicationsDeps } from './deps.js';
 import {
   applicationAfterSupplement,
+  countsAsVisit,
   findApplicationTransition,
   type ApplicationAction,
   type ApplicationTransition,
@@ -38,14 +39,25 @@ export interface StepContext {
   byClerk: boolean;
 }
 type Changes = Updateable<ServiceApplicationsTable>;
-/** The columns a step sets besides the state, and what the SMS says. */
-type Step = (ctx: StepContext) => Promise<{ changes: Changes; note: string; sms?: Record<string, string> }>;
+/** The columns a step sets besides the state, what the SMS says, and whether she brought materials now. */
+type Step = (
+  ctx: StepContext,
+) => Promise<{ changes: Changes; note: string; sms?: Record<string, string>; broughtNow?: boolean }>;
+
+/** The application's materials as stored (JSON). */
+const materialsOf = (a: ApplicationRow): ApplicationMaterial[] =>
+  (typeof a.materials === 'string' ? JSON.parse(a.materials) : a.materials) as ApplicationMaterial[];
+/** Said to be brought to the window (带到窗口核验) and not yet checked there. */
+const toCheck = (m: ApplicationMaterial) => m.atWindow && m.checked === false;
 
 const latest = (dates: (Date | null)[]): Date | null =>
   dates.reduce<Date | null>((m, d) => (d && (!m || d > m) ? d : m), null);
 
 const steps: Record<RequestedApplicationAction, Step> = {
   accept: async ({ trx, deps, a, parts, now }) => {
+    // The pre-check confirms what she brought: checked by the clerk, and her visit (an online application).
+    const materials = materialsOf(a);
+    const brought = materials.filter(toCheck).map((m) => m.key);
     const calendar = await workdayCalendar(trx, a.tenant_id);
     const limits = await repo.itemsByIds(trx, [...new Set(parts.map((p) => p.item_id))]);
     const dues: Date[] = [];
@@ -54,10 +66,16 @@ const steps: Record<RequestedApplicationAction, Step> = {
         await startPartClock(trx, deps, p, limits.find((l) => l.id === p.item_id)?.time_limit_days ?? 0, calendar, now),
       );
     const due = latest(dues);
+    const checked = brought.length
+      ? { materials: JSON.stringify(materials.map((m) => (toCheck(m) ? { ...m, checked: true } : m))) }
+      : {};
     return {
-      changes: { accepted_at: now, due_at: due, supplement_note: null },
-      note: due ? `承诺${shanghaiMinute(due)}前办结` : '',
+      changes: { accepted_at: now, due_at: due, supplement_note: null, ...checked },
+      note: [due ? `承诺${shanghaiMinute(due)}前办结` : '', brought.length ? `窗口核验材料${brought.length}项` : '']
+        .filter(Boolean)
+        .join('；'),
       sms: { deadline: due ? shanghaiMinute(due) : '' },
+      broughtNow: brought.length > 0 && a.source === 'phone',
     };
   },
   supplement: async ({ input }) => ({
@@ -126,6 +144,7 @@ export async function applyApplicationRow(
   changes: Changes,
   note: string,
   sms?: Record<string, string>,
+  broughtNow = false,
 ) {
   const { trx, deps, actor, a, parts, now } = ctx;
   const to =
@@ -137,7 +156,13 @@ export async function applyApplicationRow(
             parts.some((p) => p.reviewer_id !== null),
           )
         : t.to;
-  const visit = (t.visit === 'byClerk' && ctx.byClerk) || (t.visit === 'ifOnline' && a.source === 'phone');
+  // She came with her materials for the pre-check (accepted then) and collects the same day: one visit.
+  const cameToday =
+    a.accepted_at !== null &&
+    materialsOf(a).some((m) => m.atWindow && m.checked === true) &&
+    a.visits > 0 &&
+    shanghaiDate(new Date(a.accepted_at).getTime()) === shanghaiDate(now.getTime());
+  const visit = countsAsVisit(t.visit, { byClerk: ctx.byClerk, online: a.source === 'phone', broughtNow, cameToday });
   await repo.updateApplication(trx, a.id, {
     ...changes,
     state: to,
@@ -170,8 +195,8 @@ export async function actOnApplication(
     if (t.needsNote && !input.note?.trim()) throw invalid('note', 'reasonRequired');
     const now = deps.clock.now();
     const ctx: StepContext = { trx, deps, actor, a, parts, input, now, byClerk: parties.includes('clerk') };
-    const { changes, note, sms } = await steps[action](ctx);
-    const to = await applyApplicationRow(ctx, t, changes, note, sms);
+    const { changes, note, sms, broughtNow } = await steps[action](ctx);
+    const to = await applyApplicationRow(ctx, t, changes, note, sms, broughtNow);
     await recordAudit(
       trx,
       actor,

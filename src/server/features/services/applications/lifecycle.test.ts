@@ -6,6 +6,7 @@ import {
   applicationAfterSupplement,
   applicationStates,
   applicationTransitions,
+  countsAsVisit,
   findApplicationTransition,
   findPartTransition,
   partActions,
@@ -116,9 +117,21 @@ describe('application lifecycle table (办件)', () => {
 
   it('counts a visit for material handed in at the window and for collecting an online application', () => {
     expect(applicationTransitions.filter((t) => t.visit).map((t) => `${t.action}:${t.visit}`)).toEqual([
+      'accept:ifBrought',
       'resubmit:byClerk',
       'collect:ifOnline',
     ]);
+  });
+
+  it('counts materials brought for the pre-check as the one visit, and collecting that day as none more', () => {
+    const f = { byClerk: false, online: true, broughtNow: false, cameToday: false };
+    expect(countsAsVisit('ifBrought', { ...f, broughtNow: true })).toBe(true);
+    expect(countsAsVisit('ifBrought', f)).toBe(false);
+    expect(countsAsVisit('ifOnline', f)).toBe(true);
+    expect(countsAsVisit('ifOnline', { ...f, cameToday: true })).toBe(false);
+    expect(countsAsVisit('ifOnline', { ...f, online: false })).toBe(false);
+    expect(countsAsVisit('byClerk', { ...f, byClerk: true })).toBe(true);
+    expect(countsAsVisit(undefined, { byClerk: true, online: true, broughtNow: true, cameToday: false })).toBe(false);
   });
 
   it('wants a note for 补正 and for a refusal', () => {

@@ -50,8 +50,8 @@ export type PartParty = 'reviewer' | 'system';
 export type ClockEffect = 'start' | 'pause' | 'resume' | 'stop';
 /** The applicant's SMS (platform/notify/templates.ts). */
 export type ApplicantSms = 'service_supplement' | 'service_accepted' | 'service_refused' | 'service_ready';
-/** When the step means the resident came to the window once more (最多跑一次). */
-export type VisitRule = 'byClerk' | 'ifOnline';
+/** When the step means the resident came to the window once more (最多跑一次); see countsAsVisit. */
+export type VisitRule = 'byClerk' | 'ifOnline' | 'ifBrought';
 
 export interface ApplicationTransition {
   action: ApplicationAction;
@@ -68,7 +68,16 @@ export interface ApplicationTransition {
 const undecided: readonly ApplicationState[] = ['submitted', 'supplement', 'accepted', 'in_review'];
 
 export const applicationTransitions: readonly ApplicationTransition[] = [
-  { action: 'accept', from: ['submitted'], to: 'accepted', by: ['clerk'], clock: 'start', sms: 'service_accepted' },
+  // Materials she said she would bring (带到窗口核验) are checked at the pre-check: she came once.
+  {
+    action: 'accept',
+    from: ['submitted'],
+    to: 'accepted',
+    by: ['clerk'],
+    clock: 'start',
+    sms: 'service_accepted',
+    visit: 'ifBrought',
+  },
   {
     action: 'supplement',
     from: ['submitted'],
@@ -145,6 +154,24 @@ export const partTransitions: readonly PartTransition[] = [
   { action: 'resume', from: ['supplement'], to: 'previous', by: ['system'], clock: 'resume' },
   { action: 'withdraw', from: open, to: 'withdrawn', by: ['system'], clock: 'stop' },
 ];
+
+/**
+ * 最多跑一次: whether a step is one more visit of the resident to the window.
+ * - byClerk: material handed in at the window (a clerk's 补正 resubmission) is a visit.
+ * - ifBrought: the pre-check confirmed material she said she would bring: that is her visit.
+ * - ifOnline: collecting an application made online is a visit — unless she collects on the same
+ *   (Beijing) day she came with her materials: one visit, not two. A window entry already counted
+ *   its visit when it was entered.
+ */
+export function countsAsVisit(
+  rule: VisitRule | undefined,
+  f: { byClerk: boolean; online: boolean; broughtNow: boolean; cameToday: boolean },
+): boolean {
+  if (rule === 'byClerk') return f.byClerk;
+  if (rule === 'ifBrought') return f.broughtNow;
+  if (rule === 'ifOnline') return f.online && !f.cameToday;
+  return false;
+}
 
 /** States in which a part's clock runs (and its alarms matter). */
 export const clockRunsIn: readonly PartState[] = ['pending', 'in_review'];

@@ -9,6 +9,11 @@ import * as repo from './repository/index.js';
 // 预填: the resident's own registry data for the phone form — only when the registry record of the ID
 // number they type carries the phone their account logged in with, so nobody reads another's record.
 
+/** The county's communities by name, for a resident without a registry record to pick hers (no codes). */
+export async function publicCommunities(deps: ApplicationsDeps) {
+  return { items: await repo.countyCommunities(deps.db) };
+}
+
 export async function prefillFor(deps: ApplicationsDeps, actor: Actor, idNumber: string) {
   const parsed = parseIdNumber(idNumber);
   if (!parsed.ok) throw invalid('idNumber', 'idNumberInvalid');
@@ -28,5 +33,7 @@ export async function prefillFor(deps: ApplicationsDeps, actor: Actor, idNumber:
     household_head: r.head_name,
     relation_to_head: relationLabels[r.relation as keyof typeof relationLabels] ?? null,
   };
-  return { values };
+  // The community her application is filed in: her household's (she may pick another on the phone).
+  const community = await repo.communityOver(deps.db, r.household_path);
+  return { values, community: community ? { id: community.id, name: community.name } : null };
 }

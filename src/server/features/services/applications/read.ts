@@ -106,6 +106,7 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
         required: m.required,
         fileIds: g?.fileIds ?? [],
         atWindow: g?.atWindow ?? false,
+        checked: g ? (g.checked ?? g.atWindow) : false,
       };
     }),
     supplementNote: a.supplement_note,

@@ -106,5 +106,7 @@ export const samples: SqlSamples<typeof repo> = {
   handlerUserIds: (db) => repo.handlerUserIds(db, { department_id: departmentId, handler_place_id: null }),
   itemsByIds: (db) => repo.itemsByIds(db, [itemId]),
   residentsByIdHash: (db) => repo.residentsByIdHash(db, 'ab12'),
+  communityOver: (db) => repo.communityOver(db, `${path}0001/`),
+  countyCommunities: (db) => repo.countyCommunities(db),
   userPhoneHash: (db) => repo.userPhoneHash(db, userId),
 };

@@ -1,3 +1,4 @@
+import { createRoute } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../../platform/http.js';
 import {
   ApplicationActionInput,
@@ -17,6 +18,7 @@ import {
   PrefillQuery,
   RevealAnswersInput,
   RevealedAnswers,
+  PublicCommunities,
   StepResult,
 } from './schemas.js';
 import type { ApplicationsService } from './service.js';
@@ -97,8 +99,17 @@ const prefill = authRoute({
   responses: { 200: jsonContent(Prefill), ...errorResponses },
 });
 
+const communities = createRoute({
+  method: 'get',
+  path: '/public/services/communities',
+  tags: ['public'],
+  summary: 'The county’s communities by name (no codes), for a resident to pick where she applies',
+  responses: { 200: jsonContent(PublicCommunities), ...errorResponses },
+});
+
 export function applicationsRoutes(service: ApplicationsService) {
   return createRouter()
+    .openapi(communities, async (c) => c.json(await service.communities(), 200))
     .openapi(apply, async (c) => c.json(await service.apply(actorOf(c), c.req.valid('json')), 201))
     .openapi(mine, async (c) => c.json(await service.mine(actorOf(c)), 200))
     .openapi(prefill, async (c) => c.json(await service.prefill(actorOf(c), c.req.valid('query').idNumber), 200))

@@ -16,7 +16,10 @@ import { requestedApplicationActions, requestedPartActions } from './lifecycle.j
 const MaterialGiven = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/),
   fileIds: z.array(z.uuid()).max(9).default([]),
-  atWindow: z.boolean().default(false).openapi({ description: '原件已在窗口核验: window staff only' }),
+  atWindow: z.boolean().default(false).openapi({
+    description:
+      'Staff: 原件已在窗口核验 (checked there). A resident: 带到窗口核验 (she brings it; the pre-check confirms it)',
+  }),
 });
 
 /** Answers are checked against the item's (or bundle's merged) form by the server: `answerProblems`. */
@@ -160,6 +163,9 @@ export const ApplicationDetail = z
         required: z.boolean(),
         fileIds: z.array(z.string()),
         atWindow: z.boolean(),
+        checked: z
+          .boolean()
+          .openapi({ description: 'atWindow: seen at the window (false: still to be checked there)' }),
       }),
     ),
     supplementNote: z.string().nullable(),
@@ -222,6 +228,10 @@ export const Prefill = z
     values: z
       .record(z.enum(prefillKeys), z.string().nullable())
       .openapi({ description: 'Registry data by prefill key (name, id_number, phone, gender, birth_date, address …)' }),
+    community: z
+      .object({ id: z.string(), name: z.string() })
+      .nullable()
+      .openapi({ description: 'The community of her registry household: where the application is filed' }),
   })
   .openapi('ServicePrefill');
 
@@ -241,3 +251,6 @@ export const RevealedAnswers = z
     answers: z.record(z.string(), z.unknown()),
   })
   .openapi('ServiceRevealedAnswers');
+export const PublicCommunities = z
+  .object({ items: z.array(z.object({ id: z.string(), name: z.string(), street: z.string() })) })
+  .openapi('ServicePublicCommunities');

@@ -4,7 +4,7 @@ import { submitApplication } from './apply.js';
 import type { ApplicationsDeps } from './deps.js';
 import type { RequestedApplicationAction, RequestedPartAction } from './lifecycle.js';
 import { actOnPart } from './part-act.js';
-import { prefillFor } from './prefill.js';
+import { prefillFor, publicCommunities } from './prefill.js';
 import { listMine, listQueue, listReview, readApplication } from './read.js';
 import { revealAnswers } from './reveal.js';
 import type { ApplicationActionInputT, ApplyInputT, PartActionInputT } from './schemas.js';
@@ -25,6 +25,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
       actOnApplication(deps, actor, id, action, input),
     parts: (actor: Actor, q: { state: string }) => listReview(deps, actor, q),
     prefill: (actor: Actor, idNumber: string) => prefillFor(deps, actor, idNumber),
+    communities: () => publicCommunities(deps),
     actOnPart: (actor: Actor, id: string, action: RequestedPartAction, input: PartActionInputT) =>
       actOnPart(deps, actor, id, action, input),
   };

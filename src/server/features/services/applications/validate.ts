@@ -47,7 +47,6 @@ export async function checkHandIn(
   const keys = new Set<string>();
   for (const m of given.materials) {
     if (!list.some((l) => l.key === m.key)) issues.push({ path: `materials.${m.key}`, reason: 'unknownMaterial' });
-    if (m.atWindow && !staff) issues.push({ path: `materials.${m.key}`, reason: 'atWindowStaffOnly' });
     keys.add(m.key);
   }
   for (const l of list.filter((l) => l.required)) {
@@ -59,7 +58,16 @@ export async function checkHandIn(
   const fileIds = [...new Set([...attachedFileIds(form, answers), ...given.materials.flatMap((m) => m.fileIds)])];
   const files = await attachableFiles(db, actor, fileIds, { field: 'materials' });
   if (files.some((f) => !attachTypes.has(f.mime))) throw invalid('materials', 'notImageOrPdf');
-  // One entry per material key, the last given wins.
-  const materials = [...keys].map((key) => [...given.materials].reverse().find((m) => m.key === key)!);
+  // One entry per material key, the last given wins. `atWindow` from staff: checked there; from a
+  // resident: she will bring it (带到窗口核验), checked at the pre-check. A check made stays.
+  const materials = [...keys].map((key) => {
+    const m = [...given.materials].reverse().find((g) => g.key === key)!;
+    return {
+      key: m.key,
+      fileIds: m.fileIds,
+      atWindow: m.atWindow,
+      checked: m.atWindow && (staff || m.checked === true),
+    };
+  });
   return { answers, materials, fileIds };
 }

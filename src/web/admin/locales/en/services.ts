@@ -103,6 +103,7 @@ export default {
     due: 'Latest deadline',
     materials: 'Materials',
     atWindow: 'Original checked at the window',
+    toCheckAtWindow: 'The resident brings it to the window (checked at the pre-check)',
     missing: 'Not handed in',
     parts: 'Parts, reviewed in parallel',
     timeline: 'Timeline',

@@ -97,6 +97,7 @@ export default {
     due: '最晚时限',
     materials: '申请材料',
     atWindow: '窗口已核验原件',
+    toCheckAtWindow: '居民带到窗口核验（受理时核验）',
     missing: '未提交',
     parts: '各部门并联审核',
     timeline: '办理过程',

@@ -55,7 +55,10 @@ export default {
     applyingFor: 'Applying for',
     community: 'Community',
     communityMissing:
-      'We do not know your community yet. Enter your ID number to fill in your registered details, or apply at the community window.',
+      'We do not know your community yet. Enter your ID number to fill in your registered details, or choose your community below.',
+    communityPick: 'Choose a community',
+    communityChange: 'Change community',
+    communityPickTitle: 'Choose your community',
     prefillTitle: 'Fill in my details',
     prefillHint:
       'Enter your own ID number and your name, address etc. come from the community register (only when your phone number matches).',

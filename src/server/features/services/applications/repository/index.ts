@@ -5,7 +5,7 @@ import type {
   ServiceApplicationPartsTable,
   ServiceApplicationsTable,
 } from '../../../../platform/db/schema-services.js';
-import { inScope, pathUnderAny, type Scope } from '../../../../platform/scope.js';
+import { inScope, pathAbove, pathUnderAny, type Scope } from '../../../../platform/scope.js';
 import type { ApplicationState, PartState } from '../../../../../shared/services.js';
 
 // Every query of applications (办件). Lists are filtered by the caller's scope through
@@ -293,7 +293,17 @@ export function residentsByIdHash(db: Executor, idHash: string) {
     .leftJoin('residents as head', (join) =>
       join.onRef('head.household_id', '=', 'r.household_id').on('head.relation', '=', 'head'),
     )
-    .select(['r.name', 'r.gender', 'r.birth_date', 'r.phone_hash', 'r.relation', 'h.address', 'head.name as head_name'])
+    .innerJoin('places as hp', 'hp.id', 'r.household_id')
+    .select([
+      'r.name',
+      'r.gender',
+      'r.birth_date',
+      'r.phone_hash',
+      'r.relation',
+      'h.address',
+      'head.name as head_name',
+      'hp.path as household_path',
+    ])
     .where('r.id_number_hash', '=', idHash)
     .where('r.status', '=', 'active')
     .execute();
@@ -302,4 +312,40 @@ export function residentsByIdHash(db: Executor, idHash: string) {
 /** The lookup hash of a user's phone (a resident's phone login). */
 export function userPhoneHash(db: Executor, userId: string) {
   return db.selectFrom('users').select('phone_hash').where('id', '=', userId).executeTakeFirst();
+}
+
+/** The community whose path the household's path lies under (the resident's own, for 预填). */
+export function communityOver(db: Executor, householdPath: string) {
+  return db
+    .selectFrom('places')
+    .select(['id', 'name'])
+    .where('kind', '=', 'community')
+    .where('status', '=', 'active')
+    .where(pathAbove('places.path', householdPath))
+    .executeTakeFirst();
+}
+
+/** The active communities of the installation's county (the first county with a catalogue), by street. */
+export function countyCommunities(db: Executor) {
+  return db
+    .selectFrom('places as c')
+    .innerJoin('places as s', 's.id', 'c.parent_id')
+    .select(['c.id', 'c.name', 's.name as street'])
+    .where('c.kind', '=', 'community')
+    .where('c.status', '=', 'active')
+    .where('c.tenant_id', '=', (eb) =>
+      eb
+        .selectFrom('places as k')
+        .select('k.tenant_id')
+        .where('k.kind', '=', 'county')
+        .where((e) =>
+          e.exists(
+            e.selectFrom('service_categories as sc').select('sc.id').whereRef('sc.tenant_id', '=', 'k.tenant_id'),
+          ),
+        )
+        .orderBy('k.code')
+        .limit(1),
+    )
+    .orderBy('c.code')
+    .execute();
 }
