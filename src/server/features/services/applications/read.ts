@@ -7,6 +7,7 @@ import type { Actor } from '../../../platform/policy.js';
 import type { ApplicationsDeps } from './deps.js';
 import { allowedApplicationActions, allowedPartActions } from './lifecycle.js';
 import { applicationPartiesOf, partPartiesOf, queueScope, readingOf, reviewFilterOf, reviewsPart } from './policy.js';
+import { loadItemVersion } from '../catalogue/index.js';
 import * as repo from './repository/index.js';
 import { iso } from './timeline.js';
 
@@ -21,7 +22,7 @@ async function itemForms(db: Executor, parts: Parts) {
   const current = await repo.itemsByIds(db, [...new Set(parts.map((p) => p.item_id))]);
   return Promise.all(
     parts.map(async (p) => {
-      const kept = await repo.itemVersion(db, p.item_id, p.item_version);
+      const kept = await loadItemVersion(db, p.tenant_id, p.item_id, p.item_version);
       const now = current.find((c) => c.id === p.item_id)!;
       return {
         itemId: p.item_id,
