@@ -1,4 +1,10 @@
-import { mergeForms, mergeMaterials, type FormDefinition, type Material } from '../../../../shared/service-forms.js';
+import {
+  mergeForms,
+  mergeMaterials,
+  type FormAnswers,
+  type FormDefinition,
+  type Material,
+} from '../../../../shared/service-forms.js';
 import type { ApplicationState, PartState } from '../../../../shared/services.js';
 import type { Executor } from '../../../platform/audit.js';
 import type { ApplicationMaterial } from '../../../platform/db/schema-services.js';
@@ -9,6 +15,8 @@ import { allowedApplicationActions, allowedPartActions } from './lifecycle.js';
 import { applicationPartiesOf, partPartiesOf, queueScope, readingOf, reviewFilterOf, reviewsPart } from './policy.js';
 import { loadItemVersion } from '../catalogue/index.js';
 import * as repo from './repository/index.js';
+import { renderApplicationForm } from '../form-pdf.js';
+import { shanghaiDate } from '../../../platform/deadlines.js';
 import { iso } from './timeline.js';
 
 // 办件详情 and the queues. A reviewer who is no clerk of the place reads only their own parts' share
@@ -51,7 +59,8 @@ function presentParts(actor: Actor, parts: Parts, own: (id: string) => boolean, 
   }));
 }
 
-export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
+/** The detail and the material list (as the catalogue has it) of what the caller may read of it. */
+async function readOne(deps: ApplicationsDeps, actor: Actor, id: string) {
   const { db } = deps;
   const a = await repo.findApplication(db, id);
   if (!a) throw new AppError('NOT_FOUND');
@@ -67,7 +76,7 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
   const list = mergeMaterials(forms.filter((f) => ownItems.has(f.itemId)).map((f) => f.materials));
   const given = a.materials as unknown as ApplicationMaterial[];
   const events = await repo.eventsOf(db, id);
-  return {
+  const detail = {
     id: a.id,
     code: a.code,
     state: a.state,
@@ -118,6 +127,34 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
       })),
     actions: allowedApplicationActions(a.state, applicationPartiesOf(actor, a), a.rating !== null),
   };
+  return { detail, list };
+}
+
+export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
+  return (await readOne(deps, actor, id)).detail;
+}
+
+/**
+ * 打印申请表: the application form as a PDF of what the caller may read (a department only its
+ * parts' fields and materials, as the detail): answers by the form's labels, the code, the material
+ * checklist. The applicant's line is masked as in the detail; the answers are the detail's.
+ */
+export async function applicationFormPdf(deps: ApplicationsDeps, actor: Actor, id: string) {
+  const { detail, list } = await readOne(deps, actor, id);
+  return renderApplicationForm({
+    title: detail.subject.name,
+    place: detail.community.name,
+    code: detail.code,
+    applicant: {
+      name: detail.applicant.name,
+      idNumber: detail.applicant.idNumberMasked,
+      phone: detail.applicant.phoneMasked,
+    },
+    form: detail.form,
+    answers: detail.answers as FormAnswers,
+    materials: list,
+    date: shanghaiDate(deps.clock.now().getTime()),
+  });
 }
 
 type Row = Awaited<ReturnType<typeof repo.listApplications>>[number];
