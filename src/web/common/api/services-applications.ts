@@ -50,5 +50,8 @@ export const listParts = (state: string, signal?: AbortSignal) =>
 export const partAction = (id: string, action: RequestedPartAction, note?: string) =>
   http.post<z.infer<typeof StepResult>>(`/services/parts/${encodeURIComponent(id)}/${action}`, note ? { note } : {});
 
+/** 申请表 (PDF) of what the caller may read of the application, for a new tab to print. */
+export const applicationFormUrl = (id: string) => `/api/v1/services/applications/${encodeURIComponent(id)}/form.pdf`;
+
 export const applyForResident = (input: ApplyInputT) =>
   http.post<z.infer<typeof Created>>('/services/applications', input);
