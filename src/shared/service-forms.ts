@@ -105,6 +105,7 @@ export const formFieldSchema = z.object({
   maxFiles: z.number().int().min(1).max(9).optional(),
   /** table: its columns and row limits. */
   columns: z.array(columnSchema).max(12).optional(),
+  /** Rows a filled table needs; an optional table left empty (no rows) is fine, a required one is 必填. */
   minRows: z.number().int().min(0).max(50).optional(),
   maxRows: z.number().int().min(1).max(50).optional(),
 });
@@ -239,7 +240,10 @@ function scalarProblems(f: Scalar, value: unknown, at: (zh: string, en: string) 
 /**
  * Checks answers against a definition: required fields present, each value of its field's kind and
  * within its rules, no keys the form does not have. Files are only counted here; the server checks
- * that each file id is an upload the applicant may attach.
+ * that each file id is an upload the applicant may attach. An empty value of an optional field is
+ * not checked further: an optional table left with no rows is fine even with `minRows` (the rows
+ * are optional, not the minimum of a list the applicant chose to fill); once it has a row, `minRows`
+ * and `maxRows` hold. A required table with no rows is 必填.
  */
 export function answerProblems(definition: FormDefinition, answers: FormAnswers): FormProblem[] {
   const found: FormProblem[] = [];

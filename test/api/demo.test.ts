@@ -280,6 +280,28 @@ describe(`demo county (${testEngine})`, () => {
     expect(disputeEvents.length).toBeGreaterThan(0);
     expect(unnamed.map((e) => `${e.kind} by ${e.actor_name}`)).toEqual([]);
   });
+  it('gives each window of the demo hall the categories it serves, and books appointments of the day', async () => {
+    const windows = await ctx.deps.db
+      .selectFrom('service_hall_windows')
+      .select(['label', 'item_ids', 'bundle_ids'])
+      .orderBy('sort')
+      .execute();
+    const items = await ctx.deps.db
+      .selectFrom('service_items as i')
+      .innerJoin('service_categories as c', 'c.id', 'i.category_id')
+      .select(['i.id', 'c.name'])
+      .execute();
+    const categoriesOf = (ids: string[]) => [...new Set(ids.map((id) => items.find((i) => i.id === id)!.name))].sort();
+    expect(windows.map((w) => [w.label, categoriesOf(w.item_ids), w.bundle_ids.length > 0])).toEqual([
+      ['1号窗口', ['民政救助', '老龄残疾'].sort(), false],
+      ['2号窗口', ['就业创业', '医疗保障', '社会保障'].sort(), false],
+      ['3号窗口', ['户籍证照'], false],
+      ['4号窗口', [], true],
+      ['5号窗口', [], false],
+    ]);
+    const days = await ctx.deps.db.selectFrom('service_appointments').select('day').distinct().execute();
+    expect(days.length).toBeGreaterThanOrEqual(1);
+  });
   it('lists 8 service categories with 100+ items and 5 bundle classes with 20+ bundles of 2–5 items, for anyone to read', async () => {
     const res = await new Session(ctx).get('/api/v1/public/services/catalogue');
     expect(res.status).toBe(200);

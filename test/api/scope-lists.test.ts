@@ -672,6 +672,9 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/services/applications/{id}': {
     calls: (_m, a) => [{ probe: `${v1}/services/applications/${a.applicationId}` }],
   },
+  'GET /api/v1/services/applications/{id}/form.pdf': {
+    calls: (_m, a) => [{ probe: `${v1}/services/applications/${a.applicationId}/form.pdf` }],
+  },
   'GET /api/v1/services/parts': {
     calls: () => [`${v1}/services/parts`],
     shows: (x) => [x.applicationCode],

@@ -8,7 +8,7 @@ import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import { buildDepartment, buildUser, buildWorld, givePhone } from '../support/factories.js';
-import { multipart, tinyPng } from '../support/files.js';
+import { multipart, pdfText, tinyPng } from '../support/files.js';
 import { loginCodeOf } from '../support/handset.js';
 import { buildServiceBundle, buildServiceCategory, buildServiceItem } from '../support/services.js';
 
@@ -456,5 +456,51 @@ describe(`service applications 办件 (${testEngine})`, () => {
     const detail = (await worker.get(`/api/v1/services/applications/${id}`)).body;
     expect(detail).toMatchObject({ answers: { income: 700 }, supplementNote: null, visits: 2 });
     expect(await templatesTo('13800000008')).toEqual(['service_submitted', 'service_supplement']);
+  });
+
+  // Last: its accepted bundle would add deadline SMS to the clock test above.
+  it('prints the application form (申请表) for whoever may read it: a department only its part’s fields', async () => {
+    const worker = await session('worker1');
+    const filed = await worker.post('/api/v1/services/applications', {
+      bundleId: bundle.id,
+      communityId: c1Id,
+      answers: { name: '赵六', id_number: LI, income: 650, employer: '县农机厂' },
+      materials: [{ key: 'id_card', fileIds: [], atWindow: true }],
+      applicant: { name: '赵六', idNumber: LI, phone: '13800000006' },
+    });
+    expect(filed.status).toBe(201);
+    const id = filed.body.id;
+    const pdf = await worker.get(`/api/v1/services/applications/${id}/form.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    const text = (await pdfText(pdf.body)).replace(/\s+/g, '');
+    for (const shown of [
+      '困难群众救助一件事申请表',
+      '姓名：赵六',
+      filed.body.code,
+      '家庭月收入',
+      '650',
+      '原工作单位',
+      '县农机厂',
+      '居民身份证',
+    ])
+      expect(text).toContain(shown);
+    // The applicant's line is masked as in the detail; the answers are those the detail shows.
+    expect(text).toContain(`公民身份号码：610899********${LI.slice(-4)}`);
+
+    // 县民政局 reviews the allowance part only: its fields, not 人社局's.
+    expect((await worker.post(`/api/v1/services/applications/${id}/accept`)).status).toBe(200);
+    const civilPdf = await (await session('civil')).get(`/api/v1/services/applications/${id}/form.pdf`);
+    expect(civilPdf.status).toBe(200);
+    const civilText = (await pdfText(civilPdf.body)).replace(/\s+/g, '');
+    expect(civilText).toContain('家庭月收入');
+    expect(civilText).not.toContain('原工作单位');
+    expect(civilText).not.toContain('县农机厂');
+
+    // Another community's staff and an unknown id: 404.
+    expect((await (await session('worker2')).get(`/api/v1/services/applications/${id}/form.pdf`)).status).toBe(404);
+    expect(
+      (await worker.get('/api/v1/services/applications/01935f6e-7c2a-7d41-9a55-3f0c2b7e8d99/form.pdf')).status,
+    ).toBe(404);
   });
 });

@@ -3,7 +3,7 @@ import type { BuiltPlace } from '../support/factories.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import { buildUser, buildWorld, givePhone } from '../support/factories.js';
-import { buildApplication, buildServiceItem } from '../support/service-rows.js';
+import { buildServiceApplication, buildServiceItem } from '../support/services.js';
 import { newId } from '../../src/server/platform/ids.js';
 
 // 救助顾问: people in hardship of C1 and C2, a team of C1 with a volunteer on it, visits from the phone,
@@ -160,15 +160,15 @@ describe(`assistance advisers 救助顾问 (${testEngine})`, () => {
     const helper = await new Session(ctx).login('helper');
     const mine = await helper.get('/api/v1/services/assistance/mine');
     expect(mine.body.items.map((p: { name: string }) => p.name)).toEqual(['王秀兰']);
-    const item = await buildServiceItem(ctx.deps, 'A01', '高龄津贴');
-    const theirs = await buildApplication(ctx.deps, {
+    const item = await buildServiceItem(ctx.deps, { code: 'A01', name: '高龄津贴' });
+    const theirs = await buildServiceApplication(ctx.deps, {
       community: world.c1,
       itemId: item.id,
       state: 'submitted',
       created: ctx.clock.now().toISOString(),
       residentId: people.alone,
     });
-    const elsewhere = await buildApplication(ctx.deps, {
+    const elsewhere = await buildServiceApplication(ctx.deps, {
       community: world.c2,
       itemId: item.id,
       state: 'submitted',

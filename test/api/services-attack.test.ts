@@ -4,7 +4,7 @@ import { testEngine } from '../support/db.js';
 import { buildWorld } from '../support/factories.js';
 import { pdfText } from '../support/files.js';
 import { loginCodeOf } from '../support/handset.js';
-import { buildCatalogue, buildResident, idNumberOf } from '../support/service-factories.js';
+import { buildResident, buildServiceCatalogue, idNumberOf } from '../support/services.js';
 
 // Issue 15 attacked as an outsider would: each test here names a hole found in the first pass of the
 // services features (a day that does not exist booked, one resident taking a whole slot, the call
@@ -12,7 +12,7 @@ import { buildCatalogue, buildResident, idNumberOf } from '../support/service-fa
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
-let catalogue: Awaited<ReturnType<typeof buildCatalogue>>;
+let catalogue: Awaited<ReturnType<typeof buildServiceCatalogue>>;
 let worker: Session;
 let hallId = '';
 const neighbour = idNumberOf('610899', '1950-03-15', '121');
@@ -37,7 +37,7 @@ const appointments = async () =>
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
-  catalogue = await buildCatalogue(ctx.deps);
+  catalogue = await buildServiceCatalogue(ctx.deps);
   await buildResident(ctx.deps, world.inA.households[0]!, {
     name: '王秀兰',
     idNumber: neighbour,

@@ -4,7 +4,7 @@ import { testEngine } from '../support/db.js';
 import { buildBuilding, buildGrid, buildPlace, buildUser, buildWorld, square } from '../support/factories.js';
 import { pdfText } from '../support/files.js';
 import { loginCodeOf } from '../support/handset.js';
-import { buildCatalogue, buildResident, idNumberOf } from '../support/service-factories.js';
+import { buildResident, buildServiceCatalogue, idNumberOf } from '../support/services.js';
 
 // 一站式大厅 and 自助终端 (issue 15): a slot's capacity holds under two bookings at once; two windows
 // calling at once never get the same ticket; a kiosk's token is checked, revocable, bound to its
@@ -12,7 +12,7 @@ import { buildCatalogue, buildResident, idNumberOf } from '../support/service-fa
 
 let ctx: TestContext;
 let world: Awaited<ReturnType<typeof buildWorld>>;
-let catalogue: Awaited<ReturnType<typeof buildCatalogue>>;
+let catalogue: Awaited<ReturnType<typeof buildServiceCatalogue>>;
 let worker: Session;
 let worker2: Session;
 let hallId = '';
@@ -24,7 +24,7 @@ const idB = idNumberOf('610898', '1948-07-01', '232');
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
-  catalogue = await buildCatalogue(ctx.deps);
+  catalogue = await buildServiceCatalogue(ctx.deps);
   await buildResident(ctx.deps, world.inA.households[0]!, { name: '王秀兰', idNumber: idA, phone: '13812345678' });
   // A second county with a resident of its own.
   const countyB = await buildPlace(ctx.deps, {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import { buildWorld } from '../support/factories.js';
-import { buildApplication, buildServiceBundle, buildServiceItem } from '../support/service-rows.js';
+import { buildServiceApplication, buildServiceBundle, buildServiceItem } from '../support/services.js';
 
 // 服务数据: the numbers of a small hand-made set of applications, computed exactly, scoped by place,
 // and the Excel sheet holding the same. Times are Beijing time; the test clock stands at 2026-11-24 09:00.
@@ -17,13 +17,13 @@ let bundle: { id: string };
 beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
-  itemX = await buildServiceItem(ctx.deps, 'X01', '低保申请');
-  itemY = await buildServiceItem(ctx.deps, 'Y01', '临时救助');
+  itemX = await buildServiceItem(ctx.deps, { code: 'X01', name: '低保申请' });
+  itemY = await buildServiceItem(ctx.deps, { code: 'Y01', name: '临时救助' });
   bundle = await buildServiceBundle(ctx.deps, 'B01', '困难群众救助一件事', [itemX.id, itemY.id]);
   const c1 = world.c1;
   const accepted = '2026-11-16T09:00:00+08:00'; // a Monday
   // 1: collected the next morning (1.0 working day), one visit, very satisfied, decided by its due.
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: c1,
     itemId: itemX.id,
     state: 'collected',
@@ -37,7 +37,7 @@ beforeAll(async () => {
     ],
   });
   // 2: refused after 2.0 working days, past its due; the resident came twice; dissatisfied.
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: c1,
     itemId: itemX.id,
     state: 'refused',
@@ -51,14 +51,14 @@ beforeAll(async () => {
     ],
   });
   // 3: waiting for 补正.
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: c1,
     itemId: itemX.id,
     state: 'supplement',
     created: '2026-11-20T10:00:00+08:00',
   });
   // 4: in review, its part past its due now.
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: c1,
     itemId: itemX.id,
     state: 'in_review',
@@ -67,7 +67,7 @@ beforeAll(async () => {
     parts: [{ itemId: itemX.id, state: 'in_review', due: '2026-11-23T17:30:00+08:00' }],
   });
   // 5: the bundle, both parts decided on time, after 1.0 working day; ready, not rated.
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: c1,
     bundleId: bundle.id,
     state: 'ready',
@@ -81,7 +81,7 @@ beforeAll(async () => {
     ],
   });
   // Another community's, and one of C1 filed before the period.
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: world.c2,
     itemId: itemY.id,
     state: 'collected',
@@ -90,7 +90,7 @@ beforeAll(async () => {
     decided: '2026-11-19T11:00:00+08:00',
     rating: 'satisfied',
   });
-  await buildApplication(ctx.deps, {
+  await buildServiceApplication(ctx.deps, {
     community: c1,
     itemId: itemY.id,
     state: 'collected',

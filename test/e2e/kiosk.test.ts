@@ -13,7 +13,7 @@ import { newId } from '../../src/server/platform/ids.js';
 import { PiiCipher } from '../../src/server/platform/pii.js';
 import { buildBuilding, buildGrid, buildPlace, square } from '../support/factories.js';
 import { pdfText } from '../support/files.js';
-import { buildCatalogue, buildResident, idNumberOf } from '../support/service-factories.js';
+import { buildResident, buildServiceCatalogue, idNumberOf } from '../support/services.js';
 import { launchBrowser, screenshot, watchErrors } from './browser.js';
 import { startLinli, type RunningServer } from './server.js';
 
@@ -54,7 +54,7 @@ beforeAll(async () => {
   const grid = await buildGrid(deps, community, '001', square(108, 37));
   const home = await buildBuilding(deps, grid, '1', [108.005, 37.005]);
   await buildResident(deps, home.households[0]!, { name: '王秀兰', idNumber, phone: '13812345678' });
-  await buildCatalogue(deps);
+  await buildServiceCatalogue(deps);
   const now = new Date();
   const hallId = newId();
   await handle.db

@@ -15,12 +15,14 @@ import type { Random } from './random.js';
 export const DEMO_KIOSK_TOKEN = 'kiosk_demo_610899001_Linli2026';
 export const DEMO_SCREEN_TOKEN = 'screen_demo_610899001_Linli2026';
 const weekdays = [1, 2, 3, 4, 5].flatMap((d) => [`${d}am`, `${d}pm`]).concat(['6am']);
+// Each window serves the demo catalogue's categories named by code (services-catalogue.ts); 4号 the
+// bundles (一件事一次办), 5号 everything (no list: 党群服务, 生活缴费 and whatever else comes).
 const windows = [
-  { label: '1号窗口', name: '民政救助', letter: 'A' },
-  { label: '2号窗口', name: '社保医保', letter: 'B' },
-  { label: '3号窗口', name: '户籍证明', letter: 'C' },
-  { label: '4号窗口', name: '一件事一次办', letter: 'D' },
-  { label: '5号窗口', name: '综合受理', letter: 'E' },
+  { label: '1号窗口', name: '民政救助', letter: 'A', categories: ['MZ', 'LC'], bundles: false },
+  { label: '2号窗口', name: '社保医保', letter: 'B', categories: ['SB', 'YB', 'JY'], bundles: false },
+  { label: '3号窗口', name: '户籍证照', letter: 'C', categories: ['HJ'], bundles: false },
+  { label: '4号窗口', name: '一件事一次办', letter: 'D', categories: [], bundles: true },
+  { label: '5号窗口', name: '综合受理', letter: 'E', categories: [], bundles: false },
 ];
 
 type Trx = Transaction<Database>;
@@ -32,13 +34,11 @@ async function seedHallAndWindows(trx: Trx, now: Date) {
     .where('code', '=', '610899001')
     .executeTakeFirstOrThrow();
   const tenant = street.tenant_id!;
-  // The county's catalogue, when the demo has one: each window serves one category (the last two
-  // the bundles and everything).
+  // The county's catalogue (seedDemoCatalogue runs before): what each window serves.
   const categories = await trx
     .selectFrom('service_categories')
-    .select('id')
+    .select(['id', 'code'])
     .where('tenant_id', '=', tenant)
-    .orderBy('sort')
     .execute();
   const items = await trx
     .selectFrom('service_items')
@@ -67,7 +67,7 @@ async function seedHallAndWindows(trx: Trx, now: Date) {
   for (const [i, w] of windows.entries()) {
     const id = newId();
     windowIds.push(id);
-    const category = i < 3 ? categories[i] : undefined;
+    const served = new Set(categories.filter((c) => w.categories.includes(c.code)).map((c) => c.id));
     await trx
       .insertInto('service_hall_windows')
       .values({
@@ -77,8 +77,8 @@ async function seedHallAndWindows(trx: Trx, now: Date) {
         label: w.label,
         name: w.name,
         ticket_letter: w.letter,
-        item_ids: category ? items.filter((it) => it.category_id === category.id).map((it) => it.id) : [],
-        bundle_ids: i === 3 ? bundles.map((b) => b.id) : [],
+        item_ids: items.filter((it) => served.has(it.category_id)).map((it) => it.id),
+        bundle_ids: w.bundles ? bundles.map((b) => b.id) : [],
         sort: i,
         created_at: now,
       })
@@ -155,11 +155,14 @@ async function seedAppointments(
 ) {
   const { hallId, tenant, day, now } = at;
   const items = at.itemIds;
-  // Appointments for the next working day, when the catalogue has items to book.
+  // Appointments of the day (when the hall is open today) and of the next working day, when the
+  // catalogue has items to book: three in the morning, one in the afternoon.
   let appointments = 0;
-  if (items.length) {
-    let next = addDays(day, 1);
-    while (!weekdays.includes(`${new Date(`${next}T00:00:00Z`).getUTCDay() || 7}am`)) next = addDays(next, 1);
+  if (items.length === 0) return appointments;
+  const isOpenDay = (d: string) => weekdays.includes(`${new Date(`${d}T00:00:00Z`).getUTCDay() || 7}am`);
+  let next = addDays(day, 1);
+  while (!isOpenDay(next)) next = addDays(next, 1);
+  for (const when of isOpenDay(day) ? [day, next] : [next]) {
     for (let i = 0; i < 4; i++) {
       const phone = `139${String(random.int(10_000_000, 99_999_999))}`;
       const half = i < 3 ? 'am' : 'pm';
@@ -172,7 +175,7 @@ async function seedAppointments(
           place_path: at.path,
           item_id: items[random.int(0, items.length - 1)]!,
           bundle_id: null,
-          day: next,
+          day: when,
           half_day: half,
           applicant_name: personName(random),
           phone_enc: pii.encrypt(phone),
@@ -189,8 +192,8 @@ async function seedAppointments(
     await trx
       .insertInto('service_hall_slots')
       .values([
-        { hall_id: hallId, day: next, half_day: 'am', tenant_id: tenant, booked: 3 },
-        { hall_id: hallId, day: next, half_day: 'pm', tenant_id: tenant, booked: 1 },
+        { hall_id: hallId, day: when, half_day: 'am', tenant_id: tenant, booked: 3 },
+        { hall_id: hallId, day: when, half_day: 'pm', tenant_id: tenant, booked: 1 },
       ])
       .execute();
   }

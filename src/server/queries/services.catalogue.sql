@@ -87,6 +87,22 @@ where "tenant_id" = $1
   and "item_id" = $2
   and "version" = $3;
 
+-- services.catalogue.namesOf
+
+select
+  "id",
+  "name"
+from "service_items"
+where "tenant_id" = $1
+  and "id" in ($2, $3);
+
+select
+  "id",
+  "name"
+from "service_bundles"
+where "tenant_id" = $1
+  and "id" in ($2, $3);
+
 -- services.catalogue.departmentsOf
 
 select

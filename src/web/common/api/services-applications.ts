@@ -56,25 +56,8 @@ export const listParts = (state: string, signal?: AbortSignal) =>
 export const partAction = (id: string, action: RequestedPartAction, note?: string) =>
   http.post<z.infer<typeof StepResult>>(`/services/parts/${encodeURIComponent(id)}/${action}`, note ? { note } : {});
 
+/** 申请表 (PDF) of what the caller may read of the application, for a new tab to print. */
+export const applicationFormUrl = (id: string) => `/api/v1/services/applications/${encodeURIComponent(id)}/form.pdf`;
+
 export const applyForResident = (input: ApplyInputT) =>
   http.post<z.infer<typeof Created>>('/services/applications', input);
-
-// The catalogue's public reads (the catalogue area's API, issue 15 contract). Typed here by hand
-// until the catalogue's schemas are merged; then these types come from them.
-export interface CatalogueEntry {
-  id: string;
-  name: string;
-}
-export interface Catalogue {
-  categories: { id: string; name: string; items: CatalogueEntry[] }[];
-  bundleClasses: { id: string; name: string; bundles: CatalogueEntry[] }[];
-}
-export interface ApplicationFormSource {
-  form: import('../../../shared/service-forms').FormDefinition;
-  materials: import('../../../shared/service-forms').Material[];
-}
-export const getCatalogue = (signal?: AbortSignal) => http.get<Catalogue>('/public/services/catalogue', { signal });
-export const getFormSource = (kind: 'item' | 'bundle', id: string) =>
-  http.get<ApplicationFormSource>(
-    `/public/services/${kind === 'item' ? 'items' : 'bundles'}/${encodeURIComponent(id)}`,
-  );

@@ -6,11 +6,15 @@ import type {
   BundlePatch,
   CatalogueSchema,
   ImportResultSchema,
+  PublicBundleSchema,
+  PublicCatalogueSchema,
+  PublicItemSchema,
   ServiceCategorySchema,
   ServiceItemInput,
   ServiceItemPatch,
   ServiceItemSchema,
 } from '../../../server/features/services/catalogue/schemas';
+import type { FormDefinition } from '../../../shared/service-forms';
 import { download, http } from '../http';
 
 // 服务事项目录 (issue 15): the county's catalogue, edited by its administrators; Excel out and in.
@@ -42,6 +46,26 @@ export const createBundle = (input: ServiceBundleInputT) => http.post<ServiceBun
 export const updateBundle = (id: string, input: ServiceBundlePatchT) =>
   http.patch<ServiceBundleDetail>(`/services/bundles/${id}`, input);
 export const exportCatalogue = (fallbackName: string) => download('/services/catalogue.xlsx', { fallbackName });
+
+// The public reads (no login): what a county offers, one item, one bundle (the phone, the window's 代办).
+export type PublicCatalogue = z.infer<typeof PublicCatalogueSchema>;
+type PublicItem = z.infer<typeof PublicItemSchema>;
+type PublicBundle = z.infer<typeof PublicBundleSchema>;
+/** A material with the address of its sample (样表) when it has one. */
+export type PublicMaterial = PublicItem['materials'][number];
+/** The public item, its form read as a form definition (the server stored it checked). */
+export type PublicServiceItem = Omit<PublicItem, 'form'> & { form: FormDefinition };
+export type PublicServiceBundle = Omit<PublicBundle, 'form' | 'items'> & {
+  form: FormDefinition;
+  items: PublicServiceItem[];
+};
+export const getPublicCatalogue = (signal?: AbortSignal) =>
+  http.get<PublicCatalogue>('/public/services/catalogue', { signal });
+export const getPublicItem = (id: string, signal?: AbortSignal) =>
+  http.get<PublicServiceItem>(`/public/services/items/${encodeURIComponent(id)}`, { signal });
+export const getPublicBundle = (id: string, signal?: AbortSignal) =>
+  http.get<PublicServiceBundle>(`/public/services/bundles/${encodeURIComponent(id)}`, { signal });
+
 export function importCatalogue(file: File) {
   const form = new FormData();
   form.append('file', file, file.name);

@@ -1,4 +1,3 @@
-import type { FormDefinition } from '../../../shared/service-forms';
 import type { z } from '@hono/zod-openapi';
 import type {
   ApplicationActionInput,
@@ -10,30 +9,23 @@ import type {
   Prefill as PrefillSchema,
   PublicCommunities,
 } from '../../../server/features/services/applications/schemas';
-import type {
-  PublicBundleSchema,
-  PublicCatalogueSchema,
-  PublicItemSchema,
-} from '../../../server/features/services/catalogue/schemas';
 import type { StoredFile } from '../api-types';
 import { http } from '../http';
 
 // 办事服务 on the resident's phone: the public catalogue (items, 一件事一次办 bundles), applying,
 // 我的办件 and its actions (补正 → resubmit, withdraw, rate). Endpoint names from the services plan.
 
-export type Catalogue = z.infer<typeof PublicCatalogueSchema>;
-export type CatalogueItem = Catalogue['categories'][number]['items'][number];
-type PublicItem = z.infer<typeof PublicItemSchema>;
-type PublicBundle = z.infer<typeof PublicBundleSchema>;
-
-/** A material with the address of its sample (样表) when it has one. */
-export type ServiceMaterial = PublicItem['materials'][number];
-/** The public item, its form read as a form definition (the server stored it checked). */
-export type ServiceItemDetail = Omit<PublicItem, 'form'> & { form: FormDefinition };
-export type ServiceBundleDetail = Omit<PublicBundle, 'form' | 'items'> & {
-  form: FormDefinition;
-  items: ServiceItemDetail[];
-};
+// The public catalogue reads are the catalogue's (services-catalogue.ts), under the phone's names.
+export {
+  getPublicBundle as getServiceBundle,
+  getPublicCatalogue as getCatalogue,
+  getPublicItem as getServiceItem,
+  type PublicCatalogue as Catalogue,
+  type PublicMaterial as ServiceMaterial,
+  type PublicServiceBundle as ServiceBundleDetail,
+  type PublicServiceItem as ServiceItemDetail,
+} from './services-catalogue';
+export type CatalogueItem = import('./services-catalogue').PublicCatalogue['categories'][number]['items'][number];
 
 export type MaterialAnswer = NonNullable<ApplyInputT['materials']>[number];
 export type ApplicationInput = z.input<typeof ApplyInput>;
@@ -55,14 +47,6 @@ export type CommunityChoice = z.infer<typeof PublicCommunities>['items'][number]
 /** The county's communities by name, for a resident without a registry match to pick hers. */
 export const listCommunities = (signal?: AbortSignal) =>
   http.get<z.infer<typeof PublicCommunities>>('/public/services/communities', { signal });
-
-export const getCatalogue = (signal?: AbortSignal) => http.get<Catalogue>('/public/services/catalogue', { signal });
-
-export const getServiceItem = (id: string, signal?: AbortSignal) =>
-  http.get<ServiceItemDetail>(`/public/services/items/${encodeURIComponent(id)}`, { signal });
-
-export const getServiceBundle = (id: string, signal?: AbortSignal) =>
-  http.get<ServiceBundleDetail>(`/public/services/bundles/${encodeURIComponent(id)}`, { signal });
 
 export const getPrefill = (idNumber: string, signal?: AbortSignal) =>
   http.get<Prefill>('/services/prefill', { query: { idNumber }, signal });

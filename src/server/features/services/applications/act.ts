@@ -6,6 +6,7 @@ import { shanghaiDate, shanghaiMinute } from '../../../platform/deadlines.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/policy.js';
 import { workdayCalendar } from '../../calendar/index.js';
+import { loadBundleForApplication, loadItemForApplication } from '../catalogue/index.js';
 import { resumeClocks, startPartClock } from './clocks.js';
 import type { ApplicationsDeps } from './deps.js';
 import {
@@ -118,8 +119,8 @@ const steps: Record<RequestedApplicationAction, Step> = {
 /** 补正 handed in: the corrected answers and materials, checked again as on the first submission. */
 async function handInAgain({ trx, deps, actor, a, input, byClerk }: StepContext): Promise<Changes> {
   const subject = a.item_id
-    ? await repo.loadItemForApplication(trx, a.tenant_id, a.item_id)
-    : await repo.loadBundleForApplication(trx, a.tenant_id, a.bundle_id!);
+    ? await loadItemForApplication(trx, a.tenant_id, a.item_id)
+    : await loadBundleForApplication(trx, a.tenant_id, a.bundle_id!);
   if (!subject) throw invalid(a.item_id ? 'itemId' : 'bundleId', 'unknownServiceItem');
   const oldAnswers = JSON.parse(deps.pii.decrypt(a.answers_enc)) as Record<string, unknown>;
   const handIn = await checkHandIn(

@@ -9,8 +9,8 @@ import { can, type Actor } from '../../../platform/policy.js';
 import type { ApplicationsDeps } from './deps.js';
 import { smsApplicant } from './notices.js';
 import { mayEnterFor } from './policy.js';
+import { loadBundleForApplication, loadItemForApplication, type ItemForApplication } from '../catalogue/index.js';
 import * as repo from './repository/index.js';
-import type { ItemForApplication } from './repository/index.js';
 import type { ApplyInputT } from './schemas.js';
 import { recordEvent } from './timeline.js';
 import { checkHandIn } from './validate.js';
@@ -31,13 +31,21 @@ interface Subject {
 async function subjectOf(db: Executor, tenantId: string, input: ApplyInputT): Promise<Subject> {
   if (Boolean(input.itemId) === Boolean(input.bundleId)) throw invalid('itemId', 'itemOrBundle');
   if (input.itemId) {
-    const item = await repo.loadItemForApplication(db, tenantId, input.itemId);
+    const item = await loadItemForApplication(db, tenantId, input.itemId);
     if (!item) throw invalid('itemId', 'unknownServiceItem');
-    return { kind: 'item', id: item.id, name: item.name, items: [item], form: item.form, materials: item.materials };
+    return {
+      kind: 'item',
+      id: item.item.id,
+      name: item.item.name,
+      items: [item],
+      form: item.form,
+      materials: item.materials,
+    };
   }
-  const bundle = await repo.loadBundleForApplication(db, tenantId, input.bundleId!);
-  if (!bundle || bundle.items.length === 0) throw invalid('bundleId', 'unknownServiceItem');
-  return { kind: 'bundle', ...bundle };
+  const bundle = await loadBundleForApplication(db, tenantId, input.bundleId!);
+  if (!bundle || bundle.parts.length === 0) throw invalid('bundleId', 'unknownServiceItem');
+  const { form, materials } = bundle;
+  return { kind: 'bundle', id: bundle.bundle.id, name: bundle.bundle.name, items: bundle.parts, form, materials };
 }
 
 interface Applicant {
@@ -155,7 +163,7 @@ function partRows(applicationId: string, community: Community, items: ItemForApp
     id: newId(),
     application_id: applicationId,
     tenant_id: community.tenant_id,
-    item_id: item.id,
+    item_id: item.item.id,
     item_version: item.version,
     handler_level: item.handlerLevel,
     department_id: item.handlerLevel === 'department' ? item.departmentId : null,
@@ -193,7 +201,7 @@ export async function submitApplication(deps: ApplicationsDeps, actor: Actor, in
   return deps.db.transaction().execute(async (trx) => {
     const { community, staff, source } = await entryOf(trx, actor, input);
     const subject = await subjectOf(trx, community.tenant_id, input);
-    if (!staff && subject.items.some((i) => i.channel === 'window'))
+    if (!staff && subject.items.some((i) => i.item.channel === 'window'))
       throw invalid(subject.kind === 'item' ? 'itemId' : 'bundleId', 'windowOnlyItem');
     const handIn = await checkHandIn(trx, actor, subject.form, subject.materials, input, staff !== null);
     const who = await applicantOf(deps, trx, actor, input, subject, staff);

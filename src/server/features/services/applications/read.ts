@@ -1,4 +1,10 @@
-import { mergeForms, mergeMaterials, type FormDefinition, type Material } from '../../../../shared/service-forms.js';
+import {
+  mergeForms,
+  mergeMaterials,
+  type FormAnswers,
+  type FormDefinition,
+  type Material,
+} from '../../../../shared/service-forms.js';
 import type { ApplicationState, PartState } from '../../../../shared/services.js';
 import type { Executor } from '../../../platform/audit.js';
 import type { ApplicationMaterial } from '../../../platform/db/schema-services.js';
@@ -15,7 +21,10 @@ import {
   reviewFilterOf,
   reviewsPart,
 } from './policy.js';
+import { loadItemVersion } from '../catalogue/index.js';
 import * as repo from './repository/index.js';
+import { renderApplicationForm } from '../form-pdf.js';
+import { shanghaiDate } from '../../../platform/deadlines.js';
 import { iso } from './timeline.js';
 import { maskAnswers } from './mask.js';
 
@@ -30,7 +39,7 @@ async function itemForms(db: Executor, parts: Parts) {
   const current = await repo.itemsByIds(db, [...new Set(parts.map((p) => p.item_id))]);
   return Promise.all(
     parts.map(async (p) => {
-      const kept = await repo.itemVersion(db, p.item_id, p.item_version);
+      const kept = await loadItemVersion(db, p.tenant_id, p.item_id, p.item_version);
       const now = current.find((c) => c.id === p.item_id)!;
       return {
         itemId: p.item_id,
@@ -76,13 +85,14 @@ export async function readableAnswers(deps: ApplicationsDeps, actor: Actor, id: 
   return { a, parts, reading, own, forms, ownItems, fields, answers };
 }
 
-export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
+/** The detail and the material list (as the catalogue has it) of what the caller may read of it. */
+async function readOne(deps: ApplicationsDeps, actor: Actor, id: string) {
   const { db } = deps;
   const { a, parts, reading, own, forms, ownItems, fields, answers } = await readableAnswers(deps, actor, id);
   const list = mergeMaterials(forms.filter((f) => ownItems.has(f.itemId)).map((f) => f.materials));
   const given = a.materials as unknown as ApplicationMaterial[];
   const events = await repo.eventsOf(db, id);
-  return {
+  const detail = {
     id: a.id,
     code: a.code,
     state: a.state,
@@ -135,6 +145,34 @@ export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: 
     actions: allowedApplicationActions(a.state, applicationPartiesOf(actor, a), a.rating !== null),
     mayReveal: mayRevealAnswers(actor, a),
   };
+  return { detail, list };
+}
+
+export async function readApplication(deps: ApplicationsDeps, actor: Actor, id: string) {
+  return (await readOne(deps, actor, id)).detail;
+}
+
+/**
+ * 打印申请表: the application form as a PDF of what the caller may read (a department only its
+ * parts' fields and materials, as the detail): answers by the form's labels, the code, the material
+ * checklist. The applicant's line is masked as in the detail; the answers are the detail's.
+ */
+export async function applicationFormPdf(deps: ApplicationsDeps, actor: Actor, id: string) {
+  const { detail, list } = await readOne(deps, actor, id);
+  return renderApplicationForm({
+    title: detail.subject.name,
+    place: detail.community.name,
+    code: detail.code,
+    applicant: {
+      name: detail.applicant.name,
+      idNumber: detail.applicant.idNumberMasked,
+      phone: detail.applicant.phoneMasked,
+    },
+    form: detail.form,
+    answers: detail.answers as FormAnswers,
+    materials: list,
+    date: shanghaiDate(deps.clock.now().getTime()),
+  });
 }
 
 type Row = Awaited<ReturnType<typeof repo.listApplications>>[number];

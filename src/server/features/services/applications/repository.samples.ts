@@ -7,7 +7,6 @@ import * as repo from './repository/index.js';
 const applicationId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d30';
 const partId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d31';
 const itemId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d32';
-const bundleId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d33';
 const placeId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d34';
 const userId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d35';
 const departmentId = '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d36';
@@ -16,9 +15,6 @@ const at = new Date('2026-11-24T01:00:00Z');
 const scope: Scope = { paths: [path], departmentIds: [], userId, all: false };
 
 export const samples: SqlSamples<typeof repo> = {
-  loadItemForApplication: (db) => repo.loadItemForApplication(db, '610899', itemId),
-  loadBundleForApplication: (db) => repo.loadBundleForApplication(db, '610899', bundleId),
-  itemVersion: (db) => repo.itemVersion(db, itemId, 2),
   findCommunity: (db) => repo.findCommunity(db, placeId),
   findResidentForApplication: (db) => repo.findResidentForApplication(db, userId),
   userPhone: (db) => repo.userPhone(db, userId),

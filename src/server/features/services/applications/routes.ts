@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { actorOf, authRoute, createRouter, errorResponses, jsonContent } from '../../../platform/http.js';
 import {
   ApplicationActionInput,
@@ -65,6 +65,19 @@ const reveal = authRoute({
   request: { params: IdParam, body: json(RevealAnswersInput) },
   responses: { 200: jsonContent(RevealedAnswers), ...errorResponses },
 });
+
+const formPdf = authRoute({
+  method: 'get',
+  path: '/services/applications/{id}/form.pdf',
+  tags,
+  summary:
+    'The application form (申请表) as a PDF: the answers you may read by label, the code, the material checklist',
+  request: { params: IdParam },
+  responses: {
+    200: { description: 'PDF', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...errorResponses,
+  },
+});
 const act = authRoute({
   method: 'post',
   path: '/services/applications/{id}/{action}',
@@ -118,6 +131,14 @@ export function applicationsRoutes(service: ApplicationsService) {
     .openapi(reveal, async (c) =>
       c.json(await service.reveal(actorOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200),
     )
+    .openapi(formPdf, async (c) => {
+      const pdf = await service.formPdf(actorOf(c), c.req.valid('param').id);
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'inline; filename="application-form.pdf"',
+        'cache-control': 'no-store',
+      });
+    })
     .openapi(act, async (c) => {
       const { id, action } = c.req.valid('param');
       return c.json(await service.act(actorOf(c), id, action, c.req.valid('json')), 200);

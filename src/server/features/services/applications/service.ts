@@ -5,7 +5,7 @@ import type { ApplicationsDeps } from './deps.js';
 import type { RequestedApplicationAction, RequestedPartAction } from './lifecycle.js';
 import { actOnPart } from './part-act.js';
 import { prefillFor, publicCommunities } from './prefill.js';
-import { listMine, listQueue, listReview, readApplication } from './read.js';
+import { applicationFormPdf, listMine, listQueue, listReview, readApplication } from './read.js';
 import { revealAnswers } from './reveal.js';
 import type { ApplicationActionInputT, ApplyInputT, PartActionInputT } from './schemas.js';
 
@@ -19,6 +19,7 @@ export function createApplicationsService(deps: ApplicationsDeps) {
     apply: (actor: Actor, input: ApplyInputT) => submitApplication(deps, actor, input),
     get: (actor: Actor, id: string) => readApplication(deps, actor, id),
     reveal: (actor: Actor, id: string, reason: string) => revealAnswers(deps, actor, id, reason),
+    formPdf: (actor: Actor, id: string) => applicationFormPdf(deps, actor, id),
     queue: (actor: Actor, q: Parameters<typeof listQueue>[2]) => listQueue(deps, actor, q),
     mine: (actor: Actor) => listMine(deps, actor),
     act: (actor: Actor, id: string, action: RequestedApplicationAction, input: ApplicationActionInputT) =>

@@ -61,6 +61,7 @@ export const samples: SqlSamples<typeof repo> = {
       },
     ]),
   itemVersion: (db) => repo.itemVersion(db, tenant, item, 2),
+  namesOf: (db) => repo.namesOf(db, tenant, [item, bundle]),
   departmentsOf: (db) => repo.departmentsOf(db, tenant),
   bundleClassesOf: (db) => repo.bundleClassesOf(db, tenant),
   insertBundleClasses: (db) =>

@@ -110,6 +110,24 @@ export function itemVersion(db: Executor, tenantId: string, itemId: string, vers
     .executeTakeFirst();
 }
 
+/** Names of the county's items and bundles by id (a hall's tickets and appointments name what they are for). */
+export async function namesOf(db: Executor, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  const items = await db
+    .selectFrom('service_items')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  const bundles = await db
+    .selectFrom('service_bundles')
+    .select(['id', 'name'])
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', ids)
+    .execute();
+  return [...items, ...bundles];
+}
+
 /** Departments of the county, by id (an item's handler must be one of them). */
 export function departmentsOf(db: Executor, tenantId: string) {
   return db

@@ -408,7 +408,14 @@ async function countyOf(db: Executor, code: string | null) {
 
 async function publicCatalogue({ db }: CatalogueDeps, countyCode: string | null) {
   const county = await countyOf(db, countyCode);
-  const tenantId = county.tenantId;
+  return { county: { code: county.code, name: county.name }, ...(await offeredCatalogue(db, county.tenantId)) };
+}
+
+/**
+ * What a county offers: active categories with their active items, bundle classes with the active
+ * bundles whose items are all offered (the public catalogue, the hall and the kiosk read this).
+ */
+export async function offeredCatalogue(db: Executor, tenantId: string) {
   const [categories, items, classes, bundles, links] = await Promise.all([
     repo.categoriesOf(db, tenantId),
     repo.itemsOf(db, tenantId),
@@ -421,7 +428,6 @@ async function publicCatalogue({ db }: CatalogueDeps, countyCode: string | null)
   const liveIds = new Set(live.map((i) => i.id));
   const byBundle = itemIdsByBundle(links);
   return {
-    county: { code: county.code, name: county.name },
     categories: liveCategories.map((c) => ({
       id: c.id,
       code: c.code,

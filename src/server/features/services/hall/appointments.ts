@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { PiiCipher } from '../../../platform/pii.js';
 import type { Actor } from '../../../platform/policy.js';
-import { catalogueNames } from './catalogue-reads.js';
+import { loadCatalogueNames as catalogueNames } from '../catalogue/index.js';
 import { assertMayRunHall } from './policy.js';
 import { presentAppointment, presentTicket } from './present.js';
 import { checkedService, presentTaken, takeTicket, type QueueDeps } from './queue.js';

@@ -1,5 +1,4 @@
-// What other areas may import from the hall: taking a ticket, the kiosk token's hash, catalogue reads.
-export { bundleForForm, catalogueOf, itemForForm } from './catalogue-reads.js';
+// What other areas may import from the hall: taking a ticket, the kiosk token's hash.
 export { findHall } from './repository.js';
 export { checkedService, presentTaken, takeTicket } from './queue.js';
 export { hashKioskToken } from './service.js';

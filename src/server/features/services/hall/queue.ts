@@ -12,7 +12,11 @@ import type {
 import { AppError, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { Actor } from '../../../platform/policy.js';
-import { bundleForForm, catalogueNames, itemForForm } from './catalogue-reads.js';
+import {
+  loadBundleForApplication,
+  loadCatalogueNames as catalogueNames,
+  loadItemForApplication,
+} from '../catalogue/index.js';
 import { ticketTransition } from './lifecycle.js';
 import { assertMayRunHall } from './policy.js';
 import { presentTicket } from './present.js';
@@ -39,11 +43,11 @@ export async function checkedService(
 ): Promise<{ itemId: string | null; bundleId: string | null }> {
   if (choice.itemId && choice.bundleId) throw invalid('bundleId', 'required');
   if (choice.itemId) {
-    if (!(await itemForForm(db, tenantId, choice.itemId))) throw invalid('itemId', 'notFound');
+    if (!(await loadItemForApplication(db, tenantId, choice.itemId))) throw invalid('itemId', 'notFound');
     return { itemId: choice.itemId, bundleId: null };
   }
   if (choice.bundleId) {
-    if (!(await bundleForForm(db, tenantId, choice.bundleId))) throw invalid('bundleId', 'notFound');
+    if (!(await loadBundleForApplication(db, tenantId, choice.bundleId))) throw invalid('bundleId', 'notFound');
     return { itemId: null, bundleId: choice.bundleId };
   }
   if (required) throw invalid('itemId', 'required');

@@ -8,7 +8,7 @@ import { AppError, invalid } from '../../../platform/errors.js';
 import { newId, randomToken } from '../../../platform/ids.js';
 import type { Actor } from '../../../platform/policy.js';
 import { findByCode } from '../../places/index.js';
-import { catalogueNames, catalogueOf } from './catalogue-reads.js';
+import { loadCatalogueNames as catalogueNames, loadOfferedCatalogue } from '../catalogue/index.js';
 import { assertMayRunHall, hallsShownTo } from './policy.js';
 import { presentKiosk, presentWindow } from './present.js';
 import * as repo from './repository.js';
@@ -265,10 +265,10 @@ export function createHallService(deps: HallDeps) {
     services: async (actor: Actor | null, hallId: string) => {
       const hall = actor ? await hallInScope(deps.db, actor, hallId) : await repo.findHall(deps.db, hallId);
       if (!hall) throw new AppError('NOT_FOUND');
-      const c = await catalogueOf(deps.db, hall.tenant_id);
+      const c = await loadOfferedCatalogue(deps.db, hall.tenant_id);
       return {
-        items: c.items.map((i) => ({ id: i.id, name: i.name })),
-        bundles: c.bundles.map((b) => ({ id: b.id, name: b.name })),
+        items: c.categories.flatMap((k) => k.items.map((i) => ({ id: i.id, name: i.name }))),
+        bundles: c.bundleClasses.flatMap((k) => k.bundles.map((b) => ({ id: b.id, name: b.name }))),
       };
     },
     listKiosks: async (actor: Actor, hallId: string) => {

@@ -3,8 +3,6 @@ import { maskIdNumber, maskPhone, parseIdNumber } from '../../../../shared/ident
 import { relationLabels } from '../../../../shared/people-labels.js';
 import {
   answerProblems,
-  mergeForms,
-  mergeMaterials,
   type FormAnswers,
   type FormDefinition,
   type Material,
@@ -18,16 +16,8 @@ import type { PiiCipher } from '../../../platform/pii.js';
 import type { Actor } from '../../../platform/policy.js';
 import { hitRateLimit } from '../../../platform/rate-limit.js';
 import { renderApplicationForm } from '../form-pdf.js';
-import {
-  bundleForForm,
-  catalogueOf,
-  checkedService,
-  findHall,
-  hashKioskToken,
-  itemForForm,
-  presentTaken,
-  takeTicket,
-} from '../hall/index.js';
+import { loadBundleForApplication, loadItemForApplication, loadOfferedCatalogue } from '../catalogue/index.js';
+import { checkedService, findHall, hashKioskToken, presentTaken, takeTicket } from '../hall/index.js';
 import { assertKioskLive } from './policy.js';
 import * as repo from './repository.js';
 
@@ -167,44 +157,31 @@ async function lookup(deps: KioskDeps, kiosk: Kiosk, idNumber: string) {
 /** The form and materials of an item, or a bundle's one merged form and material list. */
 async function serviceForm(deps: KioskDeps, tenantId: string, kind: 'items' | 'bundles', id: string) {
   if (kind === 'items') {
-    const item = await itemForForm(deps.db, tenantId, id);
+    const item = await loadItemForApplication(deps.db, tenantId, id);
     if (!item) throw new AppError('NOT_FOUND');
-    return { id, kind, name: item.name, form: item.form, materials: item.materials };
+    return { id, kind, name: item.item.name, form: item.form, materials: item.materials };
   }
-  const bundle = await bundleForForm(deps.db, tenantId, id);
+  const bundle = await loadBundleForApplication(deps.db, tenantId, id);
   if (!bundle) throw new AppError('NOT_FOUND');
-  return {
-    id,
-    kind,
-    name: bundle.name,
-    form: mergeForms(bundle.items.map((i) => ({ itemId: i.id, form: i.form }))).form,
-    materials: mergeMaterials(bundle.items.map((i) => i.materials)),
-  };
+  return { id, kind, name: bundle.bundle.name, form: bundle.form, materials: bundle.materials };
 }
 
 const presentMaterials = (materials: Material[]) =>
   materials.map((m) => ({ key: m.key, name: m.name, required: m.required, original: m.original, copies: m.copies }));
 
 async function catalogue(deps: KioskDeps, kiosk: Kiosk) {
-  const c = await catalogueOf(deps.db, kiosk.tenantId);
-  const classNames = new Map(c.classes.map((k) => [k.id, k.name]));
+  const c = await loadOfferedCatalogue(deps.db, kiosk.tenantId);
   return {
     categories: c.categories
       .map((cat) => ({
         id: cat.id,
         name: cat.name,
-        items: c.items
-          .filter((i) => i.category_id === cat.id)
-          .map((i) => ({ id: i.id, name: i.name, summary: i.summary })),
+        items: cat.items.map((i) => ({ id: i.id, name: i.name, summary: i.summary })),
       }))
       .filter((cat) => cat.items.length > 0),
-    bundles: c.bundles.map((b) => ({
-      id: b.id,
-      className: classNames.get(b.class_id) ?? '',
-      name: b.name,
-      summary: b.summary,
-      itemIds: c.links.filter((l) => l.bundle_id === b.id).map((l) => l.item_id),
-    })),
+    bundles: c.bundleClasses.flatMap((k) =>
+      k.bundles.map((b) => ({ id: b.id, className: k.name, name: b.name, summary: b.summary, itemIds: b.itemIds })),
+    ),
   };
 }
 

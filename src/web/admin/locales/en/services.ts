@@ -92,6 +92,7 @@ export default {
     visits: 'Visits',
   },
   detail: {
+    printForm: 'Print the form',
     community: 'Community',
     answers: 'Form',
     applicant: 'Applicant',
@@ -127,8 +128,9 @@ export default {
     phone: 'Mobile',
     submit: 'Submit',
     submitted: 'Submitted: {code}',
-    catalogueNote:
-      'The catalogue module provides the item list; after the merge this page picks from it and renders the form.',
+    printNow: 'Print the form',
+    viewDetail: 'Open the application',
+    catalogueNote: 'The catalogue could not be read; try again later.',
   },
   reveal: {
     action: 'Show full details',

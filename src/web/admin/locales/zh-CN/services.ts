@@ -86,6 +86,7 @@ export default {
     visits: '跑动次数',
   },
   detail: {
+    printForm: '打印申请表',
     community: '社区',
     answers: '申请表',
     applicant: '申请人',
@@ -121,7 +122,9 @@ export default {
     phone: '手机号码',
     submit: '提交',
     submitted: '已提交，办件编号 {code}',
-    catalogueNote: '事项目录由服务目录模块提供；合并后此处改为从目录选择并按表单定义逐项填写。',
+    printNow: '打印申请表',
+    viewDetail: '查看办件',
+    catalogueNote: '事项目录暂时读取不到，请稍后重试。',
   },
   reveal: {
     action: '查看完整信息',

@@ -9,9 +9,7 @@ import { inScope, pathAbove, pathUnderAny, type Scope } from '../../../../platfo
 import type { ApplicationState, PartState } from '../../../../../shared/services.js';
 
 // Every query of applications (办件). Lists are filtered by the caller's scope through
-// platform/scope.ts only; the catalogue reads are in catalogue-reads.ts.
-
-export * from './catalogue-reads.js';
+// platform/scope.ts only; the catalogue is read through its index.ts (loadItemForApplication …).
 
 /** A community of the county, with its street (the parent) for street-handled items. */
 export function findCommunity(db: Executor, id: string) {
