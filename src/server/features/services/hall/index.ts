@@ -2,7 +2,7 @@
 export { bundleForForm, catalogueOf, itemForForm } from './catalogue-reads.js';
 export { findHall } from './repository.js';
 export { checkedService, presentTaken, takeTicket } from './queue.js';
-export { hashKioskToken } from './service.js';
+export { hashKioskToken } from './tokens.js';
 export { createHallService } from './service.js';
 export { createQueueService } from './queue.js';
 export { createAppointmentService } from './appointments.js';
