@@ -255,6 +255,60 @@ describe(`queue tickets and calling (${testEngine})`, () => {
     expect(JSON.stringify(screen.body)).not.toMatch(/王秀兰|李桂芳|张建国|135\d{8}/);
     expect((await new Session(ctx).get(`/api/v1/public/services/hall-screen/${'x'.repeat(32)}`)).status).toBe(404);
   });
+
+  it('the call-screen token is kept hashed, renewed by the window staff only; the old link stops working', async () => {
+    const stored = await ctx.deps.db.selectFrom('service_halls').select('screen_token').executeTakeFirstOrThrow();
+    expect(stored.screen_token).not.toBe(screenToken);
+    expect(JSON.stringify((await worker.get(`/api/v1/services/hall/halls/${hallId}`)).body)).not.toContain(screenToken);
+    expect((await worker2.post(`/api/v1/services/hall/halls/${hallId}/screen-token`)).status).toBe(404);
+    const renewed = await worker.post(`/api/v1/services/hall/halls/${hallId}/screen-token`);
+    expect(renewed.status).toBe(200);
+    const fresh = renewed.body.screenToken as string;
+    expect(fresh).not.toBe(screenToken);
+    expect((await new Session(ctx).get(`/api/v1/public/services/hall-screen/${screenToken}`)).status).toBe(404);
+    expect((await new Session(ctx).get(`/api/v1/public/services/hall-screen/${fresh}`)).status).toBe(200);
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'hall.screen-token.renew')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain(fresh);
+    screenToken = fresh;
+  });
+
+  it('refuses a ticket or booking for an item no active window serves: 400 notServedHere, nothing written', async () => {
+    const only = await worker.post(`/api/v1/services/hall/halls/${hallId}/windows`, {
+      label: '9号窗口',
+      itemIds: [catalogue.itemId],
+    });
+    expect(only.status).toBe(201);
+    // 2号窗口 serves everything: while it is active, every item is served here.
+    expect((await worker.patch(`/api/v1/services/hall/windows/${windowIds[1]}`, { active: false })).status).toBe(200);
+    const before = await count('service_queue_tickets');
+    const refused = await worker.post(`/api/v1/services/hall/halls/${hallId}/tickets`, { itemId: catalogue.item2Id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.details.issues[0]).toMatchObject({
+      path: 'itemId',
+      message: expect.stringMatching(/没有办理该事项的窗口|no window of this hall handles it/),
+    });
+    const s = await residentSession('13500000010');
+    const booking = await s.post('/api/v1/services/hall/appointments', {
+      hallId,
+      itemId: catalogue.item2Id,
+      day: '2026-11-27',
+      halfDay: 'am',
+      name: '刘阿姨',
+      phone: '13500000010',
+    });
+    expect(booking.status).toBe(400);
+    expect(await count('service_queue_tickets')).toBe(before);
+    expect((await worker.post(`/api/v1/services/hall/halls/${hallId}/tickets`, { itemId: catalogue.itemId })).status).toBe(
+      201,
+    );
+    expect((await worker.patch(`/api/v1/services/hall/windows/${windowIds[1]}`, { active: true })).status).toBe(200);
+    expect((await worker.patch(`/api/v1/services/hall/windows/${only.body.id}`, { active: false })).status).toBe(200);
+  });
 });
 
 describe(`the kiosk (${testEngine})`, () => {
