@@ -303,9 +303,9 @@ describe(`queue tickets and calling (${testEngine})`, () => {
     });
     expect(booking.status).toBe(400);
     expect(await count('service_queue_tickets')).toBe(before);
-    expect((await worker.post(`/api/v1/services/hall/halls/${hallId}/tickets`, { itemId: catalogue.itemId })).status).toBe(
-      201,
-    );
+    expect(
+      (await worker.post(`/api/v1/services/hall/halls/${hallId}/tickets`, { itemId: catalogue.itemId })).status,
+    ).toBe(201);
     expect((await worker.patch(`/api/v1/services/hall/windows/${windowIds[1]}`, { active: true })).status).toBe(200);
     expect((await worker.patch(`/api/v1/services/hall/windows/${only.body.id}`, { active: false })).status).toBe(200);
   });
