@@ -126,6 +126,8 @@ describe('自助服务终端 — the kiosk at 1080×1920', () => {
     await page.getByRole('button', { name: '高龄津贴申领' }).click();
     await page.getByTestId('step-form').waitFor();
     expect(await page.getByTestId('step-form').textContent()).toContain('610899********');
+    // The kiosk cannot tell who typed the number: it says so, and leaves phone and address to the person.
+    expect(await page.getByTestId('privacy-note').textContent()).toContain('只带出姓名、身份证号、性别和出生日期');
     await page.getByTestId('print').click();
     await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('申请理由');
     await page.getByTestId('field-reason').fill('年满八十周岁，申请高龄津贴');
@@ -145,6 +147,7 @@ describe('自助服务终端 — the kiosk at 1080×1920', () => {
     const text = (await pdfText(pdf)).replace(/\s+/g, '');
     expect(text).toContain('王秀兰');
     expect(text).toContain('高龄津贴申领申请表');
+    expect(text).not.toContain('13812345678');
     expect(text).toContain('年满八十周岁');
     await (await popup).close();
 

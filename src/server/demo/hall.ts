@@ -58,7 +58,7 @@ async function seedHallAndWindows(trx: Trx, now: Date) {
       address: '城关街道人民路 18 号一层',
       slot_capacity: 12,
       open_half_days: weekdays,
-      screen_token: DEMO_SCREEN_TOKEN,
+      screen_token: createHash('sha256').update(DEMO_SCREEN_TOKEN).digest('hex'),
       created_at: now,
       updated_at: now,
     })

@@ -370,6 +370,11 @@ export const invalidReasons = {
   },
   unknownBundleClass: { 'zh-CN': '没有这个一件事分类', en: 'no such bundle class' },
   unknownSampleFile: { 'zh-CN': '没有这个样表文件', en: 'no such sample file' },
+  // 大厅 and 自助终端 (issue 15, services/hall)
+  notServedHere: {
+    'zh-CN': '本大厅没有办理该事项的窗口，请到其他大厅或咨询工作人员',
+    en: 'no window of this hall handles it: try another hall or ask the staff',
+  },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type InvalidReason = keyof typeof invalidReasons;

@@ -24,22 +24,11 @@ where "id" = $2;
 
 select
   "r"."id",
-  "r"."name",
-  "r"."gender",
-  "r"."birth_date",
-  "r"."phone_enc",
-  "r"."phone_masked",
-  "r"."relation",
-  "hh"."address",
-  "p"."path",
-  "head"."name" as "head_name"
+  "r"."name"
 from "residents" as "r"
-inner join "households" as "hh" on "hh"."place_id" = "r"."household_id"
-inner join "places" as "p" on "p"."id" = "r"."household_id"
-left join "residents" as "head" on "head"."household_id" = "r"."household_id" and "head"."relation" = $1 and "head"."status" = $2
-where "r"."tenant_id" = $3
-  and "r"."id_number_hash" = $4
-  and "r"."status" = $5;
+where "r"."tenant_id" = $1
+  and "r"."id_number_hash" = $2
+  and "r"."status" = $3;
 
 -- services.kiosk.ticketLabel
 

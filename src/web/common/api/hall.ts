@@ -3,12 +3,14 @@ import type { z } from '@hono/zod-openapi';
 import type {
   AppointmentSchema,
   CalledSchema,
+  HallCreatedSchema,
   HallSchema,
   KioskCreatedSchema,
   KioskSchema,
   PublicHallSchema,
   QueueSchema,
   ScreenSchema,
+  ScreenTokenSchema,
   SlotSchema,
   TakenTicketSchema,
   TicketSchema,
@@ -19,6 +21,8 @@ import type { TicketAction } from '../../../shared/hall';
 import { http } from '../http';
 
 export type Hall = z.infer<typeof HallSchema>;
+export type HallCreated = z.infer<typeof HallCreatedSchema>;
+export type ScreenToken = z.infer<typeof ScreenTokenSchema>;
 export type PublicHall = z.infer<typeof PublicHallSchema>;
 export type HallWindow = z.infer<typeof WindowSchema>;
 export type Slot = z.infer<typeof SlotSchema>;
@@ -44,7 +48,9 @@ export const hallApi = {
     address?: string;
     slotCapacity: number;
     openHalfDays: string[];
-  }) => http.post<Hall>(`${base}/halls`, body),
+  }) => http.post<HallCreated>(`${base}/halls`, body),
+  /** A new call-screen token, shown once; the old link stops working. */
+  renewScreenToken: (id: string) => http.post<ScreenToken>(`${base}/halls/${id}/screen-token`, {}),
   updateHall: (
     id: string,
     body: Partial<{ name: string; address: string; slotCapacity: number; openHalfDays: string[] }>,

@@ -29,6 +29,9 @@ export default {
     title: 'Check and complete your form',
     fromRegistry: 'From the registry',
     bringToWindow: 'Hand in at the window',
+    byHand: 'Write it by hand on the printed form, or the window staff will fill it in',
+    privacy:
+      'To protect your details this kiosk fills in only your name, ID number, gender and birth date; write your phone, address and household on the printed form, or give them at the window.',
     required: 'required',
     print: 'Print the form and take a number',
     printing: 'Printing…',

@@ -30,6 +30,9 @@ export default {
     title: '请核对并填写申请表',
     fromRegistry: '已从登记信息带出',
     bringToWindow: '请到窗口提交',
+    byHand: '打印后请在表上手写，或到窗口由工作人员填写',
+    privacy:
+      '为保护您的信息，本机只带出姓名、身份证号、性别和出生日期；联系电话、住址、户主等请在打印的表上手写，或到窗口填写。',
     required: '必填',
     print: '打印申请表并取号',
     printing: '正在打印…',

@@ -9,7 +9,7 @@ import { newId } from '../../../platform/ids.js';
 import type { PiiCipher } from '../../../platform/pii.js';
 import type { Actor } from '../../../platform/policy.js';
 import { loadCatalogueNames as catalogueNames } from '../catalogue/index.js';
-import { assertMayRunHall } from './policy.js';
+import { assertMayActOnAppointment, assertMayRunHall } from './policy.js';
 import { presentAppointment, presentTicket } from './present.js';
 import { checkedService, presentTaken, takeTicket, type QueueDeps } from './queue.js';
 import * as repo from './repository.js';
@@ -65,7 +65,7 @@ async function slots(deps: AppointmentDeps, hallId: string) {
 /** 预约: a logged-in resident books a half-day for an item or bundle; the slot's capacity is never passed. */
 async function book(deps: AppointmentDeps, actor: Actor, input: AppointmentInputT) {
   const hall = await hallOrNotFound(deps.db, input.hallId);
-  const service = await checkedService(deps.db, hall.tenant_id, input, true);
+  const service = await checkedService(deps.db, hall, input, true);
   const phone = normalizePhone(input.phone);
   if (!phone) throw new AppError('RESIDENT_PHONE_INVALID');
   const now = deps.clock.now();
@@ -153,8 +153,7 @@ async function act(deps: AppointmentDeps, actor: Actor, id: string, action: 'can
     const appointment = await repo.lockAppointment(trx, id);
     if (!appointment) throw new AppError('NOT_FOUND');
     const hall = (await repo.findHall(trx, appointment.hall_id))!;
-    const own = appointment.user_id !== null && appointment.user_id === actor.userId;
-    if (!(own && action === 'cancel')) assertMayRunHall(actor, hall);
+    assertMayActOnAppointment(actor, hall, appointment, action);
     if (appointment.state !== 'booked') throw new AppError('ACTION_NOT_ALLOWED', { state: appointment.state, action });
     const now = deps.clock.now();
     if (action === 'arrive' && appointment.day !== chinaDay(now))
@@ -213,7 +212,7 @@ async function takeOnPhone(
   const now = deps.clock.now();
   const today = chinaDay(now);
   if (!halfDays.some((h) => isOpen(hall, today, h))) throw new AppError('HALL_CLOSED_TODAY');
-  const service = await checkedService(deps.db, hall.tenant_id, input, false);
+  const service = await checkedService(deps.db, hall, input, false);
   return deps.db.transaction().execute(async (trx) => {
     if (actor.userId) await repo.lockUser(trx, actor.userId);
     const waiting = (await repo.myTickets(trx, actor.userId ?? '', today)).find(

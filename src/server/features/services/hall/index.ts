@@ -1,7 +1,7 @@
 // What other areas may import from the hall: taking a ticket, the kiosk token's hash.
 export { findHall } from './repository.js';
 export { checkedService, presentTaken, takeTicket } from './queue.js';
-export { hashKioskToken } from './service.js';
+export { hashKioskToken } from './tokens.js';
 export { createHallService } from './service.js';
 export { createQueueService } from './queue.js';
 export { createAppointmentService } from './appointments.js';

@@ -20,6 +20,7 @@ import {
 import { ticketTransition } from './lifecycle.js';
 import { assertMayRunHall } from './policy.js';
 import { presentTicket } from './present.js';
+import { hashScreenToken } from './tokens.js';
 import * as repo from './repository.js';
 
 // 取号 and 叫号: queue tickets of a hall's day, taken at the kiosk, on the phone, at the window or on
@@ -34,24 +35,33 @@ export interface QueueDeps {
 /** Minutes one ticket takes at a window when the day has no finished ticket to measure yet. */
 const DEFAULT_SERVE_MINUTES = 5;
 
-/** The item or bundle a ticket or appointment is for: one of them (or neither for a ticket), of the hall's county. */
+/**
+ * The item or bundle a ticket or appointment is for: one of them (or neither for a ticket), of the
+ * hall's county, and served here — when the hall has active windows, one of them serves everything or
+ * lists it (a ticket no window can call would wait for ever): else 400 `notServedHere`.
+ */
 export async function checkedService(
   db: Executor,
-  tenantId: string,
+  hall: { id: string; tenant_id: string },
   choice: { itemId?: string; bundleId?: string },
   required: boolean,
 ): Promise<{ itemId: string | null; bundleId: string | null }> {
   if (choice.itemId && choice.bundleId) throw invalid('bundleId', 'required');
+  let service: { itemId: string | null; bundleId: string | null };
   if (choice.itemId) {
-    if (!(await loadItemForApplication(db, tenantId, choice.itemId))) throw invalid('itemId', 'notFound');
-    return { itemId: choice.itemId, bundleId: null };
+    if (!(await loadItemForApplication(db, hall.tenant_id, choice.itemId))) throw invalid('itemId', 'notFound');
+    service = { itemId: choice.itemId, bundleId: null };
+  } else if (choice.bundleId) {
+    if (!(await loadBundleForApplication(db, hall.tenant_id, choice.bundleId))) throw invalid('bundleId', 'notFound');
+    service = { itemId: null, bundleId: choice.bundleId };
+  } else {
+    if (required) throw invalid('itemId', 'required');
+    return { itemId: null, bundleId: null };
   }
-  if (choice.bundleId) {
-    if (!(await loadBundleForApplication(db, tenantId, choice.bundleId))) throw invalid('bundleId', 'notFound');
-    return { itemId: null, bundleId: choice.bundleId };
-  }
-  if (required) throw invalid('itemId', 'required');
-  return { itemId: null, bundleId: null };
+  const active = (await repo.listWindows(db, hall.id)).filter((w) => w.active);
+  if (active.length > 0 && !active.some((w) => servesAll(w) || listsIt(w, service)))
+    throw invalid(service.itemId ? 'itemId' : 'bundleId', 'notServedHere');
+  return service;
 }
 
 /** Window `w` has a list and the item or bundle is on it. */
@@ -163,7 +173,7 @@ async function takeAtWindow(
 ) {
   return deps.db.transaction().execute(async (trx) => {
     const hall = await hallInScope(trx, actor, hallId);
-    const service = await checkedService(trx, hall.tenant_id, choice, false);
+    const service = await checkedService(trx, hall, choice, false);
     const now = deps.clock.now();
     const ticket = await takeTicket(trx, now, hall, { ...service, source: 'window', userId: null });
     await recordAudit(
@@ -285,7 +295,7 @@ async function stats(deps: QueueDeps, actor: Actor, hallId: string, range: { fro
 
 /** The call screen on the hall's TV: the latest calls (ticket and window labels only) and the waiting count. */
 async function screen(deps: QueueDeps, token: string) {
-  const hall = await repo.hallByScreenToken(deps.db, token);
+  const hall = await repo.hallByScreenToken(deps.db, hashScreenToken(token));
   if (!hall) throw new AppError('NOT_FOUND');
   const day = chinaDay(deps.clock.now());
   const calls = await repo.recentCalls(deps.db, hall.id, day, 8);

@@ -26,8 +26,9 @@ export function findHall(db: Executor, id: string) {
   return db.selectFrom('service_halls').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export function hallByScreenToken(db: Executor, token: string) {
-  return db.selectFrom('service_halls').selectAll().where('screen_token', '=', token).executeTakeFirst();
+/** The hall of a call-screen token, by the token's hash (the column keeps only the hash). */
+export function hallByScreenToken(db: Executor, tokenHash: string) {
+  return db.selectFrom('service_halls').selectAll().where('screen_token', '=', tokenHash).executeTakeFirst();
 }
 
 /** The halls in the scope, with the name of their place. */

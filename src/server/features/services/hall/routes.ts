@@ -12,6 +12,7 @@ import {
   HallId,
   HallInput,
   HallPatch,
+  HallCreatedSchema,
   HallSchema,
   HallServicesSchema,
   KioskCreatedSchema,
@@ -23,6 +24,7 @@ import {
   RangeQuery,
   ScreenParams,
   ScreenSchema,
+  ScreenTokenSchema,
   SlotSchema,
   TakenTicketSchema,
   TicketActionParams,
@@ -57,15 +59,23 @@ const r = {
     method: 'post',
     path: `${base}/halls`,
     tags,
-    summary: 'Open a hall at a street or community',
+    summary: 'Open a hall at a street or community (the call-screen token is shown this once)',
     request: json(HallInput),
-    responses: { 201: jsonContent(HallSchema), ...errorResponses },
+    responses: { 201: jsonContent(HallCreatedSchema), ...errorResponses },
+  }),
+  renewScreenToken: authRoute({
+    method: 'post',
+    path: `${base}/halls/{id}/screen-token`,
+    tags,
+    summary: 'A new call-screen token, shown once (the old link stops working)',
+    request: { params: HallId },
+    responses: { 200: jsonContent(ScreenTokenSchema), ...errorResponses },
   }),
   hall: authRoute({
     method: 'get',
     path: `${base}/halls/{id}`,
     tags,
-    summary: 'One hall (with its call-screen token)',
+    summary: 'One hall',
     request: { params: HallId },
     responses: { 200: jsonContent(HallSchema), ...errorResponses },
   }),
@@ -266,6 +276,9 @@ export function hallRoutes(
   return createRouter()
     .openapi(r.halls, async (c) => c.json({ items: await halls.listHalls(actorOf(c)) }, 200))
     .openapi(r.createHall, async (c) => c.json(await halls.createHall(actorOf(c), c.req.valid('json')), 201))
+    .openapi(r.renewScreenToken, async (c) =>
+      c.json(await halls.renewScreenToken(actorOf(c), c.req.valid('param').id), 200),
+    )
     .openapi(r.hall, async (c) => c.json(await halls.getHall(actorOf(c), c.req.valid('param').id), 200))
     .openapi(r.updateHall, async (c) =>
       c.json(await halls.updateHall(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),

@@ -77,10 +77,12 @@ export const HallSchema = z
     address: z.string(),
     slotCapacity: z.number(),
     openHalfDays: z.array(z.string()),
-    /** Staff only: the call screen's link carries it. */
-    screenToken: z.string(),
   })
   .openapi('ServiceHall');
+
+/** The call screen's token, shown once: when the hall is made and each time it is renewed (only its hash is kept). */
+export const ScreenTokenSchema = z.object({ screenToken: z.string() });
+export const HallCreatedSchema = HallSchema.extend(ScreenTokenSchema.shape).openapi('ServiceHallCreated');
 
 export const PublicHallSchema = z.object({
   id: z.string(),

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { recordAudit } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
@@ -12,6 +11,7 @@ import { loadCatalogueNames as catalogueNames, loadOfferedCatalogue } from '../c
 import { assertMayRunHall, hallsShownTo } from './policy.js';
 import { presentKiosk, presentWindow } from './present.js';
 import * as repo from './repository.js';
+import { hashKioskToken, hashScreenToken } from './tokens.js';
 import type { HallInputT, HallPatchT, WindowInputT, WindowPatchT } from './schemas.js';
 
 // 一站式大厅, set up by the window staff of its place: the hall, its windows and the kiosks in it.
@@ -21,8 +21,7 @@ export interface HallDeps {
   clock: Clock;
 }
 
-/** Only the SHA-256 of a kiosk's token is kept. */
-export const hashKioskToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+export { hashKioskToken } from './tokens.js';
 
 type HallRow = Selectable<ServiceHallsTable> & { place_name: string; place_code: string };
 const presentHall = (h: HallRow) => ({
@@ -33,7 +32,6 @@ const presentHall = (h: HallRow) => ({
   address: h.address,
   slotCapacity: h.slot_capacity,
   openHalfDays: h.open_half_days,
-  screenToken: h.screen_token,
 });
 
 async function hallInScope(db: Db, actor: Actor, id: string) {
@@ -56,6 +54,7 @@ async function createHall(deps: HallDeps, actor: Actor, input: HallInputT) {
   if (place.kind !== 'street' && place.kind !== 'community') throw new AppError('HALL_PLACE_INVALID');
   const now = deps.clock.now();
   const id = newId();
+  const screenToken = randomToken(24);
   await deps.db.transaction().execute(async (trx) => {
     await repo.insertHall(trx, {
       id,
@@ -66,7 +65,7 @@ async function createHall(deps: HallDeps, actor: Actor, input: HallInputT) {
       address: input.address,
       slot_capacity: input.slotCapacity,
       open_half_days: [...new Set(input.openHalfDays)],
-      screen_token: randomToken(24),
+      screen_token: hashScreenToken(screenToken),
       created_at: now,
       updated_at: now,
     });
@@ -83,7 +82,25 @@ async function createHall(deps: HallDeps, actor: Actor, input: HallInputT) {
       now,
     );
   });
-  return hallView(deps.db, actor, id);
+  // The call screen's token is shown this once (and on each renewal); only its hash is kept.
+  return { ...(await hallView(deps.db, actor, id)), screenToken };
+}
+
+/** 重新生成叫号屏地址: a new call-screen token, shown once; the old link stops working. */
+async function renewScreenToken(deps: HallDeps, actor: Actor, id: string) {
+  const hall = await hallInScope(deps.db, actor, id);
+  const screenToken = randomToken(24);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await repo.updateHall(trx, id, { screen_token: hashScreenToken(screenToken), updated_at: now });
+    await recordAudit(
+      trx,
+      actor,
+      { action: 'hall.screen-token.renew', entityType: 'service_hall', entityId: id, tenantId: hall.tenant_id },
+      now,
+    );
+  });
+  return { screenToken };
 }
 
 async function updateHall(deps: HallDeps, actor: Actor, id: string, patch: HallPatchT) {
@@ -255,6 +272,7 @@ export function createHallService(deps: HallDeps) {
     getHall: (actor: Actor, id: string) => hallView(deps.db, actor, id),
     createHall: (actor: Actor, input: HallInputT) => createHall(deps, actor, input),
     updateHall: (actor: Actor, id: string, patch: HallPatchT) => updateHall(deps, actor, id, patch),
+    renewScreenToken: (actor: Actor, id: string) => renewScreenToken(deps, actor, id),
     listWindows: async (actor: Actor, hallId: string) => {
       await hallInScope(deps.db, actor, hallId);
       return (await repo.listWindows(deps.db, hallId)).map(presentWindow);

@@ -17,30 +17,12 @@ export async function touchKiosk(db: Executor, id: string, now: Date) {
   await db.updateTable('service_kiosks').set({ last_seen_at: now }).where('id', '=', id).execute();
 }
 
-/** The active resident of the county with this ID number (by its keyed hash), with household and head. */
+/** The active resident of the county with this ID number (by its keyed hash): name only — the kiosk
+ * cannot tell who typed the number, so it reads nothing of the registry it may not print. */
 export function residentByIdHash(db: Executor, tenantId: string, idHash: string) {
   return db
     .selectFrom('residents as r')
-    .innerJoin('households as hh', 'hh.place_id', 'r.household_id')
-    .innerJoin('places as p', 'p.id', 'r.household_id')
-    .leftJoin('residents as head', (j) =>
-      j
-        .onRef('head.household_id', '=', 'r.household_id')
-        .on('head.relation', '=', 'head')
-        .on('head.status', '=', 'active'),
-    )
-    .select([
-      'r.id',
-      'r.name',
-      'r.gender',
-      'r.birth_date',
-      'r.phone_enc',
-      'r.phone_masked',
-      'r.relation',
-      'hh.address',
-      'p.path',
-      'head.name as head_name',
-    ])
+    .select(['r.id', 'r.name'])
     .where('r.tenant_id', '=', tenantId)
     .where('r.id_number_hash', '=', idHash)
     .where('r.status', '=', 'active')

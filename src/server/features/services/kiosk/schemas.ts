@@ -28,7 +28,8 @@ export const KioskPersonSchema = z.object({
   nameMasked: z.string(),
   /** Registry values as the screen shows them (masked where personal); the keys are prefill keys. */
   shown: z.record(z.string(), z.string()),
-  /** The prefill keys the registry has a value for: the form does not ask for them. */
+  /** The prefill keys the kiosk fills (name, ID number, gender, birth date): the form does not ask for them.
+   * Phone, address and household are never given: written by hand on the printed form or at the window. */
   prefilled: z.array(z.string()),
 });
 

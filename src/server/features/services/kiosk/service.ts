@@ -1,6 +1,5 @@
 import { chinaDay } from '../../../../shared/hall.js';
-import { maskIdNumber, maskPhone, parseIdNumber } from '../../../../shared/identity.js';
-import { relationLabels } from '../../../../shared/people-labels.js';
+import { maskIdNumber, parseIdNumber } from '../../../../shared/identity.js';
 import {
   answerProblems,
   type FormAnswers,
@@ -58,10 +57,6 @@ const maskName = (name: string) => {
   const chars = [...name];
   return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
 };
-const maskAddress = (address: string) => {
-  const chars = [...address];
-  return chars.length <= 6 ? address : chars.slice(0, 6).join('') + '****';
-};
 
 /** The kiosk of a token; a missing, unknown or revoked token is 401 KIOSK_TOKEN_INVALID. */
 async function authenticate(
@@ -91,7 +86,16 @@ function validId(idNumber: string) {
   return parsed.info;
 }
 
-/** The registry data of a person (full values) by prefill key; from the ID number alone when not registered. */
+/**
+ * What the kiosk pre-fills. It cannot tell who typed the ID number, so it gives back only what the
+ * number itself says (ID number, gender, birth date) and the name the person reads on their own card:
+ * never the registry's phone, address or household — those the person writes on the printed form
+ * (blank lines) or the window fills in.
+ */
+export const KIOSK_PREFILLS = ['name', 'id_number', 'gender', 'birth_date'] as const satisfies readonly PrefillKey[];
+const kioskPrefills = new Set<string>(KIOSK_PREFILLS);
+
+/** The registry data the kiosk may use (full values) by prefill key; from the ID number alone when not registered. */
 async function registryOf(deps: KioskDeps, trx: Executor, kiosk: Kiosk, idNumber: string) {
   const info = validId(idNumber);
   const found = await repo.residentByIdHash(trx, kiosk.tenantId, deps.pii.lookupHash(info.normalized));
@@ -100,14 +104,7 @@ async function registryOf(deps: KioskDeps, trx: Executor, kiosk: Kiosk, idNumber
     gender: info.gender === 'male' ? '男' : '女',
     birth_date: info.birthDate,
   };
-  if (found) {
-    values.name = found.name;
-    if (found.phone_enc) values.phone = deps.pii.decrypt(found.phone_enc);
-    if (found.address) values.address = found.address;
-    if (found.head_name) values.household_head = found.head_name;
-    if (found.relation)
-      values.relation_to_head = relationLabels[found.relation as keyof typeof relationLabels] ?? found.relation;
-  }
+  if (found) values.name = found.name;
   return { info, found, values };
 }
 
@@ -146,10 +143,6 @@ async function lookup(deps: KioskDeps, kiosk: Kiosk, idNumber: string) {
     id_number: maskIdNumber(v.id_number!),
     gender: v.gender!,
     birth_date: `${v.birth_date!.slice(0, 4)}年`,
-    ...(v.phone ? { phone: maskPhone(v.phone) } : {}),
-    ...(v.address ? { address: maskAddress(v.address) } : {}),
-    ...(v.household_head ? { household_head: maskName(v.household_head) } : {}),
-    ...(v.relation_to_head ? { relation_to_head: v.relation_to_head } : {}),
   };
   return { nameMasked: shown.name!, shown, prefilled: Object.keys(v) };
 }
@@ -194,8 +187,12 @@ function filledAnswers(
   const answers: FormAnswers = {};
   for (const [k, v] of Object.entries(given)) answers[k] = v as FormAnswers[string];
   for (const f of form.fields) if (f.prefill && values[f.prefill]) answers[f.key] = values[f.prefill]!;
+  // Files are brought to the window; registry data the kiosk does not give (phone, address, household)
+  // is written by hand on the printed form or at the window: neither is asked for here.
   const atKiosk: FormDefinition = {
-    fields: form.fields.map((f) => (f.kind === 'file' ? { ...f, required: false } : f)),
+    fields: form.fields.map((f) =>
+      f.kind === 'file' || (f.prefill && !kioskPrefills.has(f.prefill)) ? { ...f, required: false } : f,
+    ),
   };
   return { answers, problems: answerProblems(atKiosk, answers) };
 }
@@ -206,7 +203,7 @@ async function print(
   kiosk: Kiosk,
   input: { idNumber: string; itemId?: string; bundleId?: string; answers: Record<string, unknown>; ticketId?: string },
 ) {
-  const choice = await checkedService(deps.db, kiosk.tenantId, input, true);
+  const choice = await checkedService(deps.db, { id: kiosk.hallId, tenant_id: kiosk.tenantId }, input, true);
   const service = await serviceForm(
     deps,
     kiosk.tenantId,
@@ -237,7 +234,7 @@ async function print(
     title: service.name,
     place: kiosk.hallName,
     ticketLabel,
-    applicant: { name: name || '＿＿＿＿', idNumber: reg.info.normalized, phone: reg.values.phone ?? null },
+    applicant: { name: name || '＿＿＿＿', idNumber: reg.info.normalized, phone: null },
     form: service.form,
     answers,
     materials: service.materials,
@@ -247,7 +244,7 @@ async function print(
 
 /** 取号 at the kiosk, for an item or bundle (or none). */
 async function ticket(deps: KioskDeps, kiosk: Kiosk, input: { itemId?: string; bundleId?: string }) {
-  const service = await checkedService(deps.db, kiosk.tenantId, input, false);
+  const service = await checkedService(deps.db, { id: kiosk.hallId, tenant_id: kiosk.tenantId }, input, false);
   return deps.db.transaction().execute(async (trx) => {
     const hall = (await findHall(trx, kiosk.hallId))!;
     const now = deps.clock.now();

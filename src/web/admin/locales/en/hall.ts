@@ -15,6 +15,11 @@ export default {
   saved: 'Saved',
   screenLink: 'Call screen link',
   screenHint: 'Open it in the browser of the hall’s TV (no login; keep it inside the hall)',
+  screenOnce: 'This link is shown this once: copy it to the hall’s TV now',
+  screenHidden:
+    'For safety the call-screen link is shown once, when the hall is made or the link renewed. Lost it? Renew it.',
+  screenRenew: 'Renew',
+  screenRenewConfirm: 'The old call-screen link stops working at once; open the new one on the hall’s TV. Go on?',
   kioskLink: 'Kiosk link',
   windows: 'Windows',
   addWindow: 'Add window',
