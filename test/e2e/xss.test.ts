@@ -263,15 +263,23 @@ async function visit(role: Role, url: string, { ready, shows = [], then }: Visit
   if (made.length) role.problems.push(`${url}: elements made from text: ${made.join(' | ')}`);
 }
 
-/** Moves the mouse down a chart until its tooltip shows one of the texts. */
+/**
+ * Moves the mouse down a chart until its tooltip shows one of the texts. On a busy machine the chart
+ * may draw its tooltip a frame late or the page may still move (cards above it load), so each step
+ * waits for a frame, and the sweep is made again with the chart's box measured anew.
+ */
 async function hoverChartUntil(page: Page, testid: string, texts: string[]) {
   const chart = page.getByTestId(testid);
-  await chart.scrollIntoViewIfNeeded();
-  const box = (await chart.boundingBox())!;
-  for (let y = box.y + 4; y < box.y + box.height; y += 6) {
-    await page.mouse.move(box.x + box.width * 0.6, y);
-    const shown = await chart.innerText();
-    if (texts.some((text) => shown.includes(text))) return;
+  for (let sweep = 0; sweep < 3; sweep++) {
+    await chart.scrollIntoViewIfNeeded();
+    const box = (await chart.boundingBox())!;
+    for (let y = box.y + 4; y < box.y + box.height; y += 6) {
+      await page.mouse.move(box.x + box.width * 0.6, y);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+      const shown = await chart.innerText();
+      if (texts.some((text) => shown.includes(text))) return;
+    }
+    await page.mouse.move(0, 0);
   }
   throw new Error(`no tooltip on ${testid} showed ${texts.join(' / ')}`);
 }
