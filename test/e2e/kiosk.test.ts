@@ -104,8 +104,9 @@ describe('自助服务终端 — the kiosk at 1080×1920', () => {
     const errors = watchErrors(page);
     await page.clock.install();
     await page.goto(`${server.baseUrl}/kiosk`);
+    // Staff type the token on a keyboard and press Enter, as they would (the button does the same).
     await page.getByTestId('kiosk-token').fill(token);
-    await page.getByTestId('kiosk-save').click();
+    await page.getByTestId('kiosk-token').press('Enter');
     await page.getByTestId('step-id').waitFor();
     await screenshot(page, 'kiosk-id');
 

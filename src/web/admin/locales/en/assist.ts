@@ -105,7 +105,7 @@ export const numbers: typeof zhNumbers = {
     applications: 'Applications',
     completed: 'Decided',
     onTimeRate: 'On time',
-    avgHandlingDays: 'Avg. handling',
+    avgHandlingDays: 'Avg. handling (working days)',
     oneVisitRate: 'At most one visit',
     rated: 'Rated',
     satisfactionRate: 'Satisfied',

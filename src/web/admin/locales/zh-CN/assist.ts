@@ -102,7 +102,7 @@ export const numbers = {
     applications: '申请量',
     completed: '办结量',
     onTimeRate: '按期办结率',
-    avgHandlingDays: '平均办理时长',
+    avgHandlingDays: '平均办理时长（工作日）',
     oneVisitRate: '最多跑一次',
     rated: '评价数',
     satisfactionRate: '满意率',
