@@ -19,7 +19,7 @@ import {
 } from './lifecycle.js';
 import { smsApplicant } from './notices.js';
 import { applicationPartiesOf, reviewsPart } from './policy.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 import type { ApplicationActionInputT } from './schemas.js';
 import { recordEvent, type ApplicationRow } from './timeline.js';
 import { checkHandIn } from './validate.js';

@@ -10,7 +10,7 @@ import type { ApplicationsDeps } from './deps.js';
 import { smsApplicant } from './notices.js';
 import { mayEnterFor } from './policy.js';
 import { loadBundleForApplication, loadItemForApplication, type ItemForApplication } from '../catalogue/index.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 import type { ApplyInputT } from './schemas.js';
 import { recordEvent } from './timeline.js';
 import { checkHandIn } from './validate.js';

@@ -11,7 +11,7 @@ import {
 import type { NoticeDeps } from '../../../platform/notify/recipients.js';
 import { partAfterSupplement } from './lifecycle.js';
 import { partAlarm, REVIEW_CLOCK } from './jobs.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 
 // Each part's working-day clock (承诺时限): started when the window accepts, paused while the
 // application waits for 补正, moved on by the business time the pause took when it resumes, stopped

@@ -4,7 +4,7 @@ import { defineDeadlineJob, shanghaiMinute, type DeadlineAlarm } from '../../../
 import type { JobDefinition } from '../../../platform/jobs.js';
 import { smsUsers, superiorUserIds, type NoticeDeps } from '../../../platform/notify/recipients.js';
 import { clockRunsIn, type PartState } from './lifecycle.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 import { iso, recordEvent } from './timeline.js';
 
 // 限时督办 of a part (承诺时限): yellow at 80 % of its working-day time, red at the deadline. Yellow

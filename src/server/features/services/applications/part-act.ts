@@ -13,7 +13,7 @@ import {
   type RequestedPartAction,
 } from './lifecycle.js';
 import { partPartiesOf } from './policy.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 import type { PartActionInputT } from './schemas.js';
 import { recordEvent } from './timeline.js';
 

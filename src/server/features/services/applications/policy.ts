@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import { can, departmentsWith, placeScopePaths, type Actor } from '../../../platform/policy.js';
 import { isUnder, scopeOf, type Scope } from '../../../platform/scope.js';
 import type { ApplicationParty, PartParty } from './lifecycle.js';
-import type { PartListFilter } from './repository/index.js';
+import type { PartListFilter } from './repository.js';
 
 // Who may do what with an application (办件). The window (services:window over the application's
 // place) pre-checks, accepts and hands out; each part is reviewed by its handler: the members of its

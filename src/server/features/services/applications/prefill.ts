@@ -4,7 +4,7 @@ import type { PrefillKey } from '../../../../shared/service-forms.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/policy.js';
 import type { ApplicationsDeps } from './deps.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 
 // 预填: the resident's own registry data for the phone form — only when the registry record of the ID
 // number they type carries the phone their account logged in with, so nobody reads another's record.

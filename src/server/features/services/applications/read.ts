@@ -22,7 +22,7 @@ import {
   reviewsPart,
 } from './policy.js';
 import { loadItemVersion } from '../catalogue/index.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 import { renderApplicationForm } from '../form-pdf.js';
 import { shanghaiDate } from '../../../platform/deadlines.js';
 import { iso } from './timeline.js';

@@ -1,6 +1,6 @@
 import type { SqlSamples } from '../../../platform/db/sql-samples.js';
 import type { Scope } from '../../../platform/scope.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 
 // One sample call per query (src/server/queries/services.applications.sql is compiled from these).
 

@@ -3,7 +3,7 @@ import type { Executor } from '../../../platform/audit.js';
 import type { ServiceApplicationsTable } from '../../../platform/db/schema-services.js';
 import { newId } from '../../../platform/ids.js';
 import type { Actor } from '../../../platform/policy.js';
-import * as repo from './repository/index.js';
+import * as repo from './repository.js';
 
 // The timeline of an application (办件进度), as the resident and the staff read it.
 

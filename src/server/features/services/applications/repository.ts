@@ -1,12 +1,12 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
-import type { Executor } from '../../../../platform/audit.js';
+import type { Executor } from '../../../platform/audit.js';
 import type {
   ServiceApplicationEventsTable,
   ServiceApplicationPartsTable,
   ServiceApplicationsTable,
-} from '../../../../platform/db/schema-services.js';
-import { inScope, pathAbove, pathUnderAny, type Scope } from '../../../../platform/scope.js';
-import type { ApplicationState, PartState } from '../../../../../shared/services.js';
+} from '../../../platform/db/schema-services.js';
+import { inScope, pathAbove, pathUnderAny, type Scope } from '../../../platform/scope.js';
+import type { ApplicationState, PartState } from '../../../../shared/services.js';
 
 // Every query of applications (办件). Lists are filtered by the caller's scope through
 // platform/scope.ts only; the catalogue is read through its index.ts (loadItemForApplication …).
