@@ -53,6 +53,13 @@ import { numbersRoutes, createNumbersService } from './features/services/numbers
 import { catalogueRoutes, createCatalogueService } from './features/services/catalogue/index.js';
 import { hallApi } from './features/services/hall/index.js';
 import { kioskApi } from './features/services/kiosk/index.js';
+import { volunteersApi } from './features/community/volunteers/index.js';
+import { wishesApi } from './features/community/wishes/index.js';
+import { shopApi } from './features/community/shop/index.js';
+import { roomsApi } from './features/community/rooms/index.js';
+import { stewardsApi } from './features/community/stewards/index.js';
+import { unitsApi } from './features/community/units/index.js';
+import { canteenApi } from './features/community/canteen/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -108,6 +115,14 @@ export function buildApi(deps: AppDeps) {
   api.route('/', catalogueRoutes(createCatalogueService(deps)));
   api.route('/', hallApi(deps));
   api.route('/', kioskApi(deps));
+  // 邻里生活 (issue 16)
+  api.route('/', volunteersApi(deps));
+  api.route('/', wishesApi(deps));
+  api.route('/', shopApi(deps));
+  api.route('/', roomsApi(deps));
+  api.route('/', stewardsApi(deps));
+  api.route('/', unitsApi(deps));
+  api.route('/', canteenApi(deps));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

@@ -11,6 +11,8 @@ export const roles = [
   'mediator',
   'volunteer',
   'steward',
+  'unit_liaison',
+  'canteen_operator',
   'resident',
 ] as const;
 export type Role = (typeof roles)[number];
@@ -26,6 +28,8 @@ export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
   mediator: { 'zh-CN': '人民调解员', en: 'Mediator' },
   volunteer: { 'zh-CN': '志愿者', en: 'Volunteer' },
   steward: { 'zh-CN': '楼门管家', en: 'Stairwell steward' },
+  unit_liaison: { 'zh-CN': '共建单位联络员', en: 'Co-building unit liaison' },
+  canteen_operator: { 'zh-CN': '助餐点操作员', en: 'Canteen operator' },
   resident: { 'zh-CN': '居民', en: 'Resident' },
 };
 
@@ -69,6 +73,14 @@ export const permissions = [
   'services:window', // 窗口: enter (代办), pre-check, accept and hand out applications; the hall's windows, queue and kiosks
   'services:review', // 审核: review the parts of applications handled by one's community, street or department
   'services:assist', // 救助顾问: adviser teams, visits and help for residents in hardship
+  // Community life (issue 16). Joining in (signing up, claiming a wish, spending points) needs no
+  // permission: any logged-in person does it in their own name; these are the jobs and the oversight.
+  'community:read', // 邻里生活: activities, wishes, points, rooms, stewards, units and canteens in scope
+  'community:manage', // run it: teams, activities, posts, wish review, rooms, the points shop, steward selection and evaluation, units' agreements, canteens
+  'wishes:post', // 代发微心愿: post a wish for a resident in need (grid workers, stewards)
+  'stewards:duty', // 楼门管家: the steward's building, checklist and the opinions collected
+  'units:liaise', // 共建单位联络员: the unit's agreement, lists and its in-service party members' records
+  'canteen:serve', // 助餐: record meals at a canteen (its tablet)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -113,6 +125,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'services:window',
     'services:review',
     'services:assist',
+    'community:read',
+    'community:manage',
+    'wishes:post',
+    'canteen:serve',
   ],
   street_officer: [
     ...staffRead,
@@ -129,6 +145,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'services:window',
     'services:review',
     'services:assist',
+    'community:read',
+    'community:manage',
+    'wishes:post',
+    'canteen:serve',
   ],
   community_worker: [
     ...staffRead,
@@ -144,8 +164,21 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'services:window',
     'services:review',
     'services:assist',
+    'community:read',
+    'community:manage',
+    'wishes:post',
+    'canteen:serve',
   ],
-  grid_worker: [...staffRead, ...registry, 'visits:write', 'cases:read', 'cases:intake', 'cases:handle'],
+  grid_worker: [
+    ...staffRead,
+    ...registry,
+    'visits:write',
+    'cases:read',
+    'cases:intake',
+    'cases:handle',
+    'community:read',
+    'wishes:post',
+  ],
   department_receiver: [
     ...staffRead,
     'cases:handle',
@@ -168,7 +201,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   mediator: [...staffRead, 'disputes:read', 'disputes:write', 'files:write'],
   // A volunteer works the cases sent to their team (上门服务) and photographs the result.
   volunteer: ['places:read', 'cases:handle', 'files:write'],
-  steward: ['places:read', 'households:read'],
+  // 楼门管家: their building's households (as much as the role may see), its checklist and opinions;
+  // an opinion becomes a case (cases:intake) and a wish can be posted for an elder of the building.
+  steward: ['places:read', 'households:read', 'files:write', 'cases:intake', 'wishes:post', 'stewards:duty'],
+  // 共建单位联络员: the unit's own agreement and lists, and its members' service records — no residents' data.
+  unit_liaison: ['places:read', 'files:write', 'units:liaise'],
+  // 助餐点操作员: the canteen's tablet — who ate, with the subsidy the rules give.
+  canteen_operator: ['places:read', 'canteen:serve'],
   resident: [],
 };
 
@@ -181,7 +220,7 @@ export const isRole = (value: string): value is Role => (roles as readonly strin
 export const grantableRoles: Partial<Record<Role, readonly Role[]>> = {
   admin: roles.filter((r) => r !== 'resident'),
   street_officer: roles.filter((r) => r !== 'resident' && r !== 'admin'),
-  community_worker: ['community_worker', 'grid_worker', 'volunteer', 'steward'],
+  community_worker: ['community_worker', 'grid_worker', 'volunteer', 'steward', 'unit_liaison', 'canteen_operator'],
 };
 
 export const workPermissions: readonly Permission[] = [
@@ -190,4 +229,8 @@ export const workPermissions: readonly Permission[] = [
   'whistle:answer',
   'legal:answer',
   'duties:assign',
+  'wishes:post',
+  'stewards:duty',
+  'units:liaise',
+  'canteen:serve',
 ];

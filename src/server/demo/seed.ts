@@ -25,6 +25,7 @@ import { seedDemoTeams } from './teams.js';
 import { seedDemoCatalogue } from './services-catalogue.js';
 import { seedDemoServiceApplications } from './services-applications.js';
 import { seedDemoAssistance } from './assistance.js';
+import { seedDemoCommunityLife } from './community.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -148,7 +149,23 @@ export const demoUsers = [
     scope: '610899001001-1',
     label: '楼门管家（和平社区1号楼）',
   },
+  {
+    username: 'unit',
+    displayName: '杜志刚',
+    role: 'unit_liaison',
+    scope: '610899001001',
+    label: '共建单位联络员（县供电公司城关供电所）',
+  },
+  {
+    username: 'canteen',
+    displayName: '何春燕',
+    role: 'canteen_operator',
+    scope: '610899001001',
+    label: '助餐点操作员（和平社区老年食堂）',
+  },
   { username: 'resident', displayName: '黄玉兰', role: 'resident', scope: '610899001001', label: '居民（和平社区）' },
+  // 在职党员双报到: a party member who works at the co-building unit and lives in 和平社区.
+  { username: 'party', displayName: '冯建军', role: 'resident', scope: '610899001001', label: '在职党员（和平社区）' },
 ] as const;
 
 export async function isSeeded(db: Db): Promise<boolean> {
@@ -255,6 +272,11 @@ export async function seedDemo(
     const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
     const assistStats = await seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now });
     const hallStats = await seedDemoHall(trx, new Random(DEMO_SEED + 15), pii, now);
+    const communityStats = await seedDemoCommunityLife(
+      trx,
+      { pii, userIds, placeIds, tenantId: demoCounty.code, now },
+      DEMO_SEED + 16,
+    );
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -272,6 +294,7 @@ export async function seedDemo(
       ...serviceStats,
       ...assistStats,
       ...hallStats,
+      ...communityStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

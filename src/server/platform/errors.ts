@@ -212,6 +212,14 @@ export const errorTable = {
     'zh-CN': '终端凭证无效或已停用，请联系工作人员重新设置',
     en: 'The kiosk token is not valid or was revoked',
   },
+  // 邻里生活 (issue 16): the shared kernel. Each area adds its codes in its own block below, in order:
+  // volunteers, wishes, shop, rooms, stewards, units, canteen.
+  POINTS_INSUFFICIENT: { status: 409, 'zh-CN': '积分不足', en: 'Not enough points' },
+  HOME_COMMUNITY_REQUIRED: {
+    status: 422,
+    'zh-CN': '请先选择您所在的社区',
+    en: 'Choose your community first',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

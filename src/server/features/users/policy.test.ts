@@ -40,9 +40,16 @@ describe('who may grant which role where (users/policy.ts)', () => {
     expect(grantable(officer, `${streetB}610899002001/`)).toEqual([]);
   });
 
-  it('a community worker grants only community workers, grid workers, volunteers and stewards in her community', () => {
+  it('a community worker grants only community workers, grid workers, volunteers, stewards, unit liaisons and canteen operators in her community', () => {
     const worker = actor(membership('community_worker', c1));
-    expect(grantable(worker, gridA)).toEqual(['community_worker', 'grid_worker', 'volunteer', 'steward']);
+    expect(grantable(worker, gridA)).toEqual([
+      'community_worker',
+      'grid_worker',
+      'volunteer',
+      'steward',
+      'unit_liaison',
+      'canteen_operator',
+    ]);
     expect(grantable(worker, streetA)).toEqual([]);
     expect(() => assertMayGrant(grantZones(worker), 'street_officer', c1)).toThrowError(
       expect.objectContaining({ code: 'ROLE_NOT_GRANTABLE' }) as Error,

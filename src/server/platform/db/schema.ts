@@ -3,6 +3,14 @@ import type { SpotKind } from '../../../shared/spots.js';
 import type { ServicesDatabase } from './schema-services.js';
 import type { AssistanceDatabase } from './schema-assistance.js';
 import type { HallDatabase } from './schema-hall.js';
+import type { CommunityDatabase } from './schema-community.js';
+import type { VolunteersDatabase } from './schema-volunteers.js';
+import type { WishesDatabase } from './schema-wishes.js';
+import type { ShopDatabase } from './schema-shop.js';
+import type { RoomsDatabase } from './schema-rooms.js';
+import type { StewardsDatabase } from './schema-stewards.js';
+import type { UnitsDatabase } from './schema-units.js';
+import type { CanteenDatabase } from './schema-canteen.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -108,6 +116,8 @@ export interface UsersTable {
   phone_masked: string | null;
   phone_hash: string | null;
   must_change_password: Generated<boolean>;
+  /** 我的社区 of a resident who logged in by phone (0032) */
+  home_community_id: Generated<string | null>;
 }
 
 export interface MembershipsTable {
@@ -257,6 +267,8 @@ export interface InServiceMembersTable {
   community_id: string;
   claimed_posts: Generated<string[]>;
   registered_at: Timestamp;
+  /** the work unit as a registered organisation (0032) */
+  organisation_id: Generated<string | null>;
 }
 
 /** A code of organisation_kinds (the county's list: 物业公司, 共建单位 …). */
@@ -738,7 +750,19 @@ export interface PartyOrgUnitsTable {
 }
 
 // Features with many tables keep their types in a schema-<feature>.ts of their own.
-export interface Database extends ServicesDatabase, AssistanceDatabase, HallDatabase {
+export interface Database
+  extends
+    ServicesDatabase,
+    AssistanceDatabase,
+    HallDatabase,
+    CommunityDatabase,
+    VolunteersDatabase,
+    WishesDatabase,
+    ShopDatabase,
+    RoomsDatabase,
+    StewardsDatabase,
+    UnitsDatabase,
+    CanteenDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;

@@ -16,8 +16,10 @@ import services from './en/services';
 import { assist, numbers } from './en/assist';
 import hall from './en/hall';
 import serviceCatalogue from './en/service-catalogue';
+import community from './en/community';
 
 const en: typeof zhCN = {
+  community,
   ...common,
   stats,
   ...caseLabels,

@@ -15,8 +15,10 @@ import services from './zh-CN/services';
 import { assist, numbers } from './zh-CN/assist';
 import hall from './zh-CN/hall';
 import serviceCatalogue from './zh-CN/service-catalogue';
+import community from './zh-CN/community';
 
 export default {
+  community,
   ...common,
   stats,
   ...caseLabels,

@@ -23,6 +23,7 @@ import type { RouteRecordRaw } from 'vue-router';
 import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
 import { serviceRoutes } from './service-routes';
+import { communityRoutes } from './community-routes';
 import {
   calendarRoutes,
   disputeRoutes,
@@ -159,6 +160,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   serviceRoutes,
   hallRoutes,
   ...serviceCatalogueRoutes,
+  communityRoutes,
   ...listRoutes,
   {
     path: 'visit-logs',

@@ -9,8 +9,10 @@ import disputes from './en/disputes';
 import services from './en/services';
 import hall from './en/hall';
 import type zhCN from './zh-CN';
+import community from './en/community';
 
 const en: typeof zhCN = {
+  community,
   ...common,
   ...caseLabels,
   ...disputeLabels,

@@ -8,8 +8,10 @@ import assist from './zh-CN/assist';
 import disputes from './zh-CN/disputes';
 import services from './zh-CN/services';
 import hall from './zh-CN/hall';
+import community from './zh-CN/community';
 
 export default {
+  community,
   ...common,
   ...caseLabels,
   ...disputeLabels,

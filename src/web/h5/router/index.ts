@@ -16,6 +16,7 @@ import Visits from '../views/visits/index.vue';
 import VisitWrite from '../views/visits/write.vue';
 // 随手拍 too: a grid worker takes the photo where the signal is weak.
 import Snap from '../views/cases/snap.vue';
+import { communityPhoneRoutes } from './community-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -204,6 +205,8 @@ export const router = createRouter({
       component: () => import('../views/services/application.vue'),
       meta: { titleKey: 'services.detail.title' },
     },
+    // 邻里生活 (issue 16): activities, wishes, points, rooms, stewards, units, canteens.
+    ...communityPhoneRoutes,
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

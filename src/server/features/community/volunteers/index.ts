@@ -1,0 +1,5 @@
+// 志愿服务 · 双报到认岗 (issue 16): what other areas may import from here, and the API in one line for api.ts.
+import type { AppDeps } from '../../../deps.js';
+import { createRouter } from '../../../platform/http.js';
+
+export const volunteersApi = (_deps: AppDeps) => createRouter();

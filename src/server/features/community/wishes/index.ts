@@ -1,0 +1,5 @@
+// 微心愿 · 微行动 (issue 16): what other areas may import from here, and the API in one line for api.ts.
+import type { AppDeps } from '../../../deps.js';
+import { createRouter } from '../../../platform/http.js';
+
+export const wishesApi = (_deps: AppDeps) => createRouter();

@@ -1,0 +1,2 @@
+// 邻里生活 · stewards (issue 16): the messages of this area's console pages, under community.stewards.
+export default {};

@@ -1,0 +1,18 @@
+import volunteers from './community/volunteers';
+import wishes from './community/wishes';
+import shop from './community/shop';
+import rooms from './community/rooms';
+import stewards from './community/stewards';
+import units from './community/units';
+import canteen from './community/canteen';
+
+// 邻里生活 (issue 16): one object per area, each in its own file.
+export default {
+  volunteers,
+  wishes,
+  shop,
+  rooms,
+  stewards,
+  units,
+  canteen,
+};

@@ -1,0 +1,2 @@
+// 邻里生活 · units (issue 16): the messages of this area's phone pages, under community.units.
+export default {};
