@@ -209,18 +209,6 @@ export function takenOfDay(db: Executor, roomId: string, day: string) {
     .execute();
 }
 
-/** Bookings still booked whose end has passed: the no-show job's work. */
-export function overdueBooked(db: Executor, now: Date) {
-  return db
-    .selectFrom('community_room_bookings')
-    .select('id')
-    .where('state', '=', 'booked')
-    .where('ends_at', '<=', now)
-    .orderBy('ends_at')
-    .limit(500)
-    .execute();
-}
-
 // ---- who the booker acts for
 
 /** The volunteer teams the user leads or belongs to. */
