@@ -156,7 +156,10 @@ describe('usage against a known month', () => {
     await worker1.request('PUT', `${B}/targets/${world.c1.id}`, { minDaysUsed: 4, minParticipationPct: 60 });
     expect(rowOf((await worker1.get(`${B}/usage?year=2026`)).body)).toMatchObject({ daysMet: true, met: true });
     await worker1.request('PUT', `${B}/targets/${world.c1.id}`, { minDaysUsed: 4, minParticipationPct: 62 });
-    expect(rowOf((await worker1.get(`${B}/usage?year=2026`)).body)).toMatchObject({ participationMet: false, met: false });
+    expect(rowOf((await worker1.get(`${B}/usage?year=2026`)).body)).toMatchObject({
+      participationMet: false,
+      met: false,
+    });
   });
 
   it('the year’s numbers per community add up its rooms, for the street above both', async () => {
@@ -177,7 +180,10 @@ describe('usage against a known month', () => {
       attended: 33,
       participationPct: 61.1,
     });
-    expect(res.body.communities.map((c: { communityName: string }) => c.communityName)).toEqual(['和平社区', '文化社区']);
+    expect(res.body.communities.map((c: { communityName: string }) => c.communityName)).toEqual([
+      '和平社区',
+      '文化社区',
+    ]);
     const own = await worker1.get(`${B}/numbers?year=2026`);
     expect(own.body.communities.map((c: { communityName: string }) => c.communityName)).toEqual(['和平社区']);
   });
@@ -190,9 +196,7 @@ describe('usage against a known month', () => {
     await book.xlsx.load(res.body);
     const sheet = book.getWorksheet('功能室使用率')!;
     expect(sheet.getRow(1).values).toContain('参与率');
-    const line = sheet
-      .getSheetValues()
-      .find((r) => Array.isArray(r) && r.includes('老年活动室')) as unknown[];
+    const line = sheet.getSheetValues().find((r) => Array.isArray(r) && r.includes('老年活动室')) as unknown[];
     expect(line.slice(1, 10)).toEqual(['和平社区', '老年活动室', 40, 3, 5, 1, 45, 24, '53.3%']);
   });
 

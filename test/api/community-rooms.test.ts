@@ -109,18 +109,30 @@ describe('rooms', () => {
 
   it('a volunteer (no community:read) may not list rooms in the console', async () => {
     expect((await vol.get(`${B}/rooms`)).status).toBe(403);
-    expect((await vol.post(`${B}/rooms`, { communityId: world.c1.id, name: '甲室', capacity: 3, openingHours: allWeek() })).status).toBe(
-      403,
-    );
+    expect(
+      (await vol.post(`${B}/rooms`, { communityId: world.c1.id, name: '甲室', capacity: 3, openingHours: allWeek() }))
+        .status,
+    ).toBe(403);
   });
 
   it('targets default to 50 days and 60 %, and the community sets its own', async () => {
     const t = await worker1.get(`${B}/targets`);
     expect(t.body.items).toEqual([
-      { communityId: world.c1.id, communityName: '和平社区', minDaysUsed: 50, minParticipationPct: 60, isDefault: true },
+      {
+        communityId: world.c1.id,
+        communityName: '和平社区',
+        minDaysUsed: 50,
+        minParticipationPct: 60,
+        isDefault: true,
+      },
     ]);
-    expect((await worker2.request('PUT', `${B}/targets/${world.c1.id}`, { minDaysUsed: 1, minParticipationPct: 1 })).status).toBe(404);
-    const set = await worker1.request('PUT', `${B}/targets/${world.c1.id}`, { minDaysUsed: 80, minParticipationPct: 70 });
+    expect(
+      (await worker2.request('PUT', `${B}/targets/${world.c1.id}`, { minDaysUsed: 1, minParticipationPct: 1 })).status,
+    ).toBe(404);
+    const set = await worker1.request('PUT', `${B}/targets/${world.c1.id}`, {
+      minDaysUsed: 80,
+      minParticipationPct: 70,
+    });
     expect(set.status).toBe(200);
     expect((await worker1.get(`${B}/targets`)).body.items[0]).toMatchObject({ minDaysUsed: 80, isDefault: false });
   });
@@ -144,7 +156,10 @@ describe('bookings', () => {
       actions: ['check-in', 'cancel'],
     });
     const day = await liaison.get(`${B}/rooms/${room.id}/day?day=2026-11-25`);
-    expect(day.body).toMatchObject({ open: { start: '08:00', end: '21:00' }, taken: [{ start: '09:00', end: '11:00' }] });
+    expect(day.body).toMatchObject({
+      open: { start: '08:00', end: '21:00' },
+      taken: [{ start: '09:00', end: '11:00' }],
+    });
     expect(JSON.stringify(day.body)).not.toContain('vol1');
   });
 
@@ -179,15 +194,19 @@ describe('bookings', () => {
     ]);
     expect(await refused(bookingBody(room.id, '2026-11-26', '10:00', '09:00'))).toEqual([400, 'VALIDATION_FAILED']);
     expect(
-      await refused(bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'unit', organisationId: unit.id } })),
+      await refused(
+        bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'unit', organisationId: unit.id } }),
+      ),
     ).toEqual([403, 'ROOM_NOT_YOUR_GROUP']);
     expect(
-      await refused(bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'team', teamId: team.id } }), liaison),
+      await refused(
+        bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'team', teamId: team.id } }),
+        liaison,
+      ),
     ).toEqual([403, 'ROOM_NOT_YOUR_GROUP']);
-    expect(await refused(bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'group', name: '' } }))).toEqual([
-      400,
-      'VALIDATION_FAILED',
-    ]);
+    expect(
+      await refused(bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'group', name: '' } })),
+    ).toEqual([400, 'VALIDATION_FAILED']);
     expect(await rows('community_room_bookings')).toBe(before);
   });
 
@@ -235,7 +254,9 @@ describe('bookings', () => {
     expect(ok.body).toMatchObject({ state: 'checked_in', actions: ['complete'] });
     expect((await vol.post(`${B}/bookings/${id}/check-in`, { token })).body.error.code).toBe('ROOM_ACTION_NOT_ALLOWED');
     expect((await vol.post(`${B}/bookings/${id}/complete`, {})).status).toBe(400);
-    expect((await vol.post(`${B}/bookings/${id}/complete`, { attended: 31 })).body.error.code).toBe('ROOM_OVER_CAPACITY');
+    expect((await vol.post(`${B}/bookings/${id}/complete`, { attended: 31 })).body.error.code).toBe(
+      'ROOM_OVER_CAPACITY',
+    );
     const done = await vol.post(`${B}/bookings/${id}/complete`, { attended: 8 });
     expect(done.body).toMatchObject({ state: 'completed', attended: 8, actions: [] });
     expect((await vol.post(`${B}/bookings/${id}/cancel`, {})).body.error.code).toBe('ROOM_ACTION_NOT_ALLOWED');
@@ -279,11 +300,14 @@ describe('bookings', () => {
     const hall = await buildRoom(worker1, world.c1.id, { name: '多功能厅', capacity: 100 });
     await setHome(ctx.deps, 'vol2', world.c1.id);
     const vol2 = await new Session(ctx).login('vol2');
-    expect((await vol2.get(`${B}/nearby`)).body.items.map((r: { name: string }) => r.name)).toEqual(['党员活动室', '多功能厅']);
+    expect((await vol2.get(`${B}/nearby`)).body.items.map((r: { name: string }) => r.name)).toEqual([
+      '党员活动室',
+      '多功能厅',
+    ]);
     await worker1.patch(`${B}/rooms/${hall.id}`, { active: false });
-    expect((await vol2.post(`${B}/bookings`, bookingBody(hall.id, '2026-12-01', '09:00', '10:00'))).body.error.code).toBe(
-      'ROOM_INACTIVE',
-    );
+    expect(
+      (await vol2.post(`${B}/bookings`, bookingBody(hall.id, '2026-12-01', '09:00', '10:00'))).body.error.code,
+    ).toBe('ROOM_INACTIVE');
     expect((await vol2.get(`${B}/nearby`)).body.items.map((r: { name: string }) => r.name)).toEqual(['党员活动室']);
   });
 });
@@ -293,7 +317,11 @@ describe('a resident on the phone', () => {
     await travel('2026-11-30T01:00:00Z');
     const phone = '13800138123';
     const s = await residentSession(phone);
-    const user = await ctx.deps.db.selectFrom('users').select('username').where('phone_hash', '=', ctx.deps.pii.lookupHash(phone)).executeTakeFirstOrThrow();
+    const user = await ctx.deps.db
+      .selectFrom('users')
+      .select('username')
+      .where('phone_hash', '=', ctx.deps.pii.lookupHash(phone))
+      .executeTakeFirstOrThrow();
     await setHome(ctx.deps, user.username, world.c1.id);
     const options = await s.get(`${B}/booking-options`);
     expect(options.body).toEqual({ teams: [], units: [], community: { id: world.c1.id, name: '和平社区' } });
@@ -301,7 +329,10 @@ describe('a resident on the phone', () => {
     expect(nearby.body.items[0].name).toBe('党员活动室');
     const res = await s.post(
       `${B}/bookings`,
-      bookingBody(room.id, '2026-12-02', '15:00', '17:00', { for: { kind: 'group', name: '和平合唱团' }, expected: 25 }),
+      bookingBody(room.id, '2026-12-02', '15:00', '17:00', {
+        for: { kind: 'group', name: '和平合唱团' },
+        expected: 25,
+      }),
     );
     expect(res.status).toBe(201);
     const mine = await s.get(`${B}/bookings/mine`);

@@ -33,7 +33,14 @@ export async function buildTeam(deps: AppDeps, placeId: string, name: string, le
   const now = deps.clock.now();
   await deps.db
     .insertInto('volunteer_teams')
-    .values({ id, tenant_id: '610899', place_id: placeId, name, leader_user_id: await userId(deps, leader), created_at: now })
+    .values({
+      id,
+      tenant_id: '610899',
+      place_id: placeId,
+      name,
+      leader_user_id: await userId(deps, leader),
+      created_at: now,
+    })
     .execute();
   for (const m of members)
     await deps.db

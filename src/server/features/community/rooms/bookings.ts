@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { hhmmOf, minuteOf } from '../../../../shared/community-rooms.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
@@ -55,7 +55,8 @@ export const noShowJob = defineJob({
 /** Who the booking is for, checked: the booker's own team or unit, or (staff) any of the county's. */
 async function checkedFor(db: Db, actor: Actor, room: { tenant_id: string; place_path: string }, input: BookingInputT) {
   const f = input.for;
-  if (f.kind === 'group') return { for_kind: 'group' as const, group_name: f.name, team_id: null, organisation_id: null };
+  if (f.kind === 'group')
+    return { for_kind: 'group' as const, group_name: f.name, team_id: null, organisation_id: null };
   const staff = isRoomStaff(actor, room.place_path);
   if (f.kind === 'team') {
     const mine = (await repo.teamsOfUser(db, actor.userId ?? '')).some((t) => t.id === f.teamId);
@@ -134,6 +135,36 @@ async function book(deps: RoomsDeps, actor: Actor, input: BookingInputT) {
   return presentBooking((await repo.findBookingView(deps.db, id))!, actor);
 }
 
+type Locked = NonNullable<Awaited<ReturnType<typeof repo.lockBooking>>>;
+
+/** What an action stamps on the booking, after its own checks (the check-in window and code, the count). */
+async function changesOf(
+  trx: Executor,
+  actor: Actor,
+  b: Locked,
+  as: BookingActor,
+  action: 'check-in' | 'complete' | 'cancel',
+  input: BookingActionInputT,
+  now: Date,
+): Promise<Parameters<typeof repo.updateBooking>[2]> {
+  if (action === 'cancel') return { cancelled_at: now, cancel_reason: input.reason ?? '' };
+  if (action === 'complete') {
+    if (input.attended === undefined)
+      throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'attended', message: 'required' }] });
+    const room = (await repo.findRoom(trx, b.room_id))!;
+    if (input.attended > room.capacity) throw new AppError('ROOM_OVER_CAPACITY', { capacity: room.capacity });
+    return { attended: input.attended, completed_at: now };
+  }
+  if (now.getTime() < instantOf(b.day, b.start_minute).getTime() - CHECKIN_EARLY_MS)
+    throw new AppError('ROOM_CHECKIN_NOT_OPEN');
+  if (as === 'booker') {
+    if (now.getTime() > b.ends_at.getTime()) throw new AppError('ROOM_CHECKIN_NOT_OPEN');
+    const token = await repo.roomCheckinToken(trx, b.room_id);
+    if (!input.token || input.token !== token?.checkin_token) throw new AppError('ROOM_CHECKIN_CODE_INVALID');
+  }
+  return { checked_in_at: now, checked_in_by: actor.userId };
+}
+
 /** Check in, complete or cancel, as the booking's table allows for the caller. */
 async function act(
   deps: RoomsDeps,
@@ -153,23 +184,7 @@ async function act(
     );
     const t = as && bookingTransition(b.state, action, as);
     if (!as || !t) throw new AppError('ROOM_ACTION_NOT_ALLOWED', { state: b.state, action });
-    const start = instantOf(b.day, b.start_minute).getTime();
-    const set: Parameters<typeof repo.updateBooking>[2] = { state: t.to, updated_at: now };
-    if (action === 'check-in') {
-      if (now.getTime() < start - CHECKIN_EARLY_MS) throw new AppError('ROOM_CHECKIN_NOT_OPEN');
-      if (as === 'booker') {
-        if (now.getTime() > b.ends_at.getTime()) throw new AppError('ROOM_CHECKIN_NOT_OPEN');
-        const token = await repo.roomCheckinToken(trx, b.room_id);
-        if (!input.token || input.token !== token?.checkin_token) throw new AppError('ROOM_CHECKIN_CODE_INVALID');
-      }
-      Object.assign(set, { checked_in_at: now, checked_in_by: actor.userId });
-    } else if (action === 'complete') {
-      if (input.attended === undefined)
-        throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'attended', message: 'required' }] });
-      const room = (await repo.lockRoom(trx, b.room_id))!;
-      if (input.attended > room.capacity) throw new AppError('ROOM_OVER_CAPACITY', { capacity: room.capacity });
-      Object.assign(set, { attended: input.attended, completed_at: now });
-    } else Object.assign(set, { cancelled_at: now, cancel_reason: input.reason ?? '' });
+    const set = { state: t.to, updated_at: now, ...(await changesOf(trx, actor, b, as, action, input, now)) };
     await repo.updateBooking(trx, b.id, set);
     await recordAudit(
       trx,

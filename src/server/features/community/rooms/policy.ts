@@ -22,10 +22,7 @@ export const assertMayManageRoom = (actor: Actor, place: { path: string } | { pl
 export const isRoomStaff = (actor: Actor, placePath: string): boolean => can(actor, 'community:manage', placePath);
 
 /** The roles the actor holds towards a booking: its booker, staff of its place, or none (→ 404). */
-export function bookingRolesOf(
-  actor: Actor,
-  booking: { booked_by: string; place_path: string },
-): BookingActor[] {
+export function bookingRolesOf(actor: Actor, booking: { booked_by: string; place_path: string }): BookingActor[] {
   const roles: BookingActor[] = [];
   if (actor.userId && booking.booked_by === actor.userId) roles.push('booker');
   if (isRoomStaff(actor, booking.place_path)) roles.push('staff');

@@ -1,4 +1,9 @@
-import { hhmmOf, type BookingForKind, type BookingState, type OpeningHours } from '../../../../shared/community-rooms.js';
+import {
+  hhmmOf,
+  type BookingForKind,
+  type BookingState,
+  type OpeningHours,
+} from '../../../../shared/community-rooms.js';
 import type { Actor } from '../../../platform/policy.js';
 import { bookingActionsFor } from './lifecycle.js';
 import { bookingRolesOf } from './policy.js';

@@ -69,12 +69,12 @@ export const samples: SqlSamples<typeof repo> = {
       created_at: now,
       updated_at: now,
     }),
-  updateBooking: (db) => repo.updateBooking(db, bookingId, { state: 'checked_in', checked_in_at: now, updated_at: now }),
+  updateBooking: (db) =>
+    repo.updateBooking(db, bookingId, { state: 'checked_in', checked_in_at: now, updated_at: now }),
   lockBooking: (db) => repo.lockBooking(db, bookingId),
   overlapping: (db) => repo.overlapping(db, roomId, '2026-11-25', 540, 660),
   findBookingView: (db) => repo.findBookingView(db, bookingId),
-  listBookings: (db) =>
-    repo.listBookings(db, { scope, under: path, roomId, from: '2026-11-24', to: '2026-11-30' }),
+  listBookings: (db) => repo.listBookings(db, { scope, under: path, roomId, from: '2026-11-24', to: '2026-11-30' }),
   myBookings: (db) => repo.myBookings(db, userId, '2026-11-24'),
   takenOfDay: (db) => repo.takenOfDay(db, roomId, '2026-11-25'),
   teamsOfUser: (db) => repo.teamsOfUser(db, userId),

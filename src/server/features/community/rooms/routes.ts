@@ -189,7 +189,9 @@ const r = {
 
 export function roomsRoutes(rooms: RoomsService, bookings: BookingService) {
   return createRouter()
-    .openapi(r.rooms, async (c) => c.json({ items: await rooms.listRooms(actorOf(c), c.req.valid('query').placeCode) }, 200))
+    .openapi(r.rooms, async (c) =>
+      c.json({ items: await rooms.listRooms(actorOf(c), c.req.valid('query').placeCode) }, 200),
+    )
     .openapi(r.createRoom, async (c) => c.json(await rooms.createRoom(actorOf(c), c.req.valid('json')), 201))
     .openapi(r.nearby, async (c) => c.json({ items: await bookings.nearby(actorOf(c)) }, 200))
     .openapi(r.options, async (c) => c.json(await bookings.options(actorOf(c)), 200))

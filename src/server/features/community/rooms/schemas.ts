@@ -37,7 +37,10 @@ export const RoomInput = z.object({
   address: text({ max: 120 }).default(''),
   capacity: z.number().int().min(1).max(2000),
   openingHours,
-  facilities: z.array(text({ min: 1, max: 20 })).max(20).default([]),
+  facilities: z
+    .array(text({ min: 1, max: 20 }))
+    .max(20)
+    .default([]),
   active: z.boolean().default(true),
 });
 export const RoomPatch = RoomInput.omit({ communityId: true }).partial();

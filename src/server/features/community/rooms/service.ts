@@ -198,7 +198,9 @@ async function usage(deps: RoomsDeps, actor: Actor, q: { year: number; month?: n
       };
       const participationPct = pct(Number(r.attended), Number(r.booked_seats));
       const daysMet = yearly ? Number(r.days_used) >= target.minDaysUsed : null;
-      const participationMet = yearly ? participationPct !== null && participationPct >= target.minParticipationPct : null;
+      const participationMet = yearly
+        ? participationPct !== null && participationPct >= target.minParticipationPct
+        : null;
       return {
         roomId: r.id,
         roomName: r.name,

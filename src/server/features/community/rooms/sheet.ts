@@ -47,6 +47,8 @@ export async function usageSheet(report: UsageT): Promise<Buffer> {
     );
   const period = report.month ? `${report.year}年${report.month}月` : `${report.year}年`;
   sheet.addRow([]);
-  sheet.addRow([`${period}（${report.from} 至 ${report.to}）。使用天数：有签到的预约的不同日期数；参与率 = 实到人数 / 到期预约的预约人数。`]);
+  sheet.addRow([
+    `${period}（${report.from} 至 ${report.to}）。使用天数：有签到的预约的不同日期数；参与率 = 实到人数 / 到期预约的预约人数。`,
+  ]);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

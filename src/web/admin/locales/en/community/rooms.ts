@@ -54,7 +54,8 @@ export default {
   },
   usage: {
     title: 'Room usage',
-    intro: 'Days used: distinct days with a checked-in booking; participation = attended of completed bookings / seats of the bookings that fell due (checked in, completed, no-show). A year is judged against the community’s targets.',
+    intro:
+      'Days used: distinct days with a checked-in booking; participation = attended of completed bookings / seats of the bookings that fell due (checked in, completed, no-show). A year is judged against the community’s targets.',
     place: 'All communities',
     wholeYear: 'Whole year',
     export: 'Export Excel',
