@@ -220,6 +220,44 @@ export const errorTable = {
     'zh-CN': '请先选择您所在的社区',
     en: 'Choose your community first',
   },
+  // 邻里生活 · rooms (功能室)
+  ROOM_CONFLICT: {
+    status: 409,
+    'zh-CN': '该时段已有预约，请选择其他时间',
+    en: 'The room is already booked at that time',
+  },
+  ROOM_CLOSED: {
+    status: 422,
+    'zh-CN': '所选时间不在功能室开放时间内',
+    en: 'The room is not open at that time',
+  },
+  ROOM_INACTIVE: { status: 409, 'zh-CN': '该功能室已停用', en: 'This room is not in use' },
+  ROOM_OVER_CAPACITY: {
+    status: 422,
+    'zh-CN': '人数超过功能室容量',
+    en: 'More people than the room holds',
+  },
+  ROOM_TIME_PASSED: { status: 422, 'zh-CN': '不能预约已经过去的时间', en: 'That time has passed' },
+  ROOM_NOT_YOUR_GROUP: {
+    status: 403,
+    'zh-CN': '只能为您所在的志愿服务队或您联络的共建单位预约',
+    en: 'You may book only for your own team or the unit you act for',
+  },
+  ROOM_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '该预约当前状态下不能执行此操作',
+    en: 'This booking does not allow that action now',
+  },
+  ROOM_CHECKIN_NOT_OPEN: {
+    status: 422,
+    'zh-CN': '签到时间为预约开始前 30 分钟至结束',
+    en: 'Check-in opens 30 minutes before the start and closes at the end',
+  },
+  ROOM_CHECKIN_CODE_INVALID: {
+    status: 422,
+    'zh-CN': '请在功能室扫描门口的签到码',
+    en: 'Scan the check-in code at the room',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
