@@ -1,7 +1,7 @@
 -- 楼门管家 (issue 16): stairwell stewards per building — nominations, building votes, terms (with the
 -- steward membership they grant), the monthly checklist of the six roles, opinions collected (each may
 -- become a case), monthly evaluations and yearly commendations. Nothing is deleted: a building's
--- history of stewards is its terms.
+-- history of stewards is its terms. Days are YYYY-MM-DD text (China time), as in the hall.
 
 -- 提名: a resident of the building names a neighbour, a resident names themself, or the community names someone.
 CREATE TABLE steward_nominations (
@@ -33,7 +33,7 @@ CREATE TABLE steward_votes (
   building_path        text NOT NULL,
   title                text NOT NULL,
   state                text NOT NULL CHECK (state IN ('open','closed','cancelled')),
-  closes_on            date,
+  closes_on            text CHECK (closes_on ~ '^\d{4}-\d{2}-\d{2}$'),
   winner_nomination_id uuid REFERENCES steward_nominations(id),
   opened_by            uuid NOT NULL REFERENCES users(id),
   opened_at            timestamptz NOT NULL,
@@ -65,8 +65,8 @@ CREATE TABLE steward_terms (
   vote_id       uuid REFERENCES steward_votes(id),
   membership_id uuid,
   state         text NOT NULL CHECK (state IN ('active','retired')),
-  started_on    date NOT NULL,
-  ended_on      date,
+  started_on    text NOT NULL CHECK (started_on ~ '^\d{4}-\d{2}-\d{2}$'),
+  ended_on      text CHECK (ended_on ~ '^\d{4}-\d{2}-\d{2}$'),
   retire_reason text CHECK (retire_reason IN ('moved','health','evaluation','resigned','term_end','other')),
   retire_note   text NOT NULL DEFAULT '',
   appointed_by  uuid REFERENCES users(id),

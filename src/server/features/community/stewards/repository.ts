@@ -386,6 +386,7 @@ export function termsOf(db: Executor, buildingId: string) {
     .selectAll('t')
     .select(termColumns)
     .where('t.building_id', '=', buildingId)
+    .orderBy(sql`CASE WHEN t.state = 'active' THEN 0 ELSE 1 END`)
     .orderBy('t.started_on', 'desc')
     .orderBy('t.created_at', 'desc')
     .execute();
@@ -685,7 +686,10 @@ export function termOfYear(db: Executor, buildingId: string, year: number) {
     .where('building_id', '=', buildingId)
     .where('started_on', '<=', `${year}-12-31`)
     .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>=', `${year}-01-01`)]))
-    .orderBy(sql`coalesce(ended_on, ${`${year}-12-31`}::date) - greatest(started_on, ${`${year}-01-01`}::date)`, 'desc')
+    .orderBy(
+      sql`least(coalesce(ended_on, ${`${year}-12-31`}), ${`${year}-12-31`})::date - greatest(started_on, ${`${year}-01-01`})::date`,
+      'desc',
+    )
     .executeTakeFirst();
 }
 
