@@ -99,7 +99,9 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
 
   it('the community opens a vote; each resident votes once, secretly; the winner is appointed with a membership', async () => {
     expect((await worker2.post(`${base}/buildings/${A()}/votes`, { title: '1号楼楼门管家选举' })).status).toBe(404);
-    expect((await wang.session.post(`${base}/buildings/${A()}/votes`, { title: '1号楼楼门管家选举' })).status).toBe(403);
+    expect((await wang.session.post(`${base}/buildings/${A()}/votes`, { title: '1号楼楼门管家选举' })).status).toBe(
+      403,
+    );
     const opened = await worker1.post(`${base}/buildings/${A()}/votes`, { title: '1号楼楼门管家选举' });
     expect(opened.status).toBe(201);
     voteId = opened.body.id;
@@ -116,12 +118,20 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
       expect(c.votes).toBeNull();
     }
 
-    expect((await wang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination })).status).toBe(201);
-    expect((await li.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination })).status).toBe(201);
-    expect((await zhang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: wangNomination })).status).toBe(201);
+    expect((await wang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination })).status).toBe(
+      201,
+    );
+    expect((await li.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination })).status).toBe(
+      201,
+    );
+    expect((await zhang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: wangNomination })).status).toBe(
+      201,
+    );
     const again = await wang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: wangNomination });
     expect(again.body.error.code).toBe('STEWARD_ALREADY_VOTED');
-    expect((await zhao.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: wangNomination })).status).toBe(404);
+    expect((await zhao.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: wangNomination })).status).toBe(
+      404,
+    );
     expect((await wang.session.get(`${base}/votes/${voteId}`)).body.myChoice).toBe(zhangNomination);
 
     expect((await worker2.post(`${base}/votes/${voteId}/close`)).status).toBe(404);
@@ -166,11 +176,16 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
     });
     expect(redo.body.pointsAwarded).toBe(20);
     expect(await pointsOf(zhang.userId, 'steward_duty')).toBe(20);
-    expect((await zhang.session.post(`${base}/terms/${termId}/checklists/2026-01/ticks`, { duty: 'liaison' })).body.error.code).toBe(
-      'STEWARD_MONTH_CLOSED',
-    );
-    expect((await wang.session.post(`${base}/terms/${termId}/checklists/${month}/ticks`, { duty: 'liaison' })).status).toBe(404);
-    expect((await zhang.session.post(`${base}/terms/${termId}/checklists/${month}/ticks`, { duty: 'cook' })).status).toBe(400);
+    expect(
+      (await zhang.session.post(`${base}/terms/${termId}/checklists/2026-01/ticks`, { duty: 'liaison' })).body.error
+        .code,
+    ).toBe('STEWARD_MONTH_CLOSED');
+    expect(
+      (await wang.session.post(`${base}/terms/${termId}/checklists/${month}/ticks`, { duty: 'liaison' })).status,
+    ).toBe(404);
+    expect(
+      (await zhang.session.post(`${base}/terms/${termId}/checklists/${month}/ticks`, { duty: 'cook' })).status,
+    ).toBe(400);
   });
 
   it('an opinion becomes a case with one tap: on the building, channel patrol, opinion_collected once', async () => {
@@ -208,11 +223,15 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
   });
 
   it('the community evaluates the month and commends the steward once (steward_commended)', async () => {
-    expect((await worker2.request('PUT', `${base}/terms/${termId}/evaluations/${month}`, { grade: 'excellent' })).status).toBe(404);
-    expect((await worker1.request('PUT', `${base}/terms/${termId}/evaluations/${month}`, { grade: 'best' })).status).toBe(400);
-    expect((await worker1.request('PUT', `${base}/terms/${termId}/evaluations/2026-12`, { grade: 'good' })).body.error.code).toBe(
-      'STEWARD_MONTH_OUTSIDE_TERM',
-    );
+    expect(
+      (await worker2.request('PUT', `${base}/terms/${termId}/evaluations/${month}`, { grade: 'excellent' })).status,
+    ).toBe(404);
+    expect(
+      (await worker1.request('PUT', `${base}/terms/${termId}/evaluations/${month}`, { grade: 'best' })).status,
+    ).toBe(400);
+    expect(
+      (await worker1.request('PUT', `${base}/terms/${termId}/evaluations/2026-12`, { grade: 'good' })).body.error.code,
+    ).toBe('STEWARD_MONTH_OUTSIDE_TERM');
     const graded = await worker1.request('PUT', `${base}/terms/${termId}/evaluations/${month}`, {
       grade: 'excellent',
       comment: '履职尽责',
@@ -225,9 +244,9 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
     const commended = await worker1.post(`${base}/commendations`, { year: 2026, kind: 'steward', buildingCode: A() });
     expect(commended.status).toBe(201);
     expect(commended.body.points).toBe(50);
-    expect((await worker1.post(`${base}/commendations`, { year: 2026, kind: 'steward', buildingCode: A() })).body.error.code).toBe(
-      'STEWARD_ALREADY_COMMENDED',
-    );
+    expect(
+      (await worker1.post(`${base}/commendations`, { year: 2026, kind: 'steward', buildingCode: A() })).body.error.code,
+    ).toBe('STEWARD_ALREADY_COMMENDED');
     expect(await pointsOf(zhang.userId, 'steward_commended')).toBe(50);
     expect((await worker2.get(`${base}/commendations?year=2026`)).body.items).toHaveLength(0);
   });
@@ -241,7 +260,9 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
     const termB = appointed.body.termId;
     expect((await zhang.session.get(`${base}/buildings/${B()}`)).status).toBe(404);
     expect((await zhang.session.get(`${base}/terms/${termB}/checklists/${month}`)).status).toBe(404);
-    expect((await zhang.session.post(`${base}/terms/${termB}/checklists/${month}/ticks`, { duty: 'liaison' })).status).toBe(404);
+    expect(
+      (await zhang.session.post(`${base}/terms/${termB}/checklists/${month}/ticks`, { duty: 'liaison' })).status,
+    ).toBe(404);
     expect((await zhang.session.post(`${base}/terms/${termB}/opinions`, { body: '看看B楼' })).status).toBe(404);
     const bOpinion = await zhao.session.post(`${base}/terms/${termB}/opinions`, { body: '二号楼下水道堵了' });
     expect(bOpinion.status).toBe(201);
@@ -251,7 +272,9 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
     expect(JSON.stringify(zhangHome.body)).not.toContain('下水道');
     expect((await zhang.session.get(`${base}/buildings`)).body.items).toEqual([]);
     expect((await worker2.get(`${base}/buildings/${A()}`)).status).toBe(404);
-    expect((await worker2.get(`${base}/buildings`)).body.items.map((b: any) => b.code)).toEqual([world.inC.building.code]);
+    expect((await worker2.get(`${base}/buildings`)).body.items.map((b: any) => b.code)).toEqual([
+      world.inC.building.code,
+    ]);
   });
 
   it('retirement ends the term and the membership; the lost nominee stands again and is appointed (by-election)', async () => {
@@ -262,7 +285,9 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
     expect(retired.body).toMatchObject({ state: 'retired', retireReason: 'moved', endedOn: '2026-11-24', actions: [] });
     expect(await stewardMemberships(zhang.userId)).toEqual([]);
     expect((await zhang.session.get(`${base}/me`)).body.terms).toEqual([]);
-    expect((await zhang.session.post(`${base}/terms/${termId}/checklists/${month}/ticks`, { duty: 'liaison' })).status).toBe(404);
+    expect(
+      (await zhang.session.post(`${base}/terms/${termId}/checklists/${month}/ticks`, { duty: 'liaison' })).status,
+    ).toBe(404);
     expect((await worker1.post(`${base}/terms/${termId}/retire`, { reason: 'moved' })).body.error.code).toBe(
       'STEWARD_STATE_CONFLICT',
     );

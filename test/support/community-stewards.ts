@@ -12,7 +12,8 @@ export async function residentIn(ctx: TestContext, worker: Session, householdCod
   serial += 1;
   const phone = `1390000${String(serial).padStart(4, '0')}`;
   const registered = await worker.post('/api/v1/residents', { householdCode, name, phone, relation: 'head' });
-  if (registered.status !== 201) throw new Error(`resident ${name}: ${registered.status} ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 201)
+    throw new Error(`resident ${name}: ${registered.status} ${JSON.stringify(registered.body)}`);
   const s = new Session(ctx);
   await s.post('/api/v1/public/login-code', { phone });
   const login = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
