@@ -3,7 +3,18 @@ import type { Permission } from '../../../../shared/roles';
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
   key:
-    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
+    | 'myGrid'
+    | 'snap'
+    | 'visitLog'
+    | 'tasks'
+    | 'whistles'
+    | 'disputes'
+    | 'legal'
+    | 'assist'
+    | 'myReports'
+    | 'services'
+    | 'steward'
+    | 'myBuilding';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -12,6 +23,8 @@ export interface HomeEntry {
   permission?: Permission | Permission[];
   /** only for residents (accounts without any role): their own reports */
   residentOnly?: boolean;
+  /** the named route it opens (issue 16's tiles), instead of the home page's own table */
+  route?: string;
 }
 
 export const homeEntries: HomeEntry[] = [
@@ -34,6 +47,23 @@ export const homeEntries: HomeEntry[] = [
     labels: 'assist.entry',
   },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  // 楼门管家 (issue 16): the steward's building, checklist and opinions; a resident's building, its steward and vote.
+  {
+    key: 'steward',
+    icon: 'wap-home-o',
+    color: '#0d9488',
+    permission: 'stewards:duty',
+    labels: 'community.stewards.entry',
+    route: 'steward-home',
+  },
+  {
+    key: 'myBuilding',
+    icon: 'wap-home-o',
+    color: '#0d9488',
+    residentOnly: true,
+    labels: 'community.stewards.residentEntry',
+    route: 'steward-building',
+  },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
