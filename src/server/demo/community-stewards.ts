@@ -15,32 +15,23 @@ const monthsBack = (now: Date, n: number) => {
   return d.toISOString().slice(0, 7);
 };
 
-export async function seedDemoStewards(
-  trx: Transaction<Database>,
-  context: CommunityDemoContext,
-): Promise<Record<string, number>> {
-  const { userIds, placeIds, tenantId, now, random } = context;
-  const community = placeIds.get('610899001001');
-  const b1 = placeIds.get('610899001001-1');
-  const b2 = placeIds.get('610899001001-2');
-  const ma = userIds.get('steward');
-  const huang = userIds.get('resident');
-  const worker = userIds.get('community');
-  const party = userIds.get('party');
-  const volunteer = userIds.get('volunteer');
-  if (!community || !b1 || !b2 || !ma || !huang || !worker || !party || !volunteer) return {};
-  const pathOf = async (id: string) =>
-    (await trx.selectFrom('places').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
-  const p1 = await pathOf(b1);
-  const p2 = await pathOf(b2);
-  const membership = await trx
-    .selectFrom('memberships')
-    .select('id')
-    .where('user_id', '=', ma)
-    .where('place_id', '=', b1)
-    .where('role', '=', 'steward')
-    .executeTakeFirst();
+/** What every part of the stewards' demo writes with. */
+interface Demo {
+  trx: Transaction<Database>;
+  tenantId: string;
+  now: Date;
+  community: string;
+  worker: string;
+}
 
+async function seedBuildingOne(
+  { trx, tenantId, now, worker }: Demo,
+  b1: string,
+  p1: string,
+  people: { ma: string; huang: string },
+  membership: string | null,
+) {
+  const { ma, huang } = people;
   // Building 1: 黄玉兰 served from 20 months ago until 8 months ago; 马德明 since.
   const formerStart = `${monthsBack(now, 20)}-01`;
   const handover = `${monthsBack(now, 8)}-01`;
@@ -97,7 +88,7 @@ export async function seedDemoStewards(
       user_id: ma,
       nomination_id: nomination,
       vote_id: null,
-      membership_id: membership?.id ?? null,
+      membership_id: membership,
       state: 'active',
       started_on: handover,
       ended_on: null,
@@ -108,6 +99,10 @@ export async function seedDemoStewards(
     })
     .execute();
 
+  return { former, term };
+}
+
+async function seedMonths({ trx, tenantId, now, community, worker }: Demo, term: string, p1: string, ma: string) {
   // Past months of 马德明: checklists completed (points), evaluations.
   const grades: EvaluationGrade[] = ['excellent', 'good', 'excellent', 'good', 'pass', 'excellent', 'good'];
   let checklists = 0;
@@ -166,6 +161,15 @@ export async function seedDemoStewards(
     evaluations += 1;
   }
 
+  return { checklists, evaluations };
+}
+
+async function seedOpinions(
+  { trx, tenantId, now }: Demo,
+  random: CommunityDemoContext['random'],
+  term: string,
+  p1: string,
+) {
   const heard = [
     '三单元楼道灯不亮，老人晚上出行不便',
     '楼下有人长期占用消防通道停车',
@@ -190,6 +194,15 @@ export async function seedDemoStewards(
       })
       .execute();
 
+  return heard.length;
+}
+
+async function seedVote(
+  { trx, tenantId, now, worker }: Demo,
+  b2: string,
+  p2: string,
+  nominees: readonly (readonly [string, string])[],
+) {
   // Building 2: a vote in progress over two nominations.
   const vote = newId();
   await trx
@@ -209,10 +222,7 @@ export async function seedDemoStewards(
       closed_at: null,
     })
     .execute();
-  for (const [nominee, reason] of [
-    [party, '在职党员，愿意为邻里服务'],
-    [volunteer, '志愿者骨干，熟悉楼内住户'],
-  ] as const)
+  for (const [nominee, reason] of nominees)
     await trx
       .insertInto('steward_nominations')
       .values({
@@ -231,7 +241,9 @@ export async function seedDemoStewards(
         created_at: new Date(now.getTime() - 5 * 86_400_000),
       })
       .execute();
+}
 
+async function seedLastYear({ trx, tenantId, now, worker }: Demo, b1: string, p1: string, former: string) {
   // Last year's list: building 1 under 黄玉兰.
   const lastYear = now.getUTCFullYear() - 1;
   await trx
@@ -249,10 +261,42 @@ export async function seedDemoStewards(
       created_at: new Date(`${lastYear}-12-28T02:00:00Z`),
     })
     .execute();
-  return {
-    stewardTerms: 2,
-    stewardChecklists: checklists,
-    stewardEvaluations: evaluations,
-    stewardOpinions: heard.length,
-  };
+}
+
+export async function seedDemoStewards(
+  trx: Transaction<Database>,
+  context: CommunityDemoContext,
+): Promise<Record<string, number>> {
+  const { userIds, placeIds, tenantId, now, random } = context;
+  const community = placeIds.get('610899001001');
+  const b1 = placeIds.get('610899001001-1');
+  const b2 = placeIds.get('610899001001-2');
+  const ma = userIds.get('steward');
+  const huang = userIds.get('resident');
+  const worker = userIds.get('community');
+  const party = userIds.get('party');
+  const volunteer = userIds.get('volunteer');
+  if (!community || !b1 || !b2 || !ma || !huang || !worker || !party || !volunteer) return {};
+  const pathOf = async (id: string) =>
+    (await trx.selectFrom('places').select('path').where('id', '=', id).executeTakeFirstOrThrow()).path;
+  const p1 = await pathOf(b1);
+  const p2 = await pathOf(b2);
+  const membership = await trx
+    .selectFrom('memberships')
+    .select('id')
+    .where('user_id', '=', ma)
+    .where('place_id', '=', b1)
+    .where('role', '=', 'steward')
+    .executeTakeFirst();
+
+  const d: Demo = { trx, tenantId, now, community, worker };
+  const { former, term } = await seedBuildingOne(d, b1, p1, { ma, huang }, membership?.id ?? null);
+  const { checklists, evaluations } = await seedMonths(d, term, p1, ma);
+  const opinions = await seedOpinions(d, random, term, p1);
+  await seedVote(d, b2, p2, [
+    [party, '在职党员，愿意为邻里服务'],
+    [volunteer, '志愿者骨干，熟悉楼内住户'],
+  ]);
+  await seedLastYear(d, b1, p1, former);
+  return { stewardTerms: 2, stewardChecklists: checklists, stewardEvaluations: evaluations, stewardOpinions: opinions };
 }

@@ -183,5 +183,6 @@ export const samples: SqlSamples<typeof repo> = {
     }),
   listCommendations: (db) => repo.listCommendations(db, scope, null, 2026),
   termOfYear: (db) => repo.termOfYear(db, buildingId, 2026),
-  numbers: (db) => repo.numbers(db, scope, null, 2026),
+  numbersOfTerms: (db) => repo.numbersOfTerms(db, scope, null, 2026),
+  numbersOfDuty: (db) => repo.numbersOfDuty(db, scope, null, 2026),
 };

@@ -695,8 +695,8 @@ export function termOfYear(db: Executor, buildingId: string, year: number) {
 
 // ---- numbers
 
-/** The year's counts per community in the scope (under one place when named). */
-export function numbers(db: Executor, scope: Scope, under: string | null, year: number) {
+/** The year's counts per community in the scope (under one place when named): terms and votes. */
+export function numbersOfTerms(db: Executor, scope: Scope, under: string | null, year: number) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const inYear = (column: string) =>
@@ -733,6 +733,22 @@ export function numbers(db: Executor, scope: Scope, under: string | null, year: 
         .where(pathUnderColumn('v.building_path', 'c.path'))
         .where(inYear('v.opened_at'))
         .as('votes'),
+    ])
+    .where('c.kind', '=', 'community')
+    .where('c.status', '=', 'active')
+    .where(inScope('c.path', scope));
+  if (under) query = query.where(pathUnder('c.path', under));
+  return query.orderBy('c.code').execute();
+}
+
+/** The year's counts per community in the scope: checklists, opinions, evaluations, commendations. */
+export function numbersOfDuty(db: Executor, scope: Scope, under: string | null, year: number) {
+  const inYear = (column: string) =>
+    sql<boolean>`extract(year from ${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai') = ${year}`;
+  let query = db
+    .selectFrom('places as c')
+    .select((eb) => [
+      'c.code',
       eb
         .selectFrom('steward_checklists as k')
         .innerJoin('steward_terms as t', 't.id', 'k.term_id')
