@@ -605,7 +605,7 @@ where "building_id" = $1
   and ("ended_on" is null or "ended_on" >= $3)
 order by least(coalesce(ended_on, $4), $5)::date - greatest(started_on, $6)::date desc;
 
--- community.stewards.numbers
+-- community.stewards.numbersOfTerms
 
 select
   "c"."code",
@@ -613,15 +613,25 @@ select
   (select count(DISTINCT t.building_id) as "n" from "steward_terms" as "t" where "t"."building_path" LIKE "c"."path" || '%' and "t"."started_on" <= $1 and ("t"."ended_on" is null or "t"."ended_on" >= $2)) as "buildings",
   (select count(*) as "n" from "steward_terms" as "t" where "t"."building_path" LIKE "c"."path" || '%' and "t"."started_on" >= $3 and "t"."started_on" <= $4) as "appointed",
   (select count(*) as "n" from "steward_terms" as "t" where "t"."building_path" LIKE "c"."path" || '%' and "t"."ended_on" >= $5 and "t"."ended_on" <= $6) as "retired",
-  (select count(*) as "n" from "steward_votes" as "v" where "v"."building_path" LIKE "c"."path" || '%' and extract(year from "v"."opened_at" AT TIME ZONE 'Asia/Shanghai') = $7) as "votes",
-  (select count(*) as "n" from "steward_checklists" as "k" inner join "steward_terms" as "t" on "t"."id" = "k"."term_id" where "t"."building_path" LIKE "c"."path" || '%' and "k"."completed_at" is not null and "k"."month" like $8) as "checklists",
-  (select count(*) as "n" from "steward_opinions" as "o" where "o"."building_path" LIKE "c"."path" || '%' and extract(year from "o"."created_at" AT TIME ZONE 'Asia/Shanghai') = $9) as "opinions",
-  (select count(*) as "n" from "steward_opinions" as "o" where "o"."building_path" LIKE "c"."path" || '%' and extract(year from "o"."created_at" AT TIME ZONE 'Asia/Shanghai') = $10 and "o"."state" = $11) as "filed",
-  (select count(*) as "n" from "steward_evaluations" as "e" where "e"."building_path" LIKE "c"."path" || '%' and "e"."month" like $12) as "evaluations",
-  (select count(*) as "n" from "steward_evaluations" as "e" where "e"."building_path" LIKE "c"."path" || '%' and "e"."month" like $13 and "e"."grade" = $14) as "excellent",
-  (select count(*) as "n" from "steward_commendations" as "m" where "m"."building_path" LIKE "c"."path" || '%' and "m"."year" = $15) as "commendations"
+  (select count(*) as "n" from "steward_votes" as "v" where "v"."building_path" LIKE "c"."path" || '%' and extract(year from "v"."opened_at" AT TIME ZONE 'Asia/Shanghai') = $7) as "votes"
 from "places" as "c"
-where "c"."kind" = $16
-  and "c"."status" = $17
-  and ("c"."path" LIKE $18)
+where "c"."kind" = $8
+  and "c"."status" = $9
+  and ("c"."path" LIKE $10)
+order by "c"."code";
+
+-- community.stewards.numbersOfDuty
+
+select
+  "c"."code",
+  (select count(*) as "n" from "steward_checklists" as "k" inner join "steward_terms" as "t" on "t"."id" = "k"."term_id" where "t"."building_path" LIKE "c"."path" || '%' and "k"."completed_at" is not null and "k"."month" like $1) as "checklists",
+  (select count(*) as "n" from "steward_opinions" as "o" where "o"."building_path" LIKE "c"."path" || '%' and extract(year from "o"."created_at" AT TIME ZONE 'Asia/Shanghai') = $2) as "opinions",
+  (select count(*) as "n" from "steward_opinions" as "o" where "o"."building_path" LIKE "c"."path" || '%' and extract(year from "o"."created_at" AT TIME ZONE 'Asia/Shanghai') = $3 and "o"."state" = $4) as "filed",
+  (select count(*) as "n" from "steward_evaluations" as "e" where "e"."building_path" LIKE "c"."path" || '%' and "e"."month" like $5) as "evaluations",
+  (select count(*) as "n" from "steward_evaluations" as "e" where "e"."building_path" LIKE "c"."path" || '%' and "e"."month" like $6 and "e"."grade" = $7) as "excellent",
+  (select count(*) as "n" from "steward_commendations" as "m" where "m"."building_path" LIKE "c"."path" || '%' and "m"."year" = $8) as "commendations"
+from "places" as "c"
+where "c"."kind" = $9
+  and "c"."status" = $10
+  and ("c"."path" LIKE $11)
 order by "c"."code";
