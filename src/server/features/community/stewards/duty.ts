@@ -7,7 +7,7 @@ import { newId } from '../../../platform/ids.js';
 import type { Actor } from '../../../platform/policy.js';
 import { isUnder, resolveUnder } from '../../../platform/scope.js';
 import { attachableFiles } from '../../files/index.js';
-import type { IntakeInput } from '../../cases/intake.js';
+import type { CasesService } from '../../cases/index.js';
 import { actionsFrom, opinionTransitions, transition } from './lifecycle.js';
 import { assertManages, assertOwnTerm, assertReads, stewardsShownTo } from './policy.js';
 import * as repo from './repository.js';
@@ -19,10 +19,7 @@ import { buildingOf, presentTerm, type StewardsDeps } from './service.js';
 // feature's intake, opinion_collected points), and the community's evaluations, commendations and numbers.
 
 /** Files a case (the cases feature's intake, idempotent by key); given by the app so this area does not build cases itself. */
-export type FileCase = (
-  actor: Actor,
-  input: IntakeInput,
-) => Promise<{ id: string; trackingCode: string; created: boolean }>;
+export type FileCase = CasesService['intake'];
 
 export type DutyDeps = StewardsDeps & { fileCase: FileCase };
 type Rest<F> = F extends (deps: never, ...args: infer A) => unknown ? A : never;
