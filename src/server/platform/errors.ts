@@ -258,6 +258,53 @@ export const errorTable = {
     'zh-CN': '请在功能室扫描门口的签到码',
     en: 'Scan the check-in code at the room',
   },
+  // 邻里生活 · stewards
+  STEWARD_STATE_CONFLICT: { status: 409, 'zh-CN': '当前状态下不能进行此操作', en: 'Not possible in the current state' },
+  STEWARD_BUILDING_TAKEN: {
+    status: 409,
+    'zh-CN': '本楼已有在任楼门管家，请先办理卸任',
+    en: 'The building already has a steward; retire them first',
+  },
+  STEWARD_ALREADY_STEWARD: { status: 409, 'zh-CN': '此人已是本楼楼门管家', en: 'This person is already the steward' },
+  STEWARD_ALREADY_NOMINATED: {
+    status: 409,
+    'zh-CN': '此人已被提名，正在等待选任',
+    en: 'This person is already nominated',
+  },
+  STEWARD_NOMINEE_NOT_IN_BUILDING: {
+    status: 422,
+    'zh-CN': '被提名人须是本楼（社区提名时为本社区）登记的住户，并已用手机号登录过',
+    en: 'The nominee must be a registered resident of the building (of the community, for the community) who has logged in',
+  },
+  STEWARD_NOMINEE_INVALID: { status: 422, 'zh-CN': '请只填写一种被提名人', en: 'Name the nominee one way only' },
+  STEWARD_VOTE_OPEN: { status: 409, 'zh-CN': '本楼正在投票中', en: 'A vote is open in this building' },
+  STEWARD_VOTE_CLOSED: { status: 409, 'zh-CN': '投票已结束', en: 'The vote is closed' },
+  STEWARD_NO_CANDIDATES: { status: 422, 'zh-CN': '本楼还没有候选人，请先提名', en: 'No one is nominated yet' },
+  STEWARD_ALREADY_VOTED: { status: 409, 'zh-CN': '您已投过票', en: 'You have already voted' },
+  STEWARD_VOTE_TIE: {
+    status: 409,
+    'zh-CN': '无人得票或得票相同，不能产生当选人；可取消投票后由社区任命',
+    en: 'No single winner; cancel the vote and appoint',
+  },
+  STEWARD_TERM_ENDED: { status: 409, 'zh-CN': '您已卸任本楼楼门管家', en: 'This term has ended' },
+  STEWARD_MONTH_CLOSED: {
+    status: 422,
+    'zh-CN': '只能填写本月或上月的履职清单',
+    en: 'Only this month’s or last month’s checklist can be ticked',
+  },
+  STEWARD_MONTH_OUTSIDE_TERM: { status: 422, 'zh-CN': '该月份不在任期内', en: 'The month is outside the term' },
+  STEWARD_HOUSEHOLD_NOT_IN_BUILDING: {
+    status: 422,
+    'zh-CN': '该住户不在本楼',
+    en: 'The household is not in this building',
+  },
+  STEWARD_DATE_INVALID: { status: 422, 'zh-CN': '日期不正确', en: 'The date is not valid' },
+  STEWARD_NO_STEWARD_THAT_YEAR: {
+    status: 422,
+    'zh-CN': '该楼当年没有楼门管家',
+    en: 'The building had no steward that year',
+  },
+  STEWARD_ALREADY_COMMENDED: { status: 409, 'zh-CN': '已在当年表彰名单中', en: 'Already on that year’s list' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

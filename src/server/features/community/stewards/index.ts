@@ -1,5 +1,16 @@
 // 楼门管家 (issue 16): what other areas may import from here, and the API in one line for api.ts.
 import type { AppDeps } from '../../../deps.js';
-import { createRouter } from '../../../platform/http.js';
+import { noticeDeps } from '../../../deps.js';
+import { createCasesService } from '../../cases/index.js';
+import { createDutyService } from './duty.js';
+import { stewardsRoutes } from './routes.js';
+import { createStewardsService } from './service.js';
 
-export const stewardsApi = (_deps: AppDeps) => createRouter();
+export { createStewardsService } from './service.js';
+export { createDutyService } from './duty.js';
+
+/** The stewards' API: selection and terms, and the steward at work (opinions file cases through the cases feature's intake). */
+export const stewardsApi = (deps: AppDeps) => {
+  const cases = createCasesService({ ...deps, ...noticeDeps(deps.config) });
+  return stewardsRoutes(createStewardsService(deps), createDutyService({ ...deps, fileCase: cases.intake }));
+};

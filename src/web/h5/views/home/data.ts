@@ -13,7 +13,9 @@ export interface HomeEntry {
     | 'assist'
     | 'myReports'
     | 'services'
-    | 'rooms';
+    | 'rooms'
+    | 'steward'
+    | 'myBuilding';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -22,6 +24,8 @@ export interface HomeEntry {
   permission?: Permission | Permission[];
   /** only for residents (accounts without any role): their own reports */
   residentOnly?: boolean;
+  /** the named route it opens (issue 16's tiles), instead of the home page's own table */
+  route?: string;
 }
 
 export const homeEntries: HomeEntry[] = [
@@ -46,6 +50,23 @@ export const homeEntries: HomeEntry[] = [
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
   // 功能室预约 (issue 16, rooms): anyone logged in books for their team, unit or group.
   { key: 'rooms', icon: 'hotel-o', color: '#7c3aed', labels: 'community.rooms.entry' },
+  // 楼门管家 (issue 16): the steward's building, checklist and opinions; a resident's building, its steward and vote.
+  {
+    key: 'steward',
+    icon: 'wap-home-o',
+    color: '#0d9488',
+    permission: 'stewards:duty',
+    labels: 'community.stewards.entry',
+    route: 'steward-home',
+  },
+  {
+    key: 'myBuilding',
+    icon: 'wap-home-o',
+    color: '#0d9488',
+    residentOnly: true,
+    labels: 'community.stewards.residentEntry',
+    route: 'steward-building',
+  },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */

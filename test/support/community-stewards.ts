@@ -1,0 +1,23 @@
+import type { TestContext } from './app.js';
+import { Session } from './app.js';
+import { loginCodeOf } from './handset.js';
+
+// 楼门管家's test furniture: residents registered in a household (with the phone they log in by) and
+// their phone sessions.
+
+let serial = 0;
+
+/** Registers a resident in the household (by the community worker's session) and logs them in by phone code. */
+export async function residentIn(ctx: TestContext, worker: Session, householdCode: string, name: string) {
+  serial += 1;
+  const phone = `1390000${String(serial).padStart(4, '0')}`;
+  const registered = await worker.post('/api/v1/residents', { householdCode, name, phone, relation: 'head' });
+  if (registered.status !== 201)
+    throw new Error(`resident ${name}: ${registered.status} ${JSON.stringify(registered.body)}`);
+  const s = new Session(ctx);
+  await s.post('/api/v1/public/login-code', { phone });
+  const login = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
+  if (login.status !== 200) throw new Error(`phone login ${name}: ${login.status} ${JSON.stringify(login.body)}`);
+  const me = await s.get('/api/v1/me');
+  return { session: s, phone, userId: me.body.user.id as string, residentId: registered.body.id as string };
+}
