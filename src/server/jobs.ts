@@ -13,6 +13,7 @@ import { rateLimitPruning } from './platform/rate-limit.js';
 import { calendarJobs } from './features/calendar/index.js';
 import { applicationsJobs } from './features/services/applications/index.js';
 import { assistanceJobs } from './features/services/assistance/index.js';
+import { wishesJobs } from './features/community/wishes/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -31,6 +32,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...calendarJobs(withNotices),
     ...applicationsJobs(withNotices),
     ...assistanceJobs(withNotices),
+    ...wishesJobs(),
   ];
 }
 
