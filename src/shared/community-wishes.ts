@@ -10,7 +10,15 @@ export const wishCategoryLabels: Record<WishCategory, { 'zh-CN': string; en: str
   other: { 'zh-CN': '其他', en: 'Other' },
 };
 
-export const wishStates = ['submitted', 'published', 'rejected', 'claimed', 'fulfilled', 'thanked', 'cancelled'] as const;
+export const wishStates = [
+  'submitted',
+  'published',
+  'rejected',
+  'claimed',
+  'fulfilled',
+  'thanked',
+  'cancelled',
+] as const;
 export type WishState = (typeof wishStates)[number];
 
 export const wishActions = ['approve', 'reject', 'claim', 'give_up', 'expire', 'fulfil', 'thank', 'cancel'] as const;

@@ -2,12 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wishClaimExpiry } from '../../src/server/features/community/wishes/jobs.js';
 import { JobRunner } from '../../src/server/platform/jobs.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import {
-  buildResidentIn,
-  buildUnitWithLiaison,
-  pointsEntriesOf,
-  userIdOf,
-} from '../support/community-wishes.js';
+import { buildResidentIn, buildUnitWithLiaison, pointsEntriesOf, userIdOf } from '../support/community-wishes.js';
 import { testEngine } from '../support/db.js';
 import { buildUser, buildWorld } from '../support/factories.js';
 import { multipart, tinyPng } from '../support/files.js';
@@ -81,7 +76,9 @@ describe(`micro-wishes (${testEngine})`, () => {
     expect(outside.body.error.code).toBe('WISH_RESIDENT_UNKNOWN');
     const bad = await steward.post(W, { category: 'repair', content: 'a\u0007b', residentId: huang.id });
     expect(bad.status).toBe(400);
-    const volunteer = await (await session('vol1')).post(W, { category: 'repair', content: '修水龙头', residentId: huang.id });
+    const volunteer = await (
+      await session('vol1')
+    ).post(W, { category: 'repair', content: '修水龙头', residentId: huang.id });
     expect(volunteer.status).toBe(400);
     expect(await count('community_wishes')).toBe(before);
 
@@ -122,7 +119,11 @@ describe(`micro-wishes (${testEngine})`, () => {
     const results = await Promise.all([a.post(`${W}/${id}/claim`, {}), b.post(`${W}/${id}/claim`, {})]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(results.find((r) => r.status === 409)!.body.error.code).toBe('WISH_ALREADY_CLAIMED');
-    const row = await ctx.deps.db.selectFrom('community_wishes').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await ctx.deps.db
+      .selectFrom('community_wishes')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const winner = results[0].status === 200 ? 'vol1' : 'vol2';
     expect(row.claimed_by).toBe(await userIdOf(ctx.deps, winner));
     const jobs = await ctx.deps.db.selectFrom('jobs').select('kind').where('kind', '=', 'wishes.claimExpiry').execute();
@@ -134,7 +135,9 @@ describe(`micro-wishes (${testEngine})`, () => {
     const vol = await session('vol1');
     const claimed = await vol.post(`${W}/${id}/claim`, {});
     expect(claimed.body).toMatchObject({ state: 'claimed', claimedByMe: true, actions: ['give_up', 'fulfil'] });
-    expect((await (await session('vol2')).post(`${W}/${id}/fulfil`, { photoIds: [await upload(vol)] })).status).toBe(409);
+    expect((await (await session('vol2')).post(`${W}/${id}/fulfil`, { photoIds: [await upload(vol)] })).status).toBe(
+      409,
+    );
     expect((await vol.post(`${W}/${id}/fulfil`, { photoIds: [] })).status).toBe(400);
 
     const photo = await upload(vol);
@@ -271,9 +274,9 @@ describe(`micro-actions (${testEngine})`, () => {
     const input = { placeCode: world.c1.code, title: '护送考生', date: '2026-12-01', slots: 5 };
     expect((await (await session('gridA')).post(`${W}/actions`, input)).status).toBe(403);
     expect((await (await session('worker2')).post(`${W}/actions`, input)).status).toBe(404);
-    expect((await (await session('worker1')).post(`${W}/actions`, { ...input, date: '2026-11-01' })).body.error.code).toBe(
-      'WISH_ACTION_DATE_PAST',
-    );
+    expect(
+      (await (await session('worker1')).post(`${W}/actions`, { ...input, date: '2026-11-01' })).body.error.code,
+    ).toBe('WISH_ACTION_DATE_PAST');
     const phone = await (await session('vol1')).get(`${W}/actions/nearby`);
     expect(phone.status).toBe(200);
     expect(phone.body.items.length).toBeGreaterThan(0);

@@ -42,10 +42,19 @@ export async function buildUnitWithLiaison(deps: AppDeps, community: BuiltPlace,
   const now = deps.clock.now();
   await deps.db
     .insertInto('organisations')
-    .values({ id, tenant_id: community.tenantId!, kind: 'co_building_unit', name, place_id: community.id, created_at: now })
+    .values({
+      id,
+      tenant_id: community.tenantId!,
+      kind: 'co_building_unit',
+      name,
+      place_id: community.id,
+      created_at: now,
+    })
     .execute();
   const user = await buildUser(deps, username, 'unit_liaison', community.code);
-  const userId = (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+  const userId = (
+    await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()
+  ).id;
   await deps.db
     .insertInto('organisation_liaisons')
     .values({ organisation_id: id, user_id: userId, tenant_id: community.tenantId!, created_at: now })
@@ -62,6 +71,10 @@ export async function pointsEntriesOf(deps: AppDeps, holder: { userId: string } 
     .selectFrom('points_entries as e')
     .innerJoin('points_accounts as a', 'a.id', 'e.account_id')
     .select(['e.points', 'e.rule', 'e.source_kind', 'e.source_id'])
-    .where('userId' in holder ? 'a.user_id' : 'a.organisation_id', '=', 'userId' in holder ? holder.userId : holder.organisationId)
+    .where(
+      'userId' in holder ? 'a.user_id' : 'a.organisation_id',
+      '=',
+      'userId' in holder ? holder.userId : holder.organisationId,
+    )
     .execute();
 }

@@ -230,7 +230,11 @@ export const errorTable = {
   },
   WISH_REASON_REQUIRED: { status: 400, 'zh-CN': '请填写不通过的原因', en: 'Give the reason for rejecting' },
   WISH_UNIT_NOT_LIAISON: { status: 403, 'zh-CN': '您不是该单位的联络员', en: 'You are not a liaison of this unit' },
-  WISH_ACTION_PLACE_INVALID: { status: 422, 'zh-CN': '微行动须由社区发布', en: 'A micro-action belongs to a community' },
+  WISH_ACTION_PLACE_INVALID: {
+    status: 422,
+    'zh-CN': '微行动须由社区发布',
+    en: 'A micro-action belongs to a community',
+  },
   WISH_ACTION_DATE_PAST: { status: 422, 'zh-CN': '活动日期不能早于今天', en: 'The date is in the past' },
   WISH_ACTION_FULL: { status: 409, 'zh-CN': '名额已满', en: 'No places left' },
   WISH_ACTION_CLOSED: { status: 409, 'zh-CN': '该微行动已结束或取消', en: 'This micro-action is over or cancelled' },

@@ -67,8 +67,19 @@ export function createActionsService(deps: WishesDeps) {
     };
   }
 
-  const audit = (actor: Actor, trx: Parameters<typeof recordAudit>[0], action: string, a: { id: string; tenant_id: string }, after?: unknown) =>
-    recordAudit(trx, actor, { action, entityType: 'community_micro_action', entityId: a.id, tenantId: a.tenant_id, after }, clock.now());
+  const audit = (
+    actor: Actor,
+    trx: Parameters<typeof recordAudit>[0],
+    action: string,
+    a: { id: string; tenant_id: string },
+    after?: unknown,
+  ) =>
+    recordAudit(
+      trx,
+      actor,
+      { action, entityType: 'community_micro_action', entityId: a.id, tenantId: a.tenant_id, after },
+      clock.now(),
+    );
 
   return {
     async create(actor: Actor, input: ActionInputT) {
@@ -108,7 +119,13 @@ export function createActionsService(deps: WishesDeps) {
         limit: 500,
       });
       const mine = await myRows(actor);
-      return rows.map((a) => present(a, actor, mine.find((m) => m.action_id === a.id)));
+      return rows.map((a) =>
+        present(
+          a,
+          actor,
+          mine.find((m) => m.action_id === a.id),
+        ),
+      );
     },
 
     /** The phone: my community's actions of the last month and to come. */
@@ -118,7 +135,11 @@ export function createActionsService(deps: WishesDeps) {
       const from = shanghaiDate(clock.now().getTime() - 30 * 86_400_000);
       const mine = await myRows(actor);
       return (await repo.communityActions(db, home.id, from)).map((a) =>
-        present(a, actor, mine.find((m) => m.action_id === a.id)),
+        present(
+          a,
+          actor,
+          mine.find((m) => m.action_id === a.id),
+        ),
       );
     },
 
@@ -132,7 +153,12 @@ export function createActionsService(deps: WishesDeps) {
         if (locked.state !== 'open' || locked.action_date < today()) throw new AppError('WISH_ACTION_CLOSED');
         const { n } = await repo.signupCount(trx, id);
         if (Number(n) >= locked.slots) throw new AppError('WISH_ACTION_FULL');
-        const inserted = await repo.insertSignup(trx, { action_id: id, user_id: actor.userId!, tenant_id: a.tenant_id, created_at: now });
+        const inserted = await repo.insertSignup(trx, {
+          action_id: id,
+          user_id: actor.userId!,
+          tenant_id: a.tenant_id,
+          created_at: now,
+        });
         if (inserted) await audit(actor, trx, 'micro-action.sign-up', a);
       });
       return detail(actor, id);

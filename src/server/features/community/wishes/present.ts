@@ -28,7 +28,9 @@ export function presentWish(w: WishRow, actor: Actor, seesWall: boolean) {
   const staff = isStaffOver(actor, w.place_path);
   const own = me !== null && (w.posted_by === me || w.beneficiary_user_id === me);
   const claimedByMe = me !== null && w.claimed_by === me;
-  const claimerName = w.claimer_organisation_name ?? (w.claimer_name === null ? null : staff || claimedByMe ? w.claimer_name : maskName(w.claimer_name));
+  const claimerName =
+    w.claimer_organisation_name ??
+    (w.claimer_name === null ? null : staff || claimedByMe ? w.claimer_name : maskName(w.claimer_name));
   return {
     id: w.id,
     communityName: w.community_name,

@@ -60,7 +60,8 @@ export const samples: SqlSamples<typeof repo> = {
   listActions: (db) => repo.listActions(db, { scope, under: null, limit: 500 }),
   communityActions: (db) => repo.communityActions(db, communityId, '2026-10-25'),
   signupCount: (db) => repo.signupCount(db, actionId),
-  insertSignup: (db) => repo.insertSignup(db, { action_id: actionId, user_id: userId, tenant_id: '610899', created_at: now }),
+  insertSignup: (db) =>
+    repo.insertSignup(db, { action_id: actionId, user_id: userId, tenant_id: '610899', created_at: now }),
   deleteSignup: (db) => repo.deleteSignup(db, actionId, userId),
   signupsOf: (db) => repo.signupsOf(db, actionId),
   markTookPart: (db) => repo.markTookPart(db, actionId, [userId]),

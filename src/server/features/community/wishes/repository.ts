@@ -1,10 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { wishWallStates, type WishState } from '../../../../shared/community-wishes.js';
 import type { Executor } from '../../../platform/audit.js';
-import type {
-  CommunityMicroActionsTable,
-  CommunityWishesTable,
-} from '../../../platform/db/schema-wishes.js';
+import type { CommunityMicroActionsTable, CommunityWishesTable } from '../../../platform/db/schema-wishes.js';
 import { inScope, pathAbove, pathUnder, pathUnderAny, type Scope } from '../../../platform/scope.js';
 
 // Queries only, for 微心愿 · 微行动: wishes, the residents a wish is posted for, the units a liaison
@@ -41,7 +38,11 @@ const wishColumns = (db: Executor) =>
     .leftJoin('users as claimer', 'claimer.id', 'w.claimed_by')
     .leftJoin('organisations as o', 'o.id', 'w.claimer_organisation_id')
     .selectAll('w')
-    .select(['c.name as community_name', 'claimer.display_name as claimer_name', 'o.name as claimer_organisation_name']);
+    .select([
+      'c.name as community_name',
+      'claimer.display_name as claimer_name',
+      'o.name as claimer_organisation_name',
+    ]);
 
 export function findWish(db: Executor, id: string) {
   return wishColumns(db).where('w.id', '=', id).executeTakeFirst();
@@ -193,7 +194,10 @@ export function signupCount(db: Executor, actionId: string) {
     .executeTakeFirstOrThrow();
 }
 
-export function insertSignup(db: Executor, row: { action_id: string; user_id: string; tenant_id: string; created_at: Date }) {
+export function insertSignup(
+  db: Executor,
+  row: { action_id: string; user_id: string; tenant_id: string; created_at: Date },
+) {
   return db
     .insertInto('community_micro_action_signups')
     .values(row)
@@ -243,7 +247,8 @@ export function actionIdsOfUser(db: Executor, userId: string) {
 // ---- the year's numbers, per community in scope
 
 export function wishNumbers(db: Executor, scope: Scope, under: string | null, from: Date, to: Date) {
-  const inYear = (column: string) => sql<number>`count(*) filter (where ${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to})`;
+  const inYear = (column: string) =>
+    sql<number>`count(*) filter (where ${sql.ref(column)} >= ${from} and ${sql.ref(column)} < ${to})`;
   let query = db
     .selectFrom('community_wishes as w')
     .innerJoin('places as c', 'c.id', 'w.community_id')
@@ -265,7 +270,9 @@ export function actionNumbers(db: Executor, scope: Scope, under: string | null, 
   let query = db
     .selectFrom('community_micro_actions as a')
     .innerJoin('places as c', 'c.id', 'a.community_id')
-    .leftJoin('community_micro_action_signups as s', (j) => j.onRef('s.action_id', '=', 'a.id').on('s.took_part', '=', true))
+    .leftJoin('community_micro_action_signups as s', (j) =>
+      j.onRef('s.action_id', '=', 'a.id').on('s.took_part', '=', true),
+    )
     .select([
       'c.id as community_id',
       'c.name as community_name',

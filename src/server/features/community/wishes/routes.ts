@@ -35,7 +35,9 @@ const json = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });
 const items = <T extends z.ZodType>(schema: T) => jsonContent(z.object({ items: z.array(schema) }));
-const photo = { 200: { description: 'The photo', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } } };
+const photo = {
+  200: { description: 'The photo', content: { 'image/*': { schema: z.string().openapi({ format: 'binary' }) } } },
+};
 
 const r = {
   list: authRoute({

@@ -1,10 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  microActionStates,
-  wishActions,
-  wishCategories,
-  wishStates,
-} from '../../../../shared/community-wishes.js';
+import { microActionStates, wishActions, wishCategories, wishStates } from '../../../../shared/community-wishes.js';
 import { text } from '../../../platform/text-schema.js';
 
 // The shapes of 微心愿 · 微行动 at the edge: every input checked here, every output declared.
@@ -28,7 +23,10 @@ export type WishInputT = z.infer<typeof WishInput>;
 
 export const ReviewInput = z.object({ reason: text({ max: 200 }).default('') });
 export const ClaimInput = z.object({ organisationId: uuid.optional() });
-export const FulfilInput = z.object({ photoIds: photoIds(6).min(1), note: text({ max: 300, multiline: true }).default('') });
+export const FulfilInput = z.object({
+  photoIds: photoIds(6).min(1),
+  note: text({ max: 300, multiline: true }).default(''),
+});
 export const ThankInput = z.object({ message: text({ min: 1, max: 300, multiline: true }) });
 
 export const WishListQuery = z.object({

@@ -61,8 +61,19 @@ export function createWishesService(deps: WishesDeps) {
     return presentWish(wish, actor, wallSees(wish, home));
   }
 
-  const audit = (actor: Actor, trx: Parameters<typeof recordAudit>[0], action: string, wish: { id: string; tenant_id: string }, after?: unknown) =>
-    recordAudit(trx, actor, { action, entityType: 'community_wish', entityId: wish.id, tenantId: wish.tenant_id, after }, clock.now());
+  const audit = (
+    actor: Actor,
+    trx: Parameters<typeof recordAudit>[0],
+    action: string,
+    wish: { id: string; tenant_id: string },
+    after?: unknown,
+  ) =>
+    recordAudit(
+      trx,
+      actor,
+      { action, entityType: 'community_wish', entityId: wish.id, tenantId: wish.tenant_id, after },
+      clock.now(),
+    );
 
   /** The transition if this actor is a party allowed to take it, else WISH_ACTION_NOT_ALLOWED. */
   function allowed(actor: Actor, wish: WishRow, action: WishAction, seesWall: boolean) {
@@ -93,7 +104,11 @@ export function createWishesService(deps: WishesDeps) {
         const home = await homeCommunityOf(db, actor);
         if (!home) throw new AppError('HOME_COMMUNITY_REQUIRED');
         const record = (await registryResidentsOf(db, actor.userId)).find((r) => isUnder(r.household_path, home.path));
-        const me = await db.selectFrom('users').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
+        const me = await db
+          .selectFrom('users')
+          .select('display_name')
+          .where('id', '=', actor.userId)
+          .executeTakeFirst();
         target = {
           tenantId: home.tenantId,
           path: record?.household_path ?? home.path,
@@ -123,7 +138,13 @@ export function createWishesService(deps: WishesDeps) {
           created_at: now,
           updated_at: now,
         });
-        await audit(actor, trx, 'wish.post', { id, tenant_id: target.tenantId }, { category: input.category, residentId: target.residentId });
+        await audit(
+          actor,
+          trx,
+          'wish.post',
+          { id, tenant_id: target.tenantId },
+          { category: input.category, residentId: target.residentId },
+        );
       });
       return view(actor, id);
     },

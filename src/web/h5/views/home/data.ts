@@ -3,7 +3,19 @@ import type { Permission } from '../../../../shared/roles';
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
   key:
-    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
+    | 'myGrid'
+    | 'snap'
+    | 'visitLog'
+    | 'tasks'
+    | 'whistles'
+    | 'disputes'
+    | 'legal'
+    | 'assist'
+    | 'myReports'
+    | 'services'
+    // 邻里生活 · wishes (issue 16)
+    | 'wishes'
+    | 'microActions';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -34,6 +46,9 @@ export const homeEntries: HomeEntry[] = [
     labels: 'assist.entry',
   },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
+  { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes' },
+  { key: 'microActions', icon: 'flag-o', color: '#65a30d', labels: 'community.wishes.entry.actions' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
