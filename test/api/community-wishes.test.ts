@@ -67,7 +67,7 @@ describe(`micro-wishes (${testEngine})`, () => {
     const steward = await session('stewardA');
     const picks = await steward.get(`${W}/residents`);
     expect(picks.status).toBe(200);
-    expect(picks.body.items.map((r: { name: string }) => r.name)).toEqual(['黄玉兰']);
+    expect(picks.body.items.map((r: { name: string; age: number }) => [r.name, r.age])).toEqual([['黄玉兰', 85]]);
     expect(JSON.stringify(picks.body)).not.toMatch(/phone|idNumber/);
 
     const before = await count('community_wishes');
@@ -142,7 +142,7 @@ describe(`micro-wishes (${testEngine})`, () => {
 
     const photo = await upload(vol);
     const done = await vol.post(`${W}/${id}/fulfil`, { photoIds: [photo], note: '已送到家中' });
-    expect(done.body).toMatchObject({ state: 'fulfilled', fulfilPhotoIds: [photo] });
+    expect(done.body).toMatchObject({ state: 'fulfilled', fulfilPhotoIds: [photo], pointsCredited: 20 });
     expect((await vol.post(`${W}/${id}/fulfil`, { photoIds: [photo] })).status).toBe(409);
     const entries = (await pointsEntriesOf(ctx.deps, { userId: await userIdOf(ctx.deps, 'vol1') })).filter(
       (e) => e.source_id === id,

@@ -130,7 +130,7 @@ inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1
   and ("h"."path" LIKE $2)
   and ("r"."name" like $3 or "r"."name_initials" like $4)
-order by "h"."path", "r"."name"
+order by r.birth_date asc nulls last, "h"."path", "r"."name"
 limit $5;
 
 -- community.wishes.communityHolding
@@ -300,3 +300,12 @@ select
   "mime"
 from "files"
 where "id" = $1;
+
+-- community.wishes.pointsForWish
+
+select
+  coalesce(sum(points), 0) as "total"
+from "points_entries"
+where "source_kind" = $1
+  and "source_id" = $2
+  and "rule" = $3;

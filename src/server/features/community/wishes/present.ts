@@ -23,7 +23,7 @@ export type WishRow = Selectable<CommunityWishesTable> & {
   claimer_organisation_name: string | null;
 };
 
-export function presentWish(w: WishRow, actor: Actor, seesWall: boolean) {
+export function presentWish(w: WishRow, actor: Actor, seesWall: boolean, pointsCredited: number | null = null) {
   const me = actor.userId;
   const staff = isStaffOver(actor, w.place_path);
   const own = me !== null && (w.posted_by === me || w.beneficiary_user_id === me);
@@ -54,5 +54,6 @@ export function presentWish(w: WishRow, actor: Actor, seesWall: boolean) {
     thankedAt: iso(w.thanked_at),
     createdAt: iso(w.created_at)!,
     actions: wishActionsFor(w.state, partiesOf(actor, w, seesWall)),
+    pointsCredited,
   };
 }

@@ -99,7 +99,7 @@ export function residentForWish(db: Executor, residentId: string) {
     .executeTakeFirst();
 }
 
-/** 代发心愿: residents under the poster's places, found by name (or its pinyin initials). */
+/** 代发心愿: residents under the poster's places, found by name (or its pinyin initials), the eldest first. */
 export function residentsUnder(db: Executor, paths: readonly string[], q: string, limit: number) {
   let query = db
     .selectFrom('residents as r')
@@ -111,7 +111,13 @@ export function residentsUnder(db: Executor, paths: readonly string[], q: string
     query = query.where((eb) =>
       eb.or([eb('r.name', 'like', `%${q}%`), eb('r.name_initials', 'like', `${q.toLowerCase()}%`)]),
     );
-  return query.orderBy('h.path').orderBy('r.name').limit(limit).execute();
+  // The eldest first: wishes are mostly posted for elderly residents.
+  return query
+    .orderBy(sql`r.birth_date asc nulls last`)
+    .orderBy('h.path')
+    .orderBy('r.name')
+    .limit(limit)
+    .execute();
 }
 
 /** The community (active place of kind community) holding a path. */
@@ -292,4 +298,15 @@ export function actionNumbers(db: Executor, scope: Scope, under: string | null, 
 
 export function fileById(db: Executor, id: string) {
   return db.selectFrom('files').select(['id', 'storage_key', 'mime']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The points the ledger credited for a wish (its fulfilment), to whoever claimed it. */
+export function pointsForWish(db: Executor, wishId: string) {
+  return db
+    .selectFrom('points_entries')
+    .select(sql<string>`coalesce(sum(points), 0)`.as('total'))
+    .where('source_kind', '=', 'wish')
+    .where('source_id', '=', wishId)
+    .where('rule', '=', 'wish_fulfilled')
+    .executeTakeFirstOrThrow();
 }

@@ -65,6 +65,8 @@ export const WishSchema = z
     thankedAt: z.string().nullable(),
     createdAt: z.string(),
     actions: z.array(z.enum(wishActions)),
+    /** points the fulfilment earned the claimer (one wish's detail only; null in lists) */
+    pointsCredited: z.number().nullable(),
   })
   .openapi('CommunityWish');
 

@@ -58,7 +58,8 @@ export function createWishesService(deps: WishesDeps) {
 
   async function view(actor: Actor, id: string) {
     const { wish, home } = await load(actor, id);
-    return presentWish(wish, actor, wallSees(wish, home));
+    const credited = wish.fulfilled_at ? Number((await repo.pointsForWish(db, id)).total) : null;
+    return presentWish(wish, actor, wallSees(wish, home), credited);
   }
 
   const audit = (
@@ -290,7 +291,7 @@ export function createWishesService(deps: WishesDeps) {
         id: r.id,
         name: r.name,
         household: r.household_name,
-        age: r.birth_date ? year - Number(String(r.birth_date).slice(0, 4)) : null,
+        age: r.birth_date === null ? null : year - birthYear(r.birth_date as unknown),
       }));
     },
 
@@ -308,6 +309,10 @@ export function createWishesService(deps: WishesDeps) {
     },
   };
 }
+
+/** A date column reads as 'YYYY-MM-DD' text or as a Date, by driver. */
+const birthYear = (value: unknown): number =>
+  value instanceof Date ? value.getFullYear() : Number(String(value).slice(0, 4));
 
 export async function readPhoto(deps: WishesDeps, fileId: string) {
   const file = await repo.fileById(deps.db, fileId);

@@ -66,7 +66,7 @@ export default {
     community: '社区',
     wishesPosted: '心愿提交',
     wishesPublished: '上墙',
-    wishesClaimed: '认领中',
+    wishesClaimed: '认领',
     wishesFulfilled: '圆梦',
     actions: '微行动',
     participants: '参与人次',

@@ -66,6 +66,7 @@ export default {
     age: '{n} years',
     submit: 'Send',
   },
+  pointsCredited: 'Points earned',
   photoAlt: 'Wish photo',
   actions: {
     title: 'Micro-actions',

@@ -66,6 +66,7 @@ export default {
     age: '{n} 岁',
     submit: '提交心愿',
   },
+  pointsCredited: '获得积分',
   photoAlt: '心愿照片',
   actions: {
     title: '微行动',
