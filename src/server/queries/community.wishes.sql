@@ -301,6 +301,13 @@ select
 from "files"
 where "id" = $1;
 
+-- community.wishes.displayNameOf
+
+select
+  "display_name"
+from "users"
+where "id" = $1;
+
 -- community.wishes.pointsForWish
 
 select

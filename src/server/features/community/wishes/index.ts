@@ -2,10 +2,11 @@
 import type { AppDeps } from '../../../deps.js';
 import { createActionsService } from './actions.js';
 import { wishesRoutes } from './routes.js';
-import { createWishesService } from './service.js';
+import { createWishActs } from './act.js';
+import { createWishReads } from './service.js';
 
 export { wishesJobs } from './jobs.js';
 export { maskName } from './present.js';
 
 export const wishesApi = (deps: AppDeps) =>
-  wishesRoutes(deps.db, createWishesService(deps), createActionsService(deps));
+  wishesRoutes(deps.db, { ...createWishReads(deps), ...createWishActs(deps) }, createActionsService(deps));

@@ -70,5 +70,6 @@ export const samples: SqlSamples<typeof repo> = {
     repo.wishNumbers(db, scope, null, new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')),
   actionNumbers: (db) => repo.actionNumbers(db, scope, null, '2026-01-01', '2027-01-01'),
   fileById: (db) => repo.fileById(db, fileId),
+  displayNameOf: (db) => repo.displayNameOf(db, userId),
   pointsForWish: (db) => repo.pointsForWish(db, wishId),
 };

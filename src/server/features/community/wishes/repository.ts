@@ -294,6 +294,12 @@ export function actionNumbers(db: Executor, scope: Scope, under: string | null, 
   return query.groupBy(['c.id', 'c.name', 'c.code']).execute();
 }
 
+/** The name a user shows under (a resident without a registry record). */
+export async function displayNameOf(db: Executor, userId: string) {
+  const row = await db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirst();
+  return row?.display_name ?? null;
+}
+
 // ---- photos
 
 export function fileById(db: Executor, id: string) {

@@ -25,7 +25,10 @@ import {
   WishNumbersSchema,
   WishSchema,
 } from './schemas.js';
-import type { WishesService } from './service.js';
+import type { createWishActs } from './act.js';
+import type { createWishReads } from './service.js';
+
+type WishesService = ReturnType<typeof createWishReads> & ReturnType<typeof createWishActs>;
 
 // 微心愿 · 微行动 over HTTP, under /community/wishes. Static paths are declared before /{id}.
 
