@@ -14,6 +14,7 @@ import { calendarJobs } from './features/calendar/index.js';
 import { applicationsJobs } from './features/services/applications/index.js';
 import { assistanceJobs } from './features/services/assistance/index.js';
 import { roomsJobs } from './features/community/rooms/index.js';
+import { wishesJobs } from './features/community/wishes/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -33,6 +34,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...applicationsJobs(withNotices),
     ...assistanceJobs(withNotices),
     ...roomsJobs(),
+    ...wishesJobs(),
   ];
 }
 

@@ -305,6 +305,29 @@ export const errorTable = {
     en: 'The building had no steward that year',
   },
   STEWARD_ALREADY_COMMENDED: { status: 409, 'zh-CN': '已在当年表彰名单中', en: 'Already on that year’s list' },
+  // 邻里生活 · wishes
+  WISH_ACTION_NOT_ALLOWED: { status: 409, 'zh-CN': '该心愿当前不能这样操作', en: 'This wish does not allow that now' },
+  WISH_ALREADY_CLAIMED: { status: 409, 'zh-CN': '这个心愿已被认领', en: 'This wish has already been claimed' },
+  WISH_RESIDENT_UNKNOWN: {
+    status: 400,
+    'zh-CN': '找不到这位居民，或不在您负责的范围内',
+    en: 'No such resident where you may post wishes',
+  },
+  WISH_REASON_REQUIRED: { status: 400, 'zh-CN': '请填写不通过的原因', en: 'Give the reason for rejecting' },
+  WISH_UNIT_NOT_LIAISON: { status: 403, 'zh-CN': '您不是该单位的联络员', en: 'You are not a liaison of this unit' },
+  WISH_ACTION_PLACE_INVALID: {
+    status: 422,
+    'zh-CN': '微行动须由社区发布',
+    en: 'A micro-action belongs to a community',
+  },
+  WISH_ACTION_DATE_PAST: { status: 422, 'zh-CN': '活动日期不能早于今天', en: 'The date is in the past' },
+  WISH_ACTION_FULL: { status: 409, 'zh-CN': '名额已满', en: 'No places left' },
+  WISH_ACTION_CLOSED: { status: 409, 'zh-CN': '该微行动已结束或取消', en: 'This micro-action is over or cancelled' },
+  WISH_ACTION_PARTICIPANT_UNKNOWN: {
+    status: 400,
+    'zh-CN': '参与人须是已报名的人',
+    en: 'Participants must have signed up',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -90,6 +90,9 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT file_id FROM monthly_reports
       UNION ALL SELECT unnest(file_ids) FROM service_applications
       UNION ALL SELECT unnest(result_file_ids) FROM service_application_parts
+      UNION ALL SELECT unnest(photo_ids) FROM community_wishes
+      UNION ALL SELECT unnest(fulfil_photo_ids) FROM community_wishes
+      UNION ALL SELECT unnest(proof_photo_ids) FROM community_micro_actions
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

@@ -15,7 +15,9 @@ export interface HomeEntry {
     | 'services'
     | 'rooms'
     | 'steward'
-    | 'myBuilding';
+    | 'myBuilding'
+    | 'wishes'
+    | 'microActions';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -67,6 +69,9 @@ export const homeEntries: HomeEntry[] = [
     labels: 'community.stewards.residentEntry',
     route: 'steward-building',
   },
+  // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
+  { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes' },
+  { key: 'microActions', icon: 'flag-o', color: '#65a30d', labels: 'community.wishes.entry.actions' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
