@@ -3,7 +3,17 @@ import type { Permission } from '../../../../shared/roles';
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
   key:
-    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
+    | 'myGrid'
+    | 'snap'
+    | 'visitLog'
+    | 'tasks'
+    | 'whistles'
+    | 'disputes'
+    | 'legal'
+    | 'assist'
+    | 'myReports'
+    | 'services'
+    | 'unitHome';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -34,6 +44,8 @@ export const homeEntries: HomeEntry[] = [
     labels: 'assist.entry',
   },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  // 共建单位 (issue 16, units): the liaison's unit — agreement, four lists, points and rank.
+  { key: 'unitHome', icon: 'cluster-o', color: '#0f766e', permission: 'units:liaise', labels: 'community.units.entry' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
