@@ -328,6 +328,45 @@ export const errorTable = {
     'zh-CN': '参与人须是已报名的人',
     en: 'Participants must have signed up',
   },
+  // 邻里生活 · units
+  UNIT_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '当前状态下不能进行此操作',
+    en: 'This action is not allowed in the current state',
+  },
+  UNIT_NAME_TAKEN: {
+    status: 409,
+    'zh-CN': '本社区已登记同名单位',
+    en: 'The community already has a unit of this name',
+  },
+  UNIT_AGREEMENT_EXISTS: {
+    status: 409,
+    'zh-CN': '该单位本年度已有共建协议',
+    en: 'The unit already has an agreement for this year',
+  },
+  UNIT_AGREEMENT_ENDED: { status: 409, 'zh-CN': '协议已终止，不能再添加清单', en: 'The agreement has ended' },
+  UNIT_NOT_CO_BUILDING: {
+    status: 422,
+    'zh-CN': '只有共建单位才有共建协议和四单',
+    en: 'Only co-building units have an agreement and lists',
+  },
+  UNIT_PLACE_INVALID: { status: 422, 'zh-CN': '单位须登记在社区', en: 'A unit is registered with a community' },
+  UNIT_LIAISON_INVALID: {
+    status: 422,
+    'zh-CN': '该用户不是本社区的共建单位联络员',
+    en: 'This user is not a unit liaison of the community',
+  },
+  UNIT_BUILDING_INVALID: {
+    status: 422,
+    'zh-CN': '所选楼栋不在本社区',
+    en: 'A chosen building is not in the community',
+  },
+  UNIT_PROOF_REQUIRED: {
+    status: 422,
+    'zh-CN': '请写明完成情况或上传佐证材料',
+    en: 'Describe what was done or attach proof',
+  },
+  UNIT_REASON_REQUIRED: { status: 422, 'zh-CN': '请写明退回原因', en: 'Give the reason for returning it' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

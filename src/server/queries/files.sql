@@ -46,6 +46,20 @@ from "mediation_sessions" as "m"
 inner join "disputes" as "d" on "d"."id" = "m"."dispute_id"
 where $1 = any("m"."signature_file_ids");
 
+-- files.unitRecordsShowingFile
+
+select
+  "a"."place_path",
+  EXISTS (SELECT 1 FROM organisation_liaisons l WHERE l.organisation_id = "a"."organisation_id" AND l.user_id = $1) as "liaison"
+from "unit_agreements" as "a"
+where "a"."file_id" = $2
+union all
+select
+  "e"."place_path",
+  EXISTS (SELECT 1 FROM organisation_liaisons l WHERE l.organisation_id = "e"."organisation_id" AND l.user_id = $3) as "liaison"
+from "unit_entries" as "e"
+where $4 = any("e"."proof_file_ids");
+
 -- files.applicationsShowingFile
 
 select
@@ -82,6 +96,8 @@ WITH attached AS (
       UNION ALL SELECT unnest(photo_ids) FROM community_wishes
       UNION ALL SELECT unnest(fulfil_photo_ids) FROM community_wishes
       UNION ALL SELECT unnest(proof_photo_ids) FROM community_micro_actions
+      UNION ALL SELECT file_id FROM unit_agreements WHERE file_id IS NOT NULL
+      UNION ALL SELECT unnest(proof_file_ids) FROM unit_entries
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

@@ -70,6 +70,23 @@ export async function serviceSampleCounties(db: Executor, fileId: string) {
   return rows.rows.map((r) => r.tenant_id);
 }
 
+/** 共驻共建 (issue 16): agreements and list entries showing the file, with the unit's place and whether the user acts for it. */
+export function unitRecordsShowingFile(db: Executor, fileId: string, userId: string | null) {
+  const liaison = (org: 'a.organisation_id' | 'e.organisation_id') =>
+    sql<boolean>`EXISTS (SELECT 1 FROM organisation_liaisons l WHERE l.organisation_id = ${sql.ref(org)} AND l.user_id = ${userId})`;
+  return db
+    .selectFrom('unit_agreements as a')
+    .select(['a.place_path', liaison('a.organisation_id').as('liaison')])
+    .where('a.file_id', '=', fileId)
+    .unionAll(
+      db
+        .selectFrom('unit_entries as e')
+        .select(['e.place_path', liaison('e.organisation_id').as('liaison')])
+        .where((eb) => eb(eb.val(fileId), '=', eb.fn.any('e.proof_file_ids'))),
+    )
+    .execute();
+}
+
 export async function deleteFiles(db: Executor, ids: string[]) {
   if (ids.length === 0) return;
   await db.deleteFrom('files').where('id', 'in', ids).execute();
@@ -93,6 +110,8 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT unnest(photo_ids) FROM community_wishes
       UNION ALL SELECT unnest(fulfil_photo_ids) FROM community_wishes
       UNION ALL SELECT unnest(proof_photo_ids) FROM community_micro_actions
+      UNION ALL SELECT file_id FROM unit_agreements WHERE file_id IS NOT NULL
+      UNION ALL SELECT unnest(proof_file_ids) FROM unit_entries
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

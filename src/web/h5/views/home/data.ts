@@ -17,7 +17,8 @@ export interface HomeEntry {
     | 'steward'
     | 'myBuilding'
     | 'wishes'
-    | 'microActions';
+    | 'microActions'
+    | 'unitHome';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -72,6 +73,8 @@ export const homeEntries: HomeEntry[] = [
   // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
   { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes' },
   { key: 'microActions', icon: 'flag-o', color: '#65a30d', labels: 'community.wishes.entry.actions' },
+  // 共建单位 (issue 16, units): the liaison's unit — agreement, four lists, points and rank.
+  { key: 'unitHome', icon: 'cluster-o', color: '#0f766e', permission: 'units:liaise', labels: 'community.units.entry' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
