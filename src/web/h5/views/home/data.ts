@@ -3,7 +3,20 @@ import type { Permission } from '../../../../shared/roles';
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
   key:
-    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
+    | 'myGrid'
+    | 'snap'
+    | 'visitLog'
+    | 'tasks'
+    | 'whistles'
+    | 'disputes'
+    | 'legal'
+    | 'assist'
+    | 'myReports'
+    | 'services'
+    // 邻里生活 · shop (issue 16)
+    | 'communityHub'
+    | 'points'
+    | 'pointsShop';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -34,6 +47,10 @@ export const homeEntries: HomeEntry[] = [
     labels: 'assist.entry',
   },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  // 邻里生活 · shop (issue 16): the resident's hub (我的社区, 反映问题), and points and the shop for everyone.
+  { key: 'communityHub', icon: 'wap-home-o', color: '#16a34a', residentOnly: true, labels: 'community.shop.entry.hub' },
+  { key: 'points', icon: 'medal-o', color: '#ca8a04', labels: 'community.shop.entry.points' },
+  { key: 'pointsShop', icon: 'shop-o', color: '#1f6feb', labels: 'community.shop.entry.shop' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
