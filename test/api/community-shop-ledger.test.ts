@@ -69,15 +69,15 @@ describe('the ledger under parallel redemptions', () => {
     const people = await Promise.all(
       Array.from({ length: 6 }, (_, i) => residentSession(ctx, `1390000011${i}`, world.c1.id)),
     );
-    const ids = await Promise.all(
-      people.map((s) => meOf(s)),
-    );
+    const ids = await Promise.all(people.map((s) => meOf(s)));
     for (const id of ids) await creditPoints(ctx.deps, id, world.c1.id, 50);
 
     const results = await Promise.all(people.map((s) => redeem(s, goods.id)));
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(
-      results.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.error.code === 'SHOP_OUT_OF_STOCK'),
+      results
+        .filter((r) => r.status !== 201)
+        .every((r) => r.status === 409 && r.body.error.code === 'SHOP_OUT_OF_STOCK'),
     ).toBe(true);
     expect(await stockOf(goods.id)).toBe(0);
     const balances = await Promise.all(ids.map(balanceOf));
@@ -138,7 +138,11 @@ describe('the ledger is append-only', () => {
     await expect(sql`DELETE FROM points_entries WHERE id = ${entryId}`.execute(ctx.deps.db)).rejects.toThrow(
       /append-only/,
     );
-    const row = await ctx.deps.db.selectFrom('points_entries').select('points').where('id', '=', entryId).executeTakeFirst();
+    const row = await ctx.deps.db
+      .selectFrom('points_entries')
+      .select('points')
+      .where('id', '=', entryId)
+      .executeTakeFirst();
     expect(row?.points).toBe(5);
   });
 
@@ -154,7 +158,11 @@ describe('the ledger is append-only', () => {
     const entries = await ledgerOf(ctx.deps, userId);
     expect(entries).toHaveLength(2);
     expect(entries.find((e) => e.id === entryId)?.points).toBe(20); // untouched
-    expect(entries.find((e) => e.id === res.body.id)).toMatchObject({ points: -15, rule: 'correction', corrects_entry_id: entryId });
+    expect(entries.find((e) => e.id === res.body.id)).toMatchObject({
+      points: -15,
+      rule: 'correction',
+      corrects_entry_id: entryId,
+    });
     const tooMuch = await worker.post(`/api/v1/community/points/entries/${entryId}/corrections`, {
       points: -6,
       note: '再次更正',
@@ -232,9 +240,11 @@ describe('the kernel: earning', () => {
     ).rejects.toThrow(/purchase failed/);
     expect(await balanceOf(userId)).toBe(10);
     await expect(
-      ctx.deps.db.transaction().execute((trx) =>
-        correctPoints(trx, { entryId: newId(), points: 5, note: 'x', createdBy: userId }, ctx.clock.now()),
-      ),
+      ctx.deps.db
+        .transaction()
+        .execute((trx) =>
+          correctPoints(trx, { entryId: newId(), points: 5, note: 'x', createdBy: userId }, ctx.clock.now()),
+        ),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

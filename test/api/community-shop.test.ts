@@ -101,7 +101,11 @@ describe('redeeming (兑换)', () => {
     expect(mine.body.items[0]).toMatchObject({ id: placed.body.id, pickupCode: placed.body.pickupCode });
     const me = await resident.get('/api/v1/community/points/me');
     expect(me.body.balance).toBe(50);
-    expect(me.body.accounts[0].entries[0]).toMatchObject({ rule: 'shop_redemption', points: -50, communityName: '和平社区' });
+    expect(me.body.accounts[0].entries[0]).toMatchObject({
+      rule: 'shop_redemption',
+      points: -50,
+      communityName: '和平社区',
+    });
 
     const staffView = (await worker.get('/api/v1/community/shop/redemptions?state=placed')).body.items.find(
       (r: { id: string }) => r.id === placed.body.id,
@@ -115,7 +119,13 @@ describe('redeeming (兑换)', () => {
       pickupCode: wrong,
     });
     expect(refused.body.error.code).toBe('SHOP_PICKUP_CODE_WRONG');
-    expect((await resident.post(`/api/v1/community/shop/redemptions/${placed.body.id}/hand-over`, { pickupCode: placed.body.pickupCode })).body.error.code).toBe('SHOP_ACTION_NOT_ALLOWED');
+    expect(
+      (
+        await resident.post(`/api/v1/community/shop/redemptions/${placed.body.id}/hand-over`, {
+          pickupCode: placed.body.pickupCode,
+        })
+      ).body.error.code,
+    ).toBe('SHOP_ACTION_NOT_ALLOWED');
     const handed = await worker.post(`/api/v1/community/shop/redemptions/${placed.body.id}/hand-over`, {
       pickupCode: placed.body.pickupCode,
     });
@@ -129,7 +139,12 @@ describe('redeeming (兑换)', () => {
   it('the monthly limit per person holds, counting what was not cancelled', async () => {
     const resident = await residentSession(ctx, '13911110002', world.c1.id);
     await creditPoints(ctx.deps, await meOf(resident), world.c1.id, 100);
-    const goods = await buildGoods(worker, world.c1.code, { name: '鸡蛋', pointsPrice: 10, stock: 20, monthlyLimit: 2 });
+    const goods = await buildGoods(worker, world.c1.code, {
+      name: '鸡蛋',
+      pointsPrice: 10,
+      stock: 20,
+      monthlyLimit: 2,
+    });
     const first = await resident.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 2 });
     expect(first.status).toBe(201);
     const third = await resident.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, {});
@@ -155,7 +170,10 @@ describe('redeeming (兑换)', () => {
     );
     expect((await resident.post(`/api/v1/community/shop/goods/${dear.id}/redeem`, { quantity: 0 })).status).toBe(400);
     expect([await count('shop_redemptions'), await count('points_entries')]).toEqual([redemptions, entries]);
-    expect((await ctx.deps.db.selectFrom('shop_goods').select('stock').where('id', '=', dear.id).executeTakeFirstOrThrow()).stock).toBe(5);
+    expect(
+      (await ctx.deps.db.selectFrom('shop_goods').select('stock').where('id', '=', dear.id).executeTakeFirstOrThrow())
+        .stock,
+    ).toBe(5);
   });
 });
 
@@ -256,7 +274,11 @@ describe('the resident’s hub (我的社区, 随手拍)', () => {
   it('a report from the app is filed in her community through the public intake and shows in 我的反映', async () => {
     const resident = await residentSession(ctx, '13911110007');
     const cases = await count('cases');
-    const noHome = await resident.request('POST', '/api/v1/community/me/report', multipart({ description: '楼道灯坏了好几天' }));
+    const noHome = await resident.request(
+      'POST',
+      '/api/v1/community/me/report',
+      multipart({ description: '楼道灯坏了好几天' }),
+    );
     expect(noHome.body.error.code).toBe('HOME_COMMUNITY_REQUIRED');
     await resident.request('PUT', '/api/v1/community/me/home', { communityId: world.c1.id });
     const short = await resident.request('POST', '/api/v1/community/me/report', multipart({ description: '灯' }));
@@ -288,7 +310,11 @@ describe('the resident’s hub (我的社区, 随手拍)', () => {
   it('staff without a phone on their account are told to log in by phone to report', async () => {
     await givePhone(ctx.deps, 'gridA', '13911119999');
     const grid = await new Session(ctx).login('gridB');
-    const res = await grid.request('POST', '/api/v1/community/me/report', multipart({ description: '路灯不亮已经三天' }));
+    const res = await grid.request(
+      'POST',
+      '/api/v1/community/me/report',
+      multipart({ description: '路灯不亮已经三天' }),
+    );
     expect(res.body.error.code).toBe('SHOP_REPORT_PHONE_REQUIRED');
     expect(await userIdOf(ctx.deps, 'gridB')).toBeTruthy();
   });

@@ -7,8 +7,7 @@ import { loginCodeOf } from './handset.js';
 // Factories of the shop area (积分 · 积分超市): points credited as if earned, goods, residents by phone.
 
 export async function userIdOf(deps: AppDeps, username: string) {
-  return (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow())
-    .id;
+  return (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }
 
 /** The user id of a session. */

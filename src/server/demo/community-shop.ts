@@ -8,7 +8,10 @@ import type { CommunityDemoContext } from './community-context.js';
 // people who earned points in the other areas' demo records, a redemption or two (one handed over,
 // one waiting with its pickup code). No points are made up here: the shop only spends what was earned.
 
-const goodsByCommunity: Record<string, [name: string, description: string, price: number, stock: number, limit: number][]> = {
+const goodsByCommunity: Record<
+  string,
+  [name: string, description: string, price: number, stock: number, limit: number][]
+> = {
   '610899001001': [
     ['抽纸（一提）', '三层抽纸，一提 6 包', 20, 40, 2],
     ['洗衣液', '2 公斤装', 50, 20, 1],
@@ -27,13 +30,21 @@ const goodsByCommunity: Record<string, [name: string, description: string, price
 
 const redeemers = ['volunteer', 'resident', 'party', 'steward', 'unit'];
 
+type DemoGoods = { id: string; communityId: string; path: string; name: string; price: number };
+
 export async function seedDemoShop(
   trx: Transaction<Database>,
   context: CommunityDemoContext,
 ): Promise<Record<string, number>> {
+  const goods = await seedGoods(trx, context);
+  const redemptions = await seedRedemptions(trx, context, goods);
+  return { shopGoods: goods.length, shopRedemptions: redemptions };
+}
+
+async function seedGoods(trx: Transaction<Database>, context: CommunityDemoContext) {
   const { now, tenantId } = context;
   const staff = context.userIds.get('community') ?? null;
-  const goods: { id: string; communityId: string; path: string; name: string; price: number }[] = [];
+  const goods: DemoGoods[] = [];
   for (const [code, items] of Object.entries(goodsByCommunity)) {
     const communityId = context.placeIds.get(code);
     if (!communityId) continue;
@@ -63,7 +74,13 @@ export async function seedDemoShop(
     }
   }
 
-  // Redemptions only from points earned elsewhere in the demo: the cheapest goods of 和平社区 first.
+  return goods;
+}
+
+/** Redemptions only from points earned elsewhere in the demo: the cheapest goods of 和平社区 first. */
+async function seedRedemptions(trx: Transaction<Database>, context: CommunityDemoContext, goods: DemoGoods[]) {
+  const { now, tenantId } = context;
+  const staff = context.userIds.get('community') ?? null;
   const heping = goods.filter((g) => g.communityId === context.placeIds.get('610899001001'));
   let redemptions = 0;
   for (const [i, username] of redeemers.entries()) {
@@ -71,7 +88,10 @@ export async function seedDemoShop(
     if (!userId) continue;
     const account = await pointsAccountFor(trx, tenantId, { userId }, now);
     let balance = await pointsBalance(trx, account);
-    for (const [k, g] of [...heping].sort((a, b) => a.price - b.price).slice(0, 2).entries()) {
+    for (const [k, g] of [...heping]
+      .sort((a, b) => a.price - b.price)
+      .slice(0, 2)
+      .entries()) {
       if (balance < g.price) break;
       const id = newId();
       const placedAt = new Date(now.getTime() - (k === 0 ? 12 + i : 1) * 86_400_000);
@@ -119,5 +139,5 @@ export async function seedDemoShop(
       redemptions++;
     }
   }
-  return { shopGoods: goods.length, shopRedemptions: redemptions };
+  return redemptions;
 }

@@ -1,9 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import type {
-  GoodsSchema,
-  RedemptionSchema,
-  ShelfSchema,
-} from '../../../server/features/community/shop/goods/schemas';
+import type { GoodsSchema, RedemptionSchema, ShelfSchema } from '../../../server/features/community/shop/goods/schemas';
 import type { HomeSchema, ReportedSchema } from '../../../server/features/community/shop/home/schemas';
 import type {
   LedgerSchema,
@@ -85,7 +81,8 @@ export const listGoods = (under?: string, signal?: AbortSignal) =>
 export const createGoods = (input: GoodsInput) => http.post<Goods>('/community/shop/goods', input);
 export const updateGoods = (id: string, patch: Partial<Omit<GoodsInput, 'communityCode' | 'stock'>>) =>
   http.patch<Goods>(`/community/shop/goods/${id}`, patch);
-export const adjustStock = (id: string, delta: number) => http.post<Goods>(`/community/shop/goods/${id}/stock`, { delta });
+export const adjustStock = (id: string, delta: number) =>
+  http.post<Goods>(`/community/shop/goods/${id}/stock`, { delta });
 export const listRedemptions = (
   query: { under?: string; state?: Redemption['state']; page: number; pageSize: number },
   signal?: AbortSignal,

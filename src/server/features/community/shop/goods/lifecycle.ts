@@ -25,7 +25,11 @@ export function nextState(
   action: RedemptionAction,
   parties: readonly RedemptionActor[],
 ): RedemptionState | null {
-  const move = (redemptionTransitions[state] as Partial<Record<RedemptionAction, { to: RedemptionState; by: readonly RedemptionActor[] }>>)[action];
+  const move = (
+    redemptionTransitions[state] as Partial<
+      Record<RedemptionAction, { to: RedemptionState; by: readonly RedemptionActor[] }>
+    >
+  )[action];
   if (!move) return null;
   return move.by.some((p) => parties.includes(p)) ? move.to : null;
 }

@@ -132,18 +132,15 @@ function redemptions(db: Executor) {
     .innerJoin('users as u', 'u.id', 'r.user_id')
     .select(redemptionColumns)
     .select((eb) =>
-      eb.exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'r.user_id')).as('is_staff'),
+      eb
+        .exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'r.user_id'))
+        .as('is_staff'),
     );
 }
 
 /** One redemption, locked for a change of state. */
 export function lockRedemption(db: Executor, id: string) {
-  return db
-    .selectFrom('shop_redemptions')
-    .selectAll()
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('shop_redemptions').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
 
 export async function updateRedemption(db: Executor, id: string, set: Updateable<ShopRedemptionsTable>) {

@@ -32,37 +32,37 @@ const r = {
     responses: { 200: jsonContent(HomeSchema), ...errorResponses },
   }),
   report: authRoute({
-      method: 'post',
-      path: '/community/me/report',
-      tags,
-      summary:
-        '随手拍: report a problem in my community (multipart: fields + up to 9 photos), filed like the QR form with my account’s phone; it shows in 我的反映',
-      request: {
-        headers: z.object({
-          'Idempotency-Key': z
-            .string()
-            .regex(/^[\w-]{8,80}$/)
-            .optional(),
-        }),
-        body: {
-          content: {
-            'multipart/form-data': {
-              schema: ReportFields.extend({
-                photos: z
-                  .any()
-                  .optional()
-                  .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
-              }),
-            },
+    method: 'post',
+    path: '/community/me/report',
+    tags,
+    summary:
+      '随手拍: report a problem in my community (multipart: fields + up to 9 photos), filed like the QR form with my account’s phone; it shows in 我的反映',
+    request: {
+      headers: z.object({
+        'Idempotency-Key': z
+          .string()
+          .regex(/^[\w-]{8,80}$/)
+          .optional(),
+      }),
+      body: {
+        content: {
+          'multipart/form-data': {
+            schema: ReportFields.extend({
+              photos: z
+                .any()
+                .optional()
+                .openapi({ type: 'array', items: { type: 'string', format: 'binary' } }),
+            }),
           },
-          required: true,
         },
+        required: true,
       },
-      responses: {
-        201: jsonContent(ReportedSchema, 'Received'),
-        200: jsonContent(ReportedSchema, 'Already received with this Idempotency-Key'),
-        ...errorResponses,
-      },
+    },
+    responses: {
+      201: jsonContent(ReportedSchema, 'Received'),
+      200: jsonContent(ReportedSchema, 'Already received with this Idempotency-Key'),
+      ...errorResponses,
+    },
   }),
 };
 

@@ -107,7 +107,9 @@ export async function ledger(db: Executor, scope: Scope, f: LedgerFilter, page: 
       'o.name as organisation_name',
     ])
     .select((eb) =>
-      eb.exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'a.user_id')).as('is_staff'),
+      eb
+        .exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'a.user_id'))
+        .as('is_staff'),
     )
     .orderBy('e.created_at', 'desc')
     .orderBy('e.id', 'desc')
@@ -156,7 +158,9 @@ export function ranking(db: Executor, scope: Scope, under: string | undefined, f
       'o.name as organisation_name',
     ])
     .select((eb) =>
-      eb.exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'a.user_id')).as('is_staff'),
+      eb
+        .exists(eb.selectFrom('memberships as m').select('m.id').whereRef('m.user_id', '=', 'a.user_id'))
+        .as('is_staff'),
     )
     .select(sql<string>`sum(e.points)`.as('points'))
     .groupBy(['a.id', 'a.holder_kind', 'c.id', 'c.name', 'u.display_name', 'o.name', 'a.user_id'])
@@ -177,9 +181,19 @@ export function numbers(db: Executor, scope: Scope, under: string | undefined, f
   if (under) q = q.where(pathUnder('c.path', under));
   return q
     .select(['c.id', 'c.code', 'c.name'])
-    .select(sql<string>`coalesce(sum(e.points) filter (where e.rule not in ('shop_redemption','shop_refund')), 0)`.as('earned'))
-    .select(sql<string>`coalesce(-sum(e.points) filter (where e.rule in ('shop_redemption','shop_refund')), 0)`.as('spent'))
-    .select(sql<string>`count(distinct e.account_id) filter (where e.points > 0 and e.rule not in ('shop_redemption','shop_refund'))`.as('earners'))
+    .select(
+      sql<string>`coalesce(sum(e.points) filter (where e.rule not in ('shop_redemption','shop_refund')), 0)`.as(
+        'earned',
+      ),
+    )
+    .select(
+      sql<string>`coalesce(-sum(e.points) filter (where e.rule in ('shop_redemption','shop_refund')), 0)`.as('spent'),
+    )
+    .select(
+      sql<string>`count(distinct e.account_id) filter (where e.points > 0 and e.rule not in ('shop_redemption','shop_refund'))`.as(
+        'earners',
+      ),
+    )
     .groupBy(['c.id', 'c.code', 'c.name'])
     .orderBy('c.code')
     .execute();

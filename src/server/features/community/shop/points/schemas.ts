@@ -42,9 +42,7 @@ export const MyEntrySchema = z.object({
 });
 export const MyPointsSchema = z.object({
   balance: z.number().int(),
-  accounts: z.array(
-    z.object({ countyName: z.string(), balance: z.number().int(), entries: z.array(MyEntrySchema) }),
-  ),
+  accounts: z.array(z.object({ countyName: z.string(), balance: z.number().int(), entries: z.array(MyEntrySchema) })),
 });
 
 export const LedgerQuery = z.object({

@@ -10,7 +10,8 @@ export default {
   states: { placed: 'To collect', handed_over: 'Collected', cancelled: 'Cancelled' },
   rules: {
     title: 'Points rules',
-    intro: 'Each earning rule gives points per unit (volunteer service: per hour); rules not set here use the county default.',
+    intro:
+      'Each earning rule gives points per unit (volunteer service: per hour); rules not set here use the county default.',
     rule: 'Rule',
     points: 'Points per unit',
     default: 'Default',

@@ -23,4 +23,5 @@ export const shanghaiDateTime = (iso: string) =>
     minute: '2-digit',
   }).format(new Date(iso));
 
-export const thisYear = () => Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+export const thisYear = () =>
+  Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
