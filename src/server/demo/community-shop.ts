@@ -30,12 +30,31 @@ const goodsByCommunity: Record<
 
 const redeemers = ['volunteer', 'resident', 'party', 'steward', 'unit'];
 
+/**
+ * The demo resident (黄玉兰) logs in with a password; give her account the phone hash an SMS login
+ * would have proven, so what she reports from the app shows in 我的反映 (which finds reports by it).
+ */
+async function proveResidentPhone(trx: Transaction<Database>, context: CommunityDemoContext) {
+  const userId = context.userIds.get('resident');
+  if (!userId) return;
+  const user = await trx
+    .selectFrom('users')
+    .select(['phone_enc', 'phone_hash'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user?.phone_enc || user.phone_hash) return;
+  const phoneHash = context.pii.lookupHash(context.pii.decrypt(user.phone_enc));
+  const taken = await trx.selectFrom('users').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst();
+  if (!taken) await trx.updateTable('users').set({ phone_hash: phoneHash }).where('id', '=', userId).execute();
+}
+
 type DemoGoods = { id: string; communityId: string; path: string; name: string; price: number };
 
 export async function seedDemoShop(
   trx: Transaction<Database>,
   context: CommunityDemoContext,
 ): Promise<Record<string, number>> {
+  await proveResidentPhone(trx, context);
   const goods = await seedGoods(trx, context);
   const redemptions = await seedRedemptions(trx, context, goods);
   return { shopGoods: goods.length, shopRedemptions: redemptions };

@@ -32,7 +32,8 @@ where "id" = $1
 select
   "home_community_id",
   "display_name",
-  "phone_enc"
+  "phone_enc",
+  "phone_hash"
 from "users"
 where "id" = $1;
 

@@ -29,7 +29,7 @@ export function activeCommunity(db: Executor, id: string) {
 export function userHome(db: Executor, userId: string) {
   return db
     .selectFrom('users')
-    .select(['home_community_id', 'display_name', 'phone_enc'])
+    .select(['home_community_id', 'display_name', 'phone_enc', 'phone_hash'])
     .where('id', '=', userId)
     .executeTakeFirst();
 }

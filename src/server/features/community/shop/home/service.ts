@@ -74,7 +74,8 @@ export function createHomeService(deps: HomeDeps, publicCases: PublicCaseService
     const community = await homeCommunityOf(db, actor);
     if (!community) throw new AppError('HOME_COMMUNITY_REQUIRED');
     const user = await repo.userHome(db, actor.userId);
-    if (!user?.phone_enc) throw new AppError('SHOP_REPORT_PHONE_REQUIRED');
+    // The phone proven by an SMS login: 我的反映 finds the report by it (an unproven contact phone would not).
+    if (!user?.phone_enc || !user.phone_hash) throw new AppError('SHOP_REPORT_PHONE_REQUIRED');
     const [registered] = await registryResidentsOf(db, actor.userId);
     const code = community.path.split('/').filter(Boolean).at(-1)!;
     const result = await publicCases.submit({
