@@ -67,6 +67,37 @@ describe('goods (积分超市商品)', () => {
     expect(await count('shop_goods')).toBe(before);
   });
 
+  it('goods carry a photo uploaded by the staff; residents see it; a file the staff cannot read is refused', async () => {
+    const upload = await worker.request(
+      'POST',
+      '/api/v1/files',
+      multipart({ file: { bytes: tinyPng, name: 'oil.png', type: 'image/png' } }),
+    );
+    expect(upload.status).toBe(201);
+    const res = await worker.post('/api/v1/community/shop/goods', {
+      communityCode: world.c1.code,
+      name: '有图的油',
+      pointsPrice: 60,
+      stock: 3,
+      photoFileId: upload.body.id,
+    });
+    expect(res.body.hasPhoto).toBe(true);
+    const resident = await residentSession(ctx, '13911110009', world.c1.id);
+    const photo = await resident.get(`/api/v1/community/shop/goods/${res.body.id}/photo`);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/png');
+    const before = await count('shop_goods');
+    const foreign = await worker2.post('/api/v1/community/shop/goods', {
+      communityCode: world.c2.code,
+      name: '借图',
+      pointsPrice: 1,
+      stock: 1,
+      photoFileId: upload.body.id,
+    });
+    expect(foreign.status).toBe(400);
+    expect(await count('shop_goods')).toBe(before);
+  });
+
   it('a resident cannot add goods', async () => {
     const resident = await residentSession(ctx, '13911110000', world.c1.id);
     const res = await resident.post('/api/v1/community/shop/goods', {
