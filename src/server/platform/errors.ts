@@ -367,6 +367,29 @@ export const errorTable = {
     en: 'Describe what was done or attach proof',
   },
   UNIT_REASON_REQUIRED: { status: 422, 'zh-CN': '请写明退回原因', en: 'Give the reason for returning it' },
+  // 邻里生活 · shop
+  SHOP_OUT_OF_STOCK: { status: 409, 'zh-CN': '库存不足', en: 'Not enough in stock' },
+  SHOP_MONTHLY_LIMIT: {
+    status: 409,
+    'zh-CN': '已达到本月兑换上限',
+    en: 'You have reached this month’s limit for these goods',
+  },
+  SHOP_PICKUP_CODE_WRONG: { status: 422, 'zh-CN': '取货码不正确', en: 'The pickup code is not right' },
+  SHOP_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '该兑换当前不能进行此操作',
+    en: 'This redemption does not allow that now',
+  },
+  SHOP_RULE_NOT_RATED: {
+    status: 422,
+    'zh-CN': '兑换、退回和更正不按规则计分',
+    en: 'Spending, refunds and corrections carry their own amount, not a rate',
+  },
+  SHOP_REPORT_PHONE_REQUIRED: {
+    status: 422,
+    'zh-CN': '请用手机号登录后再反映问题',
+    en: 'Log in with your phone number to report a problem',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

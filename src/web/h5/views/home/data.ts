@@ -18,7 +18,11 @@ export interface HomeEntry {
     | 'myBuilding'
     | 'wishes'
     | 'microActions'
-    | 'unitHome';
+    | 'unitHome'
+    // 邻里生活 · shop (issue 16)
+    | 'communityHub'
+    | 'points'
+    | 'pointsShop';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -75,6 +79,10 @@ export const homeEntries: HomeEntry[] = [
   { key: 'microActions', icon: 'flag-o', color: '#65a30d', labels: 'community.wishes.entry.actions' },
   // 共建单位 (issue 16, units): the liaison's unit — agreement, four lists, points and rank.
   { key: 'unitHome', icon: 'cluster-o', color: '#0f766e', permission: 'units:liaise', labels: 'community.units.entry' },
+  // 邻里生活 · shop (issue 16): the resident's hub (我的社区, 反映问题), and points and the shop for everyone.
+  { key: 'communityHub', icon: 'wap-home-o', color: '#16a34a', residentOnly: true, labels: 'community.shop.entry.hub' },
+  { key: 'points', icon: 'medal-o', color: '#ca8a04', labels: 'community.shop.entry.points' },
+  { key: 'pointsShop', icon: 'shop-o', color: '#1f6feb', labels: 'community.shop.entry.shop' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
