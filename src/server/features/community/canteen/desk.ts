@@ -80,7 +80,14 @@ export function createDeskService(deps: DeskDeps) {
     trx: Executor,
     actor: Actor,
     canteen: Canteen,
-    input: { clientId: string; day: string; meal: MealTime; dishIds: string[]; residentId: string | null; orderId: string | null },
+    input: {
+      clientId: string;
+      day: string;
+      meal: MealTime;
+      dishIds: string[];
+      residentId: string | null;
+      orderId: string | null;
+    },
   ) {
     const existing = await repo.findMealByClient(trx, canteen.id, input.clientId);
     if (existing) {
@@ -89,7 +96,9 @@ export function createDeskService(deps: DeskDeps) {
       return { meal: existing, created: false };
     }
     const unique = [...new Set(input.dishIds)];
-    const dishes = new Map((await repo.dishesOfMeal(trx, canteen.id, input.day, input.meal, unique)).map((d) => [d.id, d]));
+    const dishes = new Map(
+      (await repo.dishesOfMeal(trx, canteen.id, input.day, input.meal, unique)).map((d) => [d.id, d]),
+    );
     if (dishes.size !== unique.length) throw new AppError('CANTEEN_DISH_INVALID');
     const chosen = input.dishIds.map((id) => dishes.get(id)!);
     const priceFen = chosen.reduce((sum, d) => sum + d.price_fen, 0);
@@ -144,11 +153,10 @@ export function createDeskService(deps: DeskDeps) {
     return { meal, created: inserted };
   }
 
-  const presentOrder = async (
-    rows: Awaited<ReturnType<typeof repo.ordersOfUser>>,
-    by: 'resident' | 'operator',
-  ) => {
-    const names = new Map((await repo.dishNames(db, [...new Set(rows.flatMap((o) => o.dish_ids))])).map((d) => [d.id, d.name]));
+  const presentOrder = async (rows: Awaited<ReturnType<typeof repo.ordersOfUser>>, by: 'resident' | 'operator') => {
+    const names = new Map(
+      (await repo.dishNames(db, [...new Set(rows.flatMap((o) => o.dish_ids))])).map((d) => [d.id, d.name]),
+    );
     return rows.map((o) => ({
       id: o.id,
       canteenId: o.canteen_id,

@@ -20,10 +20,14 @@ export const orderTransitions = {
 >;
 
 /** The next state, or null when the action is not allowed in this state for this actor. */
-export function nextOrderState(state: CanteenOrderState, action: OrderAction, by: OrderActor): CanteenOrderState | null {
-  const step = (orderTransitions[state] as Partial<Record<OrderAction, { to: CanteenOrderState; by: readonly OrderActor[] }>>)[
-    action
-  ];
+export function nextOrderState(
+  state: CanteenOrderState,
+  action: OrderAction,
+  by: OrderActor,
+): CanteenOrderState | null {
+  const step = (
+    orderTransitions[state] as Partial<Record<OrderAction, { to: CanteenOrderState; by: readonly OrderActor[] }>>
+  )[action];
   return step && step.by.includes(by) ? step.to : null;
 }
 

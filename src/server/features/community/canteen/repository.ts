@@ -96,7 +96,9 @@ export async function replaceOperators(
   if (userIds.length === 0) return;
   await db
     .insertInto('canteen_operators')
-    .values(userIds.map((user_id) => ({ canteen_id: canteen.id, user_id, tenant_id: canteen.tenant_id, created_at: now })))
+    .values(
+      userIds.map((user_id) => ({ canteen_id: canteen.id, user_id, tenant_id: canteen.tenant_id, created_at: now })),
+    )
     .execute();
 }
 
@@ -218,7 +220,8 @@ const diner = (db: Executor) =>
   db
     .selectFrom('residents as r')
     .innerJoin('places as h', 'h.id', 'r.household_id')
-    .select(['r.id', 'r.tenant_id', 'r.name', 'r.birth_date', 'r.tags', 'h.path as household_path'])
+    .select(['r.id', 'r.tenant_id', 'r.name', 'r.tags', 'h.path as household_path'])
+    .select(sql<string | null>`to_char(r.birth_date, 'YYYY-MM-DD')`.as('birth_date'))
     .where('r.status', '=', 'active');
 
 /** A resident of the county by the keyed hash of their ID number. */
@@ -295,7 +298,14 @@ export function dailyCounts(db: Executor, canteenId: string, from: string, to: s
 }
 
 /** The year's figures per community in scope: canteens, meals, elders served, subsidy, orders. */
-export function yearNumbers(db: Executor, scope: Scope, under: string | null, from: string, to: string, elderAge: number) {
+export function yearNumbers(
+  db: Executor,
+  scope: Scope,
+  under: string | null,
+  from: string,
+  to: string,
+  elderAge: number,
+) {
   let query = db
     .selectFrom('canteens as k')
     .innerJoin('places as p', 'p.id', 'k.community_id')

@@ -284,7 +284,10 @@ export function createCanteenService(deps: CanteenDeps) {
       const to = `${year}-12-31`;
       const rows = await repo.yearNumbers(db, scope, under?.path ?? null, from, to, ELDER_AGE);
       const orders = new Map(
-        (await repo.yearOrders(db, scope, under?.path ?? null, from, to)).map((o) => [o.community_id, Number(o.orders)]),
+        (await repo.yearOrders(db, scope, under?.path ?? null, from, to)).map((o) => [
+          o.community_id,
+          Number(o.orders),
+        ]),
       );
       return {
         year,

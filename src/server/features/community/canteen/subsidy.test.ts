@@ -48,9 +48,9 @@ describe('chooseSubsidy: one rule, the best for the diner', () => {
     expect(choice).toMatchObject({ subsidyFen: 750 });
     expect(choice?.rule.name).toBe('低保助餐');
     // at a cheaper price the fixed 500 wins over 50 % of 800 = 400
-    expect(chooseSubsidy([...rules].reverse(), { tags: ['elderly_alone', 'subsistence'], age: 78 }, 800)?.rule.name).toBe(
-      '独居老人补贴',
-    );
+    expect(
+      chooseSubsidy([...rules].reverse(), { tags: ['elderly_alone', 'subsistence'], age: 78 }, 800)?.rule.name,
+    ).toBe('独居老人补贴');
   });
 
   it('breaks a tie by priority, then prefers the community’s own rule', () => {

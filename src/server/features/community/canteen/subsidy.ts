@@ -57,7 +57,8 @@ export function chooseSubsidy(rules: readonly SubsidyRuleLike[], diner: Diner, p
       !best ||
       subsidyFen > best.subsidyFen ||
       (subsidyFen === best.subsidyFen &&
-        (rule.priority > best.rule.priority || (rule.priority === best.rule.priority && rule.local && !best.rule.local)))
+        (rule.priority > best.rule.priority ||
+          (rule.priority === best.rule.priority && rule.local && !best.rule.local)))
     )
       best = { rule, subsidyFen };
   }
