@@ -3,7 +3,18 @@ import type { Permission } from '../../../../shared/roles';
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
   key:
-    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
+    | 'myGrid'
+    | 'snap'
+    | 'visitLog'
+    | 'tasks'
+    | 'whistles'
+    | 'disputes'
+    | 'legal'
+    | 'assist'
+    | 'myReports'
+    | 'services'
+    | 'canteenDesk'
+    | 'canteen';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -34,6 +45,15 @@ export const homeEntries: HomeEntry[] = [
     labels: 'assist.entry',
   },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  // 社区食堂 (issue 16): the operator's desk, and the menu and orders for everyone.
+  {
+    key: 'canteenDesk',
+    icon: 'records',
+    color: '#ea580c',
+    permission: 'canteen:serve',
+    labels: 'community.canteen.entry.desk',
+  },
+  { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
