@@ -203,9 +203,9 @@ select
   "r"."id",
   "r"."tenant_id",
   "r"."name",
-  "r"."birth_date",
   "r"."tags",
-  "h"."path" as "household_path"
+  "h"."path" as "household_path",
+  to_char(r.birth_date, 'YYYY-MM-DD') as "birth_date"
 from "residents" as "r"
 inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1
@@ -218,9 +218,9 @@ select
   "r"."id",
   "r"."tenant_id",
   "r"."name",
-  "r"."birth_date",
   "r"."tags",
-  "h"."path" as "household_path"
+  "h"."path" as "household_path",
+  to_char(r.birth_date, 'YYYY-MM-DD') as "birth_date"
 from "residents" as "r"
 inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1
@@ -235,9 +235,9 @@ select
   "r"."id",
   "r"."tenant_id",
   "r"."name",
-  "r"."birth_date",
   "r"."tags",
-  "h"."path" as "household_path"
+  "h"."path" as "household_path",
+  to_char(r.birth_date, 'YYYY-MM-DD') as "birth_date"
 from "residents" as "r"
 inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1
