@@ -389,6 +389,47 @@ export const errorTable = {
     status: 422,
     'zh-CN': '请用手机号登录后再反映问题',
     en: 'Log in with your phone number to report a problem',
+  // 邻里生活 · canteen
+  CANTEEN_PLACE_INVALID: { status: 422, 'zh-CN': '食堂只能设在社区', en: 'A canteen belongs to a community' },
+  CANTEEN_NOT_OPERATOR: {
+    status: 403,
+    'zh-CN': '您不是该食堂的操作员',
+    en: 'You are not an operator of this canteen',
+  },
+  CANTEEN_OPERATOR_INVALID: {
+    status: 422,
+    'zh-CN': '操作员须是该社区的助餐点操作员',
+    en: 'An operator must hold the canteen operator role at the community',
+  },
+  CANTEEN_DISH_INVALID: {
+    status: 422,
+    'zh-CN': '所选菜品不在该食堂当天这一餐的菜单上',
+    en: 'A dish is not on this canteen’s menu for that day and meal',
+  },
+  CANTEEN_RULE_INVALID: {
+    status: 422,
+    'zh-CN': '补贴规则不完整：按标签须选标签，按年龄须填年龄，减免金额与折扣二选一',
+    en: 'A rule needs a tag or an age, and either an amount or a percent',
+  },
+  CANTEEN_CLIENT_ID_REUSED: {
+    status: 409,
+    'zh-CN': '该就餐记录编号已用于另一餐',
+    en: 'This client id was already used for a different meal',
+  },
+  CANTEEN_ORDER_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '订单当前状态不允许此操作',
+    en: 'The order’s state does not allow this',
+  },
+  CANTEEN_ORDER_CLOSED: {
+    status: 422,
+    'zh-CN': '只能预订今天及以后的餐',
+    en: 'Orders are taken for today and later days only',
+  },
+  CANTEEN_NO_DELIVERY: {
+    status: 422,
+    'zh-CN': '该食堂不提供送餐上门，或未填写送餐地址',
+    en: 'This canteen does not deliver, or no address was given',
   },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 

@@ -22,7 +22,9 @@ export interface HomeEntry {
     // 邻里生活 · shop (issue 16)
     | 'communityHub'
     | 'points'
-    | 'pointsShop';
+    | 'pointsShop'
+    | 'canteenDesk'
+    | 'canteen';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -83,6 +85,15 @@ export const homeEntries: HomeEntry[] = [
   { key: 'communityHub', icon: 'wap-home-o', color: '#16a34a', residentOnly: true, labels: 'community.shop.entry.hub' },
   { key: 'points', icon: 'medal-o', color: '#ca8a04', labels: 'community.shop.entry.points' },
   { key: 'pointsShop', icon: 'shop-o', color: '#1f6feb', labels: 'community.shop.entry.shop' },
+  // 社区食堂 (issue 16): the operator's desk, and the menu and orders for everyone.
+  {
+    key: 'canteenDesk',
+    icon: 'records',
+    color: '#ea580c',
+    permission: 'canteen:serve',
+    labels: 'community.canteen.entry.desk',
+  },
+  { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu' },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
