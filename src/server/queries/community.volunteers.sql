@@ -183,6 +183,15 @@ where "s"."activity_id" = $1
 order by "s"."queued_at", "s"."id"
 limit $3;
 
+-- community.volunteers.waitingAhead
+
+select
+  count(*) as "n"
+from "activity_signups"
+where "activity_id" = $1
+  and "state" = $2
+  and ("queued_at" < $3 or ("queued_at" = $4 and "id" < $5));
+
 -- community.volunteers.listSignups
 
 select

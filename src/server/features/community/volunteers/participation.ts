@@ -38,14 +38,8 @@ export function createParticipationService(deps: AppDeps) {
 
   async function waitingPosition(s: Signup) {
     if (s.state !== 'waiting') return null;
-    const ahead = await db
-      .selectFrom('activity_signups')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('activity_id', '=', s.activity_id)
-      .where('state', '=', 'waiting')
-      .where('queued_at', '<', s.queued_at)
-      .executeTakeFirstOrThrow();
-    return Number(ahead.n) + 1;
+    const ahead = await repo.waitingAhead(db, s.activity_id, s.queued_at, s.id);
+    return ahead + 1;
   }
 
   async function presentMine(s: Signup | undefined) {

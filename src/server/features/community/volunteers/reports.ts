@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { AppDeps } from '../../../deps.js';
-import { homeCommunityOf } from '../../../platform/community/person.js';
+import { homeCommunityOf, registryResidentsOf } from '../../../platform/community/person.js';
 import { AppError } from '../../../platform/errors.js';
 import { assertPermission, type Actor } from '../../../platform/policy.js';
 import { resolveUnder } from '../../../platform/scope.js';
@@ -96,8 +96,10 @@ export function createReportService(deps: AppDeps) {
     const acts = await repo.attendedInYear(db, userId, year, scoped ? shownTo(scoped) : null);
     if (scoped && acts.length === 0) throw new AppError('NOT_FOUND'); // nobody of theirs: cannot be probed
     const postMinutes = scoped ? 0 : await repo.postMinutesInYear(db, userId, year);
+    // A resident logged in by phone is called by the name of their registry record, not 居民1234.
+    const registry = await registryResidentsOf(db, userId);
     return certificatePdf({
-      name: user.display_name,
+      name: registry[0]?.name ?? user.display_name,
       year,
       communityName: issuer ?? acts[acts.length - 1]?.community_name ?? '',
       issuedOn: dayOf(clock.now()),

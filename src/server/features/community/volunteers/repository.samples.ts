@@ -61,6 +61,7 @@ export const samples: SqlSamples<typeof repo> = {
   findSignupById: (db) => repo.findSignupById(db, signupId),
   countSignedUp: (db) => repo.countSignedUp(db, activityId),
   firstWaiting: (db) => repo.firstWaiting(db, activityId),
+  waitingAhead: (db) => repo.waitingAhead(db, activityId, now, signupId),
   listSignups: (db) => repo.listSignups(db, activityId),
   signupsOfUser: (db) => repo.signupsOfUser(db, userId),
   attendedInYear: (db) => repo.attendedInYear(db, userId, 2026, scope),

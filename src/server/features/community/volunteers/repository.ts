@@ -151,6 +151,20 @@ export function firstWaiting(db: Executor, activityId: string) {
     .executeTakeFirst();
 }
 
+/** How many wait before this sign-up (by queueing time, then id: ids grow with time). */
+export async function waitingAhead(db: Executor, activityId: string, queuedAt: Date | string, id: string) {
+  const row = await db
+    .selectFrom('activity_signups')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('activity_id', '=', activityId)
+    .where('state', '=', 'waiting')
+    .where((eb) =>
+      eb.or([eb('queued_at', '<', queuedAt), eb.and([eb('queued_at', '=', queuedAt), eb('id', '<', id)])]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** An activity's sign-ups with the person's name (staff only: names are shown in full). */
 export function listSignups(db: Executor, activityId: string) {
   return db
