@@ -152,7 +152,7 @@ export function firstWaiting(db: Executor, activityId: string) {
 }
 
 /** How many wait before this sign-up (by queueing time, then id: ids grow with time). */
-export async function waitingAhead(db: Executor, activityId: string, queuedAt: Date | string, id: string) {
+export async function waitingAhead(db: Executor, activityId: string, queuedAt: Date, id: string) {
   const row = await db
     .selectFrom('activity_signups')
     .select((eb) => eb.fn.countAll<string>().as('n'))

@@ -3,7 +3,20 @@ import type { Permission } from '../../../../shared/roles';
 /** The big entries of the phone home page; each needs a permission (none: anyone logged in). */
 export interface HomeEntry {
   key:
-    'myGrid' | 'snap' | 'visitLog' | 'tasks' | 'whistles' | 'disputes' | 'legal' | 'assist' | 'myReports' | 'services';
+    | 'myGrid'
+    | 'snap'
+    | 'visitLog'
+    | 'tasks'
+    | 'whistles'
+    | 'disputes'
+    | 'legal'
+    | 'assist'
+    | 'myReports'
+    | 'services'
+    // 邻里生活 · volunteers (issue 16)
+    | 'activities'
+    | 'posts'
+    | 'unitMembers';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -34,6 +47,17 @@ export const homeEntries: HomeEntry[] = [
     labels: 'assist.entry',
   },
   { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  // 邻里生活 · volunteers (issue 16): activities for anyone logged in; posts (双报到 party members find
+  // out on the page whether they may claim); the unit liaison's 本单位党员.
+  { key: 'activities', icon: 'flag-o', color: '#16a34a', labels: 'community.volunteers.entry.activities' },
+  { key: 'posts', icon: 'medal-o', color: '#dc2626', labels: 'community.volunteers.entry.posts' },
+  {
+    key: 'unitMembers',
+    icon: 'friends-o',
+    color: '#7c3aed',
+    permission: 'units:liaise',
+    labels: 'community.volunteers.entry.unitMembers',
+  },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
