@@ -182,11 +182,13 @@ describe(`volunteer activities (${testEngine})`, () => {
     expect(JSON.stringify((await worker.get(`${api}/activities`)).body)).not.toContain(token);
 
     let volunteer = await phoneSession(ctx, Session, phone(30));
-    const userId = (await ctx.deps.db
-      .selectFrom('users')
-      .select('id')
-      .where('display_name', '=', '居民0030')
-      .executeTakeFirstOrThrow()).id;
+    const userId = (
+      await ctx.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('display_name', '=', '居民0030')
+        .executeTakeFirstOrThrow()
+    ).id;
 
     // Too early: the window opens 30 minutes before the start.
     at('2026-11-28T00:20:00Z');
@@ -220,7 +222,10 @@ describe(`volunteer activities (${testEngine})`, () => {
     at('2026-11-28T00:45:00Z');
     await long.post(`${api}/checkin/${token}`);
     at('2026-11-28T05:00:00Z');
-    expect((await (await phoneSession(ctx, Session, phone(31))).post(`${api}/activities/${a.id}/checkout`)).body.mySignup.minutes).toBe(120);
+    expect(
+      (await (await phoneSession(ctx, Session, phone(31))).post(`${api}/activities/${a.id}/checkout`)).body.mySignup
+        .minutes,
+    ).toBe(120);
 
     // The certificate: a PDF for the person; staff of another community cannot print it.
     volunteer = await phoneSession(ctx, Session, phone(30));
@@ -229,13 +234,18 @@ describe(`volunteer activities (${testEngine})`, () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(pdf.body.subarray(0, 4).toString()).toBe('%PDF');
     expect((await staff.get(`${api}/people/${userId}/certificate.pdf?year=2026`)).status).toBe(200);
-    expect((await (await session('worker2')).get(`${api}/people/${userId}/certificate.pdf?year=2026`)).status).toBe(404);
+    expect((await (await session('worker2')).get(`${api}/people/${userId}/certificate.pdf?year=2026`)).status).toBe(
+      404,
+    );
   });
 
   it('checks in by location within the radius only, and not without a sign-up place', async () => {
     at('2026-11-24T01:00:00Z');
     const worker = await session('worker1');
-    const noPlace = await buildActivity(worker, world.c1.code, { startsAt: '2026-11-29T01:00:00Z', endsAt: '2026-11-29T02:00:00Z' });
+    const noPlace = await buildActivity(worker, world.c1.code, {
+      startsAt: '2026-11-29T01:00:00Z',
+      endsAt: '2026-11-29T02:00:00Z',
+    });
     const a = await buildActivity(worker, world.c1.code, {
       startsAt: '2026-11-29T01:00:00Z',
       endsAt: '2026-11-29T02:00:00Z',
@@ -246,24 +256,27 @@ describe(`volunteer activities (${testEngine})`, () => {
     await (await phoneSession(ctx, Session, phone(40))).post(`${api}/activities/${a.id}/signup`);
     at('2026-11-29T01:10:00Z');
     const p = await phoneSession(ctx, Session, phone(40));
-    expect((await p.post(`${api}/activities/${noPlace.id}/checkin-location`, { lng: 108.005, lat: 37.005 })).body.error.code).toBe(
-      'ACTIVITY_NO_LOCATION',
-    );
+    expect(
+      (await p.post(`${api}/activities/${noPlace.id}/checkin-location`, { lng: 108.005, lat: 37.005 })).body.error.code,
+    ).toBe('ACTIVITY_NO_LOCATION');
     const far = await p.post(`${api}/activities/${a.id}/checkin-location`, { lng: 108.015, lat: 37.005 });
     expect(far.body.error.code).toBe('ACTIVITY_TOO_FAR');
     const near = await p.post(`${api}/activities/${a.id}/checkin-location`, { lng: 108.0055, lat: 37.0052 });
     expect(near.body.mySignup.checkedInAt).not.toBeNull();
     // Full: a walk-in by location is refused, not put on the list.
     const late = await phoneSession(ctx, Session, phone(41));
-    expect((await late.post(`${api}/activities/${a.id}/checkin-location`, { lng: 108.005, lat: 37.005 })).body.error.code).toBe(
-      'ACTIVITY_FULL',
-    );
+    expect(
+      (await late.post(`${api}/activities/${a.id}/checkin-location`, { lng: 108.005, lat: 37.005 })).body.error.code,
+    ).toBe('ACTIVITY_FULL');
   });
 
   it('staff record attendance for a person without a phone (audited); hours, sheet and numbers count it', async () => {
     at('2026-11-24T01:00:00Z');
     let worker = await session('worker1');
-    const a = await buildActivity(worker, world.c1.code, { startsAt: '2026-11-25T01:00:00Z', endsAt: '2026-11-25T03:00:00Z' });
+    const a = await buildActivity(worker, world.c1.code, {
+      startsAt: '2026-11-25T01:00:00Z',
+      endsAt: '2026-11-25T03:00:00Z',
+    });
     const recorded = await worker.post(`${api}/activities/${a.id}/attendance`, { guestName: '张大爷', minutes: 500 });
     expect(recorded.body.minutes).toBe(120);
     const audit = await ctx.deps.db
@@ -272,7 +285,11 @@ describe(`volunteer activities (${testEngine})`, () => {
       .where('entity_id', '=', recorded.body.id)
       .execute();
     expect(audit.map((x) => x.action)).toEqual(['volunteer_activity.attendance']);
-    const both = await worker.post(`${api}/activities/${a.id}/attendance`, { guestName: '张大爷', signupId: recorded.body.id, minutes: 5 });
+    const both = await worker.post(`${api}/activities/${a.id}/attendance`, {
+      guestName: '张大爷',
+      signupId: recorded.body.id,
+      minutes: 5,
+    });
     expect(both.status).toBe(400);
 
     at('2026-11-25T04:00:00Z');
@@ -342,26 +359,34 @@ describe(`双报到 · 认岗 and the unit's members (${testEngine})`, () => {
     expect(await count('post_claims')).toBe(1);
     const claim = claims.find((c) => c.status === 200)!.body;
 
-    expect((await winner.post(`${api}/claims/${claim.id}/records`, { month: '2026-12', minutes: 60 })).body.error.code).toBe(
-      'ACTIVITY_RECORD_MONTH',
-    );
-    const rec = await winner.post(`${api}/claims/${claim.id}/records`, { month: '2026-11', minutes: 240, note: '巡查四次' });
+    expect(
+      (await winner.post(`${api}/claims/${claim.id}/records`, { month: '2026-12', minutes: 60 })).body.error.code,
+    ).toBe('ACTIVITY_RECORD_MONTH');
+    const rec = await winner.post(`${api}/claims/${claim.id}/records`, {
+      month: '2026-11',
+      minutes: 240,
+      note: '巡查四次',
+    });
     expect(rec.body.records).toEqual([expect.objectContaining({ month: '2026-11', minutes: 240, confirmed: false })]);
-    expect((await winner.post(`${api}/claims/${claim.id}/records`, { month: '2026-11', minutes: 10 })).body.error.code).toBe(
-      'ACTIVITY_RECORD_EXISTS',
+    expect(
+      (await winner.post(`${api}/claims/${claim.id}/records`, { month: '2026-11', minutes: 10 })).body.error.code,
+    ).toBe('ACTIVITY_RECORD_EXISTS');
+    expect((await stranger.post(`${api}/claims/${claim.id}/records`, { month: '2026-11', minutes: 10 })).status).toBe(
+      404,
     );
-    expect((await stranger.post(`${api}/claims/${claim.id}/records`, { month: '2026-11', minutes: 10 })).status).toBe(404);
 
     const recordId = rec.body.records[0].id;
     expect((await (await session('worker2')).post(`${api}/records/${recordId}/confirm`)).status).toBe(404);
     expect((await (await session('worker2')).get(`${api}/records`)).body.items).toEqual([]);
     expect((await worker.post(`${api}/records/${recordId}/confirm`)).body.confirmed).toBe(true);
     expect((await worker.post(`${api}/records/${recordId}/confirm`)).body.error.code).toBe('ACTIVITY_RECORD_CONFIRMED');
-    const winnerId = (await ctx.deps.db
-      .selectFrom('users')
-      .select('id')
-      .where('display_name', '=', winner === member ? '居民0050' : '居民0051')
-      .executeTakeFirstOrThrow()).id;
+    const winnerId = (
+      await ctx.deps.db
+        .selectFrom('users')
+        .select('id')
+        .where('display_name', '=', winner === member ? '居民0050' : '居民0051')
+        .executeTakeFirstOrThrow()
+    ).id;
     expect((await pointsOf(ctx.deps, winnerId)).map((e) => [e.rule, e.points])).toEqual([['post_claimed', 20]]);
 
     // The liaison: the unit's members by name with hours and posts, no phone, ID or address.

@@ -91,7 +91,14 @@ export async function buildUnit(deps: AppDeps, place: BuiltPlace, name: string, 
   const id = newId();
   await deps.db
     .insertInto('organisations')
-    .values({ id, tenant_id: '610899', kind: 'co_building_unit', name, place_id: place.id, created_at: deps.clock.now() })
+    .values({
+      id,
+      tenant_id: '610899',
+      kind: 'co_building_unit',
+      name,
+      place_id: place.id,
+      created_at: deps.clock.now(),
+    })
     .execute();
   if (liaisonUsername) {
     const user = await deps.db

@@ -247,12 +247,20 @@ export const errorTable = {
     'zh-CN': '不在签到时间内（活动开始前 30 分钟至结束后 30 分钟）',
     en: 'Check-in is open from 30 minutes before the start to 30 minutes after the end',
   },
-  ACTIVITY_NO_LOCATION: { status: 422, 'zh-CN': '该活动不支持定位签到，请扫码签到', en: 'This activity has no location check-in' },
+  ACTIVITY_NO_LOCATION: {
+    status: 422,
+    'zh-CN': '该活动不支持定位签到，请扫码签到',
+    en: 'This activity has no location check-in',
+  },
   ACTIVITY_TOO_FAR: { status: 422, 'zh-CN': '您不在活动地点附近，不能签到', en: 'You are too far from the activity' },
   ACTIVITY_CHECKIN_TOKEN_INVALID: { status: 404, 'zh-CN': '签到码无效', en: 'The check-in code is not valid' },
   ACTIVITY_NOT_CHECKED_IN: { status: 409, 'zh-CN': '您还没有签到', en: 'You have not checked in' },
   ACTIVITY_CHECKED_OUT: { status: 409, 'zh-CN': '已签退', en: 'Already checked out' },
-  ACTIVITY_CHECKED_IN: { status: 409, 'zh-CN': '已签到，不能取消报名', en: 'Checked in: the sign-up cannot be cancelled' },
+  ACTIVITY_CHECKED_IN: {
+    status: 409,
+    'zh-CN': '已签到，不能取消报名',
+    en: 'Checked in: the sign-up cannot be cancelled',
+  },
   ACTIVITY_NOT_MEMBER: {
     status: 403,
     'zh-CN': '只有在职党员（双报到）可以认岗',

@@ -86,7 +86,8 @@ export const getActivity = (id: string, signal?: AbortSignal) =>
   http.get<ActivityDetail>(`${base}/activities/${id}`, { signal });
 export const signUp = (id: string) => http.post<ActivityDetail>(`${base}/activities/${id}/signup`);
 export const cancelSignup = (id: string) => http.post<ActivityDetail>(`${base}/activities/${id}/signup/cancel`);
-export const checkInByToken = (token: string) => http.post<ActivityDetail>(`${base}/checkin/${encodeURIComponent(token)}`);
+export const checkInByToken = (token: string) =>
+  http.post<ActivityDetail>(`${base}/checkin/${encodeURIComponent(token)}`);
 export const checkInByLocation = (id: string, at: { lng: number; lat: number }) =>
   http.post<ActivityDetail>(`${base}/activities/${id}/checkin-location`, at);
 export const checkOut = (id: string) => http.post<ActivityDetail>(`${base}/activities/${id}/checkout`);

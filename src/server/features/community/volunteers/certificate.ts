@@ -31,7 +31,7 @@ export async function certificatePdf(d: CertificateData): Promise<Buffer> {
   doc.font('regular').fontSize(10.5);
   if (d.activities.length === 0) doc.text('（本年度无活动记录）');
   for (const a of d.activities)
-    doc.text(`${a.date}　${a.title}（${a.communityName}）　${hours(a.minutes)} 小时`, { lineGap: 3 });
+    doc.text(`${a.date}  ${a.title}（${a.communityName}）  ${hours(a.minutes)} 小时`, { lineGap: 3 });
   doc.moveDown(2);
   doc.fontSize(12).text(`出具单位：${d.communityName}`, { align: 'right' });
   doc.text(`出具日期：${d.issuedOn}`, { align: 'right' });

@@ -7,7 +7,12 @@ import { awardPoints, pointsRate } from '../../../platform/community/points.js';
 
 type Activity = { tenant_id: string; community_id: string; attend_points: number | null };
 
-export async function awardCheckin(trx: Executor, a: Activity, p: { signupId: string; userId: string; by: string | null }, now: Date) {
+export async function awardCheckin(
+  trx: Executor,
+  a: Activity,
+  p: { signupId: string; userId: string; by: string | null },
+  now: Date,
+) {
   let quantity = 1;
   if (a.attend_points !== null) {
     if (a.attend_points === 0) return;
@@ -30,7 +35,12 @@ export async function awardCheckin(trx: Executor, a: Activity, p: { signupId: st
   );
 }
 
-export async function awardHours(trx: Executor, a: Activity, p: { signupId: string; userId: string; minutes: number; by: string | null }, now: Date) {
+export async function awardHours(
+  trx: Executor,
+  a: Activity,
+  p: { signupId: string; userId: string; minutes: number; by: string | null },
+  now: Date,
+) {
   if (p.minutes <= 0) return;
   await awardPoints(
     trx,

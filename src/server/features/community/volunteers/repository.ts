@@ -66,7 +66,12 @@ export function findActivity(db: Executor, id: string) {
 
 /** Locks the activity row: sign-ups and cancellations of one activity queue behind it. */
 export function lockActivity(db: Executor, id: string) {
-  return db.selectFrom('volunteer_activities').select(['id', 'state']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('volunteer_activities')
+    .select(['id', 'state'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** The activity of a check-in token, by the token's hash. */
@@ -158,9 +163,7 @@ export async function waitingAhead(db: Executor, activityId: string, queuedAt: D
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('activity_id', '=', activityId)
     .where('state', '=', 'waiting')
-    .where((eb) =>
-      eb.or([eb('queued_at', '<', queuedAt), eb.and([eb('queued_at', '=', queuedAt), eb('id', '<', id)])]),
-    )
+    .where((eb) => eb.or([eb('queued_at', '<', queuedAt), eb.and([eb('queued_at', '=', queuedAt), eb('id', '<', id)])]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -316,7 +319,12 @@ export async function insertClaim(db: Executor, row: Insertable<PostClaimsTable>
 }
 
 export async function endClaim(db: Executor, id: string, at: Date) {
-  await db.updateTable('post_claims').set({ ended_at: at }).where('id', '=', id).where('ended_at', 'is', null).execute();
+  await db
+    .updateTable('post_claims')
+    .set({ ended_at: at })
+    .where('id', '=', id)
+    .where('ended_at', 'is', null)
+    .execute();
 }
 
 export function findClaim(db: Executor, id: string) {
@@ -423,16 +431,7 @@ export function recordsInScope(db: Executor, scope: Scope, under: string | null)
     .innerJoin('post_claims as c', 'c.id', 'r.claim_id')
     .innerJoin('volunteer_posts as v', 'v.id', 'c.post_id')
     .innerJoin('users as u', 'u.id', 'c.user_id')
-    .select([
-      'r.id',
-      'r.month',
-      'r.minutes',
-      'r.note',
-      'r.confirmed_at',
-      'r.created_at',
-      'v.title',
-      'u.display_name',
-    ])
+    .select(['r.id', 'r.month', 'r.minutes', 'r.note', 'r.confirmed_at', 'r.created_at', 'v.title', 'u.display_name'])
     .where(inScope('v.place_path', scope));
   if (under) q = q.where(pathUnder('v.place_path', under));
   return q

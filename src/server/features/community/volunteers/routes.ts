@@ -364,8 +364,12 @@ export function volunteersRoutes(
       c.json(await people.checkInByLocation(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
     .openapi(r.checkout, async (c) => c.json(await people.checkOut(actorOf(c), c.req.valid('param').id), 200))
-    .openapi(r.checkinToken, async (c) => c.json(await people.checkInByToken(actorOf(c), c.req.valid('param').token), 200))
-    .openapi(r.signups, async (c) => c.json({ items: await activities.signups(actorOf(c), c.req.valid('param').id) }, 200))
+    .openapi(r.checkinToken, async (c) =>
+      c.json(await people.checkInByToken(actorOf(c), c.req.valid('param').token), 200),
+    )
+    .openapi(r.signups, async (c) =>
+      c.json({ items: await activities.signups(actorOf(c), c.req.valid('param').id) }, 200),
+    )
     .openapi(r.attendance, async (c) =>
       c.json(await activities.recordAttendance(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
@@ -404,8 +408,12 @@ export function volunteersRoutes(
     .openapi(r.record, async (c) =>
       c.json(await posts.record(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
     )
-    .openapi(r.claims, async (c) => c.json({ items: await posts.claims(actorOf(c), c.req.valid('query').placeCode) }, 200))
-    .openapi(r.records, async (c) => c.json({ items: await posts.records(actorOf(c), c.req.valid('query').placeCode) }, 200))
+    .openapi(r.claims, async (c) =>
+      c.json({ items: await posts.claims(actorOf(c), c.req.valid('query').placeCode) }, 200),
+    )
+    .openapi(r.records, async (c) =>
+      c.json({ items: await posts.records(actorOf(c), c.req.valid('query').placeCode) }, 200),
+    )
     .openapi(r.confirm, async (c) => c.json(await posts.confirm(actorOf(c), c.req.valid('param').id), 200))
     .openapi(r.unitMembers, async (c) => c.json(await reports.unitMembers(actorOf(c), c.req.valid('query').year), 200));
 }

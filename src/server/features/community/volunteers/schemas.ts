@@ -291,4 +291,6 @@ export const UnitMembersSchema = z
   })
   .openapi('VolunteerUnitMembers');
 
-export const TeamSchema = z.object({ id: z.string(), name: z.string(), placeName: z.string() }).openapi('VolunteerTeam');
+export const TeamSchema = z
+  .object({ id: z.string(), name: z.string(), placeName: z.string() })
+  .openapi('VolunteerTeam');
