@@ -430,6 +430,66 @@ export const errorTable = {
     status: 422,
     'zh-CN': '该食堂不提供送餐上门，或未填写送餐地址',
     en: 'This canteen does not deliver, or no address was given',
+  // 邻里生活 · volunteers (志愿服务 · 活动 · 双报到认岗)
+  ACTIVITY_TIMES_INVALID: {
+    status: 422,
+    'zh-CN': '活动时间不正确：结束须晚于开始，报名截止不能晚于结束',
+    en: 'The activity ends before it starts, or sign-up closes after it ends',
+  },
+  ACTIVITY_TEAM_INVALID: { status: 422, 'zh-CN': '没有这个志愿服务队', en: 'No such volunteer team' },
+  ACTIVITY_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '活动当前状态不能进行此操作',
+    en: 'The activity cannot do this in its current state',
+  },
+  ACTIVITY_NOT_ENDED: { status: 409, 'zh-CN': '活动尚未结束', en: 'The activity has not ended yet' },
+  ACTIVITY_CAPACITY_BELOW: {
+    status: 409,
+    'zh-CN': '名额不能少于已报名人数',
+    en: 'The capacity cannot be below the number signed up',
+  },
+  ACTIVITY_SIGNUP_CLOSED: { status: 409, 'zh-CN': '活动报名已截止或未开放', en: 'Sign-up is closed' },
+  ACTIVITY_ALREADY_SIGNED_UP: { status: 409, 'zh-CN': '您已报名该活动', en: 'You have already signed up' },
+  ACTIVITY_FULL: { status: 409, 'zh-CN': '活动名额已满', en: 'The activity is full' },
+  ACTIVITY_NOT_SIGNED_UP: { status: 409, 'zh-CN': '您没有报名该活动', en: 'You are not signed up' },
+  ACTIVITY_CHECKIN_CLOSED: {
+    status: 409,
+    'zh-CN': '不在签到时间内（活动开始前 30 分钟至结束后 30 分钟）',
+    en: 'Check-in is open from 30 minutes before the start to 30 minutes after the end',
+  },
+  ACTIVITY_NO_LOCATION: {
+    status: 422,
+    'zh-CN': '该活动不支持定位签到，请扫码签到',
+    en: 'This activity has no location check-in',
+  },
+  ACTIVITY_TOO_FAR: { status: 422, 'zh-CN': '您不在活动地点附近，不能签到', en: 'You are too far from the activity' },
+  ACTIVITY_CHECKIN_TOKEN_INVALID: { status: 404, 'zh-CN': '签到码无效', en: 'The check-in code is not valid' },
+  ACTIVITY_NOT_CHECKED_IN: { status: 409, 'zh-CN': '您还没有签到', en: 'You have not checked in' },
+  ACTIVITY_CHECKED_OUT: { status: 409, 'zh-CN': '已签退', en: 'Already checked out' },
+  ACTIVITY_CHECKED_IN: {
+    status: 409,
+    'zh-CN': '已签到，不能取消报名',
+    en: 'Checked in: the sign-up cannot be cancelled',
+  },
+  ACTIVITY_NOT_MEMBER: {
+    status: 403,
+    'zh-CN': '只有在职党员（双报到）可以认岗',
+    en: 'Only in-service party members may claim posts',
+  },
+  ACTIVITY_POST_FULL: { status: 409, 'zh-CN': '该岗位已满员', en: 'This post has no free place' },
+  ACTIVITY_POST_CLAIMED: { status: 409, 'zh-CN': '您已认领该岗位', en: 'You already hold this post' },
+  ACTIVITY_POST_CLOSED: { status: 409, 'zh-CN': '该岗位已停用或已结束', en: 'The post or claim is no longer active' },
+  ACTIVITY_RECORD_EXISTS: { status: 409, 'zh-CN': '该月已有履岗记录', en: 'This month is already recorded' },
+  ACTIVITY_RECORD_MONTH: {
+    status: 422,
+    'zh-CN': '只能记录认岗以来、本月及以前的月份',
+    en: 'Only months from the claim to this month can be recorded',
+  },
+  ACTIVITY_RECORD_CONFIRMED: { status: 409, 'zh-CN': '该记录已确认', en: 'This record is already confirmed' },
+  ACTIVITY_NOT_LIAISON: {
+    status: 403,
+    'zh-CN': '您还不是任何共建单位的联络员',
+    en: 'You are not the liaison of any unit',
   },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 

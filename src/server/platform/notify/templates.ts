@@ -35,6 +35,8 @@ export const smsTemplates = {
   service_overdue: '办件{code}（{item}）已超过承诺时限（{deadline}），已上报街道督办。',
   // 救助顾问 (issue 15): the lead adviser of a person in hardship nobody has contacted for a while.
   assist_overdue: '救助顾问提醒：{community}的{name}已{days}天未联系（上次：{last}），请尽快走访。',
+  // 志愿活动 (issue 16, community/volunteers): the first on the waiting list moves up when a place frees.
+  activity_promoted: '您候补的活动“{title}”（{start}开始）有空位了，已为您报名成功。如不能参加请在“我的活动”中取消。',
 } as const;
 
 export type SmsTemplate = keyof typeof smsTemplates;

@@ -1,5 +1,17 @@
 // 志愿服务 · 双报到认岗 (issue 16): what other areas may import from here, and the API in one line for api.ts.
 import type { AppDeps } from '../../../deps.js';
-import { createRouter } from '../../../platform/http.js';
+import { createActivityService } from './activities.js';
+import { createParticipationService } from './participation.js';
+import { createPostService } from './posts.js';
+import { createReportService } from './reports.js';
+import { volunteersRoutes } from './routes.js';
 
-export const volunteersApi = (_deps: AppDeps) => createRouter();
+export { inServiceRecordsOf } from './members.js';
+
+export const volunteersApi = (deps: AppDeps) =>
+  volunteersRoutes(
+    createActivityService(deps),
+    createParticipationService(deps),
+    createPostService(deps),
+    createReportService(deps),
+  );

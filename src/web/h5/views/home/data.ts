@@ -24,7 +24,11 @@ export interface HomeEntry {
     | 'points'
     | 'pointsShop'
     | 'canteenDesk'
-    | 'canteen';
+    | 'canteen'
+    // 邻里生活 · volunteers (issue 16)
+    | 'activities'
+    | 'posts'
+    | 'unitMembers';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -94,6 +98,17 @@ export const homeEntries: HomeEntry[] = [
     labels: 'community.canteen.entry.desk',
   },
   { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu' },
+  // 邻里生活 · volunteers (issue 16): activities for anyone logged in; posts (双报到 party members find
+  // out on the page whether they may claim); the unit liaison's 本单位党员.
+  { key: 'activities', icon: 'flag-o', color: '#16a34a', labels: 'community.volunteers.entry.activities' },
+  { key: 'posts', icon: 'medal-o', color: '#dc2626', labels: 'community.volunteers.entry.posts' },
+  {
+    key: 'unitMembers',
+    icon: 'friends-o',
+    color: '#7c3aed',
+    permission: 'units:liaise',
+    labels: 'community.volunteers.entry.unitMembers',
+  },
 ];
 
 /** Counts shown on the scope card, in this order, when the place has them. */
