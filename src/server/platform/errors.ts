@@ -389,6 +389,7 @@ export const errorTable = {
     status: 422,
     'zh-CN': '请用手机号登录后再反映问题',
     en: 'Log in with your phone number to report a problem',
+  },
   // 邻里生活 · canteen
   CANTEEN_PLACE_INVALID: { status: 422, 'zh-CN': '食堂只能设在社区', en: 'A canteen belongs to a community' },
   CANTEEN_NOT_OPERATOR: {
@@ -430,6 +431,7 @@ export const errorTable = {
     status: 422,
     'zh-CN': '该食堂不提供送餐上门，或未填写送餐地址',
     en: 'This canteen does not deliver, or no address was given',
+  },
   // 邻里生活 · volunteers (志愿服务 · 活动 · 双报到认岗)
   ACTIVITY_TIMES_INVALID: {
     status: 422,
