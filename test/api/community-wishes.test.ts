@@ -69,6 +69,10 @@ describe(`micro-wishes (${testEngine})`, () => {
     expect(picks.status).toBe(200);
     expect(picks.body.items.map((r: { name: string; age: number }) => [r.name, r.age])).toEqual([['黄玉兰', 85]]);
     expect(JSON.stringify(picks.body)).not.toMatch(/phone|idNumber/);
+    // The name search takes the text as typed: a % or _ is a character, not a wildcard.
+    expect((await steward.get(`${W}/residents?q=${encodeURIComponent('黄%')}`)).body.items).toEqual([]);
+    expect((await steward.get(`${W}/residents?q=${encodeURIComponent('黄_兰')}`)).body.items).toEqual([]);
+    expect((await steward.get(`${W}/residents?q=${encodeURIComponent('黄玉')}`)).body.items).toHaveLength(1);
 
     const before = await count('community_wishes');
     const outside = await steward.post(W, { category: 'repair', content: '修水龙头', residentId: other.id });

@@ -112,7 +112,7 @@ inner join "users" as "u" on "u"."id" = "m"."user_id"
 inner join "places" as "p" on "p"."id" = "m"."place_id"
 where "m"."role" = $1
   and "u"."status" = $2
-  and (("p"."path" LIKE $3) or $4 LIKE p.path || '%')
+  and (("p"."path" LIKE $3) or $4 LIKE "p"."path" || '%')
 order by "u"."display_name";
 
 -- community.units.insertLiaison

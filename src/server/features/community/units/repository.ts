@@ -6,7 +6,7 @@ import type {
   UnitEntriesTable,
 } from '../../../platform/db/schema-units.js';
 import type { OrganisationsTable } from '../../../platform/db/schema.js';
-import { inScope, pathUnder, type Scope } from '../../../platform/scope.js';
+import { inScope, pathAbove, pathUnder, type Scope } from '../../../platform/scope.js';
 
 // 共驻共建 · 一书四单: every query of the units area. Lists are filtered by place through
 // platform/scope.ts; a liaison's reach is the organisation_liaisons row, checked by the service.
@@ -123,7 +123,7 @@ export function liaisonCandidates(db: Executor, path: string) {
     .select(['u.id', 'u.username', 'u.display_name', 'p.path as place_path'])
     .where('m.role', '=', 'unit_liaison')
     .where('u.status', '=', 'active')
-    .where((eb) => eb.or([pathUnder('p.path', path), sql<boolean>`${path} LIKE p.path || '%'`]))
+    .where((eb) => eb.or([pathUnder('p.path', path), pathAbove('p.path', path)]))
     .orderBy('u.display_name')
     .execute();
 }

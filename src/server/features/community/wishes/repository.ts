@@ -2,7 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import { wishWallStates, type WishState } from '../../../../shared/community-wishes.js';
 import type { Executor } from '../../../platform/audit.js';
 import type { CommunityMicroActionsTable, CommunityWishesTable } from '../../../platform/db/schema-wishes.js';
-import { inScope, pathAbove, pathUnder, pathUnderAny, type Scope } from '../../../platform/scope.js';
+import { escapeLike, inScope, pathAbove, pathUnder, pathUnderAny, type Scope } from '../../../platform/scope.js';
 
 // Queries only, for 微心愿 · 微行动: wishes, the residents a wish is posted for, the units a liaison
 // acts for, micro-actions and their sign-ups, and the year's numbers.
@@ -109,7 +109,10 @@ export function residentsUnder(db: Executor, paths: readonly string[], q: string
     .where(pathUnderAny('h.path', paths));
   if (q)
     query = query.where((eb) =>
-      eb.or([eb('r.name', 'like', `%${q}%`), eb('r.name_initials', 'like', `${q.toLowerCase()}%`)]),
+      eb.or([
+        eb('r.name', 'like', `%${escapeLike(q)}%`),
+        eb('r.name_initials', 'like', `${escapeLike(q.toLowerCase())}%`),
+      ]),
     );
   // The eldest first: wishes are mostly posted for elderly residents.
   return query
