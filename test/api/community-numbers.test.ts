@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildDiner } from '../support/community-canteen.js';
 import { bookingBody, buildRoom } from '../support/community-rooms.js';
-import { creditPoints, userIdOf } from '../support/community-shop.js';
+import { buildGoods, creditPoints, userIdOf } from '../support/community-shop.js';
 import { buildActivity, phoneSession } from '../support/community-volunteers.js';
 import { buildResidentIn } from '../support/community-wishes.js';
 import { buildUser, buildWorld } from '../support/factories.js';
@@ -219,5 +219,55 @@ describe(`社区生活数据 (${testEngine})`, () => {
     const officer = await login('officer');
     expect((await officer.get(`${N}?year=1999`)).status).toBe(400);
     expect((await officer.get(`${N}?placeCode=abc`)).status).toBe(400);
+  });
+});
+
+describe(`待办 on the workbench (${testEngine})`, () => {
+  const T = '/api/v1/community/todo';
+  const counts = async (s: Session) => {
+    const res = await s.get(T);
+    expect(res.status).toBe(200);
+    return Object.fromEntries(res.body.items.map((i: { kind: string; count: number }) => [i.kind, i.count]));
+  };
+
+  it('counts what waits for the community worker in their community only, and nothing for those who cannot act', async () => {
+    let worker = await login('worker1');
+    const room = await buildRoom(worker, world.c1.id, { name: '多功能厅', capacity: 20 });
+    const booked = await worker.post(
+      '/api/v1/community/rooms/bookings',
+      bookingBody(room.id, '2026-11-28', '14:00', '16:00', { expected: 8 }),
+    );
+    expect(booked.status).toBe(201);
+    const goods = await buildGoods(worker, world.c1.code, { pointsPrice: 30 });
+    const vol = await login('vol');
+    expect((await vol.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 1 })).status).toBe(201);
+
+    worker = await login('worker1');
+    expect(await counts(worker)).toEqual({
+      wishesToReview: 2,
+      entriesToConfirm: 0,
+      redemptionsToHandOver: 1,
+      stewardNominations: 0,
+      stewardVotes: 0,
+      bookingsToday: 1,
+      postRecordsToConfirm: 0,
+    });
+    expect(await counts(await login('worker2'))).toEqual({
+      wishesToReview: 0,
+      entriesToConfirm: 0,
+      redemptionsToHandOver: 0,
+      stewardNominations: 0,
+      stewardVotes: 0,
+      bookingsToday: 0,
+      postRecordsToConfirm: 0,
+    });
+    // A reviewed wish leaves the count.
+    const submitted = await worker.get('/api/v1/community/wishes?state=submitted');
+    expect((await worker.post(`/api/v1/community/wishes/${submitted.body.items[0].id}/approve`, {})).status).toBe(200);
+    expect((await counts(worker)).wishesToReview).toBe(1);
+
+    expect(await counts(vol)).toEqual({});
+    expect(await counts(await phoneSession(ctx, Session, '13900000189'))).toEqual({});
+    expect((await new Session(ctx).get(T)).status).toBe(401);
   });
 });

@@ -14,6 +14,7 @@ import { pointsRoutes } from './points/routes.js';
 import { createPointsService } from './points/service.js';
 
 export { createPointsService } from './points/service.js';
+export { createGoodsService } from './goods/service.js';
 
 export const shopApi = (deps: AppDeps) => {
   const withNotices = { ...deps, ...noticeDeps(deps.config) };

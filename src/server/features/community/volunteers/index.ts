@@ -8,6 +8,7 @@ import { volunteersRoutes } from './routes.js';
 
 export { inServiceRecordsOf } from './members.js';
 export { createReportService } from './reports.js';
+export { createPostService } from './posts.js';
 
 export const volunteersApi = (deps: AppDeps) =>
   volunteersRoutes(

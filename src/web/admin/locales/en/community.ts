@@ -5,6 +5,7 @@ import rooms from './community/rooms';
 import stewards from './community/stewards';
 import units from './community/units';
 import canteen from './community/canteen';
+import numbers from './community/numbers';
 
 // 邻里生活 (issue 16): one object per area, each in its own file.
 export default {
@@ -16,4 +17,5 @@ export default {
   stewards,
   units,
   canteen,
+  numbers,
 };
