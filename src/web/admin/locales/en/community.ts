@@ -6,6 +6,7 @@ import stewards from './community/stewards';
 import units from './community/units';
 import canteen from './community/canteen';
 import numbers from './community/numbers';
+import todo from './community/todo';
 
 // 邻里生活 (issue 16): one object per area, each in its own file.
 export default {
@@ -18,4 +19,5 @@ export default {
   units,
   canteen,
   numbers,
+  todo,
 };
