@@ -60,6 +60,8 @@ import { roomsApi } from './features/community/rooms/index.js';
 import { stewardsApi } from './features/community/stewards/index.js';
 import { unitsApi } from './features/community/units/index.js';
 import { canteenApi } from './features/community/canteen/index.js';
+import { lifeNumbersApi } from './features/community/numbers/index.js';
+import { todoApi } from './features/community/todo/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -123,6 +125,8 @@ export function buildApi(deps: AppDeps) {
   api.route('/', stewardsApi(deps));
   api.route('/', unitsApi(deps));
   api.route('/', canteenApi(deps));
+  api.route('/', lifeNumbersApi(deps));
+  api.route('/', todoApi(deps));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

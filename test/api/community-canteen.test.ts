@@ -379,6 +379,7 @@ describe('counts and the monthly statement', () => {
         canteens: 1,
         meals: 8,
         elders: 3,
+        elderMeals: 5, // 黄玉兰 three times (two at the desk, one order), 李建国 (60 today), 赵德厚
         subsidyFen: 3050,
         orders: 1,
       },

@@ -869,6 +869,17 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/services/numbers.xlsx': {
     calls: (_m, a) => [`${v1}/services/numbers.xlsx`, { probe: `${v1}/services/numbers.xlsx?place=${a.community}` }],
   },
+  // 社区生活数据 and 待办 (issue 16): counts of the caller's scope only, from each area's own numbers and lists.
+  'GET /api/v1/community/numbers': {
+    calls: (_m, a) => [`${v1}/community/numbers`, { probe: `${v1}/community/numbers?placeCode=${a.community}` }],
+  },
+  'GET /api/v1/community/numbers.xlsx': {
+    calls: (_m, a) => [
+      `${v1}/community/numbers.xlsx`,
+      { probe: `${v1}/community/numbers.xlsx?placeCode=${a.community}` },
+    ],
+  },
+  'GET /api/v1/community/todo': { calls: () => [`${v1}/community/todo`] },
   // 服务事项目录 (issue 15): one catalogue per county, the same for every community of it;
   // services-catalogue.test.ts proves another county sees none of it (404) and who may edit.
   'GET /api/v1/services/catalogue': { skip: 'reference data: the county’s service catalogue, no place rows' },

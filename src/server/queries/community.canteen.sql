@@ -295,11 +295,12 @@ select
   count(DISTINCT k.id) as "canteens",
   count("m"."id") as "meals",
   count(DISTINCT m.resident_id) FILTER (WHERE m.age >= $1) as "elders",
+  count(m.id) FILTER (WHERE m.age >= $2) as "elder_meals",
   coalesce(sum(m.subsidy_fen), 0) as "subsidy_fen"
 from "canteens" as "k"
 inner join "places" as "p" on "p"."id" = "k"."community_id"
-left join "canteen_meals" as "m" on "m"."canteen_id" = "k"."id" and "m"."day" >= $2 and "m"."day" <= $3
-where ("k"."place_path" LIKE $4)
+left join "canteen_meals" as "m" on "m"."canteen_id" = "k"."id" and "m"."day" >= $3 and "m"."day" <= $4
+where ("k"."place_path" LIKE $5)
 group by "p"."id", "p"."code", "p"."name"
 order by "p"."code";
 

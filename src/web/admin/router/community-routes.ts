@@ -7,6 +7,7 @@ import { roomsAdminRoutes } from '../views/community/rooms/routes';
 import { stewardsAdminRoutes } from '../views/community/stewards/routes';
 import { unitsAdminRoutes } from '../views/community/units/routes';
 import { canteenAdminRoutes } from '../views/community/canteen/routes';
+import { numbersAdminRoutes } from '../views/community/numbers/routes';
 
 // 邻里生活 (issue 16): volunteers and posts, wishes and actions, points, rooms, stewards, co-building
 // units and canteens; each area keeps its pages in views/community/<area>/routes.ts.
@@ -26,5 +27,6 @@ export const communityRoutes: RouteRecordRaw = {
     ...stewardsAdminRoutes,
     ...unitsAdminRoutes,
     ...canteenAdminRoutes,
+    ...numbersAdminRoutes,
   ],
 };

@@ -5,5 +5,6 @@ import { canteenRoutes } from './routes.js';
 import { createCanteenService } from './service.js';
 
 export { chooseSubsidy } from './subsidy.js';
+export { createCanteenService } from './service.js';
 
 export const canteenApi = (deps: AppDeps) => canteenRoutes(createCanteenService(deps), createDeskService(deps));

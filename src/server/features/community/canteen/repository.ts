@@ -319,6 +319,7 @@ export function yearNumbers(
       sql<string>`count(DISTINCT k.id)`.as('canteens'),
       eb.fn.count<string>('m.id').as('meals'),
       sql<string>`count(DISTINCT m.resident_id) FILTER (WHERE m.age >= ${elderAge})`.as('elders'),
+      sql<string>`count(m.id) FILTER (WHERE m.age >= ${elderAge})`.as('elder_meals'),
       sql<string>`coalesce(sum(m.subsidy_fen), 0)`.as('subsidy_fen'),
     ])
     .where(inScope('k.place_path', scope));

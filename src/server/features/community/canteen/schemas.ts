@@ -212,6 +212,7 @@ export const NumbersSchema = z.object({
       canteens: z.number(),
       meals: z.number(),
       elders: z.number(),
+      elderMeals: z.number(),
       subsidyFen: z.number(),
       orders: z.number(),
     }),

@@ -306,6 +306,7 @@ async function numbers(deps: CanteenDeps, actor: Actor, query: NumbersQueryT) {
       canteens: Number(r.canteens),
       meals: Number(r.meals),
       elders: Number(r.elders),
+      elderMeals: Number(r.elder_meals),
       subsidyFen: Number(r.subsidy_fen),
       orders: orders.get(r.community_id) ?? 0,
     })),

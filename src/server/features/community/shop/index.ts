@@ -13,6 +13,9 @@ import { numbersRoutes } from './numbers.js';
 import { pointsRoutes } from './points/routes.js';
 import { createPointsService } from './points/service.js';
 
+export { createPointsService } from './points/service.js';
+export { createGoodsService } from './goods/service.js';
+
 export const shopApi = (deps: AppDeps) => {
   const withNotices = { ...deps, ...noticeDeps(deps.config) };
   const publicCases = createPublicCaseService(withNotices, createCasesService(withNotices), createFilesService(deps));

@@ -14,3 +14,9 @@ export const stewardsApi = (deps: AppDeps) => {
   const cases = createCasesService({ ...deps, ...noticeDeps(deps.config) });
   return stewardsRoutes(createStewardsService(deps), createDutyService({ ...deps, fileCase: cases.intake }));
 };
+
+/** The year's numbers per community in scope (社区生活数据 joins them with the other areas'). */
+export const stewardNumbers = (deps: AppDeps) => {
+  const cases = createCasesService({ ...deps, ...noticeDeps(deps.config) });
+  return createDutyService({ ...deps, fileCase: cases.intake }).numbers;
+};

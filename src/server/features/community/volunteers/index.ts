@@ -7,6 +7,8 @@ import { createReportService } from './reports.js';
 import { volunteersRoutes } from './routes.js';
 
 export { inServiceRecordsOf } from './members.js';
+export { createReportService } from './reports.js';
+export { createPostService } from './posts.js';
 
 export const volunteersApi = (deps: AppDeps) =>
   volunteersRoutes(

@@ -7,6 +7,8 @@ import { createWishReads } from './service.js';
 
 export { wishesJobs } from './jobs.js';
 export { maskName } from './present.js';
+export { wishNumbers } from './numbers.js';
+export { createWishReads } from './service.js';
 
 export const wishesApi = (deps: AppDeps) =>
   wishesRoutes(deps.db, { ...createWishReads(deps), ...createWishActs(deps) }, createActionsService(deps));

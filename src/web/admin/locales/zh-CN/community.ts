@@ -5,6 +5,8 @@ import rooms from './community/rooms';
 import stewards from './community/stewards';
 import units from './community/units';
 import canteen from './community/canteen';
+import numbers from './community/numbers';
+import todo from './community/todo';
 
 // 邻里生活 (issue 16): one object per area, each in its own file.
 export default {
@@ -16,4 +18,6 @@ export default {
   stewards,
   units,
   canteen,
+  numbers,
+  todo,
 };

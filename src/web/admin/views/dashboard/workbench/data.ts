@@ -1,5 +1,10 @@
 import {
   Bell,
+  Calendar,
+  Finished,
+  Medal,
+  Present,
+  ShoppingCart,
   DocumentChecked,
   House,
   Location,
@@ -15,6 +20,7 @@ import {
 import type { Component } from 'vue';
 import type { Permission } from '../../../../../shared/roles';
 import type { Grid } from '../../../../common/api-types';
+import type { CommunityTodoKind } from '../../../../common/api/community-todo';
 
 export interface StatCardDef {
   /** key of PlaceDetail.counts */
@@ -91,3 +97,14 @@ export const summariseByGrid = (grids: Grid[]): SummaryRow[] =>
     households: grid.householdCount,
     workers: grid.workers.map((w) => w.name),
   }));
+
+/** 邻里生活待办: each kind's console page, icon and colour (the server sends only kinds the user may act on). */
+export const todoCards: Record<CommunityTodoKind, { to: string; icon: Component; color: string }> = {
+  wishesToReview: { to: '/community/wishes', icon: Present, color: '#e11d48' },
+  entriesToConfirm: { to: '/community/units', icon: OfficeBuilding, color: '#2563eb' },
+  redemptionsToHandOver: { to: '/community/points-shop', icon: ShoppingCart, color: '#d97706' },
+  stewardNominations: { to: '/community/stewards', icon: UserFilled, color: '#7c3aed' },
+  stewardVotes: { to: '/community/stewards', icon: Finished, color: '#0891b2' },
+  bookingsToday: { to: '/community/room-bookings', icon: Calendar, color: '#059669' },
+  postRecordsToConfirm: { to: '/community/posts', icon: Medal, color: '#dc2626' },
+};

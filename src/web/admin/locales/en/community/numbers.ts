@@ -1,0 +1,53 @@
+import type zh from '../../zh-CN/community/numbers';
+
+// Community-life numbers (issue 16): the console page of the areas' yearly counts.
+export default {
+  menu: 'Community numbers',
+  title: 'Community-life numbers',
+  intro:
+    'Each community’s yearly community-life figures, all counted from the records (check-ins, wishes, the points ledger, room bookings, stewards, co-building lists, meals), never typed in.',
+  allInScope: 'All communities in scope',
+  place: 'All communities',
+  yearLabel: '{year}',
+  export: 'Export Excel',
+  fileName: 'community-numbers-{year}.xlsx',
+  community: 'Community',
+  total: 'Total',
+  empty: 'No community in scope',
+  notes:
+    'Activities are those finished in the year; participants are distinct people checked in; hours include activities and posts; room participation = attended / booked seats; elders’ meals are meals of residents aged 60 or over; subsidy in yuan. Totals are the sum of the rows.',
+  group: {
+    volunteers: 'Volunteering',
+    posts: 'Posts',
+    wishes: 'Wishes · actions',
+    points: 'Points',
+    rooms: 'Rooms',
+    stewards: 'Stewards',
+    units: 'Co-building',
+    canteen: 'Meals',
+  },
+  col: {
+    activitiesHeld: 'Activities',
+    participants: 'Participants',
+    volunteerHours: 'Hours',
+    postMembers: 'Members',
+    postMonths: 'Months served',
+    wishesPosted: 'Wishes posted',
+    wishesFulfilled: 'Fulfilled',
+    actionsDone: 'Actions',
+    actionParticipants: 'Took part',
+    pointsEarned: 'Earned',
+    pointsSpent: 'Spent',
+    roomDaysUsed: 'Days used',
+    roomBookedSeats: 'Booked seats',
+    roomAttended: 'Attended',
+    roomParticipationPct: 'Participation',
+    stewardOpinions: 'Opinions',
+    stewardEvaluations: 'Evaluations',
+    unitEntriesConfirmed: 'Entries done',
+    meals: 'Meals',
+    elderMeals: 'Elders’ meals',
+    subsidyFen: 'Subsidy (fen)',
+    subsidyYuan: 'Subsidy (yuan)',
+  },
+} satisfies typeof zh;
