@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { buildActivity } from '../support/community-volunteers.js';
+import { allWeek } from '../support/community-rooms.js';
+import { buildPlace, buildUser, buildWorld } from '../support/factories.js';
+import { testEngine } from '../support/db.js';
+
+// 邻里生活 under attack (issue 16, round 2): each hole found by attacking the community-life API
+// as someone who should not get through, kept as a test so it stays closed. The clock starts on
+// Tuesday 2026-11-24 09:00 Beijing time.
+
+let ctx: TestContext;
+let world: Awaited<ReturnType<typeof buildWorld>>;
+let worker1: Session;
+let far: Session;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  world = await buildWorld(ctx.deps);
+  // Another county (区县) of the same city, with a volunteer of its own.
+  const county = await buildPlace(ctx.deps, {
+    kind: 'county',
+    code: '610898',
+    name: '远山县',
+    parent: world.city,
+    tenantId: '610898',
+  });
+  const street = await buildPlace(ctx.deps, { kind: 'street', code: '610898001', name: '远山街道', parent: county });
+  const community = await buildPlace(ctx.deps, {
+    kind: 'community',
+    code: '610898001001',
+    name: '远山社区',
+    parent: street,
+  });
+  await buildUser(ctx.deps, 'farvol', 'volunteer', community.code);
+  worker1 = await new Session(ctx).login('worker1');
+  far = await new Session(ctx).login('farvol');
+});
+afterAll(() => ctx.close());
+
+describe(`names raced to the same unique row answer 409, never 500 (${testEngine})`, () => {
+  it('two rooms of the same name created at once: one is made, the other is told it exists', async () => {
+    const body = {
+      communityId: world.c1.id,
+      name: '同名活动室',
+      address: '和平路 8 号',
+      capacity: 20,
+      openingHours: allWeek(),
+      facilities: [],
+      active: true,
+    };
+    const both = await Promise.all([1, 2].map(() => worker1.post('/api/v1/community/rooms/rooms', body)));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(both.find((r) => r.status === 409)!.body.error.code).toBe('CONFLICT');
+    const rooms = await ctx.deps.db
+      .selectFrom('community_rooms')
+      .select('id')
+      .where('name', '=', '同名活动室')
+      .execute();
+    expect(rooms).toHaveLength(1);
+  });
+
+  it('a canteen named like another of the community is refused (create and rename)', async () => {
+    const body = { communityCode: world.c1.code, name: '和平食堂', kind: 'canteen', address: '和平路', hours: '11:00' };
+    const first = await worker1.post('/api/v1/community/canteen/canteens', body);
+    expect(first.status).toBe(201);
+    const again = await worker1.post('/api/v1/community/canteen/canteens', body);
+    expect([again.status, again.body.error.code, again.body.error.details]).toEqual([
+      409,
+      'CONFLICT',
+      { field: 'name' },
+    ]);
+    const other = await worker1.post('/api/v1/community/canteen/canteens', { ...body, name: '和平二食堂' });
+    const renamed = await worker1.request('PATCH', `/api/v1/community/canteen/canteens/${other.body.id}`, {
+      name: '和平食堂',
+    });
+    expect([renamed.status, renamed.body.error?.code]).toEqual([409, 'CONFLICT']);
+  });
+});
+
+describe(`an activity belongs to its county (${testEngine})`, () => {
+  it('a person of another county can neither read a published activity by id nor sign up', async () => {
+    const a = await buildActivity(worker1, world.c1.code);
+    expect((await far.get(`/api/v1/community/volunteers/activities/${a.id}`)).status).toBe(404);
+    expect((await far.post(`/api/v1/community/volunteers/activities/${a.id}/signup`)).status).toBe(404);
+    const signups = await ctx.deps.db
+      .selectFrom('activity_signups')
+      .select('id')
+      .where('activity_id', '=', a.id)
+      .execute();
+    expect(signups).toEqual([]);
+    // The county's own volunteer still can.
+    await buildUser(ctx.deps, 'nearvol', 'volunteer', world.c1.code);
+    const near = await new Session(ctx).login('nearvol');
+    expect((await near.get(`/api/v1/community/volunteers/activities/${a.id}`)).status).toBe(200);
+    expect((await near.post(`/api/v1/community/volunteers/activities/${a.id}/signup`)).status).toBe(200);
+  });
+});
