@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildActivity } from '../support/community-volunteers.js';
+import { buildActivity, phoneSession } from '../support/community-volunteers.js';
 import { allWeek } from '../support/community-rooms.js';
 import { buildPlace, buildUser, buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
@@ -94,5 +94,22 @@ describe(`an activity belongs to its county (${testEngine})`, () => {
     const near = await new Session(ctx).login('nearvol');
     expect((await near.get(`/api/v1/community/volunteers/activities/${a.id}`)).status).toBe(200);
     expect((await near.post(`/api/v1/community/volunteers/activities/${a.id}/signup`)).status).toBe(200);
+  });
+});
+
+describe(`我的社区 never answers a retired community (${testEngine})`, () => {
+  it('a resident whose chosen community was retired has no home until they choose again', async () => {
+    const resident = await phoneSession(ctx, Session, '13512349001');
+    const chosen = await resident.request('PUT', '/api/v1/community/me/home', { communityId: world.c2.id });
+    expect(chosen.body.community).toEqual({ id: world.c2.id, name: '文化社区' });
+    await ctx.deps.db.updateTable('places').set({ status: 'retired' }).where('id', '=', world.c2.id).execute();
+    try {
+      const home = await resident.get('/api/v1/community/me/home');
+      expect([home.status, home.body.community]).toEqual([200, null]);
+      const open = await resident.get('/api/v1/community/volunteers/activities/open');
+      expect(open.body.error?.code).toBe('HOME_COMMUNITY_REQUIRED');
+    } finally {
+      await ctx.deps.db.updateTable('places').set({ status: 'active' }).where('id', '=', world.c2.id).execute();
+    }
   });
 });
