@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildActivity, phoneSession } from '../support/community-volunteers.js';
-import { allWeek } from '../support/community-rooms.js';
+import { allWeek, bookingBody, buildRoom } from '../support/community-rooms.js';
 import { buildPlace, buildUser, buildWorld } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 
@@ -111,5 +111,24 @@ describe(`我的社区 never answers a retired community (${testEngine})`, () =>
     } finally {
       await ctx.deps.db.updateTable('places').set({ status: 'active' }).where('id', '=', world.c2.id).execute();
     }
+  });
+});
+
+describe(`a residents' group books the rooms of its own community only (${testEngine})`, () => {
+  it('a resident of another community, or of none yet, cannot fill a community’s room', async () => {
+    const room = await buildRoom(worker1, world.c1.id, { name: '居民议事室' });
+    const body = bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'group', name: '外来合唱团' } });
+    const stranger = await phoneSession(ctx, Session, '13512349002');
+    expect((await stranger.post('/api/v1/community/rooms/bookings', body)).body.error?.code).toBe(
+      'HOME_COMMUNITY_REQUIRED',
+    );
+    await stranger.request('PUT', '/api/v1/community/me/home', { communityId: world.c2.id });
+    const refused = await stranger.post('/api/v1/community/rooms/bookings', body);
+    expect([refused.status, refused.body.error?.code]).toEqual([403, 'ROOM_NOT_YOUR_GROUP']);
+    const rows = await ctx.deps.db.selectFrom('community_room_bookings').select('id').where('room_id', '=', room.id);
+    expect(await rows.execute()).toEqual([]);
+    // Of 和平社区, the group books.
+    await stranger.request('PUT', '/api/v1/community/me/home', { communityId: world.c1.id });
+    expect((await stranger.post('/api/v1/community/rooms/bookings', body)).status).toBe(201);
   });
 });
