@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { buildGoods, creditPoints, meOf, residentSession as shopResident } from '../support/community-shop.js';
 import { buildActivity, phoneSession } from '../support/community-volunteers.js';
 import { allWeek, bookingBody, buildRoom } from '../support/community-rooms.js';
 import { buildPlace, buildUser, buildWorld } from '../support/factories.js';
@@ -130,5 +131,20 @@ describe(`a residents' group books the rooms of its own community only (${testEn
     // Of 和平社区, the group books.
     await stranger.request('PUT', '/api/v1/community/me/home', { communityId: world.c1.id });
     expect((await stranger.post('/api/v1/community/rooms/bookings', body)).status).toBe(201);
+  });
+});
+
+describe(`积分超市 sells to its own community (${testEngine})`, () => {
+  it('a resident of another community cannot empty a community’s shelf with county points', async () => {
+    const goods = await buildGoods(worker1, world.c1.code, { name: '香皂', pointsPrice: 5, stock: 3 });
+    const outsider = await shopResident(ctx, '13512349003', world.c2.id);
+    await creditPoints(ctx.deps, await meOf(outsider), world.c2.id, 100);
+    const tried = await outsider.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 3 });
+    expect(tried.status).toBe(404);
+    const left = await ctx.deps.db.selectFrom('shop_goods').select('stock').where('id', '=', goods.id);
+    expect((await left.executeTakeFirstOrThrow()).stock).toBe(3);
+    const neighbour = await shopResident(ctx, '13512349004', world.c1.id);
+    await creditPoints(ctx.deps, await meOf(neighbour), world.c1.id, 100);
+    expect((await neighbour.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 1 })).status).toBe(201);
   });
 });
