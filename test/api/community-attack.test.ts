@@ -61,6 +61,14 @@ describe(`names raced to the same unique row answer 409, never 500 (${testEngine
     expect(rooms).toHaveLength(1);
   });
 
+  it('the same steward nomination sent twice at once: one stands, the other is a conflict', async () => {
+    const url = `/api/v1/community/stewards/buildings/${world.inB.building.code}/nominations`;
+    const both = await Promise.all([1, 2].map(() => worker1.post(url, { reason: '双击' })));
+    expect(both.map((r) => r.status).sort()).toEqual([201, 409]);
+    const rows = ctx.deps.db.selectFrom('steward_nominations').select('id').where('reason', '=', '双击');
+    expect(await rows.execute()).toHaveLength(1);
+  });
+
   it('a canteen named like another of the community is refused (create and rename)', async () => {
     const body = { communityCode: world.c1.code, name: '和平食堂', kind: 'canteen', address: '和平路', hours: '11:00' };
     const first = await worker1.post('/api/v1/community/canteen/canteens', body);
