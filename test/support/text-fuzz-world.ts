@@ -3,7 +3,16 @@ import { sql } from 'kysely';
 import { writeDutySheet } from '../../src/server/features/duties/excel.js';
 import type { Db } from '../../src/server/platform/db/database.js';
 import { Session, type TestContext } from './app.js';
-import { buildGrid, buildPlace, buildUser, buildWorld, givePhone, putOnDuty, square } from './factories.js';
+import {
+  buildBuilding,
+  buildGrid,
+  buildPlace,
+  buildUser,
+  buildWorld,
+  givePhone,
+  putOnDuty,
+  square,
+} from './factories.js';
 import { tinyPng } from './files.js';
 import { loginCodeOf, ratingTokenOf } from './handset.js';
 
@@ -184,6 +193,16 @@ export async function fuzzWorld(ctx: TestContext) {
   /** Fresh parts for an accepted request; the same parts again for a refused one. */
   const once = (key: string, fresh: boolean, make: () => Promise<Parts>) =>
     fresh || !memo.has(key) ? make().then((p) => (memo.set(key, p), p)) : Promise.resolve(memo.get(key)!);
+
+  // 楼门管家: a building of its own for each accepted nomination or vote (one standing nomination
+  // per person and one open vote per building), nominated by the community worker.
+  const freshBuilding = async () =>
+    (await buildBuilding(deps, world.gridA, `F${next()}`, [108.005, 37.005])).building.code;
+  const nominatedBuilding = async () => {
+    const code = await freshBuilding();
+    await ok(worker.post(`/api/v1/community/stewards/buildings/${code}/nominations`, { reason: '热心' }));
+    return code;
+  };
 
   const caseAction: Record<string, [string, 'submitted' | 'accepted', Record<string, unknown>]> = {
     note: ['accept', 'submitted', {}],
@@ -526,6 +545,22 @@ export async function fuzzWorld(ctx: TestContext) {
         },
       }),
       lookups: ['phone'],
+    },
+    'POST /api/v1/community/stewards/buildings/{code}/nominations': {
+      as: 'worker1',
+      parts: (f, fresh) =>
+        once(`nominate:${f}`, fresh, async () => ({
+          params: { code: await freshBuilding() },
+          body: { reason: '热心' },
+        })),
+    },
+    'POST /api/v1/community/stewards/buildings/{code}/votes': {
+      as: 'worker1',
+      parts: (f, fresh) =>
+        once(`vote:${f}`, fresh, async () => ({
+          params: { code: await nominatedBuilding() },
+          body: { title: '楼门管家选举' },
+        })),
     },
     'POST /api/v1/files': { as: 'worker1', parts: async () => ({ body: { file: tinyPng } }) },
   };

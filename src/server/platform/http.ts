@@ -74,8 +74,19 @@ export function handleError(error: Error, c: Context<AppEnv>): Response {
     return c.json(errorBody(code, locale), error.status);
   }
   const requestId = c.get('requestId');
+  if (isUniqueViolation(error)) {
+    // Two requests raced past a service's own check for the same unique row (a name, an open vote,
+    // a standing nomination): the loser is told the record exists, not that the server failed.
+    log.warn('unique violation answered 409', { requestId, path: c.req.path });
+    return c.json(errorBody('CONFLICT', locale), 409);
+  }
   log.error('unhandled error', { requestId, path: c.req.path, error: error.message, stack: error.stack });
   return c.json(errorBody('INTERNAL', locale, { requestId }), 500);
+}
+
+/** PostgreSQL's unique_violation (23505), as both drivers (pg, PGlite) report it. */
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === '23505';
 }
 
 // Shared OpenAPI pieces.

@@ -5,6 +5,15 @@
 insert into "canteens" ("id", "tenant_id", "community_id", "place_path", "name", "kind", "elder_discount_percent", "created_at", "updated_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 
+-- community.canteen.canteenNamed
+
+select
+  "id"
+from "canteens"
+where "community_id" = $1
+  and "name" = $2
+  and "id" <> $3;
+
 -- community.canteen.updateCanteen
 
 update "canteens"

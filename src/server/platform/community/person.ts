@@ -40,7 +40,8 @@ export async function homeCommunityOf(db: Executor, actor: Actor): Promise<HomeC
   if (!actor.userId) return null;
   const user = await db
     .selectFrom('users')
-    .leftJoin('places', 'places.id', 'users.home_community_id')
+    // A community since retired (merged away) is no home: fall through to the registry and memberships.
+    .leftJoin('places', (j) => j.onRef('places.id', '=', 'users.home_community_id').on('places.status', '=', 'active'))
     .select(['places.id', 'places.name', 'places.path', 'places.tenant_id'])
     .where('users.id', '=', actor.userId)
     .executeTakeFirst();

@@ -26,6 +26,7 @@ export const samples: SqlSamples<typeof repo> = {
       created_at: now,
       updated_at: now,
     }),
+  canteenNamed: (db) => repo.canteenNamed(db, communityId, '和平社区老年食堂', canteenId),
   updateCanteen: (db) => repo.updateCanteen(db, canteenId, { hours: '11:00-13:00', updated_at: now }),
   findCanteen: (db) => repo.findCanteen(db, canteenId),
   listCanteens: (db) => repo.listCanteens(db, scope),

@@ -19,6 +19,17 @@ export async function insertCanteen(db: Executor, row: Insertable<CanteensTable>
   await db.insertInto('canteens').values(row).execute();
 }
 
+/** Another canteen of the community by this name (names are unique per community). */
+export function canteenNamed(db: Executor, communityId: string, name: string, exceptId: string | null) {
+  return db
+    .selectFrom('canteens')
+    .select('id')
+    .where('community_id', '=', communityId)
+    .where('name', '=', name)
+    .$if(exceptId !== null, (q) => q.where('id', '<>', exceptId!))
+    .executeTakeFirst();
+}
+
 export async function updateCanteen(db: Executor, id: string, set: Updateable<CanteensTable>) {
   await db.updateTable('canteens').set(set).where('id', '=', id).execute();
 }

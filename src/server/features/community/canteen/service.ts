@@ -95,6 +95,7 @@ async function create(deps: CanteenDeps, actor: Actor, input: CanteenInputT) {
   const now = clock.now();
   const id = newId();
   await db.transaction().execute(async (trx) => {
+    if (await repo.canteenNamed(trx, place.id, input.name, null)) throw new AppError('CONFLICT', { field: 'name' });
     await repo.insertCanteen(trx, {
       id,
       tenant_id: place.tenant_id!,
@@ -120,6 +121,8 @@ async function update(deps: CanteenDeps, actor: Actor, id: string, patch: Cantee
   assertMayManageCanteen(actor, k);
   const kind = patch.kind ?? k.kind;
   await db.transaction().execute(async (trx) => {
+    if (patch.name !== undefined && (await repo.canteenNamed(trx, k.community_id, patch.name, id)))
+      throw new AppError('CONFLICT', { field: 'name' });
     await repo.updateCanteen(trx, id, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.kind !== undefined ? { kind: patch.kind } : {}),

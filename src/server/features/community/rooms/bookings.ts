@@ -52,11 +52,25 @@ export const noShowJob = defineJob({
   },
 });
 
+/** A residents' group is of the booker's own community (我的社区): nobody else's rooms to fill (staff: any). */
+async function groupFor(db: Db, actor: Actor, room: { place_path: string; community_id: string }, name: string) {
+  if (!isRoomStaff(actor, room.place_path)) {
+    const home = await homeCommunityOf(db, actor);
+    if (!home) throw new AppError('HOME_COMMUNITY_REQUIRED');
+    if (home.id !== room.community_id) throw new AppError('ROOM_NOT_YOUR_GROUP');
+  }
+  return { for_kind: 'group' as const, group_name: name, team_id: null, organisation_id: null };
+}
+
 /** Who the booking is for, checked: the booker's own team or unit, or (staff) any of the county's. */
-async function checkedFor(db: Db, actor: Actor, room: { tenant_id: string; place_path: string }, input: BookingInputT) {
+async function checkedFor(
+  db: Db,
+  actor: Actor,
+  room: { tenant_id: string; place_path: string; community_id: string },
+  input: BookingInputT,
+) {
   const f = input.for;
-  if (f.kind === 'group')
-    return { for_kind: 'group' as const, group_name: f.name, team_id: null, organisation_id: null };
+  if (f.kind === 'group') return groupFor(db, actor, room, f.name);
   const staff = isRoomStaff(actor, room.place_path);
   if (f.kind === 'team') {
     const mine = (await repo.teamsOfUser(db, actor.userId ?? '')).some((t) => t.id === f.teamId);

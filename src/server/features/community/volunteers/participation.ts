@@ -64,6 +64,17 @@ async function presentMine(deps: AppDeps, s: Signup | undefined) {
 }
 
 /** One activity as a participant (or its staff) sees it: drafts only to the staff of its place. */
+/**
+ * A person joins the activities of their own county (区县, the tenant): their home community's, else
+ * their memberships'. Another county's activity reads as not found, so its id cannot be probed. A
+ * person whose county is not known yet (a new phone login without 我的社区) is not turned away.
+ */
+async function assertOwnCounty(deps: AppDeps, actor: Actor, a: Activity) {
+  if (mayRead(actor, a.place_path)) return;
+  const county = (await homeCommunityOf(deps.db, actor))?.tenantId ?? actor.tenantId;
+  if (county && county !== a.tenant_id) throw new AppError('NOT_FOUND');
+}
+
 async function detail(deps: AppDeps, actor: Actor, id: string) {
   const a = await repo.findActivity(deps.db, id);
   if (!a) throw new AppError('NOT_FOUND');
@@ -71,6 +82,8 @@ async function detail(deps: AppDeps, actor: Actor, id: string) {
   const staff = mayRead(actor, a.place_path);
   const s = await repo.findSignup(deps.db, id, userId);
   if (a.state === 'draft' && !staff) throw new AppError('NOT_FOUND');
+  // Those on the list (checked in at the QR code) see what they joined.
+  if (!s) await assertOwnCounty(deps, actor, a);
   const now = deps.clock.now();
   return {
     ...presentActivity(a, actor),
@@ -147,6 +160,7 @@ async function signUp(deps: AppDeps, actor: Actor, id: string) {
   const userId = requireUser(actor);
   const a = await repo.findActivity(deps.db, id);
   if (!a || a.state === 'draft') throw new AppError('NOT_FOUND');
+  await assertOwnCounty(deps, actor, a);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const locked = await repo.lockActivity(trx, id);
@@ -228,6 +242,7 @@ async function checkInByToken(deps: AppDeps, actor: Actor, token: string) {
 async function checkInByLocation(deps: AppDeps, actor: Actor, id: string, at: { lng: number; lat: number }) {
   const a = await repo.findActivity(deps.db, id);
   if (!a || a.state === 'draft') throw new AppError('NOT_FOUND');
+  await assertOwnCounty(deps, actor, a);
   if (a.lng === null || a.lat === null || a.radius_m === null) throw new AppError('ACTIVITY_NO_LOCATION');
   if (distanceMetres(at, { lng: a.lng, lat: a.lat }) > a.radius_m) throw new AppError('ACTIVITY_TOO_FAR');
   return checkIn(deps, actor, a, 'location');

@@ -221,6 +221,8 @@ async function redeem(deps: GoodsDeps, actor: Actor, goodsId: string, quantity: 
   const userId = actor.userId;
   const g = await repo.findGoods(db, goodsId);
   if (!g || !g.active) throw new AppError('NOT_FOUND');
+  // The shelf is my community's (我的社区): another community's goods are not mine to take.
+  if ((await homeCommunityOf(db, actor))?.id !== g.community_id) throw new AppError('NOT_FOUND');
   const now = clock.now();
   const id = newId();
   await db.transaction().execute(async (trx) => {

@@ -7,7 +7,8 @@ import { text } from '../../../../platform/text-schema.js';
 export const CommunityCode = z.string().regex(/^\d{12}$/);
 const PlaceCode = z.string().regex(/^\d{2,12}$/);
 const Year = z.coerce.number().int().min(2000).max(2100);
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// A calendar day within the years the ledger can hold (year 1 would fall before year 0 in Beijing time).
+const day = z.iso.date().refine((d) => d >= '2000-01-01' && d <= '2100-12-31', 'a day from 2000 to 2100');
 
 export const RulesQuery = z.object({ communityCode: CommunityCode });
 export const RuleSchema = z.object({
