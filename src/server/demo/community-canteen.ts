@@ -6,7 +6,7 @@ import {
   partnerDiscountRule,
   type SubsidyRuleLike,
 } from '../features/community/canteen/subsidy.js';
-import { maskName } from '../features/community/canteen/present.js';
+import { maskName } from '../../shared/identity.js';
 import type { CanteenMealsTable, MealTime } from '../platform/db/schema-canteen.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';

@@ -6,7 +6,6 @@ import { createWishActs } from './act.js';
 import { createWishReads } from './service.js';
 
 export { wishesJobs } from './jobs.js';
-export { maskName } from './present.js';
 
 export const wishesApi = (deps: AppDeps) =>
   wishesRoutes(deps.db, { ...createWishReads(deps), ...createWishActs(deps) }, createActionsService(deps));
