@@ -77,3 +77,11 @@ export function maskName(name: string, keep: 'ends' | 'family' = 'ends'): string
   if (keep === 'family' || chars.length === 2) return chars[0] + '*'.repeat(chars.length - 1);
   return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
+
+/** Full years from a birth date to a day (both 'YYYY-MM-DD'); null without a birth date. */
+export function ageOn(birthDate: string | null, day: string): number | null {
+  if (!birthDate) return null;
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
