@@ -9,8 +9,8 @@ import {
 } from '../../src/server/platform/community/points.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildWorld } from '../support/factories.js';
-import { buildGoods, creditPoints, ledgerOf, meOf, residentSession, userIdOf } from '../support/community-shop.js';
+import { buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
+import { buildGoods, creditPoints, ledgerOf, meOf } from '../support/community-shop.js';
 
 // 积分账本 (issue 16): the ledger's invariants — under parallel redemptions no balance goes negative,
 // no stock is oversold, no entry is lost, the sum of the entries is the balance; the database refuses
@@ -36,7 +36,7 @@ const balanceOf = async (userId: string) =>
 
 describe('the ledger under parallel redemptions', () => {
   it('one person redeeming in parallel beyond their balance: never below zero, every spend an entry', async () => {
-    const resident = await residentSession(ctx, '13900000001', world.c1.id);
+    const resident = await phoneLogin(ctx, '13900000001', world.c1.id);
     const userId = await meOf(resident);
     await creditPoints(ctx.deps, userId, world.c1.id, 100);
     const goods = await buildGoods(worker, world.c1.code, { pointsPrice: 30, stock: 50 });
@@ -67,7 +67,7 @@ describe('the ledger under parallel redemptions', () => {
   it('many people redeeming the last items in parallel: the stock is never oversold, refused ones spend nothing', async () => {
     const goods = await buildGoods(worker, world.c1.code, { name: '大米', pointsPrice: 20, stock: 3 });
     const people = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => residentSession(ctx, `1390000011${i}`, world.c1.id)),
+      Array.from({ length: 6 }, (_, i) => phoneLogin(ctx, `1390000011${i}`, world.c1.id)),
     );
     const ids = await Promise.all(people.map((s) => meOf(s)));
     for (const id of ids) await creditPoints(ctx.deps, id, world.c1.id, 50);
@@ -86,7 +86,7 @@ describe('the ledger under parallel redemptions', () => {
   });
 
   it('mixed: a balance that covers some and stocks that cover some, both at once', async () => {
-    const resident = await residentSession(ctx, '13900000002', world.c1.id);
+    const resident = await phoneLogin(ctx, '13900000002', world.c1.id);
     const userId = await meOf(resident);
     await creditPoints(ctx.deps, userId, world.c1.id, 100);
     const scarce = await buildGoods(worker, world.c1.code, { name: '毛巾', pointsPrice: 10, stock: 2 });
@@ -111,7 +111,7 @@ describe('the ledger under parallel redemptions', () => {
   });
 
   it('a cancellation and a redemption racing: the refund is one entry and the stock comes back once', async () => {
-    const resident = await residentSession(ctx, '13900000003', world.c1.id);
+    const resident = await phoneLogin(ctx, '13900000003', world.c1.id);
     const userId = await meOf(resident);
     await creditPoints(ctx.deps, userId, world.c1.id, 30);
     const goods = await buildGoods(worker, world.c1.code, { name: '香皂', pointsPrice: 30, stock: 1 });

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { chinaDay } from '../../shared/hall.js';
 import { chooseSubsidy, partnerDiscountRule, type SubsidyRuleLike } from '../features/community/canteen/subsidy.js';
 import { ageOn, maskName } from '../../shared/identity.js';
