@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckChar, maskIdNumber, maskPhone, normalizePhone, parseIdNumber } from './identity.js';
+import { idNumberCheckChar, maskIdNumber, maskName, maskPhone, normalizePhone, parseIdNumber } from './identity.js';
 
 const valid = (first17: string) => first17 + idNumberCheckChar(first17);
 
@@ -38,5 +38,19 @@ describe('phone numbers', () => {
   it('masks the middle of a mobile', () => {
     expect(maskPhone('13800138000')).toBe('138****8000');
     expect(maskPhone('0912-3456789')).toBe('0912-345****');
+  });
+});
+
+describe('masked names', () => {
+  it('keeps the first and last character, or only the family name', () => {
+    expect(maskName('黄玉兰')).toBe('黄*兰');
+    expect(maskName('马明')).toBe('马*');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskName('王')).toBe('*');
+    expect(maskName('')).toBe('*');
+    expect(maskName('𠀋玉兰')).toBe('𠀋*兰');
+    expect(maskName('黄玉兰', 'family')).toBe('黄**');
+    expect(maskName('马明', 'family')).toBe('马*');
+    expect(maskName('王', 'family')).toBe('*');
   });
 });

@@ -64,3 +64,24 @@ export const maskIdNumber = (value: string): string => `${value.slice(0, 6)}****
 
 export const maskPhone = (value: string): string =>
   /^1\d{10}$/.test(value) ? `${value.slice(0, 3)}****${value.slice(-4)}` : value.replace(/\d{4}$/, '****');
+
+/**
+ * A person's name as those who may not see it in full see it — the one masking of names (PIPL):
+ * `ends` (the default: residents' names to the public, neighbours and units) keeps the first and the
+ * last character, 黄玉兰 → 黄*兰, 马明 → 马*; `family` (a kiosk's screen, a reminder text) keeps only the
+ * family name, 黄玉兰 → 黄**. A single character is always *.
+ */
+export function maskName(name: string, keep: 'ends' | 'family' = 'ends'): string {
+  const chars = [...name];
+  if (chars.length <= 1) return '*';
+  if (keep === 'family' || chars.length === 2) return chars[0] + '*'.repeat(chars.length - 1);
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}
+
+/** Full years from a birth date to a day (both 'YYYY-MM-DD'); null without a birth date. */
+export function ageOn(birthDate: string | null, day: string): number | null {
+  if (!birthDate) return null;
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

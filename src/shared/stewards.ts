@@ -80,11 +80,3 @@ export const stewardLabels = {
   grade: { excellent: '优秀', good: '良好', pass: '合格', fail: '不合格' } satisfies Record<EvaluationGrade, string>,
   commendationKind: { steward: '优秀楼门管家', building: '示范楼栋' } satisfies Record<CommendationKind, string>,
 };
-
-/** A person's name as the public and neighbours see it: 黄玉兰 → 黄*兰, 马明 → 马*. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return chars[0] + '*';
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildGoods, creditPoints, meOf, residentSession as shopResident } from '../support/community-shop.js';
-import { buildActivity, phoneSession } from '../support/community-volunteers.js';
+import { buildGoods, creditPoints, meOf } from '../support/community-shop.js';
+import { buildActivity } from '../support/community-volunteers.js';
 import { allWeek, bookingBody, buildRoom } from '../support/community-rooms.js';
-import { buildPlace, buildUser, buildWorld } from '../support/factories.js';
+import { buildPlace, buildUser, buildWorld, phoneLogin } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 
 // 邻里生活 under attack (issue 16, round 2): each hole found by attacking the community-life API
@@ -108,7 +108,7 @@ describe(`an activity belongs to its county (${testEngine})`, () => {
 
 describe(`我的社区 never answers a retired community (${testEngine})`, () => {
   it('a resident whose chosen community was retired has no home until they choose again', async () => {
-    const resident = await phoneSession(ctx, Session, '13512349001');
+    const resident = await phoneLogin(ctx, '13512349001');
     const chosen = await resident.request('PUT', '/api/v1/community/me/home', { communityId: world.c2.id });
     expect(chosen.body.community).toEqual({ id: world.c2.id, name: '文化社区' });
     await ctx.deps.db.updateTable('places').set({ status: 'retired' }).where('id', '=', world.c2.id).execute();
@@ -127,7 +127,7 @@ describe(`a residents' group books the rooms of its own community only (${testEn
   it('a resident of another community, or of none yet, cannot fill a community’s room', async () => {
     const room = await buildRoom(worker1, world.c1.id, { name: '居民议事室' });
     const body = bookingBody(room.id, '2026-11-26', '09:00', '10:00', { for: { kind: 'group', name: '外来合唱团' } });
-    const stranger = await phoneSession(ctx, Session, '13512349002');
+    const stranger = await phoneLogin(ctx, '13512349002');
     expect((await stranger.post('/api/v1/community/rooms/bookings', body)).body.error?.code).toBe(
       'HOME_COMMUNITY_REQUIRED',
     );
@@ -145,13 +145,13 @@ describe(`a residents' group books the rooms of its own community only (${testEn
 describe(`积分超市 sells to its own community (${testEngine})`, () => {
   it('a resident of another community cannot empty a community’s shelf with county points', async () => {
     const goods = await buildGoods(worker1, world.c1.code, { name: '香皂', pointsPrice: 5, stock: 3 });
-    const outsider = await shopResident(ctx, '13512349003', world.c2.id);
+    const outsider = await phoneLogin(ctx, '13512349003', world.c2.id);
     await creditPoints(ctx.deps, await meOf(outsider), world.c2.id, 100);
     const tried = await outsider.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 3 });
     expect(tried.status).toBe(404);
     const left = await ctx.deps.db.selectFrom('shop_goods').select('stock').where('id', '=', goods.id);
     expect((await left.executeTakeFirstOrThrow()).stock).toBe(3);
-    const neighbour = await shopResident(ctx, '13512349004', world.c1.id);
+    const neighbour = await phoneLogin(ctx, '13512349004', world.c1.id);
     await creditPoints(ctx.deps, await meOf(neighbour), world.c1.id, 100);
     expect((await neighbour.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 1 })).status).toBe(201);
   });

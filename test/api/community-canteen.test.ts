@@ -2,8 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildDiner } from '../support/community-canteen.js';
-import { buildUser, buildWorld } from '../support/factories.js';
-import { loginCodeOf } from '../support/handset.js';
+import { buildUser, buildWorld, phoneLogin } from '../support/factories.js';
 
 // 社区食堂 · 助餐点 (issue 16), on both databases. The clock stands at 2026-11-24 09:00 China time. Known
 // residents of 和平社区 and the rules below give known subsidies: the best rule for each diner applies
@@ -23,13 +22,6 @@ const TODAY = '2026-11-24';
 const HUANG_PHONE = '13900000101';
 
 const login = (username: string) => new Session(ctx).login(username);
-async function residentSession(phone: string) {
-  const s = new Session(ctx);
-  await s.post('/api/v1/public/login-code', { phone });
-  const res = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
-  expect(res.status).toBe(200);
-  return s;
-}
 const countRows = async (table: 'canteen_meals' | 'canteen_orders') =>
   Number(
     (
@@ -272,7 +264,7 @@ describe('the desk: diners and meals with their subsidy', () => {
 
 describe('residents’ orders on the phone', () => {
   it('orders a meal to the door, sees it, and the desk serves it as a meal with her subsidy', async () => {
-    const huang = await residentSession(HUANG_PHONE);
+    const huang = await phoneLogin(ctx, HUANG_PHONE);
     const mine = await huang.get('/api/v1/community/canteen/mine');
     expect(mine.body.community.name).toBe('和平社区');
     expect(mine.body.canteens[0].dishes.map((d: { name: string }) => d.name)).toEqual(['红烧肉套餐', '素菜套餐']);
@@ -300,7 +292,7 @@ describe('residents’ orders on the phone', () => {
   });
 
   it('refuses yesterday, delivery without an address, and another resident’s order', async () => {
-    const huang = await residentSession(HUANG_PHONE);
+    const huang = await phoneLogin(ctx, HUANG_PHONE);
     const before = await countRows('canteen_orders');
     const yesterday = await huang.post('/api/v1/community/canteen/orders', {
       canteenId,
@@ -324,7 +316,7 @@ describe('residents’ orders on the phone', () => {
       meal: 'lunch',
       dishIds: [dish.meat],
     });
-    const other = await residentSession('13900000999');
+    const other = await phoneLogin(ctx, '13900000999');
     expect((await other.post(`/api/v1/community/canteen/orders/${placed.body.id}/cancel`)).status).toBe(404);
     const cancelled = await huang.post(`/api/v1/community/canteen/orders/${placed.body.id}/cancel`);
     expect(cancelled.body.state).toBe('cancelled');

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildDiner } from '../support/community-canteen.js';
 import { bookingBody, buildRoom } from '../support/community-rooms.js';
-import { buildGoods, creditPoints, userIdOf } from '../support/community-shop.js';
-import { buildActivity, phoneSession } from '../support/community-volunteers.js';
+import { buildGoods, creditPoints } from '../support/community-shop.js';
+import { buildActivity } from '../support/community-volunteers.js';
 import { buildResidentIn } from '../support/community-wishes.js';
-import { buildUser, buildWorld } from '../support/factories.js';
+import { buildUser, buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 
 // 社区生活数据 (issue 16), on both databases: known records of 和平社区 built with the areas' own
@@ -213,7 +213,7 @@ describe(`社区生活数据 (${testEngine})`, () => {
   });
 
   it('refuses a resident, an anonymous caller and bad input', async () => {
-    const resident = await phoneSession(ctx, Session, '13900000188');
+    const resident = await phoneLogin(ctx, '13900000188');
     expect((await resident.get(`${N}?year=2026`)).status).toBe(403);
     expect((await new Session(ctx).get(`${N}?year=2026`)).status).toBe(401);
     const officer = await login('officer');
@@ -267,7 +267,7 @@ describe(`待办 on the workbench (${testEngine})`, () => {
     expect((await counts(worker)).wishesToReview).toBe(1);
 
     expect(await counts(vol)).toEqual({});
-    expect(await counts(await phoneSession(ctx, Session, '13900000189'))).toEqual({});
+    expect(await counts(await phoneLogin(ctx, '13900000189'))).toEqual({});
     expect((await new Session(ctx).get(T)).status).toBe(401);
   });
 });

@@ -3,8 +3,7 @@ import { noShowJob } from '../../src/server/features/community/rooms/index.js';
 import { JobRunner } from '../../src/server/platform/jobs.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { allWeek, bookingBody, buildRoom, buildTeam, buildUnit, setHome } from '../support/community-rooms.js';
-import { buildUser, buildWorld } from '../support/factories.js';
-import { loginCodeOf } from '../support/handset.js';
+import { buildUser, buildWorld, phoneLogin } from '../support/factories.js';
 
 // 功能室 (issue 16): rooms run by the community, bookings for a team, a unit or a residents' group with
 // overlaps and closed hours refused, the booker's check-in at the room's QR code, completion with the
@@ -22,13 +21,6 @@ let team: { id: string; name: string };
 let unit: { id: string; name: string };
 const B = '/api/v1/community/rooms';
 
-async function residentSession(phone: string) {
-  const s = new Session(ctx);
-  await s.post('/api/v1/public/login-code', { phone });
-  const res = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
-  if (res.status !== 200) throw new Error(`phone login ${res.status}`);
-  return s;
-}
 const rows = async (table: 'community_room_bookings' | 'community_rooms') =>
   Number(
     (
@@ -316,7 +308,7 @@ describe('a resident on the phone', () => {
   it('sees the rooms of 我的社区, books for a group, and finds it in 我的预约 with check-in and cancel', async () => {
     await travel('2026-11-30T01:00:00Z');
     const phone = '13800138123';
-    const s = await residentSession(phone);
+    const s = await phoneLogin(ctx, phone);
     const user = await ctx.deps.db
       .selectFrom('users')
       .select('username')

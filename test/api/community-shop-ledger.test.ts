@@ -9,8 +9,8 @@ import {
 } from '../../src/server/platform/community/points.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildWorld } from '../support/factories.js';
-import { buildGoods, creditPoints, ledgerOf, meOf, residentSession, userIdOf } from '../support/community-shop.js';
+import { buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
+import { buildGoods, creditPoints, ledgerOf, meOf } from '../support/community-shop.js';
 
 // 积分账本 (issue 16): the ledger's invariants — under parallel redemptions no balance goes negative,
 // no stock is oversold, no entry is lost, the sum of the entries is the balance; the database refuses
@@ -36,7 +36,7 @@ const balanceOf = async (userId: string) =>
 
 describe('the ledger under parallel redemptions', () => {
   it('one person redeeming in parallel beyond their balance: never below zero, every spend an entry', async () => {
-    const resident = await residentSession(ctx, '13900000001', world.c1.id);
+    const resident = await phoneLogin(ctx, '13900000001', world.c1.id);
     const userId = await meOf(resident);
     await creditPoints(ctx.deps, userId, world.c1.id, 100);
     const goods = await buildGoods(worker, world.c1.code, { pointsPrice: 30, stock: 50 });
@@ -69,7 +69,7 @@ describe('the ledger under parallel redemptions', () => {
     // Logged in one after another: the handset helper delivers SMS with a drain of its own, and two
     // drains at once can each miss the other's message. The race under test is the redemption.
     const people = [];
-    for (let i = 0; i < 6; i++) people.push(await residentSession(ctx, `1390000011${i}`, world.c1.id));
+    for (let i = 0; i < 6; i++) people.push(await phoneLogin(ctx, `1390000011${i}`, world.c1.id));
     const ids = await Promise.all(people.map((s) => meOf(s)));
     for (const id of ids) await creditPoints(ctx.deps, id, world.c1.id, 50);
 
@@ -87,7 +87,7 @@ describe('the ledger under parallel redemptions', () => {
   });
 
   it('mixed: a balance that covers some and stocks that cover some, both at once', async () => {
-    const resident = await residentSession(ctx, '13900000002', world.c1.id);
+    const resident = await phoneLogin(ctx, '13900000002', world.c1.id);
     const userId = await meOf(resident);
     await creditPoints(ctx.deps, userId, world.c1.id, 100);
     const scarce = await buildGoods(worker, world.c1.code, { name: '毛巾', pointsPrice: 10, stock: 2 });
@@ -112,7 +112,7 @@ describe('the ledger under parallel redemptions', () => {
   });
 
   it('a cancellation and a redemption racing: the refund is one entry and the stock comes back once', async () => {
-    const resident = await residentSession(ctx, '13900000003', world.c1.id);
+    const resident = await phoneLogin(ctx, '13900000003', world.c1.id);
     const userId = await meOf(resident);
     await creditPoints(ctx.deps, userId, world.c1.id, 30);
     const goods = await buildGoods(worker, world.c1.code, { name: '香皂', pointsPrice: 30, stock: 1 });

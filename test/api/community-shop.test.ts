@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildWorld, givePhone } from '../support/factories.js';
+import { buildWorld, givePhone, phoneLogin } from '../support/factories.js';
 import { multipart, readXlsx, tinyPng } from '../support/files.js';
-import { buildGoods, creditPoints, meOf, residentSession } from '../support/community-shop.js';
+import { buildGoods, creditPoints, meOf } from '../support/community-shop.js';
 
 // 积分 · 积分超市 · the resident's hub (issue 16): what staff and residents can do, scoped by place.
 
@@ -82,7 +82,7 @@ describe('goods (积分超市商品)', () => {
       photoFileId: upload.body.id,
     });
     expect(res.body.hasPhoto).toBe(true);
-    const resident = await residentSession(ctx, '13911110009', world.c1.id);
+    const resident = await phoneLogin(ctx, '13911110009', world.c1.id);
     const photo = await resident.get(`/api/v1/community/shop/goods/${res.body.id}/photo`);
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/png');
@@ -99,7 +99,7 @@ describe('goods (积分超市商品)', () => {
   });
 
   it('a resident cannot add goods', async () => {
-    const resident = await residentSession(ctx, '13911110000', world.c1.id);
+    const resident = await phoneLogin(ctx, '13911110000', world.c1.id);
     const res = await resident.post('/api/v1/community/shop/goods', {
       communityCode: world.c1.code,
       name: '自己加',
@@ -112,7 +112,7 @@ describe('goods (积分超市商品)', () => {
 
 describe('redeeming (兑换)', () => {
   it('a resident redeems on the phone, shows the pickup code, and staff hand the goods over against it', async () => {
-    const resident = await residentSession(ctx, '13911110001', world.c1.id);
+    const resident = await phoneLogin(ctx, '13911110001', world.c1.id);
     const userId = await meOf(resident);
     await ctx.deps.db.updateTable('users').set({ display_name: '黄玉兰' }).where('id', '=', userId).execute();
     await creditPoints(ctx.deps, userId, world.c1.id, 100);
@@ -168,7 +168,7 @@ describe('redeeming (兑换)', () => {
   });
 
   it('the monthly limit per person holds, counting what was not cancelled', async () => {
-    const resident = await residentSession(ctx, '13911110002', world.c1.id);
+    const resident = await phoneLogin(ctx, '13911110002', world.c1.id);
     await creditPoints(ctx.deps, await meOf(resident), world.c1.id, 100);
     const goods = await buildGoods(worker, world.c1.code, {
       name: '鸡蛋',
@@ -185,12 +185,12 @@ describe('redeeming (兑换)', () => {
     ctx.clock.advance(10 * 86_400_000); // 24 November → 4 December: a new month
     worker = await new Session(ctx).login('worker1'); // sessions do not outlive ten days
     worker2 = await new Session(ctx).login('worker2');
-    const later = await residentSession(ctx, '13911110002');
+    const later = await phoneLogin(ctx, '13911110002');
     expect((await later.post(`/api/v1/community/shop/goods/${goods.id}/redeem`, { quantity: 2 })).status).toBe(201);
   });
 
   it('goods off offer cannot be redeemed; a refused redemption leaves no row and no entry', async () => {
-    const resident = await residentSession(ctx, '13911110003', world.c1.id);
+    const resident = await phoneLogin(ctx, '13911110003', world.c1.id);
     await creditPoints(ctx.deps, await meOf(resident), world.c1.id, 10);
     const goods = await buildGoods(worker, world.c1.code, { name: '下架', pointsPrice: 5, stock: 5, active: false });
     const [redemptions, entries] = [await count('shop_redemptions'), await count('points_entries')];
@@ -210,7 +210,7 @@ describe('redeeming (兑换)', () => {
 
 describe('the ledger for staff (积分流水, 排行, 规则)', () => {
   it('staff of one community see none of another community’s entries; residents’ names are masked', async () => {
-    const c2resident = await residentSession(ctx, '13911110004', world.c2.id);
+    const c2resident = await phoneLogin(ctx, '13911110004', world.c2.id);
     const c2user = await meOf(c2resident);
     await ctx.deps.db.updateTable('users').set({ display_name: '李文化' }).where('id', '=', c2user).execute();
     await creditPoints(ctx.deps, c2user, world.c2.id, 7);
@@ -227,7 +227,7 @@ describe('the ledger for staff (积分流水, 排行, 规则)', () => {
       (await worker2.post(`/api/v1/community/points/entries/${c1Entry}/corrections`, { points: 1, note: '越权更正' }))
         .status,
     ).toBe(404);
-    const resident = await residentSession(ctx, '13911110005', world.c1.id);
+    const resident = await phoneLogin(ctx, '13911110005', world.c1.id);
     expect((await resident.get('/api/v1/community/points/entries')).status).toBe(403);
   });
 
@@ -290,7 +290,7 @@ describe('the ledger for staff (积分流水, 排行, 规则)', () => {
 
 describe('the resident’s hub (我的社区, 随手拍)', () => {
   it('a resident chooses her community from the list by name', async () => {
-    const resident = await residentSession(ctx, '13911110006');
+    const resident = await phoneLogin(ctx, '13911110006');
     const before = await resident.get('/api/v1/community/me/home');
     expect(before.body.community).toBeNull();
     expect(before.body.options.map((o: { name: string }) => o.name)).toEqual(['和平社区', '文化社区']);
@@ -303,7 +303,7 @@ describe('the resident’s hub (我的社区, 随手拍)', () => {
   });
 
   it('a report from the app is filed in her community through the public intake and shows in 我的反映', async () => {
-    const resident = await residentSession(ctx, '13911110007');
+    const resident = await phoneLogin(ctx, '13911110007');
     const cases = await count('cases');
     const noHome = await resident.request(
       'POST',

@@ -1,15 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
-import { buildUser, buildWorld } from '../support/factories.js';
-import {
-  buildActivity,
-  buildInServiceMember,
-  buildUnit,
-  phoneSession,
-  pointsOf,
-  userIdOf,
-} from '../support/community-volunteers.js';
+import { buildUser, buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
+import { buildActivity, buildInServiceMember, buildUnit, pointsOf } from '../support/community-volunteers.js';
 
 // 志愿服务 · 活动 · 双报到认岗 (issue 16): activities of a community run by its staff; anyone logged in
 // signs up (full → 候补, a cancellation moves the first waiting person up and texts them); check-in by
@@ -109,9 +102,9 @@ describe(`volunteer activities (${testEngine})`, () => {
     const worker = await session('worker1');
     const a = await buildActivity(worker, world.c1.code, { capacity: 1 });
     const [first, second, third] = [
-      await phoneSession(ctx, Session, phone(1)),
-      await phoneSession(ctx, Session, phone(2)),
-      await phoneSession(ctx, Session, phone(3)),
+      await phoneLogin(ctx, phone(1)),
+      await phoneLogin(ctx, phone(2)),
+      await phoneLogin(ctx, phone(3)),
     ];
     await ctx.deps.db
       .updateTable('users')
@@ -156,7 +149,7 @@ describe(`volunteer activities (${testEngine})`, () => {
     const worker = await session('worker1');
     const a = await buildActivity(worker, world.c1.code, { capacity: 3 });
     const people = [];
-    for (let i = 10; i < 18; i++) people.push(await phoneSession(ctx, Session, phone(i)));
+    for (let i = 10; i < 18; i++) people.push(await phoneLogin(ctx, phone(i)));
     const results = await Promise.all(people.map((p) => p.post(`${api}/activities/${a.id}/signup`)));
     expect(results.every((r) => r.status === 200)).toBe(true);
     const rows = await ctx.deps.db
@@ -181,7 +174,7 @@ describe(`volunteer activities (${testEngine})`, () => {
     expect(token.length).toBeGreaterThan(16);
     expect(JSON.stringify((await worker.get(`${api}/activities`)).body)).not.toContain(token);
 
-    let volunteer = await phoneSession(ctx, Session, phone(30));
+    let volunteer = await phoneLogin(ctx, phone(30));
     const userId = (
       await ctx.deps.db
         .selectFrom('users')
@@ -192,7 +185,7 @@ describe(`volunteer activities (${testEngine})`, () => {
 
     // Too early: the window opens 30 minutes before the start.
     at('2026-11-28T00:20:00Z');
-    volunteer = await phoneSession(ctx, Session, phone(30));
+    volunteer = await phoneLogin(ctx, phone(30));
     expect((await volunteer.post(`${api}/checkin/${token}`)).body.error.code).toBe('ACTIVITY_CHECKIN_CLOSED');
     expect((await volunteer.post(`${api}/checkin/${'x'.repeat(32)}`)).body.error.code).toBe(
       'ACTIVITY_CHECKIN_TOKEN_INVALID',
@@ -218,17 +211,16 @@ describe(`volunteer activities (${testEngine})`, () => {
     expect(hours.body).toMatchObject({ activityMinutes: 90, hours: 1.5 });
 
     // A long stay counts no more than the activity's length.
-    const long = await phoneSession(ctx, Session, phone(31));
+    const long = await phoneLogin(ctx, phone(31));
     at('2026-11-28T00:45:00Z');
     await long.post(`${api}/checkin/${token}`);
     at('2026-11-28T05:00:00Z');
     expect(
-      (await (await phoneSession(ctx, Session, phone(31))).post(`${api}/activities/${a.id}/checkout`)).body.mySignup
-        .minutes,
+      (await (await phoneLogin(ctx, phone(31))).post(`${api}/activities/${a.id}/checkout`)).body.mySignup.minutes,
     ).toBe(120);
 
     // The certificate: a PDF for the person; staff of another community cannot print it.
-    volunteer = await phoneSession(ctx, Session, phone(30));
+    volunteer = await phoneLogin(ctx, phone(30));
     const staff = await session('worker1');
     const pdf = await volunteer.get(`${api}/certificate.pdf?year=2026`);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
@@ -253,9 +245,9 @@ describe(`volunteer activities (${testEngine})`, () => {
       radiusM: 100,
       capacity: 1,
     });
-    await (await phoneSession(ctx, Session, phone(40))).post(`${api}/activities/${a.id}/signup`);
+    await (await phoneLogin(ctx, phone(40))).post(`${api}/activities/${a.id}/signup`);
     at('2026-11-29T01:10:00Z');
-    const p = await phoneSession(ctx, Session, phone(40));
+    const p = await phoneLogin(ctx, phone(40));
     expect(
       (await p.post(`${api}/activities/${noPlace.id}/checkin-location`, { lng: 108.005, lat: 37.005 })).body.error.code,
     ).toBe('ACTIVITY_NO_LOCATION');
@@ -264,7 +256,7 @@ describe(`volunteer activities (${testEngine})`, () => {
     const near = await p.post(`${api}/activities/${a.id}/checkin-location`, { lng: 108.0055, lat: 37.0052 });
     expect(near.body.mySignup.checkedInAt).not.toBeNull();
     // Full: a walk-in by location is refused, not put on the list.
-    const late = await phoneSession(ctx, Session, phone(41));
+    const late = await phoneLogin(ctx, phone(41));
     expect(
       (await late.post(`${api}/activities/${a.id}/checkin-location`, { lng: 108.005, lat: 37.005 })).body.error.code,
     ).toBe('ACTIVITY_FULL');
@@ -343,9 +335,9 @@ describe(`双报到 · 认岗 and the unit's members (${testEngine})`, () => {
       name: '李红梅',
       organisationId: unitId,
     });
-    const member = await phoneSession(ctx, Session, phone(50));
-    const member2 = await phoneSession(ctx, Session, phone(51));
-    const stranger = await phoneSession(ctx, Session, phone(52));
+    const member = await phoneLogin(ctx, phone(50));
+    const member2 = await phoneLogin(ctx, phone(51));
+    const stranger = await phoneLogin(ctx, phone(52));
 
     const open = await member.get(`${api}/posts/open`);
     expect(open.body.member).toBe(true);

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wishClaimExpiry } from '../../src/server/features/community/wishes/jobs.js';
 import { JobRunner } from '../../src/server/platform/jobs.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { buildResidentIn, buildUnitWithLiaison, pointsEntriesOf, userIdOf } from '../support/community-wishes.js';
+import { buildResidentIn, buildUnitWithLiaison, pointsEntriesOf } from '../support/community-wishes.js';
 import { testEngine } from '../support/db.js';
-import { buildUser, buildWorld } from '../support/factories.js';
+import { buildUser, buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
 import { multipart, tinyPng } from '../support/files.js';
-import { loginCodeOf } from '../support/handset.js';
 
 // 微心愿 · 微行动 (issue 16): a steward posts a wish for an elderly resident of their building, the
 // community approves it, it shows on the wall with the name masked, one claim only (also at once),
@@ -20,12 +19,6 @@ let other: { id: string };
 let unit: { id: string };
 
 const session = (username: string) => new Session(ctx).login(username);
-async function phoneSession(phone: string) {
-  const s = new Session(ctx);
-  await s.post('/api/v1/public/login-code', { phone });
-  await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
-  return s;
-}
 const upload = async (s: Session) =>
   (await s.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'p.png', type: 'image/png' } })))
     .body.id as string;
@@ -196,14 +189,14 @@ describe(`micro-wishes (${testEngine})`, () => {
 
   it('lets a resident on the phone wish for themselves and cancel before anyone claims', async () => {
     await buildResidentIn(ctx.deps, world.inA.households[1], { name: '王桂芳', phone: '13500000011' });
-    const wang = await phoneSession('13500000011');
+    const wang = await phoneLogin(ctx, '13500000011');
     const posted = await wang.post(W, { category: 'companionship', content: '希望有人周末陪我聊聊天' });
     expect(posted.status).toBe(201);
     expect(posted.body).toMatchObject({ beneficiaryName: '王桂芳', mine: true, communityName: '和平社区' });
     expect((await wang.get(`${W}/mine`)).body.items.map((w: { id: string }) => w.id)).toContain(posted.body.id);
     expect((await wang.post(`${W}/${posted.body.id}/cancel`, {})).body.state).toBe('cancelled');
     // Someone of nowhere may not post.
-    const stranger = await phoneSession('13500000012');
+    const stranger = await phoneLogin(ctx, '13500000012');
     expect((await stranger.post(W, { category: 'other', content: '你好你好' })).body.error.code).toBe(
       'HOME_COMMUNITY_REQUIRED',
     );

@@ -1,14 +1,9 @@
 import type { AppDeps } from '../../src/server/deps.js';
 import { awardPoints } from '../../src/server/platform/community/points.js';
 import { newId } from '../../src/server/platform/ids.js';
-import { Session, type TestContext } from './app.js';
-import { loginCodeOf } from './handset.js';
+import type { Session } from './app.js';
 
 // Factories of the shop area (积分 · 积分超市): points credited as if earned, goods, residents by phone.
-
-export async function userIdOf(deps: AppDeps, username: string) {
-  return (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-}
 
 /** The user id of a session. */
 export const meOf = async (s: Session): Promise<string> => (await s.get('/api/v1/me')).body.user.id;
@@ -51,19 +46,6 @@ export async function buildGoods(
   });
   if (res.status !== 201) throw new Error(`goods: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; stock: number; pointsPrice: number };
-}
-
-/** A resident logged in by phone code, with 我的社区 set when a community id is given. */
-export async function residentSession(ctx: TestContext, phone: string, homeCommunityId?: string) {
-  const s = new Session(ctx);
-  await s.post('/api/v1/public/login-code', { phone });
-  const res = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
-  if (res.status !== 200) throw new Error(`phone login: ${res.status} ${JSON.stringify(res.body)}`);
-  if (homeCommunityId) {
-    const home = await s.request('PUT', '/api/v1/community/me/home', { communityId: homeCommunityId });
-    if (home.status !== 200) throw new Error(`home: ${home.status} ${JSON.stringify(home.body)}`);
-  }
-  return s;
 }
 
 export async function ledgerOf(deps: AppDeps, userId: string) {

@@ -1,6 +1,5 @@
-import type { TestContext } from './app.js';
-import { Session } from './app.js';
-import { loginCodeOf } from './handset.js';
+import type { TestContext, Session } from './app.js';
+import { phoneLogin } from './factories.js';
 
 // 楼门管家's test furniture: residents registered in a household (with the phone they log in by) and
 // their phone sessions.
@@ -14,10 +13,7 @@ export async function residentIn(ctx: TestContext, worker: Session, householdCod
   const registered = await worker.post('/api/v1/residents', { householdCode, name, phone, relation: 'head' });
   if (registered.status !== 201)
     throw new Error(`resident ${name}: ${registered.status} ${JSON.stringify(registered.body)}`);
-  const s = new Session(ctx);
-  await s.post('/api/v1/public/login-code', { phone });
-  const login = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
-  if (login.status !== 200) throw new Error(`phone login ${name}: ${login.status} ${JSON.stringify(login.body)}`);
+  const s = await phoneLogin(ctx, phone);
   const me = await s.get('/api/v1/me');
   return { session: s, phone, userId: me.body.user.id as string, residentId: registered.body.id as string };
 }

@@ -1,9 +1,8 @@
 import type { AppDeps } from '../../src/server/deps.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
-import type { Session, TestContext } from './app.js';
+import type { Session } from './app.js';
 import type { BuiltPlace } from './factories.js';
-import { loginCodeOf } from './handset.js';
 import { buildResident } from './services.js';
 
 // Factories of 志愿服务 · 双报到认岗: an activity through the API, a resident logged in by phone code,
@@ -44,16 +43,6 @@ export async function buildActivity(
     if (done.status !== 200) throw new Error(`publish: ${done.status} ${JSON.stringify(done.body)}`);
   }
   return created.body as { id: string; title: string };
-}
-
-/** A person logged in on the phone by code (a new user on first login). */
-export async function phoneSession(ctx: TestContext, SessionClass: typeof Session, phone: string) {
-  const s = new SessionClass(ctx);
-  await s.post('/api/v1/public/login-code', { phone });
-  const res = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
-  if (res.status !== 200) throw new Error(`phone login ${phone}: ${res.status} ${JSON.stringify(res.body)}`);
-  await ctx.deps.db.deleteFrom('rate_limits').execute();
-  return s;
 }
 
 const idOf = (first17: string) => first17 + idNumberCheckChar(first17);
@@ -123,8 +112,4 @@ export async function pointsOf(deps: AppDeps, userId: string) {
     .where('a.user_id', '=', userId)
     .orderBy('e.created_at')
     .execute();
-}
-
-export async function userIdOf(deps: AppDeps, username: string) {
-  return (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
 }

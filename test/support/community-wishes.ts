@@ -62,9 +62,6 @@ export async function buildUnitWithLiaison(deps: AppDeps, community: BuiltPlace,
   return { id, name, user };
 }
 
-export const userIdOf = async (deps: AppDeps, username: string) =>
-  (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-
 /** The points entries of a user's or an organisation's account. */
 export async function pointsEntriesOf(deps: AppDeps, holder: { userId: string } | { organisationId: string }) {
   return deps.db

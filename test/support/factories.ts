@@ -4,6 +4,8 @@ import { pathOf } from '../../src/server/features/places/codes.js';
 import { bboxOf } from '../../src/server/features/places/geometry.js';
 import type { GeoJsonPolygon, PlaceKind } from '../../src/server/platform/db/schema.js';
 import { newId } from '../../src/server/platform/ids.js';
+import { Session, type TestContext } from './app.js';
+import { loginCodeOf } from './handset.js';
 
 // Factories write real rows with sensible defaults; tests state only what matters to them.
 
@@ -151,6 +153,29 @@ export async function buildDepartment(deps: AppDeps, code: string, name: string,
     })
     .execute();
   return { code };
+}
+
+/** The id of a user by username. */
+export async function userIdOf(deps: AppDeps, username: string) {
+  return (await deps.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
+}
+
+/**
+ * A person logged in on the phone by SMS code (a new user on their first login: a resident without
+ * memberships), with 我的社区 set when a community id is given. The login rate limits are cleared after,
+ * so a test may log many people in.
+ */
+export async function phoneLogin(ctx: TestContext, phone: string, homeCommunityId?: string) {
+  const s = new Session(ctx);
+  await s.post('/api/v1/public/login-code', { phone });
+  const res = await s.post('/api/v1/auth/phone-login', { phone, code: await loginCodeOf(ctx, phone) });
+  if (res.status !== 200) throw new Error(`phone login ${phone}: ${res.status} ${JSON.stringify(res.body)}`);
+  await ctx.deps.db.deleteFrom('rate_limits').execute();
+  if (homeCommunityId) {
+    const home = await s.request('PUT', '/api/v1/community/me/home', { communityId: homeCommunityId });
+    if (home.status !== 200) throw new Error(`home: ${home.status} ${JSON.stringify(home.body)}`);
+  }
+  return s;
 }
 
 export async function buildUser(deps: AppDeps, username: string, role: string, scope: string) {

@@ -1,12 +1,7 @@
-import { sql, type Insertable, type Transaction } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import { chinaDay } from '../../shared/hall.js';
-import {
-  ageOn,
-  chooseSubsidy,
-  partnerDiscountRule,
-  type SubsidyRuleLike,
-} from '../features/community/canteen/subsidy.js';
-import { maskName } from '../features/community/canteen/present.js';
+import { chooseSubsidy, partnerDiscountRule, type SubsidyRuleLike } from '../features/community/canteen/subsidy.js';
+import { ageOn, maskName } from '../../shared/identity.js';
 import type { CanteenMealsTable, MealTime } from '../platform/db/schema-canteen.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
@@ -186,7 +181,7 @@ async function seedMeals(
     .selectFrom('residents as r')
     .innerJoin('places as h', 'h.id', 'r.household_id')
     .select(['r.id', 'r.name', 'r.tags'])
-    .select(sql<string | null>`to_char(r.birth_date, 'YYYY-MM-DD')`.as('birth_date'))
+    .select('r.birth_date')
     .where(pathUnder('h.path', community.path))
     .where('r.status', '=', 'active')
     .orderBy('r.id')

@@ -213,8 +213,8 @@ select
   "r"."tenant_id",
   "r"."name",
   "r"."tags",
-  "h"."path" as "household_path",
-  to_char(r.birth_date, 'YYYY-MM-DD') as "birth_date"
+  "r"."birth_date",
+  "h"."path" as "household_path"
 from "residents" as "r"
 inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1
@@ -228,8 +228,8 @@ select
   "r"."tenant_id",
   "r"."name",
   "r"."tags",
-  "h"."path" as "household_path",
-  to_char(r.birth_date, 'YYYY-MM-DD') as "birth_date"
+  "r"."birth_date",
+  "h"."path" as "household_path"
 from "residents" as "r"
 inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1
@@ -245,8 +245,8 @@ select
   "r"."tenant_id",
   "r"."name",
   "r"."tags",
-  "h"."path" as "household_path",
-  to_char(r.birth_date, 'YYYY-MM-DD') as "birth_date"
+  "r"."birth_date",
+  "h"."path" as "household_path"
 from "residents" as "r"
 inner join "places" as "h" on "h"."id" = "r"."household_id"
 where "r"."status" = $1

@@ -60,6 +60,35 @@ select
 from "unit_entries" as "e"
 where $4 = any("e"."proof_file_ids");
 
+-- files.communityRecordPathsShowingFile
+
+select
+  "w"."place_path"
+from "community_wishes" as "w"
+where ($1::uuid = ANY("w"."photo_ids") or $2::uuid = ANY("w"."fulfil_photo_ids"))
+union all
+select
+  "a"."place_path"
+from "community_micro_actions" as "a"
+where $3::uuid = ANY("a"."proof_photo_ids")
+union all
+select
+  "g"."community_path" as "place_path"
+from "shop_goods" as "g"
+where "g"."photo_file_id" = $4
+union all
+select
+  "o"."building_path" as "place_path"
+from "steward_opinions" as "o"
+where "o"."photo_file_id" = $5
+union all
+select
+  "s"."building_path" as "place_path"
+from "steward_checklist_ticks" as "t"
+inner join "steward_checklists" as "c" on "c"."id" = "t"."checklist_id"
+inner join "steward_terms" as "s" on "s"."id" = "c"."term_id"
+where "t"."photo_file_id" = $6;
+
 -- files.applicationsShowingFile
 
 select
@@ -98,6 +127,9 @@ WITH attached AS (
       UNION ALL SELECT unnest(proof_photo_ids) FROM community_micro_actions
       UNION ALL SELECT file_id FROM unit_agreements WHERE file_id IS NOT NULL
       UNION ALL SELECT unnest(proof_file_ids) FROM unit_entries
+      UNION ALL SELECT photo_file_id FROM shop_goods WHERE photo_file_id IS NOT NULL
+      UNION ALL SELECT photo_file_id FROM steward_opinions WHERE photo_file_id IS NOT NULL
+      UNION ALL SELECT photo_file_id FROM steward_checklist_ticks WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

@@ -48,6 +48,9 @@ export const hasSession = () => readCookie(csrfCookie) !== '';
 
 export type Query = Record<string, string | number | boolean | undefined | null>;
 
+/** A list answer: `{ items }`. */
+export type Items<T> = { items: T[] };
+
 export interface RequestOptions {
   query?: Query;
   body?: unknown;

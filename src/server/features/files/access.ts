@@ -10,7 +10,7 @@ import * as repo from './repository.js';
 // on a case is readable by whoever reads the case, and attaching someone else's file to one's own
 // case would otherwise hand it over.
 
-/** The uploader, and whoever may read a visit log, a case (a summoned receiver too), a mediation session, a service item or a co-building unit's record showing the file. */
+/** The uploader, and whoever may read a visit log, a case (a summoned receiver too), a mediation session, a service item, a community-life record or a co-building unit's record showing the file. */
 export async function canReadFile(
   db: Executor,
   actor: Actor,
@@ -24,6 +24,10 @@ export async function canReadFile(
   // A service item's sample (样表) is public while the item is offered; the county's staff read it always.
   if (actor.tenantId !== null && (await repo.serviceSampleCounties(db, file.id)).includes(actor.tenantId)) return true;
   if ((await repo.mediationPathsShowing(db, file.id)).some((p) => can(actor, 'disputes:read', p))) return true;
+  // 邻里生活 (issue 16): the community's staff read the photos of its wishes, micro-actions, goods and
+  // stewards' records; residents see a wish's or goods' photo through that record's own photo route.
+  if ((await repo.communityRecordPathsShowingFile(db, file.id)).some((r) => can(actor, 'community:read', r.place_path)))
+    return true;
   // 共驻共建 (issue 16): the community's staff and the unit's own liaison read its agreement and proof.
   return (await repo.unitRecordsShowingFile(db, file.id, actor.userId)).some(
     (r) => can(actor, 'community:read', r.place_path) || (r.liaison && can(actor, 'units:liaise', r.place_path)),

@@ -23,6 +23,7 @@ export const samples: SqlSamples<typeof repo> = {
   casePathsShowingFile: (db) => repo.casePathsShowingFile(db, photo),
   mediationPathsShowing: (db) => repo.mediationPathsShowing(db, photo),
   unitRecordsShowingFile: (db) => repo.unitRecordsShowingFile(db, photo, '019a7f3e-0000-7000-8000-000000000002'),
+  communityRecordPathsShowingFile: (db) => repo.communityRecordPathsShowingFile(db, photo),
   applicationsShowingFile: (db) => repo.applicationsShowingFile(db, photo),
   serviceSampleCounties: (db) => repo.serviceSampleCounties(db, photo),
   deleteFiles: (db) => repo.deleteFiles(db, [photo]),

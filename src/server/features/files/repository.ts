@@ -87,6 +87,38 @@ export function unitRecordsShowingFile(db: Executor, fileId: string, userId: str
     .execute();
 }
 
+/**
+ * 邻里生活 (issue 16): the places of the community records showing a file — wishes (photo and
+ * fulfilment), micro-actions' proof, the shop's goods, stewards' opinions and checklist ticks.
+ */
+export function communityRecordPathsShowingFile(db: Executor, fileId: string) {
+  const has = (column: 'w.photo_ids' | 'w.fulfil_photo_ids' | 'a.proof_photo_ids') =>
+    sql<boolean>`${fileId}::uuid = ANY(${sql.ref(column)})`;
+  return db
+    .selectFrom('community_wishes as w')
+    .select('w.place_path')
+    .where((eb) => eb.or([has('w.photo_ids'), has('w.fulfil_photo_ids')]))
+    .unionAll(db.selectFrom('community_micro_actions as a').select('a.place_path').where(has('a.proof_photo_ids')))
+    .unionAll(
+      db.selectFrom('shop_goods as g').select('g.community_path as place_path').where('g.photo_file_id', '=', fileId),
+    )
+    .unionAll(
+      db
+        .selectFrom('steward_opinions as o')
+        .select('o.building_path as place_path')
+        .where('o.photo_file_id', '=', fileId),
+    )
+    .unionAll(
+      db
+        .selectFrom('steward_checklist_ticks as t')
+        .innerJoin('steward_checklists as c', 'c.id', 't.checklist_id')
+        .innerJoin('steward_terms as s', 's.id', 'c.term_id')
+        .select('s.building_path as place_path')
+        .where('t.photo_file_id', '=', fileId),
+    )
+    .execute();
+}
+
 export async function deleteFiles(db: Executor, ids: string[]) {
   if (ids.length === 0) return;
   await db.deleteFrom('files').where('id', 'in', ids).execute();
@@ -112,6 +144,9 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT unnest(proof_photo_ids) FROM community_micro_actions
       UNION ALL SELECT file_id FROM unit_agreements WHERE file_id IS NOT NULL
       UNION ALL SELECT unnest(proof_file_ids) FROM unit_entries
+      UNION ALL SELECT photo_file_id FROM shop_goods WHERE photo_file_id IS NOT NULL
+      UNION ALL SELECT photo_file_id FROM steward_opinions WHERE photo_file_id IS NOT NULL
+      UNION ALL SELECT photo_file_id FROM steward_checklist_ticks WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

@@ -26,20 +26,13 @@ import type {
   TagUpdateT,
 } from './schemas.js';
 import { createTag, hiddenTagCodes, updateTag, visibleTags, withoutHidden, type TagRow } from './tags.js';
+import { ageOn } from '../../../shared/identity.js';
 
 export type { PeopleDeps };
 
 type ResidentRow = NonNullable<Awaited<ReturnType<typeof repo.findResident>>>;
 
 export const gridCodeOfPath = (path: string): string | null => path.split('/').find((c) => /^\d{15}$/.test(c)) ?? null;
-
-function ageOn(birthDate: string | null, today: Date): number | null {
-  if (!birthDate) return null;
-  const [y, m, d] = birthDate.split('-').map(Number);
-  let age = today.getUTCFullYear() - y;
-  if (today.getUTCMonth() + 1 < m || (today.getUTCMonth() + 1 === m && today.getUTCDate() < d)) age--;
-  return age;
-}
 
 export const dateText = (value: unknown): string | null =>
   value === null || value === undefined
@@ -63,7 +56,7 @@ async function present({ db, clock }: PeopleDeps, actor: Actor, rows: ResidentRo
       name: r.name,
       gender: r.gender,
       birthDate,
-      age: ageOn(birthDate, today),
+      age: ageOn(birthDate, today.toISOString().slice(0, 10)),
       idNumber: r.id_number_masked,
       phone: r.phone_masked,
       relation: r.relation as 'other',

@@ -27,6 +27,9 @@ export interface OpenOptions {
 
 // int8 (counts, sums) as JS numbers: our counts stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number(v));
+// date (birth dates, holidays, effective dates) as its 'YYYY-MM-DD' text, as schema.ts declares it: the
+// drivers' own Date (local midnight with pg, UTC midnight with PGlite) named another day outside UTC.
+pg.types.setTypeParser(1082, (v) => v);
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
@@ -38,7 +41,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const dir = options.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
   const pglite = await PGlite.create(dir, {
-    parsers: { 20: (v: string) => Number(v) },
+    parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
     ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });

@@ -20,7 +20,7 @@ import type {
   RuleSchema,
   TagSchema,
 } from '../../../server/features/community/canteen/schemas';
-import { download, http } from '../http';
+import { download, http, type Items } from '../http';
 
 export type Canteen = z.infer<typeof CanteenSchema>;
 export type CanteenCandidate = z.infer<typeof CandidateSchema>;
@@ -35,7 +35,6 @@ export type MenuCanteen = z.infer<typeof MenuCanteenSchema>;
 export type MyCanteens = z.infer<typeof MyCanteensSchema>;
 export type CanteenNumbers = z.infer<typeof NumbersSchema>;
 export type MealTime = Dish['meal'];
-type Items<T> = { items: T[] };
 
 const base = '/community/canteen';
 

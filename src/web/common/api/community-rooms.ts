@@ -14,7 +14,7 @@ import type {
   UsageSchema,
 } from '../../../server/features/community/rooms/schemas';
 import type { BookingAction } from '../../../shared/community-rooms';
-import { download, http } from '../http';
+import { download, http, type Items } from '../http';
 
 // 功能室 (issue 16): rooms, targets, bookings and usage, typed from the server's schemas.
 
@@ -32,7 +32,6 @@ export type RoomUsageRow = RoomUsage['rows'][number];
 export type RoomNumbers = z.infer<typeof NumbersSchema>;
 
 const B = '/community/rooms';
-type Items<T> = { items: T[] };
 
 export const listRooms = (placeCode?: string, signal?: AbortSignal) =>
   http.get<Items<Room>>(`${B}/rooms`, { query: { placeCode }, signal }).then((r) => r.items);

@@ -7,7 +7,7 @@ import type {
   RankingSchema,
   RulesSchema,
 } from '../../../server/features/community/shop/points/schemas';
-import { download, http } from '../http';
+import { download, http, type Items } from '../http';
 
 // 积分 · 积分超市 · 我的社区 (issue 16): the shop area's API for the console and the phone.
 
@@ -21,7 +21,6 @@ export type Ranking = z.infer<typeof RankingSchema>;
 export type PointsRules = z.infer<typeof RulesSchema>;
 export type Home = z.infer<typeof HomeSchema>;
 export type Reported = z.infer<typeof ReportedSchema>;
-type Items<T> = { items: T[] };
 
 export interface GoodsInput {
   communityCode: string;

@@ -22,7 +22,7 @@ import type {
   StewardDuty,
   VoteAction,
 } from '../../../shared/stewards';
-import { http } from '../http';
+import { http, type Items } from '../http';
 
 export type StewardBuilding = z.infer<typeof BuildingRowSchema>;
 export type StewardBuildingDetail = z.infer<typeof BuildingDetailSchema>;
@@ -38,7 +38,6 @@ export type StewardCommendations = z.infer<typeof CommendationsSchema>;
 export type StewardNumbers = z.infer<typeof NumbersSchema>;
 
 const base = '/community/stewards';
-type Items<T> = { items: T[] };
 
 export const stewardsApi = {
   buildings: (placeCode?: string, signal?: AbortSignal) =>

@@ -13,7 +13,7 @@ import type {
   UnitInput,
   UnitSchema,
 } from '../../../server/features/community/units/schemas';
-import { download, http } from '../http';
+import { download, http, type Items } from '../http';
 
 // 共驻共建 · 一书四单: units, liaisons, agreements, the four lists, ranking (console and phone).
 
@@ -31,7 +31,6 @@ export type EntryAction = UnitEntry['actions'][number];
 export type AgreementAction = UnitAgreement['actions'][number];
 
 const base = '/community/units';
-type Items<T> = { items: T[] };
 
 export const listUnits = (query: { placeCode?: string; kind?: UnitKind; year?: number }, signal?: AbortSignal) =>
   http.get<Items<Unit>>(base, { query, signal });

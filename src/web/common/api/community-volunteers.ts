@@ -16,12 +16,11 @@ import type {
   TeamSchema,
   UnitMembersSchema,
 } from '../../../server/features/community/volunteers/schemas';
-import { download, http } from '../http';
+import { download, http, type Items } from '../http';
 
 // 志愿服务 · 双报到认岗 (issue 16): the console's and the phone's calls, typed from the server's schemas.
 
 const base = '/community/volunteers';
-type Items<T> = { items: T[] };
 
 export type Activity = z.infer<typeof ActivitySchema>;
 export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;

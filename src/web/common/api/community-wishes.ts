@@ -9,7 +9,7 @@ import type {
   WishSchema,
 } from '../../../server/features/community/wishes/schemas';
 import type { WishCategory, WishState } from '../../../shared/community-wishes';
-import { http } from '../http';
+import { http, type Items } from '../http';
 
 export type Wish = z.infer<typeof WishSchema>;
 export type MicroAction = z.infer<typeof ActionSchema>;
@@ -19,7 +19,6 @@ export type WishUnit = z.infer<typeof UnitSchema>;
 export type WishNumbers = z.infer<typeof WishNumbersSchema>;
 
 const base = '/community/wishes';
-type Items<T> = { items: T[] };
 
 export const wishesApi = {
   list: (query: { state?: WishState; placeCode?: string; buildingCode?: string }, signal?: AbortSignal) =>

@@ -18,7 +18,7 @@ import type {
   WindowStatsSchema,
 } from '../../../server/features/services/hall/schemas';
 import type { TicketAction } from '../../../shared/hall';
-import { http } from '../http';
+import { http, type Items } from '../http';
 
 export type Hall = z.infer<typeof HallSchema>;
 export type HallCreated = z.infer<typeof HallCreatedSchema>;
@@ -37,7 +37,6 @@ export type KioskCreated = z.infer<typeof KioskCreatedSchema>;
 export type Screen = z.infer<typeof ScreenSchema>;
 
 const base = '/services/hall';
-type Items<T> = { items: T[] };
 
 export const hallApi = {
   halls: () => http.get<Items<Hall>>(`${base}/halls`),

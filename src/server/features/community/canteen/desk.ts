@@ -7,16 +7,16 @@ import { newId } from '../../../platform/ids.js';
 import { can, type Actor } from '../../../platform/policy.js';
 import { scopeOf } from '../../../platform/scope.js';
 import { chinaDay } from '../../../../shared/hall.js';
-import { parseIdNumber } from '../../../../shared/identity.js';
+import { ageOn, maskName, parseIdNumber } from '../../../../shared/identity.js';
 import type { PiiCipher } from '../../../platform/pii.js';
 import type { CanteenDeps } from './service.js';
 import { canteenOr404, presentDish } from './service.js';
 import { nextOrderState, orderActionsFor, type OrderAction } from './lifecycle.js';
 import { assertMayServe, mayReadDesk } from './policy.js';
-import { maskName, presentMeal, WALK_IN } from './present.js';
+import { presentMeal, WALK_IN } from './present.js';
 import * as repo from './repository.js';
 import type { MealInputT, OrderInputT } from './schemas.js';
-import { ageOn, chooseSubsidy, ELDER_AGE, partnerDiscountRule, ruleMatches, type SubsidyRuleLike } from './subsidy.js';
+import { chooseSubsidy, ELDER_AGE, partnerDiscountRule, ruleMatches, type SubsidyRuleLike } from './subsidy.js';
 import { statementSheet } from './sheet.js';
 
 // The canteen's desk (its tablet) and residents' orders: find the diner, record the meal with the

@@ -3,14 +3,6 @@ import type { CanteenMealsTable } from '../../../platform/db/schema-canteen.js';
 
 // How canteen records leave the server: residents' names masked (黄*兰), no ID numbers or phones.
 
-/** 黄玉兰 → 黄*兰, 李明 → 李*, a single character → *. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return `${chars[0]}*`;
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
-
 export const WALK_IN = '散客';
 
 export const presentMeal = (m: Selectable<CanteenMealsTable>) => ({

@@ -231,8 +231,7 @@ const diner = (db: Executor) =>
   db
     .selectFrom('residents as r')
     .innerJoin('places as h', 'h.id', 'r.household_id')
-    .select(['r.id', 'r.tenant_id', 'r.name', 'r.tags', 'h.path as household_path'])
-    .select(sql<string | null>`to_char(r.birth_date, 'YYYY-MM-DD')`.as('birth_date'))
+    .select(['r.id', 'r.tenant_id', 'r.name', 'r.tags', 'r.birth_date', 'h.path as household_path'])
     .where('r.status', '=', 'active');
 
 /** A resident of the county by the keyed hash of their ID number. */

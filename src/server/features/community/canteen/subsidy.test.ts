@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, chooseSubsidy, partnerDiscountRule, subsidyOf, type SubsidyRuleLike } from './subsidy.js';
+import { ageOn } from '../../../../shared/identity.js';
+import { chooseSubsidy, partnerDiscountRule, subsidyOf, type SubsidyRuleLike } from './subsidy.js';
 
 const rule = (over: Partial<SubsidyRuleLike>): SubsidyRuleLike => ({
   id: over.name ?? 'r',

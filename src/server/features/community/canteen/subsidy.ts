@@ -27,14 +27,6 @@ export interface SubsidyChoice {
   subsidyFen: number;
 }
 
-/** Full years from a birth date (YYYY-MM-DD) to a day (YYYY-MM-DD); null without a birth date. */
-export function ageOn(birthDate: string | null, day: string): number | null {
-  if (!birthDate) return null;
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
-
 export const ruleMatches = (rule: SubsidyRuleLike, diner: Diner): boolean =>
   rule.criterion === 'tag'
     ? rule.tag !== null && diner.tags.includes(rule.tag)

@@ -1,7 +1,7 @@
 import { AppError } from '../../../platform/errors.js';
 import type { Executor } from '../../../platform/audit.js';
 import { findByCode } from '../../places/index.js';
-import { maskName } from './mask.js';
+import { maskName } from '../../../../shared/identity.js';
 
 // Small helpers the shop's parts share: the community of a code, a year in Beijing time, a holder's name.
 

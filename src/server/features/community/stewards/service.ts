@@ -1,4 +1,4 @@
-import { normalizePhone } from '../../../../shared/identity.js';
+import { maskName, normalizePhone } from '../../../../shared/identity.js';
 import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import { registryResidentsOf } from '../../../platform/community/person.js';
@@ -20,7 +20,7 @@ import {
 import { assertManages, assertReads, mayManage, partiesToNomination, stewardsShownTo } from './policy.js';
 import * as repo from './repository.js';
 import type { NominationInputT, RetireInputT, VoteInputT } from './schemas.js';
-import { maskName, type NominationAction, type VoteAction } from '../../../../shared/stewards.js';
+import { type NominationAction, type VoteAction } from '../../../../shared/stewards.js';
 
 // 楼门管家 · selection: nominations, building votes, appointment (with the steward membership) and
 // retirement, and what the console and a resident see of a building. One transaction and one audit

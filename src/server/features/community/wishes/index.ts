@@ -6,7 +6,6 @@ import { createWishActs } from './act.js';
 import { createWishReads } from './service.js';
 
 export { wishesJobs } from './jobs.js';
-export { maskName } from './present.js';
 export { wishNumbers } from './numbers.js';
 export { createWishReads } from './service.js';
 

@@ -3,17 +3,10 @@ import type { CommunityWishesTable } from '../../../platform/db/schema-wishes.js
 import type { Actor } from '../../../platform/policy.js';
 import { wishActionsFor } from './lifecycle.js';
 import { isStaffOver, partiesOf } from './policy.js';
+import { maskName } from '../../../../shared/identity.js';
 
 // What a wish looks like to one actor: the beneficiary's name in full only to staff of the place,
 // the poster and the beneficiary (黄*兰 to everyone else); the actions this actor may take.
-
-/** 黄玉兰 → 黄*兰, 张三 → 张*, 王 → *. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  if (chars.length === 2) return chars[0] + '*';
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 

@@ -1,8 +1,10 @@
 import { wishWallStates, type WishAction } from '../../../../shared/community-wishes.js';
+import { ageOn } from '../../../../shared/identity.js';
 import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import { homeCommunityOf, type HomeCommunity } from '../../../platform/community/person.js';
 import type { Db } from '../../../platform/db/database.js';
+import { shanghaiDate } from '../../../platform/deadlines.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/policy.js';
 import type { FileStorage } from '../../../platform/storage.js';
@@ -99,21 +101,17 @@ export async function wishWall(db: Db, actor: Actor) {
   return (await repo.wallWishes(db, home.id, 200)).map((w) => presentWish(w, actor, true));
 }
 
-/** A date column reads as 'YYYY-MM-DD' text or as a Date, by driver. */
-const birthYear = (value: unknown): number =>
-  value instanceof Date ? value.getFullYear() : Number(String(value).slice(0, 4));
-
 /** 代发: residents under the places where the actor may post for others (name, room, age). */
 export async function residentsToPostFor(deps: WishesDeps, actor: Actor, q: string) {
   const paths = proxyPostPaths(actor);
   if (paths.length === 0) throw new AppError('FORBIDDEN');
   const rows = await repo.residentsUnder(deps.db, paths, q, 50);
-  const year = Number(new Date(deps.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 4));
+  const today = shanghaiDate(deps.clock.now().getTime());
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     household: r.household_name,
-    age: r.birth_date === null ? null : year - birthYear(r.birth_date as unknown),
+    age: ageOn(r.birth_date, today),
   }));
 }
 

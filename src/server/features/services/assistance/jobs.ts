@@ -6,6 +6,7 @@ import { smsUsers, type NoticeDeps } from '../../../platform/notify/recipients.j
 import { defaultOverdueDays } from '../../../../shared/assistance.js';
 import { daysBetween } from './people.js';
 import * as repo from './repository.js';
+import { maskName } from '../../../../shared/identity.js';
 
 // 未联系提醒: every morning, the lead adviser (else the team's leader) of each person in hardship nobody
 // has contacted for the county's period is texted — once per period: at 30 days, again at 60 …, and
@@ -20,12 +21,6 @@ export function nextReminderRun(after: Date): Date {
   const today = localDay + 8.5 * 3_600_000;
   return new Date(today > after.getTime() ? today : today + DAY);
 }
-
-/** A name as a text shows it: the family name and one mark per further character (张**). */
-const maskName = (name: string) => {
-  const chars = [...name];
-  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
-};
 
 /** The reminders due on `now`'s day; returns how many texts were queued. */
 export async function remindOverdue(trx: Executor, deps: NoticeDeps, now: Date): Promise<number> {
@@ -46,7 +41,7 @@ export async function remindOverdue(trx: Executor, deps: NoticeDeps, now: Date):
       { tenantId: p.tenant_id, placePath: p.household_path, caseId: null },
       [to],
       'assist_overdue',
-      { community: p.community_name, name: maskName(p.name), days, last: p.last_contact ?? '从未联系' },
+      { community: p.community_name, name: maskName(p.name, 'family'), days, last: p.last_contact ?? '从未联系' },
       `assist:overdue:${p.id}:${since}:${nth}`,
     );
   }

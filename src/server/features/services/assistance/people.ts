@@ -7,7 +7,7 @@ import type { Locale } from '../../../platform/i18n/locale.js';
 import { can, type Actor } from '../../../platform/policy.js';
 import { resolveUnder } from '../../../platform/scope.js';
 import { defaultOverdueDays } from '../../../../shared/assistance.js';
-import { dateText } from '../../people/index.js';
+import { ageOn } from '../../../../shared/identity.js';
 import {
   assertMayAssist,
   assertMayManageAt,
@@ -52,14 +52,6 @@ export async function hardshipFilter(db: Db, actor: Actor) {
       sensitiveScope: sensitiveScope(actor),
     } satisfies repo.HardshipFilter,
   };
-}
-
-function ageOn(birthDate: unknown, today: string): number | null {
-  const birth = dateText(birthDate);
-  if (!birth) return null;
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const [by, bm, bd] = birth.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
 
 /** One person as the lists show them: ID number and phone masked, hardship tags the actor may see. */

@@ -1,5 +1,5 @@
 import { chinaDay } from '../../../../shared/hall.js';
-import { maskIdNumber, parseIdNumber } from '../../../../shared/identity.js';
+import { maskIdNumber, maskName, parseIdNumber } from '../../../../shared/identity.js';
 import {
   answerProblems,
   type FormAnswers,
@@ -52,11 +52,6 @@ const kioskActor = (k: Kiosk): Actor => ({
   requestId: k.requestId,
   ip: k.ip,
 });
-
-const maskName = (name: string) => {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : chars[0] + '*'.repeat(chars.length - 1);
-};
 
 /** The kiosk of a token; a missing, unknown or revoked token is 401 KIOSK_TOKEN_INVALID. */
 async function authenticate(
@@ -139,7 +134,7 @@ async function lookup(deps: KioskDeps, kiosk: Kiosk, idNumber: string) {
   if (!result.found) throw new AppError('NOT_FOUND');
   const v = result.values;
   const shown: Record<string, string> = {
-    name: maskName(v.name!),
+    name: maskName(v.name!, 'family'),
     id_number: maskIdNumber(v.id_number!),
     gender: v.gender!,
     birth_date: `${v.birth_date!.slice(0, 4)}年`,

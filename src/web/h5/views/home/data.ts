@@ -37,21 +37,42 @@ export interface HomeEntry {
   permission?: Permission | Permission[];
   /** only for residents (accounts without any role): their own reports */
   residentOnly?: boolean;
-  /** the named route it opens (issue 16's tiles), instead of the home page's own table */
+  /** the named route it opens; 我的网格 alone has none (it opens the grid, or a steward's building) */
   route?: string;
 }
 
 export const homeEntries: HomeEntry[] = [
   // 我的网格 is for those who keep the register of a place (grid and community workers), not for departments or advisers.
   { key: 'myGrid', icon: 'location', color: '#1f6feb', permission: 'households:read' },
-  { key: 'snap', icon: 'photograph', color: '#f97316', permission: 'cases:intake' },
-  { key: 'visitLog', icon: 'notes', color: '#16a34a', permission: 'visits:read' },
-  { key: 'tasks', icon: 'todo-list', color: '#9333ea', permission: 'cases:handle' },
-  { key: 'whistles', icon: 'volume-o', color: '#dc2626', permission: 'whistle:answer', labels: 'whistle.entry' },
-  { key: 'disputes', icon: 'friends-o', color: '#b45309', permission: 'disputes:read', labels: 'disputes.entry' },
+  { key: 'snap', icon: 'photograph', color: '#f97316', permission: 'cases:intake', route: 'snap' },
+  { key: 'visitLog', icon: 'notes', color: '#16a34a', permission: 'visits:read', route: 'visits' },
+  { key: 'tasks', icon: 'todo-list', color: '#9333ea', permission: 'cases:handle', route: 'tasks' },
+  {
+    key: 'whistles',
+    icon: 'volume-o',
+    color: '#dc2626',
+    permission: 'whistle:answer',
+    labels: 'whistle.entry',
+    route: 'whistles',
+  },
+  {
+    key: 'disputes',
+    icon: 'friends-o',
+    color: '#b45309',
+    permission: 'disputes:read',
+    labels: 'disputes.entry',
+    route: 'disputes',
+  },
   // 办事服务 (issue 15): the catalogue, applying and 我的办件, for residents logged in by phone code.
-  { key: 'services', icon: 'records-o', color: '#1f6feb', residentOnly: true, labels: 'services.entry' },
-  { key: 'legal', icon: 'question-o', color: '#0f766e', labels: 'legal.entry' },
+  {
+    key: 'services',
+    icon: 'records-o',
+    color: '#1f6feb',
+    residentOnly: true,
+    labels: 'services.entry',
+    route: 'services',
+  },
+  { key: 'legal', icon: 'question-o', color: '#0f766e', labels: 'legal.entry', route: 'legal' },
   // 救助顾问: the advisers of a team — community workers, social workers, volunteers (who work cases too).
   {
     key: 'assist',
@@ -59,10 +80,18 @@ export const homeEntries: HomeEntry[] = [
     color: '#db2777',
     permission: ['services:assist', 'cases:handle'],
     labels: 'assist.entry',
+    route: 'assist',
   },
-  { key: 'myReports', icon: 'comment-o', color: '#0891b2', residentOnly: true, labels: 'cases.entry.myReports' },
+  {
+    key: 'myReports',
+    icon: 'comment-o',
+    color: '#0891b2',
+    residentOnly: true,
+    labels: 'cases.entry.myReports',
+    route: 'my-reports',
+  },
   // 功能室预约 (issue 16, rooms): anyone logged in books for their team, unit or group.
-  { key: 'rooms', icon: 'hotel-o', color: '#7c3aed', labels: 'community.rooms.entry' },
+  { key: 'rooms', icon: 'hotel-o', color: '#7c3aed', labels: 'community.rooms.entry', route: 'rooms' },
   // 楼门管家 (issue 16): the steward's building, checklist and opinions; a resident's building, its steward and vote.
   {
     key: 'steward',
@@ -81,14 +110,34 @@ export const homeEntries: HomeEntry[] = [
     route: 'steward-building',
   },
   // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
-  { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes' },
-  { key: 'microActions', icon: 'flag-o', color: '#65a30d', labels: 'community.wishes.entry.actions' },
+  { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes', route: 'wishes' },
+  {
+    key: 'microActions',
+    icon: 'flag-o',
+    color: '#65a30d',
+    labels: 'community.wishes.entry.actions',
+    route: 'micro-actions',
+  },
   // 共建单位 (issue 16, units): the liaison's unit — agreement, four lists, points and rank.
-  { key: 'unitHome', icon: 'cluster-o', color: '#0f766e', permission: 'units:liaise', labels: 'community.units.entry' },
+  {
+    key: 'unitHome',
+    icon: 'cluster-o',
+    color: '#0f766e',
+    permission: 'units:liaise',
+    labels: 'community.units.entry',
+    route: 'unit-home',
+  },
   // 邻里生活 · shop (issue 16): the resident's hub (我的社区, 反映问题), and points and the shop for everyone.
-  { key: 'communityHub', icon: 'wap-home-o', color: '#16a34a', residentOnly: true, labels: 'community.shop.entry.hub' },
-  { key: 'points', icon: 'medal-o', color: '#ca8a04', labels: 'community.shop.entry.points' },
-  { key: 'pointsShop', icon: 'shop-o', color: '#1f6feb', labels: 'community.shop.entry.shop' },
+  {
+    key: 'communityHub',
+    icon: 'wap-home-o',
+    color: '#16a34a',
+    residentOnly: true,
+    labels: 'community.shop.entry.hub',
+    route: 'community-hub',
+  },
+  { key: 'points', icon: 'medal-o', color: '#ca8a04', labels: 'community.shop.entry.points', route: 'my-points' },
+  { key: 'pointsShop', icon: 'shop-o', color: '#1f6feb', labels: 'community.shop.entry.shop', route: 'points-shop' },
   // 社区食堂 (issue 16): the operator's desk, and the menu and orders for everyone.
   {
     key: 'canteenDesk',
@@ -96,18 +145,26 @@ export const homeEntries: HomeEntry[] = [
     color: '#ea580c',
     permission: 'canteen:serve',
     labels: 'community.canteen.entry.desk',
+    route: 'canteen-desk',
   },
-  { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu' },
+  { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu', route: 'canteen' },
   // 邻里生活 · volunteers (issue 16): activities for anyone logged in; posts (双报到 party members find
   // out on the page whether they may claim); the unit liaison's 本单位党员.
-  { key: 'activities', icon: 'flag-o', color: '#16a34a', labels: 'community.volunteers.entry.activities' },
-  { key: 'posts', icon: 'medal-o', color: '#dc2626', labels: 'community.volunteers.entry.posts' },
+  {
+    key: 'activities',
+    icon: 'flag-o',
+    color: '#16a34a',
+    labels: 'community.volunteers.entry.activities',
+    route: 'activities',
+  },
+  { key: 'posts', icon: 'medal-o', color: '#dc2626', labels: 'community.volunteers.entry.posts', route: 'posts' },
   {
     key: 'unitMembers',
     icon: 'friends-o',
     color: '#7c3aed',
     permission: 'units:liaise',
     labels: 'community.volunteers.entry.unitMembers',
+    route: 'unit-members',
   },
 ];
 

@@ -11,7 +11,7 @@ import { newId } from '../../../../platform/ids.js';
 import type { Actor } from '../../../../platform/policy.js';
 import type { FileStorage } from '../../../../platform/storage.js';
 import { attachableFiles, findFiles } from '../../../files/index.js';
-import { maskName } from '../mask.js';
+import { maskName } from '../../../../../shared/identity.js';
 import { communityByCode, placePath } from '../places.js';
 import { allowedActions, nextState, type RedemptionAction } from './lifecycle.js';
 import { assertMayRunShop, mayRunShop, partiesTo, shopShownTo } from './policy.js';
