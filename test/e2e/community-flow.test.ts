@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tinyPng } from '../support/files.js';
 import { launchBrowser, loginPhone, phone, screenshot, watchErrors } from './browser.js';
+import { loginCode, loginCodesSent } from './handset.js';
 
 // 邻里生活 as one story across the areas, on a 390×844 phone: the steward 马德明 posts a wish for an
 // elderly resident of his building and sees it under 本楼心愿; the community worker approves it (API);
@@ -10,6 +11,7 @@ import { launchBrowser, loginPhone, phone, screenshot, watchErrors } from './bro
 // that code (API); her balance and her redemption read right on the phone.
 
 const baseUrl = inject('baseUrl');
+const dataDir = inject('dataDir');
 const tag = Math.random().toString(36).slice(2, 7);
 const story = { content: `想请人帮忙换个灯泡（${tag}）`, wishId: '', before: 0, price: 0, goods: '', pickupCode: '' };
 
@@ -189,5 +191,39 @@ describe('邻里生活 on the phone: a wish posted by the steward ends as goods 
     await expect(volunteer.getByTestId('pickup-code').filter({ hasText: story.pickupCode }).count()).resolves.toBe(0);
     await screenshot(volunteer, 'flow-volunteer-handed-over');
     expect(volunteerErrors).toEqual([]);
+  });
+});
+
+describe('邻里生活 for a newcomer logged in by phone code, with no 我的社区 yet', () => {
+  it('the activity list leads to the 我的社区 chooser instead of an error; once chosen, the activities show', async () => {
+    const page = await newPhone();
+    const errors = watchErrors(page);
+    const phoneNo = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+    await page.goto(`${baseUrl}/m/login`);
+    await page.getByTestId('login-mode-phone').click();
+    await page.getByTestId('login-phone').fill(phoneNo);
+    const before = loginCodesSent(dataDir, phoneNo);
+    await page.getByTestId('login-send-code').click();
+    await page.getByTestId('login-code').fill(await loginCode(dataDir, phoneNo, before));
+    await page.getByTestId('login-phone-submit').click();
+    await page.getByTestId('h5-home').waitFor();
+    // A resident's first tile is 反映问题.
+    await expect(page.locator('.entry__name').first().textContent()).resolves.toBe('反映问题');
+
+    await page.getByTestId('entry-activities').click();
+    await page.getByTestId('need-home').waitFor();
+    await expect(page.getByTestId('state-error').count()).resolves.toBe(0);
+    await screenshot(page, 'flow-newcomer-need-home');
+    await page.getByTestId('need-home-choose').click();
+    await page.getByTestId('h5-community-hub').waitFor();
+    await page.locator('.van-action-sheet__item', { hasText: '和平社区' }).click();
+    await expect.poll(() => page.getByTestId('hub-community').textContent()).toBe('和平社区');
+
+    await page.getByTestId('hub-tile-activities').click();
+    await page.getByTestId('h5-activities').waitFor();
+    await expect.poll(() => page.getByTestId('activity-card').count()).toBeGreaterThan(0);
+    await expect(page.getByTestId('need-home').count()).resolves.toBe(0);
+    await expect(page.locator('.hint').textContent()).resolves.toContain('和平社区');
+    expect(errors).toEqual([]);
   });
 });

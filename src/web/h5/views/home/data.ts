@@ -28,7 +28,9 @@ export interface HomeEntry {
     // 邻里生活 · volunteers (issue 16)
     | 'activities'
     | 'posts'
-    | 'unitMembers';
+    | 'unitMembers'
+    // cross-area (issue 16, flow16)
+    | 'report';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -39,6 +41,8 @@ export interface HomeEntry {
   residentOnly?: boolean;
   /** the named route it opens (issue 16's tiles), instead of the home page's own table */
   route?: string;
+  /** shown first: the one thing its holder comes for (a resident's 反映问题) */
+  lead?: boolean;
 }
 
 export const homeEntries: HomeEntry[] = [
@@ -97,17 +101,27 @@ export const homeEntries: HomeEntry[] = [
     permission: 'canteen:serve',
     labels: 'community.canteen.entry.desk',
   },
-  { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu' },
+  { key: 'canteen', icon: 'hot-o', color: '#ea580c', labels: 'community.canteen.entry.menu' },
   // 邻里生活 · volunteers (issue 16): activities for anyone logged in; posts (双报到 party members find
   // out on the page whether they may claim); the unit liaison's 本单位党员.
-  { key: 'activities', icon: 'flag-o', color: '#16a34a', labels: 'community.volunteers.entry.activities' },
-  { key: 'posts', icon: 'medal-o', color: '#dc2626', labels: 'community.volunteers.entry.posts' },
+  { key: 'activities', icon: 'calendar-o', color: '#16a34a', labels: 'community.volunteers.entry.activities' },
+  { key: 'posts', icon: 'award-o', color: '#dc2626', labels: 'community.volunteers.entry.posts' },
   {
     key: 'unitMembers',
     icon: 'friends-o',
     color: '#7c3aed',
     permission: 'units:liaise',
     labels: 'community.volunteers.entry.unitMembers',
+  },
+  // 反映问题 from the app (issue 16): a resident's first need, one tap from home rather than inside 邻里.
+  {
+    key: 'report',
+    icon: 'photograph',
+    color: '#f97316',
+    residentOnly: true,
+    labels: 'community.shop.hub.report',
+    route: 'community-report',
+    lead: true,
   },
 ];
 

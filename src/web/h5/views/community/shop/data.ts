@@ -12,7 +12,7 @@ export interface HubTile {
 export const hubTiles: HubTile[] = [
   { key: 'report', path: '/report', icon: 'photograph', color: '#f97316' },
   { key: 'myReports', path: '/my-reports', icon: 'comment-o', color: '#0891b2' },
-  { key: 'activities', path: '/activities', icon: 'flag-o', color: '#16a34a' },
+  { key: 'activities', path: '/activities', icon: 'calendar-o', color: '#16a34a' },
   { key: 'wishes', path: '/wishes', icon: 'gift-o', color: '#db2777' },
   { key: 'microActions', path: '/micro-actions', icon: 'flag-o', color: '#65a30d' },
   { key: 'rooms', path: '/rooms', icon: 'home-o', color: '#9333ea' },
