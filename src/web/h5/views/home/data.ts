@@ -41,7 +41,7 @@ export interface HomeEntry {
   residentOnly?: boolean;
   /** the named route it opens (issue 16's tiles), instead of the home page's own table */
   route?: string;
-  /** shown first: the one thing its holder comes for (a resident's 反映问题) */
+  /** shown before the other tiles anyone may use, after one's own work: a resident's 反映问题 */
   lead?: boolean;
 }
 
