@@ -79,9 +79,9 @@ export const stewardsApi = {
 /** 本楼心愿: the wishes area's list for the steward's building; null when that area is not there (404). */
 export async function buildingWishes(buildingCode: string) {
   try {
-    return await http.get<Items<{ id: string; title?: string; text?: string; category?: string; state: string }>>(
+    return await http.get<Items<{ id: string; content: string; beneficiaryName: string; state: string }>>(
       '/community/wishes',
-      { query: { buildingCode, state: 'published' } },
+      { query: { buildingCode } },
     );
   } catch {
     return null;

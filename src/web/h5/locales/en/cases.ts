@@ -2,7 +2,7 @@ import type zhCN from '../zh-CN/cases';
 
 const en: typeof zhCN = {
   residentTip:
-    'Seen a problem nearby? Scan the community’s QR code to report it, no login needed; your reports are listed here.',
+    'Seen a problem nearby? Tap “Report a problem”, add a photo and a few words, and the community acts; follow it in “My reports”.',
   entry: {
     myReports: { name: 'My reports', desc: 'Follow the problems you reported' },
   },

@@ -1,6 +1,6 @@
 // 随手拍, 我的任务, 我的反映 and the phone-code login on the phone pages.
 export default {
-  residentTip: '看到身边的问题，扫描社区张贴的“码上反映”二维码即可反映，不用登录；这里可以看到您反映过的问题。',
+  residentTip: '看到身边的问题，点“反映问题”拍照说几句，社区来处理；在“我的反映”里看处理进度。',
   entry: {
     myReports: { name: '我的反映', desc: '查看反映问题的办理进度' },
   },

@@ -28,7 +28,9 @@ export interface HomeEntry {
     // 邻里生活 · volunteers (issue 16)
     | 'activities'
     | 'posts'
-    | 'unitMembers';
+    | 'unitMembers'
+    // cross-area (issue 16, flow16)
+    | 'report';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -39,6 +41,8 @@ export interface HomeEntry {
   residentOnly?: boolean;
   /** the named route it opens; 我的网格 alone has none (it opens the grid, or a steward's building) */
   route?: string;
+  /** shown before the other tiles anyone may use, after one's own work: a resident's 反映问题 */
+  lead?: boolean;
 }
 
 export const homeEntries: HomeEntry[] = [
@@ -147,17 +151,17 @@ export const homeEntries: HomeEntry[] = [
     labels: 'community.canteen.entry.desk',
     route: 'canteen-desk',
   },
-  { key: 'canteen', icon: 'shop-o', color: '#ea580c', labels: 'community.canteen.entry.menu', route: 'canteen' },
+  { key: 'canteen', icon: 'hot-o', color: '#ea580c', labels: 'community.canteen.entry.menu', route: 'canteen' },
   // 邻里生活 · volunteers (issue 16): activities for anyone logged in; posts (双报到 party members find
   // out on the page whether they may claim); the unit liaison's 本单位党员.
   {
     key: 'activities',
-    icon: 'flag-o',
+    icon: 'calendar-o',
     color: '#16a34a',
     labels: 'community.volunteers.entry.activities',
     route: 'activities',
   },
-  { key: 'posts', icon: 'medal-o', color: '#dc2626', labels: 'community.volunteers.entry.posts', route: 'posts' },
+  { key: 'posts', icon: 'award-o', color: '#dc2626', labels: 'community.volunteers.entry.posts', route: 'posts' },
   {
     key: 'unitMembers',
     icon: 'friends-o',
@@ -165,6 +169,16 @@ export const homeEntries: HomeEntry[] = [
     permission: 'units:liaise',
     labels: 'community.volunteers.entry.unitMembers',
     route: 'unit-members',
+  },
+  // 反映问题 from the app (issue 16): a resident's first need, one tap from home rather than inside 邻里.
+  {
+    key: 'report',
+    icon: 'photograph',
+    color: '#f97316',
+    residentOnly: true,
+    labels: 'community.shop.hub.report',
+    route: 'community-report',
+    lead: true,
   },
 ];
 

@@ -24,6 +24,8 @@ export default {
     wishes: { name: 'Wish wall', desc: 'Claim a wish' },
     rooms: { name: 'Rooms', desc: 'Book a room' },
     canteen: { name: 'Canteen', desc: 'Today’s menu' },
+    microActions: { name: 'Micro-actions', desc: 'Sign up for a small task together' },
+    needHome: 'Choose the community you live in first to see its activities and wishes.',
   },
   points: {
     title: 'My points',

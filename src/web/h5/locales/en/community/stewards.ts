@@ -27,6 +27,7 @@ export default {
     wishes: 'Wishes of the building',
     noWishes: 'No wishes',
     households: 'Households ({n})',
+    allHouseholds: 'Show all {n} households',
     people: '{n} people',
   },
   building: {

@@ -22,6 +22,8 @@ export default {
     wishes: { name: '心愿墙', desc: '认领微心愿' },
     rooms: { name: '功能室', desc: '预约活动室' },
     canteen: { name: '社区食堂', desc: '今日菜单' },
+    microActions: { name: '微行动', desc: '报名一起做件小事' },
+    needHome: '先选择您所在的社区，才能看到这里的活动和心愿。',
   },
   points: {
     title: '我的积分',

@@ -27,6 +27,7 @@ export default {
     wishes: '本楼心愿',
     noWishes: '暂无心愿',
     households: '本楼住户（{n} 户）',
+    allHouseholds: '展开全部 {n} 户',
     people: '{n} 人',
   },
   building: {

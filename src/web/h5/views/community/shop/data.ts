@@ -3,7 +3,7 @@ import { pointsRuleLabels, type PointsRule } from '../../../../../shared/points'
 // 邻里 hub tiles: the shop's own pages, and slots for the other areas' phone pages (shown only when
 // the app has a route at that path — each area adds its own).
 export interface HubTile {
-  key: 'report' | 'myReports' | 'activities' | 'wishes' | 'rooms' | 'canteen';
+  key: 'report' | 'myReports' | 'activities' | 'wishes' | 'microActions' | 'rooms' | 'canteen';
   path: string;
   icon: string;
   color: string;
@@ -12,8 +12,9 @@ export interface HubTile {
 export const hubTiles: HubTile[] = [
   { key: 'report', path: '/report', icon: 'photograph', color: '#f97316' },
   { key: 'myReports', path: '/my-reports', icon: 'comment-o', color: '#0891b2' },
-  { key: 'activities', path: '/activities', icon: 'flag-o', color: '#16a34a' },
+  { key: 'activities', path: '/activities', icon: 'calendar-o', color: '#16a34a' },
   { key: 'wishes', path: '/wishes', icon: 'gift-o', color: '#db2777' },
+  { key: 'microActions', path: '/micro-actions', icon: 'flag-o', color: '#65a30d' },
   { key: 'rooms', path: '/rooms', icon: 'home-o', color: '#9333ea' },
   { key: 'canteen', path: '/canteen', icon: 'hot-o', color: '#b45309' },
 ];
