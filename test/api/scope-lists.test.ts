@@ -18,6 +18,9 @@ import {
   TEST_PASSWORD,
   type BuiltPlace,
 } from '../support/factories.js';
+import { buildRoom } from '../support/community-rooms.js';
+import { residentIn } from '../support/community-stewards.js';
+import { buildActivity } from '../support/community-volunteers.js';
 import { multipart, pdfText, readXlsx, tinyPng } from '../support/files.js';
 import { buildServiceBundle, buildServiceCategory, buildServiceItem } from '../support/services.js';
 
@@ -84,6 +87,33 @@ interface Fixture {
   assistNote: string;
   hallId: string;
   hallName: string;
+  /** 社区生活 (issue 16): one record of each area, made by the community's worker. */
+  buildingCode: string;
+  activityId: string;
+  activityTitle: string;
+  postTitle: string;
+  wishId: string;
+  wishPhotoId: string;
+  wishContent: string;
+  actionId: string;
+  actionTitle: string;
+  goodsId: string;
+  goodsName: string;
+  roomId: string;
+  roomName: string;
+  coUnitId: string;
+  coUnitName: string;
+  entryId: string;
+  entryTitle: string;
+  nominationId: string;
+  termId: string;
+  /** a resident who served at one of the community's activities (a volunteer certificate) */
+  volunteerUserId: string;
+  actionPhotoId: string;
+  voteId: string;
+  voteTitle: string;
+  canteenId: string;
+  canteenName: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -122,6 +152,29 @@ function secretsOf(a: Fixture): string[] {
     a.assistTeamName,
     a.assistNote,
     a.hallId,
+    a.activityId,
+    a.activityTitle,
+    a.postTitle,
+    a.wishId,
+    a.wishPhotoId,
+    a.wishContent,
+    a.actionId,
+    a.actionTitle,
+    a.goodsId,
+    a.goodsName,
+    a.roomId,
+    a.roomName,
+    a.coUnitId,
+    a.coUnitName,
+    a.entryId,
+    a.entryTitle,
+    a.nominationId,
+    a.termId,
+    a.actionPhotoId,
+    a.voteId,
+    a.voteTitle,
+    a.canteenId,
+    a.canteenName,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
     ...phones.map(mask),
@@ -333,8 +386,18 @@ async function buildCommunity(
     })
     .execute();
   const application = await buildApplication(worker, n, tag, community.id, deptCode);
+  const life = await buildLife(
+    worker,
+    tag,
+    community,
+    residentId,
+    households[1].code,
+    (await buildBuilding(deps, grid, '2', [lng + 0.006, 37.006])).households[0].code,
+  );
   return {
     ...application,
+    ...life,
+    buildingCode: `${community.code}-1`,
     tag,
     street: street.code,
     streetName: street.name,
@@ -380,6 +443,168 @@ async function buildCommunity(
     listTitle: street.listTitle,
     hallId,
     hallName,
+  };
+}
+
+/** 社区生活 (issue 16): an activity and a post, a wish and a micro-action, goods, a room, a unit, a canteen. */
+async function buildLife(
+  worker: Session,
+  tag: string,
+  community: BuiltPlace,
+  residentId: string,
+  householdCode: string,
+  secondHousehold: string,
+) {
+  const activityTitle = `${tag}志愿清扫活动`;
+  const activityId = (await buildActivity(worker, community.code, { title: activityTitle, publish: false })).id;
+  const postTitle = `${tag}楼道巡查岗`;
+  ok(
+    await worker.post('/api/v1/community/volunteers/posts', {
+      communityCode: community.code,
+      title: postTitle,
+      slots: 3,
+    }),
+  );
+  const wishPhotoId = ok(
+    await worker.request(
+      'POST',
+      '/api/v1/files',
+      multipart({ file: { bytes: tinyPng, name: 'w.png', type: 'image/png' } }),
+    ),
+  ).body.id as string;
+  const wishContent = `${tag}心愿：想要一台收音机`;
+  const wishId = ok(
+    await worker.post('/api/v1/community/wishes', {
+      category: 'daily_goods',
+      content: wishContent,
+      residentId,
+      photoIds: [wishPhotoId],
+    }),
+  ).body.id as string;
+  const actionTitle = `${tag}微行动：修剪绿篱`;
+  const actionId = ok(
+    await worker.post('/api/v1/community/wishes/actions', {
+      placeCode: community.code,
+      title: actionTitle,
+      date: '2026-12-20',
+      slots: 5,
+    }),
+  ).body.id as string;
+  const actionPhotoId = ok(
+    await worker.request(
+      'POST',
+      '/api/v1/files',
+      multipart({ file: { bytes: tinyPng, name: 'a.png', type: 'image/png' } }),
+    ),
+  ).body.id as string;
+  ok(
+    await worker.post(`/api/v1/community/wishes/actions/${actionId}/done`, {
+      photoIds: [actionPhotoId],
+      participantIds: [],
+    }),
+  );
+  const goodsName = `${tag}洗衣液`;
+  const goodsPhotoId = ok(
+    await worker.request(
+      'POST',
+      '/api/v1/files',
+      multipart({ file: { bytes: tinyPng, name: 'g.png', type: 'image/png' } }),
+    ),
+  ).body.id as string;
+  const goodsId = ok(
+    await worker.post('/api/v1/community/shop/goods', {
+      communityCode: community.code,
+      name: goodsName,
+      pointsPrice: 30,
+      stock: 10,
+      photoFileId: goodsPhotoId,
+    }),
+  ).body.id as string;
+  const roomName = `${tag}党员活动室`;
+  const roomId = (await buildRoom(worker, community.id, { name: roomName })).id;
+  const coUnitName = `${tag}共建单位`;
+  const coUnitId = ok(
+    await worker.post('/api/v1/community/units', {
+      kind: 'co_building_unit',
+      placeCode: community.code,
+      name: coUnitName,
+    }),
+  ).body.id as string;
+  const agreementId = ok(
+    await worker.post(`/api/v1/community/units/${coUnitId}/agreements`, {
+      year: 2026,
+      termStart: '2026-01-01',
+      termEnd: '2026-12-31',
+    }),
+  ).body.agreements[0].id as string;
+  const entryTitle = `${tag}共建项目：楼道亮化`;
+  const entryId = ok(
+    await worker.post(`/api/v1/community/units/agreements/${agreementId}/entries`, {
+      list: 'projects',
+      title: entryTitle,
+      dueOn: '2026-12-31',
+      score: 10,
+    }),
+  ).body.id as string;
+  const nominee = await residentIn(ctx, worker, householdCode, `${tag}楼长候选人`);
+  const nominationId = ok(
+    await worker.post(`/api/v1/community/stewards/buildings/${community.code}-1/nominations`, {
+      nomineeUserId: nominee.userId,
+    }),
+  ).body.id as string;
+  // A steward appointed in building 2 (the vote stays open in building 1): a term with its checklists.
+  const steward = await residentIn(ctx, worker, secondHousehold, `${tag}楼门管家`);
+  const appointed = ok(
+    await worker.post(`/api/v1/community/stewards/buildings/${community.code}-2/nominations`, {
+      nomineeUserId: steward.userId,
+    }),
+  ).body.id as string;
+  const termId = ok(await worker.post(`/api/v1/community/stewards/nominations/${appointed}/appoint`, {})).body
+    .termId as string;
+  // The steward volunteered once: signed up and attendance recorded by staff (a volunteer certificate);
+  // the activity is then cancelled, so it leaves the county's open list (it has not ended on the test clock).
+  const served = await buildActivity(worker, community.code, { title: `${tag}敲门行动` });
+  const signupId = ok(await steward.session.post(`/api/v1/community/volunteers/activities/${served.id}/signup`)).body
+    .mySignup.id as string;
+  ok(await worker.post(`/api/v1/community/volunteers/activities/${served.id}/attendance`, { signupId, minutes: 60 }));
+  ok(await worker.post(`/api/v1/community/volunteers/activities/${served.id}/cancel`, { reason: '下雨改期' }));
+  const voteTitle = `${tag}楼门管家推选`;
+  const voteId = ok(
+    await worker.post(`/api/v1/community/stewards/buildings/${community.code}-1/votes`, { title: voteTitle }),
+  ).body.id as string;
+  const canteenName = `${tag}长者食堂`;
+  const canteenId = ok(
+    await worker.post('/api/v1/community/canteen/canteens', {
+      communityCode: community.code,
+      name: canteenName,
+      kind: 'canteen',
+    }),
+  ).body.id as string;
+  return {
+    activityId,
+    activityTitle,
+    postTitle,
+    wishId,
+    wishPhotoId,
+    wishContent,
+    actionId,
+    actionTitle,
+    goodsId,
+    goodsName,
+    roomId,
+    roomName,
+    coUnitId,
+    coUnitName,
+    entryId,
+    entryTitle,
+    nominationId,
+    termId,
+    volunteerUserId: steward.userId,
+    actionPhotoId,
+    voteId,
+    voteTitle,
+    canteenId,
+    canteenName,
   };
 }
 
@@ -523,6 +748,227 @@ const streetLists = {
   kinds: ['department'] as Kind[],
   reason: 'a department checks the tasks it hands down against every street’s duty list of its county',
 };
+
+const c = `${v1}/community`;
+/** The list, and the same list asked for A's community by `placeCode`. */
+const placeList =
+  (path: string, param = 'placeCode') =>
+  (_mine: Fixture[], a: Fixture): Call[] => [
+    c + path,
+    { probe: `${c}${path}${path.includes('?') ? '&' : '?'}${param}=${a.community}` },
+  ];
+/**
+ * The list, and the same list asked for A's community: these answer 200 with nothing of A (the filter
+ * meets the caller's scope) rather than 403, so the second is a list call, checked for leaks, not a probe.
+ */
+const narrowed =
+  (path: string, param: string) =>
+  (_mine: Fixture[], a: Fixture): Call[] => [
+    c + path,
+    `${c}${path}${path.includes('?') ? '&' : '?'}${param}=${a.community}`,
+  ];
+/** A record of A asked for by id. */
+const probe =
+  (path: (a: Fixture) => string) =>
+  (_mine: Fixture[], a: Fixture): Call[] => [{ probe: c + path(a) }];
+/** Lists of the caller's own (sign-ups, hours, orders): called, and nothing of A may be in them. */
+const own = (path: string) => () => [c + path];
+
+function lifeRows(): Record<string, Row | Skip> {
+  return {
+    // 志愿服务 · 双报到认岗
+    // A's activity is a draft: the county's published activities are open to anyone logged in by design.
+    'GET /api/v1/community/volunteers/activities/open': { calls: own('/volunteers/activities/open') },
+    'GET /api/v1/community/volunteers/activities/mine': { calls: own('/volunteers/activities/mine') },
+    'GET /api/v1/community/volunteers/activities': {
+      calls: placeList('/volunteers/activities'),
+      shows: (x) => [x.activityTitle],
+    },
+    'GET /api/v1/community/volunteers/activities/{id}': {
+      calls: probe((a) => `/volunteers/activities/${a.activityId}`),
+    },
+    'GET /api/v1/community/volunteers/activities/{id}/signups': {
+      calls: probe((a) => `/volunteers/activities/${a.activityId}/signups`),
+    },
+    'GET /api/v1/community/volunteers/activities/{id}/checkin-qr': {
+      calls: probe((a) => `/volunteers/activities/${a.activityId}/checkin-qr`),
+    },
+    'GET /api/v1/community/volunteers/teams': { calls: own('/volunteers/teams') },
+    'GET /api/v1/community/volunteers/hours/mine': { calls: own('/volunteers/hours/mine') },
+    'GET /api/v1/community/volunteers/hours': { calls: placeList('/volunteers/hours') },
+    'GET /api/v1/community/volunteers/hours.xlsx': { calls: placeList('/volunteers/hours.xlsx') },
+    'GET /api/v1/community/volunteers/numbers': { calls: placeList('/volunteers/numbers') },
+    'GET /api/v1/community/volunteers/certificate.pdf': { calls: own('/volunteers/certificate.pdf') },
+    'GET /api/v1/community/volunteers/people/{userId}/certificate.pdf': {
+      calls: perCommunity(
+        (x) => `/community/volunteers/people/${x.volunteerUserId}/certificate.pdf`,
+        (a) => `/community/volunteers/people/${a.volunteerUserId}/certificate.pdf`,
+      ),
+      seenBy: [],
+    },
+    'GET /api/v1/community/volunteers/posts/open': { calls: own('/volunteers/posts/open') },
+    'GET /api/v1/community/volunteers/posts': { calls: placeList('/volunteers/posts'), shows: (x) => [x.postTitle] },
+    'GET /api/v1/community/volunteers/claims/mine': { calls: own('/volunteers/claims/mine') },
+    'GET /api/v1/community/volunteers/claims': { calls: placeList('/volunteers/claims') },
+    'GET /api/v1/community/volunteers/records': { calls: placeList('/volunteers/records') },
+    'GET /api/v1/community/volunteers/unit-members': { calls: own('/volunteers/unit-members') },
+    // 微心愿 · 微行动
+    'GET /api/v1/community/wishes': { calls: placeList('/wishes'), shows: (x) => [x.wishContent] },
+    'GET /api/v1/community/wishes/wall': { calls: own('/wishes/wall') },
+    'GET /api/v1/community/wishes/mine': { calls: own('/wishes/mine') },
+    'GET /api/v1/community/wishes/claimed': { calls: own('/wishes/claimed') },
+    'GET /api/v1/community/wishes/residents': {
+      calls: (_m, a) => [`${c}/wishes/residents?q=${encodeURIComponent(a.residentName)}`],
+    },
+    'GET /api/v1/community/wishes/units': { calls: own('/wishes/units') },
+    'GET /api/v1/community/wishes/numbers': { calls: placeList('/wishes/numbers?year=2026') },
+    'GET /api/v1/community/wishes/actions': { calls: placeList('/wishes/actions'), shows: (x) => [x.actionTitle] },
+    'GET /api/v1/community/wishes/actions/nearby': { calls: own('/wishes/actions/nearby') },
+    'GET /api/v1/community/wishes/actions/{id}': { calls: probe((a) => `/wishes/actions/${a.actionId}`) },
+    'GET /api/v1/community/wishes/actions/{id}/photos/{fileId}': {
+      calls: probe((a) => `/wishes/actions/${a.actionId}/photos/${a.actionPhotoId}`),
+    },
+    'GET /api/v1/community/wishes/{id}': { calls: probe((a) => `/wishes/${a.wishId}`) },
+    'GET /api/v1/community/wishes/{id}/photos/{fileId}': {
+      calls: probe((a) => `/wishes/${a.wishId}/photos/${a.wishPhotoId}`),
+    },
+    // 积分 · 积分超市
+    'GET /api/v1/community/points/rules': {
+      calls: perCommunity(
+        (x) => `/community/points/rules?communityCode=${x.community}`,
+        (a) => `/community/points/rules?communityCode=${a.community}`,
+      ),
+    },
+    'GET /api/v1/community/points/me': { calls: own('/points/me') },
+    'GET /api/v1/community/points/entries': { calls: narrowed('/points/entries', 'under') },
+    'GET /api/v1/community/points/ranking': { calls: narrowed('/points/ranking?year=2026', 'placeCode') },
+    'GET /api/v1/community/points/ranking.xlsx': { calls: narrowed('/points/ranking.xlsx?year=2026', 'placeCode') },
+    'GET /api/v1/community/shop/goods': { calls: narrowed('/shop/goods', 'under'), shows: (x) => [x.goodsName] },
+    'GET /api/v1/community/shop/goods/{id}/photo': {
+      skip: 'a product photo of the 积分超市 shelf, which any logged-in resident sees for the community they pick (community-points.md: “logged in”); no personal data',
+    },
+    'GET /api/v1/community/shop/shelf': { calls: own('/shop/shelf') },
+    'GET /api/v1/community/shop/redemptions/mine': { calls: own('/shop/redemptions/mine') },
+    'GET /api/v1/community/shop/redemptions': { calls: narrowed('/shop/redemptions', 'under') },
+    'GET /api/v1/community/shop/numbers': { calls: narrowed('/shop/numbers?year=2026', 'placeCode') },
+    'GET /api/v1/community/me/home': {
+      skip: 'the caller’s own 我的社区, and the county’s community names to choose from (reference data)',
+    },
+    // 功能室
+    'GET /api/v1/community/rooms/rooms': { calls: placeList('/rooms/rooms'), shows: (x) => [x.roomName] },
+    'GET /api/v1/community/rooms/nearby': { calls: own('/rooms/nearby') },
+    'GET /api/v1/community/rooms/booking-options': { calls: own('/rooms/booking-options') },
+    'GET /api/v1/community/rooms/rooms/{id}': {
+      calls: perCommunity(
+        (x) => `/community/rooms/rooms/${x.roomId}`,
+        (a) => `/community/rooms/rooms/${a.roomId}`,
+      ),
+      shows: (x) => [x.roomName],
+    },
+    'GET /api/v1/community/rooms/rooms/{id}/qr': { calls: probe((a) => `/rooms/rooms/${a.roomId}/qr`) },
+    'GET /api/v1/community/rooms/rooms/{id}/day': {
+      skip: 'a room’s opening and taken times of a day, no names: any logged-in user, by design (community-rooms.md)',
+    },
+    'GET /api/v1/community/rooms/targets': { calls: placeList('/rooms/targets') },
+    'GET /api/v1/community/rooms/bookings/mine': { calls: own('/rooms/bookings/mine') },
+    'GET /api/v1/community/rooms/bookings': {
+      calls: (m, a) => [...narrowed('/rooms/bookings', 'placeCode')(m, a), `${c}/rooms/bookings?roomId=${a.roomId}`],
+    },
+    'GET /api/v1/community/rooms/check-in/{token}': {
+      skip: 'the check-in page of a room’s QR code, by the unguessable token on its door: the room, and the caller’s own bookings there',
+    },
+    'GET /api/v1/community/rooms/usage': { calls: placeList('/rooms/usage?year=2026'), shows: (x) => [x.roomName] },
+    'GET /api/v1/community/rooms/usage.xlsx': {
+      calls: placeList('/rooms/usage.xlsx?year=2026'),
+      shows: (x) => [x.roomName],
+    },
+    'GET /api/v1/community/rooms/numbers': { calls: placeList('/rooms/numbers?year=2026') },
+    // 楼门管家
+    'GET /api/v1/community/stewards/buildings': {
+      calls: placeList('/stewards/buildings'),
+      shows: (x) => [x.buildingCode],
+    },
+    'GET /api/v1/community/stewards/buildings/{code}': {
+      calls: perCommunity(
+        (x) => `/community/stewards/buildings/${x.buildingCode}`,
+        (a) => `/community/stewards/buildings/${a.buildingCode}`,
+      ),
+    },
+    'GET /api/v1/community/stewards/votes/{id}': { calls: probe((a) => `/stewards/votes/${a.voteId}`) },
+    'GET /api/v1/community/stewards/mine': { calls: own('/stewards/mine') },
+    'GET /api/v1/community/stewards/me': { calls: own('/stewards/me') },
+    'GET /api/v1/community/stewards/terms/{id}/checklists/{month}': {
+      calls: probe((a) => `/stewards/terms/${a.termId}/checklists/2026-11`),
+    },
+    'GET /api/v1/community/stewards/opinions': { calls: placeList('/stewards/opinions') },
+    'GET /api/v1/community/stewards/commendations': { calls: placeList('/stewards/commendations?year=2026') },
+    'GET /api/v1/community/stewards/numbers': { calls: placeList('/stewards/numbers?year=2026') },
+    // 共驻共建
+    'GET /api/v1/community/units': { calls: placeList('/units'), shows: (x) => [x.coUnitName] },
+    'GET /api/v1/community/units/mine': { calls: own('/units/mine') },
+    'GET /api/v1/community/units/ranking': { calls: placeList('/units/ranking?year=2026') },
+    'GET /api/v1/community/units/ranking.xlsx': { calls: placeList('/units/ranking.xlsx?year=2026') },
+    'GET /api/v1/community/units/numbers': { calls: placeList('/units/numbers?year=2026') },
+    'GET /api/v1/community/units/entries/pending': { calls: placeList('/units/entries/pending') },
+    'GET /api/v1/community/units/buildings': {
+      calls: perCommunity(
+        (x) => `/community/units/buildings?placeCode=${x.community}`,
+        (a) => `/community/units/buildings?placeCode=${a.community}`,
+      ),
+      shows: (x) => [x.buildingCode],
+    },
+    'GET /api/v1/community/units/{id}': {
+      calls: perCommunity(
+        (x) => `/community/units/${x.coUnitId}`,
+        (a) => `/community/units/${a.coUnitId}`,
+      ),
+      shows: (x) => [x.coUnitName],
+    },
+    'GET /api/v1/community/units/{id}/liaison-candidates': {
+      calls: probe((a) => `/units/${a.coUnitId}/liaison-candidates`),
+    },
+    'GET /api/v1/community/units/entries/{id}': { calls: probe((a) => `/units/entries/${a.entryId}`) },
+    // 长者食堂
+    'GET /api/v1/community/canteen/canteens': {
+      calls: narrowed('/canteen/canteens', 'placeCode'),
+      shows: (x) => [x.canteenName],
+    },
+    'GET /api/v1/community/canteen/desk': { calls: own('/canteen/desk') },
+    'GET /api/v1/community/canteen/mine': { calls: own('/canteen/mine') },
+    'GET /api/v1/community/canteen/tags': { calls: own('/canteen/tags') },
+    'GET /api/v1/community/canteen/rules': { calls: narrowed('/canteen/rules', 'communityCode') },
+    'GET /api/v1/community/canteen/numbers': { calls: placeList('/canteen/numbers') },
+    'GET /api/v1/community/canteen/orders/mine': { calls: own('/canteen/orders/mine') },
+    'GET /api/v1/community/canteen/canteens/{id}': {
+      calls: perCommunity(
+        (x) => `/community/canteen/canteens/${x.canteenId}`,
+        (a) => `/community/canteen/canteens/${a.canteenId}`,
+      ),
+      shows: (x) => [x.canteenName],
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/operator-candidates': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/operator-candidates`),
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/menu': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/menu`),
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/diners': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/diners?q=${encodeURIComponent(a.residentName)}`),
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/meals': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/meals`),
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/daily': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/daily`),
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/orders': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/orders`),
+    },
+    'GET /api/v1/community/canteen/canteens/{id}/statement.xlsx': {
+      calls: probe((a) => `/canteen/canteens/${a.canteenId}/statement.xlsx?month=2026-11`),
+    },
+  };
+}
 
 /**
  * Every GET operation of the OpenAPI document, keyed as it appears there. A new operation fails the
@@ -880,6 +1326,8 @@ const table: Record<string, Row | Skip> = {
     ],
   },
   'GET /api/v1/community/todo': { calls: () => [`${v1}/community/todo`] },
+  // 社区生活 (issue 16): each area's lists as B's staff, and A's community or A's record asked for by code or id.
+  ...lifeRows(),
   // 服务事项目录 (issue 15): one catalogue per county, the same for every community of it;
   // services-catalogue.test.ts proves another county sees none of it (404) and who may edit.
   'GET /api/v1/services/catalogue': { skip: 'reference data: the county’s service catalogue, no place rows' },
