@@ -4,7 +4,7 @@ import { awardPoints } from '../../../platform/community/points.js';
 import { shanghaiDate } from '../../../platform/deadlines.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import type { Actor } from '../../../platform/policy.js';
+import { can, type Actor } from '../../../platform/policy.js';
 import { isUnder, resolveUnder } from '../../../platform/scope.js';
 import { attachableFiles } from '../../files/index.js';
 import type { CasesService } from '../../cases/index.js';
@@ -122,8 +122,8 @@ async function home(deps: DutyDeps, actor: Actor) {
   };
 }
 
-const isUnderDuty = (actor: Actor, path: string) =>
-  actor.memberships.some((m) => m.role === 'steward' && isUnder(path, m.path));
+/** A steward's duty reaches the place: through any of their memberships, by the one policy check. */
+const isUnderDuty = (actor: Actor, path: string) => can(actor, 'stewards:duty', path);
 
 async function checklist(deps: DutyDeps, actor: Actor, termId: string, month: string) {
   const { db } = deps;

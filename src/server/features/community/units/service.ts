@@ -2,7 +2,7 @@ import { recordAudit } from '../../../platform/audit.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import { assertPermission, type Actor } from '../../../platform/policy.js';
-import { resolveUnder, scopeOf } from '../../../platform/scope.js';
+import { isUnder, resolveUnder, scopeOf } from '../../../platform/scope.js';
 import { findByCode } from '../../places/index.js';
 import { chinaDay } from '../../../../shared/hall.js';
 import * as entries from './entries.js';
@@ -174,7 +174,7 @@ export async function setService(deps: Deps, actor: Actor, id: string, input: Se
   assertMayManageUnit(actor, unit);
   const ids = [...new Set(input.buildingIds)];
   const buildings = await repo.buildingsByIds(deps.db, ids);
-  if (buildings.length !== ids.length || buildings.some((b) => !b.path.startsWith(unit.place_path)))
+  if (buildings.length !== ids.length || buildings.some((b) => !isUnder(b.path, unit.place_path)))
     throw new AppError('UNIT_BUILDING_INVALID');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
