@@ -62,6 +62,13 @@ import { unitsApi } from './features/community/units/index.js';
 import { canteenApi } from './features/community/canteen/index.js';
 import { lifeNumbersApi } from './features/community/numbers/index.js';
 import { todoApi } from './features/community/todo/index.js';
+import { votesApi } from './features/deliberation/votes/index.js';
+import { topicsApi } from './features/deliberation/topics/index.js';
+import { meetingsApi } from './features/deliberation/meetings/index.js';
+import { supervisorsApi } from './features/deliberation/supervisors/index.js';
+import { noticesApi } from './features/notices/index.js';
+import { honoursApi } from './features/community/honours/index.js';
+import { publicPageApi } from './features/public-page/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -127,6 +134,14 @@ export function buildApi(deps: AppDeps) {
   api.route('/', canteenApi(deps));
   api.route('/', lifeNumbersApi(deps));
   api.route('/', todoApi(deps));
+  // 居民议事 (issue 17): topics, meetings, votes, supervisors, the five public notices, honours, the public page.
+  api.route('/', votesApi(deps));
+  api.route('/', topicsApi(deps));
+  api.route('/', meetingsApi(deps));
+  api.route('/', supervisorsApi(deps));
+  api.route('/', noticesApi(deps));
+  api.route('/', honoursApi(deps));
+  api.route('/', publicPageApi(deps));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

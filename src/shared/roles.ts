@@ -13,6 +13,7 @@ export const roles = [
   'steward',
   'unit_liaison',
   'canteen_operator',
+  'supervisor',
   'resident',
 ] as const;
 export type Role = (typeof roles)[number];
@@ -30,6 +31,7 @@ export const roleLabels: Record<Role, { 'zh-CN': string; en: string }> = {
   steward: { 'zh-CN': '楼门管家', en: 'Stairwell steward' },
   unit_liaison: { 'zh-CN': '共建单位联络员', en: 'Co-building unit liaison' },
   canteen_operator: { 'zh-CN': '助餐点操作员', en: 'Canteen operator' },
+  supervisor: { 'zh-CN': '百姓监督员', en: "Residents' supervisor" },
   resident: { 'zh-CN': '居民', en: 'Resident' },
 };
 
@@ -81,6 +83,13 @@ export const permissions = [
   'stewards:duty', // 楼门管家: the steward's building, checklist and the opinions collected
   'units:liaise', // 共建单位联络员: the unit's agreement, lists and its in-service party members' records
   'canteen:serve', // 助餐: record meals at a canteen (its tablet)
+  // Deciding in public (issue 17). Raising and seconding a topic, voting and reading notices need no
+  // permission: a resident does them in their own name; these are the community's jobs.
+  'deliberation:manage', // 议事协商: screen topics, hold meetings, record minutes and decisions, follow tasks, run votes and supervisor projects
+  'notices:write', // 五公开: draft notices
+  'notices:approve', // 审核发布: approve and publish a notice someone else drafted
+  'honours:manage', // 文明户评选: campaigns, criteria, panels, shortlists and results
+  'supervision:inspect', // 百姓监督员: inspect the project one was elected for, log it with photos, raise issues
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -129,6 +138,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'community:manage',
     'wishes:post',
     'canteen:serve',
+    'deliberation:manage',
+    'notices:write',
+    'notices:approve',
+    'honours:manage',
   ],
   street_officer: [
     ...staffRead,
@@ -149,6 +162,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'community:manage',
     'wishes:post',
     'canteen:serve',
+    'deliberation:manage',
+    'notices:write',
+    'notices:approve',
+    'honours:manage',
   ],
   community_worker: [
     ...staffRead,
@@ -168,6 +185,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'community:manage',
     'wishes:post',
     'canteen:serve',
+    'deliberation:manage',
+    'notices:write',
+    'notices:approve',
+    'honours:manage',
   ],
   grid_worker: [
     ...staffRead,
@@ -208,6 +229,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   unit_liaison: ['places:read', 'files:write', 'units:liaise'],
   // 助餐点操作员: the canteen's tablet — who ate, with the subsidy the rules give.
   canteen_operator: ['places:read', 'canteen:serve'],
+  // 百姓监督员: the project they were elected for — inspection logs with photos, issues raised (a case).
+  supervisor: ['places:read', 'files:write', 'cases:intake', 'supervision:inspect'],
   resident: [],
 };
 
@@ -220,7 +243,15 @@ export const isRole = (value: string): value is Role => (roles as readonly strin
 export const grantableRoles: Partial<Record<Role, readonly Role[]>> = {
   admin: roles.filter((r) => r !== 'resident'),
   street_officer: roles.filter((r) => r !== 'resident' && r !== 'admin'),
-  community_worker: ['community_worker', 'grid_worker', 'volunteer', 'steward', 'unit_liaison', 'canteen_operator'],
+  community_worker: [
+    'community_worker',
+    'grid_worker',
+    'volunteer',
+    'steward',
+    'unit_liaison',
+    'canteen_operator',
+    'supervisor',
+  ],
 };
 
 export const workPermissions: readonly Permission[] = [
@@ -233,4 +264,5 @@ export const workPermissions: readonly Permission[] = [
   'stewards:duty',
   'units:liaise',
   'canteen:serve',
+  'supervision:inspect',
 ];

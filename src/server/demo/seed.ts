@@ -26,6 +26,7 @@ import { seedDemoCatalogue } from './services-catalogue.js';
 import { seedDemoServiceApplications } from './services-applications.js';
 import { seedDemoAssistance } from './assistance.js';
 import { seedDemoCommunityLife } from './community.js';
+import { seedDemoDeciding } from './decide.js';
 
 // The demo county: fictional 和宁县 under the real 榆林市, 陕西省, generated from a fixed seed.
 export const DEMO_SEED = 20261124;
@@ -277,6 +278,11 @@ export async function seedDemo(
       { pii, userIds, placeIds, tenantId: demoCounty.code, now },
       DEMO_SEED + 16,
     );
+    const decideStats = await seedDemoDeciding(
+      trx,
+      { pii, userIds, placeIds, tenantId: demoCounty.code, now },
+      DEMO_SEED + 17,
+    );
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -295,6 +301,7 @@ export async function seedDemo(
       ...assistStats,
       ...hallStats,
       ...communityStats,
+      ...decideStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

@@ -493,6 +493,12 @@ export const errorTable = {
     'zh-CN': '您还不是任何共建单位的联络员',
     en: 'You are not the liaison of any unit',
   },
+  // 表决 (issue 17): the vote kernel.
+  VOTE_OPTIONS_INVALID: {
+    status: 422,
+    'zh-CN': '表决至少需要两个选项',
+    en: 'A vote needs at least two options',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -40,7 +40,7 @@ describe('who may grant which role where (users/policy.ts)', () => {
     expect(grantable(officer, `${streetB}610899002001/`)).toEqual([]);
   });
 
-  it('a community worker grants only community workers, grid workers, volunteers, stewards, unit liaisons and canteen operators in her community', () => {
+  it('a community worker grants only community workers, grid workers, volunteers, stewards, unit liaisons, canteen operators and supervisors in her community', () => {
     const worker = actor(membership('community_worker', c1));
     expect(grantable(worker, gridA)).toEqual([
       'community_worker',
@@ -49,6 +49,7 @@ describe('who may grant which role where (users/policy.ts)', () => {
       'steward',
       'unit_liaison',
       'canteen_operator',
+      'supervisor',
     ]);
     expect(grantable(worker, streetA)).toEqual([]);
     expect(() => assertMayGrant(grantZones(worker), 'street_officer', c1)).toThrowError(

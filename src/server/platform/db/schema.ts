@@ -11,6 +11,11 @@ import type { RoomsDatabase } from './schema-rooms.js';
 import type { StewardsDatabase } from './schema-stewards.js';
 import type { UnitsDatabase } from './schema-units.js';
 import type { CanteenDatabase } from './schema-canteen.js';
+import type { DecideDatabase } from './schema-decide.js';
+import type { MeetingsDatabase } from './schema-meetings.js';
+import type { SupervisorsDatabase } from './schema-supervisors.js';
+import type { NoticesDatabase } from './schema-notices.js';
+import type { HonoursDatabase } from './schema-honours.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -419,6 +424,8 @@ export interface CasesTable {
   updated_at: Timestamp;
   /** The reporter allowed others to see the description, place and photos (公开); 0012. */
   is_public: Generated<boolean>;
+  /** 议题 (0040): the topic this case became when it needed a collective decision. */
+  topic_id: Generated<string | null>;
   /** The category version (its limits) the case was filed under; 0020. */
   category_version: Generated<number | null>;
   /** 督办 (0022): when the case climbed to its escalation level, when that level's period ends, since when it is late. */
@@ -762,7 +769,12 @@ export interface Database
     RoomsDatabase,
     StewardsDatabase,
     UnitsDatabase,
-    CanteenDatabase {
+    CanteenDatabase,
+    DecideDatabase,
+    MeetingsDatabase,
+    SupervisorsDatabase,
+    NoticesDatabase,
+    HonoursDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;

@@ -17,9 +17,11 @@ import { assist, numbers } from './en/assist';
 import hall from './en/hall';
 import serviceCatalogue from './en/service-catalogue';
 import community from './en/community';
+import decide from './en/decide';
 
 const en: typeof zhCN = {
   community,
+  decide,
   ...common,
   stats,
   ...caseLabels,

@@ -16,9 +16,11 @@ import { assist, numbers } from './zh-CN/assist';
 import hall from './zh-CN/hall';
 import serviceCatalogue from './zh-CN/service-catalogue';
 import community from './zh-CN/community';
+import decide from './zh-CN/decide';
 
 export default {
   community,
+  decide,
   ...common,
   stats,
   ...caseLabels,

@@ -24,6 +24,7 @@ import type { Permission } from '../../../shared/roles';
 import { caseRoutes } from './case-routes';
 import { serviceRoutes } from './service-routes';
 import { communityRoutes } from './community-routes';
+import { decideRoutes } from './decide-routes';
 import {
   calendarRoutes,
   disputeRoutes,
@@ -161,6 +162,7 @@ export const layoutChildren: RouteRecordRaw[] = [
   hallRoutes,
   ...serviceCatalogueRoutes,
   communityRoutes,
+  decideRoutes,
   ...listRoutes,
   {
     path: 'visit-logs',

@@ -10,9 +10,11 @@ import services from './en/services';
 import hall from './en/hall';
 import type zhCN from './zh-CN';
 import community from './en/community';
+import decide from './en/decide';
 
 const en: typeof zhCN = {
   community,
+  decide,
   ...common,
   ...caseLabels,
   ...disputeLabels,

@@ -9,9 +9,11 @@ import disputes from './zh-CN/disputes';
 import services from './zh-CN/services';
 import hall from './zh-CN/hall';
 import community from './zh-CN/community';
+import decide from './zh-CN/decide';
 
 export default {
   community,
+  decide,
   ...common,
   ...caseLabels,
   ...disputeLabels,

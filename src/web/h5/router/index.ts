@@ -17,6 +17,7 @@ import VisitWrite from '../views/visits/write.vue';
 // 随手拍 too: a grid worker takes the photo where the signal is weak.
 import Snap from '../views/cases/snap.vue';
 import { communityPhoneRoutes } from './community-routes';
+import { decidePhoneRoutes } from './decide-routes';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -207,6 +208,8 @@ export const router = createRouter({
     },
     // 邻里生活 (issue 16): activities, wishes, points, rooms, stewards, units, canteens.
     ...communityPhoneRoutes,
+    // 居民议事 (issue 17): topics, meetings, votes, supervisors, notices, honours and the public community page.
+    ...decidePhoneRoutes,
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
   scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },

@@ -1,0 +1,17 @@
+import votes from './decide/votes';
+import topics from './decide/topics';
+import meetings from './decide/meetings';
+import supervisors from './decide/supervisors';
+import notices from './decide/notices';
+import honours from './decide/honours';
+
+// 居民议事 (issue 17): one object per area, each in its own file.
+export default {
+  menu: { group: 'Deciding together' },
+  votes,
+  topics,
+  meetings,
+  supervisors,
+  notices,
+  honours,
+};

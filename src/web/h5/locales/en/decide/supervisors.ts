@@ -1,0 +1,2 @@
+// 居民议事 · supervisors (issue 17): the messages of this area's phone pages, under decide.supervisors.
+export default {};
