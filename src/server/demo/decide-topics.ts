@@ -93,7 +93,7 @@ async function addTopic(trx: Trx, context: CommunityDemoContext, community: { id
       })
       .execute();
   await event('raise', null, first, 'raiser', '', created);
-  let state = first;
+  let state: TopicState = first;
   for (const [i, [action, to, party, note]] of t.steps.entries()) {
     await event(action, state, to, party, note, new Date(created.getTime() + (i + 1) * DAY));
     state = to;
