@@ -63,18 +63,39 @@ describe(`topics (${testEngine})`, () => {
     expect(JSON.stringify(places.body)).not.toContain(world.c1.code);
 
     const before = await countRows('deliberation_topics');
-    const elsewhere = await raiser.post(T, { placeId: world.c2.id, title: '文化社区的事', body: '这不是我所在社区的事情哦哦' });
+    const elsewhere = await raiser.post(T, {
+      placeId: world.c2.id,
+      title: '文化社区的事',
+      body: '这不是我所在社区的事情哦哦',
+    });
     expect(elsewhere.status).toBe(403);
     expect(elsewhere.body.error.code).toBe('TOPIC_PLACE_NOT_ALLOWED');
-    const control = await raiser.post(T, { placeId: world.c1.id, title: '停车\u0000位', body: '楼下空地能不能改成停车位呢' });
+    const control = await raiser.post(T, {
+      placeId: world.c1.id,
+      title: '停车\u0000位',
+      body: '楼下空地能不能改成停车位呢',
+    });
     expect(control.status).toBe(400);
-    const long = await raiser.post(T, { placeId: world.c1.id, title: '停'.repeat(41), body: '楼下空地能不能改成停车位呢' });
+    const long = await raiser.post(T, {
+      placeId: world.c1.id,
+      title: '停'.repeat(41),
+      body: '楼下空地能不能改成停车位呢',
+    });
     expect(long.status).toBe(400);
     expect(await countRows('deliberation_topics')).toBe(before);
 
-    const emoji = await raiser.post(T, { placeId: world.gridA.id, title: '🚗'.repeat(40), body: '网格里的停车问题大家一起商量' });
+    const emoji = await raiser.post(T, {
+      placeId: world.gridA.id,
+      title: '🚗'.repeat(40),
+      body: '网格里的停车问题大家一起商量',
+    });
     expect(emoji.status).toBe(201);
-    expect(emoji.body).toMatchObject({ hall: 'grid', placeName: '和平一网格', raisedVia: 'resident', state: 'seconding' });
+    expect(emoji.body).toMatchObject({
+      hall: 'grid',
+      placeName: '和平一网格',
+      raisedVia: 'resident',
+      state: 'seconding',
+    });
 
     const topic = await raiseByResident('楼下空地改停车位');
     expect(topic.code).toMatch(/^YT-20261124-\d{4}$/);
@@ -97,14 +118,26 @@ describe(`topics (${testEngine})`, () => {
     const stewardPlaces = (await steward.get(`${T}/places`)).body.items;
     const building = stewardPlaces.find((p: { via: string }) => p.via === 'steward');
     expect(building).toMatchObject({ name: '1号楼', kind: 'building', hall: 'grid' });
-    const s = await steward.post(T, { placeId: building.placeId, title: '楼道堆物清理', body: '1号楼楼道堆放杂物，需要大家一起定个规矩' });
+    const s = await steward.post(T, {
+      placeId: building.placeId,
+      title: '楼道堆物清理',
+      body: '1号楼楼道堆放杂物，需要大家一起定个规矩',
+    });
     expect(s.status).toBe(201);
     expect(s.body).toMatchObject({ raisedVia: 'steward', state: 'screening' });
 
     const worker = await session('worker1');
-    const c = await worker.post(T, { placeId: world.c1.id, title: '社区广场舞时间', body: '广场舞音响扰民，商定活动时间和音量' });
+    const c = await worker.post(T, {
+      placeId: world.c1.id,
+      title: '社区广场舞时间',
+      body: '广场舞音响扰民，商定活动时间和音量',
+    });
     // Whoever raised it may still withdraw it before it is screened.
-    expect(c.body).toMatchObject({ raisedVia: 'community', state: 'screening', actions: ['accept', 'reject', 'withdraw'] });
+    expect(c.body).toMatchObject({
+      raisedVia: 'community',
+      state: 'screening',
+      actions: ['accept', 'reject', 'withdraw'],
+    });
     // Out of turn: a topic in screening takes no seconds and no screen_in.
     expect((await worker.post(`${T}/${c.body.id}/screen_in`, {})).body.error.code).toBe('TOPIC_ACTION_NOT_ALLOWED');
   });
@@ -135,11 +168,22 @@ describe(`topics (${testEngine})`, () => {
       caseTrackingCode: filed.body.trackingCode,
       placeName: '和平一网格',
     });
-    const linked = await ctx.deps.db.selectFrom('cases').select('topic_id').where('id', '=', caseId).executeTakeFirstOrThrow();
+    const linked = await ctx.deps.db
+      .selectFrom('cases')
+      .select('topic_id')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
     expect(linked.topic_id).toBe(made.body.id);
-    expect((await worker.get(`${T}/by-case/${caseId}`)).body.topic).toMatchObject({ id: made.body.id, code: made.body.code });
+    expect((await worker.get(`${T}/by-case/${caseId}`)).body.topic).toMatchObject({
+      id: made.body.id,
+      code: made.body.code,
+    });
     const timeline = (await worker.get(`/api/v1/cases/${caseId}`)).body.timeline;
-    expect(timeline.some((e: { action: string; note: string }) => e.action === 'topic.raise' && e.note.includes(made.body.code))).toBe(true);
+    expect(
+      timeline.some(
+        (e: { action: string; note: string }) => e.action === 'topic.raise' && e.note.includes(made.body.code),
+      ),
+    ).toBe(true);
     const audits = await ctx.deps.db.selectFrom('audit_log').select('action').where('entity_id', '=', caseId).execute();
     expect(audits.map((a) => a.action)).toContain('case.toTopic');
 
@@ -181,7 +225,11 @@ describe(`topics (${testEngine})`, () => {
     // A new topic takes the new threshold; a second twice is refused.
     const next = await raiseByResident('健身器材维修');
     expect(next.secondsNeeded).toBe(3);
-    expect((await neighbours[0].post(`${T}/${next.id}/second`)).body).toMatchObject({ secondsCount: 1, secondedByMe: true, actions: [] });
+    expect((await neighbours[0].post(`${T}/${next.id}/second`)).body).toMatchObject({
+      secondsCount: 1,
+      secondedByMe: true,
+      actions: [],
+    });
     const twice = await neighbours[0].post(`${T}/${next.id}/second`);
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe('TOPIC_ALREADY_SECONDED');
@@ -201,7 +249,11 @@ describe(`topics (${testEngine})`, () => {
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.code).toBe('TOPIC_REASON_REQUIRED');
     const rejected = await worker.post(`${T}/${a.id}/reject`, { note: '属于物业公司职责，已转物业处理' });
-    expect(rejected.body).toMatchObject({ state: 'rejected', screenNote: '属于物业公司职责，已转物业处理', actions: [] });
+    expect(rejected.body).toMatchObject({
+      state: 'rejected',
+      screenNote: '属于物业公司职责，已转物业处理',
+      actions: [],
+    });
     const seen = await neighbours[2].get(`${T}/${a.id}`);
     expect(seen.body.screenNote).toBe('属于物业公司职责，已转物业处理');
     expect(seen.body.events.at(-1)).toMatchObject({ action: 'reject', byParty: 'community', byName: null });
@@ -223,7 +275,14 @@ describe(`topics (${testEngine})`, () => {
       displayName: 'worker1',
       tenantId: '610899',
       memberships: [
-        { role: 'community_worker', scopeKind: 'place', scopeCode: world.c1.code, scopeName: '和平社区', path: world.c1.path, departmentId: null },
+        {
+          role: 'community_worker',
+          scopeKind: 'place',
+          scopeCode: world.c1.code,
+          scopeName: '和平社区',
+          path: world.c1.path,
+          departmentId: null,
+        },
       ],
       requestId: null,
       ip: null,
@@ -266,7 +325,14 @@ describe(`topics (${testEngine})`, () => {
     const res = await new Session(ctx).get(`/api/v1/public/communities/${world.c1.code}/topics`);
     expect(res.status).toBe(200);
     expect(res.body.items.length).toBeGreaterThan(3);
-    expect(Object.keys(res.body.items[0]).sort()).toEqual(['code', 'raisedOn', 'secondsCount', 'secondsNeeded', 'state', 'title']);
+    expect(Object.keys(res.body.items[0]).sort()).toEqual([
+      'code',
+      'raisedOn',
+      'secondsCount',
+      'secondsNeeded',
+      'state',
+      'title',
+    ]);
     expect(res.body.items.some((t: { state: string }) => t.state === 'withdrawn')).toBe(false);
     const text = JSON.stringify(res.body);
     for (const secret of ['黄玉兰', '刘阿姨', '139', 'worker1', 'stewardA']) expect(text).not.toContain(secret);

@@ -39,7 +39,13 @@ async function nextCode(trx: Trx, tenantId: string, at: Date) {
   return `YT-${day.replaceAll('-', '')}-${String(row.value).padStart(4, '0')}`;
 }
 
-async function addTopic(trx: Trx, context: CommunityDemoContext, community: { id: string }, t: DemoTopic, worker: string) {
+async function addTopic(
+  trx: Trx,
+  context: CommunityDemoContext,
+  community: { id: string },
+  t: DemoTopic,
+  worker: string,
+) {
   const place = await trx
     .selectFrom('places')
     .select(['id', 'path'])
@@ -101,7 +107,12 @@ async function addTopic(trx: Trx, context: CommunityDemoContext, community: { id
   for (const [i, user] of (t.seconds ?? []).entries())
     await trx
       .insertInto('deliberation_seconds')
-      .values({ topic_id: id, user_id: user, tenant_id: context.tenantId, created_at: new Date(created.getTime() + (i + 1) * 3_600_000) })
+      .values({
+        topic_id: id,
+        user_id: user,
+        tenant_id: context.tenantId,
+        created_at: new Date(created.getTime() + (i + 1) * 3_600_000),
+      })
       .execute();
   if (t.caseId) {
     await trx.updateTable('cases').set({ topic_id: id }).where('id', '=', t.caseId).execute();
@@ -127,7 +138,14 @@ async function addTopic(trx: Trx, context: CommunityDemoContext, community: { id
 
 export async function seedDemoTopics(trx: Trx, context: CommunityDemoContext): Promise<Record<string, number>> {
   const user = (name: string) => context.userIds.get(name);
-  const [resident, party, steward, worker, volunteer, canteen] = ['resident', 'party', 'steward', 'community', 'volunteer', 'canteen'].map(user);
+  const [resident, party, steward, worker, volunteer, canteen] = [
+    'resident',
+    'party',
+    'steward',
+    'community',
+    'volunteer',
+    'canteen',
+  ].map(user);
   const community = await trx.selectFrom('places').select(['id', 'path']).where('code', '=', HEPING).executeTakeFirst();
   if (!community || !resident || !party || !steward || !worker || !volunteer || !canteen) return {};
   // The case that needs the residents to decide: an open case of 和平社区, the most recent.

@@ -500,7 +500,11 @@ export const errorTable = {
     en: 'A vote needs at least two options',
   },
   // 议题 (issue 17): topics raised, seconded and screened.
-  TOPIC_ACTION_NOT_ALLOWED: { status: 409, 'zh-CN': '该议题当前不能这样操作', en: 'This topic does not allow that now' },
+  TOPIC_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '该议题当前不能这样操作',
+    en: 'This topic does not allow that now',
+  },
   TOPIC_ALREADY_SECONDED: { status: 409, 'zh-CN': '您已附议过这个议题', en: 'You have already seconded this topic' },
   TOPIC_REASON_REQUIRED: { status: 400, 'zh-CN': '请填写不予采纳的理由', en: 'Give the reason for not taking it up' },
   TOPIC_PLACE_NOT_ALLOWED: {

@@ -19,8 +19,20 @@ import { loadTopic, mayRaiseFromCase, raisePlaces, thresholdOf, viewTopic, type 
 
 type TopicRow = NonNullable<Awaited<ReturnType<typeof repo.lockTopic>>>;
 
-const audit = (trx: Executor, actor: Actor, action: string, t: { id: string; tenant_id: string }, at: Date, after?: unknown) =>
-  recordAudit(trx, actor, { action, entityType: 'deliberation_topic', entityId: t.id, tenantId: t.tenant_id, after }, at);
+const audit = (
+  trx: Executor,
+  actor: Actor,
+  action: string,
+  t: { id: string; tenant_id: string },
+  at: Date,
+  after?: unknown,
+) =>
+  recordAudit(
+    trx,
+    actor,
+    { action, entityType: 'deliberation_topic', entityId: t.id, tenantId: t.tenant_id, after },
+    at,
+  );
 
 async function newCode(trx: Executor, tenantId: string, now: Date) {
   const day = shanghaiDate(now.getTime());
@@ -73,7 +85,12 @@ async function insertNewTopic(trx: Executor, actor: Actor, n: NewTopic, now: Dat
     by_user_id: actor.userId,
     at: now,
   });
-  await audit(trx, actor, 'topic.raise', { id, tenant_id: n.place.tenantId }, now, { code, via: n.via, state, caseId: n.caseId });
+  await audit(trx, actor, 'topic.raise', { id, tenant_id: n.place.tenantId }, now, {
+    code,
+    via: n.via,
+    state,
+    caseId: n.caseId,
+  });
   return { id, code };
 }
 
@@ -151,7 +168,13 @@ export async function raiseFromCase(deps: TopicsDeps, actor: Actor, caseId: stri
     await recordAudit(
       trx,
       actor,
-      { action: 'case.toTopic', entityType: 'case', entityId: caseId, tenantId: c.tenant_id, after: { topicId: made.id, topicCode: made.code } },
+      {
+        action: 'case.toTopic',
+        entityType: 'case',
+        entityId: caseId,
+        tenantId: c.tenant_id,
+        after: { topicId: made.id, topicCode: made.code },
+      },
       now,
     );
     return made;
@@ -239,7 +262,12 @@ export async function secondTopic(deps: TopicsDeps, actor: Actor, id: string) {
     const t = await repo.lockTopic(trx, id);
     if (!t) throw new AppError('NOT_FOUND');
     allowed(t, 'second', partiesOf(actor, t, home));
-    const added = await repo.insertSecond(trx, { topic_id: id, user_id: actor.userId!, tenant_id: t.tenant_id, created_at: now });
+    const added = await repo.insertSecond(trx, {
+      topic_id: id,
+      user_id: actor.userId!,
+      tenant_id: t.tenant_id,
+      created_at: now,
+    });
     if (!added) throw new AppError('TOPIC_ALREADY_SECONDED');
     const count = t.seconds_count + 1;
     await repo.updateTopic(trx, id, { seconds_count: count, updated_at: now });

@@ -12,7 +12,13 @@ export type TopicRow = NonNullable<Awaited<ReturnType<typeof repo.findTopic>>>;
 export type TopicEventRow = Awaited<ReturnType<typeof repo.eventsOf>>[number];
 
 /** The actions taken here; schedule, decide, hand up and close come from the meetings (applyTopicAction). */
-export const httpTopicActions = ['second', 'screen_in', 'accept', 'reject', 'withdraw'] as const satisfies TopicAction[];
+export const httpTopicActions = [
+  'second',
+  'screen_in',
+  'accept',
+  'reject',
+  'withdraw',
+] as const satisfies TopicAction[];
 export type HttpTopicAction = (typeof httpTopicActions)[number];
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

@@ -38,7 +38,8 @@ export const samples: SqlSamples<typeof repo> = {
   communityTopics: (db) => repo.communityTopics(db, communityId, userId, 100),
   topicsRaisedBy: (db) => repo.topicsRaisedBy(db, userId),
   publicTopics: (db) => repo.publicTopics(db, communityId, 100),
-  insertSecond: (db) => repo.insertSecond(db, { topic_id: topicId, user_id: userId, tenant_id: '610899', created_at: now }),
+  insertSecond: (db) =>
+    repo.insertSecond(db, { topic_id: topicId, user_id: userId, tenant_id: '610899', created_at: now }),
   secondedAmong: (db) => repo.secondedAmong(db, userId, [topicId]),
   insertEvent: (db) =>
     repo.insertEvent(db, {

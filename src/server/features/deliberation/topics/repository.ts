@@ -107,7 +107,10 @@ export function publicTopics(db: Executor, communityId: string, limit: number) {
 // ---- seconds
 
 /** One second per user and topic: undefined when this user already seconded. */
-export function insertSecond(db: Executor, row: { topic_id: string; user_id: string; tenant_id: string; created_at: Date }) {
+export function insertSecond(
+  db: Executor,
+  row: { topic_id: string; user_id: string; tenant_id: string; created_at: Date },
+) {
   return db
     .insertInto('deliberation_seconds')
     .values(row)
@@ -171,7 +174,13 @@ export function communitiesWithSettings(db: Executor, paths: readonly string[], 
 
 export async function upsertSettings(
   db: Executor,
-  row: { community_id: string; tenant_id: string; seconds_to_agenda: number; updated_by: string | null; updated_at: Date },
+  row: {
+    community_id: string;
+    tenant_id: string;
+    seconds_to_agenda: number;
+    updated_by: string | null;
+    updated_at: Date;
+  },
 ) {
   await db
     .insertInto('deliberation_settings')
@@ -191,7 +200,12 @@ export async function upsertSettings(
 const placeColumns = ['id', 'code', 'name', 'kind', 'path', 'tenant_id'] as const;
 
 export function placeById(db: Executor, id: string) {
-  return db.selectFrom('places').select(placeColumns).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+  return db
+    .selectFrom('places')
+    .select(placeColumns)
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
 }
 
 export function communityByCode(db: Executor, code: string) {

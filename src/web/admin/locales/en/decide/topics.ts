@@ -47,7 +47,13 @@ export default {
     withdraw: 'Withdrawn',
   },
   party: { raiser: 'Raiser', community: 'Community', resident: 'Resident', system: 'System' },
-  action: { screen_in: 'Send to screening', accept: 'Accept', reject: 'Reject', withdraw: 'Withdraw', second: 'Second' },
+  action: {
+    screen_in: 'Send to screening',
+    accept: 'Accept',
+    reject: 'Reject',
+    withdraw: 'Withdraw',
+    second: 'Second',
+  },
   prompt: {
     acceptTitle: 'Accept the topic',
     accept: 'Note (optional, shown to residents)',
@@ -88,7 +94,8 @@ export default {
     sent: 'The case became a topic',
   },
   settings: {
-    intro: 'A resident’s topic is screened once this many residents of the community second it. A change applies to topics raised later.',
+    intro:
+      'A resident’s topic is screened once this many residents of the community second it. A change applies to topics raised later.',
     community: 'Community',
     threshold: 'Seconds',
     isDefault: 'Default',

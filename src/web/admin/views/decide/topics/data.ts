@@ -15,16 +15,24 @@ export const buttonType = (a: ScreenAction) => (a === 'accept' ? 'primary' : a =
 export async function askNote(action: ScreenAction, t: (key: string) => string): Promise<string | null> {
   try {
     if (action === 'reject') {
-      const answer = await ElMessageBox.prompt(t('decide.topics.prompt.reject'), t('decide.topics.prompt.rejectTitle'), {
-        inputType: 'textarea',
-        inputValidator: (v) => Boolean(v && v.trim()),
-      });
+      const answer = await ElMessageBox.prompt(
+        t('decide.topics.prompt.reject'),
+        t('decide.topics.prompt.rejectTitle'),
+        {
+          inputType: 'textarea',
+          inputValidator: (v) => Boolean(v && v.trim()),
+        },
+      );
       return answer.value.trim();
     }
     if (action === 'accept') {
-      const answer = await ElMessageBox.prompt(t('decide.topics.prompt.accept'), t('decide.topics.prompt.acceptTitle'), {
-        inputType: 'textarea',
-      });
+      const answer = await ElMessageBox.prompt(
+        t('decide.topics.prompt.accept'),
+        t('decide.topics.prompt.acceptTitle'),
+        {
+          inputType: 'textarea',
+        },
+      );
       return (answer.value ?? '').trim();
     }
     if (action === 'withdraw') await ElMessageBox.confirm(t('decide.topics.prompt.withdraw'));

@@ -7,7 +7,11 @@ export const topicsAdminRoutes: RouteRecordRaw[] = [
     path: 'topics',
     name: 'decide-topics',
     component: () => import('./list/index.vue'),
-    meta: { titleKey: 'decide.topics.menu.list', icon: ChatLineSquare, permission: ['community:read', 'deliberation:manage'] },
+    meta: {
+      titleKey: 'decide.topics.menu.list',
+      icon: ChatLineSquare,
+      permission: ['community:read', 'deliberation:manage'],
+    },
   },
   {
     path: 'topics/:id',
