@@ -1201,7 +1201,10 @@ const table: Record<string, Row | Skip> = {
   },
   // 议题 (issue 17)
   'GET /api/v1/deliberation/topics': {
-    calls: (_m, a) => [`${v1}/deliberation/topics`, { probe: `${v1}/deliberation/topics?communityCode=${a.community}` }],
+    calls: (_m, a) => [
+      `${v1}/deliberation/topics`,
+      { probe: `${v1}/deliberation/topics?communityCode=${a.community}` },
+    ],
     shows: (x) => [x.topicTitle],
   },
   'GET /api/v1/deliberation/topics/places': { calls: () => [`${v1}/deliberation/topics/places`] },

@@ -82,6 +82,21 @@ async function addTopic(
       updated_at: created,
     })
     .execute();
+  await addHistory(trx, context, { id, code, created, first, worker }, t);
+  return true;
+}
+
+interface Made {
+  id: string;
+  code: string;
+  created: Date;
+  first: TopicState;
+  worker: string;
+}
+
+/** The topic's events, its seconds, and the case it came from pointing back to it. */
+async function addHistory(trx: Trx, context: CommunityDemoContext, m: Made, t: DemoTopic) {
+  const { id, created, first, worker } = m;
   const event = (action: string, from: TopicState | null, to: TopicState, party: TopicParty, note: string, at: Date) =>
     trx
       .insertInto('deliberation_topic_events')
@@ -114,26 +129,27 @@ async function addTopic(
         created_at: new Date(created.getTime() + (i + 1) * 3_600_000),
       })
       .execute();
-  if (t.caseId) {
-    await trx.updateTable('cases').set({ topic_id: id }).where('id', '=', t.caseId).execute();
-    await trx
-      .insertInto('case_events')
-      .values({
-        id: newId(),
-        tenant_id: context.tenantId,
-        case_id: t.caseId,
-        action: 'topic.raise',
-        from_state: null,
-        to_state: null,
-        actor_id: worker,
-        actor_name: '社区工作者',
-        note: `转为议题 ${code}`,
-        data: JSON.stringify({ topicId: id, topicCode: code }),
-        at: created,
-      })
-      .execute();
-  }
-  return true;
+  if (t.caseId) await linkCase(trx, context, m, t.caseId);
+}
+
+async function linkCase(trx: Trx, context: CommunityDemoContext, m: Made, caseId: string) {
+  await trx.updateTable('cases').set({ topic_id: m.id }).where('id', '=', caseId).execute();
+  await trx
+    .insertInto('case_events')
+    .values({
+      id: newId(),
+      tenant_id: context.tenantId,
+      case_id: caseId,
+      action: 'topic.raise',
+      from_state: null,
+      to_state: null,
+      actor_id: m.worker,
+      actor_name: '社区工作者',
+      note: `转为议题 ${m.code}`,
+      data: JSON.stringify({ topicId: m.id, topicCode: m.code }),
+      at: m.created,
+    })
+    .execute();
 }
 
 export async function seedDemoTopics(trx: Trx, context: CommunityDemoContext): Promise<Record<string, number>> {
