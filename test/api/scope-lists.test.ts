@@ -114,6 +114,9 @@ interface Fixture {
   voteTitle: string;
   canteenId: string;
   canteenName: string;
+  /** 议题 (issue 17): a topic the community's worker raised */
+  topicId: string;
+  topicTitle: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -172,6 +175,8 @@ function secretsOf(a: Fixture): string[] {
     a.termId,
     a.actionPhotoId,
     a.voteId,
+    a.topicId,
+    a.topicTitle,
     a.voteTitle,
     a.canteenId,
     a.canteenName,
@@ -580,7 +585,17 @@ async function buildLife(
       kind: 'canteen',
     }),
   ).body.id as string;
+  const topicTitle = `${tag}议题：东侧空地改停车位`;
+  const topicId = ok(
+    await worker.post('/api/v1/deliberation/topics', {
+      placeId: community.id,
+      title: topicTitle,
+      body: '东侧空地晚上车辆乱停，商量改成停车位',
+    }),
+  ).body.id as string;
   return {
+    topicId,
+    topicTitle,
     activityId,
     activityTitle,
     postTitle,
@@ -1183,6 +1198,25 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/api-keys': {
     skip: 'Open311 keys of the county, for its administrators only (users:manage): no place rows',
+  },
+  // 议题 (issue 17)
+  'GET /api/v1/deliberation/topics': {
+    calls: (_m, a) => [
+      `${v1}/deliberation/topics`,
+      { probe: `${v1}/deliberation/topics?communityCode=${a.community}` },
+    ],
+    shows: (x) => [x.topicTitle],
+  },
+  'GET /api/v1/deliberation/topics/places': { calls: () => [`${v1}/deliberation/topics/places`] },
+  'GET /api/v1/deliberation/topics/community': { calls: () => [`${v1}/deliberation/topics/community`] },
+  'GET /api/v1/deliberation/topics/mine': { calls: () => [`${v1}/deliberation/topics/mine`] },
+  'GET /api/v1/deliberation/topics/settings': { calls: () => [`${v1}/deliberation/topics/settings`] },
+  'GET /api/v1/deliberation/topics/by-case/{caseId}': {
+    calls: (_m, a) => [{ probe: `${v1}/deliberation/topics/by-case/${a.caseId}` }],
+  },
+  'GET /api/v1/deliberation/topics/{id}': { calls: (_m, a) => [{ probe: `${v1}/deliberation/topics/${a.topicId}` }] },
+  'GET /api/v1/public/communities/{code}/topics': {
+    skip: 'public by design: a community’s public topics (code, title, state, seconds, day) on its public page, no names',
   },
   'GET /api/v1/public/communities/{code}': {
     skip: 'the public QR form of a community: name, street and categories, printed on its poster',

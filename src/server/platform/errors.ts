@@ -499,6 +499,20 @@ export const errorTable = {
     'zh-CN': '表决至少需要两个选项',
     en: 'A vote needs at least two options',
   },
+  // 议题 (issue 17): topics raised, seconded and screened.
+  TOPIC_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '该议题当前不能这样操作',
+    en: 'This topic does not allow that now',
+  },
+  TOPIC_ALREADY_SECONDED: { status: 409, 'zh-CN': '您已附议过这个议题', en: 'You have already seconded this topic' },
+  TOPIC_REASON_REQUIRED: { status: 400, 'zh-CN': '请填写不予采纳的理由', en: 'Give the reason for not taking it up' },
+  TOPIC_PLACE_NOT_ALLOWED: {
+    status: 403,
+    'zh-CN': '只能在您所在的社区、网格或楼栋提议题',
+    en: 'You may raise a topic only for your own community, grid or building',
+  },
+  TOPIC_CASE_LINKED: { status: 409, 'zh-CN': '该诉求已转为议题', en: 'This case has already become a topic' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

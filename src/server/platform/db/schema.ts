@@ -16,6 +16,7 @@ import type { MeetingsDatabase } from './schema-meetings.js';
 import type { SupervisorsDatabase } from './schema-supervisors.js';
 import type { NoticesDatabase } from './schema-notices.js';
 import type { HonoursDatabase } from './schema-honours.js';
+import type { TopicsDatabase } from './schema-topics.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -774,7 +775,8 @@ export interface Database
     MeetingsDatabase,
     SupervisorsDatabase,
     NoticesDatabase,
-    HonoursDatabase {
+    HonoursDatabase,
+    TopicsDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;
   dispute_parties: DisputePartiesTable;

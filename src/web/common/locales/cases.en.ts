@@ -49,6 +49,8 @@ const en: typeof zhCN = {
     },
     // a dispute made from the case (issue 14)
     dispute: { record: 'Turned into a dispute' },
+    // a topic made from the case (issue 17)
+    topic: { raise: 'Made a topic' },
   },
   casePriority: { normal: 'Normal', urgent: 'Urgent' },
 };

@@ -43,6 +43,8 @@ export default {
     },
     // a dispute made from the case (issue 14)
     dispute: { record: '转为纠纷' },
+    // a topic made from the case (issue 17)
+    topic: { raise: '转为议题' },
   },
   casePriority: { normal: '一般', urgent: '紧急' },
 };
