@@ -19,6 +19,11 @@ export default defineConfig({
           include: ['test/api/**/*.test.ts'],
           env: { LINLI_TEST_DB: 'pglite' },
           globalSetup: ['test/support/pglite-setup.ts'],
+          // One process per worker for all its files instead of a new one per file: a file no longer pays
+          // ~2.4 s of CPU to start Node and import the server's modules again (user CPU of eight small
+          // files 36.8 s → 17.6 s). Each file still builds its own app on its own database; module state
+          // is only caches and registries that every app sets the same way.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -30,6 +35,7 @@ export default defineConfig({
           exclude: ['test/api/**/*.pglite.test.ts'],
           env: { LINLI_TEST_DB: 'postgres', TEST_DATABASE_URL: testDatabaseUrl },
           globalSetup: ['test/support/postgres-template.ts'],
+          isolate: false, // as api-pglite
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

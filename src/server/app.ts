@@ -6,12 +6,14 @@ import type { AppDeps } from './deps.js';
 import { registerJobs } from './jobs.js';
 import { handleError, type AppEnv } from './platform/http.js';
 import { securityHeaders } from './platform/security-headers.js';
+import { usePasswordHashCost } from './platform/auth/passwords.js';
 
 export { webDistDir } from './app-pages.js';
 
 /** The whole HTTP app: middleware, the API, the docs and the web pages; the jobs registered with it. */
 export function buildApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  usePasswordHashCost(deps.config.PASSWORD_HASH_COST);
   registerJobs(deps);
   app.onError(handleError);
   app.use('*', ...securityHeaders(deps.config));

@@ -59,6 +59,8 @@ const configSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).max(10_000).default(30),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(10_000).default(50),
   TRUSTED_PROXIES: z.string().default(''),
+  // argon2id's cost: `test` is the cheapest one, for the API tests only (refused when NODE_ENV=production).
+  PASSWORD_HASH_COST: z.enum(['strong', 'test']).default('strong'),
 });
 
 export type Config = z.infer<typeof configSchema> & { dataDir: string };
@@ -71,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration 配置有误:\n${lines.join('\n')}`);
   }
+  if (parsed.data.PASSWORD_HASH_COST === 'test' && env.NODE_ENV === 'production')
+    throw new ConfigError('Invalid configuration 配置有误:\n  PASSWORD_HASH_COST: `test` is for the test suite only');
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }
 

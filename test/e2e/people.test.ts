@@ -205,9 +205,17 @@ describe('走访日记 phone and console', () => {
 
     const page = await newPhonePage();
     const errors = watchErrors(page);
+    // The home page's answer about the worker's own place (a grid or a building) comes late, as on a busy
+    // server: a tap on 我的网格 before it arrives must still open the grid (it once said "coming soon").
+    let scopeAnswers = 0;
+    await page.route(/\/api\/v1\/places\/\d+$/, async (route) => {
+      if (scopeAnswers++ === 0) await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
     await loginPhone(page, baseUrl, 'grid');
     await page.getByTestId('entry-myGrid').click();
     await page.getByTestId('h5-grid').waitFor();
+    await page.unrouteAll();
     await page.getByTestId('building-item').first().click();
     await page.getByTestId('unit-item').first().click();
     // Households needing a visit come first, highlighted.

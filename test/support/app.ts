@@ -30,6 +30,8 @@ export async function createTestApp(): Promise<TestContext> {
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'linli-data-')),
     DEMO_SEED: 'false',
     LOG_LEVEL: 'error',
+    // The cheapest argon2id: thousands of users and logins across the files (passwords.test.ts checks the strong one).
+    PASSWORD_HASH_COST: 'test',
   });
   const deps: AppDeps = {
     db: handle.db,
