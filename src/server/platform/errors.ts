@@ -499,6 +499,17 @@ export const errorTable = {
     'zh-CN': '表决至少需要两个选项',
     en: 'A vote needs at least two options',
   },
+  // 社区公开页 (issue 17): the public community page.
+  PUBLIC_PAGE_COMMUNITY_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '没有这个社区，或社区已撤销',
+    en: 'No such community, or it is no longer in use',
+  },
+  PUBLIC_PAGE_REPORT_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '没有这条公开的反映，或它没有照片',
+    en: 'No such public report, or it has no photo',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;
