@@ -13,11 +13,7 @@ export async function seedDemoPublicPage(
   trx: Transaction<Database>,
   context: CommunityDemoContext,
 ): Promise<Record<string, number>> {
-  const community = await trx
-    .selectFrom('places')
-    .select('path')
-    .where('code', '=', communityCode)
-    .executeTakeFirst();
+  const community = await trx.selectFrom('places').select('path').where('code', '=', communityCode).executeTakeFirst();
   if (!community) return {};
   const recent = await trx
     .selectFrom('cases')

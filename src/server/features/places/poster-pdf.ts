@@ -62,7 +62,10 @@ function drawPage(doc: PDFKit.PDFDocument, page: PosterPage) {
   if (page.publicPageUrl) {
     doc.font('bold').fontSize(15).fillColor('#111827');
     doc.text('本社区办理情况公开，请访问：', 0, doc.y + 14, { width, align: 'center' });
-    doc.font('regular').fontSize(15).text(page.publicPageUrl, 0, doc.y + 2, { width, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(15)
+      .text(page.publicPageUrl, 0, doc.y + 2, { width, align: 'center' });
   }
   if (page.phone) {
     const band = 76;

@@ -25,7 +25,15 @@ export function publicPlaces(db: Executor, codes: string[]) {
     .selectFrom('places as p')
     .leftJoin('buildings as b', 'b.place_id', 'p.id')
     .leftJoin('spots as s', 's.place_id', 'p.id')
-    .select(['p.code', 'p.name', 'p.kind', 'b.lng as building_lng', 'b.lat as building_lat', 's.lng as spot_lng', 's.lat as spot_lat'])
+    .select([
+      'p.code',
+      'p.name',
+      'p.kind',
+      'b.lng as building_lng',
+      'b.lat as building_lat',
+      's.lng as spot_lng',
+      's.lat as spot_lat',
+    ])
     .where('p.code', 'in', codes)
     .where('p.kind', 'in', ['building', 'spot', 'grid'])
     .execute();

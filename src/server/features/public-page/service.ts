@@ -55,8 +55,37 @@ const stateLabelsEn: Record<CaseState, string> = {
   verifying: 'Being checked',
 };
 
-const round3 = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
 const codesOf = (path: string) => path.split('/').filter(Boolean);
+
+type ReportRow = Awaited<ReturnType<typeof repo.publicReports>>[number];
+type PlaceRow = Awaited<ReturnType<typeof repo.publicPlaces>>[number];
+const numberOrNull = (...values: (number | string | null | undefined)[]) => {
+  const found = values.find((v) => v !== null && v !== undefined);
+  return found === undefined ? null : round3(Number(found));
+};
+
+/** A public report as the page shows it: labels, the day, a rounded point, the building. */
+function presentReport(r: ReportRow, byCode: Map<string, PlaceRow>, code: string, locale: Locale) {
+  // The deepest building, spot or grid above the case's place: never its unit or household.
+  const place = codesOf(r.place_path)
+    .reverse()
+    .map((k) => byCode.get(k))
+    .find((p) => p !== undefined);
+  const state = r.state as CaseState;
+  const en = locale === 'en';
+  return {
+    id: r.id,
+    category: (en ? r.category_en : r.category_zh) ?? (en ? 'Other' : '其他'),
+    state: en ? stateLabelsEn[state] : caseStateLabels[state],
+    stage: stageOf[state] ?? 'working',
+    date: shanghaiDate(new Date(r.created_at).getTime()),
+    lat: numberOrNull(r.lat, place?.building_lat, place?.spot_lat),
+    lng: numberOrNull(r.lng, place?.building_lng, place?.spot_lng),
+    place: place?.name ?? null,
+    photoUrl: r.photo_ids.length > 0 ? `/api/v1/public/communities/${code}/reports/${r.id}/photo` : null,
+  };
+}
 
 export function createPublicPageService(deps: PublicPageDeps) {
   const { db, clock } = deps;
@@ -64,8 +93,7 @@ export function createPublicPageService(deps: PublicPageDeps) {
   async function community(ip: string | null, code: string) {
     await hitRateLimit(db, `publicpage:ip:${ip ?? 'unknown'}`, publicPageHitsPerHour, hour, clock.now());
     const found = communityCode.test(code) ? await repo.findCommunity(db, code) : undefined;
-    if (!found || found.status !== 'active' || !found.tenant_id)
-      throw new AppError('PUBLIC_PAGE_COMMUNITY_NOT_FOUND');
+    if (!found || found.status !== 'active' || !found.tenant_id) throw new AppError('PUBLIC_PAGE_COMMUNITY_NOT_FOUND');
     return { ...found, tenant_id: found.tenant_id };
   }
 
@@ -97,34 +125,16 @@ export function createPublicPageService(deps: PublicPageDeps) {
     /** The public reports of the last 90 days: what, how far along, when, roughly where. */
     async reports(ip: string | null, code: string, locale: Locale) {
       const c = await community(ip, code);
-      const rows = await repo.publicReports(db, { tenantId: c.tenant_id, path: c.path, since: since(), limit: maxReports });
+      const rows = await repo.publicReports(db, {
+        tenantId: c.tenant_id,
+        path: c.path,
+        since: since(),
+        limit: maxReports,
+      });
       const places = await repo.publicPlaces(db, [...new Set(rows.flatMap((r) => codesOf(r.place_path)))]);
       const byCode = new Map(places.map((p) => [p.code, p]));
       return {
-        items: rows.map((r) => {
-          // The deepest building, spot or grid above the case's place: never its unit or household.
-          const place = codesOf(r.place_path)
-            .reverse()
-            .map((k) => byCode.get(k))
-            .find((p) => p !== undefined);
-          const pointLat = r.lat ?? place?.building_lat ?? place?.spot_lat ?? null;
-          const pointLng = r.lng ?? place?.building_lng ?? place?.spot_lng ?? null;
-          const state = r.state as CaseState;
-          return {
-            id: r.id,
-            category: (locale === 'en' ? r.category_en : r.category_zh) ?? (locale === 'en' ? 'Other' : '其他'),
-            state: locale === 'en' ? stateLabelsEn[state] : caseStateLabels[state],
-            stage: stageOf[state] ?? 'working',
-            date: shanghaiDate(new Date(r.created_at).getTime()),
-            lat: round3(pointLat === null ? null : Number(pointLat)),
-            lng: round3(pointLng === null ? null : Number(pointLng)),
-            place: place?.name ?? null,
-            photoUrl:
-              r.photo_ids.length > 0
-                ? `/api/v1/public/communities/${c.code}/reports/${r.id}/photo`
-                : null,
-          };
-        }),
+        items: rows.map((r) => presentReport(r, byCode, c.code, locale)),
       };
     },
 

@@ -32,6 +32,7 @@ export default {
     legend: 'Legend',
     empty: 'No public reports in the last 90 days',
     noPoint: 'no place',
+    more: '{n} more',
     photo: 'Photo',
   },
   stages: {

@@ -30,6 +30,7 @@ export default {
     legend: '图例',
     empty: '近 90 天没有公开的反映',
     noPoint: '无位置',
+    more: '再看 {n} 条',
     photo: '现场照片',
   },
   stages: {
