@@ -141,6 +141,8 @@ describe(`QR posters: the PDF (${testEngine})`, () => {
     expect(text).toContain('和平社区 2号楼 1单元');
     expect(text).toContain('和平社区 和平文化广场');
     expect(text).toContain('0912-3456789');
+    // 社区公开页: the community's public page, as text under the steps.
+    expect(text).toContain(`/m/c/${world.c1.code}`);
     expect(text).not.toContain('文化社区');
     const token = await tokenOf(world.inA.unit.code);
     expect(token).toMatch(/^[a-hjkmnp-z2-9]{12}$/);

@@ -513,6 +513,17 @@ export const errorTable = {
     en: 'You may raise a topic only for your own community, grid or building',
   },
   TOPIC_CASE_LINKED: { status: 409, 'zh-CN': '该诉求已转为议题', en: 'This case has already become a topic' },
+  // 社区公开页 (issue 17): the public community page.
+  PUBLIC_PAGE_COMMUNITY_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '没有这个社区，或社区已撤销',
+    en: 'No such community, or it is no longer in use',
+  },
+  PUBLIC_PAGE_REPORT_NOT_FOUND: {
+    status: 404,
+    'zh-CN': '没有这条公开的反映，或它没有照片',
+    en: 'No such public report, or it has no photo',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -11,6 +11,8 @@ export interface PosterPage {
   subtitle: string;
   url: string;
   phone: string;
+  /** The community's public page (社区公开页, /m/c/<code>), printed as text under the steps. */
+  publicPageUrl?: string;
 }
 
 function drawQr(doc: PDFKit.PDFDocument, url: string, x: number, y: number, size: number) {
@@ -57,6 +59,14 @@ function drawPage(doc: PDFKit.PDFDocument, page: PosterPage) {
     '3. 凭短信中的查询码随时查看办理进度',
   ];
   doc.text(steps.join('\n'), 130, top + size + 70, { width: width - 260, lineGap: 4 });
+  if (page.publicPageUrl) {
+    doc.font('bold').fontSize(15).fillColor('#111827');
+    doc.text('本社区办理情况公开，请访问：', 0, doc.y + 14, { width, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(15)
+      .text(page.publicPageUrl, 0, doc.y + 2, { width, align: 'center' });
+  }
   if (page.phone) {
     const band = 76;
     doc.rect(0, doc.page.height - band, width, band).fill('#eef4ff');

@@ -29,6 +29,8 @@ export function newQrToken(): string {
 }
 
 export const posterUrl = (publicUrl: string, token: string) => `${publicUrl}/r/p/${token}`;
+/** 社区公开页: the community's page without login, printed on each of its posters. */
+export const communityPageUrl = (publicUrl: string, communityCode: string) => `${publicUrl}/m/c/${communityCode}`;
 
 type PosterPlace = Pick<Place, 'id' | 'code' | 'kind' | 'path' | 'tenant_id'>;
 
@@ -131,6 +133,7 @@ export async function printQrPosters(deps: QrPostersDeps, actor: Actor, input: Q
         subtitle: d.subtitle,
         phone: d.phone,
         url: posterUrl(deps.publicUrl, tokens.get(p.id)!),
+        publicPageUrl: d.community ? communityPageUrl(deps.publicUrl, d.community.code) : undefined,
       };
     });
   });

@@ -137,3 +137,13 @@ export async function rawSummary(deps: DashboardDeps, actor: Actor, q: StatsQuer
   const { filter } = await resolve(deps, actor, q);
   return rates(toTotals(await repo.rawTotals(deps.db, filter)));
 }
+
+/**
+ * One place's numbers over a period with the counts behind each rate, without an actor: the public
+ * community page (社区公开页) shows them. The same rollup and the same definitions as summary().
+ */
+export async function placeTotals(db: Executor, path: string, from: string, to: string) {
+  const rows = await repo.rollupTotals(db, { paths: [path], from, to }, 'total');
+  const totals = toTotals(rows[0]);
+  return { totals, rates: rates(totals) };
+}

@@ -17,6 +17,8 @@ const en: typeof zhCN & typeof trackZhCN = {
     retry: 'Try again',
   },
   home: {
+    publicPage: 'How {name} is doing',
+    publicPageHint: 'This month’s numbers and public reports of the community',
     title: 'Report a problem',
     lead: 'Scan the QR code posted in your community to report a problem.',
     trackTitle: 'Follow a report',
@@ -26,6 +28,7 @@ const en: typeof zhCN & typeof trackZhCN = {
     badCode: 'That does not look like a tracking code; check the SMS or your screenshot',
   },
   report: {
+    publicPage: 'See how this community is doing ›',
     community: '{street} · {name}',
     lead: 'Tell the community about a problem near you, and we will deal with it.',
     notFound: 'This community was not found. Please scan the community’s QR code again.',

@@ -16,6 +16,8 @@ export default {
     retry: '再试一次',
   },
   home: {
+    publicPage: '{name}办理情况公开',
+    publicPageHint: '看看社区这个月处理问题的情况',
     title: '码上反映',
     lead: '请扫描社区张贴的二维码反映问题。',
     trackTitle: '查询办理进度',
@@ -25,6 +27,7 @@ export default {
     badCode: '查询码的格式不对，请对照短信或截图',
   },
   report: {
+    publicPage: '看看本社区的办理情况 ›',
     community: '{street} · {name}',
     lead: '身边有什么问题，告诉社区，我们来办。',
     notFound: '没有找到这个社区，请重新扫描社区的二维码。',

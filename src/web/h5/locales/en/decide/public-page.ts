@@ -1,2 +1,56 @@
+import type zh from '../../zh-CN/decide/public-page';
+
 // 居民议事 · publicPage (issue 17): the messages of this area's phone pages, under decide.publicPage.
-export default {};
+export default {
+  title: 'Community page',
+  notFound: 'No such community, or it is no longer in use. Check the address on the poster.',
+  elder: {
+    on: 'Large text on',
+    off: 'Large text',
+    ask: 'Switch to large text?',
+    askHint: 'Bigger text and buttons, easier to read. You can switch any time with “Large text” at the top.',
+    yes: 'Switch to large text',
+    no: 'No, thanks',
+  },
+  rates: {
+    title: 'This month',
+    month: '{month}/{year}',
+    response: 'Response rate',
+    responseHint: 'called back in time',
+    resolution: 'Resolution rate',
+    resolutionHint: 'rated as solved',
+    satisfaction: 'Satisfaction rate',
+    satisfactionHint: 'rated satisfied or basically satisfied',
+    counts: '{n}/{d}',
+    none: 'none yet',
+    received: '{n} reports received this month',
+  },
+  map: {
+    title: 'Recent public reports',
+    lead: 'Problems residents agreed to make public in the last 90 days; rough places only, no personal details.',
+    noTiles: 'No base map configured: the rough places of the reports only.',
+    legend: 'Legend',
+    empty: 'No public reports in the last 90 days',
+    noPoint: 'no place',
+    more: '{n} more',
+    photo: 'Photo',
+  },
+  stages: {
+    waiting: 'Received',
+    working: 'In progress',
+    done: 'Resolved',
+    rejected: 'Not accepted',
+  },
+  sections: {
+    notices: 'Public notices',
+    allNotices: 'All notices',
+    board: 'Notice board',
+    meetings: 'Coming meetings',
+    votes: 'Open votes',
+    topics: 'Residents’ topics',
+    honours: 'Civilised households and models',
+    supervision: 'Residents’ supervision',
+  },
+  report: 'Report a problem',
+  loadFailed: 'Could not load; check the network and try again',
+} satisfies typeof zh;
