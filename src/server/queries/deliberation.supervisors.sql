@@ -196,9 +196,8 @@ select
   "k"."state",
   "k"."decision_note",
   "k"."created_at",
-  "u"."display_name"
+  "k"."name" as "display_name"
 from "supervision_candidates" as "k"
-inner join "users" as "u" on "u"."id" = "k"."user_id"
 where "k"."project_id" = $1
 order by "k"."created_at", "k"."id";
 
@@ -224,8 +223,8 @@ where "project_id" = $1
 
 -- deliberation.supervisors.insertCandidate
 
-insert into "supervision_candidates" ("id", "tenant_id", "project_id", "user_id", "statement", "source", "state", "decided_by", "decided_at", "created_by", "created_at")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+insert into "supervision_candidates" ("id", "tenant_id", "project_id", "user_id", "name", "statement", "source", "state", "decided_by", "decided_at", "created_by", "created_at")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
 
 -- deliberation.supervisors.updateCandidate
 
@@ -280,9 +279,8 @@ select
   "t"."started_at",
   "t"."ended_at",
   "t"."end_note",
-  "u"."display_name"
+  "t"."name" as "display_name"
 from "supervision_terms" as "t"
-inner join "users" as "u" on "u"."id" = "t"."user_id"
 where "t"."project_id" = $1
 order by "t"."started_at", "t"."id";
 
@@ -304,8 +302,8 @@ where "t"."id" = $1;
 
 -- deliberation.supervisors.insertTerm
 
-insert into "supervision_terms" ("id", "tenant_id", "project_id", "user_id", "candidate_id", "origin", "vote_id", "membership_id", "state", "started_at", "ended_at", "created_by", "ended_by")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
+insert into "supervision_terms" ("id", "tenant_id", "project_id", "user_id", "name", "candidate_id", "origin", "vote_id", "membership_id", "state", "started_at", "ended_at", "created_by", "ended_by")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 
 -- deliberation.supervisors.endTerm
 
@@ -371,10 +369,9 @@ select
   "l"."location_note",
   "l"."created_at",
   "t"."user_id",
-  "u"."display_name"
+  "t"."name" as "display_name"
 from "supervision_logs" as "l"
 inner join "supervision_terms" as "t" on "t"."id" = "l"."term_id"
-inner join "users" as "u" on "u"."id" = "t"."user_id"
 where "l"."project_id" = $1
 order by "l"."created_at" desc, "l"."id"
 limit $2;
@@ -397,11 +394,10 @@ select
   "i"."created_at",
   "i"."handled_at",
   "t"."user_id",
-  "u"."display_name",
+  "t"."name" as "display_name",
   "c"."tracking_code"
 from "supervision_issues" as "i"
 inner join "supervision_terms" as "t" on "t"."id" = "i"."term_id"
-inner join "users" as "u" on "u"."id" = "t"."user_id"
 left join "cases" as "c" on "c"."id" = "i"."case_id"
 where "i"."project_id" = $1
 order by "i"."created_at" desc, "i"."id"

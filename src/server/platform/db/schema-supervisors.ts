@@ -11,7 +11,7 @@ import type {
 
 // Kysely's view of the supervisors tables (0044_decide_supervisors.sql); keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
+
 
 export interface SupervisionProjectsTable {
   id: string;
@@ -38,6 +38,7 @@ export interface SupervisionCandidatesTable {
   tenant_id: string;
   project_id: string;
   user_id: string;
+  name: string;
   statement: string;
   source: CandidateSource;
   state: CandidateState;
@@ -53,6 +54,7 @@ export interface SupervisionTermsTable {
   tenant_id: string;
   project_id: string;
   user_id: string;
+  name: string;
   candidate_id: string | null;
   origin: TermOrigin;
   vote_id: string | null;
@@ -74,7 +76,7 @@ export interface SupervisionLogsTable {
   kind: LogKind;
   body: string;
   rating: number;
-  photo_ids: Json<string[]>;
+  photo_ids: Generated<string[]>;
   lng: number | null;
   lat: number | null;
   location_note: Generated<string>;
@@ -87,7 +89,7 @@ export interface SupervisionIssuesTable {
   project_id: string;
   term_id: string;
   body: string;
-  photo_ids: Json<string[]>;
+  photo_ids: Generated<string[]>;
   state: IssueState;
   case_id: string | null;
   whistle_id: string | null;

@@ -144,7 +144,6 @@ export function projectsAbove(db: Executor, paths: string[]) {
 export function candidatesOf(db: Executor, projectId: string) {
   return db
     .selectFrom('supervision_candidates as k')
-    .innerJoin('users as u', 'u.id', 'k.user_id')
     .select([
       'k.id',
       'k.project_id',
@@ -154,7 +153,7 @@ export function candidatesOf(db: Executor, projectId: string) {
       'k.state',
       'k.decision_note',
       'k.created_at',
-      'u.display_name',
+      'k.name as display_name',
     ])
     .where('k.project_id', '=', projectId)
     .orderBy('k.created_at')
@@ -223,7 +222,6 @@ export function optionsOfVote(db: Executor, voteId: string) {
 export function termsOf(db: Executor, projectId: string) {
   return db
     .selectFrom('supervision_terms as t')
-    .innerJoin('users as u', 'u.id', 't.user_id')
     .select([
       't.id',
       't.project_id',
@@ -237,7 +235,7 @@ export function termsOf(db: Executor, projectId: string) {
       't.started_at',
       't.ended_at',
       't.end_note',
-      'u.display_name',
+      't.name as display_name',
     ])
     .where('t.project_id', '=', projectId)
     .orderBy('t.started_at')
@@ -331,7 +329,6 @@ export function logsOf(db: Executor, projectId: string) {
   return db
     .selectFrom('supervision_logs as l')
     .innerJoin('supervision_terms as t', 't.id', 'l.term_id')
-    .innerJoin('users as u', 'u.id', 't.user_id')
     .select([
       'l.id',
       'l.term_id',
@@ -344,7 +341,7 @@ export function logsOf(db: Executor, projectId: string) {
       'l.location_note',
       'l.created_at',
       't.user_id',
-      'u.display_name',
+      't.name as display_name',
     ])
     .where('l.project_id', '=', projectId)
     .orderBy('l.created_at', 'desc')
@@ -361,7 +358,6 @@ export function issuesOf(db: Executor, projectId: string) {
   return db
     .selectFrom('supervision_issues as i')
     .innerJoin('supervision_terms as t', 't.id', 'i.term_id')
-    .innerJoin('users as u', 'u.id', 't.user_id')
     .leftJoin('cases as c', 'c.id', 'i.case_id')
     .select([
       'i.id',
@@ -374,7 +370,7 @@ export function issuesOf(db: Executor, projectId: string) {
       'i.created_at',
       'i.handled_at',
       't.user_id',
-      'u.display_name',
+      't.name as display_name',
       'c.tracking_code',
     ])
     .where('i.project_id', '=', projectId)

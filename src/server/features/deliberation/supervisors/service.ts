@@ -57,9 +57,14 @@ const failureLabels: Record<string, string> = {
   tie: '末位得票相同',
 };
 
+/** The registry name under which the user lives in the place (a record carrying their phone), or null. */
+async function residentNameIn(db: Executor, userId: string, path: string): Promise<string | null> {
+  return (await registryResidentsOf(db, userId)).find((r) => isUnder(r.household_path, path))?.name ?? null;
+}
+
 /** Whether the user lives in the place: a registry record carrying their phone is in a household under it. */
 async function livesIn(db: Executor, userId: string, path: string): Promise<boolean> {
-  return (await registryResidentsOf(db, userId)).some((r) => isUnder(r.household_path, path));
+  return (await residentNameIn(db, userId, path)) !== null;
 }
 
 async function projectOf(db: Executor, id: string): Promise<ProjectRow> {
@@ -263,10 +268,11 @@ async function update(deps: SupervisorsDeps, actor: Actor, id: string, patch: Pr
 async function grantTerm(
   trx: Executor,
   p: { id: string; tenant_id: string; place_id: string; place_code: string },
-  userId: string,
+  person: { userId: string; name: string },
   from: { candidateId: string | null; voteId: string | null; reason: string; by: string | null },
   now: Date,
 ) {
+  const { userId } = person;
   if ((await repo.activeTermsAtPlace(trx, userId, p.place_id)) === 0) {
     const existing = await repo.supervisorMembershipAt(trx, userId, p.place_id);
     if (!existing)
@@ -284,6 +290,7 @@ async function grantTerm(
     tenant_id: p.tenant_id,
     project_id: p.id,
     user_id: userId,
+    name: person.name,
     candidate_id: from.candidateId,
     origin: from.voteId ? 'vote' : 'appointed',
     vote_id: from.voteId,
@@ -389,7 +396,8 @@ async function apply(deps: SupervisorsDeps, actor: Actor, id: string, statement:
   const { db, clock } = deps;
   if (!actor.userId) throw new AppError('FORBIDDEN');
   const p = await projectOf(db, id);
-  if (!(await livesIn(db, actor.userId, p.place_path))) {
+  const name = await residentNameIn(db, actor.userId, p.place_path);
+  if (name === null) {
     if (!mayManage(actor, p.place_path)) throw new AppError('NOT_FOUND');
     throw new AppError('SUPERVISION_NOT_RESIDENT');
   }
@@ -404,6 +412,7 @@ async function apply(deps: SupervisorsDeps, actor: Actor, id: string, statement:
       tenant_id: p.tenant_id,
       project_id: id,
       user_id: actor.userId!,
+      name,
       statement,
       source: 'self',
       state: 'applied',
@@ -430,7 +439,8 @@ async function addCandidate(deps: SupervisorsDeps, actor: Actor, id: string, inp
   assertManages(actor, p.place_path);
   const phone = normalizePhone(input.phone);
   const user = phone ? await repo.userByPhoneHash(db, deps.pii.lookupHash(phone)) : undefined;
-  if (!user || !(await livesIn(db, user.id, p.place_path))) throw new AppError('SUPERVISION_NOT_RESIDENT');
+  const name = user ? await residentNameIn(db, user.id, p.place_path) : null;
+  if (!user || name === null) throw new AppError('SUPERVISION_NOT_RESIDENT');
   const now = clock.now();
   const cid = newId();
   await db.transaction().execute(async (trx) => {
@@ -442,6 +452,7 @@ async function addCandidate(deps: SupervisorsDeps, actor: Actor, id: string, inp
       tenant_id: p.tenant_id,
       project_id: id,
       user_id: user.id,
+      name,
       statement: input.statement,
       source: 'staff',
       state: 'accepted',
@@ -553,7 +564,15 @@ export async function onElectionClosed(
   for (const cid of winners.slice(0, p.seats)) {
     const k = candidates.find((c) => c.id === cid);
     if (!k) continue;
-    terms.push(await grantTerm(trx, p, k.user_id, { candidateId: k.id, voteId: vote.id, reason: '', by: null }, now));
+    terms.push(
+      await grantTerm(
+        trx,
+        p,
+        { userId: k.user_id, name: k.display_name },
+        { candidateId: k.id, voteId: vote.id, reason: '', by: null },
+        now,
+      ),
+    );
     await repo.updateCandidate(trx, k.id, { state: 'elected', decided_at: now });
   }
   await repo.markNotElected(trx, p.id, winners, now);
@@ -581,17 +600,21 @@ async function appoint(deps: SupervisorsDeps, actor: Actor, id: string, input: A
   assertReads(actor, p.place_path);
   assertManages(actor, p.place_path);
   let userId: string;
+  let name: string;
   let candidateId: string | null = null;
   if (input.candidateId) {
-    const k = await repo.findCandidate(db, input.candidateId);
-    if (!k || k.project_id !== id) throw invalid('candidateId', 'notFound');
+    const k = (await repo.candidatesOf(db, id)).find((c) => c.id === input.candidateId);
+    if (!k) throw invalid('candidateId', 'notFound');
     userId = k.user_id;
+    name = k.display_name;
     candidateId = k.id;
   } else {
     const phone = normalizePhone(input.phone!);
     const user = phone ? await repo.userByPhoneHash(db, deps.pii.lookupHash(phone)) : undefined;
-    if (!user || !(await livesIn(db, user.id, p.place_path))) throw new AppError('SUPERVISION_NOT_RESIDENT');
+    const registered = user ? await residentNameIn(db, user.id, p.place_path) : null;
+    if (!user || registered === null) throw new AppError('SUPERVISION_NOT_RESIDENT');
     userId = user.id;
+    name = registered;
   }
   const now = clock.now();
   const termId = await db.transaction().execute(async (trx) => {
@@ -601,7 +624,13 @@ async function appoint(deps: SupervisorsDeps, actor: Actor, id: string, input: A
     const active = (await repo.termsOf(trx, id)).filter((x) => x.state === 'active');
     if (active.some((x) => x.user_id === userId)) throw new AppError('SUPERVISION_ALREADY_APPLIED');
     if (active.length >= p.seats) throw new AppError('SUPERVISION_SEATS_FULL');
-    const termId = await grantTerm(trx, p, userId, { candidateId, voteId: null, reason: input.reason, by: actor.userId }, now);
+    const termId = await grantTerm(
+      trx,
+      p,
+      { userId, name },
+      { candidateId, voteId: null, reason: input.reason, by: actor.userId },
+      now,
+    );
     if (candidateId) await repo.updateCandidate(trx, candidateId, { state: 'elected', decided_by: actor.userId, decided_at: now });
     await repo.updateProject(trx, id, { state: t.to, updated_at: now });
     await recordAudit(
@@ -706,7 +735,7 @@ async function addLog(deps: SupervisorsDeps, actor: Actor, termId: string, input
       kind: input.kind,
       body: input.body,
       rating: input.rating,
-      photo_ids: JSON.stringify(photos),
+      photo_ids: photos,
       lng: input.lng ?? null,
       lat: input.lat ?? null,
       location_note: input.locationNote,
@@ -735,7 +764,7 @@ async function raiseIssue(deps: SupervisorsDeps, actor: Actor, termId: string, i
       project_id: term.project_id,
       term_id: termId,
       body: input.body,
-      photo_ids: JSON.stringify(photos),
+      photo_ids: photos,
       state: 'raised',
       case_id: null,
       whistle_id: null,
@@ -760,8 +789,10 @@ async function issueFor(deps: SupervisorsDeps, actor: Actor, id: string, staffOn
   const p = await projectOf(deps.db, issue.project_id);
   if (mayManage(actor, p.place_path)) return { issue, p };
   const term = await repo.findTerm(deps.db, issue.term_id);
-  if (staffOnly || !term) {
-    assertReads(actor, p.place_path);
+  if (!term) throw new AppError('NOT_FOUND');
+  if (staffOnly) {
+    // The supervisor who raised it knows it exists; anyone else is told it does not.
+    if (term.user_id !== actor.userId) assertReads(actor, p.place_path);
     throw new AppError('FORBIDDEN');
   }
   assertOwnTerm(actor, term);
