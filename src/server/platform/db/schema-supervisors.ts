@@ -12,7 +12,6 @@ import type {
 // Kysely's view of the supervisors tables (0044_decide_supervisors.sql); keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-
 export interface SupervisionProjectsTable {
   id: string;
   tenant_id: string;

@@ -390,7 +390,12 @@ export function findIssue(db: Executor, id: string) {
 }
 
 export function lockIssue(db: Executor, id: string) {
-  return db.selectFrom('supervision_issues').select(['id', 'state']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('supervision_issues')
+    .select(['id', 'state'])
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function insertIssue(db: Executor, row: Insertable<SupervisionIssuesTable>) {

@@ -198,9 +198,7 @@ export function supervisorsRoutes(s: SupervisorsService) {
     .openapi(r.create, async (c) => c.json(await s.create(actorOf(c), c.req.valid('json')), 201))
     .openapi(r.home, async (c) => c.json(await s.home(actorOf(c)), 200))
     .openapi(r.residentList, async (c) => c.json(await s.residentProjects(actorOf(c)), 200))
-    .openapi(r.residentProject, async (c) =>
-      c.json(await s.residentProject(actorOf(c), c.req.valid('param').id), 200),
-    )
+    .openapi(r.residentProject, async (c) => c.json(await s.residentProject(actorOf(c), c.req.valid('param').id), 200))
     .openapi(r.detail, async (c) => c.json(await s.detail(actorOf(c), c.req.valid('param').id), 200))
     .openapi(r.update, async (c) =>
       c.json(await s.update(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -225,9 +223,7 @@ export function supervisorsRoutes(s: SupervisorsService) {
     .openapi(r.endTerm, async (c) =>
       c.json(await s.endTerm(actorOf(c), c.req.valid('param').id, c.req.valid('json').note), 200),
     )
-    .openapi(r.log, async (c) =>
-      c.json(await s.addLog(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
-    )
+    .openapi(r.log, async (c) => c.json(await s.addLog(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
     .openapi(r.issue, async (c) =>
       c.json(await s.raiseIssue(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
     )

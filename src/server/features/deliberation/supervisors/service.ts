@@ -432,7 +432,12 @@ async function apply(deps: SupervisorsDeps, actor: Actor, id: string, statement:
 }
 
 /** Staff add a candidate: a resident of the place, named by the phone they log in with. */
-async function addCandidate(deps: SupervisorsDeps, actor: Actor, id: string, input: { phone: string; statement: string }) {
+async function addCandidate(
+  deps: SupervisorsDeps,
+  actor: Actor,
+  id: string,
+  input: { phone: string; statement: string },
+) {
   const { db, clock } = deps;
   const p = await projectOf(db, id);
   assertReads(actor, p.place_path);
@@ -631,7 +636,8 @@ async function appoint(deps: SupervisorsDeps, actor: Actor, id: string, input: A
       { candidateId, voteId: null, reason: input.reason, by: actor.userId },
       now,
     );
-    if (candidateId) await repo.updateCandidate(trx, candidateId, { state: 'elected', decided_by: actor.userId, decided_at: now });
+    if (candidateId)
+      await repo.updateCandidate(trx, candidateId, { state: 'elected', decided_by: actor.userId, decided_at: now });
     await repo.updateProject(trx, id, { state: t.to, updated_at: now });
     await recordAudit(
       trx,
@@ -850,7 +856,12 @@ async function issueToWhistle(deps: SupervisorsDeps, actor: Actor, id: string, i
       placeCode: p.place_code,
       subject: `监督员发现问题：${p.title}`.slice(0, 80),
     });
-    await repo.updateIssue(trx, id, { state: 'whistle', whistle_id: blown.id, handled_by: actor.userId, handled_at: now });
+    await repo.updateIssue(trx, id, {
+      state: 'whistle',
+      whistle_id: blown.id,
+      handled_by: actor.userId,
+      handled_at: now,
+    });
     await recordAudit(
       trx,
       actor,
