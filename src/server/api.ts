@@ -138,7 +138,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', votesApi(deps));
   api.route('/', topicsApi(deps));
   api.route('/', meetingsApi(deps));
-  api.route('/', supervisorsApi(deps));
+  api.route('/', supervisorsApi(deps, blowWhistle));
   api.route('/', noticesApi(deps));
   api.route('/', honoursApi(deps));
   api.route('/', publicPageApi(deps));

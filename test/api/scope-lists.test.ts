@@ -117,6 +117,8 @@ interface Fixture {
   /** 议题 (issue 17): a topic the community's worker raised */
   topicId: string;
   topicTitle: string;
+  supervisionId: string;
+  supervisionTitle: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -180,6 +182,8 @@ function secretsOf(a: Fixture): string[] {
     a.voteTitle,
     a.canteenId,
     a.canteenName,
+    a.supervisionId,
+    a.supervisionTitle,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
     ...phones.map(mask),
@@ -593,9 +597,20 @@ async function buildLife(
       body: '东侧空地晚上车辆乱停，商量改成停车位',
     }),
   ).body.id as string;
+  // 百姓监督员 (issue 17): a renovation project in its public call.
+  const supervisionTitle = `${tag}老旧小区改造`;
+  const supervisionId = ok(
+    await worker.post('/api/v1/decide/supervision/projects', {
+      placeCode: community.code,
+      title: supervisionTitle,
+      seats: 2,
+    }),
+  ).body.id as string;
   return {
     topicId,
     topicTitle,
+    supervisionId,
+    supervisionTitle,
     activityId,
     activityTitle,
     postTitle,
@@ -705,7 +720,8 @@ beforeAll(async () => {
   await staff('adviserBC', 'legal_adviser', B.community, '乙丙顾问');
   await addMembership(ctx.deps, 'adviserBC', 'legal_adviser', C.community);
   await staff('mediator2', 'mediator', s2.code, '乙调解员');
-});
+  // Three communities with a record of every kind: minutes of work on a busy two-core machine.
+}, 240_000);
 afterAll(() => ctx.close());
 
 type Kind = 'worker' | 'grid' | 'officer' | 'mediator' | 'adviser' | 'department';
@@ -898,6 +914,27 @@ function lifeRows(): Record<string, Row | Skip> {
       shows: (x) => [x.roomName],
     },
     'GET /api/v1/community/rooms/numbers': { calls: placeList('/rooms/numbers?year=2026') },
+    // 百姓监督员 (issue 17)
+    'GET /api/v1/decide/supervision/projects': {
+      calls: (_m, a) => [
+        `${v1}/decide/supervision/projects`,
+        { probe: `${v1}/decide/supervision/projects?placeCode=${a.community}` },
+      ],
+      shows: (x) => [x.supervisionTitle],
+    },
+    'GET /api/v1/decide/supervision/projects/{id}': {
+      calls: (mine, a) => [
+        ...mine.map((x) => `${v1}/decide/supervision/projects/${x.supervisionId}`),
+        { probe: `${v1}/decide/supervision/projects/${a.supervisionId}` },
+      ],
+    },
+    'GET /api/v1/decide/supervision/mine': { calls: () => [`${v1}/decide/supervision/mine`] },
+    'GET /api/v1/decide/supervision/residents/projects': {
+      calls: () => [`${v1}/decide/supervision/residents/projects`],
+    },
+    'GET /api/v1/decide/supervision/residents/projects/{id}': {
+      calls: (_m, a) => [{ probe: `${v1}/decide/supervision/residents/projects/${a.supervisionId}` }],
+    },
     // 楼门管家
     'GET /api/v1/community/stewards/buildings': {
       calls: placeList('/stewards/buildings'),
@@ -1220,6 +1257,9 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/public/communities/{code}': {
     skip: 'the public QR form of a community: name, street and categories, printed on its poster',
+  },
+  'GET /api/v1/public/communities/{code}/supervision': {
+    skip: 'the public supervision page of a community (五公开): titles, states, masked supervisors and counts, open by design',
   },
   'GET /api/v1/public/cases/{code}': { calls: (_m, a) => [{ probe: `${v1}/public/cases/${a.caseCode}` }] },
   'GET /api/v1/categories': {

@@ -164,6 +164,13 @@ export const demoUsers = [
     scope: '610899001001',
     label: '助餐点操作员（和平社区老年食堂）',
   },
+  {
+    username: 'supervisor',
+    displayName: '田秀英',
+    role: 'supervisor',
+    scope: '610899001001',
+    label: '百姓监督员（和平社区）',
+  },
   { username: 'resident', displayName: '黄玉兰', role: 'resident', scope: '610899001001', label: '居民（和平社区）' },
   // 在职党员双报到: a party member who works at the co-building unit and lives in 和平社区.
   { username: 'party', displayName: '冯建军', role: 'resident', scope: '610899001001', label: '在职党员（和平社区）' },

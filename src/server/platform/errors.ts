@@ -523,6 +523,34 @@ export const errorTable = {
     status: 404,
     'zh-CN': '没有这条公开的反映，或它没有照片',
     en: 'No such public report, or it has no photo',
+  // 百姓监督员 (issue 17): supervisor projects, candidates, elections, terms, logs and issues.
+  SUPERVISION_STATE_CONFLICT: {
+    status: 409,
+    'zh-CN': '监督项目当前状态不允许此操作',
+    en: 'The supervision project is not in a state that allows this',
+  },
+  SUPERVISION_NOT_RESIDENT: {
+    status: 403,
+    'zh-CN': '只有该项目所在范围的居民可以报名',
+    en: 'Only residents of the project\'s place may apply',
+  },
+  SUPERVISION_ALREADY_APPLIED: { status: 409, 'zh-CN': '已报名本项目', en: 'Already a candidate of this project' },
+  SUPERVISION_TOO_FEW_CANDIDATES: {
+    status: 422,
+    'zh-CN': '选举至少需要两名已通过的候选人，且不少于监督员名额',
+    en: 'An election needs at least two accepted candidates and no fewer than the seats',
+  },
+  SUPERVISION_SEATS_FULL: { status: 409, 'zh-CN': '监督员名额已满', en: 'All seats of the project are taken' },
+  SUPERVISION_PLACE_INVALID: {
+    status: 422,
+    'zh-CN': '监督项目只能设在社区、网格或楼栋',
+    en: 'A supervision project lies on a community, grid or building',
+  },
+  SUPERVISION_TERM_ENDED: { status: 409, 'zh-CN': '监督员任期已结束', en: 'The supervisor term has ended' },
+  SUPERVISION_ISSUE_HANDLED: {
+    status: 409,
+    'zh-CN': '该问题已转为事件或吹哨',
+    en: 'The issue already became a case or a whistle',
   },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 

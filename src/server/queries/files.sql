@@ -87,7 +87,19 @@ select
 from "steward_checklist_ticks" as "t"
 inner join "steward_checklists" as "c" on "c"."id" = "t"."checklist_id"
 inner join "steward_terms" as "s" on "s"."id" = "c"."term_id"
-where "t"."photo_file_id" = $6;
+where "t"."photo_file_id" = $6
+union all
+select
+  "sp"."place_path"
+from "supervision_logs" as "sl"
+inner join "supervision_projects" as "sp" on "sp"."id" = "sl"."project_id"
+where $7::uuid = ANY(sl.photo_ids)
+union all
+select
+  "sp"."place_path"
+from "supervision_issues" as "si"
+inner join "supervision_projects" as "sp" on "sp"."id" = "si"."project_id"
+where $8::uuid = ANY(si.photo_ids);
 
 -- files.applicationsShowingFile
 
@@ -130,6 +142,8 @@ WITH attached AS (
       UNION ALL SELECT photo_file_id FROM shop_goods WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT photo_file_id FROM steward_opinions WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT photo_file_id FROM steward_checklist_ticks WHERE photo_file_id IS NOT NULL
+      UNION ALL SELECT unnest(photo_ids) FROM supervision_logs
+      UNION ALL SELECT unnest(photo_ids) FROM supervision_issues
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

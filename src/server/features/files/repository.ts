@@ -116,6 +116,21 @@ export function communityRecordPathsShowingFile(db: Executor, fileId: string) {
         .select('s.building_path as place_path')
         .where('t.photo_file_id', '=', fileId),
     )
+    // 百姓监督员 (issue 17): inspection logs' and issues' photos, read by the project's place.
+    .unionAll(
+      db
+        .selectFrom('supervision_logs as sl')
+        .innerJoin('supervision_projects as sp', 'sp.id', 'sl.project_id')
+        .select('sp.place_path')
+        .where(sql<boolean>`${fileId}::uuid = ANY(sl.photo_ids)`),
+    )
+    .unionAll(
+      db
+        .selectFrom('supervision_issues as si')
+        .innerJoin('supervision_projects as sp', 'sp.id', 'si.project_id')
+        .select('sp.place_path')
+        .where(sql<boolean>`${fileId}::uuid = ANY(si.photo_ids)`),
+    )
     .execute();
 }
 
@@ -147,6 +162,8 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT photo_file_id FROM shop_goods WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT photo_file_id FROM steward_opinions WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT photo_file_id FROM steward_checklist_ticks WHERE photo_file_id IS NOT NULL
+      UNION ALL SELECT unnest(photo_ids) FROM supervision_logs
+      UNION ALL SELECT unnest(photo_ids) FROM supervision_issues
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )
