@@ -24,8 +24,7 @@ async function plannedMeeting(title: string, extra: Record<string, unknown> = {}
   const res = await (
     await session('worker1')
   ).post(M, {
-    communityCode: world.c1.code,
-    hall: 'community',
+    placeCode: world.c1.code,
     kind: 'four_party',
     title,
     startsAt: '2026-11-26T07:00:00Z',
@@ -40,7 +39,12 @@ beforeAll(async () => {
   ctx = await createTestApp();
   world = await buildWorld(ctx.deps);
   // A second street with its own community and officer: hand-ups of the first are none of its business.
-  const street2 = await buildPlace(ctx.deps, { kind: 'street', code: '610899002', name: '东关街道', parent: world.county });
+  const street2 = await buildPlace(ctx.deps, {
+    kind: 'street',
+    code: '610899002',
+    name: '东关街道',
+    parent: world.county,
+  });
   await buildPlace(ctx.deps, { kind: 'community', code: '610899002001', name: '东风社区', parent: street2 });
   await buildUser(ctx.deps, 'officer2', 'street_officer', street2.code);
   for (const [key, title] of [
@@ -207,12 +211,16 @@ describe(`deliberation meetings (${testEngine})`, () => {
     );
     // The grid worker owns the plain task and reports it done; the community marks the case task done.
     const gridA = await session('gridA');
-    expect((await gridA.post(`/api/v1/deliberation/tasks/${tasks[0].id}/done`, { report: '已张贴通知' })).status).toBe(200);
-    expect((await gridA.post(`/api/v1/deliberation/tasks/${tasks[0].id}/done`, { report: '再次' })).status).toBe(409);
-    expect((await worker.post(`/api/v1/deliberation/tasks/${caseTask.id}/done`, { report: '已划线' })).status).toBe(200);
-    expect((await worker.post(`/api/v1/deliberation/tasks/${caseTask.id}/done`, { report: '再次' })).body.error.code).toBe(
-      'MEETING_TASK_DONE',
+    expect((await gridA.post(`/api/v1/deliberation/tasks/${tasks[0].id}/done`, { report: '已张贴通知' })).status).toBe(
+      200,
     );
+    expect((await gridA.post(`/api/v1/deliberation/tasks/${tasks[0].id}/done`, { report: '再次' })).status).toBe(409);
+    expect((await worker.post(`/api/v1/deliberation/tasks/${caseTask.id}/done`, { report: '已划线' })).status).toBe(
+      200,
+    );
+    expect(
+      (await worker.post(`/api/v1/deliberation/tasks/${caseTask.id}/done`, { report: '再次' })).body.error.code,
+    ).toBe('MEETING_TASK_DONE');
     const closed = await worker.post(`${A}/${itemId}/follow-up`, { report: '车位已划线并抽签完毕，居民满意' });
     expect(closed.status).toBe(200);
     expect(closed.body.items[0].followedUpAt).toBeTruthy();
@@ -225,7 +233,16 @@ describe(`deliberation meetings (${testEngine})`, () => {
     expect(trail.status).toBe(200);
     const kinds = trail.body.steps.map((s: { kind: string }) => s.kind);
     expect(kinds).toEqual(
-      expect.arrayContaining(['scheduled', 'minutes', 'decision', 'vote_opened', 'vote_result', 'task', 'task_done', 'follow_up']),
+      expect.arrayContaining([
+        'scheduled',
+        'minutes',
+        'decision',
+        'vote_opened',
+        'vote_result',
+        'task',
+        'task_done',
+        'follow_up',
+      ]),
     );
     expect(kinds.at(-1)).toBe('follow_up');
     const text = JSON.stringify(trail.body);
@@ -239,7 +256,9 @@ describe(`deliberation meetings (${testEngine})`, () => {
     expect((await resident.get(`/api/v1/deliberation/topics/${topics.parking}/trail`)).status).toBe(200);
     const elsewhere = await phoneLogin(ctx, '13900000012', world.c2.id);
     expect((await elsewhere.get(`/api/v1/deliberation/topics/${topics.parking}/trail`)).status).toBe(404);
-    expect((await (await session('worker2')).get(`/api/v1/deliberation/topics/${topics.parking}/trail`)).status).toBe(404);
+    expect((await (await session('worker2')).get(`/api/v1/deliberation/topics/${topics.parking}/trail`)).status).toBe(
+      404,
+    );
   });
 
   it('makes the meeting record a real PDF and shows held and upcoming meetings publicly without personal data', async () => {
@@ -248,7 +267,10 @@ describe(`deliberation meetings (${testEngine})`, () => {
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(Buffer.from(pdf.body).subarray(0, 4).toString()).toBe('%PDF');
 
-    const upcoming = await plannedMeeting('十二月居民说事', { kind: 'residents_talk', startsAt: '2026-12-03T07:00:00Z' });
+    const upcoming = await plannedMeeting('十二月居民说事', {
+      kind: 'residents_talk',
+      startsAt: '2026-12-03T07:00:00Z',
+    });
     await (await session('worker1')).post(`${M}/${upcoming.id}/agenda`, { topicId: topics.dogs });
     const pub = await new Session(ctx).get(`/api/v1/public/communities/${world.c1.code}/meetings`);
     expect(pub.status).toBe(200);
@@ -266,7 +288,9 @@ describe(`deliberation meetings (${testEngine})`, () => {
     const m = await plannedMeeting('加装电梯听证会', { kind: 'hearing' });
     const withItem = await worker.post(`${M}/${m.id}/agenda`, { topicId: topics.lift });
     await worker.post(`${M}/${m.id}/start`, {});
-    const handed = await worker.post(`${A}/${withItem.body.items[0].id}/hand-up`, { reason: '涉及规划审批，社区无权决定' });
+    const handed = await worker.post(`${A}/${withItem.body.items[0].id}/hand-up`, {
+      reason: '涉及规划审批，社区无权决定',
+    });
     expect(handed.status).toBe(200);
     expect(handed.body.items[0].outcome).toBe('handed_up');
     expect(await topicState(ctx.deps, topics.lift)).toBe('handed_up');
@@ -274,13 +298,19 @@ describe(`deliberation meetings (${testEngine})`, () => {
     const officer = await session('officer');
     const list = await officer.get('/api/v1/deliberation/hand-ups');
     expect(list.body.items).toEqual([
-      expect.objectContaining({ topicTitle: '加装电梯费用分摊', reason: '涉及规划审批，社区无权决定', communityName: '和平社区' }),
+      expect.objectContaining({
+        topicTitle: '加装电梯费用分摊',
+        reason: '涉及规划审批，社区无权决定',
+        communityName: '和平社区',
+      }),
     ]);
     const record = await officer.get(`/api/v1/deliberation/hand-ups/${list.body.items[0].itemId}/record.pdf`);
     expect(Buffer.from(record.body).subarray(0, 4).toString()).toBe('%PDF');
     const officer2 = await session('officer2');
     expect((await officer2.get('/api/v1/deliberation/hand-ups')).body.items).toEqual([]);
-    expect((await officer2.get(`/api/v1/deliberation/hand-ups/${list.body.items[0].itemId}/record.pdf`)).status).toBe(404);
+    expect((await officer2.get(`/api/v1/deliberation/hand-ups/${list.body.items[0].itemId}/record.pdf`)).status).toBe(
+      404,
+    );
     expect((await officer2.get(`${M}/${m.id}`)).status).toBe(404);
   });
 
@@ -317,9 +347,17 @@ describe(`deliberation meetings (${testEngine})`, () => {
       { partyKind: 'community', count: 1 },
       { partyKind: 'residents', count: 2 },
     ]);
-    const rows = await ctx.deps.db.selectFrom('deliberation_attendance').select('user_id').where('meeting_id', '=', m.id).execute();
+    const rows = await ctx.deps.db
+      .selectFrom('deliberation_attendance')
+      .select('user_id')
+      .where('meeting_id', '=', m.id)
+      .execute();
     expect(rows.filter((r) => r.user_id !== null)).toHaveLength(2);
-    const stored = await ctx.deps.db.selectFrom('deliberation_meetings').select('checkin_token_hash').where('id', '=', m.id).executeTakeFirstOrThrow();
+    const stored = await ctx.deps.db
+      .selectFrom('deliberation_meetings')
+      .select('checkin_token_hash')
+      .where('id', '=', m.id)
+      .executeTakeFirstOrThrow();
     expect(stored.checkin_token_hash).not.toBe(token);
     for (const body of [detail, (await worker.get(M)).body, (await resident.get(`${M}/mine`)).body])
       expect(JSON.stringify(body)).not.toContain(token);
@@ -337,11 +375,23 @@ describe(`deliberation meetings (${testEngine})`, () => {
       expect((await worker2.get(path)).status).toBe(404);
     expect((await worker2.post(`${M}/${meetingId}/agenda`, { topicId: topics.other })).status).toBe(404);
     expect((await worker2.post(`${A}/${itemId}/hand-up`, { reason: '越权上报' })).status).toBe(404);
-    expect((await worker2.post(M, { communityCode: world.c1.code, hall: 'community', kind: 'hearing', title: '越权', startsAt: '2026-12-01T01:00:00Z', location: '某处' })).status).toBe(404);
+    expect(
+      (
+        await worker2.post(M, {
+          placeCode: world.c1.code,
+          kind: 'hearing',
+          title: '越权',
+          startsAt: '2026-12-01T01:00:00Z',
+          location: '某处',
+        })
+      ).status,
+    ).toBe(404);
     // A grid hall holds only its own grid's topics.
-    const grid = await plannedMeeting('一网格议事', { hall: 'grid', gridCode: world.gridA.code });
+    const grid = await plannedMeeting('一网格议事', { placeCode: world.gridA.code });
     expect(grid.gridName).toBe('和平一网格');
-    expect((await (await session('worker1')).post(`${M}/${grid.id}/agenda`, { topicId: topics.gridOnly })).status).toBe(409);
+    expect((await (await session('worker1')).post(`${M}/${grid.id}/agenda`, { topicId: topics.gridOnly })).status).toBe(
+      409,
+    );
   });
 
   it('watches a task’s deadline: past due it shows overdue in red through the watcher', async () => {

@@ -43,6 +43,7 @@ export async function buildTopic(
 }
 
 export async function topicState(deps: AppDeps, id: string) {
-  return (await deps.db.selectFrom('deliberation_topics').select('state').where('id', '=', id).executeTakeFirstOrThrow())
-    .state;
+  return (
+    await deps.db.selectFrom('deliberation_topics').select('state').where('id', '=', id).executeTakeFirstOrThrow()
+  ).state;
 }

@@ -500,8 +500,16 @@ export const errorTable = {
     en: 'A vote needs at least two options',
   },
   // 议事会议 (issue 17): meetings, agenda, sign-in, minutes, decisions, tasks, hand-up.
-  MEETING_ACTION_NOT_ALLOWED: { status: 409, 'zh-CN': '会议当前状态不允许此操作', en: 'The meeting is not in a state for this' },
-  MEETING_GRID_REQUIRED: { status: 422, 'zh-CN': '网格议事厅须选择本社区的网格', en: 'A grid hall needs a grid of the community' },
+  MEETING_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '会议当前状态不允许此操作',
+    en: 'The meeting is not in a state for this',
+  },
+  MEETING_GRID_REQUIRED: {
+    status: 422,
+    'zh-CN': '议事厅须为社区或其下的网格',
+    en: 'The hall must be a community or one of its grids',
+  },
   MEETING_TOPIC_NOT_ACCEPTED: {
     status: 409,
     'zh-CN': '只有本社区（网格）已采纳的议题才能列入议程',

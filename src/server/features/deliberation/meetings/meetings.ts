@@ -37,7 +37,14 @@ export async function moveTopic(trx: Executor, topicId: string, action: TopicAct
   return t.to;
 }
 
-async function audit(trx: Executor, actor: Actor, action: string, m: { id: string; tenant_id: string }, after: object, now: Date) {
+async function audit(
+  trx: Executor,
+  actor: Actor,
+  action: string,
+  m: { id: string; tenant_id: string },
+  after: object,
+  now: Date,
+) {
   await recordAudit(
     trx,
     actor,
@@ -48,22 +55,23 @@ async function audit(trx: Executor, actor: Actor, action: string, m: { id: strin
 
 export async function create(deps: MeetingsDeps, actor: Actor, input: MeetingInputT) {
   const { db, clock } = deps;
-  const community = await resolveUnder(db, actor, 'deliberation:manage', input.communityCode);
-  if (!community || community.kind !== 'community' || !community.tenant_id) throw new AppError('NOT_FOUND');
-  let grid: { id: string; path: string } | null = null;
-  if (input.hall === 'grid') {
-    const g = input.gridCode ? await repo.placeByCode(db, input.gridCode) : undefined;
-    if (!g || g.kind !== 'grid' || !isUnder(g.path, community.path)) throw new AppError('MEETING_GRID_REQUIRED');
-    grid = g;
-  }
+  // The place is the hall: the community itself, or one of its grids.
+  const place = await resolveUnder(db, actor, 'deliberation:manage', input.placeCode);
+  if (!place || (place.kind !== 'community' && place.kind !== 'grid') || !place.tenant_id)
+    throw new AppError('MEETING_GRID_REQUIRED');
+  const grid = place.kind === 'grid' ? place : null;
+  const community = grid ? await repo.communityOf(db, grid.path) : place;
+  if (!community) throw new AppError('MEETING_GRID_REQUIRED');
+  const hall = grid ? 'grid' : 'community';
+  const tenantId = place.tenant_id;
   const now = clock.now();
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await repo.insertMeeting(trx, {
       id,
-      tenant_id: community.tenant_id!,
+      tenant_id: tenantId,
       community_id: community.id,
-      hall: input.hall,
+      hall,
       grid_id: grid?.id ?? null,
       place_path: grid?.path ?? community.path,
       kind: input.kind,
@@ -79,7 +87,7 @@ export async function create(deps: MeetingsDeps, actor: Actor, input: MeetingInp
     // 社区 is always a party: the community convenes the meeting.
     await repo.insertParty(trx, {
       id: newId(),
-      tenant_id: community.tenant_id!,
+      tenant_id: tenantId,
       meeting_id: id,
       kind: 'community',
       name: community.name,
@@ -87,7 +95,7 @@ export async function create(deps: MeetingsDeps, actor: Actor, input: MeetingInp
       user_id: null,
       created_at: now,
     });
-    await audit(trx, actor, 'create', { id, tenant_id: community.tenant_id! }, { title: input.title, hall: input.hall }, now);
+    await audit(trx, actor, 'create', { id, tenant_id: tenantId }, { title: input.title, hall }, now);
   });
   return get(deps, actor, id);
 }

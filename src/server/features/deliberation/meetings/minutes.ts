@@ -49,11 +49,24 @@ async function managedItem(trx: Executor, actor: Actor, itemId: string) {
   return { item, m };
 }
 
-async function audit(trx: Executor, actor: Actor, action: string, item: { id: string; tenant_id: string }, after: object, now: Date) {
+async function audit(
+  trx: Executor,
+  actor: Actor,
+  action: string,
+  item: { id: string; tenant_id: string },
+  after: object,
+  now: Date,
+) {
   await recordAudit(
     trx,
     actor,
-    { action: `meeting.${action}`, entityType: 'deliberation_agenda_item', entityId: item.id, tenantId: item.tenant_id, after },
+    {
+      action: `meeting.${action}`,
+      entityType: 'deliberation_agenda_item',
+      entityId: item.id,
+      tenantId: item.tenant_id,
+      after,
+    },
     now,
   );
 }
@@ -121,7 +134,12 @@ export async function decide(deps: MeetingsDeps, actor: Actor, itemId: string, i
         now,
       );
     }
-    await repo.updateItem(trx, itemId, { outcome: 'decided', decision: input.decision, decided_at: now, vote_id: voteId });
+    await repo.updateItem(trx, itemId, {
+      outcome: 'decided',
+      decision: input.decision,
+      decided_at: now,
+      vote_id: voteId,
+    });
     await audit(trx, actor, 'decide', item, { voteId }, now);
     return m.id;
   });
@@ -144,7 +162,12 @@ export async function handUp(deps: MeetingsDeps, actor: Actor, itemId: string, r
 }
 
 /** The owner of a task: a staff member with a place membership at, above or below the community, or a department of the county. */
-async function ownerOf(db: Executor, input: TaskInputT, m: { tenant_id: string; place_path: string }, communityPath: string) {
+async function ownerOf(
+  db: Executor,
+  input: TaskInputT,
+  m: { tenant_id: string; place_path: string },
+  communityPath: string,
+) {
   if (input.departmentId) {
     const d = await repo.findDepartment(db, input.departmentId);
     if (!d || d.tenant_id !== m.tenant_id) throw new AppError('MEETING_OWNER_INVALID');
@@ -174,7 +197,8 @@ export async function addTask(deps: MeetingsDeps, actor: Actor, itemId: string, 
   if (input.kind !== 'task' && !owner.department) throw new AppError('MEETING_OWNER_INVALID');
   const now = clock.now();
   const due = new Date(input.dueAt);
-  if (due <= now) throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'dueAt', message: '截止时间须晚于现在' }] });
+  if (due <= now)
+    throw new AppError('VALIDATION_FAILED', { issues: [{ path: 'dueAt', message: '截止时间须晚于现在' }] });
   const taskId = newId();
   const placeCode = meeting.grid_code ?? meeting.community_code;
   const description = `【议事决议任务】${input.title}（议题：${found.topic_title}；决议：${found.decision}）`;

@@ -36,7 +36,8 @@ async function buildRecord(deps: MeetingsDeps, m: Awaited<ReturnType<typeof meet
   const doc = newPdf(`议事会议记录 ${m.title}`);
   doc.font('bold').fontSize(18).text('议事会议记录', { align: 'center' }).moveDown(0.5);
   doc.font('regular').fontSize(11);
-  const hall = m.hall === 'grid' ? `${m.grid_name ?? ''}${hallLabels.grid}` : `${m.community_name}${hallLabels.community}`;
+  const hall =
+    m.hall === 'grid' ? `${m.grid_name ?? ''}${hallLabels.grid}` : `${m.community_name}${hallLabels.community}`;
   doc.text(`会议：${m.title}`);
   doc.text(`形式：${meetingKindLabels[m.kind]}　地点：${hall} · ${m.location}`);
   doc.text(`时间：${shanghaiMinute(m.starts_at)}（北京时间）　状态：${meetingStateLabels[m.state]}`);
@@ -47,7 +48,8 @@ async function buildRecord(deps: MeetingsDeps, m: Awaited<ReturnType<typeof meet
   for (const i of items) {
     doc.moveDown().font('bold').fontSize(12).text(`议题 ${i.position}：${i.topic_title}`).font('regular').fontSize(11);
     doc.text(i.topic_body);
-    for (const p of positions.filter((x) => x.item_id === i.id)) doc.text(`【${partyKindLabels[p.party_kind]}】${p.body}`);
+    for (const p of positions.filter((x) => x.item_id === i.id))
+      doc.text(`【${partyKindLabels[p.party_kind]}】${p.body}`);
     if (i.summary) doc.text(`小结：${i.summary}`);
     if (i.outcome === 'decided') doc.text(`决议：${i.decision}`);
     if (i.outcome === 'handed_up') doc.text(`提交街道：${i.hand_up_reason}`);
@@ -102,7 +104,12 @@ export async function publicMeetings(deps: MeetingsDeps, code: string) {
   const upcoming = await repo.communityMeetings(db, community.id, 'upcoming', new Date(now.getTime() - 86_400_000));
   const held = await repo.communityMeetings(db, community.id, 'held', new Date(now.getTime() - 90 * 86_400_000));
   // A topic its raiser kept from the public is left off the public list.
-  const items = (await repo.itemsOfMeetings(db, [...upcoming, ...held].map((m) => m.id))).filter((i) => i.topic_public);
+  const items = (
+    await repo.itemsOfMeetings(
+      db,
+      [...upcoming, ...held].map((m) => m.id),
+    )
+  ).filter((i) => i.topic_public);
   const base = (m: (typeof upcoming)[number]) => ({
     id: m.id,
     title: m.title,

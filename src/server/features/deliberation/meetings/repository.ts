@@ -34,6 +34,16 @@ export function placeByCode(db: Executor, code: string) {
     .executeTakeFirst();
 }
 
+/** The community a place (a grid) lies in. */
+export function communityOf(db: Executor, path: string) {
+  return db
+    .selectFrom('places')
+    .select(['id', 'code', 'name', 'path'])
+    .where('kind', '=', 'community')
+    .where(pathAbove('places.path', path))
+    .executeTakeFirst();
+}
+
 /** The place memberships of a user with their paths: is the user staff in a place's scope? */
 export function placeMembershipsOf(db: Executor, userId: string) {
   return db
@@ -70,7 +80,11 @@ export function departmentsOf(db: Executor, tenantId: string) {
 }
 
 export function findDepartment(db: Executor, id: string) {
-  return db.selectFrom('departments').select(['id', 'code', 'name', 'tenant_id']).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('departments')
+    .select(['id', 'code', 'name', 'tenant_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findOrganisation(db: Executor, id: string) {
@@ -151,7 +165,12 @@ export function communityMeetings(db: Executor, communityId: string, which: 'upc
         .orderBy('m.starts_at')
         .limit(20)
         .execute()
-    : query.where('m.state', '=', 'held').where('m.starts_at', '>=', from).orderBy('m.starts_at', 'desc').limit(20).execute();
+    : query
+        .where('m.state', '=', 'held')
+        .where('m.starts_at', '>=', from)
+        .orderBy('m.starts_at', 'desc')
+        .limit(20)
+        .execute();
 }
 
 export function attendanceCounts(db: Executor, meetingIds: string[]) {

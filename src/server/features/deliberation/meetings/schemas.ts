@@ -16,16 +16,23 @@ import { text } from '../../../platform/text-schema.js';
 // 议事会议: the zod schemas of requests and answers.
 
 export const IdParam = z.object({ id: z.uuid() });
-export const TokenParam = z.object({ token: z.string().min(20).max(80).regex(/^[\w-]+$/) });
+export const TokenParam = z.object({
+  token: z
+    .string()
+    .min(20)
+    .max(80)
+    .regex(/^[\w-]+$/),
+});
 export const CodeParam = z.object({ code: z.string().regex(/^\d{6,15}$/) });
 export const MeetingActionParams = z.object({ id: z.uuid(), action: z.enum(meetingActions) });
 export const MeetingQuery = z.object({ state: z.enum(meetingStates).optional() });
 
 export const MeetingInput = z
   .object({
-    communityCode: z.string().regex(/^\d{6,15}$/),
-    hall: z.enum(meetingHalls),
-    gridCode: z.string().max(20).optional(),
+    placeCode: z
+      .string()
+      .regex(/^\d{6,15}$/)
+      .openapi({ description: 'The community (社区议事厅) or one of its grids (网格议事厅)' }),
     kind: z.enum(meetingKinds),
     title: text({ min: 2, max: 80 }),
     startsAt: z.iso.datetime({ offset: true }),
@@ -85,8 +92,12 @@ export const DecideInput = z
   })
   .openapi('MeetingDecideInput');
 
-export const ReasonInput = z.object({ reason: text({ min: 2, max: 2000, multiline: true }) }).openapi('MeetingReasonInput');
-export const ReportInput = z.object({ report: text({ min: 2, max: 4000, multiline: true }) }).openapi('MeetingReportInput');
+export const ReasonInput = z
+  .object({ reason: text({ min: 2, max: 2000, multiline: true }) })
+  .openapi('MeetingReasonInput');
+export const ReportInput = z
+  .object({ report: text({ min: 2, max: 4000, multiline: true }) })
+  .openapi('MeetingReportInput');
 
 export const TaskInput = z
   .object({
@@ -178,9 +189,7 @@ export const MeetingSchema = MeetingRowSchema.extend({
   heldAt: iso.nullable(),
   canManage: z.boolean(),
   actions: z.array(z.enum(meetingActions)),
-  parties: z.array(
-    z.object({ id: z.string(), kind: z.enum(partyKinds), name: z.string(), signedIn: z.boolean() }),
-  ),
+  parties: z.array(z.object({ id: z.string(), kind: z.enum(partyKinds), name: z.string(), signedIn: z.boolean() })),
   attendance: z.array(
     z.object({
       id: z.string(),

@@ -29,13 +29,20 @@ interface Step {
 const iso = (d: Date | string) => new Date(d).toISOString();
 
 /** The raiser; residents of the community when the topic is public; staff in scope. */
-async function mayFollow(deps: MeetingsDeps, actor: Actor, topic: { raised_by: string; is_public: boolean; place_path: string; community_id: string }) {
+async function mayFollow(
+  deps: MeetingsDeps,
+  actor: Actor,
+  topic: { raised_by: string; is_public: boolean; place_path: string; community_id: string },
+) {
   if (actor.userId === topic.raised_by) return true;
-  if (can(actor, 'community:read', topic.place_path) || can(actor, 'deliberation:manage', topic.place_path)) return true;
+  if (can(actor, 'community:read', topic.place_path) || can(actor, 'deliberation:manage', topic.place_path))
+    return true;
   if (!topic.is_public || !actor.userId) return false;
   const community = await repo.findPlace(deps.db, topic.community_id);
   if ((await homeCommunityOf(deps.db, actor))?.id === topic.community_id) return true;
-  return (await registryResidentsOf(deps.db, actor.userId)).some((r) => community && isUnder(r.household_path, community.path));
+  return (await registryResidentsOf(deps.db, actor.userId)).some(
+    (r) => community && isUnder(r.household_path, community.path),
+  );
 }
 
 export async function trail(deps: MeetingsDeps, actor: Actor, topicId: string): Promise<{ steps: Step[] }> {
@@ -67,7 +74,13 @@ export async function trail(deps: MeetingsDeps, actor: Actor, topicId: string): 
       state: null,
     });
   if (item.decided_at)
-    steps.push({ at: iso(item.decided_at), kind: 'decision', title: '形成决议', detail: item.decision, state: 'decided' });
+    steps.push({
+      at: iso(item.decided_at),
+      kind: 'decision',
+      title: '形成决议',
+      detail: item.decision,
+      state: 'decided',
+    });
   if (item.vote_id) {
     const vote = await repo.voteOf(db, item.vote_id);
     if (vote) {
@@ -98,10 +111,22 @@ export async function trail(deps: MeetingsDeps, actor: Actor, topicId: string): 
       state: t.state === 'open' && new Date(t.due_at) <= deps.clock.now() ? 'overdue' : t.state,
     });
     if (t.done_at)
-      steps.push({ at: iso(t.done_at), kind: 'task_done', title: `任务办结：${t.title}`, detail: t.report, state: 'done' });
+      steps.push({
+        at: iso(t.done_at),
+        kind: 'task_done',
+        title: `任务办结：${t.title}`,
+        detail: t.report,
+        state: 'done',
+      });
   }
   if (item.followed_up_at)
-    steps.push({ at: iso(item.followed_up_at), kind: 'follow_up', title: '反馈办结', detail: item.follow_up, state: 'closed' });
+    steps.push({
+      at: iso(item.followed_up_at),
+      kind: 'follow_up',
+      title: '反馈办结',
+      detail: item.follow_up,
+      state: 'closed',
+    });
   if (item.handed_up_at)
     steps.push({
       at: iso(item.handed_up_at),
