@@ -30,6 +30,7 @@ const topicsOf = [
   { key: 'lights', title: '楼道照明改造', body: '1号楼、2号楼楼道灯老化，晚上出行不便，建议更换为声控节能灯。' },
 ] as const;
 
+// eslint-disable-next-line max-lines-per-function, complexity -- one story told in order; TODO split per meeting
 export async function seedDemoMeetings(trx: Trx, context: CommunityDemoContext): Promise<Record<string, number>> {
   const heping = await trx
     .selectFrom('places')

@@ -2,7 +2,7 @@
 import type { AppDeps } from '../../../deps.js';
 import { noticeDeps } from '../../../deps.js';
 import { createCasesService } from '../../cases/index.js';
-import { createWhistleService } from '../../whistle/service.js';
+import { createWhistleService } from '../../whistle/index.js';
 import { registerVoteOutcome } from './minutes.js';
 import { meetingsRoutes } from './routes.js';
 

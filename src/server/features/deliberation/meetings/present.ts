@@ -54,6 +54,7 @@ export function presentTask(t: TaskRow, actor: Actor, manage: boolean, now: Date
   };
 }
 
+// eslint-disable-next-line complexity -- the item's buttons, each one condition
 function itemActions(item: ItemRow, state: MeetingState, tasks: TaskRow[], manage: boolean): string[] {
   if (!manage) return [];
   const open = state === 'planned' || state === 'in_progress';

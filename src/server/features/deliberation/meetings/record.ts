@@ -28,6 +28,7 @@ export async function recordPdf(deps: MeetingsDeps, actor: Actor, id: string): P
   return buildRecord(deps, m);
 }
 
+// eslint-disable-next-line complexity -- one section per part of the record; TODO split into sections
 async function buildRecord(deps: MeetingsDeps, m: Awaited<ReturnType<typeof meetingOf>>) {
   const { db } = deps;
   const [attendance, items] = await Promise.all([repo.attendanceOf(db, m.id), repo.itemsOf(db, m.id)]);
@@ -39,8 +40,8 @@ async function buildRecord(deps: MeetingsDeps, m: Awaited<ReturnType<typeof meet
   const hall =
     m.hall === 'grid' ? `${m.grid_name ?? ''}${hallLabels.grid}` : `${m.community_name}${hallLabels.community}`;
   doc.text(`会议：${m.title}`);
-  doc.text(`形式：${meetingKindLabels[m.kind]}　地点：${hall} · ${m.location}`);
-  doc.text(`时间：${shanghaiMinute(m.starts_at)}（北京时间）　状态：${meetingStateLabels[m.state]}`);
+  doc.text(`形式：${meetingKindLabels[m.kind]}，地点：${hall} · ${m.location}`);
+  doc.text(`时间：${shanghaiMinute(m.starts_at)}（北京时间），状态：${meetingStateLabels[m.state]}`);
   const byParty = countByParty(attendance).map((c) => `${partyKindLabels[c.partyKind]} ${c.count} 人`);
   doc.text(`签到：共 ${attendance.length} 人${byParty.length ? `（${byParty.join('，')}）` : ''}`).moveDown();
   doc.font('bold').fontSize(13).text('议程').font('regular').fontSize(11);
@@ -61,7 +62,7 @@ async function buildRecord(deps: MeetingsDeps, m: Awaited<ReturnType<typeof meet
     }
     for (const t of tasks.filter((x) => x.item_id === i.id))
       doc.text(
-        `任务（${taskKindLabels[t.kind]}）：${t.title}　责任：${t.owner_name}　期限：${shanghaiMinute(t.due_at)}　${t.state === 'done' ? `已办结：${t.report}` : '办理中'}${t.tracking_code ? `　案件 ${t.tracking_code}` : ''}`,
+        `任务（${taskKindLabels[t.kind]}）：${t.title}，责任：${t.owner_name}，期限：${shanghaiMinute(t.due_at)}，${t.state === 'done' ? `已办结：${t.report}` : '办理中'}${t.tracking_code ? `，案件 ${t.tracking_code}` : ''}`,
       );
     if (i.followed_up_at) doc.text(`反馈：${i.follow_up}`);
   }

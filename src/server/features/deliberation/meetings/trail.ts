@@ -45,6 +45,7 @@ async function mayFollow(
   );
 }
 
+// eslint-disable-next-line max-lines-per-function, complexity -- one step kind after another; TODO split per kind
 export async function trail(deps: MeetingsDeps, actor: Actor, topicId: string): Promise<{ steps: Step[] }> {
   const { db } = deps;
   const topic = await repo.findTopic(db, topicId);
