@@ -552,6 +552,39 @@ export const errorTable = {
     'zh-CN': '该问题已转为事件或吹哨',
     en: 'The issue already became a case or a whistle',
   },
+  // 议事会议 (issue 17): meetings, agenda, sign-in, minutes, decisions, tasks, hand-up.
+  MEETING_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '会议当前状态不允许此操作',
+    en: 'The meeting is not in a state for this',
+  },
+  MEETING_GRID_REQUIRED: {
+    status: 422,
+    'zh-CN': '议事厅须为社区或其下的网格',
+    en: 'The hall must be a community or one of its grids',
+  },
+  MEETING_TOPIC_NOT_ACCEPTED: {
+    status: 409,
+    'zh-CN': '只有本社区（网格）已采纳的议题才能列入议程',
+    en: 'Only accepted topics of this community (grid) can go on the agenda',
+  },
+  MEETING_TOPIC_STATE: { status: 409, 'zh-CN': '议题当前状态不允许此操作', en: 'The topic is not in a state for this' },
+  MEETING_ITEM_SETTLED: { status: 409, 'zh-CN': '该议程已形成决议或已上报', en: 'This agenda item is already settled' },
+  MEETING_ITEM_NOT_DECIDED: { status: 409, 'zh-CN': '该议程尚未形成决议', en: 'This agenda item has no decision yet' },
+  MEETING_ALREADY_SIGNED_IN: { status: 409, 'zh-CN': '已签到，无需重复签到', en: 'Already signed in' },
+  MEETING_CHECKIN_CLOSED: { status: 409, 'zh-CN': '会议未在签到时段', en: 'Sign-in is not open for this meeting' },
+  MEETING_OWNER_INVALID: {
+    status: 422,
+    'zh-CN': '责任人须为辖区内工作人员或部门',
+    en: 'The owner must be a staff member in scope or a department',
+  },
+  MEETING_TASK_DONE: { status: 409, 'zh-CN': '该任务已办结', en: 'This task is already done' },
+  MEETING_TASKS_OPEN: {
+    status: 409,
+    'zh-CN': '还有未办结的任务，不能反馈办结',
+    en: 'Some tasks are still open; the follow-up report must wait',
+  },
+  MEETING_FOLLOWED_UP: { status: 409, 'zh-CN': '已反馈办结', en: 'The follow-up report is already written' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

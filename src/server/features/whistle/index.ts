@@ -2,3 +2,4 @@
 export { SummonsRequest, summonsSomeone } from './schemas.js';
 export type { WhistleInputT } from './schemas.js';
 export { whistleOfCase } from './read.js';
+export { createWhistleService } from './service.js';

@@ -1,5 +1,25 @@
 // 议事会议 (issue 17): what other areas may import from here, and the API in one line for api.ts.
 import type { AppDeps } from '../../../deps.js';
-import { createRouter } from '../../../platform/http.js';
+import { noticeDeps } from '../../../deps.js';
+import { createCasesService } from '../../cases/index.js';
+import { createWhistleService } from '../../whistle/index.js';
+import { registerVoteOutcome } from './minutes.js';
+import { meetingsRoutes } from './routes.js';
 
-export const meetingsApi = (_deps: AppDeps) => createRouter();
+export { meetingsJobs } from './minutes.js';
+
+/** The meetings' API; tasks file cases through the cases feature and blow whistles through the whistle's blow. */
+export const meetingsApi = (deps: AppDeps) => {
+  const withNotices = { ...deps, ...noticeDeps(deps.config) };
+  const cases = createCasesService(withNotices);
+  const whistles = createWhistleService(withNotices);
+  registerVoteOutcome();
+  return meetingsRoutes({
+    db: deps.db,
+    clock: deps.clock,
+    publicUrl: withNotices.publicUrl,
+    fileCase: cases.intake,
+    caseAction: cases.actions.act,
+    blowWhistle: (trx, actor, input) => whistles.blow(actor, input, trx),
+  });
+};

@@ -1,2 +1,23 @@
-// 居民议事 · meetings (issue 17): the messages of this area's phone pages, under decide.meetings.
-export default {};
+// Deciding · meetings (issue 17): the phone pages' messages in English (checked against zh-CN).
+export default {
+  title: 'Deliberation meeting',
+  listTitle: 'Community meetings',
+  empty: 'No meetings soon',
+  upcoming: 'Upcoming',
+  agenda: 'Agenda',
+  noAgenda: 'Agenda to follow',
+  decision: 'Decision',
+  signIn: 'Sign in',
+  signedIn: 'Signed in',
+  signedInAt: 'Signed in at {time}',
+  signInDone: 'You are signed in',
+  signInAlready: 'You had already signed in',
+  signInClosed: 'Sign-in is not open for this meeting',
+  working: 'Signing in…',
+  again: 'Try again',
+  toMeeting: 'See the meeting',
+  failed: 'That did not work; please try again',
+  kind: { four_party: 'Four-party', residents_talk: "Residents' talk", hearing: 'Hearing' },
+  hall: { community: 'Community hall', grid: 'Grid hall' },
+  state: { planned: 'Planned', in_progress: 'In progress', held: 'Held', cancelled: 'Cancelled' },
+};

@@ -1,2 +1,23 @@
-// 居民议事 · meetings (issue 17): the messages of this area's phone pages, under decide.meetings.
-export default {};
+// 居民议事 · meetings (issue 17): the phone pages' messages, under decide.meetings.
+export default {
+  title: '议事会议',
+  listTitle: '社区议事会',
+  empty: '近期没有议事会议',
+  upcoming: '即将召开',
+  agenda: '议程',
+  noAgenda: '议程待定',
+  decision: '决议',
+  signIn: '签到',
+  signedIn: '已签到',
+  signedInAt: '{time} 已签到',
+  signInDone: '签到成功',
+  signInAlready: '您已签到过，无需重复签到',
+  signInClosed: '会议不在签到时段',
+  working: '正在签到…',
+  again: '重试',
+  toMeeting: '查看会议',
+  failed: '操作失败，请稍后再试',
+  kind: { four_party: '四方联动', residents_talk: '居民说事', hearing: '听证会' },
+  hall: { community: '社区议事厅', grid: '网格议事厅' },
+  state: { planned: '待召开', in_progress: '进行中', held: '已召开', cancelled: '已取消' },
+};
