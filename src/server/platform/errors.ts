@@ -523,6 +523,7 @@ export const errorTable = {
     status: 404,
     'zh-CN': '没有这条公开的反映，或它没有照片',
     en: 'No such public report, or it has no photo',
+  },
   // 百姓监督员 (issue 17): supervisor projects, candidates, elections, terms, logs and issues.
   SUPERVISION_STATE_CONFLICT: {
     status: 409,
