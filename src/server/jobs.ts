@@ -15,6 +15,7 @@ import { applicationsJobs } from './features/services/applications/index.js';
 import { assistanceJobs } from './features/services/assistance/index.js';
 import { roomsJobs } from './features/community/rooms/index.js';
 import { wishesJobs } from './features/community/wishes/index.js';
+import { votesJobs } from './features/deliberation/votes/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -35,6 +36,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...assistanceJobs(withNotices),
     ...roomsJobs(),
     ...wishesJobs(),
+    ...votesJobs(),
   ];
 }
 
