@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { VoteResult } from '../../../../shared/decide.js';
 import { maskName } from '../../../../shared/identity.js';
-import { recordAudit } from '../../../platform/audit.js';
+import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import { registryResidentsOf } from '../../../platform/community/person.js';
 import type { Db } from '../../../platform/db/database.js';
@@ -63,8 +63,8 @@ const presentOptions = (options: OptionRow[], voteId: string) =>
 export function createVotesService(deps: VotesDeps) {
   const { db, clock } = deps;
 
-  async function voteInScope(actor: Actor, id: string): Promise<VoteRow> {
-    const vote = await repo.findVote(db, id);
+  async function voteInScope(actor: Actor, id: string, ex: Executor = db): Promise<VoteRow> {
+    const vote = await repo.findVote(ex, id);
     if (!vote) throw new AppError('NOT_FOUND');
     assertManages(actor, vote.scope_path);
     return vote;
@@ -90,11 +90,11 @@ export function createVotesService(deps: VotesDeps) {
   }
 
   /** The place of a vote: a community, grid or building in the actor's scope. */
-  async function placeFor(actor: Actor, code: string) {
-    const place = await repo.findPlace(db, code);
+  async function placeFor(actor: Actor, code: string, ex: Executor) {
+    const place = await repo.findPlace(ex, code);
     if (!place?.tenant_id || !['community', 'grid', 'building'].includes(place.kind)) throw new AppError('NOT_FOUND');
     assertManages(actor, place.path);
-    const community = await repo.communityAbove(db, place.path);
+    const community = await repo.communityAbove(ex, place.path);
     if (!community) throw new AppError('NOT_FOUND');
     return { place, community, tenantId: place.tenant_id };
   }
@@ -123,7 +123,7 @@ export function createVotesService(deps: VotesDeps) {
       const now = clock.now();
       assertTimes(input, now);
       return db.transaction().execute(async (trx) => {
-        const { place, community, tenantId } = await placeFor(actor, input.placeCode);
+        const { place, community, tenantId } = await placeFor(actor, input.placeCode, trx);
         const id = await createVote(
           trx,
           {
@@ -167,9 +167,9 @@ export function createVotesService(deps: VotesDeps) {
       const now = clock.now();
       assertTimes(input, now);
       await db.transaction().execute(async (trx) => {
-        const vote = await voteInScope(actor, id);
+        const vote = await voteInScope(actor, id, trx);
         if (vote.state !== 'draft' || vote.subject_kind !== 'standalone') throw new AppError('VOTE_OPTIONS_LOCKED');
-        const { place, community } = await placeFor(actor, input.placeCode);
+        const { place, community } = await placeFor(actor, input.placeCode, trx);
         const yesNo = input.method === 'yes_no_abstain';
         const updated = await repo.updateDraft(trx, id, {
           scope_place_id: place.id,
@@ -216,7 +216,7 @@ export function createVotesService(deps: VotesDeps) {
     async act(actor: Actor, id: string, action: 'open' | 'close') {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const vote = await voteInScope(actor, id);
+        const vote = await voteInScope(actor, id, trx);
         if (action === 'open') await openVote(trx, id, actor.userId!, now);
         else await closeVote(trx, id, actor.userId, now);
         await recordAudit(
@@ -232,7 +232,7 @@ export function createVotesService(deps: VotesDeps) {
     async cancel(actor: Actor, id: string, reason: string) {
       const now = clock.now();
       await db.transaction().execute(async (trx) => {
-        const vote = await voteInScope(actor, id);
+        const vote = await voteInScope(actor, id, trx);
         await cancelVote(trx, id, actor.userId!, reason, now);
         await recordAudit(
           trx,
@@ -270,7 +270,7 @@ export function createVotesService(deps: VotesDeps) {
     async paper(actor: Actor, id: string, input: { electorId: string; optionIds: string[] }) {
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
-        const vote = await voteInScope(actor, id);
+        const vote = await voteInScope(actor, id, trx);
         const receipt = await recordPaper(trx, id, input.electorId, input.optionIds, actor.userId!, now);
         await recordAudit(
           trx,
@@ -364,7 +364,7 @@ export function createVotesService(deps: VotesDeps) {
       const now = clock.now();
       return db.transaction().execute(async (trx) => {
         const vote = await repo.findVote(trx, id);
-        if (!vote) throw new AppError('NOT_FOUND');
+        if (!vote || vote.state === 'draft') throw new AppError('NOT_FOUND');
         const receipt = await castByPhone(trx, id, userId, optionIds, now);
         // the audit says THAT this user voted by phone (as the roll does), never what
         await recordAudit(
