@@ -47,7 +47,11 @@ beforeAll(async () => {
   minor = await residentIn(ctx, worker1, h[1].code, '李小明');
   zhao = await residentIn(ctx, worker1, world.inB.households[0].code, '赵四海');
   chen = await residentIn(ctx, worker2, world.inC.households[0].code, '陈五');
-  await ctx.deps.db.updateTable('residents').set({ birth_date: '2016-05-01' }).where('id', '=', minor.residentId).execute();
+  await ctx.deps.db
+    .updateTable('residents')
+    .set({ birth_date: '2016-05-01' })
+    .where('id', '=', minor.residentId)
+    .execute();
 });
 afterAll(() => ctx.close());
 
@@ -82,9 +86,9 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
     options = edited.body.options;
     expect(options.map((o) => o.label)).toEqual(['同意', '反对', '弃权']);
     // a draft takes no ballots and is nobody's on the phone
-    expect((await wang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status).toBe(
-      404,
-    );
+    expect(
+      (await wang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status,
+    ).toBe(404);
 
     const opened = await worker1.post(`${base}/${secretVote}/open`);
     expect(opened.status).toBe(200);
@@ -121,9 +125,9 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
       expect(t.body.error.code).toBe('VOTE_NOT_ELIGIBLE');
       expect((await r.session.get(`/api/v1/me/votes/${secretVote}`)).status).toBe(404);
     }
-    expect((await chen.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status).toBe(
-      403,
-    );
+    expect(
+      (await chen.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status,
+    ).toBe(403);
     const two = await zhang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, {
       optionIds: [options[0].id, options[1].id],
     });
@@ -155,21 +159,34 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
       optionIds: [options[0].id],
     });
     expect(paper.status).toBe(201);
-    const paperThenPhone = await li.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[1].id] });
+    const paperThenPhone = await li.session.post(`/api/v1/me/votes/${secretVote}/ballots`, {
+      optionIds: [options[1].id],
+    });
     expect(paperThenPhone.status).toBe(409);
-    expect((await li.session.get(`/api/v1/me/votes/${secretVote}`)).body).toMatchObject({ voted: true, channel: 'paper' });
+    expect((await li.session.get(`/api/v1/me/votes/${secretVote}`)).body).toMatchObject({
+      voted: true,
+      channel: 'paper',
+    });
     // an elector not on this roll, and a resident's paper ballot by someone without the permission
     expect(
-      (await worker1.post(`${base}/${secretVote}/paper-ballots`, { electorId: zhao.residentId, optionIds: [options[0].id] }))
-        .body.error.code,
+      (
+        await worker1.post(`${base}/${secretVote}/paper-ballots`, {
+          electorId: zhao.residentId,
+          optionIds: [options[0].id],
+        })
+      ).body.error.code,
     ).toBe('VOTE_NOT_ELIGIBLE');
     expect(
-      (await zhang.session.post(`${base}/${secretVote}/paper-ballots`, { electorId: electorOf('张*丰'), optionIds: [options[0].id] }))
-        .status,
+      (
+        await zhang.session.post(`${base}/${secretVote}/paper-ballots`, {
+          electorId: electorOf('张*丰'),
+          optionIds: [options[0].id],
+        })
+      ).status,
     ).toBe(403);
-    expect((await zhang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[1].id] })).status).toBe(
-      201,
-    );
+    expect(
+      (await zhang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[1].id] })).status,
+    ).toBe(201);
     expect(await ballots(secretVote)).toHaveLength(3);
   });
 
@@ -227,7 +244,9 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
 
     const check = await wang.session.post(`/api/v1/me/votes/${secretVote}/receipt-check`, { receipt: wangReceipt });
     expect(check.body).toEqual({ counted: true, marks: null });
-    const wrong = await wang.session.post(`/api/v1/me/votes/${secretVote}/receipt-check`, { receipt: 'AAAA-BBBB-CCCC' });
+    const wrong = await wang.session.post(`/api/v1/me/votes/${secretVote}/receipt-check`, {
+      receipt: 'AAAA-BBBB-CCCC',
+    });
     expect(wrong.body).toEqual({ counted: false, marks: null });
     const stored = await ctx.deps.db.selectFrom('vote_ballots').select('receipt_hash').execute();
     expect(JSON.stringify(stored)).not.toContain(wangReceipt);
@@ -246,9 +265,9 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
       winners: [options[0].id],
     });
     expect(closed.body.result.counts.map((c: { votes: number }) => c.votes)).toEqual([2, 1, 0]);
-    expect((await wang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status).toBe(
-      409,
-    );
+    expect(
+      (await wang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status,
+    ).toBe(409);
     expect((await wang.session.get(`/api/v1/me/votes/${secretVote}`)).body.result.passed).toBe(true);
     const pub = await new Session(ctx).get(`/api/v1/public/communities/${world.c1.code}/votes`);
     expect(pub.body.closed[0]).toMatchObject({ id: secretVote, result: { passed: true } });
@@ -260,7 +279,13 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
   it('households: one ballot per household; an open vote’s receipt shows its marks; the job closes it at closes_at', async () => {
     const created = await worker1.post(
       base,
-      draft({ title: '1号楼公共收益使用', secret: false, electorate: 'households', quorumPercent: 60, majority: 'two_thirds' }),
+      draft({
+        title: '1号楼公共收益使用',
+        secret: false,
+        electorate: 'households',
+        quorumPercent: 60,
+        majority: 'two_thirds',
+      }),
     );
     const id = created.body.id;
     const opened = await worker1.post(`${base}/${id}/open`);
@@ -268,7 +293,9 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
     const yes = opened.body.options[0].id;
     const cast = await wang.session.post(`/api/v1/me/votes/${id}/ballots`, { optionIds: [yes] });
     expect(cast.status).toBe(201);
-    const second = await zhang.session.post(`/api/v1/me/votes/${id}/ballots`, { optionIds: [opened.body.options[1].id] });
+    const second = await zhang.session.post(`/api/v1/me/votes/${id}/ballots`, {
+      optionIds: [opened.body.options[1].id],
+    });
     expect(second.status).toBe(409);
     expect((await zhang.session.get(`/api/v1/me/votes/${id}`)).body).toMatchObject({ voted: true, canVote: false });
     const [ballot] = await ballots(id);
@@ -286,13 +313,26 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
     const done = await worker1.get(`${base}/${id}`);
     expect(done.body.state).toBe('closed');
     // 1 of 2 households is 50 %, short of the 60 % quorum
-    expect(done.body.result).toMatchObject({ cast: 1, eligible: 2, turnoutPercent: 50, quorumMet: false, passed: false, failure: 'no_quorum' });
+    expect(done.body.result).toMatchObject({
+      cast: 1,
+      eligible: 2,
+      turnoutPercent: 50,
+      quorumMet: false,
+      passed: false,
+      failure: 'no_quorum',
+    });
   });
 
   it('options with absolute majority: a winner needs more than half of the ballots', async () => {
     const created = await worker1.post(
       base,
-      draft({ title: '楼道颜色', method: 'options', options: ['米白', '浅灰', '淡蓝'], majority: 'absolute', quorumPercent: 0 }),
+      draft({
+        title: '楼道颜色',
+        method: 'options',
+        options: ['米白', '浅灰', '淡蓝'],
+        majority: 'absolute',
+        quorumPercent: 0,
+      }),
     );
     const id = created.body.id;
     const opened = await worker1.post(`${base}/${id}/open`);

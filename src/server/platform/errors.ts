@@ -505,7 +505,11 @@ export const errorTable = {
     'zh-CN': '请设置晚于现在的截止时间（且晚于开始时间）',
     en: 'Set a closing time in the future (and after the opening time)',
   },
-  VOTE_ROLL_EMPTY: { status: 422, 'zh-CN': '表决范围内没有符合条件的选民', en: 'Nobody in the vote’s scope is eligible' },
+  VOTE_ROLL_EMPTY: {
+    status: 422,
+    'zh-CN': '表决范围内没有符合条件的选民',
+    en: 'Nobody in the vote’s scope is eligible',
+  },
   VOTE_NOT_OPEN: { status: 409, 'zh-CN': '表决未在进行中', en: 'The vote is not open for ballots now' },
   VOTE_CHANNEL_CLOSED: {
     status: 409,
@@ -513,7 +517,11 @@ export const errorTable = {
     en: 'This vote does not take ballots this way',
   },
   VOTE_NOT_ELIGIBLE: { status: 403, 'zh-CN': '您不在本次表决的选民名册中', en: 'You are not on this vote’s roll' },
-  VOTE_ALREADY_VOTED: { status: 409, 'zh-CN': '已经投过票，不能重复投票', en: 'A ballot was already cast for this elector' },
+  VOTE_ALREADY_VOTED: {
+    status: 409,
+    'zh-CN': '已经投过票，不能重复投票',
+    en: 'A ballot was already cast for this elector',
+  },
   VOTE_MARKS_INVALID: {
     status: 422,
     'zh-CN': '选择无效：请在本次表决的选项中选择，不要超过可选数量',

@@ -19,32 +19,51 @@ export interface TallyInput {
 const reaches = (majority: VoteMajority, votes: number, cast: number): boolean =>
   majority === 'two_thirds' ? votes * 3 >= cast * 2 : votes * 2 > cast;
 
-export function tally(input: TallyInput): VoteResult {
-  const { eligible, cast, counts } = input;
-  const turnoutPercent = eligible > 0 ? Math.round((cast * 1000) / eligible) / 10 : 0;
-  // quorum_percent of the roll must have voted (exactly: cast × 100 ≥ quorum × eligible)
-  const quorumMet = cast > 0 && cast * 100 >= input.quorumPercent * eligible;
-  const base = { eligible, cast, turnoutPercent, quorumMet, counts };
-  if (!quorumMet) return { ...base, passed: false, winners: [], failure: 'no_quorum' };
+type Base = Pick<VoteResult, 'eligible' | 'cast' | 'turnoutPercent' | 'quorumMet' | 'counts'>;
+const failed = (base: Base, failure: VoteResult['failure']): VoteResult => ({
+  ...base,
+  passed: false,
+  winners: [],
+  failure,
+});
 
-  if (input.method === 'yes_no_abstain') {
-    const yes = counts[0]?.votes ?? 0;
-    const no = counts[1]?.votes ?? 0;
-    const passed = input.majority === 'simple' ? yes > no : reaches(input.majority, yes, cast);
-    return { ...base, passed, winners: passed && counts[0] ? [counts[0].optionId] : [], failure: passed ? null : 'no_majority' };
-  }
+function yesNo(input: TallyInput, base: Base): VoteResult {
+  const yes = input.counts[0]?.votes ?? 0;
+  const no = input.counts[1]?.votes ?? 0;
+  const passed = input.majority === 'simple' ? yes > no : reaches(input.majority, yes, input.cast);
+  return passed
+    ? { ...base, passed, winners: [input.counts[0]!.optionId], failure: null }
+    : failed(base, 'no_majority');
+}
 
+function options(input: TallyInput, base: Base): VoteResult {
+  const { counts } = input;
   const seats = Math.max(1, Math.min(input.seats, counts.length));
   const ranked = [...counts].sort((a, b) => b.votes - a.votes);
   const chosen = ranked.slice(0, seats);
   const last = chosen[chosen.length - 1];
   const next = ranked[seats];
-  if (!last || last.votes === 0) return { ...base, passed: false, winners: [], failure: 'no_majority' };
+  if (!last || last.votes === 0) return failed(base, 'no_majority');
   // a tie at the last seat: nobody can be told apart, the seats are not filled by lot
-  if (next && next.votes === last.votes) return { ...base, passed: false, winners: [], failure: 'tie' };
-  if (input.majority !== 'simple' && !chosen.every((o) => reaches(input.majority, o.votes, cast)))
-    return { ...base, passed: false, winners: [], failure: 'no_majority' };
+  if (next && next.votes === last.votes) return failed(base, 'tie');
+  if (input.majority !== 'simple' && !chosen.every((o) => reaches(input.majority, o.votes, input.cast)))
+    return failed(base, 'no_majority');
   // winners in the options' order, as the ballot lists them
   const ids = new Set(chosen.map((o) => o.optionId));
-  return { ...base, passed: true, winners: counts.filter((o) => ids.has(o.optionId)).map((o) => o.optionId), failure: null };
+  return {
+    ...base,
+    passed: true,
+    winners: counts.filter((o) => ids.has(o.optionId)).map((o) => o.optionId),
+    failure: null,
+  };
+}
+
+export function tally(input: TallyInput): VoteResult {
+  const { eligible, cast, counts } = input;
+  const turnoutPercent = eligible > 0 ? Math.round((cast * 1000) / eligible) / 10 : 0;
+  // quorum_percent of the roll must have voted (exactly: cast × 100 ≥ quorum × eligible)
+  const quorumMet = cast > 0 && cast * 100 >= input.quorumPercent * eligible;
+  const base: Base = { eligible, cast, turnoutPercent, quorumMet, counts };
+  if (!quorumMet) return failed(base, 'no_quorum');
+  return input.method === 'yes_no_abstain' ? yesNo(input, base) : options(input, base);
 }

@@ -199,7 +199,13 @@ export const voteCloseJob = defineJob({
     await recordAudit(
       trx,
       systemActor(),
-      { action: 'vote.closed', entityType: 'vote', entityId: vote.id, tenantId: vote.tenant_id, after: { passed: result.passed, failure: result.failure } },
+      {
+        action: 'vote.closed',
+        entityType: 'vote',
+        entityId: vote.id,
+        tenantId: vote.tenant_id,
+        after: { passed: result.passed, failure: result.failure },
+      },
       now,
     );
   },
@@ -242,10 +248,16 @@ export async function openVote(trx: Executor, voteId: string, _by: string, now: 
     .where('state', '=', 'draft')
     .execute();
   const due = new Date(vote.closes_at);
-  await queueJob(trx, { now: () => now }, voteCloseJob, { voteId: vote.id, due: due.toISOString() }, {
-    runAt: due,
-    dedupeKey: `vote.close:${vote.id}:${due.toISOString()}`,
-  });
+  await queueJob(
+    trx,
+    { now: () => now },
+    voteCloseJob,
+    { voteId: vote.id, due: due.toISOString() },
+    {
+      runAt: due,
+      dedupeKey: `vote.close:${vote.id}:${due.toISOString()}`,
+    },
+  );
 }
 
 const dateText = (value: unknown): string | null =>

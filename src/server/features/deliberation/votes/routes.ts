@@ -172,7 +172,9 @@ export function votesRoutes(votes: VotesService) {
     .openapi(r.roll, async (c) =>
       c.json(await votes.roll(actorOf(c), c.req.valid('param').id, c.req.valid('query').q), 200),
     )
-    .openapi(r.paper, async (c) => c.json(await votes.paper(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201))
+    .openapi(r.paper, async (c) =>
+      c.json(await votes.paper(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 201),
+    )
     .openapi(r.cancel, async (c) =>
       c.json(await votes.cancel(actorOf(c), c.req.valid('param').id, c.req.valid('json').reason), 200),
     )
@@ -181,5 +183,7 @@ export function votesRoutes(votes: VotesService) {
       return c.json(await votes.act(actorOf(c), id, action), 200);
     })
     .openapi(r.detail, async (c) => c.json(await votes.detail(actorOf(c), c.req.valid('param').id), 200))
-    .openapi(r.edit, async (c) => c.json(await votes.edit(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200));
+    .openapi(r.edit, async (c) =>
+      c.json(await votes.edit(actorOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
+    );
 }

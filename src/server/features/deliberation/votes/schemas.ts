@@ -40,7 +40,10 @@ export const VoteInput = z
     title: text({ min: 2, max: 60 }),
     description: text({ max: 2000, multiline: true }).default(''),
     method: z.enum(voteMethods),
-    options: z.array(text({ min: 1, max: 40 })).max(30).default([]),
+    options: z
+      .array(text({ min: 1, max: 40 }))
+      .max(30)
+      .default([]),
     maxChoices: z.number().int().min(1).max(30).default(1),
     seats: z.number().int().min(1).max(30).default(1),
     secret: z.boolean(),
@@ -72,7 +75,12 @@ export type VoteInputT = z.infer<typeof VoteInput>;
 export const CancelInput = z.object({ reason: text({ min: 2, max: 200 }) });
 export const BallotInput = z.object({ optionIds: z.array(uuid).min(1).max(30) });
 export const PaperInput = z.object({ electorId: uuid, optionIds: z.array(uuid).min(1).max(30) });
-export const ReceiptInput = z.object({ receipt: z.string().trim().regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/) });
+export const ReceiptInput = z.object({
+  receipt: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/),
+});
 
 const ResultSchema = z
   .object({
@@ -164,7 +172,13 @@ export const MyVoteSchema = z.object({
 export const PublicVotesSchema = z.object({
   community: z.string(),
   open: z.array(
-    z.object({ id: z.string(), title: z.string(), closesAt: z.string().nullable(), eligible: z.number(), voted: z.number() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      closesAt: z.string().nullable(),
+      eligible: z.number(),
+      voted: z.number(),
+    }),
   ),
   closed: z.array(
     z.object({ id: z.string(), title: z.string(), closedAt: z.string().nullable(), result: ResultSchema }),

@@ -116,7 +116,14 @@ export const homeEntries: HomeEntry[] = [
     route: 'steward-building',
   },
   // 居民议事 · votes (issue 17): the votes whose roll holds me.
-  { key: 'votes', icon: 'passed', color: '#2563eb', residentOnly: true, labels: 'decide.votes.entry', route: 'my-votes' },
+  {
+    key: 'votes',
+    icon: 'passed',
+    color: '#2563eb',
+    residentOnly: true,
+    labels: 'decide.votes.entry',
+    route: 'my-votes',
+  },
   // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
   { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes', route: 'wishes' },
   {

@@ -16,7 +16,12 @@ export default {
   method: { yes_no_abstain: '同意 / 反对 / 弃权', options: '多选项' },
   electorate: { residents: '每位成年居民一票', households: '每户一票' },
   majority: { simple: '简单多数', absolute: '过半数', two_thirds: '三分之二多数' },
-  subject: { standalone: '独立表决', meeting: '议事会', supervisor_election: '监督员选举', steward_election: '楼门管家选举' },
+  subject: {
+    standalone: '独立表决',
+    meeting: '议事会',
+    supervisor_election: '监督员选举',
+    steward_election: '楼门管家选举',
+  },
   channel: { phone: '手机', paper: '纸质票' },
   failure: { no_quorum: '参与率未达到要求', no_majority: '未达到多数', tie: '末位票数相同' },
   columns: {
