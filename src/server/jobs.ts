@@ -16,6 +16,7 @@ import { assistanceJobs } from './features/services/assistance/index.js';
 import { roomsJobs } from './features/community/rooms/index.js';
 import { wishesJobs } from './features/community/wishes/index.js';
 import { meetingsJobs } from './features/deliberation/meetings/index.js';
+import { votesJobs } from './features/deliberation/votes/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -37,6 +38,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...roomsJobs(),
     ...wishesJobs(),
     ...meetingsJobs(),
+    ...votesJobs(),
   ];
 }
 

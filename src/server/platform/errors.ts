@@ -586,6 +586,35 @@ export const errorTable = {
     en: 'Some tasks are still open; the follow-up report must wait',
   },
   MEETING_FOLLOWED_UP: { status: 409, 'zh-CN': '已反馈办结', en: 'The follow-up report is already written' },
+  VOTE_STATE: { status: 409, 'zh-CN': '表决当前状态不允许此操作', en: 'The vote is not in a state that allows this' },
+  VOTE_TIMES_INVALID: {
+    status: 422,
+    'zh-CN': '请设置晚于现在的截止时间（且晚于开始时间）',
+    en: 'Set a closing time in the future (and after the opening time)',
+  },
+  VOTE_ROLL_EMPTY: {
+    status: 422,
+    'zh-CN': '表决范围内没有符合条件的选民',
+    en: 'Nobody in the vote’s scope is eligible',
+  },
+  VOTE_NOT_OPEN: { status: 409, 'zh-CN': '表决未在进行中', en: 'The vote is not open for ballots now' },
+  VOTE_CHANNEL_CLOSED: {
+    status: 409,
+    'zh-CN': '本次表决不接受这种投票方式',
+    en: 'This vote does not take ballots this way',
+  },
+  VOTE_NOT_ELIGIBLE: { status: 403, 'zh-CN': '您不在本次表决的选民名册中', en: 'You are not on this vote’s roll' },
+  VOTE_ALREADY_VOTED: {
+    status: 409,
+    'zh-CN': '已经投过票，不能重复投票',
+    en: 'A ballot was already cast for this elector',
+  },
+  VOTE_MARKS_INVALID: {
+    status: 422,
+    'zh-CN': '选择无效：请在本次表决的选项中选择，不要超过可选数量',
+    en: 'Invalid choice: pick options of this vote, no more than allowed',
+  },
+  VOTE_OPTIONS_LOCKED: { status: 409, 'zh-CN': '只有草稿状态的表决可以修改', en: 'Only a draft vote can be edited' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -33,6 +33,8 @@ export interface HomeEntry {
     | 'report'
     // 居民议事 · topics (issue 17)
     | 'topics';
+    // 居民议事 · votes (issue 17)
+    | 'votes';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -117,6 +119,15 @@ export const homeEntries: HomeEntry[] = [
   },
   // 居民议事 · topics (issue 17): raise and second topics of one's community, for everyone logged in.
   { key: 'topics', icon: 'chat-o', color: '#7c3aed', labels: 'decide.topics.entry', route: 'topics' },
+  // 居民议事 · votes (issue 17): the votes whose roll holds me.
+  {
+    key: 'votes',
+    icon: 'passed',
+    color: '#2563eb',
+    residentOnly: true,
+    labels: 'decide.votes.entry',
+    route: 'my-votes',
+  },
   // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
   { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes', route: 'wishes' },
   {

@@ -1,2 +1,35 @@
+import type zh from '../../zh-CN/decide/votes';
+
 // 居民议事 · votes (issue 17): the messages of this area's phone pages, under decide.votes.
-export default {};
+export default {
+  entry: { name: 'My votes', desc: 'Have your say in community matters' },
+  title: 'My votes',
+  empty: 'No vote for you right now',
+  state: { draft: 'Draft', open: 'Open', closed: 'Closed', cancelled: 'Cancelled' },
+  voted: 'Voted',
+  votedBy: { phone: 'Voted (phone)', paper: 'Voted (paper)' },
+  notVoted: 'Not voted',
+  closesAt: 'Closes {t}',
+  secret: 'Secret ballot: nobody can see what you chose',
+  named: 'Named ballot',
+  pick: 'Choose (up to {n})',
+  submit: 'Vote',
+  confirm: 'Vote for: {choice}? This cannot be changed.',
+  receiptTitle: 'Your vote is in',
+  receiptHint: 'This is your receipt, shown only this once. Copy it to check later that your ballot was counted.',
+  copy: 'Copy',
+  copied: 'Copied',
+  check: 'Check my ballot',
+  checkTitle: 'Check a receipt',
+  receiptInput: 'Receipt, e.g. ABCD-EFGH-JKLM',
+  checkButton: 'Check',
+  counted: 'This ballot was counted.',
+  countedMarks: 'This ballot was counted; it chose: {marks}',
+  notCounted: 'No ballot has this receipt.',
+  result: 'Result',
+  passed: 'Passed',
+  failed: 'Not passed',
+  turnout: 'Turnout {p}% ({cast}/{eligible})',
+  failure: { no_quorum: 'Turnout too low', no_majority: 'No majority', tie: 'Tie at the last seat' },
+  hidden: 'The result is published when the vote closes',
+} satisfies typeof zh;
