@@ -126,7 +126,11 @@ describe(`五公开 (${testEngine})`, () => {
     expect((await worker.get(`${N}?tab=drafts`)).body.items.map((n: { id: string }) => n.id)).toContain(id);
 
     // The colleague who edits it may then not approve it either; the author approves nothing of theirs.
-    const edited = await colleague.request('PUT', `${N}/${id}`, draft({ kind: 'service', title: '社区老年食堂开放时间（11:00–13:00）' }));
+    const edited = await colleague.request(
+      'PUT',
+      `${N}/${id}`,
+      draft({ kind: 'service', title: '社区老年食堂开放时间（11:00–13:00）' }),
+    );
     expect(edited.status).toBe(200);
     expect(edited.body.state).toBe('returned');
     expect((await colleague.post(`${N}/${id}/submit`, {})).body.state).toBe('pending');

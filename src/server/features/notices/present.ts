@@ -13,7 +13,11 @@ export type NoticeRow = NonNullable<Awaited<ReturnType<typeof findNotice>>>;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const lines = (raw: unknown): FinanceLine[] => (typeof raw === 'string' ? JSON.parse(raw) : (raw as FinanceLine[]));
 
-function content(n: NoticeRow, files: Map<string, { mime: string; size_bytes: number }>, url: (fileId: string) => string) {
+function content(
+  n: NoticeRow,
+  files: Map<string, { mime: string; size_bytes: number }>,
+  url: (fileId: string) => string,
+) {
   const financeLines = lines(n.finance_lines);
   const totals = n.kind === 'finance' ? financeTotals(financeLines) : null;
   return {

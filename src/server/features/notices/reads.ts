@@ -170,8 +170,7 @@ async function publicCommunity(deps: NoticesDeps, code: string) {
 async function publicNotice(deps: NoticesDeps, code: string, id: string) {
   const community = await publicCommunity(deps, code);
   const notice = await repo.findNotice(deps.db, id);
-  if (!notice || notice.community_id !== community.id || notice.state !== 'published')
-    throw new AppError('NOT_FOUND');
+  if (!notice || notice.community_id !== community.id || notice.state !== 'published') throw new AppError('NOT_FOUND');
   return notice;
 }
 

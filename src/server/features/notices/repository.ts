@@ -113,9 +113,7 @@ export function publicNotices(
   db: Executor,
   filter: { communityId: string; kind: NoticeKind | null; year: number | null; limit: number },
 ) {
-  let query = noticeColumns(db)
-    .where('n.community_id', '=', filter.communityId)
-    .where('n.state', '=', 'published');
+  let query = noticeColumns(db).where('n.community_id', '=', filter.communityId).where('n.state', '=', 'published');
   if (filter.kind) query = query.where('n.kind', '=', filter.kind);
   if (filter.year) query = query.where('n.published_year', '=', filter.year);
   return query.orderBy('n.published_at', 'desc').orderBy('n.id', 'desc').limit(filter.limit).execute();

@@ -45,7 +45,8 @@ const r = {
     method: 'get',
     path: base,
     tags,
-    summary: '五公开 in my scope: ?tab=drafts|pending|published|archive, ?kind, ?year, ?placeId (notices:write or notices:approve)',
+    summary:
+      '五公开 in my scope: ?tab=drafts|pending|published|archive, ?kind, ?year, ?placeId (notices:write or notices:approve)',
     request: { query: NoticeListQuery },
     responses: { 200: items(NoticeSchema), ...errorResponses },
   }),

@@ -19,8 +19,14 @@ import type { NoticeInputT } from './schemas.js';
 
 const attachable = (mime: string) => mime === 'application/pdf' || mime.startsWith('image/');
 
-const audit = (trx: Executor, actor: Actor, action: string, n: { id: string; tenant_id: string }, at: Date, after?: unknown) =>
-  recordAudit(trx, actor, { action, entityType: 'public_notice', entityId: n.id, tenantId: n.tenant_id, after }, at);
+const audit = (
+  trx: Executor,
+  actor: Actor,
+  action: string,
+  n: { id: string; tenant_id: string },
+  at: Date,
+  after?: unknown,
+) => recordAudit(trx, actor, { action, entityType: 'public_notice', entityId: n.id, tenantId: n.tenant_id, after }, at);
 
 /** The checked content of a draft: target place in the actor's writing scope, lines, totals, files. */
 async function checkedContent(trx: Executor, actor: Actor, input: NoticeInputT, attachedBefore: readonly string[]) {
@@ -159,7 +165,11 @@ export async function actOnNotice(deps: NoticesDeps, actor: Actor, id: string, a
             : { withdraw_reason: reason, withdrawn_at: now };
     await repo.updateNotice(trx, id, { ...set, state: t.to, updated_at: now });
     await event(trx, actor, n, action, n.state, t.to, t.reason ? reason : null, now);
-    await audit(trx, actor, `notice.${action}`, n, now, { from: n.state, to: t.to, reason: t.reason ? reason : undefined });
+    await audit(trx, actor, `notice.${action}`, n, now, {
+      from: n.state,
+      to: t.to,
+      reason: t.reason ? reason : undefined,
+    });
   });
   return reads.viewNotice(deps, actor, id);
 }
@@ -172,7 +182,8 @@ export function createPublicNoticesService(deps: NoticesDeps) {
     get: (actor: Actor, id: string) => reads.viewNotice(deps, actor, id),
     create: (actor: Actor, input: NoticeInputT) => createNotice(deps, actor, input),
     edit: (actor: Actor, id: string, input: NoticeInputT) => editNotice(deps, actor, id, input),
-    act: (actor: Actor, id: string, action: NoticeAction, reason: string) => actOnNotice(deps, actor, id, action, reason),
+    act: (actor: Actor, id: string, action: NoticeAction, reason: string) =>
+      actOnNotice(deps, actor, id, action, reason),
     feed: (actor: Actor) => reads.feed(deps, actor),
     read: (actor: Actor, id: string) => reads.readNotice(deps, actor, id),
     attachment: (actor: Actor, id: string, fileId: string) => reads.attachment(deps, actor, id, fileId),

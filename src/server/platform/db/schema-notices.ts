@@ -4,7 +4,7 @@ import type { FinanceLine, NoticeKind, NoticeState } from '../../../shared/decid
 // Kysely's view of the notices tables (0045_notices.sql, issue 17); keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** bigint: PostgreSQL drivers hand it back as text; the repository turns it into a number. */
-type BigCount = ColumnType<string | number, number, number>;
+type BigCount = ColumnType<string | number, number | undefined, number>;
 
 export interface PublicNoticesTable {
   id: string;
@@ -30,7 +30,7 @@ export interface PublicNoticesTable {
   return_reason: string | null;
   withdraw_reason: string | null;
   withdrawn_at: Timestamp | null;
-  anonymous_views: Generated<BigCount>;
+  anonymous_views: BigCount;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -43,7 +43,8 @@ export const noticesApi = {
   get: (id: string) => http.get<NoticeDetail>(`${base}/${id}`),
   create: (body: NoticeBody) => http.post<NoticeDetail>(base, body),
   edit: (id: string, body: NoticeBody) => http.put<NoticeDetail>(`${base}/${id}`, body),
-  act: (id: string, action: NoticeAction, reason = '') => http.post<NoticeDetail>(`${base}/${id}/${action}`, { reason }),
+  act: (id: string, action: NoticeAction, reason = '') =>
+    http.post<NoticeDetail>(`${base}/${id}/${action}`, { reason }),
   feed: (signal?: AbortSignal) => http.get<NoticeFeed>(`${base}/feed`, { signal }),
   read: (id: string) => http.get<FeedNotice>(`${base}/feed/${id}`),
   publicList: (code: string, query: { kind?: NoticeKind; year?: number } = {}, signal?: AbortSignal) =>

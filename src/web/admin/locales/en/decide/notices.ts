@@ -10,7 +10,13 @@ export default {
     affairs: 'Community affairs',
     service: 'Services',
   },
-  state: { draft: 'Draft', pending: 'Pending approval', published: 'Published', returned: 'Returned', withdrawn: 'Withdrawn' },
+  state: {
+    draft: 'Draft',
+    pending: 'Pending approval',
+    published: 'Published',
+    returned: 'Returned',
+    withdrawn: 'Withdrawn',
+  },
   tab: { drafts: 'Drafts and returned', pending: 'Pending approval', published: 'Published', archive: 'Archive' },
   action: {
     submit: 'Submit',

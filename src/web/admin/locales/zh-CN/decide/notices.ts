@@ -1,11 +1,19 @@
 // 居民议事 · notices (issue 17): the messages of this area's console pages, under decide.notices.
 export default {
   menu: { list: '五公开', approval: '审核发布' },
-  intro: '党务、财务、政务、事务、服务五类公开事项：起草后提交审核，由另一位有审核权限的同事通过后发布到居民手机、社区公开页和公告栏。',
+  intro:
+    '党务、财务、政务、事务、服务五类公开事项：起草后提交审核，由另一位有审核权限的同事通过后发布到居民手机、社区公开页和公告栏。',
   kind: { party: '党务公开', finance: '财务公开', government: '政务公开', affairs: '事务公开', service: '服务公开' },
   state: { draft: '草稿', pending: '待审核', published: '已发布', returned: '已退回', withdrawn: '已撤回' },
   tab: { drafts: '草稿与退回', pending: '待审核', published: '已发布', archive: '归档' },
-  action: { submit: '提交审核', approve: '审核通过并发布', return: '退回', withdraw: '撤回', edit: '修改', view: '查看' },
+  action: {
+    submit: '提交审核',
+    approve: '审核通过并发布',
+    return: '退回',
+    withdraw: '撤回',
+    edit: '修改',
+    view: '查看',
+  },
   history: {
     create: '起草',
     edit: '修改',

@@ -18,7 +18,4 @@ export const percent = (rate: number | null): string => (rate === null ? '—' :
 
 export const stateTagType = (state: Notice['state']) =>
   ({ draft: 'info', pending: 'warning', published: 'success', returned: 'danger', withdrawn: 'info' })[state] as
-    | 'info'
-    | 'warning'
-    | 'success'
-    | 'danger';
+    'info' | 'warning' | 'success' | 'danger';

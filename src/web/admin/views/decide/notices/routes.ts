@@ -44,6 +44,11 @@ export const noticesAdminRoutes: RouteRecordRaw[] = [
     path: 'notices/:id',
     name: 'decide-notice',
     component: () => import('./detail/index.vue'),
-    meta: { titleKey: 'decide.notices.detail.title', permission: [...staff], hideInMenu: true, activeMenu: '/decide/notices' },
+    meta: {
+      titleKey: 'decide.notices.detail.title',
+      permission: [...staff],
+      hideInMenu: true,
+      activeMenu: '/decide/notices',
+    },
   },
 ];

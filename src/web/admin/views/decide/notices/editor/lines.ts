@@ -1,4 +1,9 @@
-import { formatYuan, parseYuan, type FinanceDirection, type FinanceLine } from '../../../../../../shared/decide-notices';
+import {
+  formatYuan,
+  parseYuan,
+  type FinanceDirection,
+  type FinanceLine,
+} from '../../../../../../shared/decide-notices';
 
 // The finance table as typed in the form: amounts as text in yuan, turned into integer fen (never a
 // float) for the live totals and for the request. The server computes the totals again and stores its own.
