@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { financeTotals, type FinanceLine, type NoticeKind } from '../../shared/decide-notices.js';
 import type { Database } from '../platform/db/schema.js';
+import { shanghaiDate } from '../platform/deadlines.js';
 import { newId } from '../platform/ids.js';
 import type { CommunityDemoContext } from './community-context.js';
 
@@ -94,6 +95,86 @@ const notices: DemoNotice[] = [
   },
 ];
 
+interface Seeded {
+  id: string;
+  tenantId: string;
+  published: Date | null;
+}
+
+/** One notice with its history: drafted and submitted by `author`, approved by `approver` when published. */
+async function insertNotice(
+  trx: Trx,
+  n: DemoNotice,
+  at: { created: Date; communityId: string; placeId: string; path: string; tenantId: string },
+  author: string,
+  approver: string | null,
+): Promise<Seeded> {
+  const submitted = new Date(at.created.getTime() + 3_600_000);
+  const published = approver ? new Date(submitted.getTime() + 2 * 3_600_000) : null;
+  const totals = financeTotals(n.lines ?? []);
+  const id = newId();
+  await trx
+    .insertInto('public_notices')
+    .values({
+      id,
+      tenant_id: at.tenantId,
+      community_id: at.communityId,
+      place_id: at.placeId,
+      place_path: at.path,
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      finance_lines: JSON.stringify(n.lines ?? []),
+      income_fen: totals.incomeFen,
+      expense_fen: totals.expenseFen,
+      balance_fen: totals.balanceFen,
+      state: n.state,
+      author_id: author,
+      last_edited_by: author,
+      submitted_at: submitted,
+      approved_by: approver,
+      published_at: published,
+      published_year: published ? Number(shanghaiDate(published.getTime()).slice(0, 4)) : null,
+      anonymous_views: n.views,
+      created_at: at.created,
+      updated_at: published ?? submitted,
+    })
+    .execute();
+  const event = (action: 'create' | 'submit' | 'approve', by: string, when: Date) => ({
+    id: newId(),
+    tenant_id: at.tenantId,
+    notice_id: id,
+    action,
+    from_state: action === 'create' ? null : action === 'submit' ? ('draft' as const) : ('pending' as const),
+    to_state:
+      action === 'create' ? ('draft' as const) : action === 'submit' ? ('pending' as const) : ('published' as const),
+    actor_id: by,
+    reason: null,
+    at: when,
+  });
+  const events = [event('create', author, at.created), event('submit', author, submitted)];
+  if (published && approver) events.push(event('approve', approver, published));
+  await trx.insertInto('public_notice_events').values(events).execute();
+  return { id, tenantId: at.tenantId, published };
+}
+
+async function insertReads(trx: Trx, notice: Seeded, readers: string[], now: Date) {
+  if (!notice.published || readers.length === 0) return 0;
+  const published = notice.published.getTime();
+  await trx
+    .insertInto('public_notice_reads')
+    .values(
+      readers.map((user_id, k) => ({
+        notice_id: notice.id,
+        user_id,
+        tenant_id: notice.tenantId,
+        read_at: new Date(Math.min(now.getTime(), published + (k + 1) * 3 * 3_600_000)),
+      })),
+    )
+    .execute();
+  return readers.length;
+}
+
 export async function seedDemoNotices(trx: Trx, context: CommunityDemoContext): Promise<Record<string, number>> {
   const { userIds, placeIds, now } = context;
   const worker = userIds.get('community');
@@ -108,85 +189,17 @@ export async function seedDemoNotices(trx: Trx, context: CommunityDemoContext): 
       : undefined;
     if (!placeId || !place?.tenant_id) continue;
     // The pending one is 王建华's for 李秀英 to approve; the others are hers, approved by him.
-    const author = n.state === 'pending' ? officer : worker;
-    const approver = n.state === 'pending' ? null : officer;
+    const pending = n.state === 'pending';
     const created = new Date(now.getTime() - n.daysAgo * DAY - 6 * 3_600_000 - i * 60_000);
-    const submitted = new Date(created.getTime() + 3_600_000);
-    const published = n.state === 'published' ? new Date(submitted.getTime() + 2 * 3_600_000) : null;
-    const totals = financeTotals(n.lines ?? []);
-    const id = newId();
-    await trx
-      .insertInto('public_notices')
-      .values({
-        id,
-        tenant_id: place.tenant_id,
-        community_id: communityId,
-        place_id: placeId,
-        place_path: place.path,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        finance_lines: JSON.stringify(n.lines ?? []),
-        income_fen: totals.incomeFen,
-        expense_fen: totals.expenseFen,
-        balance_fen: totals.balanceFen,
-        state: n.state,
-        author_id: author,
-        last_edited_by: author,
-        submitted_at: submitted,
-        approved_by: approver,
-        published_at: published,
-        published_year: published
-          ? Number(new Date(published.getTime() + 8 * 3_600_000).toISOString().slice(0, 4))
-          : null,
-        anonymous_views: n.views,
-        created_at: created,
-        updated_at: published ?? submitted,
-      })
-      .execute();
-    const steps: {
-      action: 'create' | 'submit' | 'approve';
-      from: 'draft' | 'pending' | null;
-      to: 'draft' | 'pending' | 'published';
-      by: string;
-      at: Date;
-    }[] = [
-      { action: 'create', from: null, to: 'draft', by: author, at: created },
-      { action: 'submit', from: 'draft', to: 'pending', by: author, at: submitted },
-    ];
-    if (published && approver)
-      steps.push({ action: 'approve', from: 'pending', to: 'published', by: approver, at: published });
-    await trx
-      .insertInto('public_notice_events')
-      .values(
-        steps.map((s) => ({
-          id: newId(),
-          tenant_id: place.tenant_id!,
-          notice_id: id,
-          action: s.action,
-          from_state: s.from,
-          to_state: s.to,
-          actor_id: s.by,
-          reason: null,
-          at: s.at,
-        })),
-      )
-      .execute();
+    const seeded = await insertNotice(
+      trx,
+      n,
+      { created, communityId, placeId, path: place.path, tenantId: place.tenant_id },
+      pending ? officer : worker,
+      pending ? null : officer,
+    );
     const readers = n.readBy.map((u) => userIds.get(u)).filter((u): u is string => Boolean(u));
-    if (published && readers.length) {
-      await trx
-        .insertInto('public_notice_reads')
-        .values(
-          readers.map((user_id, k) => ({
-            notice_id: id,
-            user_id,
-            tenant_id: place.tenant_id!,
-            read_at: new Date(Math.min(now.getTime(), published.getTime() + (k + 1) * 3 * 3_600_000)),
-          })),
-        )
-        .execute();
-      reads += readers.length;
-    }
+    reads += await insertReads(trx, seeded, readers, now);
   }
   return { publicNotices: notices.length, publicNoticeReads: reads };
 }
