@@ -1,4 +1,4 @@
-import type { Notice } from '../../../../../common/api/decide-notices';
+import type { Notice } from '../../../../common/api/decide-notices';
 
 // Shared bits of the console's 五公开 pages: times, read stats in words, the state tag's colour.
 
