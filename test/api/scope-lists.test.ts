@@ -1260,6 +1260,24 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/public/communities/{code}/supervision': {
     skip: 'the public supervision page of a community (五公开): titles, states, masked supervisors and counts, open by design',
+  // 五公开 (issue 17): the fixture has no notices; test/api/decide-notices.test.ts proves another
+  // community's staff see none of them (lists, archive, places, 404 on ids) and the public board shows
+  // only its own community's published ones.
+  'GET /api/v1/notices': { calls: () => [`${v1}/notices`, `${v1}/notices?tab=archive`] },
+  'GET /api/v1/notices/places': { calls: () => [`${v1}/notices/places`] },
+  'GET /api/v1/notices/archive': { calls: () => [`${v1}/notices/archive`] },
+  'GET /api/v1/notices/feed': { skip: 'a resident’s own community, grid and building (decide-notices.test.ts)' },
+  'GET /api/v1/notices/feed/{id}': {
+    skip: 'one notice for the resident’s place; 404 elsewhere (decide-notices.test.ts)',
+  },
+  'GET /api/v1/notices/{id}': { skip: 'staff of the notice’s place only; 404 elsewhere (decide-notices.test.ts)' },
+  'GET /api/v1/notices/{id}/attachments/{fileId}': {
+    skip: 'a file the notice carries, to whoever sees the notice (decide-notices.test.ts)',
+  },
+  'GET /api/v1/public/communities/{code}/notices': { skip: 'published notices of one community, no login, by design' },
+  'GET /api/v1/public/communities/{code}/notices/{id}': { skip: 'a published notice of that community only' },
+  'GET /api/v1/public/communities/{code}/notices/{id}/attachments/{fileId}': {
+    skip: 'a file of a published notice of that community only',
   },
   'GET /api/v1/public/cases/{code}': { calls: (_m, a) => [{ probe: `${v1}/public/cases/${a.caseCode}` }] },
   'GET /api/v1/categories': {

@@ -615,6 +615,43 @@ export const errorTable = {
     en: 'Invalid choice: pick options of this vote, no more than allowed',
   },
   VOTE_OPTIONS_LOCKED: { status: 409, 'zh-CN': '只有草稿状态的表决可以修改', en: 'Only a draft vote can be edited' },
+  // 五公开 (issue 17, notices)
+  NOTICE_ACTION_NOT_ALLOWED: {
+    status: 409,
+    'zh-CN': '该公开事项当前状态下不能进行此操作',
+    en: 'This notice does not allow that action now',
+  },
+  NOTICE_OWN_APPROVAL: {
+    status: 403,
+    'zh-CN': '不能审核自己起草或修改的公开事项，请由另一位同事审核',
+    en: 'You drafted or edited this notice: another colleague must approve it',
+  },
+  NOTICE_REASON_REQUIRED: { status: 400, 'zh-CN': '请写明原因', en: 'Give a reason' },
+  NOTICE_NOT_EDITABLE: {
+    status: 409,
+    'zh-CN': '只有草稿或被退回的公开事项可以修改',
+    en: 'Only a draft or a returned notice can be edited',
+  },
+  NOTICE_PLACE_UNKNOWN: {
+    status: 400,
+    'zh-CN': '请选择您管辖范围内的社区、网格或楼栋',
+    en: 'Choose a community, grid or building in your scope',
+  },
+  NOTICE_FINANCE_LINES: {
+    status: 400,
+    'zh-CN': '财务公开须填写收支明细；其他类别不填收支明细',
+    en: 'A finance notice needs its lines; other kinds take none',
+  },
+  NOTICE_TOTALS_MISMATCH: {
+    status: 400,
+    'zh-CN': '合计与明细不符：合计由系统根据明细计算',
+    en: 'The totals do not match the lines: the server computes them',
+  },
+  NOTICE_ATTACHMENT_TYPE: {
+    status: 400,
+    'zh-CN': '附件只能是 PDF 文件或图片',
+    en: 'Attachments are PDF files or images only',
+  },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -164,6 +164,7 @@ export async function deleteOrphans(db: Executor, createdBefore: Date, limit: nu
       UNION ALL SELECT photo_file_id FROM steward_checklist_ticks WHERE photo_file_id IS NOT NULL
       UNION ALL SELECT unnest(photo_ids) FROM supervision_logs
       UNION ALL SELECT unnest(photo_ids) FROM supervision_issues
+      UNION ALL SELECT unnest(attachment_ids) FROM public_notices
       UNION ALL SELECT (m->>'sampleFileId')::uuid FROM service_item_versions v, jsonb_array_elements(v.materials) m
         WHERE m->>'sampleFileId' IS NOT NULL
     )

@@ -35,6 +35,8 @@ export interface HomeEntry {
     | 'topics';
     // 居民议事 · votes (issue 17)
     | 'votes';
+    // 五公开 (issue 17)
+    | 'notices';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -128,6 +130,8 @@ export const homeEntries: HomeEntry[] = [
     labels: 'decide.votes.entry',
     route: 'my-votes',
   },
+  // 五公开 (issue 17): the notices for my community, grid and building, for everyone logged in.
+  { key: 'notices', icon: 'bullhorn-o', color: '#b91c1c', labels: 'decide.notices.entry', route: 'notices' },
   // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
   { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes', route: 'wishes' },
   {

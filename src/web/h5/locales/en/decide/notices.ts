@@ -1,2 +1,37 @@
-// 居民议事 · notices (issue 17): the messages of this area's phone pages, under decide.notices.
-export default {};
+// Deciding in public · notices (issue 17): the phone pages' messages in English (checked against zh-CN).
+export default {
+  entry: { name: 'Public notices', desc: 'Party · finance · government · affairs · services' },
+  title: 'Public notices',
+  publicTitle: 'Community notices',
+  boardTitle: 'Notice board',
+  kind: {
+    party: 'Party affairs',
+    finance: 'Finance',
+    government: 'Government affairs',
+    affairs: 'Community affairs',
+    service: 'Services',
+  },
+  allKinds: 'All',
+  unread: '{n} unread',
+  unreadTag: 'Unread',
+  empty: 'Nothing published yet',
+  publishedAt: 'Published {day}',
+  target: 'For: {place}',
+  attachments: 'Attachments',
+  openPdf: 'Open the PDF',
+  finance: {
+    title: 'Income and expenses (yuan)',
+    income: 'Income',
+    expense: 'Expense',
+    item: 'Item',
+    direction: 'Type',
+    amount: 'Amount',
+    totalIncome: 'Total income',
+    totalExpense: 'Total expenses',
+    balance: 'Balance',
+  },
+  yearAll: 'All years',
+  year: '{year}',
+  boardEmpty: 'No notices for this community yet',
+  boardPage: '{n} of {total}',
+};

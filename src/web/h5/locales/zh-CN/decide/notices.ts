@@ -1,2 +1,31 @@
 // 居民议事 · notices (issue 17): the messages of this area's phone pages, under decide.notices.
-export default {};
+export default {
+  entry: { name: '五公开', desc: '党务 · 财务 · 政务 · 事务 · 服务公开' },
+  title: '五公开',
+  publicTitle: '社区公开',
+  boardTitle: '公告栏',
+  kind: { party: '党务公开', finance: '财务公开', government: '政务公开', affairs: '事务公开', service: '服务公开' },
+  allKinds: '全部',
+  unread: '未读 {n}',
+  unreadTag: '未读',
+  empty: '暂时没有公开的事项',
+  publishedAt: '发布于 {day}',
+  target: '公开范围：{place}',
+  attachments: '附件',
+  openPdf: '查看 PDF 文件',
+  finance: {
+    title: '收支明细（单位：元）',
+    income: '收入',
+    expense: '支出',
+    item: '项目',
+    direction: '收支',
+    amount: '金额',
+    totalIncome: '收入合计',
+    totalExpense: '支出合计',
+    balance: '结余',
+  },
+  yearAll: '全部年份',
+  year: '{year}年',
+  boardEmpty: '本社区暂无公开事项',
+  boardPage: '第 {n} / {total} 条',
+};
