@@ -166,8 +166,12 @@ describe(`honours: a civilised-household campaign (${testEngine})`, () => {
     expect(again.body.error.code).toBe('HONOUR_ALREADY_NOMINATED');
     // 赵 lives in community 2: the campaign is nothing of his, and community 2's households are outside it.
     expect(
-      (await zhao.session.post(`${base}/campaigns/${campaignId}/nominations`, { householdCode: hh().a1, reason: '推荐' }))
-        .status,
+      (
+        await zhao.session.post(`${base}/campaigns/${campaignId}/nominations`, {
+          householdCode: hh().a1,
+          reason: '推荐',
+        })
+      ).status,
     ).toBe(404);
     const outside = await worker1.post(`${base}/campaigns/${campaignId}/nominations`, {
       householdCode: hh().c1,
@@ -175,8 +179,12 @@ describe(`honours: a civilised-household campaign (${testEngine})`, () => {
     });
     expect(outside.body.error.code).toBe('HONOUR_NOMINEE_OUTSIDE');
     expect(
-      (await wang.session.post(`${base}/campaigns/${campaignId}/nominations`, { householdCode: hh().a1, reason: 'x\u0007y' }))
-        .status,
+      (
+        await wang.session.post(`${base}/campaigns/${campaignId}/nominations`, {
+          householdCode: hh().a1,
+          reason: 'x\u0007y',
+        })
+      ).status,
     ).toBe(400);
     expect(await count('honour_nominations')).toBe(before);
 
@@ -196,8 +204,12 @@ describe(`honours: a civilised-household campaign (${testEngine})`, () => {
     expect(withLi.body.panel).toHaveLength(2);
     expect((await worker1.post(`${base}/campaigns/${campaignId}/open_scoring`, {})).body.state).toBe('scoring');
     expect(
-      (await wang.session.post(`${base}/campaigns/${campaignId}/nominations`, { householdCode: hh().b2, reason: '迟到' }))
-        .body.error.code,
+      (
+        await wang.session.post(`${base}/campaigns/${campaignId}/nominations`, {
+          householdCode: hh().b2,
+          reason: '迟到',
+        })
+      ).body.error.code,
     ).toBe('HONOUR_STATE_CONFLICT');
 
     const before = await count('honour_score_sheets');
@@ -255,13 +267,17 @@ describe(`honours: a civilised-household campaign (${testEngine})`, () => {
   });
 
   it('the shortlist by threshold carries the star bands; then the notice opens and scores are frozen', async () => {
-    const listed = await worker1.post(`${base}/campaigns/${campaignId}/shortlist`, { mode: 'threshold', threshold: 60 });
+    const listed = await worker1.post(`${base}/campaigns/${campaignId}/shortlist`, {
+      mode: 'threshold',
+      threshold: 60,
+    });
     expect(listed.status).toBe(200);
     const byId = (id: string) => listed.body.nominations.find((n: { id: string }) => n.id === id);
     expect([byId(nominationOf.a1).stars, byId(nominationOf.b1).stars, byId(nominationOf.a2).stars]).toEqual([4, 3, 5]);
     expect(byId(nominationOf.b2).shortlisted).toBe(false);
     expect(
-      (await worker1.post(`${base}/campaigns/${campaignId}/publicise`, { objectionEndsOn: '2026-11-01' })).body.error.code,
+      (await worker1.post(`${base}/campaigns/${campaignId}/publicise`, { objectionEndsOn: '2026-11-01' })).body.error
+        .code,
     ).toBe('HONOUR_OBJECTION_END');
     const on = await worker1.post(`${base}/campaigns/${campaignId}/publicise`, { objectionEndsOn: '2026-11-30' });
     expect(on.body.state).toBe('publicising');
@@ -285,7 +301,9 @@ describe(`honours: a civilised-household campaign (${testEngine})`, () => {
     }
     const text = JSON.stringify(pub.body);
     for (const p of [wang.phone, li.phone, '王大山', '李二妹', '陈小红']) expect(text).not.toContain(p);
-    expect((await new Session(ctx).get(`/api/v1/public/communities/${world.c2.code}/honours`)).body.campaigns).toEqual([]);
+    expect((await new Session(ctx).get(`/api/v1/public/communities/${world.c2.code}/honours`)).body.campaigns).toEqual(
+      [],
+    );
   });
 
   it('residents of the community object during the period; outsiders cannot; staff answer', async () => {
@@ -295,8 +313,12 @@ describe(`honours: a civilised-household campaign (${testEngine})`, () => {
     });
     expect(objected.status).toBe(201);
     const before = await count('honour_objections');
-    expect((await zhao.session.post(`${base}/campaigns/${campaignId}/objections`, { body: '我有意见' })).status).toBe(404);
-    expect((await worker2.post(`${base}/objections/${objected.body.id}/answer`, { answer: '越权回复' })).status).toBe(404);
+    expect((await zhao.session.post(`${base}/campaigns/${campaignId}/objections`, { body: '我有意见' })).status).toBe(
+      404,
+    );
+    expect((await worker2.post(`${base}/objections/${objected.body.id}/answer`, { answer: '越权回复' })).status).toBe(
+      404,
+    );
     const answered = await worker1.post(`${base}/objections/${objected.body.id}/answer`, {
       answer: '经核实违规搭建已拆除，维持入围',
     });

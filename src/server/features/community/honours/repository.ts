@@ -53,7 +53,15 @@ export function householdsUnder(db: Executor, path: string) {
     .innerJoin('households as hh', 'hh.place_id', 'h.id')
     .innerJoin('places as b', (j) => j.on('b.kind', '=', 'building').on(pathUnderColumn('h.path', 'b.path')))
     .leftJoin('places as u', (j) => j.on('u.kind', '=', 'unit').on(pathUnderColumn('h.path', 'u.path')))
-    .select(['h.id', 'h.code', 'h.path', 'hh.room', 'b.name as building_name', 'b.path as building_path', 'u.name as unit_name'])
+    .select([
+      'h.id',
+      'h.code',
+      'h.path',
+      'hh.room',
+      'b.name as building_name',
+      'b.path as building_path',
+      'u.name as unit_name',
+    ])
     .where('h.kind', '=', 'household')
     .where('h.status', '=', 'active')
     .where(pathUnder('h.path', path))
@@ -247,7 +255,8 @@ const nominationQuery = (db: Executor) =>
 export const nominationsOf = (db: Executor, campaignId: string) =>
   nominationQuery(db).where('n.campaign_id', '=', campaignId).orderBy('n.created_at').limit(2000).execute();
 
-export const findNomination = (db: Executor, id: string) => nominationQuery(db).where('n.id', '=', id).executeTakeFirst();
+export const findNomination = (db: Executor, id: string) =>
+  nominationQuery(db).where('n.id', '=', id).executeTakeFirst();
 
 export const insertNomination = (db: Executor, row: Insertable<HonourNominationsTable>) =>
   db.insertInto('honour_nominations').values(row).execute();
@@ -295,7 +304,14 @@ export function sheetsOf(db: Executor, campaignId: string, memberUserId: string 
 
 export const upsertSheet = (
   db: Executor,
-  row: { nomination_id: string; member_user_id: string; campaign_id: string; points: string; total: number; updated_at: Date },
+  row: {
+    nomination_id: string;
+    member_user_id: string;
+    campaign_id: string;
+    points: string;
+    total: number;
+    updated_at: Date;
+  },
 ) =>
   db
     .insertInto('honour_score_sheets')

@@ -59,7 +59,10 @@ export const ShortlistInput = z.object({
   top: z.number().int().min(1).max(500).optional(),
   threshold: z.number().min(0).max(10000).optional(),
   /** civilised households: a star level other than the band's for some of the shortlist */
-  stars: z.array(z.object({ nominationId: z.uuid(), stars: z.number().int().min(1).max(5) })).max(500).default([]),
+  stars: z
+    .array(z.object({ nominationId: z.uuid(), stars: z.number().int().min(1).max(5) }))
+    .max(500)
+    .default([]),
 });
 export const ActionInput = z.object({
   /** publicise: the last day objections are taken */
@@ -205,9 +208,7 @@ export const PublicHonoursSchema = z.object({
       title: z.string(),
       state: z.enum(['publicising', 'published']),
       objectionEndsOn: z.string().nullable(),
-      entries: z.array(
-        z.object({ householdLabel: z.string(), name: z.string(), stars: z.number().int().nullable() }),
-      ),
+      entries: z.array(z.object({ householdLabel: z.string(), name: z.string(), stars: z.number().int().nullable() })),
     }),
   ),
 });

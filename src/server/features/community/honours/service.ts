@@ -190,7 +190,15 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
   const objectionOpen = (k: Campaign) =>
     k.state === 'publicising' && k.objection_ends_on !== null && today() <= k.objection_ends_on;
 
-  async function audit(trx: Executor, actor: Actor, action: string, entityType: string, id: string, tenant: string, after: unknown) {
+  async function audit(
+    trx: Executor,
+    actor: Actor,
+    action: string,
+    entityType: string,
+    id: string,
+    tenant: string,
+    after: unknown,
+  ) {
     await recordAudit(trx, actor, { action, entityType, entityId: id, tenantId: tenant, after }, clock.now());
   }
 
@@ -266,7 +274,9 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
         await repo.updateCampaign(trx, id, {
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
-          ...(input.starBands && k.kind === 'civilised_household' ? { star_bands: JSON.stringify(input.starBands) } : {}),
+          ...(input.starBands && k.kind === 'civilised_household'
+            ? { star_bands: JSON.stringify(input.starBands) }
+            : {}),
           updated_at: clock.now(),
         });
         if (input.criteria) {
@@ -285,7 +295,10 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
       const households = await repo.householdsUnder(db, k.place_path);
       const people = honoursHouseholds(k.kind) ? [] : await repo.residentsUnder(db, k.place_path);
       const ownHouseholds = new Set(viewer.homes.map((h) => h.household_path));
-      const buildings = new Map<string, { name: string; households: { code: string; label: string; residents: { id: string; name: string }[] }[] }>();
+      const buildings = new Map<
+        string,
+        { name: string; households: { code: string; label: string; residents: { id: string; name: string }[] }[] }
+      >();
       for (const h of households) {
         const b = buildings.get(h.building_path) ?? { name: h.building_name, households: [] };
         buildings.set(h.building_path, b);
@@ -311,7 +324,8 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
       if (honoursHouseholds(k.kind)) {
         if (!input.householdCode) throw new AppError('HONOUR_NOMINEE_REQUIRED');
         const h = await repo.findPlace(db, input.householdCode);
-        if (!h || h.kind !== 'household' || !isUnder(h.path, k.place_path)) throw new AppError('HONOUR_NOMINEE_OUTSIDE');
+        if (!h || h.kind !== 'household' || !isUnder(h.path, k.place_path))
+          throw new AppError('HONOUR_NOMINEE_OUTSIDE');
         householdId = h.id;
         householdPath = h.path;
       } else {
@@ -355,7 +369,10 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
           stars: null,
           result: null,
         });
-        await audit(trx, actor, 'honours.nominated', 'honour_nomination', nominationId, k.tenant_id, { campaignId: id, kind });
+        await audit(trx, actor, 'honours.nominated', 'honour_nomination', nominationId, k.tenant_id, {
+          campaignId: id,
+          kind,
+        });
       });
       return { id: nominationId, kind };
     },
@@ -366,8 +383,15 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
       await db.transaction().execute(async (trx) => {
         const k = await managed(trx, actor, n.campaign_id, ['nominating', 'scoring']);
         if (n.state !== 'nominated') throw new AppError('HONOUR_STATE_CONFLICT');
-        await repo.updateNomination(trx, nominationId, { state: 'rejected', reject_reason: reason, shortlisted: false, stars: null });
-        await audit(trx, actor, 'honours.nomination_rejected', 'honour_nomination', nominationId, k.tenant_id, { reason });
+        await repo.updateNomination(trx, nominationId, {
+          state: 'rejected',
+          reject_reason: reason,
+          shortlisted: false,
+          stars: null,
+        });
+        await audit(trx, actor, 'honours.nomination_rejected', 'honour_nomination', nominationId, k.tenant_id, {
+          reason,
+        });
       });
       return { id: nominationId, state: 'rejected' };
     },
@@ -420,7 +444,8 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
       }
       const criteria = await repo.criteriaOf(db, k.id);
       const ids = new Set(criteria.map((c) => c.id));
-      for (const key of Object.keys(points)) if (!ids.has(key)) throw new AppError('HONOUR_SCORE_INVALID', { criterionId: key });
+      for (const key of Object.keys(points))
+        if (!ids.has(key)) throw new AppError('HONOUR_SCORE_INVALID', { criterionId: key });
       for (const c of criteria) {
         const p = points[c.id];
         if (p === undefined || p < 0 || p > c.max_points)
@@ -465,9 +490,12 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
         for (const s of input.stars)
           if (!chosen.some((x) => x.n.id === s.nominationId)) throw new AppError('HONOUR_SHORTLIST_RULE');
         const picked = new Set(chosen.map((x) => x.n.id));
-        for (const { n, total } of scored.concat(all.filter((n) => average(n) === null).map((n) => ({ n, total: 0 })))) {
+        for (const { n, total } of scored.concat(
+          all.filter((n) => average(n) === null).map((n) => ({ n, total: 0 })),
+        )) {
           const on = picked.has(n.id);
-          const stars = on && k.kind === 'civilised_household' ? (override.get(n.id) ?? starsFor(total, k.star_bands)) : null;
+          const stars =
+            on && k.kind === 'civilised_household' ? (override.get(n.id) ?? starsFor(total, k.star_bands)) : null;
           await repo.updateNomination(trx, n.id, { shortlisted: on, stars });
         }
         await audit(trx, actor, 'honours.shortlisted', 'honour_campaign', id, k.tenant_id, {
@@ -503,7 +531,8 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
             throw new AppError('HONOUR_OBJECTION_PERIOD');
           const changes = new Map(input.changes.map((c) => [c.nominationId, c]));
           for (const c of input.changes)
-            if (!nominations.some((n) => n.id === c.nominationId && n.shortlisted)) throw new AppError('HONOUR_SHORTLIST_RULE');
+            if (!nominations.some((n) => n.id === c.nominationId && n.shortlisted))
+              throw new AppError('HONOUR_SHORTLIST_RULE');
           for (const n of nominations.filter((x) => x.shortlisted)) {
             const c = changes.get(n.id);
             await repo.updateNomination(trx, n.id, {
@@ -618,7 +647,10 @@ export function createHonoursService({ db, clock }: HonoursDeps) {
       const out = [];
       for (const k of campaigns) {
         const entries = (await repo.nominationsOf(db, k.id)).filter(
-          (n) => n.shortlisted && isUnder(n.household_path, c.path) && (k.state === 'publicising' || n.result === 'honoured'),
+          (n) =>
+            n.shortlisted &&
+            isUnder(n.household_path, c.path) &&
+            (k.state === 'publicising' || n.result === 'honoured'),
         );
         out.push({
           id: k.id,

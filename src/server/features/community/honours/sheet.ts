@@ -1,5 +1,10 @@
 import ExcelJS from 'exceljs';
-import { campaignStateLabels, honourKindLabels, nominationKindLabels, type NominationKind } from '../../../../shared/honours.js';
+import {
+  campaignStateLabels,
+  honourKindLabels,
+  nominationKindLabels,
+  type NominationKind,
+} from '../../../../shared/honours.js';
 import { escapeFormulas } from '../../../platform/sheet-cells.js';
 
 // 评选结果 as an Excel sheet: one row per standing nomination, best total first.
@@ -19,7 +24,13 @@ const resultLabel = (r: Row) =>
   r.result === 'honoured' ? '当选' : r.result === 'removed' ? '公示后撤销' : r.shortlisted ? '入围' : '未入围';
 
 export async function resultsSheet(
-  campaign: { kind: keyof typeof honourKindLabels; year: number; title: string; state: keyof typeof campaignStateLabels; place_name: string },
+  campaign: {
+    kind: keyof typeof honourKindLabels;
+    year: number;
+    title: string;
+    state: keyof typeof campaignStateLabels;
+    place_name: string;
+  },
   rows: Row[],
 ): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
