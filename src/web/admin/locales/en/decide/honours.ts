@@ -100,4 +100,5 @@ export default {
   starsUnit: '{n} stars',
   noBands: 'No star bands',
   back: 'Back to the list',
+  registry: { title: 'Civilised household', latest: 'year {year}' },
 };

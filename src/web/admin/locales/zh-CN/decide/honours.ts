@@ -89,4 +89,5 @@ export default {
   starsUnit: '{n} 星',
   noBands: '未设星级',
   back: '返回列表',
+  registry: { title: '文明户星级', latest: '{year} 年度' },
 };

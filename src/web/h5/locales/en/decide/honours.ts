@@ -1,5 +1,6 @@
 // 居民议事 · honours (issue 17): the messages of this area's phone pages, under decide.honours.
 export default {
+  entry: { name: 'Honours', desc: 'Civilised households: nominate, notice, results' },
   title: 'Honours',
   none: 'No campaigns in your community',
   kind: {
@@ -47,4 +48,5 @@ export default {
   myTotal: 'My total: {n}',
   failed: 'Failed',
   save: 'Save',
+  registry: 'Star civilised household {year}',
 };

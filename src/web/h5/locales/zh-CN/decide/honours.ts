@@ -1,5 +1,6 @@
 // 居民议事 · honours (issue 17): the messages of this area's phone pages, under decide.honours.
 export default {
+  entry: { name: '文明评选', desc: '星级文明户推荐、公示与结果' },
   title: '文明评选',
   none: '本社区暂无评选活动',
   kind: { civilised_household: '星级文明户', beautiful_courtyard: '美丽庭院', moral_model: '道德模范' },
@@ -43,4 +44,5 @@ export default {
   myTotal: '我的总分：{n}',
   failed: '操作失败',
   save: '保存',
+  registry: '{year} 年度星级文明户',
 };
