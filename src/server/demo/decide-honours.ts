@@ -30,6 +30,139 @@ const reasons = [
 ];
 const kinds = ['self', 'neighbour', 'steward', 'staff', 'neighbour', 'self'] as const;
 
+interface Seeding {
+  trx: Transaction<Database>;
+  tenantId: string;
+  now: Date;
+  communityId: string;
+  community: { path: string };
+  worker: string;
+  grid: string;
+  steward: string;
+  resident: string;
+  households: { id: string; path: string }[];
+  sheets: { n: number };
+}
+
+async function nominate(
+  x: Seeding,
+  id: string,
+  created: Date,
+  criterionIds: string[],
+  panel: string[],
+  marks: number[][],
+) {
+  const { trx, tenantId, worker, steward, resident, households } = x;
+  const nominations: { id: string; total: number }[] = [];
+  for (const [i, h] of households.entries()) {
+    const nominationId = newId();
+    const kind = kinds[i % kinds.length];
+    await trx
+      .insertInto('honour_nominations')
+      .values({
+        id: nominationId,
+        tenant_id: tenantId,
+        campaign_id: id,
+        household_id: h.id,
+        household_path: h.path,
+        resident_id: null,
+        nominee_key: h.id,
+        kind,
+        reason: reasons[i % reasons.length],
+        nominated_by: kind === 'steward' ? steward : kind === 'staff' ? worker : resident,
+        created_at: created,
+        stars: null,
+        result: null,
+      })
+      .execute();
+    // each member's marks for the three criteria: the row's base, a little apart per member
+    const totals: number[] = [];
+    for (const [m, userId] of panel.entries()) {
+      const base = marks[i % marks.length];
+      const points = base.map((p, k) => Math.min(criteria[k].max, Math.max(0, p - m)));
+      const total = points.reduce((s, p) => s + p, 0);
+      totals.push(total);
+      await trx
+        .insertInto('honour_score_sheets')
+        .values({
+          nomination_id: nominationId,
+          member_user_id: userId,
+          campaign_id: id,
+          points: JSON.stringify(Object.fromEntries(criterionIds.map((c, k) => [c, points[k]]))),
+          total,
+          updated_at: created,
+        })
+        .execute();
+      x.sheets.n += 1;
+    }
+    nominations.push({ id: nominationId, total: averageTotal(totals)! });
+  }
+  return nominations;
+}
+
+async function campaign(x: Seeding, year: number, state: 'publicising' | 'published', marks: number[][]) {
+  const { trx, tenantId, now, communityId, community, worker, grid } = x;
+  const daysFrom = (n: number) => shanghaiDate(now.getTime() + n * 86_400_000);
+  const id = newId();
+  const created = new Date(now.getTime() - (state === 'published' ? 330 : 30) * 86_400_000);
+  await trx
+    .insertInto('honour_campaigns')
+    .values({
+      id,
+      tenant_id: tenantId,
+      place_id: communityId,
+      place_path: community.path,
+      kind: 'civilised_household',
+      year,
+      title: `和平社区${year}年度星级文明户评选`,
+      description: '按照街道文明创建工作安排，开展年度星级文明户评选，欢迎居民自荐和推荐。',
+      state,
+      star_bands: JSON.stringify(bands),
+      objection_ends_on: state === 'published' ? `${year}-12-20` : daysFrom(5),
+      publish_note: state === 'published' ? '公示期满无异议，结果公布' : '',
+      created_by: worker,
+      created_at: created,
+      updated_at: created,
+      published_at: state === 'published' ? new Date(`${year}-12-25T02:00:00Z`) : null,
+    })
+    .execute();
+  const criterionIds = criteria.map(() => newId());
+  await trx
+    .insertInto('honour_criteria')
+    .values(
+      criteria.map((c, i) => ({
+        id: criterionIds[i],
+        campaign_id: id,
+        position: i + 1,
+        name: c.name,
+        max_points: c.max,
+        description: c.description,
+      })),
+    )
+    .execute();
+  const panel = [worker, grid];
+  for (const userId of panel)
+    await trx
+      .insertInto('honour_panel_members')
+      .values({ campaign_id: id, user_id: userId, added_by: worker, added_at: created })
+      .execute();
+  const nominations = await nominate(x, id, created, criterionIds, panel, marks);
+  // the shortlist: all at or above 70 points, with their star bands
+  for (const n of nominations) {
+    const on = n.total >= 70;
+    await trx
+      .updateTable('honour_nominations')
+      .set({
+        shortlisted: on,
+        stars: on ? starsFor(n.total, bands) : null,
+        result: on && state === 'published' ? 'honoured' : null,
+      })
+      .where('id', '=', n.id)
+      .execute();
+  }
+  return { id, nominations };
+}
+
 export async function seedDemoHonours(
   trx: Transaction<Database>,
   context: CommunityDemoContext,
@@ -58,114 +191,21 @@ export async function seedDemoHonours(
     .limit(6)
     .execute();
   if (households.length < 4) return {};
-  const daysFrom = (n: number) => shanghaiDate(now.getTime() + n * 86_400_000);
-  let sheets = 0;
+  const x: Seeding = {
+    trx,
+    tenantId,
+    now,
+    communityId,
+    community,
+    worker,
+    grid,
+    steward,
+    resident,
+    households,
+    sheets: { n: 0 },
+  };
 
-  async function campaign(year: number, state: 'publicising' | 'published', marks: number[][]) {
-    const id = newId();
-    const created = new Date(now.getTime() - (state === 'published' ? 330 : 30) * 86_400_000);
-    await trx
-      .insertInto('honour_campaigns')
-      .values({
-        id,
-        tenant_id: tenantId,
-        place_id: communityId!,
-        place_path: community.path,
-        kind: 'civilised_household',
-        year,
-        title: `和平社区${year}年度星级文明户评选`,
-        description: '按照街道文明创建工作安排，开展年度星级文明户评选，欢迎居民自荐和推荐。',
-        state,
-        star_bands: JSON.stringify(bands),
-        objection_ends_on: state === 'published' ? `${year}-12-20` : daysFrom(5),
-        publish_note: state === 'published' ? '公示期满无异议，结果公布' : '',
-        created_by: worker!,
-        created_at: created,
-        updated_at: created,
-        published_at: state === 'published' ? new Date(`${year}-12-25T02:00:00Z`) : null,
-      })
-      .execute();
-    const criterionIds = criteria.map(() => newId());
-    await trx
-      .insertInto('honour_criteria')
-      .values(
-        criteria.map((c, i) => ({
-          id: criterionIds[i],
-          campaign_id: id,
-          position: i + 1,
-          name: c.name,
-          max_points: c.max,
-          description: c.description,
-        })),
-      )
-      .execute();
-    const panel = [worker!, grid!];
-    for (const userId of panel)
-      await trx
-        .insertInto('honour_panel_members')
-        .values({ campaign_id: id, user_id: userId, added_by: worker!, added_at: created })
-        .execute();
-    const nominations: { id: string; total: number }[] = [];
-    for (const [i, h] of households.entries()) {
-      const nominationId = newId();
-      const kind = kinds[i % kinds.length];
-      await trx
-        .insertInto('honour_nominations')
-        .values({
-          id: nominationId,
-          tenant_id: tenantId,
-          campaign_id: id,
-          household_id: h.id,
-          household_path: h.path,
-          resident_id: null,
-          nominee_key: h.id,
-          kind,
-          reason: reasons[i % reasons.length],
-          nominated_by: kind === 'steward' ? steward! : kind === 'staff' ? worker! : resident!,
-          created_at: created,
-          stars: null,
-          result: null,
-        })
-        .execute();
-      // each member's marks for the three criteria: the row's base, a little apart per member
-      const totals: number[] = [];
-      for (const [m, userId] of panel.entries()) {
-        const base = marks[i % marks.length];
-        const points = base.map((p, k) => Math.min(criteria[k].max, Math.max(0, p - m)));
-        const total = points.reduce((s, p) => s + p, 0);
-        totals.push(total);
-        await trx
-          .insertInto('honour_score_sheets')
-          .values({
-            nomination_id: nominationId,
-            member_user_id: userId,
-            campaign_id: id,
-            points: JSON.stringify(Object.fromEntries(criterionIds.map((c, k) => [c, points[k]]))),
-            total,
-            updated_at: created,
-          })
-          .execute();
-        sheets += 1;
-      }
-      nominations.push({ id: nominationId, total: averageTotal(totals)! });
-    }
-    // the shortlist: all at or above 70 points, with their star bands
-    for (const n of nominations) {
-      const on = n.total >= 70;
-      await trx
-        .updateTable('honour_nominations')
-        .set({
-          shortlisted: on,
-          stars: on ? starsFor(n.total, bands) : null,
-          result: on && state === 'published' ? 'honoured' : null,
-        })
-        .where('id', '=', n.id)
-        .execute();
-    }
-    return { id, nominations };
-  }
-
-  await campaign(2025, 'published', [
+  await campaign(x, 2025, 'published', [
     [29, 38, 28],
     [25, 33, 24],
     [27, 36, 25],
@@ -173,7 +213,7 @@ export async function seedDemoHonours(
     [28, 39, 29],
     [22, 30, 22],
   ]);
-  const current = await campaign(2026, 'publicising', [
+  const current = await campaign(x, 2026, 'publicising', [
     [30, 39, 29],
     [24, 34, 25],
     [21, 27, 19],
@@ -198,7 +238,7 @@ export async function seedDemoHonours(
   return {
     honour_campaigns: 2,
     honour_nominations: households.length * 2,
-    honour_score_sheets: sheets,
+    honour_score_sheets: x.sheets.n,
     honour_objections: 1,
   };
 }
