@@ -119,6 +119,9 @@ interface Fixture {
   topicTitle: string;
   supervisionId: string;
   supervisionTitle: string;
+  /** 文明户评选 (issue 17): a campaign of the community, with one household nominated by staff. */
+  honourCampaignId: string;
+  honourTitle: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -635,7 +638,30 @@ async function buildLife(
     voteTitle,
     canteenId,
     canteenName,
+    ...(await buildHonours(worker, tag, community, householdCode)),
   };
+}
+
+/** 文明户评选: a campaign of the community with a household nominated (its head is the fixture's resident). */
+async function buildHonours(worker: Session, tag: string, community: BuiltPlace, householdCode: string) {
+  const honourTitle = `${tag}星级文明户评选`;
+  const honourCampaignId = ok(
+    await worker.post('/api/v1/honours/campaigns', {
+      placeCode: community.code,
+      kind: 'civilised_household',
+      year: 2026,
+      title: honourTitle,
+      criteria: [{ name: '邻里和睦', maxPoints: 100 }],
+      starBands: [{ stars: 5, minPoints: 90 }],
+    }),
+  ).body.id as string;
+  ok(
+    await worker.post(`/api/v1/honours/campaigns/${honourCampaignId}/nominations`, {
+      householdCode,
+      reason: `${tag}家风好`,
+    }),
+  );
+  return { honourCampaignId, honourTitle };
 }
 
 let serviceCategory: { id: string };
@@ -1422,6 +1448,33 @@ const table: Record<string, Row | Skip> = {
   ...lifeRows(),
   // 服务事项目录 (issue 15): one catalogue per county, the same for every community of it;
   // services-catalogue.test.ts proves another county sees none of it (404) and who may edit.
+  // 文明户评选 (issue 17)
+  'GET /api/v1/honours/campaigns': {
+    calls: (_m, a) => [`${v1}/honours/campaigns`, `${v1}/honours/campaigns?placeCode=${a.community}`],
+    shows: (x) => [x.honourTitle],
+  },
+  'GET /api/v1/honours/mine': { calls: () => [`${v1}/honours/mine`] },
+  'GET /api/v1/honours/campaigns/{id}': {
+    calls: (_m, a) => [{ probe: `${v1}/honours/campaigns/${a.honourCampaignId}` }],
+  },
+  'GET /api/v1/honours/campaigns/{id}/places': {
+    calls: (_m, a) => [{ probe: `${v1}/honours/campaigns/${a.honourCampaignId}/places` }],
+  },
+  'GET /api/v1/honours/campaigns/{id}/panel-candidates': {
+    calls: (_m, a) => [{ probe: `${v1}/honours/campaigns/${a.honourCampaignId}/panel-candidates` }],
+  },
+  'GET /api/v1/honours/campaigns/{id}/results.xlsx': {
+    calls: (_m, a) => [{ probe: `${v1}/honours/campaigns/${a.honourCampaignId}/results.xlsx` }],
+  },
+  'GET /api/v1/honours/households/{code}': {
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/honours/households/${x.householdCode}`),
+      { probe: `${v1}/honours/households/${a.householdCode}` },
+    ],
+  },
+  'GET /api/v1/public/communities/{code}/honours': {
+    skip: 'the public notice of a community by design: shortlists on notice and published honours, building and room with masked names, no stars history (decide-honours.md)',
+  },
   'GET /api/v1/services/catalogue': { skip: 'reference data: the county’s service catalogue, no place rows' },
   'GET /api/v1/services/items/{id}': { skip: 'reference data: one item of the county’s catalogue' },
   'GET /api/v1/services/bundles/{id}': { skip: 'reference data: one bundle of the county’s catalogue' },

@@ -652,6 +652,75 @@ export const errorTable = {
     'zh-CN': '附件只能是 PDF 文件或图片',
     en: 'Attachments are PDF files or images only',
   },
+  // 文明户评选 (issue 17): honours campaigns.
+  HONOUR_STATE_CONFLICT: {
+    status: 409,
+    'zh-CN': '评选当前阶段不能进行此操作',
+    en: 'Not possible in the campaign’s current phase',
+  },
+  HONOUR_PLACE_KIND: {
+    status: 422,
+    'zh-CN': '评选只能设在社区或街道',
+    en: 'A campaign belongs to a community or a street',
+  },
+  HONOUR_BANDS_INVALID: {
+    status: 422,
+    'zh-CN': '星级分档有误：每个星级只能设一次，星级越高分数线越高',
+    en: 'Star bands: one per star level, more stars need more points',
+  },
+  HONOUR_NOMINEE_REQUIRED: {
+    status: 422,
+    'zh-CN': '请选择被推荐的户或居民',
+    en: 'Choose the household or resident nominated',
+  },
+  HONOUR_NOMINEE_OUTSIDE: {
+    status: 422,
+    'zh-CN': '被推荐的户或居民不在本次评选范围内',
+    en: 'The nominee is outside the campaign’s place',
+  },
+  HONOUR_NOT_NEIGHBOUR: {
+    status: 403,
+    'zh-CN': '只能推荐本社区的住户',
+    en: 'You can nominate only in your own community',
+  },
+  HONOUR_ALREADY_NOMINATED: { status: 409, 'zh-CN': '该户（人）已被推荐', en: 'Already nominated in this campaign' },
+  HONOUR_PANEL_OUTSIDE: {
+    status: 422,
+    'zh-CN': '评审组成员须为本辖区工作人员或居民代表',
+    en: 'Panel members are staff or residents of the place',
+  },
+  HONOUR_PANEL_HAS_SCORED: { status: 409, 'zh-CN': '该成员已评分，不能移出', en: 'This member has scored already' },
+  HONOUR_NOT_PANEL: { status: 403, 'zh-CN': '只有评审组成员可以评分', en: 'Only panel members score' },
+  HONOUR_SCORE_INVALID: {
+    status: 422,
+    'zh-CN': '每项标准都要打分，分值为 0 到该项满分的整数',
+    en: 'Score every criterion with a whole number from 0 to its maximum',
+  },
+  HONOUR_SHORTLIST_RULE: {
+    status: 422,
+    'zh-CN': '入围规则不完整或有误',
+    en: 'The shortlist rule is incomplete or wrong',
+  },
+  HONOUR_NO_NOMINATIONS: { status: 422, 'zh-CN': '还没有推荐对象', en: 'There are no nominations yet' },
+  HONOUR_NO_PANEL: { status: 422, 'zh-CN': '请先组建评审组', en: 'Name the panel first' },
+  HONOUR_NO_SHORTLIST: { status: 422, 'zh-CN': '请先确定入围名单', en: 'Set the shortlist first' },
+  HONOUR_OBJECTION_END: {
+    status: 422,
+    'zh-CN': '请填写公示截止日期（不早于今天）',
+    en: 'Give the last day of the notice (today or later)',
+  },
+  HONOUR_OBJECTION_PERIOD: { status: 409, 'zh-CN': '公示期尚未结束', en: 'The notice period has not ended' },
+  HONOUR_OBJECTION_CLOSED: {
+    status: 409,
+    'zh-CN': '不在公示期内，不能提出异议',
+    en: 'Objections are taken only during the notice',
+  },
+  HONOUR_NOT_RESIDENT: {
+    status: 403,
+    'zh-CN': '只有本社区居民可以提出异议',
+    en: 'Only residents of the community may object',
+  },
+  HONOUR_REASON_REQUIRED: { status: 422, 'zh-CN': '请填写原因', en: 'Give the reason' },
 } as const satisfies Record<string, { status: number; 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof errorTable;

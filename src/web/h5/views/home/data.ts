@@ -24,6 +24,7 @@ export interface HomeEntry {
     | 'points'
     | 'pointsShop'
     | 'canteenDesk'
+    | 'honours'
     | 'canteen'
     // 邻里生活 · volunteers (issue 16)
     | 'activities'
@@ -132,6 +133,15 @@ export const homeEntries: HomeEntry[] = [
   },
   // 五公开 (issue 17): the notices for my community, grid and building, for everyone logged in.
   { key: 'notices', icon: 'bullhorn-o', color: '#b91c1c', labels: 'decide.notices.entry', route: 'notices' },
+  // 文明户评选 (issue 17): the campaigns of the resident's community — nominate, the notice, objections.
+  {
+    key: 'honours',
+    icon: 'medal-o',
+    color: '#d97706',
+    residentOnly: true,
+    labels: 'decide.honours.entry',
+    route: 'honours',
+  },
   // 邻里生活 · wishes (issue 16): the wish wall and micro-actions, for everyone logged in.
   { key: 'wishes', icon: 'gift-o', color: '#e11d48', labels: 'community.wishes.entry.wishes', route: 'wishes' },
   {
