@@ -1286,6 +1286,7 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/public/communities/{code}/supervision': {
     skip: 'the public supervision page of a community (五公开): titles, states, masked supervisors and counts, open by design',
+  },
   // 五公开 (issue 17): the fixture has no notices; test/api/decide-notices.test.ts proves another
   // community's staff see none of them (lists, archive, places, 404 on ids) and the public board shows
   // only its own community's published ones.

@@ -533,7 +533,7 @@ export const errorTable = {
   SUPERVISION_NOT_RESIDENT: {
     status: 403,
     'zh-CN': '只有该项目所在范围的居民可以报名',
-    en: 'Only residents of the project\'s place may apply',
+    en: "Only residents of the project's place may apply",
   },
   SUPERVISION_ALREADY_APPLIED: { status: 409, 'zh-CN': '已报名本项目', en: 'Already a candidate of this project' },
   SUPERVISION_TOO_FEW_CANDIDATES: {

@@ -94,44 +94,46 @@ export function unitRecordsShowingFile(db: Executor, fileId: string, userId: str
 export function communityRecordPathsShowingFile(db: Executor, fileId: string) {
   const has = (column: 'w.photo_ids' | 'w.fulfil_photo_ids' | 'a.proof_photo_ids') =>
     sql<boolean>`${fileId}::uuid = ANY(${sql.ref(column)})`;
-  return db
-    .selectFrom('community_wishes as w')
-    .select('w.place_path')
-    .where((eb) => eb.or([has('w.photo_ids'), has('w.fulfil_photo_ids')]))
-    .unionAll(db.selectFrom('community_micro_actions as a').select('a.place_path').where(has('a.proof_photo_ids')))
-    .unionAll(
-      db.selectFrom('shop_goods as g').select('g.community_path as place_path').where('g.photo_file_id', '=', fileId),
-    )
-    .unionAll(
-      db
-        .selectFrom('steward_opinions as o')
-        .select('o.building_path as place_path')
-        .where('o.photo_file_id', '=', fileId),
-    )
-    .unionAll(
-      db
-        .selectFrom('steward_checklist_ticks as t')
-        .innerJoin('steward_checklists as c', 'c.id', 't.checklist_id')
-        .innerJoin('steward_terms as s', 's.id', 'c.term_id')
-        .select('s.building_path as place_path')
-        .where('t.photo_file_id', '=', fileId),
-    )
-    // 百姓监督员 (issue 17): inspection logs' and issues' photos, read by the project's place.
-    .unionAll(
-      db
-        .selectFrom('supervision_logs as sl')
-        .innerJoin('supervision_projects as sp', 'sp.id', 'sl.project_id')
-        .select('sp.place_path')
-        .where(sql<boolean>`${fileId}::uuid = ANY(sl.photo_ids)`),
-    )
-    .unionAll(
-      db
-        .selectFrom('supervision_issues as si')
-        .innerJoin('supervision_projects as sp', 'sp.id', 'si.project_id')
-        .select('sp.place_path')
-        .where(sql<boolean>`${fileId}::uuid = ANY(si.photo_ids)`),
-    )
-    .execute();
+  return (
+    db
+      .selectFrom('community_wishes as w')
+      .select('w.place_path')
+      .where((eb) => eb.or([has('w.photo_ids'), has('w.fulfil_photo_ids')]))
+      .unionAll(db.selectFrom('community_micro_actions as a').select('a.place_path').where(has('a.proof_photo_ids')))
+      .unionAll(
+        db.selectFrom('shop_goods as g').select('g.community_path as place_path').where('g.photo_file_id', '=', fileId),
+      )
+      .unionAll(
+        db
+          .selectFrom('steward_opinions as o')
+          .select('o.building_path as place_path')
+          .where('o.photo_file_id', '=', fileId),
+      )
+      .unionAll(
+        db
+          .selectFrom('steward_checklist_ticks as t')
+          .innerJoin('steward_checklists as c', 'c.id', 't.checklist_id')
+          .innerJoin('steward_terms as s', 's.id', 'c.term_id')
+          .select('s.building_path as place_path')
+          .where('t.photo_file_id', '=', fileId),
+      )
+      // 百姓监督员 (issue 17): inspection logs' and issues' photos, read by the project's place.
+      .unionAll(
+        db
+          .selectFrom('supervision_logs as sl')
+          .innerJoin('supervision_projects as sp', 'sp.id', 'sl.project_id')
+          .select('sp.place_path')
+          .where(sql<boolean>`${fileId}::uuid = ANY(sl.photo_ids)`),
+      )
+      .unionAll(
+        db
+          .selectFrom('supervision_issues as si')
+          .innerJoin('supervision_projects as sp', 'sp.id', 'si.project_id')
+          .select('sp.place_path')
+          .where(sql<boolean>`${fileId}::uuid = ANY(si.photo_ids)`),
+      )
+      .execute()
+  );
 }
 
 export async function deleteFiles(db: Executor, ids: string[]) {

@@ -33,9 +33,9 @@ export interface HomeEntry {
     // cross-area (issue 16, flow16)
     | 'report'
     // 居民议事 · topics (issue 17)
-    | 'topics';
+    | 'topics'
     // 居民议事 · votes (issue 17)
-    | 'votes';
+    | 'votes'
     // 五公开 (issue 17)
     | 'notices';
   icon: string;
