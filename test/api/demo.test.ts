@@ -239,6 +239,8 @@ describe(`demo county (${testEngine})`, () => {
           dispatch: dispatcher,
           take: assignee,
           resolve: e.from_state === 'accepted' ? dispatcher : assignee,
+          // 转为议题 (issue 17): the community's dispatcher makes a case a topic.
+          'topic.raise': dispatcher,
         }[e.action] ?? (e.action.startsWith('whistle.') ? true : false);
       if (!ok) wrong.push(show);
     }
