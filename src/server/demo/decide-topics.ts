@@ -144,7 +144,10 @@ async function linkCase(trx: Trx, context: CommunityDemoContext, m: Made, caseId
       from_state: null,
       to_state: null,
       actor_id: m.worker,
-      actor_name: '社区工作者',
+      // the worker's own name, as the service writes it (actor.displayName)
+      actor_name: (
+        await trx.selectFrom('users').select('display_name').where('id', '=', m.worker).executeTakeFirstOrThrow()
+      ).display_name,
       note: `转为议题 ${m.code}`,
       data: JSON.stringify({ topicId: m.id, topicCode: m.code }),
       at: m.created,
