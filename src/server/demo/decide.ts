@@ -9,6 +9,7 @@ import { seedDemoSupervisors } from './decide-supervisors.js';
 import { seedDemoNotices } from './decide-notices.js';
 import { seedDemoHonours } from './decide-honours.js';
 import { seedDemoPublicPage } from './decide-public-page.js';
+import { seedDemoRegistryLogins } from './decide-residents.js';
 
 // 居民议事 (issue 17): the demo county's deciding in public, area by area, each from its own seed.
 
@@ -27,7 +28,9 @@ export async function seedDemoDeciding(
     seedDemoHonours,
     seedDemoPublicPage,
   ];
-  const stats: Record<string, number> = {};
+  const stats: Record<string, number> = {
+    registryLogins: await seedDemoRegistryLogins(trx, { ...base, random: new Random(seed) }),
+  };
   for (const [i, step] of steps.entries())
     Object.assign(stats, await step(trx, { ...base, random: new Random(seed + 100 + i) }));
   return stats;
