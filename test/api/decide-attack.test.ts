@@ -14,6 +14,7 @@ let worker1: Session;
 type Resident = Awaited<ReturnType<typeof residentIn>>;
 let wang: Resident; // community 1, building 1
 let chen: Resident; // community 2
+let li: Resident; // community 1, building 2
 let voteId = '';
 let meetingId = '';
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
   const worker2 = await new Session(ctx).login('worker2');
   wang = await residentIn(ctx, worker1, world.inA.households[0].code, '王大山');
   chen = await residentIn(ctx, worker2, world.inC.households[0].code, '陈五');
+  li = await residentIn(ctx, worker1, world.inB.households[0].code, '李二妹');
   const created = await worker1.post(V, {
     placeCode: world.inA.building.code,
     title: '1号楼加装电梯表决',
@@ -59,7 +61,9 @@ describe(`issue 17 attacked from another community (${testEngine})`, () => {
     expect(probe.status).toBe(404);
     // the voter on the roll still checks theirs
     const mine = await wang.session.get(`/api/v1/me/votes/${voteId}`);
-    const cast = await wang.session.post(`/api/v1/me/votes/${voteId}/ballots`, { optionIds: [mine.body.options[0].id] });
+    const cast = await wang.session.post(`/api/v1/me/votes/${voteId}/ballots`, {
+      optionIds: [mine.body.options[0].id],
+    });
     expect(cast.status).toBe(201);
     const check = await wang.session.post(`/api/v1/me/votes/${voteId}/receipt-check`, { receipt: cast.body.receipt });
     expect(check.body).toEqual({ counted: true, marks: null });
@@ -83,8 +87,44 @@ describe(`issue 17 attacked from another community (${testEngine})`, () => {
     expect(rows).toHaveLength(0);
     // a resident of the community, or its own staff, may be named
     for (const userId of [wang.userId, await userIdOf(ctx.deps, 'worker1')])
-      expect((await worker1.post(`${M}/${meetingId}/parties`, { kind: 'residents', name: '居民代表', userId })).status).toBe(
-        200,
-      );
+      expect(
+        (await worker1.post(`${M}/${meetingId}/parties`, { kind: 'residents', name: '居民代表', userId })).status,
+      ).toBe(200);
+  });
+
+  it('a supervision project dropping its election (cancel, call again, appoint) cancels the open vote', async () => {
+    const S = '/api/v1/decide/supervision';
+    const voteOf = async (action: string) => {
+      const p = await worker1.post(`${S}/projects`, { placeCode: world.c1.code, title: `改造 ${action}`, seats: 1 });
+      expect(p.status).toBe(201);
+      const added: string[] = [];
+      for (const r of [wang, li])
+        added.push(
+          (await worker1.post(`${S}/projects/${p.body.id}/candidates`, { phone: r.phone, statement: '推荐' })).body.id,
+        );
+      const closesAt = new Date(ctx.clock.now().getTime() + 86_400_000).toISOString();
+      const started = await worker1.post(`${S}/projects/${p.body.id}/actions/start_election`, { closesAt });
+      expect(started.status, JSON.stringify(started.body)).toBe(200);
+      const id = started.body.election.voteId as string;
+      expect((await worker1.post(`${V}/${id}/open`)).status).toBe(200);
+      const moved =
+        action === 'appoint'
+          ? await worker1.post(`${S}/projects/${p.body.id}/appoint`, {
+              candidateId: added[0],
+              reason: '居民代表会议决定',
+            })
+          : await worker1.post(`${S}/projects/${p.body.id}/actions/${action}`, { note: '重新征集' });
+      expect(moved.status, JSON.stringify(moved.body)).toBeLessThan(300);
+      return id;
+    };
+    for (const action of ['cancel', 'reopen_call', 'appoint']) {
+      const id = await voteOf(action);
+      const vote = await ctx.deps.db.selectFrom('votes').select('state').where('id', '=', id).executeTakeFirstOrThrow();
+      expect(vote.state, action).toBe('cancelled');
+      const mine = await li.session.get(`/api/v1/me/votes/${id}`);
+      expect(mine.body.canVote, action).toBe(false);
+      const cast = await li.session.post(`/api/v1/me/votes/${id}/ballots`, { optionIds: [mine.body.options[0].id] });
+      expect(cast.status, action).toBe(409);
+    }
   });
 });

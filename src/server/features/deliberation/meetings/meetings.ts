@@ -165,8 +165,7 @@ export async function addParty(deps: MeetingsDeps, actor: Actor, id: string, inp
       if (!o || o.tenant_id !== m.tenant_id || !around(o.path, community.path))
         throw invalid('organisationId', 'notFound');
     }
-    if (input.userId && !(await ofTheCommunity(trx, input.userId, community.path)))
-      throw invalid('userId', 'notFound');
+    if (input.userId && !(await ofTheCommunity(trx, input.userId, community.path))) throw invalid('userId', 'notFound');
     await repo.insertParty(trx, {
       id: newId(),
       tenant_id: m.tenant_id,
