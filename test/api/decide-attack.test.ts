@@ -59,6 +59,12 @@ describe(`issue 17 attacked from another community (${testEngine})`, () => {
   it("a resident of another community cannot probe a vote's receipts (404, as for any unseen vote)", async () => {
     const probe = await chen.session.post(`/api/v1/me/votes/${voteId}/receipt-check`, { receipt: 'ABCD-EFGH-JKLM' });
     expect(probe.status).toBe(404);
+    // casting reads the same: not found (not "not eligible", nor whether it is open) for another community
+    const options = (await worker1.get(`${V}/${voteId}`)).body.options as { id: string }[];
+    const foreign = await chen.session.post(`/api/v1/me/votes/${voteId}/ballots`, { optionIds: [options[0]!.id] });
+    expect(foreign.status).toBe(404);
+    const neighbour = await li.session.post(`/api/v1/me/votes/${voteId}/ballots`, { optionIds: [options[0]!.id] });
+    expect(neighbour.body.error.code).toBe('VOTE_NOT_ELIGIBLE');
     // the voter on the roll still checks theirs
     const mine = await wang.session.get(`/api/v1/me/votes/${voteId}`);
     const cast = await wang.session.post(`/api/v1/me/votes/${voteId}/ballots`, {

@@ -3,7 +3,7 @@ import type { VoteResult } from '../../../../shared/decide.js';
 import { maskName } from '../../../../shared/identity.js';
 import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
-import { registryResidentsOf } from '../../../platform/community/person.js';
+import { homeCommunityOf, registryResidentsOf } from '../../../platform/community/person.js';
 import type { Db } from '../../../platform/db/database.js';
 import {
   cancelVote,
@@ -399,6 +399,12 @@ export async function cast(deps: VotesDeps, actor: Actor, id: string, optionIds:
   return db.transaction().execute(async (trx) => {
     const vote = await repo.findVote(trx, id);
     if (!vote || vote.state === 'draft') throw new AppError('NOT_FOUND');
+    // another community's vote reads as not found (not "not eligible", nor whether it is open)
+    if (
+      (await electorsOfUser(trx, id, userId)).length === 0 &&
+      (await homeCommunityOf(trx, actor))?.id !== vote.community_id
+    )
+      throw new AppError('NOT_FOUND');
     const receipt = await castByPhone(trx, id, userId, optionIds, now);
     // the audit says THAT this user voted by phone (as the roll does), never what
     await recordAudit(
