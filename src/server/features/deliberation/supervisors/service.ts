@@ -319,9 +319,9 @@ async function closeTerm(
 }
 
 /**
- * The project leaves its election (cancelled, called again, appointed on paper): a vote still in
- * draft or taking ballots is cancelled with the reason, so residents do not vote in an election
- * nobody follows any more. A closed vote stays as it was.
+ * The project leaves its election (cancelled, called again, appointed on paper; any other move starts
+ * from another state and does nothing here): a vote still in draft or taking ballots is cancelled with
+ * the reason, so residents do not vote in an election nobody follows any more. A closed vote stays.
  */
 async function dropElection(
   trx: Executor,
@@ -332,7 +332,8 @@ async function dropElection(
 ) {
   if (p.state !== 'electing' || !p.vote_id) return;
   const vote = await repo.voteOf(trx, p.vote_id);
-  if (vote?.state === 'draft' || vote?.state === 'open') await cancelVote(trx, vote.id, actor.userId!, reason, now);
+  if (vote?.state === 'draft' || vote?.state === 'open')
+    await cancelVote(trx, vote.id, actor.userId!, reason || '选举已撤销', now);
 }
 
 async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: ProjectAction, input: ProjectActionInputT) {
@@ -346,6 +347,7 @@ async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: Proj
     const t = locked && projectTransition(locked.state, action);
     if (!t || !t.by.includes('community')) throw new AppError('SUPERVISION_STATE_CONFLICT');
     const set: Parameters<typeof repo.updateProject>[2] = { state: t.to, updated_at: now };
+    await dropElection(trx, locked!, actor, input.note, now);
     if (action === 'start_election') {
       const accepted = (await repo.candidatesOf(trx, id)).filter((k) => k.state === 'accepted');
       if (accepted.length < 2 || accepted.length < p.seats) throw new AppError('SUPERVISION_TOO_FEW_CANDIDATES');
@@ -376,8 +378,7 @@ async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: Proj
       );
       set.election_note = '';
     } else if (action === 'reopen_call') {
-      // The last election is dropped: its vote, if still taking ballots, is cancelled with the note.
-      await dropElection(trx, locked!, actor, input.note || '重新征集候选人', now);
+      // The last election is dropped (its vote cancelled by dropElection above).
       set.vote_id = null;
       set.election_note = input.note;
     } else if (action === 'end') {
@@ -386,7 +387,6 @@ async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: Proj
       set.ended_at = now;
       set.end_note = input.note;
     } else if (action === 'cancel') {
-      await dropElection(trx, locked!, actor, input.note || '项目取消', now);
       set.end_note = input.note;
       set.ended_at = now;
     }
