@@ -127,7 +127,7 @@ describe(`votes: one ballot per elector, results only after close (${testEngine}
     }
     expect(
       (await chen.session.post(`/api/v1/me/votes/${secretVote}/ballots`, { optionIds: [options[0].id] })).status,
-    ).toBe(403);
+    ).toBe(404);
     const two = await zhang.session.post(`/api/v1/me/votes/${secretVote}/ballots`, {
       optionIds: [options[0].id, options[1].id],
     });

@@ -95,14 +95,6 @@ from "organisations" as "o"
 inner join "places" as "p" on "p"."id" = "o"."place_id"
 where "o"."id" = $1;
 
--- deliberation.meetings.userName
-
-select
-  "id",
-  "display_name"
-from "users"
-where "id" = $1;
-
 -- deliberation.meetings.insertMeeting
 
 insert into "deliberation_meetings" ("id", "tenant_id", "community_id", "hall", "grid_id", "place_path", "kind", "title", "starts_at", "location", "state", "checkin_token_hash", "created_by", "created_at", "updated_at")

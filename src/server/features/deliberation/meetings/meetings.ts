@@ -158,11 +158,14 @@ export async function addParty(deps: MeetingsDeps, actor: Actor, id: string, inp
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
     const m = await managed(trx, actor, id, ['planned', 'in_progress']);
+    const community = await repo.findPlace(trx, m.community_id);
+    if (!community) throw new AppError('NOT_FOUND');
     if (input.organisationId) {
       const o = await repo.findOrganisation(trx, input.organisationId);
-      if (!o || o.tenant_id !== m.tenant_id) throw invalid('organisationId', 'notFound');
+      if (!o || o.tenant_id !== m.tenant_id || !around(o.path, community.path))
+        throw invalid('organisationId', 'notFound');
     }
-    if (input.userId && !(await repo.userName(trx, input.userId))) throw invalid('userId', 'notFound');
+    if (input.userId && !(await ofTheCommunity(trx, input.userId, community.path))) throw invalid('userId', 'notFound');
     await repo.insertParty(trx, {
       id: newId(),
       tenant_id: m.tenant_id,
@@ -176,6 +179,16 @@ export async function addParty(deps: MeetingsDeps, actor: Actor, id: string, inp
     await audit(trx, actor, 'party.add', m, { kind: input.kind, name: input.name }, now);
   });
   return get(deps, actor, id);
+}
+
+/** A place at, above or below the community: its grids and buildings, its street and county. */
+const around = (path: string, communityPath: string) => isUnder(path, communityPath) || isUnder(communityPath, path);
+
+/** A person a meeting may name as a party: staff around the community, or a resident registered in it. */
+async function ofTheCommunity(db: Executor, userId: string, communityPath: string): Promise<boolean> {
+  const staff = await repo.placeMembershipsOf(db, userId);
+  if (staff.some((x) => x.status === 'active' && around(x.path, communityPath))) return true;
+  return (await registryResidentsOf(db, userId)).some((r) => isUnder(r.household_path, communityPath));
 }
 
 /** Accepted topics of the community under the hall's place: what may go on this meeting's agenda. */

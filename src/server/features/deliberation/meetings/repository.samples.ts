@@ -22,7 +22,6 @@ export const samples: SqlSamples<typeof repo> = {
   departmentsOf: (db) => repo.departmentsOf(db, '610899'),
   findDepartment: (db) => repo.findDepartment(db, departmentId),
   findOrganisation: (db) => repo.findOrganisation(db, partyId),
-  userName: (db) => repo.userName(db, userId),
   insertMeeting: (db) =>
     repo.insertMeeting(db, {
       id: meetingId,

@@ -96,10 +96,6 @@ export function findOrganisation(db: Executor, id: string) {
     .executeTakeFirst();
 }
 
-export function userName(db: Executor, id: string) {
-  return db.selectFrom('users').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst();
-}
-
 // ---- meetings
 
 export async function insertMeeting(db: Executor, row: Insertable<DeliberationMeetingsTable>) {

@@ -11,7 +11,7 @@ import type { Clock } from '../../../platform/clock.js';
 import { registryResidentsOf } from '../../../platform/community/person.js';
 import type { Db } from '../../../platform/db/database.js';
 import type { Database } from '../../../platform/db/schema.js';
-import { createVote } from '../../../platform/decide/votes.js';
+import { cancelVote, createVote } from '../../../platform/decide/votes.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { PiiCipher } from '../../../platform/pii.js';
@@ -318,6 +318,24 @@ async function closeTerm(
     await repo.deleteMembership(trx, term.membership_id);
 }
 
+/**
+ * The project leaves its election (cancelled, called again, appointed on paper; any other move starts
+ * from another state and does nothing here): a vote still in draft or taking ballots is cancelled with
+ * the reason, so residents do not vote in an election nobody follows any more. A closed vote stays.
+ */
+async function dropElection(
+  trx: Executor,
+  p: { state: string; vote_id: string | null },
+  actor: Actor,
+  reason: string,
+  now: Date,
+) {
+  if (p.state !== 'electing' || !p.vote_id) return;
+  const vote = await repo.voteOf(trx, p.vote_id);
+  if (vote?.state === 'draft' || vote?.state === 'open')
+    await cancelVote(trx, vote.id, actor.userId!, reason || '选举已撤销', now);
+}
+
 async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: ProjectAction, input: ProjectActionInputT) {
   const { db, clock } = deps;
   const p = await projectOf(db, id);
@@ -329,6 +347,7 @@ async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: Proj
     const t = locked && projectTransition(locked.state, action);
     if (!t || !t.by.includes('community')) throw new AppError('SUPERVISION_STATE_CONFLICT');
     const set: Parameters<typeof repo.updateProject>[2] = { state: t.to, updated_at: now };
+    await dropElection(trx, locked!, actor, input.note, now);
     if (action === 'start_election') {
       const accepted = (await repo.candidatesOf(trx, id)).filter((k) => k.state === 'accepted');
       if (accepted.length < 2 || accepted.length < p.seats) throw new AppError('SUPERVISION_TOO_FEW_CANDIDATES');
@@ -359,7 +378,7 @@ async function act(deps: SupervisorsDeps, actor: Actor, id: string, action: Proj
       );
       set.election_note = '';
     } else if (action === 'reopen_call') {
-      // The last election is left behind (a late close of it changes nothing: see onElectionClosed).
+      // The last election is dropped (its vote cancelled by dropElection above).
       set.vote_id = null;
       set.election_note = input.note;
     } else if (action === 'end') {
@@ -638,6 +657,7 @@ async function appoint(deps: SupervisorsDeps, actor: Actor, id: string, input: A
     );
     if (candidateId)
       await repo.updateCandidate(trx, candidateId, { state: 'elected', decided_by: actor.userId, decided_at: now });
+    await dropElection(trx, locked!, actor, '直接任命', now);
     await repo.updateProject(trx, id, { state: t.to, updated_at: now });
     await recordAudit(
       trx,

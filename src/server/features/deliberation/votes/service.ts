@@ -3,7 +3,7 @@ import type { VoteResult } from '../../../../shared/decide.js';
 import { maskName } from '../../../../shared/identity.js';
 import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
-import { registryResidentsOf } from '../../../platform/community/person.js';
+import { homeCommunityOf, registryResidentsOf } from '../../../platform/community/person.js';
 import type { Db } from '../../../platform/db/database.js';
 import {
   cancelVote,
@@ -11,13 +11,14 @@ import {
   checkReceipt,
   closeVote,
   createVote,
+  electorsOfUser,
   openVote,
   parseResult,
   recordPaper,
 } from '../../../platform/decide/votes.js';
 import { AppError } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
-import type { Actor } from '../../../platform/policy.js';
+import { can, type Actor } from '../../../platform/policy.js';
 import { escapeFormulas } from '../../../platform/sheet-cells.js';
 import { actionsOn, assertManages, assertUser, votesShownTo } from './policy.js';
 import * as repo from './repository.js';
@@ -398,6 +399,12 @@ export async function cast(deps: VotesDeps, actor: Actor, id: string, optionIds:
   return db.transaction().execute(async (trx) => {
     const vote = await repo.findVote(trx, id);
     if (!vote || vote.state === 'draft') throw new AppError('NOT_FOUND');
+    // another community's vote reads as not found (not "not eligible", nor whether it is open)
+    if (
+      (await electorsOfUser(trx, id, userId)).length === 0 &&
+      (await homeCommunityOf(trx, actor))?.id !== vote.community_id
+    )
+      throw new AppError('NOT_FOUND');
     const receipt = await castByPhone(trx, id, userId, optionIds, now);
     // the audit says THAT this user voted by phone (as the roll does), never what
     await recordAudit(
@@ -416,12 +423,15 @@ export async function cast(deps: VotesDeps, actor: Actor, id: string, optionIds:
   });
 }
 
-/** 查验: whoever holds the receipt learns it was counted; an open (not secret) vote also shows the marks. */
+/** 查验: a voter on the roll learns their receipt was counted; an open (not secret) vote also shows the marks.
+ * Anyone else reads the vote as not found, as on 我的表决, so vote ids cannot be probed from outside. */
 export async function check(deps: VotesDeps, actor: Actor, id: string, receipt: string) {
   const { db } = deps;
-  assertUser(actor);
+  const userId = assertUser(actor);
   const vote = await repo.findVote(db, id);
   if (!vote || vote.state === 'draft') throw new AppError('NOT_FOUND');
+  if (!can(actor, 'deliberation:manage', vote.scope_path) && (await electorsOfUser(db, id, userId)).length === 0)
+    throw new AppError('NOT_FOUND');
   return checkReceipt(db, id, receipt);
 }
 
