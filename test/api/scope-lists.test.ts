@@ -16,6 +16,7 @@ import {
   putOnDuty,
   square,
   TEST_PASSWORD,
+  userIdOf,
   type BuiltPlace,
 } from '../support/factories.js';
 import { buildRoom } from '../support/community-rooms.js';
@@ -122,6 +123,15 @@ interface Fixture {
   /** 文明户评选 (issue 17): a campaign of the community, with one household nominated by staff. */
   honourCampaignId: string;
   honourTitle: string;
+  /** 表决 (issue 17): an open stand-alone vote over the community. */
+  deliberationVoteId: string;
+  deliberationVoteTitle: string;
+  /** 议事会议 (issue 17): a meeting held in the community's hall whose one item was handed up to the street. */
+  meetingId: string;
+  meetingTitle: string;
+  handUpItemId: string;
+  handUpTopicId: string;
+  handUpTopicTitle: string;
 }
 
 /** Distinct numbers, down to the last four digits that masked lists keep: community n, person k. */
@@ -186,6 +196,10 @@ function secretsOf(a: Fixture): string[] {
     a.canteenId,
     a.canteenName,
     a.supervisionId,
+    a.deliberationVoteId,
+    a.meetingId,
+    a.handUpItemId,
+    a.handUpTopicId,
     a.supervisionTitle,
     ...Object.values(a.users).map((u) => u.id),
     ...phones,
@@ -639,6 +653,73 @@ async function buildLife(
     canteenId,
     canteenName,
     ...(await buildHonours(worker, tag, community, householdCode)),
+    ...(await buildDeliberation(worker, tag, community)),
+  };
+}
+
+/** 表决 and 议事会议: an open vote of the community; a meeting that handed its one topic up to the street. */
+async function buildDeliberation(worker: Session, tag: string, community: BuiltPlace) {
+  const deliberationVoteTitle = `${tag}表决：东侧空地改停车位`;
+  const deliberationVoteId = ok(
+    await worker.post('/api/v1/deliberation/votes', {
+      placeCode: community.code,
+      title: deliberationVoteTitle,
+      method: 'yes_no_abstain',
+      secret: true,
+      electorate: 'residents',
+      majority: 'simple',
+      closesAt: '2027-01-31T12:00:00Z',
+    }),
+  ).body.id as string;
+  ok(await worker.post(`/api/v1/deliberation/votes/${deliberationVoteId}/open`, {}));
+  const handUpTopicTitle = `${tag}议题：加装电梯费用分摊`;
+  // Inserted as the topics area leaves an accepted topic (its own code series: the API numbers topics per day).
+  const handUpTopicId = newId();
+  const now = ctx.deps.clock.now();
+  await ctx.deps.db
+    .insertInto('deliberation_topics')
+    .values({
+      id: handUpTopicId,
+      tenant_id: community.tenantId!,
+      community_id: community.id,
+      place_id: community.id,
+      place_path: community.path,
+      code: `YT-20261124-9${tag.slice(-1).charCodeAt(0)}`,
+      title: handUpTopicTitle,
+      body: `${handUpTopicTitle}，请大家商议。`,
+      raised_via: 'community',
+      raised_by: await userIdOf(ctx.deps, `worker${tag}`),
+      case_id: null,
+      is_public: true,
+      state: 'accepted',
+      seconds_needed: 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const meetingTitle = `${tag}四方议事会`;
+  const meetingId = ok(
+    await worker.post('/api/v1/deliberation/meetings', {
+      placeCode: community.code,
+      kind: 'four_party',
+      title: meetingTitle,
+      startsAt: '2026-11-26T07:00:00Z',
+      location: `${tag}议事厅`,
+    }),
+  ).body.id as string;
+  const handUpItemId = ok(
+    await worker.post(`/api/v1/deliberation/meetings/${meetingId}/agenda`, { topicId: handUpTopicId }),
+  ).body.items[0].id as string;
+  ok(await worker.post(`/api/v1/deliberation/meetings/${meetingId}/start`, {}));
+  ok(await worker.post(`/api/v1/deliberation/agenda-items/${handUpItemId}/hand-up`, { reason: '涉及规划审批' }));
+  return {
+    deliberationVoteId,
+    deliberationVoteTitle,
+    meetingId,
+    meetingTitle,
+    handUpItemId,
+    handUpTopicId,
+    handUpTopicTitle,
   };
 }
 
@@ -1283,6 +1364,93 @@ const table: Record<string, Row | Skip> = {
   },
   'GET /api/v1/public/communities/{code}': {
     skip: 'the public QR form of a community: name, street and categories, printed on its poster',
+  },
+  // 表决 (issue 17)
+  'GET /api/v1/deliberation/votes': {
+    calls: (_m, a) => [
+      `${v1}/deliberation/votes`,
+      `${v1}/deliberation/votes?state=open`,
+      // another community's code narrows the caller's own votes to none (an empty list, checked for leaks)
+      `${v1}/deliberation/votes?communityCode=${a.community}`,
+    ],
+    shows: (x) => [x.deliberationVoteTitle],
+  },
+  'GET /api/v1/deliberation/votes/{id}': {
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/deliberation/votes/${x.deliberationVoteId}`),
+      { probe: `${v1}/deliberation/votes/${a.deliberationVoteId}` },
+    ],
+  },
+  'GET /api/v1/deliberation/votes/{id}/roll': {
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/deliberation/votes/${x.deliberationVoteId}/roll`),
+      { probe: `${v1}/deliberation/votes/${a.deliberationVoteId}/roll` },
+    ],
+  },
+  'GET /api/v1/deliberation/votes/{id}/results.xlsx': {
+    calls: (_m, a) => [{ probe: `${v1}/deliberation/votes/${a.deliberationVoteId}/results.xlsx` }],
+  },
+  'GET /api/v1/me/votes': { calls: () => [`${v1}/me/votes`] },
+  'GET /api/v1/me/votes/{id}': { calls: (_m, a) => [{ probe: `${v1}/me/votes/${a.deliberationVoteId}` }] },
+  'GET /api/v1/public/communities/{code}/votes': {
+    skip: 'public by design: a community’s open votes (title, closing time, turnout) and closed results, no names',
+  },
+  // 议事会议 (issue 17)
+  'GET /api/v1/deliberation/meetings': {
+    calls: () => [`${v1}/deliberation/meetings`, `${v1}/deliberation/meetings?state=in_progress`],
+    shows: (x) => [x.meetingTitle],
+  },
+  'GET /api/v1/deliberation/meetings/mine': { calls: () => [`${v1}/deliberation/meetings/mine`] },
+  'GET /api/v1/deliberation/meetings/{id}': {
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/deliberation/meetings/${x.meetingId}`),
+      { probe: `${v1}/deliberation/meetings/${a.meetingId}` },
+    ],
+  },
+  'GET /api/v1/deliberation/meetings/{id}/phone': {
+    calls: (_m, a) => [{ probe: `${v1}/deliberation/meetings/${a.meetingId}/phone` }],
+  },
+  'GET /api/v1/deliberation/meetings/{id}/candidates': {
+    calls: (_m, a) => [{ probe: `${v1}/deliberation/meetings/${a.meetingId}/candidates` }],
+  },
+  'GET /api/v1/deliberation/meetings/{id}/owners': {
+    calls: (_m, a) => [{ probe: `${v1}/deliberation/meetings/${a.meetingId}/owners` }],
+  },
+  'GET /api/v1/deliberation/meetings/{id}/record.pdf': {
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/deliberation/meetings/${x.meetingId}/record.pdf`),
+      { probe: `${v1}/deliberation/meetings/${a.meetingId}/record.pdf` },
+    ],
+  },
+  'GET /api/v1/deliberation/hand-ups': {
+    calls: () => [`${v1}/deliberation/hand-ups`],
+    shows: (x) => [x.handUpTopicTitle],
+    seenBy: ['officer'],
+  },
+  'GET /api/v1/deliberation/hand-ups/{id}/record.pdf': {
+    calls: (_m, a) => [{ probe: `${v1}/deliberation/hand-ups/${a.handUpItemId}/record.pdf` }],
+  },
+  'GET /api/v1/deliberation/topics/{id}/trail': {
+    calls: (mine, a) => [
+      ...mine.map((x) => `${v1}/deliberation/topics/${x.handUpTopicId}/trail`),
+      { probe: `${v1}/deliberation/topics/${a.handUpTopicId}/trail` },
+    ],
+  },
+  'GET /api/v1/deliberation/meeting-checkin/{token}': {
+    skip: 'the check-in page of a meeting’s QR code, by the unguessable token shown in the hall: the meeting and the caller’s own attendance',
+  },
+  'GET /api/v1/public/communities/{code}/meetings': {
+    skip: 'public by design: a community’s upcoming and recent meetings (title, kind, time, place, topic titles), no names',
+  },
+  // 社区公开页 (issue 17)
+  'GET /api/v1/public/communities/{code}/overview': {
+    skip: 'public by design: a community’s name, street and this month’s rates with their counts, no person',
+  },
+  'GET /api/v1/public/communities/{code}/reports': {
+    skip: 'public by design: reports residents made public (category, state, day, rounded point, building), no person',
+  },
+  'GET /api/v1/public/communities/{code}/reports/{id}/photo': {
+    skip: 'the first photo of a report its resident made public, on the community’s public page',
   },
   'GET /api/v1/public/communities/{code}/supervision': {
     skip: 'the public supervision page of a community (五公开): titles, states, masked supervisors and counts, open by design',
