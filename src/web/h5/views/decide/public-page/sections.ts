@@ -22,13 +22,14 @@ const maxRows = 5;
 const str = (value: unknown): string | null =>
   typeof value === 'string' && value.trim() !== '' ? value.trim().slice(0, 200) : null;
 
-/** 12月5日 of a date (YYYY-MM-DD) or of an ISO time, read in the reader's time zone (not UTC). */
+/** 12月5日 of a date (YYYY-MM-DD) or of an ISO time, read in Beijing time as the notice pages do (not UTC). */
+const beijingDay = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' });
 const day = (value: unknown): string | null => {
   const s = str(value);
   if (!s || !/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
   if (s.length === 10) return `${Number(s.slice(5, 7))}月${Number(s.slice(8, 10))}日`;
   const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? null : `${d.getMonth() + 1}月${d.getDate()}日`;
+  return Number.isNaN(d.getTime()) ? null : beijingDay.format(d);
 };
 
 /** The label of a code under `prefix`, or null when there is none (never the code itself). */
@@ -71,7 +72,10 @@ function rowOf(name: SectionName, raw: unknown, t: Translate): SectionRow | null
     case 'votes':
       parts = r.closedAt
         ? [t('decide.votes.state.closed'), day(r.closedAt)]
-        : [t('decide.votes.state.open'), r.closesAt ? t('decide.publicPage.sections.closes', { day: day(r.closesAt) }) : null];
+        : [
+            t('decide.votes.state.open'),
+            r.closesAt ? t('decide.publicPage.sections.closes', { day: day(r.closesAt) }) : null,
+          ];
       break;
     case 'topics':
       parts = [label(t, 'decide.topics.state', r.state), day(r.raisedOn)];
