@@ -37,7 +37,11 @@ export interface HomeEntry {
     // 居民议事 · votes (issue 17)
     | 'votes'
     // 五公开 (issue 17)
-    | 'notices';
+    | 'notices'
+    // 议事会 and 百姓监督员 (issue 17)
+    | 'meetings'
+    | 'supervisor'
+    | 'supervisionCall';
   icon: string;
   color: string;
   /** where its name and description are in the messages (`.name`, `.desc`); default home.entry.<key> */
@@ -46,6 +50,8 @@ export interface HomeEntry {
   permission?: Permission | Permission[];
   /** only for residents (accounts without any role): their own reports */
   residentOnly?: boolean;
+  /** with residentOnly: also for these roles' holders, who are residents too (a steward, a supervisor) */
+  alsoFor?: Permission[];
   /** the named route it opens; 我的网格 alone has none (it opens the grid, or a steward's building) */
   route?: string;
   /** shown before the other tiles anyone may use, after one's own work: a resident's 反映问题 */
@@ -128,8 +134,37 @@ export const homeEntries: HomeEntry[] = [
     icon: 'passed',
     color: '#2563eb',
     residentOnly: true,
+    alsoFor: ['stewards:duty', 'supervision:inspect'],
     labels: 'decide.votes.entry',
     route: 'my-votes',
+  },
+  // 社区议事会 (issue 17): the meetings of my community and 签到; residents, stewards and supervisors.
+  {
+    key: 'meetings',
+    icon: 'friends-o',
+    color: '#0f766e',
+    residentOnly: true,
+    alsoFor: ['stewards:duty', 'supervision:inspect'],
+    labels: 'decide.meetings.entry',
+    route: 'meetings',
+  },
+  // 百姓监督员 (issue 17): the supervisor's projects; the call for residents to stand.
+  {
+    key: 'supervisor',
+    icon: 'eye-o',
+    color: '#0369a1',
+    permission: 'supervision:inspect',
+    labels: 'decide.supervisors.entry',
+    route: 'supervisor-home',
+  },
+  {
+    key: 'supervisionCall',
+    icon: 'eye-o',
+    color: '#0369a1',
+    residentOnly: true,
+    alsoFor: ['stewards:duty'],
+    labels: 'decide.supervisors.callEntry',
+    route: 'supervision-call',
   },
   // 五公开 (issue 17): the notices for my community, grid and building, for everyone logged in.
   { key: 'notices', icon: 'bullhorn-o', color: '#b91c1c', labels: 'decide.notices.entry', route: 'notices' },
@@ -139,6 +174,7 @@ export const homeEntries: HomeEntry[] = [
     icon: 'medal-o',
     color: '#d97706',
     residentOnly: true,
+    alsoFor: ['stewards:duty', 'supervision:inspect'],
     labels: 'decide.honours.entry',
     route: 'honours',
   },

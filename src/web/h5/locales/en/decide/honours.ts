@@ -2,7 +2,7 @@
 export default {
   entry: { name: 'Honours', desc: 'Civilised households: nominate, notice, results' },
   title: 'Honours',
-  none: 'No campaigns in your community',
+  none: 'No campaign open to your household. Campaigns follow the households the community registered; if it has another phone number than this one, ask the community to correct it.',
   kind: {
     civilised_household: 'Star civilised household',
     beautiful_courtyard: 'Beautiful courtyard',

@@ -2,7 +2,8 @@
 export default {
   title: 'Deliberation meeting',
   listTitle: 'Community meetings',
-  empty: 'No meetings soon',
+  empty: 'No meetings soon. To bring something up, raise a topic under Residents’ topics.',
+  entry: { name: 'Meetings', desc: 'Schedule · sign in · decisions' },
   upcoming: 'Upcoming',
   agenda: 'Agenda',
   noAgenda: 'Agenda to follow',

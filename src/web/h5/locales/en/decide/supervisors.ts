@@ -69,7 +69,11 @@ const en: typeof zh = {
   log: 'Log inspection',
   raise: 'Report issue',
   photos: 'Photos',
-  noProjects: 'No projects',
+  noProjectsHome:
+    'No project is calling for supervisors where you live. Projects follow the address the community registered; if it has another phone number than this one, ask the community to correct it.',
+  entry: { name: 'My supervision', desc: 'Inspection log · report an issue' },
+  callEntry: { name: 'Supervisor call', desc: 'Stand as a supervisor · see the work' },
+  noProjects: 'You hold no supervision now. Once elected or appointed, your project shows here.',
   electionNote: 'Election',
   voteLink: 'Open and count it on the votes page',
   result: 'Result',

@@ -4,7 +4,8 @@ import type zh from '../../zh-CN/decide/votes';
 export default {
   entry: { name: 'My votes', desc: 'Have your say in community matters' },
   title: 'My votes',
-  empty: 'No vote for you right now',
+  empty:
+    'No vote for you right now. Rolls follow the households the community registered; if it has another phone number than this one, ask the community to correct it.',
   state: { draft: 'Draft', open: 'Open', closed: 'Closed', cancelled: 'Cancelled' },
   voted: 'Voted',
   votedBy: { phone: 'Voted (phone)', paper: 'Voted (paper)' },

@@ -2,7 +2,7 @@
 export default {
   entry: { name: '文明评选', desc: '星级文明户推荐、公示与结果' },
   title: '文明评选',
-  none: '本社区暂无评选活动',
+  none: '暂无您家可参加的评选。评选按社区登记在册的住户进行；如登记的手机号不是本机号码，请联系社区更正。',
   kind: { civilised_household: '星级文明户', beautiful_courtyard: '美丽庭院', moral_model: '道德模范' },
   state: {
     nominating: '推荐中',

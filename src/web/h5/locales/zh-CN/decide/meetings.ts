@@ -2,7 +2,8 @@
 export default {
   title: '议事会议',
   listTitle: '社区议事会',
-  empty: '近期没有议事会议',
+  empty: '近期没有议事会议。有想商量的事，可以在“居民议事”里提议题。',
+  entry: { name: '社区议事会', desc: '会议安排 · 签到 · 决议' },
   upcoming: '即将召开',
   agenda: '议程',
   noAgenda: '议程待定',

@@ -55,7 +55,11 @@ export default {
   log: '写巡查日志',
   raise: '报告问题',
   photos: '照片',
-  noProjects: '暂无监督项目',
+  noProjects: '您目前没有在任的监督项目。当选或被任命后，项目会显示在这里。',
+  noProjectsHome:
+    '您住的地方目前没有招募监督员的项目。项目按社区登记的住址显示；如登记的手机号不是本机号码，请联系社区更正。',
+  entry: { name: '我的监督项目', desc: '写巡查日志 · 报告问题' },
+  callEntry: { name: '监督员招募', desc: '报名当百姓监督员 · 看监督情况' },
   electionNote: '选举情况',
   voteLink: '到表决页面开启与计票',
   result: '选举结果',
