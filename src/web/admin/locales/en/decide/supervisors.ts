@@ -35,8 +35,6 @@ const en: typeof zh = {
     place: 'Place',
     description: 'Description',
     duties: 'Duties',
-    noElection: 'No election was held for this project',
-    whistleRequired: 'Say what the departments should do and pick them',
     seats: 'Seats',
     statement: 'Statement',
     phone: "Resident's mobile",
