@@ -28,7 +28,9 @@ const reasons = [
   '庭院整洁，垃圾分类做得好',
   '积极参加社区志愿服务',
 ];
-const kinds = ['self', 'neighbour', 'steward', 'staff', 'neighbour', 'self'] as const;
+// The demo's one resident login (黄玉兰) nominates as a neighbour: a 自荐 row would show her as the
+// self-nominee of somebody else's household.
+const kinds = ['neighbour', 'staff', 'steward', 'staff', 'neighbour', 'staff'] as const;
 
 interface Seeding {
   trx: Transaction<Database>;

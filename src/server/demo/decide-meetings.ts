@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { PartyKind } from '../../shared/deliberation-meetings.js';
 import type { Database } from '../platform/db/schema.js';
 import { watchDeadline } from '../platform/deadlines.js';
@@ -247,10 +247,12 @@ export async function seedDemoMeetings(trx: Trx, context: CommunityDemoContext):
       })
       .execute();
 
+  // Parking lines are the city management bureau's work (the first department by code is the judicial office).
   const department = await trx
     .selectFrom('departments')
     .select(['id', 'name'])
     .where('tenant_id', '=', tenant)
+    .orderBy(sql`kind = 'city_management'`, 'desc')
     .orderBy('code')
     .executeTakeFirst();
   const tasks = [

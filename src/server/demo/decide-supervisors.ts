@@ -1,12 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import { pathUnder } from '../platform/scope.js';
 import { newId } from '../platform/ids.js';
 import type { CommunityDemoContext } from './community-context.js';
 
 // 百姓监督员 (issue 17): the demo county's records, from the fixed seed. In 和平社区: the old-estate
 // renovation under way with two elected supervisors — 田秀英 (the `supervisor` login, whose
-// membership the term holds) and 冯志远 — a few inspection logs and one issue that became a case;
+// membership the term holds) and 冯志远 — a few inspection logs and one issue waiting for the community;
 // and a second project (加装电梯) in its public call with two applications.
 
 const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * 86_400_000);
@@ -193,13 +192,8 @@ export async function seedDemoSupervisors(
         created_at: daysBefore(now, l.days),
       })
       .execute();
-  // One issue that became a case: linked to one of the community's demo cases.
-  const kase = await trx
-    .selectFrom('cases')
-    .select('id')
-    .where(pathUnder('place_path', community.path))
-    .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+  // One issue still waiting for the community (转为事件 or 吹哨): no demo case is about this noise —
+  // linking the newest case of the community tied it to an unrelated case (and 转为议题's case).
   await trx
     .insertInto('supervision_issues')
     .values({
@@ -208,11 +202,11 @@ export async function seedDemoSupervisors(
       project_id: renovation,
       term_id: terms[0],
       body: '施工队晚上十点后仍在切割保温板，噪音很大，多位老人反映睡不好。',
-      state: kase ? 'case' : 'raised',
-      case_id: kase?.id ?? null,
+      state: 'raised',
+      case_id: null,
       whistle_id: null,
-      handled_by: kase ? worker : null,
-      handled_at: kase ? daysBefore(now, 8) : null,
+      handled_by: null,
+      handled_at: null,
       created_at: daysBefore(now, 9),
     })
     .execute();

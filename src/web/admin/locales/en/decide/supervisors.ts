@@ -45,9 +45,12 @@ const en: typeof zh = {
     rating: 'Rating',
     kind: 'Kind',
     request: 'What departments should do',
-    departments: 'Department codes (comma separated)',
+    departments: 'Departments',
   },
   col: {
+    state: 'State',
+    origin: 'How chosen',
+    term: 'Term',
     candidates: 'Candidates',
     supervisors: 'Supervisors',
     logs: 'Inspections',
@@ -80,5 +83,7 @@ const en: typeof zh = {
   saveFailed: 'Could not save',
   vote: 'Vote',
   duties: 'Duties',
+  noElection: 'No election was held for this project',
+  whistleRequired: 'Say what the departments should do and pick them',
 };
 export default en;

@@ -51,6 +51,7 @@ export default {
     closesAt: 'Closes',
   },
   detail: {
+    opensAt: 'Opens',
     roll: 'Roll',
     rollHint: 'Shows whether and how each elector voted, never what.',
     search: 'Find by room or name',

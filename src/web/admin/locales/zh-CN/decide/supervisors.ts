@@ -31,9 +31,12 @@ export default {
     rating: '评分',
     kind: '类别',
     request: '需要部门做什么',
-    departments: '部门编码（逗号分隔）',
+    departments: '吹哨部门',
   },
   col: {
+    state: '状态',
+    origin: '产生方式',
+    term: '任期',
     candidates: '候选人',
     supervisors: '监督员',
     logs: '巡查',
@@ -66,4 +69,6 @@ export default {
   saveFailed: '保存失败',
   vote: '去投票',
   duties: '职责',
+  noElection: '本项目没有发起过选举',
+  whistleRequired: '请填写需要部门做什么，并选择部门',
 };

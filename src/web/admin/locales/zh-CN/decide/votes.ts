@@ -50,6 +50,7 @@ export default {
   },
   detail: {
     roll: '选民名册',
+    opensAt: '开始时间',
     rollHint: '只显示是否已投票及渠道，不显示投票内容。',
     search: '按房号或姓名查找',
     voted: '已投',

@@ -13,6 +13,11 @@ export const votesAdminRoutes: RouteRecordRaw[] = [
     path: 'votes/:id',
     name: 'decide-vote',
     component: () => import('./detail.vue'),
-    meta: { titleKey: 'decide.votes.menu', permission: 'deliberation:manage', hidden: true },
+    meta: {
+      titleKey: 'decide.votes.menu',
+      permission: 'deliberation:manage',
+      hideInMenu: true,
+      activeMenu: '/decide/votes',
+    },
   },
 ];
