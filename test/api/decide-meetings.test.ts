@@ -145,6 +145,13 @@ describe(`deliberation meetings (${testEngine})`, () => {
       .where('id', '=', item.vote.id)
       .executeTakeFirstOrThrow();
     expect(vote).toEqual({ subject_kind: 'meeting', subject_id: itemId, method: 'yes_no_abstain' });
+    // The console sends no closing time: the draft still closes a week on, or it could never be opened.
+    const { closes_at } = await ctx.deps.db
+      .selectFrom('votes')
+      .select('closes_at')
+      .where('id', '=', item.vote.id)
+      .executeTakeFirstOrThrow();
+    expect(new Date(closes_at!).getTime() - ctx.clock.now().getTime()).toBe(7 * 86_400_000);
 
     // The kernel closes the vote (simulated here): the registered handler records the result on the item.
     const result: VoteResult = {

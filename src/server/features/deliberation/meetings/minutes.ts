@@ -99,6 +99,9 @@ export async function saveMinutes(deps: MeetingsDeps, actor: Actor, itemId: stri
   return get(deps, actor, meetingId);
 }
 
+/** A decision's vote closes a week after the decision unless the worker says otherwise. */
+const voteDaysByDefault = 7;
+
 /** 形成决议: scheduled → decided; optionally a yes/no/abstain vote of the hall's residents (a draft for the votes area). */
 export async function decide(deps: MeetingsDeps, actor: Actor, itemId: string, input: DecideInputT) {
   const now = deps.clock.now();
@@ -128,7 +131,8 @@ export async function decide(deps: MeetingsDeps, actor: Actor, itemId: string, i
           quorumPercent: v.quorumPercent,
           majority: v.majority,
           opensAt: null,
-          closesAt: v.closesAt ? new Date(v.closesAt) : null,
+          // Without a closing time the draft could never be opened (the console's decision dialog sends none).
+          closesAt: v.closesAt ? new Date(v.closesAt) : new Date(now.getTime() + voteDaysByDefault * 86_400_000),
           createdBy: actor.userId!,
         },
         now,

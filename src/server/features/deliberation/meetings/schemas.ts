@@ -84,7 +84,10 @@ export const DecideInput = z
         majority: z.enum(voteMajorities).default('simple'),
         allowPhone: z.boolean().default(true),
         allowPaper: z.boolean().default(false),
-        closesAt: z.iso.datetime({ offset: true }).optional(),
+        closesAt: z.iso
+          .datetime({ offset: true })
+          .optional()
+          .openapi({ description: 'Default: seven days after the decision' }),
       })
       .refine((v) => v.allowPhone || v.allowPaper, { path: ['allowPhone'], message: 'phone or paper' })
       .optional()
