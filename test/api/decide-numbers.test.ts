@@ -13,7 +13,16 @@ let world: Awaited<ReturnType<typeof buildWorld>>;
 const N = '/api/v1/deliberation/numbers';
 const login = (username: string) => new Session(ctx).login(username);
 
-const c1States: TopicState[] = ['screening', 'accepted', 'scheduled', 'rejected', 'decided', 'handed_up', 'closed', 'closed'];
+const c1States: TopicState[] = [
+  'screening',
+  'accepted',
+  'scheduled',
+  'rejected',
+  'decided',
+  'handed_up',
+  'closed',
+  'closed',
+];
 const c2States: TopicState[] = ['rejected', 'decided'];
 const count = (states: TopicState[], wanted: TopicState[]) => states.filter((s) => wanted.includes(s)).length;
 const expected = (states: TopicState[]) => ({

@@ -394,7 +394,9 @@ export function honourNumbers(db: Executor, scope: Scope, under: string | null, 
       'c.name as community_name',
       sql<string>`count(*) filter (where k.state <> 'cancelled')`.as('campaigns'),
       sql<string>`(select count(distinct n.household_id) from honour_nominations n join honour_campaigns k2 on k2.id = n.campaign_id
-        where k2.place_id = c.id and k2.year = ${year} and k2.state = 'published' and n.result = 'honoured')`.as('households'),
+        where k2.place_id = c.id and k2.year = ${year} and k2.state = 'published' and n.result = 'honoured')`.as(
+        'households',
+      ),
     ])
     .where('c.kind', '=', 'community')
     .where('k.year', '=', year)

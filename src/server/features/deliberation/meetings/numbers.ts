@@ -8,7 +8,12 @@ import * as repo from './repository.js';
 const SHANGHAI = 8 * 3_600_000;
 const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - SHANGHAI);
 
-export async function meetingNumbers(db: Executor, actor: Actor, query: { year: number; placeCode?: string }, now: Date) {
+export async function meetingNumbers(
+  db: Executor,
+  actor: Actor,
+  query: { year: number; placeCode?: string },
+  now: Date,
+) {
   assertPermission(actor, 'community:read');
   const under = await resolveUnder(db, actor, 'community:read', query.placeCode);
   const scope = scopeOf(actor, 'community:read', { placesOnly: true });

@@ -14,7 +14,8 @@ const r = {
     method: 'get',
     path: '/deliberation/numbers',
     tags,
-    summary: 'The year’s deliberation counts per community in scope (topics, meetings, votes, supervisors, notices, honours)',
+    summary:
+      'The year’s deliberation counts per community in scope (topics, meetings, votes, supervisors, notices, honours)',
     request: { query: DecideNumbersQuery },
     responses: { 200: jsonContent(DecideNumbersSchema), ...errorResponses },
   }),
