@@ -421,3 +421,18 @@ where "k"."state" in ($1, $2)
   and $3 LIKE "k"."place_path" || '%'
 order by "k"."year" desc, "k"."created_at" desc
 limit $4;
+
+-- community.honours.honourNumbers
+
+select
+  "c"."code" as "community_code",
+  "c"."name" as "community_name",
+  count(*) filter (where k.state <> 'cancelled') as "campaigns",
+  (select count(distinct n.household_id) from honour_nominations n join honour_campaigns k2 on k2.id = n.campaign_id
+        where k2.place_id = c.id and k2.year = $1 and k2.state = 'published' and n.result = 'honoured') as "households"
+from "honour_campaigns" as "k"
+inner join "places" as "c" on "c"."id" = "k"."place_id"
+where "c"."kind" = $2
+  and "k"."year" = $3
+  and ("k"."place_path" LIKE $4)
+group by "c"."id", "c"."code", "c"."name";

@@ -512,3 +512,32 @@ select
   "result"
 from "votes"
 where "id" = $1;
+
+-- deliberation.meetings.meetingNumbers
+
+select
+  "c"."code" as "community_code",
+  "c"."name" as "community_name",
+  count(*) as "held",
+  (select count(*) from deliberation_agenda_items i join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= $1 and m2.held_at < $2
+        and i.outcome = 'decided' and ("m2"."place_path" LIKE $3)) as "decisions",
+  (select count(*) from deliberation_tasks k join deliberation_agenda_items i on i.id = k.item_id
+        join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= $4 and m2.held_at < $5
+        and ("m2"."place_path" LIKE $6)) as "tasks",
+  (select count(*) from deliberation_tasks k join deliberation_agenda_items i on i.id = k.item_id
+        join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= $7 and m2.held_at < $8
+        and ("m2"."place_path" LIKE $9) and k.state = 'done') as "tasks_done",
+  (select count(*) from deliberation_tasks k join deliberation_agenda_items i on i.id = k.item_id
+        join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= $10 and m2.held_at < $11
+        and ("m2"."place_path" LIKE $12) and k.state = 'open' and k.due_at < $13) as "tasks_overdue"
+from "deliberation_meetings" as "m"
+inner join "places" as "c" on "c"."id" = "m"."community_id"
+where ("m"."place_path" LIKE $14)
+  and "m"."state" = $15
+  and "m"."held_at" >= $16
+  and "m"."held_at" < $17
+group by "c"."id", "c"."code", "c"."name";

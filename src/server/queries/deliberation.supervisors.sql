@@ -454,3 +454,19 @@ select
 from "users"
 where "phone_hash" = $1
   and "status" = $2;
+
+-- deliberation.supervisors.supervisorNumbers
+
+select
+  "c"."code" as "community_code",
+  "c"."name" as "community_name",
+  (select count(distinct t.user_id) from supervision_terms t join supervision_projects p2 on p2.id = t.project_id
+        where p2.community_id = c.id and ("p2"."place_path" LIKE $1)
+        and t.started_at < $2 and (t.ended_at is null or t.ended_at >= $3)) as "supervisors",
+  (select count(*) from supervision_logs l join supervision_projects p2 on p2.id = l.project_id
+        where p2.community_id = c.id and ("p2"."place_path" LIKE $4)
+        and l.created_at >= $5 and l.created_at < $6) as "inspections"
+from "supervision_projects" as "p"
+inner join "places" as "c" on "c"."id" = "p"."community_id"
+where ("p"."place_path" LIKE $7)
+group by "c"."id", "c"."code", "c"."name";

@@ -312,3 +312,22 @@ where "id" = $2
   and "topic_id" is null
 returning
   "id";
+
+-- deliberation.topics.topicNumbers
+
+select
+  "c"."code" as "community_code",
+  "c"."name" as "community_name",
+  count(*) as "raised",
+  count(*) filter (where t.state in ($1, $2, $3, $4, $5)) as "accepted",
+  count(*) filter (where t.state in ($6)) as "rejected",
+  count(*) filter (where t.state in ($7, $8)) as "decided",
+  count(*) filter (where t.state in ($9)) as "handed_up",
+  count(*) filter (where t.state in ($10)) as "closed",
+  count(*) filter (where t.state = 'screening') as "screening"
+from "deliberation_topics" as "t"
+inner join "places" as "c" on "c"."id" = "t"."community_id"
+where ("t"."place_path" LIKE $11)
+  and "t"."created_at" >= $12
+  and "t"."created_at" < $13
+group by "c"."code", "c"."name";

@@ -218,3 +218,21 @@ where "vote_id" = $1;
 
 insert into "vote_options" ("id", "tenant_id", "vote_id", "position", "label", "ref_id")
 values ($1, $2, $3, $4, $5, $6);
+
+-- deliberation.votes.voteNumbers
+
+select
+  "v"."id",
+  "v"."title",
+  "v"."closed_at",
+  "v"."eligible_count",
+  "c"."code" as "community_code",
+  "c"."name" as "community_name",
+  (SELECT count(*) FROM vote_electors e WHERE e.vote_id = v.id AND e.voted_at IS NOT NULL) as "voted"
+from "votes" as "v"
+inner join "places" as "c" on "c"."id" = "v"."community_id"
+where ("v"."scope_path" LIKE $1)
+  and "v"."state" = $2
+  and "v"."closed_at" >= $3
+  and "v"."closed_at" < $4
+order by "v"."closed_at", "v"."id";

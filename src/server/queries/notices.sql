@@ -235,3 +235,19 @@ select
   "storage_key"
 from "files"
 where "id" in ($1);
+
+-- notices.noticeNumbers
+
+select
+  "c"."code" as "community_code",
+  "c"."name" as "community_name",
+  "n"."kind",
+  "p"."path" as "place_path",
+  (select count(*) from public_notice_reads r where r.notice_id = n.id) as "readers"
+from "public_notices" as "n"
+inner join "places" as "c" on "c"."id" = "n"."community_id"
+inner join "places" as "p" on "p"."id" = "n"."place_id"
+where "n"."published_at" >= $1
+  and "n"."published_at" < $2
+  and "n"."state" in ($3, $4)
+  and ("n"."place_path" LIKE $5);

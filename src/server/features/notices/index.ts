@@ -7,3 +7,4 @@ export { createPublicNoticesService, type PublicNoticesService } from './service
 export { publicList as publishedNoticesOf } from './reads.js';
 
 export const noticesApi = (deps: AppDeps) => noticesRoutes(createPublicNoticesService(deps));
+export { noticeNumbers } from './numbers.js';

@@ -67,4 +67,12 @@ export const samples: SqlSamples<typeof repo> = {
   audienceOf: (db) => repo.audienceOf(db, path),
   audiencesOf: (db) => repo.audiencesOf(db, [path]),
   filesByIds: (db) => repo.filesByIds(db, [fileId]),
+  noticeNumbers: (db) =>
+    repo.noticeNumbers(
+      db,
+      { paths: [path], departmentIds: [], userId: null, all: false },
+      null,
+      new Date('2025-12-31T16:00:00Z'),
+      new Date('2026-12-31T16:00:00Z'),
+    ),
 };

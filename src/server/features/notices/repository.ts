@@ -6,7 +6,7 @@ import type {
   PublicNoticeReadsTable,
   PublicNoticesTable,
 } from '../../platform/db/schema-notices.js';
-import { pathAbove, pathUnder, pathUnderAny, pathUnderColumn } from '../../platform/scope.js';
+import { inScope, pathAbove, pathUnder, pathUnderAny, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
 // Queries only, for 五公开: notices, their history, reads, the places they target and their files.
 
@@ -225,4 +225,26 @@ export function audiencesOf(db: Executor, placePaths: string[]) {
 export function filesByIds(db: Executor, ids: string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('files').select(['id', 'mime', 'size_bytes', 'storage_key']).where('id', 'in', ids).execute();
+}
+
+// ---- 居民议事数据: notices published in the year, with their place and readers (the read rate's parts)
+
+export function noticeNumbers(db: Executor, scope: Scope, under: string | null, from: Date, to: Date) {
+  let query = db
+    .selectFrom('public_notices as n')
+    .innerJoin('places as c', 'c.id', 'n.community_id')
+    .innerJoin('places as p', 'p.id', 'n.place_id')
+    .select([
+      'c.code as community_code',
+      'c.name as community_name',
+      'n.kind',
+      'p.path as place_path',
+      sql<string>`(select count(*) from public_notice_reads r where r.notice_id = n.id)`.as('readers'),
+    ])
+    .where('n.published_at', '>=', from)
+    .where('n.published_at', '<', to)
+    .where('n.state', 'in', ['published', 'withdrawn'])
+    .where(inScope('n.place_path', scope));
+  if (under) query = query.where(pathUnder('n.place_path', under));
+  return query.execute();
 }

@@ -7,3 +7,4 @@ export { createHonoursService } from './service.js';
 
 /** The honours API: campaigns, nominations, the panel, the notice and objections, the registry's stars, the public notice. */
 export const honoursApi = (deps: AppDeps) => honoursRoutes(createHonoursService(deps));
+export { honourNumbers } from './numbers.js';

@@ -98,4 +98,5 @@ export const samples: SqlSamples<typeof repo> = {
   answerObjection: (db) => repo.answerObjection(db, objectionId, '已核实', userId, now),
   honoursOfHousehold: (db) => repo.honoursOfHousehold(db, householdId),
   publicCampaigns: (db) => repo.publicCampaigns(db, community),
+  honourNumbers: (db) => repo.honourNumbers(db, scope, null, 2026),
 };

@@ -382,3 +382,25 @@ export const publicCampaigns = (db: Executor, communityPath: string) =>
     .orderBy('k.created_at', 'desc')
     .limit(20)
     .execute();
+
+// ---- 居民议事数据: the year's campaigns of a community and the households they honoured
+
+export function honourNumbers(db: Executor, scope: Scope, under: string | null, year: number) {
+  let query = db
+    .selectFrom('honour_campaigns as k')
+    .innerJoin('places as c', 'c.id', 'k.place_id')
+    .select([
+      'c.code as community_code',
+      'c.name as community_name',
+      sql<string>`count(*) filter (where k.state <> 'cancelled')`.as('campaigns'),
+      sql<string>`(select count(distinct n.household_id) from honour_nominations n join honour_campaigns k2 on k2.id = n.campaign_id
+        where k2.place_id = c.id and k2.year = ${year} and k2.state = 'published' and n.result = 'honoured')`.as(
+        'households',
+      ),
+    ])
+    .where('c.kind', '=', 'community')
+    .where('k.year', '=', year)
+    .where(inScope('k.place_path', scope));
+  if (under) query = query.where(pathUnder('k.place_path', under));
+  return query.groupBy(['c.id', 'c.code', 'c.name']).execute();
+}

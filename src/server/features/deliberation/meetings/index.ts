@@ -23,3 +23,4 @@ export const meetingsApi = (deps: AppDeps) => {
     blowWhistle: (trx, actor, input) => whistles.blow(actor, input, trx),
   });
 };
+export { meetingNumbers } from './numbers.js';

@@ -145,4 +145,6 @@ export const samples: SqlSamples<typeof repo> = {
   findTaskWithMeeting: (db) => repo.findTaskWithMeeting(db, taskId),
   setTaskSla: (db) => repo.setTaskSla(db, taskId, 'red'),
   voteOf: (db) => repo.voteOf(db, taskId),
+  meetingNumbers: (db) =>
+    repo.meetingNumbers(db, scope, null, new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z'), now),
 };

@@ -1,4 +1,4 @@
-import type { Insertable, Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { TopicState } from '../../../../shared/decide.js';
 import type { MeetingState } from '../../../../shared/deliberation-meetings.js';
 import type { Executor } from '../../../platform/audit.js';
@@ -419,4 +419,38 @@ export function voteOf(db: Executor, id: string) {
     .select(['id', 'title', 'state', 'created_at', 'opened_at', 'closed_at', 'result'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+// ---- 居民议事数据: meetings held in the year, their decisions and tasks, per community
+
+export function meetingNumbers(db: Executor, scope: Scope, under: string | null, from: Date, to: Date, now: Date) {
+  let query = db
+    .selectFrom('deliberation_meetings as m')
+    .innerJoin('places as c', 'c.id', 'm.community_id')
+    .select([
+      'c.code as community_code',
+      'c.name as community_name',
+      sql<string>`count(*)`.as('held'),
+      sql<string>`(select count(*) from deliberation_agenda_items i join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= ${from} and m2.held_at < ${to}
+        and i.outcome = 'decided' and ${inScope('m2.place_path', scope)})`.as('decisions'),
+      sql<string>`(select count(*) from deliberation_tasks k join deliberation_agenda_items i on i.id = k.item_id
+        join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= ${from} and m2.held_at < ${to}
+        and ${inScope('m2.place_path', scope)})`.as('tasks'),
+      sql<string>`(select count(*) from deliberation_tasks k join deliberation_agenda_items i on i.id = k.item_id
+        join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= ${from} and m2.held_at < ${to}
+        and ${inScope('m2.place_path', scope)} and k.state = 'done')`.as('tasks_done'),
+      sql<string>`(select count(*) from deliberation_tasks k join deliberation_agenda_items i on i.id = k.item_id
+        join deliberation_meetings m2 on m2.id = i.meeting_id
+        where m2.community_id = c.id and m2.state = 'held' and m2.held_at >= ${from} and m2.held_at < ${to}
+        and ${inScope('m2.place_path', scope)} and k.state = 'open' and k.due_at < ${now})`.as('tasks_overdue'),
+    ])
+    .where(inScope('m.place_path', scope))
+    .where('m.state', '=', 'held')
+    .where('m.held_at', '>=', from)
+    .where('m.held_at', '<', to);
+  if (under) query = query.where(pathUnder('m.place_path', under));
+  return query.groupBy(['c.id', 'c.code', 'c.name']).execute();
 }

@@ -16,3 +16,4 @@ export const supervisorsApi = (deps: AppDeps, blowWhistle: BlowWhistle) => {
   const cases = createCasesService({ ...deps, ...noticeDeps(deps.config) });
   return supervisorsRoutes(createSupervisorsService({ ...deps, fileCase: cases.intake, blowWhistle }));
 };
+export { supervisorNumbers } from './numbers.js';

@@ -121,4 +121,6 @@ export const samples: SqlSamples<typeof repo> = {
   updateIssue: (db) => repo.updateIssue(db, issueId, { state: 'case', case_id: projectId, handled_at: now }),
   ownUploads: (db) => repo.ownUploads(db, userId, [issueId]),
   userByPhoneHash: (db) => repo.userByPhoneHash(db, 'phone-hash'),
+  supervisorNumbers: (db) =>
+    repo.supervisorNumbers(db, scope, null, new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')),
 };

@@ -421,3 +421,24 @@ export function userByPhoneHash(db: Executor, phoneHash: string) {
     .where('status', '=', 'active')
     .executeTakeFirst();
 }
+
+// ---- 居民议事数据: supervisors serving in the year and their inspections, per community
+
+export function supervisorNumbers(db: Executor, scope: Scope, under: string | null, from: Date, to: Date) {
+  let query = db
+    .selectFrom('supervision_projects as p')
+    .innerJoin('places as c', 'c.id', 'p.community_id')
+    .select([
+      'c.code as community_code',
+      'c.name as community_name',
+      sql<string>`(select count(distinct t.user_id) from supervision_terms t join supervision_projects p2 on p2.id = t.project_id
+        where p2.community_id = c.id and ${inScope('p2.place_path', scope)}
+        and t.started_at < ${to} and (t.ended_at is null or t.ended_at >= ${from}))`.as('supervisors'),
+      sql<string>`(select count(*) from supervision_logs l join supervision_projects p2 on p2.id = l.project_id
+        where p2.community_id = c.id and ${inScope('p2.place_path', scope)}
+        and l.created_at >= ${from} and l.created_at < ${to})`.as('inspections'),
+    ])
+    .where(inScope('p.place_path', scope));
+  if (under) query = query.where(pathUnder('p.place_path', under));
+  return query.groupBy(['c.id', 'c.code', 'c.name']).execute();
+}

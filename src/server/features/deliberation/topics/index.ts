@@ -8,3 +8,4 @@ export { applyTopicAction } from './act.js';
 export { findTopic } from './repository.js';
 
 export const topicsApi = (deps: AppDeps) => topicsRoutes({ db: deps.db, clock: deps.clock });
+export { topicNumbers } from './numbers.js';

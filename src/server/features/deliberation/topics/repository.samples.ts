@@ -72,4 +72,6 @@ export const samples: SqlSamples<typeof repo> = {
   nextDailySerial: (db) => repo.nextDailySerial(db, 'topic:610899:2026-11-24'),
   caseForTopic: (db) => repo.caseForTopic(db, caseId),
   linkCase: (db) => repo.linkCase(db, caseId, topicId),
+  topicNumbers: (db) =>
+    repo.topicNumbers(db, scope, null, new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')),
 };

@@ -298,3 +298,28 @@ export function linkCase(db: Executor, caseId: string, topicId: string) {
     .returning('id')
     .executeTakeFirst();
 }
+
+// ---- 居民议事数据: topics raised in the year per community, by where they stand now
+
+export function topicNumbers(db: Executor, scope: Scope, under: string | null, from: Date, to: Date) {
+  const where = (states: TopicState[]) => sql<string>`count(*) filter (where t.state in (${sql.join(states)}))`;
+  let query = db
+    .selectFrom('deliberation_topics as t')
+    .innerJoin('places as c', 'c.id', 't.community_id')
+    .select([
+      'c.code as community_code',
+      'c.name as community_name',
+      sql<string>`count(*)`.as('raised'),
+      where(['accepted', 'scheduled', 'decided', 'handed_up', 'closed']).as('accepted'),
+      where(['rejected']).as('rejected'),
+      where(['decided', 'closed']).as('decided'),
+      where(['handed_up']).as('handed_up'),
+      where(['closed']).as('closed'),
+      sql<string>`count(*) filter (where t.state = 'screening')`.as('screening'),
+    ])
+    .where(inScope('t.place_path', scope))
+    .where('t.created_at', '>=', from)
+    .where('t.created_at', '<', to);
+  if (under) query = query.where(pathUnder('t.place_path', under));
+  return query.groupBy(['c.code', 'c.name']).execute();
+}

@@ -10,3 +10,4 @@ export const votesApi = (deps: AppDeps) => votesRoutes(createVotesService(deps))
 
 /** The job that closes a vote at its closes_at. */
 export const votesJobs = () => [voteCloseJob];
+export { voteNumbers } from './numbers.js';

@@ -42,4 +42,6 @@ export const samples: SqlSamples<typeof repo> = {
     repo.insertOptions(db, [
       { id: residentId, tenant_id: '610899', vote_id: voteId, position: 1, label: '同意', ref_id: null },
     ]),
+  voteNumbers: (db) =>
+    repo.voteNumbers(db, scope, null, new Date('2025-12-31T16:00:00Z'), new Date('2026-12-31T16:00:00Z')),
 };

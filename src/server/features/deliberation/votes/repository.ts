@@ -183,3 +183,26 @@ export const insertOptions = (
   db: Executor,
   rows: { id: string; tenant_id: string; vote_id: string; position: number; label: string; ref_id: null }[],
 ) => db.insertInto('vote_options').values(rows).execute();
+
+// ---- 居民议事数据: votes closed in the year with their turnout
+
+export function voteNumbers(db: Executor, scope: Scope, under: string | null, from: Date, to: Date) {
+  let query = db
+    .selectFrom('votes as v')
+    .innerJoin('places as c', 'c.id', 'v.community_id')
+    .select([
+      'v.id',
+      'v.title',
+      'v.closed_at',
+      'v.eligible_count',
+      'c.code as community_code',
+      'c.name as community_name',
+      votedCount.as('voted'),
+    ])
+    .where(inScope('v.scope_path', scope))
+    .where('v.state', '=', 'closed')
+    .where('v.closed_at', '>=', from)
+    .where('v.closed_at', '<', to);
+  if (under) query = query.where(pathUnder('v.scope_path', under));
+  return query.orderBy('v.closed_at').orderBy('v.id').execute();
+}

@@ -1,0 +1,24 @@
+import type { Executor } from '../../../platform/audit.js';
+import { assertPermission, type Actor } from '../../../platform/policy.js';
+import { resolveUnder, scopeOf } from '../../../platform/scope.js';
+import * as repo from './repository.js';
+
+// 居民议事数据 (issue 17): supervisors serving at some time in the year and their inspection logs, per community.
+
+const SHANGHAI = 8 * 3_600_000;
+const yearStart = (year: number) => new Date(Date.UTC(year, 0, 1) - SHANGHAI);
+
+export async function supervisorNumbers(db: Executor, actor: Actor, query: { year: number; placeCode?: string }) {
+  assertPermission(actor, 'community:read');
+  const under = await resolveUnder(db, actor, 'community:read', query.placeCode);
+  const scope = scopeOf(actor, 'community:read', { placesOnly: true });
+  const from = yearStart(query.year);
+  const to = yearStart(query.year + 1);
+  const rows = await repo.supervisorNumbers(db, scope, under?.path ?? null, from, to);
+  return rows.map((r) => ({
+    communityCode: r.community_code,
+    communityName: r.community_name,
+    supervisors: Number(r.supervisors),
+    inspections: Number(r.inspections),
+  }));
+}
