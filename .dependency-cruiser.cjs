@@ -39,11 +39,16 @@ module.exports = {
       name: 'feature-through-its-index',
       severity: 'error',
       comment:
-        "A feature uses another feature only through that feature's index.ts (its public face); import from features/<other>/index.ts.",
+        "A feature uses another feature only through that feature's index.ts (its public face); import from features/<other>/index.ts (or <other>/<area>/index.ts).",
       from: { path: '^src/server/features/([^/]+)/' },
       to: {
         path: '^src/server/features/([^/]+)/',
-        pathNot: ['^src/server/features/$1/', '^src/server/features/[^/]+/index\\.ts$'],
+        // an area of a feature (community/honours) has its own public face too
+        pathNot: [
+          '^src/server/features/$1/',
+          '^src/server/features/[^/]+/index\\.ts$',
+          '^src/server/features/[^/]+/[^/]+/index\\.ts$',
+        ],
       },
     },
     {
