@@ -1613,6 +1613,16 @@ const table: Record<string, Row | Skip> = {
     ],
   },
   'GET /api/v1/community/todo': { calls: () => [`${v1}/community/todo`] },
+  // 居民议事数据 (issue 17): per community in scope; A's community asked for by code is refused.
+  'GET /api/v1/deliberation/numbers': {
+    calls: (_m, a) => [`${v1}/deliberation/numbers`, { probe: `${v1}/deliberation/numbers?placeCode=${a.community}` }],
+  },
+  'GET /api/v1/deliberation/numbers.xlsx': {
+    calls: (_m, a) => [
+      `${v1}/deliberation/numbers.xlsx`,
+      { probe: `${v1}/deliberation/numbers.xlsx?placeCode=${a.community}` },
+    ],
+  },
   // 社区生活 (issue 16): each area's lists as B's staff, and A's community or A's record asked for by code or id.
   ...lifeRows(),
   // 服务事项目录 (issue 15): one catalogue per county, the same for every community of it;
