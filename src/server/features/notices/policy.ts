@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors.js';
 import { can, placeScopePaths, type Actor } from '../../platform/policy.js';
+import { isUnder } from '../../platform/scope.js';
 import type { NoticeParty } from './lifecycle.js';
 
 // Who may, for 五公开. Staff see the notices of the places where they hold notices:write or
@@ -10,7 +11,7 @@ import type { NoticeParty } from './lifecycle.js';
 /** The places whose notices a staff list shows: every place membership granting either permission. */
 export function noticeStaffPaths(actor: Actor): string[] {
   const paths = [...placeScopePaths(actor, 'notices:write'), ...placeScopePaths(actor, 'notices:approve')];
-  return [...new Set(paths)].filter((p, _i, all) => !all.some((q) => q !== p && p.startsWith(q)));
+  return [...new Set(paths)].filter((p, _i, all) => !all.some((q) => q !== p && isUnder(p, q)));
 }
 
 export const isNoticeStaff = (actor: Actor, path: string): boolean =>
