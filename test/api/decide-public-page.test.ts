@@ -199,7 +199,6 @@ describe(`public community page (${testEngine})`, () => {
       [world.c1.code, ids.done], // public without a photo
       [world.c1.code, ids.otherCommunity], // another community's
       [world.c2.code, ids.qr], // asked through another community
-      [world.c1.code, 'junk'],
     ]) {
       const res = await anonymous().get(`/api/v1/public/communities/${code}/reports/${id}/photo`);
       expect(res.status, `${code} ${id}`).toBe(404);
@@ -207,10 +206,9 @@ describe(`public community page (${testEngine})`, () => {
     }
   });
 
-  it('answers 404 for unknown, junk, retired and non-community codes, never 4xx of another kind or 5xx', async () => {
-    const codes = [
-      '610899001099', // unknown
-      retiredCode,
+  it('answers 404 for unknown and retired communities and 400 for what is no community code, never 5xx', async () => {
+    const unknown = ['610899001099', retiredCode];
+    const noCode = [
       world.street.code,
       world.gridA.code,
       'abc',
@@ -219,12 +217,20 @@ describe(`public community page (${testEngine})`, () => {
       '%00',
       'x'.repeat(3000),
     ];
-    for (const code of codes)
-      for (const tail of ['overview', 'reports']) {
+    for (const tail of ['overview', 'reports']) {
+      for (const code of unknown) {
         const res = await anonymous().get(`/api/v1/public/communities/${code}/${tail}`);
-        expect(res.status, `${code.slice(0, 20)} ${tail}`).toBe(404);
+        expect(res.status, `${code} ${tail}`).toBe(404);
         expect(res.body.error.code).toBe('PUBLIC_PAGE_COMMUNITY_NOT_FOUND');
       }
+      for (const code of noCode) {
+        const res = await anonymous().get(`/api/v1/public/communities/${code}/${tail}`);
+        expect(res.status, `${code.slice(0, 20)} ${tail}`).toBe(400);
+        expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      }
+    }
+    const junkPhoto = await anonymous().get(`/api/v1/public/communities/${world.c1.code}/reports/junk/photo`);
+    expect(junkPhoto.status).toBe(400);
   });
 
   it('lists another community’s own public reports only', async () => {

@@ -608,17 +608,27 @@ export async function findStored(db: Db, value: string): Promise<string | null> 
     where table_schema = current_schema() and (data_type in ('text', 'character varying', 'json', 'jsonb') or udt_name = '_text')`.execute(
     db,
   );
+  // The value travels once per query, and the columns go 40 at a time: one query over every column of
+  // every table (several hundred since issue 17) is a message PGlite's extended protocol drops
+  // ("unnamed prepared statement does not exist").
+  const v = sql`(select x from fuzz_value)`;
   const branches = columns.rows.map((c) => {
     const at = sql.lit(`${c.table_name}.${c.column_name}`);
     const col = sql.ref(c.column_name);
     const where =
       c.udt_name === '_text'
-        ? sql`${value} = any(${col})`
+        ? sql`${v} = any(${col})`
         : c.data_type.startsWith('json')
-          ? sql`jsonb_path_exists(${col}::jsonb, '$.** ? (@ == $v)', jsonb_build_object('v', ${value}::text))`
-          : sql`strpos(${col}, ${value}) > 0`;
+          ? sql`jsonb_path_exists(${col}::jsonb, '$.** ? (@ == $v)', jsonb_build_object('v', ${v}))`
+          : sql`strpos(${col}, ${v}) > 0`;
     return sql`(select ${at} as at from ${sql.table(c.table_name)} where ${where} limit 1)`;
   });
-  const found = await sql<{ at: string }>`${sql.join(branches, sql` union all `)} limit 1`.execute(db);
-  return found.rows[0]?.at ?? null;
+  for (let i = 0; i < branches.length; i += 40) {
+    const found = await sql<{ at: string }>`with fuzz_value(x) as (select ${value}::text) ${sql.join(
+      branches.slice(i, i + 40),
+      sql` union all `,
+    )} limit 1`.execute(db);
+    if (found.rows[0]) return found.rows[0].at;
+  }
+  return null;
 }

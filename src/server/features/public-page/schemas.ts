@@ -3,12 +3,18 @@ import { z } from '@hono/zod-openapi';
 // 社区公开页: what anyone may read about a community without logging in. No person appears here:
 // no names, phones, addresses below the building, tracking codes or descriptions.
 
-/** Any text: a junk code is answered 404 by the service, never 400 or 500. */
+/** A community's 12-digit code (what its QR poster prints); anything else is refused before the database. */
 export const CodeParam = z.object({
-  code: z.string().openapi({ param: { name: 'code', in: 'path' }, example: '610824001001' }),
+  code: z
+    .string()
+    .regex(/^\d{12}$/)
+    .openapi({ param: { name: 'code', in: 'path' }, example: '610824001001' }),
 });
 export const PhotoParams = CodeParam.extend({
-  id: z.string().openapi({ param: { name: 'id', in: 'path' } }),
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i)
+    .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
 /** A rate with the counts it is made of (响应率 96% · 48/50); rate null when nothing to count. */

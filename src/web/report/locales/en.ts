@@ -17,8 +17,6 @@ const en: typeof zhCN & typeof trackZhCN = {
     retry: 'Try again',
   },
   home: {
-    publicPage: 'How {name} is doing',
-    publicPageHint: 'This month’s numbers and public reports of the community',
     title: 'Report a problem',
     lead: 'Scan the QR code posted in your community to report a problem.',
     trackTitle: 'Follow a report',

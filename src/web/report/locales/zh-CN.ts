@@ -16,8 +16,6 @@ export default {
     retry: '再试一次',
   },
   home: {
-    publicPage: '{name}办理情况公开',
-    publicPageHint: '看看社区这个月处理问题的情况',
     title: '码上反映',
     lead: '请扫描社区张贴的二维码反映问题。',
     trackTitle: '查询办理进度',
