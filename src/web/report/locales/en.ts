@@ -26,7 +26,6 @@ const en: typeof zhCN & typeof trackZhCN = {
     badCode: 'That does not look like a tracking code; check the SMS or your screenshot',
   },
   report: {
-    publicPage: 'See how this community is doing ›',
     community: '{street} · {name}',
     lead: 'Tell the community about a problem near you, and we will deal with it.',
     notFound: 'This community was not found. Please scan the community’s QR code again.',

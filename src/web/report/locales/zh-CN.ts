@@ -25,7 +25,6 @@ export default {
     badCode: '查询码的格式不对，请对照短信或截图',
   },
   report: {
-    publicPage: '看看本社区的办理情况 ›',
     community: '{street} · {name}',
     lead: '身边有什么问题，告诉社区，我们来办。',
     notFound: '没有找到这个社区，请重新扫描社区的二维码。',
