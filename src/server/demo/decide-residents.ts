@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
+import { pathUnder } from '../platform/scope.js';
 import type { CommunityDemoContext } from './community-context.js';
 
 // 居民议事 (issue 17): votes, nominations and the resident's notices find a person through the
@@ -26,7 +27,7 @@ export async function seedDemoRegistryLogins(trx: Transaction<Database>, context
     .selectFrom('places')
     .select(['id', 'tenant_id'])
     .where('kind', '=', 'household')
-    .where('path', 'like', `${building.path}%`)
+    .where(pathUnder('path', building.path))
     .orderBy('code')
     .limit(people.length)
     .execute();
