@@ -63,6 +63,7 @@ import { canteenApi } from './features/community/canteen/index.js';
 import { lifeNumbersApi } from './features/community/numbers/index.js';
 import { todoApi } from './features/community/todo/index.js';
 import { decideNumbersApi } from './features/deliberation/numbers/index.js';
+import { decideTodoApi } from './features/deliberation/todo/index.js';
 import { votesApi } from './features/deliberation/votes/index.js';
 import { topicsApi } from './features/deliberation/topics/index.js';
 import { meetingsApi } from './features/deliberation/meetings/index.js';
@@ -144,6 +145,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', honoursApi(deps));
   api.route('/', publicPageApi(deps));
   api.route('/', decideNumbersApi(deps));
+  api.route('/', decideTodoApi(deps));
 
   const open311 = open311Routes(
     createOpen311({ db: deps.db, cases: casesService, keys: apiKeys, clock: deps.clock, locator: deps.locator }),

@@ -1623,6 +1623,8 @@ const table: Record<string, Row | Skip> = {
       { probe: `${v1}/deliberation/numbers.xlsx?placeCode=${a.community}` },
     ],
   },
+  // 居民议事待办 (issue 17): counts from each area's own lists, of the caller's scope only.
+  'GET /api/v1/deliberation/todo': { calls: () => [`${v1}/deliberation/todo`] },
   // 社区生活 (issue 16): each area's lists as B's staff, and A's community or A's record asked for by code or id.
   ...lifeRows(),
   // 服务事项目录 (issue 15): one catalogue per county, the same for every community of it;

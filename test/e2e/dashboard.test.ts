@@ -194,3 +194,66 @@ describe('数据看板 dashboard', () => {
     await page.close();
   });
 });
+
+describe('居民议事 numbers and to-do (issue 17)', () => {
+  it('社区干部在工作台看到居民议事待办，数字与接口一致，点进去是筛好的议题列表', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await loginConsole(page, baseUrl, 'community');
+    await page.goto(`${baseUrl}/workbench`);
+    const panel = page.getByTestId('decide-todo');
+    await panel.getByTestId('todo-topicsToScreen').waitFor();
+    const todo = (await (await page.request.get(`${baseUrl}/api/v1/deliberation/todo`)).json()) as {
+      items: { kind: string; count: number }[];
+    };
+    expect(todo.items.map((i) => i.kind)).toEqual([
+      'topicsToScreen',
+      'tasksDue',
+      'noticesToApprove',
+      'objectionsToAnswer',
+      'votesToClose',
+      'issuesToHandle',
+    ]);
+    for (const i of todo.items)
+      expect(digits(await panel.getByTestId(`todo-${i.kind}`).locator('.todo__count').textContent())).toBe(i.count);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(page, 'console-workbench-decide-todo');
+    await panel.getByTestId('todo-topicsToScreen').click();
+    await page.waitForURL((url) => url.pathname === '/decide/topics' && url.searchParams.get('state') === 'screening');
+    await page.getByTestId('decide-topics').waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('街道干部从数据看板进入居民议事数据：各社区按名称列出，合计与接口一致，可导出', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await loginConsole(page, baseUrl, 'street');
+    await page.getByTestId('dashboard').waitFor();
+    const card = page.getByTestId('dashboard-decide');
+    await card.waitFor();
+    await card.getByTestId('dashboard-decide-link').click();
+    await page.waitForURL((url) => url.pathname === '/decide/numbers');
+    const year = new URL(page.url()).searchParams.get('year');
+    const table = page.getByTestId('numbers-table');
+    await table.locator('.el-table__body tr').first().waitFor();
+    const api = (await (await page.request.get(`${baseUrl}/api/v1/deliberation/numbers?year=${year}`)).json()) as {
+      items: { communityName: string }[];
+      totals: { topicsRaised: number };
+    };
+    const names = await table.locator('.el-table__body tr td:first-child').allTextContents();
+    expect(names.map((n) => n.trim())).toEqual(api.items.map((i) => i.communityName));
+    for (const n of names) expect(n).not.toMatch(/\d{6}/);
+    const footer = table.locator('.el-table__footer tr td');
+    expect((await footer.nth(0).textContent())?.trim()).toBe('合计');
+    expect(digits(await footer.nth(1).textContent())).toBe(api.totals.topicsRaised);
+    // In the 居民议事 menu too.
+    await expect.poll(() => page.locator('.side-menu').textContent()).toContain('居民议事数据');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('numbers-export').click();
+    expect((await download).suggestedFilename()).toBe(`居民议事数据-${year}.xlsx`);
+    await screenshot(page, 'console-decide-numbers');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

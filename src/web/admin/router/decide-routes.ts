@@ -6,9 +6,10 @@ import { votesAdminRoutes } from '../views/decide/votes/routes';
 import { supervisorsAdminRoutes } from '../views/decide/supervisors/routes';
 import { noticesAdminRoutes } from '../views/decide/notices/routes';
 import { honoursAdminRoutes } from '../views/decide/honours/routes';
+import { numbersAdminRoutes } from '../views/decide/numbers/routes';
 
 // 居民议事 (issue 17): topics, deliberation meetings, votes, supervisors, the five public notices and
-// honours; each area keeps its pages in views/decide/<area>/routes.ts.
+// honours, and their numbers; each area keeps its pages in views/decide/<area>/routes.ts.
 export const decideRoutes: RouteRecordRaw = {
   path: 'decide',
   name: 'decide',
@@ -24,5 +25,6 @@ export const decideRoutes: RouteRecordRaw = {
     ...supervisorsAdminRoutes,
     ...noticesAdminRoutes,
     ...honoursAdminRoutes,
+    ...numbersAdminRoutes,
   ],
 };

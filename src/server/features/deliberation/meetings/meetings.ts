@@ -100,7 +100,7 @@ export async function create(deps: MeetingsDeps, actor: Actor, input: MeetingInp
   return get(deps, actor, id);
 }
 
-export async function list(deps: MeetingsDeps, actor: Actor, state: MeetingState | undefined) {
+export async function list(deps: Pick<MeetingsDeps, 'db'>, actor: Actor, state: MeetingState | undefined) {
   const rows = await repo.listMeetings(deps.db, { scope: meetingsShownTo(actor), state: state ?? null });
   const ids = rows.map((r) => r.id);
   const [items, counts] = await Promise.all([repo.itemsOfMeetings(deps.db, ids), repo.attendanceCounts(deps.db, ids)]);
@@ -113,7 +113,7 @@ export async function list(deps: MeetingsDeps, actor: Actor, state: MeetingState
   );
 }
 
-export async function get(deps: MeetingsDeps, actor: Actor, id: string) {
+export async function get(deps: Pick<MeetingsDeps, 'db' | 'clock'>, actor: Actor, id: string) {
   const m = await meetingOf(deps.db, actor, id);
   return presentMeeting(deps.db, m, actor, deps.clock.now());
 }

@@ -6,7 +6,7 @@ import { createCasesService } from '../../cases/index.js';
 import { supervisorsRoutes } from './routes.js';
 import { createSupervisorsService, onElectionClosed, type BlowWhistle } from './service.js';
 
-export { createSupervisorsService, onElectionClosed } from './service.js';
+export { createSupervisorsService, onElectionClosed, supervisorReads } from './service.js';
 
 // A closed supervisor election makes its supervisors (the kernel runs this in its closing transaction).
 onVoteClosed('supervisor_election', onElectionClosed);

@@ -178,12 +178,17 @@ async function detailOf(db: Executor, actor: Actor, p: ProjectRow) {
 
 // ---- the console
 
-async function list(deps: SupervisorsDeps, actor: Actor, placeCode: string | undefined, state: string | undefined) {
+async function list(
+  deps: Pick<SupervisorsDeps, 'db'>,
+  actor: Actor,
+  placeCode: string | undefined,
+  state: string | undefined,
+) {
   const under = await resolveUnder(deps.db, actor, 'community:read', placeCode);
   return (await repo.listProjects(deps.db, projectsShownTo(actor), under?.path ?? null, state ?? null)).map(presentRow);
 }
 
-async function detail(deps: SupervisorsDeps, actor: Actor, id: string) {
+async function detail(deps: Pick<SupervisorsDeps, 'db'>, actor: Actor, id: string) {
   const p = await projectOf(deps.db, id);
   assertReads(actor, p.place_path);
   return detailOf(deps.db, actor, p);
@@ -960,6 +965,14 @@ async function publicCommunity(deps: SupervisorsDeps, code: string) {
     });
   }
   return { community: { code: c.code, name: c.name }, projects };
+}
+
+/** The console's reads (the projects in scope, one project), for other areas' counts: they need only the database. */
+export function supervisorReads(deps: Pick<SupervisorsDeps, 'db'>) {
+  return {
+    list: (...a: Rest<typeof list>) => list(deps, ...a),
+    detail: (...a: Rest<typeof detail>) => detail(deps, ...a),
+  };
 }
 
 export function createSupervisorsService(deps: SupervisorsDeps) {

@@ -6,6 +6,7 @@ import { topicsRoutes } from './routes.js';
 
 export { applyTopicAction } from './act.js';
 export { findTopic } from './repository.js';
+export { listTopics } from './service.js';
 
 export const topicsApi = (deps: AppDeps) => topicsRoutes({ db: deps.db, clock: deps.clock });
 export { topicNumbers } from './numbers.js';

@@ -1,5 +1,9 @@
 import {
+  AlarmClock,
   Bell,
+  ChatLineSquare,
+  Checked,
+  View,
   Calendar,
   Finished,
   Medal,
@@ -21,6 +25,8 @@ import type { Component } from 'vue';
 import type { Permission } from '../../../../../shared/roles';
 import type { Grid } from '../../../../common/api-types';
 import type { CommunityTodoKind } from '../../../../common/api/community-todo';
+import type { DecideTodoKind } from '../../../../common/api/decide-numbers';
+import type { TodoCardDef } from './TodoPanel.vue';
 
 export interface StatCardDef {
   /** key of PlaceDetail.counts */
@@ -99,7 +105,7 @@ export const summariseByGrid = (grids: Grid[]): SummaryRow[] =>
   }));
 
 /** 邻里生活待办: each kind's console page, icon and colour (the server sends only kinds the user may act on). */
-export const todoCards: Record<CommunityTodoKind, { to: string; icon: Component; color: string }> = {
+export const todoCards: Record<CommunityTodoKind, TodoCardDef> = {
   wishesToReview: { to: '/community/wishes', icon: Present, color: '#e11d48' },
   entriesToConfirm: { to: '/community/units', icon: OfficeBuilding, color: '#2563eb' },
   redemptionsToHandOver: { to: '/community/points-shop', icon: ShoppingCart, color: '#d97706' },
@@ -107,4 +113,18 @@ export const todoCards: Record<CommunityTodoKind, { to: string; icon: Component;
   stewardVotes: { to: '/community/stewards', icon: Finished, color: '#0891b2' },
   bookingsToday: { to: '/community/room-bookings', icon: Calendar, color: '#059669' },
   postRecordsToConfirm: { to: '/community/posts', icon: Medal, color: '#dc2626' },
+};
+
+/** 居民议事待办: each kind's console page (with its filter where the page takes one), icon and colour. */
+export const decideTodoCards: Record<DecideTodoKind, TodoCardDef> = {
+  topicsToScreen: {
+    to: { name: 'decide-topics', query: { state: 'screening' } },
+    icon: ChatLineSquare,
+    color: '#2563eb',
+  },
+  tasksDue: { to: { name: 'decide-meetings', query: { state: 'held' } }, icon: AlarmClock, color: '#dc2626' },
+  noticesToApprove: { to: { name: 'decide-notices-approval' }, icon: Checked, color: '#d97706' },
+  objectionsToAnswer: { to: { name: 'decide-honours' }, icon: Medal, color: '#7c3aed' },
+  votesToClose: { to: { name: 'decide-votes', query: { state: 'open' } }, icon: Finished, color: '#0891b2' },
+  issuesToHandle: { to: { name: 'decide-supervisors' }, icon: View, color: '#059669' },
 };
