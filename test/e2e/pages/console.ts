@@ -15,28 +15,21 @@ async function firstOf(page: Page, baseUrl: string, apiPath: string, field = 'id
 
 /** Makes a fresh staff account as admin, logs in with it in this context and answers the forced page. */
 async function newcomerMustChangePassword(page: Page, baseUrl: string): Promise<string> {
-  await page.goto(`${baseUrl}/login`);
-  await page.evaluate(async (password) => {
-    const csrf = () => /(?:^|; )linli_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
-    const post = (path: string, body: unknown) =>
-      fetch(`/api/v1${path}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': decodeURIComponent(csrf()) },
-        body: JSON.stringify(body),
-      }).then((r) => {
-        if (!r.ok) throw new Error(`POST ${path}: ${r.status}`);
-      });
-    const username = `a11y.${Date.now().toString(36)}`;
-    await post('/auth/login', { username: 'admin', password });
-    await post('/users', {
-      username,
-      displayName: '王新',
-      password,
-      memberships: [{ role: 'community_worker', scope: '610899001001' }],
-    });
-    await post('/auth/logout', {});
-    await post('/auth/login', { username, password });
-  }, demoPassword);
+  const post = async (path: string, data: unknown) => {
+    const csrf = (await page.context().cookies(baseUrl)).find((c) => c.name === 'linli_csrf')?.value ?? '';
+    const res = await page.request.post(`${baseUrl}/api/v1${path}`, { data, headers: { 'X-CSRF-Token': csrf } });
+    if (!res.ok()) throw new Error(`POST ${path}: ${res.status()}`);
+  };
+  const username = `a11y.${Date.now().toString(36)}`;
+  await post('/auth/login', { username: 'admin', password: demoPassword });
+  await post('/users', {
+    username,
+    displayName: '王新',
+    password: demoPassword,
+    memberships: [{ role: 'community_worker', scope: '610899001001' }],
+  });
+  await post('/auth/logout', {});
+  await post('/auth/login', { username, password: demoPassword });
   return '/change-password';
 }
 
