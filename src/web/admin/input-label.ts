@@ -3,15 +3,16 @@ import type { Directive } from 'vue';
 // v-input-label="name": names the text input inside a composite control whose component does not pass
 // an aria-label on to it (Element Plus' el-cascader renders its own el-input and drops the attribute),
 // so screen readers and axe find the filter's name (issue 18). Use aria-label where a component takes it.
-const apply = (el: HTMLElement, name: unknown) => {
-  const input = el.querySelector('input');
+// v-input-label:sizes="name" on el-pagination names its page-size select (Element Plus gives it none).
+const apply = (el: HTMLElement, name: unknown, arg?: string) => {
+  const input = el.querySelector(arg === 'sizes' ? '.el-pagination__sizes input' : 'input');
   if (input && typeof name === 'string' && name && input.getAttribute('aria-label') !== name)
     input.setAttribute('aria-label', name);
 };
 
 export const vInputLabel: Directive<HTMLElement, string> = {
-  mounted: (el, binding) => apply(el, binding.value),
-  updated: (el, binding) => apply(el, binding.value),
+  mounted: (el, binding) => apply(el, binding.value, binding.arg),
+  updated: (el, binding) => apply(el, binding.value, binding.arg),
 };
 
 declare module 'vue' {

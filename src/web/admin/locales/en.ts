@@ -35,6 +35,7 @@ const en: typeof zhCN = {
     version: 'Version',
     community: 'Community',
     deadline: 'Time limit',
+    pageSize: 'Rows per page',
   },
   stats,
   ...caseLabels,

@@ -34,6 +34,7 @@ export default {
     version: '版本',
     community: '社区',
     deadline: '办理时限',
+    pageSize: '每页条数',
   },
   stats,
   ...caseLabels,
