@@ -58,7 +58,9 @@ for (const [login, cases] of byLogin) {
         await screenshot(page, screenName);
 
         const findings = await axeViolations(page);
-        const report = findings.map((f) => `${pageCase.name}: ${f.rule} (${f.impact}) ${f.help} at ${f.targets.join(' | ')}`);
+        const report = findings.map(
+          (f) => `${pageCase.name}: ${f.rule} (${f.impact}) ${f.help} at ${f.targets.join(' | ')}`,
+        );
         expect(report).toEqual([]);
         const font = await smallestFont(page);
         expect(font.px, `${pageCase.name}: smallest text "${font.text}"`).toBeGreaterThanOrEqual(minFontPx);

@@ -133,10 +133,12 @@ export const consolePages: PageCase[] = [
     resolve: async (page, baseUrl) => `/disputes?id=${await firstOf(page, baseUrl, '/disputes')}`,
   }),
   consolePage('admin', 'service-detail', '/services/applications/:id', {
-    resolve: async (page, baseUrl) => `/services/applications/${await firstOf(page, baseUrl, '/services/applications')}`,
+    resolve: async (page, baseUrl) =>
+      `/services/applications/${await firstOf(page, baseUrl, '/services/applications')}`,
   }),
   consolePage('admin', 'grid-households', '/grids/:code/households', {
-    resolve: async (page, baseUrl) => `/grids/${await firstOf(page, baseUrl, '/grids?under=610899001001', 'code')}/households`,
+    resolve: async (page, baseUrl) =>
+      `/grids/${await firstOf(page, baseUrl, '/grids?under=610899001001', 'code')}/households`,
   }),
 
   // 社区工作者 (和平社区): the community's own lists and the pages of 邻里生活 and 居民议事 with its data.
