@@ -4,13 +4,17 @@ import type { Directive } from 'vue';
 // an aria-label on to it (Element Plus' el-cascader renders its own el-input and drops the attribute),
 // so screen readers and axe find the filter's name (issue 18). Use aria-label where a component takes it.
 // v-input-label:sizes="name" on el-pagination names its page-size select (Element Plus gives it none).
-const apply = (el: HTMLElement, name: unknown, arg?: string) => {
-  const input = el.querySelector(arg === 'sizes' ? '.el-pagination__sizes input' : 'input');
+const apply = (el: Node, name: unknown, arg?: string) => {
+  // On a component whose root is a fragment (el-cascader is a tooltip), `el` is the fragment's empty
+  // text anchor: its element follows it.
+  let host: Node | null = el;
+  while (host && !(host instanceof Element)) host = host.nextSibling;
+  const input = host?.querySelector(arg === 'sizes' ? '.el-pagination__sizes input' : 'input');
   if (input && typeof name === 'string' && name && input.getAttribute('aria-label') !== name)
     input.setAttribute('aria-label', name);
 };
 
-export const vInputLabel: Directive<HTMLElement, string> = {
+export const vInputLabel: Directive<Node, string> = {
   mounted: (el, binding) => apply(el, binding.value, binding.arg),
   updated: (el, binding) => apply(el, binding.value, binding.arg),
 };
