@@ -33,7 +33,8 @@ export function ensureOrgKinds(locale: string, force = false): Promise<void> {
   return pending;
 }
 
-const palette = ['#b91c1c', '#dc2626', '#ea580c', '#d97706', '#ca8a04', '#2563eb', '#059669', '#7c3aed', '#0891b2'];
+// Text colours: each reads at 4.5:1 or more on white and light grey (issue 18).
+const palette = ['#b91c1c', '#be185d', '#c2410c', '#b45309', '#854d0e', '#1d4ed8', '#047857', '#7c3aed', '#0e7490'];
 
 /** A steady colour per kind: its place in the county's list. */
 export function kindColor(list: readonly { code: string }[], code: string): string {

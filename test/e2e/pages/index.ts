@@ -13,6 +13,12 @@ export interface PageCase {
   app: 'console' | 'phone';
   /** Path to open after login. */
   path: string;
+  /**
+   * For a page that needs a real id (a detail page): finds its path at run time, after login, e.g. from
+   * the first row of the list the page is opened from (the API answers as the list shows it). Replaces
+   * `path` when given.
+   */
+  resolve?: (page: Page, baseUrl: string) => Promise<string>;
   /** Resident-facing: must offer elder mode (关怀模式) and read ≥ 18 px in it. */
   resident?: boolean;
   /** Waits until the page shows its data (a test id or text), after navigation. */
