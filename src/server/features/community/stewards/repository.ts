@@ -239,7 +239,7 @@ export function standingOf(db: Executor, buildingId: string) {
   return db
     .selectFrom('steward_nominations as n')
     .innerJoin('users as u', 'u.id', 'n.nominee_user_id')
-    .select(['n.id', 'u.display_name'])
+    .select(['n.id', 'n.nominee_user_id', 'u.display_name'])
     .where('n.building_id', '=', buildingId)
     .where('n.state', '=', 'nominated')
     .orderBy('n.created_at')

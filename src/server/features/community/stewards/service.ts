@@ -383,7 +383,9 @@ async function openVote(deps: StewardsDeps, actor: Actor, code: string, input: V
         title: input.title,
         description: `${b.name}楼门管家选举`,
         method: 'options',
-        options: standing.map((n) => ({ label: n.display_name, refId: n.id })),
+        options: await Promise.all(
+          standing.map(async (n) => ({ label: await ballotName(trx, n, b.community_path), refId: n.id })),
+        ),
         maxChoices: 1,
         seats: 1,
         secret: true,
@@ -414,6 +416,13 @@ async function openVote(deps: StewardsDeps, actor: Actor, code: string, input: V
     );
     return { id, state: 'open' as const };
   });
+}
+
+/** A candidate's name on the ballot: their name on the registry in the community (a phone login has
+ * none of its own), else the name of their account (staff the community nominated). */
+async function ballotName(db: Executor, n: { nominee_user_id: string; display_name: string }, communityPath: string) {
+  const records = await registryResidentsOf(db, n.nominee_user_id);
+  return records.find((r) => isUnder(r.household_path, communityPath))?.name ?? n.display_name;
 }
 
 /** How long a vote runs when the community gives no closing day. */
