@@ -41,7 +41,8 @@ export default {
     confirm: 'Vote for {name}? This cannot be changed.',
     secret: 'Secret ballot: nobody can see whom you voted for; counts are published at the close.',
     youVoted: 'You have voted. A secret ballot does not show whom you chose.',
-    notOnRoll: 'You are not on this vote’s roll (made at opening from the building’s registered adult residents); ask the community if in doubt.',
+    notOnRoll:
+      'You are not on this vote’s roll (made at opening from the building’s registered adult residents); ask the community if in doubt.',
     receiptHint: 'Your receipt, shown only this once. Copy it to check later that your ballot was counted.',
     copy: 'Copy receipt',
     copied: 'Copied',
