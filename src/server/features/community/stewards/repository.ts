@@ -267,6 +267,7 @@ const voteColumns = [
   'v.state',
   'v.closes_at',
   'v.opened_at',
+  'v.created_at',
   'v.closed_at',
   'v.closed_by',
   'v.result',

@@ -113,6 +113,16 @@ async function ballotOfUser(db: Executor, voteId: string, userId: string | null)
   return { voted, onRoll: electors.length > 0 };
 }
 
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** A vote's times as the API gives them. */
+const timesOf = (v: VoteRow) => ({
+  closesOn: closesOnOf(v.closes_at),
+  closesAt: iso(v.closes_at),
+  openedAt: iso(v.opened_at ?? v.created_at)!,
+  closedAt: iso(v.closed_at),
+});
+
 /** A vote as staff or a voter see it: counts only in the frozen result of a closed vote (names masked for voters). */
 async function presentVote(db: Executor, v: VoteRow, actor: Actor, asStaff: boolean) {
   const candidates = await repo.candidatesOf(db, v.id);
@@ -126,10 +136,7 @@ async function presentVote(db: Executor, v: VoteRow, actor: Actor, asStaff: bool
     buildingName: v.building_name,
     title: v.title,
     state,
-    closesOn: closesOnOf(v.closes_at),
-    closesAt: v.closes_at === null ? null : new Date(v.closes_at).toISOString(),
-    openedAt: new Date(v.opened_at ?? v.closed_at ?? 0).toISOString(),
-    closedAt: v.closed_at ? new Date(v.closed_at).toISOString() : null,
+    ...timesOf(v),
     eligible: v.eligible_count ?? 0,
     ballots: await repo.ballotCount(db, v.id),
     candidates: candidates.map((c) => ({
@@ -139,9 +146,8 @@ async function presentVote(db: Executor, v: VoteRow, actor: Actor, asStaff: bool
       votes: result ? (result.counts.find((k) => k.optionId === c.option_id)?.votes ?? 0) : null,
     })),
     winnerNominationId: candidates.find((c) => c.option_id === winnerOption)?.id ?? null,
-    failure: result ? result.failure : null,
-    voted: mine.voted,
-    onRoll: mine.onRoll,
+    failure: result?.failure ?? null,
+    ...mine,
     actions: actionsFrom(voteTransitions, state, asStaff && mayManage(actor, v.building_path) ? ['community'] : []),
   };
 }
