@@ -5,7 +5,8 @@ import { buildWorld } from '../support/factories.js';
 import { residentIn } from '../support/community-stewards.js';
 
 // 楼门管家 (issue 16): a building's steward from nomination to by-election — residents nominate,
-// the community opens a vote, each resident of the building votes once, the winner is appointed (and
+// the community opens a vote (a secret vote of the kernel: residents on its roll vote once, and see
+// that they voted and their receipt, never their choice), the winner is appointed (and
 // holds a steward membership), ticks the month's six roles (steward_duty points), turns an opinion into
 // a case (opinion_collected), is evaluated and commended (steward_commended), retires (membership ends)
 // and a successor is appointed. A steward of building A sees nothing of building B; community B's
@@ -25,12 +26,23 @@ const A = () => world.inA.building.code;
 const B = () => world.inB.building.code;
 const base = '/api/v1/community/stewards';
 const month = '2026-11';
-const count = async (table: 'steward_votes' | 'steward_nominations' | 'steward_terms' | 'memberships') =>
+const count = async (table: 'steward_nominations' | 'steward_terms' | 'memberships') =>
   Number(
     (
       await ctx.deps.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+/** Steward elections are votes of the kernel (subject steward_election). */
+const stewardVotes = async () =>
+  Number(
+    (
+      await ctx.deps.db
+        .selectFrom('votes')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('subject_kind', '=', 'steward_election')
         .executeTakeFirstOrThrow()
     ).n,
   );
@@ -118,9 +130,10 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
       expect(c.votes).toBeNull();
     }
 
-    expect((await wang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination })).status).toBe(
-      201,
-    );
+    const wangCast = await wang.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination });
+    expect(wangCast.status).toBe(201);
+    expect(wangCast.body).toMatchObject({ id: voteId, voted: true });
+    expect(wangCast.body.receipt).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     expect((await li.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: zhangNomination })).status).toBe(
       201,
     );
@@ -132,7 +145,21 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
     expect((await zhao.session.post(`${base}/votes/${voteId}/ballots`, { nominationId: wangNomination })).status).toBe(
       404,
     );
-    expect((await wang.session.get(`${base}/votes/${voteId}`)).body.myChoice).toBe(zhangNomination);
+    // A secret vote (无记名) cannot show the voter's choice: the voter sees THAT they voted, and their
+    // receipt checks as counted — never what it marked.
+    const mine = (await wang.session.get(`${base}/votes/${voteId}`)).body;
+    expect(mine).toMatchObject({ voted: true, onRoll: true });
+    expect(JSON.stringify(mine)).not.toContain('myChoice');
+    const check = await wang.session.post(`/api/v1/me/votes/${voteId}/receipt-check`, {
+      receipt: wangCast.body.receipt,
+    });
+    expect(check.body).toEqual({ counted: true, marks: null });
+    expect((await li.session.get(`${base}/votes/${voteId}`)).body.voted).toBe(true);
+    // counts are known only once the vote closes — for staff too
+    expect((await worker1.get(`${base}/votes/${voteId}`)).body.candidates.map((c: any) => c.votes)).toEqual([
+      null,
+      null,
+    ]);
 
     expect((await worker2.post(`${base}/votes/${voteId}/close`)).status).toBe(404);
     const closed = await worker1.post(`${base}/votes/${voteId}/close`);
@@ -292,11 +319,11 @@ describe(`stewards: the lifecycle (${testEngine})`, () => {
       'STEWARD_STATE_CONFLICT',
     );
 
-    const votesBefore = await count('steward_votes');
+    const votesBefore = await stewardVotes();
     expect((await worker1.post(`${base}/buildings/${A()}/votes`, { title: '补选' })).body.error.code).toBe(
       'STEWARD_NO_CANDIDATES',
     );
-    expect(await count('steward_votes')).toBe(votesBefore);
+    expect(await stewardVotes()).toBe(votesBefore);
 
     const again = await wang.session.post(`${base}/buildings/${A()}/nominations`, { reason: '补选自荐' });
     expect(again.status).toBe(201);

@@ -578,6 +578,13 @@ async function buildLife(
       nomineeUserId: nominee.userId,
     }),
   ).body.id as string;
+  // a vote needs two candidates (steward elections are kernel votes, issue 17)
+  const rival = await residentIn(ctx, worker, householdCode, `${tag}楼长候选人乙`);
+  ok(
+    await worker.post(`/api/v1/community/stewards/buildings/${community.code}-1/nominations`, {
+      nomineeUserId: rival.userId,
+    }),
+  );
   // A steward appointed in building 2 (the vote stays open in building 1): a term with its checklists.
   const steward = await residentIn(ctx, worker, secondHousehold, `${tag}楼门管家`);
   const appointed = ok(

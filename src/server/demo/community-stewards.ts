@@ -1,6 +1,8 @@
 import type { Transaction } from 'kysely';
 import { stewardDuties, type EvaluationGrade } from '../../shared/stewards.js';
 import { awardPoints } from '../platform/community/points.js';
+import { shanghaiDate } from '../platform/deadlines.js';
+import { createVote, openVote } from '../platform/decide/votes.js';
 import type { Database } from '../platform/db/schema.js';
 import { newId } from '../platform/ids.js';
 import type { CommunityDemoContext } from './community-context.js';
@@ -8,7 +10,7 @@ import type { CommunityDemoContext } from './community-context.js';
 // 楼门管家 (issue 16): the demo county's records, from the fixed seed. In 和平社区: building 1's
 // former steward (黄玉兰, retired for health) and her successor 马德明 (the `steward` login, whose
 // membership is the term's), with evaluations, completed checklists (and their points) and opinions;
-// building 2 with a vote in progress over two nominations; a commendation for 2025.
+// building 2 with an election in progress over two nominations (a secret vote of the kernel); a commendation for 2025.
 
 const monthsBack = (now: Date, n: number) => {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - n, 15));
@@ -198,35 +200,22 @@ async function seedOpinions(
 }
 
 async function seedVote(
-  { trx, tenantId, now, worker }: Demo,
+  { trx, tenantId, now, community, worker }: Demo,
   b2: string,
   p2: string,
   nominees: readonly (readonly [string, string])[],
 ) {
-  // Building 2: a vote in progress over two nominations.
-  const vote = newId();
-  await trx
-    .insertInto('steward_votes')
-    .values({
-      id: vote,
-      tenant_id: tenantId,
-      building_id: b2,
-      building_path: p2,
-      title: '2号楼楼门管家选举',
-      state: 'open',
-      closes_on: new Date(now.getTime() + 7 * 86_400_000).toISOString().slice(0, 10),
-      winner_nomination_id: null,
-      opened_by: worker,
-      opened_at: new Date(now.getTime() - 2 * 86_400_000),
-      closed_by: null,
-      closed_at: null,
-    })
-    .execute();
-  for (const [nominee, reason] of nominees)
+  // Building 2: an election in progress over two nominations — a secret vote of the kernel, opened
+  // two days ago (its roll: the building's adult residents then), closing in a week.
+  const day = 86_400_000;
+  const nominations: string[] = [];
+  for (const [nominee, reason] of nominees) {
+    const id = newId();
+    nominations.push(id);
     await trx
       .insertInto('steward_nominations')
       .values({
-        id: newId(),
+        id,
         tenant_id: tenantId,
         building_id: b2,
         building_path: p2,
@@ -235,12 +224,53 @@ async function seedVote(
         kind: 'community',
         reason,
         state: 'nominated',
-        vote_id: vote,
+        vote_id: null,
         decided_by: null,
         decided_at: null,
-        created_at: new Date(now.getTime() - 5 * 86_400_000),
+        created_at: new Date(now.getTime() - 5 * day),
       })
       .execute();
+  }
+  const names = await trx
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where(
+      'id',
+      'in',
+      nominees.map(([n]) => n),
+    )
+    .execute();
+  const opened = new Date(now.getTime() - 2 * day);
+  const vote = await createVote(
+    trx,
+    {
+      tenantId,
+      communityId: community,
+      scopePlaceId: b2,
+      subject: { kind: 'steward_election', id: b2 },
+      title: '2号楼楼门管家选举',
+      description: '2号楼楼门管家选举',
+      method: 'options',
+      options: nominees.map(([n], i) => ({
+        label: names.find((u) => u.id === n)?.display_name ?? '候选人',
+        refId: nominations[i]!,
+      })),
+      maxChoices: 1,
+      seats: 1,
+      secret: true,
+      electorate: 'residents',
+      allowPhone: true,
+      allowPaper: false,
+      quorumPercent: 0,
+      majority: 'simple',
+      opensAt: null,
+      closesAt: new Date(Date.parse(`${shanghaiDate(now.getTime() + 7 * day)}T00:00:00+08:00`) + day),
+      createdBy: worker,
+    },
+    opened,
+  );
+  await openVote(trx, vote, worker, opened);
+  await trx.updateTable('steward_nominations').set({ vote_id: vote }).where('id', 'in', nominations).execute();
 }
 
 async function seedLastYear({ trx, tenantId, now, worker }: Demo, b1: string, p1: string, former: string) {

@@ -279,7 +279,11 @@ export const errorTable = {
   STEWARD_NOMINEE_INVALID: { status: 422, 'zh-CN': '请只填写一种被提名人', en: 'Name the nominee one way only' },
   STEWARD_VOTE_OPEN: { status: 409, 'zh-CN': '本楼正在投票中', en: 'A vote is open in this building' },
   STEWARD_VOTE_CLOSED: { status: 409, 'zh-CN': '投票已结束', en: 'The vote is closed' },
-  STEWARD_NO_CANDIDATES: { status: 422, 'zh-CN': '本楼还没有候选人，请先提名', en: 'No one is nominated yet' },
+  STEWARD_NO_CANDIDATES: {
+    status: 422,
+    'zh-CN': '投票至少需要两名候选人，请先提名（只有一人时可直接任命）',
+    en: 'A vote needs at least two nominees (appoint a single one directly)',
+  },
   STEWARD_ALREADY_VOTED: { status: 409, 'zh-CN': '您已投过票', en: 'You have already voted' },
   STEWARD_VOTE_TIE: {
     status: 409,

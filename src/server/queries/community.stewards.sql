@@ -35,13 +35,13 @@ from "places" as "b"
 inner join "places" as "c" on "c"."kind" = $4 and "b"."path" LIKE "c"."path" || '%'
 left join "steward_terms" as "t" on "t"."building_id" = "b"."id" and "t"."state" = $5
 left join "users" as "u" on "u"."id" = "t"."user_id"
-left join "steward_votes" as "v" on "v"."building_id" = "b"."id" and "v"."state" = $6
-where "b"."kind" = $7
-  and "b"."status" = $8
-  and ("b"."path" LIKE $9)
+left join "votes" as "v" on "v"."subject_id" = "b"."id" and "v"."subject_kind" = $6 and "v"."state" = $7
+where "b"."kind" = $8
+  and "b"."status" = $9
   and ("b"."path" LIKE $10)
+  and ("b"."path" LIKE $11)
 order by "b"."path"
-limit $11;
+limit $12;
 
 -- community.stewards.householdsOf
 
@@ -168,8 +168,7 @@ limit $4;
 update "steward_nominations"
 set "vote_id" = $1
 where "building_id" = $2
-  and "state" = $3
-  and "vote_id" is null;
+  and "state" = $3;
 
 -- community.stewards.markLosers
 
@@ -179,91 +178,111 @@ where "vote_id" = $3
   and "state" = $4
   and "id" <> $5;
 
--- community.stewards.insertVote
+-- community.stewards.standingOf
 
-insert into "steward_votes" ("id", "tenant_id", "building_id", "building_path", "title", "state", "closes_on", "winner_nomination_id", "opened_by", "opened_at", "closed_by", "closed_at")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
-
--- community.stewards.updateVote
-
-update "steward_votes"
-set "state" = $1, "closed_at" = $2
-where "id" = $3;
+select
+  "n"."id",
+  "n"."nominee_user_id",
+  "u"."display_name"
+from "steward_nominations" as "n"
+inner join "users" as "u" on "u"."id" = "n"."nominee_user_id"
+where "n"."building_id" = $1
+  and "n"."state" = $2
+order by "n"."created_at", "n"."id";
 
 -- community.stewards.findVote
 
 select
-  "v".*,
+  "v"."id",
+  "v"."tenant_id",
+  "v"."title",
+  "v"."state",
+  "v"."closes_at",
+  "v"."opened_at",
+  "v"."created_at",
+  "v"."closed_at",
+  "v"."closed_by",
+  "v"."result",
+  "v"."eligible_count",
+  "v"."subject_id" as "building_id",
+  "v"."scope_path" as "building_path",
   "b"."code" as "building_code",
   "b"."name" as "building_name"
-from "steward_votes" as "v"
-inner join "places" as "b" on "b"."id" = "v"."building_id"
-where "v"."id" = $1;
+from "votes" as "v"
+inner join "places" as "b" on "b"."id" = "v"."scope_place_id"
+where "v"."id" = $1
+  and "v"."subject_kind" = $2;
 
 -- community.stewards.lockVote
 
 select
   "id",
   "state"
-from "steward_votes"
+from "votes"
 where "id" = $1
+  and "subject_kind" = $2
 for update;
 
 -- community.stewards.openVoteOf
 
 select
   "id"
-from "steward_votes"
-where "building_id" = $1
-  and "state" = $2;
+from "votes"
+where "subject_kind" = $1
+  and "subject_id" = $2
+  and "state" in ($3, $4);
 
 -- community.stewards.votesOf
 
 select
-  "v".*,
+  "v"."id",
+  "v"."tenant_id",
+  "v"."title",
+  "v"."state",
+  "v"."closes_at",
+  "v"."opened_at",
+  "v"."created_at",
+  "v"."closed_at",
+  "v"."closed_by",
+  "v"."result",
+  "v"."eligible_count",
+  "v"."subject_id" as "building_id",
+  "v"."scope_path" as "building_path",
   "b"."code" as "building_code",
   "b"."name" as "building_name"
-from "steward_votes" as "v"
-inner join "places" as "b" on "b"."id" = "v"."building_id"
-where "v"."building_id" = $1
-order by "v"."opened_at" desc
-limit $2;
+from "votes" as "v"
+inner join "places" as "b" on "b"."id" = "v"."scope_place_id"
+where "v"."subject_kind" = $1
+  and "v"."subject_id" = $2
+order by "v"."created_at" desc
+limit $3;
 
--- community.stewards.tally
+-- community.stewards.candidatesOf
 
 select
+  "o"."id" as "option_id",
   "n"."id",
   "n"."nominee_user_id",
   "n"."reason",
-  "n"."created_at",
-  "u"."display_name",
-  (select count(*) as "n" from "steward_ballots" as "b" where "b"."nomination_id" = "n"."id" and "b"."vote_id" = $1) as "votes"
-from "steward_nominations" as "n"
+  "u"."display_name"
+from "vote_options" as "o"
+inner join "steward_nominations" as "n" on "n"."id" = "o"."ref_id"
 inner join "users" as "u" on "u"."id" = "n"."nominee_user_id"
-where "n"."vote_id" = $2
-order by "n"."created_at";
+where "o"."vote_id" = $1
+order by "o"."position";
 
--- community.stewards.insertBallot
-
-insert into "steward_ballots" ("vote_id", "voter_user_id", "nomination_id", "tenant_id", "cast_at")
-values ($1, $2, $3, $4, $5)
-on conflict ("vote_id", "voter_user_id") do nothing
-returning
-  "vote_id";
-
--- community.stewards.ballotOf
+-- community.stewards.termOfVote
 
 select
-  "nomination_id"
-from "steward_ballots"
-where "vote_id" = $1
-  and "voter_user_id" = $2;
+  "id"
+from "steward_terms"
+where "vote_id" = $1;
 
 -- community.stewards.ballotCount
 
 select
   count(*) as "n"
-from "steward_ballots"
+from "vote_ballots"
 where "vote_id" = $1;
 
 -- community.stewards.insertTerm
@@ -613,11 +632,11 @@ select
   (select count(DISTINCT t.building_id) as "n" from "steward_terms" as "t" where "t"."building_path" LIKE "c"."path" || '%' and "t"."started_on" <= $1 and ("t"."ended_on" is null or "t"."ended_on" >= $2)) as "buildings",
   (select count(*) as "n" from "steward_terms" as "t" where "t"."building_path" LIKE "c"."path" || '%' and "t"."started_on" >= $3 and "t"."started_on" <= $4) as "appointed",
   (select count(*) as "n" from "steward_terms" as "t" where "t"."building_path" LIKE "c"."path" || '%' and "t"."ended_on" >= $5 and "t"."ended_on" <= $6) as "retired",
-  (select count(*) as "n" from "steward_votes" as "v" where "v"."building_path" LIKE "c"."path" || '%' and extract(year from "v"."opened_at" AT TIME ZONE 'Asia/Shanghai') = $7) as "votes"
+  (select count(*) as "n" from "votes" as "v" where "v"."subject_kind" = $7 and "v"."scope_path" LIKE "c"."path" || '%' and extract(year from "v"."opened_at" AT TIME ZONE 'Asia/Shanghai') = $8) as "votes"
 from "places" as "c"
-where "c"."kind" = $8
-  and "c"."status" = $9
-  and ("c"."path" LIKE $10)
+where "c"."kind" = $9
+  and "c"."status" = $10
+  and ("c"."path" LIKE $11)
 order by "c"."code";
 
 -- community.stewards.numbersOfDuty

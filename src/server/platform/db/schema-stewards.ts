@@ -8,10 +8,9 @@ import type {
   RetireReason,
   StewardDuty,
   TermState,
-  VoteState,
 } from '../../../shared/stewards.js';
 
-// Kysely's view of the stewards tables of community life (0037_community_stewards.sql); keep in step with the SQL.
+// Kysely's view of the stewards tables of community life (0037_community_stewards.sql; the building votes moved to the kernel's `votes` in 0047); keep in step with the SQL.
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A day of China time as YYYY-MM-DD text. */
 type DateText = ColumnType<string, string, string>;
@@ -31,29 +30,6 @@ export interface StewardNominationsTable {
   decided_at: Timestamp | null;
   decision_note: Generated<string>;
   created_at: Timestamp;
-}
-
-export interface StewardVotesTable {
-  id: string;
-  tenant_id: string;
-  building_id: string;
-  building_path: string;
-  title: string;
-  state: VoteState;
-  closes_on: DateText | null;
-  winner_nomination_id: string | null;
-  opened_by: string;
-  opened_at: Timestamp;
-  closed_by: string | null;
-  closed_at: Timestamp | null;
-}
-
-export interface StewardBallotsTable {
-  vote_id: string;
-  voter_user_id: string;
-  nomination_id: string;
-  tenant_id: string;
-  cast_at: Timestamp;
 }
 
 export interface StewardTermsTable {
@@ -133,8 +109,6 @@ export interface StewardCommendationsTable {
 
 export interface StewardsDatabase {
   steward_nominations: StewardNominationsTable;
-  steward_votes: StewardVotesTable;
-  steward_ballots: StewardBallotsTable;
   steward_terms: StewardTermsTable;
   steward_checklists: StewardChecklistsTable;
   steward_checklist_ticks: StewardChecklistTicksTable;

@@ -3,6 +3,7 @@ import type { z } from '@hono/zod-openapi';
 import type {
   BuildingDetailSchema,
   BuildingRowSchema,
+  CastSchema,
   ChecklistSchema,
   CommendationSchema,
   CommendationsSchema,
@@ -52,7 +53,7 @@ export const stewardsApi = {
     http.post<{ id: string; state: string }>(`${base}/buildings/${code}/votes`, body),
   vote: (id: string) => http.get<StewardVote>(`${base}/votes/${id}`),
   cast: (id: string, nominationId: string) =>
-    http.post<{ id: string; myChoice: string }>(`${base}/votes/${id}/ballots`, { nominationId }),
+    http.post<z.infer<typeof CastSchema>>(`${base}/votes/${id}/ballots`, { nominationId }),
   actOnVote: (id: string, action: VoteAction) =>
     http.post<{ id: string; state: string }>(`${base}/votes/${id}/${action}`, {}),
   retire: (termId: string, body: { reason: RetireReason; note?: string }) =>

@@ -1,13 +1,17 @@
 // 楼门管家 (issue 16): what other areas may import from here, and the API in one line for api.ts.
 import type { AppDeps } from '../../../deps.js';
 import { noticeDeps } from '../../../deps.js';
+import { onVoteClosed } from '../../../platform/decide/votes.js';
 import { createCasesService } from '../../cases/index.js';
 import { createDutyService } from './duty.js';
 import { stewardsRoutes } from './routes.js';
-import { createStewardsService } from './service.js';
+import { createStewardsService, onStewardElectionClosed } from './service.js';
 
-export { createStewardsService } from './service.js';
+export { createStewardsService, onStewardElectionClosed } from './service.js';
 export { createDutyService } from './duty.js';
+
+// A closed steward election appoints its winner (the kernel runs this in its closing transaction).
+onVoteClosed('steward_election', onStewardElectionClosed);
 
 /** The stewards' API: selection and terms, and the steward at work (opinions file cases through the cases feature's intake). */
 export const stewardsApi = (deps: AppDeps) => {

@@ -7,7 +7,6 @@ import type {
   StewardNominationsTable,
   StewardOpinionsTable,
   StewardTermsTable,
-  StewardVotesTable,
 } from '../../../platform/db/schema-stewards.js';
 import { inScope, pathUnder, pathUnderColumn, type Scope } from '../../../platform/scope.js';
 
@@ -46,7 +45,9 @@ export function listBuildings(db: Executor, scope: Scope, under: string | null) 
     .innerJoin('places as c', (j) => j.on('c.kind', '=', 'community').on(pathUnderColumn('b.path', 'c.path')))
     .leftJoin('steward_terms as t', (j) => j.onRef('t.building_id', '=', 'b.id').on('t.state', '=', 'active'))
     .leftJoin('users as u', 'u.id', 't.user_id')
-    .leftJoin('steward_votes as v', (j) => j.onRef('v.building_id', '=', 'b.id').on('v.state', '=', 'open'))
+    .leftJoin('votes as v', (j) =>
+      j.onRef('v.subject_id', '=', 'b.id').on('v.subject_kind', '=', 'steward_election').on('v.state', '=', 'open'),
+    )
     .select((eb) => [
       'b.id',
       'b.code',
@@ -214,7 +215,8 @@ export function nominationsBy(db: Executor, buildingId: string, userId: string) 
     .execute();
 }
 
-/** Puts the building's standing nominations on the ballot of a vote (or takes them off: null). */
+/** Puts the building's standing nominations on the ballot of a vote (opening), or releases those of a
+ * vote that ended without a steward (cancelled, or closed by time without a winner): `voteId` null. */
 export async function setVoteOfStanding(
   db: Executor,
   buildingId: string,
@@ -226,9 +228,23 @@ export async function setVoteOfStanding(
     .set({ vote_id: voteId })
     .where('building_id', '=', buildingId)
     .where('state', '=', 'nominated');
-  query = fromVote ? query.where('vote_id', '=', fromVote) : query.where('vote_id', 'is', null);
+  // opening: every standing nomination (any vote it was on has ended: one election per building at a time)
+  if (fromVote) query = query.where('vote_id', '=', fromVote);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The standing nominations of a building, in the order they came: a new election's candidates. */
+export function standingOf(db: Executor, buildingId: string) {
+  return db
+    .selectFrom('steward_nominations as n')
+    .innerJoin('users as u', 'u.id', 'n.nominee_user_id')
+    .select(['n.id', 'n.nominee_user_id', 'u.display_name'])
+    .where('n.building_id', '=', buildingId)
+    .where('n.state', '=', 'nominated')
+    .orderBy('n.created_at')
+    .orderBy('n.id')
+    .execute();
 }
 
 /** The candidates of a vote that lost to the winner. */
@@ -242,101 +258,91 @@ export async function markLosers(db: Executor, voteId: string, winnerId: string,
     .execute();
 }
 
-// ---- votes and ballots
+// ---- the building's elections: votes of the kernel (subject steward_election, the building as subject)
 
-export async function insertVote(db: Executor, row: Insertable<StewardVotesTable>) {
-  await db.insertInto('steward_votes').values(row).execute();
-}
-
-export async function updateVote(db: Executor, id: string, set: Updateable<StewardVotesTable>) {
-  await db.updateTable('steward_votes').set(set).where('id', '=', id).execute();
-}
+const voteColumns = [
+  'v.id',
+  'v.tenant_id',
+  'v.title',
+  'v.state',
+  'v.closes_at',
+  'v.opened_at',
+  'v.created_at',
+  'v.closed_at',
+  'v.closed_by',
+  'v.result',
+  'v.eligible_count',
+  'v.subject_id as building_id',
+  'v.scope_path as building_path',
+  'b.code as building_code',
+  'b.name as building_name',
+] as const;
 
 export function findVote(db: Executor, id: string) {
   return db
-    .selectFrom('steward_votes as v')
-    .innerJoin('places as b', 'b.id', 'v.building_id')
-    .selectAll('v')
-    .select(['b.code as building_code', 'b.name as building_name'])
+    .selectFrom('votes as v')
+    .innerJoin('places as b', 'b.id', 'v.scope_place_id')
+    .select(voteColumns)
     .where('v.id', '=', id)
+    .where('v.subject_kind', '=', 'steward_election')
     .executeTakeFirst();
 }
 
-/** The vote row locked: a close and a ballot of the same vote queue. */
+/** The vote row locked: a close and a cancel of the same vote queue. */
 export function lockVote(db: Executor, id: string) {
-  return db.selectFrom('steward_votes').select(['id', 'state']).where('id', '=', id).forUpdate().executeTakeFirst();
+  return db
+    .selectFrom('votes')
+    .select(['id', 'state'])
+    .where('id', '=', id)
+    .where('subject_kind', '=', 'steward_election')
+    .forUpdate()
+    .executeTakeFirst();
 }
 
+/** The building's election in progress (a draft counts: one at a time per building). */
 export function openVoteOf(db: Executor, buildingId: string) {
   return db
-    .selectFrom('steward_votes')
+    .selectFrom('votes')
     .select('id')
-    .where('building_id', '=', buildingId)
-    .where('state', '=', 'open')
+    .where('subject_kind', '=', 'steward_election')
+    .where('subject_id', '=', buildingId)
+    .where('state', 'in', ['draft', 'open'])
     .executeTakeFirst();
 }
 
 export function votesOf(db: Executor, buildingId: string) {
   return db
-    .selectFrom('steward_votes as v')
-    .innerJoin('places as b', 'b.id', 'v.building_id')
-    .selectAll('v')
-    .select(['b.code as building_code', 'b.name as building_name'])
-    .where('v.building_id', '=', buildingId)
-    .orderBy('v.opened_at', 'desc')
+    .selectFrom('votes as v')
+    .innerJoin('places as b', 'b.id', 'v.scope_place_id')
+    .select(voteColumns)
+    .where('v.subject_kind', '=', 'steward_election')
+    .where('v.subject_id', '=', buildingId)
+    .orderBy('v.created_at', 'desc')
     .limit(50)
     .execute();
 }
 
-/** The candidates of a vote with their ballots counted. */
-export function tally(db: Executor, voteId: string) {
+/** The candidates of a vote: its options, each standing for a nomination, in the ballot's order. */
+export function candidatesOf(db: Executor, voteId: string) {
   return db
-    .selectFrom('steward_nominations as n')
+    .selectFrom('vote_options as o')
+    .innerJoin('steward_nominations as n', 'n.id', 'o.ref_id')
     .innerJoin('users as u', 'u.id', 'n.nominee_user_id')
-    .select((eb) => [
-      'n.id',
-      'n.nominee_user_id',
-      'n.reason',
-      'n.created_at',
-      'u.display_name',
-      eb
-        .selectFrom('steward_ballots as b')
-        .select(sql<string>`count(*)`.as('n'))
-        .whereRef('b.nomination_id', '=', 'n.id')
-        .where('b.vote_id', '=', voteId)
-        .as('votes'),
-    ])
-    .where('n.vote_id', '=', voteId)
-    .orderBy('n.created_at')
+    .select(['o.id as option_id', 'n.id', 'n.nominee_user_id', 'n.reason', 'u.display_name'])
+    .where('o.vote_id', '=', voteId)
+    .orderBy('o.position')
     .execute();
 }
 
-/** One ballot per voter and vote: false when the voter had already voted. */
-export async function insertBallot(
-  db: Executor,
-  row: { vote_id: string; voter_user_id: string; nomination_id: string; tenant_id: string; cast_at: Date },
-) {
-  const result = await db
-    .insertInto('steward_ballots')
-    .values(row)
-    .onConflict((oc) => oc.columns(['vote_id', 'voter_user_id']).doNothing())
-    .returning('vote_id')
-    .executeTakeFirst();
-  return result !== undefined;
+/** The term a vote appointed, if any. */
+export function termOfVote(db: Executor, voteId: string) {
+  return db.selectFrom('steward_terms').select('id').where('vote_id', '=', voteId).executeTakeFirst();
 }
 
-export function ballotOf(db: Executor, voteId: string, userId: string) {
-  return db
-    .selectFrom('steward_ballots')
-    .select('nomination_id')
-    .where('vote_id', '=', voteId)
-    .where('voter_user_id', '=', userId)
-    .executeTakeFirst();
-}
-
+/** How many ballots the vote holds (that, never what). */
 export async function ballotCount(db: Executor, voteId: string) {
   const row = await db
-    .selectFrom('steward_ballots')
+    .selectFrom('vote_ballots')
     .select(sql<string>`count(*)`.as('n'))
     .where('vote_id', '=', voteId)
     .executeTakeFirstOrThrow();
@@ -728,9 +734,10 @@ export function numbersOfTerms(db: Executor, scope: Scope, under: string | null,
         .where('t.ended_on', '<=', to)
         .as('retired'),
       eb
-        .selectFrom('steward_votes as v')
+        .selectFrom('votes as v')
         .select(sql<string>`count(*)`.as('n'))
-        .where(pathUnderColumn('v.building_path', 'c.path'))
+        .where('v.subject_kind', '=', 'steward_election')
+        .where(pathUnderColumn('v.scope_path', 'c.path'))
         .where(inYear('v.opened_at'))
         .as('votes'),
     ])

@@ -6,6 +6,7 @@ import {
   BuildingDetailSchema,
   BuildingParam,
   BuildingRowSchema,
+  CastSchema,
   ChecklistSchema,
   CommendationInput,
   CommendationSchema,
@@ -86,7 +87,8 @@ const r = {
     method: 'post',
     path: `${base}/buildings/{code}/votes`,
     tags,
-    summary: '楼栋投票: open a vote over the building’s standing nominations',
+    summary:
+      '楼栋投票: open a secret vote of the vote kernel over the building’s standing nominations (at least two); the roll is frozen now (the building’s adult registry residents); without closesOn it runs 30 days, closing at the end of closesOn (China time)',
     request: { params: BuildingParam, ...json(VoteInput) },
     responses: { 201: jsonContent(created), ...errorResponses },
   }),
@@ -94,7 +96,8 @@ const r = {
     method: 'get',
     path: `${base}/votes/{id}`,
     tags,
-    summary: 'A vote: staff see the counts; a resident of the building sees masked names and their own choice',
+    summary:
+      'A vote: staff see full names, a resident of the building masked names; counts only once closed; a voter sees that they voted, never what (secret vote)',
     request: { params: IdParam },
     responses: { 200: jsonContent(VoteSchema), ...errorResponses },
   }),
@@ -102,15 +105,17 @@ const r = {
     method: 'post',
     path: `${base}/votes/{id}/ballots`,
     tags,
-    summary: 'Cast my one ballot (a resident of the building)',
+    summary:
+      'Cast my one secret ballot (an elector on the roll) through the vote kernel, as on 我的表决 (/me/votes/{id}/ballots): one ballot per elector whichever way; a second gets STEWARD_ALREADY_VOTED. The receipt is returned this once',
     request: { params: IdParam, ...json(BallotInput) },
-    responses: { 201: jsonContent(z.object({ id: z.string(), myChoice: z.string() })), ...errorResponses },
+    responses: { 201: jsonContent(CastSchema), ...errorResponses },
   }),
   voteAction: authRoute({
     method: 'post',
     path: `${base}/votes/{id}/{action}`,
     tags,
-    summary: 'Close (count; the winner is appointed) or cancel a vote',
+    summary:
+      'Close (the kernel counts; the one winner is appointed; a tie or no ballot refuses with STEWARD_VOTE_TIE and the vote stays open) or cancel a vote (the candidates stand again)',
     request: { params: VoteActionParams },
     responses: {
       200: jsonContent(

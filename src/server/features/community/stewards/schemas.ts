@@ -107,22 +107,50 @@ export const NominationSchema = z.object({
   decisionNote: z.string(),
   actions: z.array(z.string()),
 });
-export const VoteSchema = z.object({
+export const VoteSchema = z
+  .object({
+    id: z.string(),
+    buildingCode: z.string(),
+    buildingName: z.string(),
+    title: z.string(),
+    state: z.enum(voteStates),
+    closesOn: z.string().nullable().openapi({ description: 'The last day of voting (China time)' }),
+    closesAt: when.nullable().openapi({ description: 'When the vote closes: the first instant after closesOn' }),
+    openedAt: when,
+    closedAt: when.nullable(),
+    eligible: z.number().int().openapi({ description: 'The roll: electors frozen when the vote opened' }),
+    ballots: z.number().int().openapi({ description: 'Ballots cast so far (how many, never what)' }),
+    candidates: z.array(
+      z.object({
+        nominationId: z.string(),
+        name: z.string(),
+        reason: z.string(),
+        votes: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: 'From the frozen result once closed; null while open (for staff too)' }),
+      }),
+    ),
+    winnerNominationId: z.string().nullable(),
+    failure: z
+      .enum(['no_quorum', 'no_majority', 'tie'])
+      .nullable()
+      .openapi({ description: 'Closed without a steward (closed by time): why; tie = several candidates level' }),
+    voted: z.boolean().openapi({
+      description: 'I voted (secret vote: never what I chose; check the receipt on /me/votes/{id}/receipt-check)',
+    }),
+    onRoll: z.boolean().openapi({ description: 'I am on the roll frozen when the vote opened' }),
+    actions: z.array(z.string()),
+  })
+  .openapi({
+    description:
+      '楼门管家选举: a secret vote of the vote kernel (subject steward_election); it also appears on the console’s 表决 list and the resident’s 我的表决',
+  });
+export const CastSchema = z.object({
   id: z.string(),
-  buildingCode: z.string(),
-  buildingName: z.string(),
-  title: z.string(),
-  state: z.enum(voteStates),
-  closesOn: z.string().nullable(),
-  openedAt: when,
-  closedAt: when.nullable(),
-  ballots: z.number().int(),
-  candidates: z.array(
-    z.object({ nominationId: z.string(), name: z.string(), reason: z.string(), votes: z.number().int().nullable() }),
-  ),
-  winnerNominationId: z.string().nullable(),
-  myChoice: z.string().nullable(),
-  actions: z.array(z.string()),
+  voted: z.literal(true),
+  receipt: z.string().openapi({ description: 'Shown once: the code to check the ballot was counted' }),
 });
 export const BuildingRowSchema = z.object({
   code: z.string(),

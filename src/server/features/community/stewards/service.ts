@@ -1,13 +1,23 @@
+import type { VoteResult } from '../../../../shared/decide.js';
 import { maskName, normalizePhone } from '../../../../shared/identity.js';
 import { recordAudit, type Executor } from '../../../platform/audit.js';
 import type { Clock } from '../../../platform/clock.js';
 import { registryResidentsOf } from '../../../platform/community/person.js';
 import type { Db } from '../../../platform/db/database.js';
 import { shanghaiDate } from '../../../platform/deadlines.js';
+import {
+  cancelVote,
+  castByPhone,
+  closeVote,
+  createVote,
+  electorsOfUser,
+  openVote as openKernelVote,
+  parseResult,
+} from '../../../platform/decide/votes.js';
 import { AppError, invalid } from '../../../platform/errors.js';
 import { newId } from '../../../platform/ids.js';
 import type { PiiCipher } from '../../../platform/pii.js';
-import type { Actor } from '../../../platform/policy.js';
+import { systemActor, type Actor } from '../../../platform/policy.js';
 import { isUnder, resolveUnder } from '../../../platform/scope.js';
 import {
   actionsFrom,
@@ -20,11 +30,18 @@ import {
 import { assertManages, assertReads, mayManage, partiesToNomination, stewardsShownTo } from './policy.js';
 import * as repo from './repository.js';
 import type { NominationInputT, RetireInputT, VoteInputT } from './schemas.js';
-import { type NominationAction, type VoteAction } from '../../../../shared/stewards.js';
+import { type NominationAction, type VoteAction, type VoteState } from '../../../../shared/stewards.js';
 
 // 楼门管家 · selection: nominations, building votes, appointment (with the steward membership) and
 // retirement, and what the console and a resident see of a building. One transaction and one audit
 // row per operation.
+//
+// A building vote is a vote of the one kernel (platform/decide/votes.ts; issue 17): secret (无记名),
+// subject steward_election with the building as subject and scope, one option per standing
+// nomination, the roll frozen when it opens (the building's adult registry residents). Ballots are
+// cast through the kernel only — here, on 我的表决 or on paper never twice — and counts are known once
+// it closes. What a closed election does (appoint the winner) is `onStewardElectionClosed`, run by the
+// kernel in its closing transaction, whoever closes it.
 
 export interface StewardsDeps {
   db: Db;
@@ -79,37 +96,66 @@ function presentNomination(n: NominationRow, actor: Actor, masked: boolean) {
   };
 }
 
-/** A vote as staff see it (every count), or as a voter sees it (names masked, counts once closed). */
+/** The China-time day a vote closes at the end of: `closes_at` is the next day's first instant. */
+const closesOnOf = (closesAt: Date | string | null) =>
+  closesAt === null ? null : shanghaiDate(new Date(closesAt).getTime() - 1);
+
+/** The first instant after a China-time day: when a vote that runs through that day closes. */
+const endOfDay = (day: string) => new Date(Date.parse(`${day}T00:00:00+08:00`) + 86_400_000);
+
+/** Whether the user voted in this vote (that, never what), and whether they are on its roll. */
+async function ballotOfUser(db: Executor, voteId: string, userId: string | null) {
+  if (!userId) return { voted: false, onRoll: false };
+  const electors = await electorsOfUser(db, voteId, userId);
+  const voted =
+    electors.some((e) => e.voter_user_id === userId) ||
+    (electors.length > 0 && electors.every((e) => e.voted_at !== null));
+  return { voted, onRoll: electors.length > 0 };
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+/** A vote's times as the API gives them. */
+const timesOf = (v: VoteRow) => ({
+  closesOn: closesOnOf(v.closes_at),
+  closesAt: iso(v.closes_at),
+  openedAt: iso(v.opened_at ?? v.created_at)!,
+  closedAt: iso(v.closed_at),
+});
+
+/** A vote as staff or a voter see it: counts only in the frozen result of a closed vote (names masked for voters). */
 async function presentVote(db: Executor, v: VoteRow, actor: Actor, asStaff: boolean) {
-  const candidates = await repo.tally(db, v.id);
-  const mine = actor.userId ? await repo.ballotOf(db, v.id, actor.userId) : undefined;
-  const showCounts = asStaff || v.state === 'closed';
+  const candidates = await repo.candidatesOf(db, v.id);
+  const result: VoteResult | null = v.state === 'closed' && v.result ? parseResult(v.result) : null;
+  const winnerOption = result?.passed ? (result.winners[0] ?? null) : null;
+  const mine = await ballotOfUser(db, v.id, actor.userId);
+  const state: VoteState = v.state === 'draft' ? 'open' : v.state;
   return {
     id: v.id,
     buildingCode: v.building_code,
     buildingName: v.building_name,
     title: v.title,
-    state: v.state,
-    closesOn: v.closes_on === null ? null : String(v.closes_on),
-    openedAt: v.opened_at.toISOString(),
-    closedAt: v.closed_at ? v.closed_at.toISOString() : null,
+    state,
+    ...timesOf(v),
+    eligible: v.eligible_count ?? 0,
     ballots: await repo.ballotCount(db, v.id),
     candidates: candidates.map((c) => ({
       nominationId: c.id,
       name: asStaff ? c.display_name : maskName(c.display_name),
       reason: c.reason,
-      votes: showCounts ? Number(c.votes) : null,
+      votes: result ? (result.counts.find((k) => k.optionId === c.option_id)?.votes ?? 0) : null,
     })),
-    winnerNominationId: v.winner_nomination_id,
-    myChoice: mine?.nomination_id ?? null,
-    actions: actionsFrom(voteTransitions, v.state, asStaff && mayManage(actor, v.building_path) ? ['community'] : []),
+    winnerNominationId: candidates.find((c) => c.option_id === winnerOption)?.id ?? null,
+    failure: result?.failure ?? null,
+    ...mine,
+    actions: actionsFrom(voteTransitions, state, asStaff && mayManage(actor, v.building_path) ? ['community'] : []),
   };
 }
 
 /** Appoints a user steward of the building: the term and the steward membership at the building, in `trx`. */
 async function appoint(
   trx: Executor,
-  actor: Actor,
+  by: string | null,
   building: { id: string; path: string; tenant_id: string },
   userId: string,
   from: { nominationId: string | null; voteId: string | null },
@@ -140,7 +186,7 @@ async function appoint(
     started_on: shanghaiDate(now.getTime()),
     ended_on: null,
     retire_reason: null,
-    appointed_by: actor.userId,
+    appointed_by: by,
     retired_by: null,
     created_at: now,
   });
@@ -285,7 +331,7 @@ async function actOnNomination(deps: StewardsDeps, actor: Actor, id: string, act
       const b = await buildingOf(trx, n.building_code);
       termId = await appoint(
         trx,
-        actor,
+        actor.userId,
         { id: b.id, path: b.path, tenant_id: b.tenant_id! },
         n.nominee_user_id,
         {
@@ -318,47 +364,75 @@ async function actOnNomination(deps: StewardsDeps, actor: Actor, id: string, act
   });
 }
 
+/** Opens a secret kernel vote over the building's standing nominations; its roll is frozen now. */
 async function openVote(deps: StewardsDeps, actor: Actor, code: string, input: VoteInputT) {
   const { db, clock } = deps;
   const b = await buildingOf(db, code);
   assertManages(actor, b.path);
   const now = clock.now();
-  if (input.closesOn && input.closesOn < shanghaiDate(now.getTime())) throw new AppError('STEWARD_DATE_INVALID');
-  const id = newId();
-  await db.transaction().execute(async (trx) => {
+  const today = shanghaiDate(now.getTime());
+  if (input.closesOn && input.closesOn < today) throw new AppError('STEWARD_DATE_INVALID');
+  // without a closing day the vote runs 30 days; it closes at the end of its closing day (China time)
+  const closesOn = input.closesOn ?? shanghaiDate(now.getTime() + defaultVoteDays * 86_400_000);
+  return db.transaction().execute(async (trx) => {
     if (await repo.activeTermForUpdate(trx, b.id)) throw new AppError('STEWARD_BUILDING_TAKEN');
     if (await repo.openVoteOf(trx, b.id)) throw new AppError('STEWARD_VOTE_OPEN');
-    await repo.insertVote(trx, {
-      id,
-      tenant_id: b.tenant_id!,
-      building_id: b.id,
-      building_path: b.path,
-      title: input.title,
-      state: 'open',
-      closes_on: input.closesOn ?? null,
-      winner_nomination_id: null,
-      opened_by: actor.userId!,
-      opened_at: now,
-      closed_by: null,
-      closed_at: null,
-    });
+    const standing = await repo.standingOf(trx, b.id);
+    if (standing.length < 2) throw new AppError('STEWARD_NO_CANDIDATES');
+    const id = await createVote(
+      trx,
+      {
+        tenantId: b.tenant_id!,
+        communityId: b.community_id,
+        scopePlaceId: b.id,
+        subject: { kind: 'steward_election', id: b.id },
+        title: input.title,
+        description: `${b.name}楼门管家选举`,
+        method: 'options',
+        options: await Promise.all(
+          standing.map(async (n) => ({ label: await ballotName(trx, n, b.community_path), refId: n.id })),
+        ),
+        maxChoices: 1,
+        seats: 1,
+        secret: true,
+        electorate: 'residents',
+        allowPhone: true,
+        allowPaper: false,
+        quorumPercent: 0,
+        majority: 'simple',
+        opensAt: null,
+        closesAt: endOfDay(closesOn),
+        createdBy: actor.userId!,
+      },
+      now,
+    );
+    await openKernelVote(trx, id, actor.userId!, now);
     const candidates = await repo.setVoteOfStanding(trx, b.id, id, null);
-    if (candidates === 0) throw new AppError('STEWARD_NO_CANDIDATES');
     await recordAudit(
       trx,
       actor,
       {
         action: 'steward.vote.open',
-        entityType: 'steward_vote',
+        entityType: 'vote',
         entityId: id,
         tenantId: b.tenant_id,
-        after: { building: b.code, title: input.title, candidates },
+        after: { building: b.code, title: input.title, candidates, closesOn },
       },
       now,
     );
+    return { id, state: 'open' as const };
   });
-  return { id, state: 'open' as const };
 }
+
+/** A candidate's name on the ballot: their name on the registry in the community (a phone login has
+ * none of its own), else the name of their account (staff the community nominated). */
+async function ballotName(db: Executor, n: { nominee_user_id: string; display_name: string }, communityPath: string) {
+  const records = await registryResidentsOf(db, n.nominee_user_id);
+  return records.find((r) => isUnder(r.household_path, communityPath))?.name ?? n.display_name;
+}
+
+/** How long a vote runs when the community gives no closing day. */
+const defaultVoteDays = 30;
 
 async function vote(deps: StewardsDeps, actor: Actor, id: string) {
   const { db } = deps;
@@ -372,38 +446,51 @@ async function vote(deps: StewardsDeps, actor: Actor, id: string) {
   return presentVote(db, v, actor, false);
 }
 
-/** A resident of the building casts their one ballot (secret: the audit row does not name the choice). */
+/** The kernel's refusals in the words this API has always used (its other codes pass through). */
+const castErrors: Partial<Record<string, () => AppError>> = {
+  VOTE_ALREADY_VOTED: () => new AppError('STEWARD_ALREADY_VOTED'),
+  VOTE_NOT_OPEN: () => new AppError('STEWARD_VOTE_CLOSED'),
+  VOTE_MARKS_INVALID: () => invalid('nominationId', 'notFound'),
+};
+
+/** A resident on the roll casts their one secret ballot through the kernel; the receipt is shown once. */
 async function cast(deps: StewardsDeps, actor: Actor, id: string, nominationId: string) {
   const { db, clock } = deps;
   const v = await repo.findVote(db, id);
-  if (!v || !actor.userId || !(await livesIn(db, actor.userId, v.building_path))) throw new AppError('NOT_FOUND');
+  if (!v || !actor.userId) throw new AppError('NOT_FOUND');
+  const userId = actor.userId;
+  // neither on the roll nor living in the building: the vote is nothing of theirs
+  if ((await electorsOfUser(db, id, userId)).length === 0 && !(await livesIn(db, userId, v.building_path)))
+    throw new AppError('NOT_FOUND');
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
-    const locked = await repo.lockVote(trx, id);
-    if (locked?.state !== 'open') throw new AppError('STEWARD_VOTE_CLOSED');
-    if (v.closes_on !== null && String(v.closes_on) < shanghaiDate(now.getTime()))
-      throw new AppError('STEWARD_VOTE_CLOSED');
-    const candidates = await repo.tally(trx, id);
-    if (!candidates.some((c) => c.id === nominationId)) throw invalid('nominationId', 'notFound');
-    const cast = await repo.insertBallot(trx, {
-      vote_id: id,
-      voter_user_id: actor.userId!,
-      nomination_id: nominationId,
-      tenant_id: v.tenant_id,
-      cast_at: now,
-    });
-    if (!cast) throw new AppError('STEWARD_ALREADY_VOTED');
+  return db.transaction().execute(async (trx) => {
+    const candidate = (await repo.candidatesOf(trx, id)).find((c) => c.id === nominationId);
+    if (!candidate) throw invalid('nominationId', 'notFound');
+    let receipt: string;
+    try {
+      ({ receipt } = await castByPhone(trx, id, userId, [candidate.option_id], now));
+    } catch (e) {
+      const translated = e instanceof AppError ? castErrors[e.code] : undefined;
+      throw translated ? translated() : e;
+    }
+    // the audit says THAT this user voted (as the roll does), never what
     await recordAudit(
       trx,
       actor,
-      { action: 'steward.vote.cast', entityType: 'steward_vote', entityId: id, tenantId: v.tenant_id },
+      {
+        action: 'steward.vote.cast',
+        entityType: 'vote',
+        entityId: id,
+        tenantId: v.tenant_id,
+        after: { channel: 'phone' },
+      },
       now,
     );
+    return { id, voted: true as const, receipt };
   });
-  return { id, myChoice: nominationId };
 }
 
-/** Close (count; the single winner is appointed, the others lost) or cancel (candidates stand again). */
+/** Close (the kernel counts; the single winner is appointed by the outcome handler) or cancel (candidates stand again). */
 async function actOnVote(deps: StewardsDeps, actor: Actor, id: string, action: VoteAction) {
   const { db, clock } = deps;
   const v = await repo.findVote(db, id);
@@ -412,54 +499,89 @@ async function actOnVote(deps: StewardsDeps, actor: Actor, id: string, action: V
   const now = clock.now();
   return db.transaction().execute(async (trx) => {
     const locked = await repo.lockVote(trx, id);
-    const t = locked && transition(voteTransitions, locked.state, action);
+    const t = locked && locked.state !== 'draft' && transition(voteTransitions, locked.state, action);
     if (!t) throw new AppError('STEWARD_STATE_CONFLICT');
-    let winner: { id: string; nominee_user_id: string } | null = null;
+    let winner: string | null = null;
     let termId: string | null = null;
     if (action === 'close') {
-      const counted = (await repo.tally(trx, id)).map((c) => ({ ...c, votes: Number(c.votes) }));
-      const top = Math.max(0, ...counted.map((c) => c.votes));
-      const leaders = counted.filter((c) => c.votes === top);
-      if (top === 0 || leaders.length !== 1) throw new AppError('STEWARD_VOTE_TIE');
-      winner = leaders[0];
-      const b = await buildingOf(trx, v.building_code);
-      termId = await appoint(
-        trx,
-        actor,
-        { id: b.id, path: b.path, tenant_id: b.tenant_id! },
-        winner.nominee_user_id,
-        {
-          nominationId: winner.id,
-          voteId: id,
-        },
-        now,
-      );
-      await repo.updateNomination(trx, winner.id, { state: 'appointed', decided_by: actor.userId, decided_at: now });
-      if (transition({ lost: nominationLost }, 'nominated', 'lost')) await repo.markLosers(trx, id, winner.id, now);
+      // a tie or no ballot throws STEWARD_VOTE_TIE from the outcome handler: all rolls back, the vote stays open
+      const result = await closeVote(trx, id, actor.userId, now);
+      const candidates = await repo.candidatesOf(trx, id);
+      winner = candidates.find((c) => c.option_id === result.winners[0])?.id ?? null;
+      termId = (await repo.termOfVote(trx, id))?.id ?? null;
     } else {
-      await repo.setVoteOfStanding(trx, v.building_id, null, id);
+      await cancelVote(trx, id, actor.userId!, '楼门管家选举已取消', now);
+      await repo.setVoteOfStanding(trx, v.building_id!, null, id);
     }
-    await repo.updateVote(trx, id, {
-      state: t.to,
-      winner_nomination_id: winner?.id ?? null,
-      closed_by: actor.userId,
-      closed_at: now,
-    });
     await recordAudit(
       trx,
       actor,
       {
         action: `steward.vote.${action}`,
-        entityType: 'steward_vote',
+        entityType: 'vote',
         entityId: id,
         tenantId: v.tenant_id,
         before: { state: locked!.state },
-        after: { state: t.to, winner: winner?.id ?? null, termId },
+        after: { state: t.to, winner, termId },
       },
       now,
     );
-    return { id, state: t.to, winnerNominationId: winner?.id ?? null, termId };
+    return { id, state: t.to, winnerNominationId: winner, termId };
   });
+}
+
+/**
+ * What a closed steward election does (registered with the vote kernel, run in its closing
+ * transaction, whoever closes it — the steward page, the console's 表决 page or the close job at the
+ * end of the closing day). One winner: appointed (term with the vote, steward membership), the other
+ * candidates lost. No winner (a tie, or no ballot): closed by a person, STEWARD_VOTE_TIE rolls the
+ * close back and the vote stays open; closed by time, it stays closed without a steward and the
+ * candidates stand again for the next vote or a direct appointment.
+ */
+export async function onStewardElectionClosed(
+  trx: Executor,
+  vote: { id: string; subjectId: string | null },
+  result: VoteResult,
+  now: Date,
+) {
+  const v = await repo.findVote(trx, vote.id);
+  if (!v?.building_id) return;
+  const by = v.closed_by;
+  const audit = (action: string, after: Record<string, unknown>) =>
+    recordAudit(
+      trx,
+      systemActor(),
+      {
+        action,
+        entityType: 'vote',
+        entityId: v.id,
+        tenantId: v.tenant_id,
+        after: { building: v.building_code, ...after },
+      },
+      now,
+    );
+  const winner = result.passed
+    ? (await repo.candidatesOf(trx, v.id)).find((c) => c.option_id === result.winners[0])
+    : undefined;
+  const taken = winner ? await repo.activeTermForUpdate(trx, v.building_id) : undefined;
+  if (!winner || taken) {
+    if (by) throw new AppError(winner ? 'STEWARD_BUILDING_TAKEN' : 'STEWARD_VOTE_TIE');
+    await repo.setVoteOfStanding(trx, v.building_id, null, v.id);
+    await audit('steward.election.failed', { failure: result.failure ?? 'building_taken' });
+    return;
+  }
+  const b = await buildingOf(trx, v.building_code);
+  const termId = await appoint(
+    trx,
+    by,
+    { id: b.id, path: b.path, tenant_id: b.tenant_id! },
+    winner.nominee_user_id,
+    { nominationId: winner.id, voteId: v.id },
+    now,
+  );
+  await repo.updateNomination(trx, winner.id, { state: 'appointed', decided_by: by, decided_at: now });
+  if (transition({ lost: nominationLost }, 'nominated', 'lost')) await repo.markLosers(trx, v.id, winner.id, now);
+  await audit('steward.election.elected', { winner: winner.id, termId });
 }
 
 /** Retire the steward: the term ends with its reason and the steward membership it granted ends. */

@@ -154,6 +154,8 @@ export const MyVoteSchema = z.object({
   title: z.string(),
   description: z.string(),
   placeName: z.string(),
+  /** what the vote belongs to (e.g. a building's 楼门管家选举), named on the phone with the place */
+  subjectKind: z.enum(voteSubjectKinds),
   method: z.enum(voteMethods),
   secret: z.boolean(),
   state: z.enum(voteStates),

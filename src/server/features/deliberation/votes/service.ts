@@ -371,6 +371,7 @@ export async function mine(deps: VotesDeps, actor: Actor) {
       title: v.title,
       description: v.description,
       placeName: v.place_name,
+      subjectKind: v.subject_kind,
       method: v.method,
       secret: v.secret,
       state: v.state,

@@ -46,7 +46,14 @@ export default {
   openVote: 'Open a vote',
   voteTitle: 'Title of the vote',
   votes: 'Votes',
-  ballots: '{n} ballots',
+  ballots: '{n} ballots / {eligible} on the roll',
+  closesOn: 'closes after {day}',
+  inVotes: 'Roll on the Votes page',
+  secretHint:
+    'Secret ballot: counts appear only once closed; nobody (the community included) sees who voted for whom. The roll was made at opening from the building’s adult residents.',
+  noSteward:
+    'Closed at its closing time without a steward ({why}). The candidates stand: open another vote or appoint.',
+  failure: { no_quorum: 'no ballots', no_majority: 'no majority', tie: 'a tie' },
   winner: 'Winner',
   evaluations: 'Evaluations',
   history: 'Stewards over time',

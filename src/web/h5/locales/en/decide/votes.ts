@@ -6,6 +6,12 @@ export default {
   title: 'My votes',
   empty:
     'No vote for you right now. Rolls follow the households the community registered; if it has another phone number than this one, ask the community to correct it.',
+  subject: {
+    standalone: 'Vote',
+    meeting: 'Meeting vote',
+    supervisor_election: 'Supervisor election',
+    steward_election: 'Steward election',
+  },
   state: { draft: 'Draft', open: 'Open', closed: 'Closed', cancelled: 'Cancelled' },
   voted: 'Voted',
   votedBy: { phone: 'Voted (phone)', paper: 'Voted (paper)' },

@@ -3,6 +3,12 @@ export default {
   entry: { name: '我的表决', desc: '社区事务，投上您的一票' },
   title: '我的表决',
   empty: '目前没有需要您参加的表决。表决名单按社区登记的住户生成；如登记的手机号不是本机号码，请联系社区更正。',
+  subject: {
+    standalone: '表决',
+    meeting: '议事会表决',
+    supervisor_election: '监督员选举',
+    steward_election: '楼门管家选举',
+  },
   state: { draft: '草稿', open: '进行中', closed: '已结束', cancelled: '已取消' },
   voted: '已投票',
   votedBy: { phone: '已投票（手机）', paper: '已投票（纸质票）' },
