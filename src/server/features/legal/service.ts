@@ -51,7 +51,7 @@ async function askedCommunity(db: Db, input: LegalQuestionInputT) {
     : [await findByCode(db, input.communityCode!)];
   if (!found || found.kind !== 'community' || found.status !== 'active' || !found.tenant_id)
     throw invalid(path, 'notAskableCommunity');
-  return found;
+  return { ...found, tenant_id: found.tenant_id };
 }
 
 /** 咨询: a question to the community's legal advisers, told by SMS, watched for a day. */
