@@ -1,11 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { sql } from 'kysely';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import type { AppDeps } from './deps.js';
-import { CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
 import { isMigrated } from './platform/db/migrate.js';
 import { AppError } from './platform/errors.js';
 import type { AppEnv } from './platform/http.js';
@@ -76,6 +76,11 @@ export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         c.set('actor', loaded.actor);
         c.set('sessionToken', token);
         c.set('csrfToken', loaded.csrfToken);
+      } else {
+        // An ended session (logged out, expired, ended by a password change): forget its cookies, so the
+        // pages, which read the CSRF cookie as "someone is logged in", stop asking GET /me.
+        deleteCookie(c, SESSION_COOKIE, { path: '/' });
+        deleteCookie(c, CSRF_COOKIE, { path: '/' });
       }
     }
     await next();

@@ -102,6 +102,12 @@ export function caseStageOf(state: CaseState, suspendedFrom?: CaseState | null):
 /** Whom a case is sent to: a person, a department, or a volunteer team (上门服务). */
 export const assigneeKinds = ['user', 'department', 'team'] as const;
 export type AssigneeKind = (typeof assigneeKinds)[number];
+/**
+ * Who holds a dispatched case, as the reporter's tracking page names it — a kind, never a person:
+ * 网格员, 社区工作者, 职能部门, 志愿服务队; `staff` for a person sent the case before the kind was kept.
+ */
+export const caseHolders = ['gridWorker', 'communityWorker', 'department', 'team', 'staff'] as const;
+export type CaseHolder = (typeof caseHolders)[number];
 export const assigneeKindLabels = {
   user: '工作人员',
   department: '职能部门',

@@ -96,6 +96,18 @@ describe(`login and sessions (${testEngine})`, () => {
     expect(replay.status).toBe(401);
   });
 
+  it('clears the cookies of a session that has ended, so the pages stop asking who is logged in', async () => {
+    const s = await new Session(ctx).login('worker2');
+    const cookieBefore = (s as unknown as { cookie: string }).cookie;
+    expect(cookieBefore).toContain('linli_csrf=');
+    await s.post('/api/v1/auth/logout');
+    const replay = await ctx.app.request('/api/v1/me', { headers: { cookie: cookieBefore } });
+    expect(replay.status).toBe(401);
+    const cleared = replay.headers.getSetCookie().join('\n');
+    expect(cleared).toMatch(/linli_session=;.*Max-Age=0/);
+    expect(cleared).toMatch(/linli_csrf=;.*Max-Age=0/);
+  });
+
   it('expires sessions after their lifetime', async () => {
     const s = await new Session(ctx).login('officer');
     ctx.clock.advance(13 * 3_600_000);

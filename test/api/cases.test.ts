@@ -206,13 +206,13 @@ describe(`cases: the closed loop (${testEngine})`, () => {
       resultText: '已疏通下水道，赔偿已协商',
       community: '和平社区',
     });
-    expect(tracking.body.steps.map((s: { action: string }) => s.action)).toEqual([
-      'submit',
-      'accept',
-      'contact',
-      'dispatch',
-      'take',
-      'resolve',
+    expect(tracking.body.steps.map((s: { action: string; holder: string | null }) => [s.action, s.holder])).toEqual([
+      ['submit', null],
+      ['accept', null],
+      ['contact', null],
+      ['dispatch', 'department'],
+      ['take', 'department'],
+      ['resolve', null],
     ]);
     expect(JSON.stringify(tracking.body)).not.toContain('13512340000');
     const rated = await anon.post(`/api/v1/public/cases/${code}/rating`, {
@@ -345,6 +345,36 @@ describe(`cases: watched deadlines (${testEngine})`, () => {
     const moved = await caseByCode(code);
     expect(moved.state).toBe('dispatched');
     expect(new Date(moved.resolve_due_at!).getTime() - due).toBe(5 * 3_600_000);
+  });
+
+  it('tells the reporter a grid worker holds the case when one took it, and when it went back to be sent anew', async () => {
+    ctx.clock.set('2026-11-27T09:00:00Z');
+    worker = await new Session(ctx).login('worker1'); // a new day, a new login
+    const code = (await report({ description: '小区门口的垃圾桶满了没人清理', reporterPhone: '13300000005' })).body
+      .trackingCode;
+    const c = await caseByCode(code);
+    await act(worker, c.id, 'accept');
+    const gridA = (
+      await ctx.deps.db.selectFrom('users').select('id').where('username', '=', 'gridA').executeTakeFirstOrThrow()
+    ).id;
+    await act(worker, c.id, 'dispatch', { target: { kind: 'user', id: gridA }, resolveHours: 24 });
+    const grid = await new Session(ctx).login('gridA');
+    expect((await act(grid, c.id, 'take')).body.state).toBe('in_progress');
+    expect((await act(grid, c.id, 'return', { reason: '不在我的网格' })).body.state).toBe('accepted');
+    const tracking = await new Session(ctx).get(`/api/v1/public/cases/${code}?phone4=0005`);
+    expect(
+      tracking.body.steps.map((s: { action: string; holder: string | null; note: string }) => [
+        s.action,
+        s.holder,
+        s.note,
+      ]),
+    ).toEqual([
+      ['submit', null, ''],
+      ['accept', null, ''],
+      ['dispatch', 'gridWorker', ''],
+      ['take', 'gridWorker', ''],
+      ['return', null, ''],
+    ]);
   });
 
   it('closes a resolved case nobody rated after seven days', async () => {

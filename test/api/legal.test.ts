@@ -89,4 +89,39 @@ describe(`legal Q&A 小律服务 (${testEngine})`, () => {
       .execute();
     expect(overdue.map((o) => o.to_masked)).toEqual(['139****0077']);
   });
+
+  it('a resident picks her community by name: asked by its id, kept private unless she ticks it', async () => {
+    const resident = await residentSession('13512340002');
+    const asked = await resident.post('/api/v1/legal-questions', {
+      communityId: world.c2.id,
+      question: '租房押金房东不退怎么办？',
+    });
+    expect(asked.status).toBe(201);
+    const row = await ctx.deps.db
+      .selectFrom('legal_questions')
+      .select(['community_id', 'is_public'])
+      .where('id', '=', asked.body.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ community_id: world.c2.id, is_public: false });
+  });
+
+  it('refuses a place that is not a community it serves with a plain reason, and keeps nothing', async () => {
+    const resident = await residentSession('13512340003');
+    const before = await ctx.deps.db.selectFrom('legal_questions').select('id').execute();
+    for (const where of [
+      { communityId: world.street.id },
+      { communityId: '00000000-0000-4000-8000-000000000000' },
+      { communityCode: '999999999999' },
+      { communityCode: world.street.code.padEnd(12, '9') },
+    ]) {
+      const res = await resident.post('/api/v1/legal-questions', { ...where, question: '物业乱收费，我可以不交吗？' });
+      expect(res.status).toBe(400);
+      expect(res.body.error.details.issues).toEqual([
+        { path: Object.keys(where)[0], message: '请从列表中选择您所在的社区' },
+      ]);
+    }
+    const neither = await resident.post('/api/v1/legal-questions', { question: '物业乱收费，我可以不交吗？' });
+    expect(neither.status).toBe(400);
+    expect((await ctx.deps.db.selectFrom('legal_questions').select('id').execute()).length).toBe(before.length);
+  });
 });

@@ -230,7 +230,7 @@ describe('码上反映 — the 白银 story', () => {
     await steps.waitFor();
     for (const text of [
       '问题已提交',
-      '社区已受理',
+      '问题已受理',
       '工作人员已与您联系',
       '已交给相关部门办理',
       '承办部门已接单，正在处理',

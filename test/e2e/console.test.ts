@@ -9,6 +9,32 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
+describe('登录页 login pages', () => {
+  it('没有登录时不问“我是谁”：后台、手机和居民页的控制台里没有 401', async () => {
+    for (const [path, ready] of [
+      ['/login', 'login-submit'],
+      ['/m/login', 'login-submit'],
+      ['/r/610899001001', 'report-submit'],
+    ] as const) {
+      const page = await browser.newPage({ viewport: path === '/login' ? desktop : phone, locale: 'zh-CN' });
+      const errors = watchErrors(page);
+      const failed: string[] = [];
+      page.on('response', (r) => {
+        if (r.url().includes('/api/') && r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+      });
+      page.on('console', (m) => {
+        if (m.type() === 'error') failed.push(`console: ${m.text()}`);
+      });
+      await page.goto(`${baseUrl}${path}`);
+      await page.getByTestId(ready).waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(failed, path).toEqual([]);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
 describe('管理后台 console', () => {
   it('社区工作者登录，打开网格地图，看到网格，然后退出', async () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });

@@ -24,7 +24,23 @@ describe('小律服务 — legal questions on the phone', () => {
     const askerErrors = watchErrors(asker);
     await loginPhone(asker, baseUrl, 'community');
     await asker.goto(`${baseUrl}/m/legal?tab=ask`);
+    // Her own community is picked by name (街道 社区), never a code to type; answers stay private
+    // unless she ticks 同意公开.
+    const picked = asker.getByTestId('community-picker').locator('input');
+    await expect.poll(() => picked.inputValue()).toBe('城关街道 和平社区');
+    expect(await asker.getByTestId('legal-ask').textContent()).not.toMatch(/\d{12}/);
+    expect(await asker.getByTestId('legal-public').getAttribute('aria-checked')).toBe('false');
+    await asker.getByTestId('community-picker').click();
+    const columns = asker.getByTestId('community-picker-columns');
+    await columns.waitFor();
+    expect(await columns.textContent()).toContain('文化社区');
+    await screenshot(asker, 'legal-community-picker');
+    await asker.locator('.van-picker__confirm').click();
+    await columns.waitFor({ state: 'hidden' });
+    expect(await picked.inputValue()).toBe('城关街道 和平社区');
     await asker.locator('[data-testid="legal-question"] textarea').fill(question);
+    await asker.getByTestId('legal-public').click();
+    await screenshot(asker, 'legal-ask');
     await asker.getByTestId('legal-submit').click();
     await expect
       .poll(() => asker.getByTestId('legal-mine-item').filter({ hasText: tag }).count(), { timeout: 10_000 })

@@ -231,7 +231,16 @@ describe('走访日记 phone and console', () => {
     await screenshot(page, 'phone-household');
 
     await page.getByTestId('write-visit-log').click();
+    // The household comes with the page; what is still missing is said next to the button, not hidden
+    // behind a grey one.
+    await expect.poll(() => page.getByTestId('visit-missing').textContent()).toContain('填写走访情况');
+    expect(await page.getByTestId('visit-missing').textContent()).not.toContain('住户');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'phone-visit-write-missing');
+    await page.getByTestId('visit-submit').click();
+    await expect.poll(() => page.locator('.van-toast').textContent()).toContain('请填写走访情况');
     await page.getByTestId('visit-content').fill(content);
+    expect(await page.getByTestId('visit-missing').count()).toBe(0);
     await page.getByTestId('visit-photo-input').setInputFiles(photo);
     await expect.poll(() => page.getByTestId('visit-photo-thumb').count()).toBe(1);
     await page.waitForTimeout(300);

@@ -321,6 +321,13 @@ describe('吹哨报到 — the 陈阿姨 story', () => {
     }
     await expect.poll(() => worker.getByTestId('whistle-state').textContent()).toContain('已结束');
 
+    // Nothing is in progress for the police now: the empty 进行中 says so and offers 已结束, where it is.
+    await police.goto(`${baseUrl}/m/whistles`);
+    await expect.poll(() => police.getByTestId('state-empty').textContent()).toContain('没有进行中的吹哨');
+    await police.getByTestId('whistle-show-closed').click();
+    await expect.poll(() => police.getByTestId('whistle-item').filter({ hasText: subject }).count()).toBe(1);
+    expect(policeErrors).toEqual([]);
+
     const after = await rankingOf(worker);
     const row = (rows: RankingRow[], code: string) => rows.find((r) => r.department.code === code);
     expect(row(after, 'D61089901')!.summonses).toBe((row(before, 'D61089901')?.summonses ?? 0) + 1);

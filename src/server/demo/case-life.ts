@@ -71,6 +71,7 @@ type RecordEvent = (
   to: string,
   actor: Person | string,
   note?: string,
+  data?: Record<string, unknown>,
 ) => void;
 
 /** One case on its way through the phases. */
@@ -170,7 +171,7 @@ function nextTrackingCode(perDay: Map<string, number>, created: Date): string {
 
 /** A step taken by a person of the platform carries their id and name; a resident's, only the name they gave. */
 function eventRecorder(events: EventRow[], caseId: string): RecordEvent {
-  return (action, at, from, to, actor, note = '') =>
+  return (action, at, from, to, actor, note = '', data = {}) =>
     events.push({
       id: newId(),
       tenant_id: '610899',
@@ -181,7 +182,7 @@ function eventRecorder(events: EventRow[], caseId: string): RecordEvent {
       actor_id: typeof actor === 'string' ? null : actor.id,
       actor_name: typeof actor === 'string' ? actor : actor.display_name,
       note,
-      data: '{}',
+      data: JSON.stringify(data),
       at,
     });
 }
@@ -377,7 +378,10 @@ function dispatch(life: CaseLife, world: CaseWorld, random: Random, dispatchedAt
     take_due_at: new Date(dispatchedAt.getTime() + category.take_minutes * minute),
     resolve_due_at: resolveDue,
   });
-  life.event('dispatch', dispatchedAt, 'accepted', 'dispatched', life.byDispatcher);
+  life.event('dispatch', dispatchedAt, 'accepted', 'dispatched', life.byDispatcher, '', {
+    assigneeKind: toWorker ? 'user' : 'department',
+    holder: toWorker ? 'gridWorker' : 'department',
+  });
   return toWorker ? worker! : (world.handlerOf.get(target!.id) ?? target!.name);
 }
 

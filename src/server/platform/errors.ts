@@ -760,6 +760,7 @@ export const invalidReasons = {
     en: 'no such community, grid or address in scope',
   },
   notLegalAdviser: { 'zh-CN': '不是该地的法律顾问', en: 'not a legal adviser of this place' },
+  notAskableCommunity: { 'zh-CN': '请从列表中选择您所在的社区', en: 'choose your community from the list' },
   notFound: { 'zh-CN': '找不到', en: 'not found' },
   requiredForKind: { 'zh-CN': '该类型必填', en: 'required for this kind' },
   buildingLocation: { 'zh-CN': '楼栋须标出位置', en: 'a building needs its location' },

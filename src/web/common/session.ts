@@ -1,10 +1,11 @@
 // Who is logged in, shared by the pages of one app. The server is the truth: the first navigation
-// asks GET /me once; login and logout update the state; a 401 anywhere clears it.
+// asks GET /me once (when the browser holds a session marker); login and logout update the state; a
+// 401 anywhere clears it.
 import { reactive } from 'vue';
 import type { Permission } from '../../shared/roles';
 import * as authApi from './api/auth';
 import type { Me, Membership, PublicConfig } from './api-types';
-import { ApiError, setCsrfToken } from './http';
+import { ApiError, hasSession, setCsrfToken } from './http';
 
 interface SessionState {
   me: Me | null;
@@ -35,6 +36,12 @@ function remember(me: Me | null) {
 /** The current user, asking the server the first time; null when not logged in. */
 export async function ensureSession(): Promise<Me | null> {
   if (session.checked) return session.me;
+  // No session marker (the CSRF cookie a login sets): nobody is logged in here — no request, so no 401
+  // in the console of every login page. A session that ended keeps it until the 401 clears it.
+  if (!hasSession()) {
+    remember(null);
+    return null;
+  }
   try {
     remember(await authApi.getMe());
   } catch (error) {

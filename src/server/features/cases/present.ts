@@ -2,7 +2,7 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Party } from './lifecycle.js';
 import { allowedActions, type CaseState } from './lifecycle.js';
-import { caseStageOf } from '../../../shared/cases.js';
+import { caseHolders, caseStageOf, type CaseHolder } from '../../../shared/cases.js';
 
 type CategoryNames = Map<string, { zh: string; en: string }>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
@@ -95,11 +95,14 @@ export function presentDetail(
   };
 }
 
-/** What the resident sees on the tracking page: plain words, no one's personal data. */
-/** The tracking page. `mayRate`: the viewer proved to be the reporter (SMS link or own phone login), not just the last 4 digits. */
+/**
+ * The tracking page: plain words, no one's personal data. `mayRate`: the viewer proved to be the
+ * reporter (SMS link or own phone login), not just the last 4 digits. A dispatch and the take after it
+ * say which kind of holder has the case (网格员, 社区工作者, 部门, 志愿服务队), never a name.
+ */
 export function presentPublic(
   c: CaseRow & { place_name: string },
-  events: { action: string; at: Date | string; note: string }[],
+  events: { action: string; at: Date | string; note: string; data?: unknown }[],
   categories: CategoryNames,
   locale: Locale,
   mayRate: boolean,
@@ -110,7 +113,11 @@ export function presentPublic(
     'contact',
     'dispatch',
     'take',
+    'return',
+    'recall',
     'resolve',
+    'verify',
+    'failVerify',
     'callback',
     'rateSatisfied',
     'rateReopen',
@@ -119,9 +126,20 @@ export function presentPublic(
     'reject',
     'suspend',
     'resume',
-    'verify',
   ]);
   const category = c.category_code ? categories.get(c.category_code) : undefined;
+  let holder: CaseHolder | null = null;
+  const steps = [];
+  for (const e of events) {
+    if (e.action === 'dispatch') holder = holderOf(e.data);
+    if (!shown.has(e.action)) continue;
+    steps.push({
+      action: e.action,
+      at: iso(e.at)!,
+      holder: e.action === 'dispatch' || e.action === 'take' ? holder : null,
+      note: e.action === 'resolve' || e.action === 'reject' || e.action === 'suspend' ? e.note : '',
+    });
+  }
   return {
     trackingCode: c.tracking_code,
     state: c.state,
@@ -132,12 +150,13 @@ export function presentPublic(
     resultText: c.result_text,
     rating: c.rating,
     canRate: c.state === 'resolved' && mayRate,
-    steps: events
-      .filter((e) => shown.has(e.action))
-      .map((e) => ({
-        action: e.action,
-        at: iso(e.at)!,
-        note: e.action === 'resolve' || e.action === 'reject' || e.action === 'suspend' ? e.note : '',
-      })),
+    steps,
   };
+}
+
+/** The holder a dispatch event names; one written before the kind was kept says what its target was. */
+function holderOf(data: unknown): CaseHolder {
+  const d = (data ?? {}) as { holder?: unknown; assigneeKind?: unknown };
+  if (caseHolders.includes(d.holder as CaseHolder)) return d.holder as CaseHolder;
+  return d.assigneeKind === 'department' ? 'department' : d.assigneeKind === 'team' ? 'team' : 'staff';
 }

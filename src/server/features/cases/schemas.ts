@@ -7,6 +7,7 @@ import {
   caseChannels,
   casePriorities,
   assigneeKinds,
+  caseHolders,
   caseRatings,
   caseStages,
   caseStates,
@@ -322,7 +323,15 @@ export const PublicCaseViewSchema = z
     resultText: z.string().nullable(),
     rating: z.enum(caseRatings).nullable(),
     canRate: z.boolean(),
-    steps: z.array(z.object({ action: z.string(), at: z.string(), note: z.string() })),
+    steps: z.array(
+      z.object({
+        action: z.string(),
+        at: z.string(),
+        /** dispatch and take: which kind of holder has the case (a kind, never a name) */
+        holder: z.enum(caseHolders).nullable(),
+        note: z.string(),
+      }),
+    ),
   })
   .openapi('PublicCaseView');
 export const RatedSchema = z.object({ state: z.enum(caseStates) });

@@ -7,11 +7,24 @@ export const legalQuestionStates = ['open', 'answered'] as const;
 
 // 小律服务: what a resident asks, what the adviser answers, and the public FAQ.
 
-export const LegalQuestionInput = z.object({
-  communityCode: z.string().regex(/^\d{12}$/),
-  question: text({ min: 5, max: 2000, multiline: true }),
-  public: z.boolean().default(false),
-});
+/**
+ * The community is picked by name on the phone (its id); a link or another client may name it by its
+ * 12-digit code. Either must be an active community, else 400 with a plain reason. Private by default.
+ */
+export const LegalQuestionInput = z
+  .object({
+    communityId: z.uuid().optional(),
+    communityCode: z
+      .string()
+      .regex(/^\d{12}$/)
+      .optional(),
+    question: text({ min: 5, max: 2000, multiline: true }),
+    public: z.boolean().default(false),
+  })
+  .refine((v) => Boolean(v.communityId ?? v.communityCode), {
+    path: ['communityId'],
+    message: 'communityId or communityCode is required',
+  });
 
 export const LegalAnswerInput = z.object({ answer: text({ min: 5, max: 5000, multiline: true }) });
 

@@ -4,14 +4,14 @@ import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { LegalQuestionsTable } from '../../platform/db/schema.js';
 import { shanghaiMinute, watchDeadline } from '../../platform/deadlines.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { smsUsers } from '../../platform/notify/recipients.js';
 import type { PiiCipher } from '../../platform/pii.js';
 import type { Actor } from '../../platform/policy.js';
 import type { Selectable } from 'kysely';
 import { tokenize } from '../../platform/search-text.js';
-import { findByCode } from '../places/index.js';
+import { findByCode, listByIds } from '../places/index.js';
 import { answerAlarm, answerClock } from './jobs.js';
 import { assertMayAnswer, questionsShownTo } from './policy.js';
 import * as repo from './repository.js';
@@ -43,18 +43,28 @@ const present = (q: Selectable<LegalQuestionsTable>) => ({
   askerName: q.asker_name,
 });
 
+/** The community asked: an active one, named by id (picked by name) or code; anything else is a plain 400. */
+async function askedCommunity(db: Db, input: LegalQuestionInputT) {
+  const path = input.communityId ? 'communityId' : 'communityCode';
+  const [found] = input.communityId
+    ? await listByIds(db, [input.communityId])
+    : [await findByCode(db, input.communityCode!)];
+  if (!found || found.kind !== 'community' || found.status !== 'active' || !found.tenant_id)
+    throw invalid(path, 'notAskableCommunity');
+  return { ...found, tenant_id: found.tenant_id };
+}
+
 /** 咨询: a question to the community's legal advisers, told by SMS, watched for a day. */
 async function ask(deps: LegalDeps, actor: Actor, input: LegalQuestionInputT) {
   const { db, clock } = deps;
-  const community = await findByCode(db, input.communityCode);
-  if (!community || community.kind !== 'community') throw new AppError('NOT_FOUND');
+  const community = await askedCommunity(db, input);
   const now = clock.now();
   const due = new Date(now.getTime() + DAY);
   const id = newId();
   await db.transaction().execute(async (trx) => {
     await repo.insertQuestion(trx, {
       id,
-      tenant_id: community.tenant_id!,
+      tenant_id: community.tenant_id,
       community_id: community.id,
       place_path: community.path,
       asker_id: actor.userId,

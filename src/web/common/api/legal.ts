@@ -26,7 +26,3 @@ export const answerLegalQuestion = (id: string, answer: string) =>
 
 export const searchLegalFaq = (q: string, signal?: AbortSignal) =>
   http.get<ListResponse<LegalFaq>>('/public/legal-faq', { query: { q }, signal });
-
-/** The community's name (public: the same lookup as the QR report form). */
-export const communityName = (code: string) =>
-  http.get<{ name: string; street: string }>(`/public/communities/${encodeURIComponent(code)}`);

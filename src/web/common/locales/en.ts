@@ -19,6 +19,8 @@ const en: typeof zhCN = {
     loading: 'Loading…',
     empty: 'No data',
     loadFailed: 'Failed to load',
+    communityPick: 'Choose (street → community)',
+    communityPickTitle: 'Choose your community',
     networkError: 'Cannot reach the server; check the network and try again',
     serverError: 'The service is unavailable ({status}); try again later',
     comingSoon: 'Coming soon',

@@ -23,6 +23,8 @@ export default {
     loading: '加载中…',
     empty: '暂无数据',
     loadFailed: '加载失败',
+    communityPick: '请选择（街道 → 社区）',
+    communityPickTitle: '选择所在社区',
     networkError: '网络连接失败，请检查网络后重试',
     serverError: '服务暂时不可用（{status}），请稍后再试',
     comingSoon: '即将上线',

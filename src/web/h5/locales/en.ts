@@ -85,7 +85,10 @@ const en: typeof zhCN = {
       unit: 'Units',
       household: 'Households',
     },
-    tip: 'Visit logs work offline and upload once online; if a snap report fails, just tap again: it is never sent twice.',
+    tips: {
+      visitLog: 'Visit logs work offline and upload once online.',
+      snap: 'If a snap report fails, just tap again: it is never sent twice.',
+    },
   },
   mine: {
     account: 'Account: {username}',
@@ -199,6 +202,10 @@ const en: typeof zhCN = {
     content: 'What happened',
     contentPlaceholder: 'What you saw and heard, what the residents asked for, what needs a follow-up…',
     contentRequired: 'Describe the visit',
+    missing: 'Still needed before sending: {what}',
+    missingHousehold: 'choose the household',
+    missingContent: 'describe the visit',
+    missingPhotos: 'wait for the photos',
     photos: 'Photos',
     location: 'Location',
     addLocation: 'Add my location',

@@ -84,7 +84,11 @@ export default {
       unit: '单元',
       household: '住户',
     },
-    tip: '走访日记没有网络也能写，联网后自动上传；随手拍上报失败时可以直接再点一次，不会重复。',
+    // One tip per tile, shown only with that tile.
+    tips: {
+      visitLog: '走访日记没有网络也能写，联网后自动上传。',
+      snap: '随手拍上报失败时可以直接再点一次，不会重复。',
+    },
   },
   mine: {
     account: '账号：{username}',
@@ -197,6 +201,10 @@ export default {
     content: '走访情况',
     contentPlaceholder: '记录这次走访的所见所闻、居民的诉求和需要跟进的事……',
     contentRequired: '请填写走访情况',
+    missing: '还需要{what}，才能提交',
+    missingHousehold: '选择走访住户',
+    missingContent: '填写走访情况',
+    missingPhotos: '等照片处理完',
     photos: '现场照片',
     location: '位置',
     addLocation: '添加当前位置',

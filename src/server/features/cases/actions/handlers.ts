@@ -70,7 +70,12 @@ const dispatch: ActionHandler = async (ctx) => {
       ['take', addDeadline(now, category?.take_minutes ?? 60, false, calendar)],
       ['resolve', addDeadline(now, resolveMinutes, businessDays(ctx), calendar)],
     ],
-    data: { assignee: assignee.name, assigneeKind: input.target.kind, ...(verify ? { verify: true } : {}) },
+    data: {
+      assignee: assignee.name,
+      assigneeKind: input.target.kind,
+      holder: assignee.holder,
+      ...(verify ? { verify: true } : {}),
+    },
     after: async (updated) => {
       const deadline = shanghaiMinute(updated.resolve_due_at!);
       await smsUsers(

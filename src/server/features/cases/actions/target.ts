@@ -1,7 +1,7 @@
 import { invalid } from '../../../platform/errors.js';
 import type { CaseRow } from '../../../platform/db/schema.js';
 import { isUnder } from '../../../platform/scope.js';
-import type { AssigneeKind } from '../../../../shared/cases.js';
+import type { AssigneeKind, CaseHolder } from '../../../../shared/cases.js';
 import * as repo from '../repository.js';
 import type { Trx } from './context.js';
 
@@ -10,6 +10,8 @@ export interface Assignee {
   departmentId: string | null;
   teamId: string | null;
   name: string;
+  /** What the reporter is told holds the case (a kind, not the name). */
+  holder: CaseHolder;
 }
 
 /**
@@ -25,14 +27,14 @@ export async function resolveTarget(
   if (target.kind === 'department') {
     const dept = await repo.department(trx, target.id);
     if (!dept || dept.tenant_id !== c.tenant_id) throw invalid('target', 'unknownDepartment');
-    return { userId: null, departmentId: dept.id, teamId: null, name: dept.name };
+    return { userId: null, departmentId: dept.id, teamId: null, name: dept.name, holder: 'department' };
   }
   if (target.kind === 'team') {
     // A team serves the community or street it belongs to: its place must be above the case's place.
     const team = await repo.volunteerTeam(trx, target.id);
     if (!team || team.tenant_id !== c.tenant_id || !isUnder(c.place_path, team.path))
       throw invalid('target', 'notCaseCommunityTeam');
-    return { userId: null, departmentId: null, teamId: team.id, name: team.name };
+    return { userId: null, departmentId: null, teamId: team.id, name: team.name, holder: 'team' };
   }
   const rows = await repo.userMemberships(trx, target.id);
   const community = c.place_path.split('/').find((p) => /^\d{12}$/.test(p));
@@ -43,5 +45,11 @@ export async function resolveTarget(
   if (!fits) throw invalid('target', 'notCaseCommunityStaff');
   // A disabled account cannot log in: a case sent to it would wait for nobody.
   if (fits.status !== 'active') throw invalid('target', 'targetDisabled');
-  return { userId: fits.id, departmentId: null, teamId: null, name: fits.display_name };
+  return {
+    userId: fits.id,
+    departmentId: null,
+    teamId: null,
+    name: fits.display_name,
+    holder: fits.role === 'grid_worker' ? 'gridWorker' : 'communityWorker',
+  };
 }

@@ -8,7 +8,6 @@ const en: typeof zhCN = {
   },
   snap: {
     title: 'Snap',
-    titlePatrol: 'Patrol report',
     description: 'What is the problem?',
     descriptionPlaceholder: 'What and where (at least 5 characters)',
     descriptionRequired: 'Please describe the problem (at least 5 characters)',

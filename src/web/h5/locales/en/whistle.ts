@@ -6,7 +6,9 @@ const en: typeof zh = {
   title: 'Summons',
   detailTitle: 'Whistle',
   tabs: { open: 'Open', closed: 'Closed' },
-  empty: 'No summons for your department',
+  emptyOpen: 'Nothing in progress',
+  emptyClosed: 'Nothing has ended yet',
+  showClosed: 'See the {n} ended',
   request: 'Asked to do',
   summonsState: {
     summoned: 'Waiting',

@@ -6,7 +6,6 @@ export default {
   },
   snap: {
     title: '随手拍',
-    titlePatrol: '网格巡查上报',
     description: '发现了什么问题',
     descriptionPlaceholder: '是什么问题、在哪里（至少 5 个字）',
     descriptionRequired: '请写清楚问题（至少 5 个字）',

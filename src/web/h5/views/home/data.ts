@@ -247,5 +247,15 @@ export const homeEntries: HomeEntry[] = [
   },
 ];
 
+/** The tips under the tiles, each about one tile and shown only with it (a receiver has no 走访日记). */
+const homeTips: { tile: HomeEntry['key']; text: string }[] = [
+  { tile: 'visitLog', text: 'home.tips.visitLog' },
+  { tile: 'snap', text: 'home.tips.snap' },
+  { tile: 'report', text: 'cases.residentTip' }, // 反映问题 and 我的反映, a resident's pair
+];
+
+export const tipsFor = (shown: readonly HomeEntry['key'][]) =>
+  homeTips.filter((tip) => shown.includes(tip.tile)).map((tip) => tip.text);
+
 /** Counts shown on the scope card, in this order, when the place has them. */
 export const scopeCounts = ['grid', 'building', 'unit', 'household'] as const;
