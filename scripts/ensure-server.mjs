@@ -33,13 +33,25 @@ export function serverIsCurrent() {
   return fs.statSync(serverBundle).mtimeMs >= sources;
 }
 
+/** The source files that use `import.meta.url` (a handful; the others go to esbuild untouched). */
+function filesWithOwnUrl(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesWithOwnUrl(full);
+    return entry.name.endsWith('.ts') && fs.readFileSync(full, 'utf8').includes('import.meta.url') ? [full] : [];
+  });
+}
+
 /** Each source file's `import.meta.url` becomes that file's URL, relative to where the bundle runs. */
 const ownUrlPlugin = {
   name: 'own-import-meta-url',
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+    const files = sourceDirs.flatMap(filesWithOwnUrl);
+    if (files.length === 0) return;
+    // Only these files come to JavaScript (esbuild matches the filter in Go).
+    const escaped = files.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    build.onLoad({ filter: new RegExp(`^(?:${escaped.join('|')})$`) }, async (args) => {
       const contents = await fs.promises.readFile(args.path, 'utf8');
-      if (!contents.includes('import.meta.url')) return undefined;
       const fromBundle = path.relative(path.dirname(serverBundle), args.path).split(path.sep).join('/');
       return {
         contents: contents.replaceAll(

@@ -12,6 +12,8 @@ declare module 'vitest' {
     baseUrl: string;
     /** The server's DATA_DIR: its console SMS provider writes residents' SMS to sms-handset.jsonl there. */
     dataDir: string;
+    /** What `linli start` printed until it was healthy: the links and the demo logins. */
+    startOutput: string;
   }
 }
 
@@ -26,6 +28,7 @@ export default async function setup(project: TestProject) {
   server = await startLinli(dataDir);
   project.provide('baseUrl', server.baseUrl);
   project.provide('dataDir', dataDir);
+  project.provide('startOutput', server.output());
   return async () => {
     await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -24,6 +24,8 @@ const freePort = () =>
 
 export interface RunningServer {
   baseUrl: string;
+  /** What the server printed so far (the start banner with its links and the demo logins). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,7 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
   }
   return {
     baseUrl,
+    output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));
