@@ -74,6 +74,7 @@ export async function buildServer() {
       `esbuild is missing (${error.message}); run \`npm install\` to compile the server (dist/server/linli.mjs).`,
     );
   }
+  const started = new Date(); // a source saved while it builds is newer than the bundle: built again next time
   const result = await esbuild.build({
     entryPoints: [path.join(root, 'src/server/main.ts')],
     bundle: true,
@@ -91,17 +92,19 @@ export async function buildServer() {
   });
   fs.mkdirSync(path.dirname(serverBundle), { recursive: true });
   // The map first: the bundle's rename is what tells others the build is there.
-  for (const file of [...result.outputFiles].sort((a) => (a.path.endsWith('.map') ? -1 : 1))) {
+  const isMap = (file) => file.path.endsWith('.map');
+  for (const file of [...result.outputFiles.filter(isMap), ...result.outputFiles.filter((f) => !isMap(f))]) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.contents);
+    fs.utimesSync(temporary, started, started);
     fs.renameSync(temporary, file.path);
   }
 }
 
 /** Builds the server when its sources changed since the last build; true when it built. */
-export async function ensureServer({ quiet = false } = {}) {
+export async function ensureServer() {
   if (serverIsCurrent()) return false;
-  if (!quiet) console.error('正在编译服务器… Compiling the server…');
+  console.error('正在编译服务器… Compiling the server…');
   await buildServer();
   return true;
 }
