@@ -48,7 +48,7 @@ if (reachable === true) {
 }
 projects.push('e2e');
 
-// The habits of the repository (issue 13), the type check and the web build. Each is one
+// The habits of the repository (issue 13), the type check, the web build and the server's. Each is one
 // single-threaded process, so they run two at a time on the 2-core CI machine (one after another they
 // left a core idle for ~2 minutes); the longest start first. Each one's output is printed when it ends,
 // not interleaved; each names the command that fixes it.
@@ -62,6 +62,9 @@ const checks = [
   // Builds only when src/web, src/shared or vite.config.ts changed since the last build (`npm start` in
   // CI has just built the same pages; building them again cost a minute).
   ['web build', ['node', 'scripts/ensure-web.mjs'], 'The web build failed.'],
+  // Compiles the server when src/server or src/shared changed (npm install did it): the browser tests and
+  // the CLI tests start `linli` as a user does, from dist/server/linli.mjs.
+  ['server build', ['node', 'scripts/ensure-server.mjs'], 'Compiling the server failed.'],
   [
     'lint',
     ['npm', 'run', '--silent', 'lint'],

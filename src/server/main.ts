@@ -4,7 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
+import { demoCommunity, demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
 import { DEMO_KIOSK_TOKEN, DEMO_SCREEN_TOKEN } from './demo/hall.js';
 import { createAccountService } from './features/account/service.js';
 import { AppError, errorTable } from './platform/errors.js';
@@ -316,6 +316,10 @@ async function start(config: Config): Promise<void> {
     `  接口文档 API docs:    ${url}/api/docs`,
   ];
   if (config.DEMO_SEED) {
+    // The resident's QR report page of the demo community (README promises it here).
+    lines.push(
+      `  扫码上报 QR report:   ${url}/r/${demoCommunity.code}   (${demoCommunity.name} resident's report page)`,
+    );
     lines.push('', `演示账号 Demo logins (password / 密码: ${DEMO_PASSWORD})${seededNow ? '' : ''}:`);
     for (const u of demoUsers) lines.push(`  ${u.username.padEnd(11)} ${u.label}`);
     lines.push(

@@ -1,9 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 
-// The real server started the way a user starts it (`linli start`) on an embedded database in a
-// folder of its own, on a free port. The global setup starts the one most files share.
+// The real server started the way a user starts it (`linli start`: the compiled dist/server/linli.mjs) on
+// an embedded database in a folder of its own, on a free port. The global setup starts the one most files
+// share.
+
+/** Compiles the server when its sources changed (bin/linli.mjs would too, but once here, before any start). */
+export function compileServer(): void {
+  const build = spawnSync(process.execPath, [path.resolve('scripts/ensure-server.mjs')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('Compiling the server failed (node scripts/ensure-server.mjs).');
+}
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -17,6 +24,8 @@ const freePort = () =>
 
 export interface RunningServer {
   baseUrl: string;
+  /** What the server printed so far (the start banner with its links and the demo logins). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -75,6 +84,7 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
   }
   return {
     baseUrl,
+    output: () => output,
     stop: async () => {
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));

@@ -32,6 +32,8 @@ import { seedDemoDeciding } from './decide.js';
 export const DEMO_SEED = 20261124;
 export const DEMO_PASSWORD = 'Linli@2026';
 export const demoCounty = { code: '610899', name: '和宁县', cityCode: '6108', provinceCode: '61' };
+/** The community the demo logins work in (城关街道's first): the start banner links its QR report page. */
+export const demoCommunity = { code: '610899001001', name: '和平社区' };
 
 const streets = [
   { code: '610899001', name: '城关街道', communities: ['和平社区', '文化社区', '南苑社区', '新华社区'] },
