@@ -56,7 +56,6 @@ describe('手机页面无障碍 phone pages are accessible (issue 18)', () => {
           (await import('node:fs')).appendFileSync(
             '/tmp/a11yphone-findings.log',
             [...found, `${pageCase.name} font ${font.px} ${font.text}`].join('\n') + '\n',
-          ); // DEBUG
           expect.soft(found).toEqual([]);
           expect
             .soft(font.px, `smallest font on ${pageCase.name}: "${font.text}"`)

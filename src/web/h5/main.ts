@@ -1,6 +1,7 @@
 import { createApp } from 'vue';
 import { vCan } from '../common/can';
 import App from './App.vue';
+import { namePopupCloseButtons } from './directives/popup-names';
 import { vTabFilter } from './directives/tab-filter';
 import { vRateLabel, vStepperLabel } from './directives/vant-names';
 import { setupHttp } from './api/http';
@@ -15,6 +16,7 @@ import './styles/blocks.css';
 
 applyLargeFont();
 setupHttp();
+namePopupCloseButtons();
 createApp(App)
   .directive('can', vCan)
   .directive('tab-filter', vTabFilter)
