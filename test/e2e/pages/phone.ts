@@ -25,6 +25,7 @@ const first =
     const items = item.startsWith('.') || item.startsWith('[') ? page.locator(item) : page.getByTestId(item);
     await items.first().click();
     await page.getByTestId(detail).first().waitFor();
+    await page.waitForLoadState('networkidle');
   };
 
 /** Then clicks `opener` (test id) and waits for the sheet or dialog (test id or CSS selector) to be shown. */
@@ -87,10 +88,10 @@ export const phonePages: PageCase[] = [
   ),
   phonePage('grid', 'visits', '/m/visits', shows('my-visit-logs')),
   phonePage('grid', 'visit-write', '/m/visits/new', shows('visit-content')),
-  phonePage('grid', 'snap', '/m/snap', shows('h5-snap')),
+  phonePage('grid', 'snap', '/m/snap', settled('h5-snap')),
   phonePage('grid', 'tasks', '/m/tasks', settled('task-tabs')),
-  phonePage('grid', 'assist', '/m/assist', shows('h5-assist')),
-  phonePage('grid', 'legal', '/m/legal', shows('h5-legal')),
+  phonePage('grid', 'assist', '/m/assist', settled('h5-assist')),
+  phonePage('grid', 'legal', '/m/legal', settled('h5-legal')),
   phonePage('grid', 'rooms', '/m/rooms', shows('room-item')),
   phonePage('grid', 'room-book', '/m/rooms', first('h5-rooms', 'room-item', 'room-submit')),
   phonePage('grid', 'topics', '/m/topics', shows('topic-card')),
@@ -98,17 +99,17 @@ export const phonePages: PageCase[] = [
   phonePage('grid', 'topic-new', '/m/topics/new', shows('topic-title')),
   phonePage('grid', 'notices', '/m/notices', shows('notice-row')),
   phonePage('grid', 'notice', '/m/notices', first('h5-notices', 'notice-row', 'notice-content')),
-  phonePage('grid', 'wishes', '/m/wishes', shows('h5-wishes')),
+  phonePage('grid', 'wishes', '/m/wishes', settled('h5-wishes')),
   phonePage('grid', 'wish', '/m/wishes', first('h5-wishes', '.wish-card', 'wish-state')),
-  phonePage('grid', 'wish-new', '/m/wishes/new', shows('h5-wish-new')),
-  phonePage('grid', 'micro-actions', '/m/micro-actions', shows('h5-micro-actions')),
+  phonePage('grid', 'wish-new', '/m/wishes/new', settled('h5-wish-new')),
+  phonePage('grid', 'micro-actions', '/m/micro-actions', settled('h5-micro-actions')),
   phonePage('grid', 'points', '/m/points', shows('points-balance')),
   phonePage('grid', 'shop', '/m/shop', shows('shop-balance')),
   phonePage('grid', 'canteen', '/m/canteen', shows('canteen-menu')),
   phonePage('grid', 'activities', '/m/activities', shows('activity-card')),
   phonePage('grid', 'activity', '/m/activities', first('h5-activities', 'activity-card', 'activity-status')),
   phonePage('grid', 'volunteer-hours', '/m/volunteer-hours', shows('my-hours-total')),
-  phonePage('grid', 'posts', '/m/posts', shows('h5-posts')),
+  phonePage('grid', 'posts', '/m/posts', settled('h5-posts')),
   // The household and a resident of it.
   phonePage('grid', 'household', '/m/grid', async (page) => {
     await first('h5-grid', 'building-item', 'unit-item')(page);
@@ -151,13 +152,13 @@ export const phonePages: PageCase[] = [
   phonePage('legal', 'legal-faq', '/m/legal?tab=faq', settled('legal-tabs')),
   phonePage('mediator', 'disputes', '/m/disputes', shows('dispute-row')),
   // 志愿者: the advisers' page.
-  phonePage('volunteer', 'assist', '/m/assist', shows('h5-assist')),
+  phonePage('volunteer', 'assist', '/m/assist', settled('h5-assist')),
   // 楼门管家: the building, votes, meetings, honours and the supervisors' call.
   phonePage('steward', 'steward', '/m/steward', shows('steward-checklist')),
-  phonePage('steward', 'my-building', '/m/my-building', shows('h5-steward-building')),
-  phonePage('steward', 'votes', '/m/votes', shows('h5-votes')),
-  phonePage('steward', 'meetings', '/m/meetings', shows('h5-meetings')),
-  phonePage('steward', 'honours', '/m/honours', shows('h5-honours')),
+  phonePage('steward', 'my-building', '/m/my-building', settled('h5-steward-building')),
+  phonePage('steward', 'votes', '/m/votes', settled('h5-votes')),
+  phonePage('steward', 'meetings', '/m/meetings', settled('h5-meetings')),
+  phonePage('steward', 'honours', '/m/honours', settled('h5-honours')),
   phonePage('steward', 'honour', '/m/honours', first('h5-honours', '.campaign', 'h5-honour')),
   phonePage('steward', 'supervision-call', '/m/supervision', settled('.van-nav-bar')),
   // 百姓监督员.
@@ -165,7 +166,7 @@ export const phonePages: PageCase[] = [
   // 共建单位联络员: the unit, a list entry and its party members.
   phonePage('unit', 'unit', '/m/unit', shows('unit-card')),
   phonePage('unit', 'unit-entry', '/m/unit', first('h5-unit-home', 'unit-entry', 'h5-unit-entry')),
-  phonePage('unit', 'unit-members', '/m/unit-members', shows('h5-unit-members')),
+  phonePage('unit', 'unit-members', '/m/unit-members', settled('h5-unit-members')),
   // 助餐点操作员.
   phonePage('canteen', 'canteen-desk', '/m/canteen-desk', shows('desk-search')),
 ];
