@@ -1,6 +1,9 @@
 import { createApp } from 'vue';
 import { vCan } from '../common/can';
 import App from './App.vue';
+import { namePopupCloseButtons } from './directives/popup-names';
+import { vTabFilter } from './directives/tab-filter';
+import { vRateLabel, vStepperLabel } from './directives/vant-names';
 import { setupHttp } from './api/http';
 import { applyLargeFont } from './composables/use-large-font';
 import { i18n } from './i18n';
@@ -13,4 +16,12 @@ import './styles/blocks.css';
 
 applyLargeFont();
 setupHttp();
-createApp(App).directive('can', vCan).use(i18n).use(router).mount('#app');
+namePopupCloseButtons();
+createApp(App)
+  .directive('can', vCan)
+  .directive('tab-filter', vTabFilter)
+  .directive('stepper-label', vStepperLabel)
+  .directive('rate-label', vRateLabel)
+  .use(i18n)
+  .use(router)
+  .mount('#app');

@@ -25,6 +25,11 @@ const en: typeof zhCN = {
   disputes,
   services,
   hall,
+  a11y: {
+    less: 'Fewer: {name}',
+    more: 'More: {name}',
+    stars: '{n} stars',
+  },
   forcedPassword: {
     title: 'Set a new password',
     why: 'An administrator set your password. Choose one only you know before you go on.',

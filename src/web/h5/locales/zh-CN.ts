@@ -24,6 +24,11 @@ export default {
   disputes,
   services,
   hall,
+  a11y: {
+    less: '减少{name}',
+    more: '增加{name}',
+    stars: '{n} 星',
+  },
   forcedPassword: {
     title: '请设置新密码',
     why: '您的密码是管理员设置的。请先设置一个只有您自己知道的新密码，然后才能使用。',

@@ -16,7 +16,7 @@ export const statusTagType = (status: DisputeStatus) =>
 export const riskColors: Record<DisputeRisk, { color: string; background: string }> = {
   high: { color: '#b42318', background: '#fdecec' },
   medium: { color: '#b45309', background: '#fff1e0' },
-  low: { color: '#15803d', background: '#e7f6ec' },
+  low: { color: '#166534', background: '#e7f6ec' },
 };
 
 export const outcomeTagType = (outcome: MediationOutcome) =>
