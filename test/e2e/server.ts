@@ -67,7 +67,9 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
+  // First start migrates and seeds the demo: ~1 min on a quiet machine, several on a loaded one. The
+  // deadline only stops a server that never comes up; it measures nothing.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
     try {
