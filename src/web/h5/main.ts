@@ -10,6 +10,7 @@ import './styles/page.css';
 import './styles/card.css';
 import './styles/timeline.css';
 import './styles/blocks.css';
+import './styles/elder.css';
 
 applyLargeFont();
 setupHttp();

@@ -9,6 +9,9 @@ const en: typeof zhCN & typeof trackZhCN = {
     title: 'Report a problem',
     brand: 'Linli · Report a problem',
     language: '中文',
+    elderOn: 'Large text: on',
+    elderOff: 'Large text: off',
+    close: 'Got it',
   },
   common: {
     networkError: 'No connection; check the network and try again',
@@ -39,6 +42,7 @@ const en: typeof zhCN & typeof trackZhCN = {
     descriptionPlaceholder: 'What it is, where, and since when',
     descriptionShort: 'Please write at least {n} characters',
     count: '{n} / {max}',
+    voiceHint: "You can use your keyboard's voice input: tap the microphone and speak",
     photos: 'Photos',
     photosOptional: 'Optional, up to {max}',
     camera: 'Camera',

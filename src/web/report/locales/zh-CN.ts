@@ -8,6 +8,9 @@ export default {
     title: '码上反映',
     brand: '邻里 · 码上反映',
     language: 'English',
+    elderOn: '大字：开',
+    elderOff: '大字：关',
+    close: '知道了',
   },
   common: {
     networkError: '网络不好，请检查网络后再试',
@@ -38,6 +41,7 @@ export default {
     descriptionPlaceholder: '请说说是什么问题、在哪里、有多久了',
     descriptionShort: '请至少写 {n} 个字',
     count: '{n} / {max}',
+    voiceHint: '可以用输入法的语音输入：点键盘上的话筒，说出来就行',
     photos: '拍照或选照片',
     photosOptional: '选填，最多 {max} 张',
     camera: '拍照',
