@@ -35,16 +35,13 @@ export function saveElderMode(on: boolean): void {
   applyElderMode(on);
 }
 
-/** Residents aged 60 and over are offered elder mode: on the first time, with the switch to turn it off. */
-export const elderAge = 60;
-
 /**
- * The first visit of a resident known to be 60 or older turns elder mode on (the switch, visible on
- * every page, turns it off again and that choice is kept). A choice already made is never overridden.
- * Returns whether it was turned on now.
+ * The first visit of a resident the registry knows to be 60 or older (GET /me's `elderly`) turns elder
+ * mode on; the switch, visible on every page, turns it off again and that choice is kept. A choice
+ * already made on this device is never overridden. Returns whether it was turned on now.
  */
-export function offerElderMode(age: number | null | undefined): boolean {
-  if (age === null || age === undefined || age < elderAge || storedElderMode() !== null) return false;
+export function offerElderMode(elderly: boolean | undefined): boolean {
+  if (!elderly || storedElderMode() !== null) return false;
   saveElderMode(true);
   return true;
 }

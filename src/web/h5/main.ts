@@ -1,10 +1,12 @@
 import { createApp } from 'vue';
 import { vCan } from '../common/can';
+import { installFontFloor } from '../common/font-floor';
 import App from './App.vue';
 import { setupHttp } from './api/http';
 import { applyLargeFont } from './composables/use-large-font';
 import { i18n } from './i18n';
 import { router } from './router';
+import { watchTabPanels } from './tab-panels';
 import './styles/index.css';
 import './styles/page.css';
 import './styles/card.css';
@@ -13,5 +15,7 @@ import './styles/blocks.css';
 import './styles/elder.css';
 
 applyLargeFont();
+installFontFloor();
 setupHttp();
+watchTabPanels();
 createApp(App).directive('can', vCan).use(i18n).use(router).mount('#app');

@@ -3,7 +3,7 @@
 // shared class and storage key of common/elder-mode.ts, so the choice made on the QR report page,
 // the kiosk or here is the same one. styles/elder.css says what else the class changes.
 import { ref } from 'vue';
-import { applyElderMode, saveElderMode, storedElderMode } from '../../common/elder-mode';
+import { applyElderMode, offerElderMode, saveElderMode, storedElderMode } from '../../common/elder-mode';
 
 const normalSize = '16px';
 const largeSize = '20px';
@@ -20,4 +20,14 @@ export function setLargeFont(on: boolean) {
   largeFont.value = on;
   saveElderMode(on);
   applyLargeFont(on);
+}
+
+/** Turned on for a resident of 60 or more on the first visit (not chosen before): the home page says so once. */
+export const largeFontOffered = ref(false);
+
+export function offerLargeFont(elderly: boolean | undefined) {
+  if (!offerElderMode(elderly)) return;
+  largeFont.value = true;
+  largeFontOffered.value = true;
+  applyLargeFont(true);
 }
