@@ -72,7 +72,9 @@ function smallTargets(page: Page) {
       if (box.width === 0 && box.height === 0) continue;
       if (box.width < 59.5 || box.height < 59.5) {
         const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 24);
-        small.push(`${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} "${label}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+        small.push(
+          `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 2).join('.')} "${label}" ${Math.round(box.width)}×${Math.round(box.height)}`,
+        );
       }
     }
     return [...new Set(small)];
