@@ -121,7 +121,7 @@ describe('关怀模式 on every resident page (390×844)', () => {
     });
   }
 
-  it('在扫码页打开关怀模式，同一部手机上的公开页和自助终端也是关怀模式；再点一下就关掉', async () => {
+  it('在扫码页打开关怀模式，同一部手机上的公开页也是关怀模式；在那里关掉，扫码页也关了', async () => {
     const context = await browser.newContext({ viewport: phone, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/r/610899001001`);

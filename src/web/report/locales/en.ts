@@ -1,9 +1,10 @@
 import states from '../../common/locales/case-states.en';
+import type homeZhCN from './home-zh-CN';
 import type trackZhCN from './track-zh-CN';
 import type zhCN from './zh-CN';
 
 // All English (form and tracking page): fetched only when someone switches to English.
-const en: typeof zhCN & typeof trackZhCN = {
+const en: typeof zhCN & typeof trackZhCN & typeof homeZhCN = {
   ...states,
   app: {
     title: 'Report a problem',
