@@ -200,8 +200,8 @@ export async function insertPhoneUser(
     .execute();
 }
 
-/** Whether an active registry record carrying the user's login phone was born on or before `bornBy` (60 or older). */
-export async function registryElderly(db: Executor, userId: string, bornBy: Date): Promise<boolean> {
+/** Whether an active registry record carrying the user's login phone was born on or before `bornBy` ('YYYY-MM-DD'). */
+export async function registryElderly(db: Executor, userId: string, bornBy: string): Promise<boolean> {
   const row = await db
     .selectFrom('users')
     .innerJoin('residents', 'residents.phone_hash', 'users.phone_hash')

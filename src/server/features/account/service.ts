@@ -118,7 +118,9 @@ async function present(
   locale: Locale,
   mustChangePassword = false,
 ) {
-  const bornBy = new Date(Date.UTC(now.getUTCFullYear() - ELDER_AGE, now.getUTCMonth(), now.getUTCDate()));
+  // Born on or before this day ELDER_AGE years ago (the day in Beijing, where birthdays are kept).
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const bornBy = `${String(Number(today.slice(0, 4)) - ELDER_AGE).padStart(4, '0')}${today.slice(4)}`;
   const elderly = actor.userId ? await repo.registryElderly(db, actor.userId, bornBy) : false;
   return {
     user: { id: actor.userId!, username: actor.username, displayName: actor.displayName, tenantId: actor.tenantId },
