@@ -50,6 +50,17 @@ select
 from "users"
 where "phone_hash" = $1;
 
+-- account.registryElderly
+
+select
+  "residents"."id"
+from "users"
+inner join "residents" on "residents"."phone_hash" = "users"."phone_hash"
+where "users"."id" = $1
+  and "residents"."status" = $2
+  and "residents"."birth_date" <= $3
+limit $4;
+
 -- account.updatePassword
 
 update "users"

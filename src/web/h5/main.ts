@@ -1,5 +1,6 @@
 import { createApp } from 'vue';
 import { vCan } from '../common/can';
+import { installFontFloor } from '../common/font-floor';
 import App from './App.vue';
 import { namePopupCloseButtons } from './directives/popup-names';
 import { vTabFilter } from './directives/tab-filter';
@@ -13,8 +14,10 @@ import './styles/page.css';
 import './styles/card.css';
 import './styles/timeline.css';
 import './styles/blocks.css';
+import './styles/elder.css';
 
 applyLargeFont();
+installFontFloor();
 setupHttp();
 namePopupCloseButtons();
 createApp(App)

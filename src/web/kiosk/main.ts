@@ -1,5 +1,6 @@
 import { createApp } from 'vue';
 import { configureHttp } from '../common/http';
+import { applyElderMode, storedElderMode } from '../common/elder-mode';
 import App from './App.vue';
 import { i18n, restoreLocale, t } from './i18n';
 import './styles.css';
@@ -9,5 +10,6 @@ configureHttp({
   fallbackMessage: (status) => (status === 0 ? t('common.networkError') : t('common.serverError', { status })),
 });
 restoreLocale();
+applyElderMode(storedElderMode() === true);
 document.title = t('app.title');
 createApp(App).mount('#app');

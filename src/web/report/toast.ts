@@ -1,6 +1,6 @@
 import { reactive } from 'vue';
 
-/** One short message in the middle of the screen (App.vue shows it). */
+/** One short message in the middle of the screen (the tracking page shows it: a rating's thanks). */
 export const toast = reactive({ message: '' });
 let timer: ReturnType<typeof setTimeout> | undefined;
 

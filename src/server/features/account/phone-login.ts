@@ -64,6 +64,6 @@ export function phoneLoginRoutes(service: PhoneLogin, account: AccountService, c
         path: '/',
         expires: session.expiresAt,
       });
-      return c.json(account.present(actor, session.csrfToken, c.get('locale')), 200);
+      return c.json(await account.present(actor, session.csrfToken, c.get('locale')), 200);
     });
 }

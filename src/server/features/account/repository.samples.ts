@@ -14,6 +14,7 @@ export const samples: SqlSamples<typeof repo> = {
   recordLoginSuccess: (db) => repo.recordLoginSuccess(db, userId, now),
   loggedInFrom: (db) => repo.loggedInFrom(db, userId, '203.0.113.7', new Date('2026-11-06T08:00:00Z')),
   findUserByPhoneHash: (db) => repo.findUserByPhoneHash(db, phoneHash),
+  registryElderly: (db) => repo.registryElderly(db, userId, '1966-12-06'),
   updatePassword: (db) => repo.updatePassword(db, userId, '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA', now),
   insertUser: (db) =>
     repo.insertUser(db, {

@@ -199,3 +199,17 @@ export async function insertPhoneUser(
     })
     .execute();
 }
+
+/** Whether an active registry record carrying the user's login phone was born on or before `bornBy` ('YYYY-MM-DD'). */
+export async function registryElderly(db: Executor, userId: string, bornBy: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('users')
+    .innerJoin('residents', 'residents.phone_hash', 'users.phone_hash')
+    .select('residents.id')
+    .where('users.id', '=', userId)
+    .where('residents.status', '=', 'active')
+    .where('residents.birth_date', '<=', bornBy)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -82,7 +82,7 @@ export function accountRoutes(service: AccountService, cookie: { secure: boolean
       deleteCookie(c, CSRF_COOKIE, { path: '/' });
       return c.body(null, 204);
     })
-    .openapi(me, async (c) => c.json(service.present(actorOf(c), c.get('csrfToken') ?? '', c.get('locale')), 200))
+    .openapi(me, async (c) => c.json(await service.present(actorOf(c), c.get('csrfToken') ?? '', c.get('locale')), 200))
     .openapi(changePassword, async (c) => {
       await service.changePassword(actorOf(c), c.get('sessionToken')!, c.req.valid('json'));
       return c.body(null, 204);

@@ -35,6 +35,10 @@ export const MeSchema = z
     memberships: z.array(MembershipSchema),
     permissions: z.array(z.string()),
     csrfToken: z.string().openapi({ description: 'Send back as the X-CSRF-Token header on every write' }),
+    elderly: z.boolean().openapi({
+      description:
+        'The registry record carrying the phone this resident logged in with says 60 or older: the pages turn 关怀模式 (elder mode) on the first time. Only this yes/no, never the birth date',
+    }),
   })
   .openapi('Me');
 

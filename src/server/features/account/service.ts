@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Clock } from '../../platform/clock.js';
-import { recordAudit } from '../../platform/audit.js';
+import { recordAudit, type Executor } from '../../platform/audit.js';
 import { hashPassword, isStrongPassword, verifyDecoy, verifyPassword } from '../../platform/auth/passwords.js';
 import { createSession, deleteSession, deleteUserSessions, loadMemberships } from '../../platform/auth/sessions.js';
 import { assertNotThrottled, clearBar, countFailure, keyPart, type FailureBar } from '../../platform/auth/throttle.js';
@@ -106,7 +106,22 @@ async function failed(
   });
 }
 
-function present(actor: Actor, csrfToken: string, locale: Locale, mustChangePassword = false) {
+/** Residents of this age or more are offered 关怀模式 (elder mode) by default (issue 18). */
+const ELDER_AGE = 60;
+
+/** Who is logged in, as GET /me and the logins answer. */
+async function present(
+  db: Executor,
+  now: Date,
+  actor: Actor,
+  csrfToken: string,
+  locale: Locale,
+  mustChangePassword = false,
+) {
+  // Born on or before this day ELDER_AGE years ago (the day in Beijing, where birthdays are kept).
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const bornBy = `${String(Number(today.slice(0, 4)) - ELDER_AGE).padStart(4, '0')}${today.slice(4)}`;
+  const elderly = actor.userId ? await repo.registryElderly(db, actor.userId, bornBy) : false;
   return {
     user: { id: actor.userId!, username: actor.username, displayName: actor.displayName, tenantId: actor.tenantId },
     mustChangePassword,
@@ -119,6 +134,7 @@ function present(actor: Actor, csrfToken: string, locale: Locale, mustChangePass
     })),
     permissions: permissionsOf(actor),
     csrfToken,
+    elderly,
   };
 }
 
@@ -159,7 +175,10 @@ async function login(deps: AccountDeps, input: Login, meta: LoginMeta) {
       ip: meta.ip,
     };
     await recordAudit(trx, actor, { action: 'account.login', entityType: 'user', entityId: user.id }, now);
-    return { ...session, me: present(actor, session.csrfToken, meta.locale, user.must_change_password) };
+    return {
+      ...session,
+      me: await present(trx, now, actor, session.csrfToken, meta.locale, user.must_change_password),
+    };
   });
 }
 
@@ -221,7 +240,8 @@ async function createUser({ db, clock }: AccountDeps, input: CreateUser, actor: 
 
 export function createAccountService(deps: AccountDeps) {
   return {
-    present,
+    present: (actor: Actor, csrfToken: string, locale: Locale) =>
+      present(deps.db, deps.clock.now(), actor, csrfToken, locale),
     login: (input: Login, meta: LoginMeta) => login(deps, input, meta),
     logout: (actor: Actor, token: string) => logout(deps, actor, token),
     changePassword: (actor: Actor, token: string, input: ChangePassword) => changePassword(deps, actor, token, input),

@@ -3,13 +3,15 @@
 // Pages put `elder-page` on their root and import styles/elder.css (through ElderSwitch.vue) for
 // what large text alone does not give: 60 px touch targets, one column, line height 1.5.
 import { ref } from 'vue';
+import { storedElderMode } from '../../common/elder-mode';
 import { largeFont, setLargeFont } from './use-large-font';
 
 const askedKey = 'linli.h5.elderAsked';
 
 function storedAsked() {
   try {
-    return localStorage.getItem(askedKey) === '1';
+    // a choice made anywhere on this device (report page, kiosk, 我的) counts as an answer
+    return localStorage.getItem(askedKey) === '1' || storedElderMode() !== null;
   } catch {
     return true; // no storage: do not ask on every page
   }

@@ -72,6 +72,7 @@ const en: typeof zhCN = {
     mine: 'Me',
   },
   home: {
+    elderOffered: 'Large text (elder mode) is on for you. Tap “Large text” at the top right to turn it off.',
     greeting: 'Hello, {name}',
     entries: 'Functions',
     entry: {

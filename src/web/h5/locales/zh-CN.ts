@@ -71,6 +71,7 @@ export default {
     mine: '我的',
   },
   home: {
+    elderOffered: '已为您打开大字模式（关怀模式）。不需要的话，点右上角的“大字”就能关掉。',
     greeting: '{name}，您好',
     entries: '功能入口',
     entry: {

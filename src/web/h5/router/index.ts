@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { ensureSession, hasPermission, session } from '../../common/session';
 import type { Permission } from '../../../shared/roles';
+import { offerLargeFont } from '../composables/use-large-font';
 import { startOfflineSync } from '../offline';
 import { i18n } from '../i18n';
 import TabLayout from '../layouts/TabLayout.vue';
@@ -234,6 +235,8 @@ router.beforeEach(async (to) => {
 router.afterEach((to) => {
   // Visit logs and 随手拍 reports written offline go out as soon as someone is logged in (and again when the network returns).
   if (session.me) startOfflineSync();
+  // 关怀模式 for a resident of 60 or more, the first time (issue 18).
+  if (session.me) offerLargeFont(session.me.elderly);
   const t = i18n.global.t;
   document.title = to.meta.titleKey ? `${t(to.meta.titleKey)} · ${t('common.appName')}` : t('common.appName');
 });

@@ -1,5 +1,5 @@
 export default {
-  app: { title: 'Self-service kiosk · Linli' },
+  app: { title: 'Self-service kiosk · Linli', elderOn: 'Large text: on', elderOff: 'Large text: off' },
   common: { networkError: 'No connection; try again shortly', serverError: 'The service is unavailable ({status})' },
   setup: {
     title: 'Kiosk set-up',

@@ -1,6 +1,6 @@
 // 自助服务终端 and the hall's call screen (issue 15).
 export default {
-  app: { title: '自助服务终端 · 邻里' },
+  app: { title: '自助服务终端 · 邻里', elderOn: '大字：开', elderOff: '大字：关' },
   common: { networkError: '网络连接失败，请稍后再试', serverError: '服务暂时不可用（{status}）' },
   setup: {
     title: '终端设置',

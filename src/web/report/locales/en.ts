@@ -1,14 +1,18 @@
 import states from '../../common/locales/case-states.en';
+import type homeZhCN from './home-zh-CN';
 import type trackZhCN from './track-zh-CN';
 import type zhCN from './zh-CN';
 
 // All English (form and tracking page): fetched only when someone switches to English.
-const en: typeof zhCN & typeof trackZhCN = {
+const en: typeof zhCN & typeof trackZhCN & typeof homeZhCN = {
   ...states,
   app: {
     title: 'Report a problem',
     brand: 'Linli · Report a problem',
     language: '中文',
+    elderOn: 'Large text: on',
+    elderOff: 'Large text: off',
+    close: 'Got it',
   },
   common: {
     networkError: 'No connection; check the network and try again',
@@ -39,6 +43,7 @@ const en: typeof zhCN & typeof trackZhCN = {
     descriptionPlaceholder: 'What it is, where, and since when',
     descriptionShort: 'Please write at least {n} characters',
     count: '{n} / {max}',
+    voiceHint: "You can use your keyboard's voice input: tap the microphone and speak",
     photos: 'Photos',
     photosOptional: 'Optional, up to {max}',
     camera: 'Camera',

@@ -1,5 +1,8 @@
-// The tracking page's words, loaded with that page.
+import states from '../../common/locales/case-states.zh-CN';
+
+// The tracking page's words, loaded with that page (the states of a case too: the form needs none).
 export default {
+  ...states,
   track: {
     title: '办理进度',
     code: '查询码 {code}',

@@ -1,28 +1,19 @@
-import states from '../../common/locales/case-states.zh-CN';
-
-// The report form's words (the tracking page brings track-zh-CN.ts). Plain words and short
+// The report form's words (the tracking page brings track-zh-CN.ts, with the states of a case; /r brings home-zh-CN.ts). Plain words and short
 // sentences, for people who rarely use apps.
 export default {
-  ...states,
   app: {
     title: '码上反映',
     brand: '邻里 · 码上反映',
     language: 'English',
+    elderOn: '大字：开',
+    elderOff: '大字：关',
+    close: '知道了',
   },
   common: {
     networkError: '网络不好，请检查网络后再试',
     serverError: '服务暂时不可用（{status}），请稍后再试',
     loading: '正在加载…',
     retry: '再试一次',
-  },
-  home: {
-    title: '码上反映',
-    lead: '请扫描社区张贴的二维码反映问题。',
-    trackTitle: '查询办理进度',
-    trackCode: '查询码',
-    trackPlaceholder: '如 LL-20261124-0042',
-    trackGo: '查询',
-    badCode: '查询码的格式不对，请对照短信或截图',
   },
   report: {
     community: '{street} · {name}',
@@ -38,6 +29,7 @@ export default {
     descriptionPlaceholder: '请说说是什么问题、在哪里、有多久了',
     descriptionShort: '请至少写 {n} 个字',
     count: '{n} / {max}',
+    voiceHint: '可以用输入法的语音输入：点键盘上的话筒，说出来就行',
     photos: '拍照或选照片',
     photosOptional: '选填，最多 {max} 张',
     camera: '拍照',
