@@ -38,6 +38,9 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     expect(text).toContain(code);
     expect(text).toContain('下水道堵塞');
     expect(text).not.toContain('13512340000');
+    // names, never codes: the channel of a QR report is 码上反映, not qr
+    expect(text).toMatch(/来源渠道\s*码上反映/);
+    expect(text).toMatch(/紧急程度\s*一般/);
     const poster = await worker.get(`/api/v1/communities/${world.c1.code}/qr-poster.pdf`);
     const posterText = await pdfText(poster.body);
     expect(posterText).toContain('码上反映');

@@ -1,3 +1,4 @@
+import { caseRatingLabels, type CaseRating } from '../../../shared/cases.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -191,7 +192,6 @@ export async function sheetPdf(deps: CasesDeps, actor: Actor, id: string) {
     await categoryNames(deps.db),
     'zh-CN',
   );
-  const ratings: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
   return caseSheet({
     trackingCode: detail.trackingCode,
     state: detail.state,
@@ -206,7 +206,7 @@ export async function sheetPdf(deps: CasesDeps, actor: Actor, id: string) {
     description: detail.description,
     assignee: detail.assignee,
     resultText: detail.resultText,
-    rating: detail.rating ? ratings[detail.rating.rating] : null,
+    rating: detail.rating ? caseRatingLabels[detail.rating.rating as CaseRating] : null,
     deadlines: detail.deadlines,
     timeline: detail.timeline,
   });
