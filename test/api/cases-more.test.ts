@@ -126,4 +126,22 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
       .execute();
     expect(texts).toEqual([]);
   });
+  it('names the clock that is late: a missed call back, not the resolve clock that still has hours left', async () => {
+    const code = (await report('小区健身器材螺丝松了，老人用着危险', '13512340078')).body.trackingCode;
+    const worker = await new Session(ctx).login('worker1');
+    const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
+    expect((await worker.post(`/api/v1/cases/${id}/actions/accept`, {})).status).toBe(200);
+    const dept = (await worker.get('/api/v1/departments')).body.items[0];
+    const dispatched = await worker.post(`/api/v1/cases/${id}/actions/dispatch`, {
+      target: { kind: 'department', id: dept.id },
+      resolveHours: 48,
+    });
+    expect(dispatched.status).toBe(200);
+    const row = async () => (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0];
+    const detail = (await worker.get(`/api/v1/cases/${id}`)).body;
+    // nobody called back: the call-back clock, the earliest still running, is the one shown
+    expect(await row()).toMatchObject({ dueClock: 'firstContact', dueAt: detail.deadlines.firstContact });
+    expect((await worker.post(`/api/v1/cases/${id}/actions/contact`, { note: '已回电' })).status).toBe(200);
+    expect(await row()).toMatchObject({ dueClock: 'take', dueAt: detail.deadlines.take });
+  });
 });

@@ -149,7 +149,11 @@ export const CaseSummarySchema = z
     slaLevel: z.enum(slaLevels),
     escalationLevel: z.number(),
     createdAt: z.string(),
-    dueAt: z.string().nullable().openapi({ description: 'The deadline that runs now' }),
+    dueAt: z.string().nullable().openapi({ description: 'The deadline that matters now: the earliest still running' }),
+    dueClock: z
+      .enum(['firstContact', 'dispatch', 'take', 'resolve'])
+      .nullable()
+      .openapi({ description: 'Which clock dueAt belongs to (a missed call back stays shown after dispatch)' }),
   })
   .openapi('CaseSummary');
 
