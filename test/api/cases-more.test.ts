@@ -144,4 +144,39 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     expect((await worker.post(`/api/v1/cases/${id}/actions/contact`, { note: '已回电' })).status).toBe(200);
     expect(await row()).toMatchObject({ dueClock: 'take', dueAt: detail.deadlines.take });
   });
+  it("offers the case's community staff as dispatch targets — grid and community workers — and sends it to a community worker", async () => {
+    const code = (await report('楼道里堆满了杂物，消防通道不通', '13512340079')).body.trackingCode;
+    const worker = await new Session(ctx).login('worker1');
+    const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
+    expect((await worker.post(`/api/v1/cases/${id}/actions/accept`, {})).status).toBe(200);
+    const people = await worker.get(`/api/v1/cases/${id}/dispatch-people`);
+    expect(people.status).toBe(200);
+    const byName = (u: string) =>
+      people.body.items.find((p: { username?: string; name: string }) => p.name === u || p.username === u);
+    const names = people.body.items.map((p: { name: string; role: string }) => `${p.role}:${p.name}`).sort();
+    // the grid workers of 和平社区 and its community worker; nobody of 文化社区
+    expect(names).toEqual(['community_worker:worker1', 'grid_worker:gridA', 'grid_worker:gridB']);
+    expect(byName('worker1')).toMatchObject({ roleLabel: '社区工作者', placeName: '和平社区' });
+    expect((await (await new Session(ctx).login('worker2')).get(`/api/v1/cases/${id}/dispatch-people`)).status).toBe(
+      404,
+    );
+    const sent = await worker.post(`/api/v1/cases/${id}/actions/dispatch`, {
+      target: { kind: 'user', id: byName('worker1').id },
+      resolveHours: 24,
+    });
+    expect(sent.status).toBe(200);
+    expect((await worker.get(`/api/v1/cases/${id}`)).body.assignee).toBe('worker1');
+    // a community worker of another community is no target
+    const other = await ctx.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'worker2')
+      .executeTakeFirstOrThrow();
+    expect((await worker.post(`/api/v1/cases/${id}/actions/recall`, { reason: '改派给别人' })).status).toBe(200);
+    const wrong = await worker.post(`/api/v1/cases/${id}/actions/dispatch`, {
+      target: { kind: 'user', id: other.id },
+      resolveHours: 24,
+    });
+    expect(wrong.status).toBe(400);
+  });
 });

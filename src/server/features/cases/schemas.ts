@@ -243,6 +243,16 @@ export const CaseCreatedSchema = z.object({ id: z.string(), trackingCode: z.stri
 /** The state a case is in after an action. */
 export const CaseActedSchema = z.object({ id: z.string(), state: z.enum(caseStates) });
 
+export const DispatchPersonSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['community_worker', 'grid_worker']),
+    roleLabel: z.string(),
+    placeName: z.string().openapi({ description: 'The community or grid they work in' }),
+  })
+  .openapi('DispatchPerson');
+
 export const CaseDuplicateSchema = z
   .object({
     id: z.string(),

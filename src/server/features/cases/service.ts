@@ -1,4 +1,5 @@
 import { caseRatingLabels, type CaseRating } from '../../../shared/cases.js';
+import { roleLabels, type Role } from '../../../shared/roles.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -30,6 +31,7 @@ export function createCasesService(deps: CasesDeps) {
     list: (...args: WithoutDeps<typeof list>) => list(deps, ...args),
     get: (...args: WithoutDeps<typeof get>) => get(deps, ...args),
     duplicates: (...args: WithoutDeps<typeof duplicates>) => duplicates(deps, ...args),
+    dispatchPeople: (...args: WithoutDeps<typeof dispatchPeople>) => dispatchPeople(deps, ...args),
     publicView: (...args: WithoutDeps<typeof publicView>) => publicView(deps, ...args),
     mine: (...args: WithoutDeps<typeof mine>) => mine(deps, ...args),
     categories: (...args: WithoutDeps<typeof categories>) => categories(deps, ...args),
@@ -112,6 +114,21 @@ export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Loc
 }
 
 /** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */
+/** Whom a case may be sent to in person: its community's active grid and community workers, each once. */
+export async function dispatchPeople(deps: CasesDeps, actor: Actor, id: string, locale: Locale) {
+  const c = await readable(deps.db, actor, id);
+  const seen = new Set<string>();
+  return (await repo.communityStaff(deps.db, c.place_path))
+    .filter((p) => p.status === 'active' && !seen.has(p.id) && seen.add(p.id))
+    .map((p) => ({
+      id: p.id,
+      name: p.display_name,
+      role: p.role as 'community_worker' | 'grid_worker',
+      roleLabel: roleLabels[p.role as Role][locale],
+      placeName: p.place_name,
+    }));
+}
+
 export async function duplicates(deps: CasesDeps, actor: Actor, id: string) {
   const c = await readable(deps.db, actor, id);
   const since = new Date(new Date(c.created_at).getTime() - 7 * 86_400_000);

@@ -82,7 +82,7 @@ const en: typeof zhCN = {
     location: 'Location',
     noLocation: 'No position given',
     noTiles: 'No base map configured; only the point is shown',
-    coordinates: 'Position {lat}, {lng}',
+    coordinates: 'Longitude {lng}, latitude {lat}',
     result: 'Result',
     rating: 'Reporter’s rating',
     ratingSolved: 'Problem solved',

@@ -81,7 +81,7 @@ export default {
     location: '位置',
     noLocation: '没有定位',
     noTiles: '未配置底图，只显示位置点',
-    coordinates: '经纬度 {lat}, {lng}',
+    coordinates: '经度 {lng}，纬度 {lat}',
     result: '办理结果',
     rating: '群众评价',
     ratingSolved: '问题已解决',
