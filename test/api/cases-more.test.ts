@@ -165,7 +165,14 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
       resolveHours: 24,
     });
     expect(sent.status).toBe(200);
-    expect((await worker.get(`/api/v1/cases/${id}`)).body.assignee).toBe('worker1');
+    const sentCase = (await worker.get(`/api/v1/cases/${id}`)).body;
+    expect(sentCase.assignee).toBe('worker1');
+    // the timeline names the person and their role; a resident who reported has no role
+    expect(sentCase.timeline.find((e: { action: string }) => e.action === 'dispatch')).toMatchObject({
+      actorName: 'worker1',
+      actorRole: '社区工作者',
+    });
+    expect(sentCase.timeline.find((e: { action: string }) => e.action === 'submit').actorRole).toBeNull();
     // a community worker of another community is no target
     const other = await ctx.deps.db
       .selectFrom('users')

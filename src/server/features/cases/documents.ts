@@ -53,7 +53,7 @@ export interface CaseSheet {
   resultText: string | null;
   rating: string | null;
   deadlines: Record<string, string | null>;
-  timeline: { action: string; actorName: string; note: string; at: string }[];
+  timeline: { action: string; actorName: string; actorRole: string | null; note: string; at: string }[];
 }
 
 export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
@@ -106,9 +106,12 @@ export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
   doc.moveDown(1).font('bold').fontSize(13).text('办理过程', left);
   doc.font('regular').fontSize(10);
   for (const e of sheet.timeline) {
-    doc.text(`${shanghai(e.at)}  ${caseActionLabel(e.action) ?? '—'}  ${e.actorName}${e.note ? `：${e.note}` : ''}`, {
-      width: doc.page.width - 100,
-    });
+    doc.text(
+      `${shanghai(e.at)}  ${caseActionLabel(e.action) ?? '—'}  ${e.actorName}${e.actorRole ? `（${e.actorRole}）` : ''}${e.note ? `：${e.note}` : ''}`,
+      {
+        width: doc.page.width - 100,
+      },
+    );
   }
   return pdfBuffer(doc);
 }

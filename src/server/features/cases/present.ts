@@ -62,6 +62,7 @@ export function presentDetail(
     action: string;
     from_state: string | null;
     to_state: string | null;
+    actor_id: string | null;
     actor_name: string;
     note: string;
     at: Date | string;
@@ -70,6 +71,8 @@ export function presentDetail(
   parties: Party[],
   categories: CategoryNames,
   locale: Locale,
+  /** The role names of the staff who took steps (platform/auth/staff-roles.ts). */
+  roles: ReadonlyMap<string, string> = new Map(),
 ) {
   return {
     ...presentSummary(c, categories, locale),
@@ -96,6 +99,7 @@ export function presentDetail(
       fromState: e.from_state,
       toState: e.to_state,
       actorName: e.actor_name,
+      actorRole: (e.actor_id && roles.get(e.actor_id)) || null,
       note: e.note,
       at: iso(e.at)!,
       data: (e.data ?? {}) as Record<string, unknown>,

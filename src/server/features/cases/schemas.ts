@@ -162,6 +162,7 @@ export const CaseEventSchema = z.object({
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
   actorName: z.string(),
+  actorRole: z.string().nullable().openapi({ description: 'The role of the staff member who took the step' }),
   note: z.string(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()),

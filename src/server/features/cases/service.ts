@@ -1,5 +1,6 @@
 import { caseRatingLabels, type CaseRating } from '../../../shared/cases.js';
 import { roleLabels, type Role } from '../../../shared/roles.js';
+import { roleNamesOf } from '../../platform/auth/staff-roles.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -99,7 +100,13 @@ export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Loc
   if (!found || !(await mayReadCase(deps.db, actor, found))) throw new AppError('NOT_FOUND');
   const c = await withPlace(deps.db, found);
   const parties = partiesOf(actor, c, await repo.enteredBy(deps.db, id));
-  const detail = presentDetail(c, await repo.events(deps.db, id), parties, await categoryNames(deps.db), locale);
+  const events = await repo.events(deps.db, id);
+  const roles = await roleNamesOf(
+    deps.db,
+    events.map((e) => e.actor_id),
+    locale,
+  );
+  const detail = presentDetail(c, events, parties, await categoryNames(deps.db), locale, roles);
   const filed = c.category_code ? await repo.categoryAsFiled(deps.db, c.category_code, c.category_version) : undefined;
   const limits = filed
     ? {
@@ -202,12 +209,18 @@ export async function categories(deps: CasesDeps, locale: Locale) {
 
 export async function sheetPdf(deps: CasesDeps, actor: Actor, id: string) {
   const c = await withPlace(deps.db, await readable(deps.db, actor, id));
+  const events = await repo.events(deps.db, id);
   const detail = presentDetail(
     c,
-    await repo.events(deps.db, id),
+    events,
     partiesOf(actor, c),
     await categoryNames(deps.db),
     'zh-CN',
+    await roleNamesOf(
+      deps.db,
+      events.map((e) => e.actor_id),
+      'zh-CN',
+    ),
   );
   return caseSheet({
     trackingCode: detail.trackingCode,
