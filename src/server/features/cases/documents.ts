@@ -56,16 +56,9 @@ export interface CaseSheet {
   timeline: { action: string; actorName: string; actorRole: string | null; note: string; at: string }[];
 }
 
-export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
-  const doc = newPdf(`诉求处理单 ${sheet.trackingCode}`);
-  doc.font('bold').fontSize(20).text('诉求处理单', { align: 'center' });
-  doc
-    .font('regular')
-    .fontSize(11)
-    .fillColor('#6b7280')
-    .text(`查询码 ${sheet.trackingCode}    打印时间 ${shanghai(new Date().toISOString())}`, { align: 'center' });
-  doc.moveDown(1).fillColor('#111827');
-  const rows: [string, string][] = [
+/** The sheet's table: labels and values in words, never codes. */
+function sheetRows(sheet: CaseSheet): [string, string][] {
+  return [
     ['状态', caseStateLabels[sheet.state as CaseState] ?? '—'],
     ['类别', sheet.category ?? '—'],
     ['来源渠道', caseChannelLabels[sheet.channel as CaseChannel] ?? '—'],
@@ -79,6 +72,18 @@ export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
     ['办理结果', sheet.resultText ?? '—'],
     ['评价', sheet.rating ?? '—'],
   ];
+}
+
+export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
+  const doc = newPdf(`诉求处理单 ${sheet.trackingCode}`);
+  doc.font('bold').fontSize(20).text('诉求处理单', { align: 'center' });
+  doc
+    .font('regular')
+    .fontSize(11)
+    .fillColor('#6b7280')
+    .text(`查询码 ${sheet.trackingCode}    打印时间 ${shanghai(new Date().toISOString())}`, { align: 'center' });
+  doc.moveDown(1).fillColor('#111827');
+  const rows = sheetRows(sheet);
   const left = 50;
   const labelWidth = 90;
   const valueWidth = doc.page.width - 100 - labelWidth;
