@@ -54,11 +54,9 @@ describe('管理后台 console', () => {
     expect(await table.getByText('610899001', { exact: true }).count()).toBe(0);
     await screenshot(page, 'console-departments');
 
-    // 权责清单 opens on the worker's own street, named
+    // 权责清单 opens on the worker's own street, named (a fixed field: el-input puts the test id on its input)
     await page.goto(`${baseUrl}/duty-lists`);
-    await expect
-      .poll(() => page.getByTestId('duty-street').locator('input').inputValue(), { timeout: 15_000 })
-      .toBe('城关街道');
+    await expect.poll(() => page.getByTestId('duty-street').inputValue(), { timeout: 15_000 }).toBe('城关街道');
     await screenshot(page, 'console-duty-lists');
     expect(errors).toEqual([]);
     await page.close();
