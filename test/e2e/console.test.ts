@@ -43,7 +43,7 @@ describe('管理后台 console', () => {
     await page.close();
   });
 
-  it('社区工作者看到的是名字，不是代码：部门的所属街道、权责清单的街道、诉求的经度纬度', async () => {
+  it('社区工作者看到的是名字，不是代码：部门的所属街道、权责清单的街道', async () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     const errors = watchErrors(page);
     await loginConsole(page, baseUrl, 'community');
