@@ -38,6 +38,9 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
     expect(text).toContain(code);
     expect(text).toContain('下水道堵塞');
     expect(text).not.toContain('13512340000');
+    // names, never codes: the channel of a QR report is 码上反映, not qr
+    expect(text).toMatch(/来源渠道\s*码上反映/);
+    expect(text).toMatch(/紧急程度\s*一般/);
     const poster = await worker.get(`/api/v1/communities/${world.c1.code}/qr-poster.pdf`);
     const posterText = await pdfText(poster.body);
     expect(posterText).toContain('码上反映');
@@ -122,5 +125,65 @@ describe(`cases: documents, residents' login, restarts (${testEngine})`, () => {
       .where('template', 'in', ['sla_warning', 'sla_overdue'])
       .execute();
     expect(texts).toEqual([]);
+  });
+  it('names the clock that is late: a missed call back, not the resolve clock that still has hours left', async () => {
+    const code = (await report('小区健身器材螺丝松了，老人用着危险', '13512340078')).body.trackingCode;
+    const worker = await new Session(ctx).login('worker1');
+    const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
+    expect((await worker.post(`/api/v1/cases/${id}/actions/accept`, {})).status).toBe(200);
+    const dept = (await worker.get('/api/v1/departments')).body.items[0];
+    const dispatched = await worker.post(`/api/v1/cases/${id}/actions/dispatch`, {
+      target: { kind: 'department', id: dept.id },
+      resolveHours: 48,
+    });
+    expect(dispatched.status).toBe(200);
+    const row = async () => (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0];
+    const detail = (await worker.get(`/api/v1/cases/${id}`)).body;
+    // nobody called back: the call-back clock, the earliest still running, is the one shown
+    expect(await row()).toMatchObject({ dueClock: 'firstContact', dueAt: detail.deadlines.firstContact });
+    expect((await worker.post(`/api/v1/cases/${id}/actions/contact`, { note: '已回电' })).status).toBe(200);
+    expect(await row()).toMatchObject({ dueClock: 'take', dueAt: detail.deadlines.take });
+  });
+  it("offers the case's community staff as dispatch targets — grid and community workers — and sends it to a community worker", async () => {
+    const code = (await report('楼道里堆满了杂物，消防通道不通', '13512340079')).body.trackingCode;
+    const worker = await new Session(ctx).login('worker1');
+    const id = (await worker.get(`/api/v1/cases?q=${code}`)).body.items[0].id;
+    expect((await worker.post(`/api/v1/cases/${id}/actions/accept`, {})).status).toBe(200);
+    const people = await worker.get(`/api/v1/cases/${id}/dispatch-people`);
+    expect(people.status).toBe(200);
+    const byName = (u: string) =>
+      people.body.items.find((p: { username?: string; name: string }) => p.name === u || p.username === u);
+    const names = people.body.items.map((p: { name: string; role: string }) => `${p.role}:${p.name}`).sort();
+    // the grid workers of 和平社区 and its community worker; nobody of 文化社区
+    expect(names).toEqual(['community_worker:worker1', 'grid_worker:gridA', 'grid_worker:gridB']);
+    expect(byName('worker1')).toMatchObject({ roleLabel: '社区工作者', placeName: '和平社区' });
+    expect((await (await new Session(ctx).login('worker2')).get(`/api/v1/cases/${id}/dispatch-people`)).status).toBe(
+      404,
+    );
+    const sent = await worker.post(`/api/v1/cases/${id}/actions/dispatch`, {
+      target: { kind: 'user', id: byName('worker1').id },
+      resolveHours: 24,
+    });
+    expect(sent.status).toBe(200);
+    const sentCase = (await worker.get(`/api/v1/cases/${id}`)).body;
+    expect(sentCase.assignee).toBe('worker1');
+    // the timeline names the person and their role; a resident who reported has no role
+    expect(sentCase.timeline.find((e: { action: string }) => e.action === 'dispatch')).toMatchObject({
+      actorName: 'worker1',
+      actorRole: '社区工作者',
+    });
+    expect(sentCase.timeline.find((e: { action: string }) => e.action === 'submit').actorRole).toBeNull();
+    // a community worker of another community is no target
+    const other = await ctx.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'worker2')
+      .executeTakeFirstOrThrow();
+    expect((await worker.post(`/api/v1/cases/${id}/actions/recall`, { reason: '改派给别人' })).status).toBe(200);
+    const wrong = await worker.post(`/api/v1/cases/${id}/actions/dispatch`, {
+      target: { kind: 'user', id: other.id },
+      resolveHours: 24,
+    });
+    expect(wrong.status).toBe(400);
   });
 });

@@ -175,6 +175,26 @@ describe(`demo county (${testEngine})`, () => {
     expect((await volunteer.get('/api/v1/services/assistance/mine')).body.items.length).toBeGreaterThan(0);
   });
 
+  it('words its cases differently, so 可能重复 shows only where two reports truly say the same (issue 18)', async () => {
+    const cases = await ctx.deps.db
+      .selectFrom('cases')
+      .select(['id', 'place_id', 'description', 'created_at'])
+      .orderBy('created_at')
+      .execute();
+    const twins = cases.filter((c) =>
+      cases.some(
+        (o) =>
+          o.id !== c.id &&
+          o.place_id === c.place_id &&
+          o.description === c.description &&
+          Math.abs(new Date(o.created_at).getTime() - new Date(c.created_at).getTime()) <= 7 * DAY,
+      ),
+    );
+    // a few repeats are real life (two neighbours report the same broken lamp); most are not
+    expect(twins.length).toBeLessThanOrEqual(cases.length * 0.03);
+    expect(new Set(cases.map((c) => c.description)).size).toBeGreaterThan(cases.length * 0.8);
+  });
+
   it('names the person who took each step of a demo case, and 系统 only for what the system did', async () => {
     const db = ctx.deps.db;
     const events = await db

@@ -47,6 +47,23 @@ describe(`scopes (${testEngine})`, () => {
     expect((await s.patch(`/api/v1/places/${world.inA.building.code}`, { name: '改名' })).status).toBe(403);
   });
 
+  it('a community worker reads the name and ancestors of their own street, and nothing more of it', async () => {
+    const s = await new Session(ctx).login('worker1');
+    const street = await s.get(`/api/v1/places/${world.street.code}`);
+    expect(street.status).toBe(200);
+    expect(street.body.name).toBe('城关街道');
+    expect(street.body.ancestors.map((a: { code: string }) => a.code)).not.toContain(world.street.code);
+    // what lies under the street beyond their community stays out of sight
+    expect(street.body.counts).toEqual({});
+    expect(street.body.actions).toEqual([]);
+    const community = await s.get(`/api/v1/places/${world.c1.code}`);
+    expect(community.body.ancestors.map((a: { code: string }) => a.code)).toContain(world.street.code);
+    // a sibling community, and the street's children beyond their own, stay not found
+    expect((await s.get(`/api/v1/places/${world.c2.code}`)).status).toBe(404);
+    const children = await s.get(`/api/v1/places?parent=${world.street.code}`);
+    expect(children.status).toBe(404);
+  });
+
   it('a community worker sees only their community', async () => {
     const s = await new Session(ctx).login('worker1');
     expect((await s.get(`/api/v1/grids?under=${world.street.code}`)).status).toBe(404);

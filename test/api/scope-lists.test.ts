@@ -1213,6 +1213,9 @@ const table: Record<string, Row | Skip> = {
   'GET /api/v1/case-categories': { skip: 'reference data: the categories' },
   'GET /api/v1/cases/{id}': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}` }] },
   'GET /api/v1/cases/{id}/duplicates': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/duplicates` }] },
+  'GET /api/v1/cases/{id}/dispatch-people': {
+    calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/dispatch-people` }],
+  },
   'GET /api/v1/duty-roster': {
     calls: perCommunity(
       (x) => `/duty-roster?community=${x.community}`,

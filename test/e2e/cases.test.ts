@@ -176,12 +176,24 @@ describe('码上反映 — the 白银 story', () => {
       worker,
       'dispatch',
       async (p) => {
+        // Community workers are dispatch targets too, named with their role.
+        await p.getByTestId('action-target-kind').getByText('网格员或社工').click();
+        await p.getByTestId('action-user').click();
+        const colleague = p.locator('.el-select-dropdown__item:visible').filter({ hasText: '李秀英' });
+        await colleague.waitFor();
+        expect(await colleague.textContent()).toContain('社区工作者');
+        await p.keyboard.press('Escape');
+        await p.getByTestId('action-target-kind').getByText('职能部门').click();
+        // Sent with nobody chosen, it says so; once a department is chosen the message goes.
+        await p.getByTestId('case-action-submit').click();
+        await expect.poll(() => p.getByText('请选择部门').count()).toBe(1);
         await p.getByTestId('action-department').click();
         const option = p.locator('.el-select-dropdown__item:visible').filter({ hasText: '县城市管理局' });
         await option.waitFor();
         await p.waitForTimeout(200); // the dropdown is still sliding open
         await option.click();
         await option.waitFor({ state: 'hidden' }); // chosen: the dropdown closes
+        await expect.poll(() => p.getByText('请选择部门').count()).toBe(0);
       },
       'console-case-dispatch',
     );

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -65,6 +65,25 @@ describe('管理后台 console', () => {
     await page.waitForURL(/\/login/);
     const me = await page.evaluate(async () => (await fetch('/api/v1/me')).status);
     expect(me).toBe(401);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('社区工作者看到的是名字，不是代码：部门的所属街道、权责清单的街道', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await loginConsole(page, baseUrl, 'community');
+    await page.goto(`${baseUrl}/departments`);
+    const table = page.getByTestId('departments-table');
+    await expect.poll(() => table.getByText('城关司法所').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => table.getByText('城关街道').count()).toBeGreaterThan(0);
+    expect(await table.getByText('610899001', { exact: true }).count()).toBe(0);
+    await screenshot(page, 'console-departments');
+
+    // 权责清单 opens on the worker's own street, named (a fixed field: el-input puts the test id on its input)
+    await page.goto(`${baseUrl}/duty-lists`);
+    await expect.poll(() => page.getByTestId('duty-street').inputValue(), { timeout: 15_000 }).toBe('城关街道');
+    await screenshot(page, 'console-duty-lists');
     expect(errors).toEqual([]);
     await page.close();
   });

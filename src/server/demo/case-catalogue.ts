@@ -32,6 +32,34 @@ export const texts: Record<string, string[]> = {
   food_safety: ['小区门口餐馆卫生很差', '超市卖过期食品'],
   other: ['建议小区增加健身器材', '希望在小区里多装几个休息座椅'],
 };
+/**
+ * What residents add to the problem, in their own words: how long, who is hurt, what they ask.
+ * Drawn one each per case, so two reports share their wording only where they truly say the same.
+ */
+export const textSince = [
+  '',
+  '已经三四天了',
+  '昨天晚上发现的',
+  '这个星期一直这样',
+  '上个月也出过一次',
+  '今天早上出门时看到的',
+  '好几户邻居都说了',
+  '跟物业说过没人管',
+  '周末开始的',
+  '前天下雨以后更严重了',
+];
+export const textAsks = [
+  '',
+  '希望尽快处理',
+  '麻烦社区帮忙协调一下',
+  '请派人来看看',
+  '家里有老人，比较着急',
+  '孩子每天从这里过，担心安全',
+  '盼早点回复',
+  '能不能给个处理时间',
+  '谢谢社区',
+];
+
 export const categoryWeights: [string, number][] = [
   ['garbage', 9],
   ['ads', 3],

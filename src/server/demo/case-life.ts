@@ -5,7 +5,7 @@ import { newId } from '../platform/ids.js';
 import type { PiiCipher } from '../platform/pii.js';
 import { shanghaiDate } from '../platform/deadlines.js';
 import { tokenize } from '../platform/search-text.js';
-import { categoryWeights, channelWeights, texts, weighted } from './case-catalogue.js';
+import { categoryWeights, channelWeights, textAsks, texts, textSince, weighted } from './case-catalogue.js';
 import { personName } from './names.js';
 import { gridPoint, pointNear } from './points.js';
 import type { Random } from './random.js';
@@ -134,9 +134,10 @@ function drawLocation(world: CaseWorld, random: Random, grid: GridRef, categoryC
     building ? [building.lng, building.lat] : gridPoint(grid.boundary),
     namesBuilding ? 25 : 60,
   );
-  const description = text
+  const problem = text
     .replace('{b}', building ? building.code.split('-')[1] : '1')
     .replace('{u}', String(random.int(1, 2)));
+  const description = [problem, random.pick(textSince), random.pick(textAsks)].filter(Boolean).join('，');
   return { description, lng, lat, address: namesBuilding && building ? building.address : '' };
 }
 

@@ -66,6 +66,13 @@ export const reaches = (scope: Scope, path: string): boolean =>
   scope.all || scope.paths.some((p) => isUnder(path, p) || isUnder(p, path));
 
 /**
+ * The place at `path` holds part of the scope: it is an ancestor of one of the scope's places (a
+ * community worker's street and county). Such a place may be named, not looked into.
+ */
+export const holdsScope = (scope: Scope, path: string): boolean =>
+  scope.all || scope.paths.some((p) => p !== path && isUnder(p, path));
+
+/**
  * `column` lies under the place at `ancestorColumn` (both column references, e.g. households under
  * each grid of a list). Paths are made of place codes, which hold no LIKE wildcards (places/codes.ts).
  */

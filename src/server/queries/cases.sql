@@ -182,19 +182,23 @@ select
 from "departments"
 where "id" = $1;
 
--- cases.userMemberships
+-- cases.communityStaff
 
 select
   "u"."id",
   "u"."display_name",
-  "u"."tenant_id",
   "u"."status",
   "m"."role",
-  "p"."path"
-from "memberships" as "m"
+  "mp"."name" as "place_name",
+  "mp"."path" as "place_path"
+from "places" as "cp"
+inner join "places" as "mp" on "mp"."path" LIKE "cp"."path" || '%'
+inner join "memberships" as "m" on "m"."place_id" = "mp"."id"
 inner join "users" as "u" on "u"."id" = "m"."user_id"
-left join "places" as "p" on "p"."id" = "m"."place_id"
-where "m"."user_id" = $1;
+where "cp"."kind" = $1
+  and $2 LIKE "cp"."path" || '%'
+  and "m"."role" in ($3, $4)
+order by "m"."role", "mp"."path", "u"."display_name";
 
 -- cases.volunteerTeam
 

@@ -9,6 +9,7 @@ import type {
   CaseDetailSchema,
   CaseDuplicateSchema,
   CasePageSchema,
+  DispatchPersonSchema,
   CaseSummarySchema,
   DutyRosterEntrySchema,
   PublicCaseViewSchema,
@@ -175,6 +176,8 @@ export type StaffCaseInput = z.input<typeof StaffCaseInputSchema>;
 export type CasePage = z.infer<typeof CasePageSchema>;
 export type CaseCategory = z.infer<typeof CaseCategorySchema>;
 // The server declares these two states as strings (its queries type them so); they are CaseStates.
+/** A grid or community worker a case may be sent to (派单到人). */
+export type DispatchPerson = z.infer<typeof DispatchPersonSchema>;
 export type CaseDuplicate = Omit<z.infer<typeof CaseDuplicateSchema>, 'state'> & { state: CaseState };
 export type DutyRosterEntry = z.infer<typeof DutyRosterEntrySchema>;
 export type SmsRecord = z.infer<typeof SmsRecordSchema>;

@@ -1,40 +1,15 @@
 import QRCode from 'qrcode';
+import {
+  caseActionLabel,
+  caseChannelLabels,
+  caseStateLabels,
+  type CaseChannel,
+  type CaseState,
+} from '../../../shared/cases.js';
 import { newPdf, pdfBuffer } from '../../platform/pdf.js';
 
 // Printable documents of the case workflow: the community's QR poster and the case sheet.
 
-const stateNames: Record<string, string> = {
-  submitted: '待受理',
-  accepted: '已受理',
-  dispatched: '已派单',
-  in_progress: '处置中',
-  suspended: '挂起',
-  resolved: '已办结',
-  closed: '已归档',
-  rejected: '不予受理',
-};
-export const actionNames: Record<string, string> = {
-  submit: '提交诉求',
-  accept: '受理',
-  reject: '不予受理',
-  contact: '联系反映人',
-  dispatch: '派单',
-  take: '接单',
-  return: '退回',
-  suspend: '挂起',
-  resume: '恢复',
-  requestExtension: '申请延期',
-  approveExtension: '批准延期',
-  escalate: '上报',
-  resolve: '办结',
-  callback: '回访',
-  rateSatisfied: '评价',
-  rateReopen: '不满意重办',
-  rateEscalate: '不满意上报',
-  close: '归档',
-  warning: '即将超时',
-  overdue: '已超时',
-};
 const shanghai = (iso: string | null) =>
   iso ? new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ') : '—';
 
@@ -78,7 +53,25 @@ export interface CaseSheet {
   resultText: string | null;
   rating: string | null;
   deadlines: Record<string, string | null>;
-  timeline: { action: string; actorName: string; note: string; at: string }[];
+  timeline: { action: string; actorName: string; actorRole: string | null; note: string; at: string }[];
+}
+
+/** The sheet's table: labels and values in words, never codes. */
+function sheetRows(sheet: CaseSheet): [string, string][] {
+  return [
+    ['状态', caseStateLabels[sheet.state as CaseState] ?? '—'],
+    ['类别', sheet.category ?? '—'],
+    ['来源渠道', caseChannelLabels[sheet.channel as CaseChannel] ?? '—'],
+    ['紧急程度', sheet.priority === 'urgent' ? '紧急' : '一般'],
+    ['反映时间', shanghai(sheet.createdAt)],
+    ['所在网格', sheet.place],
+    ['地址', sheet.address || '—'],
+    ['反映人', `${sheet.reporter || '—'}  ${sheet.phone ?? ''}`],
+    ['承办', sheet.assignee ?? '—'],
+    ['办结时限', shanghai(sheet.deadlines.resolve ?? null)],
+    ['办理结果', sheet.resultText ?? '—'],
+    ['评价', sheet.rating ?? '—'],
+  ];
 }
 
 export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
@@ -90,20 +83,7 @@ export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
     .fillColor('#6b7280')
     .text(`查询码 ${sheet.trackingCode}    打印时间 ${shanghai(new Date().toISOString())}`, { align: 'center' });
   doc.moveDown(1).fillColor('#111827');
-  const rows: [string, string][] = [
-    ['状态', stateNames[sheet.state] ?? sheet.state],
-    ['类别', sheet.category ?? '—'],
-    ['来源渠道', sheet.channel],
-    ['紧急程度', sheet.priority === 'urgent' ? '紧急' : '一般'],
-    ['反映时间', shanghai(sheet.createdAt)],
-    ['所在网格', sheet.place],
-    ['地址', sheet.address || '—'],
-    ['反映人', `${sheet.reporter || '—'}  ${sheet.phone ?? ''}`],
-    ['承办', sheet.assignee ?? '—'],
-    ['办结时限', shanghai(sheet.deadlines.resolve ?? null)],
-    ['办理结果', sheet.resultText ?? '—'],
-    ['评价', sheet.rating ?? '—'],
-  ];
+  const rows = sheetRows(sheet);
   const left = 50;
   const labelWidth = 90;
   const valueWidth = doc.page.width - 100 - labelWidth;
@@ -131,9 +111,12 @@ export async function caseSheet(sheet: CaseSheet): Promise<Buffer> {
   doc.moveDown(1).font('bold').fontSize(13).text('办理过程', left);
   doc.font('regular').fontSize(10);
   for (const e of sheet.timeline) {
-    doc.text(`${shanghai(e.at)}  ${actionNames[e.action] ?? e.action}  ${e.actorName}${e.note ? `：${e.note}` : ''}`, {
-      width: doc.page.width - 100,
-    });
+    doc.text(
+      `${shanghai(e.at)}  ${caseActionLabel(e.action) ?? '—'}  ${e.actorName}${e.actorRole ? `（${e.actorRole}）` : ''}${e.note ? `：${e.note}` : ''}`,
+      {
+        width: doc.page.width - 100,
+      },
+    );
   }
   return pdfBuffer(doc);
 }

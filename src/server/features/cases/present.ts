@@ -1,19 +1,33 @@
 import type { CaseRow } from '../../platform/db/schema.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Party } from './lifecycle.js';
-import { allowedActions, type CaseState } from './lifecycle.js';
+import { allowedActions, type CaseState, type Clock } from './lifecycle.js';
+import { dueColumn } from './sla.js';
 import { caseHolders, caseStageOf, type CaseHolder } from '../../../shared/cases.js';
 
 type CategoryNames = Map<string, { zh: string; en: string }>;
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
-/** The deadline that runs in this state. */
-export function currentDue(c: CaseRow): Date | string | null {
-  if (c.state === 'submitted' || c.state === 'accepted')
-    return c.first_contact_at ? c.dispatch_due_at : (c.first_contact_due_at ?? c.dispatch_due_at);
-  if (c.state === 'dispatched') return c.take_due_at ?? c.resolve_due_at;
-  if (c.state === 'in_progress') return c.resolve_due_at;
-  return null;
+/** The clocks a case in work can be watched by, with their deadline columns. */
+const runningClocks: Record<string, readonly Clock[]> = {
+  submitted: ['firstContact', 'dispatch'],
+  accepted: ['firstContact', 'dispatch'],
+  dispatched: ['firstContact', 'take', 'resolve'],
+  in_progress: ['firstContact', 'resolve'],
+};
+
+/**
+ * The deadline that matters now: the earliest clock still running (a stopped clock's column is
+ * empty). A call back never made stays the one shown after dispatch, so the row that turned red for
+ * it says so, rather than showing the hours the resolve clock still has.
+ */
+export function currentDue(c: CaseRow): { clock: Clock; due: Date | string } | null {
+  let found: { clock: Clock; due: Date | string } | null = null;
+  for (const clock of runningClocks[c.state] ?? []) {
+    const due = c[dueColumn[clock]];
+    if (due != null && (!found || new Date(due) < new Date(found.due))) found = { clock, due };
+  }
+  return found;
 }
 
 export function presentSummary(
@@ -37,7 +51,8 @@ export function presentSummary(
     slaLevel: c.sla_level,
     escalationLevel: c.escalation_level,
     createdAt: iso(c.created_at)!,
-    dueAt: iso(currentDue(c)),
+    dueAt: iso(currentDue(c)?.due ?? null),
+    dueClock: currentDue(c)?.clock ?? null,
   };
 }
 
@@ -47,6 +62,7 @@ export function presentDetail(
     action: string;
     from_state: string | null;
     to_state: string | null;
+    actor_id: string | null;
     actor_name: string;
     note: string;
     at: Date | string;
@@ -55,6 +71,8 @@ export function presentDetail(
   parties: Party[],
   categories: CategoryNames,
   locale: Locale,
+  /** The role names of the staff who took steps (platform/auth/staff-roles.ts). */
+  roles: ReadonlyMap<string, string> = new Map(),
 ) {
   return {
     ...presentSummary(c, categories, locale),
@@ -81,6 +99,7 @@ export function presentDetail(
       fromState: e.from_state,
       toState: e.to_state,
       actorName: e.actor_name,
+      actorRole: (e.actor_id && roles.get(e.actor_id)) || null,
       note: e.note,
       at: iso(e.at)!,
       data: (e.data ?? {}) as Record<string, unknown>,

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
 import type { CasesTable, Database } from '../../platform/db/schema.js';
-import { escapeLike, inScope, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
+import { escapeLike, inScope, pathAbove, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
 // Queries only. A case is visible by the place path of its grid/community, or to whoever it was sent.
 
@@ -205,13 +205,23 @@ export async function teamUserIds(db: Executor, teamId: string): Promise<string[
 }
 
 /** A grid worker who may be sent a case: holds grid_worker on a place under the case's community. */
-export function userMemberships(db: Executor, userId: string) {
+/**
+ * The people a case at `casePath` may be sent to (派单到人): the grid workers and community workers
+ * of its community, disabled accounts included (the caller says why they cannot take it).
+ */
+export function communityStaff(db: Executor, casePath: string) {
   return db
-    .selectFrom('memberships as m')
+    .selectFrom('places as cp')
+    .innerJoin('places as mp', (join) => join.on(pathUnderColumn('mp.path', 'cp.path')))
+    .innerJoin('memberships as m', 'm.place_id', 'mp.id')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .leftJoin('places as p', 'p.id', 'm.place_id')
-    .select(['u.id', 'u.display_name', 'u.tenant_id', 'u.status', 'm.role', 'p.path'])
-    .where('m.user_id', '=', userId)
+    .select(['u.id', 'u.display_name', 'u.status', 'm.role', 'mp.name as place_name', 'mp.path as place_path'])
+    .where('cp.kind', '=', 'community')
+    .where(pathAbove('cp.path', casePath))
+    .where('m.role', 'in', ['community_worker', 'grid_worker'])
+    .orderBy('m.role')
+    .orderBy('mp.path')
+    .orderBy('u.display_name')
     .execute();
 }
 

@@ -8,6 +8,7 @@ import {
   CaseCreatedSchema,
   CaseDetailSchema,
   CaseDuplicateSchema,
+  DispatchPersonSchema,
   CaseListSchema,
   CasePageSchema,
   CaseQuery,
@@ -65,6 +66,14 @@ const duplicates = authRoute({
   summary: 'Possible duplicates: same place, similar words, last 7 days',
   request: { params: IdParam },
   responses: { 200: jsonContent(z.object({ items: z.array(CaseDuplicateSchema) })), ...errorResponses },
+});
+const dispatchPeople = authRoute({
+  method: 'get',
+  path: '/cases/{id}/dispatch-people',
+  tags,
+  summary: "Whom the case may be sent to in person: its community's grid and community workers",
+  request: { params: IdParam },
+  responses: { 200: jsonContent(z.object({ items: z.array(DispatchPersonSchema) })), ...errorResponses },
 });
 const categories = authRoute({
   method: 'get',
@@ -134,6 +143,9 @@ export function casesRoutes(service: CasesService) {
     .openapi(list, async (c) => c.json(await service.list(actorOf(c), c.req.valid('query'), c.get('locale')), 200))
     .openapi(categories, async (c) => c.json({ items: await service.categories(c.get('locale')) }, 200))
     .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id, c.get('locale')), 200))
+    .openapi(dispatchPeople, async (c) =>
+      c.json({ items: await service.dispatchPeople(actorOf(c), c.req.valid('param').id, c.get('locale')) }, 200),
+    )
     .openapi(duplicates, async (c) =>
       c.json({ items: await service.duplicates(actorOf(c), c.req.valid('param').id) }, 200),
     )

@@ -150,7 +150,11 @@ export const CaseSummarySchema = z
     slaLevel: z.enum(slaLevels),
     escalationLevel: z.number(),
     createdAt: z.string(),
-    dueAt: z.string().nullable().openapi({ description: 'The deadline that runs now' }),
+    dueAt: z.string().nullable().openapi({ description: 'The deadline that matters now: the earliest still running' }),
+    dueClock: z
+      .enum(['firstContact', 'dispatch', 'take', 'resolve'])
+      .nullable()
+      .openapi({ description: 'Which clock dueAt belongs to (a missed call back stays shown after dispatch)' }),
   })
   .openapi('CaseSummary');
 
@@ -159,6 +163,7 @@ export const CaseEventSchema = z.object({
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
   actorName: z.string(),
+  actorRole: z.string().nullable().openapi({ description: 'The role of the staff member who took the step' }),
   note: z.string(),
   at: z.string(),
   data: z.record(z.string(), z.unknown()),
@@ -239,6 +244,16 @@ export const CaseListSchema = z.object({ items: z.array(CaseSummarySchema) });
 export const CaseCreatedSchema = z.object({ id: z.string(), trackingCode: z.string() });
 /** The state a case is in after an action. */
 export const CaseActedSchema = z.object({ id: z.string(), state: z.enum(caseStates) });
+
+export const DispatchPersonSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(['community_worker', 'grid_worker']),
+    roleLabel: z.string(),
+    placeName: z.string().openapi({ description: 'The community or grid they work in' }),
+  })
+  .openapi('DispatchPerson');
 
 export const CaseDuplicateSchema = z
   .object({

@@ -1,3 +1,6 @@
+import { caseRatingLabels, type CaseRating } from '../../../shared/cases.js';
+import { roleLabels, type Role } from '../../../shared/roles.js';
+import { roleNamesOf } from '../../platform/auth/staff-roles.js';
 import type { Db } from '../../platform/db/database.js';
 import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -29,6 +32,7 @@ export function createCasesService(deps: CasesDeps) {
     list: (...args: WithoutDeps<typeof list>) => list(deps, ...args),
     get: (...args: WithoutDeps<typeof get>) => get(deps, ...args),
     duplicates: (...args: WithoutDeps<typeof duplicates>) => duplicates(deps, ...args),
+    dispatchPeople: (...args: WithoutDeps<typeof dispatchPeople>) => dispatchPeople(deps, ...args),
     publicView: (...args: WithoutDeps<typeof publicView>) => publicView(deps, ...args),
     mine: (...args: WithoutDeps<typeof mine>) => mine(deps, ...args),
     categories: (...args: WithoutDeps<typeof categories>) => categories(deps, ...args),
@@ -96,7 +100,13 @@ export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Loc
   if (!found || !(await mayReadCase(deps.db, actor, found))) throw new AppError('NOT_FOUND');
   const c = await withPlace(deps.db, found);
   const parties = partiesOf(actor, c, await repo.enteredBy(deps.db, id));
-  const detail = presentDetail(c, await repo.events(deps.db, id), parties, await categoryNames(deps.db), locale);
+  const events = await repo.events(deps.db, id);
+  const roles = await roleNamesOf(
+    deps.db,
+    events.map((e) => e.actor_id),
+    locale,
+  );
+  const detail = presentDetail(c, events, parties, await categoryNames(deps.db), locale, roles);
   const filed = c.category_code ? await repo.categoryAsFiled(deps.db, c.category_code, c.category_version) : undefined;
   const limits = filed
     ? {
@@ -111,6 +121,21 @@ export async function get(deps: CasesDeps, actor: Actor, id: string, locale: Loc
 }
 
 /** Same place, overlapping words, last 7 days: shown to the dispatcher, never merged by itself. */
+/** Whom a case may be sent to in person: its community's active grid and community workers, each once. */
+export async function dispatchPeople(deps: CasesDeps, actor: Actor, id: string, locale: Locale) {
+  const c = await readable(deps.db, actor, id);
+  const seen = new Set<string>();
+  return (await repo.communityStaff(deps.db, c.place_path))
+    .filter((p) => p.status === 'active' && !seen.has(p.id) && seen.add(p.id))
+    .map((p) => ({
+      id: p.id,
+      name: p.display_name,
+      role: p.role as 'community_worker' | 'grid_worker',
+      roleLabel: roleLabels[p.role as Role][locale],
+      placeName: p.place_name,
+    }));
+}
+
 export async function duplicates(deps: CasesDeps, actor: Actor, id: string) {
   const c = await readable(deps.db, actor, id);
   const since = new Date(new Date(c.created_at).getTime() - 7 * 86_400_000);
@@ -184,14 +209,19 @@ export async function categories(deps: CasesDeps, locale: Locale) {
 
 export async function sheetPdf(deps: CasesDeps, actor: Actor, id: string) {
   const c = await withPlace(deps.db, await readable(deps.db, actor, id));
+  const events = await repo.events(deps.db, id);
   const detail = presentDetail(
     c,
-    await repo.events(deps.db, id),
+    events,
     partiesOf(actor, c),
     await categoryNames(deps.db),
     'zh-CN',
+    await roleNamesOf(
+      deps.db,
+      events.map((e) => e.actor_id),
+      'zh-CN',
+    ),
   );
-  const ratings: Record<string, string> = { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' };
   return caseSheet({
     trackingCode: detail.trackingCode,
     state: detail.state,
@@ -206,7 +236,7 @@ export async function sheetPdf(deps: CasesDeps, actor: Actor, id: string) {
     description: detail.description,
     assignee: detail.assignee,
     resultText: detail.resultText,
-    rating: detail.rating ? ratings[detail.rating.rating] : null,
+    rating: detail.rating ? caseRatingLabels[detail.rating.rating as CaseRating] : null,
     deadlines: detail.deadlines,
     timeline: detail.timeline,
   });

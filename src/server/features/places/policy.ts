@@ -2,6 +2,7 @@ import type { Permission } from '../../../shared/roles.js';
 import type { PlaceKind } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
+import { holdsScope, scopeOf } from '../../platform/scope.js';
 
 // Who may do what with a place. Households are personal data: they need households:read.
 
@@ -33,6 +34,13 @@ export function placeActions(actor: Actor, place: { kind: PlaceKind; path: strin
 /** Reading this place (households need households:read); out of scope reads as not found. */
 export const assertMayRead = (actor: Actor, place: { kind: PlaceKind; path: string }): void =>
   assertInScope(actor, readPermissionFor(place.kind), place.path);
+
+/**
+ * A place above the actor's scope (their street, their county) may be named with its ancestors,
+ * so a community worker's pages can say which street they belong to; nothing under it is shown.
+ */
+export const mayNameAbove = (actor: Actor, place: { kind: PlaceKind; path: string }): boolean =>
+  place.kind !== 'household' && holdsScope(scopeOf(actor, 'places:read'), place.path);
 
 /** Reading places somewhere (FORBIDDEN without places:read). */
 export const assertMayReadPlaces = (actor: Actor): void => assertPermission(actor, 'places:read');

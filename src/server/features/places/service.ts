@@ -9,6 +9,7 @@ import {
   assertMayReadDepartments,
   assertMayReadHouseholds,
   assertMayReadPlaces,
+  mayNameAbove,
   placeActions,
 } from './policy.js';
 import * as repo from './repository.js';
@@ -57,8 +58,30 @@ async function listChildren(deps: PlacesDeps, actor: Actor, parentCode: string |
   }));
 }
 
+/** A place above the actor's scope: its name and ancestors, nothing of what lies under it. */
+async function namePlaceAbove({ db }: PlacesDeps, place: NonNullable<Awaited<ReturnType<typeof repo.findByCode>>>) {
+  const ancestors = await repo.ancestorsOf(db, place.path);
+  return {
+    id: place.id,
+    code: place.code,
+    name: place.name,
+    kind: place.kind,
+    status: place.status,
+    path: place.path,
+    ancestors: ancestors.filter((a) => a.code !== place.code),
+    counts: {},
+    building: null,
+    household: null,
+    grid: null,
+    actions: [],
+    phone: '',
+  };
+}
+
 async function getPlace(deps: PlacesDeps, actor: Actor, code: string) {
   const { db } = deps;
+  const above = await repo.findByCode(db, code);
+  if (above && mayNameAbove(actor, above)) return namePlaceAbove(deps, above);
   const place = await readable(deps, actor, code);
   const [ancestors, counts, building, household, grid] = await Promise.all([
     repo.ancestorsOf(db, place.path),

@@ -1,6 +1,8 @@
 import type { Executor } from '../../platform/audit.js';
 import type { SummonsRow } from '../../platform/db/schema.js';
+import { roleNamesOf } from '../../platform/auth/staff-roles.js';
 import { AppError } from '../../platform/errors.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 import type { Actor } from '../../platform/policy.js';
 import { metresBetween } from '../places/index.js';
 import { allowedSummonsActions, type SummonsState } from './lifecycle.js';
@@ -14,7 +16,7 @@ import { iso, partyOf } from './timeline.js';
 
 type Site = { lng: number; lat: number } | null;
 
-export async function readWhistle(deps: WhistleDeps, actor: Actor, id: string) {
+export async function readWhistle(deps: WhistleDeps, actor: Actor, id: string, locale: Locale) {
   const { db } = deps;
   const w = await repo.findWhistleWithPlace(db, id);
   if (!w) throw new AppError('NOT_FOUND');
@@ -22,6 +24,11 @@ export async function readWhistle(deps: WhistleDeps, actor: Actor, id: string) {
   assertMayRead(actor, w.place_path, summonses);
   const parties = await Promise.all(summonses.map((s) => partyOf(db, s)));
   const events = await repo.eventsOf(db, id);
+  const roles = await roleNamesOf(
+    db,
+    events.map((e) => e.actor_id),
+    locale,
+  );
   const site = w.lng !== null && w.lat !== null ? { lng: w.lng, lat: w.lat } : null;
   return {
     id: w.id,
@@ -37,7 +44,13 @@ export async function readWhistle(deps: WhistleDeps, actor: Actor, id: string) {
       ...presentSummons(s, parties[i]!, site),
       actions: allowedSummonsActions(s.state as SummonsState, partiesOf(actor, s, w.place_path)),
     })),
-    timeline: events.map((e) => ({ action: e.action, actorName: e.actor_name, note: e.note, at: iso(e.at)! })),
+    timeline: events.map((e) => ({
+      action: e.action,
+      actorName: e.actor_name,
+      actorRole: (e.actor_id && roles.get(e.actor_id)) || null,
+      note: e.note,
+      at: iso(e.at)!,
+    })),
   };
 }
 

@@ -80,7 +80,7 @@ export function whistleRoutes(service: WhistleService) {
     .openapi(ranking, async (c) =>
       c.json({ items: await service.ranking(actorOf(c), c.req.valid('query').under) }, 200),
     )
-    .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id), 200))
+    .openapi(get, async (c) => c.json(await service.get(actorOf(c), c.req.valid('param').id, c.get('locale')), 200))
     .openapi(act, async (c) => {
       const { id, action } = c.req.valid('param');
       return c.json(await service.act(actorOf(c), id, action, c.req.valid('json')), 200);

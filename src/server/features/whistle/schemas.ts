@@ -141,7 +141,15 @@ export const WhistleSchema = z
       .nullable()
       .openapi({ description: 'The meeting the whistle calls (协商会), when it names one' }),
     summonses: z.array(Summons),
-    timeline: z.array(z.object({ action: z.string(), actorName: z.string(), note: z.string(), at: z.string() })),
+    timeline: z.array(
+      z.object({
+        action: z.string(),
+        actorName: z.string(),
+        actorRole: z.string().nullable().openapi({ description: 'The role of the person who took the step' }),
+        note: z.string(),
+        at: z.string(),
+      }),
+    ),
   })
   .openapi('Whistle');
 

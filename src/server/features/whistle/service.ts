@@ -5,6 +5,7 @@ import type { WhistleDeps } from './deps.js';
 import { advisersFor, blowWhistle } from './blow.js';
 import type { SummonsAction } from './lifecycle.js';
 import { listWhistles, rankSummoned } from './list.js';
+import type { Locale } from '../../platform/i18n/locale.js';
 import { readWhistle } from './read.js';
 import type { SummonsActionInputT, WhistleInputT } from './schemas.js';
 
@@ -26,7 +27,7 @@ export function createWhistleService(deps: WhistleDeps) {
     advisers: (actor: Actor, q: { caseId?: string; placeCode?: string }) => advisersFor(deps, actor, q),
     act: (actor: Actor, summonsId: string, action: SummonsAction, input: SummonsActionInputT) =>
       answerSummons(deps, actor, summonsId, action, input),
-    get: (actor: Actor, id: string) => readWhistle(deps, actor, id),
+    get: (actor: Actor, id: string, locale: Locale = 'zh-CN') => readWhistle(deps, actor, id, locale),
     list: (actor: Actor, q: { state?: 'open' | 'closed'; mine?: boolean }) => listWhistles(deps, actor, q),
     ranking: (actor: Actor, underCode?: string) => rankSummoned(deps, actor, underCode),
   };

@@ -8,6 +8,7 @@ import type {
   CasePage,
   CaseState,
   CaseSummary,
+  DispatchPerson,
   DutyRosterEntry,
   ListResponse,
   SmsOutboxPage,
@@ -47,6 +48,10 @@ export const takeCaseAction = (id: string, action: CaseAction, input: CaseAction
 
 export const listDuplicates = (id: string, signal?: AbortSignal) =>
   http.get<ListResponse<CaseDuplicate>>(`/cases/${encodeURIComponent(id)}/duplicates`, { signal });
+
+/** The community's grid and community workers the case may be sent to. */
+export const listDispatchPeople = (id: string, signal?: AbortSignal) =>
+  http.get<ListResponse<DispatchPerson>>(`/cases/${encodeURIComponent(id)}/dispatch-people`, { signal });
 
 /** Enters a case; the same idempotencyKey sent again answers with the first case. */
 export const createCase = (input: StaffCaseInput) => http.post<{ id: string; trackingCode: string }>('/cases', input);

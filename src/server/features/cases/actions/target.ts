@@ -36,12 +36,7 @@ export async function resolveTarget(
       throw invalid('target', 'notCaseCommunityTeam');
     return { userId: null, departmentId: null, teamId: team.id, name: team.name, holder: 'team' };
   }
-  const rows = await repo.userMemberships(trx, target.id);
-  const community = c.place_path.split('/').find((p) => /^\d{12}$/.test(p));
-  const fits = rows.find(
-    (r) =>
-      r.path && community && ['grid_worker', 'community_worker'].includes(r.role) && r.path.includes(`/${community}/`),
-  );
+  const fits = (await repo.communityStaff(trx, c.place_path)).find((p) => p.id === target.id);
   if (!fits) throw invalid('target', 'notCaseCommunityStaff');
   // A disabled account cannot log in: a case sent to it would wait for nobody.
   if (fits.status !== 'active') throw invalid('target', 'targetDisabled');

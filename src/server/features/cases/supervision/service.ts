@@ -41,7 +41,7 @@ async function presentQueue(db: Executor, rows: QueueRow[], now: Date) {
       supervisionDueAt: iso(r.supervision_due_at),
       overdueSince: iso(r.overdue_since),
       lateMinutes: late === null ? null : Math.max(0, Math.floor(late / 60_000)),
-      dueAt: iso(currentDue(r as unknown as CaseRow)),
+      dueAt: iso(currentDue(r as unknown as CaseRow)?.due ?? null),
     });
   }
   return items;

@@ -9,9 +9,6 @@ export {
   type StaffAction,
 } from '../../../../common/case-actions';
 
-/** The community a case's place belongs to (places under it have longer codes beginning with its 12 digits). */
-export const communityOf = (placeCode: string) => (placeCode.length >= 12 ? placeCode.slice(0, 12) : '');
-
 /** The extra facts of a timeline entry, as i18n keys with parameters. */
 export function eventDetails(event: CaseEvent): { key: string; params: Record<string, unknown> }[] {
   const data = event.data;
