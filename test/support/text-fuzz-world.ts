@@ -12,6 +12,7 @@ import {
   givePhone,
   putOnDuty,
   square,
+  userIdOf,
 } from './factories.js';
 import { tinyPng } from './files.js';
 import { loginCodeOf, ratingTokenOf } from './handset.js';
@@ -196,11 +197,17 @@ export async function fuzzWorld(ctx: TestContext) {
 
   // 楼门管家: a building of its own for each accepted nomination or vote (one standing nomination
   // per person and one open vote per building), nominated by the community worker.
+  const gridAId = await userIdOf(deps, 'gridA');
   const freshBuilding = async () =>
     (await buildBuilding(deps, world.gridA, `F${next()}`, [108.005, 37.005])).building.code;
   const nominatedBuilding = async () => {
-    const code = await freshBuilding();
+    const { building, households } = await buildBuilding(deps, world.gridA, `F${next()}`, [108.005, 37.005]);
+    const code = building.code;
+    // the vote's roll: a resident registered in the building
+    await ok(worker.post('/api/v1/residents', { householdCode: households[0].code, name: '投票居民' }));
     await ok(worker.post(`/api/v1/community/stewards/buildings/${code}/nominations`, { reason: '热心' }));
+    // a kernel vote needs two candidates (issue 17): the grid's worker stands too
+    await ok(worker.post(`/api/v1/community/stewards/buildings/${code}/nominations`, { nomineeUserId: gridAId }));
     return code;
   };
 
