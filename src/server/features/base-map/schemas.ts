@@ -32,7 +32,7 @@ export const BaseMapFile = z.object({
     .array(
       z.object({
         type: z.literal('Feature'),
-        properties: z.object({ kind: z.string().optional() }).passthrough().nullable().optional(),
+        properties: z.object({ kind: z.unknown() }).partial().nullable().optional(),
         geometry: Geometry,
       }),
     )
