@@ -71,6 +71,7 @@ import { supervisorsApi } from './features/deliberation/supervisors/index.js';
 import { noticesApi } from './features/notices/index.js';
 import { honoursApi } from './features/community/honours/index.js';
 import { publicPageApi } from './features/public-page/index.js';
+import { baseMapApi } from './features/base-map/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -98,6 +99,7 @@ export function buildApi(deps: AppDeps) {
       200,
     ),
   );
+  api.route('/', baseMapApi(deps));
   api.route('/', accountRoutes(accountService, secure));
   api.route('/', phoneLoginRoutes(createPhoneLogin(deps), accountService, secure));
   api.route('/', placesRoutes(createPlacesService({ ...deps, carryPartyOrgs })));

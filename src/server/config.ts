@@ -38,6 +38,8 @@ const configSchema = z.object({
       'an http(s) URL whose host may hold {s} only in its first label, or a path on this server',
     ),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
+  // A GeoJSON file of the area's roads and buildings, drawn under the grids (no internet needed).
+  MAP_BASE_FILE: z.string().default(''),
   JOBS_ENABLED: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),

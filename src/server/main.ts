@@ -1,3 +1,4 @@
+import { readBaseMapFile } from './features/base-map/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -286,6 +287,8 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
 }
 
 async function start(config: Config): Promise<void> {
+  // A bad base map file stops the start with one line naming it, not a failing map later.
+  if (config.MAP_BASE_FILE) readBaseMapFile(config.MAP_BASE_FILE);
   const { deps, handle } = await openRuntime(config);
   let seededNow = false;
   let server: ServerType;

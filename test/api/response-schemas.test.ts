@@ -78,6 +78,7 @@ describe(`answers match their response schemas (${testEngine})`, () => {
     await putOnDuty(ctx.deps, 'worker1', world.c1.code);
 
     await call(new Session(ctx), 'GET', '/public/config');
+    await call(new Session(ctx), 'GET', '/public/base-map');
     await call(worker, 'GET', '/me');
     const photo = await call(
       worker,

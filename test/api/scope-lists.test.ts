@@ -1143,6 +1143,7 @@ function lifeRows(): Record<string, Row | Skip> {
  */
 const table: Record<string, Row | Skip> = {
   'GET /api/v1/public/config': { skip: 'public settings of the web pages: no rows' },
+  'GET /api/v1/public/base-map': { skip: 'public, non-personal geography (roads, blocks): no rows' },
   'GET /api/v1/me': { skip: 'the caller’s own account' },
   'GET /api/v1/places': {
     calls: (mine, a) => [

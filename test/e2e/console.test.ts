@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
 
@@ -98,6 +98,113 @@ describe('管理后台 console', () => {
     await page.goto(`${baseUrl}/grids/map`);
     await page.getByTestId('grid-map').waitFor();
     await expect.poll(() => page.locator('.grid-polygon').count(), { timeout: 15_000 }).toBe(1);
+    await page.close();
+  });
+});
+
+type Box = { left: number; right: number; top: number; bottom: number };
+const overlaps = (a: Box, b: Box) => a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+/** The screen boxes of the elements matched that are shown (not hidden by the label decluttering). */
+const shownBoxes = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .evaluateAll((elements) =>
+      elements
+        .filter((e) => getComputedStyle(e).visibility !== 'hidden')
+        .map((e) => ({ ...e.getBoundingClientRect().toJSON(), text: e.textContent ?? '' }) as Box & { text: string }),
+    );
+
+describe('地图 maps', () => {
+  it('社区的网格地图：有底图（不联网），图例不挡网格，每个网格的名字都看得见', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await loginConsole(page, baseUrl, 'community');
+    await page.goto(`${baseUrl}/grids/map`);
+    await expect.poll(() => page.locator('.grid-polygon').count(), { timeout: 15_000 }).toBe(6);
+    // The base map: the demo county's roads and blocks drawn by Leaflet in its own pane, no tiles.
+    await expect.poll(() => page.locator('.leaflet-base-pane path').count()).toBeGreaterThan(20);
+    expect(await page.locator('.leaflet-tile').count()).toBe(0);
+    expect(await page.getByText('未配置底图').count()).toBe(0);
+    await page.waitForTimeout(300); // the view settles after the fit
+    const legend = (await page.getByTestId('grid-legend').evaluate((e) => e.getBoundingClientRect().toJSON())) as Box;
+    const grids = await shownBoxes(page, '.grid-polygon');
+    expect(grids).toHaveLength(6);
+    for (const grid of grids) expect(overlaps(legend, grid)).toBe(false);
+    // Clear of the zoom buttons too.
+    const zoom = (await page
+      .locator('.leaflet-control-zoom')
+      .evaluate((e) => e.getBoundingClientRect().toJSON())) as Box;
+    for (const grid of grids) expect(overlaps(zoom, grid)).toBe(false);
+    const labels = await shownBoxes(page, '.grid-label');
+    expect(labels.map((l) => l.text).sort()).toEqual(
+      ['一', '二', '三', '四', '五', '六'].map((n) => `和平社区第${n}网格`).sort(),
+    );
+    await screenshot(page, 'map-community');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('全县的网格地图：远看显示社区名，放大看网格名，名字互不遮挡', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await loginConsole(page, baseUrl, 'admin');
+    await page.goto(`${baseUrl}/grids/map?under=610899`);
+    await expect.poll(() => page.locator('.grid-polygon').count(), { timeout: 15_000 }).toBe(36);
+    await expect.poll(() => page.locator('.leaflet-base-pane path').count()).toBeGreaterThan(20);
+    expect(await page.getByText('未配置底图').count()).toBe(0);
+    // 36 grid names do not fit at county zoom: the seven communities' names stand for them, and say so.
+    await expect.poll(async () => (await shownBoxes(page, '.community-label span')).length).toBe(7);
+    await page.getByTestId('grid-label-hint').waitFor();
+    const far = [...(await shownBoxes(page, '.community-label span')), ...(await shownBoxes(page, '.grid-label'))];
+    for (const [i, a] of far.entries())
+      for (const b of far.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+    const legend = (await page.getByTestId('grid-legend').evaluate((e) => e.getBoundingClientRect().toJSON())) as Box;
+    for (const grid of await shownBoxes(page, '.grid-polygon')) expect(overlaps(legend, grid)).toBe(false);
+    await screenshot(page, 'map-county');
+
+    // Zoomed in, grid names come back, still none covering another.
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.leaflet-control-zoom-in').click();
+      await page.waitForTimeout(400);
+    }
+    await expect.poll(async () => (await shownBoxes(page, '.grid-label')).length).toBeGreaterThan(3);
+    await page.getByTestId('grid-label-hint').waitFor({ state: 'detached' });
+    const near = await shownBoxes(page, '.grid-label');
+    for (const [i, a] of near.entries())
+      for (const b of near.slice(i + 1)) expect(overlaps(a, b), `${a.text} / ${b.text}`).toBe(false);
+    await screenshot(page, 'map-county-zoomed');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('诉求详情的位置图画在底图上', async () => {
+    const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
+    const errors = watchErrors(page);
+    await loginConsole(page, baseUrl, 'community');
+    const csrf = (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+    const res = await page.request.post(`${baseUrl}/api/v1/cases`, {
+      headers: { 'x-csrf-token': csrf },
+      data: {
+        channel: 'hotline',
+        placeCode: '610899001001',
+        lng: 108.7865,
+        lat: 37.5853,
+        description: '路灯不亮，晚上出门看不清路',
+        reporterName: '刘阿姨',
+        reporterPhone: `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+      },
+    });
+    expect(res.status()).toBe(201);
+    const created = (await res.json()) as { id: string };
+    await page.goto(`${baseUrl}/cases/${created.id}`);
+    await page.getByTestId('case-map').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="case-map"] .leaflet-base-pane path').count())
+      .toBeGreaterThan(3);
+    expect(await page.getByText('未配置底图').count()).toBe(0);
+    await page.getByTestId('case-map').scrollIntoViewIfNeeded();
+    await screenshot(page, 'map-case');
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

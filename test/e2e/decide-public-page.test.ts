@@ -23,6 +23,9 @@ describe('社区公开页 — no login, on a phone', () => {
     expect(await page.getByTestId('public-rate-response').textContent()).toMatch(/响应率\s*(\d+%|—)/);
     expect(await page.getByTestId('public-rate-satisfaction').textContent()).toContain('满意率');
     await expect.poll(() => page.locator('.report-marker').count()).toBeGreaterThan(0);
+    // The dots stand on the offline base map (roads and blocks drawn by Leaflet), no tiles, no “no base map” note.
+    await expect.poll(() => page.locator('.leaflet-base-pane path').count()).toBeGreaterThan(3);
+    expect(await page.getByText('暂无底图数据').count()).toBe(0);
     expect(await page.getByTestId('public-reports').locator('li').count()).toBeGreaterThan(0);
 
     // The first visit asks once; yes switches at once and is remembered on the device.
@@ -39,6 +42,8 @@ describe('社区公开页 — no login, on a phone', () => {
     );
     for (const size of sizes) expect(size).toBeGreaterThanOrEqual(18);
     await screenshot(page, 'phone-public-page-elder');
+    await page.locator('.leaflet-base-pane').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'phone-public-page-map');
     expect(errors).toEqual([]);
   });
 });

@@ -35,12 +35,12 @@ export const demoCounty = { code: '610899', name: '和宁县', cityCode: '6108',
 /** The community the demo logins work in (城关街道's first): the start banner links its QR report page. */
 export const demoCommunity = { code: '610899001001', name: '和平社区' };
 
-const streets = [
+export const streets = [
   { code: '610899001', name: '城关街道', communities: ['和平社区', '文化社区', '南苑社区', '新华社区'] },
   { code: '610899002', name: '东川街道', communities: ['东川社区', '柳湾社区', '石桥社区'] },
 ];
 // Grid lattice (columns × rows) of each community, in order.
-const lattices: [number, number][] = [
+export const lattices: [number, number][] = [
   [3, 2],
   [3, 2],
   [2, 2],
@@ -49,8 +49,8 @@ const lattices: [number, number][] = [
   [3, 2],
   [2, 2],
 ];
-const origin = { lng: 108.78, lat: 37.58 };
-const communitySize = { lng: 0.014, lat: 0.011 };
+export const origin = { lng: 108.78, lat: 37.58 };
+export const communitySize = { lng: 0.014, lat: 0.011 };
 
 export const departments = [
   { code: 'D61089901', name: '城关司法所', kind: 'justice', street: '610899001' },
@@ -318,7 +318,7 @@ export async function seedDemo(
 }
 
 /** Streets, communities, grids (a jittered lattice per community), buildings, units and households, in memory. */
-function layOutCounty(random: Random, city: { id: string; path: string }, now: Date) {
+export function layOutCounty(random: Random, city: { id: string; path: string }, now: Date) {
   const tenant = demoCounty.code;
   const places: NewPlace[] = [];
   const grids: {

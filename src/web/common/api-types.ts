@@ -3,6 +3,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { CaseState } from '../../shared/cases';
 import type { MeSchema, PublicConfigSchema } from '../../server/features/account/schemas';
+import type { BaseMapSchema } from '../../server/features/base-map/schemas';
 import type {
   ActionInput,
   CaseCategorySchema,
@@ -159,6 +160,7 @@ export interface Paged<T> {
 }
 
 export type PublicConfig = z.infer<typeof PublicConfigSchema>;
+export type BaseMap = z.infer<typeof BaseMapSchema>;
 
 export interface ListResponse<T> {
   items: T[];

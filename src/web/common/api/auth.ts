@@ -1,7 +1,8 @@
-import type { Me, PublicConfig } from '../api-types';
+import type { BaseMap, Me, PublicConfig } from '../api-types';
 import { http } from '../http';
 
 export const getPublicConfig = () => http.get<PublicConfig>('/public/config');
+export const getBaseMap = () => http.get<BaseMap>('/public/base-map');
 
 export const login = (username: string, password: string) =>
   http.post<Me>('/auth/login', { username, password }, { skipAuthRedirect: true });

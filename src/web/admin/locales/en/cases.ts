@@ -81,7 +81,7 @@ const en: typeof zhCN = {
     due: 'due {time}',
     location: 'Location',
     noLocation: 'No position given',
-    noTiles: 'No base map configured; only the point is shown',
+    noTiles: 'No base map data; only the point is shown',
     coordinates: 'Longitude {lng}, latitude {lat}',
     result: 'Result',
     rating: 'Reporter’s rating',

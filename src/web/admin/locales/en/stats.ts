@@ -85,7 +85,7 @@ const en: typeof zhCN = {
     legendVolume: 'Cases received',
     legendSatisfaction: 'Satisfaction rate',
     noRating: 'not rated',
-    noTiles: 'No base map configured: grid boundaries only',
+    noTiles: 'No base map data: grid boundaries only',
     empty: 'No grids in this area',
     fit: 'Show all',
     tooltip: '{received} cases · satisfaction {rate}',

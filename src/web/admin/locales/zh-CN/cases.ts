@@ -80,7 +80,7 @@ export default {
     due: '截止 {time}',
     location: '位置',
     noLocation: '没有定位',
-    noTiles: '未配置底图，只显示位置点',
+    noTiles: '暂无底图数据，只显示位置点',
     coordinates: '经度 {lng}，纬度 {lat}',
     result: '办理结果',
     rating: '群众评价',

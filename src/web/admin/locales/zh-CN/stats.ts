@@ -83,7 +83,7 @@ export default {
     legendVolume: '受理量（件）',
     legendSatisfaction: '满意率',
     noRating: '无评价',
-    noTiles: '未配置底图，仅显示网格边界',
+    noTiles: '暂无底图数据，仅显示网格边界',
     empty: '该范围内暂无网格',
     fit: '全部显示',
     tooltip: '受理 {received} 件 · 满意率 {rate}',

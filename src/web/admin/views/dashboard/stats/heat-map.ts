@@ -1,10 +1,11 @@
 // The grid heat map: grid polygons filled by a class colour (case volume or satisfaction), a
-// hover tooltip with the numbers, a click to open the grid's cases. No tile layer unless the server
-// has one configured (the map works offline).
+// hover tooltip with the numbers, a click to open the grid's cases. Over the base map (the area's
+// roads and blocks, no internet needed), and tiles if the server has a tile source.
 import L from 'leaflet';
-import type { Grid } from '../../../../common/api-types';
+import type { Grid, PublicConfig } from '../../../../common/api-types';
+import { drawBase } from '../../../../common/base-map';
 import { interiorPoint } from '../../../../../shared/geometry';
-import { escapeHtml, textElement } from '../../../../common/html-text';
+import { textElement } from '../../../../common/html-text';
 
 export interface HeatCell {
   color: string;
@@ -16,22 +17,22 @@ export interface HeatCell {
 }
 
 export interface HeatMapOptions {
-  tileUrl: string;
-  tileAttribution: string;
+  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution'>;
   onSelect: (code: string) => void;
+  /** Whether a base map (vector or tiles) is drawn under the grids. */
+  onBase?: (drawn: boolean) => void;
 }
 
 export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
   const map = L.map(element, {
-    attributionControl: Boolean(options.tileUrl),
+    attributionControl: Boolean(options.config.mapTileUrl),
     zoomSnap: 0.1,
     zoomDelta: 0.5,
     minZoom: 3,
     maxZoom: 19,
     scrollWheelZoom: false,
   }).setView([35.5, 104], 4);
-  if (options.tileUrl)
-    L.tileLayer(options.tileUrl, { attribution: escapeHtml(options.tileAttribution), maxZoom: 19 }).addTo(map);
+  void drawBase(map, options.config).then((drawn) => options.onBase?.(drawn));
   L.control.scale({ imperial: false, position: 'bottomright' }).addTo(map);
   // The page scrolls with the wheel; the map zooms with it only after a click into it.
   map.on('focus click', () => map.scrollWheelZoom.enable());
@@ -58,7 +59,9 @@ export function createHeatMap(element: HTMLElement, options: HeatMapOptions) {
 
   function fitAll() {
     const bounds = layer.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [16, 16], animate: false });
+    // Clear of the zoom buttons (top left) and the scale (bottom right).
+    if (bounds.isValid())
+      map.fitBounds(bounds, { paddingTopLeft: [52, 16], paddingBottomRight: [16, 36], animate: false });
     declutter();
   }
 

@@ -1,24 +1,16 @@
 import type { CascaderProps } from 'element-plus';
 import { listPlaces } from '../../../../common/api/places';
 import type { PlaceSummary } from '../../../../common/api-types';
+import { colourIndexes, type ColourablePolygon } from '../../../../../shared/grid-colouring';
 
-/** Soft, clearly different colours; neighbouring grids (consecutive codes) never share one. */
-export const gridPalette = [
-  '#5b8ff9',
-  '#5ad8a6',
-  '#f6bd16',
-  '#e8684a',
-  '#6dc8ec',
-  '#9270ca',
-  '#ff9d4d',
-  '#269a99',
-  '#ff99c3',
-  '#5d7092',
-  '#a3c35a',
-  '#c08a5b',
-];
+/** Eight clearly different colours (after Okabe–Ito, told apart with colour-blindness too). */
+export const gridPalette = ['#3b7dd8', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#b8a300', '#7a5cc4'];
 
-export const gridColor = (index: number) => gridPalette[index % gridPalette.length];
+/** Each grid's colour by code: neighbouring grids never share one. */
+export function gridColours(grids: ColourablePolygon[]): Map<string, string> {
+  const indexes = colourIndexes(grids, gridPalette.length);
+  return new Map([...indexes].map(([code, index]) => [code, gridPalette[index]]));
+}
 
 /** Kinds the map can be scoped to; below a community the grids themselves are drawn. */
 const scopeKinds = new Set(['province', 'city', 'county', 'street', 'community', 'grid']);

@@ -28,7 +28,7 @@ export default {
   map: {
     title: 'Recent public reports',
     lead: 'Problems residents agreed to make public in the last 90 days; rough places only, no personal details.',
-    noTiles: 'No base map configured: the rough places of the reports only.',
+    noTiles: 'No base map data: the rough places of the reports only.',
     legend: 'Legend',
     empty: 'No public reports in the last 90 days',
     noPoint: 'no place',

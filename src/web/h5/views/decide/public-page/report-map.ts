@@ -1,9 +1,11 @@
 // The map of the public reports: one dot per report, coloured by how far along it is. Tooltips are
-// elements holding text (never HTML strings). Without a configured tile server the dots stand on a
-// plain background, fitted to their extent.
+// elements holding text (never HTML strings). The dots stand on the base map (the area's roads and
+// blocks, no internet needed), and on tiles when the server has a tile source; fitted to their extent.
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { escapeHtml, textElement } from '../../../../common/html-text';
+import type { PublicConfig } from '../../../../common/api-types';
+import { drawBase } from '../../../../common/base-map';
+import { textElement } from '../../../../common/html-text';
 
 export const stageColours = {
   waiting: '#b54708',
@@ -23,14 +25,15 @@ export interface MapPoint {
 export function drawReportMap(
   element: HTMLElement,
   points: MapPoint[],
-  tiles: { url: string; attribution: string },
+  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution'>,
+  onBase?: (drawn: boolean) => void,
 ): L.Map {
   const map = L.map(element, {
-    attributionControl: Boolean(tiles.url),
+    attributionControl: Boolean(config.mapTileUrl),
     zoomControl: true,
     scrollWheelZoom: false,
   });
-  if (tiles.url) L.tileLayer(tiles.url, { attribution: escapeHtml(tiles.attribution), maxZoom: 19 }).addTo(map);
+  void drawBase(map, config).then((drawn) => onBase?.(drawn));
   const markers = points.map((p) =>
     L.circleMarker([p.lat, p.lng], {
       radius: 9,
