@@ -14,9 +14,35 @@ const apply = (el: Node, name: unknown, arg?: string) => {
     input.setAttribute('aria-label', name);
 };
 
+// The control may render its input again on its own (el-cascader once its lazy options and the chosen
+// place's names load), after the directive's hooks ran: a watcher names the new input too.
+const watchers = new WeakMap<Node, MutationObserver>();
+const latest = new WeakMap<Node, { value: string; arg?: string }>();
+
 export const vInputLabel: Directive<Node, string> = {
-  mounted: (el, binding) => apply(el, binding.value, binding.arg),
-  updated: (el, binding) => apply(el, binding.value, binding.arg),
+  mounted: (el, binding) => {
+    latest.set(el, binding);
+    apply(el, binding.value, binding.arg);
+    // Its parent, not the control: at mount the control's box may not be rendered yet.
+    const host = el.parentNode;
+    if (!host) return;
+    const watcher = new MutationObserver(() => {
+      const now = latest.get(el);
+      if (now) apply(el, now.value, now.arg);
+    });
+    watcher.observe(host, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-label', 'placeholder'],
+    });
+    watchers.set(el, watcher);
+  },
+  updated: (el, binding) => {
+    latest.set(el, binding);
+    apply(el, binding.value, binding.arg);
+  },
+  beforeUnmount: (el) => watchers.get(el)?.disconnect(),
 };
 
 declare module 'vue' {

@@ -28,6 +28,29 @@ const first =
     await page.waitForLoadState('networkidle');
   };
 
+/**
+ * Like `first`, but the first item whose detail page shows `wanted` (test id): earlier tests may have moved
+ * the first item on (a dispute mediated, an activity left).
+ */
+const firstWith =
+  (list: string, item: string, detail: string, wanted: string) =>
+  async (page: Page): Promise<void> => {
+    const listUrl = page.url();
+    await page.getByTestId(list).first().waitFor();
+    const count = await page.getByTestId(item).count();
+    for (let i = 0; i < count; i += 1) {
+      if (i > 0) {
+        await page.goto(listUrl);
+        await page.getByTestId(list).first().waitFor();
+      }
+      await page.getByTestId(item).nth(i).click();
+      await page.getByTestId(detail).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      if (await page.getByTestId(wanted).count()) return;
+    }
+    throw new Error(`no ${item} of ${list} shows ${wanted}`);
+  };
+
 /** Then clicks `opener` (test id) and waits for the sheet or dialog (test id or CSS selector) to be shown. */
 const thenOpen =
   (before: (page: Page) => Promise<void>, opener: string, sheet: string) =>
@@ -107,7 +130,7 @@ export const phonePages: PageCase[] = [
   phonePage('grid', 'shop', '/m/shop', shows('shop-balance')),
   phonePage('grid', 'canteen', '/m/canteen', shows('canteen-menu')),
   phonePage('grid', 'activities', '/m/activities', shows('activity-card')),
-  phonePage('grid', 'activity', '/m/activities', first('h5-activities', 'activity-card', 'activity-status')),
+  phonePage('grid', 'activity', '/m/activities', first('h5-activities', 'activity-card', 'h5-activity')),
   phonePage('grid', 'volunteer-hours', '/m/volunteer-hours', shows('my-hours-total')),
   phonePage('grid', 'posts', '/m/posts', settled('h5-posts')),
   // The household and a resident of it.
@@ -132,7 +155,11 @@ export const phonePages: PageCase[] = [
     'community',
     'dispute-mediation',
     '/m/disputes',
-    thenOpen(first('dispute-list', 'dispute-row', 'dispute-status'), 'dispute-mediate', 'mediation-popup'),
+    thenOpen(
+      firstWith('dispute-list', 'dispute-row', 'dispute-status', 'dispute-mediate'),
+      'dispute-mediate',
+      'mediation-popup',
+    ),
   ),
   // 接哨员 (司法所, 派出所) and 部门经办人: whistles and department tasks.
   phonePage('receiver', 'whistles', '/m/whistles', settled('whistle-tabs')),
