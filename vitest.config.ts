@@ -1,9 +1,32 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Four projects: unit tests beside the code; the API suite once on embedded PGlite and once on a
-// PostgreSQL server (same files); browser end-to-end tests. scripts/test.mjs decides which run.
+// Five projects: unit tests beside the code; the API suite once on embedded PGlite and once on a
+// PostgreSQL server (same files); browser end-to-end tests in two parts. scripts/test.mjs decides which run.
 const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const e2ePageLists = [
+  'test/e2e/accessibility-console.test.ts',
+  'test/e2e/accessibility-phone.test.ts',
+  'test/e2e/elder-mode.test.ts',
+];
+
+function e2eProject(name: string, files: { include?: string[]; exclude?: string[] }) {
+  return {
+    test: {
+      name,
+      include: files.include ?? ['test/e2e/**/*.test.ts'],
+      exclude: files.exclude ?? [],
+      globalSetup: ['test/e2e/global-setup.ts'],
+      testTimeout: 120_000,
+      hookTimeout: 180_000,
+      fileParallelism: false,
+      // A page's answer can take a few seconds on a busy two-core machine (an import, a first map
+      // load); polls wait for what a person would wait for, not Vitest's default second.
+      expect: { poll: { timeout: 8_000 } },
+    },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -40,19 +63,11 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
-      {
-        test: {
-          name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
-          globalSetup: ['test/e2e/global-setup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
-          fileParallelism: false,
-          // A page's answer can take a few seconds on a busy two-core machine (an import, a first map
-          // load); polls wait for what a person would wait for, not Vitest's default second.
-          expect: { poll: { timeout: 8_000 } },
-        },
-      },
+      // The browser files, in two projects that `npm test` runs as two processes beside the rest, each with
+      // its own server on its own demo database (its global setup): the page lists (accessibility, elder
+      // mode), which only read, and the flows, which change the demo. Within each, one file at a time.
+      e2eProject('e2e', { exclude: e2ePageLists }),
+      e2eProject('e2e-pages', { include: e2ePageLists }),
     ],
   },
 });

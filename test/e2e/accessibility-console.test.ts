@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations, smallestFont } from './axe.js';
-import { desktop, launchBrowser, loginConsole, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, screenshot, trackNetwork, watchErrors } from './browser.js';
 import { consolePages } from './pages/console.js';
 import type { PageCase } from './pages/index.js';
 
@@ -19,15 +19,16 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Waits until the page has its data: no request in flight, no loading mask or skeleton on screen. */
-async function settle(page: Page, pageCase: PageCase) {
-  await page.waitForLoadState('networkidle');
+async function settle(page: Page, network: ReturnType<typeof trackNetwork>, pageCase: PageCase) {
+  await page.waitForLoadState('load');
+  await network.quiet();
   await page
     .locator('.el-loading-mask, .el-skeleton')
     .first()
     .waitFor({ state: 'hidden', timeout: 15_000 })
     .catch(() => undefined);
   await pageCase.ready?.(page);
-  await page.waitForLoadState('networkidle');
+  await network.quiet();
   // Element Plus' transitions (dialogs, drawers, tabs) end within 300 ms.
   await page.waitForTimeout(350);
 }
@@ -40,22 +41,26 @@ for (const [login, cases] of byLogin) {
     let context: BrowserContext;
     let page: Page;
     let errors: string[];
+    let network: ReturnType<typeof trackNetwork>;
     beforeAll(async () => {
       context = await browser.newContext({ viewport: desktop, locale: 'zh-CN' });
       page = await context.newPage();
+      network = trackNetwork(page);
       errors = watchErrors(page);
       if (login) await loginConsole(page, baseUrl, login);
     });
     afterAll(() => context?.close());
 
     for (const pageCase of cases) {
-      it(`${pageCase.name} (${pageCase.path}) has no serious axe violation and no text under ${minFontPx}px`, async () => {
+      it(`${pageCase.name} (${pageCase.path}) has no serious axe violation and no text under ${minFontPx}px`, async ({
+        onTestFailed,
+      }) => {
         errors.length = 0;
+        // A picture of the page only when it fails: ~100 pages' pictures on every run cost time nobody looked at.
+        onTestFailed(() => screenshot(page, `a11y-${pageCase.name.replaceAll('/', '-')}`));
         const path = pageCase.resolve ? await pageCase.resolve(page, baseUrl) : pageCase.path;
         await page.goto(`${baseUrl}${path}`);
-        await settle(page, pageCase);
-        const screenName = `a11y-${pageCase.name.replaceAll('/', '-')}`;
-        await screenshot(page, screenName);
+        await settle(page, network, pageCase);
 
         const findings = await axeViolations(page);
         const report = findings.map(

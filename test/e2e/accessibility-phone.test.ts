@@ -46,11 +46,12 @@ describe('手机页面无障碍 phone pages are accessible (issue 18)', () => {
   for (const login of logins) {
     describe(login, () => {
       for (const pageCase of phonePages.filter((p) => p.login === login)) {
-        it(pageCase.name, async () => {
+        it(pageCase.name, async ({ onTestFailed }) => {
           const { page, errors } = await sessionOf(login);
+          // A picture of the page only when it fails (as in accessibility-console.test.ts).
+          onTestFailed(() => screenshot(page, pageCase.name.replaceAll('/', '-')));
           await page.goto(`${baseUrl}${pageCase.path}`);
           await pageCase.ready?.(page);
-          await screenshot(page, pageCase.name.replaceAll('/', '-'));
           expect.soft(describeFindings(pageCase.name, await axeViolations(page))).toEqual([]);
           const font = await smallestFont(page);
           expect

@@ -67,3 +67,34 @@ export async function loginPhone(page: Page, baseUrl: string, username: string):
   await page.getByTestId('login-submit').click();
   await page.getByTestId('h5-home').waitFor();
 }
+
+/**
+ * Counts the page's requests in flight; `quiet()` resolves once none has been in flight for `quietMs`.
+ * Playwright's 'networkidle' waits 500 ms of silence each time, which over a list of ~190 pages checked
+ * twice each was minutes of waiting; the pages' own requests all start within a few ms of the previous
+ * one ending (a list after its filters, a detail after its list).
+ */
+export function trackNetwork(page: Page): { quiet(quietMs?: number, timeoutMs?: number): Promise<void> } {
+  let inFlight = 0;
+  let lastChange = Date.now();
+  const begin = () => {
+    inFlight += 1;
+    lastChange = Date.now();
+  };
+  const end = () => {
+    inFlight = Math.max(0, inFlight - 1);
+    lastChange = Date.now();
+  };
+  page.on('request', begin);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  return {
+    async quiet(quietMs = 200, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        if (inFlight === 0 && Date.now() - lastChange >= quietMs) return;
+        await page.waitForTimeout(50);
+      }
+    },
+  };
+}
