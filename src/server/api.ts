@@ -94,6 +94,7 @@ export function buildApi(deps: AppDeps) {
         appName: '邻里',
         mapTileUrl: deps.config.MAP_TILE_URL,
         mapTileAttribution: deps.config.MAP_TILE_ATTRIBUTION,
+        mapTileSubdomains: deps.config.MAP_TILE_SUBDOMAINS,
         demo: deps.config.DEMO_SEED,
       },
       200,

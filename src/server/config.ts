@@ -38,6 +38,14 @@ const configSchema = z.object({
       'an http(s) URL whose host may hold {s} only in its first label, or a path on this server',
     ),
   MAP_TILE_ATTRIBUTION: z.string().default(''),
+  // What {s} in MAP_TILE_URL stands for, one per request in turn: 天地图's t0…t7 are `01234567` (or
+  // `0,1,…,7`); empty keeps Leaflet's a, b, c.
+  MAP_TILE_SUBDOMAINS: z
+    .string()
+    .default('')
+    .transform((v) => v.trim())
+    .refine((v) => /^([a-z0-9-]+(,[a-z0-9-]+)*)?$/i.test(v), 'letters or digits, e.g. 01234567 or a,b,c')
+    .transform((v) => (!v ? [] : v.includes(',') ? v.split(',') : [...v])),
   // A GeoJSON file of the area's roads and buildings, drawn under the grids (no internet needed).
   MAP_BASE_FILE: z.string().default(''),
   JOBS_ENABLED: booleanish.default(true),

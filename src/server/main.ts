@@ -1,4 +1,4 @@
-import { readBaseMapFile } from './features/base-map/index.js';
+import { baseMapSource, importBaseMap, readBaseMapFile } from './features/base-map/index.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
@@ -46,6 +46,10 @@ Usage:
                                  Council notice (its text, or lines "2027-02-05 放假 春节" from a sheet)
   linli calendar show --year 2027
                                  list a year's holidays and 调休 working days
+  linli basemap import --file FILE
+                                 check a GeoJSON file of the county's roads and building blocks and
+                                 put it in the data folder as the maps' offline base map (底图,
+                                 docs/maps.md); restart the server to use it
 
 Environment: see docs/configuration.md (PORT, DATABASE_URL, DATA_DIR, …).`;
 
@@ -67,6 +71,7 @@ const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   calendar: calendarCommand,
+  basemap: basemapCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -288,7 +293,8 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
 
 async function start(config: Config): Promise<void> {
   // A bad base map file stops the start with one line naming it, not a failing map later.
-  if (config.MAP_BASE_FILE) readBaseMapFile(config.MAP_BASE_FILE);
+  const baseMap = baseMapSource(config);
+  if (baseMap) readBaseMapFile(baseMap);
   const { deps, handle } = await openRuntime(config);
   let seededNow = false;
   let server: ServerType;
@@ -419,4 +425,33 @@ function readNotice(year: number, file: string | undefined) {
     throw new UsageError(`these parts could not be read, fix them and try again:\n${parsed.unread.join('\n')}`);
   if (parsed.days.length === 0) throw new UsageError(`no ${year} dates found in ${file}`);
   return parsed;
+}
+
+/** 底图: a county's roads and blocks as GeoJSON, checked and kept in the data folder for the maps. */
+async function basemapCommand(config: Config, rest: string[]): Promise<void> {
+  const [sub, ...args] = rest;
+  if (sub !== 'import') throw new UsageError('basemap takes the subcommand import');
+  const { values } = parse(args, { file: { type: 'string' } });
+  if (!values.file) throw new UsageError('basemap import needs --file with a GeoJSON FeatureCollection');
+  let done;
+  try {
+    done = importBaseMap(values.file, config.dataDir);
+  } catch (error) {
+    // A bad file is the operator's to fix, not a setting: one line naming it, exit 1.
+    if (error instanceof ConfigError) throw new Error(error.message);
+    throw error;
+  }
+  const kinds = Object.entries(done.kinds)
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(', ');
+  const [w, s, e, n] = done.bounds.map((x) => x.toFixed(4));
+  console.log(
+    `已导入底图 Imported the base map: ${done.features} features (${kinds}), ${Math.ceil(done.bytes / 1024)} KiB, ` +
+      `经度 ${w}–${e}，纬度 ${s}–${n} → ${done.file}`,
+  );
+  if (config.MAP_BASE_FILE)
+    console.log(
+      `注意：MAP_BASE_FILE=${config.MAP_BASE_FILE} 已设置，服务器仍用它。Note: MAP_BASE_FILE is set and wins; unset it to use this one.`,
+    );
+  console.log('重启服务后生效 Restart the server to use it.');
 }

@@ -8,7 +8,8 @@ import { openDatabase } from '../../src/server/platform/db/database.js';
 import { newId } from '../../src/server/platform/ids.js';
 
 // The administrators' one-off `linli` commands on the embedded database, as they run them:
-// `apikey create`, `categories import-standard` and `calendar import`. One data folder for the three:
+// `apikey create`, `categories import-standard`, `calendar import` and `basemap import` (no database;
+// one process). One data folder for them all:
 // each command touches its own tables, and a new folder costs every file an initdb in WebAssembly
 // (the first `linli` command on a new folder, tested in cli.pglite.test.ts).
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-cli-admin-'));
@@ -147,4 +148,43 @@ describe('linli calendar', () => {
     // The provisional fixed-date rows of 2027 (劳动节, 国庆节) were replaced by the notice's days.
     expect(linli('calendar', 'show', '--year', '2027').out).not.toContain('国庆节');
   }, 300_000);
+});
+
+// `linli basemap import`: a county's roads and blocks, checked and put in the data folder for the
+// maps (the checks on bad files are in features/base-map/service.test.ts; one process here).
+describe('linli basemap import', () => {
+  it('checks the GeoJSON file and keeps what the maps draw in the data folder, where the server reads it', () => {
+    const file = path.join(dataDir, 'roads.geojson');
+    const road = [
+      [108.78, 37.58],
+      [108.79, 37.58],
+    ];
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { kind: 'main_road', name: '人民路' },
+            geometry: { type: 'LineString', coordinates: road },
+          },
+          {
+            type: 'Feature',
+            properties: { highway: 'residential' },
+            geometry: { type: 'LineString', coordinates: road },
+          },
+        ],
+      }),
+    );
+    const done = linli('basemap', 'import', '--file', file);
+    expect(done.code, done.err).toBe(0);
+    expect(done.out).toContain('已导入底图 Imported the base map: 2 features (main_road 1, road 1)');
+    expect(done.out).toContain('经度 108.7800–108.7900，纬度 37.5800–37.5800');
+    const kept = JSON.parse(fs.readFileSync(path.join(dataDir, 'base-map.geojson'), 'utf8'));
+    expect(kept.features.map((f: { properties: unknown }) => f.properties)).toEqual([
+      { kind: 'main_road' },
+      { kind: 'road' },
+    ]);
+  });
 });

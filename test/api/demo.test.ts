@@ -94,6 +94,33 @@ describe(`demo county (${testEngine})`, () => {
     expect(wrong.map((e) => e.note)).toEqual([]);
   });
 
+  it('shows on each whistle card the same 距现场 figure as its timeline says (issue 18: cards read 0 米, timelines 7 m)', async () => {
+    // The cards read `arrival.metresFromSite` from the whistle's detail; the timeline prints the check-in's note.
+    const admin = await new Session(ctx).login('admin', DEMO_PASSWORD);
+    const whistles = await ctx.deps.db.selectFrom('whistles').select('id').execute();
+    expect(whistles.length).toBeGreaterThan(0);
+    const mismatched: string[] = [];
+    let compared = 0;
+    for (const { id } of whistles) {
+      const res = await admin.get(`/api/v1/whistles/${id}`);
+      expect(res.status).toBe(200);
+      const detail = res.body as {
+        summonses: { department: { name: string }; arrival: { metresFromSite: number | null } | null }[];
+        timeline: { action: string; note: string }[];
+      };
+      for (const s of detail.summonses) {
+        const note = detail.timeline.find((e) => e.action === 'checkIn' && e.note.startsWith(s.department.name))?.note;
+        if (!note) continue;
+        const said = /距现场(\d+)米/.exec(note)?.[1];
+        const card = s.arrival?.metresFromSite ?? null;
+        compared++;
+        if (said === undefined ? card !== null : Number(said) !== card) mismatched.push(`${note} / card ${card}`);
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+    expect(mismatched).toEqual([]);
+  });
+
   it('gives each grid worker a few months of visits (民情日记) to households of their own grid, on the phone and in the console', async () => {
     const db = ctx.deps.db;
     const now = ctx.clock.now().getTime();

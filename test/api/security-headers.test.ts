@@ -71,6 +71,21 @@ describe(`security headers (${testEngine})`, () => {
     }).request('/api/docs');
     const policy = directives(res.headers.get('content-security-policy'));
     expect(policy['img-src']).toEqual(["'self'", 'data:', 'blob:', 'https://*.tiles.example.gov.cn']);
+    // The pages learn what {s} stands for (天地图: t0…t7) from the public config.
+    const tiled = appWith({
+      MAP_TILE_URL: 'https://t{s}.tiles.example.gov.cn/vec/{z}/{x}/{y}.png?tk=KEY',
+      MAP_TILE_SUBDOMAINS: ['0', '1', '2', '3', '4', '5', '6', '7'],
+    });
+    expect((await (await tiled.request('/api/v1/public/config')).json()).mapTileSubdomains).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+    ]);
     expect(policy['script-src']).toEqual(["'self'"]);
     expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
 

@@ -93,6 +93,12 @@ describe(`whistle and report for duty (${testEngine})`, () => {
       lat: 37.005,
       metresFromSite: 0,
     });
+    // the timeline says the card's figure (issue 18: a card read 0 米 where its timeline said 7 m)
+    const timeline = (await owner.get(`/api/v1/whistles/${whistleId}`)).body.timeline as {
+      action: string;
+      note: string;
+    }[];
+    expect(timeline.filter((e) => e.action === 'checkIn').map((e) => e.note)).toEqual(['城关司法所报到：距现场0米']);
     expect(
       (
         await owner.post(`/api/v1/summonses/${summons.id}/actions/report`, {

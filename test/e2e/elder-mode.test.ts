@@ -145,6 +145,43 @@ describe('关怀模式 on every resident page (390×844)', () => {
     await context.close();
   });
 
+  it('60 岁以上的居民第一次登录手机端，关怀模式默认打开并说一声；关掉后再来也不会再打开；不满 60 岁的不打开', async () => {
+    // The demo's resident 黄玉兰 is 70 in the registry (GET /me says elderly); the supervisor is 58.
+    const login = async (context: BrowserContext, username: string) => {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}/m/login`);
+      await page.getByTestId('login-username').fill(username);
+      await page.getByTestId('login-password').fill(demoPassword);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('h5-home').waitFor();
+      return page;
+    };
+    const elderOn = (page: Page) => page.evaluate(() => document.documentElement.classList.contains('is-elder'));
+    const context = await browser.newContext({ viewport: phone, locale: 'zh-CN' });
+    const page = await login(context, 'resident');
+    await expect.poll(() => elderOn(page)).toBe(true);
+    expect(await page.getByTestId('elder-offered').isVisible()).toBe(true);
+    const toggle = page.getByTestId('elder-switch').first();
+    expect(await toggle.getAttribute('aria-checked')).toBe('true');
+    expect((await smallestFont(page)).px).toBeGreaterThanOrEqual(18);
+    // She turns it off: it stays off on the next visit, with no second offer.
+    await toggle.click();
+    await expect.poll(() => elderOn(page)).toBe(false);
+    await page.reload();
+    await page.getByTestId('h5-home').waitFor();
+    expect(await elderOn(page)).toBe(false);
+    expect(await page.getByTestId('elder-offered').count()).toBe(0);
+    expect(await page.getByTestId('elder-switch').first().getAttribute('aria-checked')).toBe('false');
+    await context.close();
+
+    const younger = await browser.newContext({ viewport: phone, locale: 'zh-CN' });
+    const other = await login(younger, 'supervisor');
+    await other.getByTestId('elder-switch').first().waitFor();
+    expect(await elderOn(other)).toBe(false);
+    expect(await other.getByTestId('elder-offered').count()).toBe(0);
+    await younger.close();
+  });
+
   it('关怀模式下照片或定位出错时，错误写在原处、不会自己消失（没有弹出提示）', async () => {
     const context = await browser.newContext({ viewport: phone, locale: 'zh-CN' });
     await context.addInitScript(() => localStorage.setItem('linli.elderMode', '1'));

@@ -14,6 +14,7 @@ import { PiiCipher } from '../../src/server/platform/pii.js';
 import { buildBuilding, buildGrid, buildPlace, square } from '../support/factories.js';
 import { pdfText } from '../support/files.js';
 import { buildResident, buildServiceCatalogue, idNumberOf } from '../support/services.js';
+import { axeViolations, smallestFont } from './axe.js';
 import { launchBrowser, screenshot, watchErrors } from './browser.js';
 import { startLinli, type RunningServer } from './server.js';
 
@@ -98,6 +99,13 @@ afterAll(async () => {
 const kioskPage = (): Promise<Page> =>
   browser.newPage({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN', hasTouch: true });
 
+/** The kiosk's later steps (choose, form, number) pass axe and read ≥ 18 px (issue 18; the first step is in pages/resident.ts). */
+async function accessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+  const font = await smallestFont(page);
+  expect(font.px, `smallest text "${font.text}"`).toBeGreaterThanOrEqual(18);
+}
+
 describe('自助服务终端 — the kiosk at 1080×1920', () => {
   it('设置凭证 → 刷身份证 → 选事项 → 打印预填申请表并取号 → 60 秒无操作复位', async () => {
     const page = await kioskPage();
@@ -123,6 +131,7 @@ describe('自助服务终端 — the kiosk at 1080×1920', () => {
     expect(await page.getByTestId('hello').textContent()).toContain('王**');
     expect(await page.content()).not.toContain(idNumber);
     expect(await page.content()).not.toContain('王秀兰');
+    await accessible(page);
 
     await page.getByRole('button', { name: '高龄津贴申领' }).click();
     await page.getByTestId('step-form').waitFor();
@@ -134,6 +143,7 @@ describe('自助服务终端 — the kiosk at 1080×1920', () => {
     await page.getByTestId('field-reason').fill('年满八十周岁，申请高龄津贴');
     await page.getByRole('button', { name: '高龄津贴', exact: true }).click();
     await screenshot(page, 'kiosk-form');
+    await accessible(page);
 
     // The PDF the kiosk prints, as it passes by.
     let pdf: Buffer = Buffer.alloc(0);
@@ -157,6 +167,7 @@ describe('自助服务终端 — the kiosk at 1080×1920', () => {
     expect(label).toMatch(/^[A-Z]\d{3}$/);
     expect(text).toContain(label!);
     await screenshot(page, 'kiosk-done');
+    await accessible(page);
 
     // 60 s without a touch: back to the start, nothing of the person left.
     await page.clock.runFor(61_000);

@@ -32,4 +32,21 @@ describe('the tile server the pages may load images from', () => {
       '{s}',
     );
   });
+
+  it('takes the {s} subdomains the tile server answers on: 天地图 t0…t7 as 01234567 or a list', () => {
+    expect(loadConfig({}).MAP_TILE_SUBDOMAINS).toEqual([]);
+    expect(loadConfig({ MAP_TILE_SUBDOMAINS: '01234567' }).MAP_TILE_SUBDOMAINS).toEqual([
+      '0',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7',
+    ]);
+    expect(loadConfig({ MAP_TILE_SUBDOMAINS: 'a1,b1' }).MAP_TILE_SUBDOMAINS).toEqual(['a1', 'b1']);
+    for (const bad of ['t0 t1', 'a,,b', '0/1'])
+      expect(() => loadConfig({ MAP_TILE_SUBDOMAINS: bad }), bad).toThrow(ConfigError);
+  });
 });

@@ -28,11 +28,19 @@ export function loadBaseMap(): Promise<BaseMap> {
  * Draws the configured tiles (if any) and the vector base under everything else on the map.
  * Resolves to whether the map has a base of either kind.
  */
-export async function drawBase(map: L.Map, config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution'>) {
+export async function drawBase(
+  map: L.Map,
+  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution' | 'mapTileSubdomains'>,
+) {
   let gone = false;
   map.once('unload', () => (gone = true));
   if (config.mapTileUrl)
-    L.tileLayer(config.mapTileUrl, { attribution: escapeHtml(config.mapTileAttribution), maxZoom: 19 }).addTo(map);
+    L.tileLayer(config.mapTileUrl, {
+      attribution: escapeHtml(config.mapTileAttribution),
+      maxZoom: 19,
+      // 天地图 answers on t0…t7, not Leaflet's a, b, c (MAP_TILE_SUBDOMAINS)
+      ...(config.mapTileSubdomains.length ? { subdomains: config.mapTileSubdomains } : {}),
+    }).addTo(map);
   const base = await loadBaseMap();
   if (gone || !base.features.length) return Boolean(config.mapTileUrl);
   const pane = map.getPane('base') ?? map.createPane('base');

@@ -94,7 +94,7 @@ export async function loadPublicConfig(): Promise<PublicConfig> {
       session.config = await authApi.getPublicConfig();
     } catch {
       // Without the config the pages still work: no demo hint, no map tiles.
-      return { appName: '', mapTileUrl: '', mapTileAttribution: '', demo: false };
+      return { appName: '', mapTileUrl: '', mapTileAttribution: '', mapTileSubdomains: [], demo: false };
     }
   }
   return session.config;

@@ -33,6 +33,21 @@ async function newcomerMustChangePassword(page: Page, baseUrl: string): Promise<
   return '/change-password';
 }
 
+/**
+ * The editor of a notice the worker may still edit (草稿): the demo has none, so one is written as
+ * a draft here (a draft shows only under 草稿 and on no public page).
+ */
+async function draftNotice(page: Page, baseUrl: string): Promise<string> {
+  const placeId = await firstOf(page, baseUrl, '/notices/places');
+  const csrf = (await page.context().cookies(baseUrl)).find((c) => c.name === 'linli_csrf')?.value ?? '';
+  const res = await page.request.post(`${baseUrl}/api/v1/notices`, {
+    data: { kind: 'affairs', title: '无障碍检查用草稿', body: '楼道照明改造方案征求意见。', placeId },
+    headers: { 'X-CSRF-Token': csrf },
+  });
+  if (!res.ok()) throw new Error(`POST /notices: ${res.status()}`);
+  return `/decide/notices/${((await res.json()) as { id: string }).id}/edit`;
+}
+
 const consolePage = (login: string | null, name: string, path: string, extra: Partial<PageCase> = {}): PageCase => ({
   name: `console/${login ?? 'public'}/${name}`,
   login,
@@ -168,6 +183,17 @@ export const consolePages: PageCase[] = [
   }),
   consolePage('community', 'notice-detail', '/decide/notices/:id', {
     resolve: async (page, baseUrl) => `/decide/notices/${await firstOf(page, baseUrl, '/notices')}`,
+  }),
+  consolePage('community', 'notice-edit', '/decide/notices/:id/edit', {
+    resolve: draftNotice,
+    // the draft is loaded into the form
+    ready: async (page) => {
+      await page.waitForFunction(
+        () =>
+          // Element Plus puts the test id on the <input> itself
+          document.querySelector<HTMLInputElement>('input[data-testid=notice-title]')?.value === '无障碍检查用草稿',
+      );
+    },
   }),
   consolePage('community', 'honour-detail', '/decide/honours/:id', {
     resolve: async (page, baseUrl) => `/decide/honours/${await firstOf(page, baseUrl, '/honours/campaigns')}`,

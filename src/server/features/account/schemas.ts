@@ -59,5 +59,13 @@ export type ChangePassword = z.infer<typeof ChangePasswordInput>;
 
 /** What the web pages need before login. */
 export const PublicConfigSchema = z
-  .object({ appName: z.string(), mapTileUrl: z.string(), mapTileAttribution: z.string(), demo: z.boolean() })
+  .object({
+    appName: z.string(),
+    mapTileUrl: z.string(),
+    mapTileAttribution: z.string(),
+    mapTileSubdomains: z
+      .array(z.string())
+      .openapi({ description: 'What {s} in mapTileUrl stands for, in turn; empty: a, b, c' }),
+    demo: z.boolean(),
+  })
   .openapi('PublicConfig');

@@ -3,5 +3,5 @@ import type { AppDeps } from '../../deps.js';
 import { baseMapRoutes } from './routes.js';
 import { createBaseMapService } from './service.js';
 
-export { readBaseMapFile } from './service.js';
+export { baseMapSource, importBaseMap, readBaseMapFile } from './service.js';
 export const baseMapApi = (deps: AppDeps) => baseMapRoutes(createBaseMapService(deps.config));

@@ -17,7 +17,7 @@ export interface HeatCell {
 }
 
 export interface HeatMapOptions {
-  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution'>;
+  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution' | 'mapTileSubdomains'>;
   onSelect: (code: string) => void;
   /** Whether a base map (vector or tiles) is drawn under the grids. */
   onBase?: (drawn: boolean) => void;

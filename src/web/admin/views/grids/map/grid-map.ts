@@ -10,7 +10,7 @@ import { textElement } from '../../../../common/html-text';
 import { gridPalette } from './data';
 
 export interface GridMapOptions {
-  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution'>;
+  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution' | 'mapTileSubdomains'>;
   onSelect: (code: string | null) => void;
   /** Whether labels now name communities (zoomed out) rather than grids. */
   onLabelMode?: (mode: LabelMode) => void;

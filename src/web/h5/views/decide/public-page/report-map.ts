@@ -25,7 +25,7 @@ export interface MapPoint {
 export function drawReportMap(
   element: HTMLElement,
   points: MapPoint[],
-  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution'>,
+  config: Pick<PublicConfig, 'mapTileUrl' | 'mapTileAttribution' | 'mapTileSubdomains'>,
   onBase?: (drawn: boolean) => void,
 ): L.Map {
   const map = L.map(element, {
