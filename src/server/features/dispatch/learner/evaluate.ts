@@ -1,5 +1,5 @@
-import { normalizeText, words } from './features.js';
-import { predictProbabilities, trainModel, type LabelledText } from './model.js';
+import { defaultFeatureOptions, hashedCounts, normalizeText, words } from './features.js';
+import { predictFromCounts, trainFromCounts, type LabelledText } from './model.js';
 import { naiveBayesProbabilities, trainNaiveBayes } from './naive-bayes.js';
 import { seededRandom, shuffleInPlace } from './random.js';
 
@@ -86,6 +86,8 @@ export function macroF1(confusion: number[][]): number {
 export interface CrossValidateOptions {
   folds: number;
   seed: number;
+  /** Texts without a label, given to every fold's training (as trainModel's unlabelledTexts). */
+  unlabelledTexts?: string[];
 }
 
 export function crossValidate(examples: LabelledText[], options: CrossValidateOptions): Evaluation {
@@ -101,20 +103,26 @@ export function crossValidate(examples: LabelledText[], options: CrossValidateOp
     seed,
   );
   const wordLists = examples.map((e) => words(normalizeText(e.text)));
+  const features = { ...defaultFeatureOptions };
+  const counts = examples.map((e) => hashedCounts(e.text, features));
+  const unlabelled = (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features));
   const learnerRanked: number[][] = new Array(examples.length);
   const baselineRanked: number[][] = new Array(examples.length);
   for (let f = 0; f < folds; f++) {
     const train = examples.flatMap((_, i) => (fold[i] === f ? [] : [i]));
     const test = examples.flatMap((_, i) => (fold[i] === f ? [i] : []));
     if (test.length === 0) continue;
-    const model = trainModel(
-      train.map((i) => examples[i]),
-      { seed: seed + f },
+    const model = trainFromCounts(
+      train.map((i) => examples[i].label),
+      train.map((i) => counts[i]),
+      unlabelled,
+      features,
+      seed + f,
     );
     // The fold's model may lack a label that only the test part has: map by name.
     const columns = labels.map((l) => model.labels.indexOf(l));
     for (const i of test) {
-      const p = predictProbabilities(model, examples[i].text);
+      const p = predictFromCounts(model, counts[i]);
       learnerRanked[i] = ranking(labels.map((_, k) => (columns[k] < 0 ? -1 : p[columns[k]])));
     }
     const nb = trainNaiveBayes(

@@ -64,6 +64,19 @@ describe('trainModel and predictTop', () => {
     expect(JSON.stringify(c.weights)).not.toBe(JSON.stringify(a.weights));
   });
 
+  it('counts unlabelled texts in the IDF: a word common among them weighs less', () => {
+    const plain = trainModel(separable, { seed: 1 });
+    const withUnlabelled = trainModel(separable, {
+      seed: 1,
+      unlabelledTexts: Array.from({ length: 20 }, (_, i) => `第${i}次反映路灯的问题`),
+    });
+    expect(withUnlabelled.trainedOn).toBe(12);
+    expect(withUnlabelled.buckets.length).toBeGreaterThan(plain.buckets.length);
+    const lamp = predictTop(plain, '路灯', 1)[0].probability;
+    expect(predictTop(withUnlabelled, '路灯', 1)[0].label).toBe('城乡建设');
+    expect(predictTop(withUnlabelled, '路灯', 1)[0].probability).not.toBeCloseTo(lamp, 6);
+  });
+
   it('refuses to train on nothing', () => {
     expect(() => trainModel([])).toThrow();
   });

@@ -45,20 +45,35 @@ export interface TrainOptions {
   unlabelledTexts?: string[];
 }
 
-export const learnerDefaults = { alpha: 1e-4, epochs: 12, minDf: 2 };
+// Chosen by cross-validation on the synthetic appeals (docs/features/smart-dispatch.md lists the
+// alternatives and their figures): character 1–2-grams beat 1–3 there, every bucket kept (min df 1).
+export const learnerDefaults = { alpha: 1e-4, epochs: 12, minDf: 1 };
 
 export function trainModel(examples: LabelledText[], options: TrainOptions = {}): DispatchModel {
-  if (examples.length === 0) throw new Error('trainModel needs at least one labelled example');
-  const seed = options.seed ?? 1;
   const features = { ...defaultFeatureOptions };
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  return trainFromCounts(
+    examples.map((e) => e.label),
+    examples.map((e) => hashedCounts(e.text, features)),
+    (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features)),
+    features,
+    options.seed ?? 1,
+  );
+}
+
+/** trainModel on texts already hashed with `features` (cross-validation hashes each text once). */
+export function trainFromCounts(
+  exampleLabels: string[],
+  counts: Map<number, number>[],
+  unlabelled: Map<number, number>[],
+  features: FeatureOptions,
+  seed: number,
+): DispatchModel {
+  if (counts.length === 0) throw new Error('trainModel needs at least one labelled example');
+  const labels = [...new Set(exampleLabels)].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const counts = examples.map((e) => hashedCounts(e.text, features));
-  const unlabelled = (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features));
-  const minDf = counts.length + unlabelled.length >= 50 ? learnerDefaults.minDf : 1;
-  const vocab = fitIdf([...counts, ...unlabelled], minDf);
+  const vocab = fitIdf([...counts, ...unlabelled], learnerDefaults.minDf);
   const rows = counts.map((c) => tfidfVector(c, vocab));
-  const y = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);
+  const y = Int32Array.from(exampleLabels, (l) => labelIndex.get(l)!);
   const linear = trainSoftmax(rows, y, labels.length, vocab.buckets.length, {
     alpha: learnerDefaults.alpha,
     epochs: learnerDefaults.epochs,
@@ -68,9 +83,9 @@ export function trainModel(examples: LabelledText[], options: TrainOptions = {})
     kind: 'linli-dispatch',
     version: MODEL_VERSION,
     labels,
-    trainedOn: examples.length,
+    trainedOn: counts.length,
     seed,
-    features,
+    features: { ...features },
     buckets: Array.from(vocab.buckets),
     idf: Array.from(vocab.idf),
     weights: Array.from(linear.weights),
@@ -104,8 +119,12 @@ function runtime(model: DispatchModel): Runtime {
 
 /** Probability of every label, in model.labels order (sums to 1). */
 export function predictProbabilities(model: DispatchModel, text: string): Float64Array {
+  return predictFromCounts(model, hashedCounts(text, model.features));
+}
+
+export function predictFromCounts(model: DispatchModel, counts: Map<number, number>): Float64Array {
   const { vocab, linear } = runtime(model);
-  const row = tfidfVector(hashedCounts(text, model.features), vocab);
+  const row = tfidfVector(counts, vocab);
   return softmaxInPlace(linearScores(linear, row), model.temperature);
 }
 
