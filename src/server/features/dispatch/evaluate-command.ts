@@ -80,6 +80,13 @@ export function formatEvaluation(title: string, e: Evaluation): string[] {
     `  朴素贝叶斯 naive Bayes   ${fixed(e.baseline.top1)}   ${fixed(e.baseline.top3)}   ${fixed(e.baseline.macroF1)}`,
     `  混淆表 Confusion (行=实际 rows = true, 列=预测 columns = predicted):`,
   ];
+  lines.push(
+    `  概率校准 Calibration: 对数损失 log loss ${fixed(e.calibration.logLoss)}, ECE ${fixed(e.calibration.ece)}`,
+    '  自动派单参考 For an auto-routing threshold (最高概率 ≥ p 的工单占比与其准确率 share of messages whose best label has p or more, and its top-1):',
+    ...e.confidence.map(
+      (c) => `    p ≥ ${c.atLeast.toFixed(2)}  ${(c.share * 100).toFixed(1).padStart(5)} %  top-1 ${fixed(c.top1)}`,
+    ),
+  );
   const width = Math.max(4, ...e.confusion.flat().map((n) => String(n).length + 1));
   const pad = (s: string) => s.padStart(width);
   lines.push('      ' + e.labels.map((_, i) => pad(String(i + 1))).join(''));

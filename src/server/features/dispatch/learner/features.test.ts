@@ -89,3 +89,34 @@ describe('TF-IDF', () => {
     ).toEqual([]);
   });
 });
+
+describe('calibration', () => {
+  it('finds the temperature the scores were drawn with', async () => {
+    const { fitTemperature, logLoss } = await import('./calibration.js');
+    // Labels drawn from softmax(logits / 2): the fitted temperature should come back near 2.
+    let state = 7;
+    const random = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const scores: number[][] = [];
+    const truth: number[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const s = [random() * 8, random() * 8, random() * 8];
+      const e = s.map((v) => Math.exp(v / 2));
+      const sum = e.reduce((a, b) => a + b, 0);
+      let r = random() * sum;
+      let k = 0;
+      while (k < 2 && (r -= e[k]) > 0) k++;
+      scores.push(s);
+      truth.push(k);
+    }
+    const t = fitTemperature(scores, truth);
+    expect(t).toBeGreaterThan(1.7);
+    expect(t).toBeLessThan(2.3);
+    expect(logLoss(scores, truth, t)).toBeLessThan(logLoss(scores, truth, 1));
+  });
+
+  it('measures calibration error: 0 when confidence matches accuracy', async () => {
+    const { expectedCalibrationError } = await import('./calibration.js');
+    expect(expectedCalibrationError([0.75, 0.75, 0.75, 0.75], [true, true, true, false])).toBeCloseTo(0, 9);
+    expect(expectedCalibrationError([0.95, 0.95], [false, false])).toBeCloseTo(0.95, 9);
+  });
+});

@@ -30,11 +30,12 @@ const separable: LabelledText[] = [
 const appeals = (n: number, seed: number) =>
   generateAppeals(n, seed).map((a) => ({ text: appealText(a), label: a.label }));
 
-describe('trainModel and predictTop', () => {
+describe('trainModel and predictTop', { timeout: 30_000 }, () => {
   it('learns a small separable set', () => {
     const model = trainModel(separable, { seed: 1 });
     expect(model.labels).toEqual(['交通运输', '城乡建设', '环境保护']);
     expect(model.trainedOn).toBe(12);
+    expect(model.temperature).toBe(1); // too few examples to calibrate on
     for (const e of separable) expect(predictTop(model, e.text, 1)[0].label).toBe(e.label);
     expect(predictTop(model, '路灯不亮')[0].label).toBe('城乡建设');
     expect(predictTop(model, '废气污水')[0].label).toBe('环境保护');
@@ -57,6 +58,7 @@ describe('trainModel and predictTop', () => {
   it('is JSON-serialisable and the same seed gives the same model', () => {
     const data = appeals(120, 5);
     const a = trainModel(data, { seed: 7 });
+    expect(a.temperature).not.toBe(1); // fitted on out-of-fold scores
     const b = trainModel(data, { seed: 7 });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
@@ -82,7 +84,7 @@ describe('trainModel and predictTop', () => {
   });
 });
 
-describe('serializeModel', () => {
+describe('serializeModel', { timeout: 30_000 }, () => {
   it('round-trips to identical predictions, and is compact', () => {
     const model = trainModel(appeals(200, 11), { seed: 3 });
     const buf = serializeModel(model);
@@ -108,7 +110,7 @@ describe('serializeModel', () => {
   });
 });
 
-describe('crossValidate', () => {
+describe('crossValidate', { timeout: 60_000 }, () => {
   it('stratifies: every fold holds every label', () => {
     const labels = appeals(140, 2).map((e) => e.label);
     const fold = stratifiedFolds(labels, 5, 42);
@@ -136,5 +138,12 @@ describe('crossValidate', () => {
       expect(v).toBeLessThanOrEqual(1);
     }
     expect(crossValidate(data, { folds: 4, seed: 42 })).toEqual(e);
+    // Calibrated: the best label's probability is about how often it is right.
+    expect(e.calibration.ece).toBeLessThan(0.15);
+    expect(e.calibration.logLoss).toBeGreaterThan(0);
+    const [half] = e.confidence;
+    expect(half.atLeast).toBe(0.5);
+    expect(half.share).toBeGreaterThan(0.5);
+    expect(half.top1).toBeGreaterThanOrEqual(e.top1);
   });
 });

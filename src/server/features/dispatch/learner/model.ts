@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defaultFeatureOptions, hashedCounts, type FeatureOptions } from './features.js';
 import { fitIdf, tfidfVector, vocabularyFrom, type Vocabulary } from './tfidf.js';
 import { linearScores, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmax.js';
+import { fitTemperature } from './calibration.js';
+import { stratifiedFolds } from './folds.js';
+import { seededRandom, shuffleInPlace } from './random.js';
 
 // The dispatch model: hashed words + character n-grams → TF-IDF → softmax logistic regression.
 // A plain object of numbers (JSON-serialisable); serializeModel packs it as Float32 for the database.
@@ -47,7 +50,10 @@ export interface TrainOptions {
 
 // Chosen by cross-validation on the synthetic appeals (docs/features/smart-dispatch.md lists the
 // alternatives and their figures): character 1–2-grams beat 1–3 there, every bucket kept (min df 1).
-export const learnerDefaults = { alpha: 1e-4, epochs: 12, minDf: 1 };
+export const learnerDefaults = { alpha: 1e-4, epochs: 12, minDf: 1, calibrate: true };
+
+/** Examples the temperature is fitted on at most (a 3-fold split of them): its cost stays bounded. */
+const CALIBRATION_SAMPLE = 3000;
 
 export function trainModel(examples: LabelledText[], options: TrainOptions = {}): DispatchModel {
   const features = { ...defaultFeatureOptions };
@@ -71,14 +77,11 @@ export function trainFromCounts(
   if (counts.length === 0) throw new Error('trainModel needs at least one labelled example');
   const labels = [...new Set(exampleLabels)].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const vocab = fitIdf([...counts, ...unlabelled], learnerDefaults.minDf);
-  const rows = counts.map((c) => tfidfVector(c, vocab));
   const y = Int32Array.from(exampleLabels, (l) => labelIndex.get(l)!);
-  const linear = trainSoftmax(rows, y, labels.length, vocab.buckets.length, {
-    alpha: learnerDefaults.alpha,
-    epochs: learnerDefaults.epochs,
-    seed,
-  });
+  const { vocab, linear } = fitLinear(counts, y, labels.length, unlabelled, seed);
+  const temperature = learnerDefaults.calibrate
+    ? calibrate(exampleLabels, counts, y, labels.length, unlabelled, seed)
+    : 1;
   return {
     kind: 'linli-dispatch',
     version: MODEL_VERSION,
@@ -90,8 +93,65 @@ export function trainFromCounts(
     idf: Array.from(vocab.idf),
     weights: Array.from(linear.weights),
     bias: Array.from(linear.bias),
-    temperature: 1,
+    temperature: Math.fround(temperature),
   };
+}
+
+function fitLinear(
+  counts: Map<number, number>[],
+  y: ArrayLike<number>,
+  classes: number,
+  unlabelled: Map<number, number>[],
+  seed: number,
+) {
+  const vocab = fitIdf([...counts, ...unlabelled], learnerDefaults.minDf);
+  const rows = counts.map((c) => tfidfVector(c, vocab));
+  const linear = trainSoftmax(rows, y, classes, vocab.buckets.length, {
+    alpha: learnerDefaults.alpha,
+    epochs: learnerDefaults.epochs,
+    seed,
+  });
+  return { vocab, linear };
+}
+
+/** The softmax temperature fitted on 3-fold out-of-fold scores (1 when there are too few examples). */
+function calibrate(
+  exampleLabels: string[],
+  counts: Map<number, number>[],
+  y: Int32Array,
+  classes: number,
+  unlabelled: Map<number, number>[],
+  seed: number,
+): number {
+  if (counts.length < 30 || classes < 2) return 1;
+  let sample = Array.from(counts.keys());
+  if (sample.length > CALIBRATION_SAMPLE) {
+    shuffleInPlace(sample, seededRandom(seed ^ 0x5eed));
+    sample = sample.slice(0, CALIBRATION_SAMPLE).sort((a, b) => a - b);
+  }
+  const fold = stratifiedFolds(
+    sample.map((i) => exampleLabels[i]),
+    3,
+    seed,
+  );
+  const scores: Float64Array[] = [];
+  const truth: number[] = [];
+  for (let f = 0; f < 3; f++) {
+    const train = sample.filter((_, j) => fold[j] !== f);
+    const test = sample.filter((_, j) => fold[j] === f);
+    const { vocab, linear } = fitLinear(
+      train.map((i) => counts[i]),
+      train.map((i) => y[i]),
+      classes,
+      unlabelled,
+      seed + f + 1,
+    );
+    for (const i of test) {
+      scores.push(linearScores(linear, tfidfVector(counts[i], vocab)));
+      truth.push(y[i]);
+    }
+  }
+  return fitTemperature(scores, truth);
 }
 
 interface Runtime {
