@@ -21,7 +21,7 @@ import { systemActor } from './platform/policy.js';
 import { createCalendarService } from './features/calendar/index.js';
 import { parseHolidayNotice } from '../shared/calendar.js';
 import { importStandard } from './features/categories/index.js';
-import { dispatchEvaluateCommand } from './features/dispatch/evaluate-command.js';
+import { DispatchCommandError, dispatchEvaluateCommand } from './features/dispatch/evaluate-command.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -376,7 +376,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
 async function dispatchCommand(_config: Config, rest: string[]): Promise<void> {
   const [sub, ...args] = rest;
   if (sub === 'evaluate') {
-    await dispatchEvaluateCommand(args);
+    await dispatchEvaluateCommand(args).catch((error: unknown) => {
+      throw error instanceof DispatchCommandError && error.usage ? new UsageError(error.message) : error;
+    });
     return;
   }
   throw new UsageError('dispatch takes the subcommand evaluate');

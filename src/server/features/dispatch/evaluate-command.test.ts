@@ -59,6 +59,7 @@ describe('linli dispatch evaluate', { timeout: 120_000 }, () => {
     const file = await writeSheet('wrong.xlsx', ['标题', '内容'], [['路灯坏了', '晚上很黑']]);
     const run = dispatchEvaluateCommand(['--file', file], () => {});
     await expect(run).rejects.toThrow(DispatchCommandError);
+    await expect(run).rejects.toMatchObject({ usage: false });
     await expect(dispatchEvaluateCommand(['--file', file], () => {})).rejects.toThrow(
       /缺少列：一级分类[\s\S]*lacks the column\(s\) 一级分类/,
     );
@@ -68,7 +69,7 @@ describe('linli dispatch evaluate', { timeout: 120_000 }, () => {
     await expect(dispatchEvaluateCommand(['--file', path.join(dir, 'none.xlsx')], () => {})).rejects.toThrow(
       /无法读取文件 Cannot read the file/,
     );
-    await expect(dispatchEvaluateCommand([], () => {})).rejects.toThrow(/--file/);
+    await expect(dispatchEvaluateCommand([], () => {})).rejects.toMatchObject({ usage: true, message: /--file/ });
     await expect(dispatchEvaluateCommand(['--file', 'x', '--folds', '1'], () => {})).rejects.toThrow(/--folds/);
     await expect(dispatchEvaluateCommand(['--file', 'x', '--bogus'], () => {})).rejects.toThrow(DispatchCommandError);
     const file = await writeSheet('small.xlsx', ['主题', '详情', '一级分类'], [['路灯', '坏了', '城乡建设']]);

@@ -7,8 +7,15 @@ import { crossValidate, type Evaluation, type LabelledText } from './learner/ind
 // `linli dispatch evaluate --file history.xlsx --folds 5 --seed 42`: stratified k-fold cross-validation
 // of the learner on a labelled sheet (主题, 详情, 一级分类; optional 部门/承办部门), beside naive Bayes.
 
-/** A refusal the CLI prints as it is (Chinese and English), exit code 1, no stack trace. */
-export class DispatchCommandError extends Error {}
+/** A refusal the CLI prints as it is (Chinese and English), no stack trace: exit code 2 for wrong arguments (`usage`), 1 otherwise. */
+export class DispatchCommandError extends Error {
+  constructor(
+    message: string,
+    readonly usage = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface LabelledSheet {
   category: LabelledText[];
@@ -118,10 +125,10 @@ export async function dispatchEvaluateCommand(
       strict: true,
     }));
   } catch (error) {
-    throw new DispatchCommandError(`参数有误 Bad arguments: ${(error as Error).message}`);
+    throw new DispatchCommandError(`参数有误 Bad arguments: ${(error as Error).message}`, true);
   }
   if (!values.file)
-    throw new DispatchCommandError('需要 --file 指定 Excel 文件 dispatch evaluate needs --file history.xlsx');
+    throw new DispatchCommandError('需要 --file 指定 Excel 文件 dispatch evaluate needs --file history.xlsx', true);
   const folds = integer(values.folds, 5, 'folds', 2, 20);
   const seed = integer(values.seed, 42, 'seed', 0, 2 ** 31 - 1);
   const sheet = await readLabelledFile(values.file);
