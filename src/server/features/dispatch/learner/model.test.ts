@@ -81,6 +81,11 @@ describe('trainModel and predictTop', { timeout: 30_000 }, () => {
 
   it('refuses to train on nothing', () => {
     expect(() => trainModel([])).toThrow();
+    expect(() => trainModel([{ text: '路灯坏了', label: '' }])).toThrow(/label/);
+    // One label: every prediction is that label with probability 1.
+    const one = trainModel([{ text: '路灯坏了', label: '城乡建设' }]);
+    expect(predictTop(one, '噪音')).toEqual([{ label: '城乡建设', probability: 1 }]);
+    expect(deserializeModel(serializeModel(one))).toEqual(one);
   });
 });
 

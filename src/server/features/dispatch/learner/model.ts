@@ -62,7 +62,7 @@ export function trainModel(examples: LabelledText[], options: TrainOptions = {})
     examples.map((e) => hashedCounts(e.text, features)),
     (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features)),
     features,
-    options.seed ?? 1,
+    (options.seed ?? 1) >>> 0,
   );
 }
 
@@ -75,6 +75,9 @@ export function trainFromCounts(
   seed: number,
 ): DispatchModel {
   if (counts.length === 0) throw new Error('trainModel needs at least one labelled example');
+  // What deserializeModel accepts: a model that can be stored can be read back.
+  if (exampleLabels.some((l) => l.length === 0 || l.length > 200))
+    throw new Error('trainModel: every label must have 1 to 200 characters');
   const labels = [...new Set(exampleLabels)].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const y = Int32Array.from(exampleLabels, (l) => labelIndex.get(l)!);
