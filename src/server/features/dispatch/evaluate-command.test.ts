@@ -70,7 +70,10 @@ describe('linli dispatch evaluate', { timeout: 120_000 }, () => {
       /无法读取文件 Cannot read the file/,
     );
     await expect(dispatchEvaluateCommand([], () => {})).rejects.toMatchObject({ usage: true, message: /--file/ });
-    await expect(dispatchEvaluateCommand(['--file', 'x', '--folds', '1'], () => {})).rejects.toThrow(/--folds/);
+    await expect(dispatchEvaluateCommand(['--file', 'x', '--folds', '1'], () => {})).rejects.toMatchObject({
+      usage: true,
+      message: /--folds/,
+    });
     await expect(dispatchEvaluateCommand(['--file', 'x', '--bogus'], () => {})).rejects.toThrow(DispatchCommandError);
     const file = await writeSheet('small.xlsx', ['主题', '详情', '一级分类'], [['路灯', '坏了', '城乡建设']]);
     await expect(dispatchEvaluateCommand(['--file', file], () => {})).rejects.toThrow(/太少 .*|Too few labelled rows/);

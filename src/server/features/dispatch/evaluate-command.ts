@@ -109,6 +109,7 @@ function integer(text: string | undefined, fallback: number, name: string, min: 
   if (!/^-?\d+$/.test(text) || n < min || n > max)
     throw new DispatchCommandError(
       `--${name} 须为 ${min}–${max} 的整数 --${name} must be a whole number from ${min} to ${max}`,
+      true,
     );
   return n;
 }
