@@ -290,33 +290,85 @@ function filtered(db: Executor, f: CaseListFilter) {
   return query;
 }
 
-export async function listCases(db: Executor, f: CaseListFilter, page: { offset: number; limit: number }) {
-  const query = filtered(db, f);
-  const [rows, total] = await Promise.all([
-    query
-      .innerJoin('places as p', 'p.id', 'c.place_id')
-      .selectAll('c')
-      .select(['p.code as place_code', 'p.name as place_name'])
-      .orderBy('c.created_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
-    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: total.n };
+/** Where a keyset page starts: after the case created at `createdUs` (microseconds since 1970) with `id`. */
+export interface CaseCursor {
+  createdUs: number;
+  id: string;
 }
 
-export async function countByState(db: Executor, f: CaseListFilter) {
-  const rows = await filtered(db, { ...f, states: null, overdue: undefined })
+/**
+ * One page, newest first (the (created_at, id) index): after a cursor (keyset, no row twice or
+ * missed while cases arrive) or at an offset (page numbers). One row more than asked says whether
+ * another page follows. The category's names come with each row.
+ */
+export async function listCases(
+  db: Executor,
+  f: CaseListFilter,
+  page: { offset: number; limit: number; after?: CaseCursor | null },
+) {
+  let query = filtered(db, f)
+    .innerJoin('places as p', 'p.id', 'c.place_id')
+    .leftJoin('case_categories as cc', 'cc.code', 'c.category_code')
+    .selectAll('c')
     .select([
-      'c.state',
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red'),
-    ])
-    .groupBy('c.state')
+      'p.code as place_code',
+      'p.name as place_name',
+      'cc.name_zh as category_name_zh',
+      'cc.name_en as category_name_en',
+      sql<number>`(extract(epoch FROM c.created_at) * 1000000)::int8`.as('created_us'),
+    ]);
+  if (page.after)
+    query = query.where(
+      sql<boolean>`(c.created_at, c.id) < (timestamptz 'epoch' + ${page.after.createdUs} * interval '1 microsecond', ${page.after.id}::uuid)`,
+    );
+  const rows = await query
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .offset(page.after ? 0 : page.offset)
+    .limit(page.limit + 1)
     .execute();
-  return rows;
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+}
+
+type StateCount = { state: string; n: number; red: number };
+
+/**
+ * Cases by state (and how many of them are overdue) of the list without its state and overdue
+ * filters. A list filtered by place only reads the counts the triggers keep per place
+ * (case_state_counts), plus the cases seen for another reason (sent to a department, the actor, a
+ * team) outside the scope; any other filter counts the cases themselves.
+ */
+export async function countByState(db: Executor, f: CaseListFilter): Promise<StateCount[]> {
+  const all = { ...f, states: null, overdue: undefined };
+  const counted = [sql<number>`count(*)::int`.as('n'), sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red')];
+  if (f.category || f.channel || f.departmentCode || f.from || f.to || f.q)
+    return filtered(db, all).select('c.state').select(counted).groupBy('c.state').execute();
+  const parts: Promise<StateCount[]>[] = [];
+  if (!f.mineOnly) {
+    let kept = db
+      .selectFrom('case_state_counts as k')
+      .select([
+        'k.state',
+        sql<number>`sum(k.n)::int`.as('n'),
+        sql<number>`coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int`.as('red'),
+      ])
+      .where(inScope('k.place_path', f.scope));
+    if (f.underPath) kept = kept.where(pathUnder('k.place_path', f.underPath));
+    parts.push(kept.groupBy('k.state').execute());
+  }
+  const others = visibility({ ...f, mineOnly: true });
+  if (others.length) {
+    let rest = db.selectFrom('cases as c').where(sql<boolean>`(${sql.join(others, sql` OR `)})`);
+    if (!f.mineOnly) rest = rest.where(sql<boolean>`NOT ${inScope('c.place_path', f.scope)}`);
+    if (f.underPath) rest = rest.where(pathUnder('c.place_path', f.underPath));
+    parts.push(rest.select('c.state').select(counted).groupBy('c.state').execute());
+  }
+  const byState = new Map<string, StateCount>();
+  for (const row of (await Promise.all(parts)).flat()) {
+    const known = byState.get(row.state) ?? { state: row.state, n: 0, red: 0 };
+    byState.set(row.state, { state: row.state, n: known.n + row.n, red: known.red + row.red });
+  }
+  return [...byState.values()].filter((c) => c.n > 0);
 }
 
 export function casesOfReporter(db: Executor, phoneHash: string) {
