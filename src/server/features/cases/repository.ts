@@ -343,7 +343,8 @@ export async function countByState(db: Executor, f: CaseListFilter): Promise<Sta
   const counted = [sql<number>`count(*)::int`.as('n'), sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red')];
   if (f.category || f.channel || f.departmentCode || f.from || f.to || f.q)
     return filtered(db, all).select('c.state').select(counted).groupBy('c.state').execute();
-  const parts: Promise<StateCount[]>[] = [];
+  // One statement: the kept counts of the scope, and the cases seen for another reason outside it.
+  const parts = [];
   if (!f.mineOnly) {
     let kept = db
       .selectFrom('case_state_counts as k')
@@ -354,17 +355,19 @@ export async function countByState(db: Executor, f: CaseListFilter): Promise<Sta
       ])
       .where(inScope('k.place_path', f.scope));
     if (f.underPath) kept = kept.where(pathUnder('k.place_path', f.underPath));
-    parts.push(kept.groupBy('k.state').execute());
+    parts.push(kept.groupBy('k.state'));
   }
   const others = visibility({ ...f, mineOnly: true });
   if (others.length) {
     let rest = db.selectFrom('cases as c').where(sql<boolean>`(${sql.join(others, sql` OR `)})`);
     if (!f.mineOnly) rest = rest.where(sql<boolean>`NOT ${inScope('c.place_path', f.scope)}`);
     if (f.underPath) rest = rest.where(pathUnder('c.place_path', f.underPath));
-    parts.push(rest.select('c.state').select(counted).groupBy('c.state').execute());
+    parts.push(rest.select('c.state').select(counted).groupBy('c.state'));
   }
+  const [first, ...more] = parts;
+  const rows = first ? await more.reduce((q, part) => q.unionAll(part), first).execute() : [];
   const byState = new Map<string, StateCount>();
-  for (const row of (await Promise.all(parts)).flat()) {
+  for (const row of rows) {
     const known = byState.get(row.state) ?? { state: row.state, n: 0, red: 0 };
     byState.set(row.state, { state: row.state, n: known.n + row.n, red: known.red + row.red });
   }
