@@ -9,15 +9,33 @@ export async function seedCounty(deps: AppDeps, cases: number) {
   // A county of 2 streets × 5 communities × 2 grids; the cases spread over the 20 grids and a year.
   const province = await buildPlace(deps, { kind: 'province', code: '61', name: '陕西省', tenantId: null });
   const city = await buildPlace(deps, { kind: 'city', code: '6108', name: '榆林市', parent: province });
-  const county = await buildPlace(deps, { kind: 'county', code: '610899', name: '和宁县', parent: city, tenantId: '610899' });
+  const county = await buildPlace(deps, {
+    kind: 'county',
+    code: '610899',
+    name: '和宁县',
+    parent: city,
+    tenantId: '610899',
+  });
   const communities: BuiltPlace[] = [];
   for (let s = 1; s <= 2; s++) {
-    const street = await buildPlace(deps, { kind: 'street', code: `610899${String(s).padStart(3, '0')}`, parent: county });
+    const street = await buildPlace(deps, {
+      kind: 'street',
+      code: `610899${String(s).padStart(3, '0')}`,
+      parent: county,
+    });
     for (let k = 1; k <= 5; k++) {
-      const community = await buildPlace(deps, { kind: 'community', code: `${street.code}${String(k).padStart(3, '0')}`, parent: street });
+      const community = await buildPlace(deps, {
+        kind: 'community',
+        code: `${street.code}${String(k).padStart(3, '0')}`,
+        parent: street,
+      });
       communities.push(community);
       for (let g = 1; g <= 2; g++)
-        await buildPlace(deps, { kind: 'grid', code: `${community.code}${String(g).padStart(3, '0')}`, parent: community });
+        await buildPlace(deps, {
+          kind: 'grid',
+          code: `${community.code}${String(g).padStart(3, '0')}`,
+          parent: community,
+        });
     }
   }
   await buildUser(deps, 'admin', 'admin', county.code);

@@ -106,10 +106,14 @@ for (const engine of engines) {
   const port = (server.address() as AddressInfo).port;
   const cookies = { admin: await login(port, 'admin'), worker: await login(port, 'worker') };
 
-  // The raw baseline: the rows of the same first page (open cases, newest first, with the place's
-  // name), read with the same driver, filtered by the same place prefix.
+  // The raw baseline: the rows of the same first page (open cases, newest first, the columns a line
+  // shows with the place's and the category's names), read with the same driver, filtered by the
+  // same place prefix: what one hand-written query costs, without session, scope, counts or HTTP.
   const rawPage = (prefix: string) =>
-    sql`SELECT c.*, p.code AS place_code, p.name AS place_name FROM cases c JOIN places p ON p.id = c.place_id
+    sql`SELECT c.id, c.tracking_code, c.state, c.channel, c.category_code, c.priority, c.description, c.address,
+          c.assignee_name, c.sla_level, c.escalation_level, c.created_at, c.first_contact_due_at, c.dispatch_due_at,
+          c.take_due_at, c.resolve_due_at, p.code AS place_code, p.name AS place_name, cc.name_zh, cc.name_en
+        FROM cases c JOIN places p ON p.id = c.place_id LEFT JOIN case_categories cc ON cc.code = c.category_code
         WHERE c.place_path LIKE ${prefix + '%'}
           AND c.state IN ('submitted','accepted','dispatched','in_progress','suspended','resolved','verifying')
         ORDER BY c.created_at DESC, c.id DESC LIMIT 20`
@@ -123,7 +127,8 @@ for (const engine of engines) {
     const cookie = who === 'county admin' ? cookies.admin : cookies.worker;
     const check = await get(new http.Agent(), port, `/api/v1/cases?${PAGE}`, cookie);
     const page = JSON.parse(check.body) as { items: unknown[] };
-    if (check.status !== 200 || page.items.length !== 20) throw new Error(`inbox: ${check.status} ${check.body.slice(0, 300)}`);
+    if (check.status !== 200 || page.items.length !== 20)
+      throw new Error(`inbox: ${check.status} ${check.body.slice(0, 300)}`);
     for (const connections of LEVELS) {
       const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
       const health: number[] = [];

@@ -105,8 +105,12 @@ describe(`case inbox: keyset pages and kept counts (${testEngine})`, () => {
     expect((await worker1.post(`/api/v1/cases/${ids[0]}/actions/accept`, {})).status).toBe(200);
     expect((await worker1.post(`/api/v1/cases/${ids[1]}/actions/accept`, {})).status).toBe(200);
     expect(
-      (await worker1.post(`/api/v1/cases/${ids[2]}/actions/reject`, { kind: 'invalid', reason: '重复反映，已合并处理' }))
-        .status,
+      (
+        await worker1.post(`/api/v1/cases/${ids[2]}/actions/reject`, {
+          kind: 'invalid',
+          reason: '重复反映，已合并处理',
+        })
+      ).status,
     ).toBe(200);
     // Overdue is set by the deadline job; one statement for two cases, another moves one to another grid.
     await sql`UPDATE cases SET sla_level = 'red' WHERE id IN (${ids[1]}, ${ids[3]})`.execute(ctx.deps.db);
@@ -123,10 +127,18 @@ describe(`case inbox: keyset pages and kept counts (${testEngine})`, () => {
       ['receiver', await new Session(ctx).login('receiver')],
       ['gridB', await new Session(ctx).login('gridB')],
     ] as const) {
-      for (const query of ['state=all', 'state=open', 'state=accepted&overdue=true', `state=all&under=${world.gridB.code}`]) {
+      for (const query of [
+        'state=all',
+        'state=open',
+        'state=accepted&overdue=true',
+        `state=all&under=${world.gridB.code}`,
+      ]) {
         if (query.includes('under') && (who === 'worker2' || who === 'receiver')) continue;
         const items = await allPages(s, `${query}&pageSize=3`);
-        const everything = await allPages(s, `${query.replace(/state=\w+/, 'state=all').replace('&overdue=true', '')}&pageSize=7`);
+        const everything = await allPages(
+          s,
+          `${query.replace(/state=\w+/, 'state=all').replace('&overdue=true', '')}&pageSize=7`,
+        );
         const first = (await s.get(`/api/v1/cases?${query}&pageSize=3`)).body;
         const expected = tally(everything);
         expect({ who, query, counts: first.counts, overdue: first.overdue, total: first.total }).toEqual({

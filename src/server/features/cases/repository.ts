@@ -290,6 +290,26 @@ function filtered(db: Executor, f: CaseListFilter) {
   return query;
 }
 
+/** The columns a line of the inbox shows (present.ts SummaryRow). */
+const summaryColumns = [
+  'c.id',
+  'c.tracking_code',
+  'c.state',
+  'c.channel',
+  'c.category_code',
+  'c.priority',
+  'c.description',
+  'c.address',
+  'c.assignee_name',
+  'c.sla_level',
+  'c.escalation_level',
+  'c.created_at',
+  'c.first_contact_due_at',
+  'c.dispatch_due_at',
+  'c.take_due_at',
+  'c.resolve_due_at',
+] as const;
+
 /** Where a keyset page starts: after the case created at `createdUs` (microseconds since 1970) with `id`. */
 export interface CaseCursor {
   createdUs: number;
@@ -309,7 +329,7 @@ export async function listCases(
   let query = filtered(db, f)
     .innerJoin('places as p', 'p.id', 'c.place_id')
     .leftJoin('case_categories as cc', 'cc.code', 'c.category_code')
-    .selectAll('c')
+    .select(summaryColumns)
     .select([
       'p.code as place_code',
       'p.name as place_name',
@@ -340,32 +360,32 @@ type StateCount = { state: string; n: number; red: number };
  */
 export async function countByState(db: Executor, f: CaseListFilter): Promise<StateCount[]> {
   const all = { ...f, states: null, overdue: undefined };
-  const counted = [sql<number>`count(*)::int`.as('n'), sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red')];
+  const counted = [
+    sql<number>`count(*)::int`.as('n'),
+    sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red'),
+  ];
   if (f.category || f.channel || f.departmentCode || f.from || f.to || f.q)
     return filtered(db, all).select('c.state').select(counted).groupBy('c.state').execute();
   // One statement: the kept counts of the scope, and the cases seen for another reason outside it.
-  const parts = [];
-  if (!f.mineOnly) {
-    let kept = db
-      .selectFrom('case_state_counts as k')
-      .select([
-        'k.state',
-        sql<number>`sum(k.n)::int`.as('n'),
-        sql<number>`coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int`.as('red'),
-      ])
-      .where(inScope('k.place_path', f.scope));
-    if (f.underPath) kept = kept.where(pathUnder('k.place_path', f.underPath));
-    parts.push(kept.groupBy('k.state'));
-  }
+  let kept = db
+    .selectFrom('case_state_counts as k')
+    .select([
+      'k.state',
+      sql<number>`sum(k.n)::int`.as('n'),
+      sql<number>`coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int`.as('red'),
+    ])
+    .where(inScope('k.place_path', f.scope));
+  if (f.underPath) kept = kept.where(pathUnder('k.place_path', f.underPath));
   const others = visibility({ ...f, mineOnly: true });
-  if (others.length) {
-    let rest = db.selectFrom('cases as c').where(sql<boolean>`(${sql.join(others, sql` OR `)})`);
-    if (!f.mineOnly) rest = rest.where(sql<boolean>`NOT ${inScope('c.place_path', f.scope)}`);
-    if (f.underPath) rest = rest.where(pathUnder('c.place_path', f.underPath));
-    parts.push(rest.select('c.state').select(counted).groupBy('c.state'));
-  }
-  const [first, ...more] = parts;
-  const rows = first ? await more.reduce((q, part) => q.unionAll(part), first).execute() : [];
+  let rest = db
+    .selectFrom('cases as c')
+    .select('c.state')
+    .select(counted)
+    .where(others.length ? sql<boolean>`(${sql.join(others, sql` OR `)})` : sql<boolean>`false`);
+  if (!f.mineOnly) rest = rest.where(sql<boolean>`NOT ${inScope('c.place_path', f.scope)}`);
+  if (f.underPath) rest = rest.where(pathUnder('c.place_path', f.underPath));
+  const query = f.mineOnly ? rest.groupBy('c.state') : kept.groupBy('k.state').unionAll(rest.groupBy('c.state'));
+  const rows = await query.execute();
   const byState = new Map<string, StateCount>();
   for (const row of rows) {
     const known = byState.get(row.state) ?? { state: row.state, n: 0, red: 0 };

@@ -92,7 +92,9 @@ export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale:
     items: rows.map((r) =>
       presentSummary(
         r,
-        new Map(r.category_code ? [[r.category_code, { zh: r.category_name_zh ?? '', en: r.category_name_en ?? '' }]] : []),
+        new Map(
+          r.category_code ? [[r.category_code, { zh: r.category_name_zh ?? '', en: r.category_name_en ?? '' }]] : [],
+        ),
         locale,
       ),
     ),

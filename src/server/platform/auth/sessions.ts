@@ -82,8 +82,8 @@ export async function loadSession(
       'users.must_change_password',
     ])
     .select((eb) => [
-      jsonArrayFrom(membershipsQuery(eb, eb.ref('users.id'))).as('memberships'),
-      jsonArrayFrom(teamsQuery(eb, eb.ref('users.id'))).as('teams'),
+      jsonArrayFrom(membershipsQuery(db, eb.ref('users.id'))).as('memberships'),
+      jsonArrayFrom(teamsQuery(db, eb.ref('users.id'))).as('teams'),
     ])
     .where('sessions.id', '=', tokenId(token))
     .executeTakeFirst();
@@ -111,7 +111,7 @@ export async function loadSession(
 }
 
 /** A user's memberships with their place or department, oldest first (a subquery of loadSession too). */
-function membershipsQuery(db: Pick<Executor, 'selectFrom'>, userId: string | Expression<string>) {
+function membershipsQuery(db: Executor, userId: string | Expression<string>) {
   return (
     db
       .selectFrom('memberships as m')
@@ -193,7 +193,7 @@ export async function loadTeamIds(db: Executor, userId: string): Promise<string[
 }
 
 /** The teams a user leads or belongs to, while holding a volunteer account in its community or street. */
-function teamsQuery(db: Pick<Executor, 'selectFrom'>, userId: string | Expression<string>) {
+function teamsQuery(db: Executor, userId: string | Expression<string>) {
   return db
     .selectFrom('volunteer_teams as t')
     .innerJoin('places as tp', 'tp.id', 't.place_id')
