@@ -63,21 +63,21 @@ beforeAll(async () => {
   worker1 = await new Session(ctx).login('worker1');
   worker2 = await new Session(ctx).login('worker2');
   // Cases in both communities; the clock stands still, so many share one created_at (ties by id).
-  for (let i = 0; i < 14; i++) await enter(worker1, i % 2 ? world.gridA.code : world.gridB.code);
+  for (let i = 0; i < 8; i++) await enter(worker1, i % 2 ? world.gridA.code : world.gridB.code);
   ctx.clock.advance(60_000);
-  for (let i = 0; i < 9; i++) await enter(worker2, world.gridC.code);
+  for (let i = 0; i < 5; i++) await enter(worker2, world.gridC.code);
   // Two times a JavaScript Date cannot hold (microseconds): the cursor keeps them.
   await sql`UPDATE cases SET created_at = created_at + interval '123 microseconds'
             WHERE id IN (SELECT id FROM cases ORDER BY id LIMIT 3)`.execute(ctx.deps.db);
   await sql`UPDATE cases SET created_at = created_at - interval '456 microseconds'
             WHERE id IN (SELECT id FROM cases ORDER BY id DESC LIMIT 2)`.execute(ctx.deps.db);
-});
+}, 180_000); // thirteen intakes over HTTP: slow on a busy machine
 afterAll(() => ctx.close());
 
 describe(`case inbox: keyset pages and kept counts (${testEngine})`, () => {
   it('pages through every case once, newest first, while new cases arrive', async () => {
     const before = (await admin.get('/api/v1/cases?state=all&pageSize=100')).body.items as Summary[];
-    expect(before).toHaveLength(23);
+    expect(before).toHaveLength(13);
     const arrived: string[] = [];
     const paged = await allPages(admin, 'state=all&pageSize=4', async () => {
       arrived.push(await enter(worker1, world.gridA.code));
@@ -87,7 +87,8 @@ describe(`case inbox: keyset pages and kept counts (${testEngine})`, () => {
     expect(paged.some((c) => arrived.includes(c.id))).toBe(false);
     // A new first page starts with them.
     const fresh = (await admin.get('/api/v1/cases?state=all&pageSize=100')).body.items as Summary[];
-    expect(fresh).toHaveLength(23 + arrived.length);
+    expect(arrived.length).toBeGreaterThan(1);
+    expect(fresh).toHaveLength(13 + arrived.length);
     expect(new Set(fresh.map((c) => c.id)).size).toBe(fresh.length);
   });
 
