@@ -227,11 +227,30 @@ where "id" = $2
 -- cases.listCases
 
 select
-  "c".*,
+  "c"."id",
+  "c"."tracking_code",
+  "c"."state",
+  "c"."channel",
+  "c"."category_code",
+  "c"."priority",
+  "c"."description",
+  "c"."address",
+  "c"."assignee_name",
+  "c"."sla_level",
+  "c"."escalation_level",
+  "c"."created_at",
+  "c"."first_contact_due_at",
+  "c"."dispatch_due_at",
+  "c"."take_due_at",
+  "c"."resolve_due_at",
   "p"."code" as "place_code",
-  "p"."name" as "place_name"
+  "p"."name" as "place_name",
+  "cc"."name_zh" as "category_name_zh",
+  "cc"."name_en" as "category_name_en",
+  (extract(epoch FROM c.created_at) * 1000000)::int8 as "created_us"
 from "cases" as "c"
 inner join "places" as "p" on "p"."id" = "c"."place_id"
+left join "case_categories" as "cc" on "cc"."code" = "c"."category_code"
 where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
   and ("c"."place_path" LIKE $5)
   and "c"."state" in ($6, $7)
@@ -247,8 +266,30 @@ limit $17
 offset $18;
 
 select
-  count(*)::int as "n"
+  "c"."id",
+  "c"."tracking_code",
+  "c"."state",
+  "c"."channel",
+  "c"."category_code",
+  "c"."priority",
+  "c"."description",
+  "c"."address",
+  "c"."assignee_name",
+  "c"."sla_level",
+  "c"."escalation_level",
+  "c"."created_at",
+  "c"."first_contact_due_at",
+  "c"."dispatch_due_at",
+  "c"."take_due_at",
+  "c"."resolve_due_at",
+  "p"."code" as "place_code",
+  "p"."name" as "place_name",
+  "cc"."name_zh" as "category_name_zh",
+  "cc"."name_en" as "category_name_en",
+  (extract(epoch FROM c.created_at) * 1000000)::int8 as "created_us"
 from "cases" as "c"
+inner join "places" as "p" on "p"."id" = "c"."place_id"
+left join "case_categories" as "cc" on "cc"."code" = "c"."category_code"
 where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
   and ("c"."place_path" LIKE $5)
   and "c"."state" in ($6, $7)
@@ -258,7 +299,11 @@ where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assig
   and "c"."sla_level" = $12
   and "c"."created_at" >= $13
   and "c"."created_at" < $14
-  and ("c"."tracking_code" = $15 or "c"."description" like $16);
+  and ("c"."tracking_code" = $15 or "c"."description" like $16)
+  and (c.created_at, c.id) < (timestamptz 'epoch' + $17 * interval '1 microsecond', $18::uuid)
+order by "c"."created_at" desc, "c"."id" desc
+limit $19
+offset $20;
 
 -- cases.countByState
 
@@ -275,6 +320,25 @@ where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assig
   and "c"."created_at" >= $10
   and "c"."created_at" < $11
   and ("c"."tracking_code" = $12 or "c"."description" like $13)
+group by "c"."state";
+
+select
+  "k"."state",
+  sum(k.n)::int as "n",
+  coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int as "red"
+from "case_state_counts" as "k"
+where ("k"."place_path" LIKE $1)
+  and ("k"."place_path" LIKE $2)
+group by "k"."state"
+union all
+select
+  "c"."state",
+  count(*)::int as "n",
+  count(*) FILTER (WHERE c.sla_level = 'red')::int as "red"
+from "cases" as "c"
+where (c.assignee_department_id IN ($3) OR c.assignee_user_id = $4 OR c.assignee_team_id IN ($5))
+  and NOT ("c"."place_path" LIKE $6)
+  and ("c"."place_path" LIKE $7)
 group by "c"."state";
 
 -- cases.casesOfReporter

@@ -21,7 +21,26 @@ const runningClocks: Record<string, readonly Clock[]> = {
  * empty). A call back never made stays the one shown after dispatch, so the row that turned red for
  * it says so, rather than showing the hours the resolve clock still has.
  */
-export function currentDue(c: CaseRow): { clock: Clock; due: Date | string } | null {
+type DueColumns = 'state' | 'first_contact_due_at' | 'dispatch_due_at' | 'take_due_at' | 'resolve_due_at';
+
+/** What a line of the inbox shows of a case (cases/repository.ts reads only these for a page). */
+export type SummaryRow = Pick<
+  CaseRow,
+  | DueColumns
+  | 'id'
+  | 'tracking_code'
+  | 'channel'
+  | 'category_code'
+  | 'priority'
+  | 'description'
+  | 'address'
+  | 'assignee_name'
+  | 'sla_level'
+  | 'escalation_level'
+  | 'created_at'
+>;
+
+export function currentDue(c: Pick<CaseRow, DueColumns>): { clock: Clock; due: Date | string } | null {
   let found: { clock: Clock; due: Date | string } | null = null;
   for (const clock of runningClocks[c.state] ?? []) {
     const due = c[dueColumn[clock]];
@@ -31,7 +50,7 @@ export function currentDue(c: CaseRow): { clock: Clock; due: Date | string } | n
 }
 
 export function presentSummary(
-  c: CaseRow & { place_code: string; place_name: string },
+  c: SummaryRow & { place_code: string; place_name: string },
   categories: CategoryNames,
   locale: Locale,
 ) {

@@ -290,33 +290,108 @@ function filtered(db: Executor, f: CaseListFilter) {
   return query;
 }
 
-export async function listCases(db: Executor, f: CaseListFilter, page: { offset: number; limit: number }) {
-  const query = filtered(db, f);
-  const [rows, total] = await Promise.all([
-    query
-      .innerJoin('places as p', 'p.id', 'c.place_id')
-      .selectAll('c')
-      .select(['p.code as place_code', 'p.name as place_name'])
-      .orderBy('c.created_at', 'desc')
-      .orderBy('c.id', 'desc')
-      .offset(page.offset)
-      .limit(page.limit)
-      .execute(),
-    query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: total.n };
+/** The columns a line of the inbox shows (present.ts SummaryRow). */
+const summaryColumns = [
+  'c.id',
+  'c.tracking_code',
+  'c.state',
+  'c.channel',
+  'c.category_code',
+  'c.priority',
+  'c.description',
+  'c.address',
+  'c.assignee_name',
+  'c.sla_level',
+  'c.escalation_level',
+  'c.created_at',
+  'c.first_contact_due_at',
+  'c.dispatch_due_at',
+  'c.take_due_at',
+  'c.resolve_due_at',
+] as const;
+
+/** Where a keyset page starts: after the case created at `createdUs` (microseconds since 1970) with `id`. */
+export interface CaseCursor {
+  createdUs: number;
+  id: string;
 }
 
-export async function countByState(db: Executor, f: CaseListFilter) {
-  const rows = await filtered(db, { ...f, states: null, overdue: undefined })
+/**
+ * One page, newest first (the (created_at, id) index): after a cursor (keyset, no row twice or
+ * missed while cases arrive) or at an offset (page numbers). One row more than asked says whether
+ * another page follows. The category's names come with each row.
+ */
+export async function listCases(
+  db: Executor,
+  f: CaseListFilter,
+  page: { offset: number; limit: number; after?: CaseCursor | null },
+) {
+  let query = filtered(db, f)
+    .innerJoin('places as p', 'p.id', 'c.place_id')
+    .leftJoin('case_categories as cc', 'cc.code', 'c.category_code')
+    .select(summaryColumns)
     .select([
-      'c.state',
-      sql<number>`count(*)::int`.as('n'),
-      sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red'),
-    ])
-    .groupBy('c.state')
+      'p.code as place_code',
+      'p.name as place_name',
+      'cc.name_zh as category_name_zh',
+      'cc.name_en as category_name_en',
+      sql<number>`(extract(epoch FROM c.created_at) * 1000000)::int8`.as('created_us'),
+    ]);
+  if (page.after)
+    query = query.where(
+      sql<boolean>`(c.created_at, c.id) < (timestamptz 'epoch' + ${page.after.createdUs} * interval '1 microsecond', ${page.after.id}::uuid)`,
+    );
+  const rows = await query
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .offset(page.after ? 0 : page.offset)
+    .limit(page.limit + 1)
     .execute();
-  return rows;
+  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+}
+
+type StateCount = { state: string; n: number; red: number };
+
+/**
+ * Cases by state (and how many of them are overdue) of the list without its state and overdue
+ * filters. A list filtered by place only reads the counts the triggers keep per place
+ * (case_state_counts), plus the cases seen for another reason (sent to a department, the actor, a
+ * team) outside the scope; any other filter counts the cases themselves.
+ */
+export async function countByState(db: Executor, f: CaseListFilter): Promise<StateCount[]> {
+  const all = { ...f, states: null, overdue: undefined };
+  const counted = [
+    sql<number>`count(*)::int`.as('n'),
+    sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red'),
+  ];
+  if (f.category || f.channel || f.departmentCode || f.from || f.to || f.q)
+    return filtered(db, all).select('c.state').select(counted).groupBy('c.state').execute();
+  // One statement: the kept counts of the scope, and the cases seen for another reason outside it.
+  let kept = db
+    .selectFrom('case_state_counts as k')
+    .select([
+      'k.state',
+      sql<number>`sum(k.n)::int`.as('n'),
+      sql<number>`coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int`.as('red'),
+    ])
+    .where(inScope('k.place_path', f.scope));
+  if (f.underPath) kept = kept.where(pathUnder('k.place_path', f.underPath));
+  const others = visibility({ ...f, mineOnly: true });
+  let rest = db
+    .selectFrom('cases as c')
+    .select('c.state')
+    .select(counted)
+    .where(others.length ? sql<boolean>`(${sql.join(others, sql` OR `)})` : sql<boolean>`false`);
+  if (!f.mineOnly) rest = rest.where(sql<boolean>`NOT ${inScope('c.place_path', f.scope)}`);
+  if (f.underPath) rest = rest.where(pathUnder('c.place_path', f.underPath));
+  const query = f.mineOnly ? rest.groupBy('c.state') : kept.groupBy('k.state').unionAll(rest.groupBy('c.state'));
+  const rows = await query.execute();
+  const byState = new Map<string, StateCount>();
+  for (const row of rows) {
+    const known = byState.get(row.state) ?? { state: row.state, n: 0, red: 0 };
+    byState.set(row.state, { state: row.state, n: known.n + row.n, red: known.red + row.red });
+  }
+  return [...byState.values()].filter((c) => c.n > 0);
 }
 
 export function casesOfReporter(db: Executor, phoneHash: string) {

@@ -133,6 +133,14 @@ export const CaseQuery = z.object({
   q: text({ max: 40 }).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z
+    .string()
+    .regex(/^\d{1,16}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+    .optional()
+    .openapi({
+      description:
+        'the nextCursor of the page before: the page after it, newest first, with no case twice or missed while new ones arrive (page is then ignored)',
+    }),
 });
 
 export const CaseSummarySchema = z
@@ -234,6 +242,10 @@ export const CasePageSchema = z
     total: z.number(),
     page: z.number(),
     pageSize: z.number(),
+    nextCursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'pass as cursor for the page after this one; null on the last page' }),
     counts: z.partialRecord(z.enum(caseStates), z.number()),
     overdue: z.number(),
   })

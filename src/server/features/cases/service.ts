@@ -79,19 +79,38 @@ export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale:
     to: q.to ? new Date(new Date(`${q.to}T00:00:00+08:00`).getTime() + 86_400_000) : undefined,
     q: q.q,
   };
-  const [{ rows, total }, counts, names] = await Promise.all([
-    repo.listCases(deps.db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
+  const after = q.cursor ? parseCursor(q.cursor) : null;
+  const [{ rows, more }, counts] = await Promise.all([
+    repo.listCases(deps.db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, after }),
     repo.countByState(deps.db, filter),
-    categoryNames(deps.db),
   ]);
+  // The list's total from the counts by state: the same filter with its states (and overdue) applied.
+  const chosen = counts.filter((c) => !filter.states || filter.states.includes(c.state));
+  const total = chosen.reduce((sum, c) => sum + (filter.overdue ? c.red : c.n), 0);
+  const last = rows.at(-1);
   return {
-    items: rows.map((r) => presentSummary(r, names, locale)),
+    items: rows.map((r) =>
+      presentSummary(
+        r,
+        new Map(
+          r.category_code ? [[r.category_code, { zh: r.category_name_zh ?? '', en: r.category_name_en ?? '' }]] : [],
+        ),
+        locale,
+      ),
+    ),
     total,
     page: q.page,
     pageSize: q.pageSize,
+    nextCursor: more && last ? `${last.created_us}_${last.id}` : null,
     counts: Object.fromEntries(counts.map((c) => [c.state, c.n])) as Record<string, number>,
     overdue: counts.reduce((sum, c) => sum + c.red, 0),
   };
+}
+
+/** A keyset cursor as nextCursor wrote it (the schema checked its form). */
+function parseCursor(cursor: string): repo.CaseCursor {
+  const [us, id] = cursor.split('_');
+  return { createdUs: Number(us), id };
 }
 
 /** One case: whoever reads it, and the parties a running summons on it calls (read only, no actions). */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { isRole } from '../../../shared/roles.js';
 import { cutText } from '../../../shared/text.js';
 import type { Executor } from '../audit.js';
@@ -55,7 +56,11 @@ export interface LoadedSession {
   mustChangePassword: boolean;
 }
 
-/** The actor behind a session token, or null when the session is unknown, expired or the user disabled. */
+/**
+ * The actor behind a session token, or null when the session is unknown, expired or the user disabled.
+ * One round trip: the session, its user, the user's memberships and teams (issue 19: the four
+ * queries one after another were most of a light request's time under load).
+ */
 export async function loadSession(
   db: Executor,
   token: string,
@@ -76,6 +81,10 @@ export async function loadSession(
       'users.status',
       'users.must_change_password',
     ])
+    .select((eb) => [
+      jsonArrayFrom(membershipsQuery(db, eb.ref('users.id'))).as('memberships'),
+      jsonArrayFrom(teamsQuery(db, eb.ref('users.id'))).as('teams'),
+    ])
     .where('sessions.id', '=', tokenId(token))
     .executeTakeFirst();
   if (!row || row.status !== 'active' || new Date(row.expires_at) <= meta.now) return null;
@@ -90,8 +99,8 @@ export async function loadSession(
       username: row.username,
       displayName: row.display_name,
       tenantId: row.tenant_id,
-      memberships: await loadMemberships(db, row.id),
-      teamIds: await loadTeamIds(db, row.id),
+      memberships: toMemberships(row.memberships),
+      teamIds: row.teams.map((t) => t.id),
       requestId: meta.requestId,
       ip: meta.ip,
     },
@@ -101,28 +110,49 @@ export async function loadSession(
   };
 }
 
+/** A user's memberships with their place or department, oldest first (a subquery of loadSession too). */
+function membershipsQuery(db: Executor, userId: string | Expression<string>) {
+  return (
+    db
+      .selectFrom('memberships as m')
+      .leftJoin('places as p', 'p.id', 'm.place_id')
+      .leftJoin('departments as d', 'd.id', 'm.department_id')
+      .leftJoin('places as county', (join) => join.onRef('county.code', '=', 'd.tenant_id'))
+      // A street office (街道司法所, 派出所 …) reaches its street; a county department the county.
+      .leftJoin('places as street', (join) => join.onRef('street.code', '=', 'd.street_code'))
+      .select([
+        'm.role',
+        'p.code as place_code',
+        'p.name as place_name',
+        'p.path as place_path',
+        'd.id as department_id',
+        'd.code as department_code',
+        'd.name as department_name',
+        'county.path as county_path',
+        'street.path as street_path',
+      ])
+      .where('m.user_id', '=', userId)
+      .orderBy(sql`m.created_at`)
+  );
+}
+
 export async function loadMemberships(db: Executor, userId: string): Promise<Membership[]> {
-  const rows = await db
-    .selectFrom('memberships as m')
-    .leftJoin('places as p', 'p.id', 'm.place_id')
-    .leftJoin('departments as d', 'd.id', 'm.department_id')
-    .leftJoin('places as county', (join) => join.onRef('county.code', '=', 'd.tenant_id'))
-    // A street office (街道司法所, 派出所 …) reaches its street; a county department the county.
-    .leftJoin('places as street', (join) => join.onRef('street.code', '=', 'd.street_code'))
-    .select([
-      'm.role',
-      'p.code as place_code',
-      'p.name as place_name',
-      'p.path as place_path',
-      'd.id as department_id',
-      'd.code as department_code',
-      'd.name as department_name',
-      'county.path as county_path',
-      'street.path as street_path',
-    ])
-    .where('m.user_id', '=', userId)
-    .orderBy(sql`m.created_at`)
-    .execute();
+  return toMemberships(await membershipsQuery(db, userId).execute());
+}
+
+type MembershipRow = {
+  role: string;
+  place_code: string | null;
+  place_name: string | null;
+  place_path: string | null;
+  department_id: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  county_path: string | null;
+  street_path: string | null;
+};
+
+function toMemberships(rows: MembershipRow[]): Membership[] {
   return rows.flatMap((r): Membership[] => {
     if (!isRole(r.role)) return [];
     if (r.place_code && r.place_path) {
@@ -159,21 +189,20 @@ export async function loadMemberships(db: Executor, userId: string): Promise<Mem
  * a team's people are chosen by): a volunteer role taken away ends the team's cases for them too.
  */
 export async function loadTeamIds(db: Executor, userId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('volunteer_team_members')
-    .select('team_id')
-    .where('user_id', '=', userId)
-    .union(db.selectFrom('volunteer_teams').select('id as team_id').where('leader_user_id', '=', userId))
-    .execute();
-  if (rows.length === 0) return [];
-  const held = await db
+  return (await teamsQuery(db, userId).execute()).map((r) => r.id);
+}
+
+/** The teams a user leads or belongs to, while holding a volunteer account in its community or street. */
+function teamsQuery(db: Executor, userId: string | Expression<string>) {
+  return db
     .selectFrom('volunteer_teams as t')
     .innerJoin('places as tp', 'tp.id', 't.place_id')
     .select('t.id')
-    .where(
-      't.id',
-      'in',
-      rows.map((r) => r.team_id),
+    .where((eb) =>
+      eb.or([
+        eb('t.leader_user_id', '=', userId),
+        eb('t.id', 'in', eb.selectFrom('volunteer_team_members').select('team_id').where('user_id', '=', userId)),
+      ]),
     )
     .where((eb) =>
       eb.exists(
@@ -186,6 +215,5 @@ export async function loadTeamIds(db: Executor, userId: string): Promise<string[
           .where(sql<boolean>`(${pathUnderColumn('mp.path', 'tp.path')} OR ${pathUnderColumn('tp.path', 'mp.path')})`),
       ),
     )
-    .execute();
-  return held.map((r) => r.id);
+    .orderBy('t.id');
 }

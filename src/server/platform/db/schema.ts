@@ -521,6 +521,15 @@ export interface CaseDailyTable {
   reopened: number;
 }
 
+/** Cases by place, state and overdue, kept by triggers on cases (0048): the inbox's counts by state. */
+export interface CaseStateCountsTable {
+  tenant_id: string;
+  place_path: string;
+  state: string;
+  red: boolean;
+  n: Generated<number>;
+}
+
 export interface ApiKeysTable {
   id: string;
   tenant_id: string;
@@ -791,6 +800,7 @@ export interface Database
   monthly_reports: MonthlyReportsTable;
   api_keys: ApiKeysTable;
   case_daily: CaseDailyTable;
+  case_state_counts: CaseStateCountsTable;
   case_categories: CaseCategoriesTable;
   calendar_days: CalendarDaysTable;
   cases: CasesTable;

@@ -32,6 +32,8 @@ export interface CaseQuery {
   q?: string;
   page: number;
   pageSize: number;
+  /** the nextCursor of the page before (keyset paging; page is then ignored) */
+  cursor?: string;
 }
 
 export const listCases = (query: CaseQuery, signal?: AbortSignal) =>
