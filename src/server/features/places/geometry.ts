@@ -102,32 +102,44 @@ export class PreparedPolygon {
   contains(lng: number, lat: number): boolean {
     if (this.delegate) return containsPoint(this.polygon, lng, lat);
     if (lng < this.minLng || lng > this.maxLng || lat < this.minLat || lat > this.maxLat) return false;
-    const xy = this.xy;
     let crossings = 0;
     let start = 0;
     for (let r = 0; r < this.ringEnds.length; r++) {
-      const end = this.ringEnds[r];
-      let u1 = xy[2 * start] - lng;
-      let v1 = xy[2 * start + 1] - lat;
-      for (let i = start + 1; i < end; i++) {
-        const u2 = xy[2 * i] - lng;
-        const v2 = xy[2 * i + 1] - lat;
-        if (v1 === 0 && v2 === 0) {
-          if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return true;
-        } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
-          // orient2d(u1, u2, v1, v2, 0, 0) as the library calls it.
-          const left = u2 * v1;
-          const right = u1 * v2;
-          const f = left - right;
-          if (Math.abs(f) < orientErrorBound * Math.abs(left + right)) return containsPoint(this.polygon, lng, lat);
-          if (f === 0) return true;
-          if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
-        }
-        u1 = u2;
-        v1 = v2;
-      }
-      start = end;
+      const n = ringCrossings(this.xy, start, this.ringEnds[r], lng, lat);
+      if (n === ON_EDGE) return true;
+      if (n === UNSURE) return containsPoint(this.polygon, lng, lat);
+      crossings += n;
+      start = this.ringEnds[r];
     }
     return crossings % 2 === 1;
   }
+}
+
+const ON_EDGE = -1;
+const UNSURE = -2;
+
+/** point-in-polygon-hao's loop over one ring of flat coordinates (points start .. end − 1). */
+// eslint-disable-next-line complexity -- the library's loop condition for condition, kept whole so it stays checkable against it
+function ringCrossings(xy: Float64Array, start: number, end: number, lng: number, lat: number): number {
+  let crossings = 0;
+  let u1 = xy[2 * start] - lng;
+  let v1 = xy[2 * start + 1] - lat;
+  for (let i = start + 1; i < end; i++) {
+    const u2 = xy[2 * i] - lng;
+    const v2 = xy[2 * i + 1] - lat;
+    if (v1 === 0 && v2 === 0) {
+      if ((u2 <= 0 && u1 >= 0) || (u1 <= 0 && u2 >= 0)) return ON_EDGE;
+    } else if ((v2 >= 0 && v1 <= 0) || (v2 <= 0 && v1 >= 0)) {
+      // orient2d(u1, u2, v1, v2, 0, 0) as the library calls it; its exact arithmetic only when unsure.
+      const left = u2 * v1;
+      const right = u1 * v2;
+      const f = left - right;
+      if (Math.abs(f) < orientErrorBound * Math.abs(left + right)) return UNSURE;
+      if (f === 0) return ON_EDGE;
+      if ((f > 0 && v2 > 0 && v1 <= 0) || (f < 0 && v2 <= 0 && v1 > 0)) crossings++;
+    }
+    u1 = u2;
+    v1 = v2;
+  }
+  return crossings;
 }
