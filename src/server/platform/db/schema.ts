@@ -521,6 +521,9 @@ export interface CaseDailyTable {
   reopened: number;
 }
 
+/** case_daily summed by month (the first day of the month in `month`): the year views' rollup. */
+export type CaseMonthlyTable = Omit<CaseDailyTable, 'day'> & { month: ColumnType<string, string, string> };
+
 export interface ApiKeysTable {
   id: string;
   tenant_id: string;
@@ -791,6 +794,7 @@ export interface Database
   monthly_reports: MonthlyReportsTable;
   api_keys: ApiKeysTable;
   case_daily: CaseDailyTable;
+  case_monthly: CaseMonthlyTable;
   case_categories: CaseCategoriesTable;
   calendar_days: CalendarDaysTable;
   cases: CasesTable;
