@@ -1,7 +1,9 @@
-// The county dashboard over a million cases: the rollup path vs the raw GROUP BY path.
+// The county dashboard over a million cases: the rollups (whole months from case_monthly, edge days
+// from case_daily) vs the raw GROUP BY path, and the daily rollup alone (how it was before issue 19).
 import { sql } from 'kysely';
 import { rawTotals, rollupTotals, type StatsFilter } from '../src/server/features/stats/repository.js';
 import { rebuildRollups } from '../src/server/features/stats/rollup.js';
+import { metricColumns } from '../src/server/features/stats/metrics.js';
 import { newId } from '../src/server/platform/ids.js';
 import { engines, fmt, freshDatabase, machine, percentile, timeEach } from './lib.js';
 
@@ -82,6 +84,13 @@ for (const engine of engines) {
     ['365 days', year],
   ] as const) {
     const viaRollup = await timeEach(RUNS, () => rollupTotals(db, filter, 'total'));
+    // Before issue 19: every day of the period from the daily rollup alone.
+    const viaDays = await timeEach(RUNS, () =>
+      sql`SELECT ${sql.join(metricColumns.map((m) => sql`coalesce(sum(${sql.ref(m)}), 0)::bigint`))}
+          FROM case_daily WHERE place_path LIKE '/610899/%' AND day BETWEEN ${filter.from}::date AND ${filter.to}::date`.execute(
+        db,
+      ),
+    );
     const viaRaw = await timeEach(Math.max(3, Math.ceil(RUNS / 3)), () => rawTotals(db, filter));
     const same =
       JSON.stringify(
@@ -90,7 +99,7 @@ for (const engine of engines) {
           .map(Number),
       ) === JSON.stringify(Object.values(await rawTotals(db, filter)).map(Number));
     console.log(
-      `${engine.padEnd(8)} ${label.padEnd(8)} rollup p50 ${fmt(percentile(viaRollup, 50))} ms p95 ${fmt(percentile(viaRollup, 95))} ms · raw p50 ${fmt(percentile(viaRaw, 50))} ms p95 ${fmt(percentile(viaRaw, 95))} ms · ratio ${fmt(percentile(viaRaw, 50) / percentile(viaRollup, 50))}× · same numbers: ${same}`,
+      `${engine.padEnd(8)} ${label.padEnd(8)} rollup p50 ${fmt(percentile(viaRollup, 50))} ms p95 ${fmt(percentile(viaRollup, 95))} ms · daily only p50 ${fmt(percentile(viaDays, 50))} ms p95 ${fmt(percentile(viaDays, 95))} ms · raw p50 ${fmt(percentile(viaRaw, 50))} ms p95 ${fmt(percentile(viaRaw, 95))} ms · ratio ${fmt(percentile(viaRaw, 50) / percentile(viaRollup, 50))}× · same numbers: ${same}`,
     );
   }
   console.log(

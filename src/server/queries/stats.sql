@@ -2,7 +2,11 @@
 
 -- stats.rollupTotals
 
-SELECT substring(place_path FROM '/([0-9]{15})/') AS key, coalesce(sum("received"), 0)::bigint AS "received", coalesce(sum("valid"), 0)::bigint AS "valid", coalesce(sum("contacted"), 0)::bigint AS "contacted", coalesce(sum("contacted_on_time"), 0)::bigint AS "contacted_on_time", coalesce(sum("contact_minutes"), 0)::bigint AS "contact_minutes", coalesce(sum("resolved"), 0)::bigint AS "resolved", coalesce(sum("resolved_on_time"), 0)::bigint AS "resolved_on_time", coalesce(sum("resolve_minutes"), 0)::bigint AS "resolve_minutes", coalesce(sum("closed"), 0)::bigint AS "closed", coalesce(sum("rated"), 0)::bigint AS "rated", coalesce(sum("solved"), 0)::bigint AS "solved", coalesce(sum("satisfied"), 0)::bigint AS "satisfied", coalesce(sum("reopened"), 0)::bigint AS "reopened" FROM case_daily WHERE ("place_path" LIKE $1) AND "day" BETWEEN $2::date AND $3::date AND ("category_code" = $4 OR "category_code" IN (SELECT code FROM case_categories WHERE parent_code = $5)) AND "channel" = $6 AND "department_key" = $7 GROUP BY 1 ORDER BY 1;
+SELECT substring(place_path FROM '/([0-9]{15})/') AS key, coalesce(sum("received"), 0)::bigint AS "received", coalesce(sum("valid"), 0)::bigint AS "valid", coalesce(sum("contacted"), 0)::bigint AS "contacted", coalesce(sum("contacted_on_time"), 0)::bigint AS "contacted_on_time", coalesce(sum("contact_minutes"), 0)::bigint AS "contact_minutes", coalesce(sum("resolved"), 0)::bigint AS "resolved", coalesce(sum("resolved_on_time"), 0)::bigint AS "resolved_on_time", coalesce(sum("resolve_minutes"), 0)::bigint AS "resolve_minutes", coalesce(sum("closed"), 0)::bigint AS "closed", coalesce(sum("rated"), 0)::bigint AS "rated", coalesce(sum("solved"), 0)::bigint AS "solved", coalesce(sum("satisfied"), 0)::bigint AS "satisfied", coalesce(sum("reopened"), 0)::bigint AS "reopened" FROM (SELECT month AS day, "place_path", "category_code", "channel", "department_key", "received", "valid", "contacted", "contacted_on_time", "contact_minutes", "resolved", "resolved_on_time", "resolve_minutes", "closed", "rated", "solved", "satisfied", "reopened" FROM case_monthly
+          WHERE ("place_path" LIKE $1) AND month BETWEEN $2::date AND $3::date AND ("category_code" = $4 OR "category_code" IN (SELECT code FROM case_categories WHERE parent_code = $5)) AND "channel" = $6 AND "department_key" = $7
+        UNION ALL
+        SELECT day, "place_path", "category_code", "channel", "department_key", "received", "valid", "contacted", "contacted_on_time", "contact_minutes", "resolved", "resolved_on_time", "resolve_minutes", "closed", "rated", "solved", "satisfied", "reopened" FROM case_daily
+          WHERE ("place_path" LIKE $8) AND (day BETWEEN $9::date AND ($10::date - 1) OR day BETWEEN ($11::date + interval '1 month')::date AND $12::date) AND ("category_code" = $13 OR "category_code" IN (SELECT code FROM case_categories WHERE parent_code = $14)) AND "channel" = $15 AND "department_key" = $16) AS r GROUP BY 1 ORDER BY 1;
 
 -- stats.rawTotals
 
@@ -48,6 +52,10 @@ insert into "case_daily" ("tenant_id", "day", "place_id", "place_path", "categor
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
 on conflict ("tenant_id", "day", "place_id", "category_code", "channel", "department_key") do update set "received" = case_daily."received" + excluded."received", "valid" = case_daily."valid" + excluded."valid", "contacted" = case_daily."contacted" + excluded."contacted", "contacted_on_time" = case_daily."contacted_on_time" + excluded."contacted_on_time", "contact_minutes" = case_daily."contact_minutes" + excluded."contact_minutes", "resolved" = case_daily."resolved" + excluded."resolved", "resolved_on_time" = case_daily."resolved_on_time" + excluded."resolved_on_time", "resolve_minutes" = case_daily."resolve_minutes" + excluded."resolve_minutes", "closed" = case_daily."closed" + excluded."closed", "rated" = case_daily."rated" + excluded."rated", "solved" = case_daily."solved" + excluded."solved", "satisfied" = case_daily."satisfied" + excluded."satisfied", "reopened" = case_daily."reopened" + excluded."reopened";
 
+insert into "case_monthly" ("tenant_id", "place_id", "place_path", "category_code", "channel", "department_key", "month", "received", "valid", "contacted", "contacted_on_time", "contact_minutes", "resolved", "resolved_on_time", "resolve_minutes", "closed", "rated", "solved", "satisfied", "reopened")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+on conflict ("tenant_id", "month", "place_id", "category_code", "channel", "department_key") do update set "received" = case_monthly."received" + excluded."received", "valid" = case_monthly."valid" + excluded."valid", "contacted" = case_monthly."contacted" + excluded."contacted", "contacted_on_time" = case_monthly."contacted_on_time" + excluded."contacted_on_time", "contact_minutes" = case_monthly."contact_minutes" + excluded."contact_minutes", "resolved" = case_monthly."resolved" + excluded."resolved", "resolved_on_time" = case_monthly."resolved_on_time" + excluded."resolved_on_time", "resolve_minutes" = case_monthly."resolve_minutes" + excluded."resolve_minutes", "closed" = case_monthly."closed" + excluded."closed", "rated" = case_monthly."rated" + excluded."rated", "solved" = case_monthly."solved" + excluded."solved", "satisfied" = case_monthly."satisfied" + excluded."satisfied", "reopened" = case_monthly."reopened" + excluded."reopened";
+
 -- stats.rebuildRollups
 
 DELETE FROM case_daily WHERE tenant_id = $1;
@@ -71,6 +79,13 @@ INSERT INTO case_daily (tenant_id, day, place_id, place_path, category_code, cha
       count(*) FILTER (WHERE reopen_count > 0)
     FROM cases WHERE tenant_id = $1
     GROUP BY 1, 2, 3, 4, 5, 6, 7;
+
+DELETE FROM case_monthly WHERE tenant_id = $1;
+
+INSERT INTO case_monthly (tenant_id, month, place_id, place_path, category_code, channel, department_key, "received", "valid", "contacted", "contacted_on_time", "contact_minutes", "resolved", "resolved_on_time", "resolve_minutes", "closed", "rated", "solved", "satisfied", "reopened")
+    SELECT tenant_id, date_trunc('month', day)::date, place_id, min(place_path), category_code, channel, department_key, sum("received"), sum("valid"), sum("contacted"), sum("contacted_on_time"), sum("contact_minutes"), sum("resolved"), sum("resolved_on_time"), sum("resolve_minutes"), sum("closed"), sum("rated"), sum("solved"), sum("satisfied"), sum("reopened")
+    FROM case_daily WHERE tenant_id = $1
+    GROUP BY tenant_id, date_trunc('month', day)::date, place_id, category_code, channel, department_key;
 
 -- stats.reportPlaces
 

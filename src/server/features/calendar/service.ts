@@ -2,6 +2,7 @@ import { calendarWarningMonth, hhmm, minutesOf } from '../../../shared/calendar.
 import { recordAudit, type Executor } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { invalidateReferenceData } from '../../platform/reference-cache.js';
 import {
   defaultBusinessHours,
   shanghaiDate,
@@ -126,6 +127,7 @@ function hoursService(deps: CalendarDeps) {
           after: periods,
         });
       });
+      invalidateReferenceData(db); // intake's copy in this process
       return this.hours(actor);
     },
   };
@@ -165,6 +167,7 @@ export function createCalendarService(deps: CalendarDeps) {
           after,
         });
       });
+      invalidateReferenceData(db); // intake's copy in this process
       return after;
     },
 
@@ -178,6 +181,7 @@ export function createCalendarService(deps: CalendarDeps) {
         await repo.touchYear(trx, Number(day.slice(0, 4)), actor.username, clock.now());
         await audit(trx, actor, { action: 'calendar.removeDay', entityType: 'calendar_day', entityId: day, before });
       });
+      invalidateReferenceData(db); // intake's copy in this process
       return { ok: true as const };
     },
 
@@ -204,6 +208,7 @@ export function createCalendarService(deps: CalendarDeps) {
           after: { source: input.source, days: input.days },
         });
       });
+      invalidateReferenceData(db); // intake's copy in this process
       return this.year(actor, year);
     },
   };

@@ -21,6 +21,7 @@ import { suggestCategory } from './text.js';
 import { tokenize } from '../../platform/search-text.js';
 import { trackingCode as codeOf, trackingCounterName } from './tracking-code.js';
 import { isUnder } from '../../platform/scope.js';
+import { referenceData } from '../../platform/reference-cache.js';
 
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the
 // first-contact and dispatch clocks, and SMS the on-duty cadres and the reporter — all in one
@@ -86,7 +87,7 @@ export function createIntake(deps: CasesDeps) {
     const tokens = tokenize(input.description);
     const category = await categoryOf(deps, input, tokens);
     await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
-    const calendar = await workdayCalendar(db, tenantId);
+    const calendar = await referenceData(db, `calendar:${tenantId}`, () => workdayCalendar(db, tenantId));
     const now = clock.now();
     // An urgent category (突发事件) makes every case filed under it urgent.
     const priority = category.urgent ? 'urgent' : input.priority;
@@ -150,7 +151,7 @@ async function namedPlace(deps: CasesDeps, placeCode: string, within: { path: st
 
 /** The category asked for, else the one the words suggest, else 'other'; an unknown code is refused. */
 async function categoryOf(deps: CasesDeps, input: IntakeInput, tokens: string[]) {
-  const categories = await repo.categories(deps.db);
+  const categories = await referenceData(deps.db, 'categories', () => repo.categories(deps.db));
   const suggested = () =>
     suggestCategory(
       tokens,

@@ -21,11 +21,9 @@ export interface PublicReportInput {
 
 const hour = 3_600_000;
 
-export function createPublicIntake(
-  deps: CasesDeps & { config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number } },
-  intake: Intake,
-  files: FilesService,
-) {
+type PublicIntakeDeps = CasesDeps & { config: { PUBLIC_RATE_PER_PHONE_HOUR: number; PUBLIC_RATE_PER_IP_HOUR: number } };
+
+export function createPublicIntake(deps: PublicIntakeDeps, intake: Intake, files: FilesService) {
   return async function submitPublic(input: PublicReportInput): Promise<{ trackingCode: string; created: boolean }> {
     const { fields } = input;
     const phone = normalizePhone(fields.reporterPhone);
@@ -41,8 +39,7 @@ export function createPublicIntake(
       if (first) return { trackingCode: first.tracking_code, created: false };
     }
     const now = deps.clock.now();
-    await hitRateLimit(deps.db, `case:ip:${input.ip ?? 'unknown'}`, deps.config.PUBLIC_RATE_PER_IP_HOUR, hour, now);
-    await hitRateLimit(deps.db, `case:phone:${phoneHash}`, deps.config.PUBLIC_RATE_PER_PHONE_HOUR, hour, now);
+    await hitLimits(deps, input.ip, phoneHash, now);
     const photoIds = await files.storePublicPhotos(input.photos, community.tenant_id);
     let result: Awaited<ReturnType<Intake>>;
     try {
@@ -74,6 +71,24 @@ export function createPublicIntake(
     if (!result.created) await files.discard(photoIds); // a simultaneous retry made the case first
     return { trackingCode: result.trackingCode, created: result.created };
   };
+}
+
+/**
+ * The per-IP, then the per-phone limit, committed together (one commit, not two: a commit is most
+ * of a statement's cost on a server). A refusal still keeps the hits made before it, as before.
+ */
+async function hitLimits(deps: PublicIntakeDeps, ip: string | null, phoneHash: string, now: Date) {
+  const refused = await deps.db.transaction().execute(async (trx) => {
+    try {
+      await hitRateLimit(trx, `case:ip:${ip ?? 'unknown'}`, deps.config.PUBLIC_RATE_PER_IP_HOUR, hour, now);
+      await hitRateLimit(trx, `case:phone:${phoneHash}`, deps.config.PUBLIC_RATE_PER_PHONE_HOUR, hour, now);
+      return null;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'RATE_LIMITED') return error;
+      throw error;
+    }
+  });
+  if (refused) throw refused;
 }
 
 /**

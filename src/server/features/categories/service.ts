@@ -7,6 +7,7 @@ import { AppError, invalid } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Actor } from '../../platform/policy.js';
 import type { Executor } from '../../platform/audit.js';
+import { invalidateReferenceData } from '../../platform/reference-cache.js';
 import { depthOf, heightOf, isWithin, maxCategoryDepth, nextCategoryCode, type CategoryKind } from './codes.js';
 import * as policy from './policy.js';
 import * as repo from './repository.js';
@@ -120,7 +121,7 @@ async function list({ db }: CategoriesDeps, actor: Actor, locale: Locale) {
 
 async function create({ db, clock }: CategoriesDeps, actor: Actor, input: CategoryCreateInputT, locale: Locale) {
   policy.assertMayEditCategories(actor);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await repo.lockCategoryCodes(trx);
     const all = await repo.allCategories(trx);
     const kind = all.find((c) => c.code === input.parentCode)?.kind ?? input.kind;
@@ -154,6 +155,8 @@ async function create({ db, clock }: CategoriesDeps, actor: Actor, input: Catego
     await audit(trx, actor, 'category.create', row.code, undefined, row, now);
     return presentCategory((await repo.lockCategory(trx, row.code))!, locale);
   });
+  invalidateReferenceData(db); // intake's copy in this process
+  return result;
 }
 
 async function update(
@@ -164,7 +167,7 @@ async function update(
   locale: Locale,
 ) {
   policy.assertMayEditCategories(actor);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     const current = await repo.lockCategory(trx, code);
     if (!current) throw new AppError('NOT_FOUND');
     if (input.version !== current.version) throw new AppError('CATEGORY_CHANGED', { version: current.version });
@@ -189,6 +192,8 @@ async function update(
     await audit(trx, actor, 'category.edit', code, { version: current.version, ...before }, { version, ...after }, now);
     return presentCategory((await repo.lockCategory(trx, code))!, locale);
   });
+  invalidateReferenceData(db); // intake's copy in this process
+  return result;
 }
 
 /** Only a category nothing was ever filed under and with no sub-classes goes; a used one is deactivated. */
@@ -211,6 +216,7 @@ async function remove({ db, clock }: CategoriesDeps, actor: Actor, code: string)
       clock.now(),
     );
   });
+  invalidateReferenceData(db); // intake's copy in this process
 }
 
 async function history({ db }: CategoriesDeps, actor: Actor, code: string) {
@@ -233,7 +239,7 @@ async function history({ db }: CategoriesDeps, actor: Actor, code: string) {
 /** Adds the standard's classes that are missing; a class already there (maybe edited) is left alone. */
 export async function importStandard({ db, clock }: CategoriesDeps, actor: Actor) {
   policy.assertMayEditCategories(actor);
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx) => {
     await repo.lockCategoryCodes(trx);
     const now = clock.now();
     const rows = standardClasses.map((s, i) => ({
@@ -266,6 +272,8 @@ export async function importStandard({ db, clock }: CategoriesDeps, actor: Actor
       await audit(trx, actor, 'category.import', null, undefined, { set: 'GB/T 30428', ...result }, now);
     return result;
   });
+  invalidateReferenceData(db); // intake's copy in this process
+  return result;
 }
 
 async function audit(

@@ -1,7 +1,7 @@
-import Flatbush from 'flatbush';
 import type { Db } from '../../platform/db/database.js';
 import type { GeoJsonPolygon } from '../../platform/db/schema.js';
-import { containsPoint } from './geometry.js';
+import { CellIndex } from './cell-index.js';
+import { PreparedPolygon } from './geometry.js';
 import * as repo from './repository.js';
 
 export interface LocatedGrid {
@@ -11,16 +11,16 @@ export interface LocatedGrid {
   path: string;
 }
 
-interface IndexedGrid extends LocatedGrid {
-  boundary: GeoJsonPolygon;
-  box: readonly [number, number, number, number];
+interface IndexedGrid {
+  located: LocatedGrid;
+  shape: PreparedPolygon;
 }
 
-// Point → grid through an in-memory R-tree of the grids' bounding boxes, then an exact
-// point-in-polygon test on the few candidates. The database stays the truth: a version
+// Point → grid through an in-memory index of the grids' bounding boxes (a uniform cell grid), then
+// an exact point-in-polygon test on the few candidates, their edges prepared once per load. The database stays the truth: a version
 // counter, bumped in the transaction that changes grids, tells every process to reload.
 export class GridLocator {
-  private index: Flatbush | null = null;
+  private index: CellIndex | null = null;
   private grids: IndexedGrid[] = [];
   private version = -1;
   private checkedAt = 0;
@@ -43,34 +43,29 @@ export class GridLocator {
     const current = await repo.gridsVersion(this.db);
     if (current === this.version) return;
     const rows = await repo.listActiveGridsForIndex(this.db);
-    const grids = rows.map((r) => ({
-      grid: { code: r.code, name: r.name },
-      community: { code: r.community_code, name: r.community_name },
-      street: { code: r.street_code, name: r.street_name },
-      path: r.path,
-      boundary: r.boundary,
-      box: [r.min_lng, r.min_lat, r.max_lng, r.max_lat] as const,
+    const grids: IndexedGrid[] = rows.map((r) => ({
+      located: {
+        grid: { code: r.code, name: r.name },
+        community: { code: r.community_code, name: r.community_name },
+        street: { code: r.street_code, name: r.street_name },
+        path: r.path,
+      },
+      shape: new PreparedPolygon(r.boundary as GeoJsonPolygon),
     }));
-    let index: Flatbush | null = null;
-    if (grids.length > 0) {
-      index = new Flatbush(grids.length);
-      for (const g of grids) index.add(...g.box);
-      index.finish();
-    }
+    const index = grids.length > 0 ? new CellIndex(grids.map((g) => g.shape)) : null;
     this.grids = grids;
     this.index = index;
     this.version = current;
   }
 
   async locate(lng: number, lat: number): Promise<LocatedGrid | null> {
-    await this.ensureFresh();
-    if (!this.index) return null;
-    for (const i of this.index.search(lng, lat, lng, lat)) {
-      const candidate = this.grids[i];
-      if (containsPoint(candidate.boundary, lng, lat)) {
-        return { grid: candidate.grid, community: candidate.community, street: candidate.street, path: candidate.path };
-      }
-    }
-    return null;
+    // Within the recheck interval no await at all: a lookup is a few microseconds of arithmetic.
+    if (this.version < 0 || Date.now() - this.checkedAt >= this.recheckMs) await this.ensureFresh();
+    return this.find(lng, lat);
+  }
+
+  private find(lng: number, lat: number): LocatedGrid | null {
+    const i = this.index ? this.index.first(lng, lat) : -1;
+    return i < 0 ? null : { ...this.grids[i].located };
   }
 }

@@ -1,8 +1,9 @@
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Executor } from '../../platform/audit.js';
-import type { CaseDailyTable, FilesTable, MonthlyReportsTable } from '../../platform/db/schema.js';
+import type { CaseDailyTable, CaseMonthlyTable, FilesTable, MonthlyReportsTable } from '../../platform/db/schema.js';
 import { pathUnder, pathUnderAny } from '../../platform/scope.js';
 import { metricColumns, type Metric } from './metrics.js';
+import { wholeMonths } from './periods.js';
 
 // Dashboard queries over the daily rollup (fast), the same numbers from raw cases (the check), the
 // rollup's own upkeep, and the stored monthly reports.
@@ -19,12 +20,13 @@ export interface StatsFilter {
 
 const sums = sql.join(metricColumns.map((m) => sql`coalesce(sum(${sql.ref(m)}), 0)::bigint AS ${sql.ref(m)}`));
 
-function conditions(f: StatsFilter, prefix = '') {
+/** The filter's conditions; `days` is the condition on the day column (the whole period by default). */
+function conditions(f: StatsFilter, prefix = '', days?: ReturnType<typeof sql>) {
   const col = (name: string) => sql.ref(prefix ? `${prefix}.${name}` : name);
   return sql.join(
     [
       pathUnderAny(prefix ? `${prefix}.place_path` : 'place_path', f.paths),
-      sql`${col('day')} BETWEEN ${f.from}::date AND ${f.to}::date`,
+      days ?? sql`${col('day')} BETWEEN ${f.from}::date AND ${f.to}::date`,
       ...(f.category
         ? [
             sql`(${col('category_code')} = ${f.category} OR ${col('category_code')} IN (SELECT code FROM case_categories WHERE parent_code = ${f.category}))`,
@@ -52,10 +54,27 @@ const groupExpr: Record<Exclude<Grouping, 'total'>, ReturnType<typeof sql>> = {
   community: sql`substring(place_path FROM '/([0-9]{12})/')`,
 };
 
+const rollupColumns = sql.join(
+  ['place_path', 'category_code', 'channel', 'department_key', ...metricColumns].map((c) => sql.ref(c)),
+);
+
+/**
+ * The totals from the rollups: whole months from case_monthly and the days at the period's edges
+ * from case_daily (both hold the same sums, so the numbers equal the daily rollup's and the raw
+ * cases'); by day or week, from case_daily alone.
+ */
 export async function rollupTotals(db: Executor, f: StatsFilter, by: Grouping) {
   const key = by === 'total' ? sql`'total'` : groupExpr[by];
+  const months = by === 'day' || by === 'week' ? null : wholeMonths(f.from, f.to);
+  const source = months
+    ? sql`(SELECT month AS day, ${rollupColumns} FROM case_monthly
+          WHERE ${conditions(f, '', sql`month BETWEEN ${months.first}::date AND ${months.last}::date`)}
+        UNION ALL
+        SELECT day, ${rollupColumns} FROM case_daily
+          WHERE ${conditions(f, '', sql`(day BETWEEN ${f.from}::date AND (${months.first}::date - 1) OR day BETWEEN (${months.last}::date + interval '1 month')::date AND ${f.to}::date)`)}) AS r`
+    : sql`case_daily WHERE ${conditions(f)}`;
   const result = await sql<Record<string, number | string>>`
-    SELECT ${key} AS key, ${sums} FROM case_daily WHERE ${conditions(f)} GROUP BY 1 ORDER BY 1`.execute(db);
+    SELECT ${key} AS key, ${sums} FROM ${source} GROUP BY 1 ORDER BY 1`.execute(db);
   return result.rows;
 }
 
@@ -117,12 +136,13 @@ export interface RollupPart {
   metrics: Record<Metric, number>;
 }
 
-/** Adds a case's contribution to its rollup row (sign 1), or takes it away (sign −1). */
+/** Adds a case's contribution to its daily and monthly rollup rows (sign 1), or takes it away (sign −1). */
 export async function addToRollup(db: Executor, part: RollupPart, sign: 1 | -1) {
-  const values = { ...part.key, ...Object.fromEntries(metricColumns.map((m) => [m, sign * part.metrics[m]])) };
+  const metrics = Object.fromEntries(metricColumns.map((m) => [m, sign * part.metrics[m]]));
+  const { day, ...key } = part.key;
   await db
     .insertInto('case_daily')
-    .values(values as unknown as Insertable<CaseDailyTable>)
+    .values({ ...part.key, ...metrics } as unknown as Insertable<CaseDailyTable>)
     .onConflict((oc) =>
       oc
         .columns(['tenant_id', 'day', 'place_id', 'category_code', 'channel', 'department_key'])
@@ -133,9 +153,22 @@ export async function addToRollup(db: Executor, part: RollupPart, sign: 1 | -1) 
         ),
     )
     .execute();
+  await db
+    .insertInto('case_monthly')
+    .values({ ...key, month: `${day.slice(0, 7)}-01`, ...metrics } as unknown as Insertable<CaseMonthlyTable>)
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'month', 'place_id', 'category_code', 'channel', 'department_key'])
+        .doUpdateSet(
+          Object.fromEntries(
+            metricColumns.map((m) => [m, sql`case_monthly.${sql.ref(m)} + excluded.${sql.ref(m)}`]),
+          ) as never,
+        ),
+    )
+    .execute();
 }
 
-/** Rebuilds the rollup of a tenant (or all) from the raw cases in one GROUP BY. */
+/** Rebuilds the daily rollup of a tenant (or all) from the raw cases in one GROUP BY, and the monthly one from it. */
 export async function rebuildRollups(db: Executor, tenantId?: string) {
   const where = tenantId ? sql`WHERE tenant_id = ${tenantId}` : sql``;
   await sql`DELETE FROM case_daily ${where}`.execute(db);
@@ -159,6 +192,14 @@ export async function rebuildRollups(db: Executor, tenantId?: string) {
       count(*) FILTER (WHERE reopen_count > 0)
     FROM cases ${where}
     GROUP BY 1, 2, 3, 4, 5, 6, 7`.execute(db);
+  await sql`DELETE FROM case_monthly ${where}`.execute(db);
+  const columns = sql.join(metricColumns.map((m) => sql.ref(m)));
+  const summed = sql.join(metricColumns.map((m) => sql`sum(${sql.ref(m)})`));
+  await sql`
+    INSERT INTO case_monthly (tenant_id, month, place_id, place_path, category_code, channel, department_key, ${columns})
+    SELECT tenant_id, date_trunc('month', day)::date, place_id, min(place_path), category_code, channel, department_key, ${summed}
+    FROM case_daily ${where}
+    GROUP BY tenant_id, date_trunc('month', day)::date, place_id, category_code, channel, department_key`.execute(db);
 }
 
 /** The streets and communities that get a monthly report. */

@@ -530,6 +530,9 @@ export interface CaseStateCountsTable {
   n: Generated<number>;
 }
 
+/** case_daily summed by month (the first day of the month in `month`): the year views' rollup. */
+export type CaseMonthlyTable = Omit<CaseDailyTable, 'day'> & { month: ColumnType<string, string, string> };
+
 export interface ApiKeysTable {
   id: string;
   tenant_id: string;
@@ -801,6 +804,7 @@ export interface Database
   api_keys: ApiKeysTable;
   case_daily: CaseDailyTable;
   case_state_counts: CaseStateCountsTable;
+  case_monthly: CaseMonthlyTable;
   case_categories: CaseCategoriesTable;
   calendar_days: CalendarDaysTable;
   cases: CasesTable;
