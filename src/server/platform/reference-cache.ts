@@ -2,7 +2,7 @@ import type { Executor } from './audit.js';
 
 // Per-process copies of reference data read on every intake (case categories, the holiday calendar,
 // business hours), which change a few times a year. A trigger bumps the 'reference' counter on any
-// change of those tables (migration 0049); a process compares it at most once a second, so another
+// change of those tables (migration 0051); a process compares it at most once a second, so another
 // process's edit is seen within a second, and the services that edit them drop this process's copies
 // right after their commit. Copies are shared: callers must not change what they get.
 
