@@ -21,6 +21,7 @@ import { systemActor } from './platform/policy.js';
 import { createCalendarService } from './features/calendar/index.js';
 import { parseHolidayNotice } from '../shared/calendar.js';
 import { importStandard } from './features/categories/index.js';
+import { trainFromCli } from './features/dispatch/index.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -46,6 +47,9 @@ Usage:
                                  Council notice (its text, or lines "2027-02-05 放假 春节" from a sheet)
   linli calendar show --year 2027
                                  list a year's holidays and 调休 working days
+  linli dispatch train [--tenant CODE]
+                                 智能派单: train the category and handler models now (one county, or
+                                 every county with closed cases or imported history)
 
 Environment: see docs/configuration.md (PORT, DATABASE_URL, DATA_DIR, …).`;
 
@@ -67,6 +71,7 @@ const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   calendar: calendarCommand,
+  dispatch: dispatchCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -175,6 +180,22 @@ async function categoriesCommand(config: Config, rest: string[]): Promise<void> 
   try {
     const { added, kept } = await importStandard(deps, systemActor());
     console.log(`已导入国标分类 ${added} 项，已有 ${kept} 项保持不变 Added ${added} standard classes, kept ${kept}.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** 智能派单: `train` trains now what the nightly job trains. */
+async function dispatchCommand(config: Config, rest: string[]): Promise<void> {
+  if (rest[0] === 'train') return dispatchTrainCommand(config, rest.slice(1));
+  throw new UsageError('dispatch takes the subcommand train');
+}
+
+async function dispatchTrainCommand(config: Config, rest: string[]): Promise<void> {
+  const { values } = parse(rest, { tenant: { type: 'string' } });
+  const { deps, handle } = await openRuntime(config);
+  try {
+    for (const line of await trainFromCli(deps, values.tenant)) console.log(line);
   } finally {
     await handle.close();
   }
