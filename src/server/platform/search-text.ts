@@ -40,6 +40,12 @@ const stopWords = new Set([
   '一下',
 ]);
 
+/** jieba's plain segmentation (every piece, punctuation included): the dispatch learner's words. One
+ * dictionary in memory for search and the learner. */
+export function segmentWords(text: string): string[] {
+  return jieba.cut(text, false);
+}
+
 export function tokenize(text: string): string[] {
   const words = jieba
     .cut(text, false)
