@@ -12,8 +12,20 @@ import * as repo from './repository.js';
 // within the county, and names it does not have are reported back, never added: the rows keep their
 // category and learn no department. The sheet is checked whole first: a bad file imports nothing.
 
-/** 城管局 and 城管 are the same department to a person: compare names without the usual endings. */
-const plain = (name: string) => name.replace(/\s+/g, '').replace(/(局|办公室|办|所|中心|队|站)$/u, '');
+/** 城管局 and 城管 are one department to a person: names compared without spaces and the usual endings. */
+const plain = (name: string) => name.replace(/\s+/g, '').replace(/(局|办公室|办|所|中心|队|站|公司)$/u, '');
+
+/** The county's department of that name: the same name, the same plain name, else the one plain name holding it. */
+function departmentMatcher(departments: { id: string; name: string }[]) {
+  const named = departments.map((d) => ({ id: d.id, name: d.name, plain: plain(d.name) }));
+  return (name: string): string | null => {
+    const p = plain(name);
+    const exact = named.find((d) => d.name === name) ?? named.find((d) => d.plain === p);
+    if (exact) return exact.id;
+    const holding = p.length >= 2 ? named.filter((d) => d.plain.includes(p)) : [];
+    return holding.length === 1 ? holding[0].id : null;
+  };
+}
 
 export async function importHistory(
   { db, clock }: { db: Db; clock: Clock },
@@ -23,13 +35,11 @@ export async function importHistory(
 ) {
   const rows = await readHistorySheet(bytes);
   const departments = await repo.departmentsOfCounty(db, tenantId);
-  const byName = new Map<string, string>();
-  for (const d of departments) byName.set(d.name, d.id);
-  for (const d of departments) if (!byName.has(plain(d.name))) byName.set(plain(d.name), d.id);
+  const match = departmentMatcher(departments);
   const unknown = new Map<string, number>();
   const departmentOf = (name: string) => {
     if (!name) return null;
-    const id = byName.get(name) ?? byName.get(plain(name)) ?? null;
+    const id = match(name);
     if (!id) unknown.set(name, (unknown.get(name) ?? 0) + 1);
     return id;
   };
