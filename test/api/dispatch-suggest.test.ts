@@ -40,7 +40,8 @@ async function report(s: Session, description: string, extra: Record<string, unk
   return res.body.id as string;
 }
 
-const caseRow = (id: string) => ctx.deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const caseRow = (id: string) =>
+  ctx.deps.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 beforeAll(async () => {
   ctx = await createTestApp();
@@ -53,7 +54,13 @@ beforeAll(async () => {
   dept.water = ids.find((d) => d.code === 'D61089907')!.id;
   dept.power = ids.find((d) => d.code === 'D61089908')!.id;
   // A second county with its own administrator.
-  const county = await buildPlace(ctx.deps, { kind: 'county', code: '610898', name: '乙县', parent: null, tenantId: '610898' });
+  const county = await buildPlace(ctx.deps, {
+    kind: 'county',
+    code: '610898',
+    name: '乙县',
+    parent: null,
+    tenantId: '610898',
+  });
   await buildPlace(ctx.deps, { kind: 'street', code: '610898001', name: '乙县街道', parent: county });
   await buildUser(ctx.deps, 'adminB', 'admin', '610898');
   admin = await new Session(ctx).login('admin');
@@ -103,10 +110,18 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     expect(after).toHaveLength(before.length + 2);
     const rows = await ctx.deps.db.selectFrom('dispatch_history').selectAll().orderBy('body').execute();
     const garbage = rows.find((r) => r.body.startsWith('楼道口'))!;
-    expect([garbage.category_code, garbage.department_id, garbage.occurred_on]).toEqual(['garbage', dept.city, '2024-03-05']);
+    expect([garbage.category_code, garbage.department_id, garbage.occurred_on]).toEqual([
+      'garbage',
+      dept.city,
+      '2024-03-05',
+    ]);
     // 水务 is the 县水务局 without its ending; 2024年5月2日 is a date.
     const water = rows.find((r) => r.body.startsWith('整个小区'))!;
-    expect([water.category_code, water.department_id, water.occurred_on]).toEqual(['water_supply', dept.water, '2024-05-02']);
+    expect([water.category_code, water.department_id, water.occurred_on]).toEqual([
+      'water_supply',
+      dept.water,
+      '2024-05-02',
+    ]);
     const night = after.find((c) => c.name_zh === '夜间施工')!;
     expect(after.find((c) => c.code === night.parent_code)!.name_zh).toBe('噪声扰民');
   });
@@ -118,7 +133,11 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     });
     const before = await count();
     const post = (bytes: Buffer) =>
-      admin.request('POST', '/api/v1/dispatch/history/import', multipart({ file: { bytes, name: 'h.xlsx', type: xlsxType } }));
+      admin.request(
+        'POST',
+        '/api/v1/dispatch/history/import',
+        multipart({ file: { bytes, name: 'h.xlsx', type: xlsxType } }),
+      );
     const notExcel = await post(Buffer.from('主题,详情\n垃圾,没人清运'));
     expect([notExcel.status, notExcel.body.error.code]).toEqual([400, 'IMPORT_FILE_INVALID']);
     const noColumn = await post(await xlsxOf(['主题', '部门'], [['垃圾', '县城市管理局']]));
@@ -163,7 +182,11 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     expect(category.top3).toBeGreaterThanOrEqual(category.top1);
     const again = await admin.post('/api/v1/dispatch/train', {});
     expect(again.body.models.category.version).toBe(2);
-    const audit = await ctx.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'dispatch.train').execute();
+    const audit = await ctx.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'dispatch.train')
+      .execute();
     expect(audit).toHaveLength(4);
   });
 
@@ -171,7 +194,11 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     const id = await report(worker, '幼儿园门口垃圾桶满了，好几天没人清运');
     const row = await caseRow(id);
     expect(row.category_code).toBe('garbage'); // the model's first category, no category given
-    const stored = await ctx.deps.db.selectFrom('case_suggestions').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow();
+    const stored = await ctx.deps.db
+      .selectFrom('case_suggestions')
+      .selectAll()
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.categories).toHaveLength(3);
     expect(stored.category_model_version).toBe(2);
     const seen = await worker.get(`/api/v1/cases/${id}/dispatch-suggestion`);
@@ -193,7 +220,9 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     expect(suggested).toBe(dept.power);
     for (const id of [taken, changed]) expect((await act(worker, id, 'accept')).status).toBe(200);
     expect((await act(worker, taken, 'dispatch', { target: { kind: 'department', id: dept.water } })).status).toBe(200);
-    expect((await act(worker, changed, 'dispatch', { target: { kind: 'department', id: dept.city } })).status).toBe(200);
+    expect((await act(worker, changed, 'dispatch', { target: { kind: 'department', id: dept.city } })).status).toBe(
+      200,
+    );
     const outcomes = await ctx.deps.db
       .selectFrom('dispatch_outcomes')
       .select(['case_id', 'outcome', 'chosen', 'suggested'])
@@ -259,7 +288,11 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     expect((await other.get('/api/v1/dispatch/status?tenant=610899')).status).toBe(404);
     expect((await other.get('/api/v1/dispatch/hit-rate?tenant=610899')).status).toBe(404);
     expect((await other.post('/api/v1/dispatch/train?tenant=610899', {})).status).toBe(404);
-    const write = await other.request('PUT', '/api/v1/dispatch/settings', { tenant: '610899', autoRoute: true, threshold: 0.6 });
+    const write = await other.request('PUT', '/api/v1/dispatch/settings', {
+      tenant: '610899',
+      autoRoute: true,
+      threshold: 0.6,
+    });
     expect(write.status).toBe(404);
     expect((await admin.get('/api/v1/dispatch/status')).body.settings.autoRoute).toBe(false);
     // Street and community staff see suggestions on their cases, and no settings.

@@ -130,7 +130,11 @@ export async function historyCount(db: Executor, tenantId: string): Promise<numb
 }
 
 export async function insertHistory(trx: Executor, rows: Insertable<DispatchHistoryTable>[]) {
-  for (let i = 0; i < rows.length; i += 500) await trx.insertInto('dispatch_history').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await trx
+      .insertInto('dispatch_history')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 /** The counties that have something to learn from: closed cases or imported history. */
@@ -196,12 +200,7 @@ export async function weeklyOutcomes(db: Executor, tenantId: string, from: Date)
   const week = sql<string>`to_char(date_trunc('week', decided_at at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`;
   const rows = await db
     .selectFrom('dispatch_outcomes')
-    .select([
-      week.as('week'),
-      'kind',
-      'outcome',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
+    .select([week.as('week'), 'kind', 'outcome', (eb) => eb.fn.countAll<number>().as('n')])
     .where('tenant_id', '=', tenantId)
     .where('decided_at', '>=', from)
     .groupBy([week, 'kind', 'outcome'])
@@ -213,7 +212,15 @@ export async function weeklyOutcomes(db: Executor, tenantId: string, from: Date)
 export function findCase(db: Executor, caseId: string) {
   return db
     .selectFrom('cases')
-    .select(['id', 'tenant_id', 'place_path', 'assignee_user_id', 'assignee_department_id', 'assignee_team_id', 'state'])
+    .select([
+      'id',
+      'tenant_id',
+      'place_path',
+      'assignee_user_id',
+      'assignee_department_id',
+      'assignee_team_id',
+      'state',
+    ])
     .where('id', '=', caseId)
     .executeTakeFirst();
 }
@@ -224,8 +231,4 @@ export function departmentsOfCounty(db: Executor, tenantId: string) {
 
 export function categoryNames(db: Executor) {
   return db.selectFrom('case_categories').select(['code', 'name_zh', 'name_en', 'active', 'parent_code']).execute();
-}
-
-export function countyPlace(db: Executor, code: string) {
-  return db.selectFrom('places').select(['id', 'code', 'name', 'path', 'kind']).where('code', '=', code).executeTakeFirst();
 }

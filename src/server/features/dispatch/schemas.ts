@@ -24,7 +24,10 @@ const ModelSchema = z
     version: z.number().int(),
     trainedOn: z.number().int().openapi({ description: 'labelled examples the model learned from' }),
     labels: z.number().int(),
-    top1: z.number().nullable().openapi({ description: 'cross-validated top-1 accuracy (5 folds); null: too few examples' }),
+    top1: z
+      .number()
+      .nullable()
+      .openapi({ description: 'cross-validated top-1 accuracy (5 folds); null: too few examples' }),
     top3: z.number().nullable(),
     trainedAt: z.string(),
   })
@@ -46,7 +49,9 @@ export const TrainResultSchema = DispatchStatusSchema.extend({
 export const HistoryImportedSchema = z
   .object({
     imported: z.number().int(),
-    categoriesCreated: z.array(z.string()).openapi({ description: 'categories added to the tree, as 一级 / 二级 paths' }),
+    categoriesCreated: z
+      .array(z.string())
+      .openapi({ description: 'categories added to the tree, as 一级 / 二级 paths' }),
     unknownDepartments: z
       .array(z.object({ name: z.string(), rows: z.number().int() }))
       .openapi({ description: 'department names the county does not have: those rows teach no department' }),
@@ -83,7 +88,12 @@ export const CaseSuggestionSchema = z
   .object({
     categories: z.array(z.object({ code: z.string(), name: z.string(), ...Confidence })),
     handlers: z.array(
-      z.object({ kind: z.enum(['department', 'community']), id: z.string().nullable(), name: z.string(), ...Confidence }),
+      z.object({
+        kind: z.enum(['department', 'community']),
+        id: z.string().nullable(),
+        name: z.string(),
+        ...Confidence,
+      }),
     ),
     autoRouted: z.boolean(),
     outcomes: z.array(

@@ -86,14 +86,11 @@ async function updateSettings({ db, clock }: DispatchDeps, actor: Actor, input: 
 
 async function train({ db, clock }: DispatchDeps, actor: Actor, tenant?: string) {
   const county = await countyFor(db, actor, tenant);
-  const trained = await trainCounty(
-    db,
-    (work) => db.transaction().execute(work),
-    county.tenantId,
-    actor,
-    clock.now(),
-  );
-  return { trained: { category: trained.category !== null, department: trained.department !== null }, ...(await status({ db, clock }, actor, county.code)) };
+  const trained = await trainCounty(db, (work) => db.transaction().execute(work), county.tenantId, actor, clock.now());
+  return {
+    trained: { category: trained.category !== null, department: trained.department !== null },
+    ...(await status({ db, clock }, actor, county.code)),
+  };
 }
 
 async function importFile({ db, clock }: DispatchDeps, actor: Actor, tenant: string | undefined, bytes: Buffer) {
@@ -147,7 +144,14 @@ async function forCase({ db }: DispatchDeps, actor: Actor, caseId: string, local
   };
   const handler = (s: StoredSuggestion) => {
     if (s.label === COMMUNITY)
-      return [{ kind: 'community' as const, id: null, name: locale === 'en' ? 'The community' : '社区自办', ...confidence(s) }];
+      return [
+        {
+          kind: 'community' as const,
+          id: null,
+          name: locale === 'en' ? 'The community' : '社区自办',
+          ...confidence(s),
+        },
+      ];
     const d = departments.find((x) => x.id === s.label);
     return d ? [{ kind: 'department' as const, id: d.id, name: d.name, ...confidence(s) }] : [];
   };
@@ -155,7 +159,11 @@ async function forCase({ db }: DispatchDeps, actor: Actor, caseId: string, local
     categories: stored.categories.flatMap(category),
     handlers: stored.departments.flatMap(handler),
     autoRouted: stored.auto_routed,
-    outcomes: outcomes.map((o) => ({ kind: o.kind, outcome: o.outcome, decidedAt: new Date(o.decided_at).toISOString() })),
+    outcomes: outcomes.map((o) => ({
+      kind: o.kind,
+      outcome: o.outcome,
+      decidedAt: new Date(o.decided_at).toISOString(),
+    })),
   };
 }
 

@@ -27,11 +27,11 @@ export interface Examples {
 
 const historyText = (h: { subject: string; body: string }) => (h.subject ? `${h.subject}\n${h.body}` : h.body);
 
-export async function gatherExamples(db: Executor, tenantId: string): Promise<Examples> {
+export async function gatherExamples(db: Executor, tenantId: string, limit = MAX_EXAMPLES): Promise<Examples> {
   const [cases, history, unlabelled] = await Promise.all([
-    repo.learnableCases(db, tenantId, MAX_EXAMPLES),
-    repo.historyRows(db, tenantId, MAX_EXAMPLES),
-    repo.recentDescriptions(db, tenantId, MAX_UNLABELLED),
+    repo.learnableCases(db, tenantId, limit),
+    repo.historyRows(db, tenantId, limit),
+    repo.recentDescriptions(db, tenantId, Math.min(limit, MAX_UNLABELLED)),
   ]);
   const category: LabelledText[] = [];
   const department: LabelledText[] = [];
@@ -70,7 +70,8 @@ export interface TrainedModel {
 /** Learns one model; the caller stores it. CPU-bound: run outside a long-held transaction when possible. */
 export function fit(examples: LabelledText[], unlabelled: string[]) {
   const model = trainModel(examples, { seed: SEED, unlabelledTexts: unlabelled });
-  const measured = examples.length >= MIN_EXAMPLES_TO_MEASURE ? crossValidate(examples, { folds: 5, seed: SEED }) : null;
+  const measured =
+    examples.length >= MIN_EXAMPLES_TO_MEASURE ? crossValidate(examples, { folds: 5, seed: SEED }) : null;
   return { model, top1: measured?.top1 ?? null, top3: measured?.top3 ?? null };
 }
 
@@ -105,7 +106,13 @@ async function store(
   await recordAudit(
     trx,
     actor,
-    { action: 'dispatch.train', entityType: 'dispatch_model', entityId: `${kind}:${version}`, tenantId, after: trained },
+    {
+      action: 'dispatch.train',
+      entityType: 'dispatch_model',
+      entityId: `${kind}:${version}`,
+      tenantId,
+      after: trained,
+    },
     now,
   );
   return trained;
@@ -121,8 +128,9 @@ export async function trainCounty(
   tenantId: string,
   actor: Actor,
   now: Date,
+  options: { maxExamples?: number } = {},
 ): Promise<Record<DispatchKind, TrainedModel | null>> {
-  const examples = await gatherExamples(db, tenantId);
+  const examples = await gatherExamples(db, tenantId, options.maxExamples);
   const result: Record<DispatchKind, TrainedModel | null> = { category: null, department: null };
   for (const kind of ['category', 'department'] as const) {
     const kept = learnable(examples[kind]);
