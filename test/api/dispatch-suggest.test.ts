@@ -211,6 +211,18 @@ describe(`smart dispatch 智能派单 (${testEngine})`, () => {
     // Another community's worker cannot read the case, nor its suggestion.
     const other = await new Session(ctx).login('worker2');
     expect((await other.get(`/api/v1/cases/${id}/dispatch-suggestion`)).status).toBe(404);
+    // The inbox asks for its page of cases at once; what the caller cannot read is left out.
+    const listed = await worker.get(`/api/v1/dispatch/suggestions?ids=${id}`);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        caseId: id,
+        handler: expect.objectContaining({ id: dept.city }),
+        category: expect.objectContaining({ code: 'garbage' }),
+      }),
+    ]);
+    expect((await other.get(`/api/v1/dispatch/suggestions?ids=${id}`)).body.items).toEqual([]);
+    const bad = await other.get('/api/v1/dispatch/suggestions?ids=not-a-case');
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
   });
 
   it('records an accepted and a corrected suggestion and counts them in the weekly hit rate', async () => {

@@ -127,6 +127,22 @@ on conflict ("tenant_id") do update set "auto_route" = $6, "threshold" = $7, "up
 insert into "case_suggestions" ("case_id", "tenant_id", "categories", "departments", "category_model_version", "department_model_version", "created_at")
 values ($1, $2, $3, $4, $5, $6, $7);
 
+-- dispatch.suggestionsOf
+
+select
+  "s"."case_id",
+  "s"."categories",
+  "s"."departments",
+  "c"."id",
+  "c"."tenant_id",
+  "c"."place_path",
+  "c"."assignee_user_id",
+  "c"."assignee_department_id",
+  "c"."assignee_team_id"
+from "case_suggestions" as "s"
+inner join "cases" as "c" on "c"."id" = "s"."case_id"
+where "s"."case_id" in ($1);
+
 -- dispatch.suggestionOf
 
 select

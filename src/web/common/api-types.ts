@@ -31,6 +31,7 @@ import type {
 } from '../../server/features/duties/schemas';
 import type {
   CaseSuggestionSchema,
+  CaseSuggestionsSchema,
   DispatchStatusSchema,
   HistoryImportedSchema,
   HitRateSchema,
@@ -208,6 +209,7 @@ export type DutyAdvice = z.infer<typeof DutyAdviceSchema>;
 
 // 智能派单
 export type CaseDispatchSuggestion = z.infer<typeof CaseSuggestionSchema>;
+export type CaseDispatchHint = z.infer<typeof CaseSuggestionsSchema>['items'][number];
 export type DispatchStatus = z.infer<typeof DispatchStatusSchema>;
 export type DispatchTrainResult = z.infer<typeof TrainResultSchema>;
 export type DispatchHistoryImported = z.infer<typeof HistoryImportedSchema>;

@@ -61,6 +61,7 @@ export const samples: SqlSamples<typeof repo> = {
       department_model_version: 3,
       created_at: at,
     }),
+  suggestionsOf: (db) => repo.suggestionsOf(db, [caseId]),
   suggestionOf: (db) => repo.suggestionOf(db, caseId),
   markAutoRouted: (db) => repo.markAutoRouted(db, caseId),
   insertOutcome: (db) =>

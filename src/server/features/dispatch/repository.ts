@@ -174,6 +174,27 @@ export async function insertSuggestion(trx: Executor, row: Insertable<CaseSugges
   await trx.insertInto('case_suggestions').values(row).execute();
 }
 
+/** The suggestions of several cases with what reading them needs (case-access fields). */
+export function suggestionsOf(db: Executor, caseIds: string[]) {
+  if (caseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('case_suggestions as s')
+    .innerJoin('cases as c', 'c.id', 's.case_id')
+    .select([
+      's.case_id',
+      's.categories',
+      's.departments',
+      'c.id',
+      'c.tenant_id',
+      'c.place_path',
+      'c.assignee_user_id',
+      'c.assignee_department_id',
+      'c.assignee_team_id',
+    ])
+    .where('s.case_id', 'in', caseIds)
+    .execute();
+}
+
 export function suggestionOf(db: Executor, caseId: string) {
   return db.selectFrom('case_suggestions').selectAll().where('case_id', '=', caseId).executeTakeFirst();
 }

@@ -6,6 +6,8 @@ import { isXlsx } from '../files/index.js';
 import {
   CaseIdParam,
   CaseSuggestionSchema,
+  CaseSuggestionsSchema,
+  SuggestionsQuery,
   DispatchStatusSchema,
   HistoryImportedSchema,
   HitRateQuery,
@@ -83,6 +85,16 @@ const caseSuggestion = authRoute({
   responses: { 200: jsonContent(CaseSuggestionSchema), ...errorResponses },
 });
 
+const caseSuggestions = authRoute({
+  method: 'get',
+  path: '/dispatch/suggestions',
+  tags,
+  summary:
+    'The first suggested handler and category of several cases (the inbox); cases the caller cannot read are left out',
+  request: { query: SuggestionsQuery },
+  responses: { 200: jsonContent(CaseSuggestionsSchema), ...errorResponses },
+});
+
 export function dispatchRoutes(service: DispatchService) {
   const router = createRouter();
   router.use(
@@ -108,6 +120,9 @@ export function dispatchRoutes(service: DispatchService) {
       return c.json(await service.importFile(actorOf(c), tenant, bytes), 201);
     })
     .openapi(hitRate, async (c) => c.json(await service.hitRate(actorOf(c), c.req.valid('query')), 200))
+    .openapi(caseSuggestions, async (c) =>
+      c.json({ items: await service.forCases(actorOf(c), c.req.valid('query').ids.split(','), c.get('locale')) }, 200),
+    )
     .openapi(caseSuggestion, async (c) =>
       c.json(await service.forCase(actorOf(c), c.req.valid('param').id, c.get('locale')), 200),
     );

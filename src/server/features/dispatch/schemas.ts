@@ -106,4 +106,31 @@ export const CaseSuggestionSchema = z
   })
   .openapi('CaseDispatchSuggestion');
 
+const Handler = z.object({
+  kind: z.enum(['department', 'community']),
+  id: z.string().nullable(),
+  name: z.string(),
+  ...Confidence,
+});
+
+const uuid = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const SuggestionsQuery = z.object({
+  ids: z
+    .string()
+    .regex(new RegExp(`^${uuid}(,${uuid}){0,99}$`))
+    .openapi({ description: 'up to 100 case ids, comma-separated' }),
+});
+
+export const CaseSuggestionsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        caseId: z.string(),
+        handler: Handler.nullable(),
+        category: z.object({ code: z.string(), name: z.string(), ...Confidence }).nullable(),
+      }),
+    ),
+  })
+  .openapi('CaseDispatchSuggestions');
+
 export const CaseIdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });

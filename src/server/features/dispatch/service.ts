@@ -2,7 +2,7 @@ import { recordAudit } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import type { DispatchKind, StoredSuggestion } from '../../platform/db/schema-dispatch.js';
-import { mayReadCase } from '../../platform/case-access.js';
+import { canReadCase, mayReadCase } from '../../platform/case-access.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import type { Actor } from '../../platform/policy.js';
@@ -167,6 +167,50 @@ async function forCase({ db }: DispatchDeps, actor: Actor, caseId: string, local
   };
 }
 
+/** The first handler and category suggested for each listed case the actor may read: the inbox's hint. */
+async function forCases({ db }: DispatchDeps, actor: Actor, caseIds: string[], locale: Locale) {
+  const rows = (await repo.suggestionsOf(db, caseIds)).filter((r) => canReadCase(actor, r));
+  if (rows.length === 0) return [];
+  const tenants = [...new Set(rows.map((r) => r.tenant_id))];
+  const [categories, ...perCounty] = await Promise.all([
+    repo.categoryNames(db),
+    ...tenants.map((t) => repo.departmentsOfCounty(db, t)),
+  ]);
+  const departments = perCounty.flat();
+  const named = { categories, departments, locale };
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    handler: hintHandler(r.departments[0], named),
+    category: hintCategory(r.categories[0], named),
+  }));
+}
+
+interface Names {
+  categories: Awaited<ReturnType<typeof repo.categoryNames>>;
+  departments: Awaited<ReturnType<typeof repo.departmentsOfCounty>>;
+  locale: Locale;
+}
+
+function hintHandler(h: StoredSuggestion | undefined, { departments, locale }: Names) {
+  if (!h) return null;
+  if (h.label === COMMUNITY)
+    return {
+      kind: 'community' as const,
+      id: null,
+      name: locale === 'en' ? 'The community' : '社区自办',
+      ...confidence(h),
+    };
+  const d = departments.find((x) => x.id === h.label);
+  return d ? { kind: 'department' as const, id: d.id, name: d.name, ...confidence(h) } : null;
+}
+
+function hintCategory(c: StoredSuggestion | undefined, { categories, locale }: Names) {
+  const found = c ? categories.find((x) => x.code === c.label) : undefined;
+  return c && found
+    ? { code: found.code, name: locale === 'en' ? found.name_en : found.name_zh, ...confidence(c) }
+    : null;
+}
+
 const confidence = (s: StoredSuggestion) => ({
   probability: s.source === 'model' ? Math.round(s.probability * 1000) / 1000 : null,
   source: s.source,
@@ -181,6 +225,7 @@ export function createDispatchService(deps: DispatchDeps) {
     importFile: (actor: Actor, tenant: string | undefined, bytes: Buffer) => importFile(deps, actor, tenant, bytes),
     hitRate: (actor: Actor, q: { tenant?: string; weeks: number }) => hitRate(deps, actor, q),
     forCase: (actor: Actor, caseId: string, locale: Locale) => forCase(deps, actor, caseId, locale),
+    forCases: (actor: Actor, caseIds: string[], locale: Locale) => forCases(deps, actor, caseIds, locale),
   };
 }
 

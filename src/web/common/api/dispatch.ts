@@ -1,4 +1,5 @@
 import type {
+  CaseDispatchHint,
   CaseDispatchSuggestion,
   DispatchHistoryImported,
   DispatchHitRate,
@@ -9,10 +10,21 @@ import { http } from '../http';
 
 // 智能派单: the suggestion on a case, and the county's models, settings, history import and hit rate.
 
-export type { CaseDispatchSuggestion, DispatchHistoryImported, DispatchHitRate, DispatchStatus, DispatchTrainResult };
+export type {
+  CaseDispatchHint,
+  CaseDispatchSuggestion,
+  DispatchHistoryImported,
+  DispatchHitRate,
+  DispatchStatus,
+  DispatchTrainResult,
+};
 
 export const getCaseSuggestion = (caseId: string, signal?: AbortSignal) =>
   http.get<CaseDispatchSuggestion>(`/cases/${encodeURIComponent(caseId)}/dispatch-suggestion`, { signal });
+
+/** The first suggested handler and category of each listed case (the inbox). */
+export const getCaseHints = (caseIds: string[], signal?: AbortSignal) =>
+  http.get<{ items: CaseDispatchHint[] }>('/dispatch/suggestions', { query: { ids: caseIds.join(',') }, signal });
 
 export const getDispatchStatus = (signal?: AbortSignal) => http.get<DispatchStatus>('/dispatch/status', { signal });
 

@@ -8,6 +8,7 @@ export default {
     others: 'Also possible: ',
     accept: 'Accept and dispatch',
     pickPerson: 'The community keeps it: choose a person',
+    inbox: 'Suggested: {name}',
     category: 'Suggested category: ',
   },
   page: {

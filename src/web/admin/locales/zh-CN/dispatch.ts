@@ -8,6 +8,7 @@ export default {
     others: '其他可能：',
     accept: '采纳并派单',
     pickPerson: '由社区自办，选择人员',
+    inbox: '建议：{name}',
     category: '建议分类：',
   },
   page: {
