@@ -9,14 +9,22 @@ from "dispatch_models"
 where "tenant_id" = $1
 group by "kind";
 
--- dispatch.modelBytes
+-- dispatch.modelIds
+
+select
+  "id",
+  "kind",
+  "version"
+from "dispatch_models"
+where "tenant_id" = $1
+order by "version" desc;
+
+-- dispatch.modelById
 
 select
   "model"
 from "dispatch_models"
-where "tenant_id" = $1
-  and "kind" = $2
-  and "version" = $3;
+where "id" = $1;
 
 -- dispatch.latestModels
 

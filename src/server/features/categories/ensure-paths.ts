@@ -34,6 +34,42 @@ function depthOf(all: Row[], code: string): number {
   return depth;
 }
 
+/** A new category under `parent` (or at the top), with the parent's limits or the defaults. */
+function newCategoryRow(name: string, parent: Row | undefined, all: Row[], now: Date) {
+  const kind: CategoryKind = parent?.kind ?? 'event';
+  const limits = parent ?? {
+    first_contact_minutes: 30,
+    dispatch_minutes: 120,
+    take_minutes: 60,
+    resolve_hours: 72,
+    business_days: false,
+    default_department_kind: null,
+  };
+  return {
+    code: nextCategoryCode(
+      kind,
+      parent?.code ?? null,
+      all.map((c) => c.code),
+    ),
+    parent_code: parent?.code ?? null,
+    name_zh: name,
+    name_en: name,
+    kind,
+    first_contact_minutes: limits.first_contact_minutes,
+    dispatch_minutes: limits.dispatch_minutes,
+    take_minutes: limits.take_minutes,
+    resolve_hours: limits.resolve_hours,
+    business_days: limits.business_days,
+    urgent: false,
+    default_department_kind: limits.default_department_kind,
+    keywords: [],
+    sort: 500,
+    active: true,
+    version: 1,
+    updated_at: now,
+  };
+}
+
 export async function ensureCategoryPaths(
   trx: Executor,
   actor: Actor,
@@ -46,30 +82,7 @@ export async function ensureCategoryPaths(
   const created: string[] = [];
   const add = async (name: string, parent: Row | undefined, path: string) => {
     assertMayEditCategories(actor);
-    const kind: CategoryKind = parent?.kind ?? 'event';
-    const row = {
-      code: nextCategoryCode(
-        kind,
-        parent?.code ?? null,
-        all.map((c) => c.code),
-      ),
-      parent_code: parent?.code ?? null,
-      name_zh: name,
-      name_en: name,
-      kind,
-      first_contact_minutes: parent?.first_contact_minutes ?? 30,
-      dispatch_minutes: parent?.dispatch_minutes ?? 120,
-      take_minutes: parent?.take_minutes ?? 60,
-      resolve_hours: parent?.resolve_hours ?? 72,
-      business_days: parent?.business_days ?? false,
-      urgent: false,
-      default_department_kind: parent?.default_department_kind ?? null,
-      keywords: [],
-      sort: 500,
-      active: true,
-      version: 1,
-      updated_at: now,
-    };
+    const row = newCategoryRow(name, parent, all, now);
     await repo.insertCategory(trx, row);
     await repo.insertVersions(trx, [versionRow(row, 'import', actor, now)]);
     await recordAudit(

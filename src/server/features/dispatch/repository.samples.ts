@@ -10,7 +10,8 @@ const id = '01937a3e-0000-7000-8000-000000000002';
 
 export const samples: SqlSamples<typeof repo> = {
   currentVersions: (db) => repo.currentVersions(db, tenant),
-  modelBytes: (db) => repo.modelBytes(db, tenant, 'category', 3),
+  modelIds: (db) => repo.modelIds(db, tenant),
+  modelById: (db) => repo.modelById(db, id),
   latestModels: (db) => repo.latestModels(db, tenant),
   lockTraining: (db) => repo.lockTraining(db, tenant, 'category'),
   insertModel: (db) =>

@@ -11,7 +11,21 @@ import type {
 
 // 智能派单: every query of the feature. Rows are a county's (tenant_id); nothing here joins across counties.
 
-/** The newest model version of each kind in a county: one small query per intake. */
+/** The county's kept models, newest first, without their bytes: one small query per intake (≤ 10 rows). */
+export function modelIds(db: Executor, tenantId: string) {
+  return db
+    .selectFrom('dispatch_models')
+    .select(['id', 'kind', 'version'])
+    .where('tenant_id', '=', tenantId)
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export function modelById(db: Executor, id: string) {
+  return db.selectFrom('dispatch_models').select(['model']).where('id', '=', id).executeTakeFirst();
+}
+
+/** The newest model version of each kind in a county. */
 export function currentVersions(db: Executor, tenantId: string) {
   return db
     .selectFrom('dispatch_models')
@@ -19,16 +33,6 @@ export function currentVersions(db: Executor, tenantId: string) {
     .where('tenant_id', '=', tenantId)
     .groupBy('kind')
     .execute();
-}
-
-export function modelBytes(db: Executor, tenantId: string, kind: DispatchKind, version: number) {
-  return db
-    .selectFrom('dispatch_models')
-    .select(['model'])
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', kind)
-    .where('version', '=', version)
-    .executeTakeFirst();
 }
 
 /** The newest model of each kind, without its bytes: the console's status. */
