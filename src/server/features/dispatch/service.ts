@@ -136,28 +136,10 @@ async function forCase({ db }: DispatchDeps, actor: Actor, caseId: string, local
     repo.departmentsOfCounty(db, c.tenant_id),
     repo.outcomesOf(db, caseId),
   ]);
-  const category = (s: StoredSuggestion) => {
-    const found = categories.find((x) => x.code === s.label);
-    return found?.active
-      ? [{ code: found.code, name: locale === 'en' ? found.name_en : found.name_zh, ...confidence(s) }]
-      : [];
-  };
-  const handler = (s: StoredSuggestion) => {
-    if (s.label === COMMUNITY)
-      return [
-        {
-          kind: 'community' as const,
-          id: null,
-          name: locale === 'en' ? 'The community' : '社区自办',
-          ...confidence(s),
-        },
-      ];
-    const d = departments.find((x) => x.id === s.label);
-    return d ? [{ kind: 'department' as const, id: d.id, name: d.name, ...confidence(s) }] : [];
-  };
+  const named: Names = { categories, departments, locale };
   return {
-    categories: stored.categories.flatMap(category),
-    handlers: stored.departments.flatMap(handler),
+    categories: stored.categories.map((x) => hintCategory(x, named)).filter((x) => x !== null),
+    handlers: stored.departments.map((h) => hintHandler(h, named)).filter((h) => h !== null),
     autoRouted: stored.auto_routed,
     outcomes: outcomes.map((o) => ({
       kind: o.kind,
@@ -205,7 +187,8 @@ function hintHandler(h: StoredSuggestion | undefined, { departments, locale }: N
 }
 
 function hintCategory(c: StoredSuggestion | undefined, { categories, locale }: Names) {
-  const found = c ? categories.find((x) => x.code === c.label) : undefined;
+  // A category retired since the case came in is no longer offered.
+  const found = c ? categories.find((x) => x.code === c.label && x.active) : undefined;
   return c && found
     ? { code: found.code, name: locale === 'en' ? found.name_en : found.name_zh, ...confidence(c) }
     : null;
