@@ -22,7 +22,7 @@ import { createCalendarService } from './features/calendar/index.js';
 import { parseHolidayNotice } from '../shared/calendar.js';
 import { importStandard } from './features/categories/index.js';
 import { trainFromCli } from './features/dispatch/index.js';
-import { dispatchEvaluateCommand } from './features/dispatch/evaluate-command.js';
+import { DispatchCommandError, dispatchEvaluateCommand } from './features/dispatch/evaluate-command.js';
 
 const usage = `linli — 邻里 community governance platform
 
@@ -391,7 +391,9 @@ main(process.argv.slice(2)).catch((error: unknown) => {
 async function dispatchCommand(config: Config, rest: string[]): Promise<void> {
   const [sub, ...args] = rest;
   if (sub === 'evaluate') {
-    await dispatchEvaluateCommand(args);
+    await dispatchEvaluateCommand(args).catch((error: unknown) => {
+      throw error instanceof DispatchCommandError && error.usage ? new UsageError(error.message) : error;
+    });
     return;
   }
   if (sub === 'train') return dispatchTrainCommand(config, args);

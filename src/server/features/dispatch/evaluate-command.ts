@@ -7,8 +7,15 @@ import { crossValidate, type Evaluation, type LabelledText } from './learner/ind
 // `linli dispatch evaluate --file history.xlsx --folds 5 --seed 42`: stratified k-fold cross-validation
 // of the learner on a labelled sheet (主题, 详情, 一级分类; optional 部门/承办部门), beside naive Bayes.
 
-/** A refusal the CLI prints as it is (Chinese and English), exit code 1, no stack trace. */
-export class DispatchCommandError extends Error {}
+/** A refusal the CLI prints as it is (Chinese and English), no stack trace: exit code 2 for wrong arguments (`usage`), 1 otherwise. */
+export class DispatchCommandError extends Error {
+  constructor(
+    message: string,
+    readonly usage = false,
+  ) {
+    super(message);
+  }
+}
 
 export interface LabelledSheet {
   category: LabelledText[];
@@ -80,6 +87,13 @@ export function formatEvaluation(title: string, e: Evaluation): string[] {
     `  朴素贝叶斯 naive Bayes   ${fixed(e.baseline.top1)}   ${fixed(e.baseline.top3)}   ${fixed(e.baseline.macroF1)}`,
     `  混淆表 Confusion (行=实际 rows = true, 列=预测 columns = predicted):`,
   ];
+  lines.push(
+    `  概率校准 Calibration: 对数损失 log loss ${fixed(e.calibration.logLoss)}, ECE ${fixed(e.calibration.ece)}`,
+    '  自动派单参考 For an auto-routing threshold (最高概率 ≥ p 的工单占比与其准确率 share of messages whose best label has p or more, and its top-1):',
+    ...e.confidence.map(
+      (c) => `    p ≥ ${c.atLeast.toFixed(2)}  ${(c.share * 100).toFixed(1).padStart(5)} %  top-1 ${fixed(c.top1)}`,
+    ),
+  );
   const width = Math.max(4, ...e.confusion.flat().map((n) => String(n).length + 1));
   const pad = (s: string) => s.padStart(width);
   lines.push('      ' + e.labels.map((_, i) => pad(String(i + 1))).join(''));
@@ -95,6 +109,7 @@ function integer(text: string | undefined, fallback: number, name: string, min: 
   if (!/^-?\d+$/.test(text) || n < min || n > max)
     throw new DispatchCommandError(
       `--${name} 须为 ${min}–${max} 的整数 --${name} must be a whole number from ${min} to ${max}`,
+      true,
     );
   return n;
 }
@@ -111,10 +126,10 @@ export async function dispatchEvaluateCommand(
       strict: true,
     }));
   } catch (error) {
-    throw new DispatchCommandError(`参数有误 Bad arguments: ${(error as Error).message}`);
+    throw new DispatchCommandError(`参数有误 Bad arguments: ${(error as Error).message}`, true);
   }
   if (!values.file)
-    throw new DispatchCommandError('需要 --file 指定 Excel 文件 dispatch evaluate needs --file history.xlsx');
+    throw new DispatchCommandError('需要 --file 指定 Excel 文件 dispatch evaluate needs --file history.xlsx', true);
   const folds = integer(values.folds, 5, 'folds', 2, 20);
   const seed = integer(values.seed, 42, 'seed', 0, 2 ** 31 - 1);
   const sheet = await readLabelledFile(values.file);

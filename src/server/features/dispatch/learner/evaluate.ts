@@ -1,7 +1,10 @@
-import { normalizeText, words } from './features.js';
-import { predictProbabilities, trainModel, type LabelledText } from './model.js';
+import { defaultFeatureOptions, hashedCounts, normalizeText, words } from './features.js';
+import { predictFromCounts, trainFromCounts, type LabelledText } from './model.js';
 import { naiveBayesProbabilities, trainNaiveBayes } from './naive-bayes.js';
-import { seededRandom, shuffleInPlace } from './random.js';
+import { stratifiedFolds } from './folds.js';
+import { expectedCalibrationError } from './calibration.js';
+
+export { stratifiedFolds };
 
 // Stratified k-fold cross-validation of the learner beside multinomial naive Bayes on words, on the
 // same folds: top-1, top-3, macro-F1 and the learner's confusion table.
@@ -19,32 +22,13 @@ export interface Evaluation extends Scores {
   /** confusion[true label][predicted label], labels in `labels` order (the learner's). */
   confusion: number[][];
   baseline: Scores;
+  /** How far the learner's probabilities can be trusted: mean log loss, expected calibration error (0 is perfect). */
+  calibration: { logLoss: number; ece: number };
+  /** For auto-routing thresholds: the share of messages whose best label has at least this probability, and how often that label is right. */
+  confidence: { atLeast: number; share: number; top1: number }[];
 }
 
-/**
- * Fold of each example: each label's examples, shuffled by the seed, dealt round the folds in turn
- * (continuing where the previous label stopped), so every fold holds every label that has ≥ folds examples.
- */
-export function stratifiedFolds(labels: string[], folds: number, seed: number): number[] {
-  const random = seededRandom(seed);
-  const byLabel = new Map<string, number[]>();
-  labels.forEach((l, i) => {
-    const list = byLabel.get(l);
-    if (list) list.push(i);
-    else byLabel.set(l, [i]);
-  });
-  const fold = new Array<number>(labels.length).fill(0);
-  let next = 0;
-  for (const label of [...byLabel.keys()].sort()) {
-    const members = byLabel.get(label)!;
-    shuffleInPlace(members, random);
-    for (const i of members) {
-      fold[i] = next;
-      next = (next + 1) % folds;
-    }
-  }
-  return fold;
-}
+export const confidenceThresholds = [0.5, 0.7, 0.8, 0.9, 0.95];
 
 /** Index of each label in `labels` of the best-ranked classes, best first. */
 function ranking(p: ArrayLike<number>): number[] {
@@ -86,6 +70,8 @@ export function macroF1(confusion: number[][]): number {
 export interface CrossValidateOptions {
   folds: number;
   seed: number;
+  /** Texts without a label, given to every fold's training (as trainModel's unlabelledTexts). */
+  unlabelledTexts?: string[];
 }
 
 export function crossValidate(examples: LabelledText[], options: CrossValidateOptions): Evaluation {
@@ -101,21 +87,32 @@ export function crossValidate(examples: LabelledText[], options: CrossValidateOp
     seed,
   );
   const wordLists = examples.map((e) => words(normalizeText(e.text)));
+  const features = { ...defaultFeatureOptions };
+  const counts = examples.map((e) => hashedCounts(e.text, features));
+  const unlabelled = (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features));
   const learnerRanked: number[][] = new Array(examples.length);
   const baselineRanked: number[][] = new Array(examples.length);
+  const bestProbability = new Array<number>(examples.length);
+  const truthProbability = new Array<number>(examples.length);
   for (let f = 0; f < folds; f++) {
     const train = examples.flatMap((_, i) => (fold[i] === f ? [] : [i]));
     const test = examples.flatMap((_, i) => (fold[i] === f ? [i] : []));
     if (test.length === 0) continue;
-    const model = trainModel(
-      train.map((i) => examples[i]),
-      { seed: seed + f },
+    const model = trainFromCounts(
+      train.map((i) => examples[i].label),
+      train.map((i) => counts[i]),
+      unlabelled,
+      features,
+      seed + f,
     );
     // The fold's model may lack a label that only the test part has: map by name.
     const columns = labels.map((l) => model.labels.indexOf(l));
     for (const i of test) {
-      const p = predictProbabilities(model, examples[i].text);
-      learnerRanked[i] = ranking(labels.map((_, k) => (columns[k] < 0 ? -1 : p[columns[k]])));
+      const p = predictFromCounts(model, counts[i]);
+      const full = labels.map((_, k) => (columns[k] < 0 ? 0 : p[columns[k]]));
+      learnerRanked[i] = ranking(full);
+      bestProbability[i] = full[learnerRanked[i][0]];
+      truthProbability[i] = full[truth[i]];
     }
     const nb = trainNaiveBayes(
       train.map((i) => wordLists[i]),
@@ -125,6 +122,7 @@ export function crossValidate(examples: LabelledText[], options: CrossValidateOp
     for (const i of test) baselineRanked[i] = ranking(naiveBayesProbabilities(nb, wordLists[i]));
   }
   const learner = scoreRankings(truth, learnerRanked, labels.length);
+  const correct = truth.map((t, i) => learnerRanked[i][0] === t);
   const baseline = scoreRankings(truth, baselineRanked, labels.length);
   return {
     folds,
@@ -135,5 +133,17 @@ export function crossValidate(examples: LabelledText[], options: CrossValidateOp
     labels,
     confusion: learner.confusion,
     baseline: { top1: baseline.top1, top3: baseline.top3, macroF1: baseline.macroF1 },
+    calibration: {
+      logLoss: truthProbability.reduce((a, p) => a - Math.log(Math.max(p, 1e-12)), 0) / examples.length,
+      ece: expectedCalibrationError(bestProbability, correct),
+    },
+    confidence: confidenceThresholds.map((atLeast) => {
+      const sure = bestProbability.flatMap((p, i) => (p >= atLeast ? [i] : []));
+      return {
+        atLeast,
+        share: sure.length / examples.length,
+        top1: sure.length === 0 ? 0 : sure.filter((i) => correct[i]).length / sure.length,
+      };
+    }),
   };
 }

@@ -17,7 +17,7 @@ export interface FeatureOptions {
 export const defaultFeatureOptions: FeatureOptions = {
   hashBits: 18,
   charNgramMin: 1,
-  charNgramMax: 3,
+  charNgramMax: 2,
   words: true,
   chars: true,
 };

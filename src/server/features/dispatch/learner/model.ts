@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { defaultFeatureOptions, hashedCounts, type FeatureOptions } from './features.js';
 import { fitIdf, tfidfVector, vocabularyFrom, type Vocabulary } from './tfidf.js';
 import { linearScores, softmaxInPlace, trainSoftmax, type LinearWeights } from './softmax.js';
+import { fitTemperature } from './calibration.js';
+import { stratifiedFolds } from './folds.js';
+import { seededRandom, shuffleInPlace } from './random.js';
 
 // The dispatch model: hashed words + character n-grams → TF-IDF → softmax logistic regression.
 // A plain object of numbers (JSON-serialisable); serializeModel packs it as Float32 for the database.
@@ -45,38 +48,113 @@ export interface TrainOptions {
   unlabelledTexts?: string[];
 }
 
-export const learnerDefaults = { alpha: 1e-4, epochs: 12, minDf: 2 };
+// Chosen by cross-validation on the synthetic appeals (docs/features/smart-dispatch.md lists the
+// alternatives and their figures): character 1–2-grams beat 1–3 there, every bucket kept (min df 1).
+export const learnerDefaults = { alpha: 1e-4, epochs: 12, minDf: 1, calibrate: true };
+
+/** Examples the temperature is fitted on at most (a 3-fold split of them): its cost stays bounded. */
+const CALIBRATION_SAMPLE = 3000;
 
 export function trainModel(examples: LabelledText[], options: TrainOptions = {}): DispatchModel {
-  if (examples.length === 0) throw new Error('trainModel needs at least one labelled example');
-  const seed = options.seed ?? 1;
   const features = { ...defaultFeatureOptions };
-  const labels = [...new Set(examples.map((e) => e.label))].sort();
+  return trainFromCounts(
+    examples.map((e) => e.label),
+    examples.map((e) => hashedCounts(e.text, features)),
+    (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features)),
+    features,
+    (options.seed ?? 1) >>> 0,
+  );
+}
+
+/** trainModel on texts already hashed with `features` (cross-validation hashes each text once). */
+export function trainFromCounts(
+  exampleLabels: string[],
+  counts: Map<number, number>[],
+  unlabelled: Map<number, number>[],
+  features: FeatureOptions,
+  seed: number,
+): DispatchModel {
+  if (counts.length === 0) throw new Error('trainModel needs at least one labelled example');
+  // What deserializeModel accepts: a model that can be stored can be read back.
+  if (exampleLabels.some((l) => l.length === 0 || l.length > 200))
+    throw new Error('trainModel: every label must have 1 to 200 characters');
+  const labels = [...new Set(exampleLabels)].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
-  const counts = examples.map((e) => hashedCounts(e.text, features));
-  const unlabelled = (options.unlabelledTexts ?? []).map((t) => hashedCounts(t, features));
-  const minDf = counts.length + unlabelled.length >= 50 ? learnerDefaults.minDf : 1;
-  const vocab = fitIdf([...counts, ...unlabelled], minDf);
-  const rows = counts.map((c) => tfidfVector(c, vocab));
-  const y = Int32Array.from(examples, (e) => labelIndex.get(e.label)!);
-  const linear = trainSoftmax(rows, y, labels.length, vocab.buckets.length, {
-    alpha: learnerDefaults.alpha,
-    epochs: learnerDefaults.epochs,
-    seed,
-  });
+  const y = Int32Array.from(exampleLabels, (l) => labelIndex.get(l)!);
+  const { vocab, linear } = fitLinear(counts, y, labels.length, unlabelled, seed);
+  const temperature = learnerDefaults.calibrate
+    ? calibrate(exampleLabels, counts, y, labels.length, unlabelled, seed)
+    : 1;
   return {
     kind: 'linli-dispatch',
     version: MODEL_VERSION,
     labels,
-    trainedOn: examples.length,
+    trainedOn: counts.length,
     seed,
-    features,
+    features: { ...features },
     buckets: Array.from(vocab.buckets),
     idf: Array.from(vocab.idf),
     weights: Array.from(linear.weights),
     bias: Array.from(linear.bias),
-    temperature: 1,
+    temperature: Math.fround(temperature),
   };
+}
+
+function fitLinear(
+  counts: Map<number, number>[],
+  y: ArrayLike<number>,
+  classes: number,
+  unlabelled: Map<number, number>[],
+  seed: number,
+) {
+  const vocab = fitIdf([...counts, ...unlabelled], learnerDefaults.minDf);
+  const rows = counts.map((c) => tfidfVector(c, vocab));
+  const linear = trainSoftmax(rows, y, classes, vocab.buckets.length, {
+    alpha: learnerDefaults.alpha,
+    epochs: learnerDefaults.epochs,
+    seed,
+  });
+  return { vocab, linear };
+}
+
+/** The softmax temperature fitted on 3-fold out-of-fold scores (1 when there are too few examples). */
+function calibrate(
+  exampleLabels: string[],
+  counts: Map<number, number>[],
+  y: Int32Array,
+  classes: number,
+  unlabelled: Map<number, number>[],
+  seed: number,
+): number {
+  if (counts.length < 30 || classes < 2) return 1;
+  let sample = Array.from(counts.keys());
+  if (sample.length > CALIBRATION_SAMPLE) {
+    shuffleInPlace(sample, seededRandom(seed ^ 0x5eed));
+    sample = sample.slice(0, CALIBRATION_SAMPLE).sort((a, b) => a - b);
+  }
+  const fold = stratifiedFolds(
+    sample.map((i) => exampleLabels[i]),
+    3,
+    seed,
+  );
+  const scores: Float64Array[] = [];
+  const truth: number[] = [];
+  for (let f = 0; f < 3; f++) {
+    const train = sample.filter((_, j) => fold[j] !== f);
+    const test = sample.filter((_, j) => fold[j] === f);
+    const { vocab, linear } = fitLinear(
+      train.map((i) => counts[i]),
+      train.map((i) => y[i]),
+      classes,
+      unlabelled,
+      seed + f + 1,
+    );
+    for (const i of test) {
+      scores.push(linearScores(linear, tfidfVector(counts[i], vocab)));
+      truth.push(y[i]);
+    }
+  }
+  return fitTemperature(scores, truth);
 }
 
 interface Runtime {
@@ -104,8 +182,12 @@ function runtime(model: DispatchModel): Runtime {
 
 /** Probability of every label, in model.labels order (sums to 1). */
 export function predictProbabilities(model: DispatchModel, text: string): Float64Array {
+  return predictFromCounts(model, hashedCounts(text, model.features));
+}
+
+export function predictFromCounts(model: DispatchModel, counts: Map<number, number>): Float64Array {
   const { vocab, linear } = runtime(model);
-  const row = tfidfVector(hashedCounts(text, model.features), vocab);
+  const row = tfidfVector(counts, vocab);
   return softmaxInPlace(linearScores(linear, row), model.temperature);
 }
 
