@@ -72,6 +72,7 @@ import { noticesApi } from './features/notices/index.js';
 import { honoursApi } from './features/community/honours/index.js';
 import { publicPageApi } from './features/public-page/index.js';
 import { baseMapApi } from './features/base-map/index.js';
+import { createDispatchService, dispatchRoutes } from './features/dispatch/index.js';
 
 // The HTTP API: each feature's service built from the deps, and its routes mounted under /api/v1;
 // Open311 (GeoReport v2) beside it under /open311/v2.
@@ -108,6 +109,7 @@ export function buildApi(deps: AppDeps) {
   api.route('/', filesRoutes(filesService, deps.config.UPLOAD_MAX_MB));
   api.route('/', casesRoutes(casesService));
   api.route('/', rosterRoutes(createRosterService(deps)));
+  api.route('/', dispatchRoutes(createDispatchService(deps)));
   api.route('/', supervisionRoutes(createSupervisionService(withNotices)));
   api.route('/', statsRoutes(statsService));
   api.route('/', monthlyRoutes(statsService));

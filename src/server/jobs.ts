@@ -17,6 +17,7 @@ import { roomsJobs } from './features/community/rooms/index.js';
 import { wishesJobs } from './features/community/wishes/index.js';
 import { meetingsJobs } from './features/deliberation/meetings/index.js';
 import { votesJobs } from './features/deliberation/votes/index.js';
+import { dispatchJobs } from './features/dispatch/index.js';
 
 // Every kind of background work, in one place. The server's worker loop and `linli jobs run` (no HTTP)
 // register the same list, so a job never depends on the web app having been built.
@@ -39,6 +40,7 @@ export function jobDefinitions(deps: AppDeps): JobDefinition<any>[] {
     ...wishesJobs(),
     ...meetingsJobs(),
     ...votesJobs(),
+    ...dispatchJobs(deps),
   ];
 }
 

@@ -21,6 +21,7 @@ import { systemActor } from './platform/policy.js';
 import { createCalendarService } from './features/calendar/index.js';
 import { parseHolidayNotice } from '../shared/calendar.js';
 import { importStandard } from './features/categories/index.js';
+import { trainFromCli } from './features/dispatch/index.js';
 import { DispatchCommandError, dispatchEvaluateCommand } from './features/dispatch/evaluate-command.js';
 
 const usage = `linli — 邻里 community governance platform
@@ -51,6 +52,9 @@ Usage:
                                  check a GeoJSON file of the county's roads and building blocks and
                                  put it in the data folder as the maps' offline base map (底图,
                                  docs/maps.md); restart the server to use it
+  linli dispatch train [--tenant CODE]
+                                 智能派单: train the category and handler models now (one county, or
+                                 every county with closed cases or imported history)
   linli dispatch evaluate --file history.xlsx [--folds 5] [--seed 42]
                                  cross-validate smart dispatch (智能派单) on a labelled sheet (主题, 详情,
                                  一级分类; optional 部门): top-1/top-3/macro-F1 beside naive Bayes
@@ -185,6 +189,17 @@ async function categoriesCommand(config: Config, rest: string[]): Promise<void> 
   try {
     const { added, kept } = await importStandard(deps, systemActor());
     console.log(`已导入国标分类 ${added} 项，已有 ${kept} 项保持不变 Added ${added} standard classes, kept ${kept}.`);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** 智能派单 `train`: now, what the nightly job trains. */
+async function dispatchTrainCommand(config: Config, rest: string[]): Promise<void> {
+  const { values } = parse(rest, { tenant: { type: 'string' } });
+  const { deps, handle } = await openRuntime(config);
+  try {
+    for (const line of await trainFromCli(deps, values.tenant)) console.log(line);
   } finally {
     await handle.close();
   }
@@ -379,7 +394,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
 });
 
 /** 智能派单: the learner's figures on a labelled file (no database needed). */
-async function dispatchCommand(_config: Config, rest: string[]): Promise<void> {
+async function dispatchCommand(config: Config, rest: string[]): Promise<void> {
   const [sub, ...args] = rest;
   if (sub === 'evaluate') {
     await dispatchEvaluateCommand(args).catch((error: unknown) => {
@@ -387,7 +402,8 @@ async function dispatchCommand(_config: Config, rest: string[]): Promise<void> {
     });
     return;
   }
-  throw new UsageError('dispatch takes the subcommand evaluate');
+  if (sub === 'train') return dispatchTrainCommand(config, args);
+  throw new UsageError('dispatch takes the subcommand evaluate or train');
 }
 
 function dayLine(d: { day: string; isWorkday: boolean; name: string }): string {

@@ -1335,6 +1335,14 @@ const table: Record<string, Row | Skip> = {
     except: streetLists,
   },
   'GET /api/v1/cases/{id}/duty-advice': { calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/duty-advice` }] },
+  // 智能派单: the suggestion on a case is the case's; the county's models, settings and hit rate are the
+  // county administrators' only (street and community staff get 404, departments 403).
+  'GET /api/v1/cases/{id}/dispatch-suggestion': {
+    calls: (_m, a) => [{ probe: `${v1}/cases/${a.caseId}/dispatch-suggestion` }],
+  },
+  'GET /api/v1/dispatch/suggestions': { calls: (_m, a) => [`${v1}/dispatch/suggestions?ids=${a.caseId}`] },
+  'GET /api/v1/dispatch/status': { calls: () => [{ probe: `${v1}/dispatch/status` }] },
+  'GET /api/v1/dispatch/hit-rate': { calls: () => [{ probe: `${v1}/dispatch/hit-rate` }] },
   'GET /api/v1/duty-tasks': {
     calls: dutyTasks('/duty-tasks'),
     shows: (x) => [x.taskTitle],

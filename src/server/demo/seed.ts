@@ -1,3 +1,4 @@
+import { seedDemoDispatch } from './dispatch.js';
 import type { Db } from '../platform/db/database.js';
 import type { Transaction } from 'kysely';
 import type { Database, GeoJsonPolygon, NewPlace } from '../platform/db/schema.js';
@@ -292,6 +293,7 @@ export async function seedDemo(
       { pii, userIds, placeIds, tenantId: demoCounty.code, now },
       DEMO_SEED + 17,
     );
+    const dispatchStats = await seedDemoDispatch(trx, demoCounty.code, now);
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -311,6 +313,7 @@ export async function seedDemo(
       ...hallStats,
       ...communityStats,
       ...decideStats,
+      ...dispatchStats,
       ms: Date.now() - started,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };

@@ -29,6 +29,14 @@ import type {
   DutyTaskStatSchema,
   DutyTaskVerdictSchema,
 } from '../../server/features/duties/schemas';
+import type {
+  CaseSuggestionSchema,
+  CaseSuggestionsSchema,
+  DispatchStatusSchema,
+  HistoryImportedSchema,
+  HitRateSchema,
+  TrainResultSchema,
+} from '../../server/features/dispatch/schemas';
 import type { StoredFileSchema } from '../../server/features/files/schemas';
 import type {
   DepartmentSchema,
@@ -198,6 +206,14 @@ export type DutyList = z.infer<typeof DutyListSchema>;
 export type DutyItem = z.infer<typeof DutyItemSchema>;
 export type DutyKind = DutyItem['kind'];
 export type DutyAdvice = z.infer<typeof DutyAdviceSchema>;
+
+// 智能派单
+export type CaseDispatchSuggestion = z.infer<typeof CaseSuggestionSchema>;
+export type CaseDispatchHint = z.infer<typeof CaseSuggestionsSchema>['items'][number];
+export type DispatchStatus = z.infer<typeof DispatchStatusSchema>;
+export type DispatchTrainResult = z.infer<typeof TrainResultSchema>;
+export type DispatchHistoryImported = z.infer<typeof HistoryImportedSchema>;
+export type DispatchHitRate = z.infer<typeof HitRateSchema>;
 
 // 吹哨报到
 export type WhistleInput = z.input<typeof WhistleInputSchema>;

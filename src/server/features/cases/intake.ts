@@ -22,6 +22,8 @@ import { tokenize } from '../../platform/search-text.js';
 import { trackingCode as codeOf, trackingCounterName } from './tracking-code.js';
 import { isUnder } from '../../platform/scope.js';
 import { referenceData } from '../../platform/reference-cache.js';
+import { recordSuggestion, suggestForIntake, type IntakeSuggestion } from '../dispatch/index.js';
+import { autoRoute } from './auto-route.js';
 
 // Intake (受理前): validate, find the grid, suggest a category, give a tracking code, start the
 // first-contact and dispatch clocks, and SMS the on-duty cadres and the reporter — all in one
@@ -85,7 +87,7 @@ export function createIntake(deps: CasesDeps) {
     const phone = input.reporterPhone ? normalizePhone(input.reporterPhone) : null;
     if (input.reporterPhone && !phone) throw new AppError('RESIDENT_PHONE_INVALID');
     const tokens = tokenize(input.description);
-    const category = await categoryOf(deps, input, tokens);
+    const { category, suggestion } = await categoryOf(deps, input, tokens, tenantId);
     await attachableFiles(db, actor, input.photoIds, { field: 'photoIds', uploadedNow: input.uploadedPhotoIds });
     const calendar = await referenceData(db, `calendar:${tenantId}`, () => workdayCalendar(db, tenantId));
     const now = clock.now();
@@ -103,6 +105,7 @@ export function createIntake(deps: CasesDeps) {
       input: { ...input, priority },
       place,
       category,
+      suggestion,
       tokens,
       phone,
       now,
@@ -149,19 +152,24 @@ async function namedPlace(deps: CasesDeps, placeCode: string, within: { path: st
   return grid && place.kind !== 'grid' && !exact ? findByCode(deps.db, grid) : place;
 }
 
-/** The category asked for, else the one the words suggest, else 'other'; an unknown code is refused. */
-async function categoryOf(deps: CasesDeps, input: IntakeInput, tokens: string[]) {
+/**
+ * The category asked for, else the first active one the county's model (智能派单) suggests, else the
+ * keyword lists' (which the suggestion already carries for categories the model never learned), else
+ * 'other'; an unknown code is refused. The suggestion is kept on the case.
+ */
+async function categoryOf(deps: CasesDeps, input: IntakeInput, tokens: string[], tenantId: string) {
   const categories = await referenceData(deps.db, 'categories', () => repo.categories(deps.db));
-  const suggested = () =>
-    suggestCategory(
-      tokens,
-      input.description,
-      categories.filter((c) => c.parent_code),
-    );
-  const code = input.categoryCode ?? suggested();
+  const keyword = suggestCategory(
+    tokens,
+    input.description,
+    categories.filter((c) => c.parent_code),
+  );
+  const suggestion = await suggestForIntake(deps.db, tenantId, input.description, keyword);
+  const suggested = suggestion.categories.find((s) => categories.some((c) => c.code === s.label))?.label;
+  const code = input.categoryCode ?? suggested ?? keyword;
   const category = categories.find((c) => c.code === code) ?? categories.find((c) => c.code === 'other')!;
   if (input.categoryCode && category.code !== input.categoryCode) throw invalid('categoryCode', 'unknownCategory');
-  return category;
+  return { category, suggestion };
 }
 
 /** A report checked and placed, with its deadlines computed: what the filing transaction writes. */
@@ -170,6 +178,7 @@ interface Filing {
   input: IntakeInput;
   place: NonNullable<Awaited<ReturnType<typeof findByCode>>>;
   category: CaseCategory;
+  suggestion: IntakeSuggestion;
   tokens: string[];
   phone: string | null;
   now: Date;
@@ -234,6 +243,15 @@ async function fileCase(trx: Trx, deps: CasesDeps, f: Filing) {
     },
     now,
   );
+  const route = await recordSuggestion(trx, {
+    caseId: row.id,
+    tenantId,
+    suggestion: f.suggestion,
+    chosenCategory: input.categoryCode ?? null,
+    actor,
+    now,
+  });
+  if (route) await autoRoute(trx, deps, row.id, route);
   return { id: row.id, trackingCode, created: true };
 }
 

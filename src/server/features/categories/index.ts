@@ -2,3 +2,4 @@
 // the import of the urban-grid standard's classes.
 export { categoriesRoutes } from './routes.js';
 export { createCategoriesService, importStandard, type CategoriesService } from './service.js';
+export { ensureCategoryPaths, type EnsuredPaths } from './ensure-paths.js';

@@ -72,7 +72,7 @@ export function presentCategory(c: Category, locale: Locale) {
   };
 }
 
-function versionRow(
+export function versionRow(
   c: Insertable<CaseCategoriesTable> & { version: number; kind: CategoryKind },
   change: Version['change'],
   actor: Actor,

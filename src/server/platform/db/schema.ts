@@ -16,6 +16,7 @@ import type { MeetingsDatabase } from './schema-meetings.js';
 import type { SupervisorsDatabase } from './schema-supervisors.js';
 import type { NoticesDatabase } from './schema-notices.js';
 import type { HonoursDatabase } from './schema-honours.js';
+import type { DispatchDatabase } from './schema-dispatch.js';
 import type { TopicsDatabase } from './schema-topics.js';
 
 // Kysely's view of the tables in platform/migrations; keep in step with the SQL.
@@ -788,6 +789,7 @@ export interface Database
     SupervisorsDatabase,
     NoticesDatabase,
     HonoursDatabase,
+    DispatchDatabase,
     TopicsDatabase {
   legal_questions: LegalQuestionsTable;
   disputes: DisputesTable;

@@ -9,6 +9,7 @@ import disputes from './en/disputes';
 import duties from './en/duties';
 import legal from './en/legal';
 import calendar from './en/calendar';
+import dispatch from './en/dispatch';
 import { lists, orgLists } from './en/lists';
 import users from './en/users';
 import teams from './en/teams';
@@ -46,6 +47,7 @@ const en: typeof zhCN = {
   duties,
   legal,
   calendar,
+  dispatch,
   lists,
   orgLists,
   users,

@@ -8,6 +8,7 @@ import disputes from './zh-CN/disputes';
 import duties from './zh-CN/duties';
 import legal from './zh-CN/legal';
 import calendar from './zh-CN/calendar';
+import dispatch from './zh-CN/dispatch';
 import { lists, orgLists } from './zh-CN/lists';
 import users from './zh-CN/users';
 import teams from './zh-CN/teams';
@@ -45,6 +46,7 @@ export default {
   duties,
   legal,
   calendar,
+  dispatch,
   lists,
   orgLists,
   users,

@@ -1,4 +1,13 @@
-import { AlarmClock, Calendar, ChatDotRound, Collection, EditPen, Memo, Tickets } from '@element-plus/icons-vue';
+import {
+  AlarmClock,
+  Calendar,
+  ChatDotRound,
+  Collection,
+  EditPen,
+  MagicStick,
+  Memo,
+  Tickets,
+} from '@element-plus/icons-vue';
 import type { RouteRecordRaw } from 'vue-router';
 
 // 诉求管理. Department users (handler, receiver) hold cases:handle but not cases:read: they see the
@@ -39,6 +48,13 @@ export const caseRoutes: RouteRecordRaw = {
       name: 'case-categories',
       component: () => import('../views/cases/categories/index.vue'),
       meta: { titleKey: 'cases.menu.categories', icon: Collection, permission: 'cases:read' },
+    },
+    {
+      // 智能派单: the county's models, history import, auto-routing and hit rate (county administrators).
+      path: 'dispatch',
+      name: 'case-dispatch',
+      component: () => import('../views/dispatch/index.vue'),
+      meta: { titleKey: 'dispatch.menu', icon: MagicStick, permission: 'cases:configure' },
     },
     {
       // 督办: late and escalated cases of the levels the user supervises.

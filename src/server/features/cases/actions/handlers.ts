@@ -5,6 +5,7 @@ import { randomToken } from '../../../platform/ids.js';
 import { canReadCase } from '../../../platform/case-access.js';
 import { smsUsers } from '../../../platform/notify/recipients.js';
 import { attachableFiles } from '../../files/index.js';
+import { COMMUNITY, recordDispatchOutcome } from '../../dispatch/index.js';
 import { findTransition, nextState, type CaseHandler } from '../lifecycle.js';
 import { movedSupervision, planClimb } from '../escalation.js';
 import { assigneeUserIds, smsReporter, trackingLink } from '../notices.js';
@@ -77,6 +78,13 @@ const dispatch: ActionHandler = async (ctx) => {
       ...(verify ? { verify: true } : {}),
     },
     after: async (updated) => {
+      await recordDispatchOutcome(trx, {
+        caseId: c.id,
+        tenantId: c.tenant_id,
+        chosen: assignee.departmentId ?? COMMUNITY,
+        actor: ctx.who.actor,
+        now,
+      });
       const deadline = shanghaiMinute(updated.resolve_due_at!);
       await smsUsers(
         trx,

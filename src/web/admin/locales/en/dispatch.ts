@@ -1,0 +1,42 @@
+// Smart dispatch (console): merged into the console's messages as `dispatch`.
+export default {
+  menu: 'Smart dispatch',
+  kinds: { category: 'Category suggestion', department: 'Handler suggestion' },
+  suggestion: {
+    title: 'Suggested: ',
+    confidence: 'confidence {p}',
+    others: 'Also possible: ',
+    accept: 'Accept and dispatch',
+    pickPerson: 'The community keeps it: choose a person',
+    inbox: 'Suggested: {name}',
+    category: 'Suggested category: ',
+  },
+  page: {
+    models: 'Dispatch models of {county}',
+    train: 'Train now',
+    trained: 'Trained',
+    tooFew: 'Too few closed cases to train yet (at least 3 per class)',
+    import: 'Import history',
+    importHint:
+      'History sheet columns: 主题, 详情, 一级分类 (optionally 二级分类, 三级分类), 部门, 日期. {n} rows imported; train after importing.',
+    imported: '{n} history rows imported',
+    createdCategories: 'Categories added: ',
+    unknownDepartments: 'Departments this county does not have (those rows teach categories only): ',
+    row: 'Row {row}: ',
+    version: 'Version {v}',
+    trainedOn: 'Learned from {n} cases, {labels} classes',
+    accuracy: 'Cross-validated accuracy: top-1 {top1}, top-3 {top3}',
+    noModel: 'Not trained yet',
+    autoRoute: 'Auto-routing',
+    autoRouteSwitch: 'Send to the suggested department',
+    threshold: 'When confidence is at least',
+    autoRouteHint:
+      'When on, a new case whose handler suggestion reaches this confidence is accepted and sent to that department at once; the timeline shows 智能派单. Off by default.',
+    saved: 'Saved',
+    hitRate: 'Suggestion hit rate by week',
+    hitTotal: 'Last 12 weeks: categories {category}, handlers {department}',
+    week: 'Week of',
+    noOutcomes: 'No dispatcher has accepted or changed a suggestion yet',
+    countyOnly: 'Smart dispatch is set by the county administrators',
+  },
+};
