@@ -244,8 +244,17 @@ export async function seedDemo(
 ): Promise<{ households: number; grids: number; residents: number; cases: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();
+  // Milliseconds each part took, logged with the counts (bench/startup.ts prints them).
+  const phases: Record<string, number> = {};
+  let lapStart = started;
+  const lap = (name: string) => {
+    const at = Date.now(); const cu = process.cpuUsage(); console.error('PHASE', name, Math.round((cu.user+cu.system)/1000));
+    phases[name] = at - lapStart;
+    lapStart = at;
+  };
   return db.transaction().execute(async (trx) => {
     await importRegions(trx, provinceRegions(demoCounty.provinceCode), now);
+    lap('regions');
     const city = await trx
       .selectFrom('places')
       .select(['id', 'path'])
@@ -254,11 +263,14 @@ export async function seedDemo(
     const layout = layOutCounty(random, city, now);
     const { places, grids, households } = layout;
     await insertLayout(trx, random, layout, now);
+    lap('layout');
     // Demo logins share one password, so hash it once; every grid gets a grid worker.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
+    lap('password');
     const placeIds = new Map(places.map((p) => [p.code, p.id]));
     const users = demoUserList(random, places);
     const userIds = await insertUsers(trx, users, { passwordHash, placeIds, now });
+    lap('users');
     const people = await seedDemoPeople(
       trx,
       random,
@@ -266,32 +278,50 @@ export async function seedDemo(
       places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })),
       now,
     );
+    lap('people');
     await equipStaff(trx, pii, users, { userIds, placeIds, now });
+    lap('staff');
     const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
+    lap('cases');
     const whistleStats = await seedDemoWhistles(trx, random, now);
+    lap('whistles');
     const disputeStats = await seedDemoDisputes(trx, random, pii, now);
+    lap('disputes');
     await rebuildRollups(trx);
+    lap('rollups');
     await seedDutyLists(trx, placeIds, now);
+    lap('dutyLists');
     const taskStats = await seedDemoDutyTasks(trx, random, now);
+    lap('dutyTasks');
     const legalStats = await seedDemoLegal(trx, random, now);
+    lap('legal');
     const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
+    lap('visits');
     const spotStats = await seedDemoSpots(trx, now);
+    lap('spots');
     const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
+    lap('teams');
     const catalogueStats = await seedDemoCatalogue(trx, demoCounty.code, now);
+    lap('catalogue');
     // 办件 (issue 15): after the demo catalogue, over its items and bundles.
     const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
+    lap('services');
     const assistStats = await seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now });
+    lap('assistance');
     const hallStats = await seedDemoHall(trx, new Random(DEMO_SEED + 15), pii, now);
+    lap('hall');
     const communityStats = await seedDemoCommunityLife(
       trx,
       { pii, userIds, placeIds, tenantId: demoCounty.code, now },
       DEMO_SEED + 16,
     );
+    lap('communityLife');
     const decideStats = await seedDemoDeciding(
       trx,
       { pii, userIds, placeIds, tenantId: demoCounty.code, now },
       DEMO_SEED + 17,
     );
+    lap('deciding');
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -312,6 +342,7 @@ export async function seedDemo(
       ...communityStats,
       ...decideStats,
       ms: Date.now() - started,
+      phases,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });
