@@ -21,12 +21,16 @@ import { systemActor } from './platform/policy.js';
 import { createCalendarService } from './features/calendar/index.js';
 import { parseHolidayNotice } from '../shared/calendar.js';
 import { importStandard } from './features/categories/index.js';
+import { ensureTemplate, templateFile } from './platform/db/template.js';
+import { log } from './platform/logger.js';
 
 const usage = `linli — 邻里 community governance platform
 
 Usage:
   linli start                    start the server (migrates; seeds the demo on first start)
   linli migrate                  apply database migrations
+  linli prepare                  make the migrated embedded database a first start copies instead of
+                                 creating one (dist/pglite/; npm install runs it)
   linli seed --demo              generate the demo county (once)
   linli regions --province 61    import a province's division codes down to streets
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
@@ -57,6 +61,7 @@ type Command = (config: Config, rest: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   start: (config) => start(config),
   migrate: migrateCommand,
+  prepare: prepareCommand,
   seed: seedCommand,
   regions: regionsCommand,
   user: userCommand,
@@ -84,6 +89,11 @@ async function migrateCommand(config: Config): Promise<void> {
   const { handle } = await openRuntime(config);
   await handle.close();
   console.log('数据库已是最新 Database is up to date.');
+}
+
+async function prepareCommand(): Promise<void> {
+  const made = await ensureTemplate();
+  console.log(`${made ? '已生成' : '已是最新'} ${made ? 'Made' : 'Up to date:'} ${path.relative(process.cwd(), templateFile())}`);
 }
 
 async function seedCommand(config: Config, rest: string[]): Promise<void> {
@@ -287,6 +297,7 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
 }
 
 async function start(config: Config): Promise<void> {
+  performance.mark('code loaded');
   // A bad base map file stops the start with one line naming it, not a failing map later.
   if (config.MAP_BASE_FILE) readBaseMapFile(config.MAP_BASE_FILE);
   const { deps, handle } = await openRuntime(config);
@@ -297,9 +308,11 @@ async function start(config: Config): Promise<void> {
       console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
       await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
       seededNow = true;
+      performance.mark('demo seeded');
     }
     // The port first: a process that cannot serve must not start working the job queue.
     server = await listen(buildApp(deps), config);
+    performance.mark('listening');
   } catch (error) {
     await handle.close();
     throw error;
@@ -333,6 +346,10 @@ async function start(config: Config): Promise<void> {
     );
   }
   console.log(lines.join('\n') + '\n');
+  // Milliseconds from the process's start to each step (bench/startup.ts prints them).
+  log.info('started', {
+    ms: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
+  });
   const shutdown = async () => {
     server.close();
     await deps.jobs.stop();
