@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { buildApp } from './app.js';
+import { startGate } from './start-gate.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoCommunity, demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
 import { DEMO_KIOSK_TOKEN, DEMO_SCREEN_TOKEN } from './demo/hall.js';
@@ -93,7 +94,9 @@ async function migrateCommand(config: Config): Promise<void> {
 
 async function prepareCommand(): Promise<void> {
   const made = await ensureTemplate();
-  console.log(`${made ? '已生成' : '已是最新'} ${made ? 'Made' : 'Up to date:'} ${path.relative(process.cwd(), templateFile())}`);
+  console.log(
+    `${made ? '已生成' : '已是最新'} ${made ? 'Made' : 'Up to date:'} ${path.relative(process.cwd(), templateFile())}`,
+  );
 }
 
 async function seedCommand(config: Config, rest: string[]): Promise<void> {
@@ -271,7 +274,7 @@ function embeddedOnly(config: Config): void {
 }
 
 /** Listens on PORT, or refuses with one line naming the port (taken, or not ours to take). */
-async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<ServerType> {
+async function listen(app: Pick<ReturnType<typeof buildApp>, 'fetch'>, config: Config): Promise<ServerType> {
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -296,24 +299,42 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
   return server;
 }
 
+/** The address people open: PUBLIC_URL, or localhost on the port listened on. */
+function startUrl(server: ServerType, config: Config): string {
+  const address = server.address();
+  return config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
+}
+
 async function start(config: Config): Promise<void> {
   performance.mark('code loaded');
   // A bad base map file stops the start with one line naming it, not a failing map later.
   if (config.MAP_BASE_FILE) readBaseMapFile(config.MAP_BASE_FILE);
   const { deps, handle } = await openRuntime(config);
   let seededNow = false;
+  // The port first: a process that cannot serve must not seed or start working the job queue. Until
+  // the demo data is there, the port answers "starting" (start-gate.ts).
+  let gate: ReturnType<typeof startGate>;
   let server: ServerType;
   try {
+    gate = startGate(buildApp(deps));
+    server = await listen(gate, config);
+    performance.mark('listening');
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  try {
     if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
-      console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
+      console.log(
+        `首次启动，正在生成演示数据（约一分钟），完成前页面显示“正在启动”… First start: generating the demo data (about a minute); ${startUrl(server, config)}/ says "starting" until it is done…`,
+      );
       await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
       seededNow = true;
       performance.mark('demo seeded');
     }
-    // The port first: a process that cannot serve must not start working the job queue.
-    server = await listen(buildApp(deps), config);
-    performance.mark('listening');
+    gate.open();
   } catch (error) {
+    server.close();
     await handle.close();
     throw error;
   }
@@ -321,9 +342,7 @@ async function start(config: Config): Promise<void> {
     await deps.jobs.ensureRecurring();
     deps.jobs.start(config.JOBS_POLL_MS);
   }
-  const address = server.address();
-  const url =
-    config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
+  const url = startUrl(server, config);
   const lines = [
     '',
     `邻里 Linli is running on ${deps.engine === 'pglite' ? `the embedded database (${embeddedDir(config)})` : 'PostgreSQL'}.`,
