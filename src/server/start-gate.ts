@@ -1,9 +1,12 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from './platform/http.js';
+
 // While a first start generates the demo data (most of a minute), the port is already open: /healthz
 // says "starting" (503, as when the database is unreachable), the pages say to wait and refresh by
 // themselves, the API answers 503. Nothing reaches the app, so no request sees part of the demo or
 // queries the database the seed is writing in one transaction. Once ready, every request goes to the app.
 
-type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
+type Fetch = OpenAPIHono<AppEnv>['fetch'];
 
 const startingPage = `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -18,8 +21,8 @@ const startingPage = `<!doctype html>
 /** A fetch handler that answers "starting" until open() is called, then hands every request to the app. */
 export function startGate(app: { fetch: Fetch }) {
   let ready = false;
-  const fetch = (request: Request, ...rest: never[]): Response | Promise<Response> => {
-    if (ready) return app.fetch(request, ...rest);
+  const fetch: Fetch = (request, env, executionCtx) => {
+    if (ready) return app.fetch(request, env, executionCtx);
     const headers = { 'Cache-Control': 'no-store', 'Retry-After': '5', 'X-Content-Type-Options': 'nosniff' };
     const { pathname } = new URL(request.url);
     if (pathname === '/healthz' || /^\/(api|open311)\//.test(pathname))
