@@ -11,4 +11,5 @@ try {
   console.error(`错误 Error: 服务器编译失败 Compiling the server failed: ${error.message}`);
   process.exit(1);
 }
+performance.mark('server checked');
 await import(pathToFileURL(serverBundle).href);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createAdaptorServer, type ServerType } from '@hono/node-server';
 import { buildApp } from './app.js';
+import { startGate } from './start-gate.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { demoCommunity, demoUsers, DEMO_PASSWORD, isSeeded, seedDemo } from './demo/seed.js';
 import { DEMO_KIOSK_TOKEN, DEMO_SCREEN_TOKEN } from './demo/hall.js';
@@ -23,12 +24,16 @@ import { parseHolidayNotice } from '../shared/calendar.js';
 import { importStandard } from './features/categories/index.js';
 import { trainFromCli } from './features/dispatch/index.js';
 import { DispatchCommandError, dispatchEvaluateCommand } from './features/dispatch/evaluate-command.js';
+import { ensureTemplate, templateFile } from './platform/db/template.js';
+import { log } from './platform/logger.js';
 
 const usage = `linli — 邻里 community governance platform
 
 Usage:
   linli start                    start the server (migrates; seeds the demo on first start)
   linli migrate                  apply database migrations
+  linli prepare                  make the migrated embedded database a first start copies instead of
+                                 creating one (dist/pglite/; npm install runs it)
   linli seed --demo              generate the demo county (once)
   linli regions --province 61    import a province's division codes down to streets
   linli user create --username U --password P --role R --scope CODE [--name 姓名]
@@ -69,6 +74,7 @@ type Command = (config: Config, rest: string[]) => Promise<void>;
 const commands: Record<string, Command> = {
   start: (config) => start(config),
   migrate: migrateCommand,
+  prepare: prepareCommand,
   seed: seedCommand,
   regions: regionsCommand,
   user: userCommand,
@@ -98,6 +104,13 @@ async function migrateCommand(config: Config): Promise<void> {
   const { handle } = await openRuntime(config);
   await handle.close();
   console.log('数据库已是最新 Database is up to date.');
+}
+
+async function prepareCommand(): Promise<void> {
+  const made = await ensureTemplate();
+  console.log(
+    `${made ? '已生成' : '已是最新'} ${made ? 'Made' : 'Up to date:'} ${path.relative(process.cwd(), templateFile())}`,
+  );
 }
 
 async function seedCommand(config: Config, rest: string[]): Promise<void> {
@@ -286,7 +299,7 @@ function embeddedOnly(config: Config): void {
 }
 
 /** Listens on PORT, or refuses with one line naming the port (taken, or not ours to take). */
-async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise<ServerType> {
+async function listen(app: Pick<ReturnType<typeof buildApp>, 'fetch'>, config: Config): Promise<ServerType> {
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -311,22 +324,43 @@ async function listen(app: ReturnType<typeof buildApp>, config: Config): Promise
   return server;
 }
 
+/** The address people open: PUBLIC_URL, or localhost on the port listened on. */
+function startUrl(server: ServerType, config: Config): string {
+  const address = server.address();
+  return config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
+}
+
 async function start(config: Config): Promise<void> {
+  performance.mark('code loaded');
   // A bad base map file stops the start with one line naming it, not a failing map later.
   const baseMap = baseMapSource(config);
   if (baseMap) readBaseMapFile(baseMap);
   const { deps, handle } = await openRuntime(config);
   let seededNow = false;
+  // The port first: a process that cannot serve must not seed or start working the job queue. Until
+  // the demo data is there, the port answers "starting" (start-gate.ts).
+  let gate: ReturnType<typeof startGate>;
   let server: ServerType;
   try {
+    gate = startGate(buildApp(deps));
+    server = await listen(gate, config);
+    performance.mark('listening');
+  } catch (error) {
+    await handle.close();
+    throw error;
+  }
+  try {
     if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
-      console.log('首次启动，正在生成演示数据… First start: generating the demo data…');
+      console.log(
+        `首次启动，正在生成演示数据（约一分钟），完成前页面显示“正在启动”… First start: generating the demo data (about a minute); ${startUrl(server, config)}/ says "starting" until it is done…`,
+      );
       await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
       seededNow = true;
+      performance.mark('demo seeded');
     }
-    // The port first: a process that cannot serve must not start working the job queue.
-    server = await listen(buildApp(deps), config);
+    gate.open();
   } catch (error) {
+    server.close();
     await handle.close();
     throw error;
   }
@@ -334,9 +368,7 @@ async function start(config: Config): Promise<void> {
     await deps.jobs.ensureRecurring();
     deps.jobs.start(config.JOBS_POLL_MS);
   }
-  const address = server.address();
-  const url =
-    config.PUBLIC_URL ?? `http://localhost:${typeof address === 'object' && address ? address.port : config.PORT}`;
+  const url = startUrl(server, config);
   const lines = [
     '',
     `邻里 Linli is running on ${deps.engine === 'pglite' ? `the embedded database (${embeddedDir(config)})` : 'PostgreSQL'}.`,
@@ -359,6 +391,10 @@ async function start(config: Config): Promise<void> {
     );
   }
   console.log(lines.join('\n') + '\n');
+  // Milliseconds from the process's start to each step (bench/startup.ts prints them).
+  log.info('started', {
+    ms: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])),
+  });
   const shutdown = async () => {
     server.close();
     await deps.jobs.stop();

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { lockDataDir, prepareDataDir } from './platform/data-dir.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { isNewEmbeddedDir, readTemplate } from './platform/db/template.js';
 import { JobRunner } from './platform/jobs.js';
 import { log } from './platform/logger.js';
 import { loadMasterKey, PiiCipher, verifyKeyOpensData } from './platform/pii.js';
@@ -28,7 +29,15 @@ export async function openRuntime(
     const pii = new PiiCipher(
       loadMasterKey({ piiKey: config.PII_KEY, dataDir: config.dataDir, embedded: !config.DATABASE_URL }),
     );
-    const opened = await openDatabase({ databaseUrl: config.DATABASE_URL, pgliteDir: embeddedDir(config) });
+    // A first start on the embedded database loads the migrated database `linli prepare` made, when
+    // one matches the migrations, instead of creating and migrating one (issue 18).
+    const template = !config.DATABASE_URL && isNewEmbeddedDir(embeddedDir(config)) ? readTemplate() : undefined;
+    const opened = await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      pgliteDir: embeddedDir(config),
+      pgliteLoadDataDir: template,
+    });
+    performance.mark(template ? 'database loaded from template' : 'database opened');
     const handle: DatabaseHandle = {
       ...opened,
       async close() {
@@ -43,6 +52,7 @@ export async function openRuntime(
       const applied = await migrateToLatest(handle.db);
       if (applied.length) log.info('migrations applied', { applied });
       await verifyKeyOpensData(handle.db, pii);
+      performance.mark('migrated');
     } catch (error) {
       await handle.close();
       throw error;

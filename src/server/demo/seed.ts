@@ -235,6 +235,20 @@ function pointIn(random: Random, cell: GeoJsonPolygon): [number, number] {
 }
 
 type Layout = ReturnType<typeof layOutCounty>;
+
+/** Milliseconds each part of the seed took, logged with the counts (bench/startup.ts prints them). */
+function phaseTimer() {
+  const phases: Record<string, number> = {};
+  const timed = async <T>(name: string, part: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await part();
+    } finally {
+      phases[name] = Date.now() - started;
+    }
+  };
+  return { phases, timed };
+}
 type DemoUser = { username: string; displayName: string; role: string; scope: string };
 
 export async function seedDemo(
@@ -245,8 +259,9 @@ export async function seedDemo(
 ): Promise<{ households: number; grids: number; residents: number; cases: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();
+  const { phases, timed } = phaseTimer();
   return db.transaction().execute(async (trx) => {
-    await importRegions(trx, provinceRegions(demoCounty.provinceCode), now);
+    await timed('regions', () => importRegions(trx, provinceRegions(demoCounty.provinceCode), now));
     const city = await trx
       .selectFrom('places')
       .select(['id', 'path'])
@@ -254,46 +269,40 @@ export async function seedDemo(
       .executeTakeFirstOrThrow();
     const layout = layOutCounty(random, city, now);
     const { places, grids, households } = layout;
-    await insertLayout(trx, random, layout, now);
+    await timed('layout', () => insertLayout(trx, random, layout, now));
     // Demo logins share one password, so hash it once; every grid gets a grid worker.
-    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const passwordHash = await timed('password', () => hashPassword(DEMO_PASSWORD));
     const placeIds = new Map(places.map((p) => [p.code, p.id]));
     const users = demoUserList(random, places);
-    const userIds = await insertUsers(trx, users, { passwordHash, placeIds, now });
-    const people = await seedDemoPeople(
-      trx,
-      random,
-      pii,
-      places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path })),
-      now,
+    const userIds = await timed('users', () => insertUsers(trx, users, { passwordHash, placeIds, now }));
+    const placeRefs = places.map((p) => ({ id: p.id, code: p.code, name: p.name, kind: p.kind, path: p.path }));
+    const people = await timed('people', () => seedDemoPeople(trx, random, pii, placeRefs, now));
+    await timed('staff', () => equipStaff(trx, pii, users, { userIds, placeIds, now }));
+    const caseStats = await timed('cases', () => seedDemoCases(trx, random, pii, now, caseCount));
+    const whistleStats = await timed('whistles', () => seedDemoWhistles(trx, random, now));
+    const disputeStats = await timed('disputes', () => seedDemoDisputes(trx, random, pii, now));
+    await timed('rollups', () => rebuildRollups(trx));
+    await timed('dutyLists', () => seedDutyLists(trx, placeIds, now));
+    const taskStats = await timed('dutyTasks', () => seedDemoDutyTasks(trx, random, now));
+    const legalStats = await timed('legal', () => seedDemoLegal(trx, random, now));
+    const visitStats = await timed('visits', () => seedDemoVisits(trx, new Random(DEMO_SEED + 2), now));
+    const spotStats = await timed('spots', () => seedDemoSpots(trx, now));
+    const teamStats = await timed('teams', () =>
+      seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code }),
     );
-    await equipStaff(trx, pii, users, { userIds, placeIds, now });
-    const caseStats = await seedDemoCases(trx, random, pii, now, caseCount);
-    const whistleStats = await seedDemoWhistles(trx, random, now);
-    const disputeStats = await seedDemoDisputes(trx, random, pii, now);
-    await rebuildRollups(trx);
-    await seedDutyLists(trx, placeIds, now);
-    const taskStats = await seedDemoDutyTasks(trx, random, now);
-    const legalStats = await seedDemoLegal(trx, random, now);
-    const visitStats = await seedDemoVisits(trx, new Random(DEMO_SEED + 2), now);
-    const spotStats = await seedDemoSpots(trx, now);
-    const teamStats = await seedDemoTeams(trx, { userIds, placeIds, now, tenantId: demoCounty.code });
-    const catalogueStats = await seedDemoCatalogue(trx, demoCounty.code, now);
+    const catalogueStats = await timed('catalogue', () => seedDemoCatalogue(trx, demoCounty.code, now));
     // 办件 (issue 15): after the demo catalogue, over its items and bundles.
-    const serviceStats = await seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now);
-    const assistStats = await seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now });
-    const hallStats = await seedDemoHall(trx, new Random(DEMO_SEED + 15), pii, now);
-    const communityStats = await seedDemoCommunityLife(
-      trx,
-      { pii, userIds, placeIds, tenantId: demoCounty.code, now },
-      DEMO_SEED + 16,
+    const serviceStats = await timed('services', () =>
+      seedDemoServiceApplications(trx, new Random(DEMO_SEED + 15), pii, now),
     );
-    const decideStats = await seedDemoDeciding(
-      trx,
-      { pii, userIds, placeIds, tenantId: demoCounty.code, now },
-      DEMO_SEED + 17,
+    const assistStats = await timed('assistance', () =>
+      seedDemoAssistance(trx, new Random(DEMO_SEED + 3), { userIds, now }),
     );
-    const dispatchStats = await seedDemoDispatch(trx, demoCounty.code, now);
+    const hallStats = await timed('hall', () => seedDemoHall(trx, new Random(DEMO_SEED + 15), pii, now));
+    const life = { pii, userIds, placeIds, tenantId: demoCounty.code, now };
+    const communityStats = await timed('communityLife', () => seedDemoCommunityLife(trx, life, DEMO_SEED + 16));
+    const decideStats = await timed('deciding', () => seedDemoDeciding(trx, life, DEMO_SEED + 17));
+    const dispatchStats = await timed('dispatch', () => seedDemoDispatch(trx, demoCounty.code, now));
     log.info('demo data seeded', {
       grids: grids.length,
       households: households.length,
@@ -315,6 +324,7 @@ export async function seedDemo(
       ...decideStats,
       ...dispatchStats,
       ms: Date.now() - started,
+      phases,
     });
     return { households: households.length, grids: grids.length, residents: people.residents, cases: caseStats.cases };
   });

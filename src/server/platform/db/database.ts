@@ -3,7 +3,6 @@ import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -25,14 +24,15 @@ export interface OpenOptions {
   pgliteLoadDataDir?: Blob;
 }
 
-// int8 (counts, sums) as JS numbers: our counts stay far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
-// date (birth dates, holidays, effective dates) as its 'YYYY-MM-DD' text, as schema.ts declares it: the
-// drivers' own Date (local midnight with pg, UTC midnight with PGlite) named another day outside UTC.
-pg.types.setTypeParser(1082, (v) => v);
-
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
+    // Loaded only for a PostgreSQL server: the embedded database's start does without it.
+    const { default: pg } = await import('pg');
+    // int8 (counts, sums) as JS numbers: our counts stay far below 2^53.
+    pg.types.setTypeParser(20, (v) => Number(v));
+    // date (birth dates, holidays, effective dates) as its 'YYYY-MM-DD' text, as schema.ts declares it: the
+    // drivers' own Date (local midnight with pg, UTC midnight with PGlite) named another day outside UTC.
+    pg.types.setTypeParser(1082, (v) => v);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // an idle client's error must not kill the process; the next query reports it
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

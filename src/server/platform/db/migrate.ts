@@ -12,13 +12,15 @@ class SqlFileProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     const migrations: Record<string, Migration> = {};
+    const dir = this.dir;
     for (const file of fs
       .readdirSync(this.dir)
       .filter((f) => /^\d{4}_.+\.sql$/.test(f))
       .sort()) {
-      const statements = splitSqlStatements(fs.readFileSync(path.join(this.dir, file), 'utf8'));
+      // Read and split when it runs: every start lists the migrations, few run any.
       migrations[file.replace(/\.sql$/, '')] = {
         async up(db) {
+          const statements = splitSqlStatements(fs.readFileSync(path.join(dir, file), 'utf8'));
           for (const statement of statements) await sql.raw(statement).execute(db);
         },
       };
