@@ -53,7 +53,7 @@ const stopWords = new Set([
 /** jieba's plain segmentation (every piece, punctuation included): the dispatch learner's words. One
  * dictionary in memory for search and the learner. */
 export function segmentWords(text: string): string[] {
-  return jieba.cut(text, false);
+  return cutter().cut(text, false);
 }
 
 export function tokenize(text: string): string[] {
