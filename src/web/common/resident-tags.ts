@@ -50,7 +50,10 @@ export function reloadResidentTags(locale: string): Promise<ResidentTag[]> {
 export const pickableTags = (held: readonly string[] = []) =>
   residentTags.items.filter((tag) => tag.active || held.includes(tag.code));
 
-export const tagLabel = (code: string) => residentTags.items.find((tag) => tag.code === code)?.label ?? code;
+/** A tag's label; '…' while the labels are on their way (a code such as elderly_alone is no word for a
+ * person), the code itself only when the server has no label for it. */
+export const tagLabel = (code: string) =>
+  residentTags.items.find((tag) => tag.code === code)?.label ?? (residentTags.loading ? '…' : code);
 
 export const tagNeedsVisit = (code: string) => residentTags.items.find((tag) => tag.code === code)?.needsVisit ?? false;
 
