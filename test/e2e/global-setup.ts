@@ -25,9 +25,7 @@ export default async function setup(project: TestProject) {
     throw new Error('The web pages are not built: run `node scripts/ensure-web.mjs` (npm install and npm test do).');
   compileServer();
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-e2e-'));
-  // A smaller county than `npm start`'s 20,000 cases: every page and story still has a year of cases in
-  // every grid, and the two browser servers seed and answer in a fraction of the CPU (the suite's budget).
-  server = await startLinli(dataDir, { DEMO_CASES: '5000' });
+  server = await startLinli(dataDir);
   project.provide('baseUrl', server.baseUrl);
   project.provide('dataDir', dataDir);
   project.provide('startOutput', server.output());
