@@ -68,6 +68,15 @@ describe('智能派单 — the suggestion in the dispatch dialog', () => {
     await expect.poll(() => admin.getByTestId('dispatch-hit-rate').textContent()).toMatch(/部门建议命中 \d+%/);
     await admin.waitForTimeout(300);
     await screenshot(admin, 'console-dispatch-page');
+
+    // The dashboard carries the hit rate too, with the way to the page.
+    await admin.goto(`${baseUrl}/dashboard`);
+    const card = admin.getByTestId('dashboard-dispatch');
+    await expect.poll(() => card.getByTestId('dispatch-card-departmentHits').textContent()).toMatch(/\d+%/);
+    expect(await card.getByTestId('dispatch-card-departmentHits').textContent()).toMatch(/派单员判断 [1-9]\d* 次/);
+    expect(await card.getByTestId('dispatch-card-categoryTop1').textContent()).toMatch(/\d+%/);
+    await card.getByTestId('dashboard-dispatch-link').click();
+    await admin.waitForURL((url) => url.pathname === '/cases/dispatch');
     await admin.close();
   });
 });

@@ -11,6 +11,15 @@ export default {
     inbox: 'Suggested: {name}',
     category: 'Suggested category: ',
   },
+  cards: {
+    title: 'Smart dispatch',
+    more: 'Open smart dispatch',
+    categoryHits: 'Category suggestions right (12 weeks)',
+    departmentHits: 'Handler suggestions right (12 weeks)',
+    categoryTop1: 'Category model accuracy',
+    departmentTop1: 'Handler model accuracy',
+    decided: '{n} decisions by dispatchers',
+  },
   page: {
     models: 'Dispatch models of {county}',
     train: 'Train now',

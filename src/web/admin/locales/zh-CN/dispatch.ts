@@ -11,6 +11,15 @@ export default {
     inbox: '建议：{name}',
     category: '建议分类：',
   },
+  cards: {
+    title: '智能派单',
+    more: '查看智能派单',
+    categoryHits: '分类建议命中率（近 12 周）',
+    departmentHits: '部门建议命中率（近 12 周）',
+    categoryTop1: '分类模型准确率',
+    departmentTop1: '部门模型准确率',
+    decided: '派单员判断 {n} 次',
+  },
   page: {
     models: '{county}的派单模型',
     train: '立即训练',
