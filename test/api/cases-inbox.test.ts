@@ -118,7 +118,10 @@ describe(`case inbox: keyset pages and kept counts (${testEngine})`, () => {
     await sql`UPDATE cases SET place_path = ${world.gridB.path}, place_id = ${world.gridB.id} WHERE id = ${ids[4]}`.execute(
       ctx.deps.db,
     );
-    await sql`DELETE FROM case_events WHERE case_id = ${ids[5]}`.execute(ctx.deps.db);
+    // A case deleted by hand with what refers to it (its timeline, the smart-dispatch suggestion stored at
+    // intake and any outcome of it).
+    for (const table of ['case_events', 'dispatch_outcomes', 'case_suggestions'])
+      await sql`DELETE FROM ${sql.table(table)} WHERE case_id = ${ids[5]}`.execute(ctx.deps.db);
     await sql`DELETE FROM cases WHERE id = ${ids[5]}`.execute(ctx.deps.db);
 
     for (const [who, s] of [
