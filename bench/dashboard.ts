@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { rawTotals, rollupTotals, type StatsFilter } from '../src/server/features/stats/repository.js';
 import { rebuildRollups } from '../src/server/features/stats/rollup.js';
 import { metricColumns } from '../src/server/features/stats/metrics.js';
+import { pathUnder } from '../src/server/platform/scope.js';
 import { newId } from '../src/server/platform/ids.js';
 import { engines, fmt, freshDatabase, machine, percentile, timeEach } from './lib.js';
 
@@ -87,7 +88,7 @@ for (const engine of engines) {
     // Before issue 19: every day of the period from the daily rollup alone.
     const viaDays = await timeEach(RUNS, () =>
       sql`SELECT ${sql.join(metricColumns.map((m) => sql`coalesce(sum(${sql.ref(m)}), 0)::bigint`))}
-          FROM case_daily WHERE place_path LIKE '/610899/%' AND day BETWEEN ${filter.from}::date AND ${filter.to}::date`.execute(
+          FROM case_daily WHERE ${pathUnder('place_path', '/610899/')} AND day BETWEEN ${filter.from}::date AND ${filter.to}::date`.execute(
         db,
       ),
     );

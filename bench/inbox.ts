@@ -15,6 +15,7 @@ import { systemClock } from '../src/server/platform/clock.js';
 import { JobRunner } from '../src/server/platform/jobs.js';
 import { PiiCipher } from '../src/server/platform/pii.js';
 import { LocalFolderStorage } from '../src/server/platform/storage.js';
+import { pathUnder } from '../src/server/platform/scope.js';
 import { TEST_PASSWORD } from '../test/support/factories.js';
 import { seedCounty } from './inbox-seed.js';
 import { engines as defaultEngines, fmt, freshDatabase, machine, percentile } from './lib.js';
@@ -114,7 +115,7 @@ for (const engine of engines) {
           c.assignee_name, c.sla_level, c.escalation_level, c.created_at, c.first_contact_due_at, c.dispatch_due_at,
           c.take_due_at, c.resolve_due_at, p.code AS place_code, p.name AS place_name, cc.name_zh, cc.name_en
         FROM cases c JOIN places p ON p.id = c.place_id LEFT JOIN case_categories cc ON cc.code = c.category_code
-        WHERE c.place_path LIKE ${prefix + '%'}
+        WHERE ${pathUnder('c.place_path', prefix)}
           AND c.state IN ('submitted','accepted','dispatched','in_progress','suspended','resolved','verifying')
         ORDER BY c.created_at DESC, c.id DESC LIMIT 20`
       .execute(db)
