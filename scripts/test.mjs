@@ -117,17 +117,18 @@ async function browserResults() {
 // left a core idle for ~2 minutes); the longest start first. Each one's output is printed when it ends,
 // not interleaved; each names the command that fixes it.
 const checks = [
-  ['tsc', ['npx', 'tsc', '-p', '.'], 'The type check failed (npm run typecheck).'],
+  // tsc and ESLint in one process, so the type-aware lint rule reuses tsc's program (scripts/check-types-and-lint.mjs).
+  [
+    'tsc + lint',
+    ['node', 'scripts/check-types-and-lint.mjs'],
+    'The type check or ESLint failed (npm run typecheck; npm run lint, where npx eslint --fix . fixes some; rules in eslint.config.js).',
+  ],
   [
     'vue-tsc',
     ['npx', 'vue-tsc', '--noEmit', '-p', 'src/web/tsconfig.json'],
     'The type check failed (npm run typecheck).',
   ],
-  [
-    'lint',
-    ['npm', 'run', '--silent', 'lint'],
-    'ESLint found problems. Fix them (npx eslint --fix . fixes some); rules in eslint.config.js',
-  ],
+  ['format:check', ['npm', 'run', '--silent', 'format:check'], 'Files are not formatted. Fix: npm run format'],
   [
     'deps',
     ['npm', 'run', '--silent', 'deps'],
@@ -138,7 +139,6 @@ const checks = [
     ['npm', 'run', '--silent', 'sql:check'],
     'src/server/queries/*.sql differ from the repositories. Fix: npm run sql:update (then review the diff)',
   ],
-  ['format:check', ['npm', 'run', '--silent', 'format:check'], 'Files are not formatted. Fix: npm run format'],
 ];
 
 function runCheck([name, [command, ...commandArgs], hint]) {

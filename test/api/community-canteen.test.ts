@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { countRows } from '../support/db.js';
 import { buildDiner } from '../support/community-canteen.js';
 import { buildUser, buildWorld, phoneLogin } from '../support/factories.js';
 
@@ -22,15 +23,7 @@ const TODAY = '2026-11-24';
 const HUANG_PHONE = '13900000101';
 
 const login = (username: string) => new Session(ctx).login(username);
-const countRows = async (table: 'canteen_meals' | 'canteen_orders') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'canteen_meals' | 'canteen_orders') => countRows(ctx.deps.db, table);
 const serve = (s: Session, clientId: string, residentId: string | null, dishIds: string[]) =>
   s.post(`/api/v1/community/canteen/canteens/${canteenId}/meals`, { clientId, meal: 'lunch', dishIds, residentId });
 
@@ -215,18 +208,18 @@ describe('the desk: diners and meals with their subsidy', () => {
   });
 
   it('records a retried meal once, and refuses a client id reused for another diner', async () => {
-    const before = await countRows('canteen_meals');
+    const before = await count('canteen_meals');
     const again = await serve(cook, 'meal-huang-1', diners.huang.id, [dish.meat]);
     expect(again.status).toBe(200);
     expect(again.body.created).toBe(false);
     const reused = await serve(cook, 'meal-huang-1', diners.li.id, [dish.meat]);
     expect(reused.status).toBe(409);
     expect(reused.body.error.code).toBe('CANTEEN_CLIENT_ID_REUSED');
-    expect(await countRows('canteen_meals')).toBe(before);
+    expect(await count('canteen_meals')).toBe(before);
   });
 
   it('refuses a dish that is not on today’s lunch menu and a malformed client id, recording nothing', async () => {
-    const before = await countRows('canteen_meals');
+    const before = await count('canteen_meals');
     const breakfast = await cook.post(`/api/v1/community/canteen/canteens/${canteenId}/meals`, {
       clientId: 'meal-wrong-1',
       meal: 'breakfast',
@@ -237,7 +230,7 @@ describe('the desk: diners and meals with their subsidy', () => {
     expect(breakfast.body.error.code).toBe('CANTEEN_DISH_INVALID');
     const bad = await serve(cook, 'bad id!', null, [dish.veg]);
     expect(bad.status).toBe(400);
-    expect(await countRows('canteen_meals')).toBe(before);
+    expect(await count('canteen_meals')).toBe(before);
   });
 
   it('keeps the subsidy of past meals when a rule changes', async () => {
@@ -293,7 +286,7 @@ describe('residents’ orders on the phone', () => {
 
   it('refuses yesterday, delivery without an address, and another resident’s order', async () => {
     const huang = await phoneLogin(ctx, HUANG_PHONE);
-    const before = await countRows('canteen_orders');
+    const before = await count('canteen_orders');
     const yesterday = await huang.post('/api/v1/community/canteen/orders', {
       canteenId,
       day: '2026-11-23',
@@ -309,7 +302,7 @@ describe('residents’ orders on the phone', () => {
       delivery: true,
     });
     expect(noAddress.body.error.code).toBe('CANTEEN_NO_DELIVERY');
-    expect(await countRows('canteen_orders')).toBe(before);
+    expect(await count('canteen_orders')).toBe(before);
     const placed = await huang.post('/api/v1/community/canteen/orders', {
       canteenId,
       day: TODAY,
@@ -396,8 +389,8 @@ describe('scope: 文化社区 sees none of 和平社区', () => {
   });
 
   it('does not let 文化社区 staff record meals at 和平社区’s canteen', async () => {
-    const before = await countRows('canteen_meals');
+    const before = await count('canteen_meals');
     expect((await serve(worker2, 'meal-worker2', null, [dish.veg])).status).toBe(404);
-    expect(await countRows('canteen_meals')).toBe(before);
+    expect(await count('canteen_meals')).toBe(before);
   });
 });

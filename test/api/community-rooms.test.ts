@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { noShowJob } from '../../src/server/features/community/rooms/index.js';
 import { JobRunner } from '../../src/server/platform/jobs.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { countRows } from '../support/db.js';
 import { allWeek, bookingBody, buildRoom, buildTeam, buildUnit, setHome } from '../support/community-rooms.js';
 import { buildUser, buildWorld, phoneLogin } from '../support/factories.js';
 
@@ -21,15 +22,7 @@ let team: { id: string; name: string };
 let unit: { id: string; name: string };
 const B = '/api/v1/community/rooms';
 
-const rows = async (table: 'community_room_bookings' | 'community_rooms') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const rows = (table: 'community_room_bookings' | 'community_rooms') => countRows(ctx.deps.db, table);
 
 beforeAll(async () => {
   ctx = await createTestApp();

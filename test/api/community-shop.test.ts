@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { countRows } from '../support/db.js';
 import { buildWorld, givePhone, phoneLogin } from '../support/factories.js';
 import { multipart, readXlsx, tinyPng } from '../support/files.js';
 import { buildGoods, creditPoints, meOf } from '../support/community-shop.js';
@@ -19,15 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: 'shop_goods' | 'shop_redemptions' | 'points_entries' | 'cases') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'shop_goods' | 'shop_redemptions' | 'points_entries' | 'cases') => countRows(ctx.deps.db, table);
 
 describe('goods (积分超市商品)', () => {
   it('the community’s staff add and edit goods; another community’s staff neither see nor touch them', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildWorld } from '../support/factories.js';
 import { residentIn } from '../support/community-stewards.js';
 
@@ -26,15 +26,7 @@ const A = () => world.inA.building.code;
 const B = () => world.inB.building.code;
 const base = '/api/v1/community/stewards';
 const month = '2026-11';
-const count = async (table: 'steward_nominations' | 'steward_terms' | 'memberships') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'steward_nominations' | 'steward_terms' | 'memberships') => countRows(ctx.deps.db, table);
 /** Steward elections are votes of the kernel (subject steward_election). */
 const stewardVotes = async () =>
   Number(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildUser, buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
 import { buildActivity, buildInServiceMember, buildUnit, pointsOf } from '../support/community-volunteers.js';
 
@@ -16,15 +16,8 @@ const api = '/api/v1/community/volunteers';
 const session = (username: string) => new Session(ctx).login(username);
 const phone = (n: number) => `1390000${String(n).padStart(4, '0')}`;
 const at = (iso: string) => ctx.clock.set(new Date(iso));
-const count = async (table: 'activity_signups' | 'volunteer_activities' | 'post_claims' | 'sms_outbox') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'activity_signups' | 'volunteer_activities' | 'post_claims' | 'sms_outbox') =>
+  countRows(ctx.deps.db, table);
 
 beforeAll(async () => {
   ctx = await createTestApp();

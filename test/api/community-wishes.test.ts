@@ -3,7 +3,7 @@ import { wishClaimExpiry } from '../../src/server/features/community/wishes/jobs
 import { JobRunner } from '../../src/server/platform/jobs.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildResidentIn, buildUnitWithLiaison, pointsEntriesOf } from '../support/community-wishes.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildUser, buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
 import { multipart, tinyPng } from '../support/files.js';
 
@@ -22,15 +22,7 @@ const session = (username: string) => new Session(ctx).login(username);
 const upload = async (s: Session) =>
   (await s.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'p.png', type: 'image/png' } })))
     .body.id as string;
-const count = async (table: 'community_wishes' | 'community_micro_action_signups') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'community_wishes' | 'community_micro_action_signups') => countRows(ctx.deps.db, table);
 const W = '/api/v1/community/wishes';
 
 async function postedAndApproved(content = '想要一台收音机') {

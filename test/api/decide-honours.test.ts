@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildWorld } from '../support/factories.js';
 import { residentIn } from '../support/community-stewards.js';
 import { newId } from '../../src/server/platform/ids.js';
@@ -35,15 +35,8 @@ const hh = () => ({
   b2: world.inB.households[1].code,
   c1: world.inC.households[0].code,
 });
-const count = async (table: 'honour_nominations' | 'honour_objections' | 'honour_score_sheets') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'honour_nominations' | 'honour_objections' | 'honour_score_sheets') =>
+  countRows(ctx.deps.db, table);
 const put = (s: Session, path: string, body: unknown) => s.request('PUT', path, body);
 const sheet = (a: number, b: number) => ({ points: { [criteria[0].id]: a, [criteria[1].id]: b } });
 

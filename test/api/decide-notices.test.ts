@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildResidentIn } from '../support/community-wishes.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildUser, buildWorld, phoneLogin } from '../support/factories.js';
 import { multipart, tinyPng } from '../support/files.js';
 
@@ -23,15 +23,7 @@ const session = (username: string) => {
 const upload = async (s: Session) =>
   (await s.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'p.png', type: 'image/png' } })))
     .body.id as string;
-const count = async (table: 'public_notices' | 'public_notice_reads') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'public_notices' | 'public_notice_reads') => countRows(ctx.deps.db, table);
 
 let places: { id: string; name: string; kind: string }[];
 const placeId = (name: string) => places.find((p) => p.name === name)!.id;

@@ -3,7 +3,7 @@ import { applyTopicAction } from '../../src/server/features/deliberation/topics/
 import { systemActor, type Actor } from '../../src/server/platform/policy.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildResidentIn } from '../support/community-wishes.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildUser, buildWorld, phoneLogin, userIdOf } from '../support/factories.js';
 
 // 议题 (issue 17): raised by a resident on the phone (their community or registry grid, by name), a
@@ -20,15 +20,7 @@ let outsider: Session;
 
 const T = '/api/v1/deliberation/topics';
 const session = (username: string) => new Session(ctx).login(username);
-const countRows = async (table: 'deliberation_topics' | 'deliberation_topic_events') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'deliberation_topics' | 'deliberation_topic_events') => countRows(ctx.deps.db, table);
 const topicRow = (id: string) =>
   ctx.deps.db.selectFrom('deliberation_topics').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -62,7 +54,7 @@ describe(`topics (${testEngine})`, () => {
     ]);
     expect(JSON.stringify(places.body)).not.toContain(world.c1.code);
 
-    const before = await countRows('deliberation_topics');
+    const before = await count('deliberation_topics');
     const elsewhere = await raiser.post(T, {
       placeId: world.c2.id,
       title: '文化社区的事',
@@ -82,7 +74,7 @@ describe(`topics (${testEngine})`, () => {
       body: '楼下空地能不能改成停车位呢',
     });
     expect(long.status).toBe(400);
-    expect(await countRows('deliberation_topics')).toBe(before);
+    expect(await count('deliberation_topics')).toBe(before);
 
     const emoji = await raiser.post(T, {
       placeId: world.gridA.id,

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalFolderStorage } from '../../src/server/platform/storage.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildWorld } from '../support/factories.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { multipart, tinyPng } from '../support/files.js';
 
 let ctx: TestContext;
@@ -29,15 +29,7 @@ const upload = async (s: Session, bytes = tinyPng) => {
   expect(res.status).toBe(201);
   return res.body.id as string;
 };
-const count = async (table: 'cases' | 'files' | 'mediation_sessions') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'cases' | 'files' | 'mediation_sessions') => countRows(ctx.deps.db, table);
 /** Every object in the storage folder, so a test sees files left behind by a refused request. */
 const storedObjects = () => {
   const root = (ctx.deps.storage as LocalFolderStorage).root;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildWorld } from '../support/factories.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { multipart, tinyPng } from '../support/files.js';
 
 let ctx: TestContext;
@@ -25,15 +25,7 @@ const report = (fields: Record<string, string>, headers: Record<string, string> 
   for (const p of photos) form.append('photos', new File([new Uint8Array(p)], 'p.png', { type: 'image/png' }));
   return new Session(ctx).request('POST', '/api/v1/public/cases', form, headers);
 };
-const count = async (table: 'cases' | 'files' | 'rate_limits') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'cases' | 'files' | 'rate_limits') => countRows(ctx.deps.db, table);
 
 describe(`public reports: retries, limits and keys (${testEngine})`, () => {
   it('answers every retry of one report with its first case, without counting it against the phone', async () => {

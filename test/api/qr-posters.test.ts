@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildUser, buildWorld, givePhone, putOnDuty } from '../support/factories.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { multipart, pdfText } from '../support/files.js';
 
 // QR codes everywhere (issue 14): posters per building, unit and spot in one PDF; a report made
@@ -34,15 +34,8 @@ const tokenOf = async (code: string) =>
       .where('p.code', '=', code)
       .executeTakeFirstOrThrow()
   ).token;
-const count = async (table: 'cases' | 'files' | 'sms_outbox' | 'place_qr_codes' | 'rate_limits' | 'audit_log') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'cases' | 'files' | 'sms_outbox' | 'place_qr_codes' | 'rate_limits' | 'audit_log') =>
+  countRows(ctx.deps.db, table);
 const report = (fields: Record<string, string>) =>
   new Session(ctx).request(
     'POST',

@@ -6,7 +6,7 @@ import { writeDutySheet } from '../../src/server/features/duties/excel.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { idNumberCheckChar as idCheck } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import {
   addMembership,
   buildBuilding,
@@ -1762,15 +1762,8 @@ interface Write {
   /** What the request would change: must read the same after a refusal. */
   saved: () => Promise<unknown>;
 }
-const rows = (table: keyof import('../../src/server/platform/db/schema.js').Database) => async () =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const rows = (table: keyof import('../../src/server/platform/db/schema.js').Database) => () =>
+  countRows(ctx.deps.db, table);
 const freshCase = async (s: Session, state: 'submitted' | 'accepted') => {
   const id = ok(
     await s.post('/api/v1/cases', { channel: 'walkIn', placeCode: B.grid, description: '单元门禁损坏，无法关闭' }),

@@ -6,7 +6,7 @@ import {
 } from '../../src/server/features/services/applications/schemas.js';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildDepartment, buildUser, buildWorld, givePhone } from '../support/factories.js';
 import { multipart, pdfText, tinyPng } from '../support/files.js';
 import { loginCodeOf } from '../support/handset.js';
@@ -37,15 +37,7 @@ async function residentSession(phone: string) {
 const upload = async (s: Session) =>
   (await s.request('POST', '/api/v1/files', multipart({ file: { bytes: tinyPng, name: 'id.png', type: 'image/png' } })))
     .body.id as string;
-const count = async (table: 'service_applications' | 'service_application_parts') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'service_applications' | 'service_application_parts') => countRows(ctx.deps.db, table);
 async function templatesTo(phone: string) {
   const rows = await ctx.deps.db.selectFrom('sms_outbox').select(['template', 'to_phone_enc']).orderBy('id').execute();
   return rows.filter((r) => ctx.deps.pii.decrypt(r.to_phone_enc) === phone).map((r) => r.template);

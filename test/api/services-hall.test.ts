@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
-import { testEngine } from '../support/db.js';
+import { countRows, testEngine } from '../support/db.js';
 import { buildBuilding, buildGrid, buildPlace, buildUser, buildWorld, square } from '../support/factories.js';
 import { pdfText } from '../support/files.js';
 import { loginCodeOf } from '../support/handset.js';
@@ -45,15 +45,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const count = async (table: 'service_appointments' | 'service_queue_tickets' | 'service_halls') =>
-  Number(
-    (
-      await ctx.deps.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'service_appointments' | 'service_queue_tickets' | 'service_halls') =>
+  countRows(ctx.deps.db, table);
 async function residentSession(phone: string) {
   const s = new Session(ctx);
   await s.post('/api/v1/public/login-code', { phone });
