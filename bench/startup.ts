@@ -6,7 +6,7 @@
 // when each step finished, as the server logs it ("started": ms since the process began; the seed's
 // parts from "demo data seeded"), so it shows where the time goes.
 //   BENCH_RUNS (default 5) cold starts; BENCH_DEMO_CASES cases in the demo (default: the server's,
-//   20,000); BENCH_DATA_DIR: skip the first start, cold-start a copy of that (stopped) data folder.
+//   10,000); BENCH_DATA_DIR: skip the first start, cold-start a copy of that (stopped) data folder.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';

@@ -51,7 +51,7 @@ const configSchema = z.object({
   JOBS_ENABLED: booleanish.default(true),
   JOBS_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   DEMO_SEED: booleanish.default(true),
-  DEMO_CASES: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
+  DEMO_CASES: z.coerce.number().int().min(0).max(2_000_000).default(10_000),
   PII_KEY: z.string().optional(),
   TRACKING_PREFIX: z
     .string()

@@ -352,7 +352,7 @@ async function start(config: Config): Promise<void> {
   try {
     if (config.DEMO_SEED && !(await isSeeded(deps.db))) {
       console.log(
-        `首次启动，正在生成演示数据（约一分钟），完成前页面显示“正在启动”… First start: generating the demo data (about a minute); ${startUrl(server, config)}/ says "starting" until it is done…`,
+        `首次启动，正在生成演示数据（约半分钟），完成前页面显示“正在启动”… First start: generating the demo data (about half a minute); ${startUrl(server, config)}/ says "starting" until it is done…`,
       );
       await seedDemo(deps.db, deps.pii, deps.clock.now(), config.DEMO_CASES);
       seededNow = true;

@@ -13,8 +13,8 @@ const startingPage = `<!doctype html>
 <meta http-equiv="refresh" content="5"><title>邻里正在启动</title></head>
 <body style="font: 18px/1.6 system-ui, sans-serif; max-width: 32em; margin: 3em auto; padding: 0 1em">
 <h1 style="font-size: 22px">邻里正在启动，请稍候…</h1>
-<p>首次启动正在生成演示数据，约需一分钟。本页每 5 秒自动刷新，准备好后即显示登录页。</p>
-<p lang="en">Linli is starting: the first start generates the demo data (about a minute). This page refreshes every 5 seconds.</p>
+<p>首次启动正在生成演示数据，约需半分钟。本页每 5 秒自动刷新，准备好后即显示登录页。</p>
+<p lang="en">Linli is starting: the first start generates the demo data (about half a minute). This page refreshes every 5 seconds.</p>
 </body></html>
 `;
 

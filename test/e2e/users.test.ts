@@ -37,7 +37,12 @@ async function createUser(page: Page, user: { username: string; name: string; ro
   await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0);
   await page.getByTestId('new-submit').click();
   const shown = page.getByTestId('password-value');
-  await shown.waitFor({ timeout: 10_000 });
+  // When it does not come (seen once on a busy machine), say what the dialog showed instead.
+  await shown.waitFor({ timeout: 20_000 }).catch(async (error: Error) => {
+    await screenshot(page, `users-create-failed-${user.username}`);
+    const dialog = await page.locator('.el-dialog:visible').allTextContents();
+    throw new Error(`no password shown for ${user.username}; the dialog said: ${dialog.join(' | ')}`, { cause: error });
+  });
   const password = await shown.getAttribute('data-password');
   expect(password).toMatch(/^[A-Za-z0-9]{10}$/);
   await page.getByRole('button', { name: '我已记下' }).click();

@@ -255,7 +255,7 @@ export async function seedDemo(
   db: Db,
   pii: PiiCipher,
   now: Date,
-  caseCount = 20_000,
+  caseCount = 10_000,
 ): Promise<{ households: number; grids: number; residents: number; cases: number }> {
   const random = new Random(DEMO_SEED);
   const started = Date.now();

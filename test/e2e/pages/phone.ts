@@ -128,7 +128,6 @@ export const phonePages: PageCase[] = [
   phonePage('community', 'tasks', '/m/tasks', settled('task-tabs')),
   phonePage('community', 'disputes', '/m/disputes', shows('dispute-row')),
   phonePage('community', 'dispute', '/m/disputes', first('dispute-list', 'dispute-row', 'dispute-status')),
-  // (the mediation popup is left out: the browser files before this one mediate the demo's open disputes)
   // 接哨员 (司法所, 派出所) and 部门经办人: whistles and department tasks.
   phonePage('receiver', 'whistles', '/m/whistles', settled('whistle-tabs')),
   phonePage('police', 'whistles', '/m/whistles', shows('whistle-tabs')),
@@ -146,6 +145,13 @@ export const phonePages: PageCase[] = [
   phonePage('legal', 'legal-ask', '/m/legal?tab=ask', shows('legal-ask')),
   phonePage('legal', 'legal-faq', '/m/legal?tab=faq', settled('legal-tabs')),
   phonePage('mediator', 'disputes', '/m/disputes', shows('dispute-row')),
+  // 调解: the page lists have a server of their own, so the demo's open disputes are still open here.
+  phonePage(
+    'mediator',
+    'mediation',
+    '/m/disputes',
+    thenOpen(first('dispute-list', 'dispute-row', 'dispute-status'), 'dispute-mediate', 'mediation-popup'),
+  ),
   // 志愿者: the advisers' page.
   phonePage('volunteer', 'assist', '/m/assist', settled('h5-assist')),
   // 楼门管家: the building, votes, meetings, honours and the supervisors' call.
