@@ -28,6 +28,7 @@ describe(`login and sessions (${testEngine})`, () => {
         scopeKind: 'place',
         scopeCode: '610899001001001',
         scopeName: '和平一网格',
+        scopeLevel: 'grid',
       },
     ]);
     expect(res.body.permissions).toContain('households:read');
@@ -39,6 +40,16 @@ describe(`login and sessions (${testEngine})`, () => {
     // Only the hash of the token is stored.
     const token = cookies.match(/linli_session=([^;]+)/)![1];
     expect(sessions.some((r) => r.id === token)).toBe(false);
+  });
+
+  it('says which kind of place each membership covers (the console shows county-wide pages such as 智能派单 only to the county)', async () => {
+    const levels: Record<string, string | null> = {};
+    for (const username of ['admin', 'officer', 'worker1', 'gridA', 'receiver']) {
+      const me = await (await new Session(ctx).login(username)).get('/api/v1/me');
+      expect(me.status).toBe(200);
+      levels[username] = me.body.memberships[0].scopeLevel;
+    }
+    expect(levels).toEqual({ admin: 'county', officer: 'street', worker1: 'community', gridA: 'grid', receiver: null });
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {

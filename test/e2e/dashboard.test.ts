@@ -81,6 +81,10 @@ describe('数据看板 dashboard', () => {
     await page.waitForURL((url) => url.searchParams.get('period') === 'lastMonth');
     await expect.poll(() => page.getByTestId('dashboard-range').textContent()).toContain(`${from} 至 ${to}`);
     await chartsReady(page);
+    // 智能派单 is the county's (the server refuses a street): no card that could only say 未找到, no menu entry.
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByTestId('dashboard-dispatch').count()).toBe(0);
+    expect(await page.locator('.side-menu').first().textContent()).not.toContain('智能派单');
 
     // The cards show the API's numbers for the street and the period.
     const summary = await page.evaluate(

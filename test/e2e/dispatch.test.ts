@@ -31,6 +31,13 @@ describe('智能派单 — the suggestion in the dispatch dialog', () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     const errors = watchErrors(page);
     await loginConsole(page, baseUrl, 'community');
+    // 智能派单 is the county's: a community worker's menu has no entry for it and its address is refused
+    // (the server answers only those who reach the whole county).
+    const menu = page.locator('.side-menu').first();
+    await expect.poll(() => menu.textContent()).toContain('诉求受理台');
+    expect(await menu.textContent()).not.toContain('智能派单');
+    await page.goto(`${baseUrl}/cases/dispatch`);
+    await page.waitForURL((url) => url.pathname === '/403');
     const filed = await api(page, 'POST', '/cases', {
       channel: 'hotline',
       placeCode: '610899001001',
@@ -62,6 +69,7 @@ describe('智能派单 — the suggestion in the dispatch dialog', () => {
 
     const admin = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     await loginConsole(admin, baseUrl, 'admin');
+    await expect.poll(() => admin.locator('.side-menu').first().textContent()).toContain('智能派单');
     await admin.goto(`${baseUrl}/cases/dispatch`);
     await admin.getByTestId('dispatch-model-department').waitFor();
     expect(await admin.getByTestId('dispatch-model-department').textContent()).toMatch(/第 \d+ 版/);

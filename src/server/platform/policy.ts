@@ -11,6 +11,8 @@ export interface Membership {
   scopeName: string;
   /** Place subtree this membership reaches: its place, or for a department its county. */
   path: string;
+  /** The kind of its place (county, street, community …); absent for a department's membership. */
+  placeKind?: string | null;
   departmentId: string | null;
 }
 

@@ -107,6 +107,13 @@ export function hasPermission(permission: Permission | readonly Permission[] | u
   return typeof permission === 'string' ? held.includes(permission) : permission.some((p) => held.includes(p));
 }
 
+/** Whether one of the user's memberships is on a whole county (or a city or province above it). */
+export function reachesCounty(): boolean {
+  return (session.me?.memberships ?? []).some(
+    (m) => m.scopeKind === 'place' && ['county', 'city', 'province'].includes(m.scopeLevel ?? ''),
+  );
+}
+
 export function primaryMembership(): Membership | null {
   return session.me?.memberships[0] ?? null;
 }

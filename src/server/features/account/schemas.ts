@@ -23,6 +23,9 @@ export const MembershipSchema = z.object({
   scopeKind: z.enum(['place', 'department']),
   scopeCode: z.string(),
   scopeName: z.string(),
+  scopeLevel: z.string().nullable().openapi({
+    description: "The kind of the membership's place (county, street, community, grid …); null for a department",
+  }),
 });
 
 export const MeSchema = z

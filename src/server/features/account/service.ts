@@ -131,6 +131,7 @@ async function present(
       scopeKind: m.scopeKind,
       scopeCode: m.scopeCode,
       scopeName: m.scopeName,
+      scopeLevel: m.scopeKind === 'place' ? (m.placeKind ?? null) : null,
     })),
     permissions: permissionsOf(actor),
     csrfToken,

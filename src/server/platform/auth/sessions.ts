@@ -125,6 +125,7 @@ function membershipsQuery(db: Executor, userId: string | Expression<string>) {
         'p.code as place_code',
         'p.name as place_name',
         'p.path as place_path',
+        'p.kind as place_kind',
         'd.id as department_id',
         'd.code as department_code',
         'd.name as department_name',
@@ -145,6 +146,7 @@ type MembershipRow = {
   place_code: string | null;
   place_name: string | null;
   place_path: string | null;
+  place_kind: string | null;
   department_id: string | null;
   department_code: string | null;
   department_name: string | null;
@@ -163,6 +165,7 @@ function toMemberships(rows: MembershipRow[]): Membership[] {
           scopeCode: r.place_code,
           scopeName: r.place_name ?? '',
           path: r.place_path,
+          placeKind: r.place_kind,
           departmentId: null,
         },
       ];

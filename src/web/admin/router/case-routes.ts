@@ -54,7 +54,7 @@ export const caseRoutes: RouteRecordRaw = {
       path: 'dispatch',
       name: 'case-dispatch',
       component: () => import('../views/dispatch/index.vue'),
-      meta: { titleKey: 'dispatch.menu', icon: MagicStick, permission: 'cases:configure' },
+      meta: { titleKey: 'dispatch.menu', icon: MagicStick, permission: 'cases:configure', countyWide: true },
     },
     {
       // 督办: late and escalated cases of the levels the user supervises.

@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
-import { ensureSession, hasPermission, session } from '../../common/session';
+import { ensureSession, hasPermission, reachesCounty, session } from '../../common/session';
 import { routes } from './routes';
 import { refreshTitle } from './title';
 
@@ -33,6 +33,7 @@ router.beforeEach(async (to) => {
     // /dashboard is everyone's home page: who may not see the statistics gets the workbench.
     return to.name === 'dashboard' ? { name: 'workbench' } : { name: 'forbidden' };
   }
+  if (to.matched.some((record) => record.meta.countyWide) && !reachesCounty()) return { name: 'forbidden' };
   return true;
 });
 

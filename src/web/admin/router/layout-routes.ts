@@ -44,6 +44,8 @@ declare module 'vue-router' {
     /** the page (and its menu entry) needs this permission (a list: any one of them) */
     permission?: Permission | Permission[];
     hideInMenu?: boolean;
+    /** only for users whose place is a whole county (the server refuses the rest: 智能派单) */
+    countyWide?: boolean;
     /** menu entry to highlight for a page that has none of its own */
     activeMenu?: string;
     /** reachable without logging in */

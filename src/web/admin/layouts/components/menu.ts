@@ -1,6 +1,6 @@
 import type { Component } from 'vue';
 import type { RouteRecordRaw } from 'vue-router';
-import { hasPermission } from '../../../common/session';
+import { hasPermission, reachesCounty } from '../../../common/session';
 import { layoutChildren } from '../../router/layout-routes';
 
 export interface MenuItem {
@@ -17,6 +17,7 @@ function toItems(records: RouteRecordRaw[], base: string): MenuItem[] {
   for (const record of records) {
     const meta = record.meta ?? {};
     if (meta.hideInMenu || !meta.titleKey || !hasPermission(meta.permission)) continue;
+    if (meta.countyWide && !reachesCounty()) continue;
     const index = join(base, record.path);
     if (record.children?.length) {
       const children = toItems(record.children, index);
