@@ -6,7 +6,7 @@ import type {
   DispatchStatus,
   DispatchTrainResult,
 } from '../api-types';
-import { http } from '../http';
+import { ApiError, http } from '../http';
 
 // 智能派单: the suggestion on a case, and the county's models, settings, history import and hit rate.
 
@@ -41,3 +41,17 @@ export function importDispatchHistory(file: File) {
 
 export const getDispatchHitRate = (weeks = 12, signal?: AbortSignal) =>
   http.get<DispatchHitRate>('/dispatch/hit-rate', { query: { weeks: String(weeks) }, signal });
+
+export type DispatchOverview = { status: DispatchStatus; hits: DispatchHitRate };
+
+/** The county's models and the last 12 weeks' hit rate, or null for a user who does not reach a whole
+ * county (the server answers 404 there): the 智能派单 page and the dashboard card both start from it. */
+export async function getDispatchOverview(signal?: AbortSignal): Promise<DispatchOverview | null> {
+  try {
+    const [status, hits] = await Promise.all([getDispatchStatus(signal), getDispatchHitRate(12, signal)]);
+    return { status, hits };
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return null;
+    throw e;
+  }
+}
