@@ -50,6 +50,12 @@ describe(`login and sessions (${testEngine})`, () => {
       levels[username] = me.body.memberships[0].scopeLevel;
     }
     expect(levels).toEqual({ admin: 'county', officer: 'street', worker1: 'community', gridA: 'grid', receiver: null });
+    // The OpenAPI document names the kinds, so a client can rely on them.
+    const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
+      components: { schemas: { Me: { properties: { memberships: { items: { properties: Record<string, unknown> } } } } } };
+    };
+    const scopeLevel = doc.components.schemas.Me.properties.memberships.items.properties.scopeLevel;
+    expect(scopeLevel).toMatchObject({ enum: expect.arrayContaining(['county', 'street', 'grid']) });
   });
 
   it('refuses a wrong password without saying whether the user exists', async () => {

@@ -1,3 +1,4 @@
+import type { PlaceKind } from '../../shared/place-kinds.js';
 import { rolePermissions, type Permission, type Role } from '../../shared/roles.js';
 import { AppError } from './errors.js';
 
@@ -12,7 +13,7 @@ export interface Membership {
   /** Place subtree this membership reaches: its place, or for a department its county. */
   path: string;
   /** The kind of its place (county, street, community …); absent for a department's membership. */
-  placeKind?: string | null;
+  placeKind?: PlaceKind | null;
   departmentId: string | null;
 }
 

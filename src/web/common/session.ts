@@ -4,6 +4,7 @@
 import { reactive } from 'vue';
 import type { Permission } from '../../shared/roles';
 import * as authApi from './api/auth';
+import type { PlaceKind } from '../../shared/place-kinds';
 import type { Me, Membership, PublicConfig } from './api-types';
 import { ApiError, hasSession, setCsrfToken } from './http';
 
@@ -107,10 +108,12 @@ export function hasPermission(permission: Permission | readonly Permission[] | u
   return typeof permission === 'string' ? held.includes(permission) : permission.some((p) => held.includes(p));
 }
 
+const countyWide: readonly PlaceKind[] = ['province', 'city', 'county'];
+
 /** Whether one of the user's memberships is on a whole county (or a city or province above it). */
 export function reachesCounty(): boolean {
   return (session.me?.memberships ?? []).some(
-    (m) => m.scopeKind === 'place' && ['county', 'city', 'province'].includes(m.scopeLevel ?? ''),
+    (m) => m.scopeKind === 'place' && m.scopeLevel !== null && countyWide.includes(m.scopeLevel),
   );
 }
 

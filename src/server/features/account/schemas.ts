@@ -1,5 +1,6 @@
 import type { InvalidReason } from '../../platform/errors.js';
 import { z } from '@hono/zod-openapi';
+import { placeKinds } from '../../../shared/place-kinds.js';
 import { roles } from '../../../shared/roles.js';
 import { text } from '../../platform/text-schema.js';
 
@@ -23,7 +24,7 @@ export const MembershipSchema = z.object({
   scopeKind: z.enum(['place', 'department']),
   scopeCode: z.string(),
   scopeName: z.string(),
-  scopeLevel: z.string().nullable().openapi({
+  scopeLevel: z.enum(placeKinds).nullable().openapi({
     description: "The kind of the membership's place (county, street, community, grid …); null for a department",
   }),
 });

@@ -3,19 +3,9 @@ import { z } from '@hono/zod-openapi';
 import { latSchema as lat, lngSchema as lng, optionalLat, optionalLng } from '../../platform/coordinates.js';
 import { text } from '../../platform/text-schema.js';
 import { spotKinds } from '../../../shared/spots.js';
+import { placeKinds } from '../../../shared/place-kinds.js';
 
-export const placeKinds = [
-  'province',
-  'city',
-  'county',
-  'street',
-  'community',
-  'grid',
-  'building',
-  'unit',
-  'household',
-  'spot',
-] as const;
+export { placeKinds };
 export const PlaceKindSchema = z.enum(placeKinds);
 
 const name = text({ min: 1, max: 60 });

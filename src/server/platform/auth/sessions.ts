@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Expression } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { PlaceKind } from '../../../shared/place-kinds.js';
 import { isRole } from '../../../shared/roles.js';
 import { cutText } from '../../../shared/text.js';
 import type { Executor } from '../audit.js';
@@ -146,7 +147,7 @@ type MembershipRow = {
   place_code: string | null;
   place_name: string | null;
   place_path: string | null;
-  place_kind: string | null;
+  place_kind: PlaceKind | null;
   department_id: string | null;
   department_code: string | null;
   department_name: string | null;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PlaceKind } from '../../../shared/place-kinds.js';
 import type { SpotKind } from '../../../shared/spots.js';
 import type { ServicesDatabase } from './schema-services.js';
 import type { AssistanceDatabase } from './schema-assistance.js';
@@ -23,8 +24,7 @@ import type { TopicsDatabase } from './schema-topics.js';
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T = unknown> = ColumnType<T, string, string>;
 
-export type PlaceKind =
-  'province' | 'city' | 'county' | 'street' | 'community' | 'grid' | 'building' | 'unit' | 'household' | 'spot';
+export type { PlaceKind };
 
 export interface PlacesTable {
   id: string;
