@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type APIResponse, type Browser, type Page } from 'playwright-core';
 
 // Debian's Chromium driven by playwright-core; the network is closed, so background traffic is off.
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -97,4 +98,28 @@ export function trackNetwork(page: Page): { quiet(quietMs?: number, timeoutMs?: 
       }
     },
   };
+}
+
+/** The CSRF token of the page's session (its linli_csrf cookie), sent back in x-csrf-token. */
+export const csrfOf = async (page: Page): Promise<string> =>
+  (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+
+/**
+ * Calls the API as the user logged in on `page` (its cookies and CSRF token), to set up or check what a
+ * flow needs beside its clicks; an answer of 300 or more fails the test with the server's text.
+ */
+export async function pageApi<T = Awaited<ReturnType<APIResponse['json']>>>(
+  page: Page,
+  baseUrl: string,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  data?: unknown,
+): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    data,
+    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrfOf(page) },
+  });
+  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
 }

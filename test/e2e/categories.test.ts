@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { shortDateTime } from '../../src/web/common/case-time.js';
-import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors, pageApi } from './browser.js';
 
 // 事项分类: the county administrator lengthens a category's resolve limit in the console; the
 // history drawer shows the change, and a case filed afterwards in that category gets the new
@@ -14,16 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-async function api(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+const api = (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  pageApi(page, baseUrl, method, path, data);
 const row = (page: Page, name: string) => page.locator('.el-table__row').filter({ hasText: name }).first();
 
 describe('事项分类 — categories in the console', () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loginConsole, loginPhone, phone, screenshot, watchErrors } from './browser.js';
+import { launchBrowser, loginConsole, loginPhone, phone, screenshot, watchErrors, csrfOf } from './browser.js';
 
 // 志愿活动 扫码签到 (issue 16): 和平社区's worker publishes an activity that is on now and prints its
 // QR; the demo volunteer (郑小红) on a 390×844 phone opens the QR's address, is checked in at once,
@@ -19,7 +19,7 @@ afterAll(async () => {
 
 /** The API as the page's logged-in user (cookies and the CSRF token of its context). */
 async function call(page: Page, method: 'GET' | 'POST', url: string, data?: object) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+  const csrf = await csrfOf(page);
   const res = await page.request.fetch(`${baseUrl}/api/v1${url}`, {
     method,
     data,

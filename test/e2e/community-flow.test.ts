@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tinyPng } from '../support/files.js';
-import { launchBrowser, loginPhone, phone, screenshot, watchErrors } from './browser.js';
+import { launchBrowser, loginPhone, phone, screenshot, watchErrors, pageApi, csrfOf } from './browser.js';
 import { loginCode, loginCodesSent } from './handset.js';
 
 // 邻里生活 as one story across the areas, on a 390×844 phone: the steward 马德明 posts a wish for an
@@ -38,16 +38,8 @@ async function newPhone(): Promise<Page> {
   return context.newPage();
 }
 
-const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  pageApi<T>(page, baseUrl, method, path, data);
 
 async function communityWorker(): Promise<Page> {
   const page = await newPhone();
@@ -171,7 +163,7 @@ describe('邻里生活 on the phone: a wish posted by the steward ends as goods 
       // Staff are never sent the code: it is what the volunteer shows, and only the right one is taken.
       const res = await page.request.post(`${baseUrl}/api/v1/community/shop/redemptions/${r.id}/hand-over`, {
         data: { pickupCode: story.pickupCode },
-        headers: { 'x-csrf-token': await csrf(page) },
+        headers: { 'x-csrf-token': await csrfOf(page) },
       });
       if (res.status() === 200) handed = r.id;
     }

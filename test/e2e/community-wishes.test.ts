@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tinyPng } from '../support/files.js';
-import { launchBrowser, loginPhone, phone, screenshot, watchErrors } from './browser.js';
+import { launchBrowser, loginPhone, phone, screenshot, watchErrors, pageApi } from './browser.js';
 
 // 微心愿 on a 390×844 phone, as one story: the steward 马德明 posts a wish for an elderly resident of
 // his building (代发心愿); the community worker approves it (through the API); the volunteer 郑小红
@@ -34,16 +34,8 @@ async function newPhone(): Promise<Page> {
   return context.newPage();
 }
 
-const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  pageApi<T>(page, baseUrl, method, path, data);
 
 describe('微心愿: a steward posts, the community approves, a volunteer claims and fulfils on the phone', () => {
   it('the steward posts a wish for an elderly resident of his building', async () => {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors, csrfOf } from './browser.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -181,7 +181,7 @@ describe('地图 maps', () => {
     const page = await browser.newPage({ viewport: desktop, locale: 'zh-CN' });
     const errors = watchErrors(page);
     await loginConsole(page, baseUrl, 'community');
-    const csrf = (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+    const csrf = await csrfOf(page);
     const res = await page.request.post(`${baseUrl}/api/v1/cases`, {
       headers: { 'x-csrf-token': csrf },
       data: {

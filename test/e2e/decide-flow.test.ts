@@ -1,6 +1,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser, loginConsole, loginPhone, phone, screenshot, watchErrors } from './browser.js';
+import {
+  desktop,
+  launchBrowser,
+  loginConsole,
+  loginPhone,
+  phone,
+  screenshot,
+  watchErrors,
+  pageApi,
+} from './browser.js';
 
 // 居民议事 as one story (issue 17), in 和平社区: the resident 黄玉兰 raises a topic on her 390×844 phone;
 // two neighbours second it past the community's threshold (set to 2 by the worker); the worker accepts
@@ -43,16 +52,8 @@ async function newPage(kind: 'phone' | 'console'): Promise<Page> {
   return context.newPage();
 }
 
-const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-async function api<T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown) =>
+  pageApi<T>(page, baseUrl, method, path, data);
 
 let resident: Page;
 let residentErrors: string[] = [];

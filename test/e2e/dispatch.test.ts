@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { desktop, launchBrowser, loginConsole, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, screenshot, watchErrors, pageApi } from './browser.js';
 
 // 智能派单: the demo county's models learned from its closed cases at first start. A hotline case about
 // an overflowing bin comes in; the dispatch dialog shows the suggested department with its confidence,
@@ -15,16 +15,8 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const tag = Math.random().toString(36).slice(2, 7);
-const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-async function api(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) {
-  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return res.json();
-}
+const api = (page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  pageApi(page, baseUrl, method, path, data);
 
 describe('智能派单 — the suggestion in the dispatch dialog', () => {
   it('社工打开派单对话框，看到建议部门和置信度，一键采纳即派单；管理员在智能派单页看到模型和命中率', async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { idNumberCheckChar } from '../../src/shared/identity.js';
 import type { FormField } from '../../src/shared/service-forms.js';
 import { tinyPng } from '../support/files.js';
-import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
+import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors, pageApi } from './browser.js';
 import { loginCode, loginCodesSent } from './handset.js';
 
 // 办事服务 on a phone, as one story told in steps that share `story`: the county publishes a 一件事一次办
@@ -59,16 +59,8 @@ async function newPhone(): Promise<Page> {
   return context.newPage();
 }
 
-const csrf = async (page: Page) => (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-async function api<T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    data,
-    headers: method === 'GET' ? {} : { 'x-csrf-token': await csrf(page) },
-  });
-  expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-  return (await res.json()) as T;
-}
+const api = <T>(page: Page, method: 'GET' | 'POST', path: string, data?: unknown) =>
+  pageApi<T>(page, baseUrl, method, path, data);
 
 /**
  * The county administrator puts a 一件事一次办 bundle of two items, handled by two departments, into

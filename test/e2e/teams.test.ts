@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
+import { launchBrowser, loginConsole, phone, screenshot, watchErrors, csrfOf } from './browser.js';
 
 // 志愿服务队 in the console (issue 14): the community worker of 和平社区 sets up a home-service team
 // with the demo volunteer (郑小红) as its leader, finds it in the list (table on a desktop, cards on
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 /** The API as the page's logged-in user (cookies and the CSRF token of its context). */
 async function post(page: Page, url: string, data: object) {
-  const csrf = (await page.context().cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+  const csrf = await csrfOf(page);
   const res = await page.request.post(`${baseUrl}/api/v1${url}`, { data, headers: { 'x-csrf-token': csrf } });
   if (!res.ok()) throw new Error(`POST ${url}: ${res.status()} ${await res.text()}`);
   return res.json();
