@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/server/demo/seed.js';
+import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import {
   platformTables,
   referenceTables,
@@ -245,5 +246,39 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
     };
     console.info(`issue 19, keys still without tenant_id (${testEngine}): ${JSON.stringify(figures)}`);
     expect(figures.primaryKeys).toBe(tenant.length);
+  });
+
+  // Runs last: it takes 0052 off the database (the columns it added, its row in kysely_migration) and
+  // runs it again over the rows of both counties.
+  it('migration 0052 gives the rows of an older database their parent’s tenant_id', async () => {
+    const db = ctx.deps.db;
+    const tables = [
+      'memberships',
+      'duty_items',
+      'dispute_parties',
+      'mediation_sessions',
+      'dispute_events',
+      'service_ticket_counters',
+      'steward_checklist_ticks',
+      'vote_marks',
+      'honour_criteria',
+      'honour_panel_members',
+      'honour_score_sheets',
+    ];
+    const digest = async (table: string) =>
+      (
+        await sql<{ n: number; rows: string }>`
+          SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS rows
+          FROM ${sql.table(table)} t`.execute(db)
+      ).rows[0];
+    const before = new Map<string, { n: number; rows: string }>();
+    for (const table of tables) before.set(table, await digest(table));
+    expect(tables.filter((t) => before.get(t)!.n === 0)).toEqual([]);
+    for (const table of tables) await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN tenant_id`.execute(db);
+    await sql`ALTER TABLE case_category_versions ADD CONSTRAINT case_category_versions_changed_by_fkey
+              FOREIGN KEY (changed_by) REFERENCES users (id)`.execute(db);
+    await sql`DELETE FROM kysely_migration WHERE name = '0052_tenant_id_everywhere'`.execute(db);
+    expect(await migrateToLatest(db)).toEqual(['0052_tenant_id_everywhere']);
+    for (const table of tables) expect(await digest(table), table).toEqual(before.get(table));
   });
 });
