@@ -248,6 +248,16 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
     expect(figures.primaryKeys).toBe(tenant.length);
   });
 
+  it('refuses a membership above the county, which would belong to no county', async () => {
+    await expect(buildUser(ctx.deps, 'city_admin', 'admin', '6108')).rejects.toMatchObject({
+      code: 'SCOPE_UNKNOWN',
+      details: { scope: '6108', reason: 'a scope must lie in one county' },
+    });
+    expect(await ctx.deps.db.selectFrom('users').select('id').where('username', '=', 'city_admin').execute()).toEqual(
+      [],
+    );
+  });
+
   // Runs last: it takes 0052 off the database (the columns it added, its row in kysely_migration) and
   // runs it again over the rows of both counties.
   it('migration 0052 gives the rows of an older database their parent’s tenant_id', async () => {
