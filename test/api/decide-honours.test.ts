@@ -58,6 +58,7 @@ beforeAll(async () => {
     .insertInto('memberships')
     .values({
       id: newId(),
+      tenant_id: world.county.tenantId!,
       user_id: zhang.userId,
       role: 'steward',
       place_id: world.inA.building.id,

@@ -263,11 +263,16 @@ export async function addMembership(deps: AppDeps, username: string, role: strin
     .select('id')
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
-  const place = await deps.db.selectFrom('places').select('id').where('code', '=', placeCode).executeTakeFirstOrThrow();
+  const place = await deps.db
+    .selectFrom('places')
+    .select(['id', 'tenant_id'])
+    .where('code', '=', placeCode)
+    .executeTakeFirstOrThrow();
   await deps.db
     .insertInto('memberships')
     .values({
       id: newId(),
+      tenant_id: place.tenant_id!,
       user_id: user.id,
       role,
       place_id: place.id,

@@ -128,7 +128,7 @@ async function seedMonths({ trx, tenantId, now, community, worker }: Demo, term:
     for (const duty of complete ? stewardDuties : stewardDuties.slice(0, 4))
       await trx
         .insertInto('steward_checklist_ticks')
-        .values({ checklist_id: list, duty, note: '已完成', photo_file_id: null, ticked_at: at })
+        .values({ tenant_id: tenantId, checklist_id: list, duty, note: '已完成', photo_file_id: null, ticked_at: at })
         .execute();
     if (complete) {
       checklists += 1;

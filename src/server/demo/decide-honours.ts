@@ -87,6 +87,7 @@ async function nominate(
       await trx
         .insertInto('honour_score_sheets')
         .values({
+          tenant_id: tenantId,
           nomination_id: nominationId,
           member_user_id: userId,
           campaign_id: id,
@@ -134,6 +135,7 @@ async function campaign(x: Seeding, year: number, state: 'publicising' | 'publis
     .values(
       criteria.map((c, i) => ({
         id: criterionIds[i],
+        tenant_id: tenantId,
         campaign_id: id,
         position: i + 1,
         name: c.name,
@@ -146,7 +148,7 @@ async function campaign(x: Seeding, year: number, state: 'publicising' | 'publis
   for (const userId of panel)
     await trx
       .insertInto('honour_panel_members')
-      .values({ campaign_id: id, user_id: userId, added_by: worker, added_at: created })
+      .values({ tenant_id: tenantId, campaign_id: id, user_id: userId, added_by: worker, added_at: created })
       .execute();
   const nominations = await nominate(x, id, created, criterionIds, panel, marks);
   // the shortlist: all at or above 70 points, with their star bands

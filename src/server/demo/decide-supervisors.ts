@@ -57,6 +57,7 @@ export async function seedDemoSupervisors(
     .insertInto('memberships')
     .values({
       id: secondMembership,
+      tenant_id: tenantId,
       user_id: second,
       role: 'supervisor',
       place_id: communityId,

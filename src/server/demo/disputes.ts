@@ -91,7 +91,7 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
         .execute();
       await trx
         .insertInto('dispute_parties')
-        .values(partiesOf(random, pii, id))
+        .values(partiesOf(random, pii, { id, tenantId: community.tenant_id! }))
         .execute();
       // The ledger names who found it (one of the community's grid workers) and who mediated.
       const finder =
@@ -100,10 +100,11 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
       const events: LedgerEvent[] = [
         { kind: 'recorded', note: '排查发现，登记入账', actor_name: finder, at: createdAt },
       ];
-      if (status !== 'open') events.push(...(await mediate(trx, random, { id, status, createdAt, now })));
+      if (status !== 'open')
+        events.push(...(await mediate(trx, random, { id, tenantId: community.tenant_id!, status, createdAt, now })));
       await trx
         .insertInto('dispute_events')
-        .values(events.map((e) => ({ id: newId(), dispute_id: id, ...e })))
+        .values(events.map((e) => ({ id: newId(), tenant_id: community.tenant_id!, dispute_id: id, ...e })))
         .execute();
       disputes++;
     }
@@ -115,7 +116,7 @@ export async function seedDemoDisputes(trx: Transaction<Database>, random: Rando
 async function mediate(
   trx: Transaction<Database>,
   random: Random,
-  dispute: { id: string; status: Exclude<DisputeStatus, 'open'>; createdAt: Date; now: Date },
+  dispute: { id: string; tenantId: string; status: Exclude<DisputeStatus, 'open'>; createdAt: Date; now: Date },
 ): Promise<LedgerEvent[]> {
   const { id, status, createdAt, now } = dispute;
   const events: LedgerEvent[] = [];
@@ -127,6 +128,7 @@ async function mediate(
     .insertInto('mediation_sessions')
     .values({
       id: newId(),
+      tenant_id: dispute.tenantId,
       dispute_id: id,
       held_at: heldAt,
       mediators: [mediator],
@@ -171,12 +173,13 @@ function statusOf(recent: boolean, risk: 'low' | 'medium' | 'high', roll: number
 }
 
 /** Applicant and respondent, with made-up phone numbers (encrypted and masked as the app stores them). */
-function partiesOf(random: Random, pii: PiiCipher, disputeId: string) {
+function partiesOf(random: Random, pii: PiiCipher, dispute: { id: string; tenantId: string }) {
   return (['applicant', 'respondent'] as const).map((role) => {
     const phone = `15${String(random.int(100000000, 999999999))}`;
     return {
       id: newId(),
-      dispute_id: disputeId,
+      tenant_id: dispute.tenantId,
+      dispute_id: dispute.id,
       role,
       resident_id: null,
       name: personName(random),

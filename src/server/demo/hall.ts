@@ -141,7 +141,7 @@ async function seedTickets(
   }
   await trx
     .insertInto('service_ticket_counters')
-    .values({ hall_id: hallId, day, letter: 'E', last: states.length })
+    .values({ tenant_id: tenant, hall_id: hallId, day, letter: 'E', last: states.length })
     .execute();
 
   return states.length;

@@ -579,6 +579,7 @@ async function insertUsers(
     .values(
       users.map((u) => ({
         id: newId(),
+        tenant_id: tenant,
         user_id: userIds.get(u.username)!,
         role: u.role,
         place_id: u.scope.startsWith('D') ? null : placeIds.get(u.scope)!,
@@ -648,6 +649,7 @@ async function seedDutyLists(trx: Transaction<Database>, placeIds: Map<string, s
       .values(
         items.map((r, i) => ({
           id: newId(),
+          tenant_id: tenant,
           list_id: listId,
           kind: r.kind,
           ref: r.ref,

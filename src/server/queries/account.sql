@@ -74,8 +74,8 @@ values ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- account.insertMembership
 
-insert into "memberships" ("id", "user_id", "role", "place_id", "department_id", "created_at")
-values ($1, $2, $3, $4, $5, $6);
+insert into "memberships" ("id", "tenant_id", "user_id", "role", "place_id", "department_id", "created_at")
+values ($1, $2, $3, $4, $5, $6, $7);
 
 -- account.findScope
 

@@ -212,8 +212,8 @@ order by "position";
 
 -- community.honours.insertCriteria
 
-insert into "honour_criteria" ("id", "campaign_id", "position", "name", "max_points", "description")
-values ($1, $2, $3, $4, $5, $6);
+insert into "honour_criteria" ("id", "tenant_id", "campaign_id", "position", "name", "max_points", "description")
+values ($1, $2, $3, $4, $5, $6, $7);
 
 -- community.honours.deleteCriteria
 
@@ -324,8 +324,8 @@ order by "m"."added_at";
 
 -- community.honours.addPanelMember
 
-insert into "honour_panel_members" ("campaign_id", "user_id", "added_by", "added_at")
-values ($1, $2, $3, $4)
+insert into "honour_panel_members" ("tenant_id", "campaign_id", "user_id", "added_by", "added_at")
+values ($1, $2, $3, $4, $5)
 on conflict do nothing;
 
 -- community.honours.removePanelMember
@@ -349,9 +349,9 @@ order by "nomination_id", "member_user_id";
 
 -- community.honours.upsertSheet
 
-insert into "honour_score_sheets" ("nomination_id", "member_user_id", "campaign_id", "points", "total", "updated_at")
-values ($1, $2, $3, $4, $5, $6)
-on conflict ("nomination_id", "member_user_id") do update set "points" = $7, "total" = $8, "updated_at" = $9;
+insert into "honour_score_sheets" ("tenant_id", "nomination_id", "member_user_id", "campaign_id", "points", "total", "updated_at")
+values ($1, $2, $3, $4, $5, $6, $7)
+on conflict ("nomination_id", "member_user_id") do update set "points" = $8, "total" = $9, "updated_at" = $10;
 
 -- community.honours.objectionsOf
 

@@ -350,8 +350,8 @@ order by "b"."path";
 
 -- community.stewards.insertMembership
 
-insert into "memberships" ("id", "user_id", "role", "place_id", "created_at", "department_id")
-values ($1, $2, $3, $4, $5, $6);
+insert into "memberships" ("id", "tenant_id", "user_id", "role", "place_id", "created_at", "department_id")
+values ($1, $2, $3, $4, $5, $6, $7);
 
 -- community.stewards.deleteMembership
 
@@ -398,9 +398,9 @@ where "checklist_id" = $1;
 
 -- community.stewards.upsertTick
 
-insert into "steward_checklist_ticks" ("checklist_id", "duty", "note", "photo_file_id", "ticked_at")
-values ($1, $2, $3, $4, $5)
-on conflict ("checklist_id", "duty") do update set "note" = $6, "photo_file_id" = $7;
+insert into "steward_checklist_ticks" ("tenant_id", "checklist_id", "duty", "note", "photo_file_id", "ticked_at")
+values ($1, $2, $3, $4, $5, $6)
+on conflict ("checklist_id", "duty") do update set "note" = $7, "photo_file_id" = $8;
 
 -- community.stewards.completeChecklist
 

@@ -66,8 +66,8 @@ where ("place_path" LIKE $1)
 
 -- disputes.insertParties
 
-insert into "dispute_parties" ("id", "dispute_id", "role", "resident_id", "name", "phone_enc", "phone_masked", "id_number_enc", "id_number_masked")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9);
+insert into "dispute_parties" ("id", "tenant_id", "dispute_id", "role", "resident_id", "name", "phone_enc", "phone_masked", "id_number_enc", "id_number_masked")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10);
 
 -- disputes.partiesOf
 
@@ -83,8 +83,8 @@ order by case role when 'applicant' then 0 when 'respondent' then 1 else 2 end, 
 
 -- disputes.insertSession
 
-insert into "mediation_sessions" ("id", "dispute_id", "held_at", "mediators", "legal_advisers", "record", "outcome", "agreement_text", "signature_file_ids", "created_by", "created_at")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
+insert into "mediation_sessions" ("id", "tenant_id", "dispute_id", "held_at", "mediators", "legal_advisers", "record", "outcome", "agreement_text", "signature_file_ids", "created_by", "created_at")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
 
 -- disputes.sessionsOf
 
@@ -105,8 +105,8 @@ order by "held_at" desc;
 
 -- disputes.insertEvent
 
-insert into "dispute_events" ("id", "dispute_id", "kind", "note", "actor_name", "at")
-values ($1, $2, $3, $4, $5, $6);
+insert into "dispute_events" ("id", "tenant_id", "dispute_id", "kind", "note", "actor_name", "at")
+values ($1, $2, $3, $4, $5, $6, $7);
 
 -- disputes.eventsOf
 

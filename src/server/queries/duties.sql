@@ -69,8 +69,8 @@ values ($1, $2, $3, $4, $5, $6, $7, $8);
 
 -- duties.insertItems
 
-insert into "duty_items" ("id", "list_id", "kind", "ref", "class_name", "item_name", "sub_item_name", "legal_basis", "department_kind", "category_codes", "keywords", "sort")
-values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12);
+insert into "duty_items" ("id", "tenant_id", "list_id", "kind", "ref", "class_name", "item_name", "sub_item_name", "legal_basis", "department_kind", "category_codes", "keywords", "sort")
+values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
 
 -- duties.findCase
 

@@ -147,8 +147,8 @@ order by "a"."day", "a"."half_day";
 
 -- services.hall.nextSerial
 
-insert into "service_ticket_counters" ("hall_id", "day", "letter", "last")
-values ($1, $2, $3, $4)
+insert into "service_ticket_counters" ("tenant_id", "hall_id", "day", "letter", "last")
+values ($1, $2, $3, $4, $5)
 on conflict ("hall_id", "day", "letter") do update set "last" = service_ticket_counters.last + 1
 returning
   "last";

@@ -29,6 +29,7 @@ export const samples: SqlSamples<typeof repo> = {
   insertMembership: (db) =>
     repo.insertMembership(db, {
       id: '0193a0c2-7a51-7c3e-8f00-2a2b3c4d5e6f',
+      tenantId: '610899',
       userId,
       role: 'community_staff',
       placeId: '0193a0c2-7a51-7c3e-8f00-3a2b3c4d5e6f',

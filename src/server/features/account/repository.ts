@@ -89,12 +89,21 @@ export async function insertUser(
 
 export async function insertMembership(
   db: Executor,
-  m: { id: string; userId: string; role: string; placeId: string | null; departmentId: string | null; now: Date },
+  m: {
+    id: string;
+    tenantId: string;
+    userId: string;
+    role: string;
+    placeId: string | null;
+    departmentId: string | null;
+    now: Date;
+  },
 ) {
   await db
     .insertInto('memberships')
     .values({
       id: m.id,
+      tenant_id: m.tenantId,
       user_id: m.userId,
       role: m.role,
       place_id: m.placeId,

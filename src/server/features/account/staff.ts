@@ -8,7 +8,7 @@ import * as repo from './repository.js';
 // Making a staff account: shared by the CLI (`linli user create`), the demo seed and the console's
 // user administration (users/), which adds its scope rules on top.
 
-export type MembershipScope = NonNullable<Awaited<ReturnType<typeof repo.findScope>>>;
+export type MembershipScope = NonNullable<Awaited<ReturnType<typeof repo.findScope>>> & { tenantId: string };
 
 /** The place or department a membership holds, checked against the role: 422 when it does not fit. */
 export async function membershipScope(db: Executor, code: string, role: string): Promise<MembershipScope> {
@@ -16,6 +16,9 @@ export async function membershipScope(db: Executor, code: string, role: string):
   const scope = await repo.findScope(db, code);
   if (!scope || (scope.kind === 'place' && scope.status !== 'active'))
     throw new AppError('SCOPE_UNKNOWN', { scope: code });
+  // A membership is one county's data (memberships.tenant_id): a province or a city is above every county.
+  if (scope.tenantId === null)
+    throw new AppError('SCOPE_UNKNOWN', { scope: code, reason: 'a scope must lie in one county' });
   const wantsDepartment = departmentRoles.includes(role);
   if (wantsDepartment !== (scope.kind === 'department')) {
     throw new AppError('SCOPE_UNKNOWN', {
@@ -23,7 +26,7 @@ export async function membershipScope(db: Executor, code: string, role: string):
       reason: wantsDepartment ? 'this role needs a department code' : 'this role needs a place code',
     });
   }
-  return scope;
+  return { ...scope, tenantId: scope.tenantId };
 }
 
 export interface NewStaffUser {
@@ -83,6 +86,7 @@ export async function insertStaffMembership(
 ) {
   await repo.insertMembership(trx, {
     id: newId(),
+    tenantId: m.scope.tenantId,
     userId,
     role: m.role,
     placeId: m.scope.kind === 'place' ? m.scope.id : null,

@@ -121,10 +121,11 @@ export async function recordDispute(deps: DisputesDeps, actor: Actor, input: Dis
     });
     await repo.insertParties(
       trx,
-      parties.map((p) => ({ ...p, dispute_id: id })),
+      parties.map((p) => ({ ...p, tenant_id: place.tenant_id!, dispute_id: id })),
     );
     await repo.insertEvent(trx, {
       id: newId(),
+      tenant_id: place.tenant_id!,
       dispute_id: id,
       kind: 'recorded',
       note: cutText(input.summary, 100),

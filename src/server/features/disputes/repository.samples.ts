@@ -44,6 +44,7 @@ export const samples: SqlSamples<typeof repo> = {
     repo.insertParties(db, [
       {
         id: '019a7f3e-5b2c-7d41-9e6a-2f8c1d4b7a93',
+        tenant_id: '610899',
         dispute_id: disputeId,
         role: 'applicant',
         resident_id: null,
@@ -58,6 +59,7 @@ export const samples: SqlSamples<typeof repo> = {
   insertSession: (db) =>
     repo.insertSession(db, {
       id: '019a7f3e-5b2c-7d41-9e6a-2f8c1d4b7a94',
+      tenant_id: '610899',
       dispute_id: disputeId,
       held_at: at,
       mediators: ['吴桂兰'],
@@ -74,6 +76,7 @@ export const samples: SqlSamples<typeof repo> = {
   insertEvent: (db) =>
     repo.insertEvent(db, {
       id: '019a7f3e-5b2c-7d41-9e6a-2f8c1d4b7a96',
+      tenant_id: '610899',
       dispute_id: disputeId,
       kind: 'recorded',
       note: '楼上住户下水道堵塞',

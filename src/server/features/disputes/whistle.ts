@@ -27,6 +27,7 @@ export async function blowWhistle(deps: DisputesDeps, actor: Actor, id: string, 
     await repo.updateDispute(trx, d.id, { whistle_id: blown.id });
     await repo.insertEvent(trx, {
       id: newId(),
+      tenant_id: d.tenant_id,
       dispute_id: d.id,
       kind: 'whistle',
       note: '就本纠纷吹哨召集部门',

@@ -37,6 +37,7 @@ async function transition(
     await repo.updateDispute(trx, id, { status, updated_at: now });
     await repo.insertEvent(trx, {
       id: newId(),
+      tenant_id: d.tenant_id,
       dispute_id: id,
       kind: action,
       note,
@@ -79,6 +80,7 @@ export const mediate = (deps: DisputesDeps, actor: Actor, id: string, input: Med
       if (files.some((f) => f.mime !== 'image/png')) throw invalid('signatureFileIds', 'signaturesPng');
       await repo.insertSession(trx, {
         id: newId(),
+        tenant_id: d.tenant_id,
         dispute_id: d.id,
         held_at: now,
         mediators: input.mediators,

@@ -38,6 +38,7 @@ export const samples: SqlSamples<typeof repo> = {
     repo.insertItems(db, [
       {
         id: '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d33',
+        tenant_id: '610899',
         list_id: list,
         kind: 'admitted',
         ref: 'Z-03',

@@ -102,6 +102,7 @@ async function importList(
       trx,
       input.rows.map((r, sort) => ({
         id: newId(),
+        tenant_id: street.tenant_id!,
         list_id: id,
         kind: r.kind,
         ref: r.ref,

@@ -78,6 +78,7 @@ export interface VoteBallotsTable {
 
 export interface VoteMarksTable {
   ballot_id: string;
+  tenant_id: string;
   option_id: string;
 }
 

@@ -67,6 +67,7 @@ export interface ServiceAppointmentsTable {
 
 export interface ServiceTicketCountersTable {
   hall_id: string;
+  tenant_id: string;
   day: DateText;
   letter: string;
   last: number;

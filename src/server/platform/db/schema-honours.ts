@@ -27,6 +27,7 @@ export interface HonourCampaignsTable {
 
 export interface HonourCriteriaTable {
   id: string;
+  tenant_id: string;
   campaign_id: string;
   position: number;
   name: string;
@@ -56,6 +57,7 @@ export interface HonourNominationsTable {
 
 export interface HonourPanelMembersTable {
   campaign_id: string;
+  tenant_id: string;
   user_id: string;
   added_by: string;
   added_at: Timestamp;
@@ -63,6 +65,7 @@ export interface HonourPanelMembersTable {
 
 export interface HonourScoreSheetsTable {
   nomination_id: string;
+  tenant_id: string;
   member_user_id: string;
   campaign_id: string;
   points: Json<Record<string, number>>;

@@ -62,6 +62,7 @@ export interface StewardChecklistsTable {
 
 export interface StewardChecklistTicksTable {
   checklist_id: string;
+  tenant_id: string;
   duty: StewardDuty;
   note: Generated<string>;
   photo_file_id: string | null;

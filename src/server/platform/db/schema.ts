@@ -129,6 +129,7 @@ export interface UsersTable {
 
 export interface MembershipsTable {
   id: string;
+  tenant_id: string;
   user_id: string;
   role: string;
   place_id: string | null;
@@ -640,6 +641,7 @@ export interface DutyListsTable {
 
 export interface DutyItemsTable {
   id: string;
+  tenant_id: string;
   list_id: string;
   kind: DutyKind;
   ref: string;
@@ -688,6 +690,7 @@ export interface DisputesTable {
 
 export interface DisputePartiesTable {
   id: string;
+  tenant_id: string;
   dispute_id: string;
   role: 'applicant' | 'respondent' | 'other';
   resident_id: string | null;
@@ -700,6 +703,7 @@ export interface DisputePartiesTable {
 
 export interface MediationSessionsTable {
   id: string;
+  tenant_id: string;
   dispute_id: string;
   held_at: Timestamp;
   mediators: string[];
@@ -714,6 +718,7 @@ export interface MediationSessionsTable {
 
 export interface DisputeEventsTable {
   id: string;
+  tenant_id: string;
   dispute_id: string;
   kind: string;
   note: Generated<string>;

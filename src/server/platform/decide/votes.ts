@@ -305,7 +305,7 @@ async function insertBallot(trx: Executor, vote: VoteRow, electorId: string, mar
     .execute();
   await trx
     .insertInto('vote_marks')
-    .values(marks.map((option_id) => ({ ballot_id: ballotId, option_id })))
+    .values(marks.map((option_id) => ({ tenant_id: vote.tenant_id, ballot_id: ballotId, option_id })))
     .execute();
   return { receipt };
 }

@@ -45,7 +45,15 @@ export const samples: SqlSamples<typeof repo> = {
   criteriaOf: (db) => repo.criteriaOf(db, campaignId),
   insertCriteria: (db) =>
     repo.insertCriteria(db, [
-      { id: objectionId, campaign_id: campaignId, position: 1, name: '爱国守法', max_points: 20, description: '' },
+      {
+        id: objectionId,
+        tenant_id: '610899',
+        campaign_id: campaignId,
+        position: 1,
+        name: '爱国守法',
+        max_points: 20,
+        description: '',
+      },
     ]),
   deleteCriteria: (db) => repo.deleteCriteria(db, campaignId),
   nominationsOf: (db) => repo.nominationsOf(db, campaignId),
@@ -69,11 +77,12 @@ export const samples: SqlSamples<typeof repo> = {
   updateNomination: (db) => repo.updateNomination(db, nominationId, { shortlisted: true, stars: 4 }),
   nomineeTaken: (db) => repo.nomineeTaken(db, campaignId, householdId),
   panelOf: (db) => repo.panelOf(db, campaignId),
-  addPanelMember: (db) => repo.addPanelMember(db, campaignId, userId, userId, now),
+  addPanelMember: (db) => repo.addPanelMember(db, { id: campaignId, tenantId: '610899' }, userId, userId, now),
   removePanelMember: (db) => repo.removePanelMember(db, campaignId, userId),
   sheetsOf: (db) => repo.sheetsOf(db, campaignId, userId),
   upsertSheet: (db) =>
     repo.upsertSheet(db, {
+      tenant_id: '610899',
       nomination_id: nominationId,
       member_user_id: userId,
       campaign_id: campaignId,

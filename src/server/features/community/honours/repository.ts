@@ -283,10 +283,16 @@ export const panelOf = (db: Executor, campaignId: string) =>
     .orderBy('m.added_at')
     .execute();
 
-export const addPanelMember = (db: Executor, campaignId: string, userId: string, by: string, at: Date) =>
+export const addPanelMember = (
+  db: Executor,
+  campaign: { id: string; tenantId: string },
+  userId: string,
+  by: string,
+  at: Date,
+) =>
   db
     .insertInto('honour_panel_members')
-    .values({ campaign_id: campaignId, user_id: userId, added_by: by, added_at: at })
+    .values({ tenant_id: campaign.tenantId, campaign_id: campaign.id, user_id: userId, added_by: by, added_at: at })
     .onConflict((oc) => oc.doNothing())
     .execute();
 
@@ -305,6 +311,7 @@ export function sheetsOf(db: Executor, campaignId: string, memberUserId: string 
 export const upsertSheet = (
   db: Executor,
   row: {
+    tenant_id: string;
     nomination_id: string;
     member_user_id: string;
     campaign_id: string;

@@ -62,10 +62,11 @@ function presentRow(k: CampaignRow) {
   };
 }
 
-function criteriaRows(campaignId: string, criteria: CampaignInputT['criteria']) {
+function criteriaRows(campaign: { id: string; tenantId: string }, criteria: CampaignInputT['criteria']) {
   return criteria.map((c, i) => ({
     id: newId(),
-    campaign_id: campaignId,
+    tenant_id: campaign.tenantId,
+    campaign_id: campaign.id,
     position: i + 1,
     name: c.name,
     max_points: c.maxPoints,
@@ -257,7 +258,7 @@ async function create(d: HonoursDeps, actor: Actor, input: CampaignInputT) {
       updated_at: now,
       published_at: null,
     });
-    await repo.insertCriteria(trx, criteriaRows(id, input.criteria));
+    await repo.insertCriteria(trx, criteriaRows({ id, tenantId: place.tenant_id! }, input.criteria));
     await audit(d, trx, actor, 'honours.campaign_created', 'honour_campaign', id, place.tenant_id!, {
       kind: input.kind,
       year: input.year,
@@ -280,7 +281,7 @@ async function update(d: HonoursDeps, actor: Actor, id: string, input: CampaignU
     });
     if (input.criteria) {
       await repo.deleteCriteria(trx, id);
-      await repo.insertCriteria(trx, criteriaRows(id, input.criteria));
+      await repo.insertCriteria(trx, criteriaRows({ id, tenantId: k.tenant_id }, input.criteria));
     }
     await audit(d, trx, actor, 'honours.campaign_updated', 'honour_campaign', id, k.tenant_id, input);
   });
@@ -414,7 +415,7 @@ async function addPanelMember(d: HonoursDeps, actor: Actor, id: string, userId: 
       (await registryResidentsOf(trx, userId)).some((r) => isUnder(r.household_path, k.place_path));
     const user = await repo.userName(trx, userId);
     if (!user || user.status !== 'active' || !inPlace) throw new AppError('HONOUR_PANEL_OUTSIDE');
-    await repo.addPanelMember(trx, id, userId, actor.userId!, d.clock.now());
+    await repo.addPanelMember(trx, { id, tenantId: k.tenant_id }, userId, actor.userId!, d.clock.now());
     await audit(d, trx, actor, 'honours.panel_added', 'honour_campaign', id, k.tenant_id, { userId });
   });
   return present(d, actor, id);
@@ -455,6 +456,7 @@ async function score(d: HonoursDeps, actor: Actor, nominationId: string, points:
     if (state !== 'scoring') throw new AppError('HONOUR_STATE_CONFLICT');
     if (n.state !== 'nominated') throw new AppError('HONOUR_STATE_CONFLICT');
     await repo.upsertSheet(trx, {
+      tenant_id: k.tenant_id,
       nomination_id: nominationId,
       member_user_id: actor.userId!,
       campaign_id: k.id,

@@ -151,6 +151,7 @@ async function tick(deps: DutyDeps, actor: Actor, termId: string, month: string,
       created_at: now,
     });
     await repo.upsertTick(trx, {
+      tenant_id: list.tenant_id,
       checklist_id: list.id,
       duty: input.duty,
       note: input.note,

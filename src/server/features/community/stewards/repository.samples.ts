@@ -81,6 +81,7 @@ export const samples: SqlSamples<typeof repo> = {
   insertMembership: (db) =>
     repo.insertMembership(db, {
       id: membershipId,
+      tenant_id: '610899',
       user_id: userId,
       role: 'steward',
       place_id: buildingId,
@@ -100,6 +101,7 @@ export const samples: SqlSamples<typeof repo> = {
   ticksOf: (db) => repo.ticksOf(db, checklistId),
   upsertTick: (db) =>
     repo.upsertTick(db, {
+      tenant_id: '610899',
       checklist_id: checklistId,
       duty: 'liaison',
       note: '走访6户',

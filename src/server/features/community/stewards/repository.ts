@@ -416,7 +416,7 @@ export function activeTermsOfUser(db: Executor, userId: string) {
 
 export async function insertMembership(
   db: Executor,
-  row: { id: string; user_id: string; role: string; place_id: string; created_at: Date },
+  row: { id: string; tenant_id: string; user_id: string; role: string; place_id: string; created_at: Date },
 ) {
   await db
     .insertInto('memberships')

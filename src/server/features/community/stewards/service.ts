@@ -167,6 +167,7 @@ async function appoint(
   if (!existing)
     await repo.insertMembership(trx, {
       id: membershipId,
+      tenant_id: building.tenant_id,
       user_id: userId,
       role: 'steward',
       place_id: building.id,

@@ -108,7 +108,7 @@ export async function takeTicket(
 ) {
   const day = chinaDay(now);
   const letter = letterFor(await repo.listWindows(trx, hall.id), ticket);
-  const serial = await repo.nextSerial(trx, hall.id, day, letter);
+  const serial = await repo.nextSerial(trx, hall, day, letter);
   const id = newId();
   const row = {
     id,

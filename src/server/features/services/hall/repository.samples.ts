@@ -73,7 +73,7 @@ export const samples: SqlSamples<typeof repo> = {
   setAppointmentState: (db) => repo.setAppointmentState(db, appointmentId, 'cancelled', now),
   listAppointments: (db) => repo.listAppointments(db, hallId, '2026-11-25'),
   myAppointments: (db) => repo.myAppointments(db, userId, '2026-11-24'),
-  nextSerial: (db) => repo.nextSerial(db, hallId, '2026-11-24', 'A'),
+  nextSerial: (db) => repo.nextSerial(db, { id: hallId, tenant_id: '610899' }, '2026-11-24', 'A'),
   insertTicket: (db) =>
     repo.insertTicket(db, {
       id: ticketId,

@@ -171,10 +171,15 @@ export function myAppointments(db: Executor, userId: string, from: string) {
 // ---- queue tickets
 
 /** The next serial of a ticket letter in a hall on a day (1, 2, …), counted in one statement. */
-export async function nextSerial(db: Executor, hallId: string, day: string, letter: string): Promise<number> {
+export async function nextSerial(
+  db: Executor,
+  hall: { id: string; tenant_id: string },
+  day: string,
+  letter: string,
+): Promise<number> {
   const row = await db
     .insertInto('service_ticket_counters')
-    .values({ hall_id: hallId, day, letter, last: 1 })
+    .values({ tenant_id: hall.tenant_id, hall_id: hall.id, day, letter, last: 1 })
     .onConflict((oc) =>
       oc.columns(['hall_id', 'day', 'letter']).doUpdateSet({ last: sql<number>`service_ticket_counters.last + 1` }),
     )

@@ -1,0 +1,219 @@
+// Every table of the database in one of three kinds, for the day one PostgreSQL server is no longer
+// enough and the tables are spread over a Citus cluster (docs/architecture.md, "Scaling out"; issue 19).
+// test/api/table-kinds.test.ts reads the migrated catalog and fails on a table missing here.
+//
+// - tenant: one county's data. Carries tenant_id (the county code), the distribution column: every
+//   tenant table is distributed by it and co-located, so one county's rows sit on one node.
+// - reference: lookup data every county shares, replicated to every node. May point only at other
+//   reference tables.
+// - platform: neither, each with the reason.
+//
+// Done: every tenant table has tenant_id (0052 gave it to the last eleven), NOT NULL except the ones in
+// `tenantIdMayBeNull`; no reference table points at a tenant table; every foreign key between two
+// tenant tables joins rows of the same county (the test checks the rows).
+//
+// Next step (not done): Citus wants tenant_id inside every primary key and unique constraint of a
+// distributed table, and on both sides of every foreign key between two of them, e.g.
+// `PRIMARY KEY (tenant_id, id)` and `FOREIGN KEY (tenant_id, dispute_id) REFERENCES disputes (tenant_id, id)`;
+// every ON CONFLICT in the code then names the new key. The test prints how many are left. A tenant
+// table's foreign key to a platform table (created_by → users is not one: users is a tenant table, but
+// sessions → users is) cannot stay either.
+
+export type TableKind = 'tenant' | 'reference' | 'platform';
+
+/** One county's data: distributed by tenant_id. */
+export const tenantTables = [
+  // places, people, organisations
+  'places',
+  'grids',
+  'grid_changes',
+  'buildings',
+  'households',
+  'place_qr_codes',
+  'spots',
+  'residents',
+  'resident_events',
+  'party_members',
+  'party_orgs',
+  'party_org_units',
+  'in_service_members',
+  'organisations',
+  'organisation_liaisons',
+  'organisation_services',
+  'departments',
+  'users',
+  'memberships',
+  'api_keys',
+  'audit_log',
+  'files',
+  'sms_outbox',
+  // cases and what follows them
+  'cases',
+  'case_events',
+  'case_suggestions',
+  'case_daily',
+  'case_monthly',
+  'case_state_counts',
+  'business_hours',
+  'dispatch_history',
+  'dispatch_models',
+  'dispatch_outcomes',
+  'dispatch_settings',
+  'duty_roster',
+  'whistles',
+  'whistle_events',
+  'summonses',
+  'duty_lists',
+  'duty_items',
+  'duty_tasks',
+  'disputes',
+  'dispute_parties',
+  'dispute_events',
+  'mediation_sessions',
+  'legal_questions',
+  'monthly_reports',
+  'visit_logs',
+  // notices
+  'public_notices',
+  'public_notice_events',
+  'public_notice_reads',
+  // services and the hall
+  'service_categories',
+  'service_items',
+  'service_item_versions',
+  'service_bundles',
+  'service_bundle_classes',
+  'service_bundle_items',
+  'service_applications',
+  'service_application_parts',
+  'service_application_events',
+  'service_appointments',
+  'service_halls',
+  'service_hall_windows',
+  'service_hall_slots',
+  'service_kiosks',
+  'service_queue_tickets',
+  'service_ticket_counters',
+  // community life
+  'assist_settings',
+  'assist_teams',
+  'assist_team_members',
+  'assist_assignments',
+  'assist_visits',
+  'canteens',
+  'canteen_operators',
+  'canteen_dishes',
+  'canteen_meals',
+  'canteen_orders',
+  'canteen_subsidy_rules',
+  'community_rooms',
+  'community_room_bookings',
+  'community_room_targets',
+  'community_wishes',
+  'community_micro_actions',
+  'community_micro_action_signups',
+  'volunteers',
+  'volunteer_teams',
+  'volunteer_team_members',
+  'volunteer_posts',
+  'volunteer_activities',
+  'activity_signups',
+  'post_claims',
+  'post_service_records',
+  'points_rules',
+  'points_accounts',
+  'points_entries',
+  'shop_goods',
+  'shop_redemptions',
+  'unit_agreements',
+  'unit_entries',
+  'steward_nominations',
+  'steward_terms',
+  'steward_checklists',
+  'steward_checklist_ticks',
+  'steward_evaluations',
+  'steward_opinions',
+  'steward_commendations',
+  'honour_campaigns',
+  'honour_criteria',
+  'honour_nominations',
+  'honour_objections',
+  'honour_panel_members',
+  'honour_score_sheets',
+  // deliberation, votes, supervision
+  'deliberation_settings',
+  'deliberation_topics',
+  'deliberation_topic_events',
+  'deliberation_positions',
+  'deliberation_seconds',
+  'deliberation_meetings',
+  'deliberation_meeting_parties',
+  'deliberation_agenda_items',
+  'deliberation_attendance',
+  'deliberation_tasks',
+  'votes',
+  'vote_options',
+  'vote_electors',
+  'vote_ballots',
+  'vote_marks',
+  'supervision_terms',
+  'supervision_candidates',
+  'supervision_projects',
+  'supervision_logs',
+  'supervision_issues',
+] as const;
+
+/**
+ * Tenant tables whose tenant_id may still be null, and why. Each is a known gap, not a kind: the
+ * test fails when one of these gets NOT NULL (remove it here) or another tenant table loses it.
+ */
+export const tenantIdMayBeNull: Partial<Record<(typeof tenantTables)[number], string>> = {
+  places:
+    'the province and city rows are regions above every county (reference rows kept in the one place tree); ' +
+    'next: move them to a reference table of regions',
+  users:
+    "a resident's account made by a phone login belongs to no county (the same person may report in several); " +
+    "staff carry their first membership's county. Next: give resident accounts a home county or a platform table",
+  audit_log: 'logins, failed logins and phone-code requests of accounts without a county have no county',
+  files: 'photos sent with a public report before its community is known, and uploads of resident accounts',
+  sms_outbox: 'login codes go to a phone before anyone knows its county',
+};
+
+/** Lookup data every county shares: reference tables, replicated to every node. */
+export const referenceTables = {
+  case_categories: 'the national list of case categories and their deadlines, the same in every county',
+  case_category_versions: "the categories' history: a case points at the version it was filed under",
+  calendar_days: "the State Council's holidays and working weekends, for working-time deadlines",
+  calendar_years: 'which years of the holiday calendar are confirmed',
+  party_org_kinds: 'the kinds of party organisation (党委, 党总支, 党支部 …) and where each may sit',
+  organisation_kinds: 'the kinds of organisation (property company, social organisation …)',
+  resident_tags: 'the definitions of the care tags (独居老人, 低保 …); which resident has one is in residents',
+} as const;
+
+/** Neither one county's data nor shared lookups, each with why. */
+export const platformTables = {
+  kysely_migration: "the migrations applied: the database's own bookkeeping",
+  kysely_migration_lock: 'the lock one process takes to migrate',
+  sessions:
+    'looked up by the cookie token before the county is known; in Citus distributed by its own id, not co-located',
+  login_codes: "looked up by the phone's hash before anyone knows a county; distributed by phone_hash",
+  rate_limits: 'counters keyed by IP address or account name, checked before a login knows its county',
+  key_checks: 'proves the PII key at start-up: one row per deployment',
+  leases: 'exclusive leases between app processes (nightly jobs), one per deployment',
+  jobs:
+    "the queue every worker claims from across counties (SKIP LOCKED by run_at); the payload names a county's " +
+    'rows. In Citus a table of its own, distributed by id',
+  system_counters:
+    "deployment-wide counters: the day's tracking serial shared by every county, the grid and reference " +
+    'versions every process polls; some names carry a county (dispute:<county>:<day>). Distributed by name',
+} as const;
+
+export type TenantTable = (typeof tenantTables)[number];
+
+/** The kind of a table, or undefined when it is not classified (a new table must be added above). */
+export function kindOf(table: string): TableKind | undefined {
+  if ((tenantTables as readonly string[]).includes(table)) return 'tenant';
+  if (Object.hasOwn(referenceTables, table)) return 'reference';
+  if (Object.hasOwn(platformTables, table)) return 'platform';
+  return undefined;
+}
