@@ -5,11 +5,22 @@
 -- No index on these columns: every query reaches these rows through the parent's id, which is indexed.
 
 -- A membership's county is its place's or its department's. A membership above the county (a province
--- or a city) holds no county's data: the service refuses it, and this backfill stops on one.
+-- or a city) holds no county's data: the service refuses it, and this backfill stops on one, naming
+-- the accounts to change first.
 ALTER TABLE memberships ADD COLUMN tenant_id text;
 UPDATE memberships m SET tenant_id = coalesce(
   (SELECT p.tenant_id FROM places p WHERE p.id = m.place_id),
   (SELECT d.tenant_id FROM departments d WHERE d.id = m.department_id));
+DO $$
+DECLARE above text;
+BEGIN
+  SELECT string_agg(DISTINCT u.username || ' (' || p.name || ')', ', ') INTO above
+    FROM memberships m JOIN users u ON u.id = m.user_id LEFT JOIN places p ON p.id = m.place_id
+    WHERE m.tenant_id IS NULL;
+  IF above IS NOT NULL THEN
+    RAISE EXCEPTION 'Memberships above a county cannot be kept: %. Before upgrading, give these users a county, street or community scope in 用户管理 or remove those memberships. 县级以上范围的岗位无法保留：升级前请在用户管理中改为县、街道或社区范围，或删除这些岗位。', above;
+  END IF;
+END $$;
 ALTER TABLE memberships ALTER COLUMN tenant_id SET NOT NULL;
 
 ALTER TABLE duty_items ADD COLUMN tenant_id text;
