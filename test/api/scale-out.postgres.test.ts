@@ -141,11 +141,32 @@ describe('three app processes on one PostgreSQL behind a round-robin', () => {
     const outputs = cluster.nodes.map((n) => n.output());
     await cluster.stop();
 
-    console.log(
-      `scale-out: ${SECONDS} s, 3 processes, forwarded ${cluster.forwarded.join(' / ')}; ${Object.entries(load.counts)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}; errors ${load.errors.length}`,
+    const sent = outputs.map((out) =>
+      out
+        .split('\n')
+        .filter((l) => l.includes('"sms (console provider)"'))
+        .map((l) => (JSON.parse(l) as { outboxId: string }).outboxId),
     );
+    const allSent = sent.flat();
+    const alarmsRun = await sql<{ action: string; n: string }>`
+      SELECT action, count(*)::text AS n FROM case_events WHERE action IN ('warning', 'overdue') GROUP BY 1`.execute(
+      db,
+    );
+    const jobsDone = await db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'done')
+      .executeTakeFirstOrThrow();
+    console.log(
+      `scale-out: ${SECONDS} s, 3 processes, requests forwarded ${cluster.forwarded.join(' / ')}; ${Object.entries(
+        load.counts,
+      )
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; errors ${load.errors.length}; jobs done ${jobsDone.n}, ${alarmsRun.rows
+        .map((a) => `${a.action} ${a.n}`)
+        .join(', ')}; SMS sent by each process ${sent.map((m) => m.length).join(' / ')}`,
+    );
+
     expect(load.errors).toEqual([]);
     expect(load.counts.intake).toBeGreaterThan(10);
     expect(load.counts.accept + load.counts.dispatch + load.counts.take + load.counts.resolve).toBeGreaterThan(10);
@@ -191,13 +212,6 @@ describe('three app processes on one PostgreSQL behind a round-robin', () => {
     expect(alarms.rows.filter((a) => a.n !== '1')).toEqual([]);
     expect(alarms.rows.filter((a) => a.action === 'warning').length).toBeGreaterThan(0);
     // Each SMS handed to the provider once, by whichever process ran its job; every process ran some.
-    const sent = outputs.map((out) =>
-      out
-        .split('\n')
-        .filter((l) => l.includes('"sms (console provider)"'))
-        .map((l) => (JSON.parse(l) as { outboxId: string }).outboxId),
-    );
-    const allSent = sent.flat();
     expect(new Set(allSent).size).toBe(allSent.length);
     for (const mine of sent) expect(mine.length).toBeGreaterThan(0);
     // What was queued by the end of the load went out; what went out is in the outbox as sent (a process
