@@ -116,12 +116,19 @@ function storyOf(n: number) {
 
 const sleepUntil = (t: number) => new Promise((r) => setTimeout(r, Math.max(0, t - performance.now())));
 
+/** What each failed request answered. */
+const failures: string[] = [];
+
 async function timed(samples: Samples, op: string, fn: () => Promise<{ status: number }>, expect: number) {
   const t = performance.now();
-  const res: { status: number } = await fn().catch(() => ({ status: 0 }));
+  const res: { status: number; body?: unknown } = await fn().catch((error: Error) => ({
+    status: 0,
+    body: error.message,
+  }));
   const ms = performance.now() - t;
   const list = samples.get(op) ?? [];
   list.push({ ms, ok: res.status === expect });
+  if (res.status !== expect) failures.push(`${op}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   samples.set(op, list);
   return res;
 }
@@ -210,6 +217,14 @@ try {
   console.log(
     `\n${total} requests (${fmt(total / seconds)}/s), ${errors} errors; ${filed} appeals filed, ${cases.rows[0].n} of the load's cases in the database (${cases.rows[0].keys} keys); arrivals late p95 ${fmt(percentile(lateness, 95))} ms max ${fmt(lateness.at(-1) ?? 0)} ms; requests per process ${cluster.forwarded.join(' / ')}; jobs ${jobs.rows.map((j) => `${j.status} ${j.n}`).join(', ')}`,
   );
+  for (const failure of failures.slice(0, 20)) console.log(`  failed: ${failure}`);
+  for (const [i, node] of cluster.nodes.entries()) {
+    const errors = node
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('"level":"error"'));
+    for (const line of errors.slice(0, 10)) console.log(`  process ${i + 1}: ${line.slice(0, 500)}`);
+  }
 } finally {
   await cluster.stop();
   await database.drop();
