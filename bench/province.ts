@@ -218,6 +218,7 @@ try {
     `\n${total} requests (${fmt(total / seconds)}/s), ${errors} errors; ${filed} appeals filed, ${cases.rows[0].n} of the load's cases in the database (${cases.rows[0].keys} keys); arrivals late p95 ${fmt(percentile(lateness, 95))} ms max ${fmt(lateness.at(-1) ?? 0)} ms; requests per process ${cluster.forwarded.join(' / ')}; jobs ${jobs.rows.map((j) => `${j.status} ${j.n}`).join(', ')}`,
   );
   for (const failure of failures.slice(0, 20)) console.log(`  failed: ${failure}`);
+  for (const error of cluster.proxyErrors.slice(0, 10)) console.log(`  proxy: ${error}`);
   for (const [i, node] of cluster.nodes.entries()) {
     const errors = node
       .output()

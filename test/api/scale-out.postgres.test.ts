@@ -169,6 +169,7 @@ describe('three app processes on one PostgreSQL behind a round-robin', () => {
         .join(', ')}; SMS sent by each process ${sent.map((m) => m.length).join(' / ')}`,
     );
 
+    expect(cluster.proxyErrors).toEqual([]);
     expect(load.errors).toEqual([]);
     expect(load.counts.intake).toBeGreaterThan(10);
     expect(load.counts.accept + load.counts.dispatch + load.counts.take + load.counts.resolve).toBeGreaterThan(10);

@@ -81,6 +81,8 @@ export interface Cluster {
   nodes: RunningServer[];
   /** Requests the proxy forwarded to each process. */
   forwarded: number[];
+  /** Requests the proxy could not forward or whose answer broke off (answered 502 when nothing was sent yet). */
+  proxyErrors: string[];
   stop(): Promise<void>;
 }
 
@@ -115,7 +117,10 @@ export async function startCluster(
     ),
   );
   const forwarded = nodes.map(() => 0);
-  const agents = nodes.map(() => new http.Agent({ keepAlive: true, maxSockets: 64 }));
+  // Idle sockets are dropped after 4 s, before the app's server closes them (Node's keepAliveTimeout, 5 s):
+  // a request sent on a socket the server is closing fails with no answer (nginx has the same race).
+  const agents = nodes.map(() => new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4_000 }));
+  const proxyErrors: string[] = [];
   let next = 0;
   const proxy = http.createServer((req, res) => {
     const i = next++ % nodes.length;
@@ -133,7 +138,8 @@ export async function startCluster(
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => {
+    upstream.on('error', (error) => {
+      proxyErrors.push(`${req.method} ${req.url} → process ${i + 1}: ${error.message}`);
       if (!res.headersSent) res.writeHead(502);
       res.end();
     });
@@ -146,6 +152,7 @@ export async function startCluster(
     url,
     nodes,
     forwarded,
+    proxyErrors,
     async stop() {
       proxy.closeAllConnections();
       await new Promise((r) => proxy.close(r));
