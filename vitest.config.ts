@@ -40,6 +40,8 @@ export default defineConfig({
         test: {
           name: 'api-pglite',
           include: ['test/api/**/*.test.ts'],
+          // *.postgres.test.ts need a PostgreSQL server (several processes on one database).
+          exclude: ['test/api/**/*.postgres.test.ts'],
           env: { LINLI_TEST_DB: 'pglite' },
           globalSetup: ['test/support/pglite-setup.ts'],
           // One process per worker for all its files instead of a new one per file: a file no longer pays

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
+import { GridLocator } from '../../src/server/features/places/locator.js';
 import { buildBuilding, buildWorld, square } from '../support/factories.js';
 import { testEngine } from '../support/db.js';
 
@@ -164,5 +165,16 @@ describe(`grids (${testEngine})`, () => {
     expect((await pathOf(extra.building.code)).path).toContain(`/${east}/`);
     expect((await pathOf(world.gridC.code)).status).toBe('retired');
     expect((await s.get('/api/v1/places/locate?lng=108.028&lat=37.005')).body.grid.code).toBe(east);
+  });
+
+  it('renaming a community or a street makes every process’s point → grid name it anew', async () => {
+    // Another process's locator: it learns of changes only through the grids' version in the database.
+    const elsewhere = new GridLocator(ctx.deps.db, 0);
+    expect((await elsewhere.locate(108.028, 37.005))?.community.name).toBe('文化社区');
+    const s = await new Session(ctx).login('admin');
+    expect((await s.patch(`/api/v1/places/${world.c2.code}`, { name: '文化路社区' })).status).toBe(200);
+    expect((await s.patch(`/api/v1/places/${world.street.code}`, { name: '城关镇' })).status).toBe(200);
+    const located = await elsewhere.locate(108.028, 37.005);
+    expect([located?.community.name, located?.street.name]).toEqual(['文化路社区', '城关镇']);
   });
 });

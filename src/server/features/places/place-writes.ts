@@ -98,7 +98,9 @@ export async function renamePlace({ db, clock, locator }: PlacesDeps, actor: Act
       assertMayRename(actor, place);
       const now = clock.now();
       await repo.updatePlaceName(trx, place.id, name, now);
-      if (place.kind === 'grid') await repo.bumpGridsVersion(trx);
+      // Point → grid answers with the grid's, its community's and its street's names: every process's
+      // locator reloads when one of them changes, not only the one of this process.
+      if (['grid', 'community', 'street'].includes(place.kind)) await repo.bumpGridsVersion(trx);
       await recordAudit(
         trx,
         actor,
