@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { deadlineAlarm } from '../../src/server/platform/deadlines.js';
-import { migrateTo, migrateToLatest, migrationsDir } from '../../src/server/platform/db/migrate.js';
+import { migrateToBefore, migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { createTestDatabase, testEngine } from '../support/db.js';
 
@@ -13,12 +12,7 @@ describe(`deadline alarms queued before the kernel (${testEngine})`, () => {
   it('are rewritten to the kernel payload when the database migrates, and done jobs are left as they ran', async () => {
     const handle = await createTestDatabase({ migrate: false });
     try {
-      const names = fs
-        .readdirSync(migrationsDir)
-        .filter((f) => /^\d{4}_.+\.sql$/.test(f))
-        .sort()
-        .map((f) => f.replace(/\.sql$/, ''));
-      await migrateTo(handle.db, names[names.indexOf('0017_deadline_alarms') - 1]);
+      await migrateToBefore(handle.db, '0017_deadline_alarms');
       const db = handle.db;
       const path = '/61/6108/610899/610899001/610899001001/';
       const [place, caseId, summons, question] = [newId(), newId(), newId(), newId()];

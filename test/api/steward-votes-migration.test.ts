@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateTo, migrateToLatest, migrationsDir } from '../../src/server/platform/db/migrate.js';
+import { migrateToBefore, migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { createTestDatabase, testEngine } from '../support/db.js';
 
@@ -14,12 +13,7 @@ describe(`steward votes move onto the kernel (${testEngine})`, () => {
   it('keeps an old election intact: ids, ballots, winner, the open vote’s roll and closing job', async () => {
     const handle = await createTestDatabase({ migrate: false });
     try {
-      const names = fs
-        .readdirSync(migrationsDir)
-        .filter((f) => /^\d{4}_.+\.sql$/.test(f))
-        .sort()
-        .map((f) => f.replace(/\.sql$/, ''));
-      await migrateTo(handle.db, names[names.indexOf('0047_steward_votes_on_kernel') - 1]!);
+      await migrateToBefore(handle.db, '0047_steward_votes_on_kernel');
       const db = handle.db;
       const tenant = '610899';
       const cPath = '/61/6108/610899/610899001/610899001001/';

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { migrateTo, migrateToLatest, migrationsDir } from '../../src/server/platform/db/migrate.js';
+import { migrateToBefore, migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { countRows, createTestDatabase, testEngine } from '../support/db.js';
 
@@ -13,12 +12,7 @@ describe(`0052 and a membership above the county (${testEngine})`, () => {
   it('stops with the account named, changes nothing, and goes through once the membership is moved', async () => {
     const handle = await createTestDatabase({ migrate: false });
     try {
-      const names = fs
-        .readdirSync(migrationsDir)
-        .filter((f) => /^\d{4}_.+\.sql$/.test(f))
-        .sort()
-        .map((f) => f.replace(/\.sql$/, ''));
-      await migrateTo(handle.db, names[names.indexOf('0052_tenant_id_everywhere') - 1]!);
+      await migrateToBefore(handle.db, '0052_tenant_id_everywhere');
       const db = handle.db;
       const t0 = new Date('2026-10-01T02:00:00Z');
       const [city, county, user, membership] = [newId(), newId(), newId(), newId()];

@@ -46,6 +46,18 @@ export async function migrateTo(db: Db, name: string): Promise<void> {
   if (error) throw error;
 }
 
+/**
+ * Applies the migrations before the one whose name starts with `prefix` (`'0052'` or its full name):
+ * a migration's test builds rows as the version before it left them.
+ */
+export async function migrateToBefore(db: Db, prefix: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new SqlFileProvider(migrationsDir) });
+  const names = (await migrator.getMigrations()).map((m) => m.name);
+  const at = names.findIndex((n) => n.startsWith(prefix));
+  if (at < 1) throw new Error(`No migration before one named ${prefix}…`);
+  await migrateTo(db, names[at - 1]!);
+}
+
 /** True when every migration file has been applied. */
 export async function isMigrated(db: Db): Promise<boolean> {
   const migrator = new Migrator({ db, provider: new SqlFileProvider(migrationsDir) });
