@@ -52,7 +52,9 @@ describe(`login and sessions (${testEngine})`, () => {
     expect(levels).toEqual({ admin: 'county', officer: 'street', worker1: 'community', gridA: 'grid', receiver: null });
     // The OpenAPI document names the kinds, so a client can rely on them.
     const doc = (await (await ctx.app.request('/api/openapi.json')).json()) as {
-      components: { schemas: { Me: { properties: { memberships: { items: { properties: Record<string, unknown> } } } } } };
+      components: {
+        schemas: { Me: { properties: { memberships: { items: { properties: Record<string, unknown> } } } } };
+      };
     };
     const scopeLevel = doc.components.schemas.Me.properties.memberships.items.properties.scopeLevel;
     expect(scopeLevel).toMatchObject({ enum: expect.arrayContaining(['county', 'street', 'grid']) });
