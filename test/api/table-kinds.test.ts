@@ -250,8 +250,8 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
 
   it('refuses a membership above the county, which would belong to no county', async () => {
     await expect(buildUser(ctx.deps, 'city_admin', 'admin', '6108')).rejects.toMatchObject({
-      code: 'SCOPE_UNKNOWN',
-      details: { scope: '6108', reason: 'a scope must lie in one county' },
+      code: 'SCOPE_ABOVE_COUNTY',
+      details: { scope: '6108' },
     });
     expect(await ctx.deps.db.selectFrom('users').select('id').where('username', '=', 'city_admin').execute()).toEqual(
       [],

@@ -38,6 +38,11 @@ export const errorTable = {
   LOCATE_OUTSIDE: { status: 404, 'zh-CN': '该位置不在任何网格内', en: 'The point lies in no grid' },
   ROLE_UNKNOWN: { status: 422, 'zh-CN': '角色不存在', en: 'Unknown role' },
   SCOPE_UNKNOWN: { status: 422, 'zh-CN': '管辖范围不存在', en: 'Unknown scope code' },
+  SCOPE_ABOVE_COUNTY: {
+    status: 422,
+    'zh-CN': '岗位范围须在一个县（区）之内，请选县、街道、社区或部门',
+    en: 'A scope must lie within one county: choose a county, street, community or department',
+  },
   RESIDENT_ID_NUMBER_INVALID: { status: 422, 'zh-CN': '身份证号码不正确', en: 'The ID number is not valid' },
   RESIDENT_PHONE_INVALID: { status: 422, 'zh-CN': '电话号码不正确', en: 'The phone number is not valid' },
   RESIDENT_ID_NUMBER_TAKEN: {

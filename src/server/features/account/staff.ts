@@ -17,8 +17,7 @@ export async function membershipScope(db: Executor, code: string, role: string):
   if (!scope || (scope.kind === 'place' && scope.status !== 'active'))
     throw new AppError('SCOPE_UNKNOWN', { scope: code });
   // A membership is one county's data (memberships.tenant_id): a province or a city is above every county.
-  if (scope.tenantId === null)
-    throw new AppError('SCOPE_UNKNOWN', { scope: code, reason: 'a scope must lie in one county' });
+  if (scope.tenantId === null) throw new AppError('SCOPE_ABOVE_COUNTY', { scope: code });
   const wantsDepartment = departmentRoles.includes(role);
   if (wantsDepartment !== (scope.kind === 'department')) {
     throw new AppError('SCOPE_UNKNOWN', {
