@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
+import { TakingTurnsPGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -44,6 +44,6 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
     ...(options.pgliteLoadDataDir ? { loadDataDir: options.pgliteLoadDataDir } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<Database>({ dialect: new TakingTurnsPGliteDialect(pglite) });
   return { db, engine: 'pglite', close: () => db.destroy() };
 }
