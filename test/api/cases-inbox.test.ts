@@ -98,6 +98,10 @@ describe(`case inbox: keyset pages and kept counts (${testEngine})`, () => {
     const second = (await admin.get('/api/v1/cases?state=all&pageSize=5&page=2')).body;
     expect(second.items.map((c: Summary) => c.id)).toEqual(all.items.slice(5, 10).map((c: Summary) => c.id));
     expect(second.total).toBe(all.total);
+    // A page past the end is empty and still brings the total and the counts (one statement holds both).
+    const past = (await admin.get('/api/v1/cases?state=all&pageSize=100&page=50')).body;
+    expect(past).toMatchObject({ items: [], total: all.total, counts: all.counts, nextCursor: null });
+    expect(all.total).toBeGreaterThan(0);
     expect((await admin.get('/api/v1/cases?cursor=12_nonsense')).status).toBe(400);
   });
 

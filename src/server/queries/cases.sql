@@ -224,122 +224,21 @@ from "volunteer_teams"
 where "id" = $2
   and "leader_user_id" is not null;
 
--- cases.listCases
+-- cases.listCasesWithCounts
 
 select
-  "c"."id",
-  "c"."tracking_code",
-  "c"."state",
-  "c"."channel",
-  "c"."category_code",
-  "c"."priority",
-  "c"."description",
-  "c"."address",
-  "c"."assignee_name",
-  "c"."sla_level",
-  "c"."escalation_level",
-  "c"."created_at",
-  "c"."first_contact_due_at",
-  "c"."dispatch_due_at",
-  "c"."take_due_at",
-  "c"."resolve_due_at",
-  "p"."code" as "place_code",
-  "p"."name" as "place_name",
-  "cc"."name_zh" as "category_name_zh",
-  "cc"."name_en" as "category_name_en",
-  (extract(epoch FROM c.created_at) * 1000000)::int8 as "created_us"
-from "cases" as "c"
-inner join "places" as "p" on "p"."id" = "c"."place_id"
-left join "case_categories" as "cc" on "cc"."code" = "c"."category_code"
-where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
-  and ("c"."place_path" LIKE $5)
-  and "c"."state" in ($6, $7)
-  and ("c"."category_code" = $8 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $9))
-  and "c"."channel" = $10
-  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $11)
-  and "c"."sla_level" = $12
-  and "c"."created_at" >= $13
-  and "c"."created_at" < $14
-  and ("c"."tracking_code" = $15 or "c"."description" like $16)
-order by "c"."created_at" desc, "c"."id" desc
-limit $17
-offset $18;
+  (select coalesce(json_agg(agg), '[]') from (select "c"."state", count(*)::int as "n", count(*) FILTER (WHERE c.sla_level = 'red')::int as "red" from "cases" as "c" where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4)) and ("c"."place_path" LIKE $5) and ("c"."category_code" = $6 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $7)) and "c"."channel" = $8 and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $9) and "c"."created_at" >= $10 and "c"."created_at" < $11 and ("c"."tracking_code" = $12 or "c"."description" like $13) group by "c"."state") as agg) as "counts",
+  "page".*
+from (SELECT 1 AS one) as "one"
+left join lateral (select "c"."id", "c"."tracking_code", "c"."state", "c"."channel", "c"."category_code", "c"."priority", "c"."description", "c"."address", "c"."assignee_name", "c"."sla_level", "c"."escalation_level", "c"."created_at", "c"."first_contact_due_at", "c"."dispatch_due_at", "c"."take_due_at", "c"."resolve_due_at", "p"."code" as "place_code", "p"."name" as "place_name", "cc"."name_zh" as "category_name_zh", "cc"."name_en" as "category_name_en", (extract(epoch FROM c.created_at) * 1000000)::int8 as "created_us" from "cases" as "c" inner join "places" as "p" on "p"."id" = "c"."place_id" left join "case_categories" as "cc" on "cc"."code" = "c"."category_code" where (("c"."place_path" LIKE $14) OR c.assignee_department_id IN ($15) OR c.assignee_user_id = $16 OR c.assignee_team_id IN ($17)) and ("c"."place_path" LIKE $18) and "c"."state" in ($19, $20) and ("c"."category_code" = $21 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $22)) and "c"."channel" = $23 and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $24) and "c"."sla_level" = $25 and "c"."created_at" >= $26 and "c"."created_at" < $27 and ("c"."tracking_code" = $28 or "c"."description" like $29) order by "c"."created_at" desc, "c"."id" desc limit $30 offset $31) as "page" on true
+order by "page"."created_at" desc, "page"."id" desc;
 
 select
-  "c"."id",
-  "c"."tracking_code",
-  "c"."state",
-  "c"."channel",
-  "c"."category_code",
-  "c"."priority",
-  "c"."description",
-  "c"."address",
-  "c"."assignee_name",
-  "c"."sla_level",
-  "c"."escalation_level",
-  "c"."created_at",
-  "c"."first_contact_due_at",
-  "c"."dispatch_due_at",
-  "c"."take_due_at",
-  "c"."resolve_due_at",
-  "p"."code" as "place_code",
-  "p"."name" as "place_name",
-  "cc"."name_zh" as "category_name_zh",
-  "cc"."name_en" as "category_name_en",
-  (extract(epoch FROM c.created_at) * 1000000)::int8 as "created_us"
-from "cases" as "c"
-inner join "places" as "p" on "p"."id" = "c"."place_id"
-left join "case_categories" as "cc" on "cc"."code" = "c"."category_code"
-where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
-  and ("c"."place_path" LIKE $5)
-  and "c"."state" in ($6, $7)
-  and ("c"."category_code" = $8 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $9))
-  and "c"."channel" = $10
-  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $11)
-  and "c"."sla_level" = $12
-  and "c"."created_at" >= $13
-  and "c"."created_at" < $14
-  and ("c"."tracking_code" = $15 or "c"."description" like $16)
-  and (c.created_at, c.id) < (timestamptz 'epoch' + $17 * interval '1 microsecond', $18::uuid)
-order by "c"."created_at" desc, "c"."id" desc
-limit $19
-offset $20;
-
--- cases.countByState
-
-select
-  "c"."state",
-  count(*)::int as "n",
-  count(*) FILTER (WHERE c.sla_level = 'red')::int as "red"
-from "cases" as "c"
-where (("c"."place_path" LIKE $1) OR c.assignee_department_id IN ($2) OR c.assignee_user_id = $3 OR c.assignee_team_id IN ($4))
-  and ("c"."place_path" LIKE $5)
-  and ("c"."category_code" = $6 or "c"."category_code" in (select "code" from "case_categories" where "parent_code" = $7))
-  and "c"."channel" = $8
-  and "c"."assignee_department_id" in (select "id" from "departments" where "code" = $9)
-  and "c"."created_at" >= $10
-  and "c"."created_at" < $11
-  and ("c"."tracking_code" = $12 or "c"."description" like $13)
-group by "c"."state";
-
-select
-  "k"."state",
-  sum(k.n)::int as "n",
-  coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int as "red"
-from "case_state_counts" as "k"
-where ("k"."place_path" LIKE $1)
-  and ("k"."place_path" LIKE $2)
-group by "k"."state"
-union all
-select
-  "c"."state",
-  count(*)::int as "n",
-  count(*) FILTER (WHERE c.sla_level = 'red')::int as "red"
-from "cases" as "c"
-where (c.assignee_department_id IN ($3) OR c.assignee_user_id = $4 OR c.assignee_team_id IN ($5))
-  and NOT ("c"."place_path" LIKE $6)
-  and ("c"."place_path" LIKE $7)
-group by "c"."state";
+  (select coalesce(json_agg(agg), '[]') from (select "k"."state", sum(k.n)::int as "n", coalesce(sum(k.n) FILTER (WHERE k.red), 0)::int as "red" from "case_state_counts" as "k" where ("k"."place_path" LIKE $1) and ("k"."place_path" LIKE $2) group by "k"."state" union all select "c"."state", count(*)::int as "n", count(*) FILTER (WHERE c.sla_level = 'red')::int as "red" from "cases" as "c" where (c.assignee_department_id IN ($3) OR c.assignee_user_id = $4 OR c.assignee_team_id IN ($5)) and NOT ("c"."place_path" LIKE $6) and ("c"."place_path" LIKE $7) group by "c"."state") as agg) as "counts",
+  "page".*
+from (SELECT 1 AS one) as "one"
+left join lateral (select "c"."id", "c"."tracking_code", "c"."state", "c"."channel", "c"."category_code", "c"."priority", "c"."description", "c"."address", "c"."assignee_name", "c"."sla_level", "c"."escalation_level", "c"."created_at", "c"."first_contact_due_at", "c"."dispatch_due_at", "c"."take_due_at", "c"."resolve_due_at", "p"."code" as "place_code", "p"."name" as "place_name", "cc"."name_zh" as "category_name_zh", "cc"."name_en" as "category_name_en", (extract(epoch FROM c.created_at) * 1000000)::int8 as "created_us" from "cases" as "c" inner join "places" as "p" on "p"."id" = "c"."place_id" left join "case_categories" as "cc" on "cc"."code" = "c"."category_code" where (("c"."place_path" LIKE $8) OR c.assignee_department_id IN ($9) OR c.assignee_user_id = $10 OR c.assignee_team_id IN ($11)) and ("c"."place_path" LIKE $12) and "c"."state" in ($13, $14) and "c"."sla_level" = $15 and (c.created_at, c.id) < (timestamptz 'epoch' + $16 * interval '1 microsecond', $17::uuid) order by "c"."created_at" desc, "c"."id" desc limit $18 offset $19) as "page" on true
+order by "page"."created_at" desc, "page"."id" desc;
 
 -- cases.casesOfReporter
 

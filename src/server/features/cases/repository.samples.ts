@@ -87,15 +87,15 @@ export const samples: SqlSamples<typeof repo> = {
   communityStaff: (db) => repo.communityStaff(db, '/61/6108/610899/610899001/610899001001/610899001001001/'),
   volunteerTeam: (db) => repo.volunteerTeam(db, teamId),
   teamUserIds: (db) => repo.teamUserIds(db, teamId),
-  listCases: async (db) => {
-    await repo.listCases(db, filter, { offset: 0, limit: 20 });
-    await repo.listCases(db, filter, { offset: 0, limit: 20, after: { createdUs: 1_795_568_400_000_123, id: caseId } });
-  },
-  countByState: async (db) => {
+  listCasesWithCounts: async (db) => {
     // Filtered beyond places: the cases are counted; by place only: the kept counts.
-    await repo.countByState(db, filter);
+    await repo.listCasesWithCounts(db, filter, { offset: 0, limit: 20 });
     const byPlace = { ...filter, category: undefined, channel: undefined, departmentCode: undefined, from: undefined };
-    await repo.countByState(db, { ...byPlace, to: undefined, q: undefined });
+    await repo.listCasesWithCounts(
+      db,
+      { ...byPlace, to: undefined, q: undefined },
+      { offset: 0, limit: 20, after: { createdUs: 1_795_568_400_000_123, id: caseId } },
+    );
   },
   casesOfReporter: (db) =>
     repo.casesOfReporter(db, 'c2a3f1e0b9d8c7a6f5e4d3c2b1a09f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1'),

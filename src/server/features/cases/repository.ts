@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../platform/audit.js';
 import type { CasesTable, Database } from '../../platform/db/schema.js';
 import { escapeLike, inScope, pathAbove, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
@@ -321,11 +322,7 @@ export interface CaseCursor {
  * missed while cases arrive) or at an offset (page numbers). One row more than asked says whether
  * another page follows. The category's names come with each row.
  */
-export async function listCases(
-  db: Executor,
-  f: CaseListFilter,
-  page: { offset: number; limit: number; after?: CaseCursor | null },
-) {
+function pageOf(db: Executor, f: CaseListFilter, page: CasePage) {
   let query = filtered(db, f)
     .innerJoin('places as p', 'p.id', 'c.place_id')
     .leftJoin('case_categories as cc', 'cc.code', 'c.category_code')
@@ -341,13 +338,19 @@ export async function listCases(
     query = query.where(
       sql<boolean>`(c.created_at, c.id) < (timestamptz 'epoch' + ${page.after.createdUs} * interval '1 microsecond', ${page.after.id}::uuid)`,
     );
-  const rows = await query
+  return query
     .orderBy('c.created_at', 'desc')
     .orderBy('c.id', 'desc')
     .offset(page.after ? 0 : page.offset)
-    .limit(page.limit + 1)
-    .execute();
-  return { rows: rows.slice(0, page.limit), more: rows.length > page.limit };
+    .limit(page.limit + 1);
+}
+
+type PageRow = Awaited<ReturnType<ReturnType<typeof pageOf>['execute']>>[number];
+
+export interface CasePage {
+  offset: number;
+  limit: number;
+  after?: CaseCursor | null;
 }
 
 type StateCount = { state: string; n: number; red: number };
@@ -356,16 +359,17 @@ type StateCount = { state: string; n: number; red: number };
  * Cases by state (and how many of them are overdue) of the list without its state and overdue
  * filters. A list filtered by place only reads the counts the triggers keep per place
  * (case_state_counts), plus the cases seen for another reason (sent to a department, the actor, a
- * team) outside the scope; any other filter counts the cases themselves.
+ * team) outside the scope; any other filter counts the cases themselves. Rows of one state may
+ * come twice (kept and seen otherwise): countsByState adds them up.
  */
-export async function countByState(db: Executor, f: CaseListFilter): Promise<StateCount[]> {
+function stateCountsOf(db: Executor, f: CaseListFilter) {
   const all = { ...f, states: null, overdue: undefined };
   const counted = [
     sql<number>`count(*)::int`.as('n'),
     sql<number>`count(*) FILTER (WHERE c.sla_level = 'red')::int`.as('red'),
   ];
   if (f.category || f.channel || f.departmentCode || f.from || f.to || f.q)
-    return filtered(db, all).select('c.state').select(counted).groupBy('c.state').execute();
+    return filtered(db, all).select('c.state').select(counted).groupBy('c.state');
   // One statement: the kept counts of the scope, and the cases seen for another reason outside it.
   let kept = db
     .selectFrom('case_state_counts as k')
@@ -384,14 +388,38 @@ export async function countByState(db: Executor, f: CaseListFilter): Promise<Sta
     .where(others.length ? sql<boolean>`(${sql.join(others, sql` OR `)})` : sql<boolean>`false`);
   if (!f.mineOnly) rest = rest.where(sql<boolean>`NOT ${inScope('c.place_path', f.scope)}`);
   if (f.underPath) rest = rest.where(pathUnder('c.place_path', f.underPath));
-  const query = f.mineOnly ? rest.groupBy('c.state') : kept.groupBy('k.state').unionAll(rest.groupBy('c.state'));
-  const rows = await query.execute();
+  return f.mineOnly ? rest.groupBy('c.state') : kept.groupBy('k.state').unionAll(rest.groupBy('c.state'));
+}
+
+function countsByState(rows: StateCount[]): StateCount[] {
   const byState = new Map<string, StateCount>();
   for (const row of rows) {
     const known = byState.get(row.state) ?? { state: row.state, n: 0, red: 0 };
     byState.set(row.state, { state: row.state, n: known.n + row.n, red: known.red + row.red });
   }
   return [...byState.values()].filter((c) => c.n > 0);
+}
+
+/**
+ * The inbox in one statement: a page and the counts by state (issue 19: a statement less per
+ * request, a round trip and a turn of the embedded database's queue). The page is joined to one
+ * row that carries the counts, so an empty page still brings them.
+ */
+export async function listCasesWithCounts(db: Executor, f: CaseListFilter, page: CasePage) {
+  const rows = await db
+    .selectFrom(sql<{ one: number }>`(SELECT 1 AS one)`.as('one'))
+    .leftJoinLateral(pageOf(db, f, page).as('page'), (join) => join.onTrue())
+    .select(jsonArrayFrom(stateCountsOf(db, f)).as('counts'))
+    .selectAll('page')
+    .orderBy('page.created_at', 'desc')
+    .orderBy('page.id', 'desc')
+    .execute();
+  const cases = rows.flatMap(({ counts: _, ...row }) => (row.id === null ? [] : [row as PageRow]));
+  return {
+    rows: cases.slice(0, page.limit),
+    more: cases.length > page.limit,
+    counts: countsByState(rows[0]?.counts ?? []),
+  };
 }
 
 export function casesOfReporter(db: Executor, phoneHash: string) {

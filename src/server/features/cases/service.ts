@@ -80,10 +80,11 @@ export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale:
     q: q.q,
   };
   const after = q.cursor ? parseCursor(q.cursor) : null;
-  const [{ rows, more }, counts] = await Promise.all([
-    repo.listCases(deps.db, filter, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize, after }),
-    repo.countByState(deps.db, filter),
-  ]);
+  const { rows, more, counts } = await repo.listCasesWithCounts(deps.db, filter, {
+    offset: (q.page - 1) * q.pageSize,
+    limit: q.pageSize,
+    after,
+  });
   // The list's total from the counts by state: the same filter with its states (and overdue) applied.
   const chosen = counts.filter((c) => !filter.states || filter.states.includes(c.state));
   const total = chosen.reduce((sum, c) => sum + (filter.overdue ? c.red : c.n), 0);
