@@ -7,6 +7,7 @@ import { cutText } from '../../../shared/text.js';
 import type { Executor } from '../audit.js';
 import { randomToken } from '../ids.js';
 import type { Actor, Membership } from '../policy.js';
+import { preparedStatement } from '../db/prepared.js';
 import { pathUnderColumn } from '../scope.js';
 
 export const SESSION_COOKIE = 'linli_session';
@@ -87,6 +88,7 @@ export async function loadSession(
       jsonArrayFrom(teamsQuery(db, eb.ref('users.id'))).as('teams'),
     ])
     .where('sessions.id', '=', tokenId(token))
+    .modifyFront(preparedStatement)
     .executeTakeFirst();
   if (!row || row.status !== 'active' || new Date(row.expires_at) <= meta.now) return null;
   // Touch at most once a minute to keep writes off the hot path.
