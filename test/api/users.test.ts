@@ -95,6 +95,14 @@ describe(`user administration 用户与角色管理 (${testEngine})`, () => {
       memberships: [{ role: 'grid_worker', scope: '610899001099' }],
     });
     expect(unknown.status).toBe(404);
+    // The city above every county is beyond anyone's reach here: 404 like an unknown code, so what lies
+    // above the county cannot be probed (the command line says SCOPE_ABOVE_COUNTY).
+    const city = await worker.post('/api/v1/users', {
+      ...base,
+      username: 'try.city',
+      memberships: [{ role: 'grid_worker', scope: world.city.code }],
+    });
+    expect(city.status).toBe(404);
     // Mixed: one fine grant and one beyond, and nothing is made.
     const mixed = await worker.post('/api/v1/users', {
       ...base,

@@ -75,15 +75,18 @@ async function loadManaged(trx: Executor, zones: GrantZone[], id: string, lock: 
 
 /**
  * The place or department of a grant, which must lie in one of the actor's zones (404 otherwise,
- * unknown codes alike, so codes cannot be probed) with a role the actor may grant there (403).
+ * unknown codes and places above a county alike, so codes cannot be probed) with a role the actor may grant there (403).
  */
 async function resolveGrant(db: Executor, zones: GrantZone[], grant: MembershipGrant): Promise<MembershipScope> {
   let scope: MembershipScope;
   try {
     scope = await membershipScope(db, grant.scope, grant.role);
   } catch (error) {
+    // A place above every county lies beyond every zone a membership can hold: 404 as well.
     const unknown =
-      error instanceof AppError && error.code === 'SCOPE_UNKNOWN' && !(error.details as { reason?: string })?.reason;
+      error instanceof AppError &&
+      ((error.code === 'SCOPE_UNKNOWN' && !(error.details as { reason?: string })?.reason) ||
+        error.code === 'SCOPE_ABOVE_COUNTY');
     throw unknown ? new AppError('NOT_FOUND') : error;
   }
   assertMayGrant(zones, grant.role, scope.path);
