@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -66,6 +67,18 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
   });
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
+  // A server that dies while the browsers use it fails every later test with "connection refused" and
+  // nothing else: what it printed is kept, and its last lines said at once.
+  let stopping = false;
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    const file = path.join(artifactsDir, `server-${port}-exit.log`);
+    fs.writeFileSync(file, output);
+    console.error(
+      `linli start (port ${port}) exited with ${signal ?? code}; its output is in ${file}. Last lines:\n${output.split('\n').slice(-40).join('\n')}`,
+    );
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   // First start migrates and seeds the demo: ~1 min on a quiet machine, several on a loaded one. The
   // deadline only stops a server that never comes up; it measures nothing.
@@ -88,6 +101,7 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
     baseUrl,
     output: () => output,
     stop: async () => {
+      stopping = true;
       child.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 500));
       child.kill('SIGKILL');
