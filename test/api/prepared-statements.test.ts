@@ -5,9 +5,9 @@ import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { testEngine } from '../support/db.js';
 import { buildPlace, buildUser } from '../support/factories.js';
 
-// Issue 19: the session's read and the inbox's are named prepared statements on PostgreSQL (parsed once
-// per connection, planned once when the generic plan is as cheap); the embedded database runs the same
-// text, the mark being a comment.
+// Issue 19: the session's read is a named prepared statement on PostgreSQL (parsed once per connection,
+// then planned once: its generic plan is as cheap); the embedded database runs the same text, the mark
+// being a comment. The inbox's read is not prepared (its text varies with every filter).
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -39,8 +39,24 @@ describe(`prepared statements (${testEngine})`, () => {
     });
     if (testEngine === 'pglite') return;
     const session = prepared.filter((p) => p.statement.includes('from "sessions"'));
+    expect(prepared.filter((p) => p.statement.includes('/* prepared */'))).toHaveLength(1);
     expect(session).toHaveLength(1);
     expect(session[0].name).toMatch(/^linli_[0-9a-f]{24}$/);
     expect(session[0].statement).toContain('/* prepared */');
+  });
+
+  it('runs the read unnamed once more when the connection lost its statement, and prepares it again after', async () => {
+    const meta = { now: new Date(), requestId: null, ip: null };
+    const after = await ctx.deps.db.connection().execute(async (conn) => {
+      expect(await loadSession(conn, 'first-token', meta)).toBeNull();
+      // What a PgBouncer without prepared-statement support or a stray DEALLOCATE leaves behind: the
+      // driver believes the statement is there, PostgreSQL answers 26000.
+      if (testEngine === 'postgres') await sql`DEALLOCATE ALL`.execute(conn);
+      expect(await loadSession(conn, 'second-token', meta)).toBeNull();
+      expect(await loadSession(conn, 'third-token', meta)).toBeNull();
+      if (testEngine === 'pglite') return [];
+      return (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(conn)).rows;
+    });
+    if (testEngine === 'postgres') expect(after.filter((p) => p.statement.includes('from "sessions"'))).toHaveLength(1);
   });
 });

@@ -3,9 +3,12 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { chromium, type APIResponse, type Browser, type Page } from 'playwright-core';
 
+import { artifactsDir } from './server.js';
+
+export { artifactsDir };
+
 // Debian's Chromium driven by playwright-core; the network is closed, so background traffic is off.
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const artifactsDir = path.resolve('.test-artifacts');
 
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(chromiumPath))

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
+/** Screenshots, logs and the like of the browser tests (kept by CI). */
+export const artifactsDir = path.resolve('.test-artifacts');
+
 // The real server started the way a user starts it (`linli start`: the compiled dist/server/linli.mjs) on
 // an embedded database in a folder of its own, on a free port. The global setup starts the one most files
 // share.
@@ -72,9 +75,14 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
   let stopping = false;
   child.on('exit', (code, signal) => {
     if (stopping) return;
-    fs.mkdirSync(artifactsDir, { recursive: true });
-    const file = path.join(artifactsDir, `server-${port}-exit.log`);
-    fs.writeFileSync(file, output);
+    let file = '(not kept)';
+    try {
+      fs.mkdirSync(artifactsDir, { recursive: true });
+      file = path.join(artifactsDir, `server-${port}-exit.log`);
+      fs.writeFileSync(file, output);
+    } catch {
+      // the last lines below still say why
+    }
     console.error(
       `linli start (port ${port}) exited with ${signal ?? code}; its output is in ${file}. Last lines:\n${output.split('\n').slice(-40).join('\n')}`,
     );
@@ -92,6 +100,7 @@ export async function startLinli(dataDir: string, env: Record<string, string> = 
       /* not listening yet */
     }
     if (Date.now() > deadline) {
+      stopping = true;
       child.kill('SIGKILL');
       throw new Error(`server did not become healthy:\n${output}`);
     }

@@ -1,7 +1,6 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../../platform/audit.js';
-import { preparedStatement } from '../../platform/db/prepared.js';
 import type { CasesTable, Database } from '../../platform/db/schema.js';
 import { escapeLike, inScope, pathAbove, pathUnder, pathUnderColumn, type Scope } from '../../platform/scope.js';
 
@@ -409,7 +408,6 @@ function countsByState(rows: StateCount[]): StateCount[] {
 export async function listCasesWithCounts(db: Executor, f: CaseListFilter, page: CasePage) {
   const rows = await db
     .selectFrom(sql<{ one: number }>`(SELECT 1 AS one)`.as('one'))
-    .modifyFront(preparedStatement)
     .leftJoinLateral(pageOf(db, f, page).as('page'), (join) => join.onTrue())
     .select(jsonArrayFrom(stateCountsOf(db, f)).as('counts'))
     .selectAll('page')

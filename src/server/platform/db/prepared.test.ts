@@ -11,3 +11,14 @@ describe('names of prepared statements', () => {
     expect(preparedName(b)).not.toBe(preparedName(a));
   });
 });
+
+describe('the bound on prepared texts', () => {
+  it('names at most twenty texts; later ones run unnamed', () => {
+    const texts = Array.from({ length: 25 }, (_, i) => `select /* prepared */ ${i} as "n"`);
+    const named = texts.map(preparedName);
+    expect(named.filter((n) => n !== null).length).toBeLessThanOrEqual(20);
+    expect(named.at(-1)).toBeNull();
+    // A text named before keeps its name.
+    expect(preparedName(texts[0])).toBe(named[0]);
+  });
+});
