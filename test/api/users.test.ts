@@ -103,6 +103,13 @@ describe(`user administration 用户与角色管理 (${testEngine})`, () => {
       memberships: [{ role: 'grid_worker', scope: world.city.code }],
     });
     expect(city.status).toBe(404);
+    // A role that does not fit a code outside the worker's reach says nothing about that code either.
+    const department = await worker.post('/api/v1/users', {
+      ...base,
+      username: 'try.department',
+      memberships: [{ role: 'grid_worker', scope: 'D61089901' }],
+    });
+    expect(department.status).toBe(404);
     // Mixed: one fine grant and one beyond, and nothing is made.
     const mixed = await worker.post('/api/v1/users', {
       ...base,

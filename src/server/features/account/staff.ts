@@ -10,11 +10,20 @@ import * as repo from './repository.js';
 
 export type MembershipScope = NonNullable<Awaited<ReturnType<typeof repo.findScope>>> & { tenantId: string };
 
-/** The place or department a membership holds, checked against the role: 422 when it does not fit. */
-export async function membershipScope(db: Executor, code: string, role: string): Promise<MembershipScope> {
+/**
+ * The place or department a membership holds, checked against the role: 422 when it does not fit.
+ * `reach` (the console's user administration) makes a code beyond the granting administrator read as
+ * unknown before anything else is said of it, so codes cannot be probed.
+ */
+export async function membershipScope(
+  db: Executor,
+  code: string,
+  role: string,
+  reach?: (path: string | null) => boolean,
+): Promise<MembershipScope> {
   if (!isRole(role)) throw new AppError('ROLE_UNKNOWN', { role });
   const scope = await repo.findScope(db, code);
-  if (!scope || (scope.kind === 'place' && scope.status !== 'active'))
+  if (!scope || (scope.kind === 'place' && scope.status !== 'active') || (reach && !reach(scope.path)))
     throw new AppError('SCOPE_UNKNOWN', { scope: code });
   // A membership is one county's data (memberships.tenant_id): a province or a city is above every county.
   if (scope.tenantId === null) throw new AppError('SCOPE_ABOVE_COUNTY', { scope: code });

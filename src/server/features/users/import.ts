@@ -6,7 +6,7 @@ import type { Actor } from '../../platform/policy.js';
 import { insertStaffUser, membershipScope, type MembershipScope } from '../account/index.js';
 import type { RowProblem, StaffRow, StaffSheet } from './excel.js';
 import { makePassword } from './passwords.js';
-import { assertMayGrant, assertMayManageUsers, grantZones, type GrantZone } from './policy.js';
+import { assertMayGrant, assertMayManageUsers, grantZones, type GrantZone, withinZones } from './policy.js';
 import * as repo from './repository.js';
 import type { UsersDeps } from './deps.js';
 
@@ -26,7 +26,8 @@ const label = (role: Role) => roleLabels[role]['zh-CN'];
 async function grantOf(deps: UsersDeps, zones: GrantZone[], row: StaffRow): Promise<MembershipScope | string> {
   let scope: MembershipScope;
   try {
-    scope = await membershipScope(deps.db, row.scope, row.role);
+    // Beyond the importer's zones a code reads as unknown, whatever its kind (codes cannot be probed).
+    scope = await membershipScope(deps.db, row.scope, row.role, (path) => withinZones(zones, path));
   } catch (error) {
     if (error instanceof AppError && (error.details as { reason?: string } | undefined)?.reason)
       return `“${label(row.role)}”须填写${row.role.startsWith('department_') ? '部门编码' : '社区、街道或网格的编码'}`;

@@ -38,6 +38,10 @@ export function grantZones(actor: Actor): GrantZone[] {
 /** FORBIDDEN without users:manage anywhere. */
 export const assertMayManageUsers = (actor: Actor): void => assertPermission(actor, 'users:manage');
 
+/** Whether a place or department lies in one of the actor's zones. */
+export const withinZones = (zones: GrantZone[], path: string | null): path is string =>
+  path !== null && zones.some((z) => isUnder(path, z.path));
+
 export const mayGrant = (zones: GrantZone[], role: Role, path: string): boolean =>
   zones.some((z) => isUnder(path, z.path) && z.roles.includes(role));
 
@@ -46,7 +50,7 @@ export const mayGrant = (zones: GrantZone[], role: Role, path: string): boolean 
  * codes of other places cannot be probed); a role beyond the actor's powers there is 403.
  */
 export function assertMayGrant(zones: GrantZone[], role: Role, path: string | null): void {
-  if (!path || !zones.some((z) => isUnder(path, z.path))) throw new AppError('NOT_FOUND');
+  if (!withinZones(zones, path)) throw new AppError('NOT_FOUND');
   if (!mayGrant(zones, role, path)) throw new AppError('ROLE_NOT_GRANTABLE', { role });
 }
 

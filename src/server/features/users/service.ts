@@ -13,6 +13,7 @@ import { importStaff } from './import.js';
 import { makePassword } from './passwords.js';
 import {
   assertMayGrant,
+  withinZones,
   assertMayManageUsers,
   grantZones,
   keepsUserManagement,
@@ -80,13 +81,12 @@ async function loadManaged(trx: Executor, zones: GrantZone[], id: string, lock: 
 async function resolveGrant(db: Executor, zones: GrantZone[], grant: MembershipGrant): Promise<MembershipScope> {
   let scope: MembershipScope;
   try {
-    scope = await membershipScope(db, grant.scope, grant.role);
+    // A code beyond the actor's zones reads as unknown before its kind or level is judged (a place above
+    // every county lies beyond every zone a membership can hold).
+    scope = await membershipScope(db, grant.scope, grant.role, (path) => withinZones(zones, path));
   } catch (error) {
-    // A place above every county lies beyond every zone a membership can hold: 404 as well.
     const unknown =
-      error instanceof AppError &&
-      ((error.code === 'SCOPE_UNKNOWN' && !(error.details as { reason?: string })?.reason) ||
-        error.code === 'SCOPE_ABOVE_COUNTY');
+      error instanceof AppError && error.code === 'SCOPE_UNKNOWN' && !(error.details as { reason?: string })?.reason;
     throw unknown ? new AppError('NOT_FOUND') : error;
   }
   assertMayGrant(zones, grant.role, scope.path);
