@@ -7,6 +7,7 @@ import { compress } from 'hono/compress';
 import type { AppDeps } from './deps.js';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, loadSession } from './platform/auth/sessions.js';
 import { isMigrated } from './platform/db/migrate.js';
+import { asTenant, tenantOfPaths } from './platform/db/tenant-guard.js';
 import { AppError } from './platform/errors.js';
 import type { AppEnv } from './platform/http.js';
 import { clientAddress, parseTrustedProxies } from './platform/client-address.js';
@@ -76,6 +77,9 @@ export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         c.set('actor', loaded.actor);
         c.set('sessionToken', token);
         c.set('csrfToken', loaded.csrfToken);
+        // Staff of one county: the rest of the request runs under that county's guard (tenant-guard.ts).
+        const tenant = tenantOfPaths(loaded.actor.memberships.map((m) => m.path));
+        if (tenant) return asTenant(tenant, next);
       } else {
         // An ended session (logged out, expired, ended by a password change): forget its cookies, so the
         // pages, which read the CSRF cookie as "someone is logged in", stop asking GET /me.

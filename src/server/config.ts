@@ -14,6 +14,8 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  // Row-level security by county on a PostgreSQL server (platform/db/tenant-guard.ts, docs/scale-out.md).
+  TENANT_GUARD: booleanish.default(false),
   DATA_DIR: z.string().default('./data'),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_TTL_HOURS: z.coerce
@@ -85,6 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (parsed.data.PASSWORD_HASH_COST === 'test' && env.NODE_ENV === 'production')
     throw new ConfigError('Invalid configuration 配置有误:\n  PASSWORD_HASH_COST: `test` is for the test suite only');
+  if (parsed.data.TENANT_GUARD && !parsed.data.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration 配置有误:\n  TENANT_GUARD: row-level security needs a PostgreSQL server (DATABASE_URL)',
+    );
   return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
 }
 

@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './platform/clock.js';
 import { lockDataDir, prepareDataDir } from './platform/data-dir.js';
 import { openDatabase, type DatabaseHandle } from './platform/db/database.js';
 import { migrateToLatest } from './platform/db/migrate.js';
+import { installTenantGuard } from './platform/db/tenant-guard.js';
 import { isNewEmbeddedDir, readTemplate } from './platform/db/template.js';
 import { JobRunner } from './platform/jobs.js';
 import { log } from './platform/logger.js';
@@ -36,6 +37,7 @@ export async function openRuntime(
       databaseUrl: config.DATABASE_URL,
       pgliteDir: embeddedDir(config),
       pgliteLoadDataDir: template,
+      tenantGuard: config.TENANT_GUARD,
     });
     performance.mark(template ? 'database loaded from template' : 'database opened');
     const handle: DatabaseHandle = {
@@ -51,6 +53,7 @@ export async function openRuntime(
     try {
       const applied = await migrateToLatest(handle.db);
       if (applied.length) log.info('migrations applied', { applied });
+      if (config.TENANT_GUARD) await installTenantGuard(handle.db);
       await verifyKeyOpensData(handle.db, pii);
       performance.mark('migrated');
     } catch (error) {

@@ -44,7 +44,9 @@ export async function createTestDatabase({ migrate = true }: { migrate?: boolean
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  // A copy of the template carries the tenant guard (row-level security, postgres-template.ts): every
+  // request of one county's staff runs under it, so a statement that reaches into another county fails.
+  const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, tenantGuard: Boolean(template) });
   if (migrate && !template) await migrateToLatest(handle.db);
   return {
     ...handle,

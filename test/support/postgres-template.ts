@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/platform/db/database.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
+import { installTenantGuard } from '../../src/server/platform/db/tenant-guard.js';
 
 // Global setup of the api-postgres project: migrates one database per run, and each test file's
 // database is made as a copy of it (CREATE DATABASE … TEMPLATE, test/support/db.ts) instead of being
@@ -36,6 +37,7 @@ export default async function setup(project: TestProject) {
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
   try {
     await migrateToLatest(handle.db);
+    await installTenantGuard(handle.db);
   } finally {
     await handle.close(); // a template may have no open connection while it is copied
   }

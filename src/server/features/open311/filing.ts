@@ -1,3 +1,4 @@
+import { asTenant } from '../../platform/db/tenant-guard.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { hitRateLimit } from '../../platform/rate-limit.js';
 import { isUnder } from '../../platform/scope.js';
@@ -136,7 +137,11 @@ export async function fileRequest(
   const filing = readFiling(params, attributes);
   const { community, address } = await placesNamed(deps, county.path, filing, params, attributes);
   const input = intakeInput(params, attributes, filing, address ?? community);
-  const created = await deps.cases.intake(null, input, { path: community?.path ?? county.path });
+  // The places were looked up across counties, to say so when one lies in another (403, not "unknown");
+  // the case is filed as the key's county: with the tenant guard on, no statement reaches another.
+  const created = await asTenant(tenant, () =>
+    deps.cases.intake(null, input, { path: community?.path ?? county.path }),
+  );
   return [
     {
       service_request_id: created.trackingCode,

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { TakingTurnsPGliteDialect } from './pglite-dialect.js';
 import { namePreparedStatements } from './prepared.js';
+import { guardClient } from './tenant-guard.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -23,6 +24,8 @@ export interface OpenOptions {
   poolSize?: number;
   /** A dump of an embedded database (PGlite's dumpDataDir) to start from instead of an empty one: the tests' hook. */
   pgliteLoadDataDir?: Blob;
+  /** Run a county's statements under its row-level security (tenant-guard.ts); a PostgreSQL server only. */
+  tenantGuard?: boolean;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
@@ -37,6 +40,7 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => undefined); // an idle client's error must not kill the process; the next query reports it
     pool.on('connect', namePreparedStatements);
+    if (options.tenantGuard) pool.on('connect', guardClient);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, engine: 'postgres', close: () => db.destroy() };
   }

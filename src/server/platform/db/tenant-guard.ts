@@ -1,0 +1,119 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { sql } from 'kysely';
+import type { Db } from './database.js';
+import { tenantIdMayBeNull, tenantTables } from './table-kinds.js';
+
+// The tenant guard (issue 19): PostgreSQL row-level security on every tenant table, so that a statement
+// run for one county's staff cannot read or write another county's rows even if its own condition is
+// wrong. The scope helper stays the rule; this is a second wall behind it. The PostgreSQL test run turns
+// it on for every request of staff in one county (test/support/postgres-template.ts), and an operator
+// may turn it on in production (TENANT_GUARD=on, docs/scale-out.md).
+//
+// How: while a request of one county runs (`asTenant`), each statement on a server connection runs as
+// the role `linli_tenant` (no BYPASSRLS, not the tables' owner) with `linli.tenant` set to the county;
+// the policies let that role see and write only rows of that county. Outside a county's request (the
+// login and the session's own read, public pages, residents, jobs, migrations, tests' own set-up) the
+// connection is back to the login role, to which the policies do not apply.
+
+/** The role statements of one county run as. */
+export const TENANT_ROLE = 'linli_tenant';
+/** The policy's name on each tenant table. */
+const POLICY = 'tenant_guard';
+
+const current = new AsyncLocalStorage<string>();
+
+/** Runs `fn` for one county: with the guard on, every statement it makes sees only that county's rows. */
+export function asTenant<T>(tenant: string | null, fn: () => T): T {
+  return tenant ? current.run(tenant, fn) : fn();
+}
+
+/** The county whose request is running, if any. */
+export function currentTenant(): string | null {
+  return current.getStore() ?? null;
+}
+
+/** The county of a set of place paths ('/61/6108/610899/…' → 610899) when they all lie in one; else null. */
+export function tenantOfPaths(paths: readonly string[]): string | null {
+  const counties = new Set(paths.map((p) => p.split('/')[3] ?? ''));
+  if (counties.size !== 1) return null;
+  const [county] = counties;
+  return /^\d{6}$/.test(county) ? county : null;
+}
+
+type QueryFn = (...args: unknown[]) => unknown;
+
+/**
+ * Makes a pg client switch to the county's role and setting before a statement of a county's request,
+ * and back before any other (a pool's 'connect' hook). It switches only when the county changes, so a
+ * connection serving one county after another pays two statements per change, none per query.
+ */
+export function guardClient(client: { query: QueryFn }): void {
+  const query = client.query.bind(client) as QueryFn;
+  let onConnection: string | null = null;
+  client.query = (...args: unknown[]) => {
+    const wanted = currentTenant();
+    if (wanted === onConnection) return query(...args);
+    onConnection = wanted;
+    // Both statements run before a transaction's BEGIN (a county's request starts on a fresh checkout),
+    // so a rollback never undoes them.
+    const switched = (
+      wanted
+        ? (query(`SET ROLE ${TENANT_ROLE}`) as Promise<unknown>).then(() =>
+            query(`SELECT set_config('linli.tenant', $1, false)`, [wanted]),
+          )
+        : (query(`RESET ROLE`) as Promise<unknown>).then(() => query(`RESET linli.tenant`))
+    ) as Promise<unknown>;
+    const [first] = args;
+    // A cursor or a query object is queued behind the switch by the client itself; a failed switch
+    // then fails the next plain statement instead.
+    if (typeof first !== 'string') {
+      switched.catch(() => (onConnection = '?'));
+      return query(...args);
+    }
+    return switched.then(
+      () => query(...args),
+      (error: unknown) => {
+        onConnection = '?'; // unknown state: switch again next time
+        throw error;
+      },
+    );
+  };
+}
+
+/**
+ * Turns the guard on in a migrated database: the role, its grants, and on every tenant table row-level
+ * security with the policy. Idempotent and quick when done (app processes starting together take turns
+ * on a lock); run after migrating, since a new table needs it too. Needs a login role that owns the
+ * tables and may create roles (docs/scale-out.md).
+ */
+export async function installTenantGuard(db: Db): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtext('linli.tenant_guard'))`.execute(tx);
+    const role = await sql`SELECT 1 FROM pg_roles WHERE rolname = ${TENANT_ROLE}`.execute(tx);
+    if (!role.rows.length) await sql.raw(`CREATE ROLE ${TENANT_ROLE} NOLOGIN NOBYPASSRLS`).execute(tx);
+    const member = await sql<{ may: boolean }>`SELECT pg_has_role(${TENANT_ROLE}, 'MEMBER') AS may`.execute(tx);
+    if (!member.rows[0].may) await sql.raw(`GRANT ${TENANT_ROLE} TO CURRENT_USER`).execute(tx);
+    for (const grant of [
+      `GRANT USAGE ON SCHEMA public TO ${TENANT_ROLE}`,
+      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${TENANT_ROLE}`,
+      `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${TENANT_ROLE}`,
+    ])
+      await sql.raw(grant).execute(tx);
+    const guarded = await sql<{ table: string }>`
+      SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relrowsecurity
+        AND EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
+                    AND p.policyname = ${POLICY})`.execute(tx);
+    const done = new Set(guarded.rows.map((r) => r.table));
+    for (const table of tenantTables) {
+      if (done.has(table)) continue;
+      const mine = `tenant_id = current_setting('linli.tenant')`;
+      const rule = table in tenantIdMayBeNull ? `tenant_id IS NULL OR ${mine}` : mine;
+      await sql.raw(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`).execute(tx);
+      await sql.raw(`DROP POLICY IF EXISTS ${POLICY} ON ${table}`).execute(tx);
+      await sql
+        .raw(`CREATE POLICY ${POLICY} ON ${table} TO ${TENANT_ROLE} USING (${rule}) WITH CHECK (${rule})`)
+        .execute(tx);
+    }
+  });
+}
