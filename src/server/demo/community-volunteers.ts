@@ -119,7 +119,7 @@ async function seedUnitMembers({ trx, context }: Seeding, heping: Community) {
       })
       .onConflict((oc) =>
         oc
-          .column('resident_id')
+          .columns(['resident_id', 'tenant_id'])
           .doUpdateSet({ organisation_id: unitId, work_unit: UNIT_NAME, community_id: heping.id }),
       )
       .execute();

@@ -25,7 +25,7 @@ where "m"."user_id" = $1;
 
 insert into "duty_roster" ("id", "tenant_id", "community_id", "user_id", "weekdays", "created_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("community_id", "user_id") do update set "weekdays" = $7;
+on conflict ("community_id", "user_id", "tenant_id") do update set "weekdays" = $7;
 
 -- cases.roster.rosterEntry
 

@@ -257,7 +257,7 @@ where "r"."status" = $1
 
 insert into "canteen_meals" ("id", "tenant_id", "canteen_id", "place_path", "client_id", "day", "meal", "resident_id", "diner_masked", "age", "dishes", "price_fen", "subsidy_fen", "pay_fen", "rule_id", "rule_name", "order_id", "served_by", "served_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
-on conflict ("canteen_id", "client_id") do nothing
+on conflict ("canteen_id", "client_id", "tenant_id") do nothing
 returning
   "id";
 

@@ -351,7 +351,7 @@ order by "nomination_id", "member_user_id";
 
 insert into "honour_score_sheets" ("tenant_id", "nomination_id", "member_user_id", "campaign_id", "points", "total", "updated_at")
 values ($1, $2, $3, $4, $5, $6, $7)
-on conflict ("nomination_id", "member_user_id") do update set "points" = $8, "total" = $9, "updated_at" = $10;
+on conflict ("nomination_id", "member_user_id", "tenant_id") do update set "points" = $8, "total" = $9, "updated_at" = $10;
 
 -- community.honours.objectionsOf
 

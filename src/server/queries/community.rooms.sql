@@ -134,7 +134,7 @@ where "community_id" in ($1);
 
 insert into "community_room_targets" ("community_id", "tenant_id", "min_days_used", "min_participation_pct", "updated_by", "updated_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("community_id") do update set "min_days_used" = $7, "min_participation_pct" = $8, "updated_by" = $9, "updated_at" = $10;
+on conflict ("community_id", "tenant_id") do update set "min_days_used" = $7, "min_participation_pct" = $8, "updated_by" = $9, "updated_at" = $10;
 
 -- community.rooms.insertBooking
 

@@ -13,7 +13,7 @@ where "community_id" = $1;
 
 insert into "points_rules" ("community_id", "rule", "tenant_id", "points", "updated_by", "updated_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("community_id", "rule") do update set "points" = $7, "updated_by" = $8, "updated_at" = $9;
+on conflict ("community_id", "rule", "tenant_id") do update set "points" = $7, "updated_by" = $8, "updated_at" = $9;
 
 -- community.shop.points.accountsOfUser
 

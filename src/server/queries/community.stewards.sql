@@ -372,7 +372,7 @@ where "user_id" = $1
 
 insert into "steward_checklists" ("id", "tenant_id", "term_id", "month", "created_at")
 values ($1, $2, $3, $4, $5)
-on conflict ("term_id", "month") do nothing;
+on conflict ("term_id", "month", "tenant_id") do nothing;
 
 select
   *
@@ -400,7 +400,7 @@ where "checklist_id" = $1;
 
 insert into "steward_checklist_ticks" ("tenant_id", "checklist_id", "duty", "note", "photo_file_id", "ticked_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("checklist_id", "duty") do update set "note" = $7, "photo_file_id" = $8;
+on conflict ("checklist_id", "duty", "tenant_id") do update set "note" = $7, "photo_file_id" = $8;
 
 -- community.stewards.completeChecklist
 
@@ -508,7 +508,7 @@ where "term_id" = $1
 
 insert into "steward_evaluations" ("id", "tenant_id", "term_id", "building_path", "month", "grade", "comment", "evaluated_by", "created_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-on conflict ("term_id", "month") do update set "grade" = $10, "comment" = $11, "evaluated_by" = $12;
+on conflict ("term_id", "month", "tenant_id") do update set "grade" = $10, "comment" = $11, "evaluated_by" = $12;
 
 select
   "id"
@@ -594,7 +594,7 @@ limit $5;
 
 insert into "steward_commendations" ("id", "tenant_id", "year", "kind", "building_id", "building_path", "term_id", "note", "created_by", "created_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-on conflict ("year", "kind", "building_id") do nothing
+on conflict ("year", "kind", "building_id", "tenant_id") do nothing
 returning
   "id";
 

@@ -139,7 +139,7 @@ where "organisation_id" in ($1);
 
 insert into "organisation_services" ("organisation_id", "tenant_id", "term_start", "term_end", "building_ids", "note", "updated_by", "updated_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8)
-on conflict ("organisation_id") do update set "term_start" = $9, "term_end" = $10, "building_ids" = $11, "note" = $12, "updated_by" = $13, "updated_at" = $14;
+on conflict ("organisation_id", "tenant_id") do update set "term_start" = $9, "term_end" = $10, "building_ids" = $11, "note" = $12, "updated_by" = $13, "updated_at" = $14;
 
 -- community.units.buildingsByIds
 

@@ -433,7 +433,7 @@ limit $3;
 
 insert into "post_service_records" ("id", "tenant_id", "claim_id", "month", "minutes", "created_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("claim_id", "month") do nothing;
+on conflict ("claim_id", "month", "tenant_id") do nothing;
 
 -- community.volunteers.findRecord
 

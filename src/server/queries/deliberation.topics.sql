@@ -205,7 +205,7 @@ limit $4;
 
 insert into "deliberation_settings" ("community_id", "tenant_id", "seconds_to_agenda", "updated_by", "updated_at")
 values ($1, $2, $3, $4, $5)
-on conflict ("community_id") do update set "seconds_to_agenda" = $6, "updated_by" = $7, "updated_at" = $8;
+on conflict ("community_id", "tenant_id") do update set "seconds_to_agenda" = $6, "updated_by" = $7, "updated_at" = $8;
 
 -- deliberation.topics.placeById
 

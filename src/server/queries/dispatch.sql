@@ -168,7 +168,7 @@ where "case_id" = $2;
 
 insert into "dispatch_outcomes" ("id", "tenant_id", "case_id", "kind", "suggested", "chosen", "outcome", "decided_by", "decided_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-on conflict ("case_id", "kind") do nothing;
+on conflict ("case_id", "kind", "tenant_id") do nothing;
 
 -- dispatch.outcomesOf
 

@@ -193,7 +193,7 @@ order by "e"."at", "e"."id";
 
 insert into "public_notice_reads" ("notice_id", "user_id", "tenant_id", "read_at")
 values ($1, $2, $3, $4)
-on conflict ("notice_id", "user_id") do nothing
+on conflict ("notice_id", "user_id", "tenant_id") do nothing
 returning
   "notice_id";
 

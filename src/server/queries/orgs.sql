@@ -155,19 +155,19 @@ where ("p"."path" LIKE $1)
 
 insert into "party_members" ("resident_id", "tenant_id", "party_org_id", "joined_on", "member_kind", "created_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("resident_id") do update set "party_org_id" = $7, "joined_on" = $8, "member_kind" = $9;
+on conflict ("resident_id", "tenant_id") do update set "party_org_id" = $7, "joined_on" = $8, "member_kind" = $9;
 
 -- orgs.upsertVolunteer
 
 insert into "volunteers" ("resident_id", "tenant_id", "skills", "team", "registered_at")
 values ($1, $2, $3, $4, $5)
-on conflict ("resident_id") do update set "skills" = $6, "team" = $7;
+on conflict ("resident_id", "tenant_id") do update set "skills" = $6, "team" = $7;
 
 -- orgs.upsertInService
 
 insert into "in_service_members" ("resident_id", "tenant_id", "work_unit", "community_id", "claimed_posts", "registered_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("resident_id") do update set "work_unit" = $7, "community_id" = $8, "claimed_posts" = $9;
+on conflict ("resident_id", "tenant_id") do update set "work_unit" = $7, "community_id" = $8, "claimed_posts" = $9;
 
 -- orgs.listOrganisations
 
@@ -274,7 +274,7 @@ order by "u"."created_at";
 
 insert into "party_org_units" ("party_org_id", "organisation_id", "tenant_id", "created_at")
 values ($1, $2, $3, $4)
-on conflict ("party_org_id", "organisation_id") do nothing;
+on conflict ("party_org_id", "organisation_id", "tenant_id") do nothing;
 
 -- orgs.movePartyOrgsOfPlaces
 

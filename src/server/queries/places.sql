@@ -488,7 +488,7 @@ where "place_id" in ($1);
 
 insert into "place_qr_codes" ("token", "place_id", "tenant_id", "created_at")
 values ($1, $2, $3, $4)
-on conflict ("place_id") do nothing;
+on conflict ("place_id", "tenant_id") do nothing;
 
 -- places.placeOfQrToken
 

@@ -143,7 +143,7 @@ limit $5;
 
 insert into "assist_assignments" ("resident_id", "tenant_id", "team_id", "lead_user_id", "assigned_by", "assigned_at", "updated_at")
 values ($1, $2, $3, $4, $5, $6, $7)
-on conflict ("resident_id") do update set "team_id" = $8, "lead_user_id" = $9, "assigned_by" = $10, "assigned_at" = $11, "updated_at" = $12;
+on conflict ("resident_id", "tenant_id") do update set "team_id" = $8, "lead_user_id" = $9, "assigned_by" = $10, "assigned_at" = $11, "updated_at" = $12;
 
 -- services.assistance.deleteAssignment
 
@@ -253,7 +253,7 @@ limit $9;
 
 insert into "assist_visits" ("id", "tenant_id", "resident_id", "team_id", "place_path", "adviser_id", "mode", "kinds", "note", "visited_on", "application_id", "created_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-on conflict ("id") do nothing;
+on conflict ("id", "tenant_id") do nothing;
 
 -- services.assistance.findVisit
 

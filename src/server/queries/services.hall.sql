@@ -81,7 +81,7 @@ order by "sort", "label";
 
 insert into "service_hall_slots" ("hall_id", "tenant_id", "day", "half_day", "booked")
 values ($1, $2, $3, $4, $5)
-on conflict ("hall_id", "day", "half_day") do update set "booked" = service_hall_slots.booked + 1
+on conflict ("hall_id", "day", "half_day", "tenant_id") do update set "booked" = service_hall_slots.booked + 1
 where "service_hall_slots"."booked" < $6
 returning
   "booked";
@@ -149,7 +149,7 @@ order by "a"."day", "a"."half_day";
 
 insert into "service_ticket_counters" ("tenant_id", "hall_id", "day", "letter", "last")
 values ($1, $2, $3, $4, $5)
-on conflict ("hall_id", "day", "letter") do update set "last" = service_ticket_counters.last + 1
+on conflict ("hall_id", "day", "letter", "tenant_id") do update set "last" = service_ticket_counters.last + 1
 returning
   "last";
 

@@ -105,7 +105,7 @@ values ($1, $2, $3, $4, $5, $6, $7, $8);
 
 insert into "monthly_reports" ("id", "tenant_id", "place_id", "month", "file_id", "created_at")
 values ($1, $2, $3, $4, $5, $6)
-on conflict ("place_id", "month") do update set "file_id" = $7, "created_at" = $8;
+on conflict ("place_id", "month", "tenant_id") do update set "file_id" = $7, "created_at" = $8;
 
 -- stats.monthlyReportsUnder
 

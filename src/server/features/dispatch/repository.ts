@@ -212,7 +212,7 @@ export async function insertOutcome(trx: Executor, row: Insertable<DispatchOutco
   await trx
     .insertInto('dispatch_outcomes')
     .values(row)
-    .onConflict((oc) => oc.columns(['case_id', 'kind']).doNothing())
+    .onConflict((oc) => oc.columns(['case_id', 'kind', 'tenant_id']).doNothing())
     .execute();
 }
 

@@ -180,7 +180,7 @@ export function insertRead(db: Executor, row: Insertable<PublicNoticeReadsTable>
   return db
     .insertInto('public_notice_reads')
     .values(row)
-    .onConflict((oc) => oc.columns(['notice_id', 'user_id']).doNothing())
+    .onConflict((oc) => oc.columns(['notice_id', 'user_id', 'tenant_id']).doNothing())
     .returning('notice_id')
     .executeTakeFirst();
 }

@@ -137,7 +137,7 @@ export async function upsertPartyMember(db: Executor, row: Insertable<Database['
     .values(row)
     .onConflict((oc) =>
       oc
-        .column('resident_id')
+        .columns(['resident_id', 'tenant_id'])
         .doUpdateSet({ party_org_id: row.party_org_id, joined_on: row.joined_on, member_kind: row.member_kind }),
     )
     .execute();
@@ -147,7 +147,7 @@ export async function upsertVolunteer(db: Executor, row: Insertable<Database['vo
   await db
     .insertInto('volunteers')
     .values(row)
-    .onConflict((oc) => oc.column('resident_id').doUpdateSet({ skills: row.skills, team: row.team }))
+    .onConflict((oc) => oc.columns(['resident_id', 'tenant_id']).doUpdateSet({ skills: row.skills, team: row.team }))
     .execute();
 }
 
@@ -157,7 +157,7 @@ export async function upsertInService(db: Executor, row: Insertable<Database['in
     .values(row)
     .onConflict((oc) =>
       oc
-        .column('resident_id')
+        .columns(['resident_id', 'tenant_id'])
         .doUpdateSet({ work_unit: row.work_unit, community_id: row.community_id, claimed_posts: row.claimed_posts }),
     )
     .execute();
@@ -244,7 +244,7 @@ export async function insertPartyOrgUnit(db: Executor, row: Insertable<Database[
   const result = await db
     .insertInto('party_org_units')
     .values(row)
-    .onConflict((oc) => oc.columns(['party_org_id', 'organisation_id']).doNothing())
+    .onConflict((oc) => oc.columns(['party_org_id', 'organisation_id', 'tenant_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }

@@ -579,7 +579,7 @@ export async function insertQrCodes(
   await db
     .insertInto('place_qr_codes')
     .values(rows.map((r) => ({ token: r.token, place_id: r.placeId, tenant_id: r.tenantId, created_at: r.createdAt })))
-    .onConflict((oc) => oc.column('place_id').doNothing())
+    .onConflict((oc) => oc.columns(['place_id', 'tenant_id']).doNothing())
     .execute();
 }
 

@@ -224,7 +224,9 @@ export async function saveMonthlyReport(
     .insertInto('monthly_reports')
     .values(report)
     .onConflict((oc) =>
-      oc.columns(['place_id', 'month']).doUpdateSet({ file_id: report.file_id, created_at: report.created_at }),
+      oc
+        .columns(['place_id', 'month', 'tenant_id'])
+        .doUpdateSet({ file_id: report.file_id, created_at: report.created_at }),
     )
     .execute();
 }

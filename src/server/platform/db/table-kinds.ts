@@ -9,15 +9,15 @@
 // - platform: neither, each with the reason.
 //
 // Done: every tenant table has tenant_id (0052 gave it to the last eleven), NOT NULL except the ones in
-// `tenantIdMayBeNull`; no reference table points at a tenant table; every foreign key between two
-// tenant tables joins rows of the same county (the test checks the rows).
+// `tenantIdMayBeNull`; no reference table points at a tenant table. Citus wants tenant_id inside every
+// primary key and unique constraint of a distributed table and on both sides of every foreign key between
+// two: 0053 did that for every tenant table whose tenant_id is NOT NULL, e.g. `PRIMARY KEY (id, tenant_id)`
+// and `FOREIGN KEY (dispute_id, tenant_id) REFERENCES disputes (id, tenant_id)`, so the database itself
+// keeps a row in its parent's county. The test fails on a key that breaks the rule.
 //
-// Next step (not done): Citus wants tenant_id inside every primary key and unique constraint of a
-// distributed table, and on both sides of every foreign key between two of them, e.g.
-// `PRIMARY KEY (tenant_id, id)` and `FOREIGN KEY (tenant_id, dispute_id) REFERENCES disputes (tenant_id, id)`;
-// every ON CONFLICT in the code then names the new key. The test prints how many are left. A tenant
-// table's foreign key to a platform table (created_by → users is not one: users is a tenant table, but
-// sessions → users is) cannot stay either.
+// Left (the test prints how many): the keys of the five tables of `tenantIdMayBeNull` and the foreign keys
+// to them (created_by → users, place_id → places …), whose rows the test checks instead; and one foreign
+// key from a platform table to a tenant table (sessions → users), which Citus cannot keep either.
 
 export type TableKind = 'tenant' | 'reference' | 'platform';
 

@@ -30,7 +30,7 @@ export async function putOnRoster(
   await db
     .insertInto('duty_roster')
     .values(row)
-    .onConflict((oc) => oc.columns(['community_id', 'user_id']).doUpdateSet({ weekdays: row.weekdays }))
+    .onConflict((oc) => oc.columns(['community_id', 'user_id', 'tenant_id']).doUpdateSet({ weekdays: row.weekdays }))
     .execute();
 }
 

@@ -259,7 +259,7 @@ export async function insertMeal(db: Executor, row: Insertable<CanteenMealsTable
   const inserted = await db
     .insertInto('canteen_meals')
     .values(row)
-    .onConflict((oc) => oc.columns(['canteen_id', 'client_id']).doNothing())
+    .onConflict((oc) => oc.columns(['canteen_id', 'client_id', 'tenant_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;

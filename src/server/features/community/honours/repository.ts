@@ -324,7 +324,7 @@ export const upsertSheet = (
     .insertInto('honour_score_sheets')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['nomination_id', 'member_user_id']).doUpdateSet({
+      oc.columns(['nomination_id', 'member_user_id', 'tenant_id']).doUpdateSet({
         points: row.points,
         total: row.total,
         updated_at: row.updated_at,

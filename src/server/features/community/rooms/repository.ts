@@ -107,7 +107,7 @@ export async function upsertTargets(db: Executor, row: Insertable<CommunityRoomT
     .insertInto('community_room_targets')
     .values(row)
     .onConflict((oc) =>
-      oc.column('community_id').doUpdateSet({
+      oc.columns(['community_id', 'tenant_id']).doUpdateSet({
         min_days_used: row.min_days_used,
         min_participation_pct: row.min_participation_pct,
         updated_by: row.updated_by,

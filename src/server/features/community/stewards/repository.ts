@@ -448,7 +448,7 @@ export async function ensureChecklist(
   await db
     .insertInto('steward_checklists')
     .values(row)
-    .onConflict((oc) => oc.columns(['term_id', 'month']).doNothing())
+    .onConflict((oc) => oc.columns(['term_id', 'month', 'tenant_id']).doNothing())
     .execute();
   return db
     .selectFrom('steward_checklists')
@@ -477,7 +477,9 @@ export async function upsertTick(db: Executor, row: Insertable<StewardChecklistT
     .insertInto('steward_checklist_ticks')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['checklist_id', 'duty']).doUpdateSet({ note: row.note, photo_file_id: row.photo_file_id }),
+      oc
+        .columns(['checklist_id', 'duty', 'tenant_id'])
+        .doUpdateSet({ note: row.note, photo_file_id: row.photo_file_id }),
     )
     .execute();
 }
@@ -564,7 +566,7 @@ export async function upsertEvaluation(db: Executor, row: Insertable<StewardEval
     .values(row)
     .onConflict((oc) =>
       oc
-        .columns(['term_id', 'month'])
+        .columns(['term_id', 'month', 'tenant_id'])
         .doUpdateSet({ grade: row.grade, comment: row.comment, evaluated_by: row.evaluated_by }),
     )
     .execute();
@@ -664,7 +666,7 @@ export async function insertCommendation(db: Executor, row: Insertable<StewardCo
   const result = await db
     .insertInto('steward_commendations')
     .values(row)
-    .onConflict((oc) => oc.columns(['year', 'kind', 'building_id']).doNothing())
+    .onConflict((oc) => oc.columns(['year', 'kind', 'building_id', 'tenant_id']).doNothing())
     .returning('id')
     .executeTakeFirst();
   return result !== undefined;

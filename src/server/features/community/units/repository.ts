@@ -164,7 +164,7 @@ export function upsertService(db: Executor, row: Insertable<OrganisationServices
     .insertInto('organisation_services')
     .values(row)
     .onConflict((oc) =>
-      oc.column('organisation_id').doUpdateSet({
+      oc.columns(['organisation_id', 'tenant_id']).doUpdateSet({
         term_start: row.term_start,
         term_end: row.term_end,
         building_ids: row.building_ids,

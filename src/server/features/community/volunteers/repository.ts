@@ -387,7 +387,7 @@ export async function insertRecord(db: Executor, row: Insertable<PostServiceReco
   const done = await db
     .insertInto('post_service_records')
     .values(row)
-    .onConflict((oc) => oc.columns(['claim_id', 'month']).doNothing())
+    .onConflict((oc) => oc.columns(['claim_id', 'month', 'tenant_id']).doNothing())
     .executeTakeFirst();
   return Number(done.numInsertedOrUpdatedRows ?? 0) > 0;
 }

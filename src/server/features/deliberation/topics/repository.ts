@@ -186,7 +186,7 @@ export async function upsertSettings(
     .insertInto('deliberation_settings')
     .values(row)
     .onConflict((oc) =>
-      oc.column('community_id').doUpdateSet({
+      oc.columns(['community_id', 'tenant_id']).doUpdateSet({
         seconds_to_agenda: row.seconds_to_agenda,
         updated_by: row.updated_by,
         updated_at: row.updated_at,

@@ -143,7 +143,7 @@ export async function upsertAssignment(db: Executor, row: Insertable<Database['a
     .insertInto('assist_assignments')
     .values(row)
     .onConflict((oc) =>
-      oc.column('resident_id').doUpdateSet({
+      oc.columns(['resident_id', 'tenant_id']).doUpdateSet({
         team_id: row.team_id,
         lead_user_id: row.lead_user_id,
         assigned_by: row.assigned_by,
@@ -264,7 +264,7 @@ export async function insertVisit(db: Executor, row: Insertable<Database['assist
   const result = await db
     .insertInto('assist_visits')
     .values(row)
-    .onConflict((oc) => oc.column('id').doNothing())
+    .onConflict((oc) => oc.columns(['id', 'tenant_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
 }

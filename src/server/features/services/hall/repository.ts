@@ -93,7 +93,7 @@ export async function takeSlot(
     .values({ hall_id: slot.hallId, tenant_id: slot.tenantId, day: slot.day, half_day: slot.halfDay, booked: 1 })
     .onConflict((oc) =>
       oc
-        .columns(['hall_id', 'day', 'half_day'])
+        .columns(['hall_id', 'day', 'half_day', 'tenant_id'])
         .doUpdateSet({ booked: sql<number>`service_hall_slots.booked + 1` })
         .where('service_hall_slots.booked', '<', slot.capacity),
     )
@@ -181,7 +181,9 @@ export async function nextSerial(
     .insertInto('service_ticket_counters')
     .values({ tenant_id: hall.tenant_id, hall_id: hall.id, day, letter, last: 1 })
     .onConflict((oc) =>
-      oc.columns(['hall_id', 'day', 'letter']).doUpdateSet({ last: sql<number>`service_ticket_counters.last + 1` }),
+      oc
+        .columns(['hall_id', 'day', 'letter', 'tenant_id'])
+        .doUpdateSet({ last: sql<number>`service_ticket_counters.last + 1` }),
     )
     .returning('last')
     .executeTakeFirstOrThrow();

@@ -22,7 +22,7 @@ export async function upsertRule(db: Executor, row: Insertable<PointsRulesTable>
     .insertInto('points_rules')
     .values(row)
     .onConflict((oc) =>
-      oc.columns(['community_id', 'rule']).doUpdateSet({
+      oc.columns(['community_id', 'rule', 'tenant_id']).doUpdateSet({
         points: row.points,
         updated_by: row.updated_by,
         updated_at: row.updated_at,
