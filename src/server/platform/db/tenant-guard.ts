@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { sql } from 'kysely';
-import type { Db } from './database.js';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from './schema.js';
 import { tenantIdMayBeNull, tenantTables } from './table-kinds.js';
 
 // The tenant guard (issue 19): PostgreSQL row-level security on every tenant table, so that a statement
@@ -86,7 +86,7 @@ export function guardClient(client: { query: QueryFn }): void {
  * on a lock); run after migrating, since a new table needs it too. Needs a login role that owns the
  * tables and may create roles (docs/scale-out.md).
  */
-export async function installTenantGuard(db: Db): Promise<void> {
+export async function installTenantGuard(db: Kysely<Database>): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtext('linli.tenant_guard'))`.execute(tx);
     const role = await sql`SELECT 1 FROM pg_roles WHERE rolname = ${TENANT_ROLE}`.execute(tx);
