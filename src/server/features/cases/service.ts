@@ -6,6 +6,7 @@ import type { CaseRow } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Locale } from '../../platform/i18n/locale.js';
 import { assertInScope, assertPermission, can, type Actor } from '../../platform/policy.js';
+import { referenceData } from '../../platform/reference-cache.js';
 import { resolveUnder, scopeOf } from '../../platform/scope.js';
 import { findByCode } from '../places/index.js';
 import { canReadCase, departmentIdsOf, mayReadCase, teamIdsOf } from '../../platform/case-access.js';
@@ -41,8 +42,13 @@ export function createCasesService(deps: CasesDeps) {
   };
 }
 
-async function categoryNames(db: Db) {
-  return new Map((await repo.categoryNames(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }]));
+/** Every category's names, inactive ones too: this process's copy of the reference data. */
+function categoryNames(db: Db) {
+  return referenceData(
+    db,
+    'category-names',
+    async () => new Map((await repo.categoryNames(db)).map((c) => [c.code, { zh: c.name_zh, en: c.name_en }])),
+  );
 }
 
 async function readable(db: Db, actor: Actor, id: string) {
@@ -89,16 +95,9 @@ export async function list(deps: CasesDeps, actor: Actor, q: CaseQueryT, locale:
   const chosen = counts.filter((c) => !filter.states || filter.states.includes(c.state));
   const total = chosen.reduce((sum, c) => sum + (filter.overdue ? c.red : c.n), 0);
   const last = rows.at(-1);
+  const names = await categoryNames(deps.db);
   return {
-    items: rows.map((r) =>
-      presentSummary(
-        r,
-        new Map(
-          r.category_code ? [[r.category_code, { zh: r.category_name_zh ?? '', en: r.category_name_en ?? '' }]] : [],
-        ),
-        locale,
-      ),
-    ),
+    items: rows.map((r) => presentSummary(r, names, locale)),
     total,
     page: q.page,
     pageSize: q.pageSize,
