@@ -101,6 +101,17 @@ describe('the tenant guard: row-level security on tenant tables (PostgreSQL)', (
     expect((await countCases()).map((r) => r.n)).toEqual([1, 1]);
   });
 
+  it("keeps what a process holds for every county whole, when a county's request loads it", async () => {
+    // The grid index is stale; a worker of 甲县 is the first to locate a point, which reloads it.
+    ctx.deps.locator.invalidate();
+    const worker = await new Session(ctx).login('worker610801');
+    const mine = await worker.get('/api/v1/places/locate?lng=109.105&lat=38.505');
+    expect(mine.status).toBe(200);
+    expect(mine.body.grid.code).toBe(counties.A.grid.code);
+    // A resident of 乙县 reporting by a point: the index still holds 乙县's grid.
+    expect((await ctx.deps.locator.locate(109.305, 38.505))?.grid.code).toBe(counties.B.grid.code);
+  });
+
   it("runs each request of one county's staff under the guard, and the others without it", async () => {
     // A trigger notes who wrote each audit row: the role and the county the statement ran as.
     await sql`CREATE TABLE guard_seen (role text, tenant text)`.execute(ctx.deps.db);

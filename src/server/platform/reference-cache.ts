@@ -1,4 +1,5 @@
 import type { Executor } from './audit.js';
+import { forEveryCounty } from './db/tenant-guard.js';
 
 // Per-process copies of reference data read on every intake (case categories, the holiday calendar,
 // business hours), which change a few times a year. A trigger bumps the 'reference' counter on any
@@ -37,7 +38,8 @@ export async function referenceData<T>(db: Executor, key: string, load: () => Pr
   }
   const held = copies.values.get(key);
   if (held) return held as Promise<T>;
-  const loading = load();
+  // Kept for every county: loaded outside the county's guard of the request that asked first.
+  const loading = forEveryCounty(load);
   const values = copies.values;
   values.set(key, loading);
   loading.catch(() => values.delete(key)); // a failed load is not kept

@@ -3,6 +3,7 @@ import type { GeoJsonPolygon } from '../../platform/db/schema.js';
 import { CellIndex } from './cell-index.js';
 import { PreparedPolygon } from './geometry.js';
 import * as repo from './repository.js';
+import { forEveryCounty } from '../../platform/db/tenant-guard.js';
 
 export interface LocatedGrid {
   grid: { code: string; name: string };
@@ -59,8 +60,10 @@ export class GridLocator {
   }
 
   async locate(lng: number, lat: number): Promise<LocatedGrid | null> {
-    // Within the recheck interval no await at all: a lookup is a few microseconds of arithmetic.
-    if (this.version < 0 || Date.now() - this.checkedAt >= this.recheckMs) await this.ensureFresh();
+    // Within the recheck interval no await at all: a lookup is a few microseconds of arithmetic. The
+    // index serves every county: loaded outside the county's guard of the request that finds it stale.
+    if (this.version < 0 || Date.now() - this.checkedAt >= this.recheckMs)
+      await forEveryCounty(() => this.ensureFresh());
     return this.find(lng, lat);
   }
 

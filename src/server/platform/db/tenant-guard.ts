@@ -27,6 +27,14 @@ export function asTenant<T>(tenant: string | null, fn: () => T): T {
   return tenant ? current.run(tenant, fn) : fn();
 }
 
+/**
+ * Runs `fn` outside any county's request: for what a process keeps for every county (the grid index,
+ * reference copies), which a county's request may happen to load first.
+ */
+export function forEveryCounty<T>(fn: () => T): T {
+  return current.exit(fn);
+}
+
 /** The county whose request is running, if any. */
 export function currentTenant(): string | null {
   return current.getStore() ?? null;
