@@ -26,6 +26,9 @@ const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 const beforePasswordChange = (path: string) =>
   path === '/api/v1/me/password' || path.startsWith('/api/v1/auth/') || path.startsWith('/api/v1/public/');
 
+/** Pages and calls for anyone, logged in or not: never under a county's guard. */
+const servesAnyone = (path: string) => path.startsWith('/api/v1/public/') || path.startsWith('/api/v1/auth/');
+
 export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   const trustedProxies = parseTrustedProxies(deps.config.TRUSTED_PROXIES);
   app.use('*', async (c, next) => {
@@ -77,9 +80,10 @@ export function useRequestContext(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
         c.set('actor', loaded.actor);
         c.set('sessionToken', token);
         c.set('csrfToken', loaded.csrfToken);
-        // Staff of one county: the rest of the request runs under that county's guard (tenant-guard.ts).
+        // Staff of one county: the rest of the request runs under that county's guard (tenant-guard.ts) —
+        // not the public pages and the logins, which serve anyone, whatever cookie the browser still has.
         const tenant = tenantOfPaths(loaded.actor.memberships.map((m) => m.path));
-        if (tenant) return asTenant(tenant, next);
+        if (tenant && !servesAnyone(c.req.path)) return asTenant(tenant, next);
       } else {
         // An ended session (logged out, expired, ended by a password change): forget its cookies, so the
         // pages, which read the CSRF cookie as "someone is logged in", stop asking GET /me.

@@ -112,6 +112,57 @@ describe('the tenant guard: row-level security on tenant tables (PostgreSQL)', (
     expect((await ctx.deps.locator.locate(109.305, 38.505))?.grid.code).toBe(counties.B.grid.code);
   });
 
+  it('lets a county read rows of no county but never change them, nor make its own county-less', async () => {
+    const db = ctx.deps.db;
+    const regions = () =>
+      db.selectFrom('places').select('code').where('tenant_id', 'is', null).orderBy('code').execute();
+    expect(await asTenant('610801', regions)).toEqual([{ code: '61' }, { code: '6108' }]);
+    const renamed = await asTenant('610801', () =>
+      db.updateTable('places').set({ name: '某省' }).where('tenant_id', 'is', null).executeTakeFirst(),
+    );
+    expect(Number(renamed.numUpdatedRows)).toBe(0);
+    const orphaned = await asTenant('610801', () =>
+      db
+        .updateTable('places')
+        .set({ tenant_id: null })
+        .where('code', '=', '610801')
+        .execute()
+        .then(
+          () => 'changed',
+          (e: { code?: string }) => e.code,
+        ),
+    );
+    expect(orphaned).toBe('42501');
+  });
+
+  it('refuses to change the county inside a transaction (a rollback to a savepoint could undo it)', async () => {
+    const error = await ctx.deps.db
+      .transaction()
+      .execute(async (tx) => {
+        await sql`SELECT 1`.execute(tx);
+        await asTenant('610801', () => sql`SELECT 1`.execute(tx));
+      })
+      .then(
+        () => null,
+        (e: Error) => e.message,
+      );
+    expect(error).toBe('the county changed inside a transaction');
+    expect((await countCases()).length).toBe(2); // the pool's connections still see every county
+  });
+
+  it("keeps the public pages and the logins out of the guard, whatever a browser's cookie says", async () => {
+    const worker = await new Session(ctx).login('worker610801');
+    const other = await worker.get(`/api/v1/public/communities/${counties.B.grid.code.slice(0, 12)}/honours`);
+    const anonymous = await new Session(ctx).get(
+      `/api/v1/public/communities/${counties.B.grid.code.slice(0, 12)}/honours`,
+    );
+    expect(other.status).toBe(anonymous.status);
+    expect(other.body).toEqual(anonymous.body);
+    // Logging in as a worker of the other county on a browser still holding the first one's cookie.
+    const relogin = await worker.post('/api/v1/auth/login', { username: 'worker610802', password: 'Passw0rd!' });
+    expect(relogin.status).toBe(200);
+  });
+
   it("runs each request of one county's staff under the guard, and the others without it", async () => {
     // A trigger notes who wrote each audit row: the role and the county the statement ran as.
     await sql`CREATE TABLE guard_seen (role text, tenant text)`.execute(ctx.deps.db);

@@ -24,6 +24,7 @@ const current = new AsyncLocalStorage<string>();
 
 /** Runs `fn` for one county: with the guard on, every statement it makes sees only that county's rows. */
 export function asTenant<T>(tenant: string | null, fn: () => T): T {
+  if (tenant && !/^\d{6}$/.test(tenant)) throw new Error(`not a county code: ${tenant}`);
   return tenant ? current.run(tenant, fn) : fn();
 }
 
@@ -58,33 +59,31 @@ type QueryFn = (...args: unknown[]) => unknown;
 export function guardClient(client: { query: QueryFn }): void {
   const query = client.query.bind(client) as QueryFn;
   let onConnection: string | null = null;
+  let inTransaction = false;
   client.query = (...args: unknown[]) => {
+    const [text] = args;
+    // Only plain statements (all Kysely sends): a cursor would be queued before the switch had answered.
+    if (typeof text !== 'string') throw new Error('the tenant guard runs plain statements only');
     const wanted = currentTenant();
-    if (wanted === onConnection) return query(...args);
-    onConnection = wanted;
-    // Both statements run before a transaction's BEGIN (a county's request starts on a fresh checkout),
-    // so a rollback never undoes them.
-    const switched = (
-      wanted
-        ? (query(`SET ROLE ${TENANT_ROLE}`) as Promise<unknown>).then(() =>
-            query(`SELECT set_config('linli.tenant', $1, false)`, [wanted]),
-          )
-        : (query(`RESET ROLE`) as Promise<unknown>).then(() => query(`RESET linli.tenant`))
-    ) as Promise<unknown>;
-    const [first] = args;
-    // A cursor or a query object is queued behind the switch by the client itself; a failed switch
-    // then fails the next plain statement instead.
-    if (typeof first !== 'string') {
-      switched.catch(() => (onConnection = '?'));
+    const word = text.trimStart().slice(0, 9).toLowerCase();
+    if (wanted === onConnection) {
+      if (/^(begin|start tr)/.test(word)) inTransaction = true;
+      else if (/^(commit|rollback|end|abort)\b/.test(word) && !/^rollback to/i.test(text.trimStart()))
+        inTransaction = false;
       return query(...args);
     }
-    return switched.then(
-      () => query(...args),
-      (error: unknown) => {
-        onConnection = '?'; // unknown state: switch again next time
-        throw error;
-      },
-    );
+    // A switch inside a transaction could be undone by a rollback to a savepoint, leaving the connection
+    // as another county (or none) than this wrapper believes: refused, loudly.
+    if (inTransaction) throw new Error('the county changed inside a transaction');
+    onConnection = '?'; // until the switch has answered
+    // One simple-protocol string: the role and the setting change together or not at all.
+    const change = wanted
+      ? `SET ROLE ${TENANT_ROLE}; SELECT set_config('linli.tenant', '${wanted}', false)`
+      : `RESET ROLE; RESET linli.tenant`;
+    return (query(change) as Promise<unknown>).then(() => {
+      onConnection = wanted;
+      return client.query(...args); // through the wrapper: a BEGIN is noted
+    });
   };
 }
 
@@ -107,21 +106,36 @@ export async function installTenantGuard(db: Kysely<Database>): Promise<void> {
       `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${TENANT_ROLE}`,
     ])
       await sql.raw(grant).execute(tx);
-    const guarded = await sql<{ table: string }>`
-      SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname = 'public' AND c.relrowsecurity
-        AND EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname
-                    AND p.policyname = ${POLICY})`.execute(tx);
-    const done = new Set(guarded.rows.map((r) => r.table));
+    // Done where the table has its policies as this version writes them (a nullable table has three).
+    const guarded = await sql<{ table: string; n: number }>`
+      SELECT c.relname AS table, count(p.policyname)::int AS n
+      FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
+      JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname AND p.policyname LIKE ${POLICY + '%'}
+      WHERE ns.nspname = 'public' AND c.relrowsecurity GROUP BY c.relname`.execute(tx);
+    const done = new Set(
+      guarded.rows.filter((r) => r.n === (r.table in tenantIdMayBeNull ? 3 : 1)).map((r) => r.table),
+    );
     for (const table of tenantTables) {
       if (done.has(table)) continue;
       const mine = `tenant_id = current_setting('linli.tenant')`;
-      const rule = table in tenantIdMayBeNull ? `tenant_id IS NULL OR ${mine}` : mine;
       await sql.raw(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`).execute(tx);
       await sql.raw(`DROP POLICY IF EXISTS ${POLICY} ON ${table}`).execute(tx);
+      await sql.raw(`DROP POLICY IF EXISTS ${POLICY}_read ON ${table}`).execute(tx);
+      await sql.raw(`DROP POLICY IF EXISTS ${POLICY}_add ON ${table}`).execute(tx);
+      // Every statement reads and writes the county's rows; where tenant_id may be null (a resident's
+      // account, a region above the county …) it may also read those rows and add new ones, but never
+      // change or remove them, nor make its own row county-less.
       await sql
-        .raw(`CREATE POLICY ${POLICY} ON ${table} TO ${TENANT_ROLE} USING (${rule}) WITH CHECK (${rule})`)
+        .raw(`CREATE POLICY ${POLICY} ON ${table} TO ${TENANT_ROLE} USING (${mine}) WITH CHECK (${mine})`)
         .execute(tx);
+      if (table in tenantIdMayBeNull) {
+        await sql
+          .raw(`CREATE POLICY ${POLICY}_read ON ${table} FOR SELECT TO ${TENANT_ROLE} USING (tenant_id IS NULL)`)
+          .execute(tx);
+        await sql
+          .raw(`CREATE POLICY ${POLICY}_add ON ${table} FOR INSERT TO ${TENANT_ROLE} WITH CHECK (tenant_id IS NULL)`)
+          .execute(tx);
+      }
     }
   });
 }
