@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenantTables } from '../../src/server/platform/db/table-kinds.js';
-import { asTenant, TENANT_ROLE } from '../../src/server/platform/db/tenant-guard.js';
+import { asTenant, outOfCountyReach, TENANT_ROLE } from '../../src/server/platform/db/tenant-guard.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildGrid, buildPlace, buildUser, square, type BuiltPlace } from '../support/factories.js';
 
@@ -59,6 +59,18 @@ describe('the tenant guard: row-level security on tenant tables (PostgreSQL)', (
                     AND p.roles = ARRAY[${TENANT_ROLE}]::name[])
       ORDER BY c.relname::text COLLATE "C"`.execute(ctx.deps.db);
     expect(rows.map((r) => r.table)).toEqual([...tenantTables].sort());
+  });
+
+  it('keeps the platform tables no county needs out of its reach', async () => {
+    for (const table of outOfCountyReach) {
+      const read = await asTenant('610801', () =>
+        sql`SELECT count(*) FROM ${sql.table(table)}`.execute(ctx.deps.db).then(
+          () => 'read',
+          (e: { code?: string }) => e.code,
+        ),
+      );
+      expect([table, read]).toEqual([table, '42501']); // permission denied
+    }
   });
 
   it("lets a statement without a county's condition read only that county", async () => {

@@ -22,6 +22,13 @@ const POLICY = 'tenant_guard';
 
 const current = new AsyncLocalStorage<string>();
 
+/**
+ * Platform tables the role may not use at all. The others a county's request does use: jobs (a notice
+ * queued), system_counters (the day's tracking serial), sessions (a password change ends the others),
+ * rate_limits (a password change is throttled like a login), leases (one import per community at a time).
+ */
+export const outOfCountyReach = ['login_codes', 'key_checks', 'kysely_migration', 'kysely_migration_lock'] as const;
+
 /** Runs `fn` for one county: with the guard on, every statement it makes sees only that county's rows. */
 export function asTenant<T>(tenant: string | null, fn: () => T): T {
   if (tenant && !/^\d{6}$/.test(tenant)) throw new Error(`not a county code: ${tenant}`);
@@ -106,6 +113,9 @@ export async function installTenantGuard(db: Kysely<Database>): Promise<void> {
       `GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO ${TENANT_ROLE}`,
     ])
       await sql.raw(grant).execute(tx);
+    // Platform tables no county's request has business with (phone login codes, the key check, the
+    // migrations): out of the role's reach, so a faulty statement cannot touch them.
+    for (const table of outOfCountyReach) await sql.raw(`REVOKE ALL ON ${table} FROM ${TENANT_ROLE}`).execute(tx);
     // Done where the table has its policies as this version writes them (a nullable table has three).
     const guarded = await sql<{ table: string; n: number }>`
       SELECT c.relname AS table, count(p.policyname)::int AS n
