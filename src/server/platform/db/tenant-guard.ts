@@ -61,7 +61,7 @@ type QueryFn = (...args: unknown[]) => unknown;
 /**
  * Makes a pg client switch to the county's role and setting before a statement of a county's request,
  * and back before any other (a pool's 'connect' hook). It switches only when the county changes, so a
- * connection serving one county after another pays two statements per change, none per query.
+ * connection serving one county after another pays one statement per change, none per query.
  */
 export function guardClient(client: { query: QueryFn }): void {
   const query = client.query.bind(client) as QueryFn;
