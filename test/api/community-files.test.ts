@@ -154,3 +154,39 @@ describe(`community files survive the orphan sweep (${testEngine})`, () => {
     });
   }
 });
+
+describe(`files shown by a county's row stay in that county (${testEngine})`, () => {
+  // Goods and agreements keep their file by a key with the county (migration 0054): a file of another
+  // county, even one the worker uploaded and may read, is refused as unknown, not a server error.
+  it('refuses goods with a photo of another county (a server error before), and writes nothing', async () => {
+    const db = ctx.deps.db;
+    const me = await db.selectFrom('users').select('id').where('username', '=', 'worker1').executeTakeFirstOrThrow();
+    const elsewhere = '01a00000-0000-7000-8000-0000000000f1';
+    await db
+      .insertInto('files')
+      .values({
+        id: elsewhere,
+        tenant_id: '610898',
+        mime: 'image/png',
+        size_bytes: tinyPng.length,
+        sha256: 'x'.repeat(64),
+        storage_key: `elsewhere/${elsewhere}`,
+        uploaded_by: me.id,
+        created_at: ctx.clock.now(),
+      })
+      .execute();
+    // A new login: the sweep above ran a day and more later, past the first session.
+    const worker = await new Session(ctx).login('worker1');
+    const goods = await worker.post('/api/v1/community/shop/goods', {
+      communityCode: world.c1.code,
+      name: '肥皂',
+      pointsPrice: 5,
+      stock: 3,
+      photoFileId: elsewhere,
+    });
+    expect(goods.status, JSON.stringify(goods.body)).toBe(400);
+    expect(goods.body.error.code).toBe('VALIDATION_FAILED');
+    expect(goods.body.error.details.issues).toMatchObject([{ path: 'photoFileId', message: '没有这张照片' }]);
+    expect(await db.selectFrom('shop_goods').select('id').where('name', '=', '肥皂').execute()).toEqual([]);
+  });
+});

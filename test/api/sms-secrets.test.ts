@@ -3,6 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrationsDir } from '../../src/server/platform/db/migrate.js';
+import { NO_COUNTY } from '../../src/server/platform/db/table-kinds.js';
 import { splitSqlStatements } from '../../src/server/platform/db/split-sql.js';
 import { newId } from '../../src/server/platform/ids.js';
 import { JobRunner, scheduleJob } from '../../src/server/platform/jobs.js';
@@ -187,7 +188,7 @@ describe(`secrets in SMS (${testEngine})`, () => {
         .insertInto('sms_outbox')
         .values({
           id,
-          tenant_id: null,
+          tenant_id: NO_COUNTY,
           to_phone_enc: ctx.deps.pii.encrypt(phone),
           to_masked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
           template,

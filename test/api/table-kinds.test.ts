@@ -4,9 +4,11 @@ import { seedDemo } from '../../src/server/demo/seed.js';
 import { migrateToLatest } from '../../src/server/platform/db/migrate.js';
 import { installTenantGuard } from '../../src/server/platform/db/tenant-guard.js';
 import {
+  NO_COUNTY,
+  noCountyRows,
   platformTables,
   referenceTables,
-  tenantIdMayBeNull,
+  referenceTablesWithCounty,
   tenantTables,
 } from '../../src/server/platform/db/table-kinds.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
@@ -62,13 +64,17 @@ async function foreignKeys() {
   return rows;
 }
 
-/** Child rows whose tenant_id differs from their parent's, per foreign key between two tenant tables. */
+const withCounty = new Set<string>(referenceTablesWithCounty);
+
+/**
+ * Child rows whose tenant_id differs from their parent's, per foreign key from a tenant table to a
+ * tenant table or to a reference table with rows of a county (a parent of no county is not compared).
+ */
 async function rowsAcrossCounties() {
   const crossing: string[] = [];
   for (const fk of await foreignKeys()) {
-    if (kindOf(fk.child) !== 'tenant' || kindOf(fk.parent) !== 'tenant') continue;
+    if (kindOf(fk.child) !== 'tenant' || !(kindOf(fk.parent) === 'tenant' || withCounty.has(fk.parent))) continue;
     const on = fk.child_columns.map((c, i) => sql`child.${sql.ref(c)} = parent.${sql.ref(fk.parent_columns[i])}`);
-    // A null tenant_id (a region above the county, an account without one: tenantIdMayBeNull) is not compared.
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM ${sql.table(fk.child)} child JOIN ${sql.table(fk.parent)} parent
       ON ${sql.join(on, sql` AND `)} WHERE child.tenant_id <> parent.tenant_id`.execute(ctx.deps.db);
@@ -76,8 +82,6 @@ async function rowsAcrossCounties() {
   }
   return crossing;
 }
-
-const strictTenantTables = new Set<string>(tenantTables.filter((t) => !(t in tenantIdMayBeNull)));
 
 /** Primary keys and unique indexes of tenant tables, and whether tenant_id is one of their columns. */
 async function uniqueKeys() {
@@ -92,19 +96,16 @@ async function uniqueKeys() {
 }
 
 /**
- * What breaks Citus's rule on the tenant tables whose tenant_id is NOT NULL: a primary key or unique
- * index without tenant_id, and a foreign key from a tenant table to one of them without tenant_id on
- * both sides. (The five tables of tenantIdMayBeNull, and the keys pointing at them, are the known gap.)
+ * What breaks Citus's rule on the tenant tables: a primary key or unique index without tenant_id, and
+ * a foreign key between two tenant tables without tenant_id on both sides.
  */
 async function keysWithoutTenant() {
-  const keys = (await uniqueKeys())
-    .filter((k) => strictTenantTables.has(k.table) && !k.with_tenant)
-    .map((k) => `${k.table}: ${k.index}`);
+  const keys = (await uniqueKeys()).filter((k) => !k.with_tenant).map((k) => `${k.table}: ${k.index}`);
   const fks = (await foreignKeys())
     .filter(
       (fk) =>
         kindOf(fk.child) === 'tenant' &&
-        strictTenantTables.has(fk.parent) &&
+        kindOf(fk.parent) === 'tenant' &&
         (!fk.child_columns.includes('tenant_id') || !fk.parent_columns.includes('tenant_id')),
     )
     .map((fk) => `${fk.name} (${fk.child} → ${fk.parent})`);
@@ -185,7 +186,7 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
     expect(gone, 'tables in platform/db/table-kinds.ts that the database does not have').toEqual([]);
   });
 
-  it('gives every tenant table a tenant_id NOT NULL, like the others; reference and platform tables have none', async () => {
+  it('gives every tenant table a tenant_id NOT NULL; reference and platform tables none, but places and users', async () => {
     const { rows } = await sql<{ table: string; type: string; nullable: boolean }>`
       SELECT table_name AS table, data_type AS type, is_nullable = 'YES' AS nullable
       FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'tenant_id'`.execute(ctx.deps.db);
@@ -195,20 +196,23 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
       const c = column.get(table);
       if (!c) problems.push(`${table}: no tenant_id`);
       else if (c.type !== 'text') problems.push(`${table}: tenant_id is ${c.type}, not text`);
-      else if (c.nullable !== table in tenantIdMayBeNull)
-        problems.push(
-          `${table}: tenant_id ${c.nullable ? 'may be null' : 'is NOT NULL'}; tenantIdMayBeNull says otherwise`,
-        );
+      else if (c.nullable) problems.push(`${table}: tenant_id may be null (rows of no county: ${NO_COUNTY})`);
     }
     for (const table of [...Object.keys(referenceTables), ...Object.keys(platformTables)])
-      if (column.has(table))
-        problems.push(`${table}: a ${kindOf(table)} table with a tenant_id (is it a tenant table?)`);
+      if (column.has(table) !== withCounty.has(table))
+        problems.push(
+          column.has(table)
+            ? `${table}: a ${kindOf(table)} table with a tenant_id (is it a tenant table?)`
+            : `${table}: referenceTablesWithCounty names it, but it has no tenant_id`,
+        );
+      else if (withCounty.has(table) && !column.get(table)!.nullable)
+        problems.push(`${table}: tenant_id NOT NULL (is it a tenant table now?)`);
     expect(problems).toEqual([]);
     // Each table that is not a county's says why.
     for (const why of [
       ...Object.values(referenceTables),
       ...Object.values(platformTables),
-      ...Object.values(tenantIdMayBeNull),
+      ...Object.values(noCountyRows),
     ])
       expect(why.length).toBeGreaterThan(20);
   });
@@ -249,7 +253,7 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
         (e: { code?: string }) => e.code,
       );
     expect(moved).toBe('23503'); // foreign_key_violation
-    // A key to places (whose tenant_id may be null) is by id only: the rows are checked instead.
+    // A key to places or users (reference tables, with rows of no county) is by id only: the rows are checked instead.
     const membership = await db
       .selectFrom('memberships')
       .select('id')
@@ -269,19 +273,15 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
 
   it('puts tenant_id in every key of a tenant table, and on both sides of every foreign key between two', async () => {
     expect(await keysWithoutTenant()).toEqual([]);
-    // What is left, for the record: the keys of the tables whose tenant_id may be null, and the keys to them.
-    const fks = await foreignKeys();
-    const left = {
-      keysOfTablesWithNullableTenant: (await uniqueKeys()).filter((k) => k.table in tenantIdMayBeNull && !k.with_tenant)
-        .length,
-      foreignKeysToThem: fks.filter((fk) => kindOf(fk.child) === 'tenant' && fk.parent in tenantIdMayBeNull).length,
-      foreignKeysBetweenTenantAndPlatform: fks.filter(
-        (fk) =>
-          new Set([kindOf(fk.child), kindOf(fk.parent)]).size === 2 &&
-          ![kindOf(fk.child), kindOf(fk.parent)].includes('reference'),
-      ).length,
-    };
-    console.info(`issue 19, keys without tenant_id left (${testEngine}): ${JSON.stringify(left)}`);
+    // Nor a key Citus could not keep at all: between a tenant table and a platform table (each distributed
+    // its own way), or from a reference table to either.
+    const unkeepable = (await foreignKeys())
+      .filter((fk) => {
+        const [child, parent] = [kindOf(fk.child), kindOf(fk.parent)];
+        return (child === 'reference' && parent !== 'reference') || new Set([child, parent, 'reference']).size === 3;
+      })
+      .map((fk) => `${fk.name} (${fk.child} → ${fk.parent})`);
+    expect(unkeepable).toEqual([]);
   });
 
   it('finds a key without tenant_id', async () => {
@@ -305,8 +305,8 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
   });
 
   // Runs last: it takes 0052 and 0053 off the database (the columns 0052 added and the keys on them, their
-  // rows in kysely_migration) and runs them again over the rows of both counties.
-  it('migrations 0052 and 0053 give the rows of an older database their parent’s tenant_id, and the keys', async () => {
+  // rows in kysely_migration) and runs them again over the rows of both counties, and 0054 after them.
+  it('migrations 0052 to 0054 give the rows of an older database their parent’s tenant_id, and the keys', async () => {
     const db = ctx.deps.db;
     const tables = [
       'memberships',
@@ -327,19 +327,68 @@ describe(`the kinds of table, ready for a distributed database (${testEngine})`,
           SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS rows
           FROM ${sql.table(table)} t`.execute(db)
       ).rows[0];
+    // Rows of no county, and a message about a case, that 0054 finds without a county.
+    await db
+      .insertInto('audit_log')
+      .values({
+        id: '01a00000-0000-7000-8000-0000000000a1',
+        tenant_id: NO_COUNTY,
+        action: 'auth.login',
+        entity_type: 'user',
+        at: new Date(),
+      })
+      .execute();
+    const aCase = await db
+      .selectFrom('cases')
+      .select(['id', 'tenant_id'])
+      .where('tenant_id', '=', '610898')
+      .executeTakeFirstOrThrow();
+    const caseMessage = { id: '01a00000-0000-7000-8000-0000000000a2' };
+    await db
+      .insertInto('sms_outbox')
+      .values({
+        id: caseMessage.id,
+        tenant_id: aCase.tenant_id,
+        to_phone_enc: 'sealed',
+        to_masked: '139****0001',
+        template: 'case_resolved',
+        params: '{}',
+        body: '…',
+        case_id: aCase.id,
+        created_at: new Date(),
+      })
+      .execute();
+    const noCounty = ['audit_log', 'files', 'sms_outbox'];
     const before = new Map<string, { n: number; rows: string }>();
-    for (const table of tables) before.set(table, await digest(table));
+    for (const table of [...tables, ...noCounty]) before.set(table, await digest(table));
     expect(tables.filter((t) => before.get(t)!.n === 0)).toEqual([]);
+    for (const table of noCounty) {
+      for (const policy of ['tenant_guard', 'tenant_guard_read', 'tenant_guard_add'])
+        await sql`DROP POLICY IF EXISTS ${sql.raw(policy)} ON ${sql.table(table)}`.execute(db);
+      // The keys as they were before 0054 (CASCADE: with the keys of other tables to files).
+      await sql`ALTER TABLE ${sql.table(table)} DROP CONSTRAINT ${sql.raw(`${table}_pkey`)} CASCADE`.execute(db);
+      await sql`ALTER TABLE ${sql.table(table)} ADD PRIMARY KEY (id)`.execute(db);
+      await sql`ALTER TABLE ${sql.table(table)} ALTER COLUMN tenant_id DROP NOT NULL`.execute(db);
+    }
+    for (const table of noCounty)
+      await sql`UPDATE ${sql.table(table)} SET tenant_id = NULL WHERE tenant_id = ${NO_COUNTY}`.execute(db);
+    await db
+      .updateTable('sms_outbox')
+      .set({ tenant_id: null as unknown as string })
+      .where('id', '=', caseMessage.id)
+      .execute();
     // The tenant guard's policies (PostgreSQL run) read the column: off first, back on after.
     for (const table of tables) await sql`DROP POLICY IF EXISTS tenant_guard ON ${sql.table(table)}`.execute(db);
     // With the keys 0053 gave them (CASCADE: and the foreign keys of other tables to those keys).
     for (const table of tables) await sql`ALTER TABLE ${sql.table(table)} DROP COLUMN tenant_id CASCADE`.execute(db);
     await sql`ALTER TABLE case_category_versions ADD CONSTRAINT case_category_versions_changed_by_fkey
               FOREIGN KEY (changed_by) REFERENCES users (id)`.execute(db);
-    await sql`DELETE FROM kysely_migration WHERE name IN ('0052_tenant_id_everywhere', '0053_tenant_keys')`.execute(db);
-    expect(await migrateToLatest(db)).toEqual(['0052_tenant_id_everywhere', '0053_tenant_keys']);
+    await sql`DELETE FROM kysely_migration WHERE name IN ('0052_tenant_id_everywhere', '0053_tenant_keys', '0054_no_county_rows')`.execute(
+      db,
+    );
+    expect(await migrateToLatest(db)).toEqual(['0052_tenant_id_everywhere', '0053_tenant_keys', '0054_no_county_rows']);
     if (testEngine === 'postgres') await installTenantGuard(db);
-    for (const table of tables) expect(await digest(table), table).toEqual(before.get(table));
+    for (const table of [...tables, ...noCounty]) expect(await digest(table), table).toEqual(before.get(table));
     expect(await keysWithoutTenant()).toEqual([]);
     expect(await rowsAcrossCounties()).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tenantTables } from '../../src/server/platform/db/table-kinds.js';
+import { NO_COUNTY, referenceTablesWithCounty, tenantTables } from '../../src/server/platform/db/table-kinds.js';
 import { asTenant, outOfCountyReach, TENANT_ROLE } from '../../src/server/platform/db/tenant-guard.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildGrid, buildPlace, buildUser, square, type BuiltPlace } from '../support/factories.js';
@@ -51,14 +51,14 @@ const countCases = () =>
     .then((r) => r.rows);
 
 describe('the tenant guard: row-level security on tenant tables (PostgreSQL)', () => {
-  it('guards every tenant table, and no other', async () => {
+  it('guards every tenant table and the reference tables with rows of a county, and no other', async () => {
     const { rows } = await sql<{ table: string }>`
       SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relrowsecurity
         AND EXISTS (SELECT 1 FROM pg_policies p WHERE p.tablename = c.relname AND p.policyname = 'tenant_guard'
                     AND p.roles = ARRAY[${TENANT_ROLE}]::name[])
       ORDER BY c.relname::text COLLATE "C"`.execute(ctx.deps.db);
-    expect(rows.map((r) => r.table)).toEqual([...tenantTables].sort());
+    expect(rows.map((r) => r.table)).toEqual([...tenantTables, ...referenceTablesWithCounty].sort());
   });
 
   it('keeps the platform tables no county needs out of its reach', async () => {
@@ -145,6 +145,31 @@ describe('the tenant guard: row-level security on tenant tables (PostgreSQL)', (
         ),
     );
     expect(orphaned).toBe('42501');
+  });
+
+  it('lets a county read and add rows of no county (000000) in the audit trail, never change them', async () => {
+    const db = ctx.deps.db;
+    const row = (id: string, tenant: string) => ({
+      id,
+      tenant_id: tenant,
+      action: 'test.probe',
+      entity_type: 'probe',
+      at: ctx.clock.now(),
+    });
+    await db.insertInto('audit_log').values(row('01a00000-0000-7000-8000-000000000001', NO_COUNTY)).execute();
+    await db.insertInto('audit_log').values(row('01a00000-0000-7000-8000-000000000002', '610802')).execute();
+    const probes = () =>
+      db.selectFrom('audit_log').select('tenant_id').where('action', '=', 'test.probe').orderBy('tenant_id').execute();
+    expect((await asTenant('610801', probes)).map((r) => r.tenant_id)).toEqual([NO_COUNTY]);
+    const added = await asTenant('610801', () =>
+      db.insertInto('audit_log').values(row('01a00000-0000-7000-8000-000000000003', NO_COUNTY)).execute(),
+    );
+    expect(added).toHaveLength(1);
+    const changed = await asTenant('610801', () =>
+      db.updateTable('audit_log').set({ action: 'test.changed' }).where('tenant_id', '=', NO_COUNTY).executeTakeFirst(),
+    );
+    expect(Number(changed.numUpdatedRows)).toBe(0);
+    expect((await probes()).map((r) => r.tenant_id)).toEqual([NO_COUNTY, NO_COUNTY, '610802']);
   });
 
   it('refuses to change the county inside a transaction (a rollback to a savepoint could undo it)', async () => {

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './db/schema.js';
+import { NO_COUNTY } from './db/table-kinds.js';
 import { newId } from './ids.js';
 import type { Actor } from './policy.js';
 
@@ -37,7 +38,7 @@ export async function recordAudit(trx: Executor, actor: Actor, entry: AuditEntry
     .insertInto('audit_log')
     .values({
       id: newId(),
-      tenant_id: entry.tenantId ?? actor.tenantId,
+      tenant_id: entry.tenantId ?? actor.tenantId ?? NO_COUNTY,
       actor_id: actor.userId,
       actor_name: actor.username,
       action: entry.action,

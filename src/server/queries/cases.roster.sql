@@ -57,12 +57,12 @@ select
   "sent_at",
   "case_id"
 from "sms_outbox"
-where (("place_path" LIKE $1) or ("place_path" is null and ("tenant_id" = $2 or "tenant_id" is null)))
+where (("place_path" LIKE $1) or ("place_path" is null and "tenant_id" in ($2, $3)))
 order by "created_at" desc, "id" desc
-limit $3
-offset $4;
+limit $4
+offset $5;
 
 select
   count(*) as "n"
 from "sms_outbox"
-where (("place_path" LIKE $1) or ("place_path" is null and ("tenant_id" = $2 or "tenant_id" is null)));
+where (("place_path" LIKE $1) or ("place_path" is null and "tenant_id" in ($2, $3)));

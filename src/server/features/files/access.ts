@@ -62,13 +62,14 @@ function mayReadApplicationFile(
  * The one gate of every operation that attaches file ids: each must name a file the actor may
  * already read, or one stored by this very request (`uploadedNow`: a public report's own photos).
  * Without a login only the latter. A file one may not read is refused like one that does not
- * exist, so ids cannot be probed. Returns the files.
+ * exist, so ids cannot be probed; so is one of another county than `county`, where the row that shows
+ * it keeps it by a key with its county (migration 0054). Returns the files.
  */
 export async function attachableFiles(
   db: Executor,
   actor: Actor | null,
   ids: readonly string[],
-  options: { field: string; uploadedNow?: readonly string[] },
+  options: { field: string; uploadedNow?: readonly string[]; county?: string },
 ) {
   if (ids.length === 0) return [];
   const unique = [...new Set(ids)];
@@ -77,7 +78,9 @@ export async function attachableFiles(
   for (const id of unique) {
     const file = files.find((f) => f.id === id);
     const allowed =
-      file !== undefined && (uploadedNow.has(id) || (actor !== null && (await canReadFile(db, actor, file))));
+      file !== undefined &&
+      (options.county === undefined || file.tenant_id === options.county) &&
+      (uploadedNow.has(id) || (actor !== null && (await canReadFile(db, actor, file))));
     if (!allowed) throw invalid(options.field, 'unknownPhoto');
   }
   return files;

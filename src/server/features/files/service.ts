@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Executor } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
+import { NO_COUNTY } from '../../platform/db/table-kinds.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertPermission, can, type Actor } from '../../platform/policy.js';
@@ -54,7 +55,7 @@ async function store(
   const key = `${now.toISOString().slice(0, 7).replace('-', '/')}/${id}`;
   await repo.insertFile(deps.db, {
     id,
-    tenant_id: owner.tenantId,
+    tenant_id: owner.tenantId ?? NO_COUNTY,
     mime,
     size_bytes: bytes.length,
     sha256,

@@ -105,7 +105,7 @@ export async function storeMonthlyReports(deps: MonthlyDeps, now: Date) {
       deps.db,
       {
         id: fileId,
-        tenant_id: place.tenant_id,
+        tenant_id: place.tenant_id!,
         mime: 'application/pdf',
         size_bytes: bytes.length,
         sha256: createHash('sha256').update(bytes).digest('hex'),

@@ -150,7 +150,8 @@ export interface SessionsTable {
 
 export interface AuditLogTable {
   id: string;
-  tenant_id: string | null;
+  /** The county; 000000 (NO_COUNTY) for a row of none. */
+  tenant_id: string;
   actor_id: string | null;
   actor_name: string | null;
   action: string;
@@ -295,7 +296,8 @@ export interface OrganisationsTable {
 
 export interface FilesTable {
   id: string;
-  tenant_id: string | null;
+  /** The county; 000000 (NO_COUNTY) for a row of none. */
+  tenant_id: string;
   mime: string;
   size_bytes: number;
   sha256: string;
@@ -467,7 +469,8 @@ export interface DutyRosterTable {
 
 export interface SmsOutboxTable {
   id: string;
-  tenant_id: string | null;
+  /** The county; 000000 (NO_COUNTY) for a row of none. */
+  tenant_id: string;
   to_phone_enc: string;
   to_masked: string;
   template: string;

@@ -1,30 +1,37 @@
 // Every table of the database in one of three kinds, for the day one PostgreSQL server is no longer
-// enough and the tables are spread over a Citus cluster (docs/architecture.md, "Scaling out"; issue 19).
+// enough and the tables are spread over a Citus cluster (docs/scale-out.md; issue 19).
 // test/api/table-kinds.test.ts reads the migrated catalog and fails on a table missing here.
 //
 // - tenant: one county's data. Carries tenant_id (the county code), the distribution column: every
 //   tenant table is distributed by it and co-located, so one county's rows sit on one node.
-// - reference: lookup data every county shares, replicated to every node. May point only at other
-//   reference tables.
+// - reference: data every county shares, replicated to every node. May point only at other
+//   reference tables; a tenant table may point at one by its id alone.
 // - platform: neither, each with the reason.
 //
-// Done: every tenant table has tenant_id (0052 gave it to the last eleven), NOT NULL except the ones in
-// `tenantIdMayBeNull`; no reference table points at a tenant table. Citus wants tenant_id inside every
-// primary key and unique constraint of a distributed table and on both sides of every foreign key between
-// two: 0053 did that for every tenant table whose tenant_id is NOT NULL, e.g. `PRIMARY KEY (id, tenant_id)`
-// and `FOREIGN KEY (dispute_id, tenant_id) REFERENCES disputes (id, tenant_id)`, so the database itself
-// keeps a row in its parent's county. The test fails on a key that breaks the rule.
+// Every tenant table has tenant_id NOT NULL (0052; 0054 gave the rows of no county NO_COUNTY), inside
+// its primary key and every unique constraint, and on both sides of every foreign key between two
+// tenant tables (0053, 0054), e.g. `PRIMARY KEY (id, tenant_id)` and `FOREIGN KEY (dispute_id,
+// tenant_id) REFERENCES disputes (id, tenant_id)`: Citus's rule for co-located tables, and the database
+// itself keeps a row in its parent's county. The test fails on a key that breaks the rule.
 //
-// Left (the test prints how many): the keys of the five tables of `tenantIdMayBeNull` and the foreign keys
-// to them (created_by → users, place_id → places …), whose rows the test checks instead; and one foreign
-// key from a platform table to a tenant table (sessions → users), which Citus cannot keep either.
+// Two reference tables hold rows of a county beside rows of none: the place tree (regions above the
+// county) and the accounts (residents). Their names and codes are unique across the whole installation
+// (a login is by username before any county is known), which a table distributed by county could not
+// keep; they change seldom. Their tenant_id stays, may be null, and the tenant guard keeps a county to
+// its own rows and those of none (`referenceTablesWithCounty`).
 
 export type TableKind = 'tenant' | 'reference' | 'platform';
+
+/**
+ * The tenant of a row that belongs to no county (a resident's login in the audit trail, a photo sent
+ * before its community is known, a login code in the SMS outbox): a county code no county has (GB/T 2260
+ * codes begin at 11), so tenant_id is never null and always in the key (migration 0054).
+ */
+export const NO_COUNTY = '000000';
 
 /** One county's data: distributed by tenant_id. */
 export const tenantTables = [
   // places, people, organisations
-  'places',
   'grids',
   'grid_changes',
   'buildings',
@@ -41,7 +48,6 @@ export const tenantTables = [
   'organisation_liaisons',
   'organisation_services',
   'departments',
-  'users',
   'memberships',
   'api_keys',
   'audit_log',
@@ -163,24 +169,22 @@ export const tenantTables = [
   'supervision_issues',
 ] as const;
 
-/**
- * Tenant tables whose tenant_id may still be null, and why. Each is a known gap, not a kind: the
- * test fails when one of these gets NOT NULL (remove it here) or another tenant table loses it.
- */
-export const tenantIdMayBeNull: Partial<Record<(typeof tenantTables)[number], string>> = {
-  places:
-    'the province and city rows are regions above every county (reference rows kept in the one place tree); ' +
-    'next: move them to a reference table of regions',
-  users:
-    "a resident's account made by a phone login belongs to no county (the same person may report in several); " +
-    "staff carry their first membership's county. Next: give resident accounts a home county or a platform table",
-  audit_log: 'logins, failed logins and phone-code requests of accounts without a county have no county',
+/** Tenant tables some of whose rows belong to no county (tenant_id NO_COUNTY), and why. */
+export const noCountyRows: Partial<Record<(typeof tenantTables)[number], string>> = {
+  audit_log: 'logins, failed logins and phone-code requests of accounts without a county',
   files: 'photos sent with a public report before its community is known, and uploads of resident accounts',
   sms_outbox: 'login codes go to a phone before anyone knows its county',
 };
 
-/** Lookup data every county shares: reference tables, replicated to every node. */
+/** Data every county shares: reference tables, replicated to every node. */
 export const referenceTables = {
+  places:
+    'the one place tree, from the province down to the grid, by national division codes unique everywhere; ' +
+    "a county's places carry its tenant_id, the regions above every county none",
+  users:
+    'every account, by a username unique across the installation (a login is checked before any county is ' +
+    "known); staff carry their first membership's county, a resident's account made by a phone login none " +
+    '(the same person may report in several)',
   case_categories: 'the national list of case categories and their deadlines, the same in every county',
   case_category_versions: "the categories' history: a case points at the version it was filed under",
   calendar_days: "the State Council's holidays and working weekends, for working-time deadlines",
@@ -209,6 +213,9 @@ export const platformTables = {
 } as const;
 
 export type TenantTable = (typeof tenantTables)[number];
+
+/** Reference tables with a tenant_id, null on rows of no county: the tenant guard keeps them too. */
+export const referenceTablesWithCounty = ['places', 'users'] as const;
 
 /** The kind of a table, or undefined when it is not classified (a new table must be added above). */
 export function kindOf(table: string): TableKind | undefined {

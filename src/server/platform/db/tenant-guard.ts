@@ -1,9 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
-import { tenantIdMayBeNull, tenantTables } from './table-kinds.js';
+import { NO_COUNTY, noCountyRows, referenceTablesWithCounty, tenantTables } from './table-kinds.js';
 
-// The tenant guard (issue 19): PostgreSQL row-level security on every tenant table, so that a statement
+// The tenant guard (issue 19): PostgreSQL row-level security on every tenant table (and on the two
+// reference tables whose rows may belong to a county: places, users), so that a statement
 // run for one county's staff cannot read or write another county's rows even if its own condition is
 // wrong. The scope helper stays the rule; this is a second wall behind it. The PostgreSQL test run turns
 // it on for every request of staff in one county (test/support/postgres-template.ts), and an operator
@@ -19,6 +20,12 @@ import { tenantIdMayBeNull, tenantTables } from './table-kinds.js';
 export const TENANT_ROLE = 'linli_tenant';
 /** The policy's name on each tenant table. */
 const POLICY = 'tenant_guard';
+
+/** The tables the guard keeps, each with the rows of no county every county may read and add, if any. */
+export const guardedTables: ReadonlyMap<string, string | null> = new Map([
+  ...tenantTables.map((t) => [t, t in noCountyRows ? `tenant_id = '${NO_COUNTY}'` : null] as const),
+  ...referenceTablesWithCounty.map((t) => [t, 'tenant_id IS NULL'] as const),
+]);
 
 const current = new AsyncLocalStorage<string>();
 
@@ -116,34 +123,33 @@ export async function installTenantGuard(db: Kysely<Database>): Promise<void> {
     // Platform tables no county's request has business with (phone login codes, the key check, the
     // migrations): out of the role's reach, so a faulty statement cannot touch them.
     for (const table of outOfCountyReach) await sql.raw(`REVOKE ALL ON ${table} FROM ${TENANT_ROLE}`).execute(tx);
-    // Done where the table has its policies as this version writes them (a nullable table has three).
+    // Done where the table has its policies as this version writes them (three where rows of no county are
+    // shared: migration 0054 took off the ones it changed).
     const guarded = await sql<{ table: string; n: number }>`
       SELECT c.relname AS table, count(p.policyname)::int AS n
       FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
       JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname AND p.policyname LIKE ${POLICY + '%'}
       WHERE ns.nspname = 'public' AND c.relrowsecurity GROUP BY c.relname`.execute(tx);
-    const done = new Set(
-      guarded.rows.filter((r) => r.n === (r.table in tenantIdMayBeNull ? 3 : 1)).map((r) => r.table),
-    );
-    for (const table of tenantTables) {
+    const done = new Set(guarded.rows.filter((r) => r.n === (guardedTables.get(r.table) ? 3 : 1)).map((r) => r.table));
+    for (const [table, shared] of guardedTables) {
       if (done.has(table)) continue;
       const mine = `tenant_id = current_setting('linli.tenant')`;
       await sql.raw(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`).execute(tx);
       await sql.raw(`DROP POLICY IF EXISTS ${POLICY} ON ${table}`).execute(tx);
       await sql.raw(`DROP POLICY IF EXISTS ${POLICY}_read ON ${table}`).execute(tx);
       await sql.raw(`DROP POLICY IF EXISTS ${POLICY}_add ON ${table}`).execute(tx);
-      // Every statement reads and writes the county's rows; where tenant_id may be null (a resident's
-      // account, a region above the county …) it may also read those rows and add new ones, but never
-      // change or remove them, nor make its own row county-less.
+      // Every statement reads and writes the county's rows; where some rows belong to no county (a
+      // resident's account, a region above the county, a login code …) it may also read those and add
+      // new ones, but never change or remove them, nor make its own row county-less.
       await sql
         .raw(`CREATE POLICY ${POLICY} ON ${table} TO ${TENANT_ROLE} USING (${mine}) WITH CHECK (${mine})`)
         .execute(tx);
-      if (table in tenantIdMayBeNull) {
+      if (shared) {
         await sql
-          .raw(`CREATE POLICY ${POLICY}_read ON ${table} FOR SELECT TO ${TENANT_ROLE} USING (tenant_id IS NULL)`)
+          .raw(`CREATE POLICY ${POLICY}_read ON ${table} FOR SELECT TO ${TENANT_ROLE} USING (${shared})`)
           .execute(tx);
         await sql
-          .raw(`CREATE POLICY ${POLICY}_add ON ${table} FOR INSERT TO ${TENANT_ROLE} WITH CHECK (tenant_id IS NULL)`)
+          .raw(`CREATE POLICY ${POLICY}_add ON ${table} FOR INSERT TO ${TENANT_ROLE} WITH CHECK (${shared})`)
           .execute(tx);
       }
     }

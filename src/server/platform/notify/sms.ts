@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Executor } from '../audit.js';
 import type { Clock } from '../clock.js';
+import { NO_COUNTY } from '../db/table-kinds.js';
 import { newId } from '../ids.js';
 import { defineJob, scheduleJob } from '../jobs.js';
 import type { PiiCipher } from '../pii.js';
@@ -38,7 +39,7 @@ export async function queueSms(
     .insertInto('sms_outbox')
     .values({
       id,
-      tenant_id: sms.tenantId,
+      tenant_id: sms.tenantId ?? NO_COUNTY,
       to_phone_enc: deps.pii.encrypt(sms.phone),
       to_masked: maskPhone(sms.phone),
       template: sms.template,
@@ -50,7 +51,7 @@ export async function queueSms(
       place_path: sms.placePath ?? null,
       created_at: deps.clock.now(),
     })
-    .onConflict((oc) => oc.column('dedupe_key').doNothing())
+    .onConflict((oc) => oc.columns(['dedupe_key', 'tenant_id']).doNothing())
     .executeTakeFirst();
   if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
   await scheduleJob(trx, deps.clock, 'sms.send', { outboxId: id }, { dedupeKey: `sms:${id}`, maxAttempts: 8 });

@@ -1,4 +1,5 @@
 import type { Executor } from '../../../platform/audit.js';
+import { NO_COUNTY } from '../../../platform/db/table-kinds.js';
 import { inScope, type Scope } from '../../../platform/scope.js';
 
 // Queries of the duty roster (值班表) and of the SMS outbox staff read.
@@ -61,12 +62,7 @@ export async function outboxPage(db: Executor, f: OutboxFilter, page: { offset: 
       eb.or([
         inScope('place_path', f.scope),
         ...(f.looseTenantId !== null
-          ? [
-              eb.and([
-                eb('place_path', 'is', null),
-                eb.or([eb('tenant_id', '=', f.looseTenantId), eb('tenant_id', 'is', null)]),
-              ]),
-            ]
+          ? [eb.and([eb('place_path', 'is', null), eb('tenant_id', 'in', [f.looseTenantId, NO_COUNTY])])]
           : []),
       ]),
     );

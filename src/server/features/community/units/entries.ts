@@ -22,7 +22,7 @@ export async function createAgreement(deps: Deps, actor: Actor, id: string, inpu
   const now = deps.clock.now();
   const agreementId = newId();
   await deps.db.transaction().execute(async (trx) => {
-    if (input.fileId) await attachableFiles(trx, actor, [input.fileId], { field: 'fileId' });
+    if (input.fileId) await attachableFiles(trx, actor, [input.fileId], { field: 'fileId', county: unit.tenant_id });
     const inserted = await repo.insertAgreement(trx, {
       id: agreementId,
       tenant_id: unit.tenant_id,

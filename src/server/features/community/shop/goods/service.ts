@@ -84,9 +84,9 @@ async function goodsInScope(deps: GoodsDeps, actor: Actor, id: string) {
   return g;
 }
 
-async function checkPhoto(deps: GoodsDeps, actor: Actor, photoFileId: string | null | undefined) {
+async function checkPhoto(deps: GoodsDeps, actor: Actor, photoFileId: string | null | undefined, county: string) {
   const { db } = deps;
-  if (photoFileId) await attachableFiles(db, actor, [photoFileId], { field: 'photoFileId' });
+  if (photoFileId) await attachableFiles(db, actor, [photoFileId], { field: 'photoFileId', county });
 }
 
 async function list(deps: GoodsDeps, actor: Actor, under: string | undefined) {
@@ -100,7 +100,7 @@ async function create(deps: GoodsDeps, actor: Actor, input: GoodsInputT) {
   const { db, clock } = deps;
   const community = await communityByCode(db, input.communityCode);
   assertMayRunShop(actor, community.path);
-  await checkPhoto(deps, actor, input.photoFileId);
+  await checkPhoto(deps, actor, input.photoFileId, community.tenant_id);
   const now = clock.now();
   const id = newId();
   await db.transaction().execute(async (trx) => {
@@ -139,7 +139,7 @@ async function create(deps: GoodsDeps, actor: Actor, input: GoodsInputT) {
 async function update(deps: GoodsDeps, actor: Actor, id: string, patch: GoodsPatchT) {
   const { db, clock } = deps;
   const before = await goodsInScope(deps, actor, id);
-  await checkPhoto(deps, actor, patch.photoFileId);
+  await checkPhoto(deps, actor, patch.photoFileId, before.tenant_id);
   const now = clock.now();
   await db.transaction().execute(async (trx) => {
     await repo.updateGoods(trx, id, {
