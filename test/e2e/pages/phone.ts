@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { demoPassword } from '../browser.js';
 import type { PageCase } from './index.js';
 
 // The phone pages (/m/, 390×844) of every staff role of the demo (README.md's demo logins): each role's
@@ -38,6 +39,45 @@ const thenOpen =
     // Vant's popups slide in; axe reads colours of the settled sheet.
     await page.waitForTimeout(400);
   };
+
+/**
+ * Files a case as the administrator (in a context of its own) and sends it to 县城市管理局, then reloads:
+ * the handler's 待接收 list is never empty, whatever the demo's own tasks have become by the time the
+ * lane gets here (it once found the list empty eight minutes in).
+ */
+async function sendTaskToHandler(page: Page): Promise<void> {
+  const base = new URL(page.url()).origin;
+  const context = await page.context().browser()!.newContext();
+  try {
+    const login = await context.request.post(`${base}/api/v1/auth/login`, {
+      data: { username: 'admin', password: demoPassword },
+    });
+    if (login.status() !== 200) throw new Error(`admin login: ${login.status()} ${await login.text()}`);
+    const csrf = (await context.cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
+    const call = async (method: 'GET' | 'POST', path: string, data?: unknown) => {
+      const res = await context.request.fetch(`${base}/api/v1${path}`, {
+        method,
+        data,
+        headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
+      });
+      if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+      return (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    };
+    const filed = await call('POST', '/cases', {
+      channel: 'hotline',
+      placeCode: '610899001001',
+      description: '和平路口井盖松动，车辆经过时响声很大',
+    });
+    await call('POST', `/cases/${String(filed.id)}/actions/accept`, {});
+    const departments = (await call('GET', '/departments')).items as { id: string; name: string }[];
+    await call('POST', `/cases/${String(filed.id)}/actions/dispatch`, {
+      target: { kind: 'department', id: departments.find((d) => d.name === '县城市管理局')!.id },
+    });
+  } finally {
+    await context.close();
+  }
+  await page.reload();
+}
 
 const phonePage = (login: string, name: string, path: string, ready?: (page: Page) => Promise<void>): PageCase => ({
   name: `phone/${login}/${name}`,
@@ -132,8 +172,12 @@ export const phonePages: PageCase[] = [
   phonePage('receiver', 'whistles', '/m/whistles', settled('whistle-tabs')),
   phonePage('police', 'whistles', '/m/whistles', shows('whistle-tabs')),
   phonePage('handler', 'tasks', '/m/tasks', shows('task-tabs')),
-  phonePage('handler', 'task', '/m/tasks', first('task-list', 'task-item', 'task-timeline')),
+  phonePage('handler', 'task', '/m/tasks', async (page) => {
+    await sendTaskToHandler(page);
+    await first('task-list', 'task-item', 'task-timeline')(page);
+  }),
   phonePage('handler', 'task-sheet', '/m/tasks', async (page) => {
+    await sendTaskToHandler(page);
     await first('task-list', 'task-item', 'task-timeline')(page);
     // 添加备注 opens the sheet on any task (接单 acts at once).
     await page.getByTestId('task-action-note').click();
