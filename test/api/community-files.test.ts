@@ -156,37 +156,79 @@ describe(`community files survive the orphan sweep (${testEngine})`, () => {
 });
 
 describe(`files shown by a county's row stay in that county (${testEngine})`, () => {
-  // Goods and agreements keep their file by a key with the county (migration 0054): a file of another
-  // county, even one the worker uploaded and may read, is refused as unknown, not a server error.
-  it('refuses goods with a photo of another county (a server error before), and writes nothing', async () => {
+  // Goods and agreements keep their file by a key with the county (migration 0054). A file takes its
+  // uploader's first county; one's own upload of another county moves when nothing shows it yet, else
+  // it is refused as unknown, not a server error.
+  const fileOf = async (id: string, county: string) => {
     const db = ctx.deps.db;
     const me = await db.selectFrom('users').select('id').where('username', '=', 'worker1').executeTakeFirstOrThrow();
-    const elsewhere = '01a00000-0000-7000-8000-0000000000f1';
     await db
       .insertInto('files')
       .values({
-        id: elsewhere,
-        tenant_id: '610898',
+        id,
+        tenant_id: county,
         mime: 'image/png',
         size_bytes: tinyPng.length,
         sha256: 'x'.repeat(64),
-        storage_key: `elsewhere/${elsewhere}`,
+        storage_key: `elsewhere/${id}`,
         uploaded_by: me.id,
         created_at: ctx.clock.now(),
       })
       .execute();
-    // A new login: the sweep above ran a day and more later, past the first session.
-    const worker = await new Session(ctx).login('worker1');
-    const goods = await worker.post('/api/v1/community/shop/goods', {
+    return me.id;
+  };
+  // A new login: the sweep above ran a day and more later, past the first session.
+  const addGoods = async (name: string, photoFileId: string) =>
+    (await new Session(ctx).login('worker1')).post('/api/v1/community/shop/goods', {
       communityCode: world.c1.code,
-      name: '肥皂',
+      name,
       pointsPrice: 5,
       stock: 3,
-      photoFileId: elsewhere,
+      photoFileId,
     });
+
+  it('moves one’s own photo of another county, shown by nothing yet, to the goods’ county', async () => {
+    const id = '01a00000-0000-7000-8000-0000000000f2';
+    await fileOf(id, '610898');
+    const goods = await addGoods('香皂', id);
+    const rows = await ctx.deps.db.selectFrom('files').select('tenant_id').where('id', '=', id).execute();
+    if (testEngine === 'postgres') {
+      // The tenant guard runs this one-county worker's request: another county's file is not even seen.
+      expect(goods.status, JSON.stringify(goods.body)).toBe(400);
+      expect(rows).toEqual([{ tenant_id: '610898' }]);
+    } else {
+      expect(goods.status, JSON.stringify(goods.body)).toBe(201);
+      expect(rows).toEqual([{ tenant_id: world.c1.code.slice(0, 6) }]);
+    }
+  });
+
+  it('refuses a photo another county’s goods show (a server error before), and writes nothing', async () => {
+    const db = ctx.deps.db;
+    const id = '01a00000-0000-7000-8000-0000000000f1';
+    const me = await fileOf(id, '610898');
+    await db
+      .insertInto('shop_goods')
+      .values({
+        id: '01a00000-0000-7000-8000-0000000000f3',
+        tenant_id: '610898',
+        community_id: world.c1.id,
+        community_path: world.c1.path,
+        name: '别县的货',
+        photo_file_id: id,
+        points_price: 5,
+        stock: 1,
+        created_by: me,
+        created_at: ctx.clock.now(),
+        updated_at: ctx.clock.now(),
+      })
+      .execute();
+    const goods = await addGoods('肥皂', id);
     expect(goods.status, JSON.stringify(goods.body)).toBe(400);
     expect(goods.body.error.code).toBe('VALIDATION_FAILED');
     expect(goods.body.error.details.issues).toMatchObject([{ path: 'photoFileId', message: '没有这张照片' }]);
     expect(await db.selectFrom('shop_goods').select('id').where('name', '=', '肥皂').execute()).toEqual([]);
+    expect(await db.selectFrom('files').select('tenant_id').where('id', '=', id).execute()).toEqual([
+      { tenant_id: '610898' },
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { NO_COUNTY, referenceTablesWithCounty, tenantTables } from '../../src/se
 import { asTenant, outOfCountyReach, TENANT_ROLE } from '../../src/server/platform/db/tenant-guard.js';
 import { createTestApp, Session, type TestContext } from '../support/app.js';
 import { buildGrid, buildPlace, buildUser, square, type BuiltPlace } from '../support/factories.js';
+import { multipart, tinyPng } from '../support/files.js';
 
 // Issue 19: row-level security in the PostgreSQL test run. Every API file of this run goes through the
 // guard (test/support/db.ts); this one proves the guard is there and holds: a statement of one county's
@@ -170,6 +171,25 @@ describe('the tenant guard: row-level security on tenant tables (PostgreSQL)', (
     );
     expect(Number(changed.numUpdatedRows)).toBe(0);
     expect((await probes()).map((r) => r.tenant_id)).toEqual([NO_COUNTY, NO_COUNTY, '610802']);
+  });
+
+  it("refuses an upload naming another county's file id, and that file stays as it was", async () => {
+    // Since 0054 the key of files is (id, tenant_id): under the guard the other county's file is unseen,
+    // and a second row with its id (and its object overwritten) must not follow.
+    const upload = (s: Session, bytes: Buffer, id?: string) =>
+      s.request(
+        'POST',
+        '/api/v1/files',
+        multipart({ ...(id ? { id } : {}), file: { bytes, name: 'p.png', type: 'image/png' } }),
+      );
+    const first = await upload(await new Session(ctx).login('worker610801'), tinyPng);
+    expect(first.status).toBe(201);
+    const other = Buffer.concat([tinyPng, Buffer.from('other county')]);
+    const second = await upload(await new Session(ctx).login('worker610802'), other, first.body.id as string);
+    expect(second.status).toBe(409);
+    const rows = await ctx.deps.db.selectFrom('files').selectAll().where('id', '=', first.body.id).execute();
+    expect(rows.map((r) => r.tenant_id)).toEqual(['610801']);
+    expect(Buffer.compare((await ctx.deps.storage.get(rows[0].storage_key))!, tinyPng)).toBe(0);
   });
 
   it('refuses to change the county inside a transaction (a rollback to a savepoint could undo it)', async () => {

@@ -117,6 +117,14 @@ where $1 = any("a"."file_ids");
 SELECT DISTINCT v.tenant_id FROM service_item_versions v, jsonb_array_elements(v.materials) m
     WHERE m->>'sampleFileId' = $1;
 
+-- files.moveUnshownFile
+
+update "files"
+set "tenant_id" = $1
+where "id" = $2
+  and "tenant_id" = $3
+  and not (exists (select "id" from "shop_goods" where "photo_file_id" = "files"."id") or exists (select "id" from "unit_agreements" where "file_id" = "files"."id") or exists (select "id" from "monthly_reports" where "file_id" = "files"."id"));
+
 -- files.deleteFiles
 
 delete

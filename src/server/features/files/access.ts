@@ -59,11 +59,26 @@ function mayReadApplicationFile(
 }
 
 /**
+ * One's own upload of another county (a file takes the uploader's first county), shown by no row yet,
+ * moves to the county of the row that will show it.
+ */
+async function bringOwnFileTo(
+  db: Executor,
+  actor: Actor | null,
+  file: { id: string; tenant_id: string; uploaded_by: string | null },
+  county: string,
+) {
+  if (file.tenant_id === county || !actor?.userId || file.uploaded_by !== actor.userId) return;
+  if (await repo.moveUnshownFile(db, file, county)) file.tenant_id = county;
+}
+
+/**
  * The one gate of every operation that attaches file ids: each must name a file the actor may
  * already read, or one stored by this very request (`uploadedNow`: a public report's own photos).
  * Without a login only the latter. A file one may not read is refused like one that does not
  * exist, so ids cannot be probed; so is one of another county than `county`, where the row that shows
- * it keeps it by a key with its county (migration 0054). Returns the files.
+ * it keeps it by a key with its county (migration 0054), unless it is the actor's own and shown by
+ * nothing yet (then it moves). Returns the files.
  */
 export async function attachableFiles(
   db: Executor,
@@ -77,6 +92,7 @@ export async function attachableFiles(
   const uploadedNow = new Set(options.uploadedNow ?? []);
   for (const id of unique) {
     const file = files.find((f) => f.id === id);
+    if (file && options.county !== undefined) await bringOwnFileTo(db, actor, file, options.county);
     const allowed =
       file !== undefined &&
       (options.county === undefined || file.tenant_id === options.county) &&

@@ -15,7 +15,7 @@ export const samples: SqlSamples<typeof repo> = {
       mime: 'image/jpeg',
       size_bytes: 184_320,
       sha256: 'b7e4d9'.padEnd(64, '0'),
-      storage_key: `2026/11/${photo}`,
+      storage_key: `610899/2026/11/${photo}`,
       uploaded_by: '01935f6e-7c2a-7d41-9a55-3f0c2b7e8d22',
       created_at: new Date('2026-11-24T09:30:00+08:00'),
     }),
@@ -26,6 +26,7 @@ export const samples: SqlSamples<typeof repo> = {
   communityRecordPathsShowingFile: (db) => repo.communityRecordPathsShowingFile(db, photo),
   applicationsShowingFile: (db) => repo.applicationsShowingFile(db, photo),
   serviceSampleCounties: (db) => repo.serviceSampleCounties(db, photo),
+  moveUnshownFile: (db) => repo.moveUnshownFile(db, { id: photo, tenant_id: '610898' }, '610899'),
   deleteFiles: (db) => repo.deleteFiles(db, [photo]),
   deleteOrphans: (db) => repo.deleteOrphans(db, new Date('2026-11-23T19:00:00Z'), 500),
 };

@@ -136,6 +136,29 @@ export function communityRecordPathsShowingFile(db: Executor, fileId: string) {
   );
 }
 
+/**
+ * Moves a file to another county when no row keeps it by its county (goods, agreements, reports):
+ * true when moved. Under the tenant guard a file of no county cannot be changed, and stays.
+ */
+export async function moveUnshownFile(db: Executor, file: { id: string; tenant_id: string }, county: string) {
+  const moved = await db
+    .updateTable('files')
+    .set({ tenant_id: county })
+    .where('id', '=', file.id)
+    .where('tenant_id', '=', file.tenant_id)
+    .where(({ not, exists, selectFrom, or }) =>
+      not(
+        or([
+          exists(selectFrom('shop_goods').select('id').whereRef('photo_file_id', '=', 'files.id')),
+          exists(selectFrom('unit_agreements').select('id').whereRef('file_id', '=', 'files.id')),
+          exists(selectFrom('monthly_reports').select('id').whereRef('file_id', '=', 'files.id')),
+        ]),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(moved.numUpdatedRows) > 0;
+}
+
 export async function deleteFiles(db: Executor, ids: string[]) {
   if (ids.length === 0) return;
   await db.deleteFrom('files').where('id', 'in', ids).execute();

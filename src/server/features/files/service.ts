@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/audit.js';
 import type { Clock } from '../../platform/clock.js';
 import type { Db } from '../../platform/db/database.js';
 import { NO_COUNTY } from '../../platform/db/table-kinds.js';
+import { forEveryCounty } from '../../platform/db/tenant-guard.js';
 import { AppError, invalid } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { assertPermission, can, type Actor } from '../../platform/policy.js';
@@ -52,10 +53,12 @@ async function store(
   const { mime, sha256 } = await checkPhoto(deps, bytes, allowed);
   const now = deps.clock.now();
   const id = clientId ?? newId();
-  const key = `${now.toISOString().slice(0, 7).replace('-', '/')}/${id}`;
+  const tenant = owner.tenantId ?? NO_COUNTY;
+  // The county in the key too: a file id is unique by the app's check, not by the (id, tenant_id) key.
+  const key = `${tenant}/${now.toISOString().slice(0, 7).replace('-', '/')}/${id}`;
   await repo.insertFile(deps.db, {
     id,
-    tenant_id: owner.tenantId ?? NO_COUNTY,
+    tenant_id: tenant,
     mime,
     size_bytes: bytes.length,
     sha256,
@@ -112,7 +115,9 @@ async function uploadPhoto(deps: FilesDeps, actor: Actor, bytes: Buffer, clientI
   if (clientId !== undefined && !uuidPattern.test(clientId)) throw invalid('id', 'uuid');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (clientId) {
-    const existing = await repo.findFile(deps.db, clientId);
+    // Every county's files: under the tenant guard another county's file with this id would be unseen,
+    // and a second row with the same id would be stored (the key is (id, tenant_id) since 0054).
+    const existing = await forEveryCounty(() => repo.findFile(deps.db, clientId));
     if (existing) {
       if (existing.uploaded_by !== actor.userId || existing.sha256 !== sha256) throw new AppError('VISIT_ID_TAKEN');
       await deps.storage.put(existing.storage_key, bytes); // the first try may have stopped between row and object

@@ -47,6 +47,21 @@ ALTER TABLE sms_outbox ADD CONSTRAINT sms_outbox_pkey PRIMARY KEY (id, tenant_id
 ALTER TABLE sms_outbox DROP CONSTRAINT IF EXISTS sms_outbox_dedupe_key_key;
 ALTER TABLE sms_outbox ADD CONSTRAINT sms_outbox_dedupe_key_key UNIQUE (dedupe_key, tenant_id);
 
+-- A file that rows of two counties showed (a worker with memberships in both could attach one photo to
+-- goods of each) is kept once more for each other county: the same object, a row in that county.
+INSERT INTO files (id, tenant_id, mime, size_bytes, sha256, storage_key, uploaded_by, created_at)
+SELECT DISTINCT f.id, g.tenant_id, f.mime, f.size_bytes, f.sha256, f.storage_key, f.uploaded_by, f.created_at
+FROM shop_goods g JOIN files f ON f.id = g.photo_file_id WHERE f.tenant_id <> g.tenant_id
+ON CONFLICT DO NOTHING;
+INSERT INTO files (id, tenant_id, mime, size_bytes, sha256, storage_key, uploaded_by, created_at)
+SELECT DISTINCT f.id, a.tenant_id, f.mime, f.size_bytes, f.sha256, f.storage_key, f.uploaded_by, f.created_at
+FROM unit_agreements a JOIN files f ON f.id = a.file_id WHERE f.tenant_id <> a.tenant_id
+ON CONFLICT DO NOTHING;
+INSERT INTO files (id, tenant_id, mime, size_bytes, sha256, storage_key, uploaded_by, created_at)
+SELECT DISTINCT f.id, r.tenant_id, f.mime, f.size_bytes, f.sha256, f.storage_key, f.uploaded_by, f.created_at
+FROM monthly_reports r JOIN files f ON f.id = r.file_id WHERE f.tenant_id <> r.tenant_id
+ON CONFLICT DO NOTHING;
+
 ALTER TABLE monthly_reports ADD CONSTRAINT monthly_reports_file_id_fkey FOREIGN KEY (file_id, tenant_id) REFERENCES files (id, tenant_id);
 ALTER TABLE shop_goods ADD CONSTRAINT shop_goods_photo_file_id_fkey FOREIGN KEY (photo_file_id, tenant_id) REFERENCES files (id, tenant_id);
 ALTER TABLE unit_agreements ADD CONSTRAINT unit_agreements_file_id_fkey FOREIGN KEY (file_id, tenant_id) REFERENCES files (id, tenant_id);
