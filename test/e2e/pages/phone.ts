@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { demoPassword } from '../browser.js';
+import { demoPassword, pageApi } from '../browser.js';
 import type { PageCase } from './index.js';
 
 // The phone pages (/m/, 390×844) of every staff role of the demo (README.md's demo logins): each role's
@@ -53,25 +53,16 @@ async function sendTaskToHandler(page: Page): Promise<void> {
       data: { username: 'admin', password: demoPassword },
     });
     if (login.status() !== 200) throw new Error(`admin login: ${login.status()} ${await login.text()}`);
-    const csrf = (await context.cookies()).find((c) => c.name === 'linli_csrf')?.value ?? '';
-    const call = async (method: 'GET' | 'POST', path: string, data?: unknown) => {
-      const res = await context.request.fetch(`${base}/api/v1${path}`, {
-        method,
-        data,
-        headers: method === 'GET' ? {} : { 'x-csrf-token': csrf },
-      });
-      if (res.status() >= 300) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-      return (await res.json().catch(() => ({}))) as Record<string, unknown>;
-    };
-    const filed = await call('POST', '/cases', {
+    const admin = await context.newPage();
+    const filed = await pageApi<{ id: string }>(admin, base, 'POST', '/cases', {
       channel: 'hotline',
       placeCode: '610899001001',
       description: '和平路口井盖松动，车辆经过时响声很大',
     });
-    await call('POST', `/cases/${String(filed.id)}/actions/accept`, {});
-    const departments = (await call('GET', '/departments')).items as { id: string; name: string }[];
-    await call('POST', `/cases/${String(filed.id)}/actions/dispatch`, {
-      target: { kind: 'department', id: departments.find((d) => d.name === '县城市管理局')!.id },
+    await pageApi(admin, base, 'POST', `/cases/${filed.id}/actions/accept`, {});
+    const departments = await pageApi<{ items: { id: string; name: string }[] }>(admin, base, 'GET', '/departments');
+    await pageApi(admin, base, 'POST', `/cases/${filed.id}/actions/dispatch`, {
+      target: { kind: 'department', id: departments.items.find((d) => d.name === '县城市管理局')!.id },
     });
   } finally {
     await context.close();
