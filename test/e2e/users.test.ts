@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { desktop, launchBrowser, loginConsole, phone, screenshot, watchErrors } from './browser.js';
 
@@ -23,27 +23,41 @@ const settled = (page: Page) =>
 const visibleOption = (page: Page, text: string) =>
   page.locator('.el-select-dropdown__item:visible').filter({ hasText: text }).first();
 
+/** Picks `text` in an Element Plus select until the select shows it (at most three tries). */
+async function choose(page: Page, select: Locator, text: string) {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    const option = visibleOption(page, text);
+    if (
+      await option.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      await option.click();
+    const shown = await expect
+      .poll(() => select.textContent(), { timeout: 5_000 })
+      .toContain(text)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (shown) return;
+    if (attempt === 3) throw new Error(`the select never showed ${text}`);
+  }
+}
+
 /** Fills the new-user dialog and returns the password the server made (shown once). */
 async function createUser(page: Page, user: { username: string; name: string; role: string; place: string }) {
   await page.getByTestId('users-new').click();
   await page.getByTestId('new-username').fill(user.username);
   await page.getByTestId('new-name').fill(user.name);
-  await page.locator('[data-testid="grant-role"]:visible').click();
-  await visibleOption(page, user.role).click();
-  // The place list opens only once the role is taken; on a busy machine a click on it may come while it
-  // is still disabled (seen in CI): wait for it; if the list does not open, click once more.
+  // The place list opens only once the role is taken; on a busy machine a click may come while a list
+  // is still opening, closing or disabled (seen in CI): each choice is made until its select shows it.
+  await choose(page, page.locator('[data-testid="grant-role"]:visible'), user.role);
   const scope = page.locator('[data-testid="grant-scope"]:visible');
   await expect.poll(() => scope.locator('.is-disabled').count(), { timeout: 10_000 }).toBe(0);
-  await scope.click();
-  const option = visibleOption(page, user.place);
-  const opened = await option.waitFor({ timeout: 10_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (!opened) await scope.click();
-  await option.click();
-  // The place is chosen (an option clicked while its list closes is lost): the select shows it.
-  await expect.poll(() => scope.textContent(), { timeout: 10_000 }).toContain(user.place);
+  await choose(page, scope, user.place);
   // A dropdown still open (a slow close on a busy machine) would cover the submit button: click away.
   if (await page.locator('.el-select-dropdown:visible').count()) await page.getByTestId('new-name').click();
   await expect.poll(() => page.locator('.el-select-dropdown:visible').count()).toBe(0);
